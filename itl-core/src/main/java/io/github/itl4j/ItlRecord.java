@@ -1,0 +1,301 @@
+package io.github.itl4j;
+
+import io.github.itl4j.tlv.Tlv;
+import io.github.itl4j.tlv.TlvReader;
+import io.github.itl4j.tlv.TlvWriter;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One ITL/CTL record: its exact bytes (RECORDLENGTH included) and a compact index of its fields. Values are decoded
+ * only when asked for; certificates stay bytes. Immutable and thread-safe; equal when the bytes are equal.
+ *
+ * @since 0.1.0
+ */
+public final class ItlRecord {
+    private final Bytes encoded;
+    /** (tag, value position, length) per field after RECORDLENGTH. */
+    private final int[] index;
+    private final int count;
+
+    private ItlRecord(Bytes encoded, int[] index, int count) {
+        this.encoded = encoded;
+        this.index = index;
+        this.count = count;
+    }
+
+    /**
+     * Encodes a record: RECORDLENGTH (computed) followed by {@code fields} in the given order.
+     *
+     * @param fields the fields, without RECORDLENGTH
+     * @return the record
+     * @throws IllegalArgumentException if a field is RECORDLENGTH or the record would exceed 65535 bytes
+     */
+    public static ItlRecord of(List<Tlv> fields) {
+        long size = 5;
+        for (Tlv t : fields) {
+            if (t.tag() == RecordTags.RECORD_LENGTH) {
+                throw new IllegalArgumentException("RECORDLENGTH is computed; do not pass it");
+            }
+            size += t.encodedSize();
+        }
+        if (size > Tlv.MAX_VALUE_LENGTH) {
+            throw new IllegalArgumentException("record would be " + size + " bytes; RECORDLENGTH holds at most 65535");
+        }
+        TlvWriter w = new TlvWriter((int) size);
+        w.u16(RecordTags.RECORD_LENGTH, (int) size);
+        int[] idx = new int[fields.size() * 3];
+        int n = 0;
+        for (Tlv t : fields) {
+            idx[n * 3] = t.tag();
+            idx[n * 3 + 1] = w.size() + 3;
+            idx[n * 3 + 2] = t.length();
+            n++;
+            w.tlv(t.tag(), t.value());
+        }
+        return new ItlRecord(w.toBytes(), idx, n);
+    }
+
+    /**
+     * Parses one record whose bytes are exactly {@code encoded} (framed by its RECORDLENGTH).
+     *
+     * @param encoded the record bytes
+     * @param fileOffset the offset of the record in the file, for messages
+     * @param recordIndex 0-based index, for messages
+     * @param warnings receives oddities that are not errors
+     * @return the record
+     * @throws ItlFormatException if the record is malformed
+     */
+    static ItlRecord parse(Bytes encoded, long fileOffset, int recordIndex, List<ItlWarning> warnings)
+            throws ItlFormatException {
+        if (encoded.size() < 5 || encoded.getUnsigned(0) != RecordTags.RECORD_LENGTH || encoded.getU16(1) != 2
+                || encoded.getU16(3) != encoded.size()) {
+            throw new ItlFormatException("Record " + (recordIndex + 1) + " does not start with a RECORDLENGTH "
+                    + "(tag 1, length 2) equal to its size " + encoded.size(), fileOffset, RecordTags.RECORD_LENGTH);
+        }
+        int[] idx = new int[30];
+        int n = 0;
+        int seen = 0; // bit set of known tags 1..12
+        TlvReader r = TlvReader.record(encoded.slice(5, encoded.size() - 5), fileOffset + 5);
+        while (r.next() != null) {
+            int tag = r.tag();
+            if (tag == RecordTags.RECORD_LENGTH) {
+                throw new ItlFormatException("RECORDLENGTH again inside record " + (recordIndex + 1)
+                        + " (a record has exactly one, first)", r.offset(), tag);
+            }
+            if (RecordTags.isKnown(tag)) {
+                if ((seen & (1 << tag)) != 0) {
+                    throw new ItlFormatException("Duplicate " + RecordTags.name(tag) + " in record "
+                            + (recordIndex + 1), r.offset(), tag);
+                }
+                seen |= 1 << tag;
+                int want = fixedLength(tag);
+                if (want >= 0 && r.length() != want) {
+                    throw new ItlFormatException(String.format("%s must be %d bytes, found %d, in record %d",
+                            RecordTags.name(tag), want, r.length(), recordIndex + 1), r.offset(), tag);
+                }
+                if (tag == RecordTags.FUNCTION) {
+                    int code = r.value().getU16(0);
+                    if (!Role.of(code).isKnown()) {
+                        warnings.add(new ItlWarning(ItlWarning.Code.UNKNOWN_ROLE,
+                                "Unknown FUNCTION code " + code + " kept", r.offset(), tag, recordIndex));
+                    }
+                }
+            } else {
+                warnings.add(new ItlWarning(ItlWarning.Code.UNKNOWN_RECORD_TAG,
+                        "Unknown record tag " + tag + " (" + r.length() + " bytes) kept", r.offset(), tag,
+                        recordIndex));
+            }
+            if (r.length() == 0) {
+                warnings.add(new ItlWarning(ItlWarning.Code.ZERO_LENGTH_VALUE,
+                        RecordTags.name(tag) + " has length 0", r.offset(), tag, recordIndex));
+            }
+            if (n * 3 == idx.length) {
+                idx = Arrays.copyOf(idx, idx.length * 2);
+            }
+            idx[n * 3] = tag;
+            idx[n * 3 + 1] = r.position() + 5 + 3;
+            idx[n * 3 + 2] = r.length();
+            n++;
+        }
+        return new ItlRecord(encoded, idx, n);
+    }
+
+    private static int fixedLength(int tag) {
+        switch (tag) {
+            case RecordTags.FUNCTION:
+                return 2;
+            case RecordTags.IP_ADDRESS:
+                return 4;
+            case RecordTags.HASH_ALGORITHM:
+                return 1;
+            default:
+                return -1;
+        }
+    }
+
+    /** @return the record's exact bytes, RECORDLENGTH included */
+    public Bytes encoded() {
+        return encoded;
+    }
+
+    /** @return RECORDLENGTH: the record's size in bytes */
+    public int length() {
+        return encoded.size();
+    }
+
+    /** @return the number of fields after RECORDLENGTH */
+    public int fieldCount() {
+        return count;
+    }
+
+    /**
+     * @param i field index, 0-based, RECORDLENGTH not counted
+     * @return the tag of field {@code i}
+     */
+    public int fieldTag(int i) {
+        Objects.checkIndex(i, count);
+        return index[i * 3];
+    }
+
+    /**
+     * @param i field index, 0-based
+     * @return the value of field {@code i} (a view, no copy)
+     */
+    public Bytes fieldValue(int i) {
+        Objects.checkIndex(i, count);
+        return encoded.slice(index[i * 3 + 1], index[i * 3 + 2]);
+    }
+
+    /**
+     * @param i field index, 0-based
+     * @return offset of field {@code i}'s tag byte from the start of the record
+     */
+    public int fieldOffset(int i) {
+        Objects.checkIndex(i, count);
+        return index[i * 3 + 1] - 3;
+    }
+
+    /** @return the fields after RECORDLENGTH, in file order (unknown tags included) */
+    public List<Tlv> fields() {
+        List<Tlv> out = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            out.add(new Tlv(fieldTag(i), fieldValue(i)));
+        }
+        return out;
+    }
+
+    /**
+     * @param tag a record tag
+     * @return the value of the first field with that tag
+     */
+    public Optional<Bytes> value(int tag) {
+        for (int i = 0; i < count; i++) {
+            if (index[i * 3] == tag) {
+                return Optional.of(encoded.slice(index[i * 3 + 1], index[i * 3 + 2]));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return FUNCTION, known or not */
+    public Optional<Role> role() {
+        return value(RecordTags.FUNCTION).filter(b -> b.size() == 2).map(b -> Role.of(b.getU16(0)));
+    }
+
+    /** @return DNSNAME as text */
+    public Optional<String> dnsName() {
+        return value(RecordTags.DNS_NAME).map(Bytes::toNulTerminatedString);
+    }
+
+    /** @return SUBJECTNAME as text */
+    public Optional<String> subjectName() {
+        return value(RecordTags.SUBJECT_NAME).map(Bytes::toNulTerminatedString);
+    }
+
+    /** @return ISSUERNAME as text */
+    public Optional<String> issuerName() {
+        return value(RecordTags.ISSUER_NAME).map(Bytes::toNulTerminatedString);
+    }
+
+    /** @return SERIALNUMBER as stored */
+    public Optional<Bytes> serialNumber() {
+        return value(RecordTags.SERIAL_NUMBER);
+    }
+
+    /** @return PUBLICKEY as stored (PKCS#1 RSAPublicKey DER, or an EC point) */
+    public Optional<Bytes> publicKey() {
+        return value(RecordTags.PUBLIC_KEY);
+    }
+
+    /** @return the certificate's own SIGNATURE value */
+    public Optional<Bytes> signature() {
+        return value(RecordTags.SIGNATURE);
+    }
+
+    /** @return the DER certificate, undecoded */
+    public Optional<Bytes> certificate() {
+        return value(RecordTags.CERTIFICATE);
+    }
+
+    /** @return CERTHASH (hash records) */
+    public Optional<Bytes> certHash() {
+        return value(RecordTags.CERT_HASH);
+    }
+
+    /** @return HASH ALGORITHM of CERTHASH */
+    public Optional<DigestAlgorithm> hashAlgorithm() {
+        return value(RecordTags.HASH_ALGORITHM).filter(b -> b.size() == 1).map(b -> DigestAlgorithm.of(
+                b.getUnsigned(0)));
+    }
+
+    /** @return IPADDRESS (no name lookup is made) */
+    public Optional<Inet4Address> ipAddress() {
+        return value(RecordTags.IP_ADDRESS).filter(b -> b.size() == 4).map(b -> {
+            try {
+                return (Inet4Address) InetAddress.getByAddress(b.toByteArray());
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e); // cannot happen for 4 bytes
+            }
+        });
+    }
+
+    /**
+     * @return the layout whose field order this record follows, if any
+     */
+    public Optional<Layout> layout() {
+        int[] tags = new int[count];
+        for (int i = 0; i < count; i++) {
+            tags[i] = index[i * 3];
+        }
+        if (Layout.CUCM.recordOrderMatches(tags, count)) {
+            return Optional.of(Layout.CUCM);
+        }
+        if (Layout.CERTUTILS.recordOrderMatches(tags, count)) {
+            return Optional.of(Layout.CERTUTILS);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ItlRecord r && r.encoded.equals(encoded);
+    }
+
+    @Override
+    public int hashCode() {
+        return encoded.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "ItlRecord[" + length() + " bytes, " + role().map(Role::name).orElse("no role") + ", "
+                + subjectName().orElse("no subject") + "]";
+    }
+}

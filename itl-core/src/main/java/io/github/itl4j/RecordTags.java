@@ -1,0 +1,55 @@
+package io.github.itl4j;
+
+/**
+ * Tag numbers of ITL/CTL records (FORMAT.md section 4), with the names Cisco's {@code show itl} prints.
+ *
+ * @since 0.1.0
+ */
+public final class RecordTags {
+    /** RECORDLENGTH: uint16, the whole record size including this TLV. Always first. */
+    public static final int RECORD_LENGTH = 1;
+    /** DNSNAME: NUL-terminated host name or IP text. */
+    public static final int DNS_NAME = 2;
+    /** SUBJECTNAME: NUL-terminated certificate subject. */
+    public static final int SUBJECT_NAME = 3;
+    /** FUNCTION: uint16 role, see {@link Role}. */
+    public static final int FUNCTION = 4;
+    /** ISSUERNAME: NUL-terminated certificate issuer. */
+    public static final int ISSUER_NAME = 5;
+    /** SERIALNUMBER: certificate serial, unsigned big-endian. */
+    public static final int SERIAL_NUMBER = 6;
+    /** PUBLICKEY: PKCS#1 RSAPublicKey DER, or an X9.62 point for EC. */
+    public static final int PUBLIC_KEY = 7;
+    /** SIGNATURE: the certificate's own signature value. */
+    public static final int SIGNATURE = 8;
+    /** CERTIFICATE: DER X.509 certificate. */
+    public static final int CERTIFICATE = 9;
+    /** IPADDRESS: 4 bytes IPv4 (CTL records). */
+    public static final int IP_ADDRESS = 10;
+    /** CERTHASH: hash of the certificate, in place of CERTIFICATE (TVS-type ITL records). */
+    public static final int CERT_HASH = 11;
+    /** HASH ALGORITHM: 1 byte, algorithm of CERTHASH. */
+    public static final int HASH_ALGORITHM = 12;
+
+    private static final String[] NAMES = {null, "RECORDLENGTH", "DNSNAME", "SUBJECTNAME", "FUNCTION", "ISSUERNAME",
+        "SERIALNUMBER", "PUBLICKEY", "SIGNATURE", "CERTIFICATE", "IPADDRESS", "CERTHASH", "HASH ALGORITHM"};
+
+    private RecordTags() {
+    }
+
+    /**
+     * @param tag a tag number
+     * @return the name {@code show itl} prints, or {@code UNKNOWN(n)}
+     */
+    public static String name(int tag) {
+        return isKnown(tag) ? NAMES[tag] : "UNKNOWN(" + tag + ")";
+    }
+
+    /**
+     * @param tag a tag number
+     * @return whether the tag is a known record tag (1..12)
+     */
+    public static boolean isKnown(int tag) {
+        return tag >= 1 && tag < NAMES.length;
+    }
+}

@@ -1,0 +1,84 @@
+package io.github.itl4j.crypto.internal;
+
+import io.github.itl4j.Bytes;
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.PublicKey;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Arrays;
+import java.util.Optional;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+
+/**
+ * Certificate helpers shared by the builder, the resetter and the verifier. Not API.
+ */
+public final class Certificates {
+    private Certificates() {
+    }
+
+    /**
+     * Decodes a DER certificate held in a record. Never throws for bad input.
+     *
+     * @param der the certificate bytes
+     * @return the certificate, or empty if the bytes are not one DER X.509 certificate
+     */
+    public static Optional<X509Certificate> parse(Bytes der) {
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            byte[] b = der.toByteArray();
+            ByteArrayInputStream in = new ByteArrayInputStream(b);
+            X509Certificate c = (X509Certificate) cf.generateCertificate(in);
+            if (in.available() != 0) {
+                return Optional.empty(); // trailing bytes after the certificate
+            }
+            return Optional.of(c);
+        } catch (CertificateException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The serial as the format stores it: unsigned big-endian magnitude, no DER sign byte (FORMAT.md 4.4).
+     *
+     * @param serial the certificate serial
+     * @return its minimal unsigned bytes (one zero byte for serial 0)
+     */
+    public static Bytes serialBytes(BigInteger serial) {
+        byte[] b = serial.toByteArray();
+        int skip = 0;
+        while (skip < b.length - 1 && b[skip] == 0) {
+            skip++;
+        }
+        return Bytes.wrapOwned(Arrays.copyOfRange(b, skip, b.length));
+    }
+
+    /**
+     * The PUBLICKEY value the format stores for a key (FORMAT.md section 4, tag 7): for RSA the PKCS#1
+     * {@code RSAPublicKey} DER; for EC the X9.62 uncompressed point (certutils' form).
+     *
+     * @param key the public key
+     * @return the value
+     * @throws IllegalArgumentException for other key types
+     */
+    public static Bytes publicKeyField(PublicKey key) {
+        try {
+            SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(key.getEncoded());
+            if (key instanceof RSAPublicKey) {
+                ASN1Primitive pkcs1 = spki.parsePublicKey();
+                return Bytes.wrapOwned(pkcs1.getEncoded(ASN1Encoding.DER));
+            }
+            if (key instanceof ECPublicKey) {
+                return Bytes.wrapOwned(spki.getPublicKeyData().getOctets());
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("cannot encode public key", e);
+        }
+        throw new IllegalArgumentException("unsupported key type " + key.getAlgorithm());
+    }
+}

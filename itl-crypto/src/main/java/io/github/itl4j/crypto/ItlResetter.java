@@ -1,0 +1,176 @@
+package io.github.itl4j.crypto;
+
+import io.github.itl4j.Bytes;
+import io.github.itl4j.DigestAlgorithm;
+import io.github.itl4j.ItlFile;
+import io.github.itl4j.ItlFormatException;
+import io.github.itl4j.ItlHeader;
+import io.github.itl4j.ItlRecord;
+import io.github.itl4j.Layout;
+import io.github.itl4j.RecordTags;
+import io.github.itl4j.Role;
+import io.github.itl4j.crypto.internal.Certificates;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Re-signs an existing trust list with another key, as CUCM's {@code utils itl reset localkey|remotekey} does
+ * (FORMAT.md 9): every record is kept byte for byte; SIGNERNAME, SERIALNUMBER and CANAME are copied from the SAST
+ * record that matches the new key's certificate (so they are byte-identical to the record's); SIGNATUREMODULUS, the
+ * SIGNATURE, padding and HEADERLENGTH are recomputed ({@link ItlHeader#withSigner}); TIMESTAMP comes from the signer's
+ * clock; DIGESTALGORITHM is kept unless {@link Builder#digest(DigestAlgorithm)} is set. Other header elements (unknown
+ * tags, SIGNERVERSION) stay in place.
+ *
+ * <p>A record matches the key's certificate when its CERTIFICATE bytes are equal, else when SERIALNUMBER and
+ * ISSUERNAME (in either name format) are, else when PUBLICKEY is. Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class ItlResetter {
+    private final ItlSigner signer;
+    private final boolean force;
+    private final DigestAlgorithm digest;
+
+    private ItlResetter(Builder b) {
+        this.signer = b.signer;
+        this.force = b.force;
+        this.digest = b.digest;
+    }
+
+    /**
+     * @param signer the new signer (e.g. the ITLRecovery key, or the CallManager key); its clock gives the TIMESTAMP
+     * @return a builder: no force, digest kept
+     */
+    public static Builder builder(ItlSigner signer) {
+        return new Builder(Objects.requireNonNull(signer, "signer"));
+    }
+
+    /**
+     * Finds the SAST record of {@code file} that stands for {@code certificate}.
+     *
+     * @param file a trust list
+     * @param certificate a certificate
+     * @return the first matching SAST record (by CERTIFICATE, then serial + issuer, then PUBLICKEY)
+     */
+    public static Optional<ItlRecord> findSastRecord(ItlFile file, X509Certificate certificate) {
+        return find(file, certificate, true);
+    }
+
+    private static Optional<ItlRecord> find(ItlFile file, X509Certificate cert, boolean sastOnly) {
+        Bytes der;
+        try {
+            der = Bytes.wrapOwned(cert.getEncoded());
+        } catch (CertificateEncodingException e) {
+            return Optional.empty();
+        }
+        Bytes serial = Certificates.serialBytes(cert.getSerialNumber());
+        Bytes issuerCucm = NameFormat.CUCM.issuer(cert);
+        Bytes issuerCertutils = NameFormat.CERTUTILS.issuer(cert);
+        Bytes publicKey;
+        try {
+            publicKey = Certificates.publicKeyField(cert.getPublicKey());
+        } catch (IllegalArgumentException e) {
+            publicKey = null;
+        }
+        for (int pass = 0; pass < 3; pass++) {
+            for (ItlRecord r : file.records()) {
+                if (sastOnly && !r.role().map(Role.SAST::equals).orElse(false)) {
+                    continue;
+                }
+                boolean match = switch (pass) {
+                    case 0 -> r.certificate().map(der::equals).orElse(false);
+                    case 1 -> r.serialNumber().map(serial::equals).orElse(false)
+                            && r.value(RecordTags.ISSUER_NAME).map(v -> v.equals(issuerCucm)
+                                    || v.equals(issuerCertutils)).orElse(false);
+                    default -> publicKey != null && r.publicKey().map(publicKey::equals).orElse(false);
+                };
+                if (match) {
+                    return Optional.of(r);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Resets (re-signs) a trust list.
+     *
+     * @param file the current file (as read)
+     * @return the re-signed file: the same records, the new signer's header
+     * @throws ItlSigningException {@code SIGNER_NOT_SAST} if the new key's certificate is not a SAST record of the
+     *     file and force is off (phones would reject the file), or as {@link ItlSigner#signature}
+     * @throws ItlFormatException if the header lacks a field to replace
+     */
+    public ItlFile reset(ItlFile file) throws ItlSigningException, ItlFormatException {
+        X509Certificate cert = signer.key().certificate();
+        Optional<ItlRecord> rec = findSastRecord(file, cert);
+        Bytes name;
+        Bytes serial;
+        Bytes caName;
+        if (rec.isPresent() && rec.get().value(RecordTags.SUBJECT_NAME).isPresent()
+                && rec.get().serialNumber().isPresent() && rec.get().value(RecordTags.ISSUER_NAME).isPresent()) {
+            ItlRecord r = rec.get();
+            name = r.value(RecordTags.SUBJECT_NAME).get();
+            serial = r.serialNumber().get();
+            caName = r.value(RecordTags.ISSUER_NAME).get();
+        } else if (rec.isPresent() || force) {
+            NameFormat f = NameFormat.forLayout(file.header().layout().orElse(Layout.CUCM));
+            name = f.subject(cert);
+            serial = Certificates.serialBytes(cert.getSerialNumber());
+            caName = f.issuer(cert);
+        } else {
+            String other = find(file, cert, false).flatMap(ItlRecord::role)
+                    .map(r -> " (it is listed with role " + r.name() + ", not SAST)").orElse(" (it is not listed)");
+            throw new ItlSigningException(ItlSigningException.Reason.SIGNER_NOT_SAST, "The new signer "
+                    + cert.getSubjectX500Principal().getName() + " is not a SAST record of the file" + other
+                    + "; phones would reject the reset file. Use force(true) to sign anyway",
+                    RecordTags.FUNCTION, null);
+        }
+        ItlHeader h = file.header().withSigner(new ItlHeader.Signer(name, serial, caName,
+                signer.key().signatureLength(), digest, signer.nowSeconds()));
+        ItlFile prepared = file.withHeader(h);
+        // no serial check: the names are the matched record's, whose serial form is what phones compare
+        return prepared.withSignature(signer.signature(prepared, false));
+    }
+
+    /** Configures an {@link ItlResetter}. Mutable, not thread-safe. */
+    public static final class Builder {
+        private final ItlSigner signer;
+        private boolean force;
+        private DigestAlgorithm digest;
+
+        private Builder(ItlSigner signer) {
+            this.signer = signer;
+        }
+
+        /**
+         * @param b sign even when the new key's certificate is not a SAST record of the file (names then come from
+         *     the certificate, written in the file's detected layout); false by default
+         * @return this builder
+         */
+        public Builder force(boolean b) {
+            force = b;
+            return this;
+        }
+
+        /**
+         * @param d a new DIGESTALGORITHM, or null to keep the file's (the default)
+         * @return this builder
+         * @throws IllegalArgumentException for an unknown code
+         */
+        public Builder digest(DigestAlgorithm d) {
+            if (d != null && !d.isKnown()) {
+                throw new IllegalArgumentException("Cannot sign with unknown digest " + d);
+            }
+            digest = d;
+            return this;
+        }
+
+        /** @return the resetter */
+        public ItlResetter build() {
+            return new ItlResetter(this);
+        }
+    }
+}

@@ -1,0 +1,763 @@
+package io.github.itl4j.crypto;
+
+import io.github.itl4j.Bytes;
+import io.github.itl4j.DigestAlgorithm;
+import io.github.itl4j.HeaderTags;
+import io.github.itl4j.ItlFile;
+import io.github.itl4j.ItlHeader;
+import io.github.itl4j.ItlLimits;
+import io.github.itl4j.ItlReader;
+import io.github.itl4j.ItlRecord;
+import io.github.itl4j.ItlStreamReader;
+import io.github.itl4j.ItlWarning;
+import io.github.itl4j.Role;
+import io.github.itl4j.SgnFile;
+import io.github.itl4j.SignatureModulus;
+import io.github.itl4j.SignedFile;
+import io.github.itl4j.crypto.TrustAnchors.CertInfo;
+import io.github.itl4j.crypto.internal.DigestInfos;
+import io.github.itl4j.crypto.internal.PublicKeys;
+import io.github.itl4j.tlv.Tlv;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.SignatureException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Verifies ITL/CTL trust lists and signed (.sgn) files (FORMAT.md sections 5 and 10, TRUST.md 1.2). Immutable and
+ * thread-safe once built; the {@link Builder} is mutable and not thread-safe.
+ *
+ * <p>Every signature, digest, certificate or consistency problem is reported in the returned
+ * {@link VerificationResult}; the methods throw only when the input cannot be read at all ({@code ItlException}
+ * from the reader, {@code IOException} from a stream). Each verification makes <b>exactly one RSA operation at
+ * most</b>, whatever the file holds, so a hostile file cannot multiply the CPU cost.
+ *
+ * <p>A trust list is checked as follows:
+ * <ul>
+ *   <li>the header has SIGNATURE, SIGNERNAME, SERIALNUMBER, CANAME, DIGESTALGORITHM (1, 2 or 3),
+ *       SIGNATUREALGORITHM (0 = RSA) and a SIGNATUREMODULUS that matches the signature length;</li>
+ *   <li>the signer is the SAST record whose SERIALNUMBER equals the header's and whose ISSUERNAME equals CANAME
+ *       (matching on the serial only gives a warning; several matches, a warning; none, an error);</li>
+ *   <li>the signer record's CERTIFICATE decodes and agrees with its PUBLICKEY, SERIALNUMBER and SIGNATURE fields
+ *       (errors); without a CERTIFICATE its PUBLICKEY serves (warning);</li>
+ *   <li>the signature verifies, with the digest the header names, over the file minus the SIGNATURE TLV;</li>
+ *   <li>if {@linkplain Builder#checkRecords(boolean) record checks} are on (the default), every other record's
+ *       certificate is decoded and compared with its fields (warnings), see {@link ProblemCode};</li>
+ *   <li>more than 2 SAST records, unknown roles, and the reader's own warnings give warnings;</li>
+ *   <li>if trust anchors are configured, the signer must be one of them (TRUST.md R2, R3), else
+ *       {@link ProblemCode#SIGNER_NOT_TRUSTED}.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * ItlVerifier v = ItlVerifier.builder().trustInstalled(currentItl).build();
+ * VerificationResult r = v.verify(ItlReader.defaults().readTrustList(Path.of("ITLFile.tlv")));
+ * if (!r.isVerified()) r.errors().forEach(p -> log.warn(p.message()));
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class ItlVerifier {
+    private static final Role[] TRUST_LIST_SIGNERS = {Role.SAST};
+    private static final Role[] SGN_SIGNERS = {Role.TFTP, Role.CCM_TFTP};
+
+    private final TrustAnchors anchors;
+    private final boolean warningsAsErrors;
+    private final boolean checkRecords;
+    private final Provider provider;
+    private final ItlReader reader;
+
+    private ItlVerifier(Builder b) {
+        this.anchors = b.certs.isEmpty() && b.installed.isEmpty() ? TrustAnchors.NONE
+                : new TrustAnchors(b.certs, b.installed);
+        this.warningsAsErrors = b.warningsAsErrors;
+        this.checkRecords = b.checkRecords;
+        this.provider = b.provider;
+        this.reader = ItlReader.withLimits(b.limits);
+    }
+
+    /** @return a new builder: no anchors (self-contained checks), record checks on, warnings stay warnings */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Verifies a trust list or a signed file held in memory. The signed bytes are the file's own
+     * ({@link SignedFile#signedParts()}), never a re-encoding, and are not copied.
+     *
+     * <p>A trust list ({@link ItlFile}) is checked against itself, then against the configured anchors if any. A
+     * .sgn ({@link SgnFile}) carries no certificate: its signer is looked up by the header's SERIALNUMBER among the
+     * trusted certificates, then among the TFTP and CCM+TFTP records of the installed trust lists (FORMAT.md 5
+     * "Signer for .sgn", TRUST.md R6); with no anchor configured it cannot verify ({@link ProblemCode#NO_SIGNER}).
+     *
+     * @param file the file
+     * @return the result
+     */
+    public VerificationResult verify(SignedFile file) {
+        Objects.requireNonNull(file, "file");
+        if (file instanceof ItlFile f) {
+            return verifyTrustList(f);
+        }
+        return verifySignedWithAnchors((SgnFile) file);
+    }
+
+    /**
+     * Verifies a trust list read from a stream in one pass: the signed bytes are digested as they are read, and
+     * only the best candidate signer record is kept, so memory stays bounded by one record whatever the file size.
+     * The result has the same problem codes as {@link #verify(SignedFile)} over the same bytes. The stream is read
+     * to its end and not closed.
+     *
+     * @param in an ITL or CTL
+     * @return the result
+     * @throws io.github.itl4j.ItlException if the file is malformed or over the limits
+     * @throws IOException from the stream
+     */
+    public VerificationResult verify(InputStream in) throws IOException {
+        Objects.requireNonNull(in, "in");
+        ItlStreamReader r = reader.stream(in);
+        Run run = new Run(r.header(), TRUST_LIST_SIGNERS, true);
+        MessageDigest md = run.digestUsable() ? messageDigest(run.digest) : null;
+        if (md != null) {
+            r.signedBytesTo(b -> md.update(b.asByteBuffer()));
+        }
+        while (true) {
+            long off = r.offset();
+            ItlRecord rec = r.nextRecord();
+            if (rec == null) {
+                break;
+            }
+            run.record(rec, r.recordCount() - 1, off, null);
+        }
+        run.finishTrustList(r.warnings());
+        if (run.readyForRsa()) {
+            run.rsaOverDigest(md.digest());
+        }
+        return run.result();
+    }
+
+    /**
+     * Verifies a .sgn against the certificate that should have signed it (normally the TFTP node's CallManager
+     * certificate, TRUST.md R6), which the caller trusts. The configured anchors are not consulted.
+     *
+     * @param file the signed file
+     * @param signer the signer's certificate
+     * @return the result; its anchor is {@code signer}
+     */
+    public VerificationResult verifySigned(SgnFile file, X509Certificate signer) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(signer, "signer");
+        Run run = new Run(file.header(), SGN_SIGNERS, false);
+        CertInfo ci = null;
+        try {
+            ci = anchors.known(Bytes.wrapOwned(signer.getEncoded()));
+        } catch (java.security.cert.CertificateEncodingException e) {
+            throw new IllegalArgumentException("cannot encode the signer certificate", e);
+        }
+        run.useCertificate(ci != null ? ci : CertInfo.of(signer), true);
+        run.anchor = AnchorMatch.certificate(signer);
+        return run.finishSigned(file);
+    }
+
+    /**
+     * Verifies a .sgn against a trust list the device holds: the signer is the TFTP or CCM+TFTP record matching
+     * the header's SERIALNUMBER, CANAME and SIGNERNAME (FORMAT.md 5 "Signer for .sgn", TRUST.md R6). The trust list
+     * itself is not verified here (that would be a second RSA operation): verify it first. The configured anchors
+     * are not consulted.
+     *
+     * @param file the signed file
+     * @param trustList the ITL or CTL to find the signer in
+     * @return the result; its anchor is the matching record, and {@link VerificationResult#signerRecordIndex()}
+     *     is that record's index in {@code trustList}
+     */
+    public VerificationResult verifySigned(SgnFile file, ItlFile trustList) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(trustList, "trustList");
+        Run run = new Run(file.header(), SGN_SIGNERS, false);
+        run.search(trustList);
+        run.resolveSigner();
+        if (run.best != null) {
+            run.anchor = AnchorMatch.trustListRecord(trustList, run.best.index);
+        }
+        return run.finishSigned(file);
+    }
+
+    private VerificationResult verifyTrustList(ItlFile f) {
+        Run run = new Run(f.header(), TRUST_LIST_SIGNERS, true);
+        run.search(f);
+        run.finishTrustList(f.warnings());
+        if (run.readyForRsa()) {
+            run.rsaOver(f.signedParts());
+        }
+        return run.result();
+    }
+
+    private VerificationResult verifySignedWithAnchors(SgnFile f) {
+        Run run = new Run(f.header(), SGN_SIGNERS, false);
+        if (run.serial != null) {
+            for (CertInfo ci : anchors.trusted()) {
+                if (ci.serial.equals(run.serial)) {
+                    run.useCertificate(ci, false);
+                    run.anchor = AnchorMatch.certificate(ci.cert);
+                    return run.finishSigned(f);
+                }
+            }
+            for (ItlFile list : anchors.installedLists()) {
+                run.search(list);
+            }
+            run.resolveSigner();
+            if (run.best != null) {
+                run.anchor = AnchorMatch.trustListRecord(run.best.list, run.best.index);
+            }
+        }
+        return run.finishSigned(f);
+    }
+
+    private Signature signature(String alg) {
+        try {
+            return provider == null ? Signature.getInstance(alg) : Signature.getInstance(alg, provider);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(alg + " is not available" + (provider == null ? ""
+                    : " from provider " + provider.getName()), e);
+        }
+    }
+
+    private MessageDigest messageDigest(DigestAlgorithm alg) {
+        if (provider != null) {
+            try {
+                return MessageDigest.getInstance(alg.jcaName().orElseThrow(), provider);
+            } catch (NoSuchAlgorithmException e) {
+                // the provider may offer only signatures: use the JDK's digest
+            }
+        }
+        return DigestInfos.messageDigest(alg);
+    }
+
+    private static int keyBits(PublicKey key) {
+        if (key instanceof RSAPublicKey k) {
+            return k.getModulus().bitLength();
+        }
+        if (key instanceof ECPublicKey k) {
+            return k.getParams().getCurve().getField().getFieldSize();
+        }
+        return -1;
+    }
+
+    /** A candidate signer record. */
+    private static final class Candidate {
+        final ItlRecord record;
+        final int index;
+        final long offset;
+        final ItlFile list;
+        final boolean roleOk;
+        final boolean issuerOk;
+        final boolean subjectOk;
+
+        Candidate(ItlRecord record, int index, long offset, ItlFile list, boolean roleOk, boolean issuerOk,
+                boolean subjectOk) {
+            this.record = record;
+            this.index = index;
+            this.offset = offset;
+            this.list = list;
+            this.roleOk = roleOk;
+            this.issuerOk = issuerOk;
+            this.subjectOk = subjectOk;
+        }
+
+        int score() {
+            return (roleOk ? 4 : 0) + (issuerOk ? 2 : 0) + (subjectOk ? 1 : 0);
+        }
+    }
+
+    /** The state of one verification. Single-threaded, short-lived. */
+    private final class Run {
+        final List<Problem> problems = new ArrayList<>();
+        final ItlHeader header;
+        final Role[] wanted;
+        /** True when the records searched are the file's own: they are linted, SAST records are counted. */
+        final boolean ownRecords;
+        Bytes signature;
+        DigestAlgorithm digest;
+        boolean headerUsable = true;
+        Bytes serial;
+        String caName;
+        String signerName;
+        int sastCount;
+        int wantedMatches;
+        Candidate best;
+        // outcome
+        PublicKey key;
+        X509Certificate signerCert;
+        Bytes signerDer;
+        Bytes signerKeyField;
+        AnchorMatch anchor = AnchorMatch.none();
+        boolean valid;
+
+        Run(ItlHeader header, Role[] wanted, boolean ownRecords) {
+            this.header = header;
+            this.wanted = wanted;
+            this.ownRecords = ownRecords;
+            checkHeader();
+        }
+
+        void add(ProblemCode code, Severity sev, int index, long offset, Object... params) {
+            problems.add(new Problem(code, sev, index, offset, List.of(params)));
+        }
+
+        void error(ProblemCode code, Object... params) {
+            add(code, Severity.ERROR, -1, Problem.NO_OFFSET, params);
+        }
+
+        private void checkHeader() {
+            long sigOff = header.signatureOffset();
+            Optional<Bytes> sig = header.signature();
+            if (sig.isEmpty()) {
+                error(ProblemCode.MISSING_HEADER_FIELD, HeaderTags.name(HeaderTags.SIGNATURE));
+                headerUsable = false;
+            } else {
+                signature = sig.get();
+            }
+            serial = header.serialNumber().orElse(null);
+            signerName = header.signerName().orElse(null);
+            caName = header.caName().orElse(null);
+            if (signerName == null) {
+                error(ProblemCode.MISSING_HEADER_FIELD, HeaderTags.name(HeaderTags.SIGNER_NAME));
+            }
+            if (serial == null) {
+                error(ProblemCode.MISSING_HEADER_FIELD, HeaderTags.name(HeaderTags.SERIAL_NUMBER));
+            }
+            if (caName == null) {
+                error(ProblemCode.MISSING_HEADER_FIELD, HeaderTags.name(HeaderTags.CA_NAME));
+            }
+            int d = byteField(HeaderTags.DIGEST_ALGORITHM);
+            if (d < 0) {
+                headerUsable = false;
+            } else {
+                digest = DigestAlgorithm.of(d);
+                if (!digest.isKnown()) {
+                    error(ProblemCode.UNKNOWN_DIGEST_ALGORITHM, d);
+                    headerUsable = false;
+                }
+            }
+            int a = byteField(HeaderTags.SIGNATURE_ALGORITHM);
+            if (a != 0) {
+                if (a > 0) {
+                    error(ProblemCode.UNSUPPORTED_SIGNATURE_ALGORITHM, a);
+                }
+                headerUsable = false;
+            }
+            int m = byteField(HeaderTags.SIGNATURE_MODULUS);
+            if (m >= 0 && signature != null) {
+                SignatureModulus sm = SignatureModulus.of(m);
+                if (sm.signatureLength() != signature.size()) {
+                    add(ProblemCode.SIGNATURE_MODULUS_MISMATCH, Severity.ERROR, -1, sigOff, m,
+                            sm.signatureLength(), signature.size());
+                }
+            }
+        }
+
+        /** @return the one-byte value, or -1 after reporting it missing or malformed */
+        private int byteField(int tag) {
+            Optional<Tlv> t = header.find(tag);
+            if (t.isEmpty()) {
+                error(ProblemCode.MISSING_HEADER_FIELD, HeaderTags.name(tag));
+                return -1;
+            }
+            if (t.get().length() != 1) {
+                error(ProblemCode.MALFORMED_HEADER_FIELD, HeaderTags.name(tag), t.get().length(), 1);
+                return -1;
+            }
+            return t.get().value().getUnsigned(0);
+        }
+
+        boolean digestUsable() {
+            return digest != null && digest.isKnown();
+        }
+
+        void search(ItlFile list) {
+            long off = list.header().length();
+            List<ItlRecord> rs = list.records();
+            for (int i = 0; i < rs.size(); i++) {
+                ItlRecord r = rs.get(i);
+                record(r, i, off, list);
+                off += r.length();
+            }
+        }
+
+        /** Takes one record in file order: lints it, or keeps it as the best candidate signer so far. */
+        void record(ItlRecord r, int index, long offset, ItlFile list) {
+            Optional<Role> role = r.role();
+            if (ownRecords) {
+                if (role.isEmpty()) {
+                    add(ProblemCode.MISSING_ROLE, Severity.WARNING, index, offset);
+                } else if (!role.get().isKnown()) {
+                    add(ProblemCode.UNKNOWN_ROLE, Severity.WARNING, index, offset, role.get().code());
+                } else if (role.get().equals(Role.SAST)) {
+                    sastCount++;
+                }
+            }
+            Optional<Bytes> sn = r.serialNumber();
+            if (serial == null || sn.isEmpty() || !sn.get().equals(serial)) {
+                lint(r, index, offset);
+                return;
+            }
+            boolean roleOk = role.isPresent() && isWanted(role.get());
+            if (roleOk) {
+                wantedMatches++;
+            }
+            Candidate c = new Candidate(r, index, offset, list, roleOk,
+                    caName != null && caName.equals(r.issuerName().orElse(null)),
+                    signerName != null && signerName.equals(r.subjectName().orElse(null)));
+            if (best == null || c.score() > best.score()) {
+                Candidate old = best;
+                best = c;
+                if (old != null) {
+                    lint(old.record, old.index, old.offset);
+                }
+            } else {
+                lint(r, index, offset);
+            }
+        }
+
+        private boolean isWanted(Role role) {
+            for (Role w : wanted) {
+                if (w.equals(role)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private String wantedText() {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < wanted.length; i++) {
+                sb.append(i == 0 ? "" : " or ").append(wanted[i].name());
+            }
+            return sb.toString();
+        }
+
+        private void lint(ItlRecord r, int index, long offset) {
+            if (ownRecords && checkRecords) {
+                checkRecord(r, index, offset, Severity.WARNING);
+            }
+        }
+
+        /**
+         * Decodes a record's certificate (or takes it from the anchors, decoded at build time) and compares it
+         * with the record's fields.
+         *
+         * @return the certificate, or null if the record has none or it does not decode
+         */
+        private CertInfo checkRecord(ItlRecord r, int index, long offset, Severity sev) {
+            Optional<Bytes> der = r.certificate();
+            if (der.isEmpty()) {
+                return null;
+            }
+            CertInfo ci = anchors.known(der.get());
+            if (ci == null) {
+                ci = CertInfo.parse(der.get()).orElse(null);
+                if (ci == null) {
+                    add(ProblemCode.CERTIFICATE_MALFORMED, sev, index, offset, der.get().size());
+                    return null;
+                }
+            }
+            Optional<Bytes> pk = r.publicKey();
+            if (pk.isPresent() && ci.keyField != null && !pk.get().equals(ci.keyField)) {
+                add(ProblemCode.PUBLIC_KEY_MISMATCH, sev, index, offset);
+            }
+            Optional<Bytes> sn = r.serialNumber();
+            if (sn.isPresent() && !sn.get().equals(ci.serial)) {
+                add(ProblemCode.SERIAL_NUMBER_MISMATCH, sev, index, offset, sn.get().toHex(), ci.serial.toHex());
+            }
+            Optional<Bytes> sg = r.signature();
+            if (sg.isPresent() && !sg.get().equals(ci.signature)) {
+                add(ProblemCode.CERTIFICATE_SIGNATURE_MISMATCH, sev, index, offset);
+            }
+            Optional<Bytes> hash = r.certHash();
+            Optional<DigestAlgorithm> alg = r.hashAlgorithm();
+            if (hash.isPresent() && alg.isPresent() && alg.get().isKnown()) {
+                byte[] mine = messageDigest(alg.get()).digest(ci.der.toByteArray());
+                if (!hash.get().contentEquals(mine)) {
+                    add(ProblemCode.CERT_HASH_MISMATCH, sev, index, offset, alg.get().toString());
+                }
+            }
+            return ci;
+        }
+
+        /** Reports on the chosen signer record and takes its key. */
+        void resolveSigner() {
+            if (serial == null) {
+                return; // MISSING_HEADER_FIELD already says why there is no signer
+            }
+            Candidate c = best;
+            if (c == null) {
+                error(ProblemCode.NO_SIGNER, serial.toHex(), caName == null ? "" : caName, wantedText());
+                return;
+            }
+            if (!c.roleOk) {
+                add(ProblemCode.SIGNER_WRONG_ROLE, Severity.ERROR, c.index, c.offset,
+                        c.record.role().map(Role::name).orElse("none"), wantedText());
+            }
+            if (!c.issuerOk && caName != null) {
+                add(ProblemCode.SIGNER_ISSUER_MISMATCH, Severity.WARNING, c.index, c.offset,
+                        c.record.issuerName().orElse(""), caName);
+            }
+            if (!c.subjectOk && signerName != null) {
+                add(ProblemCode.SIGNER_NAME_MISMATCH, Severity.WARNING, c.index, c.offset,
+                        c.record.subjectName().orElse(""), signerName);
+            }
+            if (wantedMatches > 1) {
+                add(ProblemCode.SEVERAL_SIGNER_CANDIDATES, Severity.WARNING, c.index, c.offset, wantedMatches,
+                        c.index + 1);
+            }
+            CertInfo ci = checkRecord(c.record, c.index, c.offset, Severity.ERROR);
+            if (ci != null) {
+                key = ci.key;
+                signerCert = ci.cert;
+                signerDer = ci.der;
+            } else if (c.record.certificate().isEmpty()) {
+                Optional<Bytes> pk = c.record.publicKey();
+                if (pk.isEmpty()) {
+                    add(ProblemCode.SIGNER_HAS_NO_KEY, Severity.ERROR, c.index, c.offset);
+                } else {
+                    add(ProblemCode.SIGNER_KEY_FROM_PUBLIC_KEY_FIELD, Severity.WARNING, c.index, c.offset);
+                    signerKeyField = pk.get();
+                    key = PublicKeys.rsaFromPkcs1(pk.get()).orElse(null);
+                    if (key == null) {
+                        add(ProblemCode.PUBLIC_KEY_MALFORMED, Severity.ERROR, c.index, c.offset, pk.get().size());
+                    }
+                }
+            }
+        }
+
+        /** Takes a certificate the caller gave or trusts as the .sgn signer. */
+        void useCertificate(CertInfo ci, boolean compareSerial) {
+            key = ci.key;
+            signerCert = ci.cert;
+            signerDer = ci.der;
+            if (compareSerial && serial != null && !serial.equals(ci.serial)) {
+                add(ProblemCode.SIGNER_ID_MISMATCH, Severity.WARNING, -1, Problem.NO_OFFSET, serial.toHex(),
+                        ci.serial.toHex());
+            }
+        }
+
+        /** Signer, SAST count, anchor and reader warnings of a trust list; everything but the RSA operation. */
+        void finishTrustList(List<ItlWarning> readerWarnings) {
+            resolveSigner();
+            if (sastCount > 2) {
+                add(ProblemCode.TOO_MANY_SAST, Severity.WARNING, -1, Problem.NO_OFFSET, sastCount);
+            }
+            if (anchors.configured() && (signerDer != null || signerKeyField != null)) {
+                anchor = anchors.matchTrustListSigner(signerDer, signerKeyField);
+                if (!anchor.isAnchored()) {
+                    String subject = signerCert != null ? signerCert.getSubjectX500Principal().getName()
+                            : best.record.subjectName().orElse("");
+                    String sha1 = signerDer == null ? "no certificate" : Bytes.wrapOwned(
+                            DigestInfos.messageDigest(DigestAlgorithm.SHA1).digest(signerDer.toByteArray())).toHex();
+                    add(ProblemCode.SIGNER_NOT_TRUSTED, Severity.ERROR, best.index, best.offset, subject, sha1);
+                }
+            }
+            readerWarnings(readerWarnings);
+        }
+
+        VerificationResult finishSigned(SgnFile f) {
+            readerWarnings(f.warnings());
+            if (readyForRsa()) {
+                rsaOver(f.signedParts());
+            }
+            return result();
+        }
+
+        private void readerWarnings(List<ItlWarning> ws) {
+            for (ItlWarning w : ws) {
+                if (w.code() != ItlWarning.Code.UNKNOWN_ROLE || !ownRecords) {
+                    add(ProblemCode.READER_WARNING, Severity.WARNING, w.recordIndex(), w.offset(), w.code().name(),
+                            w.message());
+                }
+            }
+        }
+
+        /** Checks the key against the header; reports why not if the one RSA operation cannot be made. */
+        boolean readyForRsa() {
+            if (key == null) {
+                return false;
+            }
+            int bits = keyBits(key);
+            if (!(key instanceof RSAPublicKey)) {
+                add(ProblemCode.SIGNER_KEY_UNSUPPORTED, Severity.ERROR, signerIndex(), Problem.NO_OFFSET,
+                        key.getAlgorithm(), bits);
+                return false;
+            }
+            if (signature != null && (bits + 7) / 8 != signature.size()) {
+                add(ProblemCode.SIGNATURE_LENGTH_MISMATCH, Severity.ERROR, -1, header.signatureOffset(),
+                        signature.size(), bits);
+                return false;
+            }
+            return headerUsable && signature != null && digestUsable();
+        }
+
+        private int signerIndex() {
+            return best == null ? -1 : best.index;
+        }
+
+        void rsaOver(List<Bytes> parts) {
+            try {
+                Signature s = signature(DigestInfos.rsaSignatureName(digest));
+                s.initVerify(key);
+                for (Bytes b : parts) {
+                    s.update(b.asByteBuffer());
+                }
+                valid = s.verify(signature.toByteArray());
+            } catch (InvalidKeyException e) {
+                unsupportedKey();
+                return;
+            } catch (SignatureException e) {
+                valid = false;
+            }
+            signatureChecked();
+        }
+
+        void rsaOverDigest(byte[] hash) {
+            try {
+                Signature s = signature("NONEwithRSA");
+                s.initVerify(key);
+                s.update(DigestInfos.encode(digest, hash));
+                valid = s.verify(signature.toByteArray());
+            } catch (InvalidKeyException e) {
+                unsupportedKey();
+                return;
+            } catch (SignatureException e) {
+                valid = false;
+            }
+            signatureChecked();
+        }
+
+        private void unsupportedKey() {
+            valid = false;
+            add(ProblemCode.SIGNER_KEY_UNSUPPORTED, Severity.ERROR, signerIndex(), Problem.NO_OFFSET,
+                    key.getAlgorithm(), keyBits(key));
+        }
+
+        private void signatureChecked() {
+            if (!valid) {
+                add(ProblemCode.SIGNATURE_INVALID, Severity.ERROR, -1, header.signatureOffset(), digest.toString());
+            }
+        }
+
+        VerificationResult result() {
+            int idx = best != null && (ownRecords || anchor.kind() == AnchorMatch.Kind.TRUST_LIST_RECORD)
+                    ? best.index : -1;
+            return new VerificationResult(problems, warningsAsErrors, valid, idx, signerCert, anchor, digest);
+        }
+    }
+
+    /**
+     * Configures an {@link ItlVerifier}. Mutable and not thread-safe; {@link #build()} may be called more than
+     * once, and each verifier keeps what was configured when it was built.
+     *
+     * @since 0.1.0
+     */
+    public static final class Builder {
+        private final List<X509Certificate> certs = new ArrayList<>();
+        private final List<ItlFile> installed = new ArrayList<>();
+        private boolean warningsAsErrors;
+        private boolean checkRecords = true;
+        private Provider provider;
+        private ItlLimits limits = ItlLimits.defaults();
+
+        private Builder() {
+        }
+
+        /**
+         * Adds trusted certificates. A trust list verifies only if its signer certificate equals (DER) one of them
+         * or a SAST record of an {@linkplain #trustInstalled(ItlFile) installed list}; a .sgn's signer is looked up
+         * among them by serial number.
+         *
+         * @param certificates the certificates, e.g. a CallManager or ITLRecovery certificate
+         * @return this builder
+         */
+        public Builder trustCertificates(Collection<? extends X509Certificate> certificates) {
+            for (X509Certificate c : certificates) {
+                certs.add(Objects.requireNonNull(c, "certificate"));
+            }
+            return this;
+        }
+
+        /**
+         * Adds a trust list the device already holds (TRUST.md R2, R3): its SAST records anchor new trust lists
+         * (compared by certificate bytes, or by CERTHASH for hash records), and its TFTP and CCM+TFTP records sign
+         * .sgn files (R6). It is taken as trusted: verify it first. May be called for an ITL and a CTL.
+         *
+         * @param previouslyInstalledItlOrCtl the installed ITL or CTL
+         * @return this builder
+         */
+        public Builder trustInstalled(ItlFile previouslyInstalledItlOrCtl) {
+            installed.add(Objects.requireNonNull(previouslyInstalledItlOrCtl, "previouslyInstalledItlOrCtl"));
+            return this;
+        }
+
+        /**
+         * @param value true to fail verification on warnings too; false by default
+         * @return this builder
+         */
+        public Builder treatWarningsAsErrors(boolean value) {
+            warningsAsErrors = value;
+            return this;
+        }
+
+        /**
+         * Whether to decode the certificate of every record (not only the signer's) and compare it with the
+         * record's PUBLICKEY, SERIALNUMBER, SIGNATURE and CERTHASH (warnings). On by default; turn it off for the
+         * cheap path, which decodes at most the signer's certificate (none when the signer is an anchor). The
+         * signer record is always checked.
+         *
+         * @param value true (default) to check every record
+         * @return this builder
+         */
+        public Builder checkRecords(boolean value) {
+            checkRecords = value;
+            return this;
+        }
+
+        /**
+         * @param value the JCA provider for the RSA signature (and digests, if it has them), or null for the
+         *     default providers
+         * @return this builder
+         */
+        public Builder provider(Provider value) {
+            provider = value;
+            return this;
+        }
+
+        /**
+         * @param value the reader limits for {@link ItlVerifier#verify(InputStream)}; {@link ItlLimits#defaults()}
+         *     by default
+         * @return this builder
+         */
+        public Builder limits(ItlLimits value) {
+            limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        /**
+         * Builds the verifier, decoding the anchors' certificates once.
+         *
+         * @return an immutable, thread-safe verifier
+         * @throws IllegalArgumentException if a trusted certificate cannot be encoded
+         */
+        public ItlVerifier build() {
+            return new ItlVerifier(this);
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package io.github.itl4j.sftp;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts Debian's real OpenSSH server ({@code /usr/sbin/sshd -D -e -f <generated config>}) on 127.0.0.1 and a free
+ * port for the tests of a class, with throwaway host keys (ed25519 and ecdsa) and a throwaway client key authorized
+ * for the current user. When running as root it also creates (once, if absent) the Unix user {@value #PASSWORD_USER}
+ * and gives it a fresh random password for password-authentication tests. Stops sshd after the class.
+ *
+ * <p>Tests are skipped (assumption) when {@code /usr/sbin/sshd} or {@code ssh-keygen} is missing: run
+ * {@code .ci/install-openssh.sh}.
+ */
+final class OpenSshServer implements BeforeAllCallback, AfterAllCallback {
+
+    static final String SSHD = "/usr/sbin/sshd";
+    static final String PASSWORD_USER = "itl4jtest";
+    static final String HOST = "127.0.0.1";
+
+    private Path dir;
+    private Process sshd;
+    private int port;
+    private final StringBuffer log = new StringBuffer();
+    private char[] password;
+    private Path passwordUserHome;
+    private final List<Path> createdInHome = new ArrayList<>();
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of(SSHD)), SSHD + " is missing: run .ci/install-openssh.sh (needs root)");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")), "ssh-keygen is missing: install openssh-client");
+        dir = Files.createTempDirectory("itl4j-sshd");
+        Path data = Files.createDirectory(dir.resolve("data"));
+        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "host-ed25519", "-f", hostKey("ed25519").toString());
+        run("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-C", "host-ecdsa", "-f",
+                hostKey("ecdsa").toString());
+        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "client", "-f", clientKey().toString());
+        String me = System.getProperty("user.name");
+        Files.copy(Path.of(clientKey() + ".pub"), dir.resolve("authorized_keys_" + me));
+        if (isRoot()) {
+            Path privsep = Path.of("/run/sshd");
+            if (!Files.isDirectory(privsep)) {
+                Files.createDirectories(privsep); // Debian's sshd refuses to start without it; /run is a tmpfs
+            }
+            setUpPasswordUser();
+        }
+        port = freePort();
+        Path config = dir.resolve("sshd_config");
+        Files.writeString(config, String.join("\n",
+                "Port " + port,
+                "ListenAddress " + HOST,
+                "HostKey " + hostKey("ed25519"),
+                "HostKey " + hostKey("ecdsa"),
+                "PidFile " + dir.resolve("sshd.pid"),
+                "AuthorizedKeysFile " + dir.resolve("authorized_keys_%u"),
+                "StrictModes no",
+                "PubkeyAuthentication yes",
+                "PasswordAuthentication yes",
+                "KbdInteractiveAuthentication no",
+                "UsePAM no",
+                "PermitRootLogin prohibit-password",
+                "AllowUsers " + me + " " + PASSWORD_USER,
+                "MaxAuthTries 4",
+                "Subsystem sftp internal-sftp",
+                "LogLevel VERBOSE",
+                "") + "\n");
+        ProcessBuilder pb = new ProcessBuilder(SSHD, "-D", "-e", "-f", config.toString());
+        pb.redirectErrorStream(true);
+        sshd = pb.start();
+        CountDownLatch listening = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try (BufferedReader r = new BufferedReader(
+                    new InputStreamReader(sshd.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = r.readLine(); line != null; line = r.readLine()) {
+                    log.append(line).append('\n');
+                    if (line.contains("Server listening on " + HOST + " port " + port)) {
+                        listening.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                log.append("[log reader: ").append(e).append("]\n");
+            }
+        }, "sshd-log");
+        reader.setDaemon(true);
+        reader.start();
+        if (!listening.await(20, TimeUnit.SECONDS)) {
+            sshd.destroy();
+            throw new IllegalStateException("sshd did not start listening on " + HOST + ":" + port + ":\n" + log);
+        }
+    }
+
+    private void setUpPasswordUser() throws IOException, InterruptedException {
+        if (new ProcessBuilder("id", "-u", PASSWORD_USER).start().waitFor() != 0) {
+            run("useradd", "-m", "-s", "/bin/sh", PASSWORD_USER);
+        }
+        password = randomPassword();
+        Process chpasswd = new ProcessBuilder("chpasswd").redirectErrorStream(true).start();
+        chpasswd.getOutputStream().write((PASSWORD_USER + ":" + new String(password) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        chpasswd.getOutputStream().close();
+        String out = new String(chpasswd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (chpasswd.waitFor() != 0) {
+            throw new IllegalStateException("chpasswd failed: " + out);
+        }
+        String home = run("getent", "passwd", PASSWORD_USER).split(":")[5];
+        passwordUserHome = Path.of(home);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (sshd != null) {
+            sshd.destroy();
+            if (!sshd.waitFor(10, TimeUnit.SECONDS)) {
+                sshd.destroyForcibly();
+            }
+        }
+        for (Path p : createdInHome) {
+            deleteTree(p);
+        }
+        if (dir != null) {
+            deleteTree(dir);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The current user, authorized by {@link #clientKey()}. */
+    String keyUser() {
+        return System.getProperty("user.name");
+    }
+
+    Path clientKey() {
+        return dir.resolve("client_ed25519");
+    }
+
+    Path hostKey(String type) {
+        return dir.resolve("ssh_host_" + type + "_key");
+    }
+
+    /** A directory readable and writable by {@link #keyUser()} only, for its test files. */
+    Path dataDir() {
+        return dir.resolve("data");
+    }
+
+    /** A scratch directory for known_hosts files and the like (not served). */
+    Path scratch(String name) throws IOException {
+        return Files.createDirectories(dir.resolve("scratch").resolve(name));
+    }
+
+    /** The password of {@link #PASSWORD_USER}, or skips the test when not running as root. */
+    char[] password() {
+        assumeTrue(password != null, "password tests need root to create the Unix user " + PASSWORD_USER);
+        return password.clone();
+    }
+
+    /** A fresh directory in the home of {@link #PASSWORD_USER}, owned by it; removed after the class. */
+    Path passwordUserDir(String name) throws IOException {
+        password();
+        Path p = passwordUserHome.resolve("itl4j-" + name + "-" + port);
+        Files.createDirectories(p);
+        createdInHome.add(p);
+        chown(p);
+        return p;
+    }
+
+    void chown(Path p) throws IOException {
+        UserPrincipal owner = p.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(PASSWORD_USER);
+        Files.setOwner(p, owner);
+    }
+
+    /** The known_hosts line for one of the server's host keys, as {@code ssh} would write it. */
+    String knownHostsLine(String type) throws IOException {
+        String[] pub = Files.readString(Path.of(hostKey(type) + ".pub")).trim().split(" ");
+        return "[" + HOST + "]:" + port + " " + pub[0] + " " + pub[1];
+    }
+
+    /** The SHA256 fingerprint of a host key as OpenSSH prints it, e.g. {@code SHA256:abc...}. */
+    String fingerprint(String type) throws IOException, InterruptedException {
+        return run("ssh-keygen", "-l", "-E", "sha256", "-f", hostKey(type) + ".pub").split(" ")[1];
+    }
+
+    /** sshd's log so far, for assertion messages. */
+    String log() {
+        return log.toString();
+    }
+
+    static String run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " failed: " + out);
+        }
+        return out;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static char[] randomPassword() {
+        String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        SecureRandom r = new SecureRandom();
+        char[] pw = new char[20];
+        for (int i = 0; i < pw.length; i++) {
+            pw[i] = alphabet.charAt(r.nextInt(alphabet.length()));
+        }
+        return pw;
+    }
+}

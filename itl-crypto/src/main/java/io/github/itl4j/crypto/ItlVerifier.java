@@ -165,7 +165,7 @@ public final class ItlVerifier {
         } catch (java.security.cert.CertificateEncodingException e) {
             throw new IllegalArgumentException("cannot encode the signer certificate", e);
         }
-        run.useCertificate(ci != null ? ci : CertInfo.of(signer), true);
+        run.useCertificate(ci != null ? ci : CertInfo.of(signer, false), true);
         run.anchor = AnchorMatch.certificate(signer);
         return run.finishSigned(file);
     }
@@ -622,8 +622,8 @@ public final class ItlVerifier {
             } catch (InvalidKeyException e) {
                 unsupportedKey();
                 return;
-            } catch (SignatureException e) {
-                valid = false;
+            } catch (SignatureException | java.security.ProviderException e) {
+                valid = false; // a malformed signature value; some providers throw rather than return false
             }
             signatureChecked();
         }
@@ -637,8 +637,8 @@ public final class ItlVerifier {
             } catch (InvalidKeyException e) {
                 unsupportedKey();
                 return;
-            } catch (SignatureException e) {
-                valid = false;
+            } catch (SignatureException | java.security.ProviderException e) {
+                valid = false; // a malformed signature value; some providers throw rather than return false
             }
             signatureChecked();
         }

@@ -34,10 +34,11 @@ final class TrustAnchors {
         final Bytes keyField;
         final Bytes signature;
         /** True for a certificate given to {@code trustCertificates}. */
-        boolean trusted;
+        final boolean trusted;
 
-        CertInfo(Bytes der, X509Certificate cert) {
+        CertInfo(Bytes der, X509Certificate cert, boolean trusted) {
             this.der = der;
+            this.trusted = trusted;
             this.cert = cert;
             this.key = cert.getPublicKey();
             this.serial = Certificates.serialBytes(cert.getSerialNumber());
@@ -52,15 +53,15 @@ final class TrustAnchors {
                 return Optional.empty();
             }
             try {
-                return Optional.of(new CertInfo(der, c.get()));
+                return Optional.of(new CertInfo(der, c.get(), false));
             } catch (RuntimeException e) {
                 return Optional.empty();
             }
         }
 
-        static CertInfo of(X509Certificate cert) {
+        static CertInfo of(X509Certificate cert, boolean trusted) {
             try {
-                return new CertInfo(Bytes.wrapOwned(cert.getEncoded()), cert);
+                return new CertInfo(Bytes.wrapOwned(cert.getEncoded()), cert, trusted);
             } catch (CertificateEncodingException e) {
                 throw new IllegalArgumentException("cannot encode certificate "
                         + cert.getSubjectX500Principal(), e);
@@ -100,8 +101,7 @@ final class TrustAnchors {
     TrustAnchors(Collection<X509Certificate> certs, List<ItlFile> installed) {
         List<CertInfo> t = new ArrayList<>();
         for (X509Certificate c : certs) {
-            CertInfo ci = CertInfo.of(c);
-            ci.trusted = true;
+            CertInfo ci = CertInfo.of(c, true);
             t.add(ci);
             if (known(ci.der) == null) {
                 knownBySize.computeIfAbsent(ci.der.size(), k -> new ArrayList<>()).add(ci);

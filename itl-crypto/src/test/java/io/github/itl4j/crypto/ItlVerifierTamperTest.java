@@ -280,6 +280,28 @@ class ItlVerifierTamperTest {
     }
 
     @Test
+    void hashRecordsNeedNoCertificate() throws Exception {
+        ItlFile f = itl(vector());
+        int tvs = 6;
+        ItlRecord r = f.records().get(tvs);
+        Bytes der = r.certificate().orElseThrow();
+        Bytes sha1 = Bytes.wrapOwned(java.security.MessageDigest.getInstance("SHA-1").digest(der.toByteArray()));
+        ItlRecord hashOnly = withField(withField(withField(r, RecordTags.CERTIFICATE, null), RecordTags.CERT_HASH,
+                sha1), RecordTags.HASH_ALGORITHM, Bytes.fromHex("01"));
+        ItlFile t = resign(replaceRecord(f, tvs, hashOnly), sastKey(), "SHA1withRSA");
+        VerificationResult ok = SELF.verify(t);
+        assertTrue(ok.isVerified(), () -> ok.problems().toString());
+        assertEquals(List.of(), ok.problems());
+
+        // both CERTIFICATE and a CERTHASH that does not match it: a warning outside the signer
+        ItlRecord both = withField(withField(r, RecordTags.CERT_HASH, Bytes.wrapOwned(new byte[20])),
+                RecordTags.HASH_ALGORITHM, Bytes.fromHex("01"));
+        VerificationResult w = SELF.verify(resign(replaceRecord(f, tvs, both), sastKey(), "SHA1withRSA"));
+        assertTrue(w.isVerified());
+        assertEquals(List.of(ProblemCode.CERT_HASH_MISMATCH), w.warnings().stream().map(Problem::code).toList());
+    }
+
+    @Test
     void signerMatchedBySerialOnlyWarns() throws Exception {
         ItlFile f = itl(vector());
         ItlFile t = resign(replaceRecord(f, 0, withField(f.records().get(0), RecordTags.ISSUER_NAME,

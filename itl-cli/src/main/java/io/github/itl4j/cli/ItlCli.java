@@ -1,0 +1,281 @@
+package io.github.itl4j.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.itl4j.ItlException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code itl} command: inspect, assemble, sign and verify Cisco ITL/CTL trust lists and signed files.
+ *
+ * <p>Every subcommand is one class listed in {@link Command#subcommands()} below; it gets this object through
+ * {@code @ParentCommand} and uses {@link #stdin()}, {@link #out()}, {@link #binaryOut()}, {@link #fail(String,
+ * Throwable)} and {@link Inputs}/{@link Outputs} for the shared behaviour: inputs as paths or {@code -}, one-line
+ * errors (a stack trace only with {@code --debug}), atomic outputs and the {@link ExitCodes}.
+ *
+ * <p>Run in-process with {@link #run(InputStream, OutputStream, OutputStream, String...)}.
+ *
+ * @since 0.1.0
+ */
+@Command(name = "itl",
+        mixinStandardHelpOptions = true,
+        versionProvider = ItlCli.VersionProvider.class,
+        description = "Inspect, assemble, sign and verify Cisco ITL/CTL trust lists and signed (.sgn) files.",
+        subcommands = {
+            DumpCommand.class,
+            AssembleCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:a verification or check failed",
+            "2:usage error",
+            "3:malformed input (file format or JSON)",
+            "4:I/O error (missing file, permissions, disk full)"
+        })
+public final class ItlCli implements Callable<Integer> {
+    /** The prefix of every error line. */
+    public static final String PREFIX = "itl: ";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Print stack traces with errors.")
+    private boolean debug;
+
+    private final InputStream stdin;
+    private final OutputStream stdout;
+    private PrintWriter out;
+    private PrintWriter err;
+
+    /**
+     * @param stdin standard input
+     * @param stdout standard output, for binary outputs ({@code -o -})
+     */
+    public ItlCli(InputStream stdin, OutputStream stdout) {
+        this.stdin = stdin;
+        this.stdout = stdout;
+    }
+
+    /**
+     * Runs the command and exits the JVM with its exit code.
+     *
+     * @param args the arguments
+     */
+    public static void main(String[] args) {
+        System.exit(run(System.in, System.out, System.err, args));
+    }
+
+    /**
+     * Runs the command in-process (tests, embedding).
+     *
+     * @param in standard input
+     * @param out standard output (text is written as UTF-8)
+     * @param err standard error
+     * @param args the arguments
+     * @return the exit code, one of {@link ExitCodes}
+     */
+    public static int run(InputStream in, OutputStream out, OutputStream err, String... args) {
+        PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
+        PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        try {
+            return commandLine(in, out, o, e).execute(args);
+        } finally {
+            o.flush();
+            e.flush();
+        }
+    }
+
+    /**
+     * Builds the picocli command line with the error handling of {@code itl}.
+     *
+     * @param in standard input
+     * @param rawOut standard output as bytes
+     * @param out standard output as text (wraps {@code rawOut})
+     * @param err standard error as text
+     * @return the command line, ready to {@link CommandLine#execute(String...)}
+     */
+    public static CommandLine commandLine(InputStream in, OutputStream rawOut, PrintWriter out, PrintWriter err) {
+        ItlCli cli = new ItlCli(in, rawOut);
+        cli.out = out;
+        cli.err = err;
+        CommandLine cl = new CommandLine(cli);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> cli.fail(null, ex));
+        cl.setParameterExceptionHandler((ex, args) -> {
+            err.println(PREFIX + oneLine(ex.getMessage()));
+            CommandLine c = ex.getCommandLine();
+            err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCodes.USAGE;
+        });
+        return cl;
+    }
+
+    @Override
+    public Integer call() {
+        err.println(PREFIX + "missing command");
+        spec.commandLine().usage(err);
+        return ExitCodes.USAGE;
+    }
+
+    /** @return whether {@code --debug} was given */
+    public boolean debug() {
+        return debug;
+    }
+
+    /** @return standard input */
+    public InputStream stdin() {
+        return stdin;
+    }
+
+    /** @return standard output for text */
+    public PrintWriter out() {
+        return out;
+    }
+
+    /** @return standard error */
+    public PrintWriter err() {
+        return err;
+    }
+
+    /**
+     * Standard output for bytes; pending text is flushed first so the two never interleave.
+     *
+     * @return standard output
+     */
+    public OutputStream binaryOut() {
+        out.flush();
+        return stdout;
+    }
+
+    /**
+     * Reports a failure as one line on standard error ({@code itl: SUBJECT: MESSAGE}), with the stack trace when
+     * {@code --debug} was given, and returns its exit code.
+     *
+     * @param subject what failed (usually the input's name), or null
+     * @param t the failure
+     * @return its exit code ({@link #exitCode(Throwable)})
+     */
+    public int fail(String subject, Throwable t) {
+        int code = exitCode(t);
+        StringBuilder sb = new StringBuilder(PREFIX);
+        if (subject != null) {
+            sb.append(subject).append(": ");
+        }
+        sb.append(message(subject, t));
+        if (code == ExitCodes.INTERNAL && !debug) {
+            sb.append(" (an internal error: run again with --debug and report the stack trace)");
+        }
+        err.println(oneLine(sb.toString()));
+        if (debug) {
+            t.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    /**
+     * @param t a failure
+     * @return its exit code: {@link CliException#exitCode()}, {@link ExitCodes#INPUT} for malformed files and JSON,
+     *         {@link ExitCodes#IO} for other I/O failures, {@link ExitCodes#INTERNAL} for anything else
+     */
+    public static int exitCode(Throwable t) {
+        if (t instanceof CliException c) {
+            return c.exitCode();
+        }
+        if (t instanceof ItlException || t instanceof JsonProcessingException) {
+            return ExitCodes.INPUT;
+        }
+        if (t instanceof IOException) {
+            return ExitCodes.IO;
+        }
+        return ExitCodes.INTERNAL;
+    }
+
+    /**
+     * The text of a failure, without the subject when the exception repeats it.
+     *
+     * @param subject what failed, or null
+     * @param t the failure
+     * @return the message (possibly several lines; {@link #fail} joins them)
+     */
+    static String message(String subject, Throwable t) {
+        if (t instanceof CliException || t instanceof ItlException) {
+            return t.getMessage();
+        }
+        if (t instanceof JsonProcessingException j) {
+            JsonLocation loc = j.getLocation();
+            String where = loc == null || loc.getLineNr() < 0 ? ""
+                    : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            return "invalid JSON: " + j.getOriginalMessage() + where;
+        }
+        if (t instanceof FileSystemException f) {
+            String file = f.getFile();
+            String prefix = file == null || file.equals(subject) ? "" : file + ": ";
+            String reason;
+            if (t instanceof NoSuchFileException) {
+                reason = "no such file or directory";
+            } else if (t instanceof AccessDeniedException) {
+                reason = "permission denied";
+            } else if (t instanceof NotDirectoryException) {
+                reason = "not a directory";
+            } else {
+                reason = f.getReason() != null ? f.getReason() : t.getClass().getSimpleName();
+            }
+            String other = f.getOtherFile() != null ? " (" + f.getOtherFile() + ")" : "";
+            return prefix + reason + other;
+        }
+        if (t instanceof FileNotFoundException || t instanceof IOException) {
+            return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
+        }
+        return t.getClass().getName() + (t.getMessage() != null ? ": " + t.getMessage() : "");
+    }
+
+    /**
+     * @param s text
+     * @return the text on one line: line breaks become {@code " "}
+     */
+    public static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+
+    /** Prints {@code itl VERSION} from the build, with the Java version. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = "unknown";
+            try (InputStream in = ItlCli.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    Properties p = new Properties();
+                    p.load(in);
+                    v = p.getProperty("version", v);
+                }
+            } catch (IOException e) {
+                // keep "unknown"
+            }
+            return new String[] {"itl " + v + " (itl4j)", "Java " + System.getProperty("java.version") + " ("
+                    + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -23,6 +23,10 @@ import java.util.OptionalInt;
  * @since 0.1.0
  */
 public final class ItlHeader {
+    /** Known header tags in CUCM's and in certutils' order, for {@link #layout()}. */
+    private static final int[] CUCM_ORDER = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15};
+    private static final int[] CERTUTILS_ORDER = {1, 2, 3, 4, 6, 5, 7, 8, 9, 10, 11, 12, 14, 15};
+
     private final List<TlvElement> elements;
     private final int length;
     private final int signatureOffset;
@@ -226,19 +230,25 @@ public final class ItlHeader {
     }
 
     /**
-     * The layout whose tag order this header follows, if any. SIGNERVERSION, padding and unknown tags are ignored.
+     * The layout whose tag order this header follows, if any. SIGNERVERSION, padding and unknown tags are ignored,
+     * and the .enc.sgn fields (tags 16 to 27) may follow.
      *
      * @return CUCM, CERTUTILS, or empty
      */
     public Optional<Layout> layout() {
-        int[] seq = new int[32];
+        int[] seq = new int[32]; // room for every known tag: extra ones must be seen to be judged
         int n = collectKnown(elements, seq, 0);
-        int[] cucm = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15};
-        int[] certutils = {1, 2, 3, 4, 6, 5, 7, 8, 9, 10, 11, 12, 14, 15};
-        if (java.util.Arrays.equals(seq, 0, n, cucm, 0, cucm.length)) {
+        // .enc.sgn fields (tags 16..27) follow TIMESTAMP (FORMAT.md 6.4) and do not change the layout
+        int base = Math.min(n, CUCM_ORDER.length);
+        for (int i = base; i < n; i++) {
+            if (seq[i] < HeaderTags.ENCRYPTION_INFO || seq[i] >= HeaderTags.SIGNER_VERSION) {
+                return Optional.empty();
+            }
+        }
+        if (java.util.Arrays.equals(seq, 0, base, CUCM_ORDER, 0, CUCM_ORDER.length)) {
             return Optional.of(Layout.CUCM);
         }
-        if (java.util.Arrays.equals(seq, 0, n, certutils, 0, certutils.length)) {
+        if (java.util.Arrays.equals(seq, 0, base, CERTUTILS_ORDER, 0, CERTUTILS_ORDER.length)) {
             return Optional.of(Layout.CERTUTILS);
         }
         return Optional.empty();

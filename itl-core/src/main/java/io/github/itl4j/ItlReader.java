@@ -128,7 +128,7 @@ public final class ItlReader {
      * @throws IOException if it cannot be read
      */
     public SignedFile read(Path path) throws IOException {
-        return read(load(path, Math.max(limits.maxFileSize(), limits.maxPayloadSize() + 0xFFFF)));
+        return read(load(path, anyFileBound(), anyFileLimitName()));
     }
 
     /**
@@ -140,7 +140,7 @@ public final class ItlReader {
      * @throws IOException if it cannot be read
      */
     public ItlFile readTrustList(Path path) throws IOException {
-        return readTrustList(load(path, limits.maxFileSize()));
+        return readTrustList(load(path, limits.maxFileSize(), "maxFileSize"));
     }
 
     /**
@@ -152,7 +152,7 @@ public final class ItlReader {
      * @throws IOException if it cannot be read
      */
     public SgnFile readSigned(Path path) throws IOException {
-        return readSigned(load(path, limits.maxPayloadSize() + 0xFFFF));
+        return readSigned(load(path, signedFileBound(), "maxPayloadSize"));
     }
 
     /**
@@ -164,7 +164,7 @@ public final class ItlReader {
      * @throws IOException from the stream
      */
     public SignedFile read(InputStream in) throws IOException {
-        return read(readBounded(in, Math.max(limits.maxFileSize(), limits.maxPayloadSize() + 0xFFFF)));
+        return read(readBounded(in, anyFileBound(), anyFileLimitName()));
     }
 
     /**
@@ -176,7 +176,7 @@ public final class ItlReader {
      * @throws IOException from the stream
      */
     public ItlFile readTrustList(InputStream in) throws IOException {
-        return readTrustList(readBounded(in, limits.maxFileSize()));
+        return readTrustList(readBounded(in, limits.maxFileSize(), "maxFileSize"));
     }
 
     /**
@@ -191,17 +191,32 @@ public final class ItlReader {
         return new ItlStreamReader(in, limits);
     }
 
-    private static Bytes load(Path path, long max) throws IOException {
+    /** A signed file is at most a 65535-byte header plus maxPayloadSize. */
+    private long signedFileBound() {
+        return limits.maxPayloadSize() + 0xFFFF;
+    }
+
+    /** Before the header says which kind of file it is, the larger of both bounds applies. */
+    private long anyFileBound() {
+        return Math.max(limits.maxFileSize(), signedFileBound());
+    }
+
+    /** The setting that {@link #anyFileBound()} comes from, for the exception to name. */
+    private String anyFileLimitName() {
+        return limits.maxFileSize() >= signedFileBound() ? "maxFileSize" : "maxPayloadSize";
+    }
+
+    private static Bytes load(Path path, long max, String limitName) throws IOException {
         long size = Files.size(path);
         if (size > max) {
-            throw new ItlLimitException("maxFileSize", max, size, ItlException.NO_OFFSET);
+            throw new ItlLimitException(limitName, max, size, ItlException.NO_OFFSET);
         }
         try (InputStream in = Files.newInputStream(path)) {
-            return readBounded(in, max);
+            return readBounded(in, max, limitName);
         }
     }
 
-    static Bytes readBounded(InputStream in, long max) throws IOException {
+    static Bytes readBounded(InputStream in, long max, String limitName) throws IOException {
         byte[] buf = new byte[8192];
         int n = 0;
         while (true) {
@@ -224,7 +239,7 @@ public final class ItlReader {
                 break;
             }
         }
-        throw new ItlLimitException("maxFileSize", max, n, ItlException.NO_OFFSET);
+        throw new ItlLimitException(limitName, max, n, ItlException.NO_OFFSET);
     }
 
     private ItlFile trustList(Bytes data, ItlHeader header, List<ItlWarning> warnings) throws ItlException {

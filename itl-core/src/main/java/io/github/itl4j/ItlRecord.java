@@ -79,7 +79,7 @@ public final class ItlRecord {
             throw new ItlFormatException("Record " + (recordIndex + 1) + " does not start with a RECORDLENGTH "
                     + "(tag 1, length 2) equal to its size " + encoded.size(), fileOffset, RecordTags.RECORD_LENGTH);
         }
-        int[] idx = new int[30];
+        int[] idx = new int[24]; // 8 fields (a CUCM record); grows for more
         int n = 0;
         int seen = 0; // bit set of known tags 1..12
         TlvReader r = TlvReader.record(encoded.slice(5, encoded.size() - 5), fileOffset + 5);
@@ -270,14 +270,11 @@ public final class ItlRecord {
      * @return the layout whose field order this record follows, if any
      */
     public Optional<Layout> layout() {
-        int[] tags = new int[count];
-        for (int i = 0; i < count; i++) {
-            tags[i] = index[i * 3];
-        }
-        if (Layout.CUCM.recordOrderMatches(tags, count)) {
+        // the tags sit at index[0], index[3], ...: match them in place, no copy
+        if (Layout.CUCM.recordOrderMatches(index, count, 3)) {
             return Optional.of(Layout.CUCM);
         }
-        if (Layout.CERTUTILS.recordOrderMatches(tags, count)) {
+        if (Layout.CERTUTILS.recordOrderMatches(index, count, 3)) {
             return Optional.of(Layout.CERTUTILS);
         }
         return Optional.empty();

@@ -48,9 +48,9 @@ public final class ItlStreamReader implements Closeable {
         System.arraycopy(prefix, 0, hb, 0, HeaderParser.PREFIX);
         int got = in.readNBytes(hb, HeaderParser.PREFIX, h - HeaderParser.PREFIX);
         if (got != h - HeaderParser.PREFIX) {
-            throw new ItlFormatException("Unexpected end of file inside the header: HEADERLENGTH is " + h
-                    + ", the file ends after " + (HeaderParser.PREFIX + got) + " bytes",
-                    HeaderParser.PREFIX + got, ItlException.NO_TAG);
+            // same offset and tag as HeaderParser.headerLength reports when the file size is known
+            throw new ItlFormatException("HEADERLENGTH " + h + " exceeds the file size " + (HeaderParser.PREFIX + got),
+                    8, HeaderTags.HEADER_LENGTH);
         }
         headerBytes = Bytes.wrapOwned(hb);
         header = HeaderParser.parse(headerBytes, warnings);

@@ -64,13 +64,15 @@ public enum Layout {
     }
 
     /**
-     * @param tags a record's known tags in file order, RECORDLENGTH included
+     * @param tags a record's tags in file order, at {@code tags[0]}, {@code tags[stride]}, ...
+     * @param count how many tags
+     * @param stride distance between two tags in {@code tags} (1 for a plain array)
      * @return whether they follow this layout's order
      */
-    boolean recordOrderMatches(int[] tags, int count) {
+    boolean recordOrderMatches(int[] tags, int count, int stride) {
         int last = -1;
         for (int i = 0; i < count; i++) {
-            int r = recordRank(tags[i]);
+            int r = recordRank(tags[i * stride]);
             if (r == Integer.MAX_VALUE) {
                 continue;
             }

@@ -26,8 +26,8 @@ public record Container(int tag, List<TlvElement> children) implements TlvElemen
 
     private static int contentLength(List<TlvElement> children) {
         long sum = 0;
-        for (TlvElement e : children) {
-            sum += e.encodedSize();
+        for (int i = 0, n = children.size(); i < n; i++) { // indexed: no iterator on the parse path
+            sum += children.get(i).encodedSize();
         }
         return (int) Math.min(sum, Integer.MAX_VALUE);
     }

@@ -41,8 +41,9 @@ public final class TlvReader {
     private final Bytes data;
     private final long base;
     private final boolean headerMode;
-    private final int[] ends = new int[MAX_DEPTH];
-    private final int[] tags = new int[MAX_DEPTH];
+    /** Open containers (header mode only; record mode never nests, so it allocates nothing here). */
+    private final int[] ends;
+    private final int[] tags;
     private int depth;
     private int pos;
     private int tag = -1;
@@ -54,6 +55,8 @@ public final class TlvReader {
         this.data = data;
         this.base = base;
         this.headerMode = headerMode;
+        this.ends = headerMode ? new int[MAX_DEPTH] : null;
+        this.tags = headerMode ? new int[MAX_DEPTH] : null;
     }
 
     /**

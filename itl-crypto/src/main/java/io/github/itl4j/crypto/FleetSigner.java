@@ -1,0 +1,670 @@
+package io.github.itl4j.crypto;
+
+import io.github.itl4j.Bytes;
+import io.github.itl4j.ItlLimitException;
+import io.github.itl4j.ItlLimits;
+import io.github.itl4j.ItlReader;
+import io.github.itl4j.Layout;
+import io.github.itl4j.SgnFile;
+import io.github.itl4j.crypto.internal.AtomicFiles;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Signs every configuration file of a directory into a {@code .sgn} beside it (or in an output directory), as CUCM's
+ * TFTP service does for a fleet of phones ({@code SEP<MAC>.cnf.xml} to {@code SEP<MAC>.cnf.xml.sgn}), on several
+ * threads, resumably.
+ *
+ * <p>For each file {@code NAME} whose name matches the glob (default {@value #DEFAULT_GLOB}; names ending in
+ * {@code .sgn}, directories and this class's own temporary files are never taken), the output is {@code NAME.sgn}
+ * made by {@link ItlSigner#signConfig(Bytes, String, Layout)} with FILENAME {@code NAME.sgn}: byte for byte what
+ * {@code signConfig} gives for the same signer and clock. Each output is written atomically (temporary file in the
+ * output directory, forced to disk, then renamed over the target), so a reader, a crash or a cancellation never
+ * leaves a partial {@code .sgn}.
+ *
+ * <p><b>Resumable.</b> Unless {@linkplain Builder#force(boolean) forced}, a file is skipped as
+ * {@link Status#UP_TO_DATE} when its {@code .sgn} exists, is not older than the source, parses within the limits,
+ * names FILENAME {@code NAME.sgn}, declares this signer's digest, holds exactly the source's bytes as payload, and
+ * its signature verifies against the signer's certificate ({@link ItlVerifier#verifySigned(SgnFile,
+ * java.security.cert.X509Certificate)}). Anything else (missing, stale, corrupt, signed by another key) is re-signed.
+ * Timestamps are only compared with "not older" because file systems store them coarsely; the payload comparison is
+ * what guarantees the content.
+ *
+ * <p><b>Failures.</b> A file that cannot be read, is larger than {@link ItlLimits#maxPayloadSize()}, cannot be
+ * signed or cannot be written is reported as {@link Status#FAILED} with a {@link Failure} code and a one-line
+ * message; the other files go on.
+ *
+ * <p><b>Memory and threads.</b> The directory is streamed (never listed into memory) into a bounded queue that
+ * {@code threads} workers drain; the lister waits when the queue is full. A worker holds one source and at most one
+ * existing {@code .sgn}, each bounded by the limits. One {@link ItlSigner} is shared by all workers (it is
+ * thread-safe). Only failures are kept for the {@link Result}.
+ *
+ * <p><b>Cancellation.</b> Interrupting the thread in {@link #sign(Path)} stops the run: workers finish or abandon
+ * (deleting its temporary file) the file in hand, and {@code sign} throws {@link InterruptedException} once they
+ * have all stopped. Outputs already renamed are complete; no partial or temporary file is left.
+ *
+ * <p>Immutable and thread-safe once built; the {@link Builder} is mutable and not thread-safe.
+ *
+ * <pre>{@code
+ * FleetSigner fleet = FleetSigner.builder(signer).threads(8).progress((r, done, total) -> bar.update(done, total))
+ *         .build();
+ * FleetSigner.Result res = fleet.sign(Path.of("/tftpboot"));
+ * res.failures().forEach(f -> System.err.println(f.source().getFileName() + ": " + f.message().orElse("")));
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class FleetSigner {
+    /** The default glob: CUCM's phone configuration files. */
+    public static final String DEFAULT_GLOB = "*.cnf.xml";
+
+    private static final String SGN = ".sgn";
+    private static final int QUEUE_PER_THREAD = 4;
+
+    private final ItlSigner signer;
+    private final String glob;
+    private final Path outputDirectory;
+    private final int threads;
+    private final ItlLimits limits;
+    private final Layout layout;
+    private final boolean force;
+    private final Progress progress;
+    private final ItlReader reader;
+    private final ItlVerifier verifier;
+
+    private FleetSigner(Builder b) {
+        this.signer = b.signer;
+        this.glob = b.glob;
+        this.outputDirectory = b.outputDirectory;
+        this.threads = b.threads;
+        this.limits = b.limits;
+        this.layout = b.layout;
+        this.force = b.force;
+        this.progress = b.progress;
+        this.reader = ItlReader.withLimits(b.limits);
+        this.verifier = ItlVerifier.builder().limits(b.limits).build();
+    }
+
+    /**
+     * @param signer the signer shared by every worker; its digest and clock apply to every output
+     * @return a builder: glob {@value #DEFAULT_GLOB}, outputs beside the sources, one thread per available
+     *     processor, default limits, {@link Layout#CERTUTILS}, up-to-date files skipped, no progress listener
+     */
+    public static Builder builder(ItlSigner signer) {
+        return new Builder(Objects.requireNonNull(signer, "signer"));
+    }
+
+    /** @return the signer */
+    public ItlSigner signer() {
+        return signer;
+    }
+
+    /** @return the glob that selects source file names */
+    public String glob() {
+        return glob;
+    }
+
+    /** @return where outputs go; empty when beside their sources */
+    public Optional<Path> outputDirectory() {
+        return Optional.ofNullable(outputDirectory);
+    }
+
+    /** @return the number of worker threads */
+    public int threads() {
+        return threads;
+    }
+
+    /** @return the limits: a source larger than {@link ItlLimits#maxPayloadSize()} fails */
+    public ItlLimits limits() {
+        return limits;
+    }
+
+    /**
+     * Signs every matching file of {@code directory} (not its subdirectories). Blocks until all are done.
+     *
+     * @param directory the folder of configuration files
+     * @return the summary; per-file failures are in it, never thrown
+     * @throws IOException if {@code directory} cannot be listed, or the output directory cannot be created
+     * @throws InterruptedException if the calling thread was interrupted; the run was stopped, see the class
+     *     description
+     * @throws RuntimeException whatever the {@link Progress} listener threw (the run was stopped first)
+     */
+    public Result sign(Path directory) throws IOException, InterruptedException {
+        Objects.requireNonNull(directory, "directory");
+        if (!Files.isDirectory(directory)) {
+            throw new java.nio.file.NotDirectoryException(directory.toString());
+        }
+        Path out = outputDirectory == null ? null : Files.createDirectories(outputDirectory);
+        PathMatcher matcher = directory.getFileSystem().getPathMatcher("glob:" + glob);
+        long start = System.nanoTime();
+        long expected = count(directory, matcher);
+        Run run = new Run(out, expected, Thread.currentThread());
+        if (progress != null) {
+            progress.started(expected);
+        }
+        Thread[] workers = new Thread[threads];
+        for (int i = 0; i < threads; i++) {
+            workers[i] = new Thread(run::work, "itl-fleet-signer-" + (i + 1));
+            workers[i].setDaemon(true);
+            workers[i].start();
+        }
+        try {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory)) {
+                for (Path p : ds) {
+                    if (selected(p, matcher)) {
+                        run.queue.put(p);
+                    }
+                }
+            } catch (DirectoryIteratorException e) {
+                throw e.getCause();
+            }
+            for (int i = 0; i < threads; i++) {
+                run.queue.put(Run.END);
+            }
+            for (Thread w : workers) {
+                w.join();
+            }
+        } catch (InterruptedException | IOException | RuntimeException | Error e) {
+            stop(run, workers);
+            if (run.listenerFailure != null) {
+                Throwable lf = run.listenerFailure;
+                if (lf != e) {
+                    lf.addSuppressed(e);
+                }
+                if (lf instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw (Error) lf;
+            }
+            throw e;
+        }
+        if (run.listenerFailure != null) { // thrown by the last file's callback, after the lister finished
+            Thread.interrupted(); // clear the interrupt the worker sent
+            Throwable lf = run.listenerFailure;
+            if (lf instanceof RuntimeException re) {
+                throw re;
+            }
+            throw (Error) lf;
+        }
+        return run.result(Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Cancels the workers and waits for them (a worker abandons its file cleanly), even if interrupted again. */
+    private static void stop(Run run, Thread[] workers) {
+        run.cancelled = true;
+        run.queue.clear();
+        for (Thread w : workers) {
+            w.interrupt();
+        }
+        boolean interrupted = false;
+        for (Thread w : workers) {
+            while (w.isAlive()) {
+                try {
+                    w.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private long count(Path directory, PathMatcher matcher) throws IOException {
+        long n = 0;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory)) {
+            for (Path p : ds) {
+                if (selected(p, matcher)) {
+                    n++;
+                }
+            }
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
+        }
+        return n;
+    }
+
+    private static boolean selected(Path p, PathMatcher matcher) {
+        Path name = p.getFileName();
+        if (name == null) {
+            return false;
+        }
+        String s = name.toString();
+        return !s.endsWith(SGN) && !AtomicFiles.isTempName(s) && matcher.matches(name) && !Files.isDirectory(p);
+    }
+
+    /** The state of one {@link #sign(Path)} call. */
+    private final class Run {
+        static final Path END = Path.of("");
+
+        final BlockingQueue<Path> queue = new ArrayBlockingQueue<>(threads * QUEUE_PER_THREAD);
+        final Path out;
+        final long expected;
+        final Thread caller;
+        final Object lock = new Object();
+        final List<FileResult> failures = new ArrayList<>();
+        volatile boolean cancelled;
+        volatile Throwable listenerFailure;
+        long completed;
+        long signed;
+        long upToDate;
+        long failed;
+        long sourceBytes;
+        long writtenBytes;
+
+        Run(Path out, long expected, Thread caller) {
+            this.out = out;
+            this.expected = expected;
+            this.caller = caller;
+        }
+
+        void work() {
+            try {
+                while (!cancelled) {
+                    Path p = queue.take();
+                    if (p == END || cancelled) {
+                        return;
+                    }
+                    FileResult r = process(p);
+                    if (r == null || cancelled) {
+                        return; // interrupted mid-file: the file is left as it was, not counted
+                    }
+                    report(r);
+                }
+            } catch (InterruptedException e) {
+                // cancelled
+            }
+        }
+
+        private void report(FileResult r) {
+            synchronized (lock) {
+                completed++;
+                switch (r.status()) {
+                    case SIGNED -> signed++;
+                    case UP_TO_DATE -> upToDate++;
+                    case FAILED -> {
+                        failed++;
+                        failures.add(r);
+                    }
+                }
+                sourceBytes += r.sourceBytes();
+                writtenBytes += r.writtenBytes();
+                if (progress != null && listenerFailure == null) {
+                    try {
+                        progress.fileDone(r, completed, Math.max(expected, completed));
+                    } catch (RuntimeException | Error e) {
+                        listenerFailure = e;
+                        cancelled = true;
+                        caller.interrupt();
+                    }
+                }
+            }
+        }
+
+        Result result(Duration elapsed) {
+            synchronized (lock) {
+                return new Result(signed, upToDate, failed, sourceBytes, writtenBytes, elapsed, failures);
+            }
+        }
+
+        /** @return the outcome, or null if the worker was interrupted (cancellation) */
+        private FileResult process(Path source) {
+            String name = source.getFileName().toString();
+            String outName = name + SGN;
+            Path target = (out != null ? out : source.toAbsolutePath().getParent()).resolve(outName);
+            long size = -1;
+            Bytes payload;
+            FileTime sourceTime;
+            try {
+                BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
+                size = a.size();
+                sourceTime = a.lastModifiedTime();
+                if (size > limits.maxPayloadSize()) {
+                    return failure(source, target, Failure.SOURCE_TOO_LARGE, size, "source is " + size
+                            + " bytes, over maxPayloadSize (" + limits.maxPayloadSize() + ")");
+                }
+                payload = readBounded(source);
+                size = payload.size();
+            } catch (ItlLimitException e) {
+                return failure(source, target, Failure.SOURCE_TOO_LARGE, e.actual(), "source grew to over "
+                        + "maxPayloadSize (" + limits.maxPayloadSize() + ") while being read");
+            } catch (IOException | RuntimeException e) {
+                return interrupted(e) ? null : failure(source, target, Failure.SOURCE_UNREADABLE, Math.max(size, 0),
+                        "cannot read source: " + describe(e));
+            }
+            if (!force && upToDate(target, outName, payload, sourceTime)) {
+                return interrupted(null) ? null
+                        : new FileResult(source, target, Status.UP_TO_DATE, null, size, 0, null);
+            }
+            Bytes encoded;
+            try {
+                encoded = signer.signConfig(payload, outName, layout).encoded();
+            } catch (ItlSigningException | RuntimeException e) {
+                return interrupted(e) ? null
+                        : failure(source, target, Failure.SIGNING_FAILED, size, "cannot sign: " + describe(e));
+            }
+            try {
+                AtomicFiles.write(target, encoded);
+            } catch (IOException | RuntimeException e) {
+                return interrupted(e) ? null
+                        : failure(source, target, Failure.OUTPUT_UNWRITABLE, size, "cannot write " + outName + ": "
+                                + describe(e));
+            }
+            return new FileResult(source, target, Status.SIGNED, null, size, encoded.size(), null);
+        }
+
+        private boolean upToDate(Path target, String outName, Bytes payload, FileTime sourceTime) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class);
+                if (!a.isRegularFile() || a.lastModifiedTime().compareTo(sourceTime) < 0
+                        || a.size() <= payload.size()) {
+                    return false;
+                }
+                SgnFile sgn = reader.readSigned(target);
+                return sgn.header().fileName().filter(outName::equals).isPresent()
+                        && sgn.header().digestAlgorithm().filter(signer.digest()::equals).isPresent()
+                        && sgn.payload().equals(payload)
+                        && verifier.verifySigned(sgn, signer.key().certificate()).isVerified();
+            } catch (IOException | RuntimeException e) {
+                return false; // missing, unreadable or corrupt: sign it again
+            }
+        }
+
+        private Bytes readBounded(Path source) throws IOException {
+            long max = limits.maxPayloadSize();
+            int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
+            try (InputStream in = Files.newInputStream(source)) {
+                byte[] b = in.readNBytes(cap);
+                if (b.length > max) {
+                    throw new ItlLimitException("maxPayloadSize", max, b.length, ItlLimitException.NO_OFFSET);
+                }
+                return Bytes.wrapOwned(b);
+            }
+        }
+
+        private boolean interrupted(Throwable e) {
+            return cancelled || Thread.currentThread().isInterrupted() || e instanceof ClosedByInterruptException
+                    || e instanceof InterruptedIOException;
+        }
+    }
+
+    private static FileResult failure(Path source, Path target, Failure f, long size, String message) {
+        return new FileResult(source, target, Status.FAILED, f, size, 0, message);
+    }
+
+    /** One line: the exception's type when it says more than its message (e.g. AccessDeniedException), and its text. */
+    private static String describe(Throwable e) {
+        String m = e instanceof ItlSigningException ie ? ie.getOriginalMessage() : e.getMessage();
+        String type = e.getClass().getSimpleName();
+        String s;
+        if (e instanceof NoSuchFileException) {
+            s = "no such file";
+        } else if (m == null || m.isBlank()) {
+            s = type;
+        } else if (e instanceof java.nio.file.FileSystemException) {
+            s = type.replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+                    + " (" + m + ")";
+        } else {
+            s = m;
+        }
+        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    /** What happened to one file. */
+    public enum Status {
+        /** A new {@code .sgn} was written. */
+        SIGNED,
+        /** The existing {@code .sgn} already holds this source, signed by this key; nothing was written. */
+        UP_TO_DATE,
+        /** The file could not be signed; see {@link FileResult#failure()}. */
+        FAILED
+    }
+
+    /** Why a file failed. */
+    public enum Failure {
+        /** The source could not be read (permissions, vanished, broken link, I/O error). */
+        SOURCE_UNREADABLE,
+        /** The source is larger than {@link ItlLimits#maxPayloadSize()}. */
+        SOURCE_TOO_LARGE,
+        /** The signer failed (JCA provider error). */
+        SIGNING_FAILED,
+        /** The output could not be written or renamed into place (permissions, full disk, a folder in the way). */
+        OUTPUT_UNWRITABLE
+    }
+
+    /**
+     * Receives progress, for a progress bar or a log. Calls are serialized (never two at once, {@code completed}
+     * increases by one each time), so an implementation need not be thread-safe; they come from worker threads, so
+     * keep them quick. Throwing stops the run, and {@link FleetSigner#sign(Path)} rethrows it.
+     */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * Called once, on the calling thread, before any file is processed.
+         *
+         * @param expectedFiles the number of files the directory held when counted (files can come or go after)
+         */
+        default void started(long expectedFiles) {
+        }
+
+        /**
+         * Called once per file, when it is done.
+         *
+         * @param result what happened to it
+         * @param completed how many files are done, this one included
+         * @param expectedFiles the expected total (at least {@code completed})
+         */
+        void fileDone(FileResult result, long completed, long expectedFiles);
+    }
+
+    /** The outcome for one file. Immutable. */
+    public static final class FileResult {
+        private final Path source;
+        private final Path output;
+        private final Status status;
+        private final Failure failure;
+        private final long sourceBytes;
+        private final long writtenBytes;
+        private final String message;
+
+        FileResult(Path source, Path output, Status status, Failure failure, long sourceBytes, long writtenBytes,
+                String message) {
+            this.source = source;
+            this.output = output;
+            this.status = status;
+            this.failure = failure;
+            this.sourceBytes = sourceBytes;
+            this.writtenBytes = writtenBytes;
+            this.message = message;
+        }
+
+        /** @return the configuration file */
+        public Path source() {
+            return source;
+        }
+
+        /** @return its {@code .sgn} (written, up to date, or the one that could not be written) */
+        public Path output() {
+            return output;
+        }
+
+        /** @return what happened */
+        public Status status() {
+            return status;
+        }
+
+        /** @return why it failed; empty unless {@link Status#FAILED} */
+        public Optional<Failure> failure() {
+            return Optional.ofNullable(failure);
+        }
+
+        /** @return the source's size in bytes (0 if unknown) */
+        public long sourceBytes() {
+            return sourceBytes;
+        }
+
+        /** @return the size of the {@code .sgn} written (0 unless {@link Status#SIGNED}) */
+        public long writtenBytes() {
+            return writtenBytes;
+        }
+
+        /** @return a one-line description of the failure (no file name); empty unless {@link Status#FAILED} */
+        public Optional<String> message() {
+            return Optional.ofNullable(message);
+        }
+
+        @Override
+        public String toString() {
+            return source.getFileName() + ": " + status + (failure == null ? "" : " " + failure + ": " + message);
+        }
+    }
+
+    /**
+     * The summary of a run. Immutable.
+     *
+     * @param signed files signed
+     * @param upToDate files skipped because their {@code .sgn} was up to date
+     * @param failed files that failed
+     * @param sourceBytes total size of the sources signed or skipped (and of failed ones, when known)
+     * @param writtenBytes total size of the {@code .sgn} files written
+     * @param elapsed wall-clock time of the run, listing included
+     * @param failures every failed file, in completion order
+     */
+    public record Result(long signed, long upToDate, long failed, long sourceBytes, long writtenBytes,
+            Duration elapsed, List<FileResult> failures) {
+        /** Copies the list. */
+        public Result {
+            Objects.requireNonNull(elapsed, "elapsed");
+            failures = Collections.unmodifiableList(new ArrayList<>(failures));
+        }
+
+        /** @return files processed: signed + up to date + failed */
+        public long total() {
+            return signed + upToDate + failed;
+        }
+
+        /** @return true if no file failed */
+        public boolean isSuccess() {
+            return failed == 0;
+        }
+    }
+
+    /** Configures a {@link FleetSigner}. Mutable, not thread-safe. */
+    public static final class Builder {
+        private final ItlSigner signer;
+        private String glob = DEFAULT_GLOB;
+        private Path outputDirectory;
+        private int threads = Runtime.getRuntime().availableProcessors();
+        private ItlLimits limits = ItlLimits.defaults();
+        private Layout layout = Layout.CERTUTILS;
+        private boolean force;
+        private Progress progress;
+
+        private Builder(ItlSigner signer) {
+            this.signer = signer;
+        }
+
+        /**
+         * @param value a glob over file names ({@link java.nio.file.FileSystem#getPathMatcher} syntax), e.g.
+         *     {@code SEP*.cnf.xml} or {@code *.{cnf.xml,xml}}; names ending in {@code .sgn} are never selected
+         * @return this builder
+         * @throws IllegalArgumentException if the glob is malformed
+         */
+        public Builder glob(String value) {
+            Objects.requireNonNull(value, "glob");
+            try {
+                FileSystems.getDefault().getPathMatcher("glob:" + value);
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("Malformed glob '" + value + "': " + e.getDescription(), e);
+            }
+            glob = value;
+            return this;
+        }
+
+        /**
+         * @param value where to write the {@code .sgn} files (created if missing), or null for beside the sources
+         * @return this builder
+         */
+        public Builder outputDirectory(Path value) {
+            outputDirectory = value;
+            return this;
+        }
+
+        /**
+         * @param value worker threads, at least 1; default {@link Runtime#availableProcessors()}
+         * @return this builder
+         * @throws IllegalArgumentException if below 1
+         */
+        public Builder threads(int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException("threads must be at least 1, got " + value);
+            }
+            threads = value;
+            return this;
+        }
+
+        /**
+         * @param value limits for reading sources ({@link ItlLimits#maxPayloadSize()}) and existing {@code .sgn}
+         *     files
+         * @return this builder
+         */
+        public Builder limits(ItlLimits value) {
+            limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        /**
+         * @param value the header layout of the outputs; {@link Layout#CERTUTILS} by default, as
+         *     {@link ItlSigner#signConfig(Bytes, String)}
+         * @return this builder
+         */
+        public Builder layout(Layout value) {
+            layout = Objects.requireNonNull(value, "layout");
+            return this;
+        }
+
+        /**
+         * @param value true to sign every file again, even when its {@code .sgn} is up to date
+         * @return this builder
+         */
+        public Builder force(boolean value) {
+            force = value;
+            return this;
+        }
+
+        /**
+         * @param value the listener, or null for none
+         * @return this builder
+         */
+        public Builder progress(Progress value) {
+            progress = value;
+            return this;
+        }
+
+        /** @return the fleet signer */
+        public FleetSigner build() {
+            return new FleetSigner(this);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.github.itl4j.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.itl4j.ItlFile;
+import io.github.itl4j.ItlReader;
+import io.github.itl4j.SignedFile;
+import io.github.itl4j.crypto.Checksums;
+import io.github.itl4j.crypto.ItlVerifier;
+import io.github.itl4j.crypto.VerificationResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code itl show}: a trust list or signed file as CUCM's {@code show itl} / {@code show ctl} prints it (checksums,
+ * length, modification time, the header's and every record's tag table, which SAST record signed the file, the
+ * verdict), or the same facts as JSON. A trust list is always verified (against itself, or against {@code --trust});
+ * a .sgn only when {@code --trust} is given, because it carries no certificate.
+ *
+ * <p>With {@code --json} it writes one JSON document for the whole run: {@code {"format": "itl4j-show",
+ * "formatVersion": 1, "files": [...]}}, one object per file (see {@link ShowFormat#json}) or, for a file that could
+ * not be read, {@code {"file": ..., "error": {"exitCode": n, "message": ...}}}.
+ *
+ * @since 0.1.0
+ */
+@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Show ITL/CTL and signed (.sgn) files the way CUCM's 'show itl' / 'show ctl' does: checksums, "
+                + "length, the header and record tag tables, which SAST record signed the file, and the verdict.",
+            "A trust list is verified against itself, or against the --trust anchors; a .sgn is verified only when "
+                + "--trust is given. Exits 1 if a file that was checked does not verify."})
+public final class ShowCommand implements Callable<Integer> {
+    /** Identifies the JSON document: {@code "format": "itl4j-show"}. */
+    static final String FORMAT = "itl4j-show";
+
+    @ParentCommand
+    private ItlCli cli;
+
+    @Option(names = "--trust", paramLabel = "CERT|ITL",
+            description = "A trust anchor (repeatable), as for 'itl verify': a certificate file (PEM with one or "
+                + "more certificates, or DER) or an ITL/CTL the phone already holds (verified first; if it does not "
+                + "verify, nothing is shown and the exit code is 1).")
+    private List<String> trust = new ArrayList<>();
+
+    @Option(names = {"-v", "--verbose"},
+            description = "Also print the values CUCM leaves out (digest, modulus, FILENAME, TIMESTAMP, keys).")
+    private boolean verbose;
+
+    @Option(names = "--warnings-as-errors", description = "Fail files that have warnings too.")
+    private boolean warningsAsErrors;
+
+    @Option(names = "--json", description = "Write one JSON document for the whole run instead of text.")
+    private boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "ITL/CTL/.sgn files; - reads standard input.")
+    private List<String> files;
+
+    /** Creates the command; picocli fills in the options. */
+    public ShowCommand() {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        VerifyCommand.Trust t;
+        try {
+            t = VerifyCommand.Trust.load(trust, cli.err());
+        } catch (CliException | IOException e) {
+            return cli.fail(null, e);
+        }
+        if (!t.allUsable()) {
+            return ExitCodes.CHECK_FAILED; // fail closed; Trust.load said why
+        }
+        ItlVerifier verifier = t.verifier(warningsAsErrors);
+        int worst = ExitCodes.OK;
+        JsonGenerator g = null;
+        if (json) {
+            g = VerifyCommand.Json.start(cli.binaryOut(), FORMAT);
+            g.writeArrayFieldStart("files");
+        }
+        boolean first = true;
+        for (String arg : files) {
+            String name = Inputs.displayName(arg);
+            try {
+                Inputs.Input in = Inputs.read(arg, cli.stdin(), VerifyCommand.MAX_INPUT);
+                SignedFile f = ItlReader.defaults().read(in.data());
+                Instant modified = in.path() != null ? Files.getLastModifiedTime(in.path()).toInstant() : null;
+                VerificationResult r = null;
+                String notChecked = null;
+                if (f instanceof ItlFile || t.configured()) {
+                    r = verifier.verify(f);
+                    if (!r.isVerified()) {
+                        worst = Math.max(worst, ExitCodes.CHECK_FAILED);
+                    }
+                } else {
+                    notChecked = "a signed file carries no certificate; give --trust with the TFTP certificate, or "
+                            + "an ITL/CTL that holds it, to verify it";
+                }
+                ShowFormat.Shown s = new ShowFormat.Shown(name, modified, in.data(), f, Checksums.of(in.data()), r,
+                        notChecked);
+                if (g != null) {
+                    ShowFormat.json(g, s, t.names());
+                } else {
+                    if (files.size() > 1) {
+                        if (!first) {
+                            cli.out().println();
+                        }
+                        cli.out().println("==> " + name + " <==");
+                    }
+                    first = false;
+                    ShowFormat.text(cli.out(), s, verbose, t.names());
+                    cli.out().flush();
+                }
+            } catch (Exception e) {
+                cli.out().flush();
+                int code = cli.fail(name, e);
+                worst = Math.max(worst, code);
+                if (g != null) {
+                    VerifyCommand.Json.error(g, name, code, e);
+                }
+            }
+        }
+        if (g != null) {
+            g.writeEndArray();
+            VerifyCommand.Json.end(g, cli.binaryOut());
+        }
+        return worst;
+    }
+}

@@ -1,0 +1,676 @@
+package io.github.itl4j.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.itl4j.Bytes;
+import io.github.itl4j.DigestAlgorithm;
+import io.github.itl4j.HeaderTags;
+import io.github.itl4j.ItlFile;
+import io.github.itl4j.ItlHeader;
+import io.github.itl4j.ItlRecord;
+import io.github.itl4j.RecordTags;
+import io.github.itl4j.Role;
+import io.github.itl4j.SgnFile;
+import io.github.itl4j.SignatureModulus;
+import io.github.itl4j.SignedFile;
+import io.github.itl4j.cli.FieldFormat.Decoded;
+import io.github.itl4j.cli.FieldFormat.Scope;
+import io.github.itl4j.crypto.AnchorMatch;
+import io.github.itl4j.crypto.Checksums;
+import io.github.itl4j.crypto.Problem;
+import io.github.itl4j.crypto.VerificationResult;
+import io.github.itl4j.tlv.Container;
+import io.github.itl4j.tlv.Padding;
+import io.github.itl4j.tlv.Tlv;
+import io.github.itl4j.tlv.TlvElement;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * Renders what {@code itl show} prints: the layout of CUCM's {@code show itl} / {@code show ctl} (FORMAT.md section
+ * 7, the seed listings in {@code show-itl-seed.txt}) as text, and the same facts as JSON. Shared with
+ * {@code itl verify} for the verification verdict and its JSON form.
+ *
+ * <p>Text layout: the checksums, length and modification time, {@code Parse ITL File}, Version and HeaderLength,
+ * the header's tag table (BYTEPOS is the tag number; containers print LENGTH 2 and their length as VALUE; padding is
+ * not listed; the SIGNATURE follows in lower-case unpadded hex, 8 bytes per line), then one table per record
+ * ({@code ITL Record #:n}) with {@code This etoken was [not] used to sign the ITL file.} after each SAST record, then
+ * the verdict. Values Cisco does not print (DIGESTALGORTITHM, FILENAME, TIMESTAMP, PUBLICKEY, ...) are printed only
+ * with {@code verbose}. Text from the file is escaped so that it cannot drive a terminal.
+ */
+final class ShowFormat {
+    /** The VALUE column: BYTEPOS (8) + TAG (22) + LENGTH (8). */
+    private static final String ROW = "%-8s%-22s%-8s%s";
+    private static final int VALUE_COLUMN = 38;
+    /** How CUCM prints dates: {@code Wed Feb 26 10:24:27 PST 2014} (java.util.Date's format). */
+    private static final DateTimeFormatter CUCM_DATE =
+            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.ROOT);
+    /** Binary values longer than this are cut unless verbose. */
+    private static final int HEX_PREVIEW = 32;
+
+    private ShowFormat() {
+    }
+
+    /** What a file is, for the wording: CUCM says "ITL" or "CTL"; a .sgn is "signed". */
+    enum Kind {
+        /** an ITL (any trust list whose FILENAME does not start with CTL) */
+        ITL("ITL"),
+        /** a CTL (FILENAME starts with CTL) */
+        CTL("CTL"),
+        /** a .sgn (or other signed file with a payload) */
+        SIGNED("signed");
+
+        final String word;
+
+        Kind(String word) {
+            this.word = word;
+        }
+
+        static Kind of(SignedFile f) {
+            if (f instanceof SgnFile) {
+                return SIGNED;
+            }
+            String name = f.header().fileName().orElse("");
+            return name.toUpperCase(Locale.ROOT).startsWith("CTL") ? CTL : ITL;
+        }
+    }
+
+    /**
+     * One file to show.
+     *
+     * @param name the name in messages
+     * @param modified the file's modification time, or null (standard input)
+     * @param data the whole file
+     * @param file the parsed file
+     * @param sums its checksums
+     * @param result the verification, or null if it was not checked
+     * @param notChecked why it was not checked (when {@code result} is null)
+     */
+    record Shown(String name, Instant modified, Bytes data, SignedFile file, Checksums sums,
+            VerificationResult result, String notChecked) {
+    }
+
+    /** Describes anchors: which --trust source a certificate or trust list came from. */
+    record AnchorNames(Map<X509Certificate, String> certificates, Map<ItlFile, String> trustLists,
+            boolean configured) {
+        static final AnchorNames NONE = new AnchorNames(Map.of(), Map.of(), false);
+
+        /**
+         * @param a which anchor vouched for a signer
+         * @param trustList whether the file is a trust list (else a .sgn, which needs an anchor)
+         * @return the anchor in words
+         */
+        String describe(AnchorMatch a, boolean trustList) {
+            switch (a.kind()) {
+                case CERTIFICATE: {
+                    X509Certificate c = a.certificate().orElseThrow();
+                    String src = certificates.get(c);
+                    return "certificate \"" + clean(c.getSubjectX500Principal().getName()) + "\""
+                            + (src != null ? " from " + src : "");
+                }
+                case TRUST_LIST_RECORD: {
+                    ItlFile list = a.trustList().orElseThrow();
+                    String src = null;
+                    for (Map.Entry<ItlFile, String> e : trustLists.entrySet()) {
+                        if (e.getKey() == list) {
+                            src = e.getValue();
+                        }
+                    }
+                    String role = a.recordIndex() >= 0 && a.recordIndex() < list.records().size()
+                            ? list.records().get(a.recordIndex()).role().map(Role::name).orElse("no FUNCTION")
+                            : "?";
+                    return "record " + (a.recordIndex() + 1) + " (" + role + ") of "
+                            + (src != null ? src : "a trusted trust list");
+                }
+                default:
+                    if (configured) {
+                        return "none matched";
+                    }
+                    return trustList ? "none (no --trust: checked against itself only)" : "none (no --trust)";
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ text
+
+    /**
+     * Prints a file as {@code show itl} does.
+     *
+     * @param out where to print
+     * @param s the file
+     * @param verbose print the values Cisco leaves out
+     * @param anchors names of the trust anchors
+     */
+    static void text(PrintWriter out, Shown s, boolean verbose, AnchorNames anchors) {
+        Kind kind = Kind.of(s.file());
+        String w = kind.word;
+        ItlHeader h = s.file().header();
+        out.println("The checksum value of the " + w + " file:");
+        out.println(s.sums().showItlLines());
+        out.println();
+        out.println("Length of " + w + " file: " + s.data().size());
+        out.println("The " + w + " File was last modified on "
+                + (s.modified() != null ? cucmDate(s.modified()) : "(unknown: " + s.name() + ")"));
+        out.println();
+        out.println("Parse " + w + " File");
+        out.println("----------------");
+        out.println();
+        out.println("Version: " + h.version());
+        out.println("HeaderLength: " + h.length() + " (BYTES)");
+        out.println();
+        tableHeader(out);
+        for (TlvElement e : h.elements()) {
+            headerElement(out, e, verbose);
+        }
+        OptionalInt signer = s.result() != null ? s.result().signerRecordIndex() : OptionalInt.empty();
+        if (s.file() instanceof ItlFile itl) {
+            List<ItlRecord> records = itl.records();
+            for (int i = 0; i < records.size(); i++) {
+                ItlRecord r = records.get(i);
+                out.println();
+                out.println(w + " Record #:" + (i + 1));
+                out.println("----");
+                tableHeader(out);
+                row(out, RecordTags.RECORD_LENGTH, "RECORDLENGTH", 2, Integer.toString(r.length()));
+                for (Tlv f : r.fields()) {
+                    recordField(out, f, verbose);
+                }
+                if (r.role().map(Role.SAST::equals).orElse(false)) {
+                    out.println();
+                    boolean used = signer.isPresent() && signer.getAsInt() == i;
+                    out.println("This etoken was " + (used ? "" : "not ") + "used to sign the " + w + " file.");
+                }
+            }
+        } else {
+            SgnFile sgn = (SgnFile) s.file();
+            out.println();
+            out.println("Payload: " + sgn.payload().size() + " bytes (offset " + h.length() + " to "
+                    + s.data().size() + ")");
+        }
+        out.println();
+        verdict(out, w, s, anchors);
+    }
+
+    private static void verdict(PrintWriter out, String w, Shown s, AnchorNames anchors) {
+        VerificationResult r = s.result();
+        if (r == null) {
+            out.println("The " + w + " file was not verified: " + s.notChecked());
+            return;
+        }
+        if (r.isVerified()) {
+            out.println("The " + w + " file was verified successfully.");
+        } else {
+            out.println("The " + w + " file was NOT verified: " + codes(r.errors().isEmpty() ? r.warnings()
+                    : r.errors()));
+        }
+        if (anchors.configured() || r.anchor().isAnchored()) {
+            out.println("Trust anchor: " + anchors.describe(r.anchor(), s.file() instanceof ItlFile));
+        }
+        problems(out, r, "  ");
+    }
+
+    /**
+     * Prints every problem on its own line: {@code INDENT error CODE: message}.
+     *
+     * @param out where to print
+     * @param r the result
+     * @param indent the indentation
+     */
+    static void problems(PrintWriter out, VerificationResult r, String indent) {
+        for (Problem p : r.problems()) {
+            out.println(indent + (p.isError() ? "error " : "warning ") + p.code() + ": " + clean(p.message()));
+        }
+    }
+
+    /**
+     * @param problems problems
+     * @return their codes, comma-separated, each once, in order
+     */
+    static String codes(List<Problem> problems) {
+        List<String> c = new ArrayList<>();
+        for (Problem p : problems) {
+            String n = p.code().name();
+            if (!c.contains(n)) {
+                c.add(n);
+            }
+        }
+        return String.join(", ", c);
+    }
+
+    private static void tableHeader(PrintWriter out) {
+        out.println(String.format(ROW, "BYTEPOS", "TAG", "LENGTH", "VALUE"));
+        out.println(String.format(ROW, "-------", "---", "------", "-----"));
+    }
+
+    private static void row(PrintWriter out, int tag, String name, int length, String value) {
+        out.println(String.format(ROW, tag, name, length, value == null ? "" : value).stripTrailing());
+    }
+
+    private static void headerElement(PrintWriter out, TlvElement e, boolean verbose) {
+        if (e instanceof Padding) {
+            return;
+        }
+        if (e instanceof Container c) {
+            row(out, c.tag(), HeaderTags.name(c.tag()), 2, Integer.toString(c.length()));
+            for (TlvElement child : c.children()) {
+                headerElement(out, child, verbose);
+            }
+            return;
+        }
+        Tlv t = (Tlv) e;
+        int tag = t.tag();
+        if (tag == HeaderTags.VERSION || tag == HeaderTags.HEADER_LENGTH) {
+            return;
+        }
+        Bytes v = t.value();
+        if (tag == HeaderTags.SIGNATURE) {
+            row(out, tag, HeaderTags.name(tag), t.length(), null);
+            List<String> lines = signatureLines(v);
+            for (String line : lines) {
+                out.println(" ".repeat(VALUE_COLUMN) + line);
+            }
+            return;
+        }
+        row(out, tag, HeaderTags.name(tag), t.length(), headerValue(tag, v, verbose));
+    }
+
+    private static String headerValue(int tag, Bytes v, boolean verbose) {
+        switch (tag) {
+            case HeaderTags.SIGNER_NAME:
+            case HeaderTags.CA_NAME:
+                return text(v);
+            case HeaderTags.SERIAL_NUMBER:
+                return colonHex(v);
+            case HeaderTags.SIGNER_VERSION:
+                return v.size() == 2 ? v.getUnsigned(0) + "." + v.getUnsigned(1) : hex(v, verbose);
+            case HeaderTags.DIGEST_ALGORITHM:
+                return verbose && v.size() == 1 ? DigestAlgorithm.of(v.getUnsigned(0)).toString() : null;
+            case HeaderTags.SIGNATURE_ALGORITHM:
+                return verbose && v.size() == 1 ? (v.getUnsigned(0) == 0 ? "RSA" : "UNKNOWN(" + v.getUnsigned(0)
+                        + ")") : null;
+            case HeaderTags.SIGNATURE_MODULUS: {
+                if (!verbose || v.size() != 1) {
+                    return null;
+                }
+                SignatureModulus m = SignatureModulus.of(v.getUnsigned(0));
+                return m.isKnown() ? m.bits() + "-bit" : "UNKNOWN(" + v.getUnsigned(0) + ")";
+            }
+            case HeaderTags.FILE_NAME:
+                return verbose ? text(v) : null;
+            case HeaderTags.TIMESTAMP:
+                return verbose && v.size() == 4 ? cucmDate(Instant.ofEpochSecond(v.getU32(0))) + " ("
+                        + v.getU32(0) + ")" : null;
+            default: {
+                if (!verbose) {
+                    return HeaderTags.isKnown(tag) ? null : hex(v, false);
+                }
+                Decoded d = FieldFormat.decode(Scope.HEADER, tag, v);
+                return d.value() != null ? clean(d.value().toString()) : hex(v, true);
+            }
+        }
+    }
+
+    private static void recordField(PrintWriter out, Tlv f, boolean verbose) {
+        int tag = f.tag();
+        Bytes v = f.value();
+        String value;
+        switch (tag) {
+            case RecordTags.DNS_NAME:
+                value = text(v);
+                if (verbose && !isPlainString(v)) {
+                    value = (value.isEmpty() ? "" : value + " ") + "(hex " + v.toHex() + ")";
+                }
+                break;
+            case RecordTags.SUBJECT_NAME:
+            case RecordTags.ISSUER_NAME:
+                value = text(v);
+                break;
+            case RecordTags.FUNCTION:
+                value = v.size() == 2 ? clean(Role.of(v.getU16(0)).showText()) : hex(v, verbose);
+                break;
+            case RecordTags.SERIAL_NUMBER:
+                value = colonHex(v);
+                break;
+            case RecordTags.CERTIFICATE: {
+                ItlRecord one = ItlRecord.of(List.of(f));
+                value = Checksums.certificateFingerprint(one).orElse("") + " (SHA1 Hash HEX)";
+                break;
+            }
+            case RecordTags.IP_ADDRESS:
+                value = v.size() == 4 ? v.getUnsigned(0) + "." + v.getUnsigned(1) + "." + v.getUnsigned(2) + "."
+                        + v.getUnsigned(3) : hex(v, verbose);
+                break;
+            case RecordTags.CERT_HASH:
+                value = Checksums.Style.UPPER_SPACE.format(v);
+                break;
+            case RecordTags.HASH_ALGORITHM:
+                value = v.size() == 1 ? DigestAlgorithm.of(v.getUnsigned(0)).toString() : hex(v, verbose);
+                break;
+            case RecordTags.PUBLIC_KEY:
+            case RecordTags.SIGNATURE:
+                value = verbose ? hex(v, true) : null;
+                break;
+            default:
+                value = hex(v, verbose);
+        }
+        row(out, tag, RecordTags.name(tag), f.length(), value);
+    }
+
+    /**
+     * The SIGNATURE as {@code show itl} prints it: lower-case hex without leading zeros, 8 bytes per line.
+     *
+     * @param sig the signature
+     * @return the lines
+     */
+    static List<String> signatureLines(Bytes sig) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < sig.size(); i++) {
+            if (i % 8 != 0) {
+                sb.append(' ');
+            }
+            sb.append(Integer.toHexString(sig.getUnsigned(i)));
+            if (i % 8 == 7 || i == sig.size() - 1) {
+                lines.add(sb.toString());
+                sb.setLength(0);
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * @param t an instant
+     * @return it as CUCM prints dates, in the local time zone
+     */
+    static String cucmDate(Instant t) {
+        return CUCM_DATE.format(t.atZone(ZoneId.systemDefault()));
+    }
+
+    private static String colonHex(Bytes v) {
+        return v.isEmpty() ? "" : Checksums.Style.UPPER_COLON.format(v);
+    }
+
+    private static String hex(Bytes v, boolean full) {
+        if (full || v.size() <= HEX_PREVIEW) {
+            return v.toHex();
+        }
+        return v.slice(0, HEX_PREVIEW).toHex() + "\u2026 (" + v.size() + " bytes)";
+    }
+
+    private static boolean isPlainString(Bytes v) {
+        return FieldFormat.strictString(v) != null;
+    }
+
+    /**
+     * A name or file name as text: trailing NULs dropped, UTF-8 (invalid bytes replaced), control characters
+     * escaped.
+     *
+     * @param v the value
+     * @return the text
+     */
+    static String text(Bytes v) {
+        int n = v.size();
+        while (n > 0 && v.get(n - 1) == 0) {
+            n--;
+        }
+        return clean(new String(v.slice(0, n).toByteArray(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param s text from a file
+     * @return the text with control characters (and NUL) escaped as {@code \\uXXXX}, so it cannot drive a terminal
+     */
+    static String clean(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029) {
+                sb.append(String.format("\\u%04x", c));
+            } else {
+                sb.appendCodePoint(c);
+            }
+        });
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------ JSON
+
+    /**
+     * Writes one file's object of {@code itl show --json}: {@code file}, {@code kind}, {@code size},
+     * {@code modified}, {@code md5}, {@code sha1}, {@code sha256}, {@code sha512}, {@code version},
+     * {@code headerLength}, {@code header} (elements with {@code tag}, {@code name}, {@code length}, and
+     * {@code children} for containers or {@code hex} plus a decoded {@code value}/{@code meaning}), {@code signer},
+     * {@code records} (or {@code payload}) and {@code verification}.
+     */
+    static void json(JsonGenerator g, Shown s, AnchorNames anchors) throws IOException {
+        ItlHeader h = s.file().header();
+        g.writeStartObject();
+        g.writeStringField("file", s.name());
+        g.writeStringField("kind", Kind.of(s.file()).word);
+        g.writeNumberField("size", s.data().size());
+        if (s.modified() != null) {
+            g.writeStringField("modified", s.modified().toString());
+        } else {
+            g.writeNullField("modified");
+        }
+        g.writeStringField("md5", s.sums().md5().toHex());
+        g.writeStringField("sha1", s.sums().sha1().toHex());
+        g.writeStringField("sha256", s.sums().sha256().toHex());
+        g.writeStringField("sha512", s.sums().sha512().toHex());
+        g.writeStringField("version", h.version().toString());
+        g.writeNumberField("headerLength", h.length());
+        g.writeArrayFieldStart("header");
+        for (TlvElement e : h.elements()) {
+            jsonHeaderElement(g, e);
+        }
+        g.writeEndArray();
+        jsonSigner(g, h);
+        OptionalInt signer = s.result() != null ? s.result().signerRecordIndex() : OptionalInt.empty();
+        if (s.file() instanceof ItlFile itl) {
+            g.writeArrayFieldStart("records");
+            List<ItlRecord> records = itl.records();
+            for (int i = 0; i < records.size(); i++) {
+                jsonRecord(g, records.get(i), i, signer.isPresent() && signer.getAsInt() == i);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeObjectFieldStart("payload");
+            g.writeNumberField("offset", h.length());
+            g.writeNumberField("length", ((SgnFile) s.file()).payload().size());
+            g.writeEndObject();
+        }
+        g.writeFieldName("verification");
+        if (s.result() == null) {
+            g.writeStartObject();
+            g.writeBooleanField("checked", false);
+            g.writeStringField("reason", s.notChecked());
+            g.writeEndObject();
+        } else {
+            jsonResult(g, s.result(), anchors, s.file() instanceof ItlFile);
+        }
+        g.writeEndObject();
+    }
+
+    private static void jsonSigner(JsonGenerator g, ItlHeader h) throws IOException {
+        g.writeObjectFieldStart("signer");
+        writeOpt(g, "name", h.signerName(), Function.identity());
+        writeOpt(g, "serial", h.serialNumber(), ShowFormat::colonHex);
+        writeOpt(g, "caName", h.caName(), Function.identity());
+        writeOpt(g, "digest", h.digestAlgorithm(), DigestAlgorithm::toString);
+        g.writeNumberField("signatureLength", h.signatureLength());
+        writeOpt(g, "fileName", h.fileName(), Function.identity());
+        Optional<Long> ts = h.timestampSeconds();
+        if (ts.isPresent()) {
+            g.writeNumberField("timestampSeconds", ts.get());
+            g.writeStringField("timestamp", Instant.ofEpochSecond(ts.get()).toString());
+        }
+        g.writeEndObject();
+    }
+
+    private static <T> void writeOpt(JsonGenerator g, String field, Optional<T> v, Function<T, String> f)
+            throws IOException {
+        if (v.isPresent()) {
+            g.writeStringField(field, f.apply(v.get()));
+        } else {
+            g.writeNullField(field);
+        }
+    }
+
+    private static void jsonHeaderElement(JsonGenerator g, TlvElement e) throws IOException {
+        if (e instanceof Padding) {
+            return;
+        }
+        g.writeStartObject();
+        g.writeNumberField("tag", e.tag());
+        g.writeStringField("name", HeaderTags.name(e.tag()));
+        if (e instanceof Container c) {
+            g.writeNumberField("length", c.length());
+            g.writeArrayFieldStart("children");
+            for (TlvElement child : c.children()) {
+                jsonHeaderElement(g, child);
+            }
+            g.writeEndArray();
+        } else {
+            Tlv t = (Tlv) e;
+            g.writeNumberField("length", t.length());
+            jsonValue(g, Scope.HEADER, t);
+        }
+        g.writeEndObject();
+    }
+
+    private static void jsonValue(JsonGenerator g, Scope scope, Tlv t) throws IOException {
+        int tag = t.tag();
+        Bytes v = t.value();
+        g.writeStringField("hex", v.toHex());
+        boolean serial = scope == Scope.HEADER ? tag == HeaderTags.SERIAL_NUMBER : tag == RecordTags.SERIAL_NUMBER;
+        if (serial) {
+            g.writeStringField("value", colonHex(v));
+            return;
+        }
+        Decoded d = FieldFormat.decode(scope, tag, v);
+        if (d.value() instanceof Long n) {
+            g.writeNumberField("value", n);
+        } else if (d.value() != null) {
+            g.writeStringField("value", (String) d.value());
+        }
+        if (d.meaning() != null) {
+            g.writeStringField("meaning", d.meaning());
+        }
+    }
+
+    private static void jsonRecord(JsonGenerator g, ItlRecord r, int index, boolean signer) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("record", index + 1);
+        g.writeNumberField("length", r.length());
+        Optional<Role> role = r.role();
+        if (role.isPresent()) {
+            g.writeStringField("role", role.get().name());
+            g.writeNumberField("roleCode", role.get().code());
+            g.writeStringField("roleText", role.get().showText());
+        } else {
+            g.writeNullField("role");
+        }
+        writeOpt(g, "subject", r.subjectName(), Function.identity());
+        writeOpt(g, "issuer", r.issuerName(), Function.identity());
+        writeOpt(g, "serial", r.serialNumber(), ShowFormat::colonHex);
+        Optional<Bytes> sha1 = Checksums.certificateSha1(r);
+        if (sha1.isPresent()) {
+            g.writeStringField("certificateSha1", sha1.get().toHex());
+        }
+        Optional<Bytes> ch = r.certHash();
+        if (ch.isPresent()) {
+            g.writeStringField("certHash", ch.get().toHex());
+            writeOpt(g, "hashAlgorithm", r.hashAlgorithm(), DigestAlgorithm::toString);
+        }
+        if (role.map(Role.SAST::equals).orElse(false)) {
+            g.writeBooleanField("signedTheFile", signer);
+        }
+        g.writeArrayFieldStart("fields");
+        g.writeStartObject();
+        g.writeNumberField("tag", RecordTags.RECORD_LENGTH);
+        g.writeStringField("name", RecordTags.name(RecordTags.RECORD_LENGTH));
+        g.writeNumberField("length", 2);
+        g.writeNumberField("value", r.length());
+        g.writeEndObject();
+        for (Tlv f : r.fields()) {
+            g.writeStartObject();
+            g.writeNumberField("tag", f.tag());
+            g.writeStringField("name", RecordTags.name(f.tag()));
+            g.writeNumberField("length", f.length());
+            jsonValue(g, Scope.RECORD, f);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /**
+     * Writes a verification result as a JSON object: {@code checked} (true), {@code verified},
+     * {@code signatureValid}, {@code signerRecord} (1-based, or null), {@code signer} (subject of the signer
+     * certificate, or null), {@code anchor} ({@code kind} NONE / CERTIFICATE / TRUST_LIST_RECORD and a
+     * {@code description}), {@code errors} and {@code warnings} (each {@code code}, {@code record} 1-based or null,
+     * {@code offset} or null, {@code message}).
+     *
+     * @param g the generator
+     * @param r the result
+     * @param anchors names of the anchors
+     * @param trustList whether the file is a trust list
+     * @throws IOException from the generator
+     */
+    static void jsonResult(JsonGenerator g, VerificationResult r, AnchorNames anchors, boolean trustList)
+            throws IOException {
+        g.writeStartObject();
+        g.writeBooleanField("checked", true);
+        g.writeBooleanField("verified", r.isVerified());
+        g.writeBooleanField("signatureValid", r.isSignatureValid());
+        if (r.signerRecordIndex().isPresent()) {
+            g.writeNumberField("signerRecord", r.signerRecordIndex().getAsInt() + 1);
+        } else {
+            g.writeNullField("signerRecord");
+        }
+        writeOpt(g, "signer", r.signerCertificate(), c -> c.getSubjectX500Principal().getName());
+        g.writeObjectFieldStart("anchor");
+        g.writeStringField("kind", r.anchor().kind().name());
+        g.writeStringField("description", anchors.describe(r.anchor(), trustList));
+        g.writeEndObject();
+        g.writeArrayFieldStart("errors");
+        for (Problem p : r.errors()) {
+            jsonProblem(g, p);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("warnings");
+        for (Problem p : r.warnings()) {
+            jsonProblem(g, p);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void jsonProblem(JsonGenerator g, Problem p) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("code", p.code().name());
+        g.writeStringField("severity", p.severity().name());
+        if (p.recordIndex() >= 0) {
+            g.writeNumberField("record", p.recordIndex() + 1);
+        } else {
+            g.writeNullField("record");
+        }
+        if (p.offset() >= 0) {
+            g.writeNumberField("offset", p.offset());
+        } else {
+            g.writeNullField("offset");
+        }
+        g.writeStringField("message", p.message());
+        g.writeEndObject();
+    }
+}

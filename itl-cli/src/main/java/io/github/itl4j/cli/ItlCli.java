@@ -42,6 +42,14 @@ import picocli.CommandLine.Spec;
         subcommands = {
             DumpCommand.class,
             AssembleCommand.class,
+            ShowCommand.class,
+            VerifyCommand.class,
+            ChecksumCommand.class,
+            StripCommand.class,
+            BuildCommand.class,
+            ResetCommand.class,
+            SignConfigCommand.class,
+            BackupKeyCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

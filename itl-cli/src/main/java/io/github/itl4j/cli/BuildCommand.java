@@ -1,0 +1,385 @@
+package io.github.itl4j.cli;
+
+import io.github.itl4j.Bytes;
+import io.github.itl4j.DigestAlgorithm;
+import io.github.itl4j.ItlFile;
+import io.github.itl4j.ItlRecord;
+import io.github.itl4j.Layout;
+import io.github.itl4j.Role;
+import io.github.itl4j.Version;
+import io.github.itl4j.crypto.Checksums;
+import io.github.itl4j.crypto.ItlSigner;
+import io.github.itl4j.crypto.KeyLoadException;
+import io.github.itl4j.crypto.KeyLoader;
+import io.github.itl4j.crypto.SigningKey;
+import io.github.itl4j.crypto.TrustListBuilder;
+import io.github.itl4j.crypto.TrustListBuilder.DnsName;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.Stack;
+import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code itl build}: makes and signs a new ITL (or CTL) from certificates, one option per role. Records are written
+ * in the order the role options appear on the command line, across options (as certutils' {@code tlvfile -b}), so
+ * {@code --sast A --tftp B --sast C} gives SAST A, TFTP B, SAST C.
+ *
+ * <p>By default the file is refused (exit {@value ExitCodes#INPUT}) when the signing certificate is not one of the
+ * {@code --sast} certificates, because phones could not verify it; {@code --force} builds it anyway.
+ *
+ * @since 0.1.0
+ */
+@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Build and sign a new ITL/CTL from certificates, one option per role.",
+            "Records follow the command-line order of the role options (--sast A --tftp B --sast C gives SAST, TFTP, "
+                + "SAST). Each CERT file gives its first certificate (PEM or DER; a PEM file may also hold a key).",
+            "The signer (--p12, or --key/--cert) must be one of the --sast certificates unless --force."},
+        footer = {"", "Example (certutils' tlvfile -b -d sha1 -v 1.0 -s sast.pem -C ccm-tftp.pem -T tvs.pem):",
+            "  itl build -o ITLFile.tlv --key sast.pem --sast sast.pem --ccm-tftp ccm-tftp.pem --tvs tvs.pem "
+                + "--layout certutils --signer-version 1.0",
+            "Passwords are never taken from the command line: --password-file, --password-env, or a prompt."})
+public final class BuildCommand implements Callable<Integer> {
+    @ParentCommand
+    private ItlCli cli;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+            description = "Where to write the file (atomically); - writes standard output. Never one of the inputs.")
+    private String output;
+
+    @Mixin
+    private KeyOptions key = new KeyOptions();
+
+    @Option(names = "--sast", paramLabel = "CERT", arity = "1", parameterConsumer = RoleConsumer.class,
+            description = "Add a SAST record (the signer, ITLRecovery). Repeatable, like every role option.")
+    private List<String> sast;
+
+    @Option(names = "--ccm", paramLabel = "CERT", arity = "1", parameterConsumer = RoleConsumer.class,
+            description = "Add a CCM record.")
+    private List<String> ccm;
+
+    @Option(names = "--ccm-tftp", paramLabel = "CERT", arity = "1", parameterConsumer = RoleConsumer.class,
+            description = "Add a CCM+TFTP record.")
+    private List<String> ccmTftp;
+
+    @Option(names = "--tftp", paramLabel = "CERT", arity = "1", parameterConsumer = RoleConsumer.class,
+            description = "Add a TFTP record.")
+    private List<String> tftp;
+
+    @Option(names = "--capf", paramLabel = "CERT", arity = "1", parameterConsumer = RoleConsumer.class,
+            description = "Add a CAPF record.")
+    private List<String> capf;
+
+    @Option(names = "--app-server", paramLabel = "CERT", arity = "1", parameterConsumer = RoleConsumer.class,
+            description = "Add an APP-SERVER record.")
+    private List<String> appServer;
+
+    @Option(names = "--tvs", paramLabel = "CERT", arity = "1", parameterConsumer = RoleConsumer.class,
+            description = "Add a TVS record.")
+    private List<String> tvs;
+
+    @Option(names = "--hash", paramLabel = "ROLE", converter = RoleConverter.class,
+            description = "Write the records of ROLE as hash records (CERTHASH + HASH ALGORITHM instead of the "
+                + "CERTIFICATE), as CUCM writes TVS in ITLs. Repeatable. Not for SAST.")
+    private List<Role> hashRoles = new ArrayList<>();
+
+    @Option(names = "--tvs-hash", description = "The same as --hash TVS.")
+    private boolean tvsHash;
+
+    @Option(names = "--digest", paramLabel = "ALG", defaultValue = "sha1", converter = DigestConverter.class,
+            description = "The signature digest: sha1 (default, CUCM's), sha256 or sha512.")
+    private DigestAlgorithm digest;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "cucm", converter = LayoutConverter.class,
+            description = "Field order and name format: cucm (default) or certutils.")
+    private Layout layout;
+
+    @Option(names = "--signer-version", paramLabel = "VER", converter = VersionConverter.class,
+            description = "Write SIGNERVERSION (tag 28) 1.0 or 1.1, as certutils does (1.1 lets phones accept EC "
+                + "certificates); omitted by default, as CUCM.")
+    private Version signerVersion;
+
+    @Option(names = "--file-name", paramLabel = "NAME", defaultValue = "ITLFile.tlv",
+            description = "FILENAME in the header (default ITLFile.tlv; CTLFile.tlv for a CTL).")
+    private String fileName;
+
+    @Option(names = "--timestamp", paramLabel = "TIME", converter = TimestampConverter.class,
+            description = "TIMESTAMP: Unix seconds or ISO-8601 (2026-01-31T12:00:00Z); default now.")
+    private Instant timestamp;
+
+    @Option(names = "--dns-name", paramLabel = "MODE", converter = DnsNameConverter.class,
+            description = "DNSNAME of CUCM-layout records: two-nuls (default; the length CUCM's records have), "
+                + "empty, omit, or cn-host (the certificate CN's host name, as in CTLs).")
+    private DnsName dnsName;
+
+    @Option(names = "--force", description = "Build even when the signer is not one of the --sast certificates.")
+    private boolean force;
+
+    /** The role options in command-line order, filled by {@link RoleConsumer}. */
+    private final List<RoleArg> entries = new ArrayList<>();
+
+    /** Creates the command; picocli fills in the options. */
+    public BuildCommand() {
+    }
+
+    /**
+     * One role option as given.
+     *
+     * @param role the role
+     * @param option the option name, for messages
+     * @param file the certificate file
+     */
+    record RoleArg(Role role, String option, String file) {
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            run();
+            return ExitCodes.OK;
+        } catch (CliException e) {
+            return cli.fail(null, e);
+        } catch (Exception e) {
+            return cli.fail(null, e);
+        }
+    }
+
+    private void run() throws CliException, IOException {
+        key.check(true, null);
+        if (entries.isEmpty()) {
+            throw CliException.usage("no records: give certificates with --sast, --ccm, --ccm-tftp, --tftp, --capf, "
+                    + "--app-server or --tvs");
+        }
+        Set<Role> hash = new LinkedHashSet<>(hashRoles);
+        if (tvsHash) {
+            hash.add(Role.TVS);
+        }
+        if (hash.contains(Role.SAST)) {
+            throw CliException.usage("--hash SAST: SAST records must carry the certificate (phones verify the file "
+                    + "with it)");
+        }
+        if (dnsName != null && layout == Layout.CERTUTILS) {
+            throw CliException.usage("--dns-name applies to the cucm layout only");
+        }
+        for (Path p : key.files()) {
+            Outputs.checkNotInput(p, output);
+        }
+        for (RoleArg r : entries) {
+            Outputs.checkNotInput(Path.of(r.file()), output);
+        }
+
+        List<TrustListBuilder.Entry> list = new ArrayList<>();
+        for (RoleArg r : entries) {
+            TrustListBuilder.Entry e = TrustListBuilder.Entry.of(certificate(r), r.role());
+            list.add(hash.contains(r.role()) ? e.asHash() : e);
+        }
+        SigningKey k = key.load();
+        Clock clock = timestamp != null ? Clock.fixed(timestamp, ZoneOffset.UTC) : Clock.systemUTC();
+        ItlSigner signer = KeyOptions.signer(k, digest, clock, key.source());
+        TrustListBuilder b = TrustListBuilder.builder(signer).fileName(fileName).layout(layout)
+                .signerVersion(signerVersion).requireSignerRecord(!force);
+        if (dnsName != null) {
+            b.dnsName(dnsName);
+        }
+        for (TrustListBuilder.Entry e : list) {
+            b.add(e);
+        }
+        ItlFile itl;
+        try {
+            itl = b.build();
+        } catch (io.github.itl4j.crypto.ItlSigningException e) {
+            throw new CliException(ExitCodes.INPUT, e.getMessage().replace("(add it with Role.SAST, or "
+                    + "requireSignerRecord(false))", "(add it with --sast, or give --force)"), e);
+        }
+        if (force && !signerListed(k, list)) {
+            cli.err().println(ItlCli.PREFIX + "warning: the signer " + k.certificate().getSubjectX500Principal()
+                    .getName() + " is not a SAST record: phones will not accept this file");
+        }
+        Outputs.write(output, itl.encoded(), cli.binaryOut());
+        boolean toStdout = Inputs.STDIO.equals(output);
+        summary(toStdout ? cli.err() : cli.out(), "wrote " + (toStdout ? "<stdout>" : output), itl);
+    }
+
+    private static boolean signerListed(SigningKey k, List<TrustListBuilder.Entry> list) {
+        return list.stream().anyMatch(e -> e.role().equals(Role.SAST) && e.certificate().equals(k.certificate()));
+    }
+
+    private static X509Certificate certificate(RoleArg r) throws CliException, IOException {
+        Path p = Path.of(r.file());
+        if (!Files.exists(p)) {
+            throw new NoSuchFileException(r.file(), null, "no such file (" + r.option() + ")");
+        }
+        try {
+            return KeyLoader.defaults().readCertificates(p).get(0);
+        } catch (KeyLoadException e) {
+            throw KeyOptions.keyError(r.file() + " (" + r.option() + ")", e);
+        }
+    }
+
+    /**
+     * Prints what was written: name, records, sizes, signer and checksums.
+     *
+     * @param w where
+     * @param first the first line
+     * @param itl the file
+     */
+    static void summary(PrintWriter w, String first, ItlFile itl) {
+        StringJoiner roles = new StringJoiner(", ");
+        for (ItlRecord r : itl.records()) {
+            roles.add(r.role().map(Role::name).orElse("?") + (r.certificate().isPresent() ? "" : " (hash)"));
+        }
+        Checksums sums = Checksums.of(itl.encoded());
+        w.println(first + ": " + itl.header().fileName().orElse("?") + ", " + itl.encoded().size() + " bytes, header "
+                + itl.header().length() + " bytes, " + itl.records().size() + " records: " + roles);
+        w.println("  signer:    " + itl.header().signerName().orElse("?") + " (serial "
+                + itl.header().serialNumber().map(Bytes::toHex).orElse("?") + "), "
+                + itl.header().digestAlgorithm().map(DigestAlgorithm::toString).orElse("?") + ", "
+                + itl.header().signatureLength() * 8 + "-bit RSA, timestamp "
+                + itl.header().timestamp().map(Instant::toString).orElse("?"));
+        w.println("  sha1 " + sums.sha1().toHex() + "  md5 " + sums.md5().toHex());
+        w.flush();
+    }
+
+    /**
+     * Records each role option in command-line order (picocli keeps per-option lists only).
+     */
+    static final class RoleConsumer implements CommandLine.IParameterConsumer {
+        @Override
+        public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+            OptionSpec o = (OptionSpec) argSpec;
+            if (args.isEmpty() || commandSpec.optionsMap().containsKey(args.peek())) {
+                throw new CommandLine.MissingParameterException(commandSpec.commandLine(), argSpec,
+                        "Missing required parameter for option '" + o.longestName() + "' (" + o.paramLabel() + ")");
+            }
+            Role role = switch (o.longestName()) {
+                case "--sast" -> Role.SAST;
+                case "--ccm" -> Role.CCM;
+                case "--ccm-tftp" -> Role.CCM_TFTP;
+                case "--tftp" -> Role.TFTP;
+                case "--capf" -> Role.CAPF;
+                case "--app-server" -> Role.APP_SERVER;
+                case "--tvs" -> Role.TVS;
+                default -> throw new IllegalStateException(o.longestName());
+            };
+            ((BuildCommand) commandSpec.userObject()).entries.add(new RoleArg(role, o.longestName(), args.pop()));
+        }
+    }
+
+    /** {@code sha1}, {@code sha256}, {@code sha512}. */
+    static final class DigestConverter implements CommandLine.ITypeConverter<DigestAlgorithm> {
+        @Override
+        public DigestAlgorithm convert(String value) {
+            return DigestAlgorithm.parse(value);
+        }
+    }
+
+    /** {@code cucm}, {@code certutils}. */
+    static final class LayoutConverter implements CommandLine.ITypeConverter<Layout> {
+        @Override
+        public Layout convert(String value) {
+            try {
+                return Layout.valueOf(value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected cucm or certutils, got '" + value + "'");
+            }
+        }
+    }
+
+    /** {@code 1.0}, {@code 1.1}. */
+    static final class VersionConverter implements CommandLine.ITypeConverter<Version> {
+        @Override
+        public Version convert(String value) {
+            if (value.equals("1.0")) {
+                return Version.V1_0;
+            }
+            if (value.equals("1.1")) {
+                return Version.V1_1;
+            }
+            throw new CommandLine.TypeConversionException("expected 1.0 or 1.1, got '" + value + "'");
+        }
+    }
+
+    /** A role name ({@code TVS}, {@code CCM+TFTP}, {@code ccm-tftp}) or its code. */
+    static final class RoleConverter implements CommandLine.ITypeConverter<Role> {
+        @Override
+        public Role convert(String value) {
+            String v = value.toUpperCase(Locale.ROOT);
+            if (v.equals("CCM-TFTP") || v.equals("CCM_TFTP")) {
+                v = "CCM+TFTP";
+            } else if (v.equals("APP_SERVER") || v.equals("APPSERVER")) {
+                v = "APP-SERVER";
+            }
+            try {
+                return Role.parse(v);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected a role (SAST, CCM, CCM+TFTP, TFTP, CAPF, "
+                        + "APP-SERVER, TVS), got '" + value + "'");
+            }
+        }
+    }
+
+    /** {@code two-nuls}, {@code empty}, {@code omit}, {@code cn-host}. */
+    static final class DnsNameConverter implements CommandLine.ITypeConverter<DnsName> {
+        @Override
+        public DnsName convert(String value) {
+            try {
+                return DnsName.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("expected two-nuls, empty, omit or cn-host, got '"
+                        + value + "'");
+            }
+        }
+    }
+
+    /**
+     * Unix seconds ({@code 1795735033}), an ISO-8601 instant or offset date-time ({@code 2026-11-27T10:00:00Z},
+     * {@code 2026-11-27T10:00:00+13:00}), or a date ({@code 2026-11-27}, midnight UTC). TIMESTAMP is an unsigned
+     * 32-bit field, so 1970 to 2106.
+     */
+    static final class TimestampConverter implements CommandLine.ITypeConverter<Instant> {
+        @Override
+        public Instant convert(String value) {
+            Instant t;
+            try {
+                if (value.matches("\\d{1,12}")) {
+                    t = Instant.ofEpochSecond(Long.parseLong(value));
+                } else if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    t = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+                } else {
+                    t = OffsetDateTime.parse(value).toInstant();
+                }
+            } catch (DateTimeException | NumberFormatException e) {
+                throw new CommandLine.TypeConversionException("expected Unix seconds or an ISO-8601 time such as "
+                        + "2026-01-31T12:00:00Z, got '" + value + "'");
+            }
+            if (t.getEpochSecond() < 0 || t.getEpochSecond() > 0xFFFFFFFFL || t.getNano() != 0) {
+                throw new CommandLine.TypeConversionException("TIMESTAMP holds whole seconds from 1970 to 2106, got '"
+                        + value + "'");
+            }
+            return t;
+        }
+    }
+}

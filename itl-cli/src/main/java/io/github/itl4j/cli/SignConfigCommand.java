@@ -1,0 +1,241 @@
+package io.github.itl4j.cli;
+
+import io.github.itl4j.DigestAlgorithm;
+import io.github.itl4j.ItlLimits;
+import io.github.itl4j.Layout;
+import io.github.itl4j.SgnFile;
+import io.github.itl4j.crypto.FleetSigner;
+import io.github.itl4j.crypto.ItlSigner;
+import io.github.itl4j.crypto.ItlSigningException;
+import io.github.itl4j.crypto.SigningKey;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code itl sign-config}: signs a configuration file into a {@code .sgn} ({@code FILE -o OUT.sgn}), or every
+ * configuration file of a directory ({@code --fleet DIR}) on every core, as CUCM's TFTP service does for
+ * {@code SEP<MAC>.cnf.xml}. A fleet run is resumable: a file whose {@code .sgn} is newer, holds the same payload and
+ * verifies with this key is skipped. A progress bar is drawn on standard error when it is a terminal; a summary
+ * follows; the exit code is {@value ExitCodes#CHECK_FAILED} when any file failed.
+ *
+ * @since 0.1.0
+ */
+@Command(name = "sign-config", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Sign a configuration file into a .sgn file, or every configuration file of a directory.",
+            "FILENAME in the header is NAME.sgn for a source NAME, as CUCM publishes it (override with --file-name)."},
+        footer = {"", "Examples:",
+            "  itl sign-config SEP001122334455.cnf.xml -o SEP001122334455.cnf.xml.sgn --key tftp.key --cert tftp.pem",
+            "  itl sign-config --fleet /tftpboot --glob 'SEP*.cnf.xml' --p12 tftp.p12 --password-file tftp.pass",
+            "", "Exit codes: 0 all signed or up to date, 1 some files failed (listed), 2 usage, 3 bad key, 4 I/O."})
+public final class SignConfigCommand implements Callable<Integer> {
+    /** How many failed files are listed one by one before the rest are counted. */
+    static final int MAX_LISTED_FAILURES = 20;
+
+    @ParentCommand
+    private ItlCli cli;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+            description = "The file to sign; - reads standard input (then give -o and --file-name).")
+    private String input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+            description = "Where to write the .sgn (atomically); default FILE.sgn; - writes standard output.")
+    private String output;
+
+    @Option(names = "--file-name", paramLabel = "NAME",
+            description = "FILENAME in the header; default the name of FILE plus .sgn.")
+    private String fileName;
+
+    @Option(names = "--fleet", paramLabel = "DIR",
+            description = "Sign every file of DIR matching --glob into NAME.sgn beside it (or in --out-dir).")
+    private Path fleet;
+
+    @Option(names = "--glob", paramLabel = "GLOB",
+            description = "With --fleet: the file names to sign (default '" + FleetSigner.DEFAULT_GLOB + "'); "
+                + "names ending in .sgn are never taken.")
+    private String glob;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "With --fleet: worker threads (default: one per processor).")
+    private Integer threads;
+
+    @Option(names = "--out-dir", paramLabel = "DIR",
+            description = "With --fleet: write the .sgn files here (created if missing) instead of beside the "
+                + "sources.")
+    private Path outDir;
+
+    @Option(names = "--force", description = "With --fleet: sign every file again, even when its .sgn is up to date.")
+    private boolean force;
+
+    @Mixin
+    private KeyOptions key = new KeyOptions();
+
+    @Option(names = "--digest", paramLabel = "ALG", defaultValue = "sha1",
+            converter = BuildCommand.DigestConverter.class,
+            description = "The signature digest: sha1 (default), sha256 or sha512.")
+    private DigestAlgorithm digest;
+
+    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "certutils",
+            converter = BuildCommand.LayoutConverter.class,
+            description = "The header layout: certutils (default; what sgnfile writes) or cucm.")
+    private Layout layout;
+
+    @Option(names = "--timestamp", paramLabel = "TIME", converter = BuildCommand.TimestampConverter.class,
+            description = "TIMESTAMP: Unix seconds or ISO-8601; default now.")
+    private Instant timestamp;
+
+    /** Creates the command; picocli fills in the options. */
+    public SignConfigCommand() {
+    }
+
+    @Override
+    public Integer call() {
+        String name = fleet != null ? fleet.toString() : input == null ? null : Inputs.displayName(input);
+        try {
+            return fleet != null ? fleet() : single();
+        } catch (CliException e) {
+            return cli.fail(null, e); // the message names its subject
+        } catch (Exception e) {
+            return cli.fail(name, e);
+        }
+    }
+
+    private ItlSigner signer() throws CliException, IOException {
+        SigningKey k = key.load();
+        Clock clock = timestamp != null ? Clock.fixed(timestamp, ZoneOffset.UTC) : Clock.systemUTC();
+        return KeyOptions.signer(k, digest, clock, key.source());
+    }
+
+    // ------------------------------------------------------------------ one file
+
+    private int single() throws CliException, IOException {
+        if (glob != null || threads != null || outDir != null || force) {
+            throw CliException.usage("--glob, --threads, --out-dir and --force go with --fleet DIR");
+        }
+        if (input == null) {
+            throw CliException.usage("give the FILE to sign, or --fleet DIR");
+        }
+        key.check(true, null);
+        boolean stdin = Inputs.STDIO.equals(input);
+        String out = output;
+        if (out == null) {
+            if (stdin) {
+                throw CliException.usage("give -o OUT when signing standard input");
+            }
+            out = input + ".sgn";
+        }
+        String name = fileName;
+        if (name == null) {
+            if (!stdin) {
+                name = Path.of(input).getFileName() + ".sgn";
+            } else if (!Inputs.STDIO.equals(out)) {
+                name = Path.of(out).getFileName().toString();
+            } else {
+                throw CliException.usage("give --file-name when signing standard input to standard output");
+            }
+        }
+        if (name.isEmpty()) {
+            throw CliException.usage("--file-name is empty");
+        }
+        Outputs.checkNotInput(stdin ? null : Path.of(input), out);
+        for (Path p : key.files()) {
+            Outputs.checkNotInput(p, out);
+        }
+        Inputs.Input in = Inputs.read(input, cli.stdin(), ItlLimits.DEFAULT_MAX_PAYLOAD_SIZE);
+        ItlSigner signer = signer();
+        SgnFile sgn;
+        try {
+            sgn = signer.signConfig(in.data(), name, layout);
+        } catch (ItlSigningException e) {
+            throw new CliException(ExitCodes.INPUT, in.name() + ": " + e.getMessage(), e);
+        }
+        Outputs.write(out, sgn.encoded(), cli.binaryOut());
+        boolean toStdout = Inputs.STDIO.equals(out);
+        PrintWriter w = toStdout ? cli.err() : cli.out();
+        w.println("signed " + in.name() + " -> " + (toStdout ? "<stdout>" : out) + ": FILENAME " + name + ", "
+                + sgn.encoded().size() + " bytes (header " + sgn.header().length() + ", payload " + in.data().size()
+                + "), " + signer.digest() + ", signer " + signer.key().certificate().getSubjectX500Principal()
+                .getName());
+        w.flush();
+        return ExitCodes.OK;
+    }
+
+    // ------------------------------------------------------------------ a directory
+
+    private int fleet() throws CliException, IOException {
+        if (input != null || output != null || fileName != null) {
+            throw CliException.usage("--fleet DIR signs a directory: FILE, -o and --file-name are for one file");
+        }
+        if (threads != null && threads < 1) {
+            throw CliException.usage("--threads must be at least 1, got " + threads);
+        }
+        key.check(true, null);
+        if (!Files.isDirectory(fleet)) {
+            throw Files.exists(fleet) ? new NotDirectoryException(fleet.toString())
+                    : new java.nio.file.NoSuchFileException(fleet.toString());
+        }
+        FleetSigner.Builder b = FleetSigner.builder(signer()).layout(layout).force(force).outputDirectory(outDir);
+        try {
+            if (glob != null) {
+                b.glob(glob);
+            }
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--glob: " + e.getMessage());
+        }
+        if (threads != null) {
+            b.threads(threads);
+        }
+        ProgressBar bar = PasswordOptions.interactiveConsole() != null ? new ProgressBar(cli.err()) : null;
+        b.progress(bar);
+        FleetSigner.Result r;
+        try {
+            r = b.build().sign(fleet);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(ExitCodes.CHECK_FAILED, "interrupted; the files signed so far are complete");
+        } finally {
+            if (bar != null) {
+                bar.finish();
+            }
+        }
+        int listed = 0;
+        for (FleetSigner.FileResult f : r.failures()) {
+            if (listed++ == MAX_LISTED_FAILURES) {
+                cli.err().println(ItlCli.PREFIX + "... and " + (r.failures().size() - MAX_LISTED_FAILURES)
+                        + " more failures");
+                break;
+            }
+            cli.err().println(ItlCli.oneLine(ItlCli.PREFIX + f.source() + ": " + f.message().orElse("failed")
+                    + " [" + f.failure().map(Enum::name).orElse("FAILED") + "]"));
+        }
+        cli.err().flush();
+        cli.out().println(summary(r));
+        cli.out().flush();
+        return r.isSuccess() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    /**
+     * The last line of a fleet run.
+     *
+     * @param r the result
+     * @return e.g. {@code 50 files: 48 signed, 2 up to date, 0 failed in 1.250 s (40.0 files/s)}
+     */
+    static String summary(FleetSigner.Result r) {
+        double s = r.elapsed().toNanos() / 1e9;
+        return String.format(Locale.ROOT, "%d files: %d signed, %d up to date, %d failed in %.3f s (%.1f files/s)",
+                r.total(), r.signed(), r.upToDate(), r.failed(), s, s > 0 ? r.total() / s : 0.0);
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.itl4j.sftp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.itl4j.cli.ExitCodes;
+import io.github.itl4j.sftp.ResetRemoteOpenSshTest.Run;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code itl backup-key} against Debian's real OpenSSH server (skipped when sshd is missing). */
+class BackupKeyOpenSshTest {
+    @RegisterExtension
+    static final OpenSshServer SSHD = new OpenSshServer();
+
+    @TempDir
+    Path tmp;
+
+    private Path p12;
+    private Path knownHosts;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        p12 = Files.copy(ResetRemoteOpenSshTest.KEYS.resolve("itlrecovery.p12"), tmp.resolve("ITLRecovery.p12"));
+        knownHosts = Files.writeString(tmp.resolve("known_hosts"), SSHD.knownHostsLine("ed25519") + "\n");
+    }
+
+    private String[] keyAuth(Path file, Path remoteDir, String... more) {
+        String[] base = {"backup-key", file.toString(), "--remote", OpenSshServer.HOST + ":" + SSHD.port(),
+            SSHD.keyUser(), remoteDir.toString(), "--identity", SSHD.clientKey().toString(), "--known-hosts",
+            knownHosts.toString()};
+        String[] all = new String[base.length + more.length];
+        System.arraycopy(base, 0, all, 0, base.length);
+        System.arraycopy(more, 0, all, base.length, more.length);
+        return all;
+    }
+
+    @Test
+    void uploadsReadsBackAndReportsPathSizeAndSha256() throws Exception {
+        Path dir = Files.createDirectories(SSHD.dataDir().resolve("backup1"));
+        byte[] content = Files.readAllBytes(p12);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        Run r = Run.of(keyAuth(p12, dir));
+        assertEquals(ExitCodes.OK, r.code(), r.err() + SSHD.log());
+        assertEquals("", r.err());
+        assertArrayEquals(content, Files.readAllBytes(dir.resolve("ITLRecovery.p12")));
+        String[] lines = r.out().split("\n");
+        assertEquals("uploaded " + p12 + " to " + SSHD.keyUser() + "@" + OpenSshServer.HOST + ":" + SSHD.port() + ":"
+                + dir + "/ITLRecovery.p12", lines[0]);
+        assertEquals("  size:    " + content.length + " bytes", lines[1]);
+        assertEquals("  sha256:  " + sha, lines[2]);
+        assertEquals("  verified by read-back", lines[3]);
+
+        // again: the same content is already there, nothing is replaced
+        Run again = Run.of(keyAuth(p12, dir));
+        assertEquals(ExitCodes.OK, again.code(), again.err());
+        assertTrue(again.out().startsWith("already present (same content, left as it was): "), again.out());
+        assertTrue(again.out().contains("  sha256:  " + sha + "\n"), again.out());
+    }
+
+    @Test
+    void neverReplacesADifferentRemoteFile() throws Exception {
+        Path dir = Files.createDirectories(SSHD.dataDir().resolve("backup2"));
+        byte[] other = "an older, different file".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        Files.write(dir.resolve("ITLRecovery.p12"), other);
+        Run r = Run.of(keyAuth(p12, dir));
+        assertEquals(ExitCodes.IO, r.code(), r.err());
+        assertEquals(1, r.errLines(), r.err());
+        assertTrue(r.err().contains("[ALREADY_EXISTS]"), r.err());
+        assertArrayEquals(other, Files.readAllBytes(dir.resolve("ITLRecovery.p12")));
+
+        Run renamed = Run.of(keyAuth(p12, dir, "--name", "ITLRecovery-2026.p12"));
+        assertEquals(ExitCodes.OK, renamed.code(), renamed.err());
+        assertArrayEquals(Files.readAllBytes(p12), Files.readAllBytes(dir.resolve("ITLRecovery-2026.p12")));
+        try (var s = Files.list(dir)) { // no temporary file left behind
+            assertEquals(List.of("ITLRecovery-2026.p12", "ITLRecovery.p12"),
+                    s.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    @Test
+    void errors() throws Exception {
+        Run noDir = Run.of(keyAuth(p12, SSHD.dataDir().resolve("missing-dir")));
+        assertEquals(ExitCodes.IO, noDir.code(), noDir.err());
+        assertEquals(1, noDir.errLines(), noDir.err());
+        Run noFile = Run.of(keyAuth(tmp.resolve("nope.p12"), SSHD.dataDir()));
+        assertEquals(ExitCodes.IO, noFile.code(), noFile.err());
+        Run noRemote = Run.of("backup-key", p12.toString());
+        assertEquals(ExitCodes.USAGE, noRemote.code(), noRemote.err());
+        Run badName = Run.of(keyAuth(p12, SSHD.dataDir(), "--name", "../x.p12"));
+        assertEquals(ExitCodes.USAGE, badName.code(), badName.err());
+        Path empty = Files.createFile(tmp.resolve("empty.p12"));
+        Run emptyFile = Run.of(keyAuth(empty, SSHD.dataDir()));
+        assertEquals(ExitCodes.INPUT, emptyFile.code(), emptyFile.err());
+    }
+
+    @Test
+    void passwordLoginFromAFile() throws Exception {
+        char[] password = SSHD.password(); // skips unless root
+        Path dir = SSHD.passwordUserDir("cli-backup");
+        Path pass = Files.writeString(tmp.resolve("sftp.pass"), new String(password) + "\n");
+        Run r = Run.of("backup-key", p12.toString(), "--remote", OpenSshServer.HOST + ":" + SSHD.port(),
+                OpenSshServer.PASSWORD_USER, dir.toString(), "--known-hosts", knownHosts.toString(),
+                "--sftp-password-file", pass.toString());
+        assertEquals(ExitCodes.OK, r.code(), r.err());
+        assertTrue(r.out().contains("verified by read-back"), r.out());
+        assertFalse(r.out().contains(new String(password)));
+        assertArrayEquals(Files.readAllBytes(p12), Files.readAllBytes(dir.resolve("ITLRecovery.p12")));
+    }
+}

@@ -45,7 +45,11 @@ final class HeaderParser {
 
     private static String found(String what, Bytes b, int at) {
         int n = Math.max(0, Math.min(b.size() - at, 5));
-        return what + "; found " + (n == 0 ? "end of file" : b.slice(at, n).toHex());
+        if (n == 0) {
+            return what + "; found end of file";
+        }
+        String tlv = n >= 3 ? "tag " + b.getUnsigned(at) + ", length " + b.getU16(at + 1) + " " : "";
+        return what + "; found " + tlv + "(bytes " + b.slice(at, n).toHex() + ")";
     }
 
     /** Where a known header tag may appear: the container tag that must hold it, 0 for the top level. */

@@ -212,7 +212,8 @@ public final class ItlCli implements Callable<Integer> {
         if (t instanceof CliException c) {
             return c.exitCode();
         }
-        if (t instanceof ItlException || t instanceof JsonProcessingException) {
+        if (t instanceof ItlException || t instanceof JsonProcessingException
+                || t instanceof java.io.CharConversionException) { // text that is not UTF-8/16/32 (fuzz finding)
             return ExitCodes.INPUT;
         }
         if (t instanceof IOException) {

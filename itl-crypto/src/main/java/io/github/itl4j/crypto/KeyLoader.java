@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
+import java.security.KeyStoreException;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.UnrecoverableKeyException;
@@ -194,6 +195,10 @@ public final class KeyLoader {
             String chosen;
             if (alias == null) {
                 if (keys.isEmpty()) {
+                    SigningKey plain = unencryptedKeyBag(data);
+                    if (plain != null) {
+                        return plain;
+                    }
                     throw new KeyLoadException(KeyLoadException.Reason.NO_KEY, "The PKCS#12 file holds no private key"
                             + " (only " + ks.size() + " certificate entr" + (ks.size() == 1 ? "y" : "ies") + ")");
                 }
@@ -275,10 +280,17 @@ public final class KeyLoader {
 
     private static KeyStore loadStore(byte[] data, char[] password) throws KeyLoadException {
         Exception first;
+        KeyStore jdk = null;
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12");
             ks.load(new ByteArrayInputStream(data), password);
-            return ks;
+            if (hasKeyEntry(ks)) {
+                return ks;
+            }
+            // The JDK skips key bags it cannot use (e.g. unencrypted ones written with -keypbe NONE) and
+            // certificates without Oracle's trust attribute: let Bouncy Castle have a look before saying "no key".
+            jdk = ks;
+            first = null;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             if (isPasswordFailure(e)) {
                 throw wrongPassword(e);
@@ -288,8 +300,11 @@ public final class KeyLoader {
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12", BC); // legacy algorithms the JDK may lack
             ks.load(new ByteArrayInputStream(data), password);
-            return ks;
+            return jdk == null || hasKeyEntry(ks) ? ks : jdk;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            if (jdk != null) {
+                return jdk; // the JDK read the file; its (key-less) view stands
+            }
             if (isPasswordFailure(e)) {
                 throw wrongPassword(e);
             }
@@ -298,6 +313,66 @@ public final class KeyLoader {
             k.addSuppressed(e);
             throw k;
         }
+    }
+
+    /**
+     * Neither the JDK's nor Bouncy Castle's key store reads a key bag stored without encryption (as
+     * {@code openssl pkcs12 -keypbe NONE -certpbe NONE} writes). Read such a file's plain safe bags directly: exactly
+     * one key bag and the certificates beside it. Returns null when there is no such key.
+     */
+    private static SigningKey unencryptedKeyBag(byte[] data) throws KeyLoadException {
+        PrivateKeyInfo keyInfo = null;
+        List<X509Certificate> certs = new ArrayList<>();
+        try {
+            for (org.bouncycastle.asn1.pkcs.ContentInfo ci : new PKCS12PfxPdu(data).getContentInfos()) {
+                if (!org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.data.equals(ci.getContentType())) {
+                    continue; // encrypted safes were the key stores' job
+                }
+                for (org.bouncycastle.pkcs.PKCS12SafeBag bag
+                        : new org.bouncycastle.pkcs.PKCS12SafeBagFactory(ci).getSafeBags()) {
+                    Object v = bag.getBagValue();
+                    if (v instanceof PrivateKeyInfo k) {
+                        if (keyInfo != null) {
+                            return null; // several keys: let the caller's "no key" stand rather than guess
+                        }
+                        keyInfo = k;
+                    } else if (v instanceof X509CertificateHolder h) {
+                        certs.add((X509Certificate) CertificateFactory.getInstance("X.509")
+                                .generateCertificate(new ByteArrayInputStream(h.getEncoded())));
+                    }
+                }
+            }
+            if (keyInfo == null || certs.isEmpty()) {
+                return null;
+            }
+            PrivateKey key = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter().getPrivateKey(keyInfo);
+            KeyLoadException mismatch = null;
+            for (X509Certificate c : certs) { // the certificate that belongs to the key comes first
+                try {
+                    List<X509Certificate> chain = new ArrayList<>(certs);
+                    chain.remove(c);
+                    chain.add(0, c);
+                    return SigningKey.of(key, c, chain);
+                } catch (KeyLoadException e) {
+                    mismatch = e;
+                }
+            }
+            throw mismatch;
+        } catch (KeyLoadException e) {
+            throw e;
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Cannot read the PKCS#12 safe bags: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean hasKeyEntry(KeyStore ks) throws KeyStoreException {
+        for (String a : Collections.list(ks.aliases())) {
+            if (ks.isKeyEntry(a)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static KeyLoadException wrongPassword(Exception e) {

@@ -41,6 +41,14 @@ class KeyLoaderTest {
     }
 
     @Test
+    void unencryptedPkcs12KeyBagLoadsThroughBouncyCastle() throws Exception {
+        // openssl pkcs12 -export -keypbe NONE -certpbe NONE -nomac: the JDK reads it as an empty store
+        SigningKey k = LOADER.pkcs12(keys("unencrypted.p12"), "fuzz".toCharArray(), null);
+        assertEquals(new BigInteger("8e9bb15d33b3621553faf72ca6e873ee", 16), k.certificate().getSerialNumber());
+        assertEquals(128, k.signatureLength());
+    }
+
+    @Test
     void encryptedPkcs8NeedsTheRightPassword() throws Exception {
         assertPair(LOADER.pem(keys("signer.pem"), keys("signer-pkcs8-enc.key"), PASSWORD), SIGNER_SERIAL);
         assertEquals(Reason.WRONG_PASSWORD, assertThrows(KeyLoadException.class,

@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -197,8 +196,7 @@ public final class BuildCommand implements Callable<Integer> {
             list.add(hash.contains(r.role()) ? e.asHash() : e);
         }
         SigningKey k = key.load();
-        Clock clock = timestamp != null ? Clock.fixed(timestamp, ZoneOffset.UTC) : Clock.systemUTC();
-        ItlSigner signer = KeyOptions.signer(k, digest, clock, key.source());
+        ItlSigner signer = KeyOptions.signer(k, digest, timestamp, key.source());
         TrustListBuilder b = TrustListBuilder.builder(signer).fileName(fileName).layout(layout)
                 .signerVersion(signerVersion).requireSignerRecord(!force);
         if (dnsName != null) {

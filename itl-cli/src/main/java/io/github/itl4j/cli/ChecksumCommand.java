@@ -120,8 +120,7 @@ public final class ChecksumCommand implements Callable<Integer> {
                 }
                 out.flush();
             } catch (Exception e) {
-                out.flush();
-                worst = Math.max(worst, cli.fail(name, e));
+                worst = Math.max(worst, cli.failFile(name, e, null));
             }
         }
         return worst;

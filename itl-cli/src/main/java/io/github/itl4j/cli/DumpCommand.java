@@ -83,8 +83,7 @@ public final class DumpCommand implements Callable<Integer> {
                     cli.out().flush();
                 }
             } catch (Exception e) {
-                cli.out().flush();
-                worst = Math.max(worst, cli.fail(name, e));
+                worst = Math.max(worst, cli.failFile(name, e, null));
             }
         }
         return worst;

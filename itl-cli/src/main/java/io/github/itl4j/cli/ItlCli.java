@@ -1,5 +1,6 @@
 package io.github.itl4j.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.itl4j.ItlException;
@@ -200,6 +201,27 @@ public final class ItlCli implements Callable<Integer> {
             t.printStackTrace(err);
         }
         err.flush();
+        return code;
+    }
+
+    /**
+     * Reports a FILE that failed in a command that goes on with the next one ({@code show}, {@code verify},
+     * {@code checksum}, {@code dump}): standard output is flushed first, so that the message follows what the files
+     * before it printed; then the failure is reported as {@link #fail(String, Throwable)} does and, when a JSON
+     * document is being written, recorded in it as the file's {@code error} entry.
+     *
+     * @param name the file's display name
+     * @param e the failure
+     * @param json the JSON document being written, or null
+     * @return the failure's exit code
+     * @throws IOException if the JSON entry cannot be written
+     */
+    int failFile(String name, Exception e, JsonGenerator json) throws IOException {
+        out.flush();
+        int code = fail(name, e);
+        if (json != null) {
+            VerifyCommand.Json.error(json, name, code, e);
+        }
         return code;
     }
 

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -165,12 +167,14 @@ public final class KeyOptions {
      *
      * @param key the key
      * @param digest the digest, or null for SHA-1
-     * @param clock the clock giving TIMESTAMPs
+     * @param timestamp the {@code --timestamp} value to write as TIMESTAMP, or null for the time of signing
      * @param subject the key's file, for messages
      * @return the signer
      * @throws CliException ({@link ExitCodes#INPUT}) if the key cannot sign this format (not RSA)
      */
-    static ItlSigner signer(SigningKey key, DigestAlgorithm digest, Clock clock, String subject) throws CliException {
+    static ItlSigner signer(SigningKey key, DigestAlgorithm digest, Instant timestamp, String subject)
+            throws CliException {
+        Clock clock = timestamp != null ? Clock.fixed(timestamp, ZoneOffset.UTC) : Clock.systemUTC();
         try {
             return ItlSigner.builder(key).digest(digest == null ? DigestAlgorithm.SHA1 : digest).clock(clock).build();
         } catch (KeyLoadException e) {

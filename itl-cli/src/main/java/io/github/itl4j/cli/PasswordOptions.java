@@ -34,8 +34,21 @@ public abstract class PasswordOptions {
     /** The largest password file read: a password is one line, so anything larger is a mistake. */
     static final int MAX_FILE = 64 * 1024;
 
-    /** Creates the options; picocli fills them in. */
-    protected PasswordOptions() {
+    private final String fileOption;
+    private final String envOption;
+    private final String what;
+
+    /**
+     * Creates the options of one secret; picocli fills them in.
+     *
+     * @param fileOption the name of the file option, for messages
+     * @param envOption the name of the environment option, for messages
+     * @param what what the secret is, for prompts and messages, e.g. {@code key password}
+     */
+    protected PasswordOptions(String fileOption, String envOption, String what) {
+        this.fileOption = fileOption;
+        this.envOption = envOption;
+        this.what = what;
     }
 
     /** @return the {@code --...-file} value, or null */
@@ -45,13 +58,19 @@ public abstract class PasswordOptions {
     protected abstract String env();
 
     /** @return the name of the file option, for messages */
-    protected abstract String fileOption();
+    protected final String fileOption() {
+        return fileOption;
+    }
 
     /** @return the name of the environment option, for messages */
-    protected abstract String envOption();
+    protected final String envOption() {
+        return envOption;
+    }
 
-    /** @return what the secret is, for prompts and messages, e.g. {@code PKCS#12 password} */
-    protected abstract String what();
+    /** @return what the secret is, for prompts and messages, e.g. {@code key password} */
+    protected final String what() {
+        return what;
+    }
 
     /** @return whether a file or an environment variable was given (so no prompt is needed) */
     public boolean given() {
@@ -210,16 +229,20 @@ public abstract class PasswordOptions {
      * @since 0.1.0
      */
     public static final class Key extends PasswordOptions {
-        @Option(names = "--password-file", paramLabel = "FILE",
+        private static final String FILE = "--password-file";
+        private static final String ENV = "--password-env";
+
+        @Option(names = FILE, paramLabel = "FILE",
                 description = "Read the PKCS#12 or private key password from the first line of FILE.")
         private Path file;
 
-        @Option(names = "--password-env", paramLabel = "NAME",
+        @Option(names = ENV, paramLabel = "NAME",
                 description = "Read the PKCS#12 or private key password from the environment variable NAME.")
         private String env;
 
         /** Creates the options; picocli fills them in. */
         public Key() {
+            super(FILE, ENV, "key password");
         }
 
         @Override
@@ -230,21 +253,6 @@ public abstract class PasswordOptions {
         @Override
         protected String env() {
             return env;
-        }
-
-        @Override
-        protected String fileOption() {
-            return "--password-file";
-        }
-
-        @Override
-        protected String envOption() {
-            return "--password-env";
-        }
-
-        @Override
-        protected String what() {
-            return "key password";
         }
     }
 
@@ -254,16 +262,20 @@ public abstract class PasswordOptions {
      * @since 0.1.0
      */
     public static final class Sftp extends PasswordOptions {
-        @Option(names = "--sftp-password-file", paramLabel = "FILE",
+        private static final String FILE = "--sftp-password-file";
+        private static final String ENV = "--sftp-password-env";
+
+        @Option(names = FILE, paramLabel = "FILE",
                 description = "Read the SFTP password from the first line of FILE.")
         private Path file;
 
-        @Option(names = "--sftp-password-env", paramLabel = "NAME",
+        @Option(names = ENV, paramLabel = "NAME",
                 description = "Read the SFTP password from the environment variable NAME.")
         private String env;
 
         /** Creates the options; picocli fills them in. */
         public Sftp() {
+            super(FILE, ENV, "SFTP password");
         }
 
         @Override
@@ -274,21 +286,6 @@ public abstract class PasswordOptions {
         @Override
         protected String env() {
             return env;
-        }
-
-        @Override
-        protected String fileOption() {
-            return "--sftp-password-file";
-        }
-
-        @Override
-        protected String envOption() {
-            return "--sftp-password-env";
-        }
-
-        @Override
-        protected String what() {
-            return "SFTP password";
         }
     }
 
@@ -299,16 +296,20 @@ public abstract class PasswordOptions {
      * @since 0.1.0
      */
     public static final class Identity extends PasswordOptions {
-        @Option(names = "--identity-passphrase-file", paramLabel = "FILE",
+        private static final String FILE = "--identity-passphrase-file";
+        private static final String ENV = "--identity-passphrase-env";
+
+        @Option(names = FILE, paramLabel = "FILE",
                 description = "Read the passphrase of the --identity key from the first line of FILE.")
         private Path file;
 
-        @Option(names = "--identity-passphrase-env", paramLabel = "NAME",
+        @Option(names = ENV, paramLabel = "NAME",
                 description = "Read the passphrase of the --identity key from the environment variable NAME.")
         private String env;
 
         /** Creates the options; picocli fills them in. */
         public Identity() {
+            super(FILE, ENV, "SSH key passphrase");
         }
 
         @Override
@@ -319,21 +320,6 @@ public abstract class PasswordOptions {
         @Override
         protected String env() {
             return env;
-        }
-
-        @Override
-        protected String fileOption() {
-            return "--identity-passphrase-file";
-        }
-
-        @Override
-        protected String envOption() {
-            return "--identity-passphrase-env";
-        }
-
-        @Override
-        protected String what() {
-            return "SSH key passphrase";
         }
     }
 }

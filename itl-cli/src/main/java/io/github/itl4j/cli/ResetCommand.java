@@ -18,9 +18,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -140,9 +138,8 @@ public final class ResetCommand implements Callable<Integer> {
 
         // ---- the key
         SigningKey k = remote.given() ? fetchKey() : key.load();
-        Clock clock = timestamp != null ? Clock.fixed(timestamp, ZoneOffset.UTC) : Clock.systemUTC();
         // the resetter keeps the file's digest unless --digest: the signer's own digest is not used
-        ItlSigner signer = KeyOptions.signer(k, digest, clock, remote.given() ? remote.display() : key.source());
+        ItlSigner signer = KeyOptions.signer(k, digest, timestamp, remote.given() ? remote.display() : key.source());
         Optional<ItlRecord> sast = ItlResetter.findSastRecord(old, k.certificate());
         ItlFile reset;
         try {

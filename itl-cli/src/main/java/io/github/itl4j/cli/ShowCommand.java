@@ -117,12 +117,7 @@ public final class ShowCommand implements Callable<Integer> {
                     cli.out().flush();
                 }
             } catch (Exception e) {
-                cli.out().flush();
-                int code = cli.fail(name, e);
-                worst = Math.max(worst, code);
-                if (g != null) {
-                    VerifyCommand.Json.error(g, name, code, e);
-                }
+                worst = Math.max(worst, cli.failFile(name, e, g));
             }
         }
         if (g != null) {

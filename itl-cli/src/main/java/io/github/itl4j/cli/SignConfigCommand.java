@@ -13,9 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -115,8 +113,7 @@ public final class SignConfigCommand implements Callable<Integer> {
 
     private ItlSigner signer() throws CliException, IOException {
         SigningKey k = key.load();
-        Clock clock = timestamp != null ? Clock.fixed(timestamp, ZoneOffset.UTC) : Clock.systemUTC();
-        return KeyOptions.signer(k, digest, clock, key.source());
+        return KeyOptions.signer(k, digest, timestamp, key.source());
     }
 
     // ------------------------------------------------------------------ one file

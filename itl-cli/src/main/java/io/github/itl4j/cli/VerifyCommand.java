@@ -119,12 +119,7 @@ public final class VerifyCommand implements Callable<Integer> {
                     cli.out().flush();
                 }
             } catch (Exception e) {
-                cli.out().flush();
-                int code = cli.fail(name, e);
-                worst = Math.max(worst, code);
-                if (g != null) {
-                    Json.error(g, name, code, e);
-                }
+                worst = Math.max(worst, cli.failFile(name, e, g));
             }
         }
         if (g != null) {

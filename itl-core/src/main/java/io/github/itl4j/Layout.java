@@ -2,6 +2,7 @@ package io.github.itl4j;
 
 import io.github.itl4j.tlv.Tlv;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -24,11 +25,15 @@ public enum Layout {
     CERTUTILS(new int[] {3, 4, 6, 5}, new int[] {1, 3, 5, 6, 4, 7, 8, 9, 2, 10, 11, 12});
 
     private final int[] signerIdOrder;
-    private final int[] recordOrder;
+    /** {@link #recordRank(int)} by tag 0..255: a table, since the readers rank every field of every record. */
+    private final int[] rankByTag = new int[256];
 
     Layout(int[] signerIdOrder, int[] recordOrder) {
         this.signerIdOrder = signerIdOrder;
-        this.recordOrder = recordOrder;
+        Arrays.fill(rankByTag, Integer.MAX_VALUE);
+        for (int i = recordOrder.length - 1; i >= 0; i--) {
+            rankByTag[recordOrder[i]] = i;
+        }
     }
 
     /** @return the order of SIGNERNAME, SERIALNUMBER, CANAME inside SIGNERID (tags 4, 5, 6) */
@@ -43,12 +48,7 @@ public enum Layout {
      * @return its rank
      */
     int recordRank(int tag) {
-        for (int i = 0; i < recordOrder.length; i++) {
-            if (recordOrder[i] == tag) {
-                return i;
-            }
-        }
-        return Integer.MAX_VALUE;
+        return tag >= 0 && tag < rankByTag.length ? rankByTag[tag] : Integer.MAX_VALUE;
     }
 
     /**

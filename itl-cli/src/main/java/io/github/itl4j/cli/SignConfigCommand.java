@@ -46,7 +46,8 @@ public final class SignConfigCommand implements Callable<Integer> {
     private ItlCli cli;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
-            description = "The file to sign; - reads standard input (then give -o and --file-name).")
+            description = "The file to sign; - reads standard input (then give -o and --file-name). A directory "
+                    + "is signed as with --fleet DIR.")
     private String input;
 
     @Option(names = {"-o", "--output"}, paramLabel = "OUT",
@@ -101,6 +102,10 @@ public final class SignConfigCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (fleet == null && input != null && !Inputs.STDIO.equals(input) && output == null && isDirectory(input)) {
+            fleet = Path.of(input); // `itl sign-config [options] DIR` is a fleet run, as `--fleet DIR`
+            input = null;
+        }
         String name = fleet != null ? fleet.toString() : input == null ? null : Inputs.displayName(input);
         try {
             return fleet != null ? fleet() : single();
@@ -108,6 +113,14 @@ public final class SignConfigCommand implements Callable<Integer> {
             return cli.fail(null, e); // the message names its subject
         } catch (Exception e) {
             return cli.fail(name, e);
+        }
+    }
+
+    private static boolean isDirectory(String arg) {
+        try {
+            return Files.isDirectory(Path.of(arg));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
         }
     }
 

@@ -122,6 +122,20 @@ class SignConfigCommandTest {
     }
 
     @Test
+    void aDirectoryArgumentIsAFleetRun() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("cfg"));
+        Files.writeString(dir.resolve("SEP001122334455.cnf.xml"), "<device/>\n");
+        Files.writeString(dir.resolve("SEP0011223344AA.cnf.xml"), "<device/>\n");
+        Path pw = Files.writeString(tmp.resolve("pw"), "changeit");
+        CliRun r = CliRun.run("sign-config", "--p12", key("itlrecovery.p12").toString(), "--password-file",
+                pw.toString(), dir.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().startsWith("2 files: 2 signed, 0 up to date, 0 failed in "), r.stdout());
+        assertTrue(Files.exists(dir.resolve("SEP001122334455.cnf.xml.sgn")));
+        assertTrue(Files.exists(dir.resolve("SEP0011223344AA.cnf.xml.sgn")));
+    }
+
+    @Test
     void fleetWithGlobAndOutputDirectoryReportsFailuresWithExitOne() throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("in"));
         Path outDir = tmp.resolve("out");

@@ -181,6 +181,38 @@ public final class Bytes implements Comparable<Bytes> {
     }
 
     /**
+     * Hands the bytes to {@code sink} in one call, without copying: the sink sees this instance's backing array
+     * with the offset and length of this sequence. For consumers that only read a range, such as
+     * {@code MessageDigest::update} and {@code Signature::update} ({@link #asByteBuffer()} is read-only, so their
+     * {@code ByteBuffer} overloads copy through a temporary array).
+     *
+     * @param sink reads {@code array[offset .. offset + length)}; it must neither write to the array nor read
+     *     outside that range, nor keep a reference to the array after it returns
+     * @param <E> what the sink may throw
+     * @throws E from the sink
+     */
+    public <E extends Exception> void feed(Sink<E> sink) throws E {
+        sink.write(array, offset, length);
+    }
+
+    /**
+     * Receives a range of a backing array from {@link #feed(Sink)}. The array is shared and must only be read,
+     * within the given range, while the call lasts.
+     *
+     * @param <E> what the sink may throw
+     */
+    @FunctionalInterface
+    public interface Sink<E extends Exception> {
+        /**
+         * @param array the backing array (read only the given range, never write)
+         * @param offset the first byte
+         * @param length the number of bytes
+         * @throws E as the sink chooses
+         */
+        void write(byte[] array, int offset, int length) throws E;
+    }
+
+    /**
      * Writes the bytes to {@code out}.
      *
      * @param out the stream

@@ -109,6 +109,25 @@ class BytesTest {
     }
 
     @Test
+    void feedHandsTheSliceRangeOnce() throws IOException {
+        Bytes b = Bytes.fromHex("0011223344").slice(1, 3);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int[] calls = {0};
+        b.<IOException>feed((array, offset, length) -> {
+            calls[0]++;
+            assertEquals(1, offset);
+            assertEquals(3, length);
+            out.write(array, offset, length);
+        });
+        assertEquals(1, calls[0]);
+        assertArrayEquals(b.toByteArray(), out.toByteArray());
+        IOException thrown = assertThrows(IOException.class, () -> b.<IOException>feed((a, o, l) -> {
+            throw new IOException("sink");
+        }));
+        assertEquals("sink", thrown.getMessage());
+    }
+
+    @Test
     void copyToAndWriteTo() throws IOException {
         Bytes b = Bytes.fromHex("00112233").slice(1, 2);
         byte[] dst = new byte[4];

@@ -11,10 +11,13 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Whole-file checksums (MD5, SHA-1, SHA-256, SHA-512) as CUCM's {@code show itl} and phones display them, the SHA-1
@@ -28,18 +31,51 @@ public final class Checksums {
     private static final HexFormat HEX_COLON = HexFormat.ofDelimiter(":").withUpperCase();
     private static final HexFormat HEX_SPACE = HexFormat.ofDelimiter(" ").withUpperCase();
 
-    private final Bytes md5;
-    private final Bytes sha1;
-    private final Bytes sha256;
-    private final Bytes sha512;
+    private static final Set<Algorithm> ALL = Collections.unmodifiableSet(EnumSet.allOf(Algorithm.class));
+    private static final Set<Algorithm> MD5_SHA1 =
+            Collections.unmodifiableSet(EnumSet.of(Algorithm.MD5, Algorithm.SHA1));
+
+    /** Indexed by {@link Algorithm#ordinal()}; null for an algorithm that was not requested. */
+    private final Bytes[] values;
+    private final Set<Algorithm> computed;
     private final long size;
 
-    private Checksums(MessageDigest[] d, long size) {
-        this.md5 = Bytes.wrapOwned(d[0].digest());
-        this.sha1 = Bytes.wrapOwned(d[1].digest());
-        this.sha256 = Bytes.wrapOwned(d[2].digest());
-        this.sha512 = Bytes.wrapOwned(d[3].digest());
+    private Checksums(Set<Algorithm> computed, MessageDigest[] d, long size) {
+        this.values = new Bytes[d.length];
+        for (int i = 0; i < d.length; i++) {
+            if (d[i] != null) {
+                values[i] = Bytes.wrapOwned(d[i].digest());
+            }
+        }
+        this.computed = computed;
         this.size = size;
+    }
+
+    /**
+     * The whole-file checksums this class computes.
+     *
+     * @since 0.1.0
+     */
+    public enum Algorithm {
+        /** MD5 (16 bytes), {@code show itl}'s first checksum line. */
+        MD5("MD5"),
+        /** SHA-1 (20 bytes), {@code show itl}'s second checksum line. */
+        SHA1("SHA-1"),
+        /** SHA-256 (32 bytes). */
+        SHA256("SHA-256"),
+        /** SHA-512 (64 bytes). */
+        SHA512("SHA-512");
+
+        private final String jcaName;
+
+        Algorithm(String jcaName) {
+            this.jcaName = jcaName;
+        }
+
+        /** @return the JCA {@code MessageDigest} name, e.g. {@code SHA-1} */
+        public String jcaName() {
+            return jcaName;
+        }
     }
 
     /** How a digest is written. */
@@ -65,8 +101,27 @@ public final class Checksums {
         }
     }
 
-    private static MessageDigest[] digests() {
-        return new MessageDigest[] {md("MD5"), md("SHA-1"), md("SHA-256"), md("SHA-512")};
+    private static Set<Algorithm> requested(Set<Algorithm> algorithms) {
+        Objects.requireNonNull(algorithms, "algorithms");
+        if (algorithms.isEmpty()) {
+            throw new IllegalArgumentException("No checksum algorithm requested (expected one or more of "
+                    + ALL + ")");
+        }
+        if (algorithms.equals(ALL)) {
+            return ALL;
+        }
+        if (algorithms.equals(MD5_SHA1)) {
+            return MD5_SHA1;
+        }
+        return Collections.unmodifiableSet(EnumSet.copyOf(algorithms));
+    }
+
+    private static MessageDigest[] digests(Set<Algorithm> algorithms) {
+        MessageDigest[] d = new MessageDigest[Algorithm.values().length];
+        for (Algorithm a : algorithms) {
+            d[a.ordinal()] = md(a.jcaName);
+        }
+        return d;
     }
 
     private static MessageDigest md(String name) {
@@ -78,51 +133,128 @@ public final class Checksums {
     }
 
     /**
-     * Checksums of bytes in memory (a whole file as stored or served).
+     * Checksums of bytes in memory (a whole file as stored or served): all four algorithms.
      *
      * @param file the bytes
      * @return the checksums
      */
     public static Checksums of(Bytes file) {
-        MessageDigest[] d = digests();
-        for (MessageDigest m : d) {
-            m.update(file.asByteBuffer());
-        }
-        return new Checksums(d, file.size());
+        return of(file, ALL);
     }
 
     /**
-     * Checksums of a file, read once as a stream (the file is never held in memory).
+     * Only the checksums {@code show itl} prints, MD5 and SHA-1 (the default of {@code itl checksum}); about twice as
+     * fast as {@link #of(Bytes)}. {@link #sha256()} and {@link #sha512()} of the result throw.
+     *
+     * @param file the bytes
+     * @return the checksums
+     */
+    public static Checksums md5AndSha1(Bytes file) {
+        return of(file, MD5_SHA1);
+    }
+
+    /**
+     * Only the requested checksums of bytes in memory; the others are not computed, and asking the result for one
+     * of them throws {@link IllegalStateException}.
+     *
+     * @param file the bytes
+     * @param algorithms which checksums, at least one
+     * @return the checksums
+     * @throws IllegalArgumentException if {@code algorithms} is empty
+     */
+    public static Checksums of(Bytes file, Set<Algorithm> algorithms) {
+        Set<Algorithm> req = requested(algorithms);
+        MessageDigest[] d = digests(req);
+        for (MessageDigest m : d) {
+            if (m != null) {
+                file.feed(m::update);
+            }
+        }
+        return new Checksums(req, d, file.size());
+    }
+
+    /**
+     * Checksums of a file, read once as a stream (the file is never held in memory): all four algorithms.
      *
      * @param file the path
      * @return the checksums
      * @throws IOException if the file cannot be read
      */
     public static Checksums of(Path file) throws IOException {
+        return of(file, ALL);
+    }
+
+    /**
+     * Only the requested checksums of a file, read once as a stream.
+     *
+     * @param file the path
+     * @param algorithms which checksums, at least one
+     * @return the checksums
+     * @throws IOException if the file cannot be read
+     * @throws IllegalArgumentException if {@code algorithms} is empty
+     */
+    public static Checksums of(Path file, Set<Algorithm> algorithms) throws IOException {
+        Set<Algorithm> req = requested(algorithms);
         try (InputStream in = Files.newInputStream(file)) {
-            return of(in);
+            return of(in, req);
         }
     }
 
     /**
-     * Checksums of a stream, read to its end (not closed).
+     * Checksums of a stream, read to its end (not closed): all four algorithms.
      *
      * @param in the stream
      * @return the checksums
      * @throws IOException from the stream
      */
     public static Checksums of(InputStream in) throws IOException {
-        MessageDigest[] d = digests();
+        return of(in, ALL);
+    }
+
+    /**
+     * Only the requested checksums of a stream, read to its end (not closed).
+     *
+     * @param in the stream
+     * @param algorithms which checksums, at least one
+     * @return the checksums
+     * @throws IOException from the stream
+     * @throws IllegalArgumentException if {@code algorithms} is empty
+     */
+    public static Checksums of(InputStream in, Set<Algorithm> algorithms) throws IOException {
+        Set<Algorithm> req = requested(algorithms);
+        MessageDigest[] d = digests(req);
         byte[] buf = new byte[64 * 1024];
         long n = 0;
         int r;
         while ((r = in.read(buf)) > 0) {
             for (MessageDigest m : d) {
-                m.update(buf, 0, r);
+                if (m != null) {
+                    m.update(buf, 0, r);
+                }
             }
             n += r;
         }
-        return new Checksums(d, n);
+        return new Checksums(req, d, n);
+    }
+
+    /** @return the algorithms that were computed (all four unless fewer were requested) */
+    public Set<Algorithm> computed() {
+        return computed;
+    }
+
+    /**
+     * @param algorithm a checksum
+     * @return its value
+     * @throws IllegalStateException if it was not requested when these checksums were computed
+     */
+    public Bytes get(Algorithm algorithm) {
+        Bytes v = values[algorithm.ordinal()];
+        if (v == null) {
+            throw new IllegalStateException(algorithm.jcaName + " was not computed: these checksums hold only "
+                    + computed + " (use Checksums.of(..., Set.of(Checksums.Algorithm." + algorithm.name()
+                    + ", ...)) or Checksums.of(...) for all four)");
+        }
+        return v;
     }
 
     /** @return the number of bytes hashed */
@@ -130,37 +262,50 @@ public final class Checksums {
         return size;
     }
 
-    /** @return MD5 */
+    /**
+     * @return MD5
+     * @throws IllegalStateException if MD5 was not requested
+     */
     public Bytes md5() {
-        return md5;
+        return get(Algorithm.MD5);
     }
 
-    /** @return SHA-1 */
+    /**
+     * @return SHA-1
+     * @throws IllegalStateException if SHA-1 was not requested
+     */
     public Bytes sha1() {
-        return sha1;
+        return get(Algorithm.SHA1);
     }
 
-    /** @return SHA-256 */
+    /**
+     * @return SHA-256
+     * @throws IllegalStateException if SHA-256 was not requested
+     */
     public Bytes sha256() {
-        return sha256;
+        return get(Algorithm.SHA256);
     }
 
-    /** @return SHA-512 */
+    /**
+     * @return SHA-512
+     * @throws IllegalStateException if SHA-512 was not requested
+     */
     public Bytes sha512() {
-        return sha512;
+        return get(Algorithm.SHA512);
     }
 
     /**
      * @param algorithm {@code MD5}, {@code SHA-1}, {@code SHA-256} or {@code SHA-512} (case and dash insensitive)
      * @return that checksum
      * @throws IllegalArgumentException for another name; the message lists the accepted ones
+     * @throws IllegalStateException if that checksum was not requested
      */
     public Bytes get(String algorithm) {
         return switch (algorithm.toUpperCase(Locale.ROOT).replace("-", "")) {
-            case "MD5" -> md5;
-            case "SHA1" -> sha1;
-            case "SHA256" -> sha256;
-            case "SHA512" -> sha512;
+            case "MD5" -> md5();
+            case "SHA1" -> sha1();
+            case "SHA256" -> sha256();
+            case "SHA512" -> sha512();
             default -> throw new IllegalArgumentException("Unknown checksum '" + algorithm
                     + "' (expected MD5, SHA-1, SHA-256 or SHA-512)");
         };
@@ -170,9 +315,10 @@ public final class Checksums {
      * The two lines {@code show itl} prints under "The checksum value of the ITL file:".
      *
      * @return {@code <md5> (MD5)\n<sha1> (SHA1)}
+     * @throws IllegalStateException if MD5 or SHA-1 was not requested
      */
     public String showItlLines() {
-        return md5.toHex() + " (MD5)\n" + sha1.toHex() + " (SHA1)";
+        return md5().toHex() + " (MD5)\n" + sha1().toHex() + " (SHA1)";
     }
 
     // ------------------------------------------------------------------ records
@@ -186,7 +332,7 @@ public final class Checksums {
     public static Optional<Bytes> certificateSha1(ItlRecord record) {
         return record.certificate().map(c -> {
             MessageDigest m = md("SHA-1");
-            m.update(c.asByteBuffer());
+            c.feed(m::update);
             return Bytes.wrapOwned(m.digest());
         });
     }
@@ -249,7 +395,7 @@ public final class Checksums {
             return CertHashCheck.UNKNOWN_ALGORITHM;
         }
         MessageDigest m = DigestInfos.messageDigest(alg);
-        m.update(certificateDer.asByteBuffer());
+        certificateDer.feed(m::update);
         return MessageDigest.isEqual(m.digest(), hash.get().toByteArray()) ? CertHashCheck.MATCH
                 : CertHashCheck.MISMATCH;
     }
@@ -262,12 +408,18 @@ public final class Checksums {
      */
     public static Bytes certHash(Bytes certificateDer) {
         MessageDigest m = md("SHA-1");
-        m.update(certificateDer.asByteBuffer());
+        certificateDer.feed(m::update);
         return Bytes.wrapOwned(m.digest());
     }
 
     @Override
     public String toString() {
-        return "Checksums[" + size + " bytes, MD5 " + md5.toHex() + ", SHA-1 " + sha1.toHex() + "]";
+        StringBuilder sb = new StringBuilder("Checksums[").append(size).append(" bytes");
+        for (Algorithm a : computed) {
+            if (a == Algorithm.MD5 || a == Algorithm.SHA1) {
+                sb.append(", ").append(a.jcaName).append(' ').append(values[a.ordinal()].toHex());
+            }
+        }
+        return sb.append(']').toString();
     }
 }

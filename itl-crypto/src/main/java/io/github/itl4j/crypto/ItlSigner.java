@@ -98,7 +98,8 @@ public final class ItlSigner {
      * @return the fields
      */
     public ItlHeader.Signer headerSigner(NameFormat format) {
-        return new ItlHeader.Signer(format.subject(key.certificate()), serial, format.issuer(key.certificate()),
+        CertFields cf = CertFields.of(key.certificate());
+        return new ItlHeader.Signer(cf.subject(format, key.certificate()), serial, cf.issuer(format, key.certificate()),
                 key.signatureLength(), digest, nowSeconds());
     }
 
@@ -145,7 +146,7 @@ public final class ItlSigner {
             Signature s = Signature.getInstance(DigestInfos.rsaSignatureName(alg), provider);
             s.initSign(key.privateKey());
             for (Bytes p : parts) {
-                s.update(p.asByteBuffer());
+                p.feed(s::update);
             }
             return Bytes.wrapOwned(s.sign());
         } catch (GeneralSecurityException | RuntimeException e) {

@@ -130,7 +130,7 @@ public final class ItlVerifier {
         Run run = new Run(r.header(), TRUST_LIST_SIGNERS, true);
         MessageDigest md = run.digestUsable() ? messageDigest(run.digest) : null;
         if (md != null) {
-            r.signedBytesTo(b -> md.update(b.asByteBuffer()));
+            r.signedBytesTo(b -> b.feed(md::update));
         }
         while (true) {
             long off = r.offset();
@@ -464,13 +464,10 @@ public final class ItlVerifier {
             if (der.isEmpty()) {
                 return null;
             }
-            CertInfo ci = anchors.known(der.get());
+            CertInfo ci = anchors.decode(der.get());
             if (ci == null) {
-                ci = CertInfo.parse(der.get()).orElse(null);
-                if (ci == null) {
-                    add(ProblemCode.CERTIFICATE_MALFORMED, sev, index, offset, der.get().size());
-                    return null;
-                }
+                add(ProblemCode.CERTIFICATE_MALFORMED, sev, index, offset, der.get().size());
+                return null;
             }
             Optional<Bytes> pk = r.publicKey();
             if (pk.isPresent() && ci.keyField != null && !pk.get().equals(ci.keyField)) {
@@ -487,7 +484,9 @@ public final class ItlVerifier {
             Optional<Bytes> hash = r.certHash();
             Optional<DigestAlgorithm> alg = r.hashAlgorithm();
             if (hash.isPresent() && alg.isPresent() && alg.get().isKnown()) {
-                byte[] mine = messageDigest(alg.get()).digest(ci.der.toByteArray());
+                MessageDigest md = messageDigest(alg.get());
+                ci.der.feed(md::update);
+                byte[] mine = md.digest();
                 if (!hash.get().contentEquals(mine)) {
                     add(ProblemCode.CERT_HASH_MISMATCH, sev, index, offset, alg.get().toString());
                 }
@@ -616,7 +615,7 @@ public final class ItlVerifier {
                 Signature s = signature(DigestInfos.rsaSignatureName(digest));
                 s.initVerify(key);
                 for (Bytes b : parts) {
-                    s.update(b.asByteBuffer());
+                    b.feed(s::update);
                 }
                 valid = s.verify(signature.toByteArray());
             } catch (InvalidKeyException e) {

@@ -17,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The trust anchors of a verifier, decoded once when it is built so that an anchored verification decodes no
@@ -159,6 +161,49 @@ final class TrustAnchors {
             }
         }
         return null;
+    }
+
+    /** Slots of the decode cache: 8 sets of 4 ways, so that a few certificates in one set do not evict each other. */
+    private static final int DECODED_SLOTS = 32;
+    private static final int DECODED_WAYS = 4;
+    /**
+     * Record certificates decoded by earlier verifications with these anchors: a trust list is verified again and
+     * again with the same records. Fixed size (a newer certificate replaces an older one of its set when the set is full), so memory
+     * never grows with the files verified; entries hold a compact copy of the DER, never a slice of a file.
+     */
+    private final AtomicReferenceArray<CertInfo> decoded = new AtomicReferenceArray<>(DECODED_SLOTS);
+
+    /**
+     * A record's certificate, decoded: from the anchors, else from the decode cache, else decoded now (and cached).
+     *
+     * @param der certificate bytes
+     * @return the decoded certificate, or null if the bytes are not one certificate
+     */
+    CertInfo decode(Bytes der) {
+        CertInfo ci = known(der);
+        if (ci != null) {
+            return ci;
+        }
+        int n = der.size();
+        // the last bytes of a certificate are its signature: as good as random, and cheaper than hashing it all
+        int h = n >= 8 ? (int) (der.getU32(n - 4) ^ der.getU32(n - 8)) * 31 + n : n;
+        int set = (h ^ (h >>> 16)) & (DECODED_SLOTS - 1) & ~(DECODED_WAYS - 1);
+        int free = -1;
+        for (int i = set; i < set + DECODED_WAYS; i++) {
+            CertInfo c = decoded.get(i);
+            if (c == null) {
+                if (free < 0) {
+                    free = i;
+                }
+            } else if (c.der.equals(der)) {
+                return c;
+            }
+        }
+        ci = CertInfo.parse(Bytes.wrapOwned(der.toByteArray())).orElse(null);
+        if (ci != null) {
+            decoded.set(free >= 0 ? free : set + ThreadLocalRandom.current().nextInt(DECODED_WAYS), ci);
+        }
+        return ci;
     }
 
     /**

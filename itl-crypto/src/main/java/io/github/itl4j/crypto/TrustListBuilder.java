@@ -219,12 +219,17 @@ public final class TrustListBuilder {
 
     private ItlRecord buildRecord(Entry e, NameFormat names, int index) throws ItlSigningException {
         X509Certificate c = e.certificate();
+        CertFields cf = CertFields.of(c);
         List<Tlv> f = new ArrayList<>();
-        Bytes der;
-        Bytes publicKey;
+        Bytes der = cf.der;
+        Bytes publicKey = cf.publicKey;
         try {
-            der = Bytes.wrapOwned(c.getEncoded());
-            publicKey = Certificates.publicKeyField(c.getPublicKey());
+            if (der == null) {
+                der = Bytes.wrapOwned(c.getEncoded());
+            }
+            if (publicKey == null) {
+                publicKey = Certificates.publicKeyField(c.getPublicKey());
+            }
         } catch (CertificateEncodingException | IllegalArgumentException ex) {
             throw new ItlSigningException(ItlSigningException.Reason.BAD_CERTIFICATE, "Entry " + (index + 1) + " ("
                     + c.getSubjectX500Principal().getName() + "): " + ex.getMessage(), io.github.itl4j.ItlException.NO_TAG,
@@ -241,13 +246,13 @@ public final class TrustListBuilder {
                 default -> throw new IllegalStateException(dnsName.name());
             }
         }
-        f.add(new Tlv(RecordTags.SUBJECT_NAME, names.subject(c)));
+        f.add(new Tlv(RecordTags.SUBJECT_NAME, cf.subject(names, c)));
         f.add(new Tlv(RecordTags.FUNCTION, Bytes.wrapOwned(new byte[] {(byte) (e.role().code() >>> 8),
             (byte) e.role().code()})));
-        f.add(new Tlv(RecordTags.ISSUER_NAME, names.issuer(c)));
-        f.add(new Tlv(RecordTags.SERIAL_NUMBER, Certificates.serialBytes(c.getSerialNumber())));
+        f.add(new Tlv(RecordTags.ISSUER_NAME, cf.issuer(names, c)));
+        f.add(new Tlv(RecordTags.SERIAL_NUMBER, cf.serial));
         f.add(new Tlv(RecordTags.PUBLIC_KEY, publicKey));
-        f.add(new Tlv(RecordTags.SIGNATURE, Bytes.wrapOwned(c.getSignature())));
+        f.add(new Tlv(RecordTags.SIGNATURE, cf.signature));
         if (e.hashOnly() || tvsAsHash && e.role().equals(Role.TVS)) {
             f.add(new Tlv(RecordTags.CERT_HASH, Checksums.certHash(der)));
             f.add(new Tlv(RecordTags.HASH_ALGORITHM, Bytes.wrapOwned(new byte[] {(byte) DigestAlgorithm.SHA1.code()})));

@@ -35,6 +35,39 @@ class ChecksumsTest {
     }
 
     @Test
+    void onlyTheRequestedChecksumsAreComputed() throws Exception {
+        Bytes file = Bytes.wrapOwned(Files.readAllBytes(VECTOR));
+        Checksums all = Checksums.of(file);
+        Checksums two = Checksums.md5AndSha1(file);
+        assertEquals(java.util.EnumSet.of(Checksums.Algorithm.MD5, Checksums.Algorithm.SHA1), two.computed());
+        assertEquals(all.md5(), two.md5());
+        assertEquals(all.sha1(), two.sha1());
+        assertEquals(all.showItlLines(), two.showItlLines());
+        assertEquals(10169, two.size());
+        assertThrows(IllegalStateException.class, two::sha256);
+        assertThrows(IllegalStateException.class, two::sha512);
+        assertThrows(IllegalStateException.class, () -> two.get("SHA-512"));
+        Checksums one = Checksums.of(VECTOR, java.util.Set.of(Checksums.Algorithm.SHA512));
+        assertEquals(all.sha512(), one.get(Checksums.Algorithm.SHA512));
+        assertThrows(IllegalStateException.class, one::md5);
+        assertThrows(IllegalStateException.class, one::showItlLines);
+        Checksums streamed = Checksums.of(new ByteArrayInputStream(file.toByteArray()),
+                java.util.Set.of(Checksums.Algorithm.SHA256));
+        assertEquals(all.sha256(), streamed.sha256());
+        assertThrows(IllegalStateException.class, streamed::sha1);
+        assertThrows(IllegalArgumentException.class, () -> Checksums.of(file, java.util.Set.of()));
+    }
+
+    @Test
+    void checksumsOfASliceAreThoseOfItsBytes() {
+        Bytes whole = Bytes.fromHex("00112233445566778899");
+        Bytes slice = whole.slice(2, 5);
+        assertEquals(Checksums.md5AndSha1(Bytes.copyOf(slice.toByteArray())).sha1(),
+                Checksums.md5AndSha1(slice).sha1());
+        assertEquals(Checksums.of(Bytes.copyOf(slice.toByteArray())).sha512(), Checksums.of(slice).sha512());
+    }
+
+    @Test
     void styles() {
         Bytes b = Bytes.fromHex("e8d4330a");
         assertEquals("e8d4330a", Checksums.Style.LOWER_HEX.format(b));

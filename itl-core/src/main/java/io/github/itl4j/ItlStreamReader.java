@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * try (ItlStreamReader r = ItlReader.defaults().stream(in)) {
  *     MessageDigest md = MessageDigest.getInstance("SHA-1");
- *     r.signedBytesTo(b -> md.update(b.asByteBuffer()));
+ *     r.signedBytesTo(b -> b.feed(md::update));
  *     for (ItlRecord rec; (rec = r.nextRecord()) != null; ) { ... }
  * }
  * }</pre>

@@ -101,7 +101,7 @@ public final class ChecksumCommand implements Callable<Integer> {
         for (String arg : files) {
             String name = Inputs.displayName(arg);
             try {
-                Checksums c = digest(arg);
+                Checksums c = digest(arg, algs);
                 if (form == Form.SUM) {
                     for (Algorithm a : algs) {
                         out.println(a.of(c).toHex() + "  " + ShowFormat.clean(arg));
@@ -126,9 +126,14 @@ public final class ChecksumCommand implements Callable<Integer> {
         return worst;
     }
 
-    private Checksums digest(String arg) throws IOException {
+    /** Computes only the digests that will be printed, in one pass over the file. */
+    private Checksums digest(String arg, Set<Algorithm> algs) throws IOException {
+        Set<Checksums.Algorithm> wanted = java.util.EnumSet.noneOf(Checksums.Algorithm.class);
+        for (Algorithm a : algs) {
+            wanted.add(Checksums.Algorithm.valueOf(a.name()));
+        }
         if (Inputs.STDIO.equals(arg)) {
-            return Checksums.of(cli.stdin());
+            return Checksums.of(cli.stdin(), wanted);
         }
         Path p = Path.of(arg);
         if (Files.isDirectory(p)) {
@@ -137,7 +142,7 @@ public final class ChecksumCommand implements Callable<Integer> {
         if (!Files.exists(p)) {
             throw new NoSuchFileException(arg);
         }
-        return Checksums.of(p);
+        return Checksums.of(p, wanted);
     }
 
     /**

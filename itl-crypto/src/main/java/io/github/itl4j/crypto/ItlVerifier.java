@@ -70,6 +70,12 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public final class ItlVerifier {
+    /**
+     * The largest trust list phones load: Cisco notes that an ITL over 64 KB (more than about 39 certificates) fails to
+     * load (TRUST.md 1.5, FORMAT.md section 2).
+     */
+    static final long PHONE_MAX_TRUST_LIST_SIZE = 64 * 1024;
+
     private static final Role[] TRUST_LIST_SIGNERS = {Role.SAST};
     private static final Role[] SGN_SIGNERS = {Role.TFTP, Role.CCM_TFTP};
 
@@ -140,7 +146,7 @@ public final class ItlVerifier {
             }
             run.record(rec, r.recordCount() - 1, off, null);
         }
-        run.finishTrustList(r.warnings());
+        run.finishTrustList(r.warnings(), r.offset());
         if (run.readyForRsa()) {
             run.rsaOverDigest(md.digest());
         }
@@ -196,7 +202,7 @@ public final class ItlVerifier {
     private VerificationResult verifyTrustList(ItlFile f) {
         Run run = new Run(f.header(), TRUST_LIST_SIGNERS, true);
         run.search(f);
-        run.finishTrustList(f.warnings());
+        run.finishTrustList(f.warnings(), f.size());
         if (run.readyForRsa()) {
             run.rsaOver(f.signedParts());
         }
@@ -552,10 +558,14 @@ public final class ItlVerifier {
         }
 
         /** Signer, SAST count, anchor and reader warnings of a trust list; everything but the RSA operation. */
-        void finishTrustList(List<ItlWarning> readerWarnings) {
+        void finishTrustList(List<ItlWarning> readerWarnings, long fileSize) {
             resolveSigner();
             if (sastCount > 2) {
                 add(ProblemCode.TOO_MANY_SAST, Severity.WARNING, -1, Problem.NO_OFFSET, sastCount);
+            }
+            if (fileSize > PHONE_MAX_TRUST_LIST_SIZE) {
+                add(ProblemCode.TOO_LARGE_FOR_PHONES, Severity.WARNING, -1, Problem.NO_OFFSET, fileSize,
+                        PHONE_MAX_TRUST_LIST_SIZE);
             }
             if (anchors.configured() && (signerDer != null || signerKeyField != null)) {
                 anchor = anchors.matchTrustListSigner(signerDer, signerKeyField);

@@ -125,6 +125,11 @@ public enum ProblemCode {
     /** More than 2 SAST records: phones accept at most 2 (TRUST.md R5). Warning. Params: {@code Integer} count. */
     TOO_MANY_SAST("%1$d SAST records; phones accept at most 2"),
     /**
+     * The trust list is larger than phones load (64 KB: Cisco notes that an ITL with more than about 39 certificates
+     * fails to load). Warning. Params: {@code Long} the file size, {@code Long} the phones' limit.
+     */
+    TOO_LARGE_FOR_PHONES("The file is %1$d bytes; phones fail to load trust lists over %2$d bytes"),
+    /**
      * A warning of the reader ({@link io.github.itl4j.ItlWarning}), carried over. Warning. Params: {@code String}
      * its code name, {@code String} its message.
      */

@@ -9,8 +9,6 @@ import io.github.itl4j.ItlRecord;
 import io.github.itl4j.Layout;
 import io.github.itl4j.RecordTags;
 import io.github.itl4j.Role;
-import io.github.itl4j.crypto.internal.Certificates;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,72 +31,16 @@ public final class ItlResetter {
     private final boolean force;
     private final DigestAlgorithm digest;
     /** The signer certificate's values records are matched with, computed once (they depend only on the key). */
-    private final Match match;
+    /** The new signer's certificate and its derived values (names in both formats, serial, DER, PUBLICKEY). */
+    private final X509Certificate cert;
+    private final CertFields fields;
 
     private ItlResetter(Builder b) {
         this.signer = b.signer;
         this.force = b.force;
         this.digest = b.digest;
-        this.match = new Match(signer.key().certificate());
-    }
-
-    /** A certificate's values that records are compared with, and its names in both formats. Immutable. */
-    private static final class Match {
-        final X509Certificate cert;
-        /** Null if the certificate cannot be encoded (then nothing matches). */
-        final Bytes der;
-        final Bytes serial;
-        final Bytes issuerCucm;
-        final Bytes issuerCertutils;
-        final Bytes subjectCucm;
-        final Bytes subjectCertutils;
-        /** Null if the key type has no PUBLICKEY form. */
-        final Bytes publicKey;
-
-        Match(X509Certificate cert) {
-            this.cert = cert;
-            Bytes d;
-            try {
-                d = Bytes.wrapOwned(cert.getEncoded());
-            } catch (CertificateEncodingException e) {
-                d = null;
-            }
-            this.der = d;
-            this.serial = Certificates.serialBytes(cert.getSerialNumber());
-            this.issuerCucm = nameOrNull(NameFormat.CUCM, cert, false);
-            this.issuerCertutils = nameOrNull(NameFormat.CERTUTILS, cert, false);
-            this.subjectCucm = nameOrNull(NameFormat.CUCM, cert, true);
-            this.subjectCertutils = nameOrNull(NameFormat.CERTUTILS, cert, true);
-            Bytes pk;
-            try {
-                pk = Certificates.publicKeyField(cert.getPublicKey());
-            } catch (IllegalArgumentException e) {
-                pk = null;
-            }
-            this.publicKey = pk;
-        }
-
-        /**
-         * A name formatted once; null if formatting fails, so that the failure shows (again) where the name is
-         * used, as it did when names were formatted per call, rather than when the resetter is built.
-         */
-        private static Bytes nameOrNull(NameFormat f, X509Certificate cert, boolean subject) {
-            try {
-                return subject ? f.subject(cert) : f.issuer(cert);
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }
-
-        Bytes subject(NameFormat f) {
-            Bytes b = f == NameFormat.CERTUTILS ? subjectCertutils : subjectCucm;
-            return b != null ? b : f.subject(cert);
-        }
-
-        Bytes issuer(NameFormat f) {
-            Bytes b = f == NameFormat.CERTUTILS ? issuerCertutils : issuerCucm;
-            return b != null ? b : f.issuer(cert);
-        }
+        this.cert = signer.key().certificate();
+        this.fields = CertFields.of(cert);
     }
 
     /**
@@ -117,17 +59,17 @@ public final class ItlResetter {
      * @return the first matching SAST record (by CERTIFICATE, then serial + issuer, then PUBLICKEY)
      */
     public static Optional<ItlRecord> findSastRecord(ItlFile file, X509Certificate certificate) {
-        return find(file, new Match(certificate), true);
+        return find(file, certificate, CertFields.of(certificate), true);
     }
 
-    private static Optional<ItlRecord> find(ItlFile file, Match m, boolean sastOnly) {
+    private static Optional<ItlRecord> find(ItlFile file, X509Certificate c, CertFields m, boolean sastOnly) {
         Bytes der = m.der;
         if (der == null) {
             return Optional.empty();
         }
         Bytes serial = m.serial;
-        Bytes issuerCucm = m.issuer(NameFormat.CUCM);
-        Bytes issuerCertutils = m.issuer(NameFormat.CERTUTILS);
+        Bytes issuerCucm = m.issuer(NameFormat.CUCM, c);
+        Bytes issuerCertutils = m.issuer(NameFormat.CERTUTILS, c);
         Bytes publicKey = m.publicKey;
         for (int pass = 0; pass < 3; pass++) {
             for (ItlRecord r : file.records()) {
@@ -159,8 +101,7 @@ public final class ItlResetter {
      * @throws ItlFormatException if the header lacks a field to replace
      */
     public ItlFile reset(ItlFile file) throws ItlSigningException, ItlFormatException {
-        X509Certificate cert = match.cert;
-        Optional<ItlRecord> rec = find(file, match, true);
+        Optional<ItlRecord> rec = find(file, cert, fields, true);
         Bytes name;
         Bytes serial;
         Bytes caName;
@@ -172,11 +113,11 @@ public final class ItlResetter {
             caName = r.value(RecordTags.ISSUER_NAME).get();
         } else if (rec.isPresent() || force) {
             NameFormat f = NameFormat.forLayout(file.header().layout().orElse(Layout.CUCM));
-            name = match.subject(f);
-            serial = match.serial;
-            caName = match.issuer(f);
+            name = fields.subject(f, cert);
+            serial = fields.serial;
+            caName = fields.issuer(f, cert);
         } else {
-            String other = find(file, match, false).flatMap(ItlRecord::role)
+            String other = find(file, cert, fields, false).flatMap(ItlRecord::role)
                     .map(r -> " (it is listed with role " + r.name() + ", not SAST)").orElse(" (it is not listed)");
             throw new ItlSigningException(ItlSigningException.Reason.SIGNER_NOT_SAST, "The new signer "
                     + cert.getSubjectX500Principal().getName() + " is not a SAST record of the file" + other

@@ -4,11 +4,13 @@ import io.github.itl4j.sftp.HostKeyPolicy;
 import io.github.itl4j.sftp.RemoteKeyException;
 import io.github.itl4j.sftp.SftpKeyStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -242,13 +244,13 @@ public final class RemoteOptions {
      */
     static boolean encrypted(Path file) {
         byte[] head;
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(256); // the markers and the cipher name are at the start; the key is not read
         } catch (IOException e) {
             return false;
         }
         String text = new String(head, StandardCharsets.US_ASCII);
-        java.util.Arrays.fill(head, (byte) 0);
+        Arrays.fill(head, (byte) 0);
         String begin = "-----BEGIN OPENSSH PRIVATE KEY-----";
         int at = text.indexOf(begin);
         if (at < 0) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import javax.crypto.Mac;
@@ -45,10 +46,10 @@ class KnownHostsVerifierTest {
         return g.generateKeyPair().getPublic();
     }
 
-    /** A hashed host field as {@code ssh-keygen -H} writes it: {@code |1|base64(salt)|base64(HMAC-SHA1(salt, name))}. */
+    /** A hashed host field as {@code ssh-keygen -H} writes it: {@code |1|base64(salt)|base64(HMAC-SHA1(salt,name))}. */
     static String hashed(String name) throws Exception {
         byte[] salt = new byte[20];
-        new java.security.SecureRandom().nextBytes(salt);
+        new SecureRandom().nextBytes(salt);
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(salt, "HmacSHA1"));
         byte[] h = mac.doFinal(name.getBytes(StandardCharsets.UTF_8));
@@ -64,8 +65,9 @@ class KnownHostsVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {HOST, "[" + HOST + "]:22", "SFTP.Example.COM", "*.example.com", "other.org,sftp.example.com",
-        "sftp.example.co?", "[sftp.example.com]:*", "hashed:" + HOST, "hashed:[" + HOST + "]:22"})
+    @ValueSource(strings = {HOST, "[" + HOST + "]:22", "SFTP.Example.COM", "*.example.com",
+        "other.org,sftp.example.com", "sftp.example.co?", "[sftp.example.com]:*", "hashed:" + HOST,
+        "hashed:[" + HOST + "]:22"})
     void anotherTypeOfKeyIsAChangedKeyOnPort22(String field) throws Exception {
         String hostField = field.startsWith("hashed:") ? hashed(field.substring(7)) : field;
         String content = "# comment\n" + hostField + " " + ED25519 + "\n";

@@ -305,7 +305,8 @@ class SftpKeyStoreOpenSshTest {
     @Test
     void revokedHostKeyIsRefused() throws Exception {
         Path kh = SSHD.scratch("revoked").resolve("known_hosts");
-        Files.writeString(kh, "@revoked " + SSHD.knownHostsLine("ed25519") + "\n" + SSHD.knownHostsLine("ed25519") + "\n");
+        String line = SSHD.knownHostsLine("ed25519");
+        Files.writeString(kh, "@revoked " + line + "\n" + line + "\n");
         RemoteKeyException e = assertThrows(RemoteKeyException.class, () -> keyAuth(kh).build().fetch("x"));
         assertEquals(Reason.REVOKED_HOST_KEY, e.reason(), e::toString);
     }

@@ -37,8 +37,9 @@ public final class RemoteOptions {
     private Path knownHosts;
 
     @Option(names = "--accept-new-host-key",
-            description = "Accept a server host key that the known_hosts file does not hold yet, and record it there "
-                + "(as ssh -o StrictHostKeyChecking=accept-new). A changed key is always refused.")
+            description = "Accept the host key of a server that the known_hosts file holds no key for, and record it "
+                + "there (as ssh -o StrictHostKeyChecking=accept-new). A key that differs from those recorded for the "
+                + "host, of any type, is always refused.")
     private boolean acceptNew;
 
     @Option(names = "--identity", paramLabel = "KEYFILE",

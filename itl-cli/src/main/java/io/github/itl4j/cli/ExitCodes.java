@@ -12,9 +12,16 @@ public final class ExitCodes {
     public static final int CHECK_FAILED = 1;
     /** The command line was wrong: unknown option, missing argument, conflicting options. */
     public static final int USAGE = 2;
-    /** An input was malformed: not a trust list or signed file, invalid JSON, an edit the format cannot hold. */
+    /**
+     * An input was malformed or a credential was wrong: not a trust list or signed file, invalid JSON, an edit the
+     * format cannot hold; a wrong password or passphrase of any kind (PKCS#12, PEM key, SSH identity key, SFTP login)
+     * or a key the SFTP server does not accept.
+     */
     public static final int INPUT = 3;
-    /** An input could not be read or an output could not be written (missing file, permissions, disk full). */
+    /**
+     * An input could not be read or an output could not be written (missing file, permissions, disk full), or a
+     * remote operation failed for any reason but a wrong credential: network, timeout, host key, remote file.
+     */
     public static final int IO = 4;
     /** A bug in itl4j: an exception nobody expected. Reported with a request to run again with {@code --debug}. */
     public static final int INTERNAL = 70;

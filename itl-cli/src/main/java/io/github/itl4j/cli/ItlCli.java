@@ -58,8 +58,8 @@ import picocli.CommandLine.Spec;
             "0:success",
             "1:a verification or check failed",
             "2:usage error",
-            "3:malformed input (file format or JSON)",
-            "4:I/O error (missing file, permissions, disk full)"
+            "3:malformed input (file format or JSON), wrong password or credential",
+            "4:I/O error (missing file, permissions, disk full, network, host key)"
         })
 public final class ItlCli implements Callable<Integer> {
     /** The prefix of every error line. */

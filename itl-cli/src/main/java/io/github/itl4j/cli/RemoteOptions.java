@@ -4,9 +4,13 @@ import io.github.itl4j.sftp.HostKeyPolicy;
 import io.github.itl4j.sftp.RemoteKeyException;
 import io.github.itl4j.sftp.SftpKeyStore;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -33,8 +37,9 @@ public final class RemoteOptions {
     private Path knownHosts;
 
     @Option(names = "--accept-new-host-key",
-            description = "Accept a server host key that the known_hosts file does not hold yet, and record it there "
-                + "(as ssh -o StrictHostKeyChecking=accept-new). A changed key is always refused.")
+            description = "Accept the host key of a server that the known_hosts file holds no key for, and record it "
+                + "there (as ssh -o StrictHostKeyChecking=accept-new). A key that differs from those recorded for the "
+                + "host, of any type, is always refused.")
     private boolean acceptNew;
 
     @Option(names = "--identity", paramLabel = "KEYFILE",
@@ -182,7 +187,10 @@ public final class RemoteOptions {
         b.hostKeyPolicy(acceptNew ? HostKeyPolicy.ACCEPT_NEW : HostKeyPolicy.STRICT);
         if (identity != null) {
             if (!Files.isRegularFile(identity)) {
-                throw new java.nio.file.NoSuchFileException(identity.toString(), null, "no such file (--identity)");
+                throw new NoSuchFileException(identity.toString(), null, "no such file (--identity)");
+            }
+            if (!Files.isReadable(identity)) { // an I/O error (exit 4), not a wrong credential (exit 3)
+                throw new AccessDeniedException(identity.toString(), null, "cannot read the file (--identity)");
             }
             b.privateKey(identity, identityPassphrase.given() || encrypted(identity) ? identityPassphrase.source()
                     : null);
@@ -210,13 +218,21 @@ public final class RemoteOptions {
     }
 
     /**
-     * The one-line error of a failed SFTP operation ({@link ExitCodes#IO}: network, host key, login, remote file).
+     * The one-line error of a failed SFTP operation. A wrong credential of any kind exits as a wrong key password
+     * does, {@link ExitCodes#INPUT}: the server refused the password or key
+     * ({@link RemoteKeyException.Reason#AUTHENTICATION_FAILED}), or the identity key cannot be loaded, for example
+     * with a wrong passphrase ({@link RemoteKeyException.Reason#CLIENT_CREDENTIALS}). Everything else (network,
+     * timeouts, host key, known_hosts, remote files) is {@link ExitCodes#IO}.
      *
      * @param e the failure
      * @return the exception to report
      */
     static CliException remoteError(RemoteKeyException e) {
-        return new CliException(ExitCodes.IO, e.getMessage() + " [" + e.reason() + "]", e);
+        int code = switch (e.reason()) {
+            case AUTHENTICATION_FAILED, CLIENT_CREDENTIALS -> ExitCodes.INPUT;
+            default -> ExitCodes.IO;
+        };
+        return new CliException(code, e.getMessage() + " [" + e.reason() + "]", e);
     }
 
     /**
@@ -229,13 +245,13 @@ public final class RemoteOptions {
      */
     static boolean encrypted(Path file) {
         byte[] head;
-        try (java.io.InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(256); // the markers and the cipher name are at the start; the key is not read
         } catch (IOException e) {
             return false;
         }
         String text = new String(head, StandardCharsets.US_ASCII);
-        java.util.Arrays.fill(head, (byte) 0);
+        Arrays.fill(head, (byte) 0);
         String begin = "-----BEGIN OPENSSH PRIVATE KEY-----";
         int at = text.indexOf(begin);
         if (at < 0) {

@@ -27,9 +27,12 @@ public final class RemoteKeyException extends IOException {
         CONNECTION_REFUSED,
         /** The connection, the key exchange, authentication or an SFTP request took longer than its timeout. */
         TIMEOUT,
-        /** The server's host key is not in known_hosts and the policy is {@link HostKeyPolicy#STRICT}. */
+        /** known_hosts holds no key for the host and the policy is {@link HostKeyPolicy#STRICT}. */
         UNKNOWN_HOST_KEY,
-        /** known_hosts holds a different key of the same type for this host: possible man-in-the-middle. */
+        /**
+         * known_hosts holds keys for this host (of the same or another type, or a {@code @cert-authority}) but not
+         * the one the server offered: possible man-in-the-middle or key type downgrade.
+         */
         CHANGED_HOST_KEY,
         /** The server's host key is marked {@code @revoked} in known_hosts. */
         REVOKED_HOST_KEY,

@@ -2,48 +2,19 @@ package io.github.itl4j.sftp;
 
 import io.github.itl4j.Bytes;
 import io.github.itl4j.sftp.RemoteKeyException.Reason;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.SocketTimeoutException;
-import java.net.UnknownHostException;
-import java.nio.channels.InterruptedByTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.TimeoutException;
-import org.apache.sshd.client.SshClient;
-import org.apache.sshd.client.auth.UserAuthFactory;
-import org.apache.sshd.client.auth.keyboard.UserAuthKeyboardInteractiveFactory;
-import org.apache.sshd.client.auth.password.UserAuthPasswordFactory;
-import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
-import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
-import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.NamedResource;
-import org.apache.sshd.common.SshConstants;
-import org.apache.sshd.common.SshException;
-import org.apache.sshd.common.config.keys.FilePasswordProvider;
-import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
-import org.apache.sshd.common.util.security.SecurityUtils;
-import org.apache.sshd.core.CoreModuleProperties;
-import org.apache.sshd.sftp.SftpModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClient.Attributes;
 import org.apache.sshd.sftp.client.SftpClient.CloseableHandle;
 import org.apache.sshd.sftp.client.SftpClient.OpenMode;
-import org.apache.sshd.sftp.client.SftpClientFactory;
 import org.apache.sshd.sftp.common.SftpConstants;
 import org.apache.sshd.sftp.common.SftpException;
 
@@ -57,7 +28,9 @@ import org.apache.sshd.sftp.common.SftpException;
  * {@link #upload} writes through a temporary name, never overwrites a different file, reads the result back and
  * compares SHA-256.
  *
- * <p>Instances are immutable and thread-safe; every call opens its own connection and closes it before returning.
+ * <p>Instances are immutable and thread-safe; every call opens its own connection and closes it before returning
+ * (connection, host key check and authentication live in the package-private {@code SftpConnection}; this class
+ * holds the store operations).
  * <pre>{@code
  * SftpKeyStore remote = SftpKeyStore.builder("sftp.example.com", "backup")
  *         .password(() -> System.console().readPassword("SFTP password: "))
@@ -83,34 +56,17 @@ public final class SftpKeyStore {
     private static final int CHUNK = 32 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final String host;
-    private final int port;
-    private final String user;
-    private final PasswordSource password;
-    private final Path privateKey;
-    private final PasswordSource privateKeyPassphrase;
-    private final Path knownHosts;
-    private final HostKeyPolicy hostKeyPolicy;
-    private final Duration connectTimeout;
-    private final Duration authTimeout;
-    private final Duration ioTimeout;
+    /** Connection, host key check and authentication; this class holds the store operations on top of it. */
+    private final SftpConnection connection;
     private final int maxFetchBytes;
     private final String endpoint;
 
     private SftpKeyStore(Builder b) {
-        this.host = b.host;
-        this.port = b.port;
-        this.user = b.user;
-        this.password = b.password;
-        this.privateKey = b.privateKey;
-        this.privateKeyPassphrase = b.privateKeyPassphrase;
-        this.knownHosts = b.knownHosts != null ? b.knownHosts : defaultKnownHosts();
-        this.hostKeyPolicy = b.hostKeyPolicy;
-        this.connectTimeout = b.connectTimeout;
-        this.authTimeout = b.authTimeout;
-        this.ioTimeout = b.ioTimeout;
+        this.connection = new SftpConnection(b.host, b.port, b.user, b.password, b.privateKey, b.privateKeyPassphrase,
+                b.knownHosts != null ? b.knownHosts : defaultKnownHosts(), b.hostKeyPolicy, b.connectTimeout,
+                b.authTimeout, b.ioTimeout);
         this.maxFetchBytes = b.maxFetchBytes;
-        this.endpoint = user + "@" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+        this.endpoint = connection.endpoint();
     }
 
     /**
@@ -141,7 +97,7 @@ public final class SftpKeyStore {
      * @return the host, as given to the builder
      */
     public String host() {
-        return host;
+        return connection.host();
     }
 
     /**
@@ -150,7 +106,7 @@ public final class SftpKeyStore {
      * @return the port, 22 unless set
      */
     public int port() {
-        return port;
+        return connection.port();
     }
 
     /**
@@ -159,7 +115,7 @@ public final class SftpKeyStore {
      * @return the user
      */
     public String user() {
-        return user;
+        return connection.user();
     }
 
     /**
@@ -168,7 +124,7 @@ public final class SftpKeyStore {
      * @return the path
      */
     public Path knownHosts() {
-        return knownHosts;
+        return connection.knownHosts();
     }
 
     /**
@@ -177,7 +133,7 @@ public final class SftpKeyStore {
      * @return the policy, {@link HostKeyPolicy#STRICT} unless set
      */
     public HostKeyPolicy hostKeyPolicy() {
-        return hostKeyPolicy;
+        return connection.hostKeyPolicy();
     }
 
     /**
@@ -207,7 +163,7 @@ public final class SftpKeyStore {
         if (remotePath.isEmpty()) {
             throw new IllegalArgumentException("remotePath is empty");
         }
-        return withSftp(remotePath, sftp -> readBounded(sftp, remotePath, maxFetchBytes));
+        return connection.withSftp(remotePath, sftp -> readBounded(sftp, remotePath, maxFetchBytes));
     }
 
     /**
@@ -245,7 +201,7 @@ public final class SftpKeyStore {
         String dir = remoteDir.endsWith("/") ? remoteDir : remoteDir + "/";
         String target = dir + fileName;
         try {
-            return withSftp(remoteDir, sftp -> upload(sftp, copy, digest, remoteDir, target));
+            return connection.withSftp(remoteDir, sftp -> upload(sftp, copy, digest, remoteDir, target));
         } finally {
             Arrays.fill(copy, (byte) 0);
         }
@@ -329,7 +285,7 @@ public final class SftpKeyStore {
         }
     }
 
-    /** Reads at most {@code limit} bytes of a regular file; fails without reading if the file is known to be longer. */
+    /** Reads at most {@code limit} bytes of a regular file; fails unread if the file is known to be longer. */
     private byte[] readBounded(SftpClient sftp, String path, int limit) throws IOException {
         try (CloseableHandle h = sftp.open(path, OpenMode.Read)) {
             Attributes attrs = sftp.stat(h);
@@ -379,7 +335,8 @@ public final class SftpKeyStore {
             sftp.lstat(path);
             return true;
         } catch (SftpException e) {
-            if (e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_FILE || e.getStatus() == SftpConstants.SSH_FX_NO_SUCH_PATH) {
+            int status = e.getStatus();
+            if (status == SftpConstants.SSH_FX_NO_SUCH_FILE || status == SftpConstants.SSH_FX_NO_SUCH_PATH) {
                 return false;
             }
             throw e;
@@ -392,183 +349,6 @@ public final class SftpKeyStore {
         } catch (IOException e) {
             // best effort: the temporary file may not exist (open failed) or the session may be gone
         }
-    }
-
-    @FunctionalInterface
-    private interface SftpAction<T> {
-        T run(SftpClient sftp) throws IOException;
-    }
-
-    /**
-     * Connects, checks the host key, authenticates, opens SFTP, runs {@code action}, and closes everything.
-     * {@code subject} is the remote path named in SFTP error messages.
-     */
-    private <T> T withSftp(String subject, SftpAction<T> action) throws RemoteKeyException {
-        KnownHostsVerifier verifier = KnownHostsVerifier.load(knownHosts, hostKeyPolicy, host, port, endpoint);
-        KeyPair keyPair = privateKey != null ? loadPrivateKey() : null;
-        SshClient client = SshClient.setUpDefaultClient();
-        client.setServerKeyVerifier(verifier);
-        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY); // never read ~/.ssh/config
-        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER); // never read ~/.ssh/id_*
-        client.setSignatureFactories(verifier.preferKnownTypes(client.getSignatureFactories()));
-        List<UserAuthFactory> auths = new ArrayList<>();
-        if (keyPair != null) {
-            auths.add(UserAuthPublicKeyFactory.INSTANCE);
-        }
-        if (password != null) {
-            auths.add(UserAuthPasswordFactory.INSTANCE);
-            auths.add(UserAuthKeyboardInteractiveFactory.INSTANCE);
-        }
-        client.setUserAuthFactories(auths);
-        CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, connectTimeout);
-        CoreModuleProperties.AUTH_TIMEOUT.set(client, authTimeout);
-        CoreModuleProperties.IDLE_TIMEOUT.set(client, ioTimeout);
-        CoreModuleProperties.CHANNEL_OPEN_TIMEOUT.set(client, ioTimeout);
-        SftpModuleProperties.SFTP_CHANNEL_OPEN_TIMEOUT.set(client, ioTimeout);
-        client.start();
-        try {
-            ClientSession session;
-            try {
-                session = client.connect(user, host, port).verify(connectTimeout).getSession();
-            } catch (IOException | RuntimeException e) {
-                throw classify(e, verifier, "connecting to");
-            }
-            try (session) {
-                if (keyPair != null) {
-                    session.addPublicKeyIdentity(keyPair);
-                }
-                if (password != null) {
-                    char[] pw = obtain(password, "SFTP password");
-                    try {
-                        session.addPasswordIdentity(new String(pw)); // MINA takes a String; it lives as long as the session
-                    } finally {
-                        Arrays.fill(pw, '\0');
-                    }
-                }
-                try {
-                    session.auth().verify(authTimeout);
-                } catch (IOException | RuntimeException e) {
-                    throw classify(e, verifier, "authenticating to");
-                }
-                try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
-                    return action.run(sftp);
-                } catch (RemoteKeyException e) {
-                    throw e;
-                } catch (IOException | RuntimeException e) {
-                    throw classifySftp(e, verifier, subject);
-                }
-            } catch (IOException e) { // closing the session
-                if (e instanceof RemoteKeyException) {
-                    throw (RemoteKeyException) e;
-                }
-                throw classify(e, verifier, "closing the session with");
-            }
-        } finally {
-            client.stop();
-        }
-    }
-
-    private KeyPair loadPrivateKey() throws RemoteKeyException {
-        byte[] encoded;
-        try {
-            encoded = Files.readAllBytes(privateKey);
-        } catch (IOException e) {
-            throw new RemoteKeyException(Reason.CLIENT_CREDENTIALS, endpoint,
-                    "cannot read private key file " + privateKey + ": " + e, e);
-        }
-        char[] pass = privateKeyPassphrase != null ? obtain(privateKeyPassphrase, "private key passphrase") : null;
-        try {
-            FilePasswordProvider provider = pass != null ? FilePasswordProvider.of(new String(pass)) : FilePasswordProvider.EMPTY;
-            Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null,
-                    NamedResource.ofName(privateKey.toString()), new ByteArrayInputStream(encoded), provider);
-            if (pairs != null) {
-                for (KeyPair kp : pairs) {
-                    return kp;
-                }
-            }
-            throw new RemoteKeyException(Reason.CLIENT_CREDENTIALS, endpoint,
-                    "no private key found in " + privateKey + " (expected an OpenSSH or PEM private key)", null);
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            if (e instanceof RemoteKeyException) {
-                throw (RemoteKeyException) e;
-            }
-            throw new RemoteKeyException(Reason.CLIENT_CREDENTIALS, endpoint, "cannot load private key file "
-                    + privateKey + " (wrong passphrase or unsupported format): " + e.getClass().getSimpleName(), e);
-        } finally {
-            Arrays.fill(encoded, (byte) 0);
-            if (pass != null) {
-                Arrays.fill(pass, '\0');
-            }
-        }
-    }
-
-    private char[] obtain(PasswordSource source, String what) throws RemoteKeyException {
-        try {
-            char[] pw = source.password();
-            if (pw == null) {
-                throw new RemoteKeyException(Reason.CLIENT_CREDENTIALS, endpoint, "no " + what + " given", null);
-            }
-            return pw;
-        } catch (RemoteKeyException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new RemoteKeyException(Reason.CLIENT_CREDENTIALS, endpoint,
-                    "cannot obtain the " + what + ": " + e.getMessage(), e);
-        }
-    }
-
-    private RemoteKeyException classify(Exception e, KnownHostsVerifier verifier, String doing) {
-        if (verifier.failure() != null) {
-            return verifier.failure();
-        }
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof SocketTimeoutException
-                    || t instanceof InterruptedByTimeoutException) {
-                return new RemoteKeyException(Reason.TIMEOUT, endpoint, "timed out " + doing + " " + endpoint
-                        + " (connect timeout " + connectTimeout.toMillis() + " ms, authentication timeout "
-                        + authTimeout.toMillis() + " ms)", e);
-            }
-            if (t instanceof ConnectException && String.valueOf(t.getMessage()).contains("refused")) {
-                return new RemoteKeyException(Reason.CONNECTION_REFUSED, endpoint,
-                        "connection refused by " + endpoint + " (is an SSH server listening on port " + port + "?)", e);
-            }
-            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
-                return new RemoteKeyException(Reason.HOST_NOT_FOUND, endpoint, "unknown host " + host, e);
-            }
-            if (t instanceof SshException
-                    && ((SshException) t).getDisconnectCode() == SshConstants.SSH2_DISCONNECT_NO_MORE_AUTH_METHODS_AVAILABLE) {
-                return new RemoteKeyException(Reason.AUTHENTICATION_FAILED, endpoint, "authentication failed for "
-                        + endpoint + " (" + (password != null ? "password" : "") + (password != null && privateKey != null
-                        ? " and " : "") + (privateKey != null ? "key " + privateKey : "") + " rejected)", e);
-            }
-            if (t instanceof InterruptedIOException) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return new RemoteKeyException(Reason.SSH, endpoint, "failed " + doing + " " + endpoint + ": " + e.getMessage(), e);
-    }
-
-    private RemoteKeyException classifySftp(Exception e, KnownHostsVerifier verifier, String subject) {
-        if (e instanceof SftpException) {
-            SftpException se = (SftpException) e;
-            switch (se.getStatus()) {
-                case SftpConstants.SSH_FX_NO_SUCH_FILE:
-                case SftpConstants.SSH_FX_NO_SUCH_PATH:
-                    return new RemoteKeyException(Reason.NO_SUCH_FILE, endpoint,
-                            "no such remote file or directory " + subject + " on " + endpoint, e);
-                case SftpConstants.SSH_FX_PERMISSION_DENIED:
-                    return new RemoteKeyException(Reason.PERMISSION_DENIED, endpoint,
-                            "permission denied for " + subject + " on " + endpoint, e);
-                default:
-                    return new RemoteKeyException(Reason.SSH, endpoint, "SFTP request for " + subject + " failed on "
-                            + endpoint + ": " + SftpConstants.getStatusName(se.getStatus()) + " " + se.getMessage(), e);
-            }
-        }
-        if (e instanceof SshException && String.valueOf(e.getMessage()).startsWith("Timeout expired")) {
-            return new RemoteKeyException(Reason.TIMEOUT, endpoint, "SFTP request to " + endpoint
-                    + " got no answer within " + ioTimeout.toMillis() + " ms", e);
-        }
-        return classify(e, verifier, "talking SFTP with");
     }
 
     private static byte[] sha256(byte[] data) {
@@ -592,9 +372,8 @@ public final class SftpKeyStore {
      */
     @Override
     public String toString() {
-        return "SftpKeyStore[" + endpoint + ", " + hostKeyPolicy + ", "
-                + (privateKey != null ? "key " + privateKey + (password != null ? " + password" : "") : "password")
-                + ", " + knownHosts + "]";
+        return "SftpKeyStore[" + endpoint + ", " + connection.hostKeyPolicy() + ", " + connection.authentication()
+                + ", " + connection.knownHosts() + "]";
     }
 
     /**
@@ -623,7 +402,8 @@ public final class SftpKeyStore {
 
         private static String requireToken(String value, String name) {
             Objects.requireNonNull(value, name);
-            if (value.isEmpty() || value.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            if (value.isEmpty()
+                    || value.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
                 throw new IllegalArgumentException(name + " must be non-empty without whitespace: '" + value + "'");
             }
             return value;
@@ -742,7 +522,8 @@ public final class SftpKeyStore {
          */
         public Builder maxFetchBytes(int bytes) {
             if (bytes < 1 || bytes > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("maxFetchBytes must be 1.." + (Integer.MAX_VALUE - 8) + ": " + bytes);
+                throw new IllegalArgumentException("maxFetchBytes must be 1.." + (Integer.MAX_VALUE - 8) + ": "
+                        + bytes);
             }
             this.maxFetchBytes = bytes;
             return this;

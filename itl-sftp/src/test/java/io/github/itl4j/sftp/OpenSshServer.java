@@ -24,18 +24,27 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Starts Debian's real OpenSSH server ({@code /usr/sbin/sshd -D -e -f <generated config>}) on 127.0.0.1 and a free
- * port for the tests of a class, with throwaway host keys (ed25519 and ecdsa) and a throwaway client key authorized
- * for the current user. When running as root it also creates (once, if absent) the Unix user {@value #PASSWORD_USER}
- * and gives it a fresh random password for password-authentication tests. Stops sshd after the class.
+ * port for the tests of a class, with throwaway host keys (ed25519, ecdsa and rsa; by default it serves the first
+ * two, see {@link #servingHostKeys}) and a throwaway client key authorized for the current user. When running as root
+ * it also creates (once, if absent) the Unix user {@value #PASSWORD_USER} and gives it a fresh random password for
+ * password-authentication tests. Stops sshd after the class.
  *
- * <p>Tests are skipped (assumption) when {@code /usr/sbin/sshd} or {@code ssh-keygen} is missing: run
- * {@code .ci/install-openssh.sh}.
+ * <p>Part of itl-sftp's test jar, for the tests of itl-sftp and itl-cli alike: register it with
+ * {@code @RegisterExtension static final OpenSshServer SSHD = new OpenSshServer();}. Tests are skipped (assumption)
+ * when {@code /usr/sbin/sshd} or {@code ssh-keygen} is missing: run {@code .ci/install-openssh.sh}.
  */
-final class OpenSshServer implements BeforeAllCallback, AfterAllCallback {
+public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback {
 
-    static final String SSHD = "/usr/sbin/sshd";
-    static final String PASSWORD_USER = "itl4jtest";
-    static final String HOST = "127.0.0.1";
+    /** The OpenSSH server binary. */
+    public static final String SSHD = "/usr/sbin/sshd";
+    /** The Unix user created for password logins (root only). */
+    public static final String PASSWORD_USER = "itl4jtest";
+    /** The address sshd listens on. */
+    public static final String HOST = "127.0.0.1";
+    /** The host key types generated for every server; {@link #hostKey} and {@link #knownHostsLine} take these. */
+    public static final List<String> HOST_KEY_TYPES = List.of("ed25519", "ecdsa", "rsa");
+
+    private final List<String> served;
 
     private Path dir;
     private Process sshd;
@@ -44,6 +53,31 @@ final class OpenSshServer implements BeforeAllCallback, AfterAllCallback {
     private char[] password;
     private Path passwordUserHome;
     private final List<Path> createdInHome = new ArrayList<>();
+
+    /** A server that offers its ed25519 and ecdsa host keys. */
+    public OpenSshServer() {
+        this(List.of("ed25519", "ecdsa"));
+    }
+
+    private OpenSshServer(List<String> served) {
+        this.served = served;
+    }
+
+    /**
+     * A server that offers only the given host keys (sshd's {@code HostKey} lines), for example only {@code rsa}
+     * while its ed25519 key, generated all the same, is the one a test records in known_hosts.
+     *
+     * @param types some of {@link #HOST_KEY_TYPES}
+     * @return the extension to register
+     */
+    public static OpenSshServer servingHostKeys(String... types) {
+        for (String t : types) {
+            if (!HOST_KEY_TYPES.contains(t)) {
+                throw new IllegalArgumentException("no such host key type: " + t);
+            }
+        }
+        return new OpenSshServer(List.of(types));
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -54,6 +88,7 @@ final class OpenSshServer implements BeforeAllCallback, AfterAllCallback {
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "host-ed25519", "-f", hostKey("ed25519").toString());
         run("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-C", "host-ecdsa", "-f",
                 hostKey("ecdsa").toString());
+        run("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-N", "", "-C", "host-rsa", "-f", hostKey("rsa").toString());
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "client", "-f", clientKey().toString());
         String me = System.getProperty("user.name");
         Files.copy(Path.of(clientKey() + ".pub"), dir.resolve("authorized_keys_" + me));
@@ -66,11 +101,11 @@ final class OpenSshServer implements BeforeAllCallback, AfterAllCallback {
         }
         port = freePort();
         Path config = dir.resolve("sshd_config");
-        Files.writeString(config, String.join("\n",
-                "Port " + port,
-                "ListenAddress " + HOST,
-                "HostKey " + hostKey("ed25519"),
-                "HostKey " + hostKey("ecdsa"),
+        List<String> lines = new ArrayList<>(List.of("Port " + port, "ListenAddress " + HOST));
+        for (String type : served) {
+            lines.add("HostKey " + hostKey(type));
+        }
+        lines.addAll(List.of(
                 "PidFile " + dir.resolve("sshd.pid"),
                 "AuthorizedKeysFile " + dir.resolve("authorized_keys_%u"),
                 "StrictModes no",
@@ -82,8 +117,8 @@ final class OpenSshServer implements BeforeAllCallback, AfterAllCallback {
                 "AllowUsers " + me + " " + PASSWORD_USER,
                 "MaxAuthTries 4",
                 "Subsystem sftp internal-sftp",
-                "LogLevel VERBOSE",
-                "") + "\n");
+                "LogLevel VERBOSE"));
+        Files.writeString(config, String.join("\n", lines) + "\n");
         ProcessBuilder pb = new ProcessBuilder(SSHD, "-D", "-e", "-f", config.toString());
         pb.redirectErrorStream(true);
         sshd = pb.start();
@@ -153,45 +188,90 @@ final class OpenSshServer implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
-    static boolean isRoot() {
+    /**
+     * Whether the tests run as root (needed for the password user).
+     *
+     * @return true for root
+     */
+    public static boolean isRoot() {
         return "root".equals(System.getProperty("user.name"));
     }
 
-    int port() {
+    /**
+     * The port sshd listens on.
+     *
+     * @return the port
+     */
+    public int port() {
         return port;
     }
 
-    /** The current user, authorized by {@link #clientKey()}. */
-    String keyUser() {
+    /**
+     * The current user, authorized by {@link #clientKey()}.
+     *
+     * @return the user name
+     */
+    public String keyUser() {
         return System.getProperty("user.name");
     }
 
-    Path clientKey() {
+    /**
+     * The unencrypted ed25519 private key authorized for {@link #keyUser()} ({@code .pub} beside it).
+     *
+     * @return the key file
+     */
+    public Path clientKey() {
         return dir.resolve("client_ed25519");
     }
 
-    Path hostKey(String type) {
+    /**
+     * A host key file of the server, served or not.
+     *
+     * @param type one of {@link #HOST_KEY_TYPES}
+     * @return the private key file ({@code .pub} beside it)
+     */
+    public Path hostKey(String type) {
         return dir.resolve("ssh_host_" + type + "_key");
     }
 
-    /** A directory readable and writable by {@link #keyUser()} only, for its test files. */
-    Path dataDir() {
+    /**
+     * A directory readable and writable by {@link #keyUser()} only, for its test files.
+     *
+     * @return the directory
+     */
+    public Path dataDir() {
         return dir.resolve("data");
     }
 
-    /** A scratch directory for known_hosts files and the like (not served). */
-    Path scratch(String name) throws IOException {
+    /**
+     * A scratch directory for known_hosts files and the like (not served).
+     *
+     * @param name the directory name
+     * @return the directory, created if needed
+     * @throws IOException if it cannot be created
+     */
+    public Path scratch(String name) throws IOException {
         return Files.createDirectories(dir.resolve("scratch").resolve(name));
     }
 
-    /** The password of {@link #PASSWORD_USER}, or skips the test when not running as root. */
-    char[] password() {
+    /**
+     * The password of {@link #PASSWORD_USER}, or skips the test when not running as root.
+     *
+     * @return a copy of the password
+     */
+    public char[] password() {
         assumeTrue(password != null, "password tests need root to create the Unix user " + PASSWORD_USER);
         return password.clone();
     }
 
-    /** A fresh directory in the home of {@link #PASSWORD_USER}, owned by it; removed after the class. */
-    Path passwordUserDir(String name) throws IOException {
+    /**
+     * A fresh directory in the home of {@link #PASSWORD_USER}, owned by it; removed after the class.
+     *
+     * @param name part of the directory name
+     * @return the directory
+     * @throws IOException if it cannot be created
+     */
+    public Path passwordUserDir(String name) throws IOException {
         password();
         Path p = passwordUserHome.resolve("itl4j-" + name + "-" + port);
         Files.createDirectories(p);
@@ -200,28 +280,59 @@ final class OpenSshServer implements BeforeAllCallback, AfterAllCallback {
         return p;
     }
 
-    void chown(Path p) throws IOException {
+    /**
+     * Gives a file to {@link #PASSWORD_USER}.
+     *
+     * @param p the file
+     * @throws IOException if the owner cannot be changed
+     */
+    public void chown(Path p) throws IOException {
         UserPrincipal owner = p.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(PASSWORD_USER);
         Files.setOwner(p, owner);
     }
 
-    /** The known_hosts line for one of the server's host keys, as {@code ssh} would write it. */
-    String knownHostsLine(String type) throws IOException {
+    /**
+     * The known_hosts line for one of the server's host keys, as {@code ssh} would write it.
+     *
+     * @param type one of {@link #HOST_KEY_TYPES}
+     * @return {@code [127.0.0.1]:PORT TYPE BASE64}
+     * @throws IOException if the key cannot be read
+     */
+    public String knownHostsLine(String type) throws IOException {
         String[] pub = Files.readString(Path.of(hostKey(type) + ".pub")).trim().split(" ");
         return "[" + HOST + "]:" + port + " " + pub[0] + " " + pub[1];
     }
 
-    /** The SHA256 fingerprint of a host key as OpenSSH prints it, e.g. {@code SHA256:abc...}. */
-    String fingerprint(String type) throws IOException, InterruptedException {
+    /**
+     * The SHA256 fingerprint of a host key as OpenSSH prints it, e.g. {@code SHA256:abc...}.
+     *
+     * @param type one of {@link #HOST_KEY_TYPES}
+     * @return the fingerprint
+     * @throws IOException if ssh-keygen cannot run
+     * @throws InterruptedException if interrupted
+     */
+    public String fingerprint(String type) throws IOException, InterruptedException {
         return run("ssh-keygen", "-l", "-E", "sha256", "-f", hostKey(type) + ".pub").split(" ")[1];
     }
 
-    /** sshd's log so far, for assertion messages. */
-    String log() {
+    /**
+     * sshd's log so far, for assertion messages.
+     *
+     * @return the log
+     */
+    public String log() {
         return log.toString();
     }
 
-    static String run(String... cmd) throws IOException, InterruptedException {
+    /**
+     * Runs a command and returns its output; fails unless it exits 0 within a minute.
+     *
+     * @param cmd the command and its arguments
+     * @return standard output and error
+     * @throws IOException if it cannot start
+     * @throws InterruptedException if interrupted
+     */
+    public static String run(String... cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -231,7 +342,13 @@ final class OpenSshServer implements BeforeAllCallback, AfterAllCallback {
         return out;
     }
 
-    static int freePort() throws IOException {
+    /**
+     * A TCP port on {@link #HOST} that nothing listens on right now.
+     *
+     * @return the port
+     * @throws IOException if no socket can be opened
+     */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return s.getLocalPort();
         }

@@ -15,6 +15,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -96,7 +97,7 @@ class SftpKeyStoreOpenSshTest {
         Path key = scratch.resolve("id_enc");
         OpenSshServer.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "s3cret-pass", "-f", key.toString());
         Path authorized = SSHD.clientKey().resolveSibling("authorized_keys_" + SSHD.keyUser());
-        Files.writeString(authorized, Files.readString(Path.of(key + ".pub")), java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(authorized, Files.readString(Path.of(key + ".pub")), StandardOpenOption.APPEND);
         Path file = SSHD.dataDir().resolve("enc.p12");
         byte[] content = random(100);
         Files.write(file, content);
@@ -272,15 +273,23 @@ class SftpKeyStoreOpenSshTest {
     }
 
     @Test
-    void keyOfAnotherTypeIsUnknownNotChanged() throws Exception {
+    void keyOfAnotherTypeIsAChangedKeyNotAnUnknownOne() throws Exception {
+        // known_hosts holds an RSA key for the server, which offers ed25519 and ecdsa only: as OpenSSH's accept-new,
+        // any known key for the host makes an unknown key a changed one, refused whatever the policy
         Path scratch = SSHD.scratch("other-type");
         Path rsa = scratch.resolve("rsa");
         OpenSshServer.run("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-N", "", "-f", rsa.toString());
         String[] pub = Files.readString(Path.of(rsa + ".pub")).trim().split(" ");
         Path kh = scratch.resolve("known_hosts");
-        Files.writeString(kh, "[127.0.0.1]:" + SSHD.port() + " " + pub[0] + " " + pub[1] + "\n");
-        RemoteKeyException e = assertThrows(RemoteKeyException.class, () -> keyAuth(kh).build().fetch("x"));
-        assertEquals(Reason.UNKNOWN_HOST_KEY, e.reason(), e::toString);
+        String content = "[127.0.0.1]:" + SSHD.port() + " " + pub[0] + " " + pub[1] + "\n";
+        Files.writeString(kh, content);
+        for (HostKeyPolicy policy : HostKeyPolicy.values()) {
+            RemoteKeyException e = assertThrows(RemoteKeyException.class,
+                    () -> keyAuth(kh).hostKeyPolicy(policy).build().fetch("x"));
+            assertEquals(Reason.CHANGED_HOST_KEY, e.reason(), e::toString);
+            assertTrue(e.getMessage().contains("ssh-rsa (line 1)"), e.getMessage());
+            assertEquals(content, Files.readString(kh));
+        }
     }
 
     @Test
@@ -296,7 +305,8 @@ class SftpKeyStoreOpenSshTest {
     @Test
     void revokedHostKeyIsRefused() throws Exception {
         Path kh = SSHD.scratch("revoked").resolve("known_hosts");
-        Files.writeString(kh, "@revoked " + SSHD.knownHostsLine("ed25519") + "\n" + SSHD.knownHostsLine("ed25519") + "\n");
+        String line = SSHD.knownHostsLine("ed25519");
+        Files.writeString(kh, "@revoked " + line + "\n" + line + "\n");
         RemoteKeyException e = assertThrows(RemoteKeyException.class, () -> keyAuth(kh).build().fetch("x"));
         assertEquals(Reason.REVOKED_HOST_KEY, e.reason(), e::toString);
     }

@@ -1,4 +1,4 @@
-package io.github.itl4j.sftp;
+package io.github.itl4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlReader;
-import io.github.itl4j.cli.ExitCodes;
-import io.github.itl4j.cli.ItlCli;
 import io.github.itl4j.crypto.ItlVerifier;
 import io.github.itl4j.crypto.VerificationResult;
+import io.github.itl4j.sftp.OpenSshServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code itl reset --remote} against Debian's real OpenSSH server ({@link OpenSshServer}, from itl-sftp's test jar;
- * skipped when sshd is missing). In this package only to reach the package-private harness.
+ * skipped when sshd is missing).
  */
 class ResetRemoteOpenSshTest {
     @RegisterExtension
@@ -159,6 +158,20 @@ class ResetRemoteOpenSshTest {
     }
 
     @Test
+    void aKeyTheServerDoesNotAcceptIsAWrongCredentialLikeAWrongPassword() throws Exception {
+        Path remote = remoteP12("ITLRecovery.p12", Files.readAllBytes(KEYS.resolve("itlrecovery.p12")));
+        Path stranger = tmp.resolve("id_stranger");
+        OpenSshServer.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", stranger.toString());
+        List<String> args = keyAuth(remote);
+        args.set(args.indexOf("--identity") + 1, stranger.toString());
+        Run r = Run.of(args.toArray(String[]::new));
+        assertEquals(ExitCodes.INPUT, r.code(), r.err());
+        assertEquals(1, r.errLines(), r.err());
+        assertTrue(r.err().contains("[AUTHENTICATION_FAILED]"), r.err());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void missingRemoteFileAndRefusedConnectionAreExitFour() throws Exception {
         Run missing = Run.of(keyAuth(SSHD.dataDir().resolve("no-such.p12")).toArray(String[]::new));
         assertEquals(ExitCodes.IO, missing.code(), missing.err());
@@ -192,7 +205,7 @@ class ResetRemoteOpenSshTest {
 
         Files.writeString(sftpPass, "wrong-password\n");
         Run wrong = Run.of(args.toArray(String[]::new));
-        assertEquals(ExitCodes.IO, wrong.code(), wrong.err());
+        assertEquals(ExitCodes.INPUT, wrong.code(), wrong.err()); // as a wrong PKCS#12 password
         assertTrue(wrong.err().contains("[AUTHENTICATION_FAILED]"), wrong.err());
         assertFalse(wrong.err().contains("wrong-password"));
         assertFalse(wrong.err().contains(new String(password)));
@@ -223,7 +236,7 @@ class ResetRemoteOpenSshTest {
 
         Files.writeString(phrase, "wrong\n");
         Run wrong = Run.of(args.toArray(String[]::new));
-        assertEquals(ExitCodes.IO, wrong.code(), wrong.err());
+        assertEquals(ExitCodes.INPUT, wrong.code(), wrong.err()); // a wrong credential, as a wrong PKCS#12 password
         assertTrue(wrong.err().contains("[CLIENT_CREDENTIALS]"), wrong.err());
         assertFalse(Files.exists(out));
     }

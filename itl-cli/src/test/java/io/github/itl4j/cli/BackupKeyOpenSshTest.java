@@ -1,12 +1,12 @@
-package io.github.itl4j.sftp;
+package io.github.itl4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.itl4j.cli.ExitCodes;
-import io.github.itl4j.sftp.ResetRemoteOpenSshTest.Run;
+import io.github.itl4j.sftp.OpenSshServer;
+import io.github.itl4j.cli.ResetRemoteOpenSshTest.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;

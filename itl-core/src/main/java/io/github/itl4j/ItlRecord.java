@@ -38,7 +38,7 @@ public final class ItlRecord {
      * @throws IllegalArgumentException if a field is RECORDLENGTH or the record would exceed 65535 bytes
      */
     public static ItlRecord of(List<Tlv> fields) {
-        long size = 5;
+        long size = RecordTags.RECORD_LENGTH_SIZE;
         for (Tlv t : fields) {
             if (t.tag() == RecordTags.RECORD_LENGTH) {
                 throw new IllegalArgumentException("RECORDLENGTH is computed; do not pass it");
@@ -54,7 +54,7 @@ public final class ItlRecord {
         int n = 0;
         for (Tlv t : fields) {
             idx[n * 3] = t.tag();
-            idx[n * 3 + 1] = w.size() + 3;
+            idx[n * 3 + 1] = w.size() + Tlv.HEADER_SIZE;
             idx[n * 3 + 2] = t.length();
             n++;
             w.tlv(t.tag(), t.value());
@@ -74,28 +74,30 @@ public final class ItlRecord {
      */
     static ItlRecord parse(Bytes encoded, long fileOffset, int recordIndex, List<ItlWarning> warnings)
             throws ItlFormatException {
-        if (encoded.size() < 5 || encoded.getUnsigned(0) != RecordTags.RECORD_LENGTH || encoded.getU16(1) != 2
-                || encoded.getU16(3) != encoded.size()) {
+        int start = RecordTags.RECORD_LENGTH_SIZE;
+        if (encoded.size() < start || encoded.getUnsigned(0) != RecordTags.RECORD_LENGTH || encoded.getU16(1) != 2
+                || encoded.getU16(Tlv.HEADER_SIZE) != encoded.size()) {
             throw new ItlFormatException("Record " + (recordIndex + 1) + " does not start with a RECORDLENGTH "
                     + "(tag 1, length 2) equal to its size " + encoded.size(), fileOffset, RecordTags.RECORD_LENGTH);
         }
         int[] idx = new int[24]; // 8 fields (a CUCM record); grows for more
         int n = 0;
         int seen = 0; // bit set of known tags 1..12
-        TlvReader r = TlvReader.record(encoded.slice(5, encoded.size() - 5), fileOffset + 5);
+        TlvReader r = TlvReader.record(encoded.slice(start, encoded.size() - start), fileOffset + start);
         while (r.next() != null) {
             int tag = r.tag();
             if (tag == RecordTags.RECORD_LENGTH) {
                 throw new ItlFormatException("RECORDLENGTH again inside record " + (recordIndex + 1)
                         + " (a record has exactly one, first)", r.offset(), tag);
             }
-            if (RecordTags.isKnown(tag)) {
+            RecordTag known = RecordTag.byCode(tag);
+            if (known != null) {
                 if ((seen & (1 << tag)) != 0) {
                     throw new ItlFormatException("Duplicate " + RecordTags.name(tag) + " in record "
                             + (recordIndex + 1), r.offset(), tag);
                 }
                 seen |= 1 << tag;
-                int want = fixedLength(tag);
+                int want = known.fixedLength();
                 if (want >= 0 && r.length() != want) {
                     throw new ItlFormatException(String.format("%s must be %d bytes, found %d, in record %d",
                             RecordTags.name(tag), want, r.length(), recordIndex + 1), r.offset(), tag);
@@ -120,24 +122,11 @@ public final class ItlRecord {
                 idx = Arrays.copyOf(idx, idx.length * 2);
             }
             idx[n * 3] = tag;
-            idx[n * 3 + 1] = r.position() + 5 + 3;
+            idx[n * 3 + 1] = r.position() + start + Tlv.HEADER_SIZE;
             idx[n * 3 + 2] = r.length();
             n++;
         }
         return new ItlRecord(encoded, idx, n);
-    }
-
-    private static int fixedLength(int tag) {
-        switch (tag) {
-            case RecordTags.FUNCTION:
-                return 2;
-            case RecordTags.IP_ADDRESS:
-                return 4;
-            case RecordTags.HASH_ALGORITHM:
-                return 1;
-            default:
-                return -1;
-        }
     }
 
     /** @return the record's exact bytes, RECORDLENGTH included */
@@ -179,7 +168,7 @@ public final class ItlRecord {
      */
     public int fieldOffset(int i) {
         Objects.checkIndex(i, count);
-        return index[i * 3 + 1] - 3;
+        return index[i * 3 + 1] - Tlv.HEADER_SIZE;
     }
 
     /** @return the fields after RECORDLENGTH, in file order (unknown tags included) */

@@ -1,7 +1,9 @@
 package io.github.itl4j.tlv;
 
 import io.github.itl4j.Bytes;
+import io.github.itl4j.HeaderTag;
 import io.github.itl4j.HeaderTags;
+import io.github.itl4j.RecordTag;
 import io.github.itl4j.ItlFormatException;
 
 /**
@@ -107,15 +109,16 @@ public final class TlvReader {
             pos++;
             return event = Event.PADDING;
         }
-        if (limit - pos < 3) {
+        if (limit - pos < Tlv.HEADER_SIZE) {
             throw new ItlFormatException(String.format(
-                    "Truncated TLV: tag and length need 3 bytes, only %d remain%s", limit - pos, where()),
+                    "Truncated TLV: tag and length need %d bytes, only %d remain%s", Tlv.HEADER_SIZE, limit - pos,
+                    where()),
                     base + pos, t);
         }
         int len = data.getU16(pos + 1);
-        if (len > limit - pos - 3) {
+        if (len > limit - pos - Tlv.HEADER_SIZE) {
             throw new ItlFormatException(String.format("%s declares length %d, but only %d bytes remain%s",
-                    name(t), len, limit - pos - 3, where()), base + pos, t);
+                    name(t), len, limit - pos - Tlv.HEADER_SIZE, where()), base + pos, t);
         }
         tag = t;
         length = len;
@@ -124,16 +127,16 @@ public final class TlvReader {
                 throw new ItlFormatException("Containers nested deeper than " + MAX_DEPTH, base + pos, t);
             }
             tags[depth] = t;
-            ends[depth++] = pos + 3 + len;
-            pos += 3;
+            ends[depth++] = pos + Tlv.HEADER_SIZE + len;
+            pos += Tlv.HEADER_SIZE;
             return event = Event.CONTAINER_START;
         }
-        pos += 3 + len;
+        pos += Tlv.HEADER_SIZE + len;
         return event = Event.VALUE;
     }
 
     private String name(int t) {
-        return (headerMode ? HeaderTags.name(t) : io.github.itl4j.RecordTags.name(t)) + " (tag " + t + ")";
+        return (headerMode ? HeaderTag.nameOf(t) : RecordTag.nameOf(t)) + " (tag " + t + ")";
     }
 
     private String where() {
@@ -180,7 +183,7 @@ public final class TlvReader {
         if (event != Event.VALUE) {
             throw new IllegalStateException("not on a value: " + event);
         }
-        return data.slice(start + 3, length);
+        return data.slice(start + Tlv.HEADER_SIZE, length);
     }
 
     /**

@@ -179,17 +179,46 @@ public final class ItlReader {
     }
 
     /**
-     * Reads the bytes of one ITL/CTL/.sgn file from a stream (not closed), at most what these limits allow for any
-     * kind of file ({@link ItlLimits#maxFileSize()}, or a 65535-byte header plus {@link ItlLimits#maxPayloadSize()},
-     * whichever is larger), without parsing them: for callers that need the raw bytes too (checksums, stripping).
+     * Reads the bytes of one ITL/CTL/.sgn file from a stream (not closed) within these limits, parsing only the
+     * header: for callers that need the raw bytes too (checksums, stripping, the CLI). The header says which limit
+     * applies, so reading stops as soon as it is exceeded: {@link ItlLimits#maxFileSize()} for a trust list,
+     * {@link ItlLimits#maxPayloadSize()} after the header for a signed file. Bytes that do not start with a readable
+     * header are read up to the larger of both bounds (their parse then reports what is wrong).
      *
      * @param in the stream
      * @return the bytes
-     * @throws ItlLimitException if the stream holds more
+     * @throws ItlLimitException if the stream holds more than the limits allow
      * @throws IOException from the stream
      */
     public Bytes readBytes(InputStream in) throws IOException {
-        return BoundedReader.read(in, anyFileBound(), anyFileLimit());
+        byte[] prefix = in.readNBytes(HeaderParser.PREFIX);
+        Bytes head = Bytes.wrapOwned(prefix);
+        ItlHeader header = null;
+        try {
+            int h = HeaderParser.headerLength(head, -1);
+            byte[] hb = new byte[h];
+            System.arraycopy(prefix, 0, hb, 0, prefix.length);
+            int got = in.readNBytes(hb, prefix.length, h - prefix.length);
+            head = Bytes.wrapOwned(hb).slice(0, prefix.length + got);
+            if (head.size() == h) {
+                header = HeaderParser.parse(head, new ArrayList<>());
+            }
+        } catch (ItlFormatException e) {
+            header = null; // not a readable header: bound by the larger limit; the parse will say what is wrong
+        }
+        InputStream all = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head.toByteArray()), in);
+        if (header == null) {
+            return BoundedReader.read(all, anyFileBound(), anyFileLimit());
+        }
+        if (isTrustListName(header.fileName().orElse(null))) {
+            return BoundedReader.read(all, limits.maxFileSize(), ItlLimits.Limit.MAX_FILE_SIZE);
+        }
+        long h = header.length();
+        try {
+            return BoundedReader.read(all, h + limits.maxPayloadSize(), ItlLimits.Limit.MAX_PAYLOAD_SIZE);
+        } catch (ItlLimitException e) {
+            throw new ItlLimitException(ItlLimits.Limit.MAX_PAYLOAD_SIZE, limits.maxPayloadSize(), e.actual() - h, h);
+        }
     }
 
     /**

@@ -39,6 +39,29 @@ abstract class ByteSource {
      */
     abstract Bytes extend(Bytes prefix, int total) throws IOException;
 
+    /** How a frame (a record) says its own size: from a fixed-size prefix. */
+    interface Framing {
+        /** @return the size of the prefix that holds the frame's length */
+        int prefixSize();
+
+        /**
+         * Checks the prefix and returns the frame's total size (at least {@link #prefixSize()}).
+         *
+         * @param buf holds the prefix at {@code at}
+         * @param at where the prefix starts in {@code buf}
+         * @param available how many prefix bytes there are (fewer than {@link #prefixSize()} at the end of the file)
+         * @param offset the file offset of the frame
+         */
+        int frameSize(Bytes buf, int at, int available, long offset) throws ItlException;
+    }
+
+    /**
+     * Consumes one frame.
+     *
+     * @return the frame's bytes (fewer than its size at the end of the file), or null at the end of the file
+     */
+    abstract Bytes frame(Framing f) throws IOException;
+
     static ByteSource of(Bytes data) {
         return new ArraySource(data);
     }
@@ -73,6 +96,18 @@ abstract class ByteSource {
         }
 
         @Override
+        Bytes frame(Framing f) throws ItlException {
+            int pos = (int) offset;
+            int left = data.size() - pos;
+            if (left == 0) {
+                return null;
+            }
+            int len = Math.min(f.frameSize(data, pos, Math.min(f.prefixSize(), left), offset), left);
+            offset += len;
+            return data.slice(pos, len); // no copy, no prefix object
+        }
+
+        @Override
         Bytes extend(Bytes prefix, int total) {
             int start = (int) offset - prefix.size();
             int len = Math.min(total, data.size() - start);
@@ -104,6 +139,18 @@ abstract class ByteSource {
             int got = in.readNBytes(b, 0, n);
             offset += got;
             return Bytes.wrapOwned(b).slice(0, got);
+        }
+
+        @Override
+        Bytes frame(Framing f) throws IOException {
+            byte[] p = new byte[f.prefixSize()];
+            int n = in.readNBytes(p, 0, p.length);
+            if (n == 0) {
+                return null;
+            }
+            offset += n;
+            Bytes prefix = Bytes.wrapOwned(p);
+            return extend(prefix.slice(0, n), f.frameSize(prefix, 0, n, offset - n));
         }
 
         @Override

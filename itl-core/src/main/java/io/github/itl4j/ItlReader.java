@@ -175,7 +175,7 @@ public final class ItlReader {
      * @throws IOException from the stream
      */
     public SignedFile read(InputStream in) throws IOException {
-        return read(readBytes(in));
+        return read(BoundedReader.read(in, anyFileBound(), anyFileLimit()));
     }
 
     /**

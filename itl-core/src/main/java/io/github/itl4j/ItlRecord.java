@@ -83,7 +83,7 @@ public final class ItlRecord {
         int[] idx = new int[24]; // 8 fields (a CUCM record); grows for more
         int n = 0;
         int seen = 0; // bit set of known tags 1..12
-        TlvReader r = TlvReader.record(encoded.slice(start, encoded.size() - start), fileOffset + start);
+        TlvReader r = TlvReader.record(encoded, start, fileOffset);
         while (r.next() != null) {
             int tag = r.tag();
             if (tag == RecordTags.RECORD_LENGTH) {
@@ -122,7 +122,7 @@ public final class ItlRecord {
                 idx = Arrays.copyOf(idx, idx.length * 2);
             }
             idx[n * 3] = tag;
-            idx[n * 3 + 1] = r.position() + start + Tlv.HEADER_SIZE;
+            idx[n * 3 + 1] = r.position() + Tlv.HEADER_SIZE;
             idx[n * 3 + 2] = r.length();
             n++;
         }
@@ -253,6 +253,11 @@ public final class ItlRecord {
                 throw new IllegalStateException(e); // cannot happen for 4 bytes
             }
         });
+    }
+
+    /** @return whether the fields follow one of the layouts ({@link #layout()} without allocating) */
+    boolean followsALayout() {
+        return Layout.CUCM.recordOrderMatches(index, count, 3) || Layout.CERTUTILS.recordOrderMatches(index, count, 3);
     }
 
     /**

@@ -84,6 +84,23 @@ public final class TlvReader {
     }
 
     /**
+     * A cursor in record mode over {@code data} from position {@code from} to its end, without slicing: positions
+     * ({@link #position()}, {@link #consumed()}) stay relative to {@code data}.
+     *
+     * @param data the bytes
+     * @param from position of the first element
+     * @param baseOffset file offset of {@code data}'s first byte
+     * @return the cursor, before the first element
+     * @throws IndexOutOfBoundsException if {@code from} is outside {@code [0, data.size()]}
+     */
+    public static TlvReader record(Bytes data, int from, long baseOffset) {
+        java.util.Objects.checkIndex(from, data.size() + 1);
+        TlvReader r = new TlvReader(data, baseOffset, false);
+        r.pos = from;
+        return r;
+    }
+
+    /**
      * Moves to the next element.
      *
      * @return the event, or {@code null} at the end of the input

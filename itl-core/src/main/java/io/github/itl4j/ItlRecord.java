@@ -20,9 +20,11 @@ import java.util.Optional;
  */
 public final class ItlRecord {
     private final Bytes encoded;
-    /** (tag, value position, length) per field after RECORDLENGTH. */
+    /** Two ints per field after RECORDLENGTH: the tag, then value position and length packed as 16 + 16 bits. */
     private final int[] index;
     private final int count;
+
+    private static final int STRIDE = 2;
 
     private ItlRecord(Bytes encoded, int[] index, int count) {
         this.encoded = encoded;
@@ -50,12 +52,11 @@ public final class ItlRecord {
         }
         TlvWriter w = new TlvWriter((int) size);
         w.u16(RecordTags.RECORD_LENGTH, (int) size);
-        int[] idx = new int[fields.size() * 3];
+        int[] idx = new int[fields.size() * STRIDE];
         int n = 0;
         for (Tlv t : fields) {
-            idx[n * 3] = t.tag();
-            idx[n * 3 + 1] = w.size() + Tlv.HEADER_SIZE;
-            idx[n * 3 + 2] = t.length();
+            idx[n * STRIDE] = t.tag();
+            idx[n * STRIDE + 1] = pack(w.size() + Tlv.HEADER_SIZE, t.length());
             n++;
             w.tlv(t.tag(), t.value());
         }
@@ -74,16 +75,35 @@ public final class ItlRecord {
      */
     static ItlRecord parse(Bytes encoded, long fileOffset, int recordIndex, List<ItlWarning> warnings)
             throws ItlFormatException {
+        return parse(encoded, fileOffset, recordIndex, warnings, null);
+    }
+
+    /** Position and length of a value, both below 65536 in a record. */
+    private static int pack(int position, int length) {
+        return position << 16 | length;
+    }
+
+    private Bytes slice(int packed) {
+        return encoded.slice(packed >>> 16, packed & 0xFFFF);
+    }
+
+    /**
+     * As {@link #parse(Bytes, long, int, List)}, walking the fields with {@code cursor} (reset for this record) when
+     * one is given, so a reader of many records allocates one cursor.
+     */
+    static ItlRecord parse(Bytes encoded, long fileOffset, int recordIndex, List<ItlWarning> warnings,
+            TlvReader cursor) throws ItlFormatException {
         int start = RecordTags.RECORD_LENGTH_SIZE;
         if (encoded.size() < start || encoded.getUnsigned(0) != RecordTags.RECORD_LENGTH || encoded.getU16(1) != 2
                 || encoded.getU16(Tlv.HEADER_SIZE) != encoded.size()) {
             throw new ItlFormatException("Record " + (recordIndex + 1) + " does not start with a RECORDLENGTH "
                     + "(tag 1, length 2) equal to its size " + encoded.size(), fileOffset, RecordTags.RECORD_LENGTH);
         }
-        int[] idx = new int[24]; // 8 fields (a CUCM record); grows for more
+        int[] idx = new int[8 * STRIDE]; // 8 fields (a CUCM record); grows for more
         int n = 0;
         int seen = 0; // bit set of known tags 1..12
-        TlvReader r = TlvReader.record(encoded, start, fileOffset);
+        TlvReader r = cursor == null ? TlvReader.record(encoded, start, fileOffset)
+                : cursor.resetRecord(encoded, start, fileOffset);
         while (r.next() != null) {
             int tag = r.tag();
             if (tag == RecordTags.RECORD_LENGTH) {
@@ -118,12 +138,11 @@ public final class ItlRecord {
                 warnings.add(new ItlWarning(ItlWarning.Code.ZERO_LENGTH_VALUE,
                         RecordTags.name(tag) + " has length 0", r.offset(), tag, recordIndex));
             }
-            if (n * 3 == idx.length) {
+            if (n * STRIDE == idx.length) {
                 idx = Arrays.copyOf(idx, idx.length * 2);
             }
-            idx[n * 3] = tag;
-            idx[n * 3 + 1] = r.position() + Tlv.HEADER_SIZE;
-            idx[n * 3 + 2] = r.length();
+            idx[n * STRIDE] = tag;
+            idx[n * STRIDE + 1] = pack(r.position() + Tlv.HEADER_SIZE, r.length());
             n++;
         }
         return new ItlRecord(encoded, idx, n);
@@ -150,7 +169,7 @@ public final class ItlRecord {
      */
     public int fieldTag(int i) {
         Objects.checkIndex(i, count);
-        return index[i * 3];
+        return index[i * STRIDE];
     }
 
     /**
@@ -159,7 +178,7 @@ public final class ItlRecord {
      */
     public Bytes fieldValue(int i) {
         Objects.checkIndex(i, count);
-        return encoded.slice(index[i * 3 + 1], index[i * 3 + 2]);
+        return slice(index[i * STRIDE + 1]);
     }
 
     /**
@@ -168,7 +187,7 @@ public final class ItlRecord {
      */
     public int fieldOffset(int i) {
         Objects.checkIndex(i, count);
-        return index[i * 3 + 1] - Tlv.HEADER_SIZE;
+        return (index[i * STRIDE + 1] >>> 16) - Tlv.HEADER_SIZE;
     }
 
     /** @return the fields after RECORDLENGTH, in file order (unknown tags included) */
@@ -186,8 +205,8 @@ public final class ItlRecord {
      */
     public Optional<Bytes> value(int tag) {
         for (int i = 0; i < count; i++) {
-            if (index[i * 3] == tag) {
-                return Optional.of(encoded.slice(index[i * 3 + 1], index[i * 3 + 2]));
+            if (index[i * STRIDE] == tag) {
+                return Optional.of(slice(index[i * STRIDE + 1]));
             }
         }
         return Optional.empty();
@@ -257,18 +276,19 @@ public final class ItlRecord {
 
     /** @return whether the fields follow one of the layouts ({@link #layout()} without allocating) */
     boolean followsALayout() {
-        return Layout.CUCM.recordOrderMatches(index, count, 3) || Layout.CERTUTILS.recordOrderMatches(index, count, 3);
+        return Layout.CUCM.recordOrderMatches(index, count, STRIDE)
+                || Layout.CERTUTILS.recordOrderMatches(index, count, STRIDE);
     }
 
     /**
      * @return the layout whose field order this record follows, if any
      */
     public Optional<Layout> layout() {
-        // the tags sit at index[0], index[3], ...: match them in place, no copy
-        if (Layout.CUCM.recordOrderMatches(index, count, 3)) {
+        // the tags sit at index[0], index[STRIDE], ...: match them in place, no copy
+        if (Layout.CUCM.recordOrderMatches(index, count, STRIDE)) {
             return Optional.of(Layout.CUCM);
         }
-        if (Layout.CERTUTILS.recordOrderMatches(index, count, 3)) {
+        if (Layout.CERTUTILS.recordOrderMatches(index, count, STRIDE)) {
             return Optional.of(Layout.CERTUTILS);
         }
         return Optional.empty();

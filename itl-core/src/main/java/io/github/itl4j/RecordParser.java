@@ -1,5 +1,6 @@
 package io.github.itl4j;
 
+import io.github.itl4j.tlv.TlvReader;
 import java.io.IOException;
 import java.util.List;
 
@@ -14,6 +15,8 @@ final class RecordParser implements ByteSource.Framing {
     private int index;
     private boolean orderWarned;
     private boolean stream;
+    /** One cursor for the fields of every record. */
+    private final TlvReader cursor = TlvReader.record(Bytes.EMPTY, 0);
 
     RecordParser(ItlLimits limits, List<ItlWarning> warnings) {
         this.limits = limits;
@@ -42,7 +45,7 @@ final class RecordParser implements ByteSource.Framing {
             throw new ItlFormatException(String.format("Record %d declares RECORDLENGTH %d, but only %d bytes "
                     + "remain in the file", index + 1, rl, rec.size()), offset, RecordTags.RECORD_LENGTH);
         }
-        ItlRecord r = ItlRecord.parse(rec, offset, index, warnings);
+        ItlRecord r = ItlRecord.parse(rec, offset, index, warnings, cursor);
         if (!orderWarned && !r.followsALayout()) {
             orderWarned = true;
             warnings.add(new ItlWarning(ItlWarning.Code.RECORD_TAG_ORDER,

@@ -40,8 +40,8 @@ public final class TlvReader {
 
     private static final int MAX_DEPTH = 8;
 
-    private final Bytes data;
-    private final long base;
+    private Bytes data;
+    private long base;
     private final boolean headerMode;
     /** Open containers (header mode only; record mode never nests, so it allocates nothing here). */
     private final int[] ends;
@@ -98,6 +98,32 @@ public final class TlvReader {
         TlvReader r = new TlvReader(data, baseOffset, false);
         r.pos = from;
         return r;
+    }
+
+    /**
+     * Points this record-mode cursor at another record, as {@link #record(Bytes, int, long)} would, so that a reader
+     * of many records reuses one cursor.
+     *
+     * @param newData the bytes
+     * @param from position of the first element
+     * @param baseOffset file offset of {@code newData}'s first byte
+     * @return this cursor, before the first element
+     * @throws IllegalStateException if this is a header-mode cursor
+     */
+    public TlvReader resetRecord(Bytes newData, int from, long baseOffset) {
+        if (headerMode) {
+            throw new IllegalStateException("resetRecord on a header-mode cursor");
+        }
+        java.util.Objects.checkIndex(from, newData.size() + 1);
+        data = newData;
+        base = baseOffset;
+        pos = from;
+        depth = 0;
+        tag = -1;
+        length = 0;
+        start = 0;
+        event = null;
+        return this;
     }
 
     /**

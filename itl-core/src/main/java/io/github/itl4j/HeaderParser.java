@@ -5,15 +5,59 @@ import io.github.itl4j.tlv.Padding;
 import io.github.itl4j.tlv.Tlv;
 import io.github.itl4j.tlv.TlvElement;
 import io.github.itl4j.tlv.TlvReader;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Parses and checks a header (FORMAT.md sections 2, 3 and 10). */
 final class HeaderParser {
+    /** Size of the VERSION TLV (and of the HEADERLENGTH TLV): tag, length, 2-byte value. */
+    static final int U16_TLV = Tlv.HEADER_SIZE + 2;
     /** VERSION TLV + HEADERLENGTH TLV. */
-    static final int PREFIX = 10;
+    static final int PREFIX = 2 * U16_TLV;
+    /** Offset of the HEADERLENGTH value in the file. */
+    static final int HEADER_LENGTH_VALUE = U16_TLV + Tlv.HEADER_SIZE;
 
     private HeaderParser() {
+    }
+
+    /** A header as read: the model and its exact bytes. */
+    record Read(ItlHeader header, Bytes bytes) {
+    }
+
+    /**
+     * Reads and parses the header at the start of {@code src}; afterwards {@code src} is at the body.
+     *
+     * @param src a source at offset 0
+     * @param warnings receives oddities
+     */
+    static Read read(ByteSource src, List<ItlWarning> warnings) throws IOException {
+        Bytes prefix = src.read(PREFIX);
+        Bytes whole = src.whole();
+        int h = headerLength(prefix, src.size(), whole != null ? whole : prefix);
+        Bytes hb = src.extend(prefix, h);
+        if (hb.size() < h) {
+            // same offset and tag as headerLength reports when the file size is known
+            throw headerBeyondEnd(h, hb.size());
+        }
+        return new Read(parse(hb, warnings), hb);
+    }
+
+    /**
+     * The bytes a signature covers (FORMAT.md section 5): everything from the start of the file except the SIGNATURE
+     * TLV (tag, length and value). The one place that computes the signed region.
+     *
+     * @param fromStart bytes from file offset 0: the whole file, or just the header
+     * @param header the header of those bytes
+     * @return one slice (no SIGNATURE) or two, views of {@code fromStart}
+     */
+    static List<Bytes> signedParts(Bytes fromStart, ItlHeader header) {
+        int off = header.signatureOffset();
+        if (off < 0) {
+            return List.of(fromStart);
+        }
+        int end = off + Tlv.HEADER_SIZE + header.signatureLength();
+        return List.of(fromStart.slice(0, off), fromStart.slice(end, fromStart.size() - end));
     }
 
     /**
@@ -23,86 +67,47 @@ final class HeaderParser {
      * @param fileSize the file size if known, else -1
      */
     static int headerLength(Bytes prefix, long fileSize) throws ItlFormatException {
-        if (prefix.size() < 5 || prefix.getUnsigned(0) != HeaderTags.VERSION || prefix.getU16(1) != 2) {
+        return headerLength(prefix, fileSize, prefix);
+    }
+
+    /**
+     * @param hintFrom as much of the file's start as is at hand, to say what the file looks like when it is not one
+     *     of ours
+     */
+    static int headerLength(Bytes prefix, long fileSize, Bytes hintFrom) throws ItlFormatException {
+        if (prefix.size() < U16_TLV || prefix.getUnsigned(0) != HeaderTags.VERSION || prefix.getU16(1) != 2) {
             throw new ItlFormatException(found("Not an ITL/CTL/.sgn file: expected VERSION (tag 1, length 2) "
-                    + "at the start", prefix, 0), 0, HeaderTags.VERSION);
+                    + "at the start", prefix, 0) + FileType.hint(hintFrom), 0, HeaderTags.VERSION);
         }
-        if (prefix.size() < PREFIX || prefix.getUnsigned(5) != HeaderTags.HEADER_LENGTH || prefix.getU16(6) != 2) {
-            throw new ItlFormatException(found("Expected HEADERLENGTH (tag 2, length 2) after VERSION", prefix, 5),
-                    5, HeaderTags.HEADER_LENGTH);
+        if (prefix.size() < PREFIX || prefix.getUnsigned(U16_TLV) != HeaderTags.HEADER_LENGTH
+                || prefix.getU16(U16_TLV + 1) != 2) {
+            throw new ItlFormatException(found("Expected HEADERLENGTH (tag 2, length 2) after VERSION", prefix,
+                    U16_TLV), U16_TLV, HeaderTags.HEADER_LENGTH);
         }
-        int h = prefix.getU16(8);
+        int h = prefix.getU16(HEADER_LENGTH_VALUE);
         if (h < PREFIX) {
-            throw new ItlFormatException("HEADERLENGTH " + h + " is smaller than the 10 bytes of VERSION and "
-                    + "HEADERLENGTH", 8, HeaderTags.HEADER_LENGTH);
+            throw new ItlFormatException("HEADERLENGTH " + h + " is smaller than the " + PREFIX + " bytes of VERSION "
+                    + "and HEADERLENGTH", HEADER_LENGTH_VALUE, HeaderTags.HEADER_LENGTH);
         }
         if (fileSize >= 0 && h > fileSize) {
-            throw new ItlFormatException("HEADERLENGTH " + h + " exceeds the file size " + fileSize, 8,
-                    HeaderTags.HEADER_LENGTH);
+            throw headerBeyondEnd(h, fileSize);
         }
         return h;
     }
 
+    /** HEADERLENGTH points past the end of the file (whose size is known, or was found while reading). */
+    static ItlFormatException headerBeyondEnd(int headerLength, long fileSize) {
+        return new ItlFormatException("HEADERLENGTH " + headerLength + " exceeds the file size " + fileSize,
+                HEADER_LENGTH_VALUE, HeaderTags.HEADER_LENGTH);
+    }
+
     private static String found(String what, Bytes b, int at) {
-        int n = Math.max(0, Math.min(b.size() - at, 5));
+        int n = Math.max(0, Math.min(b.size() - at, U16_TLV));
         if (n == 0) {
             return what + "; found end of file";
         }
-        String tlv = n >= 3 ? "tag " + b.getUnsigned(at) + ", length " + b.getU16(at + 1) + " " : "";
+        String tlv = n >= Tlv.HEADER_SIZE ? "tag " + b.getUnsigned(at) + ", length " + b.getU16(at + 1) + " " : "";
         return what + "; found " + tlv + "(bytes " + b.slice(at, n).toHex() + ")";
-    }
-
-    /** Where a known header tag may appear: the container tag that must hold it, 0 for the top level. */
-    private static int parentOf(int tag) {
-        switch (tag) {
-            case HeaderTags.SIGNER_NAME:
-            case HeaderTags.SERIAL_NUMBER:
-            case HeaderTags.CA_NAME:
-                return HeaderTags.SIGNER_ID;
-            case HeaderTags.DIGEST_ALGORITHM:
-            case HeaderTags.SIGNATURE_ALGO_INFO:
-                return HeaderTags.SIGNATURE_INFO;
-            case HeaderTags.SIGNATURE_ALGORITHM:
-            case HeaderTags.SIGNATURE_MODULUS:
-                return HeaderTags.SIGNATURE_ALGO_INFO;
-            case HeaderTags.IV_INFO:
-            case HeaderTags.KEY_INFO:
-                return HeaderTags.ENCRYPTION_INFO;
-            case 18:
-            case 19:
-            case 20:
-                return HeaderTags.IV_INFO;
-            case 22:
-            case 23:
-            case 24:
-            case 25:
-                return HeaderTags.KEY_INFO;
-            default:
-                return 0;
-        }
-    }
-
-    private static int fixedLength(int tag) {
-        switch (tag) {
-            case HeaderTags.VERSION:
-            case HeaderTags.HEADER_LENGTH:
-            case HeaderTags.SIGNER_VERSION:
-            case 20:
-            case 23:
-                return 2;
-            case HeaderTags.DIGEST_ALGORITHM:
-            case HeaderTags.SIGNATURE_ALGORITHM:
-            case HeaderTags.SIGNATURE_MODULUS:
-            case 18:
-            case 22:
-            case 24:
-            case 26:
-                return 1;
-            case HeaderTags.TIMESTAMP:
-                return 4;
-            default:
-                return -1;
-        }
     }
 
     /**
@@ -116,7 +121,7 @@ final class HeaderParser {
         List<TlvElement> top = new ArrayList<>(16);
         stack.add(top);
         int[] openTags = new int[8];
-        long seen = 0;
+        long[] seen = new long[4]; // bit set of known tags 0..255
         TlvReader.Event e;
         while ((e = r.next()) != null) {
             int tag = r.tag();
@@ -130,19 +135,21 @@ final class HeaderParser {
                 case CONTAINER_START, VALUE -> {
                     int parent = r.depth() - (e == TlvReader.Event.CONTAINER_START ? 1 : 0) > 0
                             ? openTags[r.depth() - (e == TlvReader.Event.CONTAINER_START ? 2 : 1)] : 0;
-                    if (HeaderTags.isKnown(tag)) {
-                        if ((seen & (1L << tag)) != 0) {
-                            throw new ItlFormatException("Duplicate " + HeaderTags.name(tag)
+                    HeaderTag known = HeaderTag.byCode(tag);
+                    if (known != null) {
+                        if ((seen[tag >>> 6] & (1L << tag)) != 0) {
+                            throw new ItlFormatException("Duplicate " + known.showName()
                                     + " in the header (each known tag appears once)", r.offset(), tag);
                         }
-                        seen |= 1L << tag;
-                        if (parentOf(tag) != parent) {
-                            throw new ItlFormatException(HeaderTags.name(tag) + " is not allowed "
+                        seen[tag >>> 6] |= 1L << tag;
+                        int want = known.parentCode();
+                        if (want != parent) {
+                            throw new ItlFormatException(known.showName() + " is not allowed "
                                     + (parent == 0 ? "at the top level of the header" : "inside "
-                                    + HeaderTags.name(parent)) + "; expected " + (parentOf(tag) == 0
-                                    ? "the top level" : "inside " + HeaderTags.name(parentOf(tag))), r.offset(), tag);
+                                    + HeaderTags.name(parent)) + "; expected " + (want == 0
+                                    ? "the top level" : "inside " + HeaderTags.name(want)), r.offset(), tag);
                         }
-                        int want = fixedLength(tag);
+                        want = known.fixedLength();
                         if (want >= 0 && r.length() != want) {
                             throw new ItlFormatException(String.format("%s must be %d bytes, found %d",
                                     HeaderTags.name(tag), want, r.length()), r.offset(), tag);
@@ -172,7 +179,8 @@ final class HeaderParser {
         }
         if (header.size() % 4 != 0) {
             warnings.add(new ItlWarning(ItlWarning.Code.HEADER_LENGTH_NOT_ALIGNED, "HEADERLENGTH " + header.size()
-                    + " is not a multiple of 4 (CUCM pads the header with 0x0D bytes)", 8, HeaderTags.HEADER_LENGTH,
+                    + " is not a multiple of 4 (CUCM pads the header with 0x0D bytes)", HEADER_LENGTH_VALUE,
+                    HeaderTags.HEADER_LENGTH,
                     -1));
         }
         if (h.layout().isEmpty()) {

@@ -1,7 +1,9 @@
 package io.github.itl4j;
 
 /**
- * Tag numbers of the file header (FORMAT.md section 3), with the names Cisco's {@code show itl} prints.
+ * Tag numbers of the file header (FORMAT.md section 3) as compile-time constants, for {@code switch} labels. Everything
+ * else about a tag (name, parent container, value type, fixed length) is in the table {@link HeaderTag}; the methods
+ * here read it.
  *
  * @since 0.1.0
  */
@@ -40,43 +42,28 @@ public final class HeaderTags {
     public static final int ENCRYPTION_INFO = 16;
     /** .enc.sgn IV_INFO container. */
     public static final int IV_INFO = 17;
+    /** .enc.sgn: 1 byte of unknown meaning in IV_INFO. */
+    public static final int IV_UNKNOWN = 18;
+    /** .enc.sgn: the initialisation vector, in IV_INFO. */
+    public static final int IV = 19;
+    /** .enc.sgn: padding count, uint16, in IV_INFO. */
+    public static final int PAD_COUNT = 20;
     /** .enc.sgn KEY_INFO container. */
     public static final int KEY_INFO = 21;
+    /** .enc.sgn: 1 byte of unknown meaning in KEY_INFO. */
+    public static final int KEY_UNKNOWN = 22;
+    /** .enc.sgn: key size in bits, uint16, in KEY_INFO. */
+    public static final int KEY_SIZE = 23;
+    /** .enc.sgn: key algorithm, 1 byte, in KEY_INFO. */
+    public static final int KEY_ALGORITHM = 24;
+    /** .enc.sgn: the encrypted content key, in KEY_INFO. */
+    public static final int ENCRYPTED_KEY = 25;
+    /** .enc.sgn: digest algorithm of the plain text, 1 byte. */
+    public static final int PLAIN_DIGEST_ALGORITHM = 26;
+    /** .enc.sgn: digest of the plain text. */
+    public static final int PLAIN_DIGEST = 27;
     /** SIGNERVERSION (0x1C): 2 bytes, written by certutils after HEADERLENGTH. */
     public static final int SIGNER_VERSION = 28;
-
-    private static final String[] NAMES = new String[29];
-
-    static {
-        NAMES[VERSION] = "VERSION";
-        NAMES[HEADER_LENGTH] = "HEADERLENGTH";
-        NAMES[SIGNER_ID] = "SIGNERID";
-        NAMES[SIGNER_NAME] = "SIGNERNAME";
-        NAMES[SERIAL_NUMBER] = "SERIALNUMBER";
-        NAMES[CA_NAME] = "CANAME";
-        NAMES[SIGNATURE_INFO] = "SIGNATUREINFO";
-        NAMES[DIGEST_ALGORITHM] = "DIGESTALGORTITHM";
-        NAMES[SIGNATURE_ALGO_INFO] = "SIGNATUREALGOINFO";
-        NAMES[SIGNATURE_ALGORITHM] = "SIGNATUREALGORTITHM";
-        NAMES[SIGNATURE_MODULUS] = "SIGNATUREMODULUS";
-        NAMES[SIGNATURE] = "SIGNATURE";
-        NAMES[PADDING] = "PADDING";
-        NAMES[FILE_NAME] = "FILENAME";
-        NAMES[TIMESTAMP] = "TIMESTAMP";
-        NAMES[ENCRYPTION_INFO] = "ENCRYPTIONINFO";
-        NAMES[IV_INFO] = "IVINFO";
-        NAMES[18] = "IVUNKNOWN";
-        NAMES[19] = "IV";
-        NAMES[20] = "PADCOUNT";
-        NAMES[KEY_INFO] = "KEYINFO";
-        NAMES[22] = "KEYUNKNOWN";
-        NAMES[23] = "KEYSIZE";
-        NAMES[24] = "KEYALGORITHM";
-        NAMES[25] = "ENCRYPTEDKEY";
-        NAMES[26] = "PLAINDIGESTALGORITHM";
-        NAMES[27] = "PLAINDIGEST";
-        NAMES[SIGNER_VERSION] = "SIGNERVERSION";
-    }
 
     private HeaderTags() {
     }
@@ -88,7 +75,7 @@ public final class HeaderTags {
      * @return its name
      */
     public static String name(int tag) {
-        return tag >= 0 && tag < NAMES.length && NAMES[tag] != null ? NAMES[tag] : "UNKNOWN(" + tag + ")";
+        return HeaderTag.nameOf(tag);
     }
 
     /**
@@ -96,7 +83,7 @@ public final class HeaderTags {
      * @return whether the tag is one this library knows for a header
      */
     public static boolean isKnown(int tag) {
-        return tag >= 1 && tag < NAMES.length && NAMES[tag] != null;
+        return HeaderTag.byCode(tag) != null;
     }
 
     /**
@@ -104,7 +91,7 @@ public final class HeaderTags {
      * @return whether the tag is a container whose value is its child TLVs (3, 7, 9, 16, 17, 21)
      */
     public static boolean isContainer(int tag) {
-        return tag == SIGNER_ID || tag == SIGNATURE_INFO || tag == SIGNATURE_ALGO_INFO || tag == ENCRYPTION_INFO
-                || tag == IV_INFO || tag == KEY_INFO;
+        HeaderTag t = HeaderTag.byCode(tag);
+        return t != null && t.isContainer();
     }
 }

@@ -1,8 +1,8 @@
 package io.github.itl4j;
 
+import io.github.itl4j.tlv.Tlv;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,13 +72,25 @@ public final class ItlReader {
      * @throws ItlException if malformed or over a limit
      */
     public SignedFile read(Bytes data) throws ItlException {
-        int h = HeaderParser.headerLength(data, data.size());
+        ByteSource src = ByteSource.of(data);
         List<ItlWarning> warnings = new ArrayList<>();
-        ItlHeader header = HeaderParser.parse(data.slice(0, h), warnings);
+        ItlHeader header = header(src, warnings);
         if (isTrustListName(header.fileName().orElse(null))) {
-            return trustList(data, header, warnings);
+            limits.checkFileSize(data.size());
+            return trustList(src, data, header, warnings);
         }
         return signed(data, header, warnings);
+    }
+
+    /** Reads the header of an in-memory file (whose source never throws a plain IOException). */
+    private static ItlHeader header(ByteSource src, List<ItlWarning> warnings) throws ItlException {
+        try {
+            return HeaderParser.read(src, warnings).header();
+        } catch (ItlException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new AssertionError("an array source does not fail", e);
+        }
     }
 
     /**
@@ -90,9 +102,9 @@ public final class ItlReader {
      */
     public ItlFile readTrustList(Bytes data) throws ItlException {
         limits.checkFileSize(data.size());
-        int h = HeaderParser.headerLength(data, data.size());
+        ByteSource src = ByteSource.of(data);
         List<ItlWarning> warnings = new ArrayList<>();
-        return trustList(data, HeaderParser.parse(data.slice(0, h), warnings), warnings);
+        return trustList(src, data, header(src, warnings), warnings);
     }
 
     /**
@@ -103,9 +115,8 @@ public final class ItlReader {
      * @throws ItlException if malformed or over a limit
      */
     public SgnFile readSigned(Bytes data) throws ItlException {
-        int h = HeaderParser.headerLength(data, data.size());
         List<ItlWarning> warnings = new ArrayList<>();
-        return signed(data, HeaderParser.parse(data.slice(0, h), warnings), warnings);
+        return signed(data, header(ByteSource.of(data), warnings), warnings);
     }
 
     /**
@@ -128,7 +139,7 @@ public final class ItlReader {
      * @throws IOException if it cannot be read
      */
     public SignedFile read(Path path) throws IOException {
-        return read(load(path, anyFileBound(), anyFileLimitName()));
+        return read(readBytes(path));
     }
 
     /**
@@ -140,7 +151,7 @@ public final class ItlReader {
      * @throws IOException if it cannot be read
      */
     public ItlFile readTrustList(Path path) throws IOException {
-        return readTrustList(load(path, limits.maxFileSize(), "maxFileSize"));
+        return readTrustList(BoundedReader.read(path, limits.maxFileSize(), ItlLimits.Limit.MAX_FILE_SIZE));
     }
 
     /**
@@ -152,7 +163,7 @@ public final class ItlReader {
      * @throws IOException if it cannot be read
      */
     public SgnFile readSigned(Path path) throws IOException {
-        return readSigned(load(path, signedFileBound(), "maxPayloadSize"));
+        return readSigned(BoundedReader.read(path, signedFileBound(), ItlLimits.Limit.MAX_PAYLOAD_SIZE));
     }
 
     /**
@@ -164,7 +175,63 @@ public final class ItlReader {
      * @throws IOException from the stream
      */
     public SignedFile read(InputStream in) throws IOException {
-        return read(readBounded(in, anyFileBound(), anyFileLimitName()));
+        return read(BoundedReader.read(in, anyFileBound(), anyFileLimit()));
+    }
+
+    /**
+     * Reads the bytes of one ITL/CTL/.sgn file from a stream (not closed) within these limits, parsing only the
+     * header: for callers that need the raw bytes too (checksums, stripping, the CLI). The header says which limit
+     * applies, so reading stops as soon as it is exceeded: {@link ItlLimits#maxFileSize()} for a trust list,
+     * {@link ItlLimits#maxPayloadSize()} after the header for a signed file. Bytes that do not start with a readable
+     * header are read up to the larger of both bounds (their parse then reports what is wrong).
+     *
+     * @param in the stream
+     * @return the bytes
+     * @throws ItlLimitException if the stream holds more than the limits allow
+     * @throws IOException from the stream
+     */
+    public Bytes readBytes(InputStream in) throws IOException {
+        byte[] prefix = in.readNBytes(HeaderParser.PREFIX);
+        Bytes head = Bytes.wrapOwned(prefix);
+        ItlHeader header = null;
+        try {
+            int h = HeaderParser.headerLength(head, -1);
+            byte[] hb = new byte[h];
+            System.arraycopy(prefix, 0, hb, 0, prefix.length);
+            int got = in.readNBytes(hb, prefix.length, h - prefix.length);
+            head = Bytes.wrapOwned(hb).slice(0, prefix.length + got);
+            if (head.size() == h) {
+                header = HeaderParser.parse(head, new ArrayList<>());
+            }
+        } catch (ItlFormatException e) {
+            header = null; // not a readable header: bound by the larger limit; the parse will say what is wrong
+        }
+        InputStream all = new java.io.SequenceInputStream(new java.io.ByteArrayInputStream(head.toByteArray()), in);
+        if (header == null) {
+            return BoundedReader.read(all, anyFileBound(), anyFileLimit());
+        }
+        if (isTrustListName(header.fileName().orElse(null))) {
+            return BoundedReader.read(all, limits.maxFileSize(), ItlLimits.Limit.MAX_FILE_SIZE);
+        }
+        long h = header.length();
+        try {
+            return BoundedReader.read(all, h + limits.maxPayloadSize(), ItlLimits.Limit.MAX_PAYLOAD_SIZE);
+        } catch (ItlLimitException e) {
+            throw new ItlLimitException(ItlLimits.Limit.MAX_PAYLOAD_SIZE, limits.maxPayloadSize(), e.actual() - h, h);
+        }
+    }
+
+    /**
+     * Reads the bytes of one ITL/CTL/.sgn file from disk within the limits, as {@link #readBytes(InputStream)}; the
+     * size is checked before anything is allocated, and the file is read in one copy.
+     *
+     * @param path the file
+     * @return the bytes
+     * @throws ItlLimitException if the file is larger
+     * @throws IOException if it cannot be read
+     */
+    public Bytes readBytes(Path path) throws IOException {
+        return BoundedReader.read(path, anyFileBound(), anyFileLimit());
     }
 
     /**
@@ -176,7 +243,7 @@ public final class ItlReader {
      * @throws IOException from the stream
      */
     public ItlFile readTrustList(InputStream in) throws IOException {
-        return readTrustList(readBounded(in, limits.maxFileSize(), "maxFileSize"));
+        return readTrustList(BoundedReader.read(in, limits.maxFileSize(), ItlLimits.Limit.MAX_FILE_SIZE));
     }
 
     /**
@@ -193,7 +260,7 @@ public final class ItlReader {
 
     /** A signed file is at most a 65535-byte header plus maxPayloadSize. */
     private long signedFileBound() {
-        return limits.maxPayloadSize() + 0xFFFF;
+        return limits.maxPayloadSize() + Tlv.MAX_VALUE_LENGTH;
     }
 
     /** Before the header says which kind of file it is, the larger of both bounds applies. */
@@ -202,99 +269,31 @@ public final class ItlReader {
     }
 
     /** The setting that {@link #anyFileBound()} comes from, for the exception to name. */
-    private String anyFileLimitName() {
-        return limits.maxFileSize() >= signedFileBound() ? "maxFileSize" : "maxPayloadSize";
+    private ItlLimits.Limit anyFileLimit() {
+        return limits.maxFileSize() >= signedFileBound() ? ItlLimits.Limit.MAX_FILE_SIZE
+                : ItlLimits.Limit.MAX_PAYLOAD_SIZE;
     }
 
-    private static Bytes load(Path path, long max, String limitName) throws IOException {
-        long size = Files.size(path);
-        if (size > max) {
-            throw new ItlLimitException(limitName, max, size, ItlException.NO_OFFSET);
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-            return readBounded(in, max, limitName);
-        }
-    }
-
-    static Bytes readBounded(InputStream in, long max, String limitName) throws IOException {
-        byte[] buf = new byte[8192];
-        int n = 0;
-        while (true) {
-            if (n == buf.length) {
-                if (n > max) {
-                    break;
-                }
-                long grow = Math.min((long) buf.length * 2, Math.min(max + 1, Integer.MAX_VALUE - 8));
-                if (grow <= n) {
-                    break;
-                }
-                buf = java.util.Arrays.copyOf(buf, (int) grow);
-            }
-            int r = in.read(buf, n, buf.length - n);
-            if (r < 0) {
-                return Bytes.wrapOwned(n == buf.length ? buf : java.util.Arrays.copyOf(buf, n));
-            }
-            n += r;
-            if (n > max) {
-                break;
-            }
-        }
-        throw new ItlLimitException(limitName, max, n, ItlException.NO_OFFSET);
-    }
-
-    private ItlFile trustList(Bytes data, ItlHeader header, List<ItlWarning> warnings) throws ItlException {
-        limits.checkFileSize(data.size());
+    private ItlFile trustList(ByteSource src, Bytes data, ItlHeader header, List<ItlWarning> warnings)
+            throws ItlException {
         versionWarning(header, Version.V1_2, warnings);
+        RecordParser parser = new RecordParser(limits, warnings);
         List<ItlRecord> records = new ArrayList<>(8);
-        int size = data.size();
-        int pos = header.length();
-        boolean orderWarned = false;
-        while (pos < size) {
-            int index = records.size();
-            if (index >= limits.maxRecords()) {
-                throw new ItlLimitException("maxRecords", limits.maxRecords(), index + 1L, pos);
+        try {
+            for (ItlRecord r; (r = parser.next(src)) != null; ) {
+                records.add(r);
             }
-            int rl = recordLength(data.slice(pos, Math.min(5, size - pos)), pos, index);
-            if (rl > size - pos) {
-                throw new ItlFormatException(String.format("Record %d declares RECORDLENGTH %d, but only %d bytes "
-                        + "remain in the file", index + 1, rl, size - pos), pos, RecordTags.RECORD_LENGTH);
-            }
-            ItlRecord rec = ItlRecord.parse(data.slice(pos, rl), pos, index, warnings);
-            if (!orderWarned && rec.layout().isEmpty()) {
-                orderWarned = true;
-                warnings.add(new ItlWarning(ItlWarning.Code.RECORD_TAG_ORDER,
-                        "Record fields follow neither CUCM's nor certutils' order", pos, ItlException.NO_TAG, index));
-            }
-            records.add(rec);
-            pos += rl;
+        } catch (ItlException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new AssertionError("an array source does not fail", e);
         }
         return new ItlFile(header, records, warnings, data);
     }
 
-    /** Checks the 5-byte RECORDLENGTH TLV at the start of a record and returns its value. */
-    static int recordLength(Bytes prefix, long offset, int index) throws ItlFormatException {
-        if (prefix.size() < 5) {
-            throw new ItlFormatException(String.format("Truncated record %d: RECORDLENGTH needs 5 bytes, only %d "
-                    + "remain", index + 1, prefix.size()), offset, RecordTags.RECORD_LENGTH);
-        }
-        if (prefix.getUnsigned(0) != RecordTags.RECORD_LENGTH || prefix.getU16(1) != 2) {
-            throw new ItlFormatException(String.format("Record %d must start with RECORDLENGTH (tag 1, length 2); "
-                    + "found tag %d, length %d", index + 1, prefix.getUnsigned(0), prefix.getU16(1)), offset,
-                    prefix.getUnsigned(0));
-        }
-        int rl = prefix.getU16(3);
-        if (rl < 5) {
-            throw new ItlFormatException("Record " + (index + 1) + " declares RECORDLENGTH " + rl
-                    + ", less than the 5 bytes of RECORDLENGTH itself", offset, RecordTags.RECORD_LENGTH);
-        }
-        return rl;
-    }
-
     private SgnFile signed(Bytes data, ItlHeader header, List<ItlWarning> warnings) throws ItlException {
         long payload = (long) data.size() - header.length();
-        if (payload > limits.maxPayloadSize()) {
-            throw new ItlLimitException("maxPayloadSize", limits.maxPayloadSize(), payload, header.length());
-        }
+        limits.checkPayloadSize(payload, header.length());
         versionWarning(header, Version.V2_0, warnings);
         return new SgnFile(header, data.slice(header.length(), (int) payload), warnings, data);
     }

@@ -20,9 +20,11 @@ import java.util.Optional;
  */
 public final class ItlRecord {
     private final Bytes encoded;
-    /** (tag, value position, length) per field after RECORDLENGTH. */
+    /** Two ints per field after RECORDLENGTH: the tag, then value position and length packed as 16 + 16 bits. */
     private final int[] index;
     private final int count;
+
+    private static final int STRIDE = 2;
 
     private ItlRecord(Bytes encoded, int[] index, int count) {
         this.encoded = encoded;
@@ -38,7 +40,7 @@ public final class ItlRecord {
      * @throws IllegalArgumentException if a field is RECORDLENGTH or the record would exceed 65535 bytes
      */
     public static ItlRecord of(List<Tlv> fields) {
-        long size = 5;
+        long size = RecordTags.RECORD_LENGTH_SIZE;
         for (Tlv t : fields) {
             if (t.tag() == RecordTags.RECORD_LENGTH) {
                 throw new IllegalArgumentException("RECORDLENGTH is computed; do not pass it");
@@ -50,12 +52,11 @@ public final class ItlRecord {
         }
         TlvWriter w = new TlvWriter((int) size);
         w.u16(RecordTags.RECORD_LENGTH, (int) size);
-        int[] idx = new int[fields.size() * 3];
+        int[] idx = new int[fields.size() * STRIDE];
         int n = 0;
         for (Tlv t : fields) {
-            idx[n * 3] = t.tag();
-            idx[n * 3 + 1] = w.size() + 3;
-            idx[n * 3 + 2] = t.length();
+            idx[n * STRIDE] = t.tag();
+            idx[n * STRIDE + 1] = pack(w.size() + Tlv.HEADER_SIZE, t.length());
             n++;
             w.tlv(t.tag(), t.value());
         }
@@ -74,28 +75,49 @@ public final class ItlRecord {
      */
     static ItlRecord parse(Bytes encoded, long fileOffset, int recordIndex, List<ItlWarning> warnings)
             throws ItlFormatException {
-        if (encoded.size() < 5 || encoded.getUnsigned(0) != RecordTags.RECORD_LENGTH || encoded.getU16(1) != 2
-                || encoded.getU16(3) != encoded.size()) {
+        return parse(encoded, fileOffset, recordIndex, warnings, null);
+    }
+
+    /** Position and length of a value, both below 65536 in a record. */
+    private static int pack(int position, int length) {
+        return position << 16 | length;
+    }
+
+    private Bytes slice(int packed) {
+        return encoded.slice(packed >>> 16, packed & 0xFFFF);
+    }
+
+    /**
+     * As {@link #parse(Bytes, long, int, List)}, walking the fields with {@code cursor} (reset for this record) when
+     * one is given, so a reader of many records allocates one cursor.
+     */
+    static ItlRecord parse(Bytes encoded, long fileOffset, int recordIndex, List<ItlWarning> warnings,
+            TlvReader cursor) throws ItlFormatException {
+        int start = RecordTags.RECORD_LENGTH_SIZE;
+        if (encoded.size() < start || encoded.getUnsigned(0) != RecordTags.RECORD_LENGTH || encoded.getU16(1) != 2
+                || encoded.getU16(Tlv.HEADER_SIZE) != encoded.size()) {
             throw new ItlFormatException("Record " + (recordIndex + 1) + " does not start with a RECORDLENGTH "
                     + "(tag 1, length 2) equal to its size " + encoded.size(), fileOffset, RecordTags.RECORD_LENGTH);
         }
-        int[] idx = new int[24]; // 8 fields (a CUCM record); grows for more
+        int[] idx = new int[8 * STRIDE]; // 8 fields (a CUCM record); grows for more
         int n = 0;
         int seen = 0; // bit set of known tags 1..12
-        TlvReader r = TlvReader.record(encoded.slice(5, encoded.size() - 5), fileOffset + 5);
+        TlvReader r = cursor == null ? TlvReader.record(encoded, start, fileOffset)
+                : cursor.resetRecord(encoded, start, fileOffset);
         while (r.next() != null) {
             int tag = r.tag();
             if (tag == RecordTags.RECORD_LENGTH) {
                 throw new ItlFormatException("RECORDLENGTH again inside record " + (recordIndex + 1)
                         + " (a record has exactly one, first)", r.offset(), tag);
             }
-            if (RecordTags.isKnown(tag)) {
+            RecordTag known = RecordTag.byCode(tag);
+            if (known != null) {
                 if ((seen & (1 << tag)) != 0) {
                     throw new ItlFormatException("Duplicate " + RecordTags.name(tag) + " in record "
                             + (recordIndex + 1), r.offset(), tag);
                 }
                 seen |= 1 << tag;
-                int want = fixedLength(tag);
+                int want = known.fixedLength();
                 if (want >= 0 && r.length() != want) {
                     throw new ItlFormatException(String.format("%s must be %d bytes, found %d, in record %d",
                             RecordTags.name(tag), want, r.length(), recordIndex + 1), r.offset(), tag);
@@ -116,28 +138,14 @@ public final class ItlRecord {
                 warnings.add(new ItlWarning(ItlWarning.Code.ZERO_LENGTH_VALUE,
                         RecordTags.name(tag) + " has length 0", r.offset(), tag, recordIndex));
             }
-            if (n * 3 == idx.length) {
+            if (n * STRIDE == idx.length) {
                 idx = Arrays.copyOf(idx, idx.length * 2);
             }
-            idx[n * 3] = tag;
-            idx[n * 3 + 1] = r.position() + 5 + 3;
-            idx[n * 3 + 2] = r.length();
+            idx[n * STRIDE] = tag;
+            idx[n * STRIDE + 1] = pack(r.position() + Tlv.HEADER_SIZE, r.length());
             n++;
         }
         return new ItlRecord(encoded, idx, n);
-    }
-
-    private static int fixedLength(int tag) {
-        switch (tag) {
-            case RecordTags.FUNCTION:
-                return 2;
-            case RecordTags.IP_ADDRESS:
-                return 4;
-            case RecordTags.HASH_ALGORITHM:
-                return 1;
-            default:
-                return -1;
-        }
     }
 
     /** @return the record's exact bytes, RECORDLENGTH included */
@@ -161,7 +169,7 @@ public final class ItlRecord {
      */
     public int fieldTag(int i) {
         Objects.checkIndex(i, count);
-        return index[i * 3];
+        return index[i * STRIDE];
     }
 
     /**
@@ -170,7 +178,7 @@ public final class ItlRecord {
      */
     public Bytes fieldValue(int i) {
         Objects.checkIndex(i, count);
-        return encoded.slice(index[i * 3 + 1], index[i * 3 + 2]);
+        return slice(index[i * STRIDE + 1]);
     }
 
     /**
@@ -179,7 +187,7 @@ public final class ItlRecord {
      */
     public int fieldOffset(int i) {
         Objects.checkIndex(i, count);
-        return index[i * 3 + 1] - 3;
+        return (index[i * STRIDE + 1] >>> 16) - Tlv.HEADER_SIZE;
     }
 
     /** @return the fields after RECORDLENGTH, in file order (unknown tags included) */
@@ -197,8 +205,8 @@ public final class ItlRecord {
      */
     public Optional<Bytes> value(int tag) {
         for (int i = 0; i < count; i++) {
-            if (index[i * 3] == tag) {
-                return Optional.of(encoded.slice(index[i * 3 + 1], index[i * 3 + 2]));
+            if (index[i * STRIDE] == tag) {
+                return Optional.of(slice(index[i * STRIDE + 1]));
             }
         }
         return Optional.empty();
@@ -266,15 +274,21 @@ public final class ItlRecord {
         });
     }
 
+    /** @return whether the fields follow one of the layouts ({@link #layout()} without allocating) */
+    boolean followsALayout() {
+        return Layout.CUCM.recordOrderMatches(index, count, STRIDE)
+                || Layout.CERTUTILS.recordOrderMatches(index, count, STRIDE);
+    }
+
     /**
      * @return the layout whose field order this record follows, if any
      */
     public Optional<Layout> layout() {
-        // the tags sit at index[0], index[3], ...: match them in place, no copy
-        if (Layout.CUCM.recordOrderMatches(index, count, 3)) {
+        // the tags sit at index[0], index[STRIDE], ...: match them in place, no copy
+        if (Layout.CUCM.recordOrderMatches(index, count, STRIDE)) {
             return Optional.of(Layout.CUCM);
         }
-        if (Layout.CERTUTILS.recordOrderMatches(index, count, 3)) {
+        if (Layout.CERTUTILS.recordOrderMatches(index, count, STRIDE)) {
             return Optional.of(Layout.CERTUTILS);
         }
         return Optional.empty();

@@ -1,11 +1,15 @@
 package io.github.itl4j;
 
 /**
- * Tag numbers of ITL/CTL records (FORMAT.md section 4), with the names Cisco's {@code show itl} prints.
+ * Tag numbers of ITL/CTL records (FORMAT.md section 4) as compile-time constants, for {@code switch} labels.
+ * Everything else about a tag is in the table {@link RecordTag}; the methods here read it.
  *
  * @since 0.1.0
  */
 public final class RecordTags {
+    /** Size of the RECORDLENGTH TLV that starts every record: tag, length and a 2-byte value. */
+    public static final int RECORD_LENGTH_SIZE = io.github.itl4j.tlv.Tlv.HEADER_SIZE + 2;
+
     /** RECORDLENGTH: uint16, the whole record size including this TLV. Always first. */
     public static final int RECORD_LENGTH = 1;
     /** DNSNAME: NUL-terminated host name or IP text. */
@@ -31,9 +35,6 @@ public final class RecordTags {
     /** HASH ALGORITHM: 1 byte, algorithm of CERTHASH. */
     public static final int HASH_ALGORITHM = 12;
 
-    private static final String[] NAMES = {null, "RECORDLENGTH", "DNSNAME", "SUBJECTNAME", "FUNCTION", "ISSUERNAME",
-        "SERIALNUMBER", "PUBLICKEY", "SIGNATURE", "CERTIFICATE", "IPADDRESS", "CERTHASH", "HASH ALGORITHM"};
-
     private RecordTags() {
     }
 
@@ -42,14 +43,14 @@ public final class RecordTags {
      * @return the name {@code show itl} prints, or {@code UNKNOWN(n)}
      */
     public static String name(int tag) {
-        return isKnown(tag) ? NAMES[tag] : "UNKNOWN(" + tag + ")";
+        return RecordTag.nameOf(tag);
     }
 
     /**
      * @param tag a tag number
-     * @return whether the tag is a known record tag (1..12)
+     * @return whether the tag is a known record tag (a row of {@link RecordTag})
      */
     public static boolean isKnown(int tag) {
-        return tag >= 1 && tag < NAMES.length;
+        return RecordTag.byCode(tag) != null;
     }
 }

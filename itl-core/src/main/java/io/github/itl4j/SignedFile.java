@@ -26,13 +26,7 @@ public sealed interface SignedFile permits ItlFile, SgnFile {
      * @return one or two slices
      */
     default List<Bytes> signedParts() {
-        Bytes all = encoded();
-        int off = header().signatureOffset();
-        if (off < 0) {
-            return List.of(all);
-        }
-        int end = off + 3 + header().signatureLength();
-        return List.of(all.slice(0, off), all.slice(end, all.size() - end));
+        return HeaderParser.signedParts(encoded(), header());
     }
 
     /**

@@ -8,6 +8,7 @@ import io.github.itl4j.HeaderTags;
 import io.github.itl4j.ItlRecord;
 import io.github.itl4j.ItlWarning;
 import io.github.itl4j.Role;
+import io.github.itl4j.ValueType;
 import io.github.itl4j.cli.FieldFormat.Decoded;
 import io.github.itl4j.cli.FieldFormat.Scope;
 import io.github.itl4j.cli.FileWalk.Element;
@@ -18,6 +19,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -53,6 +55,9 @@ public final class DumpCommand implements Callable<Integer> {
             + HEX_PREVIEW + " bytes.")
     private boolean full;
 
+    @Mixin
+    private LimitOptions limitOptions = new LimitOptions();
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "ITL/CTL/.sgn files; - reads standard input.")
     private List<String> files;
 
@@ -70,8 +75,8 @@ public final class DumpCommand implements Callable<Integer> {
         for (String arg : files) {
             String name = Inputs.displayName(arg);
             try {
-                Inputs.Input in = Inputs.read(arg, cli.stdin(), MAX_INPUT);
-                FileWalk walk = FileWalk.of(in.data());
+                Inputs.Input in = Inputs.read(arg, cli.stdin(), limitOptions.reader());
+                FileWalk walk = FileWalk.of(in.data(), limitOptions.reader());
                 if (json) {
                     writeJson(walk, in.name(), cli.binaryOut());
                 } else {
@@ -168,7 +173,7 @@ public final class DumpCommand implements Callable<Integer> {
                 }
                 return hex(v, full ? Integer.MAX_VALUE : HEX_PREVIEW);
             }
-            String s = d.value() instanceof String str && FieldFormat.type(scope, tag) == FieldFormat.Type.STRING
+            String s = d.value() instanceof String str && FieldFormat.type(scope, tag) == ValueType.STRING
                     ? FieldFormat.quote(str) : d.value().toString();
             return d.meaning() == null ? s : s + " (" + d.meaning() + ")";
         }

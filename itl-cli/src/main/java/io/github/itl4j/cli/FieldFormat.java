@@ -1,20 +1,19 @@
 package io.github.itl4j.cli;
 
 import io.github.itl4j.Bytes;
-import io.github.itl4j.DigestAlgorithm;
-import io.github.itl4j.HeaderTags;
-import io.github.itl4j.RecordTags;
-import io.github.itl4j.Role;
-import io.github.itl4j.SignatureModulus;
+import io.github.itl4j.CodeSet;
+import io.github.itl4j.HeaderTag;
+import io.github.itl4j.RecordTag;
+import io.github.itl4j.ValueType;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
 /**
  * How the value of each header and record tag is shown to people ({@code itl dump}) and, for {@code itl assemble},
- * read back from its decoded form. A value is decoded only when the decoded form gives back exactly the same bytes
+ * read back from its decoded form. What each tag is (name, value type, fixed size, code set) comes from core's
+ * vocabulary tables {@link HeaderTag} and {@link RecordTag}; nothing about a tag is written here. A value is decoded only when the decoded form gives back exactly the same bytes
  * (a string with one trailing NUL and valid UTF-8, an integer of the tag's fixed size); anything else is hex.
  */
 final class FieldFormat {
@@ -24,30 +23,6 @@ final class FieldFormat {
         HEADER,
         /** an ITL/CTL record */
         RECORD
-    }
-
-    /** The shape of a value. */
-    enum Type {
-        /** NUL-terminated UTF-8 text */
-        STRING(-1),
-        /** major.minor, 2 bytes */
-        VERSION(2),
-        /** unsigned byte */
-        U8(1),
-        /** unsigned 16-bit, big-endian */
-        U16(2),
-        /** unsigned 32-bit, big-endian */
-        U32(4),
-        /** IPv4 address, 4 bytes */
-        IPV4(4),
-        /** opaque bytes, shown as hex */
-        BINARY(-1);
-
-        final int size;
-
-        Type(int size) {
-            this.size = size;
-        }
     }
 
     /**
@@ -63,52 +38,26 @@ final class FieldFormat {
     }
 
     static String name(Scope scope, int tag) {
-        return scope == Scope.HEADER ? HeaderTags.name(tag) : RecordTags.name(tag);
+        return scope == Scope.HEADER ? HeaderTag.nameOf(tag) : RecordTag.nameOf(tag);
     }
 
-    static Type type(Scope scope, int tag) {
+    /** The value type from core's vocabulary tables; unknown tags are binary. */
+    static ValueType type(Scope scope, int tag) {
         if (scope == Scope.HEADER) {
-            switch (tag) {
-                case HeaderTags.VERSION:
-                case HeaderTags.SIGNER_VERSION:
-                    return Type.VERSION;
-                case HeaderTags.HEADER_LENGTH:
-                case 20: // PADCOUNT
-                case 23: // KEYSIZE
-                    return Type.U16;
-                case HeaderTags.SIGNER_NAME:
-                case HeaderTags.CA_NAME:
-                case HeaderTags.FILE_NAME:
-                    return Type.STRING;
-                case HeaderTags.DIGEST_ALGORITHM:
-                case HeaderTags.SIGNATURE_ALGORITHM:
-                case HeaderTags.SIGNATURE_MODULUS:
-                case 18:
-                case 22:
-                case 24:
-                case 26:
-                    return Type.U8;
-                case HeaderTags.TIMESTAMP:
-                    return Type.U32;
-                default:
-                    return Type.BINARY;
-            }
+            HeaderTag t = HeaderTag.byCode(tag);
+            return t == null || t.isContainer() || t.type() == ValueType.PADDING_BYTE ? ValueType.BINARY : t.type();
         }
-        switch (tag) {
-            case RecordTags.RECORD_LENGTH:
-            case RecordTags.FUNCTION:
-                return Type.U16;
-            case RecordTags.DNS_NAME:
-            case RecordTags.SUBJECT_NAME:
-            case RecordTags.ISSUER_NAME:
-                return Type.STRING;
-            case RecordTags.IP_ADDRESS:
-                return Type.IPV4;
-            case RecordTags.HASH_ALGORITHM:
-                return Type.U8;
-            default:
-                return Type.BINARY;
+        RecordTag t = RecordTag.byCode(tag);
+        return t == null ? ValueType.BINARY : t.type();
+    }
+
+    private static CodeSet codeSet(Scope scope, int tag) {
+        if (scope == Scope.HEADER) {
+            HeaderTag t = HeaderTag.byCode(tag);
+            return t == null ? CodeSet.NONE : t.codeSet();
         }
+        RecordTag t = RecordTag.byCode(tag);
+        return t == null ? CodeSet.NONE : t.codeSet();
     }
 
     /**
@@ -118,8 +67,8 @@ final class FieldFormat {
      * @return the decoded value; {@code value()} is null when only hex represents the bytes faithfully
      */
     static Decoded decode(Scope scope, int tag, Bytes v) {
-        Type type = type(scope, tag);
-        if (type.size >= 0 && v.size() != type.size) {
+        ValueType type = type(scope, tag);
+        if (type.size() >= 0 && v.size() != type.size()) {
             return new Decoded(null, null);
         }
         switch (type) {
@@ -135,40 +84,11 @@ final class FieldFormat {
             case U8:
             case U16:
             case U32: {
-                long n = type == Type.U8 ? v.getUnsigned(0) : type == Type.U16 ? v.getU16(0) : v.getU32(0);
-                return new Decoded(n, meaning(scope, tag, n));
+                long n = type == ValueType.U8 ? v.getUnsigned(0) : type == ValueType.U16 ? v.getU16(0) : v.getU32(0);
+                return new Decoded(n, codeSet(scope, tag).describe(n));
             }
             default:
                 return new Decoded(null, null);
-        }
-    }
-
-    private static String meaning(Scope scope, int tag, long n) {
-        if (scope == Scope.RECORD) {
-            if (tag == RecordTags.FUNCTION) {
-                return Role.of((int) n).name();
-            }
-            if (tag == RecordTags.HASH_ALGORITHM) {
-                return DigestAlgorithm.of((int) n).toString();
-            }
-            return null;
-        }
-        switch (tag) {
-            case HeaderTags.DIGEST_ALGORITHM:
-            case 26:
-                return DigestAlgorithm.of((int) n).toString();
-            case HeaderTags.SIGNATURE_ALGORITHM:
-                return n == 0 ? "RSA" : "UNKNOWN(" + n + ")";
-            case HeaderTags.SIGNATURE_MODULUS: {
-                SignatureModulus m = SignatureModulus.of((int) n);
-                return m.isKnown() ? m.bits() + "-bit, " + m.bits() / 8 + "-byte signature" : "UNKNOWN(" + n + ")";
-            }
-            case HeaderTags.TIMESTAMP:
-                return Instant.ofEpochSecond(n).toString();
-            case 23:
-                return n + " bits";
-            default:
-                return null;
         }
     }
 
@@ -203,7 +123,7 @@ final class FieldFormat {
      * @throws IllegalArgumentException with a message for the user if the value does not fit the tag
      */
     static Bytes encode(Scope scope, int tag, Object value) {
-        Type type = type(scope, tag);
+        ValueType type = type(scope, tag);
         switch (type) {
             case STRING: {
                 String s = requireString(value, "a string");
@@ -238,14 +158,14 @@ final class FieldFormat {
             case U8:
             case U16:
             case U32: {
-                long max = type == Type.U8 ? 0xFF : type == Type.U16 ? 0xFFFF : 0xFFFFFFFFL;
+                long max = type == ValueType.U8 ? 0xFF : type == ValueType.U16 ? 0xFFFF : 0xFFFFFFFFL;
                 if (!(value instanceof Long n)) {
                     throw new IllegalArgumentException("expected an integer 0.." + max);
                 }
                 if (n < 0 || n > max) {
                     throw new IllegalArgumentException("value " + n + " is out of range 0.." + max);
                 }
-                byte[] b = new byte[type.size];
+                byte[] b = new byte[type.size()];
                 for (int i = 0; i < b.length; i++) {
                     b[i] = (byte) (n >>> (8 * (b.length - 1 - i)));
                 }

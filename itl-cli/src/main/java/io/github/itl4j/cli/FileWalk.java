@@ -6,6 +6,7 @@ import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.RecordTags;
 import io.github.itl4j.SignedFile;
+import io.github.itl4j.tlv.Tlv;
 import io.github.itl4j.tlv.TlvReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +81,19 @@ final class FileWalk {
      * @throws ItlException if the library rejects the file
      */
     static FileWalk of(Bytes data) throws ItlException {
-        SignedFile file = ItlReader.defaults().read(data);
+        return of(data, ItlReader.defaults());
+    }
+
+    /**
+     * As {@link #of(Bytes)}, parsing with {@code reader} (its limits apply).
+     *
+     * @param data the whole file
+     * @param reader the reader
+     * @return the walk
+     * @throws ItlException if the library rejects the file
+     */
+    static FileWalk of(Bytes data, ItlReader reader) throws ItlException {
+        SignedFile file = reader.read(data);
         int h = file.header().length();
         List<Element> header = walkHeader(TlvReader.header(data.slice(0, h), 0));
         if (!ItlReader.isTrustListName(file.header().fileName().orElse(null))) {
@@ -89,7 +102,7 @@ final class FileWalk {
         List<Record> records = new ArrayList<>();
         int pos = h;
         while (pos < data.size()) {
-            int rl = data.getU16(pos + 3); // the library checked the RECORDLENGTH TLV
+            int rl = data.getU16(pos + Tlv.HEADER_SIZE); // the library checked the RECORDLENGTH TLV
             TlvReader r = TlvReader.record(data.slice(pos, rl), pos);
             List<Element> fields = new ArrayList<>();
             while (r.next() != null) {

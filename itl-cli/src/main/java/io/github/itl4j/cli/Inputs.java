@@ -1,16 +1,20 @@
 package io.github.itl4j.cli;
 
+import io.github.itl4j.BoundedReader;
 import io.github.itl4j.Bytes;
+import io.github.itl4j.ItlLimitException;
+import io.github.itl4j.ItlReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 
 /**
- * Reads command-line inputs: a path, or {@code -} for standard input. Every read is bounded, so a huge or endless
- * input ends in a one-line error instead of an {@link OutOfMemoryError}.
+ * Reads command-line inputs: a path, or {@code -} for standard input. Every read goes through the library's one
+ * bounded reader ({@link BoundedReader}), so a huge or endless input ends in a one-line error instead of an
+ * {@link OutOfMemoryError}; trust lists and signed files are read within the library's limits
+ * ({@link #read(String, InputStream, ItlReader)}, raised with {@code --limit}).
  *
  * @since 0.1.0
  */
@@ -19,6 +23,9 @@ public final class Inputs {
     public static final String STDIO = "-";
     /** The name standard input has in messages. */
     public static final String STDIN_NAME = "<stdin>";
+
+    /** The limit name of inputs read with a plain byte bound (not one of the library's limits). */
+    private static final String INPUT_LIMIT = "maxInputSize";
 
     private Inputs() {
     }
@@ -42,6 +49,26 @@ public final class Inputs {
     }
 
     /**
+     * Reads one ITL/CTL/.sgn file, a path or, for {@code -}, standard input, within the reader's limits, with the
+     * library's one bounded reader: a file's size is checked before it is read (and it is read in one copy), a
+     * stream is cut off as soon as it holds more than the limits allow.
+     *
+     * @param arg the argument as given
+     * @param stdin standard input (not closed)
+     * @param reader the reader whose limits apply ({@link ItlReader#readBytes(InputStream)})
+     * @return the input
+     * @throws io.github.itl4j.ItlLimitException if the input is larger than the limits allow
+     * @throws IOException if it cannot be read (missing, a directory, permissions)
+     */
+    public static Input read(String arg, InputStream stdin, ItlReader reader) throws IOException {
+        if (STDIO.equals(arg)) {
+            return new Input(STDIN_NAME, null, reader.readBytes(stdin));
+        }
+        Path path = regularPath(arg);
+        return new Input(arg, path, reader.readBytes(path));
+    }
+
+    /**
      * Reads a path or, for {@code -}, standard input, whole.
      *
      * @param arg the argument as given
@@ -55,6 +82,15 @@ public final class Inputs {
         if (STDIO.equals(arg)) {
             return new Input(STDIN_NAME, null, readBounded(stdin, maxBytes));
         }
+        Path path = regularPath(arg);
+        try {
+            return new Input(arg, path, BoundedReader.read(path, maxBytes, INPUT_LIMIT));
+        } catch (ItlLimitException e) {
+            throw tooLarge(e.actual(), maxBytes);
+        }
+    }
+
+    private static Path regularPath(String arg) throws IOException {
         Path path = Path.of(arg);
         if (Files.isDirectory(path)) {
             throw new IOException("is a directory, not a file");
@@ -62,13 +98,7 @@ public final class Inputs {
         if (!Files.exists(path)) {
             throw new NoSuchFileException(arg);
         }
-        long size = Files.size(path);
-        if (size > maxBytes) {
-            throw tooLarge(size, maxBytes);
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-            return new Input(arg, path, readBounded(in, maxBytes));
-        }
+        return path;
     }
 
     private static CliException tooLarge(long size, long max) {
@@ -86,25 +116,10 @@ public final class Inputs {
      * @throws IOException from the stream
      */
     public static Bytes readBounded(InputStream in, long maxBytes) throws IOException, CliException {
-        long cap = Math.min(maxBytes, Integer.MAX_VALUE - 16L);
-        byte[] buf = new byte[(int) Math.min(8192, cap + 1)];
-        int n = 0;
-        while (true) {
-            if (n == buf.length) {
-                if (n > cap) {
-                    throw tooLarge(-1, maxBytes);
-                }
-                buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, cap + 1));
-            }
-            int r = in.read(buf, n, buf.length - n);
-            if (r < 0) {
-                break;
-            }
-            n += r;
-        }
-        if (n > cap) {
+        try {
+            return BoundedReader.read(in, maxBytes, INPUT_LIMIT);
+        } catch (ItlLimitException e) {
             throw tooLarge(-1, maxBytes);
         }
-        return Bytes.wrapOwned(n == buf.length ? buf : Arrays.copyOf(buf, n));
     }
 }

@@ -252,6 +252,9 @@ public final class ItlCli implements Callable<Integer> {
      * @return the message (possibly several lines; {@link #fail} joins them)
      */
     static String message(String subject, Throwable t) {
+        if (t instanceof io.github.itl4j.ItlLimitException l) {
+            return LimitOptions.message(l); // names the --limit option, not the library's builder method
+        }
         if (t instanceof CliException || t instanceof ItlException) {
             return t.getMessage();
         }

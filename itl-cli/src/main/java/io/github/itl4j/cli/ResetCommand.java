@@ -3,8 +3,6 @@ package io.github.itl4j.cli;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlFile;
-import io.github.itl4j.ItlLimits;
-import io.github.itl4j.ItlReader;
 import io.github.itl4j.ItlRecord;
 import io.github.itl4j.crypto.ItlResetter;
 import io.github.itl4j.crypto.ItlSigner;
@@ -63,6 +61,9 @@ public final class ResetCommand implements Callable<Integer> {
 
     @Option(names = "--in-place", description = "Replace IN with the reset file (atomically).")
     private boolean inPlace;
+
+    @Mixin
+    private LimitOptions limitOptions = new LimitOptions();
 
     @Mixin
     private KeyOptions key = new KeyOptions();
@@ -133,8 +134,8 @@ public final class ResetCommand implements Callable<Integer> {
         }
 
         // ---- the file
-        Inputs.Input in = Inputs.read(input, cli.stdin(), ItlLimits.DEFAULT_MAX_FILE_SIZE);
-        ItlFile old = ItlReader.defaults().readTrustList(in.data());
+        Inputs.Input in = Inputs.read(input, cli.stdin(), limitOptions.reader());
+        ItlFile old = limitOptions.reader().readTrustList(in.data());
 
         // ---- the key
         SigningKey k = remote.given() ? fetchKey() : key.load();

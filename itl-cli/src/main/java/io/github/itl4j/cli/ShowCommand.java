@@ -2,7 +2,6 @@ package io.github.itl4j.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.itl4j.ItlFile;
-import io.github.itl4j.ItlReader;
 import io.github.itl4j.SignedFile;
 import io.github.itl4j.crypto.Checksums;
 import io.github.itl4j.crypto.ItlVerifier;
@@ -14,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -58,6 +58,9 @@ public final class ShowCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write one JSON document for the whole run instead of text.")
     private boolean json;
 
+    @Mixin
+    private LimitOptions limitOptions = new LimitOptions();
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "ITL/CTL/.sgn files; - reads standard input.")
     private List<String> files;
 
@@ -69,7 +72,7 @@ public final class ShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         VerifyCommand.Trust t;
         try {
-            t = VerifyCommand.Trust.load(trust, cli.err());
+            t = VerifyCommand.Trust.load(trust, cli.err(), limitOptions.reader());
         } catch (CliException | IOException e) {
             return cli.fail(null, e);
         }
@@ -87,8 +90,8 @@ public final class ShowCommand implements Callable<Integer> {
         for (String arg : files) {
             String name = Inputs.displayName(arg);
             try {
-                Inputs.Input in = Inputs.read(arg, cli.stdin(), VerifyCommand.MAX_INPUT);
-                SignedFile f = ItlReader.defaults().read(in.data());
+                Inputs.Input in = Inputs.read(arg, cli.stdin(), limitOptions.reader());
+                SignedFile f = limitOptions.reader().read(in.data());
                 Instant modified = in.path() != null ? Files.getLastModifiedTime(in.path()).toInstant() : null;
                 VerificationResult r = null;
                 String notChecked = null;

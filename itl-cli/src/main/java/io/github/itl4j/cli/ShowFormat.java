@@ -3,7 +3,9 @@ package io.github.itl4j.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.DigestAlgorithm;
+import io.github.itl4j.HeaderTag;
 import io.github.itl4j.HeaderTags;
+import io.github.itl4j.RecordTag;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlHeader;
 import io.github.itl4j.ItlRecord;
@@ -262,7 +264,7 @@ final class ShowFormat {
             return;
         }
         if (e instanceof Container c) {
-            row(out, c.tag(), HeaderTags.name(c.tag()), 2, Integer.toString(c.length()));
+            row(out, c.tag(), HeaderTag.nameOf(c.tag()), 2, Integer.toString(c.length()));
             for (TlvElement child : c.children()) {
                 headerElement(out, child, verbose);
             }
@@ -275,14 +277,14 @@ final class ShowFormat {
         }
         Bytes v = t.value();
         if (tag == HeaderTags.SIGNATURE) {
-            row(out, tag, HeaderTags.name(tag), t.length(), null);
+            row(out, tag, HeaderTag.nameOf(tag), t.length(), null);
             List<String> lines = signatureLines(v);
             for (String line : lines) {
                 out.println(" ".repeat(VALUE_COLUMN) + line);
             }
             return;
         }
-        row(out, tag, HeaderTags.name(tag), t.length(), headerValue(tag, v, verbose));
+        row(out, tag, HeaderTag.nameOf(tag), t.length(), headerValue(tag, v, verbose));
     }
 
     private static String headerValue(int tag, Bytes v, boolean verbose) {
@@ -295,10 +297,8 @@ final class ShowFormat {
             case HeaderTags.SIGNER_VERSION:
                 return v.size() == 2 ? v.getUnsigned(0) + "." + v.getUnsigned(1) : hex(v, verbose);
             case HeaderTags.DIGEST_ALGORITHM:
-                return verbose && v.size() == 1 ? DigestAlgorithm.of(v.getUnsigned(0)).toString() : null;
             case HeaderTags.SIGNATURE_ALGORITHM:
-                return verbose && v.size() == 1 ? (v.getUnsigned(0) == 0 ? "RSA" : "UNKNOWN(" + v.getUnsigned(0)
-                        + ")") : null;
+                return verbose && v.size() == 1 ? HeaderTag.byCode(tag).codeSet().describe(v.getUnsigned(0)) : null;
             case HeaderTags.SIGNATURE_MODULUS: {
                 if (!verbose || v.size() != 1) {
                     return null;
@@ -313,7 +313,7 @@ final class ShowFormat {
                         + v.getU32(0) + ")" : null;
             default: {
                 if (!verbose) {
-                    return HeaderTags.isKnown(tag) ? null : hex(v, false);
+                    return HeaderTag.byCode(tag) != null ? null : hex(v, false);
                 }
                 Decoded d = FieldFormat.decode(Scope.HEADER, tag, v);
                 return d.value() != null ? clean(d.value().toString()) : hex(v, true);
@@ -364,7 +364,7 @@ final class ShowFormat {
             default:
                 value = hex(v, verbose);
         }
-        row(out, tag, RecordTags.name(tag), f.length(), value);
+        row(out, tag, RecordTag.nameOf(tag), f.length(), value);
     }
 
     /**
@@ -532,7 +532,7 @@ final class ShowFormat {
         }
         g.writeStartObject();
         g.writeNumberField("tag", e.tag());
-        g.writeStringField("name", HeaderTags.name(e.tag()));
+        g.writeStringField("name", HeaderTag.nameOf(e.tag()));
         if (e instanceof Container c) {
             g.writeNumberField("length", c.length());
             g.writeArrayFieldStart("children");
@@ -598,14 +598,14 @@ final class ShowFormat {
         g.writeArrayFieldStart("fields");
         g.writeStartObject();
         g.writeNumberField("tag", RecordTags.RECORD_LENGTH);
-        g.writeStringField("name", RecordTags.name(RecordTags.RECORD_LENGTH));
+        g.writeStringField("name", RecordTag.nameOf(RecordTags.RECORD_LENGTH));
         g.writeNumberField("length", 2);
         g.writeNumberField("value", r.length());
         g.writeEndObject();
         for (Tlv f : r.fields()) {
             g.writeStartObject();
             g.writeNumberField("tag", f.tag());
-            g.writeStringField("name", RecordTags.name(f.tag()));
+            g.writeStringField("name", RecordTag.nameOf(f.tag()));
             g.writeNumberField("length", f.length());
             jsonValue(g, Scope.RECORD, f);
             g.writeEndObject();

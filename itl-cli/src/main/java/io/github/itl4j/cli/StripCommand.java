@@ -1,12 +1,12 @@
 package io.github.itl4j.cli;
 
 import io.github.itl4j.HeaderTags;
-import io.github.itl4j.ItlReader;
 import io.github.itl4j.SgnFile;
 import io.github.itl4j.SignedFile;
 import io.github.itl4j.crypto.ItlSigner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -29,6 +29,9 @@ public final class StripCommand implements Callable<Integer> {
             description = "Where to write the payload (atomically); - (the default) is standard output.")
     private String output;
 
+    @Mixin
+    private LimitOptions limitOptions = new LimitOptions();
+
     @Parameters(index = "0", paramLabel = "FILE.sgn", description = "The signed file; - reads standard input.")
     private String input;
 
@@ -40,8 +43,8 @@ public final class StripCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         String name = Inputs.displayName(input);
         try {
-            Inputs.Input in = Inputs.read(input, cli.stdin(), VerifyCommand.MAX_INPUT);
-            SignedFile f = ItlReader.defaults().read(in.data());
+            Inputs.Input in = Inputs.read(input, cli.stdin(), limitOptions.reader());
+            SignedFile f = limitOptions.reader().read(in.data());
             if (!(f instanceof SgnFile sgn)) {
                 throw CliException.input("a trust list (FILENAME " + f.header().fileName().orElse("none")
                         + "), not a signed file: it has records, not a payload to strip");

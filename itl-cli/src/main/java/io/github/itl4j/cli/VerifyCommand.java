@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.itl4j.Bytes;
+import io.github.itl4j.FileType;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.ItlRecord;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -48,7 +50,10 @@ import picocli.CommandLine.ParentCommand;
                 + ".sgn carries no certificate, so it needs --trust (else it fails with NO_SIGNER).",
             "Exits 0 only when every file verifies, 1 if one does not."})
 public final class VerifyCommand implements Callable<Integer> {
-    /** The largest file verified (firmware .sgn files can be large). */
+    /**
+     * The largest file {@code strip} and {@code show} used to accept before the library's limits applied while
+     * reading; kept for callers, no longer used by {@code verify}.
+     */
     static final long MAX_INPUT = 256L * 1024 * 1024;
     /** Identifies the JSON document: {@code "format": "itl4j-verify"}. */
     static final String FORMAT = "itl4j-verify";
@@ -70,6 +75,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write one JSON document for the whole run instead of text.")
     private boolean json;
 
+    @Mixin
+    private LimitOptions limitOptions = new LimitOptions();
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "ITL/CTL/.sgn files; - reads standard input.")
     private List<String> files;
 
@@ -81,7 +89,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Trust t;
         try {
-            t = Trust.load(trust, cli.err());
+            t = Trust.load(trust, cli.err(), limitOptions.reader());
         } catch (CliException | IOException e) {
             return cli.fail(null, e);
         }
@@ -101,8 +109,8 @@ public final class VerifyCommand implements Callable<Integer> {
         for (String arg : files) {
             String name = Inputs.displayName(arg);
             try {
-                Inputs.Input in = Inputs.read(arg, cli.stdin(), MAX_INPUT);
-                SignedFile f = ItlReader.defaults().read(in.data());
+                Inputs.Input in = Inputs.read(arg, cli.stdin(), limitOptions.reader());
+                SignedFile f = limitOptions.reader().read(in.data());
                 VerificationResult r = verifier.verify(f);
                 if (!r.isVerified()) {
                     worst = Math.max(worst, ExitCodes.CHECK_FAILED);
@@ -244,6 +252,20 @@ public final class VerifyCommand implements Callable<Integer> {
          * @throws IOException if a file cannot be read
          */
         static Trust load(List<String> args, PrintWriter err) throws CliException, IOException {
+            return load(args, err, ItlReader.defaults());
+        }
+
+        /**
+         * As {@link #load(List, PrintWriter)}, reading trust lists with {@code reader}'s limits.
+         *
+         * @param args the --trust arguments
+         * @param err standard error
+         * @param reader the reader for trust lists given as anchors
+         * @return the anchors
+         * @throws CliException for a .sgn or malformed file given as an anchor
+         * @throws IOException if a file cannot be read
+         */
+        static Trust load(List<String> args, PrintWriter err, ItlReader reader) throws CliException, IOException {
             List<Source> out = new ArrayList<>();
             for (String arg : args) {
                 if (Inputs.STDIO.equals(arg)) {
@@ -258,10 +280,10 @@ public final class VerifyCommand implements Callable<Integer> {
                     throw new CliException(ItlCli.exitCode(e), "--trust " + arg + ": " + ItlCli.message(arg, e), e);
                 }
                 Bytes d = in.data();
-                if (d.size() >= 3 && d.get(0) == 1 && d.getU16(1) == 2) {
+                if (FileType.detect(d).isSignedFormat()) {
                     SignedFile f;
                     try {
-                        f = ItlReader.defaults().read(d);
+                        f = reader.read(d);
                     } catch (IOException e) {
                         throw new CliException(ExitCodes.INPUT, "--trust " + arg + ": " + e.getMessage(), e);
                     }

@@ -39,6 +39,6 @@ public record Container(int tag, List<TlvElement> children) implements TlvElemen
 
     @Override
     public int encodedSize() {
-        return 3 + length();
+        return Tlv.HEADER_SIZE + length();
     }
 }

@@ -12,6 +12,9 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public record Tlv(int tag, Bytes value) implements TlvElement {
+    /** Size of a TLV's tag and length fields: 1-byte tag, 2-byte big-endian length. */
+    public static final int HEADER_SIZE = 3;
+
     /** Largest value a 16-bit length can describe. */
     public static final int MAX_VALUE_LENGTH = 0xFFFF;
 
@@ -34,6 +37,6 @@ public record Tlv(int tag, Bytes value) implements TlvElement {
 
     @Override
     public int encodedSize() {
-        return 3 + value.size();
+        return HEADER_SIZE + value.size();
     }
 }

@@ -1,7 +1,9 @@
 package io.github.itl4j.tlv;
 
 import io.github.itl4j.Bytes;
+import io.github.itl4j.HeaderTag;
 import io.github.itl4j.HeaderTags;
+import io.github.itl4j.RecordTag;
 import io.github.itl4j.ItlFormatException;
 
 /**
@@ -38,8 +40,8 @@ public final class TlvReader {
 
     private static final int MAX_DEPTH = 8;
 
-    private final Bytes data;
-    private final long base;
+    private Bytes data;
+    private long base;
     private final boolean headerMode;
     /** Open containers (header mode only; record mode never nests, so it allocates nothing here). */
     private final int[] ends;
@@ -82,6 +84,49 @@ public final class TlvReader {
     }
 
     /**
+     * A cursor in record mode over {@code data} from position {@code from} to its end, without slicing: positions
+     * ({@link #position()}, {@link #consumed()}) stay relative to {@code data}.
+     *
+     * @param data the bytes
+     * @param from position of the first element
+     * @param baseOffset file offset of {@code data}'s first byte
+     * @return the cursor, before the first element
+     * @throws IndexOutOfBoundsException if {@code from} is outside {@code [0, data.size()]}
+     */
+    public static TlvReader record(Bytes data, int from, long baseOffset) {
+        java.util.Objects.checkIndex(from, data.size() + 1);
+        TlvReader r = new TlvReader(data, baseOffset, false);
+        r.pos = from;
+        return r;
+    }
+
+    /**
+     * Points this record-mode cursor at another record, as {@link #record(Bytes, int, long)} would, so that a reader
+     * of many records reuses one cursor.
+     *
+     * @param newData the bytes
+     * @param from position of the first element
+     * @param baseOffset file offset of {@code newData}'s first byte
+     * @return this cursor, before the first element
+     * @throws IllegalStateException if this is a header-mode cursor
+     */
+    public TlvReader resetRecord(Bytes newData, int from, long baseOffset) {
+        if (headerMode) {
+            throw new IllegalStateException("resetRecord on a header-mode cursor");
+        }
+        java.util.Objects.checkIndex(from, newData.size() + 1);
+        data = newData;
+        base = baseOffset;
+        pos = from;
+        depth = 0;
+        tag = -1;
+        length = 0;
+        start = 0;
+        event = null;
+        return this;
+    }
+
+    /**
      * Moves to the next element.
      *
      * @return the event, or {@code null} at the end of the input
@@ -107,15 +152,16 @@ public final class TlvReader {
             pos++;
             return event = Event.PADDING;
         }
-        if (limit - pos < 3) {
+        if (limit - pos < Tlv.HEADER_SIZE) {
             throw new ItlFormatException(String.format(
-                    "Truncated TLV: tag and length need 3 bytes, only %d remain%s", limit - pos, where()),
+                    "Truncated TLV: tag and length need %d bytes, only %d remain%s", Tlv.HEADER_SIZE, limit - pos,
+                    where()),
                     base + pos, t);
         }
         int len = data.getU16(pos + 1);
-        if (len > limit - pos - 3) {
+        if (len > limit - pos - Tlv.HEADER_SIZE) {
             throw new ItlFormatException(String.format("%s declares length %d, but only %d bytes remain%s",
-                    name(t), len, limit - pos - 3, where()), base + pos, t);
+                    name(t), len, limit - pos - Tlv.HEADER_SIZE, where()), base + pos, t);
         }
         tag = t;
         length = len;
@@ -124,16 +170,16 @@ public final class TlvReader {
                 throw new ItlFormatException("Containers nested deeper than " + MAX_DEPTH, base + pos, t);
             }
             tags[depth] = t;
-            ends[depth++] = pos + 3 + len;
-            pos += 3;
+            ends[depth++] = pos + Tlv.HEADER_SIZE + len;
+            pos += Tlv.HEADER_SIZE;
             return event = Event.CONTAINER_START;
         }
-        pos += 3 + len;
+        pos += Tlv.HEADER_SIZE + len;
         return event = Event.VALUE;
     }
 
     private String name(int t) {
-        return (headerMode ? HeaderTags.name(t) : io.github.itl4j.RecordTags.name(t)) + " (tag " + t + ")";
+        return (headerMode ? HeaderTag.nameOf(t) : RecordTag.nameOf(t)) + " (tag " + t + ")";
     }
 
     private String where() {
@@ -180,7 +226,7 @@ public final class TlvReader {
         if (event != Event.VALUE) {
             throw new IllegalStateException("not on a value: " + event);
         }
-        return data.slice(start + 3, length);
+        return data.slice(start + Tlv.HEADER_SIZE, length);
     }
 
     /**

@@ -46,7 +46,7 @@ public final class TlvWriter {
         if (length < 0 || length > Tlv.MAX_VALUE_LENGTH) {
             throw new IllegalArgumentException("length must be 0..65535: " + length);
         }
-        ensure(3);
+        ensure(Tlv.HEADER_SIZE);
         buf[size++] = (byte) tag;
         buf[size++] = (byte) (length >>> 8);
         buf[size++] = (byte) length;
@@ -153,7 +153,7 @@ public final class TlvWriter {
             throw new IllegalStateException("no open container");
         }
         int at = open[--depth];
-        int len = size - at - 3;
+        int len = size - at - Tlv.HEADER_SIZE;
         if (len > Tlv.MAX_VALUE_LENGTH) {
             throw new IllegalArgumentException("container holds " + len + " bytes; at most 65535");
         }

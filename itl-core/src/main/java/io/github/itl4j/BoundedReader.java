@@ -1,0 +1,133 @@
+package io.github.itl4j;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Reads a whole stream or file into memory, never more than a limit: the one bounded read of the library, used by
+ * {@link ItlReader} and the CLI alike. Past the limit it stops reading and throws {@link ItlLimitException} naming the
+ * limit, so a huge or endless input costs at most the limit's worth of memory.
+ *
+ * <p>A file is read in one copy: its size is read once (and checked against the limit before anything is
+ * allocated), an array of that size is filled, and one more byte is probed; if the file grew meanwhile, reading goes
+ * on within the limit. Stateless and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class BoundedReader {
+    private static final int FIRST_CHUNK = 8192;
+
+    private BoundedReader() {
+    }
+
+    /**
+     * Reads a stream (not closed) to its end.
+     *
+     * @param in the stream
+     * @param max the most bytes accepted
+     * @param limit the limit {@code max} comes from, for the exception
+     * @return the bytes
+     * @throws ItlLimitException if the stream holds more than {@code max} bytes (thrown after reading {@code max + 1})
+     * @throws IOException from the stream
+     */
+    public static Bytes read(InputStream in, long max, ItlLimits.Limit limit) throws IOException {
+        return read(in, max, limit.builderMethod());
+    }
+
+    /**
+     * Reads a stream (not closed) to its end.
+     *
+     * @param in the stream
+     * @param max the most bytes accepted
+     * @param limitName the name of the limit, for the exception ({@link ItlLimitException#limitName()})
+     * @return the bytes
+     * @throws ItlLimitException if the stream holds more than {@code max} bytes
+     * @throws IOException from the stream
+     */
+    public static Bytes read(InputStream in, long max, String limitName) throws IOException {
+        Objects.requireNonNull(in, "in");
+        long cap = Math.min(max, Integer.MAX_VALUE - 16L);
+        byte[] buf = new byte[(int) Math.min(FIRST_CHUNK, cap + 1)];
+        int n = 0;
+        while (true) {
+            if (n == buf.length) {
+                if (n > cap) {
+                    break;
+                }
+                buf = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, cap + 1));
+            }
+            int r = in.read(buf, n, buf.length - n);
+            if (r < 0) {
+                return Bytes.wrapOwned(n == buf.length ? buf : Arrays.copyOf(buf, n));
+            }
+            n += r;
+            if (n > cap) {
+                break;
+            }
+        }
+        throw new ItlLimitException(limitName, max, n, ItlException.NO_OFFSET);
+    }
+
+    /**
+     * Reads a file whole, in one copy when its size does not change while it is read.
+     *
+     * @param path the file
+     * @param max the most bytes accepted
+     * @param limit the limit {@code max} comes from, for the exception
+     * @return the bytes
+     * @throws ItlLimitException if the file is larger than {@code max} (checked before reading)
+     * @throws IOException if it cannot be read
+     */
+    public static Bytes read(Path path, long max, ItlLimits.Limit limit) throws IOException {
+        return read(path, max, limit.builderMethod());
+    }
+
+    /**
+     * Reads a file whole, in one copy when its size does not change while it is read.
+     *
+     * @param path the file
+     * @param max the most bytes accepted
+     * @param limitName the name of the limit, for the exception
+     * @return the bytes
+     * @throws ItlLimitException if the file is larger than {@code max} (checked before reading)
+     * @throws IOException if it cannot be read
+     */
+    public static Bytes read(Path path, long max, String limitName) throws IOException {
+        try (SeekableByteChannel ch = Files.newByteChannel(path)) {
+            long size = ch.size();
+            if (size > max) {
+                throw new ItlLimitException(limitName, max, size, ItlException.NO_OFFSET);
+            }
+            byte[] buf = new byte[(int) Math.min(size, Integer.MAX_VALUE - 16L)];
+            ByteBuffer bb = ByteBuffer.wrap(buf);
+            while (bb.hasRemaining() && ch.read(bb) >= 0) {
+                // fill
+            }
+            int n = bb.position();
+            if (n < buf.length) {
+                return Bytes.wrapOwned(Arrays.copyOf(buf, n)); // the file shrank while it was read
+            }
+            ByteBuffer probe = ByteBuffer.allocate(1);
+            int r;
+            while ((r = ch.read(probe)) == 0) {
+                // a channel may return 0; read until a byte or the end
+            }
+            if (r < 0) {
+                return Bytes.wrapOwned(buf);
+            }
+            // the file grew (or its size was unknown, as for pipes and /proc): go on reading within the limit
+            InputStream rest = new SequenceInputStream(new ByteArrayInputStream(buf),
+                    new SequenceInputStream(new ByteArrayInputStream(probe.array()), Channels.newInputStream(ch)));
+            return read(rest, max, limitName);
+        }
+    }
+}

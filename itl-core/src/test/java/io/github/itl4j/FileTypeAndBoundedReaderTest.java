@@ -1,0 +1,99 @@
+package io.github.itl4j;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.itl4j.support.Fixture;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileTypeAndBoundedReaderTest {
+    @TempDir
+    Path tmp;
+
+    private static Bytes ascii(String s) {
+        return Bytes.wrapOwned(s.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void detectsTheKindsOfFile() {
+        byte[] itl = Fixture.valid();
+        assertEquals(FileType.TRUST_LIST, FileType.detect(Bytes.wrapOwned(itl)));
+        assertEquals(FileType.DAMAGED, FileType.detect(Bytes.wrapOwned(itl).slice(0, 40)));
+        assertEquals(FileType.DAMAGED, FileType.detect(Bytes.fromHex("010002")));
+        assertEquals(FileType.PEM, FileType.detect(ascii("\n-----BEGIN CERTIFICATE-----\nMIIB\n")));
+        assertEquals(FileType.PKCS12, FileType.detect(Bytes.fromHex("30820a0b020103308209c7")));
+        assertEquals(FileType.DER, FileType.detect(Bytes.fromHex("308203a0308202")));
+        assertEquals(FileType.UNKNOWN, FileType.detect(ascii("hello")));
+        assertEquals(FileType.UNKNOWN, FileType.detect(Bytes.EMPTY));
+        assertTrue(FileType.TRUST_LIST.isSignedFormat() && FileType.DAMAGED.isSignedFormat());
+    }
+
+    @Test
+    void aPemOrPkcs12WhereATrustListIsExpectedGetsAHint() {
+        ItlFormatException x = assertThrows(ItlFormatException.class, () -> ItlReader.defaults().readTrustList(
+                ascii("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")));
+        assertTrue(x.getMessage().contains("; this looks like a PEM certificate (-----BEGIN CERTIFICATE-----), not a "
+                + "trust list or signed file"), x.getMessage());
+        x = assertThrows(ItlFormatException.class,
+                () -> ItlReader.defaults().read(Bytes.fromHex("30820a0b020103308209c7")));
+        assertTrue(x.getMessage().contains("this looks like a PKCS#12 key store (.p12/.pfx)"), x.getMessage());
+        x = assertThrows(ItlFormatException.class, () -> ItlReader.defaults().stream(
+                new ByteArrayInputStream("-----BEGIN PRIVATE KEY-----\n".getBytes(StandardCharsets.US_ASCII))));
+        assertTrue(x.getMessage().contains("this looks like a PEM file"), x.getMessage());
+        x = assertThrows(ItlFormatException.class, () -> ItlReader.defaults().read(ascii("hello world")));
+        assertTrue(!x.getMessage().contains("looks like"), x.getMessage());
+    }
+
+    @Test
+    void boundedReaderReadsAFileInOneCopyAndStopsAtTheLimit() throws IOException {
+        byte[] data = Fixture.valid();
+        Path p = Files.write(tmp.resolve("a.tlv"), data);
+        assertArrayEquals(data, BoundedReader.read(p, data.length, ItlLimits.Limit.MAX_FILE_SIZE).toByteArray());
+        ItlLimitException x = assertThrows(ItlLimitException.class,
+                () -> BoundedReader.read(p, data.length - 1, ItlLimits.Limit.MAX_FILE_SIZE));
+        assertEquals(ItlLimits.Limit.MAX_FILE_SIZE, x.setting());
+        assertEquals(data.length, x.actual());
+        assertEquals(Bytes.EMPTY, BoundedReader.read(Files.write(tmp.resolve("e"), new byte[0]), 0, "x"));
+
+        byte[] big = new byte[100_000];
+        Arrays.fill(big, (byte) 7);
+        assertArrayEquals(big, BoundedReader.read(new ByteArrayInputStream(big), big.length, "x").toByteArray());
+        x = assertThrows(ItlLimitException.class,
+                () -> BoundedReader.read(new ByteArrayInputStream(big), big.length - 1, ItlLimits.Limit.MAX_RECORDS));
+        assertEquals(big.length, x.actual());
+        assertEquals("maxRecords", x.limitName());
+    }
+
+    @Test
+    void readBytesOfAStreamAppliesTheLimitTheHeaderCallsFor() throws IOException {
+        byte[] itl = Fixture.valid();
+        ItlReader r = ItlReader.withLimits(ItlLimits.builder().maxFileSize(itl.length).maxPayloadSize(10).build());
+        assertArrayEquals(itl, r.readBytes(new ByteArrayInputStream(itl)).toByteArray());
+        byte[] longer = Arrays.copyOf(itl, itl.length + 1);
+        ItlLimitException x = assertThrows(ItlLimitException.class,
+                () -> r.readBytes(new ByteArrayInputStream(longer)));
+        assertEquals(ItlLimits.Limit.MAX_FILE_SIZE, x.setting());
+        assertEquals(itl.length, x.limit());
+        // a .sgn: the payload limit, with the payload's size
+        byte[] sgn = Arrays.copyOf(itl, itl.length);
+        int fn = Fixture.FILE_NAME + 3;
+        sgn[fn + 3] = 's'; // "ab.tlv" -> "ab.slv": not a trust list name
+        byte[] sgnLong = Arrays.copyOf(sgn, Fixture.HEADER_LENGTH + 11);
+        x = assertThrows(ItlLimitException.class, () -> r.readBytes(new ByteArrayInputStream(sgnLong)));
+        assertEquals(ItlLimits.Limit.MAX_PAYLOAD_SIZE, x.setting());
+        assertEquals(10, x.limit());
+        assertEquals(11, x.actual());
+        assertEquals(Fixture.HEADER_LENGTH, x.offset());
+        byte[] sgnOk = Arrays.copyOf(sgn, Fixture.HEADER_LENGTH + 10);
+        assertEquals(10, ((SgnFile) r.read(r.readBytes(new ByteArrayInputStream(sgnOk)))).payload().size());
+    }
+}

@@ -4,7 +4,7 @@ import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlLimits;
 import io.github.itl4j.Layout;
 import io.github.itl4j.SgnFile;
-import io.github.itl4j.crypto.FleetSigner;
+import io.github.itl4j.crypto.fleet.FleetSigner;
 import io.github.itl4j.crypto.ItlSigner;
 import io.github.itl4j.crypto.ItlSigningException;
 import io.github.itl4j.crypto.SigningKey;

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.SgnFile;
-import io.github.itl4j.crypto.FleetSigner;
+import io.github.itl4j.crypto.fleet.FleetSigner;
 import io.github.itl4j.crypto.ItlVerifier;
 import io.github.itl4j.crypto.KeyLoader;
 import java.nio.file.Files;

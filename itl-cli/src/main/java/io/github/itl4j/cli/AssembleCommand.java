@@ -19,6 +19,7 @@ import io.github.itl4j.tlv.Padding;
 import io.github.itl4j.tlv.Tlv;
 import io.github.itl4j.tlv.TlvElement;
 import io.github.itl4j.tlv.TlvWriter;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,7 +41,7 @@ import picocli.CommandLine.ParentCommand;
             "HEADERLENGTH, RECORDLENGTH and container lengths are computed; the result is checked by reading it "
                 + "back before it is written. The signature is copied, not recomputed: re-sign an edited file."},
         sortOptions = false)
-public final class AssembleCommand implements Callable<Integer> {
+public final class AssembleCommand implements Callable<Integer>, ItlCli.Subject {
     /** The largest JSON document read. */
     static final long MAX_JSON = 256L * 1024 * 1024;
 
@@ -59,19 +60,18 @@ public final class AssembleCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        String name = Inputs.displayName(input);
-        try {
-            Inputs.Input in = Inputs.read(input, cli.stdin(), MAX_JSON);
-            Outputs.checkNotInput(in.path(), output);
-            Bytes bytes = assemble(JsonTree.parse(in.data()));
-            Outputs.write(output, bytes, cli.binaryOut());
-            return ExitCodes.OK;
-        } catch (CliException e) {
-            return cli.fail(e.exitCode() == ExitCodes.USAGE ? null : name, e);
-        } catch (Exception e) {
-            return cli.fail(name, e);
-        }
+    public String subject(Throwable failure) {
+        return failure instanceof CliException c && c.exitCode() == ExitCodes.USAGE ? null
+                : Inputs.displayName(input);
+    }
+
+    @Override
+    public Integer call() throws CliException, IOException {
+        Inputs.Input in = Inputs.read(input, cli.stdin(), MAX_JSON);
+        Outputs.checkNotInput(in.path(), output);
+        Bytes bytes = assemble(JsonTree.parse(in.data()));
+        Outputs.write(output, bytes, cli);
+        return ExitCodes.OK;
     }
 
     /**

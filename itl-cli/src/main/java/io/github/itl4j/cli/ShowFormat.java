@@ -228,10 +228,21 @@ final class ShowFormat {
      * @param indent the indentation
      */
     static void problems(PrintWriter out, VerificationResult r, String indent) {
+        problems(out, r.problems(), indent);
+    }
+
+    /**
+     * Prints problems one per line, at most {@link #MAX_PROBLEMS_PER_CODE} of each code, the rest counted.
+     *
+     * @param out where to print
+     * @param list the problems
+     * @param indent the indentation
+     */
+    static void problems(PrintWriter out, List<Problem> list, String indent) {
         // a header of thousands of unknown tags gives thousands of warnings of one code: the first few of each code
         // are printed, the rest counted on one line
         java.util.Map<String, Integer> seen = new java.util.LinkedHashMap<>();
-        for (Problem p : r.problems()) {
+        for (Problem p : list) {
             String key = (p.isError() ? "error " : "warning ") + p.code();
             int n = seen.merge(key, 1, Integer::sum);
             if (n <= MAX_PROBLEMS_PER_CODE) {

@@ -213,10 +213,17 @@ public final class ItlCli implements Callable<Integer> {
                 continue;
             }
             String value = eq > 0 ? a.substring(eq + 1) : i + 1 < args.length ? args[i + 1] : null;
-            if (value != null && !value.isEmpty() && m.contains(value)) {
-                m = m.replace(value, "****");
-                redacted = true;
+            if (value == null || value.isEmpty()) {
+                continue;
             }
+            // picocli quotes the arguments it names: replace quoted occurrences, and bare ones unless too short to
+            // be told from ordinary words
+            String before = m;
+            m = m.replace("'" + value + "'", "'****'").replace("=" + value + "'", "=****'");
+            if (value.length() >= 4) {
+                m = m.replace(value, "****");
+            }
+            redacted |= !m.equals(before);
         }
         if (redacted) {
             m += " (the value was not shown; passwords are never taken on the command line: use --password-file "

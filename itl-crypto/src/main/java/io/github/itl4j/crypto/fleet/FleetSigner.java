@@ -196,8 +196,15 @@ public final class FleetSigner {
         Path out = outputDirectory == null ? null : Files.createDirectories(outputDirectory);
         Path lockDir = out != null ? out : directory;
         Path lockFile = lockDir.resolve(LOCK_FILE);
-        try (FileChannel lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS); FileLock lock = tryLock(lockChannel, lockFile)) {
+        FileChannel lockChannel;
+        try {
+            lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.AccessDeniedException | java.nio.file.ReadOnlyFileSystemException e) {
+            // a directory this user cannot write: no output can be written either (each file fails), so no lock
+            return signLocked(directory, out);
+        }
+        try (lockChannel; FileLock lock = tryLock(lockChannel, lockFile)) {
             try {
                 AtomicFileWriter.removeStaleTemporaryFiles(lockDir, null, AtomicFileWriter.STALE_AFTER);
             } catch (IOException e) {

@@ -165,6 +165,26 @@ class OutputSafetyTest {
         }
     }
 
+    @Test
+    void showFailsAFileWhoseFileNameHasOneFlippedBitAsVerifyDoes() throws Exception {
+        Path itl = CliRun.testdata().getParent().getParent().resolve("examples").resolve("ITLFile.tlv");
+        byte[] b = Files.readAllBytes(itl);
+        byte[] name = "ITLFile.tlv".getBytes(StandardCharsets.US_ASCII);
+        int at = -1;
+        for (int i = 0; i + name.length <= b.length && at < 0; i++) {
+            if (java.util.Arrays.equals(b, i, i + name.length, name, 0, name.length)) {
+                at = i;
+            }
+        }
+        assertTrue(at > 0);
+        b[at + name.length - 1] ^= 0x01; // ITLFile.tlv -> ITLFile.tlw: now read as a signed file
+        Path flipped = Files.write(tmp.resolve("ITLFile.tlv"), b);
+        CliRun verify = CliRun.run("verify", flipped.toString());
+        CliRun show = CliRun.run("show", flipped.toString());
+        assertEquals(ExitCodes.CHECK_FAILED, verify.exitCode(), verify.stdout() + verify.stderr());
+        assertEquals(verify.exitCode(), show.exitCode(), show.stdout() + show.stderr());
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, c, a.length, b.length);

@@ -5,4 +5,5 @@
 module io.github.itl4j.core {
     exports io.github.itl4j;
     exports io.github.itl4j.tlv;
+    exports io.github.itl4j.io;
 }

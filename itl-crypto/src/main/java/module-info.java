@@ -9,4 +9,5 @@ module io.github.itl4j.crypto {
     requires org.slf4j;
 
     exports io.github.itl4j.crypto;
+    exports io.github.itl4j.crypto.fleet;
 }

@@ -3,7 +3,7 @@ package io.github.itl4j.bench;
 import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.SgnFile;
-import io.github.itl4j.crypto.FleetSigner;
+import io.github.itl4j.crypto.fleet.FleetSigner;
 import io.github.itl4j.crypto.ItlSigner;
 import io.github.itl4j.crypto.ItlVerifier;
 import io.github.itl4j.crypto.SigningKey;

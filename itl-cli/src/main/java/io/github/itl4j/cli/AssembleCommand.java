@@ -19,7 +19,20 @@ import io.github.itl4j.tlv.Padding;
 import io.github.itl4j.tlv.Tlv;
 import io.github.itl4j.tlv.TlvElement;
 import io.github.itl4j.tlv.TlvWriter;
+import java.io.IOException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.itl4j.ItlLimitException;
+import io.github.itl4j.ItlLimits;
+import java.io.FilterInputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -40,7 +53,7 @@ import picocli.CommandLine.ParentCommand;
             "HEADERLENGTH, RECORDLENGTH and container lengths are computed; the result is checked by reading it "
                 + "back before it is written. The signature is copied, not recomputed: re-sign an edited file."},
         sortOptions = false)
-public final class AssembleCommand implements Callable<Integer> {
+public final class AssembleCommand implements Callable<Integer>, ItlCli.Subject {
     /** The largest JSON document read. */
     static final long MAX_JSON = 256L * 1024 * 1024;
 
@@ -59,30 +72,122 @@ public final class AssembleCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        String name = Inputs.displayName(input);
-        try {
-            Inputs.Input in = Inputs.read(input, cli.stdin(), MAX_JSON);
-            Outputs.checkNotInput(in.path(), output);
-            Bytes bytes = assemble(JsonTree.parse(in.data()));
-            Outputs.write(output, bytes, cli.binaryOut());
-            return ExitCodes.OK;
-        } catch (CliException e) {
-            return cli.fail(e.exitCode() == ExitCodes.USAGE ? null : name, e);
-        } catch (Exception e) {
-            return cli.fail(name, e);
+    public String subject(Throwable failure) {
+        return failure instanceof CliException c && c.exitCode() == ExitCodes.USAGE ? null
+                : Inputs.displayName(input);
+    }
+
+    @Override
+    public Integer call() throws CliException, IOException {
+        boolean stdin = Inputs.STDIO.equals(input);
+        Path path = stdin ? null : Path.of(input);
+        Outputs.checkNotInput(path, output);
+        if (path != null && Files.isDirectory(path)) {
+            throw new IOException("is a directory, not a file");
         }
+        Bytes bytes;
+        try (InputStream in = stdin ? new FilterInputStream(cli.stdin()) {
+                    @Override
+                    public void close() {
+                        // standard input stays open
+                    }
+                } : Files.newInputStream(path);
+                JsonParser p = JsonTree.streamingParser(in, MAX_JSON)) {
+            bytes = assemble(p, ItlLimits.defaults());
+        }
+        Outputs.write(output, bytes, cli);
+        return ExitCodes.OK;
     }
 
     /**
-     * Builds and checks the file.
+     * Builds and checks the file from a document read as a stream: the header elements and the records are read one
+     * at a time and encoded at once, so memory holds one element or record of the JSON beside the bytes written so
+     * far, which the limits bound ({@link ItlLimits#maxRecords()}, {@link ItlLimits#maxFileSize()},
+     * {@link ItlLimits#maxPayloadSize()}): a document over them fails as soon as it crosses one, naming the limit.
      *
-     * @param root the document
+     * @param p the parser, before the first token
+     * @param limits the limits of the binary reader
      * @return the bytes, accepted by {@link ItlReader#read(Bytes)}
-     * @throws CliException ({@link ExitCodes#INPUT}) if the document is not a dump or the result is not a valid file
+     * @throws CliException ({@link ExitCodes#INPUT}) if the document is not a dump, is over a limit, or the result
+     *     is not a valid file
+     * @throws IOException if the text is not JSON
      */
-    static Bytes assemble(Node root) throws CliException {
-        Obj doc = obj(root, "the document");
+    static Bytes assemble(JsonParser p, ItlLimits limits) throws CliException, IOException {
+        JsonToken t = p.nextToken();
+        if (t == null) {
+            throw new JsonParseException(p, "empty input: expected a JSON object");
+        }
+        if (t != JsonToken.START_OBJECT) {
+            throw err(JsonTree.read(p, t), "the document must be a JSON object");
+        }
+        Map<String, Node> fields = new LinkedHashMap<>();
+        Obj doc = new Obj(fields, p.currentTokenLocation());
+        List<TlvElement> header = null;
+        int headerSize = 0;
+        TlvWriter records = null;
+        int recordCount = 0;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken v = p.nextToken();
+            JsonLocation at = p.currentTokenLocation();
+            switch (key) {
+                case "header" -> {
+                    Node mark = new Arr(List.of(), at);
+                    fields.put(key, mark);
+                    if (v != JsonToken.START_ARRAY) {
+                        throw err(JsonTree.read(p, v), "'header' must be a JSON array");
+                    }
+                    header = new ArrayList<>();
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                        TlvElement e = element(JsonTree.read(p, t), "header[" + header.size() + "]", Scope.HEADER, 0);
+                        headerSize += e.encodedSize();
+                        if (headerSize > 0xFFFF) {
+                            throw err(mark, "the header would be over 65535 bytes at header[" + header.size()
+                                    + "]; HEADERLENGTH holds at most 65535");
+                        }
+                        header.add(e);
+                    }
+                }
+                case "records" -> {
+                    Node mark = new Arr(List.of(), at);
+                    fields.put(key, mark);
+                    if (v != JsonToken.START_ARRAY) {
+                        throw err(JsonTree.read(p, v), "'records' must be a JSON array");
+                    }
+                    records = new TlvWriter(4096);
+                    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+                        Node rec = JsonTree.read(p, t);
+                        if (recordCount == limits.maxRecords()) {
+                            throw overLimit(rec, "records[" + recordCount + "]", "maxRecords", limits.maxRecords(),
+                                    recordCount + 1L);
+                        }
+                        record(records, rec, "records[" + recordCount + "]");
+                        recordCount++;
+                        if ((long) headerSize + records.size() > limits.maxFileSize()) {
+                            throw overLimit(rec, "records[" + (recordCount - 1) + "]", "maxFileSize",
+                                    limits.maxFileSize(), (long) headerSize + records.size());
+                        }
+                    }
+                }
+                case "payload", "format", "formatVersion", "kind" -> fields.put(key, JsonTree.read(p, v));
+                default -> p.skipChildren(); // ignored, and never held
+            }
+        }
+        if (p.nextToken() != null) {
+            throw new JsonParseException(p, "unexpected content after the JSON document");
+        }
+        return build(doc, header, headerSize, records, recordCount, limits);
+    }
+
+    private static CliException overLimit(Node at, String path, String limit, long max, long actual) {
+        ItlLimitException e = new ItlLimitException(limit, max, actual, ItlLimitException.NO_OFFSET);
+        return new CliException(ExitCodes.INPUT, path + ": " + e.getOriginalMessage() + " (JSON "
+                + JsonTree.where(at) + ")", e);
+    }
+
+    /** Checks the document's fields, writes header, records or payload, and reads the result back. */
+    private static Bytes build(Obj doc, List<TlvElement> header, int headerSize, TlvWriter recs, int recordCount,
+            ItlLimits limits) throws CliException {
         String format = optString(doc, "format");
         if (format != null && !DumpCommand.FORMAT.equals(format)) {
             throw err(doc.fields().get("format"), "'format' is \"" + format + "\", expected \"" + DumpCommand.FORMAT
@@ -115,18 +220,8 @@ public final class AssembleCommand implements Callable<Integer> {
         } else {
             throw err(doc.fields().get("kind"), "'kind' is \"" + kind + "\", expected \"trust-list\" or \"signed\"");
         }
-
-        Node headerNode = doc.fields().get("header");
-        if (headerNode == null) {
+        if (header == null) {
             throw err(doc, "missing 'header'");
-        }
-        List<TlvElement> header = elements(arr(headerNode, "'header'"), "header", Scope.HEADER, 0);
-        int headerSize = 0;
-        for (TlvElement e : header) {
-            headerSize += e.encodedSize();
-        }
-        if (headerSize > 0xFFFF) {
-            throw err(headerNode, "the header would be " + headerSize + " bytes; HEADERLENGTH holds at most 65535");
         }
         TlvWriter w = new TlvWriter(headerSize + 1024);
         for (TlvElement e : header) {
@@ -136,17 +231,19 @@ public final class AssembleCommand implements Callable<Integer> {
                 w.element(e);
             }
         }
-        int recordCount = 0;
         if (trustList) {
-            Arr list = arr(records, "'records'");
-            for (int i = 0; i < list.items().size(); i++) {
-                record(w, list.items().get(i), "records[" + i + "]");
+            if ((long) headerSize + recs.size() > limits.maxFileSize()) {
+                throw overLimit(doc, "the document", "maxFileSize", limits.maxFileSize(),
+                        (long) headerSize + recs.size());
             }
-            recordCount = list.items().size();
+            w.raw(recs.toBytes());
         } else {
             Node hex = payload instanceof Obj o ? o.fields().get("hex") : payload;
             if (hex == null) {
                 throw err(payload, "'payload' needs 'hex'");
+            }
+            if (hex instanceof Str s && s.value().length() / 2 > limits.maxPayloadSize()) {
+                throw overLimit(hex, "payload", "maxPayloadSize", limits.maxPayloadSize(), s.value().length() / 2);
             }
             w.raw(hex(hex, "payload"));
         }

@@ -30,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
                 + "is an error."},
         footer = {"", "Example:",
             "  itl backup-key ITLRecovery.p12 --remote sftp.example.com backup itl-backup"})
-public final class BackupKeyCommand implements Callable<Integer> {
+public final class BackupKeyCommand implements Callable<Integer>, ItlCli.Subject {
     @ParentCommand
     private ItlCli cli;
 
@@ -49,15 +49,14 @@ public final class BackupKeyCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        try {
-            run();
-            return ExitCodes.OK;
-        } catch (CliException e) {
-            return cli.fail(null, e); // the message names its subject
-        } catch (Exception e) {
-            return cli.fail(file.toString(), e);
-        }
+    public String subject(Throwable failure) {
+        return failure instanceof CliException ? null : file.toString(); // a CliException names its subject
+    }
+
+    @Override
+    public Integer call() throws CliException, IOException {
+        run();
+        return ExitCodes.OK;
     }
 
     private void run() throws CliException, IOException {

@@ -134,7 +134,8 @@ public final class BuildCommand implements Callable<Integer> {
                 + "empty, omit, or cn-host (the certificate CN's host name, as in CTLs).")
     private DnsName dnsName;
 
-    @Option(names = "--force", description = "Build even when the signer is not one of the --sast certificates.")
+    @Option(names = "--force", description = "Build even when the signer is not one of the --sast certificates, "
+            + "and replace OUT when it exists (refused otherwise).")
     private boolean force;
 
     /** The role options in command-line order, filled by {@link RoleConsumer}. */
@@ -155,15 +156,10 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        try {
-            run();
-            return ExitCodes.OK;
-        } catch (CliException e) {
-            return cli.fail(null, e);
-        } catch (Exception e) {
-            return cli.fail(null, e);
-        }
+    public Integer call() throws CliException, IOException {
+        key.warnDigest(digest);
+        run();
+        return ExitCodes.OK;
     }
 
     private void run() throws CliException, IOException {
@@ -185,6 +181,9 @@ public final class BuildCommand implements Callable<Integer> {
         }
         for (Path p : key.files()) {
             Outputs.checkNotInput(p, output);
+        }
+        if (!force) {
+            Outputs.checkAbsent(output, "--force");
         }
         for (RoleArg r : entries) {
             Outputs.checkNotInput(Path.of(r.file()), output);
@@ -216,7 +215,7 @@ public final class BuildCommand implements Callable<Integer> {
             cli.err().println(ItlCli.PREFIX + "warning: the signer " + k.certificate().getSubjectX500Principal()
                     .getName() + " is not a SAST record: phones will not accept this file");
         }
-        Outputs.write(output, itl.encoded(), cli.binaryOut());
+        Outputs.write(output, itl.encoded(), cli);
         boolean toStdout = Inputs.STDIO.equals(output);
         summary(toStdout ? cli.err() : cli.out(), "wrote " + (toStdout ? "<stdout>" : output), itl);
     }

@@ -15,6 +15,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -59,7 +60,8 @@ import picocli.CommandLine.Spec;
             "1:a verification or check failed",
             "2:usage error",
             "3:malformed input (file format or JSON), wrong password or credential",
-            "4:I/O error (missing file, permissions, disk full, network, host key)"
+            "4:I/O error (missing file, permissions, disk full, network, host key, output is a link or device)",
+            "70:internal error (a bug in itl4j; run again with --debug and report the stack trace)"
         })
 public final class ItlCli implements Callable<Integer> {
     /** The prefix of every error line. */
@@ -71,6 +73,11 @@ public final class ItlCli implements Callable<Integer> {
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Print stack traces with errors.")
     private boolean debug;
+
+    @Option(names = "--follow-symlinks", scope = ScopeType.INHERIT,
+            description = "Write outputs (and, with sign-config, read sources) through symbolic links; by default a "
+                + "link where an output or a fleet source is expected is refused.")
+    private boolean followSymlinks;
 
     private final InputStream stdin;
     private final OutputStream stdout;
@@ -109,6 +116,10 @@ public final class ItlCli implements Callable<Integer> {
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
             return commandLine(in, out, o, e).execute(args);
+        } catch (RuntimeException | Error t) { // outside any command (picocli itself): still one line, exit 70
+            e.println(PREFIX + oneLine(message(null, t)) + " (an internal error: run again with --debug and report "
+                    + "the stack trace)");
+            return ExitCodes.INTERNAL;
         } finally {
             o.flush();
             e.flush();
@@ -131,14 +142,94 @@ public final class ItlCli implements Callable<Integer> {
         CommandLine cl = new CommandLine(cli);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, c, parseResult) -> cli.fail(null, ex));
+        cl.setExecutionStrategy(parseResult -> {
+            try {
+                return new CommandLine.RunLast().execute(parseResult);
+            } catch (StackOverflowError | OutOfMemoryError | AssertionError | LinkageError e) {
+                // picocli lets Errors through; they are internal errors too, reported in one line (exit 70)
+                List<CommandLine> cls = parseResult.asCommandLineList();
+                throw new CommandLine.ExecutionException(cls.get(cls.size() - 1), String.valueOf(e), e);
+            }
+        });
+        cl.setExecutionExceptionHandler(cli::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
-            err.println(PREFIX + oneLine(ex.getMessage()));
+            err.println(PREFIX + redactSecrets(oneLine(ex.getMessage()), args));
             CommandLine c = ex.getCommandLine();
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE;
         });
         return cl;
+    }
+
+    /**
+     * A command whose failures concern one input: the exception handler names it before the message, unless the
+     * message already names its subject.
+     */
+    interface Subject {
+        /**
+         * @param failure what the command threw
+         * @return the name to put before its message, or null
+         */
+        String subject(Throwable failure);
+    }
+
+    /**
+     * The one exception handler of {@code itl}: a command throws, this maps the exception to its exit code
+     * ({@link #exitCode(Throwable)}) and one line on standard error ({@link #fail(String, Throwable)}).
+     */
+    private int handle(Exception ex, CommandLine c, CommandLine.ParseResult parseResult) {
+        Throwable t = ex instanceof CommandLine.ExecutionException && ex.getCause() != null ? ex.getCause() : ex;
+        String subject = null;
+        if (!(t instanceof Outputs.OutputException) && c != null && c.getCommand() instanceof Subject s) {
+            subject = s.subject(t);
+        }
+        return fail(subject, t);
+    }
+
+    /**
+     * Option names whose value would be a secret: a password typed on the command line by mistake is never echoed.
+     */
+    private static boolean secretOption(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT);
+        if (!n.startsWith("-") || n.endsWith("-file") || n.endsWith("-env")) {
+            return false;
+        }
+        return n.contains("pass") || n.contains("pwd") || n.contains("secret") || n.matches("-+pw");
+    }
+
+    /**
+     * @param message a usage error
+     * @param args the command line
+     * @return the message with the values of password-like options replaced by {@code ****}
+     */
+    static String redactSecrets(String message, String[] args) {
+        String m = message;
+        boolean redacted = false;
+        for (int i = 0; args != null && i < args.length; i++) {
+            String a = args[i];
+            int eq = a.indexOf('=');
+            String name = eq > 0 ? a.substring(0, eq) : a;
+            if (!secretOption(name)) {
+                continue;
+            }
+            String value = eq > 0 ? a.substring(eq + 1) : i + 1 < args.length ? args[i + 1] : null;
+            if (value == null || value.isEmpty()) {
+                continue;
+            }
+            // picocli quotes the arguments it names: replace quoted occurrences, and bare ones unless too short to
+            // be told from ordinary words
+            String before = m;
+            m = m.replace("'" + value + "'", "'****'").replace("=" + value + "'", "=****'");
+            if (value.length() >= 4) {
+                m = m.replace(value, "****");
+            }
+            redacted |= !m.equals(before);
+        }
+        if (redacted) {
+            m += " (the value was not shown; passwords are never taken on the command line: use --password-file "
+                    + "or --password-env)";
+        }
+        return m;
     }
 
     @Override
@@ -151,6 +242,11 @@ public final class ItlCli implements Callable<Integer> {
     /** @return whether {@code --debug} was given */
     public boolean debug() {
         return debug;
+    }
+
+    /** @return whether {@code --follow-symlinks} was given */
+    public boolean followSymlinks() {
+        return followSymlinks;
     }
 
     /** @return standard input */

@@ -81,7 +81,34 @@ final class JsonTree {
         }
     }
 
-    private static Node read(JsonParser p, JsonToken t) throws IOException {
+    /**
+     * A parser for a document read as a stream (never held whole): duplicate keys rejected, strings up to the hex of
+     * a 64 MiB payload, nesting at most 32 levels, the document at most {@code maxDocument} bytes.
+     *
+     * @param in the UTF-8 JSON
+     * @param maxDocument the largest document accepted
+     * @return the parser
+     * @throws IOException from the stream
+     */
+    static JsonParser streamingParser(InputStream in, long maxDocument) throws IOException {
+        JsonFactory f = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(160_000_000)
+                        .maxNestingDepth(32).maxDocumentLength(maxDocument).build())
+                .build();
+        return f.createParser(in);
+    }
+
+    /**
+     * Reads the value that starts at the current token (an object or array whole, so call it for one element or
+     * record at a time).
+     *
+     * @param p the parser
+     * @param t the current token
+     * @return the value
+     * @throws IOException if the text is not JSON
+     */
+    static Node read(JsonParser p, JsonToken t) throws IOException {
         JsonLocation loc = p.currentTokenLocation();
         switch (t) {
             case START_OBJECT: {

@@ -15,7 +15,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * The signing key of a command: {@code --p12 FILE [--alias A]} (a PKCS#12 file such as CUCM's
@@ -48,6 +50,27 @@ public final class KeyOptions {
 
     /** Creates the options; picocli fills them in. */
     public KeyOptions() {
+    }
+
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec mixee;
+
+    /**
+     * Warns on standard error when a signature digest other than SHA-1 was asked for: certutils and Cisco's parser
+     * reject SHA-256 files, and phones have no documented SHA-256 support, so such a file may brick the trust
+     * chain of every phone that loads it.
+     *
+     * @param digest the {@code --digest} value, or null when not given
+     */
+    void warnDigest(DigestAlgorithm digest) {
+        if (digest == null || digest.equals(DigestAlgorithm.SHA1) || mixee == null) {
+            return;
+        }
+        java.io.PrintWriter err = mixee.commandLine().getErr();
+        err.println(ItlCli.PREFIX + "warning: --digest " + digest + ": phones have no documented support for "
+                + digest + " signatures, and certutils and Cisco's parser reject such files; test on a phone "
+                + "before you publish (sha1 is what CUCM writes)");
+        err.flush();
     }
 
     /** @return whether {@code --p12} or {@code --key} was given */

@@ -1,48 +1,94 @@
 package io.github.itl4j.cli;
 
 import io.github.itl4j.Bytes;
+import io.github.itl4j.io.AtomicFileWriter;
+import io.github.itl4j.io.UnsafeTargetException;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 
 /**
- * Writes command outputs so that a reader never sees half a file: the bytes go to a temporary file in the target's
- * directory, which is flushed to disk and then renamed over the target in one step. On any failure the temporary
- * file is deleted and the target is left as it was.
+ * Writes command outputs with the project's one output writer, {@link AtomicFileWriter}: a reader never sees half a
+ * file (temporary file created {@code O_EXCL} with {@code rw-------} in the target's directory, forced to disk, then
+ * renamed over the target), a directory, device node, FIFO or socket is never replaced, and a symbolic link at the
+ * output path is refused unless {@code --follow-symlinks} was given. {@code -} writes standard output.
+ *
+ * <p>A failure names the output path as the user gave it (never the temporary file) and is an {@link OutputException},
+ * so the error line is about the output, not the input.
  *
  * @since 0.1.0
  */
 public final class Outputs {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private Outputs() {
     }
 
     /**
-     * Writes {@code data} to a path, or to standard output for {@code -}.
+     * A failure to write an output; its message starts with the output path.
+     *
+     * @since 0.1.0
+     */
+    public static final class OutputException extends CliException {
+        private static final long serialVersionUID = 1L;
+
+        OutputException(String message, Throwable cause) {
+            super(ExitCodes.IO, message, cause);
+        }
+    }
+
+    /**
+     * Writes {@code data} to a path, or to standard output for {@code -}, as the options of {@code cli} say
+     * ({@code --follow-symlinks}).
      *
      * @param arg the output argument as given
      * @param data the bytes
-     * @param stdout standard output (flushed, not closed)
-     * @throws IOException if the file cannot be written; no partial file remains
+     * @param cli the command line (standard output, options)
+     * @throws OutputException if the file cannot be written or is refused; no partial file remains
+     * @throws IOException if standard output fails
      */
-    public static void write(String arg, Bytes data, OutputStream stdout) throws IOException {
+    public static void write(String arg, Bytes data, ItlCli cli) throws IOException, CliException {
+        write(arg, data, cli, null);
+    }
+
+    /**
+     * Writes {@code data} as {@link #write(String, Bytes, ItlCli)} does, with permissions no wider than
+     * {@code atMost} (the source's, for a signed copy of it).
+     *
+     * @param arg the output argument as given
+     * @param data the bytes
+     * @param cli the command line (standard output, options)
+     * @param atMost the widest POSIX permissions the file may get, or null for no bound
+     * @throws OutputException if the file cannot be written or is refused; no partial file remains
+     * @throws IOException if standard output fails
+     */
+    public static void write(String arg, Bytes data, ItlCli cli, Set<PosixFilePermission> atMost)
+            throws IOException, CliException {
         if (Inputs.STDIO.equals(arg)) {
+            OutputStream stdout = cli.binaryOut();
             data.writeTo(stdout);
             stdout.flush();
         } else {
-            writeAtomically(Path.of(arg), data);
+            writeFile(Path.of(arg), data, cli.followSymlinks(), atMost);
+        }
+    }
+
+    /**
+     * Fails if the output exists (a command that makes a new file from other inputs never replaces one silently).
+     *
+     * @param outArg the output argument ({@code -} for standard output)
+     * @param option the option that allows replacing it, for the message
+     * @throws CliException ({@link ExitCodes#USAGE}) if it exists
+     */
+    public static void checkAbsent(String outArg, String option) throws CliException {
+        if (Inputs.STDIO.equals(outArg)) {
+            return;
+        }
+        if (Files.exists(Path.of(outArg), LinkOption.NOFOLLOW_LINKS)) {
+            throw CliException.usage("the output " + outArg + " exists; give " + option + " to replace it");
         }
     }
 
@@ -68,86 +114,29 @@ public final class Outputs {
     }
 
     /**
-     * Replaces (or creates) {@code target} with {@code data} atomically: temporary file in the same directory,
-     * {@code fsync}, then {@link StandardCopyOption#ATOMIC_MOVE}. An existing target keeps its POSIX permissions; a
-     * symbolic link is followed, so the file it points to is replaced.
+     * Replaces (or creates) {@code target} with {@code data} atomically, with {@link AtomicFileWriter#defaults()}.
      *
      * @param target the file to write
      * @param data the bytes
-     * @throws IOException if the directory is missing or not writable, or the disk is full; no partial file remains
+     * @param followSymlinks whether a symbolic link at {@code target} is followed (else refused)
+     * @param atMost the widest POSIX permissions the file may get, or null for no bound
+     * @throws OutputException if the target is refused or cannot be written; the message names {@code target}
+     * @throws ClosedByInterruptException if interrupted; nothing was changed
      */
-    public static void writeAtomically(Path target, Bytes data) throws IOException {
-        if (Files.isSymbolicLink(target) && Files.exists(target)) {
-            target = target.toRealPath();
-        }
-        if (Files.isDirectory(target)) {
-            throw new IOException(target + ": is a directory");
-        }
-        Path abs = target.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = createTemp(dir, abs.getFileName().toString());
-        boolean moved = false;
+    public static void writeFile(Path target, Bytes data, boolean followSymlinks, Set<PosixFilePermission> atMost)
+            throws CliException, ClosedByInterruptException {
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buf = data.asByteBuffer();
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            copyPermissions(abs, tmp);
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-            syncDirectory(dir);
-        } finally {
-            if (!moved) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the original failure is the one to report
-                }
-            }
-        }
-    }
-
-    private static Path createTemp(Path dir, String name) throws IOException {
-        for (int attempt = 0; ; attempt++) {
-            byte[] r = new byte[6];
-            RANDOM.nextBytes(r);
-            Path tmp = dir.resolve("." + name + "." + HexFormat.of().formatHex(r) + ".tmp");
-            try {
-                // CREATE_NEW with the default permissions (the umask applies), never a predictable shared name
-                Files.newByteChannel(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                return tmp;
-            } catch (FileAlreadyExistsException e) {
-                if (attempt == 10) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private static void copyPermissions(Path from, Path to) {
-        try {
-            PosixFileAttributeView src = Files.getFileAttributeView(from, PosixFileAttributeView.class);
-            if (src != null && Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
-                Files.setPosixFilePermissions(to, src.readAttributes().permissions());
-            }
-        } catch (IOException | UnsupportedOperationException e) {
-            // best effort: the file keeps the default permissions
-        }
-    }
-
-    private static void syncDirectory(Path dir) {
-        // makes the rename durable on POSIX file systems; not possible everywhere (Windows), so best effort
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | RuntimeException e) {
-            // ignored
+            AtomicFileWriter.defaults().followSymlinks(followSymlinks).permissionsAtMost(atMost).write(target, data);
+        } catch (ClosedByInterruptException e) {
+            throw e;
+        } catch (UnsafeTargetException e) {
+            String hint = e.kind() == UnsafeTargetException.Kind.SYMBOLIC_LINK
+                    ? " (give --follow-symlinks to replace the file it points to)" : "";
+            throw new OutputException(target + ": " + e.getReason() + hint, e);
+        } catch (IOException e) {
+            String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                    : ItlCli.message(target.toString(), e);
+            throw new OutputException(target + ": cannot write: " + reason, e);
         }
     }
 }

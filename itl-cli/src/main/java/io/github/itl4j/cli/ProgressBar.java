@@ -1,6 +1,6 @@
 package io.github.itl4j.cli;
 
-import io.github.itl4j.crypto.FleetSigner;
+import io.github.itl4j.crypto.fleet.FleetSigner;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -47,7 +47,7 @@ import picocli.CommandLine.ParentCommand;
             "  itl reset ITLFile.tlv -o ITLFile.new.tlv --key CallManager.key --cert CallManager.pem",
             "  itl reset ITLFile.tlv -o ITLFile.new.tlv --remote sftp.example.com backup itl/ITLRecovery.p12",
             "Passwords are never taken from the command line: --password-file, --password-env, or a prompt."})
-public final class ResetCommand implements Callable<Integer> {
+public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
     @ParentCommand
     private ItlCli cli;
 
@@ -88,16 +88,16 @@ public final class ResetCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        String name = Inputs.displayName(input);
-        try {
-            run(name);
-            return ExitCodes.OK;
-        } catch (CliException e) {
-            return cli.fail(null, e); // the message names its subject (IN, the key file or the server)
-        } catch (Exception e) {
-            return cli.fail(name, e);
-        }
+    public String subject(Throwable failure) {
+        // a CliException names its subject (IN, the key file or the server)
+        return failure instanceof CliException ? null : Inputs.displayName(input);
+    }
+
+    @Override
+    public Integer call() throws CliException, IOException {
+        key.warnDigest(digest);
+        run(Inputs.displayName(input));
+        return ExitCodes.OK;
     }
 
     private void run(String name) throws CliException, IOException {
@@ -157,7 +157,7 @@ public final class ResetCommand implements Callable<Integer> {
                     .getName() + " is not a SAST record of " + name + ": phones will not accept the reset file");
             cli.err().flush();
         }
-        Outputs.write(out, reset.encoded(), cli.binaryOut());
+        Outputs.write(out, reset.encoded(), cli);
         boolean toStdout = Inputs.STDIO.equals(out);
         summary(toStdout ? cli.err() : cli.out(), name, toStdout ? "<stdout>" : out, old, reset,
                 sast.map(r -> old.records().indexOf(r)).orElse(-1));

@@ -34,7 +34,8 @@ import picocli.CommandLine.ParentCommand;
         description = {"Show ITL/CTL and signed (.sgn) files the way CUCM's 'show itl' / 'show ctl' does: checksums, "
                 + "length, the header and record tag tables, which SAST record signed the file, and the verdict.",
             "A trust list is verified against itself, or against the --trust anchors; a .sgn is verified only when "
-                + "--trust is given. Exits 1 if a file that was checked does not verify."})
+                + "--trust is given. Exits 1 if a file does not verify, as 'itl verify' does (a signed file "
+                + "without --trust cannot be verified, so it exits 1 too)."})
 public final class ShowCommand implements Callable<Integer> {
     /** Identifies the JSON document: {@code "format": "itl4j-show"}. */
     static final String FORMAT = "itl4j-show";
@@ -101,6 +102,7 @@ public final class ShowCommand implements Callable<Integer> {
                         worst = Math.max(worst, ExitCodes.CHECK_FAILED);
                     }
                 } else {
+                    worst = Math.max(worst, ExitCodes.CHECK_FAILED); // not verified: exit as verify would
                     notChecked = "a signed file carries no certificate; give --trust with the TFTP certificate, or "
                             + "an ITL/CTL that holds it, to verify it";
                 }

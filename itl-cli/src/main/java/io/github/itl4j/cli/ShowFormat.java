@@ -230,10 +230,37 @@ final class ShowFormat {
      * @param indent the indentation
      */
     static void problems(PrintWriter out, VerificationResult r, String indent) {
-        for (Problem p : r.problems()) {
-            out.println(indent + (p.isError() ? "error " : "warning ") + p.code() + ": " + clean(p.message()));
-        }
+        problems(out, r.problems(), indent);
     }
+
+    /**
+     * Prints problems one per line, at most {@link #MAX_PROBLEMS_PER_CODE} of each code, the rest counted.
+     *
+     * @param out where to print
+     * @param list the problems
+     * @param indent the indentation
+     */
+    static void problems(PrintWriter out, List<Problem> list, String indent) {
+        // a header of thousands of unknown tags gives thousands of warnings of one code: the first few of each code
+        // are printed, the rest counted on one line
+        java.util.Map<String, Integer> seen = new java.util.LinkedHashMap<>();
+        for (Problem p : list) {
+            String key = (p.isError() ? "error " : "warning ") + p.code();
+            int n = seen.merge(key, 1, Integer::sum);
+            if (n <= MAX_PROBLEMS_PER_CODE) {
+                out.println(indent + key + ": " + clean(p.message()));
+            }
+        }
+        seen.forEach((key, n) -> {
+            if (n > MAX_PROBLEMS_PER_CODE) {
+                out.println(indent + key + ": ... and " + (n - MAX_PROBLEMS_PER_CODE) + " more like this ("
+                        + n + " in all)");
+            }
+        });
+    }
+
+    /** How many problems of one code are printed before the rest are counted. */
+    static final int MAX_PROBLEMS_PER_CODE = 5;
 
     /**
      * @param problems problems

@@ -4,17 +4,21 @@ import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlLimits;
 import io.github.itl4j.Layout;
 import io.github.itl4j.SgnFile;
-import io.github.itl4j.crypto.FleetSigner;
+import io.github.itl4j.crypto.fleet.FleetSigner;
 import io.github.itl4j.crypto.ItlSigner;
 import io.github.itl4j.crypto.ItlSigningException;
 import io.github.itl4j.crypto.SigningKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,8 +41,11 @@ import picocli.CommandLine.ParentCommand;
         footer = {"", "Examples:",
             "  itl sign-config SEP001122334455.cnf.xml -o SEP001122334455.cnf.xml.sgn --key tftp.key --cert tftp.pem",
             "  itl sign-config --fleet /tftpboot --glob 'SEP*.cnf.xml' --p12 tftp.p12 --password-file tftp.pass",
-            "", "Exit codes: 0 all signed or up to date, 1 some files failed (listed), 2 usage, 3 bad key, 4 I/O."})
-public final class SignConfigCommand implements Callable<Integer> {
+            "", "Exit codes: 0 all signed or up to date, 1 some files failed (listed) or no file matched, 2 usage, "
+                + "3 bad key, 4 I/O (also: another fleet run holds the directory's lock).",
+            "Only regular files are signed: a symbolic link is refused unless --follow-symlinks. A .sgn never gets "
+                + "wider permissions than its source."})
+public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subject {
     /** How many failed files are listed one by one before the rest are counted. */
     static final int MAX_LISTED_FAILURES = 20;
 
@@ -101,19 +108,21 @@ public final class SignConfigCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws CliException, IOException {
+        key.warnDigest(digest);
         if (fleet == null && input != null && !Inputs.STDIO.equals(input) && output == null && isDirectory(input)) {
             fleet = Path.of(input); // `itl sign-config [options] DIR` is a fleet run, as `--fleet DIR`
             input = null;
         }
-        String name = fleet != null ? fleet.toString() : input == null ? null : Inputs.displayName(input);
-        try {
-            return fleet != null ? fleet() : single();
-        } catch (CliException e) {
-            return cli.fail(null, e); // the message names its subject
-        } catch (Exception e) {
-            return cli.fail(name, e);
+        return fleet != null ? fleet() : single();
+    }
+
+    @Override
+    public String subject(Throwable failure) {
+        if (failure instanceof CliException) {
+            return null; // the message names its subject
         }
+        return fleet != null ? fleet.toString() : input == null ? null : Inputs.displayName(input);
     }
 
     private static boolean isDirectory(String arg) {
@@ -164,7 +173,13 @@ public final class SignConfigCommand implements Callable<Integer> {
         for (Path p : key.files()) {
             Outputs.checkNotInput(p, out);
         }
-        Inputs.Input in = Inputs.read(input, cli.stdin(), ItlLimits.DEFAULT_MAX_PAYLOAD_SIZE);
+        Set<PosixFilePermission> sourcePermissions = stdin ? null : checkRegularSource(Path.of(input));
+        Inputs.Input in;
+        try {
+            in = Inputs.read(input, cli.stdin(), ItlLimits.DEFAULT_MAX_PAYLOAD_SIZE);
+        } catch (CliException e) { // name the file: "input is N bytes" alone does not say which
+            throw new CliException(e.exitCode(), Inputs.displayName(input) + ": " + e.getMessage(), e);
+        }
         ItlSigner signer = signer();
         SgnFile sgn;
         try {
@@ -172,7 +187,7 @@ public final class SignConfigCommand implements Callable<Integer> {
         } catch (ItlSigningException e) {
             throw new CliException(ExitCodes.INPUT, in.name() + ": " + e.getMessage(), e);
         }
-        Outputs.write(out, sgn.encoded(), cli.binaryOut());
+        Outputs.write(out, sgn.encoded(), cli, sourcePermissions);
         boolean toStdout = Inputs.STDIO.equals(out);
         PrintWriter w = toStdout ? cli.err() : cli.out();
         w.println("signed " + in.name() + " -> " + (toStdout ? "<stdout>" : out) + ": FILENAME " + name + ", "
@@ -181,6 +196,30 @@ public final class SignConfigCommand implements Callable<Integer> {
                 .getName());
         w.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Refuses a source that is not a regular file (a link unless {@code --follow-symlinks}, a device, FIFO or
+     * socket), and returns its permissions, the widest the output may get.
+     */
+    private Set<PosixFilePermission> checkRegularSource(Path p) throws CliException, IOException {
+        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (a.isSymbolicLink()) {
+            if (!cli.followSymlinks()) {
+                throw new CliException(ExitCodes.IO, input + ": is a symbolic link; not followed, nothing signed "
+                        + "(give --follow-symlinks to sign the file it points to)");
+            }
+            a = Files.readAttributes(p, BasicFileAttributes.class);
+        }
+        if (!a.isRegularFile()) {
+            throw new CliException(ExitCodes.IO, input + ": is not a regular file (a directory, device, FIFO or "
+                    + "socket); nothing signed");
+        }
+        try {
+            return Files.getPosixFilePermissions(p);
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
     }
 
     // ------------------------------------------------------------------ a directory
@@ -197,7 +236,8 @@ public final class SignConfigCommand implements Callable<Integer> {
             throw Files.exists(fleet) ? new NotDirectoryException(fleet.toString())
                     : new java.nio.file.NoSuchFileException(fleet.toString());
         }
-        FleetSigner.Builder b = FleetSigner.builder(signer()).layout(layout).force(force).outputDirectory(outDir);
+        FleetSigner.Builder b = FleetSigner.builder(signer()).layout(layout).force(force).outputDirectory(outDir)
+                .followSymlinks(cli.followSymlinks());
         try {
             if (glob != null) {
                 b.glob(glob);
@@ -232,6 +272,12 @@ public final class SignConfigCommand implements Callable<Integer> {
                     + " [" + f.failure().map(Enum::name).orElse("FAILED") + "]"));
         }
         cli.err().flush();
+        if (r.total() == 0) {
+            cli.err().println(ItlCli.PREFIX + fleet + ": no file matches '" + (glob != null ? glob
+                    : FleetSigner.DEFAULT_GLOB) + "'; nothing signed (check --glob and the directory)");
+            cli.err().flush();
+            return ExitCodes.CHECK_FAILED;
+        }
         cli.out().println(summary(r));
         cli.out().flush();
         return r.isSuccess() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;

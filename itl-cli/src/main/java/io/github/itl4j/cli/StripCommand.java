@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "strip", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write the payload of a signed .sgn file (the original config file), without its signed "
                 + "header. The signature is not checked: use 'itl verify --trust' for that."})
-public final class StripCommand implements Callable<Integer> {
+public final class StripCommand implements Callable<Integer>, ItlCli.Subject {
     @ParentCommand
     private ItlCli cli;
 
@@ -40,24 +40,24 @@ public final class StripCommand implements Callable<Integer> {
     }
 
     @Override
+    public String subject(Throwable failure) {
+        return Inputs.displayName(input);
+    }
+
+    @Override
     public Integer call() throws Exception {
-        String name = Inputs.displayName(input);
-        try {
-            Inputs.Input in = Inputs.read(input, cli.stdin(), limitOptions.reader());
-            SignedFile f = limitOptions.reader().read(in.data());
-            if (!(f instanceof SgnFile sgn)) {
-                throw CliException.input("a trust list (FILENAME " + f.header().fileName().orElse("none")
-                        + "), not a signed file: it has records, not a payload to strip");
-            }
-            if (f.header().elements().stream().anyMatch(e -> e.tag() == HeaderTags.ENCRYPTION_INFO)) {
-                throw CliException.input("an encrypted signed file (.enc.sgn, header tag 16): its payload is "
-                        + "ciphertext, which strip would not decrypt");
-            }
-            Outputs.checkNotInput(in.path(), output);
-            Outputs.write(output, ItlSigner.strip(sgn), cli.binaryOut());
-            return ExitCodes.OK;
-        } catch (Exception e) {
-            return cli.fail(name, e);
+        Inputs.Input in = Inputs.read(input, cli.stdin(), limitOptions.reader());
+        SignedFile f = limitOptions.reader().read(in.data());
+        if (!(f instanceof SgnFile sgn)) {
+            throw CliException.input("a trust list (FILENAME " + f.header().fileName().orElse("none")
+                    + "), not a signed file: it has records, not a payload to strip");
         }
+        if (f.header().elements().stream().anyMatch(e -> e.tag() == HeaderTags.ENCRYPTION_INFO)) {
+            throw CliException.input("an encrypted signed file (.enc.sgn, header tag 16): its payload is "
+                    + "ciphertext, which strip would not decrypt");
+        }
+        Outputs.checkNotInput(in.path(), output);
+        Outputs.write(output, ItlSigner.strip(sgn), cli);
+        return ExitCodes.OK;
     }
 }

@@ -1,33 +1,37 @@
-package io.github.itl4j.crypto;
+package io.github.itl4j.crypto.fleet;
 
 import io.github.itl4j.Bytes;
-import io.github.itl4j.ItlLimitException;
 import io.github.itl4j.ItlLimits;
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.Layout;
 import io.github.itl4j.SgnFile;
-import io.github.itl4j.crypto.internal.AtomicFiles;
+import io.github.itl4j.crypto.ItlSigner;
+import io.github.itl4j.crypto.ItlVerifier;
+import io.github.itl4j.io.AtomicFileWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.PathMatcher;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.PatternSyntaxException;
 
 /**
@@ -36,11 +40,23 @@ import java.util.regex.PatternSyntaxException;
  * threads, resumably.
  *
  * <p>For each file {@code NAME} whose name matches the glob (default {@value #DEFAULT_GLOB}; names ending in
- * {@code .sgn}, directories and this class's own temporary files are never taken), the output is {@code NAME.sgn}
+ * {@code .sgn}, directories, the lock file and temporary files of {@link AtomicFileWriter} are never taken), the
+ * output is {@code NAME.sgn}
  * made by {@link ItlSigner#signConfig(Bytes, String, Layout)} with FILENAME {@code NAME.sgn}: byte for byte what
  * {@code signConfig} gives for the same signer and clock. Each output is written atomically (temporary file in the
  * output directory, forced to disk, then renamed over the target), so a reader, a crash or a cancellation never
  * leaves a partial {@code .sgn}.
+ *
+ * <p><b>Regular files only.</b> A source, or an existing output, that is a symbolic link is refused (a
+ * {@link Failure#SOURCE_UNREADABLE} or {@link Failure#OUTPUT_UNWRITABLE} with a message saying so) unless
+ * {@linkplain Builder#followSymlinks(boolean) followSymlinks(true)}; devices, FIFOs and sockets always are. An output
+ * never gets wider POSIX permissions than its source: a world-readable {@code .sgn} of a private file is not
+ * written, and an up-to-date output with wider permissions is written again.
+ *
+ * <p><b>One run per output directory.</b> A run holds an exclusive lock on {@value #LOCK_FILE} in the output
+ * directory (created if missing, kept afterwards); a second run on the same directory fails at once with
+ * {@link FleetLockedException} instead of repeating the work. Temporary files older than
+ * {@link AtomicFileWriter#STALE_AFTER} that a killed run of the same user left there are removed.
  *
  * <p><b>Resumable.</b> Unless {@linkplain Builder#force(boolean) forced}, a file is skipped as
  * {@link Status#UP_TO_DATE} when its {@code .sgn} exists, is not older than the source, parses within the limits,
@@ -54,9 +70,9 @@ import java.util.regex.PatternSyntaxException;
  * signed or cannot be written is reported as {@link Status#FAILED} with a {@link Failure} code and a one-line
  * message; the other files go on.
  *
- * <p><b>Memory and threads.</b> The directory is streamed (never listed into memory) into a bounded queue that
- * {@code threads} workers drain; the lister waits when the queue is full. A worker holds one source and at most one
- * existing {@code .sgn}, each bounded by the limits. One {@link ItlSigner} is shared by all workers (it is
+ * <p><b>Memory and threads.</b> The directory is streamed (never listed into memory) into an
+ * {@link ExecutorService} of {@code threads} workers; the lister waits while {@code 4 * threads} files are queued.
+ * A worker holds one source and at most one existing {@code .sgn}, each bounded by the limits. One {@link ItlSigner} is shared by all workers (it is
  * thread-safe). Only failures are kept for the {@link Result}.
  *
  * <p><b>Cancellation.</b> Interrupting the thread in {@link #sign(Path)} stops the run: workers finish or abandon
@@ -78,6 +94,9 @@ public final class FleetSigner {
     /** The default glob: CUCM's phone configuration files. */
     public static final String DEFAULT_GLOB = "*.cnf.xml";
 
+    /** The lock file a run holds in its output directory. */
+    public static final String LOCK_FILE = ".itl-fleet.lock";
+
     private static final String SGN = ".sgn";
     private static final int QUEUE_PER_THREAD = 4;
 
@@ -89,6 +108,8 @@ public final class FleetSigner {
     private final Layout layout;
     private final boolean force;
     private final Progress progress;
+    private final boolean followSymlinks;
+    private final AtomicFileWriter writer;
     private final ItlReader reader;
     private final ItlVerifier verifier;
 
@@ -101,6 +122,8 @@ public final class FleetSigner {
         this.layout = b.layout;
         this.force = b.force;
         this.progress = b.progress;
+        this.followSymlinks = b.followSymlinks;
+        this.writer = AtomicFileWriter.defaults().followSymlinks(b.followSymlinks).removeStaleTemporaryFiles(false);
         this.reader = ItlReader.withLimits(b.limits);
         this.verifier = ItlVerifier.builder().limits(b.limits).build();
     }
@@ -134,6 +157,11 @@ public final class FleetSigner {
         return threads;
     }
 
+    /** @return whether symbolic links (sources and existing outputs) are followed rather than refused */
+    public boolean followsSymlinks() {
+        return followSymlinks;
+    }
+
     /** @return the limits: a source larger than {@link ItlLimits#maxPayloadSize()} fails */
     public ItlLimits limits() {
         return limits;
@@ -155,6 +183,40 @@ public final class FleetSigner {
             throw new java.nio.file.NotDirectoryException(directory.toString());
         }
         Path out = outputDirectory == null ? null : Files.createDirectories(outputDirectory);
+        Path lockDir = out != null ? out : directory;
+        Path lockFile = lockDir.resolve(LOCK_FILE);
+        FileChannel lockChannel;
+        try {
+            lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (java.nio.file.AccessDeniedException | java.nio.file.ReadOnlyFileSystemException e) {
+            // a directory this user cannot write: no output can be written either (each file fails), so no lock
+            return signLocked(directory, out);
+        }
+        try (lockChannel; FileLock lock = tryLock(lockChannel, lockFile)) {
+            try {
+                AtomicFileWriter.removeStaleTemporaryFiles(lockDir, null, AtomicFileWriter.STALE_AFTER);
+            } catch (IOException e) {
+                // best effort: a leftover temporary file is ignored by the listing anyway
+            }
+            return signLocked(directory, out);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel ch, Path lockFile) throws IOException {
+        FileLock lock;
+        try {
+            lock = ch.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null; // held by another run in this JVM
+        }
+        if (lock == null) {
+            throw new FleetLockedException(lockFile.toString());
+        }
+        return lock;
+    }
+
+    private Result signLocked(Path directory, Path out) throws IOException, InterruptedException {
         PathMatcher matcher = directory.getFileSystem().getPathMatcher("glob:" + glob);
         long start = System.nanoTime();
         long expected = count(directory, matcher);
@@ -162,30 +224,31 @@ public final class FleetSigner {
         if (progress != null) {
             progress.started(expected);
         }
-        Thread[] workers = new Thread[threads];
-        for (int i = 0; i < threads; i++) {
-            workers[i] = new Thread(run::work, "itl-fleet-signer-" + (i + 1));
-            workers[i].setDaemon(true);
-            workers[i].start();
-        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
+        Semaphore queued = new Semaphore(threads * QUEUE_PER_THREAD);
         try {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory)) {
                 for (Path p : ds) {
                     if (selected(p, matcher)) {
-                        run.queue.put(p);
+                        queued.acquire();
+                        pool.execute(() -> {
+                            try {
+                                run.task(p);
+                            } finally {
+                                queued.release();
+                            }
+                        });
                     }
                 }
             } catch (DirectoryIteratorException e) {
                 throw e.getCause();
             }
-            for (int i = 0; i < threads; i++) {
-                run.queue.put(Run.END);
-            }
-            for (Thread w : workers) {
-                w.join();
+            pool.shutdown();
+            while (!pool.awaitTermination(1, TimeUnit.HOURS)) {
+                // the workers are still signing
             }
         } catch (InterruptedException | IOException | RuntimeException | Error e) {
-            stop(run, workers);
+            stop(run, pool);
             if (run.listenerFailure != null) {
                 Throwable lf = run.listenerFailure;
                 if (lf != e) {
@@ -209,21 +272,25 @@ public final class FleetSigner {
         return run.result(Duration.ofNanos(System.nanoTime() - start));
     }
 
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, "itl-fleet-signer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
     /** Cancels the workers and waits for them (a worker abandons its file cleanly), even if interrupted again. */
-    private static void stop(Run run, Thread[] workers) {
+    private static void stop(Run run, ExecutorService pool) {
         run.cancelled = true;
-        run.queue.clear();
-        for (Thread w : workers) {
-            w.interrupt();
-        }
+        pool.shutdownNow();
         boolean interrupted = false;
-        for (Thread w : workers) {
-            while (w.isAlive()) {
-                try {
-                    w.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
+        while (!pool.isTerminated()) {
+            try {
+                pool.awaitTermination(1, TimeUnit.HOURS);
+            } catch (InterruptedException e) {
+                interrupted = true;
             }
         }
         if (interrupted) {
@@ -251,14 +318,12 @@ public final class FleetSigner {
             return false;
         }
         String s = name.toString();
-        return !s.endsWith(SGN) && !AtomicFiles.isTempName(s) && matcher.matches(name) && !Files.isDirectory(p);
+        return !s.endsWith(SGN) && !AtomicFileWriter.isTemporaryName(s) && !s.equals(LOCK_FILE)
+                && matcher.matches(name) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The state of one {@link #sign(Path)} call. */
     private final class Run {
-        static final Path END = Path.of("");
-
-        final BlockingQueue<Path> queue = new ArrayBlockingQueue<>(threads * QUEUE_PER_THREAD);
         final Path out;
         final long expected;
         final Thread caller;
@@ -273,28 +338,26 @@ public final class FleetSigner {
         long sourceBytes;
         long writtenBytes;
 
+        final FleetFileJob job;
+
         Run(Path out, long expected, Thread caller) {
+            this.job = new FleetFileJob(signer, limits, layout, force, followSymlinks, writer, reader, verifier, out,
+                    () -> cancelled);
             this.out = out;
             this.expected = expected;
             this.caller = caller;
         }
 
-        void work() {
-            try {
-                while (!cancelled) {
-                    Path p = queue.take();
-                    if (p == END || cancelled) {
-                        return;
-                    }
-                    FileResult r = process(p);
-                    if (r == null || cancelled) {
-                        return; // interrupted mid-file: the file is left as it was, not counted
-                    }
-                    report(r);
-                }
-            } catch (InterruptedException e) {
-                // cancelled
+        /** Signs one file on a worker thread, unless the run was cancelled. */
+        void task(Path p) {
+            if (cancelled) {
+                return;
             }
+            FileResult r = job.process(p);
+            if (r == null || cancelled) {
+                return; // interrupted mid-file: the file is left as it was, not counted
+            }
+            report(r);
         }
 
         private void report(FileResult r) {
@@ -327,108 +390,6 @@ public final class FleetSigner {
                 return new Result(signed, upToDate, failed, sourceBytes, writtenBytes, elapsed, failures);
             }
         }
-
-        /** @return the outcome, or null if the worker was interrupted (cancellation) */
-        private FileResult process(Path source) {
-            String name = source.getFileName().toString();
-            String outName = name + SGN;
-            Path target = (out != null ? out : source.toAbsolutePath().getParent()).resolve(outName);
-            long size = -1;
-            Bytes payload;
-            FileTime sourceTime;
-            try {
-                BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class);
-                size = a.size();
-                sourceTime = a.lastModifiedTime();
-                if (size > limits.maxPayloadSize()) {
-                    return failure(source, target, Failure.SOURCE_TOO_LARGE, size, "source is " + size
-                            + " bytes, over maxPayloadSize (" + limits.maxPayloadSize() + ")");
-                }
-                payload = readBounded(source);
-                size = payload.size();
-            } catch (ItlLimitException e) {
-                return failure(source, target, Failure.SOURCE_TOO_LARGE, e.actual(), "source grew to over "
-                        + "maxPayloadSize (" + limits.maxPayloadSize() + ") while being read");
-            } catch (IOException | RuntimeException e) {
-                return interrupted(e) ? null : failure(source, target, Failure.SOURCE_UNREADABLE, Math.max(size, 0),
-                        "cannot read source: " + describe(e));
-            }
-            if (!force && upToDate(target, outName, payload, sourceTime)) {
-                return interrupted(null) ? null
-                        : new FileResult(source, target, Status.UP_TO_DATE, null, size, 0, null);
-            }
-            Bytes encoded;
-            try {
-                encoded = signer.signConfig(payload, outName, layout).encoded();
-            } catch (ItlSigningException | RuntimeException e) {
-                return interrupted(e) ? null
-                        : failure(source, target, Failure.SIGNING_FAILED, size, "cannot sign: " + describe(e));
-            }
-            try {
-                AtomicFiles.write(target, encoded);
-            } catch (IOException | RuntimeException e) {
-                return interrupted(e) ? null
-                        : failure(source, target, Failure.OUTPUT_UNWRITABLE, size, "cannot write " + outName + ": "
-                                + describe(e));
-            }
-            return new FileResult(source, target, Status.SIGNED, null, size, encoded.size(), null);
-        }
-
-        private boolean upToDate(Path target, String outName, Bytes payload, FileTime sourceTime) {
-            try {
-                BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class);
-                if (!a.isRegularFile() || a.lastModifiedTime().compareTo(sourceTime) < 0
-                        || a.size() <= payload.size()) {
-                    return false;
-                }
-                SgnFile sgn = reader.readSigned(target);
-                return sgn.header().fileName().filter(outName::equals).isPresent()
-                        && sgn.header().digestAlgorithm().filter(signer.digest()::equals).isPresent()
-                        && sgn.payload().equals(payload)
-                        && verifier.verifySigned(sgn, signer.key().certificate()).isVerified();
-            } catch (IOException | RuntimeException e) {
-                return false; // missing, unreadable or corrupt: sign it again
-            }
-        }
-
-        private Bytes readBounded(Path source) throws IOException {
-            long max = limits.maxPayloadSize();
-            int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
-            try (InputStream in = Files.newInputStream(source)) {
-                byte[] b = in.readNBytes(cap);
-                if (b.length > max) {
-                    throw new ItlLimitException("maxPayloadSize", max, b.length, ItlLimitException.NO_OFFSET);
-                }
-                return Bytes.wrapOwned(b);
-            }
-        }
-
-        private boolean interrupted(Throwable e) {
-            return cancelled || Thread.currentThread().isInterrupted() || e instanceof ClosedByInterruptException
-                    || e instanceof InterruptedIOException;
-        }
-    }
-
-    private static FileResult failure(Path source, Path target, Failure f, long size, String message) {
-        return new FileResult(source, target, Status.FAILED, f, size, 0, message);
-    }
-
-    /** One line: the exception's type when it says more than its message (e.g. AccessDeniedException), and its text. */
-    private static String describe(Throwable e) {
-        String m = e instanceof ItlSigningException ie ? ie.getOriginalMessage() : e.getMessage();
-        String type = e.getClass().getSimpleName();
-        String s;
-        if (e instanceof NoSuchFileException) {
-            s = "no such file";
-        } else if (m == null || m.isBlank()) {
-            s = type;
-        } else if (e instanceof java.nio.file.FileSystemException) {
-            s = type.replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
-                    + " (" + m + ")";
-        } else {
-            s = m;
-        }
-        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     /** What happened to one file. */
@@ -443,13 +404,19 @@ public final class FleetSigner {
 
     /** Why a file failed. */
     public enum Failure {
-        /** The source could not be read (permissions, vanished, broken link, I/O error). */
+        /**
+         * The source could not be read (permissions, vanished, I/O error), or is not a regular file: a symbolic link
+         * (unless links are followed), a directory, device, FIFO or socket.
+         */
         SOURCE_UNREADABLE,
         /** The source is larger than {@link ItlLimits#maxPayloadSize()}. */
         SOURCE_TOO_LARGE,
         /** The signer failed (JCA provider error). */
         SIGNING_FAILED,
-        /** The output could not be written or renamed into place (permissions, full disk, a folder in the way). */
+        /**
+         * The output could not be written or renamed into place (permissions, full disk, a folder in the way, a
+         * symbolic link, device, FIFO or socket where the {@code .sgn} goes).
+         */
         OUTPUT_UNWRITABLE
     }
 
@@ -580,6 +547,7 @@ public final class FleetSigner {
         private Layout layout = Layout.CERTUTILS;
         private boolean force;
         private Progress progress;
+        private boolean followSymlinks;
 
         private Builder(ItlSigner signer) {
             this.signer = signer;
@@ -650,6 +618,16 @@ public final class FleetSigner {
          */
         public Builder force(boolean value) {
             force = value;
+            return this;
+        }
+
+        /**
+         * @param value true to follow symbolic links: a linked source is read and a linked {@code .sgn} replaces
+         *     the file it points to; false (the default) to refuse both with a per-file failure
+         * @return this builder
+         */
+        public Builder followSymlinks(boolean value) {
+            followSymlinks = value;
             return this;
         }
 

@@ -1,4 +1,4 @@
-package io.github.itl4j.crypto;
+package io.github.itl4j.crypto.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,13 +14,21 @@ import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlLimits;
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.SgnFile;
-import io.github.itl4j.crypto.FleetSigner.Failure;
-import io.github.itl4j.crypto.FleetSigner.FileResult;
-import io.github.itl4j.crypto.FleetSigner.Result;
-import io.github.itl4j.crypto.FleetSigner.Status;
+import io.github.itl4j.crypto.ItlSigner;
+import io.github.itl4j.crypto.KeyLoadException;
+import io.github.itl4j.crypto.KeyLoader;
+import io.github.itl4j.crypto.SigningKey;
+import io.github.itl4j.crypto.fleet.FleetSigner.Failure;
+import io.github.itl4j.crypto.fleet.FleetSigner.FileResult;
+import io.github.itl4j.crypto.fleet.FleetSigner.Result;
+import io.github.itl4j.crypto.fleet.FleetSigner.Status;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -52,14 +60,14 @@ class FleetSignerTest {
 
     @BeforeAll
     static void keys() throws Exception {
-        key = KeyLoader.defaults().pem(SigningTestSupport.keys("signer.pem"),
-                SigningTestSupport.keys("signer-pkcs8.key"), null);
-        otherKey = SigningTestSupport.certutilsKey("tftp-rsa2048");
+        key = KeyLoader.defaults().pem(FleetTestSupport.keys("signer.pem"),
+                FleetTestSupport.keys("signer-pkcs8.key"), null);
+        otherKey = FleetTestSupport.certutilsKey("tftp-rsa2048");
     }
 
     private static ItlSigner signer(long epochSeconds) throws KeyLoadException {
         return ItlSigner.builder(key).digest(DigestAlgorithm.SHA256)
-                .clock(SigningTestSupport.fixedClock(epochSeconds)).build();
+                .clock(FleetTestSupport.fixedClock(epochSeconds)).build();
     }
 
     private static FleetSigner.Builder fleet(long epochSeconds) throws KeyLoadException {
@@ -102,7 +110,7 @@ class FleetSignerTest {
     private static void assertSignedCorrectly(Path source, Path out, X509Certificate cert) throws Exception {
         byte[] src = Files.readAllBytes(source);
         SgnFile f = ItlReader.defaults().readSigned(out);
-        assertTrue(SigningTestSupport.jcaVerify(f, cert.getPublicKey()), out + " does not verify");
+        assertTrue(FleetTestSupport.jcaVerify(f, cert.getPublicKey()), out + " does not verify");
         assertArrayEquals(src, ItlSigner.strip(f).toByteArray(), out + " does not strip back to its source");
         assertEquals(out.getFileName().toString(), f.header().fileName().orElseThrow());
     }
@@ -232,21 +240,21 @@ class FleetSignerTest {
 
         Path flipped = sources.get(1);
         byte[] b = Files.readAllBytes(sgn(flipped));
-        Files.write(sgn(flipped), SigningTestSupport.flip(b, b.length - 1)); // in the payload
+        Files.write(sgn(flipped), FleetTestSupport.flip(b, b.length - 1)); // in the payload
         Path sigFlipped = sources.get(2);
         SgnFile parsed = ItlReader.defaults().readSigned(sgn(sigFlipped));
         byte[] c = Files.readAllBytes(sgn(sigFlipped));
-        Files.write(sgn(sigFlipped), SigningTestSupport.flip(c, parsed.header().signatureOffset() + 10));
+        Files.write(sgn(sigFlipped), FleetTestSupport.flip(c, parsed.header().signatureOffset() + 10));
         Path truncated = sources.get(3);
         byte[] t = Files.readAllBytes(sgn(truncated));
         Files.write(sgn(truncated), java.util.Arrays.copyOf(t, 40));
         Path foreign = sources.get(4); // a valid .sgn of the same source, but signed by another key
         ItlSigner other = ItlSigner.builder(otherKey).digest(DigestAlgorithm.SHA256)
-                .clock(SigningTestSupport.fixedClock(T0)).build();
+                .clock(FleetTestSupport.fixedClock(T0)).build();
         Files.write(sgn(foreign), other.signConfig(Bytes.wrapOwned(Files.readAllBytes(foreign)),
                 foreign.getFileName() + ".sgn").encoded().toByteArray());
         Path otherDigest = sources.get(5); // valid and ours, but SHA-1 while the run asks for SHA-256
-        ItlSigner sha1 = ItlSigner.builder(key).clock(SigningTestSupport.fixedClock(T0)).build();
+        ItlSigner sha1 = ItlSigner.builder(key).clock(FleetTestSupport.fixedClock(T0)).build();
         Files.write(sgn(otherDigest), sha1.signConfig(Bytes.wrapOwned(Files.readAllBytes(otherDigest)),
                 otherDigest.getFileName() + ".sgn").encoded().toByteArray());
         Path emptied = sources.get(6);
@@ -453,6 +461,76 @@ class FleetSignerTest {
     void aMissingDirectoryIsAnIoException() throws Exception {
         assertThrows(java.nio.file.NotDirectoryException.class, () -> fleet(T0).build().sign(dir.resolve("nope")));
         assertThrows(IllegalArgumentException.class, () -> fleet(T0).threads(0));
+    }
+
+    @Test
+    void symlinkedSourcesAreRefusedPerFileUnlessLinksAreFollowed() throws Exception {
+        List<Path> sources = configs(dir, 5);
+        Path secretDir = Files.createDirectory(dir.resolve("private"));
+        Path secret = Files.writeString(secretDir.resolve("shadow"), "<password>hunter2</password>");
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
+        Path planted = Files.createSymbolicLink(dir.resolve("SEP0000DEADBEEF.cnf.xml"), secret);
+
+        Result r = fleet(T0).build().sign(dir);
+
+        assertEquals(5, r.signed());
+        assertEquals(1, r.failed());
+        FileResult f = r.failures().get(0);
+        assertEquals(planted, f.source());
+        assertEquals(Failure.SOURCE_UNREADABLE, f.failure().orElseThrow());
+        assertTrue(f.message().orElseThrow().contains("symbolic link"), f.message().orElseThrow());
+        assertFalse(Files.exists(sgn(planted), LinkOption.NOFOLLOW_LINKS));
+        for (Path p : sources) {
+            assertSignedCorrectly(p, sgn(p), key.certificate());
+        }
+
+        Result followed = fleet(T0).followSymlinks(true).build().sign(dir);
+        assertEquals(1, followed.signed());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sgn(planted))));
+    }
+
+    @Test
+    void aSymlinkedSgnIsNotWrittenThrough() throws Exception {
+        Path src = Files.writeString(dir.resolve("SEP000000000001.cnf.xml"), "<a/>");
+        Path victim = Files.writeString(dir.resolve("victim"), "root-only content");
+        Files.createSymbolicLink(sgn(src), victim);
+        Result r = fleet(T0).build().sign(dir);
+        assertEquals(1, r.failed());
+        assertEquals(Failure.OUTPUT_UNWRITABLE, r.failures().get(0).failure().orElseThrow());
+        assertEquals("root-only content", Files.readString(victim));
+        assertTrue(Files.isSymbolicLink(sgn(src)));
+    }
+
+    @Test
+    void outputsNeverGetWiderPermissionsThanTheirSource() throws Exception {
+        Path priv = Files.writeString(dir.resolve("SEP000000000001.cnf.xml"), "<secret/>");
+        Files.setPosixFilePermissions(priv, PosixFilePermissions.fromString("rw-------"));
+        Path group = Files.writeString(dir.resolve("SEP000000000002.cnf.xml"), "<shared/>");
+        Files.setPosixFilePermissions(group, PosixFilePermissions.fromString("rw-r-----"));
+        assertEquals(2, fleet(T0).build().sign(dir).signed());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sgn(priv))));
+        Set<java.nio.file.attribute.PosixFilePermission> g = Files.getPosixFilePermissions(sgn(group));
+        assertTrue(PosixFilePermissions.fromString("rw-r-----").containsAll(g), g.toString());
+
+        // an up-to-date .sgn that is wider than its source (written by an older version) is written again
+        Files.setPosixFilePermissions(sgn(priv), PosixFilePermissions.fromString("rw-r--r--"));
+        Result again = fleet(T0).build().sign(dir);
+        assertEquals(1, again.signed());
+        assertEquals(1, again.upToDate());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(sgn(priv))));
+    }
+
+    @Test
+    void aSecondRunOnALockedDirectoryFailsAtOnceAndSignsNothing() throws Exception {
+        configs(dir, 3);
+        try (FileChannel ch = FileChannel.open(dir.resolve(FleetSigner.LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE); FileLock held = ch.lock()) {
+            FleetLockedException e = assertThrows(FleetLockedException.class, () -> fleet(T0).build().sign(dir));
+            assertTrue(e.getMessage().contains(FleetSigner.LOCK_FILE), e.getMessage());
+            assertEquals(0, tempFiles(dir).size());
+            assertFalse(Files.exists(dir.resolve("SEP001122000000.cnf.xml.sgn")));
+        }
+        assertEquals(3, fleet(T0).build().sign(dir).signed()); // released: the next run works
     }
 
     private static Map<Path, byte[]> snapshot(List<Path> sources) throws IOException {

@@ -1,0 +1,403 @@
+package io.github.itl4j.io;
+
+import io.github.itl4j.Bytes;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * The one way itl4j writes an output file: readers see either the old content or the whole new content, never a
+ * part, and the write never goes somewhere the caller did not name.
+ *
+ * <ol>
+ *   <li><b>The target must be a regular file or absent.</b> A directory, device node, FIFO or socket is refused with
+ *       {@link UnsafeTargetException} (so {@code -o /dev/null} never replaces the device node). A symbolic link at
+ *       the final path component is refused too unless {@link #followSymlinks(boolean) followSymlinks(true)}; then
+ *       the file it points to is replaced, and a link to a non-regular or missing file is still refused.</li>
+ *   <li><b>The temporary file</b> is created in the target's directory (so the rename is atomic) as
+ *       {@code .NAME.<16 hex digits>.tmp} with {@code CREATE_NEW} ({@code O_EXCL}: it never opens an existing file
+ *       or follows a planted link) and permissions {@code rw-------}; the bytes are written and forced to the
+ *       device.</li>
+ *   <li><b>Permissions</b> are then set to the existing target's, or, for a new file, to what the process's umask
+ *       gives a new file; when {@link #permissionsAtMost(Set)} is given they are narrowed to at most those (for a
+ *       signed copy of a source file: never wider than the source). Only on POSIX file systems.</li>
+ *   <li><b>The rename</b> replaces the target in one step ({@code ATOMIC_MOVE}); a rename replaces a link or name,
+ *       never writes through it. The directory is forced afterwards (best effort).</li>
+ * </ol>
+ *
+ * <p>On any failure, including an interrupt ({@link java.nio.channels.ClosedByInterruptException}), the temporary
+ * file is deleted and the target is left as it was. Failures name the target as the caller gave it, never the
+ * temporary file. A temporary file left behind by a killed process is removed by a later write to the same name
+ * (or by {@link #removeStaleTemporaryFiles}) once it is older than {@link #STALE_AFTER}, if it belongs to the same
+ * user.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class AtomicFileWriter {
+    /** How old an orphaned temporary file must be before it is removed. */
+    public static final Duration STALE_AFTER = Duration.ofMinutes(15);
+
+    private static final String TEMP_SUFFIX = ".tmp";
+    private static final int HEX_DIGITS = 16;
+    private static final int MAX_NAME_IN_TEMP = 100;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Set<PosixFilePermission> OWNER_RW =
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+    private static final AtomicFileWriter DEFAULTS = new AtomicFileWriter(false, null, true);
+
+    private final boolean followSymlinks;
+    private final Set<PosixFilePermission> permissionsAtMost;
+    private final boolean removeStale;
+    /** The permissions a new file gets in a directory (the umask), probed once per directory. */
+    private final ConcurrentMap<Path, Set<PosixFilePermission>> defaultPermissions = new ConcurrentHashMap<>();
+
+    private AtomicFileWriter(boolean followSymlinks, Set<PosixFilePermission> permissionsAtMost,
+            boolean removeStale) {
+        this.followSymlinks = followSymlinks;
+        this.permissionsAtMost = permissionsAtMost == null ? null : Set.copyOf(permissionsAtMost);
+        this.removeStale = removeStale;
+    }
+
+    /**
+     * @return a writer that refuses symbolic links, keeps an existing target's permissions (a new file gets the
+     *     umask's) and removes its own stale temporary files of the same name
+     */
+    public static AtomicFileWriter defaults() {
+        return DEFAULTS;
+    }
+
+    /**
+     * @param value true to write through a symbolic link at the final path component (replacing the regular file it
+     *     points to); false (the default) to refuse it
+     * @return a writer like this one with that setting
+     */
+    public AtomicFileWriter followSymlinks(boolean value) {
+        return new AtomicFileWriter(value, permissionsAtMost, removeStale);
+    }
+
+    /**
+     * @param value the widest permissions an output may get (e.g. its source's), or null for no bound
+     * @return a writer like this one with that bound
+     */
+    public AtomicFileWriter permissionsAtMost(Set<PosixFilePermission> value) {
+        return new AtomicFileWriter(followSymlinks, value, removeStale);
+    }
+
+    /**
+     * @param value true (the default) to remove stale temporary files of the target's name before each write; a
+     *     caller writing many files into one directory turns it off and calls {@link #removeStaleTemporaryFiles}
+     *     once
+     * @return a writer like this one with that setting
+     */
+    public AtomicFileWriter removeStaleTemporaryFiles(boolean value) {
+        return new AtomicFileWriter(followSymlinks, permissionsAtMost, value);
+    }
+
+    /** @return whether a symbolic link at the final path component is followed */
+    public boolean followsSymlinks() {
+        return followSymlinks;
+    }
+
+    /**
+     * Atomically replaces (or creates) {@code target} with {@code data}.
+     *
+     * @param target the file to write; its directory must exist
+     * @param data the new content
+     * @return the file written: {@code target}, or the file its link points to when links are followed
+     * @throws UnsafeTargetException if the target is a directory, a device, FIFO or socket, or a symbolic link that
+     *     is not to be followed (or points to a missing or non-regular file); nothing was created
+     * @throws IOException if the temporary file cannot be created, written or forced, or the rename fails; the
+     *     temporary file is gone and {@code target} is unchanged; the exception names {@code target}
+     */
+    public Path write(Path target, Bytes data) throws IOException {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(data, "data");
+        String given = target.toString();
+        Path abs = checkTarget(target.toAbsolutePath(), given);
+        Path dir = abs.getParent();
+        if (dir == null || abs.getFileName() == null) {
+            throw new IllegalArgumentException("not a file path: " + target);
+        }
+        String name = abs.getFileName().toString();
+        PosixFileAttributes existing = posixAttributes(abs);
+        Set<PosixFilePermission> finalPermissions = null;
+        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+        if (posix) {
+            finalPermissions = existing != null ? EnumSet.copyOf(nonEmpty(existing.permissions()))
+                    : EnumSet.copyOf(nonEmpty(defaultPermissions(dir, given)));
+            if (permissionsAtMost != null) {
+                finalPermissions.retainAll(permissionsAtMost);
+            }
+        }
+        Path tmp = createTemp(dir, name, given, posix);
+        boolean moved = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                ByteBuffer b = data.asByteBuffer();
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+                ch.force(true);
+            }
+            if (finalPermissions != null) {
+                Files.setPosixFilePermissions(tmp, finalPermissions);
+            }
+            if (removeStale) {
+                removeStale(dir, name, Files.getOwner(tmp, LinkOption.NOFOLLOW_LINKS), STALE_AFTER);
+            }
+            // the target may have changed since it was checked: a rename replaces a link, never writes through it
+            checkTarget(abs, given);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+            syncDirectory(dir);
+            return abs;
+        } catch (java.nio.channels.ClosedByInterruptException | UnsafeTargetException e) {
+            throw e;
+        } catch (FileSystemException e) {
+            throw renamed(e, given);
+        } finally {
+            if (!moved) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException | RuntimeException ignored) {
+                    // the original failure is the one to report
+                }
+            }
+        }
+    }
+
+    /** @return the path to write (the link's target when following), after refusing what is not a regular file */
+    private Path checkTarget(Path abs, String given) throws IOException {
+        BasicFileAttributes a = attributes(abs, LinkOption.NOFOLLOW_LINKS);
+        if (a == null) {
+            return abs;
+        }
+        if (a.isSymbolicLink()) {
+            if (!followSymlinks) {
+                throw new UnsafeTargetException(given, UnsafeTargetException.Kind.SYMBOLIC_LINK);
+            }
+            BasicFileAttributes t = attributes(abs);
+            if (t == null) {
+                throw new UnsafeTargetException(given, UnsafeTargetException.Kind.DANGLING_SYMBOLIC_LINK);
+            }
+            if (!t.isRegularFile()) {
+                throw new UnsafeTargetException(given, t.isDirectory() ? UnsafeTargetException.Kind.DIRECTORY
+                        : UnsafeTargetException.Kind.SPECIAL_FILE);
+            }
+            return abs.toRealPath();
+        }
+        if (a.isDirectory()) {
+            throw new UnsafeTargetException(given, UnsafeTargetException.Kind.DIRECTORY);
+        }
+        if (!a.isRegularFile()) {
+            throw new UnsafeTargetException(given, UnsafeTargetException.Kind.SPECIAL_FILE);
+        }
+        return abs;
+    }
+
+    private static BasicFileAttributes attributes(Path p, LinkOption... options) throws IOException {
+        try {
+            return Files.readAttributes(p, BasicFileAttributes.class, options);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static PosixFileAttributes posixAttributes(Path p) {
+        try {
+            return Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private static Set<PosixFilePermission> nonEmpty(Set<PosixFilePermission> s) {
+        return s.isEmpty() ? EnumSet.noneOf(PosixFilePermission.class) : s;
+    }
+
+    /** What a file created without explicit permissions gets in {@code dir}: found with an empty probe file. */
+    private Set<PosixFilePermission> defaultPermissions(Path dir, String given) throws IOException {
+        Set<PosixFilePermission> known = defaultPermissions.get(dir);
+        if (known != null) {
+            return known;
+        }
+        Path probe = null;
+        try {
+            for (int attempt = 0; probe == null; attempt++) {
+                Path p = dir.resolve(temporaryName("itl4j-probe"));
+                try {
+                    Files.newByteChannel(p, EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE))
+                            .close();
+                    probe = p;
+                } catch (FileAlreadyExistsException e) {
+                    if (attempt >= 9) {
+                        throw e;
+                    }
+                }
+            }
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(probe, LinkOption.NOFOLLOW_LINKS);
+            defaultPermissions.put(dir, perms);
+            return perms;
+        } catch (FileSystemException e) {
+            throw renamed(e, given);
+        } finally {
+            if (probe != null) {
+                Files.deleteIfExists(probe);
+            }
+        }
+    }
+
+    private static Path createTemp(Path dir, String name, String given, boolean posix) throws IOException {
+        FileAttribute<?>[] attrs = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_RW)}
+                : new FileAttribute<?>[0];
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve(temporaryName(name));
+            try {
+                return Files.createFile(tmp, attrs); // CREATE_NEW: O_EXCL, never through a link
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 9) {
+                    throw new FileAlreadyExistsException(given, null, "cannot create a temporary file beside it");
+                }
+            } catch (FileSystemException e) {
+                throw renamed(e, given);
+            }
+        }
+    }
+
+    /** The same kind of failure, naming the user's path instead of the temporary file. */
+    private static FileSystemException renamed(FileSystemException e, String given) {
+        String reason = e.getReason();
+        FileSystemException r;
+        if (e instanceof NoSuchFileException) {
+            r = new NoSuchFileException(given, null, "its directory does not exist");
+        } else if (e instanceof AccessDeniedException) {
+            r = new AccessDeniedException(given, null, "permission denied in its directory");
+        } else {
+            r = new FileSystemException(given, null, reason != null ? reason : e.getClass().getSimpleName());
+        }
+        r.initCause(e);
+        return r;
+    }
+
+    private static void syncDirectory(Path dir) {
+        // makes the rename durable on POSIX file systems; not possible everywhere (Windows), so best effort
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            // ignored
+        }
+    }
+
+    /**
+     * @param name a file name
+     * @return the name of a new temporary file for it: {@code .NAME.<16 random hex digits>.tmp} (NAME cut to 100
+     *     characters)
+     */
+    public static String temporaryName(String name) {
+        String base = name.length() > MAX_NAME_IN_TEMP ? name.substring(0, MAX_NAME_IN_TEMP) : name;
+        return "." + base + "." + String.format("%016x", RANDOM.nextLong()) + TEMP_SUFFIX;
+    }
+
+    /**
+     * @param fileName a file name
+     * @return whether {@link #write} could have made a temporary file of that name (so listings can ignore it)
+     */
+    public static boolean isTemporaryName(String fileName) {
+        if (!fileName.startsWith(".") || !fileName.endsWith(TEMP_SUFFIX)) {
+            return false;
+        }
+        int end = fileName.length() - TEMP_SUFFIX.length();
+        int dot = end - HEX_DIGITS - 1;
+        if (dot < 1 || fileName.charAt(dot) != '.') {
+            return false;
+        }
+        for (int i = dot + 1; i < end; i++) {
+            if (Character.digit(fileName.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Removes the temporary files a killed writer left in {@code dir}: regular files (never links) named as
+     * {@link #temporaryName} names them, owned by the user this process runs as, last modified more than
+     * {@code olderThan} ago. A file being written by a live process is younger, so it is left alone.
+     *
+     * @param dir the directory
+     * @param name only temporaries of this target name, or null for all
+     * @param olderThan the age from which a temporary file is stale, e.g. {@link #STALE_AFTER}
+     * @return how many were removed
+     * @throws IOException if the directory cannot be listed or the user cannot be determined
+     */
+    public static int removeStaleTemporaryFiles(Path dir, String name, Duration olderThan) throws IOException {
+        Path probe = Files.createTempFile(dir, ".itl4j-owner.", ".probe"); // whose files are "ours"
+        try {
+            return removeStale(dir, name, Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS), olderThan);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    private static int removeStale(Path dir, String name, UserPrincipal owner, Duration olderThan)
+            throws IOException {
+        String prefix = name == null ? null
+                : "." + (name.length() > MAX_NAME_IN_TEMP ? name.substring(0, MAX_NAME_IN_TEMP) : name) + ".";
+        Instant cutoff = Instant.now().minus(olderThan);
+        int removed = 0;
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> {
+            String n = p.getFileName().toString();
+            return isTemporaryName(n) && (prefix == null || (n.startsWith(prefix)
+                    && n.length() == prefix.length() + HEX_DIGITS + TEMP_SUFFIX.length()));
+        })) {
+            for (Path p : ds) {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(cutoff)
+                            && owner.equals(Files.getOwner(p, LinkOption.NOFOLLOW_LINKS))) {
+                        Files.deleteIfExists(p);
+                        removed++;
+                    }
+                } catch (IOException | UnsupportedOperationException e) {
+                    // gone meanwhile, or not ours to judge: leave it
+                }
+            }
+        } catch (DirectoryIteratorException e) {
+            throw e.getCause();
+        }
+        return removed;
+    }
+}

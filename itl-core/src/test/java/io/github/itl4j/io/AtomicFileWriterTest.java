@@ -1,0 +1,183 @@
+package io.github.itl4j.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.itl4j.Bytes;
+import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one atomic write: temporary file, force, rename; nothing left behind on failure; no writes through links. */
+class AtomicFileWriterTest {
+    private static final AtomicFileWriter W = AtomicFileWriter.defaults();
+
+    @TempDir
+    Path dir;
+
+    private List<String> names() throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    @Test
+    void createsThenReplaces() throws Exception {
+        Path t = dir.resolve("a.cnf.xml.sgn");
+        W.write(t, Bytes.utf8("first"));
+        assertArrayEquals("first".getBytes(), Files.readAllBytes(t));
+        W.write(t, Bytes.utf8("second, longer"));
+        assertArrayEquals("second, longer".getBytes(), Files.readAllBytes(t));
+        W.write(t, Bytes.EMPTY);
+        assertEquals(0, Files.size(t));
+        assertEquals(List.of("a.cnf.xml.sgn"), names());
+    }
+
+    @Test
+    void aRelativeTargetIsResolvedAgainstTheWorkingDirectory() throws Exception {
+        Path t = dir.resolve("rel.sgn");
+        W.write(t, Bytes.fromHex("00ff"));
+        assertArrayEquals(new byte[] {0, (byte) 0xff}, Files.readAllBytes(t));
+    }
+
+    @Test
+    void anInterruptedWriteLeavesTheTargetAndNoTemporaryFile() throws Exception {
+        Path t = dir.resolve("b.sgn");
+        Files.writeString(t, "old");
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(ClosedByInterruptException.class, () -> W.write(t, Bytes.utf8("new")));
+        } finally {
+            assertTrue(Thread.interrupted());
+        }
+        assertEquals("old", Files.readString(t));
+        assertEquals(List.of("b.sgn"), names());
+    }
+
+    @Test
+    void aFailedRenameDeletesTheTemporaryFile() throws Exception {
+        Path t = Files.createDirectory(dir.resolve("c.sgn"));
+        Files.writeString(t.resolve("inside"), "x");
+        assertThrows(IOException.class, () -> W.write(t, Bytes.utf8("data")));
+        assertEquals(List.of("c.sgn"), names());
+        assertTrue(Files.isDirectory(t));
+    }
+
+    @Test
+    void aMissingDirectoryFailsWithoutCreatingAnything() {
+        assertThrows(IOException.class, () -> W.write(dir.resolve("no").resolve("d.sgn"), Bytes.EMPTY));
+        assertFalse(Files.exists(dir.resolve("no")));
+    }
+
+    @Test
+    void recognisesItsTemporaryNames() {
+        assertTrue(AtomicFileWriter.isTemporaryName(".SEP001122334455.cnf.xml.sgn.0123456789abcdef.tmp"));
+        assertFalse(AtomicFileWriter.isTemporaryName("SEP001122334455.cnf.xml.sgn.0123456789abcdef.tmp"));
+        assertFalse(AtomicFileWriter.isTemporaryName(".x.0123456789abcdeg.tmp"));
+        assertFalse(AtomicFileWriter.isTemporaryName(".tmp"));
+        assertFalse(AtomicFileWriter.isTemporaryName("notes.tmp"));
+    }
+
+    @Test
+    void aSymbolicLinkAtTheTargetIsRefusedAndItsTargetKept() throws Exception {
+        Path secret = Files.writeString(dir.resolve("root-only"), "precious");
+        Path link = Files.createSymbolicLink(dir.resolve("ITLFile.tlv"), secret);
+        UnsafeTargetException e = assertThrows(UnsafeTargetException.class, () -> W.write(link, Bytes.utf8("x")));
+        assertEquals(UnsafeTargetException.Kind.SYMBOLIC_LINK, e.kind());
+        assertEquals(link.toString(), e.getFile());
+        assertEquals("precious", Files.readString(secret));
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(List.of("ITLFile.tlv", "root-only"), names());
+    }
+
+    @Test
+    void aSymbolicLinkIsFollowedOnlyWhenAsked() throws Exception {
+        Path real = Files.writeString(dir.resolve("real"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+        assertEquals(real.toRealPath(), W.followSymlinks(true).write(link, Bytes.utf8("new")));
+        assertEquals("new", Files.readString(real));
+        assertTrue(Files.isSymbolicLink(link));
+        Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("missing"));
+        UnsafeTargetException e = assertThrows(UnsafeTargetException.class,
+                () -> W.followSymlinks(true).write(dangling, Bytes.utf8("x")));
+        assertEquals(UnsafeTargetException.Kind.DANGLING_SYMBOLIC_LINK, e.kind());
+        assertFalse(Files.exists(dir.resolve("missing")));
+    }
+
+    @Test
+    void aDeviceNodeOrFifoIsNeverReplaced() throws Exception {
+        Path devNull = Path.of("/dev/null");
+        assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "no /dev/null here");
+        UnsafeTargetException e = assertThrows(UnsafeTargetException.class,
+                () -> W.write(devNull, Bytes.utf8("x")));
+        assertEquals(UnsafeTargetException.Kind.SPECIAL_FILE, e.kind());
+        assertFalse(Files.isRegularFile(devNull));
+        Path fifo = dir.resolve("fifo");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(mk.waitFor() == 0, "no mkfifo");
+        assertThrows(UnsafeTargetException.class, () -> W.write(fifo, Bytes.utf8("x")));
+        assertFalse(Files.isRegularFile(fifo));
+        assertEquals(UnsafeTargetException.Kind.DIRECTORY,
+                assertThrows(UnsafeTargetException.class, () -> W.write(dir, Bytes.EMPTY)).kind());
+    }
+
+    @Test
+    void permissionsAreTheTargetsOrNarrowerNeverWider() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path t = Files.writeString(dir.resolve("keep"), "old");
+        Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("rw-r-----"));
+        W.write(t, Bytes.utf8("new"));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(t)));
+        Path n = dir.resolve("new");
+        W.permissionsAtMost(PosixFilePermissions.fromString("rw-------")).write(n, Bytes.utf8("secret"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(n)));
+        Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("rw-rw-rw-"));
+        W.permissionsAtMost(PosixFilePermissions.fromString("rw-r-----")).write(t, Bytes.utf8("x"));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(t)));
+    }
+
+    @Test
+    void aMissingDirectoryIsReportedUnderTheTargetsNameNotTheTemporaryFiles() {
+        Path t = dir.resolve("nodir").resolve("x.tlv");
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> W.write(t, Bytes.EMPTY));
+        assertEquals(t.toString(), e.getFile());
+        assertFalse(e.getMessage().contains(".tmp"), e.getMessage());
+    }
+
+    @Test
+    void staleTemporaryFilesOfTheSameUserAreRemovedFreshOnesKept() throws Exception {
+        Path stale = Files.writeString(dir.resolve(".ITLFile.tlv.0123456789abcdef.tmp"), "left by kill -9");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(AtomicFileWriter.STALE_AFTER)
+                .minusSeconds(60)));
+        Path fresh = Files.writeString(dir.resolve(".ITLFile.tlv.fedcba9876543210.tmp"), "being written");
+        Path other = Files.writeString(dir.resolve(".other.0123456789abcdef.tmp"), "another name");
+        Files.setLastModifiedTime(other, Files.getLastModifiedTime(stale));
+        Path notOurs = Files.writeString(dir.resolve("notes.tmp"), "x");
+        Files.setLastModifiedTime(notOurs, Files.getLastModifiedTime(stale));
+
+        W.write(dir.resolve("ITLFile.tlv"), Bytes.utf8("new"));
+
+        assertFalse(Files.exists(stale, LinkOption.NOFOLLOW_LINKS));
+        assertTrue(Files.exists(fresh));
+        assertTrue(Files.exists(other));
+        assertTrue(Files.exists(notOurs));
+        assertEquals(1, AtomicFileWriter.removeStaleTemporaryFiles(dir, null, AtomicFileWriter.STALE_AFTER));
+        assertFalse(Files.exists(other));
+        assertTrue(Files.exists(fresh));
+    }
+}

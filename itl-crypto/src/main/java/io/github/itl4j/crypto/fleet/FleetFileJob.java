@@ -1,0 +1,203 @@
+package io.github.itl4j.crypto.fleet;
+
+import io.github.itl4j.Bytes;
+import io.github.itl4j.ItlLimitException;
+import io.github.itl4j.ItlLimits;
+import io.github.itl4j.ItlReader;
+import io.github.itl4j.Layout;
+import io.github.itl4j.SgnFile;
+import io.github.itl4j.crypto.ItlSigner;
+import io.github.itl4j.crypto.ItlSigningException;
+import io.github.itl4j.crypto.ItlVerifier;
+import io.github.itl4j.crypto.fleet.FleetSigner.Failure;
+import io.github.itl4j.crypto.fleet.FleetSigner.FileResult;
+import io.github.itl4j.crypto.fleet.FleetSigner.Status;
+import io.github.itl4j.io.AtomicFileWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The work on one file of a {@link FleetSigner} run, on a worker thread: read the source (a regular file, bounded by
+ * the limits), skip it when its {@code .sgn} is up to date, else sign it and write the {@code .sgn} with
+ * {@link AtomicFileWriter}, never wider than the source. Every failure becomes a {@link FileResult}; an interrupt
+ * (cancellation) gives null. Not API.
+ */
+final class FleetFileJob {
+    private static final String SGN = ".sgn";
+
+    private final ItlSigner signer;
+    private final ItlLimits limits;
+    private final Layout layout;
+    private final boolean force;
+    private final boolean followSymlinks;
+    private final AtomicFileWriter writer;
+    private final ItlReader reader;
+    private final ItlVerifier verifier;
+    private final Path out;
+    private final BooleanSupplier cancelled;
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    FleetFileJob(ItlSigner signer, ItlLimits limits, Layout layout, boolean force, boolean followSymlinks,
+            AtomicFileWriter writer, ItlReader reader, ItlVerifier verifier, Path out, BooleanSupplier cancelled) {
+        this.signer = signer;
+        this.limits = limits;
+        this.layout = layout;
+        this.force = force;
+        this.followSymlinks = followSymlinks;
+        this.writer = writer;
+        this.reader = reader;
+        this.verifier = verifier;
+        this.out = out;
+        this.cancelled = cancelled;
+    }
+
+    /** @return the outcome, or null if the worker was interrupted (cancellation) */
+    FileResult process(Path source) {
+        String name = source.getFileName().toString();
+        String outName = name + SGN;
+        Path target = (out != null ? out : source.toAbsolutePath().getParent()).resolve(outName);
+        long size = -1;
+        Bytes payload;
+        FileTime sourceTime;
+        Set<PosixFilePermission> sourcePermissions;
+        try {
+            BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (a.isSymbolicLink()) {
+                if (!followSymlinks) {
+                    return failure(source, target, Failure.SOURCE_UNREADABLE, 0, "is a symbolic link; not "
+                            + "followed (only regular files are signed unless links are followed)");
+                }
+                a = Files.readAttributes(source, BasicFileAttributes.class);
+            }
+            if (!a.isRegularFile()) {
+                return failure(source, target, Failure.SOURCE_UNREADABLE, 0, "is not a regular file ("
+                        + (a.isDirectory() ? "a directory" : "a device, FIFO or socket") + "); not signed");
+            }
+            sourcePermissions = permissions(source);
+            size = a.size();
+            sourceTime = a.lastModifiedTime();
+            if (size > limits.maxPayloadSize()) {
+                return failure(source, target, Failure.SOURCE_TOO_LARGE, size, "source is " + size
+                        + " bytes, over maxPayloadSize (" + limits.maxPayloadSize() + ")");
+            }
+            payload = readBounded(source);
+            size = payload.size();
+        } catch (ItlLimitException e) {
+            return failure(source, target, Failure.SOURCE_TOO_LARGE, e.actual(), "source grew to over "
+                    + "maxPayloadSize (" + limits.maxPayloadSize() + ") while being read");
+        } catch (IOException | RuntimeException e) {
+            return interrupted(e) ? null : failure(source, target, Failure.SOURCE_UNREADABLE, Math.max(size, 0),
+                    "cannot read source: " + describe(e));
+        }
+        if (!force && upToDate(target, outName, payload, sourceTime, sourcePermissions)) {
+            return interrupted(null) ? null
+                    : new FileResult(source, target, Status.UP_TO_DATE, null, size, 0, null);
+        }
+        Bytes encoded;
+        try {
+            encoded = signer.signConfig(payload, outName, layout).encoded();
+        } catch (ItlSigningException | RuntimeException e) {
+            return interrupted(e) ? null
+                    : failure(source, target, Failure.SIGNING_FAILED, size, "cannot sign: " + describe(e));
+        }
+        try {
+            writer.permissionsAtMost(sourcePermissions).write(target, encoded);
+        } catch (IOException | RuntimeException e) {
+            return interrupted(e) ? null
+                    : failure(source, target, Failure.OUTPUT_UNWRITABLE, size, "cannot write " + outName + ": "
+                            + describe(e));
+        }
+        return new FileResult(source, target, Status.SIGNED, null, size, encoded.size(), null);
+    }
+
+    private boolean upToDate(Path target, String outName, Bytes payload, FileTime sourceTime,
+            Set<PosixFilePermission> sourcePermissions) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile() || a.lastModifiedTime().compareTo(sourceTime) < 0
+                    || a.size() <= payload.size()) {
+                return false; // a link is never up to date: writing it refuses it (or follows it, if asked)
+            }
+            Set<PosixFilePermission> p = permissions(target);
+            if (p != null && sourcePermissions != null && !sourcePermissions.containsAll(p)) {
+                return false; // wider than its source: written again with narrower permissions
+            }
+            SgnFile sgn = reader.readSigned(target);
+            return sgn.header().fileName().filter(outName::equals).isPresent()
+                    && sgn.header().digestAlgorithm().filter(signer.digest()::equals).isPresent()
+                    && sgn.payload().equals(payload)
+                    && verifier.verifySigned(sgn, signer.key().certificate()).isVerified();
+        } catch (IOException | RuntimeException e) {
+            return false; // missing, unreadable or corrupt: sign it again
+        }
+    }
+
+    private Bytes readBounded(Path source) throws IOException {
+        long max = limits.maxPayloadSize();
+        int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
+        InputStream opened = followSymlinks ? Files.newInputStream(source)
+                : Files.newInputStream(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        try (InputStream in = opened) {
+            byte[] b = in.readNBytes(cap);
+            if (b.length > max) {
+                throw new ItlLimitException("maxPayloadSize", max, b.length, ItlLimitException.NO_OFFSET);
+            }
+            return Bytes.wrapOwned(b);
+        }
+    }
+
+    /** @return the POSIX permissions (of the link's target when following), or null where there are none */
+    private Set<PosixFilePermission> permissions(Path p) throws IOException {
+        try {
+            LinkOption[] o = followSymlinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+            return Files.readAttributes(p, PosixFileAttributes.class, o).permissions();
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    private boolean interrupted(Throwable e) {
+        return cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()
+                || e instanceof ClosedByInterruptException
+                || e instanceof InterruptedIOException;
+    }
+
+    private static FileResult failure(Path source, Path target, Failure f, long size, String message) {
+        return new FileResult(source, target, Status.FAILED, f, size, 0, message);
+    }
+
+    /** One line: the exception's type when it says more than its message (e.g. AccessDeniedException), and its text. */
+    private static String describe(Throwable e) {
+        String m = e instanceof ItlSigningException ie ? ie.getOriginalMessage() : e.getMessage();
+        String type = e.getClass().getSimpleName();
+        String s;
+        if (e instanceof NoSuchFileException) {
+            s = "no such file";
+        } else if (e instanceof io.github.itl4j.io.UnsafeTargetException u) {
+            s = u.getReason();
+        } else if (m == null || m.isBlank()) {
+            s = type;
+        } else if (e instanceof java.nio.file.FileSystemException) {
+            s = type.replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
+                    + " (" + m + ")";
+        } else {
+            s = m;
+        }
+        return s.replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+}

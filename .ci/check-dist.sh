@@ -166,7 +166,7 @@ dpkg-deb -I "$deb" >"$out/deb-info" || fail "dpkg-deb -I"
 grep -q '^ Package: itl$' "$out/deb-info" || fail "the .deb is not package itl"
 dpkg-deb -c "$deb" >"$out/deb-contents"
 for f in ./opt/itl/bin/itl ./opt/itl/lib/app/itl.jar ./opt/itl/lib/app/itl.classlist ./opt/itl/lib/runtime/lib/modules \
-    ./opt/itl/share/man/man1/itl-verify.1 ./opt/itl/share/bash-completion/completions/itl; do
+    ./opt/itl/lib/app/share/man/man1/itl-verify.1 ./opt/itl/lib/app/share/bash-completion/completions/itl; do
     grep -q " $f\$" "$out/deb-contents" || fail "the .deb lacks $f"
 done
 dpkg-deb -x "$deb" "$scratch/deb"
@@ -179,11 +179,11 @@ say ".deb contents and launcher OK"
 if [ "$(id -u)" -eq 0 ] && ! dpkg -s itl >/dev/null 2>&1; then
     trap 'dpkg --purge itl >/dev/null 2>&1 || true; cleanup' EXIT
     dpkg -i "$deb" >/dev/null || fail "dpkg -i"
-    clean itl show "$ex/ITLFile.tlv" >/dev/null || fail "/usr/bin/itl after dpkg -i"
+    clean /usr/bin/itl show "$ex/ITLFile.tlv" >/dev/null || fail "/usr/bin/itl after dpkg -i"
     [ "$(readlink /usr/bin/itl)" = /opt/itl/bin/itl ] || fail "/usr/bin/itl is not the package's launcher"
     [ -L /usr/share/man/man1/itl-verify.1 ] || fail "dpkg -i did not link the man pages"
     # postinst made the CDS archive; the jpackage launcher reads JAVA_TOOL_OPTIONS like any JVM
-    cds="$(clean JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info" itl --version 2>&1)" \
+    cds="$(clean JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info" /usr/bin/itl --version 2>&1)" \
         || { echo "$cds" | tail -5 >&2; fail "the installed itl does not start with -Xshare:on"; }
     grep -q 'io.github.itl4j.cli.ItlCli source: shared objects file' <<<"$cds" \
         || fail "the installed itl does not load the CLI from its CDS archive"

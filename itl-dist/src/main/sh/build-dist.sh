@@ -137,6 +137,9 @@ debver="${DIST_VERSION/-/\~}"
 input="$work/jpackage-input"
 mkdir -p "$input"
 cp -p "$stage/lib/itl.jar" "$input/itl.jar"
+# jpackage packages an app image's bin/, lib/ and lib/app/ (all of the --input): the man pages, completion and docs
+# go to /opt/itl/lib/app/share, and postinst links them into /usr/share
+cp -r "$stage/share" "$input/share"
 say "jpackage app image"
 "$jdk/bin/jpackage" --type app-image --dest "$work/app-image" --name itl --app-version "${debver%%~*}" \
     --runtime-image "$stage/runtime" --input "$input" --main-jar itl.jar --main-class io.github.itl4j.cli.ItlCli \
@@ -147,12 +150,10 @@ app="$work/app-image/itl"
 # The .deb's archive is made by its postinst, for /opt/itl/lib/app/itl.jar where the launcher finds the jar (as
 # Debian's own JDK packages make theirs); the package ships the class list for it.
 cp "$work/classes.lst" "$app/lib/app/itl.classlist"
-cp -r "$stage/share" "$app/share"
-cp "$stage/LICENSE" "$app/LICENSE"
 say "jpackage .deb"
 "$jdk/bin/jpackage" --type deb --dest "$DIST_TARGET" --app-image "$app" --name itl --app-version "$debver" \
-    --resource-dir "$DIST_ROOT/itl-dist/src/main/deb" --linux-package-name itl --linux-deb-maintainer \
-    "itl4j <itl4j@users.noreply.github.com>" --linux-app-category utils \
+    --resource-dir "$DIST_ROOT/itl-dist/src/main/deb" --linux-package-name itl --vendor itl4j \
+    --linux-deb-maintainer itl4j@users.noreply.github.com --linux-app-category utils \
     --description "Cisco ITL/CTL trust lists and signed files: show, verify, build, reset, sign" \
     --about-url https://github.com/itl4j/itl4j --license-file "$DIST_ROOT/LICENSE"
 deb="$(ls "$DIST_TARGET"/itl_*.deb)"

@@ -112,7 +112,7 @@ rm -f "$stage/share/doc/itl/examples/"*.sh   # they build from a checkout
 cp "$DIST_ROOT/LICENSE" "$stage/LICENSE"
 cp "$DIST_ROOT/itl-dist/src/main/dist/README.txt" "$stage/README.txt"
 
-# 5. The tarball: sorted, root-owned, one fixed time, so the same inputs give the same bytes.
+# 5. The tarball: sorted, root-owned, one fixed time (the CDS archive itself differs from one dump to the next).
 tarball="$DIST_TARGET/$name-linux-x64.tar.gz"
 find "$stage" -exec touch -h -d "$mtime" {} +
 check_cds "$stage/bin/itl"

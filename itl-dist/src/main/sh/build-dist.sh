@@ -1,0 +1,160 @@
+#!/usr/bin/env bash
+# Builds the self-contained itl distribution; run by itl-dist's pom.xml (mvn -Pdist package), which sets:
+#   DIST_JAVA_HOME  the JDK that runs Maven (its jlink, jpackage and modules make the runtime)
+#   DIST_VERSION    the project version      DIST_ROOT  the repository root
+#   DIST_CLI_JAR    itl-cli/target/itl.jar   DIST_GEN   generated completion script and man pages
+#   DIST_TARGET     itl-dist/target          DIST_MODULES  the JDK modules for jlink (comma-separated)
+#   DIST_DEB        true to also build the .deb with jpackage (needs fakeroot and dpkg-deb)
+# Output: target/itl-VERSION-linux-x64.tar.gz and target/itl_VERSION-1_amd64.deb.
+set -euo pipefail
+
+jdk="$DIST_JAVA_HOME"
+name="itl-$DIST_VERSION"
+stage="$DIST_TARGET/stage/$name"
+work="$DIST_TARGET/work"
+examples="$DIST_ROOT/examples"
+rm -rf "$DIST_TARGET/stage" "$work"
+mkdir -p "$stage/bin" "$stage/lib" "$work"
+
+say() { echo "[itl-dist] $*"; }
+
+# 1. The runtime: only the JDK modules the CLI needs. jlink is slow (~15 s), so an image made from the same JDK
+#    and module list is reused between builds.
+rt_key="$DIST_MODULES $("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | grep -E 'java\.(vm\.)?version =' \
+    | tr -d ' \n')"
+rt_cache="$DIST_TARGET/runtime-cache"
+if [ ! -f "$rt_cache/.itl-key" ] || [ "$(cat "$rt_cache/.itl-key")" != "$rt_key" ]; then
+    say "jlink --add-modules $DIST_MODULES"
+    rm -rf "$rt_cache"
+    "$jdk/bin/jlink" --add-modules "$DIST_MODULES" --strip-debug --no-header-files --no-man-pages \
+        --compress=2 --output "$rt_cache"
+    echo "$rt_key" >"$rt_cache/.itl-key"
+fi
+cp -a "$rt_cache" "$stage/runtime"
+rm "$stage/runtime/.itl-key"
+java="$stage/runtime/bin/java"
+
+# 2. The application: the executable jar that `java -jar itl.jar` also runs (one unsigned jar, so CDS archives all
+#    of it; CDS skips classes from signed jars such as Bouncy Castle's own).
+# The jar gets the tarball's fixed time now: the CDS archive records the jar's time and size and is not used with
+# a jar of another time (tar and dpkg keep the time).
+mtime="2026-11-27 00:00:00Z"
+cp "$DIST_CLI_JAR" "$stage/lib/itl.jar"
+touch -d "$mtime" "$stage/lib/itl.jar"
+cp "$DIST_ROOT/itl-dist/src/main/dist/bin/itl" "$stage/bin/itl"
+chmod 755 "$stage/bin/itl"
+
+# 3. The class-data-sharing archive. Training runs of the commands admins use record the classes they load
+#    (JDK and itl), then one static archive is dumped from the merged lists. Every training run must succeed.
+say "CDS training runs"
+ex="$work/examples"
+cp -r "$examples" "$ex"
+n=0
+train() {
+    n=$((n + 1))
+    (cd "$work" && "$java" -Xshare:off -XX:DumpLoadedClassList="$work/classes-$n.lst" \
+        -cp "$stage/lib/itl.jar" io.github.itl4j.cli.ItlCli "$@") >"$work/train-$n.out" 2>&1 || {
+        cat "$work/train-$n.out" >&2
+        echo "[itl-dist] training run failed: itl $*" >&2
+        exit 1
+    }
+}
+pass=(--password-file "$ex/cluster/ITLRecovery.pass")
+train --version
+train --help
+train help verify
+train show "$ex/ITLFile.tlv"
+train show --json "$ex/ITLFile.tlv"
+train verify "$ex/ITLFile.tlv"
+train verify --trust "$ex/ITLFile.tlv" "$ex/ITLFile-reset.tlv"
+train checksum "$ex/ITLFile.tlv"
+train dump "$ex/ITLFile.tlv"
+train reset "$ex/ITLFile.tlv" -o "$work/reset.tlv" --p12 "$ex/cluster/ITLRecovery.p12" "${pass[@]}"
+printf '<device/>\n' >"$work/SEP001122334455.cnf.xml"
+train sign-config "$work/SEP001122334455.cnf.xml" --key "$ex/cluster/test10pub.key" \
+    --cert "$ex/cluster/test10pub.pem"
+train verify "$work/SEP001122334455.cnf.xml.sgn" --trust "$ex/ITLFile.tlv"
+train strip "$work/SEP001122334455.cnf.xml.sgn" -o "$work/stripped.xml"
+awk '!seen[$0]++' "$work"/classes-*.lst >"$work/classes.lst"
+say "CDS archive from $(grep -vc '^[#@]' "$work/classes.lst") classes"
+# The class path is /proc/self/fd/3, as bin/itl passes it, so the archive works wherever the tarball is unpacked.
+(exec 3<"$stage/lib/itl.jar" && "$java" -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" \
+    -XX:SharedArchiveFile="$stage/lib/itl.jsa" -cp /proc/self/fd/3) >"$work/dump.out" 2>&1 \
+    || { cat "$work/dump.out" >&2; exit 1; }
+
+# The archive must really be used: -Xshare:on fails instead of running without it, and the CLI's own classes must
+# come from it (checked again on the unpacked tarball by .ci/check-dist.sh).
+check_cds() {
+    local log
+    log="$(ITL_JAVA_OPTS="-Xshare:on -Xlog:class+load=info" "$1" --version 2>&1)" || {
+        echo "$log" | tail -20 >&2
+        echo "[itl-dist] $1 does not start with -Xshare:on" >&2
+        exit 1
+    }
+    if ! grep -q 'io.github.itl4j.cli.ItlCli source: shared objects file' <<<"$log"; then
+        echo "$log" | grep ItlCli >&2 || true
+        echo "[itl-dist] $1: the CLI's classes are not loaded from the CDS archive" >&2
+        exit 1
+    fi
+}
+check_cds "$stage/bin/itl"
+
+# 4. Documentation, completion, man pages, the examples.
+mkdir -p "$stage/share/man/man1" "$stage/share/bash-completion/completions" "$stage/share/zsh/site-functions" \
+    "$stage/share/doc/itl"
+cp "$DIST_GEN"/man/man1/*.1 "$stage/share/man/man1/"
+cp "$DIST_GEN/completion/itl" "$stage/share/bash-completion/completions/itl"
+cp "$DIST_ROOT/itl-dist/src/main/dist/share/zsh/site-functions/_itl" "$stage/share/zsh/site-functions/_itl"
+cp "$DIST_ROOT/README.md" "$DIST_ROOT/LICENSE" "$DIST_ROOT/CHANGELOG.md" "$DIST_ROOT/SECURITY.md" "$stage/share/doc/itl/"
+[ -f "$DIST_ROOT/docs/admin-guide.md" ] && cp "$DIST_ROOT/docs/admin-guide.md" "$stage/share/doc/itl/"
+cp -r "$examples" "$stage/share/doc/itl/examples"
+rm -f "$stage/share/doc/itl/examples/"*.sh   # they build from a checkout
+cp "$DIST_ROOT/LICENSE" "$stage/LICENSE"
+cp "$DIST_ROOT/itl-dist/src/main/dist/README.txt" "$stage/README.txt"
+
+# 5. The tarball: sorted, root-owned, one fixed time (the CDS archive itself differs from one dump to the next).
+tarball="$DIST_TARGET/$name-linux-x64.tar.gz"
+find "$stage" -exec touch -h -d "$mtime" {} +
+check_cds "$stage/bin/itl"
+tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="$mtime" -C "$DIST_TARGET/stage" -czf "$tarball" "$name"
+say "$tarball: $(du -h "$tarball" | cut -f1), unpacked $(du -sh "$stage" | cut -f1) (runtime $(du -sh \
+    "$stage/runtime" | cut -f1))"
+
+# 6. The .deb, with jpackage: an app image with the same runtime, jar and archive, plus the shared files, then
+#    packaged. The package installs under /opt/itl; its postinst links /usr/bin/itl, the man pages and completion.
+if [ "$DIST_DEB" != "true" ]; then
+    say "no .deb (-Ddist.deb=false)"
+    exit 0
+fi
+for tool in fakeroot dpkg-deb; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "[itl-dist] $tool is missing: apt-get install fakeroot dpkg-dev (as .ci/run does), or -Ddist.deb=false" >&2
+        exit 1
+    fi
+done
+# Debian orders 0.1.0~SNAPSHOT before 0.1.0
+debver="${DIST_VERSION/-/\~}"
+input="$work/jpackage-input"
+mkdir -p "$input"
+cp -p "$stage/lib/itl.jar" "$input/itl.jar"
+# jpackage packages an app image's bin/, lib/ and lib/app/ (all of the --input): the man pages, completion and docs
+# go to /opt/itl/lib/app/share, and postinst links them into /usr/share
+cp -r "$stage/share" "$input/share"
+say "jpackage app image"
+"$jdk/bin/jpackage" --type app-image --dest "$work/app-image" --name itl --app-version "${debver%%~*}" \
+    --runtime-image "$stage/runtime" --input "$input" --main-jar itl.jar --main-class io.github.itl4j.cli.ItlCli \
+    --java-options '-XX:SharedArchiveFile=$APPDIR/itl.jsa' --java-options '-XX:TieredStopAtLevel=1' \
+    --java-options '-XX:+UseSerialGC' \
+    --description "Cisco ITL/CTL trust lists and signed files: show, verify, build, reset, sign"
+app="$work/app-image/itl"
+# The .deb's archive is made by its postinst, for /opt/itl/lib/app/itl.jar where the launcher finds the jar (as
+# Debian's own JDK packages make theirs); the package ships the class list for it.
+cp "$work/classes.lst" "$app/lib/app/itl.classlist"
+say "jpackage .deb"
+"$jdk/bin/jpackage" --type deb --dest "$DIST_TARGET" --app-image "$app" --name itl --app-version "$debver" \
+    --resource-dir "$DIST_ROOT/itl-dist/src/main/deb" --linux-package-name itl --vendor itl4j \
+    --linux-deb-maintainer itl4j@users.noreply.github.com --linux-app-category utils \
+    --description "Cisco ITL/CTL trust lists and signed files: show, verify, build, reset, sign" \
+    --about-url https://github.com/itl4j/itl4j --license-file "$DIST_ROOT/LICENSE"
+deb="$(ls "$DIST_TARGET"/itl_*.deb)"
+say "$deb: $(du -h "$deb" | cut -f1)"

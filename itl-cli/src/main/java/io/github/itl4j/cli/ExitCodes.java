@@ -14,11 +14,23 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** An input was malformed: not a trust list or signed file, invalid JSON, an edit the format cannot hold. */
     public static final int INPUT = 3;
-    /** An input could not be read or an output could not be written (missing file, permissions, disk full). */
+    /**
+     * An input could not be read or an output could not be written (missing file, permissions, disk full), or the
+     * signing provider failed (a token or HSM that cannot sign).
+     */
     public static final int IO = 4;
     /** A bug in itl4j: an exception nobody expected. Reported with a request to run again with {@code --debug}. */
     public static final int INTERNAL = 70;
 
     private ExitCodes() {
+    }
+
+    /**
+     * @param e a refused or failed signing
+     * @return {@link #IO} when the signing provider failed, {@link #INPUT} when the request was refused (the file or
+     *     the certificate cannot be signed as asked)
+     */
+    static int of(io.github.itl4j.crypto.ItlSigningException e) {
+        return e.isProviderFailure() ? IO : INPUT;
     }
 }

@@ -170,7 +170,7 @@ public final class SignConfigCommand implements Callable<Integer> {
         try {
             sgn = signer.signConfig(in.data(), name, layout);
         } catch (ItlSigningException e) {
-            throw new CliException(ExitCodes.INPUT, in.name() + ": " + e.getMessage(), e);
+            throw new CliException(ExitCodes.of(e), in.name() + ": " + e.getMessage(), e);
         }
         Outputs.write(out, sgn.encoded(), cli.binaryOut());
         boolean toStdout = Inputs.STDIO.equals(out);

@@ -2,6 +2,7 @@ package io.github.itl4j.cli;
 
 import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlLimits;
+import io.github.itl4j.ItlReader;
 import io.github.itl4j.Layout;
 import io.github.itl4j.SgnFile;
 import io.github.itl4j.crypto.FleetSigner;
@@ -165,6 +166,7 @@ public final class SignConfigCommand implements Callable<Integer> {
             Outputs.checkNotInput(p, out);
         }
         Inputs.Input in = Inputs.read(input, cli.stdin(), ItlLimits.DEFAULT_MAX_PAYLOAD_SIZE);
+        refuseSignedInput(in);
         ItlSigner signer = signer();
         SgnFile sgn;
         try {
@@ -181,6 +183,23 @@ public final class SignConfigCommand implements Callable<Integer> {
                 .getName());
         w.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Refuses a FILE that is already a .sgn: signing it again would wrap content nobody verified (its own signature
+     * is not checked here) in a signature of this key. Re-signing means verifying it, stripping it and signing the
+     * payload, each step explicit.
+     */
+    private static void refuseSignedInput(Inputs.Input in) throws CliException {
+        SgnFile existing;
+        try {
+            existing = ItlReader.defaults().readSigned(in.data());
+        } catch (IOException | RuntimeException e) {
+            return; // not a .sgn: a configuration file to sign
+        }
+        throw new CliException(ExitCodes.INPUT, in.name() + ": already a signed file (.sgn, FILENAME "
+                + existing.header().fileName().orElse("?") + "); its content is not re-signed unverified: check it "
+                + "with 'itl verify --trust CERT', extract it with 'itl strip', then sign the extracted file");
     }
 
     // ------------------------------------------------------------------ a directory

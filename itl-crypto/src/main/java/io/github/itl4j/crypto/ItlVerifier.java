@@ -15,6 +15,8 @@ import io.github.itl4j.SgnFile;
 import io.github.itl4j.SignatureModulus;
 import io.github.itl4j.SignedFile;
 import io.github.itl4j.crypto.TrustAnchors.CertInfo;
+import io.github.itl4j.crypto.internal.Certificates;
+import io.github.itl4j.crypto.internal.DerScan;
 import io.github.itl4j.crypto.internal.DigestInfos;
 import io.github.itl4j.crypto.internal.PublicKeys;
 import io.github.itl4j.tlv.Tlv;
@@ -472,7 +474,14 @@ public final class ItlVerifier {
             }
             CertInfo ci = anchors.decode(der.get());
             if (ci == null) {
-                add(ProblemCode.CERTIFICATE_MALFORMED, sev, index, offset, der.get().size());
+                DerScan.Refusal why = Certificates.refusal(der.get());
+                if (why != null && (why.issue() == DerScan.Issue.TOO_DEEP
+                        || why.issue() == DerScan.Issue.INDEFINITE_LENGTH)) {
+                    add(ProblemCode.CERTIFICATE_ENCODING_REFUSED, sev, index, offset, der.get().size(),
+                            why.describe());
+                } else {
+                    add(ProblemCode.CERTIFICATE_MALFORMED, sev, index, offset, der.get().size());
+                }
                 return null;
             }
             Optional<Bytes> pk = r.publicKey();

@@ -1,5 +1,6 @@
 package io.github.itl4j.crypto;
 
+import io.github.itl4j.crypto.internal.DerScan;
 import io.github.itl4j.crypto.internal.PbeLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -168,6 +169,7 @@ public final class KeyLoader {
                     "A PKCS#12 file needs its password");
         }
         checkSize(data.length, "PKCS#12 file");
+        refuseUnsafe(DerScan.ber(data), "PKCS#12 file");
         Pfx pfx;
         try {
             pfx = Pfx.getInstance(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(data));
@@ -486,6 +488,7 @@ public final class KeyLoader {
     private List<PrivateKey> keys(String pem, char[] password) throws KeyLoadException {
         List<PrivateKey> out = new ArrayList<>();
         JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
+        scanPem(pem);
         try (PEMParser p = new PEMParser(new StringReader(pem))) {
             Object o;
             while ((o = p.readObject()) != null) {
@@ -565,10 +568,13 @@ public final class KeyLoader {
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
             if (data.length > 0 && data[0] == 0x30) {
+                refuseUnsafe(DerScan.der(data), "DER certificate");
                 out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(data)));
                 return out;
             }
-            try (PEMParser p = new PEMParser(new StringReader(new String(data, StandardCharsets.UTF_8)))) {
+            String pem = new String(data, StandardCharsets.UTF_8);
+            scanPem(pem);
+            try (PEMParser p = new PEMParser(new StringReader(pem))) {
                 Object o;
                 while ((o = p.readObject()) != null) {
                     if (o instanceof X509CertificateHolder h) {
@@ -584,6 +590,33 @@ public final class KeyLoader {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    /**
+     * Scans every PEM block's bytes ({@link DerScan}) before {@code PEMParser} parses them, so a hostile nesting
+     * fails here with {@code MALFORMED} instead of overflowing the parser's stack.
+     */
+    private static void scanPem(String pem) throws KeyLoadException {
+        try (org.bouncycastle.util.io.pem.PemReader r = new org.bouncycastle.util.io.pem.PemReader(
+                new StringReader(pem))) {
+            org.bouncycastle.util.io.pem.PemObject o;
+            while ((o = r.readPemObject()) != null) {
+                byte[] content = o.getContent();
+                DerScan.Refusal refusal = "CERTIFICATE".equals(o.getType()) ? DerScan.der(content)
+                        : DerScan.ber(content);
+                refuseUnsafe(refusal, "PEM " + o.getType() + " block");
+            }
+        } catch (IOException | RuntimeException e) {
+            return; // not well-formed PEM: the parser reports it as before
+        }
+    }
+
+    private static void refuseUnsafe(DerScan.Refusal r, String what) throws KeyLoadException {
+        // only what would overflow a parser's stack: bad lengths and trailing bytes are the parsers' to report, as before
+        if (r != null && (r.issue() == DerScan.Issue.TOO_DEEP || r.issue() == DerScan.Issue.INDEFINITE_LENGTH)) {
+            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Malformed " + what + ": "
+                    + r.describe());
+        }
+    }
 
     private void checkIterations(BigInteger it, String what) throws KeyLoadException {
         if (it.compareTo(BigInteger.valueOf(maxPbeIterations)) > 0) {

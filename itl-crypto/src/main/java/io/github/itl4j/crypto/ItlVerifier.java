@@ -10,6 +10,7 @@ import io.github.itl4j.ItlReader;
 import io.github.itl4j.ItlRecord;
 import io.github.itl4j.ItlStreamReader;
 import io.github.itl4j.ItlWarning;
+import io.github.itl4j.RecordTags;
 import io.github.itl4j.Role;
 import io.github.itl4j.SgnFile;
 import io.github.itl4j.SignatureModulus;
@@ -86,6 +87,8 @@ public final class ItlVerifier {
     private final boolean checkRecords;
     private final Provider provider;
     private final ItlReader reader;
+    /** Record certificates decoded by this verifier's earlier verifications. */
+    private final CertCache certs = new CertCache();
 
     private ItlVerifier(Builder b) {
         this.anchors = b.certs.isEmpty() && b.installed.isEmpty() ? TrustAnchors.NONE
@@ -291,6 +294,8 @@ public final class ItlVerifier {
     /** The state of one verification. Single-threaded, short-lived. */
     private final class Run {
         final List<Problem> problems = new ArrayList<>();
+        /** The certificates this verification decoded itself. */
+        final CertCache.Memo memo = new CertCache.Memo();
         final ItlHeader header;
         final Role[] wanted;
         /** True when the records searched are the file's own: they are linted, SAST records are counted. */
@@ -468,41 +473,51 @@ public final class ItlVerifier {
          * @return the certificate, or null if the record has none or it does not decode
          */
         private CertInfo checkRecord(ItlRecord r, int index, long offset, Severity sev) {
-            Optional<Bytes> der = r.certificate();
-            if (der.isEmpty()) {
+            // one pass over the fields, the first of each tag (as ItlRecord.value): no Optional per field
+            int cert = -1;
+            int pk = -1;
+            int sn = -1;
+            int sg = -1;
+            boolean hash = false;
+            for (int i = r.fieldCount() - 1; i >= 0; i--) {
+                switch (r.fieldTag(i)) {
+                    case RecordTags.CERTIFICATE -> cert = i;
+                    case RecordTags.PUBLIC_KEY -> pk = i;
+                    case RecordTags.SERIAL_NUMBER -> sn = i;
+                    case RecordTags.SIGNATURE -> sg = i;
+                    case RecordTags.CERT_HASH -> hash = true;
+                    default -> {
+                    }
+                }
+            }
+            if (cert < 0) {
                 return null;
             }
-            CertInfo ci = anchors.decode(der.get());
+            Bytes der = r.fieldValue(cert);
+            CertInfo ci = certs.decode(der, anchors, memo);
             if (ci == null) {
-                DerScan.Refusal why = Certificates.refusal(der.get());
+                DerScan.Refusal why = Certificates.refusal(der);
                 if (why != null && (why.issue() == DerScan.Issue.TOO_DEEP
                         || why.issue() == DerScan.Issue.INDEFINITE_LENGTH)) {
-                    add(ProblemCode.CERTIFICATE_ENCODING_REFUSED, sev, index, offset, der.get().size(),
-                            why.describe());
+                    add(ProblemCode.CERTIFICATE_ENCODING_REFUSED, sev, index, offset, der.size(), why.describe());
                 } else {
-                    add(ProblemCode.CERTIFICATE_MALFORMED, sev, index, offset, der.get().size());
+                    add(ProblemCode.CERTIFICATE_MALFORMED, sev, index, offset, der.size());
                 }
                 return null;
             }
-            Optional<Bytes> pk = r.publicKey();
-            if (pk.isPresent() && ci.keyField != null && !pk.get().equals(ci.keyField)) {
+            if (pk >= 0 && ci.keyField != null && !r.fieldValue(pk).equals(ci.keyField)) {
                 add(ProblemCode.PUBLIC_KEY_MISMATCH, sev, index, offset);
             }
-            Optional<Bytes> sn = r.serialNumber();
-            if (sn.isPresent() && !sn.get().equals(ci.serial)) {
-                add(ProblemCode.SERIAL_NUMBER_MISMATCH, sev, index, offset, sn.get().toHex(), ci.serial.toHex());
+            if (sn >= 0 && !r.fieldValue(sn).equals(ci.serial)) {
+                add(ProblemCode.SERIAL_NUMBER_MISMATCH, sev, index, offset, r.fieldValue(sn).toHex(),
+                        ci.serial.toHex());
             }
-            Optional<Bytes> sg = r.signature();
-            if (sg.isPresent() && !sg.get().equals(ci.signature)) {
+            if (sg >= 0 && !r.fieldValue(sg).equals(ci.signature)) {
                 add(ProblemCode.CERTIFICATE_SIGNATURE_MISMATCH, sev, index, offset);
             }
-            Optional<Bytes> hash = r.certHash();
-            Optional<DigestAlgorithm> alg = r.hashAlgorithm();
-            if (hash.isPresent() && alg.isPresent() && alg.get().isKnown()) {
-                MessageDigest md = messageDigest(alg.get());
-                ci.der.feed(md::update);
-                byte[] mine = md.digest();
-                if (!hash.get().contentEquals(mine)) {
+            if (hash) {
+                Optional<DigestAlgorithm> alg = Checksums.certHashAlgorithm(r);
+                if (alg.isPresent() && !r.certHash().orElseThrow().equals(ci.digest(alg.get()))) {
                     add(ProblemCode.CERT_HASH_MISMATCH, sev, index, offset, alg.get().toString());
                 }
             }

@@ -25,6 +25,8 @@ final class CertCache {
 
     private final ConcurrentHashMap<Key, CertInfo> map = new ConcurrentHashMap<>();
     private final AtomicLong derBytes = new AtomicLong();
+    /** Certificates decoded (parsed) through this cache, for tests. */
+    private final AtomicLong decodes = new AtomicLong();
 
     /**
      * A certificate's DER as a map key. The hash takes the length and the last 16 bytes (the certificate's signature:
@@ -93,6 +95,11 @@ final class CertCache {
         return map.size();
     }
 
+    /** @return how many certificates were decoded through this cache (for tests) */
+    long decodes() {
+        return decodes.get();
+    }
+
     /** @return how many DER bytes are kept (for tests) */
     long derBytes() {
         return derBytes.get();
@@ -151,6 +158,7 @@ final class CertCache {
         if (memo.has(k)) {
             return memo.get(k);
         }
+        decodes.incrementAndGet();
         ci = CertInfo.parse(Bytes.wrapOwned(der.toByteArray())).orElse(null);
         memo.put(k, ci);
         if (ci != null) {

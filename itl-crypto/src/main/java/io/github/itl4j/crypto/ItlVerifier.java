@@ -90,6 +90,11 @@ public final class ItlVerifier {
     /** Record certificates decoded by this verifier's earlier verifications. */
     private final CertCache certs = new CertCache();
 
+    /** @return this verifier's certificate cache (for tests) */
+    CertCache certificateCache() {
+        return certs;
+    }
+
     private ItlVerifier(Builder b) {
         this.anchors = b.certs.isEmpty() && b.installed.isEmpty() ? TrustAnchors.NONE
                 : new TrustAnchors(b.certs, b.installed);

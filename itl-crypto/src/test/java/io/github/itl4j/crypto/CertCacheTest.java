@@ -43,7 +43,8 @@ class CertCacheTest {
         for (int i = 0; i < 5; i++) {
             assertTrue(v.verify(f).isVerified());
             // the same list read again (other Bytes instances) hits the cache too
-            assertTrue(v.verify(ItlReader.defaults().readTrustList(Bytes.wrapOwned(f.encoded().toByteArray()))).isVerified());
+            ItlFile again = ItlReader.defaults().readTrustList(Bytes.wrapOwned(f.encoded().toByteArray()));
+            assertTrue(v.verify(again).isVerified());
         }
         assertEquals(distinct, c.decodes(), "repeated verifications decode nothing");
     }

@@ -3,8 +3,9 @@ package io.github.itl4j.crypto;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.crypto.TrustAnchors.CertInfo;
 import java.util.HashMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The record certificates one verifier has decoded, by DER content: a trust list is verified again and again with the
@@ -23,14 +24,19 @@ final class CertCache {
     /** The most DER bytes kept: the default size limit of a trust list. */
     static final long MAX_DER_BYTES = 2L * 1024 * 1024;
 
-    private final ConcurrentHashMap<Key, CertInfo> map = new ConcurrentHashMap<>();
+    /** Open addressing, linear probing, twice {@link #MAX_ENTRIES} slots: a lookup allocates nothing. */
+    private static final int SLOTS = 2 * MAX_ENTRIES;
+
+    /** Replaced by an empty table when full; readers of the old one are not disturbed. */
+    private volatile AtomicReferenceArray<CertInfo> table = new AtomicReferenceArray<>(SLOTS);
+    private final AtomicInteger entries = new AtomicInteger();
     private final AtomicLong derBytes = new AtomicLong();
     /** Certificates decoded (parsed) through this cache, for tests. */
     private final AtomicLong decodes = new AtomicLong();
 
     /**
-     * A certificate's DER as a map key. The hash takes the length and the last 16 bytes (the certificate's signature:
-     * as good as random, and much cheaper than hashing it all); equality compares every byte.
+     * A certificate's DER as a key of one verification's {@link Memo}: {@link #hash(Bytes)}, and equality of every
+     * byte.
      */
     static final class Key {
         final Bytes der;
@@ -38,12 +44,7 @@ final class CertCache {
 
         Key(Bytes der) {
             this.der = der;
-            int n = der.size();
-            int h = n;
-            for (int i = Math.max(0, n - 16); i < n; i++) {
-                h = 31 * h + der.get(i);
-            }
-            this.hash = h;
+            this.hash = hash(der);
         }
 
         @Override
@@ -57,12 +58,34 @@ final class CertCache {
         }
     }
 
+    /** The length and the last 16 bytes of a certificate (its signature: as good as random). */
+    static int hash(Bytes der) {
+        int n = der.size();
+        int h = n;
+        for (int i = Math.max(0, n - 16); i < n; i++) {
+            h = 31 * h + der.get(i);
+        }
+        return h ^ (h >>> 16);
+    }
+
     /**
-     * @param key a certificate's DER
+     * @param der a certificate's DER
      * @return the certificate decoded earlier, or null
      */
-    CertInfo get(Key key) {
-        return map.get(key);
+    CertInfo get(Bytes der) {
+        AtomicReferenceArray<CertInfo> t = table;
+        int i = hash(der) & (SLOTS - 1);
+        for (int probes = 0; probes < SLOTS; probes++) {
+            CertInfo c = t.get(i);
+            if (c == null) {
+                return null;
+            }
+            if (c.der.equals(der)) {
+                return c;
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+        return null;
     }
 
     /**
@@ -75,24 +98,39 @@ final class CertCache {
         if (size > MAX_DER_BYTES) {
             return;
         }
-        if (map.size() >= MAX_ENTRIES || derBytes.get() + size > MAX_DER_BYTES) {
+        if (entries.get() >= MAX_ENTRIES || derBytes.get() + size > MAX_DER_BYTES) {
             clear(size);
         }
-        if (map.putIfAbsent(new Key(ci.der), ci) == null) {
-            derBytes.addAndGet(size);
+        AtomicReferenceArray<CertInfo> t = table;
+        int i = hash(ci.der) & (SLOTS - 1);
+        for (int probes = 0; probes < SLOTS; probes++) {
+            CertInfo c = t.get(i);
+            if (c == null) {
+                if (t.compareAndSet(i, null, ci)) {
+                    entries.incrementAndGet();
+                    derBytes.addAndGet(size);
+                    return;
+                }
+                continue; // another thread took the slot: look at it again
+            }
+            if (c.der.equals(ci.der)) {
+                return;
+            }
+            i = (i + 1) & (SLOTS - 1);
         }
     }
 
     private synchronized void clear(int size) {
-        if (map.size() >= MAX_ENTRIES || derBytes.get() + size > MAX_DER_BYTES) { // not done by another thread
-            map.clear();
+        if (entries.get() >= MAX_ENTRIES || derBytes.get() + size > MAX_DER_BYTES) { // not done by another thread
+            table = new AtomicReferenceArray<>(SLOTS);
+            entries.set(0);
             derBytes.set(0);
         }
     }
 
     /** @return how many certificates are kept (for tests) */
     int size() {
-        return map.size();
+        return entries.get();
     }
 
     /** @return how many certificates were decoded through this cache (for tests) */
@@ -150,11 +188,11 @@ final class CertCache {
         if (ci != null) {
             return ci;
         }
-        Key k = new Key(der);
-        ci = map.get(k);
+        ci = get(der);
         if (ci != null) {
             return ci;
         }
+        Key k = new Key(der);
         if (memo.has(k)) {
             return memo.get(k);
         }

@@ -17,6 +17,10 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * certificate does not fit, the cache is emptied and starts again: a flood of distinct certificates costs what it
  * would without a cache, and the next list verified twice is cached again. One verification never decodes a
  * certificate twice whatever the cache holds: {@link Memo} remembers what the verification decoded itself.
+ *
+ * <p>It also remembers records found consistent with their certificate ({@link #checkedRecord}): a record whose
+ * bytes are those of a record already checked without a problem needs no comparison, and its lookup allocates nothing.
+ * Those copies count in the same bounds.
  */
 final class CertCache {
     /** The most certificates kept: the default record limit of a trust list. */
@@ -27,8 +31,19 @@ final class CertCache {
     /** Open addressing, linear probing, twice {@link #MAX_ENTRIES} slots: a lookup allocates nothing. */
     private static final int SLOTS = 2 * MAX_ENTRIES;
 
-    /** Replaced by an empty table when full; readers of the old one are not disturbed. */
-    private volatile AtomicReferenceArray<CertInfo> table = new AtomicReferenceArray<>(SLOTS);
+    /** The two tables, replaced together by empty ones when full; readers of the old ones are not disturbed. */
+    private static final class Tables {
+        /** Certificates by DER. */
+        final AtomicReferenceArray<CertInfo> certs = new AtomicReferenceArray<>(SLOTS);
+        /** Records (exact bytes) found consistent with their certificate. */
+        final AtomicReferenceArray<CheckedRecord> records = new AtomicReferenceArray<>(SLOTS);
+    }
+
+    /** A record's bytes (a compact copy) that were checked without a problem against {@code cert}. */
+    private record CheckedRecord(Bytes record, CertInfo cert) {
+    }
+
+    private volatile Tables tables = new Tables();
     private final AtomicInteger entries = new AtomicInteger();
     private final AtomicLong derBytes = new AtomicLong();
     /** Certificates decoded (parsed) through this cache, for tests. */
@@ -73,7 +88,7 @@ final class CertCache {
      * @return the certificate decoded earlier, or null
      */
     CertInfo get(Bytes der) {
-        AtomicReferenceArray<CertInfo> t = table;
+        AtomicReferenceArray<CertInfo> t = tables.certs;
         int i = hash(der) & (SLOTS - 1);
         for (int probes = 0; probes < SLOTS; probes++) {
             CertInfo c = t.get(i);
@@ -101,7 +116,7 @@ final class CertCache {
         if (entries.get() >= MAX_ENTRIES || derBytes.get() + size > MAX_DER_BYTES) {
             clear(size);
         }
-        AtomicReferenceArray<CertInfo> t = table;
+        AtomicReferenceArray<CertInfo> t = tables.certs;
         int i = hash(ci.der) & (SLOTS - 1);
         for (int probes = 0; probes < SLOTS; probes++) {
             CertInfo c = t.get(i);
@@ -120,15 +135,69 @@ final class CertCache {
         }
     }
 
+    /**
+     * @param record a record's exact bytes
+     * @return the certificate it was found consistent with by an earlier check, or null
+     */
+    CertInfo checkedRecord(Bytes record) {
+        AtomicReferenceArray<CheckedRecord> t = tables.records;
+        int i = hash(record) & (SLOTS - 1);
+        for (int probes = 0; probes < SLOTS; probes++) {
+            CheckedRecord c = t.get(i);
+            if (c == null) {
+                return null;
+            }
+            if (c.record().equals(record)) {
+                return c.cert();
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+        return null;
+    }
+
+    /**
+     * Remembers a record found consistent with its certificate (a compact copy of its bytes is kept).
+     *
+     * @param record the record's exact bytes
+     * @param ci its certificate
+     */
+    void putCheckedRecord(Bytes record, CertInfo ci) {
+        int size = record.size();
+        if (entries.get() >= MAX_ENTRIES || derBytes.get() + size > MAX_DER_BYTES) {
+            clear(size);
+        }
+        AtomicReferenceArray<CheckedRecord> t = tables.records;
+        int i = hash(record) & (SLOTS - 1);
+        CheckedRecord entry = null;
+        for (int probes = 0; probes < SLOTS; probes++) {
+            CheckedRecord c = t.get(i);
+            if (c == null) {
+                if (entry == null) {
+                    entry = new CheckedRecord(Bytes.wrapOwned(record.toByteArray()), ci);
+                }
+                if (t.compareAndSet(i, null, entry)) {
+                    entries.incrementAndGet();
+                    derBytes.addAndGet(size);
+                    return;
+                }
+                continue;
+            }
+            if (c.record().equals(record)) {
+                return;
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+    }
+
     private synchronized void clear(int size) {
         if (entries.get() >= MAX_ENTRIES || derBytes.get() + size > MAX_DER_BYTES) { // not done by another thread
-            table = new AtomicReferenceArray<>(SLOTS);
+            tables = new Tables();
             entries.set(0);
             derBytes.set(0);
         }
     }
 
-    /** @return how many certificates are kept (for tests) */
+    /** @return how many certificates and checked records are kept (for tests) */
     int size() {
         return entries.get();
     }

@@ -35,6 +35,19 @@ final class RecordChecks {
      * @return the certificate, or null if the record has none or it does not decode
      */
     CertInfo check(ItlRecord r, int index, long offset, Severity sev) {
+        CertInfo known = certs.checkedRecord(r.encoded());
+        if (known != null) {
+            return known; // these exact bytes were found consistent before: the same comparisons give the same result
+        }
+        int before = problems.list().size();
+        CertInfo ci = compare(r, index, offset, sev);
+        if (ci != null && problems.list().size() == before) {
+            certs.putCheckedRecord(r.encoded(), ci);
+        }
+        return ci;
+    }
+
+    private CertInfo compare(ItlRecord r, int index, long offset, Severity sev) {
         // one pass over the fields, the first of each tag (as ItlRecord.value): no Optional per field
         int cert = -1;
         int pk = -1;

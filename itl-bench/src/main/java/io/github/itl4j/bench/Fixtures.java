@@ -46,6 +46,9 @@ public final class Fixtures {
         /** The typical 6-record ITL (RSA-2048 SAST, five EC P-256 records). */
         TYPICAL6("bench-typical6-rsa2048-sha1-v1.0.tlv", 6353, 6, "0b775d9d8390bf117d07c6b4a300359af961e91e",
                 "b8b1b0c5fda1a3ca410e6bdcf89c5c24"),
+        /** 25 records, mixed RSA and EC, all distinct certificates. */
+        N25("itl-rsa2048-sha1-v1.0-n25.tlv", 32604, 25, "b3cc90c52ad13b01561a6b18820514db3306987f",
+                "81c28c41203be59514ed5c50f3797009"),
         /** 50 records, mixed RSA and EC. */
         N50("itl-rsa2048-sha1-v1.0-n50.tlv", 62974, 50, "46abd9d780abc05bb310e3cfb45d50957340abaa",
                 "80f3ba61c5f32f37992d68a747bcc7b4");

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Verifying the typical 6-record ITL (already parsed) with {@link ItlVerifier}: self-contained (signer found among
+ * Verifying the typical 6-record ITL, and the 25- and 50-record lists of a large cluster (already parsed) with {@link ItlVerifier}: self-contained (signer found among
  * the file's SAST records, its certificate decoded) and anchored (the SAST certificate trusted up front), each with
  * the default record checks (every record's certificate decoded and compared) and without them. Baseline: the raw
  * JCA {@code Signature.verify} over the same signed bytes with an already decoded public key.
@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(2)
 public class VerifyBenchmark {
-    /** Which bundled file (RSA-2048, SHA-1). */
-    @Param({"TYPICAL6"})
+    /** Which bundled file (RSA-2048, SHA-1): 6, 25 or 50 records (the last two: 24 and 44 distinct certificates). */
+    @Param({"TYPICAL6", "N25", "N50"})
     public Fixtures.Vector file;
 
     private ItlFile itl;

@@ -208,7 +208,7 @@ public final class BuildCommand implements Callable<Integer> {
         try {
             itl = b.build();
         } catch (io.github.itl4j.crypto.ItlSigningException e) {
-            throw new CliException(ExitCodes.INPUT, e.getMessage().replace("(add it with Role.SAST, or "
+            throw new CliException(ExitCodes.of(e), e.getMessage().replace("(add it with Role.SAST, or "
                     + "requireSignerRecord(false))", "(add it with --sast, or give --force)"), e);
         }
         if (force && !signerListed(k, list)) {

@@ -19,13 +19,23 @@ public final class ExitCodes {
      */
     public static final int INPUT = 3;
     /**
-     * An input could not be read or an output could not be written (missing file, permissions, disk full), or a
-     * remote operation failed for any reason but a wrong credential: network, timeout, host key, remote file.
+     * An input could not be read or an output could not be written (missing file, permissions, disk full), a
+     * remote operation failed for any reason but a wrong credential (network, timeout, host key, remote file), or the
+     * signing provider failed (a token or HSM that cannot sign).
      */
     public static final int IO = 4;
     /** A bug in itl4j: an exception nobody expected. Reported with a request to run again with {@code --debug}. */
     public static final int INTERNAL = 70;
 
     private ExitCodes() {
+    }
+
+    /**
+     * @param e a refused or failed signing
+     * @return {@link #IO} when the signing provider failed, {@link #INPUT} when the request was refused (the file or
+     *     the certificate cannot be signed as asked)
+     */
+    static int of(io.github.itl4j.crypto.ItlSigningException e) {
+        return e.isProviderFailure() ? IO : INPUT;
     }
 }

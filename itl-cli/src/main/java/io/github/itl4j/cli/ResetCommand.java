@@ -7,6 +7,9 @@ import io.github.itl4j.ItlRecord;
 import io.github.itl4j.crypto.ItlResetter;
 import io.github.itl4j.crypto.ItlSigner;
 import io.github.itl4j.crypto.ItlSigningException;
+import io.github.itl4j.crypto.ItlVerificationException;
+import io.github.itl4j.crypto.Problem;
+import io.github.itl4j.crypto.VerificationResult;
 import io.github.itl4j.crypto.KeyLoadException;
 import io.github.itl4j.crypto.KeyLoader;
 import io.github.itl4j.crypto.SigningKey;
@@ -17,7 +20,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,12 +41,19 @@ import picocli.CommandLine.ParentCommand;
  * <p>The new signer must be a SAST record of the file (phones would reject the file otherwise): if it is not, the
  * reset is refused with exit {@value ExitCodes#INPUT} unless {@code --force}.
  *
+ * <p>The file must verify first (its signature with its own signer record, and the {@code --trust} anchors when
+ * given): re-signing a list whose signature does not verify would make records an attacker changed trusted. A file
+ * that fails is refused with exit {@value ExitCodes#CHECK_FAILED} and its problem codes, unless
+ * {@code --allow-unverified-input} (forensics only; a WARNING line is printed).
+ *
  * @since 0.1.0
  */
 @Command(name = "reset", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Re-sign an ITL/CTL with another key, as CUCM's 'utils itl reset localkey|remotekey'.",
             "Records are kept byte for byte; the signer, SIGNATUREMODULUS, signature, padding and HEADERLENGTH are "
-                + "recomputed. The new key must be a SAST record of the file (else exit 3) unless --force."},
+                + "recomputed. The new key must be a SAST record of the file (else exit 3) unless --force.",
+            "IN must verify first (its own signature, and the --trust anchors if given); a file that does not is "
+                + "refused (exit 1) and its problems listed."},
         footer = {"", "Examples:",
             "  itl reset ITLFile.tlv -o ITLFile.new.tlv --p12 ITLRecovery.p12 --password-file ITLRecovery.pass",
             "  itl reset ITLFile.tlv -o ITLFile.new.tlv --key CallManager.key --cert CallManager.pem",
@@ -74,6 +86,16 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
     @Option(names = "--force",
             description = "Reset even when the new key's certificate is not a SAST record of the file.")
     private boolean force;
+
+    @Option(names = "--trust", paramLabel = "CERT|ITL",
+            description = {"A trust anchor IN must chain to (repeatable): a certificate file, or the ITL/CTL the "
+                + "phones hold. Without it IN is verified against itself."})
+    private List<String> trust = new ArrayList<>();
+
+    @Option(names = "--allow-unverified-input",
+            description = "DANGEROUS, for forensics: re-sign IN even when it does not verify, which makes whatever "
+                + "it holds trusted. Never publish the result.")
+    private boolean allowUnverifiedInput;
 
     @Option(names = "--digest", paramLabel = "ALG", converter = BuildCommand.DigestConverter.class,
             description = "A new signature digest (sha1, sha256, sha512); the file's is kept by default.")
@@ -133,9 +155,22 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
             Outputs.checkNotInput(p, out);
         }
 
-        // ---- the file
+        // ---- the anchors and the file
+        VerifyCommand.Trust anchors = VerifyCommand.Trust.load(trust, cli.err(), limitOptions.reader());
+        if (!anchors.allUsable()) {
+            throw new CliException(ExitCodes.CHECK_FAILED, name + ": not reset: a --trust list does not verify");
+        }
         Inputs.Input in = Inputs.read(input, cli.stdin(), limitOptions.reader());
         ItlFile old = limitOptions.reader().readTrustList(in.data());
+        if (allowUnverifiedInput) {
+            VerificationResult v = anchors.verifier(false).verify(old);
+            if (!v.isVerified()) {
+                cli.err().println(ItlCli.PREFIX + "WARNING: " + name + " does not verify ("
+                        + ShowFormat.codes(v.errors()) + "); re-signing it anyway because of "
+                        + "--allow-unverified-input: the result makes its content trusted, never publish it");
+                cli.err().flush();
+            }
+        }
 
         // ---- the key
         SigningKey k = remote.given() ? fetchKey() : key.load();
@@ -144,13 +179,18 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
         Optional<ItlRecord> sast = ItlResetter.findSastRecord(old, k.certificate());
         ItlFile reset;
         try {
-            reset = ItlResetter.builder(signer).force(force).digest(digest).build().reset(old);
+            reset = ItlResetter.builder(signer).force(force).digest(digest).verifier(anchors.verifier(false))
+                    .allowUnverifiedInput(allowUnverifiedInput).build().reset(old);
+        } catch (ItlVerificationException e) {
+            throw new CliException(ExitCodes.CHECK_FAILED, name + ": not reset: it does not verify ("
+                    + problems(e.problems()) + "); re-signing it would make its content trusted. Check it with "
+                    + "'itl verify'; --allow-unverified-input overrides this, for forensics only", e);
         } catch (ItlSigningException e) {
             if (e.reason() == ItlSigningException.Reason.SIGNER_NOT_SAST) {
                 throw new CliException(ExitCodes.INPUT, name + ": " + e.getOriginalMessage()
                         .replace("Use force(true) to sign anyway", "Give --force to reset anyway"), e);
             }
-            throw e;
+            throw new CliException(ExitCodes.of(e), name + ": " + e.getMessage(), e);
         }
         if (sast.isEmpty()) {
             cli.err().println(ItlCli.PREFIX + "warning: the new signer " + k.certificate().getSubjectX500Principal()
@@ -161,6 +201,15 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
         boolean toStdout = Inputs.STDIO.equals(out);
         summary(toStdout ? cli.err() : cli.out(), name, toStdout ? "<stdout>" : out, old, reset,
                 sast.map(r -> old.records().indexOf(r)).orElse(-1));
+    }
+
+    /** @return each problem as {@code CODE: message}, separated by "; " */
+    private static String problems(List<Problem> ps) {
+        StringBuilder sb = new StringBuilder();
+        for (Problem p : ps) {
+            sb.append(sb.length() == 0 ? "" : "; ").append(p.code().name()).append(": ").append(p.message());
+        }
+        return sb.toString();
     }
 
     /** Fetches the PKCS#12 file over SFTP and loads it from memory; the bytes are wiped afterwards. */

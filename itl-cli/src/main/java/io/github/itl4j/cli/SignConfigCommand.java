@@ -2,6 +2,7 @@ package io.github.itl4j.cli;
 
 import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlLimits;
+import io.github.itl4j.ItlReader;
 import io.github.itl4j.Layout;
 import io.github.itl4j.SgnFile;
 import io.github.itl4j.crypto.fleet.FleetSigner;
@@ -180,12 +181,13 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
         } catch (CliException e) { // name the file: "input is N bytes" alone does not say which
             throw new CliException(e.exitCode(), Inputs.displayName(input) + ": " + e.getMessage(), e);
         }
+        refuseSignedInput(in);
         ItlSigner signer = signer();
         SgnFile sgn;
         try {
             sgn = signer.signConfig(in.data(), name, layout);
         } catch (ItlSigningException e) {
-            throw new CliException(ExitCodes.INPUT, in.name() + ": " + e.getMessage(), e);
+            throw new CliException(ExitCodes.of(e), in.name() + ": " + e.getMessage(), e);
         }
         Outputs.write(out, sgn.encoded(), cli, sourcePermissions);
         boolean toStdout = Inputs.STDIO.equals(out);
@@ -220,6 +222,23 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
         } catch (UnsupportedOperationException e) {
             return null;
         }
+    }
+
+    /**
+     * Refuses a FILE that is already a .sgn: signing it again would wrap content nobody verified (its own signature
+     * is not checked here) in a signature of this key. Re-signing means verifying it, stripping it and signing the
+     * payload, each step explicit.
+     */
+    private static void refuseSignedInput(Inputs.Input in) throws CliException {
+        SgnFile existing;
+        try {
+            existing = ItlReader.defaults().readSigned(in.data());
+        } catch (IOException | RuntimeException e) {
+            return; // not a .sgn: a configuration file to sign
+        }
+        throw new CliException(ExitCodes.INPUT, in.name() + ": already a signed file (.sgn, FILENAME "
+                + existing.header().fileName().orElse("?") + "); its content is not re-signed unverified: check it "
+                + "with 'itl verify --trust CERT', extract it with 'itl strip', then sign the extracted file");
     }
 
     // ------------------------------------------------------------------ a directory

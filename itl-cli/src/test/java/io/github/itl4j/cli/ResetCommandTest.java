@@ -268,4 +268,68 @@ class ResetCommandTest {
             assertEquals(ExitCodes.USAGE, e.exitCode());
         }
     }
+
+    /**
+     * Issue 9 item 1: the TFTP record of examples/ITLFile.tlv replaced by a foreign certificate, reset with
+     * ITLRecovery.p12. The reset must be refused (the signature does not verify), else the result verifies against
+     * the original list and configs signed by the foreign key verify with it.
+     */
+    @Test
+    void refusesToResetAListWhoseSignatureDoesNotVerify() throws Exception {
+        Path examples = EXAMPLES.getParent();
+        ItlFile orig = read(examples.resolve("ITLFile.tlv"));
+        ItlFile foreign = read(itl); // its TFTP record holds rsa1024.pem, a certificate the example cluster never had
+        int tftp = -1;
+        for (int i = 0; i < orig.records().size(); i++) {
+            if (orig.records().get(i).role().map(io.github.itl4j.Role.TFTP::equals).orElse(false)) {
+                tftp = i;
+            }
+        }
+        assertTrue(tftp >= 0);
+        List<io.github.itl4j.ItlRecord> rs = new java.util.ArrayList<>(orig.records());
+        rs.set(tftp, foreign.records().get(1));
+        Path tampered = Files.write(tmp.resolve("tampered.tlv"), ItlFile.of(orig.header(), rs).encoded()
+                .toByteArray());
+        Path out = tmp.resolve("laundered.tlv");
+        String[] reset = {"reset", tampered.toString(), "-o", out.toString(), "--p12",
+            EXAMPLES.resolve("ITLRecovery.p12").toString(), "--password-file",
+            EXAMPLES.resolve("ITLRecovery.pass").toString()};
+
+        CliRun r = CliRun.run(reset);
+        assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("SIGNATURE_INVALID"), r.stderr());
+        assertTrue(r.stderr().startsWith("itl: " + tampered + ": not reset: it does not verify"), r.stderr());
+        assertEquals(1, r.stderr().strip().lines().count(), r.stderr());
+        assertFalse(Files.exists(out));
+
+        // with --trust the anchors are checked too: the untouched example verifies against itself
+        CliRun trusted = CliRun.run(concat(reset, new String[] {"--trust", examples.resolve("ITLFile.tlv")
+                .toString()}));
+        assertEquals(ExitCodes.CHECK_FAILED, trusted.exitCode(), trusted.stderr());
+        assertFalse(Files.exists(out));
+
+        // the forensic override: loud, and the result is what the attack wanted
+        CliRun forced = CliRun.run(concat(reset, new String[] {"--allow-unverified-input"}));
+        assertEquals(ExitCodes.OK, forced.exitCode(), forced.stderr());
+        assertTrue(forced.stderr().startsWith("itl: WARNING: " + tampered + " does not verify (SIGNATURE_INVALID)"),
+                forced.stderr());
+        CliRun v = CliRun.run("verify", "--warnings-as-errors", "--trust", examples.resolve("ITLFile.tlv").toString(),
+                out.toString());
+        assertEquals(ExitCodes.OK, v.exitCode(), v.stdout() + v.stderr());
+    }
+
+    @Test
+    void resetChecksTheTrustAnchorsWhenGiven() throws Exception {
+        Path out = tmp.resolve("reset.tlv");
+        String[] reset = {"reset", itl.toString(), "-o", out.toString(), "--p12", key("itlrecovery.p12").toString(),
+            "--password-file", pass.toString()};
+        // itl is signed by signer.pem: trusting only the example cluster's ITL, it is not anchored
+        CliRun r = CliRun.run(concat(reset, new String[] {"--trust", EXAMPLES.getParent().resolve("ITLFile.tlv")
+                .toString()}));
+        assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("SIGNER_NOT_TRUSTED"), r.stderr());
+        assertFalse(Files.exists(out));
+        CliRun ok = CliRun.run(concat(reset, new String[] {"--trust", key("signer.pem").toString()}));
+        assertEquals(ExitCodes.OK, ok.exitCode(), ok.stderr());
+    }
 }

@@ -81,6 +81,21 @@ class SignConfigCommandTest {
     }
 
     @Test
+    void refusesToSignASignedFileAgain() throws Exception {
+        // a .sgn whose payload was changed after signing: re-signing it would wrap content nobody verified
+        byte[] sgn = Files.readAllBytes(CERTUTILS.resolve("sgn/SEP001122334455.cnf.xml.sgn"));
+        sgn[sgn.length - 3] ^= 1;
+        Path src = Files.write(tmp.resolve("SEP001122334455.cnf.xml.sgn"), sgn);
+        Path out = tmp.resolve("again.sgn");
+        CliRun r = CliRun.run("sign-config", src.toString(), "-o", out.toString(), "--key",
+                CERTUTILS.resolve("certs/tftp-rsa2048.pem").toString());
+        assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("already a signed file"), r.stderr());
+        assertEquals(1, r.errLines().length, r.stderr());
+        assertFalse(Files.exists(out));
+    }
+
+    @Test
     void fleetSignsFiftyFilesThenSkipsThemAll() throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("tftp"));
         for (int i = 0; i < 50; i++) {

@@ -221,4 +221,51 @@ class VerifyCommandTest {
         List<JsonTree.Node> errors = ((JsonTree.Arr) b.fields().get("errors")).items();
         assertEquals("NO_SIGNER", ShowCommandTest.str((JsonTree.Obj) errors.get(0), "code"));
     }
+
+    /** Issue 9 item 5: the signer's CERTIFICATE as 4,000 nested {@code 30 80} levels (16 KB). */
+    static Path deeplyNestedSignerCertificate(Path dir) throws IOException {
+        ItlFile f = ItlReader.defaults().readTrustList(v("itl/itl-rsa1024-sha1-v1.0-allroles.tlv"));
+        byte[] deep = new byte[4000 * 4];
+        for (int i = 0; i < 4000; i++) {
+            deep[2 * i] = 0x30;
+            deep[2 * i + 1] = (byte) 0x80;
+        }
+        List<Tlv> fields = new ArrayList<>();
+        for (Tlv t : f.records().get(0).fields()) {
+            fields.add(t.tag() == RecordTags.CERTIFICATE ? new Tlv(t.tag(), Bytes.wrapOwned(deep)) : t);
+        }
+        List<ItlRecord> rs = new ArrayList<>(f.records());
+        rs.set(0, ItlRecord.of(fields));
+        return Files.write(dir.resolve("deep.tlv"), ItlFile.of(f.header(), rs).encoded().toByteArray());
+    }
+
+    @Test
+    void deeplyNestedCertificateIsOneCodedLineAndTheBatchGoesOn(@TempDir Path dir) throws IOException {
+        Path deep = deeplyNestedSignerCertificate(dir);
+        Path ok = v("itl/itl-rsa2048-sha1-v1.0-n01.tlv");
+        CliRun r = CliRun.run("verify", deep.toString(), ok.toString());
+        assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
+        assertEquals("", r.stderr());
+        String[] lines = lines(r);
+        assertTrue(lines[0].startsWith(deep + ": FAILED CERTIFICATE_ENCODING_REFUSED - ITL"), r.stdout());
+        assertTrue(lines[1].startsWith("  error CERTIFICATE_ENCODING_REFUSED: "), r.stdout());
+        assertTrue(lines[lines.length - 1].startsWith(ok + ": OK"), r.stdout());
+
+        CliRun show = CliRun.run("show", deep.toString(), ok.toString());
+        assertEquals("", show.stderr());
+        assertTrue(show.stdout().contains("CERTIFICATE_ENCODING_REFUSED"), show.stdout());
+        assertTrue(show.stdout().contains(ok.toString()), show.stdout());
+
+        CliRun json = CliRun.run("verify", "--json", deep.toString(), ok.toString());
+        assertEquals(ExitCodes.CHECK_FAILED, json.exitCode(), json.stderr());
+        JsonTree.Obj doc = (JsonTree.Obj) JsonTree.parse(Bytes.wrapOwned(json.stdoutBytes()));
+        List<JsonTree.Node> files = ((JsonTree.Arr) doc.fields().get("files")).items();
+        assertEquals(2, files.size());
+        JsonTree.Obj a = (JsonTree.Obj) ((JsonTree.Obj) files.get(0)).fields().get("verification");
+        List<JsonTree.Node> errors = ((JsonTree.Arr) a.fields().get("errors")).items();
+        assertEquals("CERTIFICATE_ENCODING_REFUSED", ShowCommandTest.str((JsonTree.Obj) errors.get(0), "code"));
+        CliRun showJson = CliRun.run("show", "--json", deep.toString(), ok.toString());
+        assertEquals("", showJson.stderr());
+        assertTrue(showJson.stdout().contains("CERTIFICATE_ENCODING_REFUSED"), showJson.stdout());
+    }
 }

@@ -360,9 +360,33 @@ public final class Checksums {
     }
 
     /**
+     * The algorithm of a record's CERTHASH: <b>the one rule</b> the verifier (record checks), the trust anchors (SAST
+     * hash records of an installed list) and {@link #checkCertHash} all use. It is the record's HASH ALGORITHM when
+     * present and known (1 = SHA-1, 2 = SHA-256, 3 = SHA-512); without HASH ALGORITHM, a 20-byte CERTHASH is SHA-1
+     * (the only length seen in ITLs, FORMAT.md section 4, tag 11, and what certutils and CUCM write); otherwise,
+     * including an unknown HASH ALGORITHM code, there is no algorithm and the CERTHASH is not compared.
+     *
+     * @param record a record
+     * @return the algorithm, or empty if the record has no CERTHASH or its algorithm is unknown
+     */
+    public static Optional<DigestAlgorithm> certHashAlgorithm(ItlRecord record) {
+        Optional<Bytes> hash = record.certHash();
+        if (hash.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<DigestAlgorithm> declared = record.hashAlgorithm();
+        if (declared.isPresent()) {
+            return declared.get().isKnown() ? declared : Optional.empty();
+        }
+        return hash.get().size() == DigestAlgorithm.SHA1.digestLength() ? Optional.of(DigestAlgorithm.SHA1)
+                : Optional.empty();
+    }
+
+    /**
      * Checks a hash record (CERTHASH + HASH ALGORITHM, FORMAT.md 4) against a certificate: CERTHASH must be the
-     * digest, by HASH ALGORITHM, of the certificate's DER encoding (FORMAT.md 11.2: the most likely reading). A record
-     * without HASH ALGORITHM whose CERTHASH is 20 bytes is checked as SHA-1.
+     * digest, by HASH ALGORITHM, of the certificate's DER encoding (FORMAT.md 11.2: the most likely reading). The
+     * algorithm follows {@link #certHashAlgorithm(ItlRecord)}: a record without HASH ALGORITHM whose CERTHASH is 20
+     * bytes is checked as SHA-1.
      *
      * @param record a record
      * @param certificate the certificate it should stand for
@@ -389,12 +413,11 @@ public final class Checksums {
         if (hash.isEmpty()) {
             return CertHashCheck.NO_CERTHASH;
         }
-        DigestAlgorithm alg = record.hashAlgorithm()
-                .orElse(hash.get().size() == 20 ? DigestAlgorithm.SHA1 : DigestAlgorithm.of(0));
-        if (!alg.isKnown()) {
+        Optional<DigestAlgorithm> alg = certHashAlgorithm(record);
+        if (alg.isEmpty()) {
             return CertHashCheck.UNKNOWN_ALGORITHM;
         }
-        MessageDigest m = DigestInfos.messageDigest(alg);
+        MessageDigest m = DigestInfos.messageDigest(alg.get());
         certificateDer.feed(m::update);
         return MessageDigest.isEqual(m.digest(), hash.get().toByteArray()) ? CertHashCheck.MATCH
                 : CertHashCheck.MISMATCH;

@@ -24,13 +24,21 @@ import java.util.Optional;
  * <p>A record matches the key's certificate when its CERTIFICATE bytes are equal, else when SERIALNUMBER and
  * ISSUERNAME (in either name format) are, else when PUBLICKEY is. Immutable and thread-safe.
  *
+ * <p><b>The input must verify first.</b> A reset signs every record as it is: resetting a list whose signature does
+ * not verify would turn records an attacker changed (a foreign TFTP certificate, say) into a list that verifies with
+ * the new key. So {@link #reset(ItlFile)} first verifies the file, by default against itself (its signature with its
+ * own signer record), or with the {@linkplain Builder#verifier(ItlVerifier) verifier given} (e.g. one with trust
+ * anchors), and refuses a file that fails with {@link ItlVerificationException}, which lists the problems. Only
+ * {@link Builder#allowUnverifiedInput(boolean)} skips this check, for forensics.
+ *
  * @since 0.1.0
  */
 public final class ItlResetter {
     private final ItlSigner signer;
     private final boolean force;
+    /** Verifies the input before it is signed; null if {@link Builder#allowUnverifiedInput(boolean)}. */
+    private final ItlVerifier inputVerifier;
     private final DigestAlgorithm digest;
-    /** The signer certificate's values records are matched with, computed once (they depend only on the key). */
     /** The new signer's certificate and its derived values (names in both formats, serial, DER, PUBLICKEY). */
     private final X509Certificate cert;
     private final CertFields fields;
@@ -39,13 +47,16 @@ public final class ItlResetter {
         this.signer = b.signer;
         this.force = b.force;
         this.digest = b.digest;
+        // the default needs only the errors: record checks (warnings about other records) are left out
+        this.inputVerifier = b.allowUnverified ? null
+                : b.verifier != null ? b.verifier : ItlVerifier.builder().checkRecords(false).build();
         this.cert = signer.key().certificate();
         this.fields = CertFields.of(cert);
     }
 
     /**
      * @param signer the new signer (e.g. the ITLRecovery key, or the CallManager key); its clock gives the TIMESTAMP
-     * @return a builder: no force, digest kept
+     * @return a builder: the input must verify against itself, no force, digest kept
      */
     public static Builder builder(ItlSigner signer) {
         return new Builder(Objects.requireNonNull(signer, "signer"));
@@ -96,11 +107,21 @@ public final class ItlResetter {
      *
      * @param file the current file (as read)
      * @return the re-signed file: the same records, the new signer's header
+     * @throws ItlVerificationException if the file does not verify (see the class comment), unless
+     *     {@link Builder#allowUnverifiedInput(boolean)}; nothing is signed then
      * @throws ItlSigningException {@code SIGNER_NOT_SAST} if the new key's certificate is not a SAST record of the
      *     file and force is off (phones would reject the file), or as {@link ItlSigner#signature}
      * @throws ItlFormatException if the header lacks a field to replace
      */
-    public ItlFile reset(ItlFile file) throws ItlSigningException, ItlFormatException {
+    public ItlFile reset(ItlFile file) throws ItlVerificationException, ItlSigningException, ItlFormatException {
+        Objects.requireNonNull(file, "file");
+        if (inputVerifier != null) {
+            VerificationResult v = inputVerifier.verify(file);
+            if (!v.isVerified()) {
+                throw new ItlVerificationException("The trust list to reset does not verify, so it is not re-signed "
+                        + "(re-signing would make its unverified records trusted)", v);
+            }
+        }
         Optional<ItlRecord> rec = find(file, cert, fields, true);
         Bytes name;
         Bytes serial;
@@ -136,9 +157,37 @@ public final class ItlResetter {
         private final ItlSigner signer;
         private boolean force;
         private DigestAlgorithm digest;
+        private ItlVerifier verifier;
+        private boolean allowUnverified;
 
         private Builder(ItlSigner signer) {
             this.signer = signer;
+        }
+
+        /**
+         * The verifier the input must pass before it is re-signed: e.g. one with the trust anchors the list should
+         * chain to ({@link ItlVerifier.Builder#trustCertificates}, {@link ItlVerifier.Builder#trustInstalled}). By
+         * default the list is verified against itself (its signature, with its own signer record).
+         *
+         * @param v the verifier, or null for the default
+         * @return this builder
+         */
+        public Builder verifier(ItlVerifier v) {
+            verifier = v;
+            return this;
+        }
+
+        /**
+         * <b>Dangerous</b>: re-sign the input even when it does not verify, which makes whatever it holds (records
+         * an attacker may have changed) verify with the new key. Meant for forensics on files that will not be
+         * published; false by default.
+         *
+         * @param b true to skip the verification of the input
+         * @return this builder
+         */
+        public Builder allowUnverifiedInput(boolean b) {
+            allowUnverified = b;
+            return this;
         }
 
         /**

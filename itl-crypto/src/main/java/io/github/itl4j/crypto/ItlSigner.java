@@ -10,7 +10,6 @@ import io.github.itl4j.SgnFile;
 import io.github.itl4j.SignatureModulus;
 import io.github.itl4j.SignedFile;
 import io.github.itl4j.Version;
-import io.github.itl4j.crypto.internal.Certificates;
 import io.github.itl4j.crypto.internal.DigestInfos;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
@@ -49,7 +48,7 @@ public final class ItlSigner {
         this.digest = b.digest;
         this.clock = b.clock;
         this.provider = provider;
-        this.serial = Certificates.serialBytes(b.key.certificate().getSerialNumber());
+        this.serial = CertFields.of(b.key.certificate()).serial;
     }
 
     /**

@@ -1,17 +1,25 @@
 package io.github.itl4j.crypto;
 
-import io.github.itl4j.ItlException;
+import java.security.GeneralSecurityException;
 import java.util.Objects;
 
 /**
  * A file cannot be signed, built or reset as asked, because of the input (not because of a bug): the header reserves
  * a signature of another size, the new signer is not a SAST record of the file, a record would exceed 65535 bytes,
- * and so on. {@link #reason()} says which.
+ * and so on, or because the signing provider failed ({@link Reason#SIGNATURE_FAILED}). {@link #reason()} says which.
+ *
+ * <p>It is a {@link GeneralSecurityException}, as {@link KeyLoadException} is, not an
+ * {@link io.github.itl4j.ItlException}: nothing was wrong with the bytes read (those fail earlier, in the reader), and
+ * a failure of the provider (a token removed, an HSM unreachable) is not malformed input. Callers tell refusals caused
+ * by the request from provider failures with {@link #isProviderFailure()}.
  *
  * @since 0.1.0
  */
-public class ItlSigningException extends ItlException {
+public class ItlSigningException extends GeneralSecurityException {
     private static final long serialVersionUID = 1L;
+
+    /** Tag used when no tag applies. */
+    public static final int NO_TAG = -1;
 
     /** Why the operation was refused. */
     public enum Reason {
@@ -32,6 +40,8 @@ public class ItlSigningException extends ItlException {
     }
 
     private final Reason reason;
+    private final String originalMessage;
+    private final int tag;
 
     /**
      * @param reason why
@@ -40,8 +50,28 @@ public class ItlSigningException extends ItlException {
      * @param cause the underlying failure, may be null
      */
     public ItlSigningException(Reason reason, String message, int tag, Throwable cause) {
-        super(message, NO_OFFSET, tag, cause);
+        super(tag >= 0 ? message + " (tag " + tag + ")" : message, cause);
         this.reason = Objects.requireNonNull(reason, "reason");
+        this.originalMessage = message;
+        this.tag = tag;
+    }
+
+    /** @return the message without the tag */
+    public String getOriginalMessage() {
+        return originalMessage;
+    }
+
+    /** @return the tag involved, or {@link #NO_TAG} */
+    public int tag() {
+        return tag;
+    }
+
+    /**
+     * @return true if the signing provider failed ({@link Reason#SIGNATURE_FAILED}): the request was acceptable, the
+     *     environment was not; false if the request itself was refused
+     */
+    public boolean isProviderFailure() {
+        return reason == Reason.SIGNATURE_FAILED;
     }
 
     /** @return why the operation was refused */

@@ -2,7 +2,6 @@ package io.github.itl4j.crypto;
 
 import io.github.itl4j.Bytes;
 import io.github.itl4j.DigestAlgorithm;
-import io.github.itl4j.HeaderTags;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlHeader;
 import io.github.itl4j.ItlLimits;
@@ -12,12 +11,10 @@ import io.github.itl4j.ItlStreamReader;
 import io.github.itl4j.ItlWarning;
 import io.github.itl4j.Role;
 import io.github.itl4j.SgnFile;
-import io.github.itl4j.SignatureModulus;
 import io.github.itl4j.SignedFile;
 import io.github.itl4j.crypto.TrustAnchors.CertInfo;
 import io.github.itl4j.crypto.internal.DigestInfos;
 import io.github.itl4j.crypto.internal.PublicKeys;
-import io.github.itl4j.tlv.Tlv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.InvalidKeyException;
@@ -84,6 +81,13 @@ public final class ItlVerifier {
     private final boolean checkRecords;
     private final Provider provider;
     private final ItlReader reader;
+    /** Record certificates decoded by this verifier's earlier verifications. */
+    private final CertCache certs = new CertCache();
+
+    /** @return this verifier's certificate cache (for tests) */
+    CertCache certificateCache() {
+        return certs;
+    }
 
     private ItlVerifier(Builder b) {
         this.anchors = b.certs.isEmpty() && b.installed.isEmpty() ? TrustAnchors.NONE
@@ -134,7 +138,7 @@ public final class ItlVerifier {
         Objects.requireNonNull(in, "in");
         ItlStreamReader r = reader.stream(in);
         Run run = new Run(r.header(), TRUST_LIST_SIGNERS, true);
-        MessageDigest md = run.digestUsable() ? messageDigest(run.digest) : null;
+        MessageDigest md = run.h.digestUsable() ? messageDigest(run.h.digest) : null;
         if (md != null) {
             r.signedBytesTo(b -> b.feed(md::update));
         }
@@ -144,7 +148,7 @@ public final class ItlVerifier {
             if (rec == null) {
                 break;
             }
-            run.record(rec, r.recordCount() - 1, off, null);
+            run.search.record(rec, r.recordCount() - 1, off, null);
         }
         run.finishTrustList(r.warnings(), r.offset());
         if (run.readyForRsa()) {
@@ -191,17 +195,17 @@ public final class ItlVerifier {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(trustList, "trustList");
         Run run = new Run(file.header(), SGN_SIGNERS, false);
-        run.search(trustList);
+        run.search.search(trustList);
         run.resolveSigner();
-        if (run.best != null) {
-            run.anchor = AnchorMatch.trustListRecord(trustList, run.best.index);
+        if (run.search.best != null) {
+            run.anchor = AnchorMatch.trustListRecord(trustList, run.search.best.index);
         }
         return run.finishSigned(file);
     }
 
     private VerificationResult verifyTrustList(ItlFile f) {
         Run run = new Run(f.header(), TRUST_LIST_SIGNERS, true);
-        run.search(f);
+        run.search.search(f);
         run.finishTrustList(f.warnings(), f.size());
         if (run.readyForRsa()) {
             run.rsaOver(f.signedParts());
@@ -211,20 +215,20 @@ public final class ItlVerifier {
 
     private VerificationResult verifySignedWithAnchors(SgnFile f) {
         Run run = new Run(f.header(), SGN_SIGNERS, false);
-        if (run.serial != null) {
+        if (run.h.serial != null) {
             for (CertInfo ci : anchors.trusted()) {
-                if (ci.serial.equals(run.serial)) {
+                if (ci.serial.equals(run.h.serial)) {
                     run.useCertificate(ci, false);
                     run.anchor = AnchorMatch.certificate(ci.cert);
                     return run.finishSigned(f);
                 }
             }
             for (ItlFile list : anchors.installedLists()) {
-                run.search(list);
+                run.search.search(list);
             }
             run.resolveSigner();
-            if (run.best != null) {
-                run.anchor = AnchorMatch.trustListRecord(run.best.list, run.best.index);
+            if (run.search.best != null) {
+                run.anchor = AnchorMatch.trustListRecord(run.search.best.list, run.search.best.index);
             }
         }
         return run.finishSigned(f);
@@ -260,48 +264,18 @@ public final class ItlVerifier {
         return -1;
     }
 
-    /** A candidate signer record. */
-    private static final class Candidate {
-        final ItlRecord record;
-        final int index;
-        final long offset;
-        final ItlFile list;
-        final boolean roleOk;
-        final boolean issuerOk;
-        final boolean subjectOk;
-
-        Candidate(ItlRecord record, int index, long offset, ItlFile list, boolean roleOk, boolean issuerOk,
-                boolean subjectOk) {
-            this.record = record;
-            this.index = index;
-            this.offset = offset;
-            this.list = list;
-            this.roleOk = roleOk;
-            this.issuerOk = issuerOk;
-            this.subjectOk = subjectOk;
-        }
-
-        int score() {
-            return (roleOk ? 4 : 0) + (issuerOk ? 2 : 0) + (subjectOk ? 1 : 0);
-        }
-    }
-
-    /** The state of one verification. Single-threaded, short-lived. */
+    /**
+     * One verification: the header's fields ({@link SignerHeader}), the signer search over the records
+     * ({@link SignerSearch}), the record checks ({@link RecordChecks}), then the signer's key, the anchors and the one
+     * RSA operation, here. Single-threaded, short-lived.
+     */
     private final class Run {
-        final List<Problem> problems = new ArrayList<>();
-        final ItlHeader header;
-        final Role[] wanted;
+        final ProblemList problems = new ProblemList();
+        final SignerHeader h;
+        final SignerSearch search;
+        final RecordChecks checks;
         /** True when the records searched are the file's own: they are linted, SAST records are counted. */
         final boolean ownRecords;
-        Bytes signature;
-        DigestAlgorithm digest;
-        boolean headerUsable = true;
-        Bytes serial;
-        String caName;
-        String signerName;
-        int sastCount;
-        int wantedMatches;
-        Candidate best;
         // outcome
         PublicKey key;
         X509Certificate signerCert;
@@ -311,222 +285,47 @@ public final class ItlVerifier {
         boolean valid;
 
         Run(ItlHeader header, Role[] wanted, boolean ownRecords) {
-            this.header = header;
-            this.wanted = wanted;
             this.ownRecords = ownRecords;
-            checkHeader();
-        }
-
-        void add(ProblemCode code, Severity sev, int index, long offset, Object... params) {
-            problems.add(new Problem(code, sev, index, offset, List.of(params)));
-        }
-
-        void error(ProblemCode code, Object... params) {
-            add(code, Severity.ERROR, -1, Problem.NO_OFFSET, params);
-        }
-
-        private void checkHeader() {
-            long sigOff = header.signatureOffset();
-            Optional<Bytes> sig = header.signature();
-            if (sig.isEmpty()) {
-                error(ProblemCode.MISSING_HEADER_FIELD, HeaderTags.name(HeaderTags.SIGNATURE));
-                headerUsable = false;
-            } else {
-                signature = sig.get();
-            }
-            serial = header.serialNumber().orElse(null);
-            signerName = header.signerName().orElse(null);
-            caName = header.caName().orElse(null);
-            if (signerName == null) {
-                error(ProblemCode.MISSING_HEADER_FIELD, HeaderTags.name(HeaderTags.SIGNER_NAME));
-            }
-            if (serial == null) {
-                error(ProblemCode.MISSING_HEADER_FIELD, HeaderTags.name(HeaderTags.SERIAL_NUMBER));
-            }
-            if (caName == null) {
-                error(ProblemCode.MISSING_HEADER_FIELD, HeaderTags.name(HeaderTags.CA_NAME));
-            }
-            int d = byteField(HeaderTags.DIGEST_ALGORITHM);
-            if (d < 0) {
-                headerUsable = false;
-            } else {
-                digest = DigestAlgorithm.of(d);
-                if (!digest.isKnown()) {
-                    error(ProblemCode.UNKNOWN_DIGEST_ALGORITHM, d);
-                    headerUsable = false;
-                }
-            }
-            int a = byteField(HeaderTags.SIGNATURE_ALGORITHM);
-            if (a != 0) {
-                if (a > 0) {
-                    error(ProblemCode.UNSUPPORTED_SIGNATURE_ALGORITHM, a);
-                }
-                headerUsable = false;
-            }
-            int m = byteField(HeaderTags.SIGNATURE_MODULUS);
-            if (m >= 0 && signature != null) {
-                SignatureModulus sm = SignatureModulus.of(m);
-                if (sm.signatureLength() != signature.size()) {
-                    add(ProblemCode.SIGNATURE_MODULUS_MISMATCH, Severity.ERROR, -1, sigOff, m,
-                            sm.signatureLength(), signature.size());
-                }
-            }
-        }
-
-        /** @return the one-byte value, or -1 after reporting it missing or malformed */
-        private int byteField(int tag) {
-            Optional<Tlv> t = header.find(tag);
-            if (t.isEmpty()) {
-                error(ProblemCode.MISSING_HEADER_FIELD, HeaderTags.name(tag));
-                return -1;
-            }
-            if (t.get().length() != 1) {
-                error(ProblemCode.MALFORMED_HEADER_FIELD, HeaderTags.name(tag), t.get().length(), 1);
-                return -1;
-            }
-            return t.get().value().getUnsigned(0);
-        }
-
-        boolean digestUsable() {
-            return digest != null && digest.isKnown();
-        }
-
-        void search(ItlFile list) {
-            long off = list.header().length();
-            List<ItlRecord> rs = list.records();
-            for (int i = 0; i < rs.size(); i++) {
-                ItlRecord r = rs.get(i);
-                record(r, i, off, list);
-                off += r.length();
-            }
-        }
-
-        /** Takes one record in file order: lints it, or keeps it as the best candidate signer so far. */
-        void record(ItlRecord r, int index, long offset, ItlFile list) {
-            Optional<Role> role = r.role();
-            if (ownRecords) {
-                if (role.isEmpty()) {
-                    add(ProblemCode.MISSING_ROLE, Severity.WARNING, index, offset);
-                } else if (!role.get().isKnown()) {
-                    add(ProblemCode.UNKNOWN_ROLE, Severity.WARNING, index, offset, role.get().code());
-                } else if (role.get().equals(Role.SAST)) {
-                    sastCount++;
-                }
-            }
-            Optional<Bytes> sn = r.serialNumber();
-            if (serial == null || sn.isEmpty() || !sn.get().equals(serial)) {
-                lint(r, index, offset);
-                return;
-            }
-            boolean roleOk = role.isPresent() && isWanted(role.get());
-            if (roleOk) {
-                wantedMatches++;
-            }
-            Candidate c = new Candidate(r, index, offset, list, roleOk,
-                    caName != null && caName.equals(r.issuerName().orElse(null)),
-                    signerName != null && signerName.equals(r.subjectName().orElse(null)));
-            if (best == null || c.score() > best.score()) {
-                Candidate old = best;
-                best = c;
-                if (old != null) {
-                    lint(old.record, old.index, old.offset);
-                }
-            } else {
-                lint(r, index, offset);
-            }
-        }
-
-        private boolean isWanted(Role role) {
-            for (Role w : wanted) {
-                if (w.equals(role)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private String wantedText() {
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < wanted.length; i++) {
-                sb.append(i == 0 ? "" : " or ").append(wanted[i].name());
-            }
-            return sb.toString();
+            this.h = new SignerHeader(header, problems);
+            this.checks = new RecordChecks(certs, anchors, problems);
+            this.search = new SignerSearch(h, wanted, ownRecords, problems, this::lint);
         }
 
         private void lint(ItlRecord r, int index, long offset) {
             if (ownRecords && checkRecords) {
-                checkRecord(r, index, offset, Severity.WARNING);
+                checks.check(r, index, offset, Severity.WARNING);
             }
-        }
-
-        /**
-         * Decodes a record's certificate (or takes it from the anchors, decoded at build time) and compares it
-         * with the record's fields.
-         *
-         * @return the certificate, or null if the record has none or it does not decode
-         */
-        private CertInfo checkRecord(ItlRecord r, int index, long offset, Severity sev) {
-            Optional<Bytes> der = r.certificate();
-            if (der.isEmpty()) {
-                return null;
-            }
-            CertInfo ci = anchors.decode(der.get());
-            if (ci == null) {
-                add(ProblemCode.CERTIFICATE_MALFORMED, sev, index, offset, der.get().size());
-                return null;
-            }
-            Optional<Bytes> pk = r.publicKey();
-            if (pk.isPresent() && ci.keyField != null && !pk.get().equals(ci.keyField)) {
-                add(ProblemCode.PUBLIC_KEY_MISMATCH, sev, index, offset);
-            }
-            Optional<Bytes> sn = r.serialNumber();
-            if (sn.isPresent() && !sn.get().equals(ci.serial)) {
-                add(ProblemCode.SERIAL_NUMBER_MISMATCH, sev, index, offset, sn.get().toHex(), ci.serial.toHex());
-            }
-            Optional<Bytes> sg = r.signature();
-            if (sg.isPresent() && !sg.get().equals(ci.signature)) {
-                add(ProblemCode.CERTIFICATE_SIGNATURE_MISMATCH, sev, index, offset);
-            }
-            Optional<Bytes> hash = r.certHash();
-            Optional<DigestAlgorithm> alg = r.hashAlgorithm();
-            if (hash.isPresent() && alg.isPresent() && alg.get().isKnown()) {
-                MessageDigest md = messageDigest(alg.get());
-                ci.der.feed(md::update);
-                byte[] mine = md.digest();
-                if (!hash.get().contentEquals(mine)) {
-                    add(ProblemCode.CERT_HASH_MISMATCH, sev, index, offset, alg.get().toString());
-                }
-            }
-            return ci;
         }
 
         /** Reports on the chosen signer record and takes its key. */
         void resolveSigner() {
-            if (serial == null) {
+            if (h.serial == null) {
                 return; // MISSING_HEADER_FIELD already says why there is no signer
             }
-            Candidate c = best;
+            SignerSearch.Candidate c = search.best;
             if (c == null) {
-                error(ProblemCode.NO_SIGNER, serial.toHex(), caName == null ? "" : caName, wantedText());
+                problems.error(ProblemCode.NO_SIGNER, h.serial.toHex(), h.caName == null ? "" : h.caName,
+                        search.wantedText());
                 return;
             }
             if (!c.roleOk) {
-                add(ProblemCode.SIGNER_WRONG_ROLE, Severity.ERROR, c.index, c.offset,
-                        c.record.role().map(Role::name).orElse("none"), wantedText());
+                problems.add(ProblemCode.SIGNER_WRONG_ROLE, Severity.ERROR, c.index, c.offset,
+                        c.record.role().map(Role::name).orElse("none"), search.wantedText());
             }
-            if (!c.issuerOk && caName != null) {
-                add(ProblemCode.SIGNER_ISSUER_MISMATCH, Severity.WARNING, c.index, c.offset,
-                        c.record.issuerName().orElse(""), caName);
+            if (!c.issuerOk && h.caName != null) {
+                problems.add(ProblemCode.SIGNER_ISSUER_MISMATCH, Severity.WARNING, c.index, c.offset,
+                        c.record.issuerName().orElse(""), h.caName);
             }
-            if (!c.subjectOk && signerName != null) {
-                add(ProblemCode.SIGNER_NAME_MISMATCH, Severity.WARNING, c.index, c.offset,
-                        c.record.subjectName().orElse(""), signerName);
+            if (!c.subjectOk && h.signerName != null) {
+                problems.add(ProblemCode.SIGNER_NAME_MISMATCH, Severity.WARNING, c.index, c.offset,
+                        c.record.subjectName().orElse(""), h.signerName);
             }
-            if (wantedMatches > 1) {
-                add(ProblemCode.SEVERAL_SIGNER_CANDIDATES, Severity.WARNING, c.index, c.offset, wantedMatches,
+            if (search.wantedMatches > 1) {
+                problems.add(ProblemCode.SEVERAL_SIGNER_CANDIDATES, Severity.WARNING, c.index, c.offset,
+                        search.wantedMatches,
                         c.index + 1);
             }
-            CertInfo ci = checkRecord(c.record, c.index, c.offset, Severity.ERROR);
+            CertInfo ci = checks.check(c.record, c.index, c.offset, Severity.ERROR);
             if (ci != null) {
                 key = ci.key;
                 signerCert = ci.cert;
@@ -534,13 +333,14 @@ public final class ItlVerifier {
             } else if (c.record.certificate().isEmpty()) {
                 Optional<Bytes> pk = c.record.publicKey();
                 if (pk.isEmpty()) {
-                    add(ProblemCode.SIGNER_HAS_NO_KEY, Severity.ERROR, c.index, c.offset);
+                    problems.add(ProblemCode.SIGNER_HAS_NO_KEY, Severity.ERROR, c.index, c.offset);
                 } else {
-                    add(ProblemCode.SIGNER_KEY_FROM_PUBLIC_KEY_FIELD, Severity.WARNING, c.index, c.offset);
+                    problems.add(ProblemCode.SIGNER_KEY_FROM_PUBLIC_KEY_FIELD, Severity.WARNING, c.index, c.offset);
                     signerKeyField = pk.get();
                     key = PublicKeys.rsaFromPkcs1(pk.get()).orElse(null);
                     if (key == null) {
-                        add(ProblemCode.PUBLIC_KEY_MALFORMED, Severity.ERROR, c.index, c.offset, pk.get().size());
+                        problems.add(ProblemCode.PUBLIC_KEY_MALFORMED, Severity.ERROR, c.index, c.offset,
+                                pk.get().size());
                     }
                 }
             }
@@ -551,30 +351,31 @@ public final class ItlVerifier {
             key = ci.key;
             signerCert = ci.cert;
             signerDer = ci.der;
-            if (compareSerial && serial != null && !serial.equals(ci.serial)) {
-                add(ProblemCode.SIGNER_ID_MISMATCH, Severity.WARNING, -1, Problem.NO_OFFSET, serial.toHex(),
-                        ci.serial.toHex());
+            if (compareSerial && h.serial != null && !h.serial.equals(ci.serial)) {
+                problems.add(ProblemCode.SIGNER_ID_MISMATCH, Severity.WARNING, -1, Problem.NO_OFFSET,
+                        h.serial.toHex(), ci.serial.toHex());
             }
         }
 
         /** Signer, SAST count, anchor and reader warnings of a trust list; everything but the RSA operation. */
         void finishTrustList(List<ItlWarning> readerWarnings, long fileSize) {
             resolveSigner();
-            if (sastCount > 2) {
-                add(ProblemCode.TOO_MANY_SAST, Severity.WARNING, -1, Problem.NO_OFFSET, sastCount);
+            if (search.sastCount > 2) {
+                problems.add(ProblemCode.TOO_MANY_SAST, Severity.WARNING, -1, Problem.NO_OFFSET, search.sastCount);
             }
             if (fileSize > PHONE_MAX_TRUST_LIST_SIZE) {
-                add(ProblemCode.TOO_LARGE_FOR_PHONES, Severity.WARNING, -1, Problem.NO_OFFSET, fileSize,
+                problems.add(ProblemCode.TOO_LARGE_FOR_PHONES, Severity.WARNING, -1, Problem.NO_OFFSET, fileSize,
                         PHONE_MAX_TRUST_LIST_SIZE);
             }
             if (anchors.configured() && (signerDer != null || signerKeyField != null)) {
                 anchor = anchors.matchTrustListSigner(signerDer, signerKeyField);
                 if (!anchor.isAnchored()) {
                     String subject = signerCert != null ? signerCert.getSubjectX500Principal().getName()
-                            : best.record.subjectName().orElse("");
+                            : search.best.record.subjectName().orElse("");
                     String sha1 = signerDer == null ? "no certificate" : Bytes.wrapOwned(
                             DigestInfos.messageDigest(DigestAlgorithm.SHA1).digest(signerDer.toByteArray())).toHex();
-                    add(ProblemCode.SIGNER_NOT_TRUSTED, Severity.ERROR, best.index, best.offset, subject, sha1);
+                    problems.add(ProblemCode.SIGNER_NOT_TRUSTED, Severity.ERROR, search.best.index,
+                            search.best.offset, subject, sha1);
                 }
             }
             readerWarnings(readerWarnings);
@@ -591,7 +392,8 @@ public final class ItlVerifier {
         private void readerWarnings(List<ItlWarning> ws) {
             for (ItlWarning w : ws) {
                 if (w.code() != ItlWarning.Code.UNKNOWN_ROLE || !ownRecords) {
-                    add(ProblemCode.READER_WARNING, Severity.WARNING, w.recordIndex(), w.offset(), w.code().name(),
+                    problems.add(ProblemCode.READER_WARNING, Severity.WARNING, w.recordIndex(), w.offset(),
+                            w.code().name(),
                             w.message());
                 }
             }
@@ -604,30 +406,30 @@ public final class ItlVerifier {
             }
             int bits = keyBits(key);
             if (!(key instanceof RSAPublicKey)) {
-                add(ProblemCode.SIGNER_KEY_UNSUPPORTED, Severity.ERROR, signerIndex(), Problem.NO_OFFSET,
+                problems.add(ProblemCode.SIGNER_KEY_UNSUPPORTED, Severity.ERROR, signerIndex(), Problem.NO_OFFSET,
                         key.getAlgorithm(), bits);
                 return false;
             }
-            if (signature != null && (bits + 7) / 8 != signature.size()) {
-                add(ProblemCode.SIGNATURE_LENGTH_MISMATCH, Severity.ERROR, -1, header.signatureOffset(),
-                        signature.size(), bits);
+            if (h.signature != null && (bits + 7) / 8 != h.signature.size()) {
+                problems.add(ProblemCode.SIGNATURE_LENGTH_MISMATCH, Severity.ERROR, -1, h.header.signatureOffset(),
+                        h.signature.size(), bits);
                 return false;
             }
-            return headerUsable && signature != null && digestUsable();
+            return h.usable && h.signature != null && h.digestUsable();
         }
 
         private int signerIndex() {
-            return best == null ? -1 : best.index;
+            return search.best == null ? -1 : search.best.index;
         }
 
         void rsaOver(List<Bytes> parts) {
             try {
-                Signature s = signature(DigestInfos.rsaSignatureName(digest));
+                Signature s = signature(DigestInfos.rsaSignatureName(h.digest));
                 s.initVerify(key);
                 for (Bytes b : parts) {
                     b.feed(s::update);
                 }
-                valid = s.verify(signature.toByteArray());
+                valid = s.verify(h.signature.toByteArray());
             } catch (InvalidKeyException e) {
                 unsupportedKey();
                 return;
@@ -641,8 +443,8 @@ public final class ItlVerifier {
             try {
                 Signature s = signature("NONEwithRSA");
                 s.initVerify(key);
-                s.update(DigestInfos.encode(digest, hash));
-                valid = s.verify(signature.toByteArray());
+                s.update(DigestInfos.encode(h.digest, hash));
+                valid = s.verify(h.signature.toByteArray());
             } catch (InvalidKeyException e) {
                 unsupportedKey();
                 return;
@@ -654,22 +456,22 @@ public final class ItlVerifier {
 
         private void unsupportedKey() {
             valid = false;
-            add(ProblemCode.SIGNER_KEY_UNSUPPORTED, Severity.ERROR, signerIndex(), Problem.NO_OFFSET,
+            problems.add(ProblemCode.SIGNER_KEY_UNSUPPORTED, Severity.ERROR, signerIndex(), Problem.NO_OFFSET,
                     key.getAlgorithm(), keyBits(key));
         }
 
         private void signatureChecked() {
             if (!valid) {
-                add(ProblemCode.SIGNATURE_INVALID, Severity.ERROR, -1, header.signatureOffset(), digest.toString());
+                problems.add(ProblemCode.SIGNATURE_INVALID, Severity.ERROR, -1, h.header.signatureOffset(),
+                        h.digest.toString());
             }
         }
 
         VerificationResult result() {
-            int idx = best != null && (ownRecords || anchor.kind() == AnchorMatch.Kind.TRUST_LIST_RECORD)
-                    ? best.index : -1;
-            return new VerificationResult(problems, warningsAsErrors, valid, idx, signerCert, anchor, digest);
-        }
-    }
+            int idx = search.best != null && (ownRecords || anchor.kind() == AnchorMatch.Kind.TRUST_LIST_RECORD)
+                    ? search.best.index : -1;
+            return new VerificationResult(problems.list(), warningsAsErrors, valid, idx, signerCert, anchor, h.digest);
+        }    }
 
     /**
      * Configures an {@link ItlVerifier}. Mutable and not thread-safe; {@link #build()} may be called more than

@@ -1,44 +1,17 @@
 package io.github.itl4j.crypto;
 
-import io.github.itl4j.crypto.internal.PbeLimits;
-import java.io.ByteArrayInputStream;
+import io.github.itl4j.crypto.internal.DerScan;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.Key;
-import java.security.KeyStore;
-import java.security.KeyStoreException;
-import java.security.PrivateKey;
 import java.security.Provider;
-import java.security.UnrecoverableKeyException;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import org.bouncycastle.asn1.pkcs.Pfx;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
-import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
-import org.bouncycastle.operator.InputDecryptorProvider;
-import org.bouncycastle.operator.bc.BcDefaultDigestProvider;
-import org.bouncycastle.pkcs.PKCS12PfxPdu;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
-import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilderProvider;
 
 /**
  * Loads {@link SigningKey}s from PKCS#12 files (as CUCM exports {@code ITLRecovery.p12}) and PEM files (certificate
@@ -61,7 +34,7 @@ public final class KeyLoader {
     public static final int DEFAULT_MAX_FILE_SIZE = 1 << 20;
 
     private static final KeyLoader DEFAULTS = new KeyLoader(DEFAULT_MAX_PBE_ITERATIONS, DEFAULT_MAX_FILE_SIZE);
-    private static final Provider BC = new BouncyCastleProvider();
+    static final Provider BC = new BouncyCastleProvider();
 
     private final int maxPbeIterations;
     private final int maxFileSize;
@@ -163,232 +136,7 @@ public final class KeyLoader {
      * @throws KeyLoadException as {@link #pkcs12(Path, char[], String)}
      */
     public SigningKey pkcs12(byte[] data, char[] password, String alias) throws KeyLoadException {
-        if (password == null) {
-            throw new KeyLoadException(KeyLoadException.Reason.PASSWORD_REQUIRED,
-                    "A PKCS#12 file needs its password");
-        }
-        checkSize(data.length, "PKCS#12 file");
-        Pfx pfx;
-        try {
-            pfx = Pfx.getInstance(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(data));
-        } catch (IOException | RuntimeException e) {
-            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED,
-                    "Not a PKCS#12 file (DER PFX structure expected)", e);
-        }
-        BigInteger it;
-        try {
-            it = PbeLimits.maxIterations(pfx);
-        } catch (RuntimeException e) {
-            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Malformed PKCS#12 file: "
-                    + e.getMessage(), e);
-        }
-        checkIterations(it, "PKCS#12 file");
-        checkMac(data, password);
-        KeyStore ks = loadStore(data, password);
-        try {
-            List<String> keys = new ArrayList<>();
-            for (String a : Collections.list(ks.aliases())) {
-                if (ks.isKeyEntry(a)) {
-                    keys.add(a);
-                }
-            }
-            String chosen;
-            if (alias == null) {
-                if (keys.isEmpty()) {
-                    SigningKey plain = unencryptedKeyBag(data);
-                    if (plain != null) {
-                        return plain;
-                    }
-                    throw new KeyLoadException(KeyLoadException.Reason.NO_KEY, "The PKCS#12 file holds no private key"
-                            + " (only " + ks.size() + " certificate entr" + (ks.size() == 1 ? "y" : "ies") + ")");
-                }
-                if (keys.size() > 1) {
-                    Collections.sort(keys);
-                    throw new KeyLoadException(KeyLoadException.Reason.SEVERAL_KEYS, "The PKCS#12 file holds "
-                            + keys.size() + " private keys; choose one by alias: " + String.join(", ", keys));
-                }
-                chosen = keys.get(0);
-            } else {
-                chosen = null;
-                for (String a : keys) {
-                    if (a.equals(alias)) {
-                        chosen = a;
-                    }
-                }
-                for (String a : keys) {
-                    if (chosen == null && a.equalsIgnoreCase(alias)) {
-                        chosen = a;
-                    }
-                }
-                if (chosen == null) {
-                    Collections.sort(keys);
-                    throw new KeyLoadException(KeyLoadException.Reason.ALIAS_NOT_FOUND, "No private key with alias '"
-                            + alias + "' in the PKCS#12 file; key aliases: "
-                            + (keys.isEmpty() ? "(none)" : String.join(", ", keys)));
-                }
-            }
-            Key key;
-            try {
-                key = ks.getKey(chosen, password);
-            } catch (UnrecoverableKeyException e) {
-                throw new KeyLoadException(KeyLoadException.Reason.WRONG_PASSWORD, "Wrong password: the key '"
-                        + chosen + "' cannot be decrypted with the password given", e);
-            }
-            if (!(key instanceof PrivateKey pk)) {
-                throw new KeyLoadException(KeyLoadException.Reason.NO_KEY, "Entry '" + chosen
-                        + "' is not a private key");
-            }
-            Certificate[] chain = ks.getCertificateChain(chosen);
-            if (chain == null || chain.length == 0) {
-                throw new KeyLoadException(KeyLoadException.Reason.NO_CERTIFICATE, "The key '" + chosen
-                        + "' has no certificate in the PKCS#12 file");
-            }
-            List<X509Certificate> certs = new ArrayList<>();
-            for (Certificate c : chain) {
-                if (!(c instanceof X509Certificate x)) {
-                    throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Entry '" + chosen
-                            + "' has a non-X.509 certificate");
-                }
-                certs.add(x);
-            }
-            return SigningKey.of(pk, certs.get(0), certs);
-        } catch (KeyLoadException e) {
-            throw e;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Cannot read the PKCS#12 entries: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private void checkMac(byte[] data, char[] password) throws KeyLoadException {
-        boolean valid;
-        try {
-            PKCS12PfxPdu pdu = new PKCS12PfxPdu(data);
-            if (!pdu.hasMac()) {
-                return;
-            }
-            valid = pdu.isMacValid(new BcPKCS12MacCalculatorBuilderProvider(BcDefaultDigestProvider.INSTANCE),
-                    password);
-        } catch (Exception e) {
-            return; // a MAC scheme Bouncy Castle's light-weight API does not know: the key store load checks it
-        }
-        if (!valid) {
-            throw new KeyLoadException(KeyLoadException.Reason.WRONG_PASSWORD,
-                    "Wrong password: the PKCS#12 integrity check failed (or the file is corrupted)");
-        }
-    }
-
-    private static KeyStore loadStore(byte[] data, char[] password) throws KeyLoadException {
-        Exception first;
-        KeyStore jdk = null;
-        try {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
-            ks.load(new ByteArrayInputStream(data), password);
-            if (hasKeyEntry(ks)) {
-                return ks;
-            }
-            // The JDK skips key bags it cannot use (e.g. unencrypted ones written with -keypbe NONE) and
-            // certificates without Oracle's trust attribute: let Bouncy Castle have a look before saying "no key".
-            jdk = ks;
-            first = null;
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            if (isPasswordFailure(e)) {
-                throw wrongPassword(e);
-            }
-            first = e;
-        }
-        try {
-            KeyStore ks = KeyStore.getInstance("PKCS12", BC); // legacy algorithms the JDK may lack
-            ks.load(new ByteArrayInputStream(data), password);
-            return jdk == null || hasKeyEntry(ks) ? ks : jdk;
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            if (jdk != null) {
-                return jdk; // the JDK read the file; its (key-less) view stands
-            }
-            if (isPasswordFailure(e)) {
-                throw wrongPassword(e);
-            }
-            KeyLoadException k = new KeyLoadException(KeyLoadException.Reason.MALFORMED,
-                    "Cannot load the PKCS#12 file: " + first.getMessage(), first);
-            k.addSuppressed(e);
-            throw k;
-        }
-    }
-
-    /**
-     * Neither the JDK's nor Bouncy Castle's key store reads a key bag stored without encryption (as
-     * {@code openssl pkcs12 -keypbe NONE -certpbe NONE} writes). Read such a file's plain safe bags directly: exactly
-     * one key bag and the certificates beside it. Returns null when there is no such key.
-     */
-    private static SigningKey unencryptedKeyBag(byte[] data) throws KeyLoadException {
-        PrivateKeyInfo keyInfo = null;
-        List<X509Certificate> certs = new ArrayList<>();
-        try {
-            for (org.bouncycastle.asn1.pkcs.ContentInfo ci : new PKCS12PfxPdu(data).getContentInfos()) {
-                if (!org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.data.equals(ci.getContentType())) {
-                    continue; // encrypted safes were the key stores' job
-                }
-                for (org.bouncycastle.pkcs.PKCS12SafeBag bag
-                        : new org.bouncycastle.pkcs.PKCS12SafeBagFactory(ci).getSafeBags()) {
-                    Object v = bag.getBagValue();
-                    if (v instanceof PrivateKeyInfo k) {
-                        if (keyInfo != null) {
-                            return null; // several keys: let the caller's "no key" stand rather than guess
-                        }
-                        keyInfo = k;
-                    } else if (v instanceof X509CertificateHolder h) {
-                        certs.add((X509Certificate) CertificateFactory.getInstance("X.509")
-                                .generateCertificate(new ByteArrayInputStream(h.getEncoded())));
-                    }
-                }
-            }
-            if (keyInfo == null || certs.isEmpty()) {
-                return null;
-            }
-            PrivateKey key = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter().getPrivateKey(keyInfo);
-            KeyLoadException mismatch = null;
-            for (X509Certificate c : certs) { // the certificate that belongs to the key comes first
-                try {
-                    List<X509Certificate> chain = new ArrayList<>(certs);
-                    chain.remove(c);
-                    chain.add(0, c);
-                    return SigningKey.of(key, c, chain);
-                } catch (KeyLoadException e) {
-                    mismatch = e;
-                }
-            }
-            throw mismatch;
-        } catch (KeyLoadException e) {
-            throw e;
-        } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Cannot read the PKCS#12 safe bags: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static boolean hasKeyEntry(KeyStore ks) throws KeyStoreException {
-        for (String a : Collections.list(ks.aliases())) {
-            if (ks.isKeyEntry(a)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static KeyLoadException wrongPassword(Exception e) {
-        return new KeyLoadException(KeyLoadException.Reason.WRONG_PASSWORD,
-                "Wrong password: the PKCS#12 file cannot be decrypted with the password given", e);
-    }
-
-    private static boolean isPasswordFailure(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (t instanceof UnrecoverableKeyException || t instanceof javax.crypto.BadPaddingException
-                    || m.contains("password") || m.contains("mac invalid")) {
-                return true;
-            }
-        }
-        return false;
+        return Pkcs12Keys.load(this, data, password, alias);
     }
 
     // ------------------------------------------------------------------ PEM
@@ -408,8 +156,8 @@ public final class KeyLoader {
      *     {@code IO_ERROR}
      */
     public SigningKey pem(Path certificateFile, Path keyFile, char[] password) throws KeyLoadException {
-        List<X509Certificate> certs = certificates(read(certificateFile));
-        return pair(keys(new String(read(keyFile), StandardCharsets.UTF_8), password), certs);
+        List<X509Certificate> certs = PemKeys.certificates(this, read(certificateFile));
+        return PemKeys.pair(PemKeys.keys(this, new String(read(keyFile), StandardCharsets.UTF_8), password), certs);
     }
 
     /**
@@ -434,7 +182,8 @@ public final class KeyLoader {
      */
     public SigningKey pemText(String pem, char[] password) throws KeyLoadException {
         checkSize(pem.length(), "PEM text");
-        return pair(keys(pem, password), certificates(pem.getBytes(StandardCharsets.UTF_8)));
+        return PemKeys.pair(PemKeys.keys(this, pem, password),
+                PemKeys.certificates(this, pem.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -449,96 +198,8 @@ public final class KeyLoader {
     public SigningKey pem(String certificatePem, String keyPem, char[] password) throws KeyLoadException {
         checkSize(certificatePem.length(), "certificate PEM");
         checkSize(keyPem.length(), "key PEM");
-        return pair(keys(keyPem, password), certificates(certificatePem.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static SigningKey pair(List<PrivateKey> keys, List<X509Certificate> certs) throws KeyLoadException {
-        if (keys.isEmpty()) {
-            throw new KeyLoadException(KeyLoadException.Reason.NO_KEY, "No private key found in the PEM input");
-        }
-        if (keys.size() > 1) {
-            throw new KeyLoadException(KeyLoadException.Reason.SEVERAL_KEYS, "The PEM input holds " + keys.size()
-                    + " private keys; expected one");
-        }
-        if (certs.isEmpty()) {
-            throw new KeyLoadException(KeyLoadException.Reason.NO_CERTIFICATE, "No certificate found for the key");
-        }
-        PrivateKey key = keys.get(0);
-        KeyLoadException firstMismatch = null;
-        for (X509Certificate c : certs) {
-            List<X509Certificate> chain = new ArrayList<>(certs);
-            chain.remove(c);
-            chain.add(0, c);
-            try {
-                return SigningKey.of(key, c, chain);
-            } catch (KeyLoadException e) {
-                if (e.reason() != KeyLoadException.Reason.KEY_CERTIFICATE_MISMATCH) {
-                    throw e;
-                }
-                if (firstMismatch == null) {
-                    firstMismatch = e;
-                }
-            }
-        }
-        throw firstMismatch;
-    }
-
-    private List<PrivateKey> keys(String pem, char[] password) throws KeyLoadException {
-        List<PrivateKey> out = new ArrayList<>();
-        JcaPEMKeyConverter conv = new JcaPEMKeyConverter();
-        try (PEMParser p = new PEMParser(new StringReader(pem))) {
-            Object o;
-            while ((o = p.readObject()) != null) {
-                PrivateKeyInfo info = null;
-                if (o instanceof PEMKeyPair kp) {
-                    info = kp.getPrivateKeyInfo();
-                } else if (o instanceof PrivateKeyInfo pki) {
-                    info = pki;
-                } else if (o instanceof PKCS8EncryptedPrivateKeyInfo enc) {
-                    if (password == null) {
-                        throw new KeyLoadException(KeyLoadException.Reason.PASSWORD_REQUIRED,
-                                "The private key is encrypted; a password is required");
-                    }
-                    checkIterations(PbeLimits.iterations(enc.toASN1Structure().getEncryptionAlgorithm()),
-                            "encrypted private key");
-                    try {
-                        InputDecryptorProvider dp = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC)
-                                .build(password);
-                        info = enc.decryptPrivateKeyInfo(dp);
-                    } catch (org.bouncycastle.pkcs.PKCSException | org.bouncycastle.operator.OperatorCreationException
-                            | RuntimeException e) {
-                        throw new KeyLoadException(KeyLoadException.Reason.WRONG_PASSWORD,
-                                "Wrong password: the encrypted private key cannot be decrypted", e);
-                    }
-                } else if (o instanceof PEMEncryptedKeyPair enc) {
-                    if (password == null) {
-                        throw new KeyLoadException(KeyLoadException.Reason.PASSWORD_REQUIRED,
-                                "The private key is encrypted; a password is required");
-                    }
-                    try {
-                        info = enc.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(BC).build(password))
-                                .getPrivateKeyInfo();
-                    } catch (IOException | RuntimeException e) {
-                        throw new KeyLoadException(KeyLoadException.Reason.WRONG_PASSWORD,
-                                "Wrong password: the encrypted private key cannot be decrypted", e);
-                    }
-                }
-                if (info != null) {
-                    try {
-                        out.add(conv.getPrivateKey(info));
-                    } catch (IOException | RuntimeException e) {
-                        throw new KeyLoadException(KeyLoadException.Reason.UNSUPPORTED_KEY,
-                                "Unsupported private key algorithm " + info.getPrivateKeyAlgorithm().getAlgorithm(), e);
-                    }
-                }
-            }
-        } catch (KeyLoadException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Malformed PEM input: " + e.getMessage(),
-                    e);
-        }
-        return out;
+        return PemKeys.pair(PemKeys.keys(this, keyPem, password),
+                PemKeys.certificates(this, certificatePem.getBytes(StandardCharsets.UTF_8)));
     }
 
     // ------------------------------------------------------------------ certificates
@@ -552,40 +213,25 @@ public final class KeyLoader {
      * @throws KeyLoadException {@code NO_CERTIFICATE}, {@code MALFORMED}, {@code LIMIT_EXCEEDED}, {@code IO_ERROR}
      */
     public List<X509Certificate> readCertificates(Path file) throws KeyLoadException {
-        List<X509Certificate> certs = certificates(read(file));
+        List<X509Certificate> certs = PemKeys.certificates(this, read(file));
         if (certs.isEmpty()) {
             throw new KeyLoadException(KeyLoadException.Reason.NO_CERTIFICATE, "No certificate in " + file);
         }
         return certs;
     }
 
-    private List<X509Certificate> certificates(byte[] data) throws KeyLoadException {
-        checkSize(data.length, "certificate file");
-        List<X509Certificate> out = new ArrayList<>();
-        try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            if (data.length > 0 && data[0] == 0x30) {
-                out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(data)));
-                return out;
-            }
-            try (PEMParser p = new PEMParser(new StringReader(new String(data, StandardCharsets.UTF_8)))) {
-                Object o;
-                while ((o = p.readObject()) != null) {
-                    if (o instanceof X509CertificateHolder h) {
-                        out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(h.getEncoded())));
-                    }
-                }
-            }
-        } catch (IOException | CertificateException | RuntimeException e) {
-            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Malformed certificate: " + e.getMessage(),
-                    e);
-        }
-        return out;
-    }
-
     // ------------------------------------------------------------------ helpers
 
-    private void checkIterations(BigInteger it, String what) throws KeyLoadException {
+    /** Refuses bytes the scan found unsafe to parse (too deep, indefinite lengths where DER is expected). */
+    static void refuseUnsafe(DerScan.Refusal r, String what) throws KeyLoadException {
+        // only what would overflow a parser's stack: bad lengths and trailing bytes are the parsers' to report
+        if (r != null && (r.issue() == DerScan.Issue.TOO_DEEP || r.issue() == DerScan.Issue.INDEFINITE_LENGTH)) {
+            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Malformed " + what + ": "
+                    + r.describe());
+        }
+    }
+
+    void checkIterations(BigInteger it, String what) throws KeyLoadException {
         if (it.compareTo(BigInteger.valueOf(maxPbeIterations)) > 0) {
             throw new KeyLoadException(KeyLoadException.Reason.LIMIT_EXCEEDED, "The " + what
                     + " asks for " + it + " PBE iterations; the limit is " + maxPbeIterations
@@ -593,7 +239,7 @@ public final class KeyLoader {
         }
     }
 
-    private void checkSize(long size, String what) throws KeyLoadException {
+    void checkSize(long size, String what) throws KeyLoadException {
         if (size > maxFileSize) {
             throw new KeyLoadException(KeyLoadException.Reason.LIMIT_EXCEEDED, "The " + what + " is " + size
                     + " bytes; the limit is " + maxFileSize + " (KeyLoader.withMaxFileSize)");

@@ -98,6 +98,14 @@ public enum ProblemCode {
      */
     CERTIFICATE_MALFORMED("CERTIFICATE (%1$d bytes) is not a DER X.509 certificate"),
     /**
+     * A record's CERTIFICATE was not handed to a certificate parser because its encoding is one DER forbids and
+     * parsers handle recursively: an indefinite length, or constructed elements nested deeper than any certificate
+     * (a hostile file could otherwise exhaust the parser's stack). Error for the signer, else warning. Params:
+     * {@code Integer} its length, {@code String} what was found and where, e.g. "an indefinite length (BER, not DER)
+     * at offset 4".
+     */
+    CERTIFICATE_ENCODING_REFUSED("CERTIFICATE (%1$d bytes) was not decoded: it has %2$s"),
+    /**
      * The signer's PUBLICKEY (used for lack of a CERTIFICATE) does not decode as a PKCS#1 RSA public key. Error.
      * Params: {@code Integer} its length.
      */

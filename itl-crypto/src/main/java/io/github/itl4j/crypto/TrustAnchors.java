@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -37,6 +36,8 @@ final class TrustAnchors {
         final Bytes signature;
         /** True for a certificate given to {@code trustCertificates}. */
         final boolean trusted;
+        /** Digests of {@link #der} by DIGESTALGORITHM code (1 to 3), computed on first use: CERTHASH comparisons. */
+        private final AtomicReferenceArray<Bytes> digests = new AtomicReferenceArray<>(4);
 
         CertInfo(Bytes der, X509Certificate cert, boolean trusted) {
             this.der = der;
@@ -46,6 +47,24 @@ final class TrustAnchors {
             this.serial = Certificates.serialBytes(cert.getSerialNumber());
             this.keyField = PublicKeys.subjectPublicKeyBits(key.getEncoded()).orElse(null);
             this.signature = Bytes.wrapOwned(cert.getSignature());
+        }
+
+        /**
+         * @param alg a known digest
+         * @return the digest of the DER bytes, computed once
+         */
+        Bytes digest(DigestAlgorithm alg) {
+            int i = alg.code();
+            Bytes d = i > 0 && i < 4 ? digests.get(i) : null;
+            if (d == null) {
+                java.security.MessageDigest md = DigestInfos.messageDigest(alg);
+                der.feed(md::update);
+                d = Bytes.wrapOwned(md.digest());
+                if (i > 0 && i < 4) {
+                    digests.set(i, d);
+                }
+            }
+            return d;
         }
 
         /** Decodes {@code der}; empty if it is not one certificate. Never throws. */
@@ -152,6 +171,9 @@ final class TrustAnchors {
      * @return the certificate decoded at build time, if these bytes were among the anchors
      */
     CertInfo known(Bytes der) {
+        if (knownBySize.isEmpty()) {
+            return null; // no anchors: no boxing of the size
+        }
         List<CertInfo> same = knownBySize.get(der.size());
         if (same != null) {
             for (CertInfo ci : same) {
@@ -161,49 +183,6 @@ final class TrustAnchors {
             }
         }
         return null;
-    }
-
-    /** Slots of the decode cache: 8 sets of 4 ways, so that a few certificates in one set do not evict each other. */
-    private static final int DECODED_SLOTS = 32;
-    private static final int DECODED_WAYS = 4;
-    /**
-     * Record certificates decoded by earlier verifications with these anchors: a trust list is verified again and
-     * again with the same records. Fixed size (a newer certificate replaces an older one of its set when the set is full), so memory
-     * never grows with the files verified; entries hold a compact copy of the DER, never a slice of a file.
-     */
-    private final AtomicReferenceArray<CertInfo> decoded = new AtomicReferenceArray<>(DECODED_SLOTS);
-
-    /**
-     * A record's certificate, decoded: from the anchors, else from the decode cache, else decoded now (and cached).
-     *
-     * @param der certificate bytes
-     * @return the decoded certificate, or null if the bytes are not one certificate
-     */
-    CertInfo decode(Bytes der) {
-        CertInfo ci = known(der);
-        if (ci != null) {
-            return ci;
-        }
-        int n = der.size();
-        // the last bytes of a certificate are its signature: as good as random, and cheaper than hashing it all
-        int h = n >= 8 ? (int) (der.getU32(n - 4) ^ der.getU32(n - 8)) * 31 + n : n;
-        int set = (h ^ (h >>> 16)) & (DECODED_SLOTS - 1) & ~(DECODED_WAYS - 1);
-        int free = -1;
-        for (int i = set; i < set + DECODED_WAYS; i++) {
-            CertInfo c = decoded.get(i);
-            if (c == null) {
-                if (free < 0) {
-                    free = i;
-                }
-            } else if (c.der.equals(der)) {
-                return c;
-            }
-        }
-        ci = CertInfo.parse(Bytes.wrapOwned(der.toByteArray())).orElse(null);
-        if (ci != null) {
-            decoded.set(free >= 0 ? free : set + ThreadLocalRandom.current().nextInt(DECODED_WAYS), ci);
-        }
-        return ci;
     }
 
     /**
@@ -229,12 +208,11 @@ final class TrustAnchors {
                     }
                     continue;
                 }
-                Optional<Bytes> h = e.record.certHash();
-                Optional<DigestAlgorithm> alg = e.record.hashAlgorithm();
-                if (h.isPresent() && alg.isPresent() && alg.get().isKnown()) {
+                Optional<DigestAlgorithm> alg = Checksums.certHashAlgorithm(e.record);
+                if (alg.isPresent()) {
                     Bytes mine = hashes.computeIfAbsent(alg.get(), a -> Bytes.wrapOwned(
                             DigestInfos.messageDigest(a).digest(signerDer.toByteArray())));
-                    if (mine.equals(h.get())) {
+                    if (mine.equals(e.record.certHash().orElseThrow())) {
                         return AnchorMatch.trustListRecord(e.list, e.index);
                     }
                 }

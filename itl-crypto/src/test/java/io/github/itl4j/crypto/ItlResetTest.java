@@ -231,4 +231,46 @@ class ItlResetTest {
         ItlFile r = ItlResetter.builder(cm).build().reset(f);
         assertEquals(before, r.records().get(0).encoded());
     }
+
+    /** Listing A with its TFTP record (record 2) replaced by one for a foreign certificate; the header is A's. */
+    private static ItlFile foreignTftp() throws Exception {
+        ItlFile a = listingA();
+        SigningKey stranger = KeyLoader.defaults().pem(SigningTestSupport.keys("signer.pem"),
+                SigningTestSupport.keys("signer-pkcs8.key"), null);
+        ItlFile other = TrustListBuilder.builder(ItlSigner.builder(stranger).build()).requireSignerRecord(false)
+                .add(stranger.certificate(), Role.TFTP).build();
+        List<io.github.itl4j.ItlRecord> rs = new java.util.ArrayList<>(a.records());
+        rs.set(1, other.records().get(0));
+        return ItlReader.defaults().readTrustList(ItlFile.of(a.header(), rs).encoded());
+    }
+
+    @Test
+    void refusesToLaunderAListWhoseSignatureDoesNotVerify() throws Exception {
+        ItlFile tampered = foreignTftp();
+        assertTrue(!ItlVerifier.builder().build().verify(tampered).isVerified());
+        ItlSigner rec = ItlSigner.builder(itlRecovery()).clock(SigningTestSupport.fixedClock(AFTER)).build();
+        ItlVerificationException e = assertThrows(ItlVerificationException.class,
+                () -> ItlResetter.builder(rec).build().reset(tampered));
+        assertTrue(e.problems().stream().anyMatch(p -> p.code() == ProblemCode.SIGNATURE_INVALID), e.getMessage());
+        assertTrue(e.getMessage().contains("SIGNATURE_INVALID"), e.getMessage());
+        assertTrue(e instanceof io.github.itl4j.ItlException);
+
+        // the explicit override re-signs it (forensics), and the result then verifies: which is why it is not default
+        ItlFile laundered = ItlResetter.builder(rec).allowUnverifiedInput(true).build().reset(tampered);
+        assertTrue(ItlVerifier.builder().build().verify(laundered).isVerified());
+    }
+
+    @Test
+    void checksTheInputAgainstTheGivenAnchors() throws Exception {
+        ItlFile a = listingA(); // signed by the CallManager key, verifies against itself
+        ItlSigner rec = ItlSigner.builder(itlRecovery()).clock(SigningTestSupport.fixedClock(AFTER)).build();
+        ItlVerifier onlyRecovery = ItlVerifier.builder().trustCertificates(List.of(itlRecovery().certificate()))
+                .build();
+        ItlVerificationException e = assertThrows(ItlVerificationException.class,
+                () -> ItlResetter.builder(rec).verifier(onlyRecovery).build().reset(a));
+        assertEquals(List.of(ProblemCode.SIGNER_NOT_TRUSTED), e.problems().stream().map(Problem::code).toList());
+        ItlVerifier callManager = ItlVerifier.builder().trustCertificates(List.of(callManager().certificate()))
+                .build();
+        assertEquals(a.records(), ItlResetter.builder(rec).verifier(callManager).build().reset(a).records());
+    }
 }

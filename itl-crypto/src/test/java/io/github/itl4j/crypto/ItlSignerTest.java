@@ -84,6 +84,64 @@ class ItlSignerTest {
         assertEquals(build(jdk).encoded(), build(bc).encoded());
     }
 
+    /** A provider whose RSA signatures always fail, as a removed token or an unreachable HSM would. */
+    public static final class BrokenSignature extends java.security.SignatureSpi {
+        @Override
+        protected void engineInitVerify(java.security.PublicKey publicKey) {
+        }
+
+        @Override
+        protected void engineInitSign(java.security.PrivateKey privateKey) {
+        }
+
+        @Override
+        protected void engineUpdate(byte b) {
+        }
+
+        @Override
+        protected void engineUpdate(byte[] b, int off, int len) {
+        }
+
+        @Override
+        protected byte[] engineSign() throws java.security.SignatureException {
+            throw new java.security.SignatureException("token removed");
+        }
+
+        @Override
+        protected boolean engineVerify(byte[] sigBytes) {
+            return false;
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        protected void engineSetParameter(String param, Object value) {
+        }
+
+        @Override
+        @SuppressWarnings("deprecation")
+        protected Object engineGetParameter(String param) {
+            return null;
+        }
+    }
+
+    /** Issue 10: a provider failure is not malformed input: not an ItlException, and says it is the provider's. */
+    @Test
+    void aProviderFailureIsASigningExceptionNotAFormatError() throws Exception {
+        java.security.Provider broken = new java.security.Provider("Broken", "1", "fails") {
+            private static final long serialVersionUID = 1L;
+            {
+                put("Signature.SHA1withRSA", BrokenSignature.class.getName());
+            }
+        };
+        ItlSigner s = ItlSigner.builder(signerKey()).provider(broken).build();
+        ItlSigningException e = assertThrows(ItlSigningException.class, () -> s.signConfig(Bytes.utf8("x"), "x.sgn"));
+        assertEquals(ItlSigningException.Reason.SIGNATURE_FAILED, e.reason());
+        assertTrue(e.isProviderFailure());
+        assertTrue(e.getMessage().contains("token removed"), e.getMessage());
+        assertFalse(io.github.itl4j.ItlException.class.isAssignableFrom(ItlSigningException.class));
+        assertTrue(java.security.GeneralSecurityException.class.isAssignableFrom(ItlSigningException.class));
+    }
+
     @Test
     void refusesAHeaderThatReservesAnotherSignatureSize() throws Exception {
         SigningKey small = KeyLoader.defaults().pem(SigningTestSupport.keys("rsa1024.pem"),

@@ -196,6 +196,57 @@ class ItlVerifierTamperTest {
         return ItlFile.of(f.header(), rs);
     }
 
+    /** {@code 30 80} nested {@code levels} times, closed by as many end-of-contents: 4 bytes a level. */
+    static Bytes nestedIndefinite(int levels) {
+        byte[] b = new byte[levels * 4];
+        for (int i = 0; i < levels; i++) {
+            b[2 * i] = 0x30;
+            b[2 * i + 1] = (byte) 0x80;
+        }
+        return Bytes.wrapOwned(b);
+    }
+
+    /** {@code 30 82 LL LL} nested {@code levels} times (definite lengths), around one NULL. */
+    static Bytes nestedDefinite(int levels) {
+        byte[] b = new byte[levels * 4 + 2];
+        for (int i = 0; i < levels; i++) {
+            int len = b.length - 4 * (i + 1);
+            b[4 * i] = 0x30;
+            b[4 * i + 1] = (byte) 0x82;
+            b[4 * i + 2] = (byte) (len >> 8);
+            b[4 * i + 3] = (byte) len;
+        }
+        b[b.length - 2] = 0x05;
+        return Bytes.wrapOwned(b);
+    }
+
+    /** Issue 9 item 5: a 16 KB CERTIFICATE of 4,000 nested levels in the signer's record overflowed the parser. */
+    @Test
+    void deeplyNestedSignerCertificateIsACodedErrorNotAStackOverflow() throws Exception {
+        ItlFile f = itl(vector());
+        for (Bytes hostile : List.of(nestedIndefinite(4000), nestedDefinite(4000))) {
+            assertTrue(hostile.size() >= 16_000);
+            ItlFile t = replaceRecord(f, 0, withField(f.records().get(0), RecordTags.CERTIFICATE, hostile));
+            for (ItlVerifier v : List.of(SELF, ItlVerifier.builder().checkRecords(false).build())) {
+                VerificationResult r = v.verify(t);
+                assertFalse(r.isVerified());
+                assertEquals(List.of(ProblemCode.CERTIFICATE_ENCODING_REFUSED), errorCodes(r), r.toString());
+                assertEquals(0, r.errors().get(0).recordIndex());
+                assertSameCodesStreaming(v, t, r);
+            }
+            // in another record it is a warning, and the file still verifies
+            ItlFile other = resign(replaceRecord(f, 1, withField(f.records().get(1), RecordTags.CERTIFICATE,
+                    hostile)), sastKey(), "SHA1withRSA");
+            VerificationResult r = SELF.verify(other);
+            assertTrue(r.isVerified(), r.toString());
+            assertEquals(List.of("WARNING CERTIFICATE_ENCODING_REFUSED"), codes(r));
+            assertSameCodesStreaming(SELF, other, r);
+            // as an anchor's installed list: its records are decoded at build time
+            ItlVerifier anchored = ItlVerifier.builder().trustInstalled(t).trustInstalled(other).build();
+            assertFalse(anchored.verify(t).isVerified());
+        }
+    }
+
     @Test
     void signerPublicKeyMismatchIsAnError() throws Exception {
         ItlFile f = itl(vector());

@@ -177,4 +177,28 @@ class KeyLoaderTest {
         assertTrue(s.startsWith("SigningKey[RSA-2048, ") && s.contains("CN=cucm-pub.example.test"), s);
         assertFalse(s.contains(((RSAPrivateCrtKey) k.privateKey()).getPrivateExponent().toString(16)));
     }
+
+    /** Issue 9 item 5: deep nesting in a certificate or key file is malformed input, never a StackOverflowError. */
+    @Test
+    void deeplyNestedCertificatesAndKeysAreMalformed(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        byte[] indefinite = ItlVerifierTamperTest.nestedIndefinite(4000).toByteArray();
+        byte[] definite = ItlVerifierTamperTest.nestedDefinite(4000).toByteArray();
+        for (byte[] b : new byte[][] {indefinite, definite}) {
+            Path der = Files.write(tmp.resolve("deep.der"), b);
+            KeyLoadException e = assertThrows(KeyLoadException.class, () -> KeyLoader.defaults().readCertificates(der));
+            assertEquals(Reason.MALFORMED, e.reason());
+            String base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(b);
+            Path pem = Files.writeString(tmp.resolve("deep.pem"), "-----BEGIN CERTIFICATE-----\n" + base64
+                    + "\n-----END CERTIFICATE-----\n");
+            assertEquals(Reason.MALFORMED, assertThrows(KeyLoadException.class,
+                    () -> KeyLoader.defaults().readCertificates(pem)).reason());
+            Path key = Files.writeString(tmp.resolve("deep.key"), "-----BEGIN PRIVATE KEY-----\n" + base64
+                    + "\n-----END PRIVATE KEY-----\n");
+            assertEquals(Reason.MALFORMED, assertThrows(KeyLoadException.class,
+                    () -> KeyLoader.defaults().pem(keys("signer.pem"), key, null)).reason());
+            Path p12 = Files.write(tmp.resolve("deep.p12"), b);
+            assertEquals(Reason.MALFORMED, assertThrows(KeyLoadException.class,
+                    () -> KeyLoader.defaults().pkcs12(p12, PASSWORD, null)).reason());
+        }
+    }
 }

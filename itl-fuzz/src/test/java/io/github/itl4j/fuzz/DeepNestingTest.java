@@ -89,7 +89,30 @@ class DeepNestingTest {
         ItlFile f = signerRecordWith(RecordTags.CERTIFICATE, Bytes.wrapOwned(deep), false);
         VerificationResult r = ItlVerifier.builder().build().verify(ItlReader.defaults().readTrustList(f.encoded()));
         assertFalse(r.isVerified());
-        assertTrue(r.has(ProblemCode.CERTIFICATE_MALFORMED), () -> r.problems().toString());
+        assertTrue(r.has(ProblemCode.CERTIFICATE_ENCODING_REFUSED), () -> r.problems().toString());
+    }
+
+    /**
+     * Issue 9 item 5: 4,000 nested indefinite-length SEQUENCEs ({@code 30 80}, 16 KB) overflowed the JDK's BER
+     * converter; now refused before any parser, in memory and streaming, with and without record checks.
+     */
+    @Test
+    void nestedIndefiniteLengthCertificateIsReportedNotThrown() throws Exception {
+        byte[] deep = new byte[4000 * 4];
+        for (int i = 0; i < 4000; i++) {
+            deep[2 * i] = 0x30;
+            deep[2 * i + 1] = (byte) 0x80;
+        }
+        ItlFile f = ItlReader.defaults().readTrustList(signerRecordWith(RecordTags.CERTIFICATE, Bytes.wrapOwned(deep),
+                false).encoded());
+        for (ItlVerifier v : List.of(ItlVerifier.builder().build(), ItlVerifier.builder().checkRecords(false).build(),
+                ItlVerifier.builder().trustInstalled(f).build())) {
+            VerificationResult r = v.verify(f);
+            assertFalse(r.isVerified());
+            assertTrue(r.has(ProblemCode.CERTIFICATE_ENCODING_REFUSED), () -> r.problems().toString());
+            VerificationResult s = v.verify(new java.io.ByteArrayInputStream(f.encoded().toByteArray()));
+            assertTrue(s.has(ProblemCode.CERTIFICATE_ENCODING_REFUSED), () -> s.problems().toString());
+        }
     }
 
     @Test

@@ -23,15 +23,29 @@ public final class Certificates {
     }
 
     /**
-     * Decodes a DER certificate held in a record. Never throws for bad input.
+     * Decodes a DER certificate held in a record. Never throws for bad input: the bytes are first
+     * {@linkplain DerScan scanned} (nesting depth, definite lengths), so that a hostile encoding never reaches the
+     * recursive parser.
      *
      * @param der the certificate bytes
      * @return the certificate, or empty if the bytes are not one DER X.509 certificate
      */
     public static Optional<X509Certificate> parse(Bytes der) {
+        return parse(der.toByteArray());
+    }
+
+    /**
+     * As {@link #parse(Bytes)}, for an array (not copied).
+     *
+     * @param b the certificate bytes
+     * @return the certificate, or empty if the bytes are not one DER X.509 certificate
+     */
+    public static Optional<X509Certificate> parse(byte[] b) {
+        if (DerScan.der(b) != null) {
+            return Optional.empty();
+        }
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            byte[] b = der.toByteArray();
             ByteArrayInputStream in = new ByteArrayInputStream(b);
             X509Certificate c = (X509Certificate) cf.generateCertificate(in);
             if (in.available() != 0) {
@@ -41,6 +55,16 @@ public final class Certificates {
         } catch (CertificateException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Why certificate bytes are refused before any parser sees them.
+     *
+     * @param der the certificate bytes
+     * @return null if the scan accepts them (the parser may still reject them), else the refusal
+     */
+    public static DerScan.Refusal refusal(Bytes der) {
+        return DerScan.der(der.toByteArray());
     }
 
     /**

@@ -45,14 +45,15 @@ public final class PbeLimits {
         if (!PKCSObjectIdentifiers.data.equals(auth.getContentType())) {
             return max;
         }
-        byte[] data = ASN1OctetString.getInstance(auth.getContent()).getOctets();
+        byte[] data = DerScan.checked(ASN1OctetString.getInstance(auth.getContent()).getOctets());
         AuthenticatedSafe safe = AuthenticatedSafe.getInstance(data);
         for (ContentInfo ci : safe.getContentInfo()) {
             if (PKCSObjectIdentifiers.encryptedData.equals(ci.getContentType())) {
                 EncryptedData ed = EncryptedData.getInstance(ci.getContent());
                 max = max.max(iterations(ed.getEncryptionAlgorithm()));
             } else if (PKCSObjectIdentifiers.data.equals(ci.getContentType())) {
-                ASN1Sequence bags = ASN1Sequence.getInstance(ASN1OctetString.getInstance(ci.getContent()).getOctets());
+                ASN1Sequence bags = ASN1Sequence.getInstance(DerScan.checked(ASN1OctetString.getInstance(
+                        ci.getContent()).getOctets()));
                 for (ASN1Encodable b : bags) {
                     SafeBag bag = SafeBag.getInstance(b);
                     if (PKCSObjectIdentifiers.pkcs8ShroudedKeyBag.equals(bag.getBagId())) {

@@ -84,6 +84,9 @@ public final class PublicKeys {
     public static Optional<PublicKey> rsaFromPkcs1(Bytes pkcs1) {
         try {
             byte[] b = pkcs1.toByteArray();
+            if (DerScan.der(b) != null) {
+                return Optional.empty(); // never hand a hostile nesting to the recursive parser
+            }
             ASN1Primitive p = ASN1Primitive.fromByteArray(b);
             if (p == null || p.getEncoded().length != b.length) {
                 return Optional.empty();

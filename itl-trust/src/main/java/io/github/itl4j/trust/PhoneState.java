@@ -5,6 +5,7 @@ import io.github.itl4j.ItlLimits;
 import io.github.itl4j.ItlReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,20 +32,22 @@ public final class PhoneState {
     private final Instant now;
     private final List<CacheEntry> cache;
     private final boolean encryptedConfig;
+    private final PrivateKey phoneKey;
 
     private PhoneState(InstalledList itl, InstalledList ctl, String model, Instant now, List<CacheEntry> cache,
-            boolean encryptedConfig) {
+            boolean encryptedConfig, PrivateKey phoneKey) {
         this.itl = itl;
         this.ctl = ctl;
         this.model = model;
         this.now = Objects.requireNonNull(now, "now");
         this.cache = List.copyOf(cache);
         this.encryptedConfig = encryptedConfig;
+        this.phoneKey = phoneKey;
     }
 
     /** @return a phone with no trust list (factory state), at the current time */
     public static PhoneState none() {
-        return new PhoneState(null, null, null, Instant.now(), List.of(), false);
+        return new PhoneState(null, null, null, Instant.now(), List.of(), false, null);
     }
 
     /**
@@ -91,7 +94,7 @@ public final class PhoneState {
      */
     public PhoneState withItl(ItlFile list, String label) {
         return new PhoneState(list == null ? null : new InstalledList(list, FileKind.ITL, label), ctl, model, now, cache,
-                encryptedConfig);
+                encryptedConfig, phoneKey);
     }
 
     /**
@@ -109,7 +112,7 @@ public final class PhoneState {
      */
     public PhoneState withCtl(ItlFile list, String label) {
         return new PhoneState(itl, list == null ? null : new InstalledList(list, FileKind.CTL, label), model, now, cache,
-                encryptedConfig);
+                encryptedConfig, phoneKey);
     }
 
     /**
@@ -117,7 +120,7 @@ public final class PhoneState {
      * @return the new state
      */
     public PhoneState model(String m) {
-        return new PhoneState(itl, ctl, m, now, cache, encryptedConfig);
+        return new PhoneState(itl, ctl, m, now, cache, encryptedConfig, phoneKey);
     }
 
     /**
@@ -125,7 +128,7 @@ public final class PhoneState {
      * @return the new state
      */
     public PhoneState at(Instant t) {
-        return new PhoneState(itl, ctl, model, t, cache, encryptedConfig);
+        return new PhoneState(itl, ctl, model, t, cache, encryptedConfig, phoneKey);
     }
 
     /**
@@ -141,7 +144,7 @@ public final class PhoneState {
      * @return the new state
      */
     public PhoneState withCache(List<CacheEntry> entries) {
-        return new PhoneState(itl, ctl, model, now, entries, encryptedConfig);
+        return new PhoneState(itl, ctl, model, now, entries, encryptedConfig, phoneKey);
     }
 
     /**
@@ -164,7 +167,21 @@ public final class PhoneState {
      * @return the new state
      */
     public PhoneState encryptedConfig(boolean b) {
-        return new PhoneState(itl, ctl, model, now, cache, b);
+        return new PhoneState(itl, ctl, model, now, cache, b, phoneKey);
+    }
+
+    /**
+     * @param key the phone's private key (its LSC or MIC), to decrypt {@code .enc.sgn} files as the phone does; null
+     *     for none (the encrypted payload is then not checked)
+     * @return the new state
+     */
+    public PhoneState withPhoneKey(PrivateKey key) {
+        return new PhoneState(itl, ctl, model, now, cache, encryptedConfig, key);
+    }
+
+    /** @return the phone's private key, if given */
+    public Optional<PrivateKey> phoneKey() {
+        return Optional.ofNullable(phoneKey);
     }
 
     /** @return the ITL the phone holds */

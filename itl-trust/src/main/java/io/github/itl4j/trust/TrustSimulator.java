@@ -1055,18 +1055,35 @@ public final class TrustSimulator {
             }
             add("R6", Outcome.FAIL, detail, List.of("SG14", "MIG8"), Confidence.H);
             tvsPath(f, h, policy.tvsConfigRoles(), false, o.kind());
-            if (verdict == Verdict.ACCEPT && !enc()) {
-                return;
+            if (verdict == Verdict.ACCEPT) {
+                PhoneState kept = after;
+                if (enc()) {
+                    after = kept;
+                }
             }
         }
 
-        /** B.5: the payload of an .enc.sgn is not decrypted by this version; says so. */
+        /** B.5: decrypts an .enc.sgn with the phone's key, if given. @return false if rejected. */
         boolean enc() {
-            if (o.kind() == FileKind.ENC_SGN) {
-                add("ENC", Outcome.INFO, "encrypted payload not decrypted: the simulator checks the signature only",
-                        List.of("CU-ENC"), Confidence.U);
+            if (o.kind() != FileKind.ENC_SGN) {
+                return true;
             }
-            return true;
+            if (phone.phoneKey().isEmpty() || !(o.signed().orElse(null) instanceof SgnFile sgn)) {
+                add("ENC", Outcome.INFO, "encrypted payload not checked: no phone key given", List.of("CU-ENC"),
+                        Confidence.U);
+                return true;
+            }
+            String why = EncryptedPayload.check(sgn, phone.phoneKey().get());
+            if (why == null) {
+                add("ENC", Outcome.PASS, "the phone's key unwraps the AES key; the decrypted configuration matches its "
+                        + "digest", List.of("CU-ENC", "SG15-ENC"), Confidence.U);
+                return true;
+            }
+            add("ENC", Outcome.FAIL, why, List.of("CU-ENC", "SG15-ENC"), Confidence.U);
+            problem("ENC_FAILED", Severity.ERROR, why);
+            fix(FixCode.F_REENCRYPT, null);
+            reject();
+            return false;
         }
 
         private String baseName(String name) {

@@ -435,7 +435,7 @@ class ScenarioTest {
     }
 
     @Test
-    void s34EncryptedConfigSignatureChecked() throws IOException {
+    void s34EncryptedConfigWithoutPhoneKeyChecksTheSignature() throws IOException {
         Path enc = Path.of("src/test/resources/enccnf/SEP001122334455.cnf.xml.enc.sgn");
         SimulationResult r = offerPath(sim(holding(all()).encryptedConfig(true), TvsEnvironment.none()), enc);
         // the encryption header tags are unknown to a plain .sgn reader: tolerated (R12)
@@ -443,6 +443,22 @@ class ScenarioTest {
         // the phone configured for encryption does not ask for the plain .sgn
         expect(offerPath(sim(holding(all()).encryptedConfig(true), TvsEnvironment.none()), cfg1()),
                 Verdict.NOT_REQUESTED, NO_FIX, "R17:FAIL");
+    }
+
+    @Test
+    void s34EncryptedConfigDecryptsWithThePhoneKey() throws IOException {
+        Path enc = Path.of("src/test/resources/enccnf/SEP001122334455.cnf.xml.enc.sgn");
+        PhoneState p = holding(all()).encryptedConfig(true).withPhoneKey(vectorKey("node01-rsa2048").privateKey());
+        expect(offerPath(sim(p, TvsEnvironment.none()), enc), Verdict.ACCEPT, NO_FIX, "R12:INFO", "R17:PASS",
+                "R6:PASS", "SIG:PASS", "ENC:PASS");
+    }
+
+    @Test
+    void s35EncryptedConfigForAnotherDeviceIsRejected() throws IOException {
+        Path enc = Path.of("src/test/resources/enccnf/SEP001122334455.cnf.xml.enc.sgn");
+        PhoneState p = holding(all()).encryptedConfig(true).withPhoneKey(vectorKey("node05-rsa2048").privateKey());
+        expect(offerPath(sim(p, TvsEnvironment.none()), enc), Verdict.REJECT, "F-REENCRYPT", "R12:INFO", "R17:PASS",
+                "R6:PASS", "SIG:PASS", "ENC:FAIL");
     }
 
     @Test

@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
             AssembleCommand.class,
             ShowCommand.class,
             VerifyCommand.class,
+            SimulateCommand.class,
             ChecksumCommand.class,
             StripCommand.class,
             BuildCommand.class,

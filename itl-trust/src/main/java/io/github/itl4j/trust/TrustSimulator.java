@@ -456,7 +456,7 @@ public final class TrustSimulator {
             DigestAlgorithm alg = f.header().digestAlgorithm().orElse(DigestAlgorithm.SHA1);
             String problemText = verifyRsa(f, key, alg);
             if (problemText == null) {
-                add("SIG", Outcome.PASS, "the signature verifies with the key of " + whose + " (" + alg + ")",
+                add("SIG", Outcome.PASS, "the signature (" + alg + ") verifies with the key of " + whose,
                         List.of("FORMAT.md 5"), Confidence.H);
                 return true;
             }
@@ -555,7 +555,7 @@ public final class TrustSimulator {
                     problem(ProblemCode.SIGNER_ISSUER_MISMATCH, Severity.WARNING, m.anchor.issuer,
                             h.caName().orElse(""));
                 }
-                String whose = m.anchor.describe();
+                String whose = m.anchor.where;
                 if (!signature(f, anchorKey(m.anchor, f), whose) || !validity(m.anchor, whose)) {
                     return;
                 }
@@ -700,7 +700,7 @@ public final class TrustSimulator {
                             + roleNames(hit.roles()) + ", from TVS \"" + hit.tvs() + "\", until " + hit.expires() + ")",
                             List.of("MIGSEC"), Confidence.M);
                     Anchor a = Anchor.ofCertificate("the TVS cache", hit.roles(), hit.certificate());
-                    String whose = a.describe() + " from the TVS cache";
+                    String whose = "the TVS-cached certificate";
                     if (!signature(f, a.key, whose) || !validity(a, whose)) {
                         return;
                     }
@@ -826,7 +826,7 @@ public final class TrustSimulator {
                     roleOk ? weakest : Confidence.P);
             // f. verify with the TVS-returned certificate
             Anchor a = found.get(0);
-            String whose = a.describe() + " returned by TVS \"" + usable.label() + "\"";
+            String whose = "the certificate TVS \"" + usable.label() + "\" returned";
             if (!signature(f, a.key, whose) || !validity(a, whose)) {
                 return;
             }
@@ -1028,7 +1028,7 @@ public final class TrustSimulator {
                 add("R6", Outcome.PASS, "signer " + signerText(h) + " is " + m.anchor.where
                         + (m.issuerMismatch ? " (matched by serial only)" : ""), List.of("SG14", "MIG8"),
                         Confidence.H);
-                String whose = m.anchor.describe();
+                String whose = m.anchor.where;
                 if (!signature(f, anchorKey(m.anchor, f), whose)) {
                     return;
                 }

@@ -1,6 +1,5 @@
 package io.github.itl4j.trust;
 
-import io.github.itl4j.Bytes;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlRecord;
 import io.github.itl4j.Role;
@@ -17,18 +16,17 @@ final class InstalledList {
     final ItlFile file;
     final FileKind kind;
     final String label;
-    final List<Anchor> anchors;
+    /** Decoded on first use (a list installed by a simulation may never be asked); see {@link #anchors()}. */
+    private volatile List<Anchor> anchors;
     /** Records with role TVS (21) that carry a certificate or a hash. */
     final List<ItlRecord> tvsRecords;
     final boolean rollback;
     final boolean hasConfigSignerCert;
-    final Bytes sha1;
 
     InstalledList(ItlFile file, FileKind kind, String label) {
         this.file = file;
         this.kind = kind;
         this.label = label;
-        List<Anchor> a = new ArrayList<>();
         List<ItlRecord> tvs = new ArrayList<>();
         boolean cfg = false;
         List<ItlRecord> rs = file.records();
@@ -38,9 +36,6 @@ final class InstalledList {
             if (role == null) {
                 continue;
             }
-            if (role.equals(Role.SAST) || role.equals(Role.TFTP) || role.equals(Role.CCM_TFTP)) {
-                Anchor.ofRecord(kind.name(), r, i).ifPresent(a::add);
-            }
             if (role.equals(Role.TVS) && carriesCertificate(r)) {
                 tvs.add(r);
             }
@@ -48,11 +43,33 @@ final class InstalledList {
                 cfg = true;
             }
         }
-        this.anchors = List.copyOf(a);
         this.tvsRecords = List.copyOf(tvs);
         this.rollback = isRollback(file);
         this.hasConfigSignerCert = cfg;
-        this.sha1 = Certs.sha1(file.encoded());
+    }
+
+    /**
+     * The SAST, TFTP and CCM+TFTP records with their certificates decoded, once (idempotent, so a race only decodes
+     * twice).
+     *
+     * @return the anchors in record order
+     */
+    List<Anchor> anchors() {
+        List<Anchor> a = anchors;
+        if (a == null) {
+            List<Anchor> l = new ArrayList<>();
+            List<ItlRecord> rs = file.records();
+            for (int i = 0; i < rs.size(); i++) {
+                ItlRecord r = rs.get(i);
+                Role role = r.role().orElse(null);
+                if (role != null && (role.equals(Role.SAST) || role.equals(Role.TFTP) || role.equals(Role.CCM_TFTP))) {
+                    Anchor.ofRecord(kind.name(), r, i).ifPresent(l::add);
+                }
+            }
+            a = List.copyOf(l);
+            anchors = a;
+        }
+        return a;
     }
 
     static boolean carriesCertificate(ItlRecord r) {
@@ -121,7 +138,7 @@ final class InstalledList {
 
     int sastCount() {
         int n = 0;
-        for (Anchor a : anchors) {
+        for (Anchor a : anchors()) {
             if (a.roles.contains(Role.SAST)) {
                 n++;
             }

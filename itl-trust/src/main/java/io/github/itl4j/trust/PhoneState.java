@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * What a phone holds: nothing, an ITL, a CTL or both; its model (optional); the time; and its TVS cache
  * (SPEC-trust.md 1.4 {@code P = (ctl?, itl?, cache, model?, now)}). Immutable and thread-safe: every {@code with}
- * method returns a new state. The certificates of the lists are decoded once, when the state is made, so that
- * simulations against it decode none.
+ * method returns a new state. The certificates of the lists are decoded once, the first time a simulation needs
+ * them, so that later simulations against the same state decode none.
  *
  * <pre>{@code
  * PhoneState p = PhoneState.holding(itl).withCtl(ctl).model("CP-7975").at(Instant.parse("2026-11-29T12:00:00Z"));

@@ -393,7 +393,7 @@ public final class TrustSimulator {
             Anchor fallback = null;
             InstalledList fallbackList = null;
             for (InstalledList l : lists) {
-                for (Anchor a : l.anchors) {
+                for (Anchor a : l.anchors()) {
                     if (!a.serialHex.equals(serial)) {
                         continue;
                     }
@@ -859,7 +859,7 @@ public final class TrustSimulator {
                     continue;
                 }
                 for (InstalledList l : lists(true)) {
-                    for (Anchor a : l.anchors) {
+                    for (Anchor a : l.anchors()) {
                         if (a.roles.contains(Role.SAST) && a.record != null
                                 && Certs.recordIs(a.record, r.certificate().get())) {
                             return true;
@@ -1124,7 +1124,7 @@ public final class TrustSimulator {
     private static String sastList(List<InstalledList> lists) {
         List<String> n = new ArrayList<>();
         for (InstalledList l : lists) {
-            for (Anchor a : l.anchors) {
+            for (Anchor a : l.anchors()) {
                 if (a.roles.contains(Role.SAST)) {
                     n.add(a.describe());
                 }

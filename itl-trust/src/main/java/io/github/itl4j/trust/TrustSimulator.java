@@ -284,7 +284,8 @@ public final class TrustSimulator {
                 return false;
             }
             List<String> notes = new ArrayList<>();
-            if (h.version().compareTo(Version.V1_2) > 0) {
+            boolean encV2 = o.kind() == FileKind.ENC_SGN && h.version().equals(Version.V2_0);
+            if (h.version().compareTo(Version.V1_2) > 0 && !encV2) {
                 notes.add("header version " + h.version() + " > 1.2 (\"knows only upto 1.1\")");
             }
             for (ItlWarning w : f.warnings()) {
@@ -443,8 +444,16 @@ public final class TrustSimulator {
             return null;
         }
 
-        /** SIG with the anchor's key. @return true if valid (a FAIL rejects). */
+        /**
+         * SIG with the anchor's key. A pass is folded into the rule that found the anchor (R2, R3, R6, R9: "found, and
+         * the signature verifies") unless {@code separate}; a failure is its own SIG rule. @return true if valid (a
+         * FAIL rejects).
+         */
         boolean signature(SignedFile f, PublicKey key, String whose) {
+            return signature(f, key, whose, false);
+        }
+
+        boolean signature(SignedFile f, PublicKey key, String whose, boolean separate) {
             if (key == null) {
                 add("SIG", Outcome.FAIL, "the anchor " + whose + " has no usable key (neither CERTIFICATE nor "
                         + "PUBLICKEY, and no certificate in the file matches its hash)", List.of("FORMAT.md 5"),
@@ -456,8 +465,14 @@ public final class TrustSimulator {
             DigestAlgorithm alg = f.header().digestAlgorithm().orElse(DigestAlgorithm.SHA1);
             String problemText = verifyRsa(f, key, alg);
             if (problemText == null) {
-                add("SIG", Outcome.PASS, "the signature (" + alg + ") verifies with the key of " + whose,
-                        List.of("FORMAT.md 5"), Confidence.H);
+                if (separate || chain.isEmpty()) {
+                    add("SIG", Outcome.PASS, "the signature (" + alg + ") verifies with the key of " + whose,
+                            List.of("FORMAT.md 5"), Confidence.H);
+                } else {
+                    RuleResult last = chain.remove(chain.size() - 1);
+                    chain.add(new RuleResult(last.rule(), last.outcome(), last.detail() + "; the signature (" + alg
+                            + ") verifies with its key", last.source(), last.confidence()));
+                }
                 return true;
             }
             add("SIG", Outcome.FAIL, problemText + " (key of " + whose + ")", List.of("FORMAT.md 5"), Confidence.H);
@@ -539,8 +554,7 @@ public final class TrustSimulator {
             List<InstalledList> lists = lists(kind == FileKind.CTL || policy.itlSignerFromItlWhenCtl());
             Match m = find(lists, h, roles);
             if (m.anchor != null) {
-                String rule = kind == FileKind.ITL ? (m.list.kind == FileKind.CTL ? "R2" : "R3")
-                        : (m.list.kind == FileKind.ITL ? "R19" : "R3");
+                String rule = m.list.kind == FileKind.CTL ? "R2" : kind == FileKind.CTL ? "R19" : "R3";
                 List<String> src = switch (rule) {
                     case "R2" -> List.of("SG14", "MIGSEC");
                     case "R19" -> List.of("MIGSEC");
@@ -562,8 +576,8 @@ public final class TrustSimulator {
                 accept(f, kind, null);
                 return;
             }
-            String rule = kind == FileKind.CTL && phone.installedItl() != null ? "R19"
-                    : kind == FileKind.ITL && phone.installedCtl() != null ? "R2" : "R3";
+            String rule = kind == FileKind.CTL ? (phone.installedItl() != null ? "R19" : "R2")
+                    : phone.installedCtl() != null ? "R2" : "R3";
             String detail;
             if (!m.wrongRole.isEmpty()) {
                 Anchor a = m.wrongRole.get(0);
@@ -827,7 +841,7 @@ public final class TrustSimulator {
             // f. verify with the TVS-returned certificate
             Anchor a = found.get(0);
             String whose = "the certificate TVS \"" + usable.label() + "\" returned";
-            if (!signature(f, a.key, whose) || !validity(a, whose)) {
+            if (!signature(f, a.key, whose, true) || !validity(a, whose)) {
                 return;
             }
             CacheEntry ce = new CacheEntry(a.cert, roles, phone.now().plusSeconds(usable.ttlSeconds()),
@@ -1017,7 +1031,6 @@ public final class TrustSimulator {
                 verdict = Verdict.ACCEPT_UNSIGNED;
                 return;
             }
-            add(rule, Outcome.PASS, why + ": it requests " + requested, src, Confidence.H);
             SignedFile f = o.signed().orElseThrow();
             ItlHeader h = f.header();
             if (!digest(h)) {

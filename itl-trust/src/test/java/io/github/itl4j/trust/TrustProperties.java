@@ -3,6 +3,7 @@ package io.github.itl4j.trust;
 import static io.github.itl4j.trust.Fixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.itl4j.Bytes;
 import io.github.itl4j.ItlFile;
@@ -104,7 +105,9 @@ class TrustProperties {
                 .offer(o);
         assertFalse(r.chain().isEmpty());
         if (r.verdict() == Verdict.ACCEPT) {
-            assertEquals("SIG", r.chain().get(r.chain().size() - 1).rule(), r::toString);
+            // accepted only through an anchor whose key verified the signature
+            assertEquals("R3", r.decisive().rule(), r::toString);
+            assertTrue(r.decisive().detail().endsWith("verifies with its key"), r::toString);
         }
     }
 

@@ -24,6 +24,8 @@ final class Anchor {
     final String serialHex;
     final String subject;
     final String issuer;
+    /** {@link Certs#nameKey} of the issuer, computed once. */
+    final String issuerKey;
     /** The record, for installed-list anchors. */
     final ItlRecord record;
     final int recordIndex;
@@ -38,6 +40,7 @@ final class Anchor {
         this.serialHex = serialHex;
         this.subject = subject;
         this.issuer = issuer;
+        this.issuerKey = Certs.nameKey(issuer);
         this.record = record;
         this.recordIndex = recordIndex;
         this.der = cert == null ? null : Certs.der(cert);

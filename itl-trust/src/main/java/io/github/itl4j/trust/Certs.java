@@ -168,18 +168,20 @@ final class Certs {
         if (a == null || b == null) {
             return false;
         }
-        List<String> x = rdns(a);
-        List<String> y = rdns(b);
-        if (x.size() != y.size()) {
-            return false;
+        return a.equals(b) || nameKey(a).equals(nameKey(b));
+    }
+
+    /**
+     * A name in a form that compares as a multiset of (type, value): its RDNs normalised (type upper case, trimmed)
+     * and sorted.
+     */
+    static String nameKey(String name) {
+        if (name == null) {
+            return null;
         }
-        List<String> rest = new ArrayList<>(y);
-        for (String s : x) {
-            if (!rest.remove(s)) {
-                return false;
-            }
-        }
-        return true;
+        List<String> r = rdns(name);
+        r.sort(null);
+        return String.join("\u0000", r);
     }
 
     static boolean sameName(X500Principal p, String b) {

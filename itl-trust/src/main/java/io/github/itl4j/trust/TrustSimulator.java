@@ -391,6 +391,7 @@ public final class TrustSimulator {
                 return m;
             }
             String ca = h.caName().orElse(null);
+            String caKey = Certs.nameKey(ca);
             Anchor fallback = null;
             InstalledList fallbackList = null;
             for (InstalledList l : lists) {
@@ -403,7 +404,7 @@ public final class TrustSimulator {
                         m.wrongRole.add(a);
                         continue;
                     }
-                    if (Certs.sameName(a.issuer, ca)) {
+                    if (ca != null && (a.issuer.equals(ca) || a.issuerKey.equals(caKey))) {
                         m.anchor = a;
                         m.list = l;
                         return m;

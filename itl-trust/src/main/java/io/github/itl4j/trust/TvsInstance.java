@@ -129,8 +129,9 @@ public final class TvsInstance {
      */
     List<Anchor> lookup(String serialHex, String issuer) {
         List<Anchor> out = new ArrayList<>();
+        String key = Certs.nameKey(issuer);
         for (Anchor a : entries) {
-            if (a.serialHex.equals(serialHex) && Certs.sameName(a.issuer, issuer)) {
+            if (a.serialHex.equals(serialHex) && a.issuerKey.equals(key)) {
                 out.add(a);
             }
         }

@@ -862,8 +862,13 @@ public final class TrustSimulator {
         // ------------------------------------------------------------------ fixes
 
         boolean commonSast(SignedFile f) {
+            return otherSast(f) != null;
+        }
+
+        /** A SAST of the phone's lists that is also a SAST record of the offered list (not its signer), or null. */
+        Anchor otherSast(SignedFile f) {
             if (!(f instanceof ItlFile itl)) {
-                return false;
+                return null;
             }
             String signerSerial = f.header().serialNumber().map(Certs::serialHex).orElse("");
             for (ItlRecord r : itl.records()) {
@@ -877,12 +882,12 @@ public final class TrustSimulator {
                     for (Anchor a : l.anchors()) {
                         if (a.roles.contains(Role.SAST) && a.record != null
                                 && Certs.recordIs(a.record, r.certificate().get())) {
-                            return true;
+                            return a;
                         }
                     }
                 }
             }
-            return false;
+            return null;
         }
 
         boolean looksLikeItlRecovery(SignedFile f) {
@@ -949,9 +954,11 @@ public final class TrustSimulator {
                 }
                 return;
             }
-            boolean common = commonSast(f);
+            Anchor other = otherSast(f);
+            boolean common = other != null;
             if (common) {
-                fix(FixCode.F_RESIGN_OTHER_SAST, "another SAST of the offered list is a SAST the phone holds");
+                fix(FixCode.F_RESIGN_OTHER_SAST, "sign it with " + other.describe() + ", " + other.where
+                        + " and a SAST of the offered list too");
             }
             if (tvsReasons.contains(TvsReason.CERT_CHANGED)) {
                 if (!common) {

@@ -30,6 +30,8 @@ final class Anchor {
     final ItlRecord record;
     final int recordIndex;
     final Bytes der;
+    /** {@link #describe()}, computed once. */
+    private final String description;
 
     Anchor(String where, Set<Role> roles, X509Certificate cert, PublicKey key, String serialHex, String subject,
             String issuer, ItlRecord record, int recordIndex) {
@@ -44,6 +46,7 @@ final class Anchor {
         this.record = record;
         this.recordIndex = recordIndex;
         this.der = cert == null ? null : Certs.der(cert);
+        this.description = clean(subject) + " serial " + Certs.serialText(serialHex);
     }
 
     static Anchor ofCertificate(String where, Set<Role> roles, X509Certificate c) {
@@ -81,7 +84,7 @@ final class Anchor {
     }
 
     String describe() {
-        return clean(subject) + " serial " + Certs.serialText(serialHex);
+        return description;
     }
 
     static String clean(String s) {

@@ -3,6 +3,7 @@ package io.github.itl4j.trust;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.ItlException;
 import io.github.itl4j.ItlFile;
+import io.github.itl4j.ItlLimitException;
 import io.github.itl4j.ItlLimits;
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.SgnFile;
@@ -24,13 +25,20 @@ public final class OfferedFile {
     private final Bytes data;
     private final SignedFile signed;
     private final String parseError;
+    private final boolean overLimit;
 
     private OfferedFile(String name, FileKind kind, Bytes data, SignedFile signed, String parseError) {
+        this(name, kind, data, signed, parseError, false);
+    }
+
+    private OfferedFile(String name, FileKind kind, Bytes data, SignedFile signed, String parseError,
+            boolean overLimit) {
         this.name = Objects.requireNonNull(name, "name");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.data = Objects.requireNonNull(data, "data");
         this.signed = signed;
         this.parseError = parseError;
+        this.overLimit = overLimit;
     }
 
     /**
@@ -96,6 +104,9 @@ public final class OfferedFile {
                 }
             }
             return new OfferedFile(name, k, data, f, null);
+        } catch (ItlLimitException e) {
+            return new OfferedFile(name, kind != null ? kind : guessByName(lower).orElse(FileKind.ITL), data, null,
+                    e.getMessage(), true);
         } catch (ItlException e) {
             return new OfferedFile(name, kind != null ? kind : guessByName(lower).orElse(FileKind.ITL), data, null,
                     e.getMessage());
@@ -187,6 +198,11 @@ public final class OfferedFile {
     /** @return the parsed file, for ITL, CTL, SGN and ENC_SGN that parsed */
     public Optional<SignedFile> signed() {
         return Optional.ofNullable(signed);
+    }
+
+    /** @return true if the file could not be read because it exceeds the reader's limits (size, records) */
+    public boolean isOverLimit() {
+        return overLimit;
     }
 
     /** @return why the file could not be read, if it could not */

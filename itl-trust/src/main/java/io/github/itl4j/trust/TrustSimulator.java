@@ -265,6 +265,14 @@ public final class TrustSimulator {
         /** PARSE and R12. @return false if the file is malformed (then rejected). */
         boolean parse() {
             Optional<String> err = o.parseError();
+            if (err.isPresent() && o.isOverLimit() && o.kind().isTrustList()) {
+                add("SIZE", Outcome.FAIL, "the phone does not load it: " + err.get(), List.of("SG14", "EMCC"),
+                        Confidence.M);
+                problem("MALFORMED", Severity.ERROR, err.get());
+                fixes.add(Fix.of(FixCode.F_REDUCE_SIZE, null));
+                reject();
+                return false;
+            }
             if (err.isPresent()) {
                 add("PARSE", Outcome.FAIL, "the phone cannot parse " + o.name() + ": " + err.get(), List.of("R12",
                         "FORMAT.md"), Confidence.H);
@@ -391,7 +399,7 @@ public final class TrustSimulator {
                 return m;
             }
             String ca = h.caName().orElse(null);
-            String caKey = Certs.nameKey(ca);
+            String caKey = null;
             Anchor fallback = null;
             InstalledList fallbackList = null;
             for (InstalledList l : lists) {
@@ -403,6 +411,9 @@ public final class TrustSimulator {
                     if (!roleOk) {
                         m.wrongRole.add(a);
                         continue;
+                    }
+                    if (ca != null && !a.issuer.equals(ca) && caKey == null) {
+                        caKey = Certs.nameKey(ca);
                     }
                     if (ca != null && (a.issuer.equals(ca) || a.issuerKey.equals(caKey))) {
                         m.anchor = a;
@@ -562,7 +573,7 @@ public final class TrustSimulator {
                     default -> List.of("UCMNZ", "SG14");
                 };
                 boolean viaTftp = !m.anchor.roles.contains(Role.SAST);
-                add(rule, Outcome.PASS, "signer " + signerText(h) + " is " + m.anchor.where
+                add(rule, Outcome.PASS, "signer " + m.anchor.describe() + " is " + m.anchor.where
                         + (m.issuerMismatch ? " (matched by serial only: ISSUERNAME differs from CANAME)" : "")
                         + (viaTftp ? "; a TFTP-role signer, accepted by policy acceptTftpRoleSigner=true" : ""),
                         src, viaTftp ? Confidence.P : rule.equals("R19") ? Confidence.M : Confidence.H);
@@ -1046,7 +1057,7 @@ public final class TrustSimulator {
             }
             Match m = find(lists, h, CFG_SIGNER);
             if (m.anchor != null) {
-                add("R6", Outcome.PASS, "signer " + signerText(h) + " is " + m.anchor.where
+                add("R6", Outcome.PASS, "signer " + m.anchor.describe() + " is " + m.anchor.where
                         + (m.issuerMismatch ? " (matched by serial only)" : ""), List.of("SG14", "MIG8"),
                         Confidence.H);
                 String whose = m.anchor.where;

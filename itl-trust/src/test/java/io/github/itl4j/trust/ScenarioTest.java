@@ -518,6 +518,6 @@ class ScenarioTest {
         expect(sim(holding(a1()), TvsEnvironment.none()).offer(empty), Verdict.REJECT, NO_FIX, "PARSE:FAIL");
         OfferedFile over = OfferedFile.read("ITLFile.tlv", a1().encoded(),
                 ItlLimits.builder().maxFileSize(1000).build());
-        expect(sim(holding(a1()), TvsEnvironment.none()).offer(over), Verdict.REJECT, NO_FIX, "PARSE:FAIL");
+        expect(sim(holding(a1()), TvsEnvironment.none()).offer(over), Verdict.REJECT, "F-REDUCE-SIZE", "SIZE:FAIL");
     }
 }

@@ -19,7 +19,6 @@ import io.github.itl4j.trust.FileKind;
 import io.github.itl4j.trust.Fix;
 import io.github.itl4j.trust.ModelTable;
 import io.github.itl4j.trust.OfferedFile;
-import io.github.itl4j.trust.Outcome;
 import io.github.itl4j.trust.PhoneState;
 import io.github.itl4j.trust.RuleResult;
 import io.github.itl4j.trust.SimulationPolicy;
@@ -722,9 +721,5 @@ public final class SimulateCommand implements Callable<Integer> {
             g.writeBooleanField("rollback", rollback);
         }
         g.writeEndObject();
-    }
-
-    static boolean isReject(Outcome o) {
-        return o == Outcome.FAIL;
     }
 }

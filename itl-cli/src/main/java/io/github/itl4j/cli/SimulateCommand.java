@@ -119,8 +119,9 @@ public final class SimulateCommand implements Callable<Integer> {
             + "for .enc.sgn).")
     private boolean encrypted;
 
-    @Option(names = "--phone-key", paramLabel = "KEY.pem", description = "The phone's private key (unencrypted PEM, "
-            + "with its certificate in the same file or in --phone-cert), to decrypt .enc.sgn files as the phone does.")
+    @Option(names = "--phone-key", paramLabel = "KEY.pem", description = "The phone's private key (PEM: an "
+            + "unencrypted PKCS#8 key alone, or a key with its certificate in the same file or in --phone-cert), to "
+            + "decrypt .enc.sgn files as the phone does.")
     private Path phoneKey;
 
     @Option(names = "--phone-cert", paramLabel = "CERT.pem", description = "The phone's certificate, for --phone-key.")
@@ -331,9 +332,10 @@ public final class SimulateCommand implements Callable<Integer> {
         if (phoneKey != null) {
             inputs.add(new InputRef("phone-key", phoneKey.toString()));
             try {
-                var key = phoneCert != null ? KeyLoader.defaults().pem(phoneCert, phoneKey, null)
-                        : KeyLoader.defaults().pem(phoneKey, null);
-                p = p.withPhoneKey(key.privateKey());
+                java.security.PrivateKey alone = phoneCert == null ? pkcs8Only(phoneKey) : null;
+                p = p.withPhoneKey(alone != null ? alone : phoneCert != null
+                        ? KeyLoader.defaults().pem(phoneCert, phoneKey, null).privateKey()
+                        : KeyLoader.defaults().pem(phoneKey, null).privateKey());
             } catch (KeyLoadException e) {
                 int c = e.reason() == KeyLoadException.Reason.IO_ERROR ? ExitCodes.IO : ExitCodes.INPUT;
                 throw new CliException(c, "--phone-key " + phoneKey + ": " + e.getMessage() + " (an unencrypted "
@@ -341,6 +343,41 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         return p;
+    }
+
+    /**
+     * An unencrypted PKCS#8 private key alone in a PEM file (no certificate), as a phone key usually is.
+     *
+     * @return the key, or null if the file is not exactly that (then {@link KeyLoader} reads it with its certificate)
+     */
+    static java.security.PrivateKey pkcs8Only(Path file) throws CliException, IOException {
+        if (Files.size(file) > KeyLoader.DEFAULT_MAX_FILE_SIZE) {
+            throw CliException.input("--phone-key " + file + ": larger than " + KeyLoader.DEFAULT_MAX_FILE_SIZE
+                    + " bytes");
+        }
+        String text = Files.readString(file, StandardCharsets.US_ASCII);
+        String begin = "-----BEGIN PRIVATE KEY-----";
+        String end = "-----END PRIVATE KEY-----";
+        int b = text.indexOf(begin);
+        int e = text.indexOf(end);
+        if (b < 0 || e < b || text.contains("CERTIFICATE-----")) {
+            return null;
+        }
+        byte[] der;
+        try {
+            der = java.util.Base64.getMimeDecoder().decode(text.substring(b + begin.length(), e));
+        } catch (IllegalArgumentException ex) {
+            throw new CliException(ExitCodes.INPUT, "--phone-key " + file + ": malformed PEM: " + ex.getMessage(), ex);
+        }
+        for (String alg : List.of("RSA", "EC")) {
+            try {
+                return java.security.KeyFactory.getInstance(alg).generatePrivate(
+                        new java.security.spec.PKCS8EncodedKeySpec(der));
+            } catch (java.security.GeneralSecurityException ex) {
+                // try the next algorithm
+            }
+        }
+        throw CliException.input("--phone-key " + file + ": not an RSA or EC PKCS#8 private key");
     }
 
     private ItlFile installed(String arg, String option) throws CliException, IOException {

@@ -199,6 +199,22 @@ class SimulateCommandTest {
     }
 
     @Test
+    void encryptedConfigWithThePhoneKey() throws IOException {
+        Path all = CliRun.testdata().resolve("certutils/itl/itl-rsa2048-sha1-v1.0-allroles.tlv");
+        Path enc = Path.of("../itl-trust/src/test/resources/enccnf/SEP001122334455.cnf.xml.enc.sgn");
+        CliRun ok = CliRun.run("simulate", "--json", "--now", NOW, "--phone-itl", s(all), "--encrypted",
+                "--phone-key", s(N.resolve("node01-rsa2048.key.pem")), s(enc));
+        assertEquals(0, ok.exitCode(), ok.stderr());
+        assertEquals(List.of("R6:PASS", "ENC:PASS"), chain(json(ok).get("data").get("results").get(0)));
+        CliRun other = CliRun.run("simulate", "--json", "--now", NOW, "--phone-itl", s(all), "--encrypted",
+                "--phone-key", s(N.resolve("node05-rsa2048.key.pem")), s(enc));
+        assertEquals(1, other.exitCode(), other.stderr());
+        JsonNode res = json(other).get("data").get("results").get(0);
+        assertEquals(List.of("R6:PASS", "ENC:FAIL"), chain(res));
+        assertEquals("F-REENCRYPT", res.get("fixes").get(0).get("code").asText());
+    }
+
+    @Test
     void malformedOfferedFileIsARejectWithParseAndExit3() throws IOException {
         Path bad = tmp.resolve("ITLFile.tlv");
         byte[] b = Files.readAllBytes(ITL);

@@ -93,8 +93,8 @@ public final class PhoneState {
      * @return the new state
      */
     public PhoneState withItl(ItlFile list, String label) {
-        return new PhoneState(list == null ? null : new InstalledList(list, FileKind.ITL, label), ctl, model, now, cache,
-                encryptedConfig, phoneKey);
+        InstalledList l = list == null ? null : new InstalledList(list, FileKind.ITL, label);
+        return new PhoneState(l, ctl, model, now, cache, encryptedConfig, phoneKey);
     }
 
     /**
@@ -111,8 +111,8 @@ public final class PhoneState {
      * @return the new state
      */
     public PhoneState withCtl(ItlFile list, String label) {
-        return new PhoneState(itl, list == null ? null : new InstalledList(list, FileKind.CTL, label), model, now, cache,
-                encryptedConfig, phoneKey);
+        InstalledList l = list == null ? null : new InstalledList(list, FileKind.CTL, label);
+        return new PhoneState(itl, l, model, now, cache, encryptedConfig, phoneKey);
     }
 
     /**

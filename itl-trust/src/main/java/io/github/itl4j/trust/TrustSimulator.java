@@ -1037,7 +1037,10 @@ public final class TrustSimulator {
             requested = base + (wantedKind == FileKind.PLAIN ? "" : wantedKind == FileKind.SGN ? ".sgn" : ".enc.sgn");
             List<String> src = rule.equals("R18") ? List.of("7906 admin guide", "UCMNZ") : List.of("SBD", "EMCC");
             if (o.kind() != wantedKind) {
-                add(rule, Outcome.FAIL, why + ": it requests " + requested + ", not " + o.name(), src, Confidence.H);
+                String offeredName = o.name().substring(Math.max(o.name().lastIndexOf('/'),
+                        o.name().lastIndexOf('\\')) + 1);
+                add(rule, Outcome.FAIL, why + ": it requests " + requested + ", not " + offeredName, src,
+                        Confidence.H);
                 problem("NOT_REQUESTED", Severity.ERROR, "the phone requests " + requested);
                 verdict = Verdict.NOT_REQUESTED;
                 if (wantedKind != FileKind.PLAIN && o.kind() == FileKind.PLAIN) {

@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
             AssembleCommand.class,
             ShowCommand.class,
             VerifyCommand.class,
+            SimulateCommand.class,
             ChecksumCommand.class,
             StripCommand.class,
             BuildCommand.class,

@@ -134,6 +134,11 @@ public final class VerifyCommand implements Callable<Integer> {
             g.writeEndArray();
             g.writeBooleanField("verified", worst == ExitCodes.OK);
             Json.end(g, cli.binaryOut());
+        } else if (t.configured() && !files.isEmpty()) {
+            cli.out().flush();
+            cli.err().println("hint: --trust checks one rule (the signer is a SAST/TFTP anchor of the list); 'itl "
+                    + "simulate --phone-itl LIST FILE' gives a phone's whole decision (TVS, CTL, rollback, model, fix)");
+            cli.err().flush();
         }
         return worst;
     }

@@ -1,0 +1,762 @@
+package io.github.itl4j.cli;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.itl4j.Bytes;
+import io.github.itl4j.ItlFile;
+import io.github.itl4j.ItlHeader;
+import io.github.itl4j.ItlLimits;
+import io.github.itl4j.ItlReader;
+import io.github.itl4j.ItlRecord;
+import io.github.itl4j.Role;
+import io.github.itl4j.crypto.Checksums;
+import io.github.itl4j.crypto.KeyLoadException;
+import io.github.itl4j.crypto.KeyLoader;
+import io.github.itl4j.trust.Assumption;
+import io.github.itl4j.trust.CacheEntry;
+import io.github.itl4j.trust.FileKind;
+import io.github.itl4j.trust.Fix;
+import io.github.itl4j.trust.ModelTable;
+import io.github.itl4j.trust.OfferedFile;
+import io.github.itl4j.trust.PhoneState;
+import io.github.itl4j.trust.RuleResult;
+import io.github.itl4j.trust.SimulationPolicy;
+import io.github.itl4j.trust.SimulationProblem;
+import io.github.itl4j.trust.SimulationResult;
+import io.github.itl4j.trust.SimulationWarning;
+import io.github.itl4j.trust.TrustSimulator;
+import io.github.itl4j.trust.TvsEnvironment;
+import io.github.itl4j.trust.TvsRoleMap;
+import io.github.itl4j.trust.Verdict;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code itl simulate}: would a phone that holds these lists (and can reach these TVS) accept this file? Prints the
+ * phone's reasoning rule by rule (SPEC-trust.md 2.2-2.3, library {@link TrustSimulator}), the assumptions, warnings
+ * and fixes; {@code --json} writes the common envelope {@code {"tool","version","command","inputs","verdict","data",
+ * "problems"}} (schema {@code schemas/simulate.schema.json}). Exits 0 when every file offered is accepted, 1 when one
+ * is rejected or not requested, 3 when an input is malformed (an offered file that does not parse is reported as a
+ * REJECT with a PARSE rule, and exits 3).
+ *
+ * @since 0.1.0
+ */
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Simulate a phone's trust decision: would a phone that holds --phone-itl/--phone-ctl (and can "
+                + "reach the --tvs servers) accept OFFERED, by which rule, and what fixes it.",
+            "OFFERED is an ITL or CTL (.tlv), a signed file (.sgn, .enc.sgn) or a plain configuration (.cnf.xml).",
+            "Sequence mode: --then FILE offers more files, each to the phone state the previous one left (an "
+                + "accepted list is installed; the TVS cache persists); --advance DURATION before a --then moves the "
+                + "clock.",
+            "Exits 0 when every file is accepted, 1 when one is rejected or not requested, 3 when an input is "
+                + "malformed."})
+public final class SimulateCommand implements Callable<Integer> {
+    /** The largest offered or installed file read. */
+    static final long MAX_INPUT = 4L * 1024 * 1024;
+    private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd])");
+
+    @ParentCommand
+    private ItlCli cli;
+
+    @Option(names = "--phone-itl", paramLabel = "FILE", description = "The ITL the phone holds.")
+    private String phoneItl;
+
+    @Option(names = "--phone-ctl", paramLabel = "FILE", description = "The CTL the phone holds.")
+    private String phoneCtl;
+
+    @Option(names = "--phone-none", description = "The phone holds no trust list (the default without --phone-itl "
+            + "and --phone-ctl).")
+    private boolean phoneNone;
+
+    @Option(names = "--tvs", paramLabel = "DIR|CSV", description = {"A TVS the phone can ask, in order (repeatable): "
+            + "a directory export (tvs.pem, own/, one folder per trust store, optional tvs.properties) or the CSV of "
+            + "the CUCM certificate SQL query (one TVS per server with a TVS row)."})
+    private List<String> tvs = new ArrayList<>();
+
+    @Option(names = "--tvs-unreachable", paramLabel = "LABEL", description = "Mark a TVS unreachable (repeatable); "
+            + "the label is the directory name, tvs.properties label=, or the server name of a CSV export.")
+    private List<String> unreachable = new ArrayList<>();
+
+    @Option(names = "--tvs-role-map", paramLabel = "FILE", description = "Override the TVS store-to-role mapping "
+            + "(store=ROLE[,ROLE...] lines).")
+    private Path roleMap;
+
+    @Option(names = "--model", paramLabel = "MODEL", description = "The phone model, e.g. CP-7975 or 8865.")
+    private String model;
+
+    @Option(names = "--models", paramLabel = "FILE", description = "Correct the model capability table "
+            + "(models.properties format; its lines take precedence).")
+    private Path models;
+
+    @Option(names = "--now", paramLabel = "INSTANT", description = "The time of the simulation (ISO-8601, e.g. "
+            + "2026-11-29T12:00:00Z); the current time by default.")
+    private String now;
+
+    @Option(names = "--encrypted", description = "The phone is configured for encrypted configuration files (it asks "
+            + "for .enc.sgn).")
+    private boolean encrypted;
+
+    @Option(names = "--phone-key", paramLabel = "KEY.pem", description = "The phone's private key (PEM: an "
+            + "unencrypted PKCS#8 key alone, or a key with its certificate in the same file or in --phone-cert), to "
+            + "decrypt .enc.sgn files as the phone does.")
+    private Path phoneKey;
+
+    @Option(names = "--phone-cert", paramLabel = "CERT.pem", description = "The phone's certificate, for --phone-key.")
+    private Path phoneCert;
+
+    @Option(names = "--policy", paramLabel = "FILE", description = "Policy overrides (properties: "
+            + "acceptTftpRoleSigner, tofuRequiresSelfSignature, itlSignerFromItlWhenCtl, sha256, validity, "
+            + "tvsRoleCheck, tvsConfigRoles, unknownModelDigest); options below win over the file.")
+    private Path policyFile;
+
+    @Option(names = "--accept-tftp-signer", description = "Accept a new trust list signed by a TFTP/CCM+TFTP record "
+            + "of the phone's list (policy acceptTftpRoleSigner; default false).")
+    private boolean acceptTftpSigner;
+
+    @Option(names = "--tofu-strict", description = "A phone with no list refuses a first list whose own signature "
+            + "does not verify (policy tofuRequiresSelfSignature; default false).")
+    private boolean tofuStrict;
+
+    @Option(names = "--strict-validity", description = "Refuse when the anchor certificate is expired or not yet "
+            + "valid (policy validity=STRICT; default WARN).")
+    private boolean strictValidity;
+
+    @Option(names = "--tvs-roles", paramLabel = "lenient|strict", description = "Whether the roles a TVS returns must "
+            + "include the required role (default strict).")
+    private String tvsRoles;
+
+    @Option(names = "--kind", paramLabel = "itl|ctl|sgn|enc|plain", description = "The kind of OFFERED (detected by "
+            + "default).")
+    private String kind;
+
+    @Option(names = "--stop-on-reject", description = "In sequence mode, stop at the first file not accepted.")
+    private boolean stopOnReject;
+
+    @Option(names = "--json", description = "Write one JSON document (the itl4j envelope) instead of text.")
+    private boolean json;
+
+    @Parameters(index = "0", paramLabel = "OFFERED", description = "The file offered to the phone.")
+    private String offered;
+
+    @Option(names = "--then", paramLabel = "FILE", description = "Offer FILE next, to the phone state left by the "
+            + "previous file (repeatable, in order).")
+    private List<String> thenFiles = new ArrayList<>();
+
+    @Option(names = "--advance", paramLabel = "DURATION", description = "Move the clock before the next --then "
+            + "(e.g. 23h, 30m, 2d, 90s, or ISO-8601 PT23H).")
+    private List<String> advances = new ArrayList<>();
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Creates the command; picocli fills in the options. */
+    public SimulateCommand() {
+    }
+
+    /**
+     * The time advance before each --then, from the order of the options on the command line (picocli collects each
+     * option's values on its own).
+     */
+    private List<Duration> advancesBeforeThen() throws CliException {
+        List<Duration> out = new ArrayList<>();
+        Duration pending = Duration.ZERO;
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.equals("--")) {
+                break;
+            }
+            if (a.equals("--advance") || a.startsWith("--advance=")) {
+                String v = a.equals("--advance") ? (i + 1 < args.size() ? args.get(++i) : "") : a.substring(10);
+                pending = pending.plus(duration(v));
+            } else if (a.equals("--then") || a.startsWith("--then=")) {
+                if (a.equals("--then")) {
+                    i++;
+                }
+                out.add(pending);
+                pending = Duration.ZERO;
+            }
+        }
+        if (!pending.isZero() || advances.size() > 0 && thenFiles.isEmpty()) {
+            throw CliException.usage("--advance must come before the --then it applies to");
+        }
+        return out;
+    }
+
+    static Duration duration(String d) throws CliException {
+        String s = d.trim().toLowerCase(Locale.ROOT);
+        Matcher m = DURATION.matcher(s);
+        if (m.matches()) {
+            long n = Long.parseLong(m.group(1));
+            return switch (m.group(2)) {
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
+            };
+        }
+        try {
+            Duration p = Duration.parse(d.trim().toUpperCase(Locale.ROOT));
+            if (p.isNegative()) {
+                throw CliException.usage("--advance cannot be negative: " + d);
+            }
+            return p;
+        } catch (DateTimeParseException e) {
+            throw CliException.usage("--advance '" + d + "' is not a duration (e.g. 23h, 30m, 2d, 90s, PT23H)");
+        }
+    }
+
+    /** One input file of the run, for the envelope. */
+    private record InputRef(String role, String path) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        List<Duration> thenAdvance;
+        try {
+            thenAdvance = advancesBeforeThen();
+        } catch (CliException e) {
+            return cli.fail(null, e);
+        }
+        if (phoneNone && (phoneItl != null || phoneCtl != null)) {
+            return cli.fail(null, CliException.usage("--phone-none conflicts with --phone-itl/--phone-ctl"));
+        }
+        List<InputRef> inputs = new ArrayList<>();
+        TrustSimulator sim;
+        FileKind forced;
+        try {
+            forced = kind();
+            sim = TrustSimulator.builder().phone(phone(inputs)).tvs(tvsEnvironment(inputs)).policy(policy(inputs))
+                    .models(modelTable(inputs)).build();
+        } catch (CliException | IOException e) {
+            return cli.fail(null, e);
+        }
+        List<TrustSimulator.Step> steps = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        names.add(offered);
+        List<Duration> adv = new ArrayList<>();
+        adv.add(Duration.ZERO);
+        names.addAll(thenFiles);
+        adv.addAll(thenAdvance);
+        try {
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                Inputs.Input in = Inputs.read(name, cli.stdin(), MAX_INPUT);
+                inputs.add(new InputRef(i == 0 ? "offered" : "then", Inputs.displayName(name)));
+                OfferedFile o = OfferedFile.read(Inputs.displayName(name), in.data(), ItlLimits.defaults(),
+                        i == 0 ? forced : null);
+                steps.add(new TrustSimulator.Step(o, adv.get(i)));
+            }
+        } catch (CliException | IOException e) {
+            return cli.fail(null, e);
+        }
+        List<SimulationResult> results = sim.sequence(steps, stopOnReject);
+        int code = ExitCodes.OK;
+        for (SimulationResult r : results) {
+            if (r.decisive().rule().equals("PARSE") && r.offered().parseError().isPresent()) {
+                code = Math.max(code, ExitCodes.INPUT);
+            } else if (!r.verdict().isAccepted()) {
+                code = Math.max(code, ExitCodes.CHECK_FAILED);
+            }
+        }
+        if (json) {
+            writeJson(results, inputs);
+        } else {
+            PrintWriter out = cli.out();
+            for (int i = 0; i < results.size(); i++) {
+                text(out, results.get(i), i, results.size());
+            }
+            out.flush();
+        }
+        return code;
+    }
+
+    private FileKind kind() throws CliException {
+        if (kind == null) {
+            return null;
+        }
+        return switch (kind.toLowerCase(Locale.ROOT)) {
+            case "itl" -> FileKind.ITL;
+            case "ctl" -> FileKind.CTL;
+            case "sgn" -> FileKind.SGN;
+            case "enc", "enc.sgn", "enc_sgn" -> FileKind.ENC_SGN;
+            case "plain" -> FileKind.PLAIN;
+            default -> throw CliException.usage("--kind " + kind + ": expected itl, ctl, sgn, enc or plain");
+        };
+    }
+
+    private PhoneState phone(List<InputRef> inputs) throws CliException, IOException {
+        PhoneState p = PhoneState.none();
+        if (now != null) {
+            try {
+                p = p.at(Instant.parse(now));
+            } catch (DateTimeParseException e) {
+                throw CliException.usage("--now " + now + ": not an ISO-8601 instant (e.g. 2026-11-29T12:00:00Z)");
+            }
+        }
+        if (phoneItl != null) {
+            p = p.withItl(installed(phoneItl, "--phone-itl"), phoneItl);
+            inputs.add(new InputRef("installed-itl", phoneItl));
+        }
+        if (phoneCtl != null) {
+            p = p.withCtl(installed(phoneCtl, "--phone-ctl"), phoneCtl);
+            inputs.add(new InputRef("installed-ctl", phoneCtl));
+        }
+        if (model != null) {
+            p = p.model(model);
+        }
+        p = p.encryptedConfig(encrypted);
+        if (phoneKey != null) {
+            inputs.add(new InputRef("phone-key", phoneKey.toString()));
+            try {
+                java.security.PrivateKey alone = phoneCert == null ? pkcs8Only(phoneKey) : null;
+                p = p.withPhoneKey(alone != null ? alone : phoneCert != null
+                        ? KeyLoader.defaults().pem(phoneCert, phoneKey, null).privateKey()
+                        : KeyLoader.defaults().pem(phoneKey, null).privateKey());
+            } catch (KeyLoadException e) {
+                int c = e.reason() == KeyLoadException.Reason.IO_ERROR ? ExitCodes.IO : ExitCodes.INPUT;
+                throw new CliException(c, "--phone-key " + phoneKey + ": " + e.getMessage() + " (an unencrypted "
+                        + "PEM key with its certificate, in the file or in --phone-cert)", e);
+            }
+        }
+        return p;
+    }
+
+    /**
+     * An unencrypted PKCS#8 private key alone in a PEM file (no certificate), as a phone key usually is.
+     *
+     * @return the key, or null if the file is not exactly that (then {@link KeyLoader} reads it with its certificate)
+     */
+    static java.security.PrivateKey pkcs8Only(Path file) throws CliException, IOException {
+        if (Files.size(file) > KeyLoader.DEFAULT_MAX_FILE_SIZE) {
+            throw CliException.input("--phone-key " + file + ": larger than " + KeyLoader.DEFAULT_MAX_FILE_SIZE
+                    + " bytes");
+        }
+        String text = Files.readString(file, StandardCharsets.US_ASCII);
+        String begin = "-----BEGIN PRIVATE KEY-----";
+        String end = "-----END PRIVATE KEY-----";
+        int b = text.indexOf(begin);
+        int e = text.indexOf(end);
+        if (b < 0 || e < b || text.contains("CERTIFICATE-----")) {
+            return null;
+        }
+        byte[] der;
+        try {
+            der = java.util.Base64.getMimeDecoder().decode(text.substring(b + begin.length(), e));
+        } catch (IllegalArgumentException ex) {
+            throw new CliException(ExitCodes.INPUT, "--phone-key " + file + ": malformed PEM: " + ex.getMessage(), ex);
+        }
+        for (String alg : List.of("RSA", "EC")) {
+            try {
+                return java.security.KeyFactory.getInstance(alg).generatePrivate(
+                        new java.security.spec.PKCS8EncodedKeySpec(der));
+            } catch (java.security.GeneralSecurityException ex) {
+                // try the next algorithm
+            }
+        }
+        throw CliException.input("--phone-key " + file + ": not an RSA or EC PKCS#8 private key");
+    }
+
+    private ItlFile installed(String arg, String option) throws CliException, IOException {
+        if (Inputs.STDIO.equals(arg)) {
+            throw CliException.usage(option + " needs a file, not standard input");
+        }
+        Inputs.Input in = Inputs.read(arg, InputStream.nullInputStream(), MAX_INPUT);
+        try {
+            return ItlReader.defaults().readTrustList(in.data());
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.INPUT, option + " " + arg + ": " + e.getMessage(), e);
+        }
+    }
+
+    private TvsEnvironment tvsEnvironment(List<InputRef> inputs) throws CliException, IOException {
+        TvsEnvironment e = TvsEnvironment.none();
+        for (String t : tvs) {
+            Path p = Path.of(t);
+            inputs.add(new InputRef("tvs", t));
+            try {
+                e = e.plus(Files.isDirectory(p) ? TvsEnvironment.fromDirectory(p) : TvsEnvironment.fromSqlExport(p));
+            } catch (java.nio.file.NoSuchFileException ex) {
+                throw new CliException(ExitCodes.IO, "--tvs " + t + ": no such file or directory", ex);
+            } catch (IOException ex) {
+                throw new CliException(ExitCodes.INPUT, "--tvs " + t + ": " + ex.getMessage(), ex);
+            }
+        }
+        if (roleMap != null) {
+            inputs.add(new InputRef("tvs-role-map", roleMap.toString()));
+            try {
+                e = e.withRoleMap(TvsRoleMap.defaults().withOverrides(roleMap));
+            } catch (IllegalArgumentException ex) {
+                throw new CliException(ExitCodes.INPUT, "--tvs-role-map " + roleMap + ": " + ex.getMessage(), ex);
+            }
+        }
+        for (String u : unreachable) {
+            try {
+                e = e.withUnreachable(u);
+            } catch (IllegalArgumentException ex) {
+                throw CliException.usage("--tvs-unreachable: " + ex.getMessage());
+            }
+        }
+        return e;
+    }
+
+    private SimulationPolicy policy(List<InputRef> inputs) throws CliException, IOException {
+        SimulationPolicy p = SimulationPolicy.defaults();
+        if (policyFile != null) {
+            inputs.add(new InputRef("policy", policyFile.toString()));
+            if (Files.size(policyFile) > 64 * 1024) {
+                throw CliException.input("--policy " + policyFile + ": larger than 64 KiB");
+            }
+            Properties props = new Properties();
+            try (StringReader r = new StringReader(Files.readString(policyFile, StandardCharsets.UTF_8))) {
+                props.load(r);
+                p = SimulationPolicy.fromProperties(props);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.INPUT, "--policy " + policyFile + ": " + e.getMessage(), e);
+            }
+        }
+        if (acceptTftpSigner) {
+            p = p.acceptTftpRoleSigner(true);
+        }
+        if (tofuStrict) {
+            p = p.tofuRequiresSelfSignature(true);
+        }
+        if (strictValidity) {
+            p = p.validity(SimulationPolicy.Strictness.STRICT);
+        }
+        if (tvsRoles != null) {
+            switch (tvsRoles.toLowerCase(Locale.ROOT)) {
+                case "lenient" -> p = p.tvsRoleCheck(SimulationPolicy.RoleCheck.LENIENT);
+                case "strict" -> p = p.tvsRoleCheck(SimulationPolicy.RoleCheck.STRICT);
+                default -> throw CliException.usage("--tvs-roles " + tvsRoles + ": expected lenient or strict");
+            }
+        }
+        return p;
+    }
+
+    private ModelTable modelTable(List<InputRef> inputs) throws CliException, IOException {
+        if (models == null) {
+            return ModelTable.defaults();
+        }
+        inputs.add(new InputRef("models", models.toString()));
+        try {
+            return ModelTable.defaults().withOverrides(models);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.INPUT, "--models " + models + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ text
+
+    private static String sha1(Bytes b) {
+        return Checksums.md5AndSha1(b).sha1().toHex();
+    }
+
+    private static String phoneText(PhoneState p) {
+        List<String> parts = new ArrayList<>();
+        p.itl().ifPresent(f -> parts.add("ITL " + p.itlLabel().orElse("") + " (" + sast(f) + " SAST"
+                + (p.hasRollbackItl() ? ", rollback" : "") + ")"));
+        p.ctl().ifPresent(f -> parts.add("CTL " + p.ctlLabel().orElse("") + " (" + sast(f) + " SAST)"));
+        if (parts.isEmpty()) {
+            parts.add("no trust list");
+        }
+        p.model().ifPresent(m -> parts.add(ModelTable.normalise(m)));
+        long cached = p.cache().stream().filter(c -> p.now().isBefore(c.expires())).count();
+        if (cached > 0) {
+            parts.add(cached + " TVS-cached certificate" + (cached == 1 ? "" : "s"));
+        }
+        return String.join(" + ", parts);
+    }
+
+    private static int sast(ItlFile f) {
+        int n = 0;
+        for (ItlRecord r : f.records()) {
+            if (r.role().map(Role.SAST::equals).orElse(false)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static String offeredText(OfferedFile o) {
+        String sha = sha1(o.data());
+        return o.name() + " (" + o.kind().name().replace('_', '.') + ", " + o.size() + " bytes, SHA-1 "
+                + sha.substring(0, Math.min(8, sha.length())) + "…)";
+    }
+
+    void text(PrintWriter out, SimulationResult r, int index, int count) {
+        String step = count > 1 ? " [" + (index + 1) + "/" + count + "]" : "";
+        out.println("itl simulate" + step + ": " + r.verdict() + "  offered " + offeredText(r.offered())
+                + "  phone: " + phoneText(r.phoneBefore()) + (count > 1 ? " at " + r.phoneBefore().now() : ""));
+        for (RuleResult rr : r.chain()) {
+            out.printf(Locale.ROOT, "  %-6s %-7s %s  [%s] %s%n", "[" + rr.outcome() + "]", rr.rule(), rr.detail(),
+                    rr.confidence(), String.join(", ", rr.source()));
+        }
+        r.requested().filter(x -> r.verdict() == Verdict.NOT_REQUESTED)
+                .ifPresent(x -> out.println("  the phone requests " + x + " instead"));
+        for (SimulationWarning w : r.warnings()) {
+            out.println("  warning " + w.code() + ": " + w.detail());
+        }
+        if (!r.assumptions().isEmpty()) {
+            out.println("  assumptions:");
+            for (Assumption a : r.assumptions()) {
+                out.println("    " + a.key() + "=" + a.value() + " [" + a.confidence() + "] "
+                        + String.join(", ", a.source()) + " (override: " + a.override() + ")");
+            }
+        }
+        if (r.reliesOnWeakEvidence()) {
+            out.println("  note: this verdict rests on a rule or default of low confidence ([L]/[U]/[P]) above");
+        }
+        for (int i = 0; i < r.fixes().size(); i++) {
+            Fix f = r.fixes().get(i);
+            out.println((i == 0 ? "  fix " : "      or ") + f.code().code() + ": " + f.text() + "  ("
+                    + String.join(", ", f.source()) + ")");
+        }
+        if (!r.phoneAfter().equals(r.phoneBefore())) {
+            out.println("  phone after: " + phoneText(r.phoneAfter()));
+        }
+    }
+
+    // ------------------------------------------------------------------ JSON
+
+    static String toolVersion() {
+        try (InputStream in = ItlCli.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "unknown");
+            }
+        } catch (IOException e) {
+            // unknown
+        }
+        return "unknown";
+    }
+
+    private void writeJson(List<SimulationResult> results, List<InputRef> inputs) throws IOException {
+        JsonGenerator g = JsonFactory.builder().build().createGenerator(cli.binaryOut(), JsonEncoding.UTF8);
+        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        g.useDefaultPrettyPrinter();
+        g.writeStartObject();
+        g.writeStringField("tool", "itl4j");
+        g.writeStringField("version", toolVersion());
+        g.writeStringField("command", "simulate");
+        g.writeArrayFieldStart("inputs");
+        for (InputRef i : inputs) {
+            g.writeStartObject();
+            g.writeStringField("role", i.role());
+            g.writeStringField("path", i.path());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        Verdict overall = results.get(results.size() - 1).verdict();
+        for (SimulationResult r : results) {
+            if (!r.verdict().isAccepted()) {
+                overall = r.verdict();
+                break;
+            }
+        }
+        g.writeStringField("verdict", overall.name());
+        g.writeObjectFieldStart("data");
+        g.writeArrayFieldStart("results");
+        for (SimulationResult r : results) {
+            result(g, r);
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeArrayFieldStart("problems");
+        for (SimulationResult r : results) {
+            for (SimulationProblem p : r.problems()) {
+                g.writeStartObject();
+                g.writeStringField("code", p.code());
+                g.writeStringField("severity", p.severity().name());
+                g.writeStringField("message", p.message());
+                g.writeEndObject();
+            }
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.close();
+        cli.binaryOut().write('\n');
+        cli.binaryOut().flush();
+    }
+
+    private static void result(JsonGenerator g, SimulationResult r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("verdict", r.verdict().name());
+        OfferedFile o = r.offered();
+        g.writeObjectFieldStart("offered");
+        g.writeStringField("path", o.name());
+        g.writeStringField("kind", o.kind().name());
+        g.writeNumberField("size", o.size());
+        Checksums cs = Checksums.md5AndSha1(o.data());
+        g.writeStringField("sha1", cs.sha1().toHex());
+        g.writeStringField("md5", cs.md5().toHex());
+        Optional<ItlHeader> h = r.offeredHeader();
+        if (h.isPresent()) {
+            g.writeStringField("digest", h.get().digestAlgorithm().map(Object::toString).orElse(null));
+            g.writeObjectFieldStart("signer");
+            g.writeStringField("subject", h.get().signerName().orElse(null));
+            g.writeStringField("serial", h.get().serialNumber().map(Bytes::toHex).orElse(null));
+            g.writeStringField("issuer", h.get().caName().orElse(null));
+            g.writeEndObject();
+        } else {
+            g.writeNullField("digest");
+            g.writeNullField("signer");
+        }
+        if (o.parseError().isPresent()) {
+            g.writeStringField("parseError", o.parseError().get());
+        }
+        g.writeEndObject();
+        r.requested().ifPresentOrElse(x -> write(g, "requested", x), () -> writeNull(g, "requested"));
+        g.writeFieldName("phone");
+        phone(g, r.phoneBefore(), true);
+        g.writeArrayFieldStart("chain");
+        for (RuleResult rr : r.chain()) {
+            g.writeStartObject();
+            g.writeStringField("rule", rr.rule());
+            g.writeStringField("outcome", rr.outcome().name());
+            g.writeStringField("detail", rr.detail());
+            strings(g, "source", rr.source());
+            g.writeStringField("confidence", rr.confidence().name());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("decisiveRule", r.decisive().rule());
+        g.writeArrayFieldStart("assumptions");
+        for (Assumption a : r.assumptions()) {
+            g.writeStartObject();
+            g.writeStringField("key", a.key());
+            g.writeStringField("value", a.value());
+            g.writeStringField("confidence", a.confidence().name());
+            strings(g, "source", a.source());
+            g.writeStringField("override", a.override());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("warnings");
+        for (SimulationWarning w : r.warnings()) {
+            g.writeStartObject();
+            g.writeStringField("code", w.code());
+            g.writeStringField("detail", w.detail());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("fixes");
+        for (Fix f : r.fixes()) {
+            g.writeStartObject();
+            g.writeStringField("code", f.code().code());
+            g.writeStringField("text", f.text());
+            strings(g, "source", f.source());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeFieldName("phoneAfter");
+        phone(g, r.phoneAfter(), false);
+        g.writeEndObject();
+    }
+
+    private static void write(JsonGenerator g, String k, String v) {
+        try {
+            g.writeStringField(k, v);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void writeNull(JsonGenerator g, String k) {
+        try {
+            g.writeNullField(k);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String s : values) {
+            g.writeString(s);
+        }
+        g.writeEndArray();
+    }
+
+    private static void phone(JsonGenerator g, PhoneState p, boolean full) throws IOException {
+        g.writeStartObject();
+        list(g, "itl", p.itl().orElse(null), p.itlLabel().orElse(null), full, p.hasRollbackItl());
+        list(g, "ctl", p.ctl().orElse(null), p.ctlLabel().orElse(null), full, false);
+        g.writeStringField("model", p.model().orElse(null));
+        g.writeStringField("now", p.now().toString());
+        g.writeArrayFieldStart("cache");
+        for (CacheEntry c : p.cache()) {
+            g.writeStartObject();
+            g.writeStringField("cert", c.certificate().getSubjectX500Principal().getName());
+            g.writeStringField("serial", c.certificate().getSerialNumber().toString(16));
+            List<String> roles = new ArrayList<>();
+            c.roles().forEach(x -> roles.add(x.name()));
+            roles.sort(null);
+            strings(g, "roles", roles);
+            g.writeStringField("expires", c.expires().toString());
+            g.writeStringField("tvs", c.tvs());
+            g.writeBooleanField("expired", !p.now().isBefore(c.expires()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void list(JsonGenerator g, String field, ItlFile f, String label, boolean full, boolean rollback)
+            throws IOException {
+        if (f == null) {
+            g.writeNullField(field);
+            return;
+        }
+        g.writeObjectFieldStart(field);
+        g.writeStringField("path", label);
+        g.writeStringField("sha1", sha1(f.encoded()));
+        if (full) {
+            for (Role role : List.of(Role.SAST, Role.TFTP, Role.TVS)) {
+                g.writeArrayFieldStart(role.name().toLowerCase(Locale.ROOT));
+                for (ItlRecord r : f.records()) {
+                    Role rr = r.role().orElse(null);
+                    boolean match = role.equals(Role.TFTP) ? Role.TFTP.equals(rr) || Role.CCM_TFTP.equals(rr)
+                            : role.equals(rr);
+                    if (match) {
+                        g.writeStartObject();
+                        g.writeStringField("subject", r.subjectName().orElse(null));
+                        g.writeStringField("serial", r.serialNumber().map(Bytes::toHex).orElse(null));
+                        g.writeStringField("sha1", Checksums.certificateSha1(r).or(r::certHash).map(Bytes::toHex)
+                                .orElse(null));
+                        g.writeEndObject();
+                    }
+                }
+                g.writeEndArray();
+            }
+            g.writeBooleanField("rollback", rollback);
+        }
+        g.writeEndObject();
+    }
+}

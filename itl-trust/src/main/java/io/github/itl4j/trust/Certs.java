@@ -1,0 +1,254 @@
+package io.github.itl4j.trust;
+
+import io.github.itl4j.Bytes;
+import io.github.itl4j.DigestAlgorithm;
+import io.github.itl4j.ItlRecord;
+import java.io.ByteArrayInputStream;
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
+
+/** Certificate, serial, digest and name helpers of the simulator. Not API. */
+final class Certs {
+    private Certs() {
+    }
+
+    /** Decodes one DER certificate; empty if the bytes are not one. Never throws. */
+    static Optional<X509Certificate> decode(Bytes der) {
+        try {
+            CertificateFactory cf = CertificateFactory.getInstance("X.509");
+            return Optional.of((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der.toByteArray())));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    static Bytes der(X509Certificate c) {
+        try {
+            return Bytes.wrapOwned(c.getEncoded());
+        } catch (CertificateEncodingException e) {
+            throw new IllegalArgumentException("cannot encode certificate " + c.getSubjectX500Principal(), e);
+        }
+    }
+
+    static Bytes digest(DigestAlgorithm alg, Bytes data) {
+        try {
+            MessageDigest md = MessageDigest.getInstance(alg.jcaName().orElseThrow());
+            data.feed(md::update);
+            return Bytes.wrapOwned(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(alg + " is not available", e);
+        }
+    }
+
+    static Bytes sha1(Bytes data) {
+        return digest(DigestAlgorithm.SHA1, data);
+    }
+
+    /** A serial number as the unsigned magnitude without leading zero bytes, in lower-case hex. */
+    static String serialHex(Bytes serial) {
+        String h = serial.toHex();
+        int i = 0;
+        while (i + 2 <= h.length() - 2 && h.startsWith("00", i)) {
+            i += 2;
+        }
+        return h.substring(i).toLowerCase(Locale.ROOT);
+    }
+
+    static String serialHex(BigInteger serial) {
+        byte[] b = serial.toByteArray();
+        return serialHex(Bytes.wrapOwned(b));
+    }
+
+    /** Serial as {@code show itl} prints it: upper-case hex pairs separated by colons. */
+    static String serialText(String hex) {
+        StringBuilder sb = new StringBuilder();
+        String h = hex.length() % 2 == 1 ? "0" + hex : hex;
+        for (int i = 0; i < h.length(); i += 2) {
+            sb.append(i == 0 ? "" : ":").append(h, i, i + 2);
+        }
+        return sb.toString().toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * A record's key: its CERTIFICATE's, else its PUBLICKEY field (PKCS#1 RSAPublicKey DER).
+     *
+     * @return the key, or empty
+     */
+    static Optional<PublicKey> pkcs1(Bytes der) {
+        try {
+            // RSAPublicKey ::= SEQUENCE { modulus INTEGER, publicExponent INTEGER }
+            byte[] b = der.toByteArray();
+            int[] pos = {0};
+            if (b.length < 2 || b[0] != 0x30) {
+                return Optional.empty();
+            }
+            pos[0] = 1;
+            int seqLen = length(b, pos);
+            if (seqLen < 0 || pos[0] + seqLen > b.length) {
+                return Optional.empty();
+            }
+            BigInteger n = integer(b, pos);
+            BigInteger e = integer(b, pos);
+            if (n == null || e == null || n.signum() <= 0 || e.signum() <= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(n, e)));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static int length(byte[] b, int[] pos) {
+        if (pos[0] >= b.length) {
+            return -1;
+        }
+        int first = b[pos[0]++] & 0xFF;
+        if (first < 0x80) {
+            return first;
+        }
+        int n = first & 0x7F;
+        if (n == 0 || n > 3 || pos[0] + n > b.length) {
+            return -1;
+        }
+        int len = 0;
+        for (int i = 0; i < n; i++) {
+            len = (len << 8) | (b[pos[0]++] & 0xFF);
+        }
+        return len;
+    }
+
+    private static BigInteger integer(byte[] b, int[] pos) {
+        if (pos[0] >= b.length || b[pos[0]++] != 0x02) {
+            return null;
+        }
+        int len = length(b, pos);
+        if (len <= 0 || pos[0] + len > b.length) {
+            return null;
+        }
+        byte[] v = new byte[len];
+        System.arraycopy(b, pos[0], v, 0, len);
+        pos[0] += len;
+        return new BigInteger(v);
+    }
+
+    /** Does the record stand for this certificate: same CERTIFICATE bytes, or CERTHASH of its DER? */
+    static boolean recordIs(ItlRecord r, Bytes der) {
+        Optional<Bytes> c = r.certificate();
+        if (c.isPresent()) {
+            return c.get().equals(der);
+        }
+        Optional<Bytes> h = r.certHash();
+        if (h.isPresent()) {
+            DigestAlgorithm alg = r.hashAlgorithm().orElse(h.get().size() == 20 ? DigestAlgorithm.SHA1
+                    : DigestAlgorithm.of(0));
+            return alg.isKnown() && digest(alg, der).equals(h.get());
+        }
+        return false;
+    }
+
+    /**
+     * Compares two distinguished names as multisets of (type, value) (SPEC-trust.md 1.1): CUCM writes
+     * {@code CN=..;OU=..} in a fixed order, certutils RFC 4514 joined with {@code ,} in DER order.
+     */
+    static boolean sameName(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        return a.equals(b) || nameKey(a).equals(nameKey(b));
+    }
+
+    /**
+     * A name in a form that compares as a multiset of (type, value): its RDNs normalised (type upper case, trimmed)
+     * and sorted.
+     */
+    static String nameKey(String name) {
+        if (name == null) {
+            return null;
+        }
+        List<String> r = rdns(name);
+        r.sort(null);
+        return String.join("\u0000", r);
+    }
+
+    static boolean sameName(X500Principal p, String b) {
+        return sameName(p.getName(X500Principal.RFC2253), b);
+    }
+
+    private static List<String> rdns(String name) {
+        String s = name;
+        int nul = s.indexOf('\0');
+        if (nul >= 0) {
+            s = s.substring(0, nul);
+        }
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length()) {
+                cur.append(s.charAt(++i));
+            } else if (c == ';' || c == ',' || c == '+') {
+                add(out, cur);
+            } else {
+                cur.append(c);
+            }
+        }
+        add(out, cur);
+        return out;
+    }
+
+    private static void add(List<String> out, StringBuilder cur) {
+        String t = cur.toString().trim();
+        cur.setLength(0);
+        if (t.isEmpty()) {
+            return;
+        }
+        int eq = t.indexOf('=');
+        if (eq < 0) {
+            out.add(t);
+            return;
+        }
+        String type = t.substring(0, eq).trim().toUpperCase(Locale.ROOT);
+        if ("EMAILADDRESS".equals(type) || "E".equals(type)) {
+            type = "1.2.840.113549.1.9.1";
+        }
+        if ("S".equals(type)) {
+            type = "ST";
+        }
+        out.add(type + "=" + t.substring(eq + 1).trim());
+    }
+
+    static String subject(X509Certificate c) {
+        return c.getSubjectX500Principal().getName(X500Principal.RFC2253);
+    }
+
+    static String issuer(X509Certificate c) {
+        return c.getIssuerX500Principal().getName(X500Principal.RFC2253);
+    }
+
+    static String hex(Bytes b) {
+        return b.toHex().toUpperCase(Locale.ROOT);
+    }
+
+    static String shortHex(Bytes b) {
+        String h = hex(b);
+        return h.length() > 8 ? h.substring(0, 8) + "…" : h;
+    }
+
+    static <T> List<T> copy(Collection<? extends T> c) {
+        return List.copyOf(c);
+    }
+}

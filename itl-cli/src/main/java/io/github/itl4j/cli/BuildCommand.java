@@ -9,6 +9,7 @@ import io.github.itl4j.Role;
 import io.github.itl4j.Version;
 import io.github.itl4j.crypto.Checksums;
 import io.github.itl4j.crypto.ItlSigner;
+import io.github.itl4j.crypto.ItlSigningException;
 import io.github.itl4j.crypto.KeyLoadException;
 import io.github.itl4j.crypto.KeyLoader;
 import io.github.itl4j.crypto.SigningKey;
@@ -20,15 +21,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.Stack;
 import java.util.StringJoiner;
@@ -70,7 +66,7 @@ public final class BuildCommand implements Callable<Integer> {
     private String output;
 
     @Mixin
-    private KeyOptions key = new KeyOptions();
+    private SignerOptions signing = new SignerOptions();
 
     @Option(names = "--sast", paramLabel = "CERT", arity = "1", parameterConsumer = RoleConsumer.class,
             description = "Add a SAST record (the signer, ITLRecovery). Repeatable, like every role option.")
@@ -100,7 +96,7 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Add a TVS record.")
     private List<String> tvs;
 
-    @Option(names = "--hash", paramLabel = "ROLE", converter = RoleConverter.class,
+    @Option(names = "--hash", paramLabel = "ROLE", converter = Converters.RoleConverter.class,
             description = "Write the records of ROLE as hash records (CERTHASH + HASH ALGORITHM instead of the "
                 + "CERTIFICATE), as CUCM writes TVS in ITLs. Repeatable. Not for SAST.")
     private List<Role> hashRoles = new ArrayList<>();
@@ -108,15 +104,11 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--tvs-hash", description = "The same as --hash TVS.")
     private boolean tvsHash;
 
-    @Option(names = "--digest", paramLabel = "ALG", defaultValue = "sha1", converter = DigestConverter.class,
-            description = "The signature digest: sha1 (default, CUCM's), sha256 or sha512.")
-    private DigestAlgorithm digest;
-
-    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "cucm", converter = LayoutConverter.class,
+    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "cucm", converter = Converters.LayoutConverter.class,
             description = "Field order and name format: cucm (default) or certutils.")
     private Layout layout;
 
-    @Option(names = "--signer-version", paramLabel = "VER", converter = VersionConverter.class,
+    @Option(names = "--signer-version", paramLabel = "VER", converter = Converters.VersionConverter.class,
             description = "Write SIGNERVERSION (tag 28) 1.0 or 1.1, as certutils does (1.1 lets phones accept EC "
                 + "certificates); omitted by default, as CUCM.")
     private Version signerVersion;
@@ -125,11 +117,7 @@ public final class BuildCommand implements Callable<Integer> {
             description = "FILENAME in the header (default ITLFile.tlv; CTLFile.tlv for a CTL).")
     private String fileName;
 
-    @Option(names = "--timestamp", paramLabel = "TIME", converter = TimestampConverter.class,
-            description = "TIMESTAMP: Unix seconds or ISO-8601 (2026-01-31T12:00:00Z); default now.")
-    private Instant timestamp;
-
-    @Option(names = "--dns-name", paramLabel = "MODE", converter = DnsNameConverter.class,
+    @Option(names = "--dns-name", paramLabel = "MODE", converter = Converters.DnsNameConverter.class,
             description = "DNSNAME of CUCM-layout records: two-nuls (default; the length CUCM's records have), "
                 + "empty, omit, or cn-host (the certificate CN's host name, as in CTLs).")
     private DnsName dnsName;
@@ -157,13 +145,13 @@ public final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CliException, IOException {
-        key.warnDigest(digest);
+        signing.warnDigest();
         run();
         return ExitCodes.OK;
     }
 
     private void run() throws CliException, IOException {
-        key.check(true, null);
+        signing.key().check(true, null);
         if (entries.isEmpty()) {
             throw CliException.usage("no records: give certificates with --sast, --ccm, --ccm-tftp, --tftp, --capf, "
                     + "--app-server or --tvs");
@@ -179,7 +167,7 @@ public final class BuildCommand implements Callable<Integer> {
         if (dnsName != null && layout == Layout.CERTUTILS) {
             throw CliException.usage("--dns-name applies to the cucm layout only");
         }
-        for (Path p : key.files()) {
+        for (Path p : signing.key().files()) {
             Outputs.checkNotInput(p, output);
         }
         if (!force) {
@@ -194,8 +182,8 @@ public final class BuildCommand implements Callable<Integer> {
             TrustListBuilder.Entry e = TrustListBuilder.Entry.of(certificate(r), r.role());
             list.add(hash.contains(r.role()) ? e.asHash() : e);
         }
-        SigningKey k = key.load();
-        ItlSigner signer = KeyOptions.signer(k, digest, timestamp, key.source());
+        SigningKey k = signing.key().load();
+        ItlSigner signer = signing.signer(k, signing.key().source());
         TrustListBuilder b = TrustListBuilder.builder(signer).fileName(fileName).layout(layout)
                 .signerVersion(signerVersion).requireSignerRecord(!force);
         if (dnsName != null) {
@@ -207,9 +195,14 @@ public final class BuildCommand implements Callable<Integer> {
         ItlFile itl;
         try {
             itl = b.build();
-        } catch (io.github.itl4j.crypto.ItlSigningException e) {
-            throw new CliException(ExitCodes.of(e), e.getMessage().replace("(add it with Role.SAST, or "
-                    + "requireSignerRecord(false))", "(add it with --sast, or give --force)"), e);
+        } catch (ItlSigningException e) {
+            if (e.reason() == ItlSigningException.Reason.SIGNER_NOT_SAST) {
+                // the CLI's own words (the library's name its builder methods): decided by the reason, not the text
+                throw new CliException(ExitCodes.INPUT, "The signer's certificate " + k.certificate()
+                        .getSubjectX500Principal().getName() + " is not a SAST entry; phones could not verify the "
+                        + "file (add it with --sast, or give --force) (tag " + e.tag() + ")", e);
+            }
+            throw new CliException(ExitCodes.of(e), e.getMessage(), e);
         }
         if (force && !signerListed(k, list)) {
             cli.err().println(ItlCli.PREFIX + "warning: the signer " + k.certificate().getSubjectX500Principal()
@@ -282,101 +275,6 @@ public final class BuildCommand implements Callable<Integer> {
                 default -> throw new IllegalStateException(o.longestName());
             };
             ((BuildCommand) commandSpec.userObject()).entries.add(new RoleArg(role, o.longestName(), args.pop()));
-        }
-    }
-
-    /** {@code sha1}, {@code sha256}, {@code sha512}. */
-    static final class DigestConverter implements CommandLine.ITypeConverter<DigestAlgorithm> {
-        @Override
-        public DigestAlgorithm convert(String value) {
-            return DigestAlgorithm.parse(value);
-        }
-    }
-
-    /** {@code cucm}, {@code certutils}. */
-    static final class LayoutConverter implements CommandLine.ITypeConverter<Layout> {
-        @Override
-        public Layout convert(String value) {
-            try {
-                return Layout.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("expected cucm or certutils, got '" + value + "'");
-            }
-        }
-    }
-
-    /** {@code 1.0}, {@code 1.1}. */
-    static final class VersionConverter implements CommandLine.ITypeConverter<Version> {
-        @Override
-        public Version convert(String value) {
-            if (value.equals("1.0")) {
-                return Version.V1_0;
-            }
-            if (value.equals("1.1")) {
-                return Version.V1_1;
-            }
-            throw new CommandLine.TypeConversionException("expected 1.0 or 1.1, got '" + value + "'");
-        }
-    }
-
-    /** A role name ({@code TVS}, {@code CCM+TFTP}, {@code ccm-tftp}) or its code. */
-    static final class RoleConverter implements CommandLine.ITypeConverter<Role> {
-        @Override
-        public Role convert(String value) {
-            String v = value.toUpperCase(Locale.ROOT);
-            if (v.equals("CCM-TFTP") || v.equals("CCM_TFTP")) {
-                v = "CCM+TFTP";
-            } else if (v.equals("APP_SERVER") || v.equals("APPSERVER")) {
-                v = "APP-SERVER";
-            }
-            try {
-                return Role.parse(v);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("expected a role (SAST, CCM, CCM+TFTP, TFTP, CAPF, "
-                        + "APP-SERVER, TVS), got '" + value + "'");
-            }
-        }
-    }
-
-    /** {@code two-nuls}, {@code empty}, {@code omit}, {@code cn-host}. */
-    static final class DnsNameConverter implements CommandLine.ITypeConverter<DnsName> {
-        @Override
-        public DnsName convert(String value) {
-            try {
-                return DnsName.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("expected two-nuls, empty, omit or cn-host, got '"
-                        + value + "'");
-            }
-        }
-    }
-
-    /**
-     * Unix seconds ({@code 1795735033}), an ISO-8601 instant or offset date-time ({@code 2026-11-27T10:00:00Z},
-     * {@code 2026-11-27T10:00:00+13:00}), or a date ({@code 2026-11-27}, midnight UTC). TIMESTAMP is an unsigned
-     * 32-bit field, so 1970 to 2106.
-     */
-    static final class TimestampConverter implements CommandLine.ITypeConverter<Instant> {
-        @Override
-        public Instant convert(String value) {
-            Instant t;
-            try {
-                if (value.matches("\\d{1,12}")) {
-                    t = Instant.ofEpochSecond(Long.parseLong(value));
-                } else if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-                    t = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-                } else {
-                    t = OffsetDateTime.parse(value).toInstant();
-                }
-            } catch (DateTimeException | NumberFormatException e) {
-                throw new CommandLine.TypeConversionException("expected Unix seconds or an ISO-8601 time such as "
-                        + "2026-01-31T12:00:00Z, got '" + value + "'");
-            }
-            if (t.getEpochSecond() < 0 || t.getEpochSecond() > 0xFFFFFFFFL || t.getNano() != 0) {
-                throw new CommandLine.TypeConversionException("TIMESTAMP holds whole seconds from 1970 to 2106, got '"
-                        + value + "'");
-            }
-            return t;
         }
     }
 }

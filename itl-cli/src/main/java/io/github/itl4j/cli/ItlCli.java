@@ -1,6 +1,5 @@
 package io.github.itl4j.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.itl4j.ItlException;
@@ -313,11 +312,11 @@ public final class ItlCli implements Callable<Integer> {
      * @return the failure's exit code
      * @throws IOException if the JSON entry cannot be written
      */
-    int failFile(String name, Exception e, JsonGenerator json) throws IOException {
+    int failFile(String name, Exception e, JsonDocument json) throws IOException {
         out.flush();
         int code = fail(name, e);
         if (json != null) {
-            VerifyCommand.Json.error(json, name, code, e);
+            json.fileError(name, code, e);
         }
         return code;
     }
@@ -391,22 +390,26 @@ public final class ItlCli implements Callable<Integer> {
         return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
     }
 
+    /** @return the version of itl4j from the build ({@code version.properties}), or {@code unknown} */
+    static String toolVersion() {
+        try (InputStream in = ItlCli.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "unknown");
+            }
+        } catch (IOException e) {
+            // unknown
+        }
+        return "unknown";
+    }
+
     /** Prints {@code itl VERSION} from the build, with the Java version. */
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = "unknown";
-            try (InputStream in = ItlCli.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    Properties p = new Properties();
-                    p.load(in);
-                    v = p.getProperty("version", v);
-                }
-            } catch (IOException e) {
-                // keep "unknown"
-            }
-            return new String[] {"itl " + v + " (itl4j)", "Java " + System.getProperty("java.version") + " ("
-                    + System.getProperty("java.vendor") + ")"};
+            return new String[] {"itl " + toolVersion() + " (itl4j)", "Java " + System.getProperty("java.version")
+                    + " (" + System.getProperty("java.vendor") + ")"};
         }
     }
 }

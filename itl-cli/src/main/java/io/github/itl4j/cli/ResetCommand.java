@@ -20,7 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -78,7 +77,7 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
     private LimitOptions limitOptions = new LimitOptions();
 
     @Mixin
-    private KeyOptions key = new KeyOptions();
+    private SignerOptions signing = new SignerOptions();
 
     @Mixin
     private RemoteOptions remote = new RemoteOptions();
@@ -87,23 +86,13 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
             description = "Reset even when the new key's certificate is not a SAST record of the file.")
     private boolean force;
 
-    @Option(names = "--trust", paramLabel = "CERT|ITL",
-            description = {"A trust anchor IN must chain to (repeatable): a certificate file, or the ITL/CTL the "
-                + "phones hold. Without it IN is verified against itself."})
-    private List<String> trust = new ArrayList<>();
+    @Mixin
+    private TrustOptions trust = new TrustOptions();
 
     @Option(names = "--allow-unverified-input",
             description = "DANGEROUS, for forensics: re-sign IN even when it does not verify, which makes whatever "
                 + "it holds trusted. Never publish the result.")
     private boolean allowUnverifiedInput;
-
-    @Option(names = "--digest", paramLabel = "ALG", converter = BuildCommand.DigestConverter.class,
-            description = "A new signature digest (sha1, sha256, sha512); the file's is kept by default.")
-    private DigestAlgorithm digest;
-
-    @Option(names = "--timestamp", paramLabel = "TIME", converter = BuildCommand.TimestampConverter.class,
-            description = "TIMESTAMP: Unix seconds or ISO-8601; default now.")
-    private Instant timestamp;
 
     /** Creates the command; picocli fills in the options. */
     public ResetCommand() {
@@ -117,20 +106,20 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
 
     @Override
     public Integer call() throws CliException, IOException {
-        key.warnDigest(digest);
+        signing.warnDigest();
         run(Inputs.displayName(input));
         return ExitCodes.OK;
     }
 
     private void run(String name) throws CliException, IOException {
         // ---- the command line
-        if (remote.given() && key.given()) {
+        if (remote.given() && signing.key().given()) {
             throw CliException.usage("--remote fetches the PKCS#12 file: give it instead of --p12 or --key, not with");
         }
-        key.check(!remote.given(), "--remote HOST[:PORT] USER PATH");
+        signing.key().check(!remote.given(), "--remote HOST[:PORT] USER PATH");
         remote.check();
         if (remote.given()) {
-            key.password().checkAvailable();
+            signing.key().password().checkAvailable();
         }
         String out = output;
         if (inPlace) {
@@ -151,12 +140,12 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
                         + "--in-place");
             }
         }
-        for (Path p : key.files()) {
+        for (Path p : signing.key().files()) {
             Outputs.checkNotInput(p, out);
         }
 
         // ---- the anchors and the file
-        VerifyCommand.Trust anchors = VerifyCommand.Trust.load(trust, cli.err(), limitOptions.reader());
+        TrustOptions.Anchors anchors = trust.load(cli.err(), limitOptions.reader());
         if (!anchors.allUsable()) {
             throw new CliException(ExitCodes.CHECK_FAILED, name + ": not reset: a --trust list does not verify");
         }
@@ -173,13 +162,13 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
         }
 
         // ---- the key
-        SigningKey k = remote.given() ? fetchKey() : key.load();
+        SigningKey k = remote.given() ? fetchKey() : signing.key().load();
         // the resetter keeps the file's digest unless --digest: the signer's own digest is not used
-        ItlSigner signer = KeyOptions.signer(k, digest, timestamp, remote.given() ? remote.display() : key.source());
+        ItlSigner signer = signing.signer(k, remote.given() ? remote.display() : signing.key().source());
         Optional<ItlRecord> sast = ItlResetter.findSastRecord(old, k.certificate());
         ItlFile reset;
         try {
-            reset = ItlResetter.builder(signer).force(force).digest(digest).verifier(anchors.verifier(false))
+            reset = ItlResetter.builder(signer).force(force).digest(signing.digest()).verifier(anchors.verifier(false))
                     .allowUnverifiedInput(allowUnverifiedInput).build().reset(old);
         } catch (ItlVerificationException e) {
             throw new CliException(ExitCodes.CHECK_FAILED, name + ": not reset: it does not verify ("
@@ -187,8 +176,10 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
                     + "'itl verify'; --allow-unverified-input overrides this, for forensics only", e);
         } catch (ItlSigningException e) {
             if (e.reason() == ItlSigningException.Reason.SIGNER_NOT_SAST) {
-                throw new CliException(ExitCodes.INPUT, name + ": " + e.getOriginalMessage()
-                        .replace("Use force(true) to sign anyway", "Give --force to reset anyway"), e);
+                // the CLI's own words (the library's name its builder method): decided by the reason, not the text
+                throw new CliException(ExitCodes.INPUT, name + ": the new signer " + k.certificate()
+                        .getSubjectX500Principal().getName() + " is not a SAST record of the file; phones would "
+                        + "reject the reset file. Give --force to reset anyway", e);
             }
             throw new CliException(ExitCodes.of(e), name + ": " + e.getMessage(), e);
         }
@@ -224,9 +215,9 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
             } catch (RemoteKeyException e) {
                 throw RemoteOptions.remoteError(e);
             }
-            pw = key.password().read();
+            pw = signing.key().password().read();
             try {
-                return KeyLoader.defaults().pkcs12(data, pw, key.alias());
+                return KeyLoader.defaults().pkcs12(data, pw, signing.key().alias());
             } catch (KeyLoadException e) {
                 if (e.reason() == KeyLoadException.Reason.MALFORMED) {
                     throw new CliException(ExitCodes.INPUT, where + ": not a PKCS#12 file (" + data.length

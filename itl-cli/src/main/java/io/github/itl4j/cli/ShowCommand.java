@@ -1,6 +1,5 @@
 package io.github.itl4j.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.SignedFile;
 import io.github.itl4j.crypto.Checksums;
@@ -24,8 +23,9 @@ import picocli.CommandLine.ParentCommand;
  * verdict), or the same facts as JSON. A trust list is always verified (against itself, or against {@code --trust});
  * a .sgn only when {@code --trust} is given, because it carries no certificate.
  *
- * <p>With {@code --json} it writes one JSON document for the whole run: {@code {"format": "itl4j-show",
- * "formatVersion": 1, "files": [...]}}, one object per file (see {@link ShowFormat#json}) or, for a file that could
+ * <p>With {@code --json} it writes one JSON document for the whole run, in the common envelope ({@link JsonDocument}):
+ * {@code {"tool", "version", "command": "show", "format": "itl4j-show", "formatVersion": 1, "inputs",
+ * "files": [...], "verdict", "problems"}}, one object per file (see {@link ShowJson#json}) or, for a file that could
  * not be read, {@code {"file": ..., "error": {"exitCode": n, "message": ...}}}.
  *
  * @since 0.1.0
@@ -43,11 +43,8 @@ public final class ShowCommand implements Callable<Integer> {
     @ParentCommand
     private ItlCli cli;
 
-    @Option(names = "--trust", paramLabel = "CERT|ITL",
-            description = "A trust anchor (repeatable), as for 'itl verify': a certificate file (PEM with one or "
-                + "more certificates, or DER) or an ITL/CTL the phone already holds (verified first; if it does not "
-                + "verify, nothing is shown and the exit code is 1).")
-    private List<String> trust = new ArrayList<>();
+    @Mixin
+    private TrustOptions trust = new TrustOptions();
 
     @Option(names = {"-v", "--verbose"},
             description = "Also print the values CUCM leaves out (digest, modulus, FILENAME, TIMESTAMP, keys).")
@@ -71,9 +68,9 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        VerifyCommand.Trust t;
+        TrustOptions.Anchors t;
         try {
-            t = VerifyCommand.Trust.load(trust, cli.err(), limitOptions.reader());
+            t = trust.load(cli.err(), limitOptions.reader());
         } catch (CliException | IOException e) {
             return cli.fail(null, e);
         }
@@ -82,10 +79,12 @@ public final class ShowCommand implements Callable<Integer> {
         }
         ItlVerifier verifier = t.verifier(warningsAsErrors);
         int worst = ExitCodes.OK;
-        JsonGenerator g = null;
+        JsonDocument doc = null;
         if (json) {
-            g = VerifyCommand.Json.start(cli.binaryOut(), FORMAT);
-            g.writeArrayFieldStart("files");
+            List<JsonDocument.Input> inputs = new ArrayList<>(JsonDocument.inputs("trust", trust.args()));
+            inputs.addAll(JsonDocument.inputs("file", files));
+            doc = JsonDocument.start(cli.binaryOut(), "show", FORMAT, 1, inputs);
+            doc.generator().writeArrayFieldStart("files");
         }
         boolean first = true;
         for (String arg : files) {
@@ -108,8 +107,13 @@ public final class ShowCommand implements Callable<Integer> {
                 }
                 ShowFormat.Shown s = new ShowFormat.Shown(name, modified, in.data(), f, Checksums.of(in.data()), r,
                         notChecked);
-                if (g != null) {
-                    ShowFormat.json(g, s, t.names());
+                if (doc != null) {
+                    ShowJson.json(doc.generator(), s, t.names());
+                    if (r != null) {
+                        doc.problems(name, r.problems());
+                    } else {
+                        doc.problem(new JsonDocument.Entry("NOT_VERIFIED", "ERROR", notChecked, name, 0, -1, -1));
+                    }
                 } else {
                     if (files.size() > 1) {
                         if (!first) {
@@ -122,12 +126,13 @@ public final class ShowCommand implements Callable<Integer> {
                     cli.out().flush();
                 }
             } catch (Exception e) {
-                worst = Math.max(worst, cli.failFile(name, e, g));
+                worst = Math.max(worst, cli.failFile(name, e, doc));
             }
         }
-        if (g != null) {
-            g.writeEndArray();
-            VerifyCommand.Json.end(g, cli.binaryOut());
+        if (doc != null) {
+            doc.generator().writeEndArray();
+            doc.verdict(worst == ExitCodes.OK ? "VERIFIED" : "FAILED");
+            doc.end();
         }
         return worst;
     }

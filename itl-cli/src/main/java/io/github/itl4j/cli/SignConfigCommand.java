@@ -1,6 +1,5 @@
 package io.github.itl4j.cli;
 
-import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlLimits;
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.Layout;
@@ -8,7 +7,6 @@ import io.github.itl4j.SgnFile;
 import io.github.itl4j.crypto.fleet.FleetSigner;
 import io.github.itl4j.crypto.ItlSigner;
 import io.github.itl4j.crypto.ItlSigningException;
-import io.github.itl4j.crypto.SigningKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -17,7 +15,6 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -88,21 +85,12 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
     private boolean force;
 
     @Mixin
-    private KeyOptions key = new KeyOptions();
-
-    @Option(names = "--digest", paramLabel = "ALG", defaultValue = "sha1",
-            converter = BuildCommand.DigestConverter.class,
-            description = "The signature digest: sha1 (default), sha256 or sha512.")
-    private DigestAlgorithm digest;
+    private SignerOptions signing = new SignerOptions();
 
     @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "certutils",
-            converter = BuildCommand.LayoutConverter.class,
+            converter = Converters.LayoutConverter.class,
             description = "The header layout: certutils (default; what sgnfile writes) or cucm.")
     private Layout layout;
-
-    @Option(names = "--timestamp", paramLabel = "TIME", converter = BuildCommand.TimestampConverter.class,
-            description = "TIMESTAMP: Unix seconds or ISO-8601; default now.")
-    private Instant timestamp;
 
     /** Creates the command; picocli fills in the options. */
     public SignConfigCommand() {
@@ -110,7 +98,7 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
 
     @Override
     public Integer call() throws CliException, IOException {
-        key.warnDigest(digest);
+        signing.warnDigest();
         if (fleet == null && input != null && !Inputs.STDIO.equals(input) && output == null && isDirectory(input)) {
             fleet = Path.of(input); // `itl sign-config [options] DIR` is a fleet run, as `--fleet DIR`
             input = null;
@@ -134,11 +122,6 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
         }
     }
 
-    private ItlSigner signer() throws CliException, IOException {
-        SigningKey k = key.load();
-        return KeyOptions.signer(k, digest, timestamp, key.source());
-    }
-
     // ------------------------------------------------------------------ one file
 
     private int single() throws CliException, IOException {
@@ -148,7 +131,7 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
         if (input == null) {
             throw CliException.usage("give the FILE to sign, or --fleet DIR");
         }
-        key.check(true, null);
+        signing.key().check(true, null);
         boolean stdin = Inputs.STDIO.equals(input);
         String out = output;
         if (out == null) {
@@ -171,7 +154,7 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
             throw CliException.usage("--file-name is empty");
         }
         Outputs.checkNotInput(stdin ? null : Path.of(input), out);
-        for (Path p : key.files()) {
+        for (Path p : signing.key().files()) {
             Outputs.checkNotInput(p, out);
         }
         Set<PosixFilePermission> sourcePermissions = stdin ? null : checkRegularSource(Path.of(input));
@@ -182,7 +165,7 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
             throw new CliException(e.exitCode(), Inputs.displayName(input) + ": " + e.getMessage(), e);
         }
         refuseSignedInput(in);
-        ItlSigner signer = signer();
+        ItlSigner signer = signing.signer();
         SgnFile sgn;
         try {
             sgn = signer.signConfig(in.data(), name, layout);
@@ -250,12 +233,12 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
         if (threads != null && threads < 1) {
             throw CliException.usage("--threads must be at least 1, got " + threads);
         }
-        key.check(true, null);
+        signing.key().check(true, null);
         if (!Files.isDirectory(fleet)) {
             throw Files.exists(fleet) ? new NotDirectoryException(fleet.toString())
                     : new java.nio.file.NoSuchFileException(fleet.toString());
         }
-        FleetSigner.Builder b = FleetSigner.builder(signer()).layout(layout).force(force).outputDirectory(outDir)
+        FleetSigner.Builder b = FleetSigner.builder(signing.signer()).layout(layout).force(force).outputDirectory(outDir)
                 .followSymlinks(cli.followSymlinks());
         try {
             if (glob != null) {

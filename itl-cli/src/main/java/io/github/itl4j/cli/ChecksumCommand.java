@@ -1,5 +1,6 @@
 package io.github.itl4j.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.crypto.Checksums;
 import java.io.IOException;
@@ -21,7 +22,9 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code itl checksum}: whole-file MD5, SHA-1, SHA-256 and SHA-512 in the forms CUCM's {@code show itl} prints
  * (lower-case hex and {@code (MD5)}), phones display (upper-case), with colons, or as {@code sha1sum} writes them.
- * Any file can be hashed (it is not parsed); files are read as streams, so their size does not matter.
+ * Any file can be hashed (it is not parsed); files are read as streams, so their size does not matter. With
+ * {@code --json}: the common envelope ({@link JsonDocument}) with {@code files}, each {@code file} and its digests in
+ * lower-case hex ({@code md5}, {@code sha1}, {@code sha256}, {@code sha512}) or an {@code error}.
  *
  * @since 0.1.0
  */
@@ -84,6 +87,10 @@ public final class ChecksumCommand implements Callable<Integer> {
                 "sum: 'hex  FILE' lines, as sha1sum/md5sum write them (one line per algorithm)."})
     private String format;
 
+    @Option(names = "--json", description = "Write one JSON document for the whole run instead of text (lower-case "
+            + "hex; --format is not used).")
+    private boolean json;
+
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files; - reads standard input.")
     private List<String> files;
 
@@ -98,10 +105,25 @@ public final class ChecksumCommand implements Callable<Integer> {
         int worst = ExitCodes.OK;
         PrintWriter out = cli.out();
         boolean first = true;
+        JsonDocument doc = null;
+        if (json) {
+            doc = JsonDocument.start(cli.binaryOut(), "checksum", null, 0, JsonDocument.inputs("file", files));
+            doc.generator().writeArrayFieldStart("files");
+        }
         for (String arg : files) {
             String name = Inputs.displayName(arg);
             try {
                 Checksums c = digest(arg, algs);
+                if (doc != null) {
+                    JsonGenerator g = doc.generator();
+                    g.writeStartObject();
+                    g.writeStringField("file", name);
+                    for (Algorithm a : algs) {
+                        g.writeStringField(a.name().toLowerCase(Locale.ROOT), a.of(c).toHex());
+                    }
+                    g.writeEndObject();
+                    continue;
+                }
                 if (form == Form.SUM) {
                     for (Algorithm a : algs) {
                         out.println(a.of(c).toHex() + "  " + ShowFormat.clean(arg));
@@ -120,8 +142,12 @@ public final class ChecksumCommand implements Callable<Integer> {
                 }
                 out.flush();
             } catch (Exception e) {
-                worst = Math.max(worst, cli.failFile(name, e, null));
+                worst = Math.max(worst, cli.failFile(name, e, doc));
             }
+        }
+        if (doc != null) {
+            doc.generator().writeEndArray();
+            doc.end();
         }
         return worst;
     }

@@ -1,7 +1,5 @@
 package io.github.itl4j.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.HeaderTags;
@@ -202,59 +200,60 @@ public final class DumpCommand implements Callable<Integer> {
      * Writes the lossless JSON document. Per element: {@code offset}, {@code tag}, {@code name}, {@code length},
      * {@code hex} (authoritative), and {@code value}/{@code meaning} when the value decodes exactly; containers have
      * {@code children}; padding bytes are {@code {"offset": n, "padding": true}}. Records hold their {@code fields},
-     * RECORDLENGTH first; a signed file has a {@code payload}.
+     * RECORDLENGTH first; a signed file has a {@code payload}. The document is in the common envelope
+     * ({@link JsonDocument}); the reader's warnings are its {@code problems}. {@code itl assemble} ignores the envelope.
      */
     static void writeJson(FileWalk w, String source, OutputStream os) throws IOException {
-        JsonFactory f = JsonFactory.builder().build();
-        try (JsonGenerator g = f.createGenerator(os, JsonEncoding.UTF8)) {
-            g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-            g.useDefaultPrettyPrinter();
-            g.writeStartObject();
-            g.writeStringField("format", FORMAT);
-            g.writeNumberField("formatVersion", FORMAT_VERSION);
-            g.writeStringField("source", source);
-            g.writeStringField("kind", w.isTrustList() ? "trust-list" : "signed");
-            g.writeNumberField("size", w.data.size());
-            g.writeStringField("note", "hex is authoritative; HEADERLENGTH, RECORDLENGTH and container lengths are "
-                    + "derived on assemble; offset, name, length and meaning are informational");
-            g.writeArrayFieldStart("header");
-            for (Element e : w.header) {
-                jsonElement(g, Scope.HEADER, e, e.tag() == HeaderTags.HEADER_LENGTH);
-            }
-            g.writeEndArray();
-            if (w.isTrustList()) {
-                List<ItlRecord> model = ((io.github.itl4j.ItlFile) w.file).records();
-                g.writeArrayFieldStart("records");
-                for (FileWalk.Record r : w.records) {
-                    g.writeStartObject();
-                    g.writeNumberField("record", r.number());
-                    g.writeNumberField("offset", r.offset());
-                    g.writeNumberField("length", r.length());
-                    if (r.number() - 1 < model.size()) {
-                        var role = model.get(r.number() - 1).role();
-                        if (role.isPresent()) {
-                            g.writeStringField("role", role.get().name());
-                        }
+        JsonDocument doc = JsonDocument.open(os);
+        JsonGenerator g = doc.generator();
+        // the first lines stay as they were: assemble's errors name lines of the document
+        g.writeStringField("format", FORMAT);
+        g.writeNumberField("formatVersion", FORMAT_VERSION);
+        g.writeStringField("source", source);
+        g.writeStringField("kind", w.isTrustList() ? "trust-list" : "signed");
+        doc.head("dump", null, 0, List.of(new JsonDocument.Input("file", source)));
+        g.writeNumberField("size", w.data.size());
+        g.writeStringField("note", "hex is authoritative; HEADERLENGTH, RECORDLENGTH and container lengths are "
+                + "derived on assemble; offset, name, length and meaning are informational");
+        g.writeArrayFieldStart("header");
+        for (Element e : w.header) {
+            jsonElement(g, Scope.HEADER, e, e.tag() == HeaderTags.HEADER_LENGTH);
+        }
+        g.writeEndArray();
+        if (w.isTrustList()) {
+            List<ItlRecord> model = ((io.github.itl4j.ItlFile) w.file).records();
+            g.writeArrayFieldStart("records");
+            for (FileWalk.Record r : w.records) {
+                g.writeStartObject();
+                g.writeNumberField("record", r.number());
+                g.writeNumberField("offset", r.offset());
+                g.writeNumberField("length", r.length());
+                if (r.number() - 1 < model.size()) {
+                    var role = model.get(r.number() - 1).role();
+                    if (role.isPresent()) {
+                        g.writeStringField("role", role.get().name());
                     }
-                    g.writeArrayFieldStart("fields");
-                    for (Element e : r.fields()) {
-                        jsonElement(g, Scope.RECORD, e, e == r.fields().get(0));
-                    }
-                    g.writeEndArray();
-                    g.writeEndObject();
+                }
+                g.writeArrayFieldStart("fields");
+                for (Element e : r.fields()) {
+                    jsonElement(g, Scope.RECORD, e, e == r.fields().get(0));
                 }
                 g.writeEndArray();
-            } else {
-                g.writeObjectFieldStart("payload");
-                g.writeNumberField("offset", w.headerLength);
-                g.writeNumberField("length", w.payload.size());
-                g.writeStringField("hex", w.payload.toHex());
                 g.writeEndObject();
             }
+            g.writeEndArray();
+        } else {
+            g.writeObjectFieldStart("payload");
+            g.writeNumberField("offset", w.headerLength);
+            g.writeNumberField("length", w.payload.size());
+            g.writeStringField("hex", w.payload.toHex());
             g.writeEndObject();
         }
-        os.write('\n');
-        os.flush();
+        for (ItlWarning x : w.file.warnings()) {
+            doc.problem(new JsonDocument.Entry(x.code().name(), "WARNING", x.message(), source, x.recordIndex() + 1,
+                    x.offset(), -1));
+        }
+        doc.end();
     }
 
     private static void jsonElement(JsonGenerator g, Scope scope, Element e, boolean derived) throws IOException {

@@ -18,7 +18,7 @@ import java.util.Locale;
  * <pre>{"tool": "itl4j", "version": "0.1.0", "command": "verify", "inputs": [{"role": "file", "path": "..."}],
  *  ...the command's data..., "verdict": "VERIFIED", "problems": [{"code", "severity", "message", ...}]}</pre>
  *
- * <p>A command calls {@link #start}, writes its own fields with {@link #generator()}, collects problems as it goes
+ * <p>A command calls {@link #start} (or {@link #open} and {@link #head}), writes its own fields with {@link #generator()}, collects problems as it goes
  * ({@link #problems(String, List)}, {@link #fileError(String, int, Exception)}, {@link #problem(Entry)}), sets a
  * {@link #verdict(String)} if it has one, and calls {@link #end()}, which writes {@code problems} last.
  *
@@ -73,8 +73,8 @@ final class JsonDocument {
 
     /**
      * Starts the document: {@code tool}, {@code version}, {@code command}, then {@code format} and
-     * {@code formatVersion} when given (the documents of {@code dump}, {@code show} and {@code verify} kept them),
-     * then {@code inputs}.
+     * {@code formatVersion} when given (the documents of {@code show} and {@code verify} kept them), then
+     * {@code inputs}.
      *
      * @param os standard output (not closed)
      * @param command the subcommand's name
@@ -86,10 +86,38 @@ final class JsonDocument {
      */
     static JsonDocument start(OutputStream os, String command, String format, int formatVersion, List<Input> inputs)
             throws IOException {
+        JsonDocument doc = open(os);
+        doc.head(command, format, formatVersion, inputs);
+        return doc;
+    }
+
+    /**
+     * Opens the top-level object only, for a document whose first fields must stay where they were ({@code dump},
+     * whose line numbers {@code assemble} reports); the caller writes them, then {@link #head}.
+     *
+     * @param os standard output (not closed)
+     * @return the document, inside its top-level object
+     * @throws IOException from the stream
+     */
+    static JsonDocument open(OutputStream os) throws IOException {
         JsonGenerator g = JsonFactory.builder().build().createGenerator(os, JsonEncoding.UTF8);
         g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
+        return new JsonDocument(g, os);
+    }
+
+    /**
+     * Writes the envelope's head: {@code tool}, {@code version}, {@code command}, {@code format} and
+     * {@code formatVersion} (when {@code format} is not null) and {@code inputs}.
+     *
+     * @param command the subcommand's name
+     * @param format the document's own format name, or null
+     * @param formatVersion its version (with {@code format})
+     * @param inputs the inputs of the run
+     * @throws IOException from the stream
+     */
+    void head(String command, String format, int formatVersion, List<Input> inputs) throws IOException {
         g.writeStringField("tool", TOOL);
         g.writeStringField("version", ItlCli.toolVersion());
         g.writeStringField("command", command);
@@ -105,7 +133,6 @@ final class JsonDocument {
             g.writeEndObject();
         }
         g.writeEndArray();
-        return new JsonDocument(g, os);
     }
 
     /**

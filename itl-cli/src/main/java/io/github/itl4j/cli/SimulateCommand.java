@@ -1,7 +1,5 @@
 package io.github.itl4j.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.ItlFile;
@@ -229,10 +227,6 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    /** One input file of the run, for the envelope. */
-    private record InputRef(String role, String path) {
-    }
-
     @Override
     public Integer call() throws Exception {
         List<Duration> thenAdvance;
@@ -244,7 +238,7 @@ public final class SimulateCommand implements Callable<Integer> {
         if (phoneNone && (phoneItl != null || phoneCtl != null)) {
             return cli.fail(null, CliException.usage("--phone-none conflicts with --phone-itl/--phone-ctl"));
         }
-        List<InputRef> inputs = new ArrayList<>();
+        List<JsonDocument.Input> inputs = new ArrayList<>();
         TrustSimulator sim;
         FileKind forced;
         try {
@@ -265,7 +259,7 @@ public final class SimulateCommand implements Callable<Integer> {
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 Inputs.Input in = Inputs.read(name, cli.stdin(), MAX_INPUT);
-                inputs.add(new InputRef(i == 0 ? "offered" : "then", Inputs.displayName(name)));
+                inputs.add(new JsonDocument.Input(i == 0 ? "offered" : "then", Inputs.displayName(name)));
                 OfferedFile o = OfferedFile.read(Inputs.displayName(name), in.data(), ItlLimits.defaults(),
                         i == 0 ? forced : null);
                 steps.add(new TrustSimulator.Step(o, adv.get(i)));
@@ -308,7 +302,7 @@ public final class SimulateCommand implements Callable<Integer> {
         };
     }
 
-    private PhoneState phone(List<InputRef> inputs) throws CliException, IOException {
+    private PhoneState phone(List<JsonDocument.Input> inputs) throws CliException, IOException {
         PhoneState p = PhoneState.none();
         if (now != null) {
             try {
@@ -319,18 +313,18 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (phoneItl != null) {
             p = p.withItl(installed(phoneItl, "--phone-itl"), phoneItl);
-            inputs.add(new InputRef("installed-itl", phoneItl));
+            inputs.add(new JsonDocument.Input("installed-itl", phoneItl));
         }
         if (phoneCtl != null) {
             p = p.withCtl(installed(phoneCtl, "--phone-ctl"), phoneCtl);
-            inputs.add(new InputRef("installed-ctl", phoneCtl));
+            inputs.add(new JsonDocument.Input("installed-ctl", phoneCtl));
         }
         if (model != null) {
             p = p.model(model);
         }
         p = p.encryptedConfig(encrypted);
         if (phoneKey != null) {
-            inputs.add(new InputRef("phone-key", phoneKey.toString()));
+            inputs.add(new JsonDocument.Input("phone-key", phoneKey.toString()));
             try {
                 java.security.PrivateKey alone = phoneCert == null ? pkcs8Only(phoneKey) : null;
                 p = p.withPhoneKey(alone != null ? alone : phoneCert != null
@@ -392,11 +386,11 @@ public final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private TvsEnvironment tvsEnvironment(List<InputRef> inputs) throws CliException, IOException {
+    private TvsEnvironment tvsEnvironment(List<JsonDocument.Input> inputs) throws CliException, IOException {
         TvsEnvironment e = TvsEnvironment.none();
         for (String t : tvs) {
             Path p = Path.of(t);
-            inputs.add(new InputRef("tvs", t));
+            inputs.add(new JsonDocument.Input("tvs", t));
             try {
                 e = e.plus(Files.isDirectory(p) ? TvsEnvironment.fromDirectory(p) : TvsEnvironment.fromSqlExport(p));
             } catch (java.nio.file.NoSuchFileException ex) {
@@ -406,7 +400,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         if (roleMap != null) {
-            inputs.add(new InputRef("tvs-role-map", roleMap.toString()));
+            inputs.add(new JsonDocument.Input("tvs-role-map", roleMap.toString()));
             try {
                 e = e.withRoleMap(TvsRoleMap.defaults().withOverrides(roleMap));
             } catch (IllegalArgumentException ex) {
@@ -423,10 +417,10 @@ public final class SimulateCommand implements Callable<Integer> {
         return e;
     }
 
-    private SimulationPolicy policy(List<InputRef> inputs) throws CliException, IOException {
+    private SimulationPolicy policy(List<JsonDocument.Input> inputs) throws CliException, IOException {
         SimulationPolicy p = SimulationPolicy.defaults();
         if (policyFile != null) {
-            inputs.add(new InputRef("policy", policyFile.toString()));
+            inputs.add(new JsonDocument.Input("policy", policyFile.toString()));
             if (Files.size(policyFile) > 64 * 1024) {
                 throw CliException.input("--policy " + policyFile + ": larger than 64 KiB");
             }
@@ -457,11 +451,11 @@ public final class SimulateCommand implements Callable<Integer> {
         return p;
     }
 
-    private ModelTable modelTable(List<InputRef> inputs) throws CliException, IOException {
+    private ModelTable modelTable(List<JsonDocument.Input> inputs) throws CliException, IOException {
         if (models == null) {
             return ModelTable.defaults();
         }
-        inputs.add(new InputRef("models", models.toString()));
+        inputs.add(new JsonDocument.Input("models", models.toString()));
         try {
             return ModelTable.defaults().withOverrides(models);
         } catch (java.nio.file.NoSuchFileException e) {
@@ -544,35 +538,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ JSON
 
-    static String toolVersion() {
-        try (InputStream in = ItlCli.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("version", "unknown");
-            }
-        } catch (IOException e) {
-            // unknown
-        }
-        return "unknown";
-    }
-
-    private void writeJson(List<SimulationResult> results, List<InputRef> inputs) throws IOException {
-        JsonGenerator g = JsonFactory.builder().build().createGenerator(cli.binaryOut(), JsonEncoding.UTF8);
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        g.useDefaultPrettyPrinter();
-        g.writeStartObject();
-        g.writeStringField("tool", "itl4j");
-        g.writeStringField("version", toolVersion());
-        g.writeStringField("command", "simulate");
-        g.writeArrayFieldStart("inputs");
-        for (InputRef i : inputs) {
-            g.writeStartObject();
-            g.writeStringField("role", i.role());
-            g.writeStringField("path", i.path());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+    private void writeJson(List<SimulationResult> results, List<JsonDocument.Input> inputs) throws IOException {
+        JsonDocument doc = JsonDocument.start(cli.binaryOut(), "simulate", null, 0, inputs);
+        JsonGenerator g = doc.generator();
         Verdict overall = results.get(results.size() - 1).verdict();
         for (SimulationResult r : results) {
             if (!r.verdict().isAccepted()) {
@@ -580,29 +548,18 @@ public final class SimulateCommand implements Callable<Integer> {
                 break;
             }
         }
-        g.writeStringField("verdict", overall.name());
+        doc.verdict(overall.name());
         g.writeObjectFieldStart("data");
         g.writeArrayFieldStart("results");
         for (SimulationResult r : results) {
             result(g, r);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.writeArrayFieldStart("problems");
-        for (SimulationResult r : results) {
             for (SimulationProblem p : r.problems()) {
-                g.writeStartObject();
-                g.writeStringField("code", p.code());
-                g.writeStringField("severity", p.severity().name());
-                g.writeStringField("message", p.message());
-                g.writeEndObject();
+                doc.problem(JsonDocument.Entry.of(p.code(), p.severity().name(), p.message()));
             }
         }
         g.writeEndArray();
         g.writeEndObject();
-        g.close();
-        cli.binaryOut().write('\n');
-        cli.binaryOut().flush();
+        doc.end();
     }
 
     private static void result(JsonGenerator g, SimulationResult r) throws IOException {

@@ -1,0 +1,162 @@
+package io.github.itl4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command's {@code --json} is one document in the common envelope (docs/json.md), validated against the
+ * checked-in {@code schemas/envelope.schema.json}: {@code tool}, {@code version}, {@code command}, {@code inputs},
+ * {@code problems} with codes, and {@code verdict} where the command has one.
+ */
+class JsonEnvelopeTest {
+    private static final Path ITL = ShowCommandTest.certutils().resolve("itl/itl-rsa1024-sha1-v1.0-allroles.tlv");
+    private static final Path SGN = ShowCommandTest.certutils().resolve("sgn/SEP001122334455.cnf.xml.sgn");
+    private static JsonSchema envelope;
+    private static JsonSchema simulate;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void loadSchemas() throws IOException {
+        envelope = schema("/schemas/envelope.schema.json");
+        simulate = schema("/schemas/simulate.schema.json");
+    }
+
+    private static JsonSchema schema(String resource) throws IOException {
+        try (InputStream in = JsonEnvelopeTest.class.getResourceAsStream(resource)) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+        }
+    }
+
+    /** Parses standard output, checks it against the envelope schema and the envelope's fixed fields. */
+    static JsonNode envelope(CliRun r, String command) throws IOException {
+        JsonNode n = new ObjectMapper().readTree(r.stdoutBytes());
+        Set<ValidationMessage> errors = envelope.validate(n);
+        assertTrue(errors.isEmpty(), () -> errors + "\n" + r.stdout());
+        assertEquals("itl4j", n.get("tool").asText());
+        assertEquals(ItlCli.toolVersion(), n.get("version").asText());
+        assertEquals(command, n.get("command").asText());
+        return n;
+    }
+
+    private static List<String> inputs(JsonNode n) {
+        List<String> l = new ArrayList<>();
+        n.get("inputs").forEach(i -> l.add(i.get("role").asText() + ":" + i.get("path").asText()));
+        return l;
+    }
+
+    private static List<String> codes(JsonNode n) {
+        List<String> l = new ArrayList<>();
+        n.get("problems").forEach(p -> l.add(p.get("code").asText()));
+        return l;
+    }
+
+    private static JsonNode problem(JsonNode n, String code) {
+        for (JsonNode p : n.get("problems")) {
+            if (p.get("code").asText().equals(code)) {
+                return p;
+            }
+        }
+        throw new AssertionError(code + " not in " + n.get("problems"));
+    }
+
+    @Test
+    void verifyWritesTheEnvelopeWithItsVerdictAndEveryFilesProblems() throws IOException {
+        String missing = tmp.resolve("missing.tlv").toString();
+        CliRun r = CliRun.run("verify", "--json", ITL.toString(), SGN.toString(), missing);
+        assertEquals(ExitCodes.IO, r.exitCode(), r.stderr());
+        JsonNode n = envelope(r, "verify");
+        assertEquals("itl4j-verify", n.get("format").asText()); // the command's own fields stay
+        assertFalse(n.get("verified").asBoolean());
+        assertEquals("FAILED", n.get("verdict").asText());
+        assertEquals(List.of("file:" + ITL, "file:" + SGN, "file:" + missing), inputs(n));
+        JsonNode noSigner = problem(n, "NO_SIGNER"); // a .sgn without --trust
+        assertEquals(SGN.toString(), noSigner.get("file").asText());
+        assertEquals("ERROR", noSigner.get("severity").asText());
+        JsonNode io = problem(n, "IO_ERROR");
+        assertEquals(missing, io.get("file").asText());
+        assertEquals(ExitCodes.IO, io.get("exitCode").asInt());
+
+        JsonNode ok = envelope(CliRun.run("verify", "--json", "--trust", ITL.toString(), ITL.toString()), "verify");
+        assertEquals("VERIFIED", ok.get("verdict").asText());
+        assertEquals(List.of("trust:" + ITL, "file:" + ITL), inputs(ok));
+        assertEquals(List.of(), codes(ok));
+    }
+
+    @Test
+    void showWritesTheEnvelope() throws IOException {
+        CliRun r = CliRun.run("show", "--json", ITL.toString(), SGN.toString());
+        assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
+        JsonNode n = envelope(r, "show");
+        assertEquals("itl4j-show", n.get("format").asText());
+        assertEquals(2, n.get("files").size());
+        assertEquals("FAILED", n.get("verdict").asText());
+        assertEquals(SGN.toString(), problem(n, "NOT_VERIFIED").get("file").asText());
+
+        JsonNode one = envelope(CliRun.run("show", "--json", ITL.toString()), "show");
+        assertEquals("VERIFIED", one.get("verdict").asText());
+    }
+
+    @Test
+    void dumpWritesTheEnvelopeAndAssembleStillRebuildsTheFile() throws IOException {
+        CliRun r = CliRun.run("dump", "--json", ITL.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
+        JsonNode n = envelope(r, "dump");
+        assertEquals("itl4j-dump", n.get("format").asText());
+        assertEquals(List.of("file:" + ITL), inputs(n));
+        assertFalse(n.has("verdict"));
+        Path json = tmp.resolve("dump.json");
+        Files.write(json, r.stdoutBytes());
+        Path out = tmp.resolve("out.tlv");
+        CliRun a = CliRun.run("assemble", json.toString(), "-o", out.toString());
+        assertEquals(ExitCodes.OK, a.exitCode(), a.stderr());
+        assertArrayEquals(Files.readAllBytes(ITL), Files.readAllBytes(out));
+
+        envelope(CliRun.run("dump", "--json", SGN.toString()), "dump");
+    }
+
+    @Test
+    void checksumWritesTheEnvelope() throws IOException {
+        String missing = tmp.resolve("missing").toString();
+        CliRun r = CliRun.run("checksum", "--json", "-a", "all", ITL.toString(), missing);
+        assertEquals(ExitCodes.IO, r.exitCode(), r.stderr());
+        JsonNode n = envelope(r, "checksum");
+        JsonNode f = n.get("files").get(0);
+        assertEquals(ITL.toString(), f.get("file").asText());
+        CliRun text = CliRun.run("checksum", "-a", "sha256", "--format", "sum", ITL.toString());
+        assertEquals(text.stdout().split(" ")[0], f.get("sha256").asText());
+        assertEquals(32, f.get("md5").asText().length());
+        assertEquals(ExitCodes.IO, problem(n, "IO_ERROR").get("exitCode").asInt());
+    }
+
+    @Test
+    void simulateWritesTheEnvelopeAndItsOwnSchema() throws IOException {
+        CliRun r = CliRun.run("simulate", "--json", "--now", "2026-11-29T12:00:00Z", "--phone-itl", ITL.toString(),
+                ITL.toString());
+        JsonNode n = envelope(r, "simulate");
+        Set<ValidationMessage> errors = simulate.validate(n);
+        assertTrue(errors.isEmpty(), () -> errors + "\n" + r.stdout());
+        assertEquals(List.of("installed-itl:" + ITL, "offered:" + ITL), inputs(n));
+        assertTrue(n.has("verdict"));
+    }
+}

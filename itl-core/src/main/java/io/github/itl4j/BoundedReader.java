@@ -78,6 +78,48 @@ public final class BoundedReader {
     }
 
     /**
+     * Reads a stream (not closed) to its end into an array the caller owns, for secrets (a password file, a private
+     * key): every buffer dropped on the way (when the array grows, when the limit is passed or reading fails) is
+     * filled with zeros first, so the only copy left is the one returned, which the caller fills with zeros after use.
+     *
+     * @param in the stream
+     * @param max the most bytes accepted
+     * @param limitName the name of the limit, for the exception ({@link ItlLimitException#limitName()})
+     * @return a fresh array of exactly the bytes read
+     * @throws ItlLimitException if the stream holds more than {@code max} bytes (thrown after reading {@code max + 1})
+     * @throws IOException from the stream
+     */
+    public static byte[] readSecret(InputStream in, long max, String limitName) throws IOException {
+        Objects.requireNonNull(in, "in");
+        long cap = Math.min(max, Integer.MAX_VALUE - 16L);
+        byte[] buf = new byte[(int) Math.min(FIRST_CHUNK, cap + 1)];
+        int n = 0;
+        try {
+            while (true) {
+                if (n == buf.length) {
+                    if (n > cap) {
+                        break;
+                    }
+                    byte[] bigger = Arrays.copyOf(buf, (int) Math.min((long) buf.length * 2, cap + 1));
+                    Arrays.fill(buf, (byte) 0);
+                    buf = bigger;
+                }
+                int r = in.read(buf, n, buf.length - n);
+                if (r < 0) {
+                    return Arrays.copyOf(buf, n);
+                }
+                n += r;
+                if (n > cap) {
+                    break;
+                }
+            }
+            throw new ItlLimitException(limitName, max, n, ItlException.NO_OFFSET);
+        } finally {
+            Arrays.fill(buf, (byte) 0);
+        }
+    }
+
+    /**
      * Reads a file whole, in one copy when its size does not change while it is read.
      *
      * @param path the file

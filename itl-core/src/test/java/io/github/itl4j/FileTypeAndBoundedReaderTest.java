@@ -96,4 +96,47 @@ class FileTypeAndBoundedReaderTest {
         byte[] sgnOk = Arrays.copyOf(sgn, Fixture.HEADER_LENGTH + 10);
         assertEquals(10, ((SgnFile) r.read(r.readBytes(new ByteArrayInputStream(sgnOk)))).payload().size());
     }
+
+    /** The secret variant returns exactly the bytes, fails past the limit, and wipes every buffer it drops. */
+    @Test
+    void readSecretReturnsTheBytesAndWipesWhatItDrops() throws IOException {
+        byte[] big = new byte[3 * 8192 + 5];
+        Arrays.fill(big, (byte) 0x5a);
+        java.util.List<byte[]> seen = new java.util.ArrayList<>();
+        java.io.InputStream spy = new ByteArrayInputStream(big) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                if (seen.isEmpty() || seen.get(seen.size() - 1) != b) {
+                    seen.add(b); // every buffer the reader reads into
+                }
+                return super.read(b, off, len);
+            }
+        };
+        byte[] out = BoundedReader.readSecret(spy, big.length, "x");
+        assertArrayEquals(big, out);
+        assertTrue(seen.size() > 1, "the buffer grew");
+        for (byte[] b : seen) {
+            assertTrue(b != out, "a fresh array is returned");
+            for (byte x : b) {
+                assertEquals(0, x, "a dropped buffer was not wiped");
+            }
+        }
+        seen.clear();
+        spy = new ByteArrayInputStream(big) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                seen.add(b);
+                return super.read(b, off, len);
+            }
+        };
+        java.io.InputStream over = spy;
+        ItlLimitException e = assertThrows(ItlLimitException.class, () -> BoundedReader.readSecret(over, 100, "pw"));
+        assertEquals("pw", e.limitName());
+        for (byte[] b : seen) {
+            for (byte x : b) {
+                assertEquals(0, x, "the partial content was not wiped");
+            }
+        }
+        assertEquals(0, BoundedReader.readSecret(new ByteArrayInputStream(new byte[0]), 0, "x").length);
+    }
 }

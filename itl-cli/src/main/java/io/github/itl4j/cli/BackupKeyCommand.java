@@ -1,5 +1,7 @@
 package io.github.itl4j.cli;
 
+import io.github.itl4j.BoundedReader;
+import io.github.itl4j.ItlLimitException;
 import io.github.itl4j.crypto.KeyLoader;
 import io.github.itl4j.sftp.RemoteKeyException;
 import io.github.itl4j.sftp.SftpKeyStore;
@@ -102,12 +104,9 @@ public final class BackupKeyCommand implements Callable<Integer>, ItlCli.Subject
         }
         int max = KeyLoader.DEFAULT_MAX_FILE_SIZE;
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] b = in.readNBytes(max + 1);
-            if (b.length > max) {
-                Arrays.fill(b, (byte) 0);
-                throw CliException.input(file + ": larger than " + max + " bytes; not a key file");
-            }
-            return b;
+            return BoundedReader.readSecret(in, max, "maxFileSize"); // wiped as it grows; the caller wipes the rest
+        } catch (ItlLimitException e) {
+            throw CliException.input(file + ": larger than " + max + " bytes; not a key file");
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.github.itl4j.cli;
 
+import io.github.itl4j.BoundedReader;
+import io.github.itl4j.ItlLimitException;
 import io.github.itl4j.sftp.PasswordSource;
 import java.io.Console;
 import java.io.IOException;
@@ -37,6 +39,8 @@ public abstract class PasswordOptions {
     private final String fileOption;
     private final String envOption;
     private final String what;
+    private Path file;
+    private String env;
 
     /**
      * Creates the options of one secret; picocli fills them in.
@@ -52,10 +56,33 @@ public abstract class PasswordOptions {
     }
 
     /** @return the {@code --...-file} value, or null */
-    protected abstract Path file();
+    protected final Path file() {
+        return file;
+    }
 
     /** @return the {@code --...-env} value, or null */
-    protected abstract String env();
+    protected final String env() {
+        return env;
+    }
+
+    /**
+     * Called by picocli with the file option's value (the subclass annotates an override of this method with its own
+     * option name).
+     *
+     * @param value the file, or null
+     */
+    protected void setFile(Path value) {
+        this.file = value;
+    }
+
+    /**
+     * Called by picocli with the environment option's value (the subclass annotates an override with its name).
+     *
+     * @param value the variable's name, or null
+     */
+    protected void setEnv(String value) {
+        this.env = value;
+    }
 
     /** @return the name of the file option, for messages */
     protected final String fileOption() {
@@ -156,14 +183,13 @@ public abstract class PasswordOptions {
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_FILE + 1);
+            bytes = BoundedReader.readSecret(in, MAX_FILE, "maxPasswordFile");
+        } catch (ItlLimitException e) {
+            throw CliException.input(file + " (" + option + ") is larger than " + MAX_FILE
+                    + " bytes; a password file holds one line");
         }
         CharBuffer chars = null;
         try {
-            if (bytes.length > MAX_FILE) {
-                throw CliException.input(file + " (" + option + ") is larger than " + MAX_FILE
-                        + " bytes; a password file holds one line");
-            }
             CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             try {
@@ -229,30 +255,21 @@ public abstract class PasswordOptions {
      * @since 0.1.0
      */
     public static final class Key extends PasswordOptions {
-        private static final String FILE = "--password-file";
-        private static final String ENV = "--password-env";
-
-        @Option(names = FILE, paramLabel = "FILE",
-                description = "Read the PKCS#12 or private key password from the first line of FILE.")
-        private Path file;
-
-        @Option(names = ENV, paramLabel = "NAME",
-                description = "Read the PKCS#12 or private key password from the environment variable NAME.")
-        private String env;
-
         /** Creates the options; picocli fills them in. */
         public Key() {
-            super(FILE, ENV, "key password");
+            super("--password-file", "--password-env", "key password");
         }
 
         @Override
-        protected Path file() {
-            return file;
+        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the PKCS#12 or private key password from the first line of FILE.")
+        protected void setFile(Path value) {
+            super.setFile(value);
         }
 
         @Override
-        protected String env() {
-            return env;
+        @Option(names = "--password-env", paramLabel = "NAME", description = "Read the PKCS#12 or private key password from the environment variable NAME.")
+        protected void setEnv(String value) {
+            super.setEnv(value);
         }
     }
 
@@ -262,30 +279,21 @@ public abstract class PasswordOptions {
      * @since 0.1.0
      */
     public static final class Sftp extends PasswordOptions {
-        private static final String FILE = "--sftp-password-file";
-        private static final String ENV = "--sftp-password-env";
-
-        @Option(names = FILE, paramLabel = "FILE",
-                description = "Read the SFTP password from the first line of FILE.")
-        private Path file;
-
-        @Option(names = ENV, paramLabel = "NAME",
-                description = "Read the SFTP password from the environment variable NAME.")
-        private String env;
-
         /** Creates the options; picocli fills them in. */
         public Sftp() {
-            super(FILE, ENV, "SFTP password");
+            super("--sftp-password-file", "--sftp-password-env", "SFTP password");
         }
 
         @Override
-        protected Path file() {
-            return file;
+        @Option(names = "--sftp-password-file", paramLabel = "FILE", description = "Read the SFTP password from the first line of FILE.")
+        protected void setFile(Path value) {
+            super.setFile(value);
         }
 
         @Override
-        protected String env() {
-            return env;
+        @Option(names = "--sftp-password-env", paramLabel = "NAME", description = "Read the SFTP password from the environment variable NAME.")
+        protected void setEnv(String value) {
+            super.setEnv(value);
         }
     }
 
@@ -296,30 +304,21 @@ public abstract class PasswordOptions {
      * @since 0.1.0
      */
     public static final class Identity extends PasswordOptions {
-        private static final String FILE = "--identity-passphrase-file";
-        private static final String ENV = "--identity-passphrase-env";
-
-        @Option(names = FILE, paramLabel = "FILE",
-                description = "Read the passphrase of the --identity key from the first line of FILE.")
-        private Path file;
-
-        @Option(names = ENV, paramLabel = "NAME",
-                description = "Read the passphrase of the --identity key from the environment variable NAME.")
-        private String env;
-
         /** Creates the options; picocli fills them in. */
         public Identity() {
-            super(FILE, ENV, "SSH key passphrase");
+            super("--identity-passphrase-file", "--identity-passphrase-env", "SSH key passphrase");
         }
 
         @Override
-        protected Path file() {
-            return file;
+        @Option(names = "--identity-passphrase-file", paramLabel = "FILE", description = "Read the passphrase of the --identity key from the first line of FILE.")
+        protected void setFile(Path value) {
+            super.setFile(value);
         }
 
         @Override
-        protected String env() {
-            return env;
+        @Option(names = "--identity-passphrase-env", paramLabel = "NAME", description = "Read the passphrase of the --identity key from the environment variable NAME.")
+        protected void setEnv(String value) {
+            super.setEnv(value);
         }
     }
 }

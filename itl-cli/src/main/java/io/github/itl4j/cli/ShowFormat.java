@@ -1,6 +1,5 @@
 package io.github.itl4j.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.HeaderTag;
@@ -24,7 +23,6 @@ import io.github.itl4j.tlv.Container;
 import io.github.itl4j.tlv.Padding;
 import io.github.itl4j.tlv.Tlv;
 import io.github.itl4j.tlv.TlvElement;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
@@ -35,9 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.function.Function;
 
 /**
  * Renders what {@code itl show} prints as text: the layout of CUCM's {@code show itl} / {@code show ctl} (FORMAT.md

@@ -100,21 +100,9 @@ public final class TrustOptions {
         }
 
         /**
-         * Reads every --trust argument. A trust list is verified on its own; if it fails, a line on {@code err} says
-         * so, it is not used, and {@link #allUsable()} is false: callers then check no file (fail closed).
-         *
-         * @param args the --trust arguments
-         * @param err standard error
-         * @return the anchors
-         * @throws CliException for a .sgn or malformed file given as an anchor
-         * @throws IOException if a file cannot be read
-         */
-        static Anchors load(List<String> args, PrintWriter err) throws CliException, IOException {
-            return load(args, err, ItlReader.defaults());
-        }
-
-        /**
-         * As {@link #load(List, PrintWriter)}, reading trust lists with {@code reader}'s limits.
+         * Reads every --trust argument, trust lists with {@code reader}'s limits. A trust list is verified on its
+         * own; if it fails, a line on {@code err} says so, it is not used, and {@link #allUsable()} is false: callers
+         * then check no file (fail closed).
          *
          * @param args the --trust arguments
          * @param err standard error

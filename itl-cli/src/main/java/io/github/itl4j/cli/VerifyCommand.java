@@ -37,11 +37,6 @@ import picocli.CommandLine.ParentCommand;
                 + ".sgn carries no certificate, so it needs --trust (else it fails with NO_SIGNER).",
             "Exits 0 only when every file verifies, 1 if one does not."})
 public final class VerifyCommand implements Callable<Integer> {
-    /**
-     * The largest file {@code strip} and {@code show} used to accept before the library's limits applied while
-     * reading; kept for callers, no longer used by {@code verify}.
-     */
-    static final long MAX_INPUT = 256L * 1024 * 1024;
     /** Identifies the JSON document: {@code "format": "itl4j-verify"}. */
     static final String FORMAT = "itl4j-verify";
 

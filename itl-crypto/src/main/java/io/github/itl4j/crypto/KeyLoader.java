@@ -1,11 +1,11 @@
 package io.github.itl4j.crypto;
 
+import io.github.itl4j.BoundedReader;
+import io.github.itl4j.ItlLimitException;
 import io.github.itl4j.crypto.internal.DerScan;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Provider;
 import java.security.cert.X509Certificate;
@@ -241,21 +241,22 @@ public final class KeyLoader {
 
     void checkSize(long size, String what) throws KeyLoadException {
         if (size > maxFileSize) {
-            throw new KeyLoadException(KeyLoadException.Reason.LIMIT_EXCEEDED, "The " + what + " is " + size
-                    + " bytes; the limit is " + maxFileSize + " (KeyLoader.withMaxFileSize)");
+            throw tooLarge(size, what);
         }
     }
 
+    private KeyLoadException tooLarge(long size, String what) {
+        return new KeyLoadException(KeyLoadException.Reason.LIMIT_EXCEEDED, "The " + what + " is " + size
+                + " bytes; the limit is " + maxFileSize + " (KeyLoader.withMaxFileSize)");
+    }
+
+    /** Reads a key or certificate file with the library's one bounded reader (size checked before reading). */
     private byte[] read(Path file) throws KeyLoadException {
         Objects.requireNonNull(file, "file");
         try {
-            long size = Files.size(file);
-            checkSize(size, "file " + file);
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] b = in.readNBytes(maxFileSize + 1);
-                checkSize(b.length, "file " + file);
-                return b;
-            }
+            return BoundedReader.read(file, maxFileSize, "maxFileSize").toByteArray();
+        } catch (ItlLimitException e) {
+            throw tooLarge(e.actual(), "file " + file);
         } catch (IOException e) {
             throw new KeyLoadException(KeyLoadException.Reason.IO_ERROR, "Cannot read " + file + ": " + e, e);
         }

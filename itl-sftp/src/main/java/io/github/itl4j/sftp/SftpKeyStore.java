@@ -1,8 +1,11 @@
 package io.github.itl4j.sftp;
 
+import io.github.itl4j.BoundedReader;
 import io.github.itl4j.Bytes;
+import io.github.itl4j.ItlLimitException;
 import io.github.itl4j.sftp.RemoteKeyException.Reason;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -296,31 +299,33 @@ public final class SftpKeyStore {
             if (attrs.isRegularFile() && attrs.getSize() > limit) {
                 throw tooLarge(path, attrs.getSize() + " bytes", limit);
             }
-            int initial = (int) Math.min(limit + 1L, Math.max(CHUNK, attrs.isRegularFile() ? attrs.getSize() : 0));
-            byte[] buf = new byte[initial];
-            int n = 0;
+            InputStream in = new InputStream() {
+                private long offset;
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    int r;
+                    do {
+                        r = read(one, 0, 1);
+                    } while (r == 0);
+                    return r < 0 ? -1 : one[0] & 0xFF;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int r = sftp.read(h, offset, b, off, Math.min(CHUNK, len));
+                    if (r > 0) {
+                        offset += r;
+                    }
+                    return r;
+                }
+            };
             try {
-                while (true) {
-                    if (n == buf.length) {
-                        if (n > limit) {
-                            throw tooLarge(path, "more than " + limit + " bytes", limit);
-                        }
-                        byte[] bigger = Arrays.copyOf(buf, (int) Math.min(limit + 1L, 2L * buf.length));
-                        Arrays.fill(buf, (byte) 0);
-                        buf = bigger;
-                    }
-                    int r = sftp.read(h, n, buf, n, Math.min(CHUNK, buf.length - n));
-                    if (r < 0) {
-                        break;
-                    }
-                    n += r;
-                }
-                if (n > limit) {
-                    throw tooLarge(path, "more than " + limit + " bytes", limit);
-                }
-                return Arrays.copyOf(buf, n);
-            } finally {
-                Arrays.fill(buf, (byte) 0);
+                // the library's one bounded reader, in its variant for secrets: every dropped buffer is wiped
+                return BoundedReader.readSecret(in, limit, "maxKeyFileSize");
+            } catch (ItlLimitException e) {
+                throw tooLarge(path, "more than " + limit + " bytes", limit);
             }
         }
     }

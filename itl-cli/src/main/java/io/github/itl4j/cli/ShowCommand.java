@@ -5,7 +5,6 @@ import io.github.itl4j.SignedFile;
 import io.github.itl4j.crypto.Checksums;
 import io.github.itl4j.crypto.ItlVerifier;
 import io.github.itl4j.crypto.VerificationResult;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -68,12 +67,7 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrustOptions.Anchors t;
-        try {
-            t = trust.load(cli.err(), limitOptions.reader());
-        } catch (CliException | IOException e) {
-            return cli.fail(null, e);
-        }
+        TrustOptions.Anchors t = trust.load(cli.err(), limitOptions.reader()); // a failure goes to ItlCli's handler
         if (!t.allUsable()) {
             return ExitCodes.CHECK_FAILED; // fail closed; Trust.load said why
         }

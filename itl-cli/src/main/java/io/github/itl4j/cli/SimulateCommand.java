@@ -229,25 +229,15 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<Duration> thenAdvance;
-        try {
-            thenAdvance = advancesBeforeThen();
-        } catch (CliException e) {
-            return cli.fail(null, e);
-        }
+        // failures are thrown: ItlCli's exception handler reports them in one line with their exit code
+        List<Duration> thenAdvance = advancesBeforeThen();
         if (phoneNone && (phoneItl != null || phoneCtl != null)) {
-            return cli.fail(null, CliException.usage("--phone-none conflicts with --phone-itl/--phone-ctl"));
+            throw CliException.usage("--phone-none conflicts with --phone-itl/--phone-ctl");
         }
         List<JsonDocument.Input> inputs = new ArrayList<>();
-        TrustSimulator sim;
-        FileKind forced;
-        try {
-            forced = kind();
-            sim = TrustSimulator.builder().phone(phone(inputs)).tvs(tvsEnvironment(inputs)).policy(policy(inputs))
-                    .models(modelTable(inputs)).build();
-        } catch (CliException | IOException e) {
-            return cli.fail(null, e);
-        }
+        FileKind forced = kind();
+        TrustSimulator sim = TrustSimulator.builder().phone(phone(inputs)).tvs(tvsEnvironment(inputs))
+                .policy(policy(inputs)).models(modelTable(inputs)).build();
         List<TrustSimulator.Step> steps = new ArrayList<>();
         List<String> names = new ArrayList<>();
         names.add(offered);
@@ -255,17 +245,13 @@ public final class SimulateCommand implements Callable<Integer> {
         adv.add(Duration.ZERO);
         names.addAll(thenFiles);
         adv.addAll(thenAdvance);
-        try {
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i);
-                Inputs.Input in = Inputs.read(name, cli.stdin(), MAX_INPUT);
-                inputs.add(new JsonDocument.Input(i == 0 ? "offered" : "then", Inputs.displayName(name)));
-                OfferedFile o = OfferedFile.read(Inputs.displayName(name), in.data(), ItlLimits.defaults(),
-                        i == 0 ? forced : null);
-                steps.add(new TrustSimulator.Step(o, adv.get(i)));
-            }
-        } catch (CliException | IOException e) {
-            return cli.fail(null, e);
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            Inputs.Input in = Inputs.read(name, cli.stdin(), MAX_INPUT);
+            inputs.add(new JsonDocument.Input(i == 0 ? "offered" : "then", Inputs.displayName(name)));
+            OfferedFile o = OfferedFile.read(Inputs.displayName(name), in.data(), ItlLimits.defaults(),
+                    i == 0 ? forced : null);
+            steps.add(new TrustSimulator.Step(o, adv.get(i)));
         }
         List<SimulationResult> results = sim.sequence(steps, stopOnReject);
         int code = ExitCodes.OK;

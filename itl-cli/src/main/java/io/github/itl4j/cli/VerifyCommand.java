@@ -8,7 +8,6 @@ import io.github.itl4j.SgnFile;
 import io.github.itl4j.SignedFile;
 import io.github.itl4j.crypto.ItlVerifier;
 import io.github.itl4j.crypto.VerificationResult;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,12 +63,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrustOptions.Anchors t;
-        try {
-            t = trust.load(cli.err(), limitOptions.reader());
-        } catch (CliException | IOException e) {
-            return cli.fail(null, e);
-        }
+        TrustOptions.Anchors t = trust.load(cli.err(), limitOptions.reader()); // a failure goes to ItlCli's handler
         ItlVerifier verifier = t.verifier(warningsAsErrors);
         int worst = ExitCodes.OK;
         JsonDocument doc = null;

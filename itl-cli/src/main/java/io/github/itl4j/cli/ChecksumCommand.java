@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -87,9 +88,8 @@ public final class ChecksumCommand implements Callable<Integer> {
                 "sum: 'hex  FILE' lines, as sha1sum/md5sum write them (one line per algorithm)."})
     private String format;
 
-    @Option(names = "--json", description = "Write one JSON document for the whole run instead of text (lower-case "
-            + "hex; --format is not used).")
-    private boolean json;
+    @Mixin
+    private JsonOptions json = new JsonOptions();
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files; - reads standard input.")
     private List<String> files;
@@ -105,10 +105,9 @@ public final class ChecksumCommand implements Callable<Integer> {
         int worst = ExitCodes.OK;
         PrintWriter out = cli.out();
         boolean first = true;
-        JsonDocument doc = null;
-        if (json) {
-            doc = JsonDocument.start(cli.binaryOut(), "checksum", null, 0, JsonDocument.inputs("file", files));
-            doc.generator().writeArrayFieldStart("files");
+        JsonDocument doc = json.start(cli.binaryOut(), "checksum", null, 0, JsonDocument.inputs("file", files));
+        if (doc != null) {
+            doc.generator().writeArrayFieldStart("files"); // lower-case hex whatever --format says
         }
         for (String arg : files) {
             String name = Inputs.displayName(arg);

@@ -275,15 +275,7 @@ public final class DumpCommand implements Callable<Integer> {
             g.writeEndArray();
         } else {
             g.writeStringField("hex", e.value().toHex());
-            Decoded d = FieldFormat.decode(scope, e.tag(), e.value());
-            if (d.value() instanceof Long n) {
-                g.writeNumberField("value", n);
-            } else if (d.value() != null) {
-                g.writeStringField("value", (String) d.value());
-            }
-            if (d.meaning() != null) {
-                g.writeStringField("meaning", d.meaning());
-            }
+            JsonDocument.decoded(g, FieldFormat.decode(scope, e.tag(), e.value()));
             if (derived) {
                 g.writeBooleanField("derived", true);
             }

@@ -199,6 +199,25 @@ final class JsonDocument {
     }
 
     /**
+     * Writes a TLV value as decoded by {@link FieldFormat#decode}: {@code value} (a number, or text) and
+     * {@code meaning}, each only when the value decodes exactly. Shared by {@code dump} and {@code show}.
+     *
+     * @param g the generator, inside the element's object
+     * @param d the decoded value
+     * @throws IOException from the stream
+     */
+    static void decoded(JsonGenerator g, FieldFormat.Decoded d) throws IOException {
+        if (d.value() instanceof Long n) {
+            g.writeNumberField("value", n);
+        } else if (d.value() != null) {
+            g.writeStringField("value", (String) d.value());
+        }
+        if (d.meaning() != null) {
+            g.writeStringField("meaning", d.meaning());
+        }
+    }
+
+    /**
      * The code of a failure in {@code problems}: {@code LIMIT_EXCEEDED} for a reading limit, else by its exit code
      * ({@code CHECK_FAILED}, {@code USAGE_ERROR}, {@code MALFORMED_INPUT}, {@code IO_ERROR}, {@code INTERNAL_ERROR}).
      *

@@ -52,8 +52,8 @@ public final class ShowCommand implements Callable<Integer> {
     @Option(names = "--warnings-as-errors", description = "Fail files that have warnings too.")
     private boolean warningsAsErrors;
 
-    @Option(names = "--json", description = "Write one JSON document for the whole run instead of text.")
-    private boolean json;
+    @Mixin
+    private JsonOptions json = new JsonOptions();
 
     @Mixin
     private LimitOptions limitOptions = new LimitOptions();
@@ -74,7 +74,7 @@ public final class ShowCommand implements Callable<Integer> {
         ItlVerifier verifier = t.verifier(warningsAsErrors);
         int worst = ExitCodes.OK;
         JsonDocument doc = null;
-        if (json) {
+        if (json.given()) {
             List<JsonDocument.Input> inputs = new ArrayList<>(JsonDocument.inputs("trust", trust.args()));
             inputs.addAll(JsonDocument.inputs("file", files));
             doc = JsonDocument.start(cli.binaryOut(), "show", FORMAT, 1, inputs);

@@ -12,7 +12,6 @@ import io.github.itl4j.RecordTag;
 import io.github.itl4j.RecordTags;
 import io.github.itl4j.Role;
 import io.github.itl4j.SgnFile;
-import io.github.itl4j.cli.FieldFormat.Decoded;
 import io.github.itl4j.cli.FieldFormat.Scope;
 import io.github.itl4j.crypto.Checksums;
 import io.github.itl4j.crypto.Problem;
@@ -148,15 +147,7 @@ final class ShowJson {
             g.writeStringField("value", ShowFormat.colonHex(v));
             return;
         }
-        Decoded d = FieldFormat.decode(scope, tag, v);
-        if (d.value() instanceof Long n) {
-            g.writeNumberField("value", n);
-        } else if (d.value() != null) {
-            g.writeStringField("value", (String) d.value());
-        }
-        if (d.meaning() != null) {
-            g.writeStringField("meaning", d.meaning());
-        }
+        JsonDocument.decoded(g, FieldFormat.decode(scope, tag, v));
     }
 
     private static void jsonRecord(JsonGenerator g, ItlRecord r, int index, boolean signer) throws IOException {

@@ -46,6 +46,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -153,8 +154,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--stop-on-reject", description = "In sequence mode, stop at the first file not accepted.")
     private boolean stopOnReject;
 
-    @Option(names = "--json", description = "Write one JSON document (the itl4j envelope) instead of text.")
-    private boolean json;
+    @Mixin
+    private JsonOptions json = new JsonOptions();
 
     @Parameters(index = "0", paramLabel = "OFFERED", description = "The file offered to the phone.")
     private String offered;
@@ -262,7 +263,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 code = Math.max(code, ExitCodes.CHECK_FAILED);
             }
         }
-        if (json) {
+        if (json.given()) {
             writeJson(results, inputs);
         } else {
             PrintWriter out = cli.out();

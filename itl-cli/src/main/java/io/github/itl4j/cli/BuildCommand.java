@@ -104,7 +104,8 @@ public final class BuildCommand implements Callable<Integer> {
     @Option(names = "--tvs-hash", description = "The same as --hash TVS.")
     private boolean tvsHash;
 
-    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "cucm", converter = Converters.LayoutConverter.class,
+    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "cucm",
+            converter = Converters.LayoutConverter.class,
             description = "Field order and name format: cucm (default) or certutils.")
     private Layout layout;
 

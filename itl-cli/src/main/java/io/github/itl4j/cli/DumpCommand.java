@@ -201,7 +201,8 @@ public final class DumpCommand implements Callable<Integer> {
      * {@code hex} (authoritative), and {@code value}/{@code meaning} when the value decodes exactly; containers have
      * {@code children}; padding bytes are {@code {"offset": n, "padding": true}}. Records hold their {@code fields},
      * RECORDLENGTH first; a signed file has a {@code payload}. The document is in the common envelope
-     * ({@link JsonDocument}); the reader's warnings are its {@code problems}. {@code itl assemble} ignores the envelope.
+     * ({@link JsonDocument}); the reader's warnings are its {@code problems}. {@code itl assemble} ignores the
+     * envelope.
      */
     static void writeJson(FileWalk w, String source, OutputStream os) throws IOException {
         JsonDocument doc = JsonDocument.open(os);

@@ -18,9 +18,10 @@ import java.util.Locale;
  * <pre>{"tool": "itl4j", "version": "0.1.0", "command": "verify", "inputs": [{"role": "file", "path": "..."}],
  *  ...the command's data..., "verdict": "VERIFIED", "problems": [{"code", "severity", "message", ...}]}</pre>
  *
- * <p>A command calls {@link #start} (or {@link #open} and {@link #head}), writes its own fields with {@link #generator()}, collects problems as it goes
- * ({@link #problems(String, List)}, {@link #fileError(String, int, Exception)}, {@link #problem(Entry)}), sets a
- * {@link #verdict(String)} if it has one, and calls {@link #end()}, which writes {@code problems} last.
+ * <p>A command calls {@link #start} (or {@link #open} and {@link #head}), writes its own fields with
+ * {@link #generator()}, collects problems as it goes ({@link #problems(String, List)},
+ * {@link #fileError(String, int, Exception)}, {@link #problem(Entry)}), sets a {@link #verdict(String)} if it has
+ * one, and calls {@link #end()}, which writes {@code problems} last.
  *
  * @since 0.1.0
  */

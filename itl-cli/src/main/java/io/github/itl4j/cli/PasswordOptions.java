@@ -261,13 +261,15 @@ public abstract class PasswordOptions {
         }
 
         @Override
-        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the PKCS#12 or private key password from the first line of FILE.")
+        @Option(names = "--password-file", paramLabel = "FILE",
+                description = "Read the PKCS#12 or private key password from the first line of FILE.")
         protected void setFile(Path value) {
             super.setFile(value);
         }
 
         @Override
-        @Option(names = "--password-env", paramLabel = "NAME", description = "Read the PKCS#12 or private key password from the environment variable NAME.")
+        @Option(names = "--password-env", paramLabel = "NAME",
+                description = "Read the PKCS#12 or private key password from the environment variable NAME.")
         protected void setEnv(String value) {
             super.setEnv(value);
         }
@@ -285,13 +287,15 @@ public abstract class PasswordOptions {
         }
 
         @Override
-        @Option(names = "--sftp-password-file", paramLabel = "FILE", description = "Read the SFTP password from the first line of FILE.")
+        @Option(names = "--sftp-password-file", paramLabel = "FILE",
+                description = "Read the SFTP password from the first line of FILE.")
         protected void setFile(Path value) {
             super.setFile(value);
         }
 
         @Override
-        @Option(names = "--sftp-password-env", paramLabel = "NAME", description = "Read the SFTP password from the environment variable NAME.")
+        @Option(names = "--sftp-password-env", paramLabel = "NAME",
+                description = "Read the SFTP password from the environment variable NAME.")
         protected void setEnv(String value) {
             super.setEnv(value);
         }
@@ -310,13 +314,15 @@ public abstract class PasswordOptions {
         }
 
         @Override
-        @Option(names = "--identity-passphrase-file", paramLabel = "FILE", description = "Read the passphrase of the --identity key from the first line of FILE.")
+        @Option(names = "--identity-passphrase-file", paramLabel = "FILE",
+                description = "Read the passphrase of the --identity key from the first line of FILE.")
         protected void setFile(Path value) {
             super.setFile(value);
         }
 
         @Override
-        @Option(names = "--identity-passphrase-env", paramLabel = "NAME", description = "Read the passphrase of the --identity key from the environment variable NAME.")
+        @Option(names = "--identity-passphrase-env", paramLabel = "NAME",
+                description = "Read the passphrase of the --identity key from the environment variable NAME.")
         protected void setEnv(String value) {
             super.setEnv(value);
         }

@@ -238,8 +238,8 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
             throw Files.exists(fleet) ? new NotDirectoryException(fleet.toString())
                     : new java.nio.file.NoSuchFileException(fleet.toString());
         }
-        FleetSigner.Builder b = FleetSigner.builder(signing.signer()).layout(layout).force(force).outputDirectory(outDir)
-                .followSymlinks(cli.followSymlinks());
+        FleetSigner.Builder b = FleetSigner.builder(signing.signer()).layout(layout).force(force)
+                .outputDirectory(outDir).followSymlinks(cli.followSymlinks());
         try {
             if (glob != null) {
                 b.glob(glob);

@@ -1,9 +1,7 @@
 package io.github.itl4j.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.ItlFile;
-import io.github.itl4j.ItlHeader;
 import io.github.itl4j.ItlLimits;
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.ItlRecord;
@@ -12,7 +10,6 @@ import io.github.itl4j.crypto.Checksums;
 import io.github.itl4j.crypto.KeyLoadException;
 import io.github.itl4j.crypto.KeyLoader;
 import io.github.itl4j.trust.Assumption;
-import io.github.itl4j.trust.CacheEntry;
 import io.github.itl4j.trust.FileKind;
 import io.github.itl4j.trust.Fix;
 import io.github.itl4j.trust.ModelTable;
@@ -20,7 +17,6 @@ import io.github.itl4j.trust.OfferedFile;
 import io.github.itl4j.trust.PhoneState;
 import io.github.itl4j.trust.RuleResult;
 import io.github.itl4j.trust.SimulationPolicy;
-import io.github.itl4j.trust.SimulationProblem;
 import io.github.itl4j.trust.SimulationResult;
 import io.github.itl4j.trust.SimulationWarning;
 import io.github.itl4j.trust.TrustSimulator;
@@ -40,7 +36,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -57,9 +52,9 @@ import picocli.CommandLine.Spec;
  * {@code itl simulate}: would a phone that holds these lists (and can reach these TVS) accept this file? Prints the
  * phone's reasoning rule by rule (SPEC-trust.md 2.2-2.3, library {@link TrustSimulator}), the assumptions, warnings
  * and fixes; {@code --json} writes the common envelope {@code {"tool","version","command","inputs","verdict","data",
- * "problems"}} (schema {@code schemas/simulate.schema.json}). Exits 0 when every file offered is accepted, 1 when one
- * is rejected or not requested, 3 when an input is malformed (an offered file that does not parse is reported as a
- * REJECT with a PARSE rule, and exits 3).
+ * "problems"}} ({@link SimulateJson}, schema {@code schemas/simulate.schema.json}). Exits 0 when every file
+ * offered is accepted, 1 when one is rejected or not requested, 3 when an input is malformed (an offered file that
+ * does not parse is reported as a REJECT with a PARSE rule, and exits 3).
  *
  * @since 0.1.0
  */
@@ -264,7 +259,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         if (json.given()) {
-            writeJson(results, inputs);
+            SimulateJson.write(cli.binaryOut(), results, inputs);
         } else {
             PrintWriter out = cli.out();
             for (int i = 0; i < results.size(); i++) {
@@ -454,7 +449,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ text
 
-    private static String sha1(Bytes b) {
+    static String sha1(Bytes b) {
         return Checksums.md5AndSha1(b).sha1().toHex();
     }
 
@@ -521,186 +516,5 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!r.phoneAfter().equals(r.phoneBefore())) {
             out.println("  phone after: " + phoneText(r.phoneAfter()));
         }
-    }
-
-    // ------------------------------------------------------------------ JSON
-
-    private void writeJson(List<SimulationResult> results, List<JsonDocument.Input> inputs) throws IOException {
-        JsonDocument doc = JsonDocument.start(cli.binaryOut(), "simulate", null, 0, inputs);
-        JsonGenerator g = doc.generator();
-        Verdict overall = results.get(results.size() - 1).verdict();
-        for (SimulationResult r : results) {
-            if (!r.verdict().isAccepted()) {
-                overall = r.verdict();
-                break;
-            }
-        }
-        doc.verdict(overall.name());
-        g.writeObjectFieldStart("data");
-        g.writeArrayFieldStart("results");
-        for (SimulationResult r : results) {
-            result(g, r);
-            for (SimulationProblem p : r.problems()) {
-                doc.problem(JsonDocument.Entry.of(p.code(), p.severity().name(), p.message()));
-            }
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-        doc.end();
-    }
-
-    private static void result(JsonGenerator g, SimulationResult r) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("verdict", r.verdict().name());
-        OfferedFile o = r.offered();
-        g.writeObjectFieldStart("offered");
-        g.writeStringField("path", o.name());
-        g.writeStringField("kind", o.kind().name());
-        g.writeNumberField("size", o.size());
-        Checksums cs = Checksums.md5AndSha1(o.data());
-        g.writeStringField("sha1", cs.sha1().toHex());
-        g.writeStringField("md5", cs.md5().toHex());
-        Optional<ItlHeader> h = r.offeredHeader();
-        if (h.isPresent()) {
-            g.writeStringField("digest", h.get().digestAlgorithm().map(Object::toString).orElse(null));
-            g.writeObjectFieldStart("signer");
-            g.writeStringField("subject", h.get().signerName().orElse(null));
-            g.writeStringField("serial", h.get().serialNumber().map(Bytes::toHex).orElse(null));
-            g.writeStringField("issuer", h.get().caName().orElse(null));
-            g.writeEndObject();
-        } else {
-            g.writeNullField("digest");
-            g.writeNullField("signer");
-        }
-        if (o.parseError().isPresent()) {
-            g.writeStringField("parseError", o.parseError().get());
-        }
-        g.writeEndObject();
-        r.requested().ifPresentOrElse(x -> write(g, "requested", x), () -> writeNull(g, "requested"));
-        g.writeFieldName("phone");
-        phone(g, r.phoneBefore(), true);
-        g.writeArrayFieldStart("chain");
-        for (RuleResult rr : r.chain()) {
-            g.writeStartObject();
-            g.writeStringField("rule", rr.rule());
-            g.writeStringField("outcome", rr.outcome().name());
-            g.writeStringField("detail", rr.detail());
-            strings(g, "source", rr.source());
-            g.writeStringField("confidence", rr.confidence().name());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeStringField("decisiveRule", r.decisive().rule());
-        g.writeArrayFieldStart("assumptions");
-        for (Assumption a : r.assumptions()) {
-            g.writeStartObject();
-            g.writeStringField("key", a.key());
-            g.writeStringField("value", a.value());
-            g.writeStringField("confidence", a.confidence().name());
-            strings(g, "source", a.source());
-            g.writeStringField("override", a.override());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("warnings");
-        for (SimulationWarning w : r.warnings()) {
-            g.writeStartObject();
-            g.writeStringField("code", w.code());
-            g.writeStringField("detail", w.detail());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("fixes");
-        for (Fix f : r.fixes()) {
-            g.writeStartObject();
-            g.writeStringField("code", f.code().code());
-            g.writeStringField("text", f.text());
-            strings(g, "source", f.source());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeFieldName("phoneAfter");
-        phone(g, r.phoneAfter(), false);
-        g.writeEndObject();
-    }
-
-    private static void write(JsonGenerator g, String k, String v) {
-        try {
-            g.writeStringField(k, v);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void writeNull(JsonGenerator g, String k) {
-        try {
-            g.writeNullField(k);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (String s : values) {
-            g.writeString(s);
-        }
-        g.writeEndArray();
-    }
-
-    private static void phone(JsonGenerator g, PhoneState p, boolean full) throws IOException {
-        g.writeStartObject();
-        list(g, "itl", p.itl().orElse(null), p.itlLabel().orElse(null), full, p.hasRollbackItl());
-        list(g, "ctl", p.ctl().orElse(null), p.ctlLabel().orElse(null), full, false);
-        g.writeStringField("model", p.model().orElse(null));
-        g.writeStringField("now", p.now().toString());
-        g.writeArrayFieldStart("cache");
-        for (CacheEntry c : p.cache()) {
-            g.writeStartObject();
-            g.writeStringField("cert", c.certificate().getSubjectX500Principal().getName());
-            g.writeStringField("serial", c.certificate().getSerialNumber().toString(16));
-            List<String> roles = new ArrayList<>();
-            c.roles().forEach(x -> roles.add(x.name()));
-            roles.sort(null);
-            strings(g, "roles", roles);
-            g.writeStringField("expires", c.expires().toString());
-            g.writeStringField("tvs", c.tvs());
-            g.writeBooleanField("expired", !p.now().isBefore(c.expires()));
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-    }
-
-    private static void list(JsonGenerator g, String field, ItlFile f, String label, boolean full, boolean rollback)
-            throws IOException {
-        if (f == null) {
-            g.writeNullField(field);
-            return;
-        }
-        g.writeObjectFieldStart(field);
-        g.writeStringField("path", label);
-        g.writeStringField("sha1", sha1(f.encoded()));
-        if (full) {
-            for (Role role : List.of(Role.SAST, Role.TFTP, Role.TVS)) {
-                g.writeArrayFieldStart(role.name().toLowerCase(Locale.ROOT));
-                for (ItlRecord r : f.records()) {
-                    Role rr = r.role().orElse(null);
-                    boolean match = role.equals(Role.TFTP) ? Role.TFTP.equals(rr) || Role.CCM_TFTP.equals(rr)
-                            : role.equals(rr);
-                    if (match) {
-                        g.writeStartObject();
-                        g.writeStringField("subject", r.subjectName().orElse(null));
-                        g.writeStringField("serial", r.serialNumber().map(Bytes::toHex).orElse(null));
-                        g.writeStringField("sha1", Checksums.certificateSha1(r).or(r::certHash).map(Bytes::toHex)
-                                .orElse(null));
-                        g.writeEndObject();
-                    }
-                }
-                g.writeEndArray();
-            }
-            g.writeBooleanField("rollback", rollback);
-        }
-        g.writeEndObject();
     }
 }

@@ -55,6 +55,7 @@ import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilderProvider;
  * @since 0.1.0
  */
 public final class KeyLoader {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeyLoader.class);
     /** Default cap on PBE/PBKDF2/MAC iteration counts: ten times more than any common tool writes. */
     public static final int DEFAULT_MAX_PBE_ITERATIONS = 1_000_000;
     /** Default cap on the size of a key or certificate file: 1 MiB. */
@@ -251,7 +252,7 @@ public final class KeyLoader {
                 }
                 certs.add(x);
             }
-            return SigningKey.of(pk, certs.get(0), certs);
+            return loaded(SigningKey.of(pk, certs.get(0), certs), "PKCS#12 alias '" + chosen + "'");
         } catch (KeyLoadException e) {
             throw e;
         } catch (GeneralSecurityException | RuntimeException e) {
@@ -352,7 +353,7 @@ public final class KeyLoader {
                     List<X509Certificate> chain = new ArrayList<>(certs);
                     chain.remove(c);
                     chain.add(0, c);
-                    return SigningKey.of(key, c, chain);
+                    return loaded(SigningKey.of(key, c, chain), "PEM");
                 } catch (KeyLoadException e) {
                     mismatch = e;
                 }
@@ -470,7 +471,7 @@ public final class KeyLoader {
             chain.remove(c);
             chain.add(0, c);
             try {
-                return SigningKey.of(key, c, chain);
+                return loaded(SigningKey.of(key, c, chain), "PEM");
             } catch (KeyLoadException e) {
                 if (e.reason() != KeyLoadException.Reason.KEY_CERTIFICATE_MISMATCH) {
                     throw e;
@@ -613,5 +614,12 @@ public final class KeyLoader {
         } catch (IOException e) {
             throw new KeyLoadException(KeyLoadException.Reason.IO_ERROR, "Cannot read " + file + ": " + e, e);
         }
+    }
+
+    /** DEBUG log of what was loaded (type, size, certificate; never key material or password), then the key. */
+    private static SigningKey loaded(SigningKey key, String source) {
+        LOG.debug("Loaded {} key from {}: {}", key.algorithm() + (key.isRsa() ? " " + key.rsaBits() + "-bit" : ""),
+                source, key.certificate().getSubjectX500Principal().getName());
+        return key;
     }
 }

@@ -88,8 +88,7 @@ public final class SignedFileArbitrary extends ArbitraryDecorator<SgnFile> {
         return new SignedFileArbitrary(signers, layouts, digests, java.util.Objects.requireNonNull(values));
     }
 
-    @SafeVarargs
-    private static <T> List<T> nonEmpty(T... values) {
+    private static <T> List<T> nonEmpty(T[] values) {
         if (values.length == 0) {
             throw new IllegalArgumentException("nothing given");
         }

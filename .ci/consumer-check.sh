@@ -18,7 +18,7 @@ if [ -d "$HOME/.m2/repository" ]; then
 fi
 version=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)
 echo "consumer check: deploying itl4j $version to $work/repo"
-mvn -B -q deploy -pl itl-bom,itl-core,itl-crypto,itl-testkit -am -DskipTests -Dmaven.javadoc.skip=true \
+mvn -B -q deploy -pl itl-bom,itl-core,itl-crypto,itl-sftp,itl-testkit -am -DskipTests -Dmaven.javadoc.skip=true \
   -Dmaven.install.skip=true -DaltDeploymentRepository="itl4j-under-test::file://$work/repo" -Dmaven.repo.local="$m2"
 mvn -B -f .ci/consumer/pom.xml verify -Dmaven.repo.local="$m2" -Ditl4j.repository="file://$work/repo" \
   -Ditl4j.version="$version" | tee "$work/consumer.log" | grep -E 'Tests run:|BUILD|ERROR' || true

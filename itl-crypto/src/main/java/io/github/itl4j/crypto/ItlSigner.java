@@ -286,6 +286,8 @@ public final class ItlSigner {
             try {
                 Signature s = provider == null ? Signature.getInstance(name) : Signature.getInstance(name, provider);
                 s.initSign(key.privateKey());
+                org.slf4j.LoggerFactory.getLogger(ItlSigner.class).debug("Signing {} with provider {} ({})", name,
+                        s.getProvider().getName(), key);
                 return new ItlSigner(this, s.getProvider());
             } catch (GeneralSecurityException e) {
                 throw new KeyLoadException(KeyLoadException.Reason.UNSUPPORTED_KEY, "The provider "

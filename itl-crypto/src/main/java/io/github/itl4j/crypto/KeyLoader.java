@@ -28,6 +28,7 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * @since 0.1.0
  */
 public final class KeyLoader {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(KeyLoader.class);
     /** Default cap on PBE/PBKDF2/MAC iteration counts: ten times more than any common tool writes. */
     public static final int DEFAULT_MAX_PBE_ITERATIONS = 1_000_000;
     /** Default cap on the size of a key or certificate file: 1 MiB. */
@@ -260,5 +261,12 @@ public final class KeyLoader {
         } catch (IOException e) {
             throw new KeyLoadException(KeyLoadException.Reason.IO_ERROR, "Cannot read " + file + ": " + e, e);
         }
+    }
+
+    /** DEBUG log of what was loaded (type, size, certificate; never key material or password), then the key. */
+    static SigningKey loaded(SigningKey key, String source) {
+        LOG.debug("Loaded {} key from {}: {}", key.algorithm() + (key.isRsa() ? " " + key.rsaBits() + "-bit" : ""),
+                source, key.certificate().getSubjectX500Principal().getName());
+        return key;
     }
 }

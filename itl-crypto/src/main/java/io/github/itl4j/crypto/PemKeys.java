@@ -53,7 +53,7 @@ final class PemKeys {
             chain.remove(c);
             chain.add(0, c);
             try {
-                return SigningKey.of(key, c, chain);
+                return KeyLoader.loaded(SigningKey.of(key, c, chain), "PEM");
             } catch (KeyLoadException e) {
                 if (e.reason() != KeyLoadException.Reason.KEY_CERTIFICATE_MISMATCH) {
                     throw e;

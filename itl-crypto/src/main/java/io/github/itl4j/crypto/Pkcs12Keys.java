@@ -128,7 +128,7 @@ final class Pkcs12Keys {
                 }
                 certs.add(x);
             }
-            return SigningKey.of(pk, certs.get(0), certs);
+            return KeyLoader.loaded(SigningKey.of(pk, certs.get(0), certs), "PKCS#12 alias '" + chosen + "'");
         } catch (KeyLoadException e) {
             throw e;
         } catch (GeneralSecurityException | RuntimeException e) {
@@ -229,7 +229,7 @@ final class Pkcs12Keys {
                     List<X509Certificate> chain = new ArrayList<>(certs);
                     chain.remove(c);
                     chain.add(0, c);
-                    return SigningKey.of(key, c, chain);
+                    return KeyLoader.loaded(SigningKey.of(key, c, chain), "PKCS#12 key bag");
                 } catch (KeyLoadException e) {
                     mismatch = e;
                 }

@@ -45,6 +45,7 @@ import org.apache.sshd.sftp.common.SftpException;
  * {@link Reason}. It never reads {@code ~/.ssh/config} or {@code ~/.ssh/id_*}. Immutable and thread-safe.
  */
 final class SftpConnection {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SftpConnection.class);
 
     private final String host;
     private final int port;
@@ -191,6 +192,7 @@ final class SftpConnection {
                 } catch (IOException | RuntimeException e) {
                     throw classify(e, verifier, "authenticating to");
                 }
+                LOG.debug("SFTP: authenticated to {}@{}:{} by {}", user, host, port, authentication());
                 try (SftpClient sftp = SftpClientFactory.instance().createSftpClient(session)) {
                     return action.run(sftp);
                 } catch (RemoteKeyException e) {

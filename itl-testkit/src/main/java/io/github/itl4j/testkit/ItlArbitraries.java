@@ -24,11 +24,33 @@ import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
 /**
  * jqwik {@link Arbitrary}s for property-testing code that handles Cisco ITL/CTL trust lists and signed ({@code .sgn})
- * files: valid models (records, headers, whole files) and malformed bytes derived from valid files.
+ * files: files really signed by the testkit's {@link TestKey test keys} ({@link #trustLists()},
+ * {@link #signedFiles()}, also what {@code @ForAll ItlFile} and {@code @ForAll SgnFile} give), valid unsigned models
+ * (records, headers, whole files with random signature bytes) and hostile bytes derived from valid files
+ * ({@link #truncations}, {@link #bitFlips}, {@link #splices}, {@link #mutatedBytes}).
+ *
+ * <pre>{@code
+ * @Property
+ * void signedTrustListsVerify(@ForAll ItlFile file) {
+ *     assertTrue(ItlVerifier.builder().build().verify(file).isVerified());
+ * }
+ *
+ * @Property
+ * void myStoreRejectsDamagedFiles(@ForAll("damaged") byte[] bytes) { ... }
+ *
+ * @Provide
+ * Arbitrary<byte[]> damaged() {
+ *     return ItlArbitraries.hostileBytes(ItlArbitraries.trustLists().withRecords(1, 50).signedBy(TestKey.RSA_2048));
+ * }
+ * }</pre>
+ *
+ * <p>The unsigned generators below ({@link #itlFiles()}, {@link #sgnFiles()}, {@link #headers()}) are what the
+ * following paragraphs describe.
  *
  * <p>Every generated model is valid: {@link io.github.itl4j.ItlReader} reads its encoding back to an equal model, with
  * no warning other than {@link io.github.itl4j.ItlWarning.Code#UNKNOWN_ROLE} for the unknown role codes that
@@ -169,13 +191,21 @@ public final class ItlArbitraries {
     }
 
     /**
-     * Header DIGESTALGORITHM values: SHA-1, SHA-256, SHA-512, rarely an unknown code.
+     * Header DIGESTALGORITHM values that can be signed with: SHA-1, SHA-256, SHA-512.
      *
      * @return an arbitrary of digest algorithms
      */
     public static Arbitrary<DigestAlgorithm> digests() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(9, Arbitraries.of(DigestAlgorithm.SHA1, DigestAlgorithm.SHA256, DigestAlgorithm.SHA512)),
+        return Arbitraries.of(DigestAlgorithm.SHA1, DigestAlgorithm.SHA256, DigestAlgorithm.SHA512);
+    }
+
+    /**
+     * Hostile DIGESTALGORITHM values: mostly SHA-1, SHA-256, SHA-512, one in ten a code no verifier knows (4..255).
+     *
+     * @return an arbitrary of digest algorithms
+     */
+    public static Arbitrary<DigestAlgorithm> anyDigests() {
+        return Arbitraries.frequencyOf(Tuple.of(9, digests()),
                 Tuple.of(1, Arbitraries.integers().between(4, 255).map(DigestAlgorithm::of)));
     }
 
@@ -340,7 +370,7 @@ public final class ItlArbitraries {
 
     /**
      * Signer fields for a new header: SIGNERNAME and CANAME in the layout's name style, a serial number, a
-     * signature size of 64, 128, 256 or 512 bytes, a digest and a timestamp.
+     * signature size of 64, 128, 256 or 512 bytes, a digest that can be signed ({@link #digests()}) and a timestamp.
      *
      * @param layout name style
      * @return an arbitrary of signers
@@ -391,7 +421,8 @@ public final class ItlArbitraries {
     }
 
     /**
-     * Trust lists with {@code minRecords} to {@code maxRecords} records, header and records in the same layout.
+     * Trust lists with {@code minRecords} to {@code maxRecords} records (the count drawn uniformly), header and
+     * records in the same layout, signature bytes random. For really signed ones see {@link #trustLists()}.
      *
      * @param minRecords fewest records, at least 0
      * @param maxRecords most records, at least {@code minRecords}
@@ -402,8 +433,45 @@ public final class ItlArbitraries {
             throw new IllegalArgumentException("need 0 <= minRecords <= maxRecords: " + minRecords + ", "
                     + maxRecords);
         }
-        return headers().flatMap(h -> records(h.layout().orElse(Layout.CUCM)).list().ofMinSize(minRecords)
-                .ofMaxSize(maxRecords).map(rs -> ItlFile.of(h, rs)));
+        return Combinators.combine(headers(), Arbitraries.integers().between(minRecords, maxRecords)
+                .withDistribution(RandomDistribution.uniform())).flatAs((h, n) -> records(h.layout()
+                        .orElse(Layout.CUCM)).list().ofSize(n).map(rs -> ItlFile.of(h, rs)));
+    }
+
+    /**
+     * Really signed ITLs and CTLs (1 to 50 records, every test key, SHA-1/256/512, both layouts, 2 SAST, signer not
+     * first, CTL records with IPADDRESS, hash records); configure with the returned arbitrary's methods. This is
+     * also what {@code @ForAll ItlFile} gives.
+     *
+     * @return a new configurable arbitrary; see {@link TrustListArbitrary} for the distribution
+     */
+    public static TrustListArbitrary trustLists() {
+        return new TrustListArbitrary();
+    }
+
+    /**
+     * Really signed {@code .sgn} files; also what {@code @ForAll SgnFile} gives.
+     *
+     * @return a new configurable arbitrary; see {@link SignedFileArbitrary}
+     */
+    public static SignedFileArbitrary signedFiles() {
+        return new SignedFileArbitrary();
+    }
+
+    /**
+     * Payloads for {@code .sgn} files: 0 to 2048 random bytes, or XML-like text.
+     *
+     * @return an arbitrary of payloads
+     */
+    public static Arbitrary<Bytes> payloads() {
+        Arbitrary<Bytes> xml = words(60).list().ofMaxSize(20).map(ws -> {
+            StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<device>\n");
+            for (String w : ws) {
+                sb.append("  <item>").append(w).append("</item>\n");
+            }
+            return Bytes.wrapOwned(sb.append("</device>\n").toString().getBytes(StandardCharsets.UTF_8));
+        });
+        return Arbitraries.oneOf(randomBytes(0, 2048), xml);
     }
 
     /**
@@ -413,15 +481,8 @@ public final class ItlArbitraries {
      * @return an arbitrary of signed files
      */
     public static Arbitrary<SgnFile> sgnFiles() {
-        Arbitrary<Bytes> xml = words(60).list().ofMaxSize(20).map(ws -> {
-            StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<device>\n");
-            for (String w : ws) {
-                sb.append("  <item>").append(w).append("</item>\n");
-            }
-            return Bytes.wrapOwned(sb.append("</device>\n").toString().getBytes(StandardCharsets.UTF_8));
-        });
         return Combinators.combine(headers(signedFileNames(), Arbitraries.of(Version.V1_0, Version.V1_2)),
-                Arbitraries.oneOf(randomBytes(0, 2048), xml)).as(SgnFile::of);
+                payloads()).as(SgnFile::of);
     }
 
     // ------------------------------------------------------------------------------------------- malformed bytes
@@ -440,20 +501,9 @@ public final class ItlArbitraries {
         byte[] base = file.encoded().toByteArray();
         int n = base.length;
         int[] lengths = lengthFieldOffsets(file);
-        Arbitrary<byte[]> flips = Combinators.combine(Arbitraries.integers().between(0, n * 8 - 1), Arbitraries
-                .integers().between(0, n * 8 - 1).injectNull(0.6)).as((a, b) -> {
-                    byte[] out = base.clone();
-                    out[a >>> 3] ^= (byte) (1 << (a & 7));
-                    if (b != null) {
-                        out[b >>> 3] ^= (byte) (1 << (b & 7));
-                    }
-                    return out;
-                });
-        Arbitrary<byte[]> truncations = Arbitraries.integers().between(0, n - 1).map(cut -> Arrays.copyOf(base, cut));
-        Arbitrary<byte[]> splices = Combinators.combine(Arbitraries.integers().between(0, 2),
-                Arbitraries.integers().between(0, n - 1), Arbitraries.integers().between(1, 64),
-                Arbitraries.integers().between(0, n)).as((kind, from, len, at) -> splice(base, kind, from,
-                        Math.min(len, n - from), at));
+        Arbitrary<byte[]> flips = bitFlips(base);
+        Arbitrary<byte[]> truncations = truncations(base);
+        Arbitrary<byte[]> splices = splices(base);
         Arbitrary<byte[]> lengthEdits = Combinators.combine(Arbitraries.of(box(lengths)),
                 Arbitraries.oneOf(Arbitraries.integers().between(-4, 4), Arbitraries.integers().between(0, 0xFFFF)
                         .map(v -> v + 0x10000), Arbitraries.of(0x10000, 0x1FFFF)))
@@ -478,6 +528,72 @@ public final class ItlArbitraries {
                 });
         return Arbitraries.frequencyOf(Tuple.of(3, flips), Tuple.of(2, truncations), Tuple.of(2, splices),
                 Tuple.of(3, lengthEdits), Tuple.of(1, appended), Tuple.of(1, randomTail));
+    }
+
+    /**
+     * Truncations: {@code file}'s encoding cut after 0 to {@code size - 1} bytes.
+     *
+     * @param file a valid file
+     * @return an arbitrary of fresh byte arrays, each shorter than the file
+     */
+    public static Arbitrary<byte[]> truncations(SignedFile file) {
+        return truncations(file.encoded().toByteArray());
+    }
+
+    /**
+     * Bit flips: {@code file}'s encoding with one bit (sometimes two) inverted anywhere.
+     *
+     * @param file a valid file
+     * @return an arbitrary of fresh byte arrays of the file's size
+     */
+    public static Arbitrary<byte[]> bitFlips(SignedFile file) {
+        return bitFlips(file.encoded().toByteArray());
+    }
+
+    /**
+     * Splices: {@code file}'s encoding with a range of 1 to 64 bytes deleted, duplicated elsewhere, or copied over
+     * another place.
+     *
+     * @param file a valid file
+     * @return an arbitrary of fresh byte arrays
+     */
+    public static Arbitrary<byte[]> splices(SignedFile file) {
+        return splices(file.encoded().toByteArray());
+    }
+
+    /**
+     * Hostile bytes from any files: each file's encoding truncated, bit-flipped, spliced or otherwise mutated as
+     * {@link #mutatedBytes(SignedFile)} does.
+     *
+     * @param files where the valid files come from, e.g. {@link #trustLists()} or {@link #signedFiles()}
+     * @return an arbitrary of fresh byte arrays
+     */
+    public static Arbitrary<byte[]> hostileBytes(Arbitrary<? extends SignedFile> files) {
+        return files.flatMap(ItlArbitraries::mutatedBytes);
+    }
+
+    private static Arbitrary<byte[]> truncations(byte[] base) {
+        return Arbitraries.integers().between(0, base.length - 1).map(cut -> Arrays.copyOf(base, cut));
+    }
+
+    private static Arbitrary<byte[]> bitFlips(byte[] base) {
+        int bits = base.length * 8;
+        return Combinators.combine(Arbitraries.integers().between(0, bits - 1), Arbitraries.integers()
+                .between(0, bits - 1).injectNull(0.6)).as((a, b) -> {
+                    byte[] out = base.clone();
+                    out[a >>> 3] ^= (byte) (1 << (a & 7));
+                    if (b != null) {
+                        out[b >>> 3] ^= (byte) (1 << (b & 7));
+                    }
+                    return out;
+                });
+    }
+
+    private static Arbitrary<byte[]> splices(byte[] base) {
+        int n = base.length;
+        return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, n - 1),
+                Arbitraries.integers().between(1, 64), Arbitraries.integers().between(0, n))
+                .as((kind, from, len, at) -> splice(base, kind, from, Math.min(len, n - from), at));
     }
 
     /**

@@ -97,6 +97,7 @@ public final class FleetSigner {
     /** The lock file a run holds in its output directory. */
     public static final String LOCK_FILE = ".itl-fleet.lock";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FleetSigner.class);
     private static final String SGN = ".sgn";
     private static final int QUEUE_PER_THREAD = 4;
 
@@ -221,6 +222,7 @@ public final class FleetSigner {
         long start = System.nanoTime();
         long expected = count(directory, matcher);
         Run run = new Run(out, expected, Thread.currentThread());
+        LOG.debug("Fleet signing {} files matching {} in {} on {} threads", expected, glob, directory, threads);
         if (progress != null) {
             progress.started(expected);
         }
@@ -373,6 +375,7 @@ public final class FleetSigner {
                 }
                 sourceBytes += r.sourceBytes();
                 writtenBytes += r.writtenBytes();
+                LOG.debug("Fleet {}/{}: {}", completed, Math.max(expected, completed), r);
                 if (progress != null && listenerFailure == null) {
                     try {
                         progress.fileDone(r, completed, Math.max(expected, completed));

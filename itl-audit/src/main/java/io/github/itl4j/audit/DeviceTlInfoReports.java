@@ -62,7 +62,7 @@ public final class DeviceTlInfoReports {
                 if (i < 0) {
                     continue;
                 }
-                prefix = line.substring(0, i);
+                prefix = line.substring(0, line.indexOf('<')); // the log prefix: up to the first element
                 start = lines.lineNo();
                 buf = new StringBuilder();
                 rest = line.substring(i);

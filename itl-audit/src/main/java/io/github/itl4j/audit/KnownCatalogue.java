@@ -255,7 +255,8 @@ public final class KnownCatalogue {
 
         /**
          * Adds the checksums of a {@code show itl} / {@code show ctl} capture ({@code The checksum value of the ITL
-         * file: <md5>(MD5) <sha1>(SHA1)}) as one known file without bytes.
+         * file: <md5>(MD5) <sha1>(SHA1)}) as one known file without bytes. A capture holding several listings gives
+         * the first one's checksums.
          *
          * @param label its label
          * @param text the captured text (at most a few hundred KiB are expected)
@@ -269,7 +270,7 @@ public final class KnownCatalogue {
             while (m.find()) {
                 ReportedValue v = ReportedValue.normalise(m.group(1) + "(" + m.group(2) + ")");
                 if (v.isDigest()) {
-                    d.put(v.algorithm(), v.hex());
+                    d.putIfAbsent(v.algorithm(), v.hex()); // the first listing of a capture
                 }
             }
             if (d.isEmpty()) {

@@ -111,6 +111,25 @@ class AuditClassifierTest {
     }
 
     @Test
+    void staleRecoverableBySimulation() {
+        // the phone holds SAST{CM_A', ITLRecovery}; the current file (listing B) is signed by ITLRecovery: R3 passes
+        io.github.itl4j.crypto.SigningKey cm2 = AuditFixtures.vectorKey("node05-rsa2048");
+        ItlFile old = AuditFixtures.build(cm2, java.util.List.of(
+                io.github.itl4j.crypto.TrustListBuilder.Entry.of(cm2.certificate(), io.github.itl4j.Role.SAST),
+                io.github.itl4j.crypto.TrustListBuilder.Entry.of(cm2.certificate(), io.github.itl4j.Role.TFTP),
+                io.github.itl4j.crypto.TrustListBuilder.Entry.of(AuditFixtures.clusterKey("itlrecovery").certificate(),
+                        io.github.itl4j.Role.SAST)));
+        KnownCatalogue c = KnownCatalogue.builder()
+                .addFile(KnownLabel.parse("pub:current"), "ITLFile.tlv", AuditFixtures.a1r().encoded())
+                .addFile(KnownLabel.parse("pub:old"), "ITLFile.tlv", old.encoded())
+                .build();
+        Classification r = classifier(c).classify(phone("SEP1", sha1(old.encoded()), "pub"), FileKind.ITL);
+        assertEquals(AuditClass.STALE_RECOVERABLE, r.auditClass(), r.chain().toString());
+        assertTrue(r.chain().contains("R3:PASS"), r.chain().toString());
+        assertTrue(r.advice().startsWith("reset the phone"), r.advice());
+    }
+
+    @Test
     void currentOtherNode() throws IOException {
         KnownCatalogue c = KnownCatalogue.builder()
                 .addFile(KnownLabel.parse("pub:current"), EXAMPLES.resolve("ITLFile-reset.tlv"))

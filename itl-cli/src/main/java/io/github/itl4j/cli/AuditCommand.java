@@ -173,6 +173,11 @@ public final class AuditCommand implements Callable<Integer> {
                 }
             }
             if (csvTmp != null) {
+                if (Files.getFileStore(csvTmp).supportsFileAttributeView("posix")) {
+                    // the temporary file is private; the table is not a secret
+                    Files.setPosixFilePermissions(csvTmp, java.nio.file.attribute.PosixFilePermissions
+                            .fromString("rw-r--r--"));
+                }
                 Files.move(csvTmp, csvTarget, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 csvTmp = null;
             }

@@ -80,13 +80,14 @@ final class AuditHtml {
                 .append("th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}\n")
                 .append("th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
                 .append(".sw{display:inline-block;width:12px;height:12px;margin-right:6px;vertical-align:-1px}\n")
-                .append("code{font-size:12px}.muted{color:#616161;font-size:13px}\n")
+                .append("code{font-size:12px}.muted{color:#616161;font-size:13px}td:first-child{white-space:nowrap}\n")
                 .append("</style>\n</head>\n<body>\n");
         h.append("<h1>itl audit <span class=\"verdict ").append(esc(verdict)).append("\">").append(esc(verdict))
                 .append("</span></h1>\n<p class=\"muted\">").append(s.phones()).append(" phone reports, ")
                 .append(catalogue.files().size()).append(" known files, ").append(s.problemCount())
-                .append(" rows skipped. Each phone's reported hash is matched against the files CUCM served; stale "
-                        + "phones are simulated (would a phone holding that file accept the current one?).</p>\n");
+                .append(s.problemCount() == 1 ? " row" : " rows").append(" skipped. Each phone's reported hash is "
+                        + "matched against the files CUCM served; stale phones are simulated (would a phone holding "
+                        + "that file accept the current one?).</p>\n");
         for (FileKind k : s.kinds()) {
             chart(h, s, k);
             action(h, s, k, maxListed);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /** The classification table of SPEC-trust.md 5.7 and the precedence of 5.4. */
 class AuditClassifierTest {
     static final Path EXAMPLES = AuditFixtures.examples();
-    static final Path VECTOR = AuditFixtures.testdata().resolve("vectors/certutils/itl/itl-rsa2048-sha1-v1.0-2sast.tlv");
+    static final Path VECTOR = AuditFixtures.testdata()
+            .resolve("vectors/certutils/itl/itl-rsa2048-sha1-v1.0-2sast.tlv");
 
     static Bytes bytes(Path p) throws IOException {
         return Bytes.wrapOwned(Files.readAllBytes(p));
@@ -89,7 +90,8 @@ class AuditClassifierTest {
                 .addFile(KnownLabel.parse("pub:current"), "ITLFile.tlv", AuditFixtures.a8x().encoded())
                 .addFile(KnownLabel.parse("pub:previous"), "ITLFile.tlv", AuditFixtures.a8().encoded())
                 .build();
-        Classification r = classifier(c).classify(phone("SEP1", sha1(AuditFixtures.a8().encoded()), "pub"), FileKind.ITL);
+        Classification r = classifier(c).classify(phone("SEP1", sha1(AuditFixtures.a8().encoded()), "pub"),
+                FileKind.ITL);
         assertEquals(AuditClass.STALE_STRANDED, r.auditClass());
         assertTrue(r.chain().contains("R3:FAIL"), r.chain().toString());
         assertTrue(r.chain().stream().anyMatch(k -> k.startsWith("R7:FAIL") || k.startsWith("R10:FAIL")),

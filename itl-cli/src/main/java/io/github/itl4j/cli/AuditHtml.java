@@ -74,8 +74,9 @@ final class AuditHtml {
                 .append("<title>itl audit: ").append(esc(verdict)).append("</title>\n<style>\n")
                 .append("body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;margin:24px;color:#212121}\n")
                 .append("h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px}\n")
-                .append(".verdict{display:inline-block;padding:2px 10px;border-radius:4px;color:#fff;font-weight:600}\n")
-                .append(".ALL_CURRENT{background:#2e7d32}.NOT_CURRENT{background:#c62828}.NO_PHONES{background:#757575}\n")
+                .append(".verdict{display:inline-block;padding:2px 10px;border-radius:4px;color:#fff;")
+                .append("font-weight:600}\n.ALL_CURRENT{background:#2e7d32}.NOT_CURRENT{background:#c62828}")
+                .append(".NO_PHONES{background:#757575}\n")
                 .append("table{border-collapse:collapse;margin:6px 0;font-size:13px}\n")
                 .append("th,td{border:1px solid #ddd;padding:4px 8px;text-align:left;vertical-align:top}\n")
                 .append("th{background:#f5f5f5}td.n{text-align:right;font-variant-numeric:tabular-nums}\n")
@@ -178,7 +179,8 @@ final class AuditHtml {
             long count = s.total(k).getOrDefault(c, 0L);
             if (count > l.size()) {
                 h.append("<tr><td colspan=\"6\" class=\"muted\">").append(c).append(": ").append(count - l.size())
-                        .append(" more (the first ").append(maxListed).append(" are listed; --csv has all)</td></tr>\n");
+                        .append(" more (the first ").append(maxListed)
+                        .append(" are listed; --csv has all)</td></tr>\n");
             }
         }
         if (header) {

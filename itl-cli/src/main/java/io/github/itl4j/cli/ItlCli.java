@@ -46,6 +46,7 @@ import picocli.CommandLine.Spec;
             ShowCommand.class,
             VerifyCommand.class,
             SimulateCommand.class,
+            AuditCommand.class,
             ChecksumCommand.class,
             StripCommand.class,
             BuildCommand.class,

@@ -420,7 +420,7 @@ public final class AuditCommand implements Callable<Integer> {
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
         g.writeStringField("tool", "itl4j");
-        g.writeStringField("version", SimulateCommand.toolVersion());
+        g.writeStringField("version", ItlCli.toolVersion());
         g.writeStringField("command", "audit");
         g.writeArrayFieldStart("inputs");
         for (InputRef i : inputs) {

@@ -71,6 +71,11 @@ public final class PlanText {
                         .append(a.stranded().size()).append(a.stranded().size() == 1 ? " class" : " classes")
                         .append(" (").append(a.stranded().get(0).chainText()).append(')');
             }
+            if (a.stranded().isEmpty() && a.verdict() != PlanVerdict.SAFE) {
+                sb.append(" (violates ").append(String.join(", ", a.invariants().stream()
+                        .filter(i -> i.status() == InvariantCheck.Status.VIOLATED).map(InvariantCheck::id).toList()))
+                        .append(')');
+            }
             sb.append('\n');
             if (a.fix() != null) {
                 sb.append("   its fix: ").append(a.fix()).append('\n');

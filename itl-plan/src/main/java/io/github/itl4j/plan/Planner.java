@@ -383,7 +383,7 @@ public final class Planner {
     private static Act fips(ClusterSpec c, String node) {
         return new Act("enable-fips", node, null, "enable FIPS on " + node + " (regenerates every certificate of "
                 + "the node; the node reboots)", List.of("utils fips enable   (on " + node + ")", resetText(c)),
-                List.of("(reboot)"), 5, List.of("P2", "SG125-FIPS"), w -> {
+                List.of("(reboot)"), 1, List.of("P1", "P2", "SG125-FIPS"), w -> {
                     World.Node n = w.source.nodes.get(node);
                     n.fips = true;
                     for (CertKind k : CertKind.values()) {
@@ -672,6 +672,14 @@ public final class Planner {
             String stepId = String.valueOf(n + seg.size());
             if (changed) {
                 produced = produced(w, served, now);
+                if (w.moved != before.moved) {
+                    for (ProducedFile f : produced(w, Map.of(), served(w))) {
+                        if (f.cluster().equals(w.serving().label)) {
+                            produced.add(new ProducedFile(f.cluster(), f.node(), f.name(), f.file(), f.sha1(),
+                                    f.signer(), List.of("phones now download it"), f.real()));
+                        }
+                    }
+                }
                 for (Phones ph : registered) {
                     ph.state = ph.state.advance(req.options().minHold());
                     ClassResult cr = offer(w, ph, stepId);
@@ -689,7 +697,7 @@ public final class Planner {
                         a.cites()));
             }
             if (changed && gates) {
-                steps.add(gate(req, ++g, w, now, registered));
+                steps.add(gate(req, ++g, w, produced, registered));
             }
             segs.add(new Seg(seg, before, w, changed));
             served = now;
@@ -888,7 +896,8 @@ public final class Planner {
                 stepId);
     }
 
-    private static PlanStep gate(PlanRequest req, int g, World w, Map<String, ItlFile> now, List<Phones> registered) {
+    private static PlanStep gate(PlanRequest req, int g, World w, List<ProducedFile> produced,
+            List<Phones> registered) {
         int phones = registered.stream().mapToInt(p -> p.spec.count()).sum();
         List<String> cmds = new ArrayList<>();
         cmds.add("wait at least " + minutes(req) + " (CUCM's own hold between certificate changes, RESET10)");
@@ -898,11 +907,10 @@ public final class Planner {
             case REGISTRATION -> cmds.add("RTMT: registered-device count back to its baseline (" + who + ")");
             default -> cmds.add("itl audit: 100 % CURRENT for the new hashes (" + who + ")");
         }
-        for (Map.Entry<String, ItlFile> e : now.entrySet()) {
-            String sha1 = Checksums.of(e.getValue().encoded()).sha1().toHex().toUpperCase(Locale.ROOT);
-            boolean real = isReal(w, e.getValue());
-            cmds.add("expect " + e.getKey().replace("//", "/") + " SHA-1 " + sha1
-                    + (real ? "" : " (modelled file: compare with `show itl` / `show ctl` on the node)"));
+        for (ProducedFile f : produced) {
+            cmds.add("expect " + f.cluster() + (f.node() == null ? "" : "/" + f.node()) + "/" + f.name() + " SHA-1 "
+                    + f.sha1().toUpperCase(Locale.ROOT) + (f.real() ? "" : " (modelled file: compare with the node's "
+                    + "`show itl` / `show ctl` checksum)"));
         }
         return new PlanStep("G" + g, PlanStep.Kind.GATE, "gate", "gate: every phone holds the new files", null, cmds,
                 List.of(), List.of(), List.of(), List.of("P1", "P2", "REGEN", "RESET10"));

@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
             ShowCommand.class,
             VerifyCommand.class,
             SimulateCommand.class,
+            PlanCommand.class,
             ChecksumCommand.class,
             StripCommand.class,
             BuildCommand.class,

@@ -19,12 +19,13 @@ import java.util.Optional;
  * @param assumptions modelling assumptions used
  * @param alternative the other order (safe for an as-given plan and vice versa), or null
  * @param signatureMode true when every file was built with the cluster's real keys
+ * @param initial the files served before the first step (what phones hold now)
  * @since 0.1.0
  */
 public record Plan(PlanVerdict verdict, String order, PlanRequest request, List<PlanStep> steps,
         List<InvariantCheck> invariants, List<ClassResult> stranded, List<ClassResult> atRisk,
         List<FleetSpec.PhoneClass> unknown, String fix, List<String> assumptions, Plan alternative,
-        boolean signatureMode) {
+        boolean signatureMode, List<ProducedFile> initial) {
     /**
      * Copies.
      *
@@ -40,6 +41,7 @@ public record Plan(PlanVerdict verdict, String order, PlanRequest request, List<
      * @param assumptions assumptions
      * @param alternative alternative
      * @param signatureMode signature mode
+     * @param initial initial files
      */
     public Plan {
         steps = List.copyOf(steps);
@@ -48,6 +50,7 @@ public record Plan(PlanVerdict verdict, String order, PlanRequest request, List<
         atRisk = List.copyOf(atRisk);
         unknown = List.copyOf(unknown);
         assumptions = List.copyOf(assumptions);
+        initial = List.copyOf(initial);
     }
 
     /** @return the number of gates */

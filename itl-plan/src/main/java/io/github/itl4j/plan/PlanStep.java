@@ -1,5 +1,6 @@
 package io.github.itl4j.plan;
 
+import io.github.itl4j.trust.TvsEnvironment;
 import java.util.List;
 
 /**
@@ -16,10 +17,12 @@ import java.util.List;
  * @param produced the files phones download after it (empty when it changes nothing phones see)
  * @param classes the phone classes' results for those files (empty when phones are not offered anything here)
  * @param cites invariants and sources that require this step
+ * @param tvs the TVS servers phones could use when offered this step's files (the planner's model), or null
  * @since 0.1.0
  */
 public record PlanStep(String id, Kind kind, String action, String title, String node, List<String> commands,
-        List<String> services, List<ProducedFile> produced, List<ClassResult> classes, List<String> cites) {
+        List<String> services, List<ProducedFile> produced, List<ClassResult> classes, List<String> cites,
+        TvsEnvironment tvs) {
     /**
      * Copies.
      *
@@ -33,6 +36,7 @@ public record PlanStep(String id, Kind kind, String action, String title, String
      * @param produced produced
      * @param classes classes
      * @param cites cites
+     * @param tvs TVS environment
      */
     public PlanStep {
         commands = List.copyOf(commands);

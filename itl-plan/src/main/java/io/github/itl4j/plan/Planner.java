@@ -90,7 +90,7 @@ public final class Planner {
 
     private static Plan withAlternative(Plan p, Plan alt) {
         return new Plan(p.verdict(), p.order(), p.request(), p.steps(), p.invariants(), p.stranded(), p.atRisk(),
-                p.unknown(), p.fix(), p.assumptions(), alt, p.signatureMode());
+                p.unknown(), p.fix(), p.assumptions(), alt, p.signatureMode(), p.initial());
     }
 
     // ------------------------------------------------------------------ actions
@@ -584,7 +584,9 @@ public final class Planner {
         List<FleetSpec.PhoneClass> unknown = req.fleet().classes().stream()
                 .filter(p -> p.holds() == FleetSpec.Holds.UNKNOWN).toList();
         return new Plan(v, naive ? "as-given" : "safe", req, r.steps(), inv, r.stranded(), r.atRisk(), unknown, fix,
-                ASSUMPTIONS, null, sig);
+                ASSUMPTIONS, null, sig, produced(r.first(), Map.of(), served(r.first())).stream()
+                .map(f -> new ProducedFile(f.cluster(), f.node(), f.name(), f.file(), f.sha1(), f.signer(), List.of(),
+                        f.real())).toList());
     }
 
     private static boolean allReal(Run r) {
@@ -694,7 +696,7 @@ public final class Planner {
                 boolean last = i == seg.size() - 1;
                 steps.add(new PlanStep(String.valueOf(++n), PlanStep.Kind.ACTION, a.kind(), a.title(), a.node(),
                         a.commands(), a.services(), last ? produced : List.of(), last ? results : List.of(),
-                        a.cites()));
+                        a.cites(), last && changed ? env(w) : null));
             }
             if (changed && gates) {
                 steps.add(gate(req, ++g, w, produced, registered));
@@ -716,6 +718,14 @@ public final class Planner {
             }
         }
         return new Run(steps, segs, stranded, atRisk, w0, w);
+    }
+
+    private static TvsEnvironment env(World w) {
+        List<TvsInstance> tvs = new ArrayList<>(w.tvs(w.source));
+        if (w.target != null) {
+            tvs.addAll(w.tvs(w.target));
+        }
+        return TvsEnvironment.of(tvs);
     }
 
     private static PhoneState holding(World w, FleetSpec.PhoneClass pc) {
@@ -866,11 +876,7 @@ public final class Planner {
     private ClassResult offer(World w, Phones ph, String stepId) {
         World.Cluster c = w.serving();
         World.Node node = w.moved ? tftpNode(c, null) : tftpNode(c, ph.spec.tftp());
-        List<TvsInstance> tvs = new ArrayList<>(w.tvs(w.source));
-        if (w.target != null) {
-            tvs.addAll(w.tvs(w.target));
-        }
-        TvsEnvironment env = TvsEnvironment.of(tvs);
+        TvsEnvironment env = env(w);
         List<OfferedFile> files = new ArrayList<>();
         ItlFile ctl = w.ctl(c);
         if (ctl != null) {
@@ -913,7 +919,7 @@ public final class Planner {
                     + "`show itl` / `show ctl` checksum)"));
         }
         return new PlanStep("G" + g, PlanStep.Kind.GATE, "gate", "gate: every phone holds the new files", null, cmds,
-                List.of(), List.of(), List.of(), List.of("P1", "P2", "REGEN", "RESET10"));
+                List.of(), List.of(), List.of(), List.of("P1", "P2", "REGEN", "RESET10"), null);
     }
 
     // ------------------------------------------------------------------ invariants

@@ -99,7 +99,9 @@ public final class PlanCommand implements Callable<Integer> {
             req = req.withOptions(options(req.options()));
             plan = Planner.defaults().plan(req);
             if (html != null) {
-                String page = PlanHtml.render(plan, Inputs.displayName(planFile));
+                String title = Inputs.STDIO.equals(planFile) ? Inputs.STDIN_NAME
+                        : String.valueOf(Path.of(planFile).getFileName());
+                String page = PlanHtml.render(plan, title);
                 Outputs.write(html, Bytes.wrapOwned(page.getBytes(StandardCharsets.UTF_8)), cli);
             }
         } catch (PlanException e) {

@@ -207,11 +207,17 @@ final class World {
         if (pub.capf) {
             e.add(Map.entry(certId(c, pub, CertKind.CAPF), Role.CAPF));
         }
-        for (Node t : c.tvsNodes()) {
-            e.add(Map.entry(certId(c, t, CertKind.TVS), Role.TVS));
+        // the order of RESET10's listing A: the node's own TVS, ITLRecovery, then the other nodes' TVS
+        if (n.tvs) {
+            e.add(Map.entry(certId(c, n, CertKind.TVS), Role.TVS));
         }
         if (c.spec.major() >= 10) {
             e.add(Map.entry(recoveryId(c), Role.SAST));
+        }
+        for (Node t : c.tvsNodes()) {
+            if (t != n) {
+                e.add(Map.entry(certId(c, t, CertKind.TVS), Role.TVS));
+            }
         }
         String signer = c.signedByRecovery() ? recoveryId(c) : cm;
         return build(e, signer, "ITLFile.tlv", c.digest, c.rollback);

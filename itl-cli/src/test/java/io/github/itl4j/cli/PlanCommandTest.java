@@ -66,7 +66,8 @@ class PlanCommandTest {
         assertTrue(out.contains("fix: insert a gate between 'regenerate CallManager on pub' and 'regenerate TVS on "
                 + "pub'"), out);
         assertTrue(out.contains("P2 VIOLATED"), out);
-        assertTrue(out.contains(" safe order: SAFE"), out);
+        assertTrue(out.contains(" safe order: SAFE\n   its steps (2 gates):\n"), out);
+        assertTrue(out.indexOf("$ set cert regen TVS") > out.indexOf("its steps"), "the safe order is printed");
     }
 
     @Test

@@ -126,8 +126,14 @@ public final class PlanInput {
     }
 
     private ClusterSpec cluster(Map<String, Object> m, String at) throws PlanException {
-        keys(m, at, "name", "version", "mode", "phoneInteractionOnCertUpdate", "nodes", "emcc", "trustStores",
-                "served");
+        for (String k : List.of("served", "trustStores")) {
+            if (m.containsKey(k)) {
+                throw new PlanException(at + "." + k, "not read by this version: the planner models the served files "
+                        + "and trust stores from the nodes' certificates (give them with their keys for real files, "
+                        + "docs/plan.md)");
+            }
+        }
+        keys(m, at, "name", "version", "mode", "phoneInteractionOnCertUpdate", "nodes", "emcc");
         String name = str(m.getOrDefault("name", ""), at + ".name");
         String version = str(req(m, "version", at), at + ".version");
         Matcher vm = VERSION.matcher(version);

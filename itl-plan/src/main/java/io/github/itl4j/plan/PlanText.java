@@ -80,6 +80,13 @@ public final class PlanText {
             if (a.fix() != null) {
                 sb.append("   its fix: ").append(a.fix()).append('\n');
             }
+            if (p.order().equals("as-given") && p.verdict() != PlanVerdict.SAFE) {
+                sb.append("   its steps (").append(a.gateCount()).append(a.gateCount() == 1 ? " gate" : " gates")
+                        .append("):\n");
+                for (PlanStep s : a.steps()) {
+                    step(sb, s);
+                }
+            }
         });
         sb.append(" assumptions: ").append(String.join("; ", p.assumptions())).append('\n');
         return sb.toString();

@@ -31,8 +31,8 @@ public enum CertKind {
     }
 
     /**
-     * @param s a name as in plan.yaml ({@code CallManager}, {@code CallManager-ECDSA}, {@code TVS}, {@code ITLRecovery},
-     *     {@code CAPF}, {@code tomcat}; case-insensitive)
+     * @param s a name as in plan.yaml ({@code CallManager}, {@code CallManager-ECDSA}, {@code TVS},
+     *     {@code ITLRecovery}, {@code CAPF}, {@code tomcat}; case-insensitive)
      * @return the kind, or null when unknown
      */
     public static CertKind parse(String s) {

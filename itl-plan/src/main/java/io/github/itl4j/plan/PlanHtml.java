@@ -138,7 +138,8 @@ public final class PlanHtml {
         for (int i = 0; i < classes.size(); i++) {
             FleetSpec.PhoneClass pc = classes.get(i);
             sb.append("<text x=\"8\" y=\"").append(TOP + i * ROW + 19).append("\">").append(esc(pc.name()))
-                    .append(pc.count() > 0 ? " (" + pc.count() + ")" : "").append(pc.offline() && !pc.name().contains("offline") ? " offline" : "")
+                    .append(pc.count() > 0 ? " (" + pc.count() + ")" : "")
+                    .append(pc.offline() && !pc.name().contains("offline") ? " offline" : "")
                     .append("</text>\n");
         }
         for (int s = 0; s < steps.size(); s++) {

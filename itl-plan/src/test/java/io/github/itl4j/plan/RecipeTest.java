@@ -193,7 +193,8 @@ class RecipeTest {
 
     @Test
     void e8AddNodeThenPointPhonesAtIt() throws Exception {
-        Plan p = plan(cluster("11.5", "non-secure", PUB) + "change:\n  - addNode: {name: sub2, tftp: true, tvs: true}\n");
+        Plan p = plan(cluster("11.5", "non-secure", PUB)
+                + "change:\n  - addNode: {name: sub2, tftp: true, tvs: true}\n");
         assertEquals(PlanVerdict.SAFE, p.verdict());
         assertEquals(List.of("backup", "check", "add-node", "gate", "note"), p.stepKinds());
         assertTrue(p.steps().get(2).produced().get(0).changes().contains("TVS record added"),

@@ -67,7 +67,8 @@ class PlanCommandTest {
                 + "pub'"), out);
         assertTrue(out.contains("P2 VIOLATED"), out);
         assertTrue(out.contains(" safe order: SAFE\n   its steps (2 gates):\n"), out);
-        assertTrue(out.indexOf("$ set cert regen TVS") > out.indexOf("its steps"), "the safe order is printed");
+        assertTrue(out.lastIndexOf("$ set cert regen TVS") > out.indexOf("its steps"), "the safe order is printed");
+        assertTrue(out.contains(" G2 gate: wait at least 5 min"), "with its gates");
     }
 
     @Test

@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
             VerifyCommand.class,
             SimulateCommand.class,
             AuditCommand.class,
+            PlanCommand.class,
             ChecksumCommand.class,
             StripCommand.class,
             BuildCommand.class,

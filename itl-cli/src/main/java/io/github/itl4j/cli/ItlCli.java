@@ -47,6 +47,8 @@ import picocli.CommandLine.Spec;
             ShowCommand.class,
             VerifyCommand.class,
             SimulateCommand.class,
+            LintCommand.class,
+            DiffCommand.class,
             ChecksumCommand.class,
             StripCommand.class,
             BuildCommand.class,

@@ -263,8 +263,8 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         if (!weak.isEmpty()) {
-            out.println("note: findings of rules with weak evidence: " + String.join(", ", weak) + "; override with --severity "
-                    + "RULE=LEVEL or --disable RULE");
+            out.println("note: findings of rules with weak evidence: " + String.join(", ", weak)
+                    + "; override with --severity RULE=LEVEL or --disable RULE");
         }
         if (expiry && nearExpiry == null) {
             out.println("note: near-expiry window 60 days is a policy default [P] (--near-expiry)");

@@ -110,7 +110,8 @@ class LintCommandTest {
         JsonNode b = json(CliRun.run("lint", "--json", "--now", "2026-11-29", example("ITLFile-reset.tlv")));
         assertEquals(Set.of(), rules(b, false));
         assertTrue(rules(b, true).contains("L08"));
-        JsonNode c = json(CliRun.run("lint", "--json", "--now", "2026-11-29", itl("ctl-rsa2048-sha1-v1.0-ctlfile.tlv")));
+        JsonNode c = json(CliRun.run("lint", "--json", "--now", "2026-11-29",
+                itl("ctl-rsa2048-sha1-v1.0-ctlfile.tlv")));
         assertTrue(rules(c, true).contains("L37"));
         CliRun fips = CliRun.run("lint", "--fips", "--now", "2026-11-29", example("ITLFile.tlv"));
         assertEquals(1, fips.exitCode());

@@ -8,7 +8,9 @@ package io.github.itl4j.trust.diff;
 public enum ChangeKind {
     /** Same certificate, record bytes equal (in the roles it has in both). */
     UNCHANGED,
-    /** Same certificate, different record bytes: DNSNAME/IPADDRESS, name formatting, CERTIFICATE/CERTHASH, tag order. */
+    /**
+     * Same certificate, different record bytes: DNSNAME/IPADDRESS, name formatting, CERTIFICATE/CERTHASH, tag order.
+     */
     REENCODED,
     /** Another certificate in the same role (same subject, or the only one of that role set that changed). */
     ROTATED,

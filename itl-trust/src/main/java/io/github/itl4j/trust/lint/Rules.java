@@ -395,7 +395,8 @@ final class Rules {
                         + "not know");
             }
             for (ItlWarning w : c.file.warnings()) {
-                if (w.code() == ItlWarning.Code.HEADER_LENGTH_NOT_ALIGNED || w.code() == ItlWarning.Code.NEWER_VERSION) {
+                if (w.code() == ItlWarning.Code.HEADER_LENGTH_NOT_ALIGNED
+                        || w.code() == ItlWarning.Code.NEWER_VERSION) {
                     continue;
                 }
                 Rec x = w.recordIndex() >= 0 && w.recordIndex() < c.recs.size() ? c.recs.get(w.recordIndex()) : null;

@@ -201,4 +201,23 @@ class LintCommandTest {
             }
         }
     }
+
+    /** A hostile, deeply nested CERTIFICATE: one coded finding, never a StackOverflowError (lint, diff, show). */
+    @Test
+    void deeplyNestedCertificate() throws IOException {
+        Path deep = VerifyCommandTest.deeplyNestedSignerCertificate(tmp);
+        CliRun r = CliRun.run("lint", "--json", "--now", "2026-11-29", deep.toString());
+        assertEquals("", r.stderr());
+        assertEquals(1, r.exitCode());
+        JsonNode n = json(r);
+        boolean refused = false;
+        for (JsonNode f : n.get("data").get("files").get(0).get("findings")) {
+            refused |= f.get("code").asText().equals("CERTIFICATE_ENCODING_REFUSED");
+        }
+        assertTrue(refused, r.stdout());
+        CliRun d = CliRun.run("diff", deep.toString(), itl("itl-rsa1024-sha1-v1.0-allroles.tlv"));
+        assertEquals("", d.stderr());
+        CliRun s = CliRun.run("show", "--json", deep.toString());
+        assertEquals("", s.stderr());
+    }
 }

@@ -340,4 +340,57 @@ class LintRulesTest {
         silent(lint(Fixtures.b1()), "L35");
         assertTrue(Files.exists(Fixtures.testdata()));
     }
+
+    private static ItlFile edit(int record, int tag, Bytes value) throws Exception {
+        List<ItlRecord> rs = new ArrayList<>(Fixtures.b1().records());
+        List<io.github.itl4j.tlv.Tlv> fields = new ArrayList<>();
+        for (io.github.itl4j.tlv.Tlv t : rs.get(record).fields()) {
+            fields.add(t.tag() == tag ? new io.github.itl4j.tlv.Tlv(tag, value) : t);
+        }
+        rs.set(record, ItlRecord.of(fields));
+        return Fixtures.reread(Fixtures.signer(vectorKey("sast-rsa2048")).sign(ItlFile.of(Fixtures.b1().header(),
+                rs)));
+    }
+
+    @Test
+    void recordFieldRules() throws Exception {
+        ItlRecord r3 = Fixtures.b1().records().get(2);
+        Bytes serial = r3.serialNumber().orElseThrow();
+        byte[] padded = new byte[serial.size() + 1];
+        serial.copyTo(padded, 1);
+        LintReport zero = lint(edit(2, io.github.itl4j.RecordTags.SERIAL_NUMBER, Bytes.wrapOwned(padded)));
+        fires(zero, "L40", LintSeverity.INFO);
+        assertEquals(2, finding(zero, "L40").get().recordIndex());
+        silent(lint(Fixtures.b1()), "L40");
+        LintReport subject = lint(edit(2, io.github.itl4j.RecordTags.SUBJECT_NAME, Bytes.utf8("CN=someone.else\0")
+                .slice(0, 15)));
+        assertTrue(subject.has("SUBJECT_NAME_MISMATCH"), subject.toString());
+        fires(subject, "L32", LintSeverity.WARN);
+        silent(lint(Fixtures.b1()), "L32");
+        silent(lint(Fixtures.b1()), "L31");
+    }
+
+    @Test
+    void overTwoMegabytes() throws Exception {
+        List<ItlRecord> rs = new ArrayList<>(Fixtures.b1().records());
+        for (int i = 0; i < 33; i++) {
+            rs.add(ItlRecord.of(List.of(new io.github.itl4j.tlv.Tlv(io.github.itl4j.RecordTags.FUNCTION,
+                    Bytes.copyOf(new byte[] {0, 7})), new io.github.itl4j.tlv.Tlv(0x30, Bytes.wrapOwned(
+                    new byte[65_000])))));
+        }
+        io.github.itl4j.ItlLimits big = io.github.itl4j.ItlLimits.builder().maxFileSize(8L << 20).build();
+        ItlFile f = ItlFile.of(Fixtures.b1().header(), rs);
+        f = io.github.itl4j.ItlReader.withLimits(big).readTrustList(Fixtures.signer(vectorKey("sast-rsa2048"))
+                .sign(f).encoded());
+        assertTrue(f.size() > 2L * 1024 * 1024, "size " + f.size());
+        LintReport r = Linter.of(OPTS.limits(big)).lint("ITLFile.tlv", f.encoded());
+        assertTrue(r.malformed().isEmpty(), r.toString());
+        fires(r, "L03", LintSeverity.ERROR);
+        fires(r, "L01", LintSeverity.ERROR);
+        // over the default reader limit: not parsed (exit 3), but the size rules still say why
+        LintReport cut = Linter.of(OPTS).lint("ITLFile.tlv", f.encoded());
+        assertTrue(cut.malformed().isPresent());
+        fires(cut, "L03", LintSeverity.ERROR);
+        silent(lint(Fixtures.b1()), "L03");
+    }
 }

@@ -48,6 +48,8 @@ import picocli.CommandLine.Spec;
             SimulateCommand.class,
             AuditCommand.class,
             PlanCommand.class,
+            LintCommand.class,
+            DiffCommand.class,
             ChecksumCommand.class,
             StripCommand.class,
             BuildCommand.class,

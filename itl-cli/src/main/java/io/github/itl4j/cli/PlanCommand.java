@@ -182,7 +182,7 @@ public final class PlanCommand implements Callable<Integer> {
         g.useDefaultPrettyPrinter();
         g.writeStartObject();
         g.writeStringField("tool", "itl4j");
-        g.writeStringField("version", SimulateCommand.toolVersion());
+        g.writeStringField("version", ItlCli.toolVersion());
         g.writeStringField("command", "plan");
         g.writeArrayFieldStart("inputs");
         g.writeStartObject();

@@ -33,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -185,6 +186,7 @@ final class ShowFormat {
                 for (Tlv f : r.fields()) {
                     recordField(out, f, verbose);
                 }
+                certificateValidity(r).ifPresent(v -> out.println("Certificate: " + v.text()));
                 if (r.role().map(Role.SAST::equals).orElse(false)) {
                     out.println();
                     boolean used = signer.isPresent() && signer.getAsInt() == i;
@@ -389,6 +391,35 @@ final class ShowFormat {
                 value = hex(v, verbose);
         }
         row(out, tag, RecordTag.nameOf(tag), f.length(), value);
+    }
+
+    /**
+     * A record certificate's validity and key (issue 12: dates must be visible wherever users look).
+     *
+     * @param notBefore the start of validity
+     * @param notAfter the end of validity
+     * @param keyType RSA, EC or the key's algorithm
+     * @param keyBits the RSA modulus or EC field size, -1 if unknown
+     */
+    record Validity(Instant notBefore, Instant notAfter, String keyType, int keyBits) {
+        String text() {
+            return "notBefore " + notBefore + ", notAfter " + notAfter + ", " + keyType
+                    + (keyBits > 0 ? " " + keyBits + " bits" : "");
+        }
+    }
+
+    /**
+     * @param r a record
+     * @return its CERTIFICATE's validity and key, empty if it has none that decodes
+     */
+    static Optional<Validity> certificateValidity(ItlRecord r) {
+        return io.github.itl4j.trust.TrustLists.certificate(r).map(c -> {
+            java.security.PublicKey k = c.getPublicKey();
+            int bits = k instanceof java.security.interfaces.RSAPublicKey rsa ? rsa.getModulus().bitLength()
+                    : k instanceof java.security.interfaces.ECPublicKey ec ? ec.getParams().getCurve().getField()
+                    .getFieldSize() : -1;
+            return new Validity(c.getNotBefore().toInstant(), c.getNotAfter().toInstant(), k.getAlgorithm(), bits);
+        });
     }
 
     /**

@@ -169,6 +169,15 @@ final class ShowJson {
         if (sha1.isPresent()) {
             g.writeStringField("certificateSha1", sha1.get().toHex());
         }
+        Optional<ShowFormat.Validity> validity = ShowFormat.certificateValidity(r);
+        if (validity.isPresent()) {
+            g.writeObjectFieldStart("certificate");
+            g.writeStringField("notBefore", validity.get().notBefore().toString());
+            g.writeStringField("notAfter", validity.get().notAfter().toString());
+            g.writeStringField("keyType", validity.get().keyType());
+            g.writeNumberField("keyBits", validity.get().keyBits());
+            g.writeEndObject();
+        }
         Optional<Bytes> ch = r.certHash();
         if (ch.isPresent()) {
             g.writeStringField("certHash", ch.get().toHex());

@@ -3,7 +3,6 @@ package io.github.itl4j.trust;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlRecord;
-import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -11,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.ArrayList;
@@ -26,14 +24,12 @@ final class Certs {
     private Certs() {
     }
 
-    /** Decodes one DER certificate; empty if the bytes are not one. Never throws. */
+    /**
+     * Decodes one DER certificate; empty if the bytes are not one. Never throws: the bytes are scanned first (nesting
+     * depth, definite lengths), so a hostile encoding never reaches the recursive parser (no StackOverflowError).
+     */
     static Optional<X509Certificate> decode(Bytes der) {
-        try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            return Optional.of((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der.toByteArray())));
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return io.github.itl4j.crypto.internal.Certificates.parse(der);
     }
 
     static Bytes der(X509Certificate c) {

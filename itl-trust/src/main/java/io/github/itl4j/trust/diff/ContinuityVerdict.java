@@ -1,0 +1,17 @@
+package io.github.itl4j.trust.diff;
+
+/**
+ * Would a phone holding the old list accept the new one (SPEC-trust.md 4.4), as the trust simulator decides it.
+ *
+ * @since 0.1.0
+ */
+public enum ContinuityVerdict {
+    /** Accepted locally: the new signer is a SAST of the old list (R2/R3). */
+    CONTINUOUS,
+    /** Accepted because a TVS the phone can reach vouches for the new signer (R7), or its TVS cache does (R9). */
+    CONTINUOUS_VIA_TVS,
+    /** Accepted because the old list is a rollback ITL (R11). */
+    CONTINUOUS_ROLLBACK,
+    /** Rejected: phones holding the old list keep it (chain and fix tell why and what to do). */
+    BROKEN
+}

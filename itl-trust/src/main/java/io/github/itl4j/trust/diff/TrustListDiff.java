@@ -1,0 +1,677 @@
+package io.github.itl4j.trust.diff;
+
+import io.github.itl4j.Bytes;
+import io.github.itl4j.DigestAlgorithm;
+import io.github.itl4j.HeaderTag;
+import io.github.itl4j.HeaderTags;
+import io.github.itl4j.ItlFile;
+import io.github.itl4j.ItlHeader;
+import io.github.itl4j.ItlRecord;
+import io.github.itl4j.RecordTag;
+import io.github.itl4j.Role;
+import io.github.itl4j.SignatureModulus;
+import io.github.itl4j.tlv.Container;
+import io.github.itl4j.tlv.Tlv;
+import io.github.itl4j.tlv.TlvElement;
+import io.github.itl4j.trust.FileKind;
+import io.github.itl4j.trust.Fix;
+import io.github.itl4j.trust.Outcome;
+import io.github.itl4j.trust.PhoneState;
+import io.github.itl4j.trust.RuleResult;
+import io.github.itl4j.trust.SimulationResult;
+import io.github.itl4j.trust.TrustLists;
+import io.github.itl4j.trust.TrustSimulator;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What changed between two versions of a trust list (SPEC-trust.md 4.4): records aligned by certificate identity
+ * (UNCHANGED, REENCODED, ROTATED, ADDED, REMOVED, role changes), header changes, derived facts, and the continuity
+ * verdict: would a phone holding the old list accept the new one. The verdict <b>is</b> a simulation: the phone of the
+ * given {@link TrustSimulator} (its CTL, model, time, TVS cache) with the old list installed is offered the new one.
+ * Immutable.
+ *
+ * <pre>{@code
+ * TrustListDiff d = TrustListDiff.compare(oldItl, "old/ITLFile.tlv", newItl, "ITLFile.tlv",
+ *         TrustSimulator.builder().tvs(TvsEnvironment.fromDirectory(dir)).build());
+ * d.continuity(); d.records(); d.fact("signerWasSastInOld");
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public final class TrustListDiff {
+    private final ItlFile oldFile;
+    private final ItlFile newFile;
+    private final String oldName;
+    private final String newName;
+    private final List<HeaderChange> header;
+    private final List<RecordChange> records;
+    private final List<Fact> facts;
+    private final List<String> sastOld;
+    private final List<String> sastNew;
+    private final List<String> sastKept;
+    private final SimulationResult simulation;
+    private final ContinuityVerdict continuity;
+    private final boolean tvsConsidered;
+
+    private TrustListDiff(ItlFile oldFile, String oldName, ItlFile newFile, String newName, List<HeaderChange> header,
+            List<RecordChange> records, List<Fact> facts, List<String> sastOld, List<String> sastNew,
+            List<String> sastKept, SimulationResult simulation, boolean tvsConsidered) {
+        this.oldFile = oldFile;
+        this.newFile = newFile;
+        this.oldName = oldName;
+        this.newName = newName;
+        this.header = List.copyOf(header);
+        this.records = List.copyOf(records);
+        this.facts = List.copyOf(facts);
+        this.sastOld = List.copyOf(sastOld);
+        this.sastNew = List.copyOf(sastNew);
+        this.sastKept = List.copyOf(sastKept);
+        this.simulation = simulation;
+        this.continuity = verdictOf(simulation);
+        this.tvsConsidered = tvsConsidered;
+    }
+
+    /**
+     * Compares two trust lists.
+     *
+     * @param oldList the list phones hold
+     * @param oldName its file name (for the kind and reports)
+     * @param newList the list now served
+     * @param newName its file name
+     * @param simulator the phone, TVS environment, policy and model table for the continuity verdict; its phone's
+     *     list of the old list's kind is replaced by the old list (a CTL it holds is kept when the old list is an ITL)
+     * @return the diff
+     */
+    public static TrustListDiff compare(ItlFile oldList, String oldName, ItlFile newList, String newName,
+            TrustSimulator simulator) {
+        Objects.requireNonNull(oldList, "oldList");
+        Objects.requireNonNull(newList, "newList");
+        Objects.requireNonNull(simulator, "simulator");
+        String on = oldName == null ? "OLD" : oldName;
+        String nn = newName == null ? "NEW" : newName;
+        List<Rec> o = recs(oldList);
+        List<Rec> n = recs(newList);
+        List<RecordChange> changes = align(o, n);
+        List<HeaderChange> hc = headerChanges(oldList.header(), newList.header());
+        // anchors
+        Map<String, String> so = anchors(o);
+        Map<String, String> sn = anchors(n);
+        List<String> kept = new ArrayList<>();
+        for (Map.Entry<String, String> e : so.entrySet()) {
+            if (sn.containsKey(e.getKey())) {
+                kept.add(e.getValue());
+            }
+        }
+        List<Fact> facts = facts(oldList, newList, o, n, so, sn, kept);
+        PhoneState p = simulator.phone();
+        p = TrustLists.kindOf(oldList, on) == FileKind.CTL ? p.withCtl(oldList, on) : p.withItl(oldList, on);
+        SimulationResult sim = simulator.withPhone(p).offer(newList, nn);
+        return new TrustListDiff(oldList, on, newList, nn, hc, changes, facts, new ArrayList<>(so.values()),
+                new ArrayList<>(sn.values()), kept, sim, !simulator.tvs().isEmpty());
+    }
+
+    // ------------------------------------------------------------------ records
+
+    /** A certificate of one list: its records. */
+    private static final class Rec {
+        final String id;
+        final String serialId;
+        final String subject;
+        final String subjectKey;
+        final List<Integer> index = new ArrayList<>();
+        final List<ItlRecord> records = new ArrayList<>();
+        final Set<String> roles = new LinkedHashSet<>();
+        boolean matched;
+
+        Rec(String id, ItlRecord r) {
+            this.id = id;
+            this.serialId = TrustLists.serialIdentity(r).orElse(null);
+            String s = r.subjectName().orElse(TrustLists.certificate(r).map(c -> c.getSubjectX500Principal()
+                    .getName()).orElse(""));
+            this.subject = s;
+            this.subjectKey = s.isEmpty() ? null : TrustLists.nameKey(s);
+        }
+
+        ItlRecord first() {
+            return records.get(0);
+        }
+
+        Optional<ItlRecord> withRole(String role) {
+            for (ItlRecord r : records) {
+                if (roleName(r).equals(role)) {
+                    return Optional.of(r);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static String roleName(ItlRecord r) {
+        return r.role().map(Role::name).orElse("none");
+    }
+
+    private static List<Rec> recs(ItlFile f) {
+        Map<String, Rec> m = new LinkedHashMap<>();
+        List<ItlRecord> rs = f.records();
+        for (int i = 0; i < rs.size(); i++) {
+            ItlRecord r = rs.get(i);
+            String id = TrustLists.identity(r).orElse("record:" + (i + 1) + ":" + roleName(r));
+            Rec g = m.computeIfAbsent(id, k -> new Rec(k, r));
+            g.index.add(i + 1);
+            g.records.add(r);
+            g.roles.add(roleName(r));
+        }
+        return new ArrayList<>(m.values());
+    }
+
+    private static List<RecordChange> align(List<Rec> o, List<Rec> n) {
+        List<RecordChange> out = new ArrayList<>();
+        Map<String, Rec> byId = new LinkedHashMap<>();
+        n.forEach(x -> byId.put(x.id, x));
+        // 1. same identity (SHA-1 of the certificate or CERTHASH; else serial + issuer)
+        for (Rec a : o) {
+            Rec b = byId.get(a.id);
+            if (b == null && a.serialId != null) {
+                b = n.stream().filter(x -> !x.matched && a.serialId.equals(x.serialId)).findFirst().orElse(null);
+            }
+            if (b != null && !b.matched && !a.id.startsWith("record:")) {
+                a.matched = true;
+                b.matched = true;
+                out.add(same(a, b));
+            }
+        }
+        // 2. same role and normalised SUBJECTNAME: rotated
+        for (Rec a : o) {
+            if (a.matched || a.subjectKey == null) {
+                continue;
+            }
+            for (Rec b : n) {
+                if (!b.matched && a.subjectKey.equals(b.subjectKey) && shareRole(a, b)) {
+                    a.matched = true;
+                    b.matched = true;
+                    out.add(rotated(a, b, "same subject"));
+                    break;
+                }
+            }
+        }
+        // 2b. the only certificate of a role set that left, and the only one that came: rotated
+        Map<String, List<Rec>> leftOld = new LinkedHashMap<>();
+        Map<String, List<Rec>> leftNew = new LinkedHashMap<>();
+        o.stream().filter(x -> !x.matched).forEach(x -> leftOld.computeIfAbsent(String.join(",", x.roles),
+                k -> new ArrayList<>()).add(x));
+        n.stream().filter(x -> !x.matched).forEach(x -> leftNew.computeIfAbsent(String.join(",", x.roles),
+                k -> new ArrayList<>()).add(x));
+        for (Map.Entry<String, List<Rec>> e : leftOld.entrySet()) {
+            List<Rec> nb = leftNew.get(e.getKey());
+            if (e.getValue().size() == 1 && nb != null && nb.size() == 1 && !e.getKey().equals("none")) {
+                Rec a = e.getValue().get(0);
+                Rec b = nb.get(0);
+                if (TrustLists.carriesCertificate(a.first()) && TrustLists.carriesCertificate(b.first())) {
+                    a.matched = true;
+                    b.matched = true;
+                    out.add(rotated(a, b, "the only " + e.getKey() + " certificate replaced"));
+                }
+            }
+        }
+        // 3. the rest
+        for (Rec a : o) {
+            if (!a.matched) {
+                out.add(new RecordChange(ChangeKind.REMOVED, List.copyOf(a.roles), List.of(), List.of(), List.of(),
+                        a.index, List.of(), a.id, null, a.subject, List.of()));
+            }
+        }
+        for (Rec b : n) {
+            if (!b.matched) {
+                out.add(new RecordChange(ChangeKind.ADDED, List.of(), List.copyOf(b.roles), List.of(), List.of(),
+                        List.of(), b.index, null, b.id, b.subject, List.of()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean shareRole(Rec a, Rec b) {
+        for (String r : a.roles) {
+            if (b.roles.contains(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RecordChange same(Rec a, Rec b) {
+        List<String> added = new ArrayList<>(b.roles);
+        added.removeAll(a.roles);
+        List<String> removed = new ArrayList<>(a.roles);
+        removed.removeAll(b.roles);
+        List<String> details = new ArrayList<>();
+        boolean equal = true;
+        for (String role : a.roles) {
+            Optional<ItlRecord> rb = b.withRole(role);
+            ItlRecord ra = a.withRole(role).orElseThrow();
+            if (rb.isPresent() && !ra.encoded().equals(rb.get().encoded())) {
+                equal = false;
+                reencoding(ra, rb.get(), role, details);
+            }
+        }
+        added.forEach(r -> details.add("ROLE_ADDED " + r));
+        removed.forEach(r -> details.add("ROLE_REMOVED " + r));
+        return new RecordChange(equal ? ChangeKind.UNCHANGED : ChangeKind.REENCODED, List.copyOf(a.roles),
+                List.copyOf(b.roles), added, removed, a.index, b.index, a.id, b.id, b.subject, details);
+    }
+
+    /** Says how two records of one certificate differ: fields added, removed, changed, or their order. */
+    private static void reencoding(ItlRecord a, ItlRecord b, String role, List<String> out) {
+        Map<Integer, Bytes> fa = fields(a);
+        Map<Integer, Bytes> fb = fields(b);
+        Set<Integer> tags = new java.util.TreeSet<>(fa.keySet());
+        tags.addAll(fb.keySet());
+        List<String> parts = new ArrayList<>();
+        for (int t : tags) {
+            Bytes x = fa.get(t);
+            Bytes y = fb.get(t);
+            String name = RecordTag.nameOf(t);
+            if (x == null) {
+                parts.add(name + " added");
+            } else if (y == null) {
+                parts.add(name + " removed");
+            } else if (!x.equals(y)) {
+                if ((t == 3 || t == 5) && TrustLists.sameName(x.toNulTerminatedString(), y.toNulTerminatedString())) {
+                    parts.add(name + " formatting");
+                } else {
+                    parts.add(name + " changed");
+                }
+            }
+        }
+        if (parts.isEmpty()) {
+            parts.add("tag order");
+        }
+        out.add(role + ": " + String.join(", ", parts));
+    }
+
+    private static Map<Integer, Bytes> fields(ItlRecord r) {
+        Map<Integer, Bytes> m = new TreeMap<>();
+        for (Tlv t : r.fields()) {
+            m.putIfAbsent(t.tag(), t.value());
+        }
+        return m;
+    }
+
+    private static RecordChange rotated(Rec a, Rec b, String why) {
+        List<String> d = new ArrayList<>();
+        d.add("paired by: " + why);
+        if (!Objects.equals(a.subjectKey, b.subjectKey)) {
+            d.add("subject: " + a.subject + " -> " + b.subject);
+        }
+        ItlRecord ra = a.first();
+        ItlRecord rb = b.first();
+        String sa = ra.serialNumber().map(TrustLists::serialHex).orElse("-");
+        String sb = rb.serialNumber().map(TrustLists::serialHex).orElse("-");
+        if (!sa.equals(sb)) {
+            d.add("serial: " + sa + " -> " + sb);
+        }
+        String ka = keyText(TrustLists.publicKey(ra).orElse(null));
+        String kb = keyText(TrustLists.publicKey(rb).orElse(null));
+        if (!ka.equals(kb)) {
+            d.add("key: " + ka + " -> " + kb);
+        }
+        Optional<X509Certificate> ca = TrustLists.certificate(ra);
+        Optional<X509Certificate> cb = TrustLists.certificate(rb);
+        String ia = issuerKind(ra, ca);
+        String ib = issuerKind(rb, cb);
+        if (!ia.equals(ib)) {
+            d.add("issuer: " + ia + " -> " + ib);
+        }
+        if (ca.isPresent() && cb.isPresent()) {
+            d.add("validity: " + validity(ca.get()) + " -> " + validity(cb.get()));
+        }
+        Optional<String> ha = TrustLists.sha1Identity(ra);
+        Optional<String> hb = TrustLists.sha1Identity(rb);
+        if (ha.isPresent() && hb.isPresent()) {
+            d.add("sha1: " + ha.get().substring(5) + " -> " + hb.get().substring(5));
+        }
+        List<String> added = new ArrayList<>(b.roles);
+        added.removeAll(a.roles);
+        List<String> removed = new ArrayList<>(a.roles);
+        removed.removeAll(b.roles);
+        return new RecordChange(ChangeKind.ROTATED, List.copyOf(a.roles), List.copyOf(b.roles), added, removed,
+                a.index, b.index, a.id, b.id, b.subject, d);
+    }
+
+    private static String issuerKind(ItlRecord r, Optional<X509Certificate> c) {
+        if (c.isPresent()) {
+            return c.get().getSubjectX500Principal().equals(c.get().getIssuerX500Principal()) ? "self-signed"
+                    : "CA-signed (" + c.get().getIssuerX500Principal().getName() + ")";
+        }
+        String s = r.subjectName().orElse("");
+        String i = r.issuerName().orElse("");
+        return s.isEmpty() || i.isEmpty() ? "unknown" : TrustLists.sameName(s, i) ? "self-signed" : "CA-signed (" + i
+                + ")";
+    }
+
+    private static String validity(X509Certificate c) {
+        return day(c.getNotBefore().toInstant()) + ".." + day(c.getNotAfter().toInstant());
+    }
+
+    private static String day(Instant t) {
+        return t.atZone(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    static String keyText(PublicKey k) {
+        if (k instanceof RSAPublicKey r) {
+            return "RSA " + r.getModulus().bitLength();
+        }
+        if (k instanceof ECPublicKey e) {
+            return "EC " + e.getParams().getCurve().getField().getFieldSize();
+        }
+        return k == null ? "none" : k.getAlgorithm();
+    }
+
+    /** SAST certificates of a list: identity to subject. */
+    private static Map<String, String> anchors(List<Rec> l) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Rec r : l) {
+            if (r.roles.contains(Role.SAST.name())) {
+                m.put(r.id, r.subject.isEmpty() ? r.id : r.subject);
+            }
+        }
+        return m;
+    }
+
+    private static Set<String> idsWithRole(List<Rec> l, Role... roles) {
+        Set<String> s = new LinkedHashSet<>();
+        for (Rec r : l) {
+            for (Role role : roles) {
+                if (r.roles.contains(role.name()) && TrustLists.carriesCertificate(r.first())) {
+                    s.add(r.id);
+                }
+            }
+        }
+        return s;
+    }
+
+    // ------------------------------------------------------------------ header and facts
+
+    private static List<HeaderChange> headerChanges(ItlHeader a, ItlHeader b) {
+        Map<String, String> va = headerValues(a);
+        Map<String, String> vb = headerValues(b);
+        Set<String> keys = new LinkedHashSet<>(va.keySet());
+        keys.addAll(vb.keySet());
+        List<HeaderChange> out = new ArrayList<>();
+        for (String k : keys) {
+            String x = va.get(k);
+            String y = vb.get(k);
+            if (!Objects.equals(x, y)) {
+                out.add(new HeaderChange(k, x, y));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> headerValues(ItlHeader h) {
+        Map<String, String> m = new LinkedHashMap<>();
+        walk(h.elements(), m);
+        m.remove(HeaderTag.nameOf(HeaderTags.SIGNATURE));
+        return m;
+    }
+
+    private static void walk(List<TlvElement> els, Map<String, String> m) {
+        for (TlvElement e : els) {
+            if (e instanceof Container c) {
+                m.put(HeaderTag.nameOf(c.tag()), Integer.toString(c.length()));
+                walk(c.children(), m);
+            } else if (e instanceof Tlv t) {
+                String name = HeaderTag.nameOf(t.tag());
+                m.putIfAbsent(HeaderTag.of(t.tag()).isPresent() ? name : "tag " + t.tag(), value(t));
+            }
+        }
+    }
+
+    private static String value(Tlv t) {
+        Bytes v = t.value();
+        switch (t.tag()) {
+            case HeaderTags.VERSION, HeaderTags.SIGNER_VERSION:
+                return v.size() == 2 ? v.getUnsigned(0) + "." + v.getUnsigned(1) : v.toHex();
+            case HeaderTags.HEADER_LENGTH:
+                return v.size() == 2 ? Integer.toString(v.getU16(0)) : v.toHex();
+            case HeaderTags.SIGNER_NAME, HeaderTags.CA_NAME, HeaderTags.FILE_NAME:
+                return v.toNulTerminatedString();
+            case HeaderTags.DIGEST_ALGORITHM:
+                return v.size() == 1 ? DigestAlgorithm.of(v.getUnsigned(0)).toString() : v.toHex();
+            case HeaderTags.SIGNATURE_MODULUS:
+                return v.size() == 1 ? SignatureModulus.of(v.getUnsigned(0)).bits() + " bits" : v.toHex();
+            case HeaderTags.TIMESTAMP:
+                return v.size() == 4 ? Instant.ofEpochSecond(v.getU32(0)).toString() : v.toHex();
+            case HeaderTags.SERIAL_NUMBER:
+                return TrustLists.serialHex(v);
+            default:
+                return v.size() == 1 ? Integer.toString(v.getUnsigned(0)) : v.size() == 2
+                        ? Integer.toString(v.getU16(0)) : v.toHex();
+        }
+    }
+
+    private static boolean signerIsSast(ItlHeader h, ItlFile list) {
+        Optional<Bytes> serial = h.serialNumber();
+        if (serial.isEmpty()) {
+            return false;
+        }
+        String s = TrustLists.serialHex(serial.get());
+        String ca = h.caName().orElse(null);
+        for (ItlRecord r : list.records()) {
+            if (r.role().map(Role.SAST::equals).orElse(false) && r.serialNumber().map(TrustLists::serialHex)
+                    .map(s::equals).orElse(false) && (ca == null || r.issuerName().map(i -> TrustLists.sameName(i,
+                    ca)).orElse(true))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int signerRecord(ItlHeader h, ItlFile list) {
+        Optional<Bytes> serial = h.serialNumber();
+        List<ItlRecord> rs = list.records();
+        for (int i = 0; serial.isPresent() && i < rs.size(); i++) {
+            ItlRecord r = rs.get(i);
+            if (r.role().map(Role.SAST::equals).orElse(false) && r.serialNumber().map(TrustLists::serialHex)
+                    .map(TrustLists.serialHex(serial.get())::equals).orElse(false)) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private static List<Fact> facts(ItlFile a, ItlFile b, List<Rec> o, List<Rec> n, Map<String, String> so,
+            Map<String, String> sn, List<String> kept) {
+        List<Fact> f = new ArrayList<>();
+        Bytes ra = a.encoded().slice(a.header().length(), a.encoded().size() - a.header().length());
+        Bytes rb = b.encoded().slice(b.header().length(), b.encoded().size() - b.header().length());
+        boolean identical = ra.equals(rb);
+        f.add(new Fact("recordsIdentical", identical, identical ? "the record bytes are equal: a pure re-sign"
+                : "the record bytes differ"));
+        ItlHeader ha = a.header();
+        ItlHeader hb = b.header();
+        String sa = ha.serialNumber().map(TrustLists::serialHex).orElse("") + "/" + ha.caName().map(
+                TrustLists::nameKey).orElse("");
+        String sbb = hb.serialNumber().map(TrustLists::serialHex).orElse("") + "/" + hb.caName().map(
+                TrustLists::nameKey).orElse("");
+        boolean signerChanged = !sa.equals(sbb);
+        f.add(new Fact("signerChanged", signerChanged, signerChanged ? "signer " + hb.signerName().orElse("?")
+                + " replaces " + ha.signerName().orElse("?") : "same signer " + hb.signerName().orElse("?")));
+        boolean wasSast = signerIsSast(hb, a);
+        int rec = signerRecord(hb, a);
+        f.add(new Fact("signerWasSastInOld", wasSast, wasSast ? "the new signer is SAST record " + rec + " of the old "
+                + "list" : "the new signer is not a SAST record of the old list"));
+        boolean isSast = signerIsSast(hb, b);
+        f.add(new Fact("signerIsSastInNew", isSast, isSast ? "the new signer is a SAST record of the new list"
+                : "the new signer is not a SAST record of the new list (the list after it must be signed by another)"));
+        boolean both = !so.isEmpty() && kept.isEmpty();
+        f.add(new Fact("bothAnchorsChanged", both, both ? "no SAST certificate of the old list is kept: without TVS "
+                + "the chain breaks" : "SAST kept: " + (kept.isEmpty() ? "none (no SAST in the old list)"
+                : String.join("; ", kept))));
+        Set<String> tvsA = idsWithRole(o, Role.TVS);
+        Set<String> tvsB = idsWithRole(n, Role.TVS);
+        boolean tvsChanged = !tvsA.equals(tvsB);
+        f.add(new Fact("tvsChanged", tvsChanged, tvsChanged ? "the set of TVS certificates changed ("
+                + tvsA.size() + " -> " + tvsB.size() + ")" : "same TVS certificates"));
+        boolean together = tvsChanged && signerChanged;
+        f.add(new Fact("tvsChangedWithSigner", together, together ? "TVS and the signer changed in the same step "
+                + "(never change the TVS certificate and the trust-list signer together, REGEN)" + (wasSast
+                ? "; harmless here: the new signer was a SAST of the old list" : "") : "no"));
+        Set<String> tftpA = idsWithRole(o, Role.TFTP, Role.CCM_TFTP);
+        Set<String> tftpB = idsWithRole(n, Role.TFTP, Role.CCM_TFTP);
+        boolean tftp = !tftpA.equals(tftpB);
+        f.add(new Fact("tftpChanged", tftp, tftp ? "the TFTP/CCM+TFTP (configuration signer) certificates changed"
+                : "same configuration signers"));
+        String da = ha.digestAlgorithm().map(Object::toString).orElse("none");
+        String db = hb.digestAlgorithm().map(Object::toString).orElse("none");
+        f.add(new Fact("digestChanged", !da.equals(db), da.equals(db) ? da : da + " -> " + db));
+        String ka = ha.signatureModulus().map(m -> m.bits() + " bits").orElse("none");
+        String kb = hb.signatureModulus().map(m -> m.bits() + " bits").orElse("none");
+        f.add(new Fact("keySizeChanged", !ka.equals(kb), ka.equals(kb) ? ka : ka + " -> " + kb));
+        String va = ha.version() + "/" + ha.signerVersion().map(Object::toString).orElse("-");
+        String vb = hb.version() + "/" + hb.signerVersion().map(Object::toString).orElse("-");
+        f.add(new Fact("versionChanged", !va.equals(vb), "VERSION/SIGNERVERSION " + (va.equals(vb) ? va : va + " -> "
+                + vb)));
+        return f;
+    }
+
+    private static ContinuityVerdict verdictOf(SimulationResult r) {
+        if (!r.verdict().isAccepted()) {
+            return ContinuityVerdict.BROKEN;
+        }
+        boolean rollback = false;
+        boolean tvs = false;
+        for (RuleResult x : r.chain()) {
+            if (x.outcome() == Outcome.PASS && x.rule().equals("R11")) {
+                rollback = true;
+            }
+            if (x.outcome() == Outcome.PASS && (x.rule().equals("R7") || x.rule().equals("R9"))) {
+                tvs = true;
+            }
+        }
+        return rollback ? ContinuityVerdict.CONTINUOUS_ROLLBACK : tvs ? ContinuityVerdict.CONTINUOUS_VIA_TVS
+                : ContinuityVerdict.CONTINUOUS;
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    /** @return the old list */
+    public ItlFile oldList() {
+        return oldFile;
+    }
+
+    /** @return the new list */
+    public ItlFile newList() {
+        return newFile;
+    }
+
+    /** @return the old list's name */
+    public String oldName() {
+        return oldName;
+    }
+
+    /** @return the new list's name */
+    public String newName() {
+        return newName;
+    }
+
+    /** @return the header fields that differ (SIGNATURE excluded: it always does) */
+    public List<HeaderChange> header() {
+        return header;
+    }
+
+    /** @return one change per certificate, old order first, then the added ones */
+    public List<RecordChange> records() {
+        return records;
+    }
+
+    /**
+     * @param k a kind
+     * @return the changes of that kind
+     */
+    public List<RecordChange> records(ChangeKind k) {
+        return records.stream().filter(r -> r.kind() == k).toList();
+    }
+
+    /** @return the derived facts */
+    public List<Fact> facts() {
+        return facts;
+    }
+
+    /**
+     * @param name a fact name
+     * @return its value
+     * @throws IllegalArgumentException for an unknown fact
+     */
+    public boolean fact(String name) {
+        return facts.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("no fact " + name)).value();
+    }
+
+    /** @return the SAST subjects of the old list */
+    public List<String> sastOld() {
+        return sastOld;
+    }
+
+    /** @return the SAST subjects of the new list */
+    public List<String> sastNew() {
+        return sastNew;
+    }
+
+    /** @return the SAST subjects of the old list the new one keeps */
+    public List<String> sastKept() {
+        return sastKept;
+    }
+
+    /** @return the continuity verdict */
+    public ContinuityVerdict continuity() {
+        return continuity;
+    }
+
+    /** @return the simulation behind the verdict: chain, fixes, warnings, assumptions */
+    public SimulationResult simulation() {
+        return simulation;
+    }
+
+    /** @return the rule chain of the verdict */
+    public List<RuleResult> chain() {
+        return simulation.chain();
+    }
+
+    /** @return the fixes (for a BROKEN verdict) */
+    public List<Fix> fixes() {
+        return simulation.fixes();
+    }
+
+    /** @return whether a TVS environment was given (without one, the verdict states "TVS not considered") */
+    public boolean tvsConsidered() {
+        return tvsConsidered;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("TrustListDiff[").append(continuity);
+        for (RecordChange c : records) {
+            sb.append(' ').append(c.kind()).append(c.rolesNew().isEmpty() ? c.rolesOld() : c.rolesNew());
+        }
+        return sb.append(']').toString();
+    }
+
+    static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,205 @@
+package io.github.itl4j.trust.lint;
+
+import io.github.itl4j.ItlFile;
+import io.github.itl4j.ItlRecord;
+import io.github.itl4j.Role;
+import io.github.itl4j.crypto.ItlVerifier;
+import io.github.itl4j.crypto.VerificationResult;
+import io.github.itl4j.trust.FileKind;
+import io.github.itl4j.trust.TrustLists;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** One lint run over one file: the parsed list, its records decoded once, the verifier's result, the findings. */
+final class LintContext {
+    private static final ItlVerifier VERIFIER = ItlVerifier.builder().build();
+
+    /** A record with what the rules need, decoded once. */
+    static final class Rec {
+        final int index;
+        final long offset;
+        final ItlRecord record;
+        final Role role;
+        final X509Certificate cert;
+        final PublicKey key;
+        final String cn;
+        final String identity;
+
+        Rec(int index, long offset, ItlRecord record) {
+            this.index = index;
+            this.offset = offset;
+            this.record = record;
+            this.role = record.role().orElse(null);
+            this.cert = TrustLists.certificate(record).orElse(null);
+            this.key = TrustLists.publicKey(record).orElse(null);
+            this.cn = cn(record.subjectName().orElse(cert == null ? "" : cert.getSubjectX500Principal().getName()));
+            this.identity = TrustLists.identity(record).orElse(null);
+        }
+
+        boolean is(Role r) {
+            return r.equals(role);
+        }
+
+        boolean isConfigSigner() {
+            return Role.TFTP.equals(role) || Role.CCM_TFTP.equals(role);
+        }
+
+        /** @return the RSA modulus size, or -1 if the key is not RSA or unknown */
+        int rsaBits() {
+            return key instanceof RSAPublicKey k ? k.getModulus().bitLength() : -1;
+        }
+
+        boolean isEc() {
+            return key instanceof ECPublicKey;
+        }
+
+        String keyText() {
+            if (key instanceof RSAPublicKey) {
+                return "RSA " + rsaBits();
+            }
+            if (key instanceof ECPublicKey k) {
+                return "EC " + curve(k);
+            }
+            return key == null ? "no key" : key.getAlgorithm();
+        }
+
+        boolean carries() {
+            return TrustLists.carriesCertificate(record);
+        }
+
+        String where() {
+            return "record " + (index + 1) + " (" + (role == null ? "no FUNCTION" : role.name())
+                    + (cn.isEmpty() ? "" : " " + cn) + ")";
+        }
+    }
+
+    final ItlFile file;
+    final String name;
+    final long size;
+    final LintOptions options;
+    final FileKind kind;
+    final List<Rec> recs;
+    private VerificationResult verification;
+    private final List<Finding> findings = new ArrayList<>();
+
+    LintContext(ItlFile file, String name, long size, LintOptions options) {
+        this.file = file;
+        this.name = name;
+        this.size = size;
+        this.options = options;
+        this.kind = file == null ? null : TrustLists.kindOf(file, name);
+        List<Rec> l = new ArrayList<>();
+        if (file != null) {
+            long off = file.header().length();
+            List<ItlRecord> rs = file.records();
+            for (int i = 0; i < rs.size(); i++) {
+                l.add(new Rec(i, off, rs.get(i)));
+                off += rs.get(i).length();
+            }
+        }
+        this.recs = List.copyOf(l);
+    }
+
+    VerificationResult verification() {
+        if (verification == null) {
+            verification = VERIFIER.verify(file);
+        }
+        return verification;
+    }
+
+    /** @return the signer's record (as the verifier found it), if any */
+    Optional<Rec> signer() {
+        return verification().signerRecordIndex().isPresent()
+                ? Optional.of(recs.get(verification().signerRecordIndex().getAsInt())) : Optional.empty();
+    }
+
+    boolean isItl() {
+        return kind == FileKind.ITL;
+    }
+
+    boolean isCtl() {
+        return kind == FileKind.CTL;
+    }
+
+    void run(LintRule rule) {
+        if (options.disabled().contains(rule.id())) {
+            return;
+        }
+        rule.run(this);
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+
+    /** Reports a finding at the rule's default severity. */
+    void report(LintRule rule, Rec rec, String message, Object... params) {
+        emit(rule, null, null, rec, -1, message, params);
+    }
+
+    /**
+     * Reports a finding.
+     *
+     * @param severity the severity, or null for the rule's default in the profile
+     * @param code the code, or null for the rule's
+     * @param rec the record, or null for the header
+     * @param offset the offset for a header finding, or -1
+     * @param params name, value pairs
+     */
+    void emit(LintRule rule, LintSeverity severity, String code, Rec rec, long offset, String message,
+            Object... params) {
+        String c = code == null ? rule.code() : code;
+        if (options.disabled().contains(c)) {
+            return;
+        }
+        LintSeverity s = severity != null ? severity : rule.severity(options.profile());
+        LintSeverity o = options.severities().get(c);
+        if (o == null) {
+            o = options.severities().get(rule.id());
+        }
+        if (o != null) {
+            s = o;
+        }
+        if (s == LintSeverity.OFF) {
+            return;
+        }
+        Map<String, String> p = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            p.put(String.valueOf(params[i]), String.valueOf(params[i + 1]));
+        }
+        String where = rec != null ? rec.where() : offset == -2 ? "file" : "header";
+        findings.add(new Finding(rule.id(), c, s, rec != null ? rec.index : -1, rec != null ? rec.offset
+                : Math.max(-1, offset), where, message, p, rule.source(), rule.confidence()));
+    }
+
+    static String cn(String subject) {
+        for (String part : subject.split("[;,]")) {
+            String t = part.trim();
+            if (t.regionMatches(true, 0, "CN=", 0, 3)) {
+                return t.substring(3).trim();
+            }
+        }
+        return subject.length() > 40 ? subject.substring(0, 40) + "…" : subject;
+    }
+
+    static String curve(ECPublicKey k) {
+        String s = k.getParams().toString();
+        for (String n : List.of("secp256r1", "secp384r1", "secp521r1")) {
+            if (s.contains(n)) {
+                return "P-" + n.substring(4, 7);
+            }
+        }
+        int bits = k.getParams().getCurve().getField().getFieldSize();
+        String t = s.toLowerCase(Locale.ROOT);
+        int sp = t.indexOf(' ');
+        return (sp > 0 ? t.substring(0, sp) : bits + "-bit curve");
+    }
+}

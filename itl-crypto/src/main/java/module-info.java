@@ -9,5 +9,6 @@ module io.github.itl4j.crypto {
     requires org.slf4j;
 
     exports io.github.itl4j.crypto;
+    exports io.github.itl4j.crypto.enc;
     exports io.github.itl4j.crypto.fleet;
 }

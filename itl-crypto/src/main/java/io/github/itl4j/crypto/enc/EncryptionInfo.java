@@ -77,7 +77,7 @@ public final class EncryptionInfo {
      * @return whether it carries encryption fields (ENCRYPTIONINFO, IV or PLAINDIGEST): an {@code .enc.sgn}
      */
     public static boolean isEncrypted(ItlHeader header) {
-        return header.find(HeaderTags.ENCRYPTION_INFO).isPresent() || header.find(HeaderTags.IV).isPresent()
+        return header.find(HeaderTags.IV).isPresent()
                 || header.find(HeaderTags.PLAIN_DIGEST).isPresent()
                 || header.elements().stream().anyMatch(e -> e.tag() == HeaderTags.ENCRYPTION_INFO);
     }

@@ -83,6 +83,8 @@ class EncryptedConfigTest {
         SgnFile f = read(bytes("SEP001122334455.cnf.xml.enc.sgn"));
         assertEquals(Version.V2_0, f.header().version());
         assertEquals(784, f.header().length());
+        assertTrue(EncryptionInfo.isEncrypted(f.header()));
+        assertFalse(EncryptionInfo.isEncrypted(read(bytes("SEP001122334455.cnf.xml.sgn")).header()));
         DecryptedConfig d = EncryptedConfigDecryptor.builder(key("node01-rsa2048").privateKey())
                 .signer(cert("tftp-rsa2048")).build().decrypt(f);
         assertTrue(d.verification().orElseThrow().isVerified());

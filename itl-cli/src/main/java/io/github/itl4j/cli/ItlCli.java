@@ -52,6 +52,8 @@ import picocli.CommandLine.Spec;
             ResetCommand.class,
             SignConfigCommand.class,
             BackupKeyCommand.class,
+            EncryptConfigCommand.class,
+            DecryptConfigCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -54,6 +54,7 @@ import picocli.CommandLine.Spec;
             BackupKeyCommand.class,
             EncryptConfigCommand.class,
             DecryptConfigCommand.class,
+            RollbackCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -80,11 +80,19 @@ public final class RollbackItl {
      * @param force true to sign even when the signer is not a SAST record of {@code itl}
      * @return the signed rollback ITL; SAST and other records byte-identical, header re-signed with the signer's
      *     digest and clock
+     * @throws ItlVerificationException if {@code itl} does not verify against itself: re-signing its SAST records
+     *     would make them trusted
      * @throws ItlSigningException {@code SIGNER_NOT_SAST} (unless forced), or if signing fails
      */
-    public static ItlFile build(ItlFile itl, ItlSigner signer, boolean force) throws ItlSigningException {
+    public static ItlFile build(ItlFile itl, ItlSigner signer, boolean force)
+            throws ItlSigningException, ItlVerificationException {
         Objects.requireNonNull(itl, "itl");
         Objects.requireNonNull(signer, "signer");
+        VerificationResult v = ItlVerifier.builder().build().verify(itl);
+        if (!v.isVerified()) {
+            throw new ItlVerificationException("The ITL does not verify, so no rollback ITL is made from it "
+                    + "(re-signing would make its SAST records trusted)", v);
+        }
         if (!force && !isSast(itl, signer)) {
             throw new ItlSigningException(ItlSigningException.Reason.SIGNER_NOT_SAST, "The signer "
                     + signer.key().certificate().getSubjectX500Principal().getName() + " is not a SAST record of the "

@@ -81,4 +81,13 @@ class RollbackItlTest {
         }
         assertFalse(RollbackItl.isRollback(ItlFile.of(all.header(), mixed)));
     }
+
+    @Test
+    void refusesAnItlThatDoesNotVerify() throws Exception {
+        byte[] b = Files.readAllBytes(SigningTestSupport.certutils().resolve("itl/itl-rsa2048-sha1-v1.0-allroles.tlv"));
+        b[b.length - 20] ^= 1;
+        ItlFile bad = ItlReader.defaults().readTrustList(Bytes.wrapOwned(b));
+        ItlSigner signer = ItlSigner.builder(SigningTestSupport.certutilsKey("sast-rsa2048")).build();
+        assertThrows(ItlVerificationException.class, () -> RollbackItl.build(bad, signer, true));
+    }
 }

@@ -55,6 +55,7 @@ import picocli.CommandLine.Spec;
             EncryptConfigCommand.class,
             DecryptConfigCommand.class,
             RollbackCommand.class,
+            KeyInfoCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

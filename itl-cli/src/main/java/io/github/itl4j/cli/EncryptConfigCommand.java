@@ -39,7 +39,8 @@ import picocli.CommandLine.ParentCommand;
             + "writes SEP<MAC>.cnf.xml.enc.sgn (signed by the TFTP key) and the stub SEP<MAC>.cnf.xml.sgn, as "
             + "certutils enccnf does. The clear file is kept unless --remove-plain."},
         footer = {"", "Examples:",
-            "  itl encrypt-config SEP001122334455.cnf.xml --key tftp.key --cert tftp.pem --device-cert SEP001122334455.pem",
+            "  itl encrypt-config SEP001122334455.cnf.xml --key tftp.key --cert tftp.pem \\",
+            "      --device-cert SEP001122334455.pem",
             "  itl encrypt-config --fleet /tftpboot --device-certs /lsc --p12 tftp.p12 --password-file tftp.pass",
             "", "Exit codes: 0 done or up to date, 1 some files failed (fleet) or the device key is not RSA, 2 usage, "
                 + "3 bad key or input, 4 I/O."})

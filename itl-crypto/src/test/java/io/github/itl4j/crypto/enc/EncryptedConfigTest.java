@@ -385,7 +385,8 @@ class EncryptedConfigTest {
                 io.github.itl4j.ItlFile itl = ItlReader.defaults().readTrustList(Bytes.wrapOwned(
                         Files.readAllBytes(p)));
                 boolean hasTftp = itl.records().stream().anyMatch(r -> r.certificate().isPresent()
-                        && r.role().filter(io.github.itl4j.Role.TFTP::equals).isPresent() && Arrays.equals(r.certificate().get().toByteArray(), tftpDer));
+                        && r.role().filter(io.github.itl4j.Role.TFTP::equals).isPresent()
+                        && Arrays.equals(r.certificate().get().toByteArray(), tftpDer));
                 EncryptedConfigDecryptor dec = EncryptedConfigDecryptor.builder(key("node01-rsa2048").privateKey())
                         .trustList(itl).build();
                 if (hasTftp) {

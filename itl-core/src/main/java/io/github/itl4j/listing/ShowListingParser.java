@@ -21,8 +21,8 @@ public final class ShowListingParser {
     /** The largest listing accepted, in characters (a 50-record ITL lists in about 60 kB). */
     public static final int MAX_CHARS = 4 << 20;
 
-    private static final Pattern FIELD = Pattern.compile(
-            "^(\\d{1,3})\\s+([A-Z][A-Z_ ]*?[A-Z])\\s+(\\d{1,5})(?:\\s+(.*))?$");
+    /** Lines longer than this are skipped (a listing's lines are short; this bounds the work per line). */
+    private static final int MAX_LINE = 1024;
     private static final Pattern MD5 = Pattern.compile("^([0-9a-fA-F]{32})\\s*\\(MD5\\)");
     private static final Pattern SHA1 = Pattern.compile("^([0-9a-fA-F]{40})\\s*\\(SHA1\\)");
     private static final Pattern LENGTH = Pattern.compile("^Length of (ITL|CTL) file:\\s*(\\d{1,12})");
@@ -59,6 +59,29 @@ public final class ShowListingParser {
         }
         return new ShowListing(s.kind, s.md5, s.sha1, s.length, s.version, s.headerLength, s.signerName, s.serial,
                 s.caName, s.signatureLength, s.records, s.verified);
+    }
+
+    /**
+     * Splits {@code TAG NAME... LENGTH [VALUE]} (the name is one or more upper-case words, e.g. {@code HASH
+     * ALGORITHM}).
+     *
+     * @return tag, length and value (null if none), or null if the line is not a field
+     */
+    private static String[] fieldLine(String l) {
+        String[] t = l.split("\\s+");
+        if (t.length < 3 || !t[0].matches("\\d{1,3}")) {
+            return null;
+        }
+        int i = 1;
+        while (i < t.length && t[i].matches("[A-Z][A-Z_]*")) {
+            i++;
+        }
+        if (i == 1 || i >= t.length || !t[i].matches("\\d{1,5}")) {
+            return null;
+        }
+        String value = i + 1 < t.length ? String.join(" ", java.util.Arrays.asList(t).subList(i + 1, t.length))
+                : null;
+        return new String[] {t[0], t[i], value};
     }
 
     private static String clean(String raw) {
@@ -137,10 +160,11 @@ public final class ShowListingParser {
         boolean awaitingFingerprint;
 
         void line(String l) {
-            if (l.isEmpty()) {
+            if (l.isEmpty() || l.length() > MAX_LINE) {
                 return;
             }
             Matcher m;
+            String[] f;
             if ((m = MD5.matcher(l)).find()) {
                 md5 = m.group(1).toLowerCase(Locale.ROOT);
             } else if ((m = SHA1.matcher(l)).find()) {
@@ -164,8 +188,8 @@ public final class ShowListingParser {
                 verified = true;
             } else if (l.startsWith("(SHA1 Hash HEX)")) {
                 awaitingFingerprint = false;
-            } else if ((m = FIELD.matcher(l)).find()) {
-                field(Integer.parseInt(m.group(1)), parseInt(m.group(3)), m.group(4));
+            } else if ((f = fieldLine(l)) != null) {
+                field(Integer.parseInt(f[0]), parseInt(f[1]), f[2]);
                 return;
             } else if (awaitingFingerprint && (m = FINGERPRINT.matcher(l)).find()) {
                 certSha1 = hex(m.group(1));

@@ -80,6 +80,8 @@ class ShowListingParserTest {
     void notAListing() {
         assertThrows(ItlFormatException.class, () -> ShowListingParser.parse(""));
         assertThrows(ItlFormatException.class, () -> ShowListingParser.parse("hello\nworld"));
+        // one huge line (a regex would backtrack over it): skipped, so not a listing
+        assertThrows(ItlFormatException.class, () -> ShowListingParser.parse("1 " + "A ".repeat(1_000_000) + "!"));
         assertThrows(ItlFormatException.class, () -> ShowListingParser.parse("x".repeat(ShowListingParser.MAX_CHARS
                 + 1)));
     }

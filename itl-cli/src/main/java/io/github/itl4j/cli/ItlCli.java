@@ -56,6 +56,8 @@ import picocli.CommandLine.Spec;
             DecryptConfigCommand.class,
             RollbackCommand.class,
             KeyInfoCommand.class,
+            PerDeviceCommand.class,
+            ExpiryCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -47,7 +47,8 @@ public record KeyFacts(String algorithm, int bits, String subject, String issuer
         int bits = key.privateKey() instanceof RSAKey rk ? rk.getModulus().bitLength()
                 : key.privateKey() instanceof ECKey ek ? ek.getParams().getCurve().getField().getFieldSize() : -1;
         try {
-            return new KeyFacts(key.algorithm(), bits, c.getSubjectX500Principal().getName(),
+            String alg = key.isRsa() ? "RSA" : key.privateKey() instanceof ECKey ? "EC" : key.algorithm();
+            return new KeyFacts(alg, bits, c.getSubjectX500Principal().getName(),
                     c.getIssuerX500Principal().getName(), CertFields.of(c).serial, c.getNotBefore().toInstant(),
                     c.getNotAfter().toInstant(), Bytes.wrapOwned(MessageDigest.getInstance("SHA-1")
                             .digest(c.getEncoded())), c);

@@ -6,4 +6,5 @@ module io.github.itl4j.core {
     exports io.github.itl4j;
     exports io.github.itl4j.tlv;
     exports io.github.itl4j.io;
+    exports io.github.itl4j.listing;
 }

@@ -9,6 +9,7 @@ module io.github.itl4j.crypto {
     requires org.slf4j;
 
     exports io.github.itl4j.crypto;
+    exports io.github.itl4j.crypto.enc;
     exports io.github.itl4j.crypto.fleet;
     // the hardened certificate decoder (DER scanned before the recursive parser) for the trust engine and lint
     exports io.github.itl4j.crypto.internal to io.github.itl4j.trust;

@@ -17,6 +17,9 @@ final class HeaderParser {
     static final int PREFIX = 2 * U16_TLV;
     /** Offset of the HEADERLENGTH value in the file. */
     static final int HEADER_LENGTH_VALUE = U16_TLV + Tlv.HEADER_SIZE;
+    /** The message for a 0-byte input (homelab guides serve empty ITLFile.tlv files, TRUST.md 3.5). */
+    static final String EMPTY_FILE = "The file is empty (0 bytes), not an ITL/CTL/.sgn file: a phone ignores an "
+            + "empty ITLFile.tlv or CTLFile.tlv (it does not parse), as if none were served";
 
     private HeaderParser() {
     }
@@ -75,6 +78,9 @@ final class HeaderParser {
      *     of ours
      */
     static int headerLength(Bytes prefix, long fileSize, Bytes hintFrom) throws ItlFormatException {
+        if (prefix.size() == 0 && fileSize <= 0) {
+            throw new ItlFormatException(EMPTY_FILE, 0, HeaderTags.VERSION);
+        }
         if (prefix.size() < U16_TLV || prefix.getUnsigned(0) != HeaderTags.VERSION || prefix.getU16(1) != 2) {
             throw new ItlFormatException(found("Not an ITL/CTL/.sgn file: expected VERSION (tag 1, length 2) "
                     + "at the start", prefix, 0) + FileType.hint(hintFrom), 0, HeaderTags.VERSION);

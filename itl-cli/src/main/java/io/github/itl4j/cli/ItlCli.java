@@ -56,6 +56,12 @@ import picocli.CommandLine.Spec;
             ResetCommand.class,
             SignConfigCommand.class,
             BackupKeyCommand.class,
+            EncryptConfigCommand.class,
+            DecryptConfigCommand.class,
+            RollbackCommand.class,
+            KeyInfoCommand.class,
+            PerDeviceCommand.class,
+            ExpiryCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",

@@ -203,6 +203,35 @@ public final class KeyLoader {
                 PemKeys.certificates(this, certificatePem.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Loads a private key on its own, no certificate needed (e.g. a phone's key to decrypt an encrypted
+     * configuration): the key entry of a PKCS#12 file (chosen by content, as {@link #load}), or the one key of a PEM
+     * file (a certificate in it is ignored).
+     *
+     * @param file the PKCS#12 or PEM file
+     * @param password the password, or null for an unencrypted PEM key
+     * @param alias the PKCS#12 alias, or null
+     * @return the key
+     * @throws KeyLoadException {@code NO_KEY}, {@code SEVERAL_KEYS}, {@code PASSWORD_REQUIRED}, {@code WRONG_PASSWORD},
+     *     {@code MALFORMED}, {@code LIMIT_EXCEEDED}, {@code IO_ERROR}, and for PKCS#12 as {@link #pkcs12(Path, char[],
+     *     String)}
+     */
+    public java.security.PrivateKey privateKey(Path file, char[] password, String alias) throws KeyLoadException {
+        byte[] data = read(file);
+        if (data.length > 0 && data[0] == 0x30) {
+            return pkcs12(data, password, alias).privateKey();
+        }
+        List<java.security.PrivateKey> keys = PemKeys.keys(this, new String(data, StandardCharsets.UTF_8), password);
+        if (keys.isEmpty()) {
+            throw new KeyLoadException(KeyLoadException.Reason.NO_KEY, "No private key in " + file);
+        }
+        if (keys.size() > 1) {
+            throw new KeyLoadException(KeyLoadException.Reason.SEVERAL_KEYS, file + " holds " + keys.size()
+                    + " private keys; give a file with one");
+        }
+        return keys.get(0);
+    }
+
     // ------------------------------------------------------------------ certificates
 
     /**

@@ -182,7 +182,7 @@ final class FleetFileJob {
     }
 
     /** One line: the exception's type when it says more than its message (e.g. AccessDeniedException), and its text. */
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         String m = e instanceof ItlSigningException ie ? ie.getOriginalMessage() : e.getMessage();
         String type = e.getClass().getSimpleName();
         String s;

@@ -113,6 +113,7 @@ public final class FleetSigner {
     private final AtomicFileWriter writer;
     private final ItlReader reader;
     private final ItlVerifier verifier;
+    private final JobFactory jobFactory;
 
     private FleetSigner(Builder b) {
         this.signer = b.signer;
@@ -127,6 +128,19 @@ public final class FleetSigner {
         this.writer = AtomicFileWriter.defaults().followSymlinks(b.followSymlinks).removeStaleTemporaryFiles(false);
         this.reader = ItlReader.withLimits(b.limits);
         this.verifier = ItlVerifier.builder().limits(b.limits).build();
+        this.jobFactory = b.jobFactory;
+    }
+
+    /** Makes the per-file work of a run other than signing (e.g. {@link FleetEncryptor}); not API. */
+    interface JobFactory {
+        /**
+         * @param writer the run's atomic writer
+         * @param out the output directory, or null for beside the sources
+         * @param cancelled whether the run was cancelled
+         * @return the work on one file: its outcome, or null when interrupted
+         */
+        java.util.function.Function<Path, FileResult> create(AtomicFileWriter writer, Path out,
+                java.util.function.BooleanSupplier cancelled);
     }
 
     /**
@@ -340,11 +354,12 @@ public final class FleetSigner {
         long sourceBytes;
         long writtenBytes;
 
-        final FleetFileJob job;
+        final java.util.function.Function<Path, FileResult> job;
 
         Run(Path out, long expected, Thread caller) {
-            this.job = new FleetFileJob(signer, limits, layout, force, followSymlinks, writer, reader, verifier, out,
-                    () -> cancelled);
+            this.job = jobFactory != null ? jobFactory.create(writer, out, () -> cancelled)
+                    : new FleetFileJob(signer, limits, layout, force, followSymlinks, writer, reader, verifier, out,
+                            () -> cancelled)::process;
             this.out = out;
             this.expected = expected;
             this.caller = caller;
@@ -355,7 +370,7 @@ public final class FleetSigner {
             if (cancelled) {
                 return;
             }
-            FileResult r = job.process(p);
+            FileResult r = job.apply(p);
             if (r == null || cancelled) {
                 return; // interrupted mid-file: the file is left as it was, not counted
             }
@@ -551,6 +566,7 @@ public final class FleetSigner {
         private boolean force;
         private Progress progress;
         private boolean followSymlinks;
+        private JobFactory jobFactory;
 
         private Builder(ItlSigner signer) {
             this.signer = signer;
@@ -640,6 +656,12 @@ public final class FleetSigner {
          */
         public Builder progress(Progress value) {
             progress = value;
+            return this;
+        }
+
+        /** Replaces signing by other per-file work (same listing, lock, threads and progress); not API. */
+        Builder jobFactory(JobFactory value) {
+            jobFactory = value;
             return this;
         }
 

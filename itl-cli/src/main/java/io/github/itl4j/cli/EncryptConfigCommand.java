@@ -88,11 +88,11 @@ public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Sub
     private KeyOptions key = new KeyOptions();
 
     @Option(names = "--digest", paramLabel = "ALG", defaultValue = "sha1",
-            converter = BuildCommand.DigestConverter.class,
+            converter = Converters.DigestConverter.class,
             description = "Signature and plaintext digest: sha1 (default) or sha512.")
     private DigestAlgorithm digest;
 
-    @Option(names = "--timestamp", paramLabel = "TIME", converter = BuildCommand.TimestampConverter.class,
+    @Option(names = "--timestamp", paramLabel = "TIME", converter = Converters.TimestampConverter.class,
             description = "TIMESTAMP: Unix seconds or ISO-8601; default now.")
     private Instant timestamp;
 

@@ -38,7 +38,7 @@ public final class ExpiryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write a JSON document instead of text.")
     private boolean json;
 
-    @Option(names = "--now", paramLabel = "TIME", converter = BuildCommand.TimestampConverter.class,
+    @Option(names = "--now", paramLabel = "TIME", converter = Converters.TimestampConverter.class,
             description = "Judge as of this time (Unix seconds or ISO-8601); default now.")
     private Instant now;
 
@@ -65,7 +65,9 @@ public final class ExpiryCommand implements Callable<Integer> {
         List<String> undated = ExpiryCalendar.undated(lists);
         boolean soon = within != null && entries.stream().anyMatch(e -> e.daysLeft(t) < within);
         if (json) {
-            JsonGenerator g = VerifyCommand.Json.start(cli.binaryOut(), "itl4j-expiry");
+            JsonDocument doc = JsonDocument.start(cli.binaryOut(), "expiry", "itl4j-expiry", 1,
+                    JsonDocument.inputs("file", files));
+            JsonGenerator g = doc.generator();
             g.writeStringField("now", t.toString());
             g.writeArrayFieldStart("certificates");
             for (ExpiryCalendar.Entry e : entries) {
@@ -86,10 +88,8 @@ public final class ExpiryCommand implements Callable<Integer> {
                 g.writeString(u);
             }
             g.writeEndArray();
-            g.writeEndObject();
-            g.close();
-            cli.binaryOut().write('\n');
-            cli.binaryOut().flush();
+            doc.verdict(soon ? "EXPIRING" : "OK");
+            doc.end();
         } else {
             PrintWriter w = cli.out();
             for (ExpiryCalendar.Entry e : entries) {

@@ -72,7 +72,8 @@ public final class KeyInfoCommand implements Callable<Integer>, ItlCli.Subject {
         Instant now = Instant.now();
         String alias = key.alias() != null ? key.alias() : null;
         if (json) {
-            JsonGenerator g = VerifyCommand.Json.start(cli.binaryOut(), "itl4j-key-info");
+            JsonDocument doc = JsonDocument.start(cli.binaryOut(), "key-info", "itl4j-key-info", 1, keyInputs());
+            JsonGenerator g = doc.generator();
             g.writeStringField("key", key.source());
             if (alias != null) {
                 g.writeStringField("alias", alias);
@@ -103,10 +104,7 @@ public final class KeyInfoCommand implements Callable<Integer>, ItlCli.Subject {
                 g.writeBooleanField("tftp", tftp);
                 g.writeEndObject();
             }
-            g.writeEndObject();
-            g.close();
-            cli.binaryOut().write('\n');
-            cli.binaryOut().flush();
+            doc.end();
         } else {
             PrintWriter w = cli.out();
             w.println("key:         " + key.source() + (alias != null ? " (alias " + alias + ")" : ""));
@@ -137,5 +135,14 @@ public final class KeyInfoCommand implements Callable<Integer>, ItlCli.Subject {
             w.flush();
         }
         return list != null && !sast ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
+    }
+
+    private List<JsonDocument.Input> keyInputs() {
+        List<JsonDocument.Input> l = new java.util.ArrayList<>();
+        l.add(new JsonDocument.Input("key", key.source()));
+        if (trust != null) {
+            l.add(new JsonDocument.Input("trust", trust.toString()));
+        }
+        return l;
     }
 }

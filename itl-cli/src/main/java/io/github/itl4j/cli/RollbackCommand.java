@@ -56,10 +56,10 @@ public final class RollbackCommand implements Callable<Integer>, ItlCli.Subject 
     private boolean force;
 
     @Option(names = "--digest", paramLabel = "ALG", defaultValue = "sha1",
-            converter = BuildCommand.DigestConverter.class, description = "The signature digest (default sha1).")
+            converter = Converters.DigestConverter.class, description = "The signature digest (default sha1).")
     private DigestAlgorithm digest;
 
-    @Option(names = "--timestamp", paramLabel = "TIME", converter = BuildCommand.TimestampConverter.class,
+    @Option(names = "--timestamp", paramLabel = "TIME", converter = Converters.TimestampConverter.class,
             description = "TIMESTAMP: Unix seconds or ISO-8601; default now.")
     private Instant timestamp;
 

@@ -1,7 +1,5 @@
 package io.github.itl4j.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.audit.AuditClass;
@@ -412,25 +410,16 @@ public final class AuditCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** The JSON envelope (kept in one method so that it can move onto a shared writer). */
+    /** The JSON document: the envelope ({@link JsonDocument}) with the audit under {@code data}. */
     private void writeJson(AuditSummary s, KnownCatalogue catalogue, List<InputRef> inputs, String verdict)
             throws IOException {
-        JsonGenerator g = JsonFactory.builder().build().createGenerator(cli.binaryOut(), JsonEncoding.UTF8);
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        g.useDefaultPrettyPrinter();
-        g.writeStartObject();
-        g.writeStringField("tool", "itl4j");
-        g.writeStringField("version", ItlCli.toolVersion());
-        g.writeStringField("command", "audit");
-        g.writeArrayFieldStart("inputs");
+        List<JsonDocument.Input> in = new ArrayList<>();
         for (InputRef i : inputs) {
-            g.writeStartObject();
-            g.writeStringField("role", i.role());
-            g.writeStringField("path", i.path());
-            g.writeEndObject();
+            in.add(new JsonDocument.Input(i.role(), i.path()));
         }
-        g.writeEndArray();
-        g.writeStringField("verdict", verdict);
+        JsonDocument doc = JsonDocument.start(cli.binaryOut(), "audit", null, 0, in);
+        JsonGenerator g = doc.generator();
+        doc.verdict(verdict);
         g.writeObjectFieldStart("data");
         g.writeNumberField("phones", s.phones());
         g.writeNumberField("maxListed", maxListed);
@@ -500,18 +489,9 @@ public final class AuditCommand implements Callable<Integer> {
         }
         g.writeEndArray();
         g.writeEndObject();
-        g.writeArrayFieldStart("problems");
         for (AuditProblem p : s.problems()) {
-            g.writeStartObject();
-            g.writeStringField("code", "ROW_SKIPPED");
-            g.writeStringField("severity", "WARNING");
-            g.writeStringField("message", p.toString());
-            g.writeEndObject();
+            doc.problem(JsonDocument.Entry.of("ROW_SKIPPED", "WARNING", p.toString()));
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.close();
-        cli.binaryOut().write('\n');
-        cli.binaryOut().flush();
+        doc.end();
     }
 }

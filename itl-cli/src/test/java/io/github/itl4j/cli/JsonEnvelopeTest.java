@@ -183,14 +183,14 @@ class JsonEnvelopeTest {
         String sha1 = HexFormat.of().formatHex(sha1(Files.readAllBytes(ITL)));
         Path csv = tmp.resolve("fleet.csv");
         Files.writeString(csv, "devicename;model;itl_hash;itl_tftp_server\nSEP000000000001;CP-8865;" + sha1 + ";pub\n"
-                + "SEP000000000002;CP-8865;" + sha1 + "\n");
+                + "\"SEP000000000002;CP-8865;" + sha1 + ";pub\n");
         CliRun r = CliRun.run("audit", "--json", "--now", "2026-11-29T12:00:00Z", "--known", "pub:current=" + ITL,
                 csv.toString());
         JsonNode n = envelope(r, "audit", audit);
         assertEquals("ALL_CURRENT", n.get("verdict").asText(), r.stdout());
-        assertEquals(List.of("report:" + csv), inputs(n).subList(0, 1));
-        assertEquals(1, n.get("data").get("phones").asInt());
-        assertEquals(List.of("ROW_SKIPPED"), codes(n)); // the row without a TFTP server
+        assertEquals(List.of("known:" + ITL, "report:" + csv), inputs(n));
+        assertEquals(1, n.get("data").get("phones").asInt(), r.stdout());
+        assertEquals(List.of("ROW_SKIPPED"), codes(n), r.stdout()); // the row with an unclosed quote
     }
 
     @Test

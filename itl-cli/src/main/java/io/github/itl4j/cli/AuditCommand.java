@@ -48,7 +48,7 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl audit}: which phones hold a stale ITL or CTL. Matches the hashes phones report (CSV exports, DeviceTLInfo
- * alarms in SIP text, console logs or CUCM traces) against the lists CUCM served (SPEC-trust.md 5, library
+ * alarms in SIP text, console logs or CUCM traces) against the lists CUCM served (docs/audit.md, library
  * {@link AuditClassifier}), and prints a summary per TFTP node and class with the phones of each class;
  * {@code --csv} writes the per-phone table (streamed: memory does not grow with the number of phones),
  * {@code --json} the itl4j envelope (schema {@code schemas/audit.schema.json}), {@code --html} a self-contained page.
@@ -67,7 +67,7 @@ import picocli.CommandLine.ParentCommand;
                 + "phone was read or a row was skipped), 2 on a usage error, 3 when an input is not a report or a "
                 + "known file is malformed, 4 when a file cannot be read or written."})
 public final class AuditCommand implements Callable<Integer> {
-    /** The per-phone CSV columns (SPEC-trust.md 5.6, then kind, form and where). */
+    /** The per-phone CSV columns (docs/audit.md, then kind, form and where). */
     static final List<String> CSV_COLUMNS = List.of("device", "model", "tftp", "reported_itl", "algorithm", "class",
             "matched_label", "advice", "chain", "kind", "form", "source", "line");
 

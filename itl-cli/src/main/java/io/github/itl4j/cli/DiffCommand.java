@@ -35,7 +35,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code itl diff OLD NEW}: what changed between the trust list phones hold and the one now served (SPEC-trust.md 4.4,
+ * {@code itl diff OLD NEW}: what changed between the trust list phones hold and the one now served (docs/lint.md,
  * library {@link TrustListDiff}): records aligned by certificate identity, header changes, derived facts, and the
  * continuity verdict of the trust simulator (would a phone holding OLD accept NEW). {@code --json} writes the common
  * envelope (schema {@code schemas/diff.schema.json}). Exits 0 when continuous, 1 when broken, 3 when a file is not a

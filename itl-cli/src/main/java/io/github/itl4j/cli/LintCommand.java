@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code itl lint}: checks ITL/CTL trust lists for what phones will refuse before they refuse it (SPEC-trust.md 4,
+ * {@code itl lint}: checks ITL/CTL trust lists for what phones will refuse before they refuse it (docs/lint.md,
  * library {@link Linter}): the verifier's checks and the rules L01 to L41, one line per finding
  * {@code FILE: Lnn SEVERITY [record k (ROLE CN)|header]: message  [source; confidence]}, then a summary line.
  * {@code --json} writes the common envelope {@code {"tool","version","command","inputs","verdict","data","problems"}}

@@ -37,7 +37,7 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code itl plan}: turns an intended certificate or cluster change (plan.yaml or the same as JSON) into a safe,
  * ordered sequence of steps and gates, simulating every phone class through it (library {@link Planner},
- * SPEC-trust.md 3). Text per SPEC 3.8; {@code --json} writes the common envelope {@code {"tool","version","command",
+ * docs/plan.md). Text as in docs/plan.md; {@code --json} writes the common envelope {@code {"tool","version","command",
  * "inputs","verdict","data","problems"}} (schema {@code schemas/plan.schema.json}); {@code --html FILE} writes a
  * self-contained timeline page. Exits 0 SAFE, 1 UNSAFE or BLOCKED, 2 usage, 3 malformed plan, 4 I/O.
  *

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 /**
  * The DIGESTALGORITHM code of a header (and HASH ALGORITHM of a record): 1 = SHA-1, 2 = SHA-256, 3 = SHA-512
- * (FORMAT.md 4.6). Unknown codes are kept. Instances of the same code are equal.
+ * (docs/format.md §4.6). Unknown codes are kept. Instances of the same code are equal.
  *
  * @since 0.1.0
  */

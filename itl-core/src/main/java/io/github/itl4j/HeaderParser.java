@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Parses and checks a header (FORMAT.md sections 2, 3 and 10). */
+/** Parses and checks a header (docs/format.md §2, §3 and §10). */
 final class HeaderParser {
     /** Size of the VERSION TLV (and of the HEADERLENGTH TLV): tag, length, 2-byte value. */
     static final int U16_TLV = Tlv.HEADER_SIZE + 2;
@@ -47,7 +47,7 @@ final class HeaderParser {
     }
 
     /**
-     * The bytes a signature covers (FORMAT.md section 5): everything from the start of the file except the SIGNATURE
+     * The bytes a signature covers (docs/format.md §5): everything from the start of the file except the SIGNATURE
      * TLV (tag, length and value). The one place that computes the signed region.
      *
      * @param fromStart bytes from file offset 0: the whole file, or just the header

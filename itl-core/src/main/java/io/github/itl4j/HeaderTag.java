@@ -3,7 +3,7 @@ package io.github.itl4j;
 import java.util.Optional;
 
 /**
- * The vocabulary of the file header (FORMAT.md section 3): one row per known tag with its code, the name Cisco's
+ * The vocabulary of the file header (docs/format.md §3): one row per known tag with its code, the name Cisco's
  * {@code show itl} prints (misspellings included), the container that must hold it, its value type, fixed length and
  * code set. The reader, the writer, {@code itl dump}, {@code itl show} and the JSON documents all read this table; a
  * new header tag is one new row here (plus, if code needs it as a {@code switch} label, a constant in

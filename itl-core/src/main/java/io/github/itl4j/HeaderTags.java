@@ -1,7 +1,7 @@
 package io.github.itl4j;
 
 /**
- * Tag numbers of the file header (FORMAT.md section 3) as compile-time constants, for {@code switch} labels. Everything
+ * Tag numbers of the file header (docs/format.md §3) as compile-time constants, for {@code switch} labels. Everything
  * else about a tag (name, parent container, value type, fixed length) is in the table {@link HeaderTag}; the methods
  * here read it.
  *

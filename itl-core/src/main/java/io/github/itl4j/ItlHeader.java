@@ -238,7 +238,7 @@ public final class ItlHeader {
     public Optional<Layout> layout() {
         int[] seq = new int[32]; // room for every known tag: extra ones must be seen to be judged
         int n = collectKnown(elements, seq, 0);
-        // .enc.sgn fields (tags 16..27) follow TIMESTAMP (FORMAT.md 6.4) and do not change the layout
+        // .enc.sgn fields (tags 16..27) follow TIMESTAMP (docs/format.md §6.4) and do not change the layout
         int base = Math.min(n, CUCM_ORDER.length);
         for (int i = base; i < n; i++) {
             if (seq[i] < HeaderTags.ENCRYPTION_INFO || seq[i] >= HeaderTags.SIGNER_VERSION) {

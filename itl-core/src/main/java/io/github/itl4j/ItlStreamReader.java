@@ -11,8 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Reads a trust list from a stream: the header when opened, then one record per {@link #nextRecord()}, holding at
- * most one record in memory. Optionally feeds every signed byte (the whole file except the SIGNATURE TLV, FORMAT.md
- * section 5) to a sink as it goes, so a verifier can digest a file of any size in one pass.
+ * most one record in memory. Optionally feeds every signed byte (the whole file except the SIGNATURE TLV,
+ * docs/format.md §5.1) to a sink as it goes, so a verifier can digest a file of any size in one pass.
  *
  * <p>Single-threaded. Obtain one from {@link ItlReader#stream(InputStream)}.
  *

@@ -3,8 +3,8 @@ package io.github.itl4j;
 import java.util.Objects;
 
 /**
- * Something odd about a file that is not an error: phones accept it (FORMAT.md, TRUST.md R12), so the reader keeps the
- * data and reports it. Tests and callers should look at {@link #code()}, not at the text.
+ * Something odd about a file that is not an error: phones accept it (docs/format.md §10.3, docs/trust.md §5 R12), so
+ * the reader keeps the data and reports it. Tests and callers should look at {@link #code()}, not at the text.
  *
  * @param code what kind of oddity
  * @param message human-readable detail

@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The two field orders seen in real files (FORMAT.md sections 3 and 4). Readers accept any order; writers of new files
+ * The two field orders seen in real files (docs/format.md §3 and §4). Readers accept any order; writers of new files
  * use one of these.
  *
  * @since 0.1.0

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Reads the records of a trust list, one at a time, from a {@link ByteSource} (FORMAT.md section 4): RECORDLENGTH
+ * Reads the records of a trust list, one at a time, from a {@link ByteSource} (docs/format.md §4): RECORDLENGTH
  * framing, the record-count and file-size limits, the record's own checks ({@link ItlRecord#parse}) and the
  * field-order warning. Beside {@link HeaderParser}; used by {@link ItlReader} and {@link ItlStreamReader} alike.
  */

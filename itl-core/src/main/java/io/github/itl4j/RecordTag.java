@@ -3,7 +3,7 @@ package io.github.itl4j;
 import java.util.Optional;
 
 /**
- * The vocabulary of ITL/CTL records (FORMAT.md section 4): one row per known tag with its code, the name Cisco's
+ * The vocabulary of ITL/CTL records (docs/format.md §4): one row per known tag with its code, the name Cisco's
  * {@code show itl} prints, its value type, fixed length and code set. The reader, the writer, {@code itl dump},
  * {@code itl show} and the JSON documents all read this table; a new record tag is one new row here (plus, if code
  * needs it as a {@code switch} label, a constant in {@link RecordTags}).

@@ -1,7 +1,7 @@
 package io.github.itl4j;
 
 /**
- * Tag numbers of ITL/CTL records (FORMAT.md section 4) as compile-time constants, for {@code switch} labels.
+ * Tag numbers of ITL/CTL records (docs/format.md §4) as compile-time constants, for {@code switch} labels.
  * Everything else about a tag is in the table {@link RecordTag}; the methods here read it.
  *
  * @since 0.1.0

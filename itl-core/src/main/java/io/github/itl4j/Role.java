@@ -1,8 +1,8 @@
 package io.github.itl4j;
 
 /**
- * A record's FUNCTION code (FORMAT.md 4.1). Unknown codes are kept, not rejected: phones skip what they do not know,
- * and so must a reader. Instances of the same code are equal.
+ * A record's FUNCTION code (docs/format.md §4.1). Unknown codes are kept, not rejected: phones skip what they do not
+ * know, and so must a reader. Instances of the same code are equal.
  *
  * @since 0.1.0
  */

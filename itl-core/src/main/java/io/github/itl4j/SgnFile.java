@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A signed file ({@code .sgn}: configuration, ring list, locale, firmware part): header plus an opaque payload that
- * runs from HEADERLENGTH to the end of the file (FORMAT.md 6.3). Immutable and thread-safe.
+ * runs from HEADERLENGTH to the end of the file (docs/format.md §6.3). Immutable and thread-safe.
  *
  * @since 0.1.0
  */

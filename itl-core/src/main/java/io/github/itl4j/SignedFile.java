@@ -20,7 +20,7 @@ public sealed interface SignedFile permits ItlFile, SgnFile {
     Bytes encoded();
 
     /**
-     * The bytes the signature covers (FORMAT.md section 5): the whole file with the SIGNATURE TLV (tag, length and
+     * The bytes the signature covers (docs/format.md §5): the whole file with the SIGNATURE TLV (tag, length and
      * value) cut out, as views of {@link #encoded()}, in order. Without a SIGNATURE, the whole file.
      *
      * @return one or two slices

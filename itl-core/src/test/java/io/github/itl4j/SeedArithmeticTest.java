@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * FORMAT.md section 8: a model with the field sizes of Cisco's own {@code show itl} listings (S11,
+ * docs/format.md §8: a model with the field sizes of Cisco's own {@code show itl} listings (S11,
  * testdata/reference/show-itl-seed.txt) must reproduce every length Cisco printed. Names and serials are the
  * listings' own; keys, signatures and certificates are dummy bytes of the listed lengths.
  */
@@ -24,7 +24,7 @@ class SeedArithmeticTest {
     static final String CAPF = "CN=CAPF-75638ad9;OU=tac;O=cisco;L=rtp;ST=nc;C=US";
     /**
      * The listings print the ITLRecovery name as {@code CN=ITLRECOVERY_test10pub.joemar2.lab;OU=tac;O=cisco;L=rtp;
-     * ST=nc;C=US} (68 characters) but with LENGTH 66, and only 66 makes every total add up (FORMAT.md section 8):
+     * ST=nc;C=US} (68 characters) but with LENGTH 66, and only 66 makes every total add up (docs/format.md §8):
      * the web copy altered the text. The model uses a name of the printed LENGTH.
      */
     static final String RECOVERY_AS_PRINTED = "CN=ITLRECOVERY_test10pub.joemar2.lab;OU=tac;O=cisco;L=rtp;ST=nc;C=US";

@@ -1,7 +1,7 @@
 package io.github.itl4j.audit;
 
 /**
- * The class of one phone's reported ITL or CTL hash (SPEC-trust.md 5.4), in precedence order: when a value matches
+ * The class of one phone's reported ITL or CTL hash (docs/audit.md), in precedence order: when a value matches
  * several known files, the class that comes first here wins.
  *
  * @since 0.1.0
@@ -23,7 +23,7 @@ public enum AuditClass {
     FOREIGN("migration in progress or a second-hand phone: it trusts another cluster (Reason:14)", false),
     /** Matches a diagnostic form (a hash of the signature), never a whole-file digest. */
     DIAGNOSTIC_FORM("the value is a hash of the file's SIGNATURE, not of the file: report which form this phone "
-            + "uses (SPEC-trust.md 9 Q1)", false),
+            + "uses (docs/trust.md §13 Q1)", false),
     /** A valid digest that matches no known file. */
     UNKNOWN("collect the file (backups, show itl history) and add it with --known", false),
     /** The phone reports no list. */
@@ -54,7 +54,7 @@ public enum AuditClass {
         return ok;
     }
 
-    /** @return whether {@code --expect-current} accepts this class: CURRENT or EQUIVALENT (SPEC-trust.md 5.6) */
+    /** @return whether {@code --expect-current} accepts this class: CURRENT or EQUIVALENT (docs/audit.md) */
     public boolean passesGate() {
         return this == CURRENT || this == EQUIVALENT;
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Classifies phones' reported hashes against a {@link KnownCatalogue} (SPEC-trust.md 5.4): normalises the value,
+ * Classifies phones' reported hashes against a {@link KnownCatalogue} (docs/audit.md): normalises the value,
  * looks it up, and ranks the classes of every file it matches by precedence (CURRENT &gt; CURRENT_OTHER_NODE &gt;
  * EQUIVALENT &gt; STALE_RECOVERABLE / STALE_STRANDED &gt; FOREIGN &gt; DIAGNOSTIC_FORM &gt; UNKNOWN). A stale match is
  * decided by simulation: a phone holding the matched file is offered the current file of its node

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Counts classifications per list kind, node and class (SPEC-trust.md 5.6) and keeps the first few phones of each
+ * Counts classifications per list kind, node and class (docs/audit.md) and keeps the first few phones of each
  * class for a report, so that memory does not grow with the number of phones. Not thread-safe.
  *
  * @since 0.1.0

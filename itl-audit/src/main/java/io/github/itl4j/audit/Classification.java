@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * The class of one phone's reported hash of one list kind, with what it matched and the advice
- * (SPEC-trust.md 5.4, 5.6). Immutable.
+ * (docs/audit.md). Immutable.
  *
  * @param report the phone's report
  * @param kind ITL or CTL

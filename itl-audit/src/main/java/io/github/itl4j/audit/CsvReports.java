@@ -14,7 +14,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads phone reports from CSV (SPEC-trust.md 5.5) with Apache Commons CSV, as a stream: a header row is required,
+ * Reads phone reports from CSV (docs/audit.md) with Apache Commons CSV, as a stream: a header row is required,
  * its separator ({@code ,} {@code ;} or tab) is detected, and columns are found by case-insensitive aliases:
  * {@code device|name|devicename}, {@code itl|itl_hash|itl_signature|itl signature}, {@code ctl|ctl_hash|
  * ctl_signature|ctl signature}, {@code tftp|itl_tftp_server}, {@code ctl_tftp|ctl_tftp_server}, {@code model},

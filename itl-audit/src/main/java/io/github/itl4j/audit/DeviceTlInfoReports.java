@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Extracts DeviceTLInfo alarms ({@code <Alarm Name="DeviceTLInfo">} with {@code <String name="...">} parameters, the
- * body of the SIP REFER phones send at registration, SPEC-trust.md 5.1) from raw SIP text, phone console logs or CUCM
+ * body of the SIP REFER phones send at registration, docs/audit.md) from raw SIP text, phone console logs or CUCM
  * SDL/SDI traces, as a stream. Log line breaks inside the XML are tolerated: when the line that opens the alarm has
  * a log prefix, the prefix of each following line is recognised (same shape, numbers may differ, or up to the same
  * delimiter) and removed, and the lines are joined without a separator, so an element cut in two by the log

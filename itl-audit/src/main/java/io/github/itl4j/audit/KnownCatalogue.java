@@ -28,9 +28,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The known-file catalogue (SPEC-trust.md 5.3): every ITL/CTL CUCM served (or a {@code show itl} capture of it),
+ * The known-file catalogue (docs/audit.md): every ITL/CTL CUCM served (or a {@code show itl} capture of it),
  * labelled {@code node:generation[:cluster]}, indexed by MD5, SHA-1, SHA-256 and SHA-512 of the whole file and by the
- * diagnostic forms of SPEC-trust.md 5.1 (MD5 and SHA-1 of the SIGNATURE value, its first 16 and 20 bytes). A lookup
+ * diagnostic forms of docs/audit.md (MD5 and SHA-1 of the SIGNATURE value, its first 16 and 20 bytes). A lookup
  * is one hash-map access. Immutable and thread-safe once built.
  *
  * <pre>{@code

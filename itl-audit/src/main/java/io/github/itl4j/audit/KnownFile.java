@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One file of the known-file catalogue (SPEC-trust.md 5.3): its label, kind, whole-file digests, record digest (SHA-1
+ * One file of the known-file catalogue (docs/audit.md): its label, kind, whole-file digests, record digest (SHA-1
  * of the bytes after the header, shared by a file and its reset or re-signed twin) and parsed model, or only the
  * digests a {@code show itl} capture or {@code --known-hash} gave. Immutable.
  *
@@ -48,7 +48,7 @@ public final class KnownFile {
      *
      * @param label the label
      * @param name its name (the path relative to the known directory, or as given)
-     * @param kind ITL or CTL (SPEC-trust.md 1.1), decided by the caller
+     * @param kind ITL or CTL (docs/trust.md §3.1), decided by the caller
      * @param mac the MAC of a per-device file {@code ITLSEP<MAC>.tlv} (upper case), or null
      * @param data the bytes
      * @param parsed the trust list read from them, or null if they do not parse

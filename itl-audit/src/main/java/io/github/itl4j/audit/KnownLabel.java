@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The label of a known file (SPEC-trust.md 5.3): {@code node:generation[:cluster]}, generation {@code current},
+ * The label of a known file (docs/audit.md): {@code node:generation[:cluster]}, generation {@code current},
  * {@code previous} or any tag. A file without a cluster belongs to the audited cluster. Immutable.
  *
  * @param node the TFTP node, e.g. {@code pub} or {@code cucm-115.home.lab}

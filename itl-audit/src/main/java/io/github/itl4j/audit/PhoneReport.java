@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One phone's report, from a CSV row or a DeviceTLInfo alarm (SPEC-trust.md 5.5). Absent fields are empty strings;
+ * One phone's report, from a CSV row or a DeviceTLInfo alarm (docs/audit.md). Absent fields are empty strings;
  * an absent CTL value is null (the input has no CTL column), which is not the same as a CTL value
  * {@code Not Installed}. Immutable.
  *

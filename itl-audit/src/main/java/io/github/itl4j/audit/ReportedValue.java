@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A trust-list hash as a phone or tool reported it, normalised (SPEC-trust.md 5.2): the DeviceTLInfo alarm form
+ * A trust-list hash as a phone or tool reported it, normalised (docs/audit.md): the DeviceTLInfo alarm form
  * ({@code "1B A1 C9 ... 4D 6D "}, upper case, spaces, a trailing space), plain or colon-separated hex, {@code show
  * itl}'s {@code <md5>(MD5)} / {@code <sha1>(SHA1)}, {@code 0x} prefixes; {@code Not Installed}, {@code N/A},
  * {@code none}, {@code -} or nothing for no list. Immutable.
@@ -51,7 +51,7 @@ public record ReportedValue(String raw, Status status, String hex, Checksums.Alg
     }
 
     /**
-     * Normalises a reported value (SPEC-trust.md 5.2). Never throws for any text.
+     * Normalises a reported value (docs/audit.md). Never throws for any text.
      *
      * @param reported the value, or null for absent
      * @return the normalised value

@@ -15,7 +15,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
-/** The classification table of SPEC-trust.md 5.7 and the precedence of 5.4. */
+/** The classification table and the precedence of the classes (docs/audit.md, Classes). */
 class AuditClassifierTest {
     static final Path EXAMPLES = AuditFixtures.examples();
     static final Path VECTOR = AuditFixtures.testdata()

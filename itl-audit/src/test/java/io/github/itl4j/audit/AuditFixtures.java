@@ -17,7 +17,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 /**
- * Deterministic fixtures for the audit tests, built as itl-trust's SPEC-trust.md 2.6 fixtures are (fixed clock, RSA
+ * Deterministic fixtures for the audit tests, built as itl-trust's test fixtures are (fixed clock, RSA
  * PKCS#1 v1.5) from the keys in the repository: A8 (8.x shape, signed by CM_A) and A8x (CM and TVS regenerated
  * together, signed by CM_A').
  */

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SPEC-trust.md 5.5: CSV aliases and separators, DeviceTLInfo alarms in SIP text and split console logs. */
+/**
+ * docs/audit.md (what itl audit reads): CSV aliases and separators, DeviceTLInfo alarms in SIP text and split console
+ * logs.
+ */
 class ReportReadersTest {
     static final class Collect implements ReportSink {
         final List<PhoneReport> rows = new ArrayList<>();

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SPEC-trust.md 5.2 and the normalisation table of 5.7 (examples/ITLFile.tlv). */
+/** Normalisation of reported values (docs/audit.md), with examples/ITLFile.tlv. */
 class ReportedValueTest {
     static final String SHA1 = "10818e3a94544e74ad3f2b31c2b4c4c62a16cbe6";
     static final String MD5 = "b00760976782b0d30b7c47cbcbdce834";

@@ -1,7 +1,5 @@
 package io.github.itl4j.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.audit.AuditClass;
@@ -50,7 +48,7 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl audit}: which phones hold a stale ITL or CTL. Matches the hashes phones report (CSV exports, DeviceTLInfo
- * alarms in SIP text, console logs or CUCM traces) against the lists CUCM served (SPEC-trust.md 5, library
+ * alarms in SIP text, console logs or CUCM traces) against the lists CUCM served (docs/audit.md, library
  * {@link AuditClassifier}), and prints a summary per TFTP node and class with the phones of each class;
  * {@code --csv} writes the per-phone table (streamed: memory does not grow with the number of phones),
  * {@code --json} the itl4j envelope (schema {@code schemas/audit.schema.json}), {@code --html} a self-contained page.
@@ -69,7 +67,7 @@ import picocli.CommandLine.ParentCommand;
                 + "phone was read or a row was skipped), 2 on a usage error, 3 when an input is not a report or a "
                 + "known file is malformed, 4 when a file cannot be read or written."})
 public final class AuditCommand implements Callable<Integer> {
-    /** The per-phone CSV columns (SPEC-trust.md 5.6, then kind, form and where). */
+    /** The per-phone CSV columns (docs/audit.md, then kind, form and where). */
     static final List<String> CSV_COLUMNS = List.of("device", "model", "tftp", "reported_itl", "algorithm", "class",
             "matched_label", "advice", "chain", "kind", "form", "source", "line");
 
@@ -412,25 +410,16 @@ public final class AuditCommand implements Callable<Integer> {
         out.flush();
     }
 
-    /** The JSON envelope (kept in one method so that it can move onto a shared writer). */
+    /** The JSON document: the envelope ({@link JsonDocument}) with the audit under {@code data}. */
     private void writeJson(AuditSummary s, KnownCatalogue catalogue, List<InputRef> inputs, String verdict)
             throws IOException {
-        JsonGenerator g = JsonFactory.builder().build().createGenerator(cli.binaryOut(), JsonEncoding.UTF8);
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        g.useDefaultPrettyPrinter();
-        g.writeStartObject();
-        g.writeStringField("tool", "itl4j");
-        g.writeStringField("version", ItlCli.toolVersion());
-        g.writeStringField("command", "audit");
-        g.writeArrayFieldStart("inputs");
+        List<JsonDocument.Input> in = new ArrayList<>();
         for (InputRef i : inputs) {
-            g.writeStartObject();
-            g.writeStringField("role", i.role());
-            g.writeStringField("path", i.path());
-            g.writeEndObject();
+            in.add(new JsonDocument.Input(i.role(), i.path()));
         }
-        g.writeEndArray();
-        g.writeStringField("verdict", verdict);
+        JsonDocument doc = JsonDocument.start(cli.binaryOut(), "audit", null, 0, in);
+        JsonGenerator g = doc.generator();
+        doc.verdict(verdict);
         g.writeObjectFieldStart("data");
         g.writeNumberField("phones", s.phones());
         g.writeNumberField("maxListed", maxListed);
@@ -500,18 +489,9 @@ public final class AuditCommand implements Callable<Integer> {
         }
         g.writeEndArray();
         g.writeEndObject();
-        g.writeArrayFieldStart("problems");
         for (AuditProblem p : s.problems()) {
-            g.writeStartObject();
-            g.writeStringField("code", "ROW_SKIPPED");
-            g.writeStringField("severity", "WARNING");
-            g.writeStringField("message", p.toString());
-            g.writeEndObject();
+            doc.problem(JsonDocument.Entry.of("ROW_SKIPPED", "WARNING", p.toString()));
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.close();
-        cli.binaryOut().write('\n');
-        cli.binaryOut().flush();
+        doc.end();
     }
 }

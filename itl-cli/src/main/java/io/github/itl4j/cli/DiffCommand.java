@@ -1,7 +1,5 @@
 package io.github.itl4j.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.ItlFile;
@@ -37,7 +35,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code itl diff OLD NEW}: what changed between the trust list phones hold and the one now served (SPEC-trust.md 4.4,
+ * {@code itl diff OLD NEW}: what changed between the trust list phones hold and the one now served (docs/lint.md,
  * library {@link TrustListDiff}): records aligned by certificate identity, header changes, derived facts, and the
  * continuity verdict of the trust simulator (would a phone holding OLD accept NEW). {@code --json} writes the common
  * envelope (schema {@code schemas/diff.schema.json}). Exits 0 when continuous, 1 when broken, 3 when a file is not a
@@ -292,35 +290,29 @@ public final class DiffCommand implements Callable<Integer> {
     // ------------------------------------------------------------------ JSON
 
     private void writeJson(List<TrustListDiff> diffs) throws IOException {
-        JsonGenerator g = JsonFactory.builder().build().createGenerator(cli.binaryOut(), JsonEncoding.UTF8);
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        g.useDefaultPrettyPrinter();
-        g.writeStartObject();
-        g.writeStringField("tool", "itl4j");
-        g.writeStringField("version", ItlCli.toolVersion());
-        g.writeStringField("command", "diff");
-        g.writeArrayFieldStart("inputs");
+        List<JsonDocument.Input> inputs = new ArrayList<>();
         for (TrustListDiff d : diffs) {
-            input(g, "old", d.oldName());
-            input(g, "new", d.newName());
+            inputs.add(new JsonDocument.Input("old", d.oldName()));
+            inputs.add(new JsonDocument.Input("new", d.newName()));
         }
         if (phoneCtl != null) {
-            input(g, "installed-ctl", phoneCtl);
+            inputs.add(new JsonDocument.Input("installed-ctl", phoneCtl));
         }
         for (String t : tvs) {
-            input(g, "tvs", t);
+            inputs.add(new JsonDocument.Input("tvs", t));
         }
         if (modelTable != null) {
-            input(g, "model-table", modelTable.toString());
+            inputs.add(new JsonDocument.Input("model-table", modelTable.toString()));
         }
-        g.writeEndArray();
+        JsonDocument doc = JsonDocument.start(cli.binaryOut(), "diff", null, 0, inputs);
+        JsonGenerator g = doc.generator();
         ContinuityVerdict overall = diffs.get(0).continuity();
         for (TrustListDiff d : diffs) {
             if (d.continuity() == ContinuityVerdict.BROKEN) {
                 overall = ContinuityVerdict.BROKEN;
             }
         }
-        g.writeStringField("verdict", overall.name());
+        doc.verdict(overall.name());
         g.writeObjectFieldStart("data");
         g.writeArrayFieldStart("diffs");
         for (TrustListDiff d : diffs) {
@@ -328,28 +320,12 @@ public final class DiffCommand implements Callable<Integer> {
         }
         g.writeEndArray();
         g.writeEndObject();
-        g.writeArrayFieldStart("problems");
         for (TrustListDiff d : diffs) {
             for (var p : d.simulation().problems()) {
-                g.writeStartObject();
-                g.writeStringField("code", p.code());
-                g.writeStringField("severity", p.severity().name());
-                g.writeStringField("message", p.message());
-                g.writeEndObject();
+                doc.problem(JsonDocument.Entry.of(p.code(), p.severity().name(), p.message()));
             }
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.close();
-        cli.binaryOut().write('\n');
-        cli.binaryOut().flush();
-    }
-
-    private static void input(JsonGenerator g, String role, String path) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("role", role);
-        g.writeStringField("path", path);
-        g.writeEndObject();
+        doc.end();
     }
 
     private static void diff(JsonGenerator g, TrustListDiff d) throws IOException {

@@ -1,7 +1,5 @@
 package io.github.itl4j.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.itl4j.ItlLimitException;
 import io.github.itl4j.trust.ModelTable;
@@ -36,7 +34,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code itl lint}: checks ITL/CTL trust lists for what phones will refuse before they refuse it (SPEC-trust.md 4,
+ * {@code itl lint}: checks ITL/CTL trust lists for what phones will refuse before they refuse it (docs/lint.md,
  * library {@link Linter}): the verifier's checks and the rules L01 to L41, one line per finding
  * {@code FILE: Lnn SEVERITY [record k (ROLE CN)|header]: message  [source; confidence]}, then a summary line.
  * {@code --json} writes the common envelope {@code {"tool","version","command","inputs","verdict","data","problems"}}
@@ -279,35 +277,19 @@ public final class LintCommand implements Callable<Integer> {
 
     private void writeJson(List<LintReport> reports, List<Failure> failures, LintOptions o, int code)
             throws IOException {
-        JsonGenerator g = JsonFactory.builder().build().createGenerator(cli.binaryOut(), JsonEncoding.UTF8);
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        g.useDefaultPrettyPrinter();
-        g.writeStartObject();
-        g.writeStringField("tool", "itl4j");
-        g.writeStringField("version", ItlCli.toolVersion());
-        g.writeStringField("command", "lint");
-        g.writeArrayFieldStart("inputs");
+        List<JsonDocument.Input> inputs = new ArrayList<>();
         for (LintReport r : reports) {
-            g.writeStartObject();
-            g.writeStringField("role", "file");
-            g.writeStringField("path", r.name());
-            g.writeEndObject();
+            inputs.add(new JsonDocument.Input("file", r.name()));
         }
         for (Failure f : failures) {
-            g.writeStartObject();
-            g.writeStringField("role", "file");
-            g.writeStringField("path", f.path());
-            g.writeEndObject();
+            inputs.add(new JsonDocument.Input("file", f.path()));
         }
         if (modelTable != null) {
-            g.writeStartObject();
-            g.writeStringField("role", "model-table");
-            g.writeStringField("path", modelTable.toString());
-            g.writeEndObject();
+            inputs.add(new JsonDocument.Input("model-table", modelTable.toString()));
         }
-        g.writeEndArray();
-        g.writeStringField("verdict", code == ExitCodes.OK ? "PASS" : code == ExitCodes.CHECK_FAILED ? "FAIL"
-                : "UNREADABLE");
+        JsonDocument doc = JsonDocument.start(cli.binaryOut(), "lint", null, 0, inputs);
+        JsonGenerator g = doc.generator();
+        doc.verdict(code == ExitCodes.OK ? "PASS" : code == ExitCodes.CHECK_FAILED ? "FAIL" : "UNREADABLE");
         g.writeObjectFieldStart("data");
         g.writeObjectFieldStart("options");
         g.writeStringField("profile", o.profile().option());
@@ -391,27 +373,15 @@ public final class LintCommand implements Callable<Integer> {
         g.writeNumberField("unreadable", n[3] + failures.size());
         g.writeEndObject();
         g.writeEndObject();
-        g.writeArrayFieldStart("problems");
         for (LintReport r : reports) {
             if (r.malformed().isPresent()) {
-                g.writeStartObject();
-                g.writeStringField("code", "MALFORMED");
-                g.writeStringField("severity", "ERROR");
-                g.writeStringField("message", r.name() + ": " + r.malformed().get());
-                g.writeEndObject();
+                doc.problem(JsonDocument.Entry.of("MALFORMED", "ERROR", r.name() + ": " + r.malformed().get()));
             }
         }
         for (Failure f : failures) {
-            g.writeStartObject();
-            g.writeStringField("code", f.exitCode() == ExitCodes.INPUT ? "MALFORMED" : "IO");
-            g.writeStringField("severity", "ERROR");
-            g.writeStringField("message", f.message());
-            g.writeEndObject();
+            doc.problem(JsonDocument.Entry.of(f.exitCode() == ExitCodes.INPUT ? "MALFORMED" : "IO", "ERROR",
+                    f.message()));
         }
-        g.writeEndArray();
-        g.writeEndObject();
-        g.close();
-        cli.binaryOut().write('\n');
-        cli.binaryOut().flush();
+        doc.end();
     }
 }

@@ -1,7 +1,5 @@
 package io.github.itl4j.cli;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.plan.ClassResult;
@@ -39,7 +37,7 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code itl plan}: turns an intended certificate or cluster change (plan.yaml or the same as JSON) into a safe,
  * ordered sequence of steps and gates, simulating every phone class through it (library {@link Planner},
- * SPEC-trust.md 3). Text per SPEC 3.8; {@code --json} writes the common envelope {@code {"tool","version","command",
+ * docs/plan.md). Text as in docs/plan.md; {@code --json} writes the common envelope {@code {"tool","version","command",
  * "inputs","verdict","data","problems"}} (schema {@code schemas/plan.schema.json}); {@code --html FILE} writes a
  * self-contained timeline page. Exits 0 SAFE, 1 UNSAFE or BLOCKED, 2 usage, 3 malformed plan, 4 I/O.
  *
@@ -173,32 +171,15 @@ public final class PlanCommand implements Callable<Integer> {
         return new PlanRequest.Options(asGiven, hold, g, t);
     }
 
-    // ------------------------------------------------------------------ JSON (one method tree: moves onto the
-    // shared envelope writer as a unit)
+    // ------------------------------------------------------------------ JSON
 
     private void writeJson(Plan p, String input) throws IOException {
-        JsonGenerator g = JsonFactory.builder().build().createGenerator(cli.binaryOut(), JsonEncoding.UTF8);
-        g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        g.useDefaultPrettyPrinter();
-        g.writeStartObject();
-        g.writeStringField("tool", "itl4j");
-        g.writeStringField("version", ItlCli.toolVersion());
-        g.writeStringField("command", "plan");
-        g.writeArrayFieldStart("inputs");
-        g.writeStartObject();
-        g.writeStringField("role", "plan");
-        g.writeStringField("path", input);
-        g.writeEndObject();
-        g.writeEndArray();
-        g.writeStringField("verdict", p.verdict().name());
-        g.writeFieldName("data");
-        plan(g, p, true);
-        g.writeArrayFieldStart("problems");
-        g.writeEndArray();
-        g.writeEndObject();
-        g.close();
-        cli.binaryOut().write('\n');
-        cli.binaryOut().flush();
+        JsonDocument doc = JsonDocument.start(cli.binaryOut(), "plan", null, 0,
+                List.of(new JsonDocument.Input("plan", input)));
+        doc.verdict(p.verdict().name());
+        doc.generator().writeFieldName("data");
+        plan(doc.generator(), p, true);
+        doc.end();
     }
 
     private static void plan(JsonGenerator g, Plan p, boolean full) throws IOException {

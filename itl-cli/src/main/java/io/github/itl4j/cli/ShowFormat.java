@@ -37,9 +37,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Renders what {@code itl show} prints as text: the layout of CUCM's {@code show itl} / {@code show ctl} (FORMAT.md
- * section 7, the seed listings in {@code show-itl-seed.txt}); {@link ShowJson} writes the same facts as JSON. Also
- * the model both share ({@link Kind}, {@link Shown}, {@link AnchorNames}) and the verdict and problem lines of
+ * Renders what {@code itl show} prints as text: the layout of CUCM's {@code show itl} / {@code show ctl}
+ * (docs/format.md §7, the seed listings in {@code show-itl-seed.txt}); {@link ShowJson} writes the same facts as JSON.
+ * Also the model both share ({@link Kind}, {@link Shown}, {@link AnchorNames}) and the verdict and problem lines of
  * {@code itl verify}.
  *
  * <p>Text layout: the checksums, length and modification time, {@code Parse ITL File}, Version and HeaderLength,

@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code itl simulate}: would a phone that holds these lists (and can reach these TVS) accept this file? Prints the
- * phone's reasoning rule by rule (SPEC-trust.md 2.2-2.3, library {@link TrustSimulator}), the assumptions, warnings
+ * phone's reasoning rule by rule (docs/trust.md §6, library {@link TrustSimulator}), the assumptions, warnings
  * and fixes; {@code --json} writes the common envelope {@code {"tool","version","command","inputs","verdict","data",
  * "problems"}} ({@link SimulateJson}, schema {@code schemas/simulate.schema.json}). Exits 0 when every file
  * offered is accepted, 1 when one is rejected or not requested, 3 when an input is malformed (an offered file that

@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl verify}: checks the signature and consistency of ITL/CTL and .sgn files, optionally against trust anchors
- * (TRUST.md R2, R3, R6), and prints one line per file. Exits 0 only when every file verifies.
+ * (docs/trust.md §5 R2, R3, R6), and prints one line per file. Exits 0 only when every file verifies.
  *
  * <p>With {@code --json} it writes one JSON document for the whole run, in the common envelope ({@link JsonDocument}):
  * {@code {"tool", "version", "command": "verify", "format": "itl4j-verify", "formatVersion": 1, "inputs",

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** itl audit: SPEC-trust.md 5.5-5.6 through the CLI: text, CSV, JSON (schema), exit codes. */
+/** itl audit: docs/audit.md through the CLI: text, CSV, JSON (schema), exit codes. */
 class AuditCommandTest {
     static final Path EXAMPLES = CliRun.testdata().getParent().getParent().resolve("examples");
     static final Path ITL = EXAMPLES.resolve("ITLFile.tlv");

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code itl diff}: the SPEC-trust.md 4.4 rows that have files in the repository, JSON validated by the schema. */
+/**
+ * {@code itl diff}: the diff table rows (docs/lint.md) that have files in the repository, JSON validated by the schema.
+ */
 class DiffCommandTest {
     private static JsonSchema schema;
 

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The files the project ships in {@code examples/}: {@code ITLFile.tlv} must have the structure of Cisco's
- * {@code show itl} listing A and {@code ITLFile-reset.tlv} the header of listing B (show-itl-seed.txt, FORMAT.md 8),
- * both must verify, and {@code examples/build-itl.sh}'s commands must rebuild them byte for byte from
+ * {@code show itl} listing A and {@code ITLFile-reset.tlv} the header of listing B (show-itl-seed.txt, docs/format.md
+ * §8.1, §8.2), both must verify, and {@code examples/build-itl.sh}'s commands must rebuild them byte for byte from
  * {@code examples/cluster/}.
  */
 class ExampleFilesTest {

@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,13 +26,18 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every command's {@code --json} is one document in the common envelope (docs/json.md), validated against the
  * checked-in {@code schemas/envelope.schema.json}: {@code tool}, {@code version}, {@code command}, {@code inputs},
- * {@code problems} with codes, and {@code verdict} where the command has one.
+ * {@code problems} with codes, and {@code verdict} where the command has one: dump, show, verify, checksum, simulate,
+ * audit, lint, diff and plan. The commands with their own schema are checked against it too.
  */
 class JsonEnvelopeTest {
     private static final Path ITL = ShowCommandTest.certutils().resolve("itl/itl-rsa1024-sha1-v1.0-allroles.tlv");
     private static final Path SGN = ShowCommandTest.certutils().resolve("sgn/SEP001122334455.cnf.xml.sgn");
     private static JsonSchema envelope;
     private static JsonSchema simulate;
+    private static JsonSchema audit;
+    private static JsonSchema lint;
+    private static JsonSchema diff;
+    private static JsonSchema plan;
 
     @TempDir
     Path tmp;
@@ -40,6 +46,10 @@ class JsonEnvelopeTest {
     static void loadSchemas() throws IOException {
         envelope = schema("/schemas/envelope.schema.json");
         simulate = schema("/schemas/simulate.schema.json");
+        audit = schema("/schemas/audit.schema.json");
+        lint = schema("/schemas/lint.schema.json");
+        diff = schema("/schemas/diff.schema.json");
+        plan = schema("/schemas/plan.schema.json");
     }
 
     private static JsonSchema schema(String resource) throws IOException {
@@ -56,6 +66,14 @@ class JsonEnvelopeTest {
         assertEquals("itl4j", n.get("tool").asText());
         assertEquals(ItlCli.toolVersion(), n.get("version").asText());
         assertEquals(command, n.get("command").asText());
+        return n;
+    }
+
+    /** {@link #envelope} and the command's own schema. */
+    static JsonNode envelope(CliRun r, String command, JsonSchema own) throws IOException {
+        JsonNode n = envelope(r, command);
+        Set<ValidationMessage> errors = own.validate(n);
+        assertTrue(errors.isEmpty(), () -> errors + "\n" + r.stdout());
         return n;
     }
 
@@ -158,5 +176,62 @@ class JsonEnvelopeTest {
         assertTrue(errors.isEmpty(), () -> errors + "\n" + r.stdout());
         assertEquals(List.of("installed-itl:" + ITL, "offered:" + ITL), inputs(n));
         assertTrue(n.has("verdict"));
+    }
+
+    @Test
+    void auditWritesTheEnvelopeAndItsOwnSchema() throws IOException {
+        String sha1 = HexFormat.of().formatHex(sha1(Files.readAllBytes(ITL)));
+        Path csv = tmp.resolve("fleet.csv");
+        Files.writeString(csv, "devicename;model;itl_hash;itl_tftp_server\nSEP000000000001;CP-8865;" + sha1 + ";pub\n"
+                + "\"SEP000000000002;CP-8865;" + sha1 + ";pub\n");
+        CliRun r = CliRun.run("audit", "--json", "--now", "2026-11-29T12:00:00Z", "--known", "pub:current=" + ITL,
+                csv.toString());
+        JsonNode n = envelope(r, "audit", audit);
+        assertEquals("ALL_CURRENT", n.get("verdict").asText(), r.stdout());
+        assertEquals(List.of("known:" + ITL, "report:" + csv), inputs(n));
+        assertEquals(1, n.get("data").get("phones").asInt(), r.stdout());
+        assertEquals(List.of("ROW_SKIPPED"), codes(n), r.stdout()); // the row with an unclosed quote
+    }
+
+    @Test
+    void lintWritesTheEnvelopeAndItsOwnSchema() throws IOException {
+        String missing = tmp.resolve("missing.tlv").toString();
+        CliRun r = CliRun.run("lint", "--json", "--now", "2026-11-29", ITL.toString(), missing);
+        assertEquals(ExitCodes.IO, r.exitCode(), r.stderr());
+        JsonNode n = envelope(r, "lint", lint);
+        assertEquals("UNREADABLE", n.get("verdict").asText());
+        assertEquals(List.of("file:" + ITL, "file:" + missing), inputs(n));
+        assertEquals(List.of("IO"), codes(n));
+
+        JsonNode ok = envelope(CliRun.run("lint", "--json", "--now", "2026-11-29", ITL.toString()), "lint", lint);
+        assertEquals(List.of(), codes(ok));
+    }
+
+    @Test
+    void diffWritesTheEnvelopeAndItsOwnSchema() throws IOException {
+        CliRun r = CliRun.run("diff", "--json", ITL.toString(), ITL.toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
+        JsonNode n = envelope(r, "diff", diff);
+        assertEquals(List.of("old:" + ITL, "new:" + ITL), inputs(n));
+        assertTrue(n.get("verdict").asText().startsWith("CONTINUOUS"), r.stdout());
+        assertEquals(1, n.get("data").get("diffs").size());
+    }
+
+    @Test
+    void planWritesTheEnvelopeAndItsOwnSchema() throws IOException {
+        Path p = PlanCommandTest.examplePlans().get(0);
+        CliRun r = CliRun.run("plan", p.toString(), "--json", "--now", "2026-11-29T12:00:00Z");
+        JsonNode n = envelope(r, "plan", plan);
+        assertEquals(List.of("plan:" + p), inputs(n));
+        assertTrue(n.get("verdict").asText().matches("SAFE|UNSAFE|BLOCKED"), r.stdout());
+        assertEquals(n.get("verdict").asText(), n.get("data").get("verdict").asText());
+    }
+
+    private static byte[] sha1(byte[] b) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-1").digest(b);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
     }
 }

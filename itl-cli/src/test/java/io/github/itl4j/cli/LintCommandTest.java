@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code itl lint}: the SPEC-trust.md 4.3 table through the CLI, JSON validated against the checked-in schema. */
+/**
+ * {@code itl lint}: the lint test table (docs/lint.md) through the CLI, JSON validated against the checked-in schema.
+ */
 class LintCommandTest {
     private static JsonSchema schema;
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code itl plan}: text output per SPEC-trust.md 3.8, exit codes (0 SAFE, 1 UNSAFE/BLOCKED, 2 usage, 3 malformed
+ * {@code itl plan}: text output as in docs/plan.md, exit codes (0 SAFE, 1 UNSAFE/BLOCKED, 2 usage, 3 malformed
  * plan), the JSON envelope validated against schemas/plan.schema.json for every example plan in both orders, and the
  * HTML page.
  */

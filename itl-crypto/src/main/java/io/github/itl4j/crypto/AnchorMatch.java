@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Which trust anchor vouched for a file's signer (TRUST.md R2, R3, R6): a trusted certificate, a record of a
+ * Which trust anchor vouched for a file's signer (docs/trust.md §5 R2, R3, R6): a trusted certificate, a record of a
  * trust list the device already holds, or none (the file was only checked against itself). Immutable.
  *
  * @since 0.1.0

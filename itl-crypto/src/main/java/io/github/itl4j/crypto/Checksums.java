@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * Whole-file checksums (MD5, SHA-1, SHA-256, SHA-512) as CUCM's {@code show itl} and phones display them, the SHA-1
  * fingerprint {@code show itl} prints beside a record's CERTIFICATE, and the check of a hash record's CERTHASH
- * against a certificate (FORMAT.md 7, 10.5). Instances are immutable and thread-safe.
+ * against a certificate (docs/format.md §7, §10.5). Instances are immutable and thread-safe.
  *
  * @since 0.1.0
  */
@@ -363,7 +363,7 @@ public final class Checksums {
      * The algorithm of a record's CERTHASH: <b>the one rule</b> the verifier (record checks), the trust anchors (SAST
      * hash records of an installed list) and {@link #checkCertHash} all use. It is the record's HASH ALGORITHM when
      * present and known (1 = SHA-1, 2 = SHA-256, 3 = SHA-512); without HASH ALGORITHM, a 20-byte CERTHASH is SHA-1
-     * (the only length seen in ITLs, FORMAT.md section 4, tag 11, and what certutils and CUCM write); otherwise,
+     * (the only length seen in ITLs, docs/format.md §4, tag 11, and what certutils and CUCM write); otherwise,
      * including an unknown HASH ALGORITHM code, there is no algorithm and the CERTHASH is not compared.
      *
      * @param record a record
@@ -383,8 +383,8 @@ public final class Checksums {
     }
 
     /**
-     * Checks a hash record (CERTHASH + HASH ALGORITHM, FORMAT.md 4) against a certificate: CERTHASH must be the
-     * digest, by HASH ALGORITHM, of the certificate's DER encoding (FORMAT.md 11.2: the most likely reading). The
+     * Checks a hash record (CERTHASH + HASH ALGORITHM, docs/format.md §4) against a certificate: CERTHASH must be the
+     * digest, by HASH ALGORITHM, of the certificate's DER encoding (docs/format.md §11.2: the most likely reading). The
      * algorithm follows {@link #certHashAlgorithm(ItlRecord)}: a record without HASH ALGORITHM whose CERTHASH is 20
      * bytes is checked as SHA-1.
      *

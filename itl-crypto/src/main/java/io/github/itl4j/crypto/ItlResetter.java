@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Re-signs an existing trust list with another key, as CUCM's {@code utils itl reset localkey|remotekey} does
- * (FORMAT.md 9): every record is kept byte for byte; SIGNERNAME, SERIALNUMBER and CANAME are copied from the SAST
+ * (docs/format.md §9): every record is kept byte for byte; SIGNERNAME, SERIALNUMBER and CANAME are copied from the SAST
  * record that matches the new key's certificate (so they are byte-identical to the record's); SIGNATUREMODULUS, the
  * SIGNATURE, padding and HEADERLENGTH are recomputed ({@link ItlHeader#withSigner}); TIMESTAMP comes from the signer's
  * clock; DIGESTALGORITHM is kept unless {@link Builder#digest(DigestAlgorithm)} is set. Other header elements (unknown

@@ -20,7 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Signs trust lists and .sgn files with RSA PKCS#1 v1.5 (FORMAT.md 5): the signature covers
+ * Signs trust lists and .sgn files with RSA PKCS#1 v1.5 (docs/format.md §5): the signature covers
  * {@link SignedFile#signedParts()}, the whole file without the SIGNATURE TLV, fed straight from the file's bytes into
  * the JCA {@link Signature} (no copy of the file is made).
  *

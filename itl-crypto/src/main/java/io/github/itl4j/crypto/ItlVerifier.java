@@ -34,7 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Verifies ITL/CTL trust lists and signed (.sgn) files (FORMAT.md sections 5 and 10, TRUST.md 1.2). Immutable and
+ * Verifies ITL/CTL trust lists and signed (.sgn) files (docs/format.md §5 and §10, docs/trust.md §5). Immutable and
  * thread-safe once built; the {@link Builder} is mutable and not thread-safe.
  *
  * <p>Every signature, digest, certificate or consistency problem is reported in the returned
@@ -54,7 +54,7 @@ import java.util.Optional;
  *   <li>if {@linkplain Builder#checkRecords(boolean) record checks} are on (the default), every other record's
  *       certificate is decoded and compared with its fields (warnings), see {@link ProblemCode};</li>
  *   <li>more than 2 SAST records, unknown roles, and the reader's own warnings give warnings;</li>
- *   <li>if trust anchors are configured, the signer must be one of them (TRUST.md R2, R3), else
+ *   <li>if trust anchors are configured, the signer must be one of them (docs/trust.md §5 R2, R3), else
  *       {@link ProblemCode#SIGNER_NOT_TRUSTED}.</li>
  * </ul>
  *
@@ -69,7 +69,7 @@ import java.util.Optional;
 public final class ItlVerifier {
     /**
      * The largest trust list phones load: Cisco notes that an ITL over 64 KB (more than about 39 certificates) fails to
-     * load (TRUST.md 1.5, FORMAT.md section 2).
+     * load (docs/trust.md §9, docs/format.md §2.7).
      */
     static final long PHONE_MAX_TRUST_LIST_SIZE = 64 * 1024;
 
@@ -109,8 +109,8 @@ public final class ItlVerifier {
      *
      * <p>A trust list ({@link ItlFile}) is checked against itself, then against the configured anchors if any. A
      * .sgn ({@link SgnFile}) carries no certificate: its signer is looked up by the header's SERIALNUMBER among the
-     * trusted certificates, then among the TFTP and CCM+TFTP records of the installed trust lists (FORMAT.md 5
-     * "Signer for .sgn", TRUST.md R6); with no anchor configured it cannot verify ({@link ProblemCode#NO_SIGNER}).
+     * trusted certificates, then among the TFTP and CCM+TFTP records of the installed trust lists (docs/format.md §5.4,
+     * docs/trust.md §5 R6); with no anchor configured it cannot verify ({@link ProblemCode#NO_SIGNER}).
      *
      * @param file the file
      * @return the result
@@ -159,7 +159,7 @@ public final class ItlVerifier {
 
     /**
      * Verifies a .sgn against the certificate that should have signed it (normally the TFTP node's CallManager
-     * certificate, TRUST.md R6), which the caller trusts. The configured anchors are not consulted.
+     * certificate, docs/trust.md §5 R6), which the caller trusts. The configured anchors are not consulted.
      *
      * @param file the signed file
      * @param signer the signer's certificate
@@ -182,7 +182,7 @@ public final class ItlVerifier {
 
     /**
      * Verifies a .sgn against a trust list the device holds: the signer is the TFTP or CCM+TFTP record matching
-     * the header's SERIALNUMBER, CANAME and SIGNERNAME (FORMAT.md 5 "Signer for .sgn", TRUST.md R6). The trust list
+     * the header's SERIALNUMBER, CANAME and SIGNERNAME (docs/format.md §5.4, docs/trust.md §5 R6). The trust list
      * itself is not verified here (that would be a second RSA operation): verify it first. The configured anchors
      * are not consulted.
      *
@@ -506,7 +506,7 @@ public final class ItlVerifier {
         }
 
         /**
-         * Adds a trust list the device already holds (TRUST.md R2, R3): its SAST records anchor new trust lists
+         * Adds a trust list the device already holds (docs/trust.md §5 R2, R3): its SAST records anchor new trust lists
          * (compared by certificate bytes, or by CERTHASH for hash records), and its TFTP and CCM+TFTP records sign
          * .sgn files (R6). It is taken as trusted: verify it first. May be called for an ITL and a CTL.
          *

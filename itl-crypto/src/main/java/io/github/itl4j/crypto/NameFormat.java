@@ -20,8 +20,8 @@ import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 
 /**
- * How certificate names are written into SIGNERNAME, CANAME, SUBJECTNAME and ISSUERNAME (FORMAT.md 4.3). Stateless
- * and thread-safe.
+ * How certificate names are written into SIGNERNAME, CANAME, SUBJECTNAME and ISSUERNAME (docs/format.md §4.3).
+ * Stateless and thread-safe.
  *
  * <ul>
  * <li>{@link #CUCM}: {@code ATTR=value} pairs joined with {@code ;}, no spaces, in the fixed order

@@ -24,7 +24,7 @@ public enum ProblemCode {
      * length, {@code Integer} the expected length.
      */
     MALFORMED_HEADER_FIELD("Header field %1$s has %2$d bytes; expected %3$d"),
-    /** DIGESTALGORITHM is not 1, 2 or 3 (FORMAT.md 4.6). Error. Params: {@code Integer} the code. */
+    /** DIGESTALGORITHM is not 1, 2 or 3 (docs/format.md §4.6). Error. Params: {@code Integer} the code. */
     UNKNOWN_DIGEST_ALGORITHM("DIGESTALGORITHM %1$d is unknown (expected 1 = SHA-1, 2 = SHA-256 or 3 = SHA-512)"),
     /** SIGNATUREALGORITHM is not 0 (RSA). Error. Params: {@code Integer} the code. */
     UNSUPPORTED_SIGNATURE_ALGORITHM("SIGNATUREALGORITHM %1$d is not supported (expected 0 = RSA)"),
@@ -40,7 +40,7 @@ public enum ProblemCode {
      */
     SIGNATURE_LENGTH_MISMATCH("SIGNATURE has %1$d bytes, which a %2$d-bit RSA key cannot have made"),
     /**
-     * The RSA PKCS#1 v1.5 signature does not verify over the signed bytes (FORMAT.md 5) with the signer's key:
+     * The RSA PKCS#1 v1.5 signature does not verify over the signed bytes (docs/format.md §5) with the signer's key:
      * the file was changed after signing, or signed by another key. Error. Params: {@code String} the JCA digest name.
      */
     SIGNATURE_INVALID("The signature does not verify with the signer's key (%1$s over the signed bytes)"),
@@ -52,7 +52,7 @@ public enum ProblemCode {
     NO_SIGNER("No %3$s record or certificate has the header's SERIALNUMBER %1$s (CANAME \"%2$s\")"),
     /**
      * The record matching the header's signer does not have the role that may sign this kind of file (SAST for a
-     * trust list, TFTP or CCM+TFTP for a .sgn; TRUST.md R3, R6). Its key was still used. Error. Params:
+     * trust list, TFTP or CCM+TFTP for a .sgn; docs/trust.md §5 R3, R6). Its key was still used. Error. Params:
      * {@code String} the record's role, {@code String} the roles expected.
      */
     SIGNER_WRONG_ROLE("The signer's record has role %1$s; expected %2$s"),
@@ -82,7 +82,7 @@ public enum ProblemCode {
      */
     SIGNER_KEY_UNSUPPORTED("The signer's key (%1$s, %2$d bits) cannot verify an RSA signature"),
     /**
-     * Trust anchors were configured and the signer matches none of them (TRUST.md R2, R3, R6). Error. Params:
+     * Trust anchors were configured and the signer matches none of them (docs/trust.md §5 R2, R3, R6). Error. Params:
      * {@code String} the signer's subject, {@code String} the SHA-1 of its certificate in hex (or "no certificate").
      */
     SIGNER_NOT_TRUSTED("The signer \"%1$s\" (SHA-1 %2$s) is not one of the trust anchors"),
@@ -113,8 +113,8 @@ public enum ProblemCode {
     /** A record's PUBLICKEY is not its certificate's key. Error for the signer, else warning. No params. */
     PUBLIC_KEY_MISMATCH("PUBLICKEY differs from the certificate's public key"),
     /**
-     * A record's SERIALNUMBER is not its certificate's serial (FORMAT.md 4.4). Error for the signer, else warning.
-     * Params: {@code String} the record's serial in hex, {@code String} the certificate's in hex.
+     * A record's SERIALNUMBER is not its certificate's serial (docs/format.md §4.4). Error for the signer, else
+     * warning. Params: {@code String} the record's serial in hex, {@code String} the certificate's in hex.
      */
     SERIAL_NUMBER_MISMATCH("SERIALNUMBER %1$s differs from the certificate's serial %2$s"),
     /**
@@ -126,11 +126,13 @@ public enum ProblemCode {
      * Params: {@code String} the hash algorithm.
      */
     CERT_HASH_MISMATCH("CERTHASH is not the %1$s of the CERTIFICATE"),
-    /** A record's FUNCTION code is unknown (kept; TRUST.md 1.3). Warning. Params: {@code Integer} the code. */
+    /** A record's FUNCTION code is unknown (kept; docs/trust.md §4.1). Warning. Params: {@code Integer} the code. */
     UNKNOWN_ROLE("Unknown FUNCTION code %1$d"),
     /** A record has no FUNCTION. Warning. No params. */
     MISSING_ROLE("The record has no FUNCTION"),
-    /** More than 2 SAST records: phones accept at most 2 (TRUST.md R5). Warning. Params: {@code Integer} count. */
+    /**
+     * More than 2 SAST records: phones accept at most 2 (docs/trust.md §5 R5). Warning. Params: {@code Integer} count.
+     */
     TOO_MANY_SAST("%1$d SAST records; phones accept at most 2"),
     /**
      * The trust list is larger than phones load (64 KB: Cisco notes that an ITL with more than about 39 certificates

@@ -186,8 +186,8 @@ final class TrustAnchors {
     }
 
     /**
-     * Finds the anchor for a trust-list signer (TRUST.md R2, R3): a trusted certificate with the same DER, else a
-     * SAST record of an installed list with the same CERTIFICATE, or the same CERTHASH for hash records. Without
+     * Finds the anchor for a trust-list signer (docs/trust.md §5 R2, R3): a trusted certificate with the same DER, else
+     * a SAST record of an installed list with the same CERTIFICATE, or the same CERTHASH for hash records. Without
      * a certificate, the signer's PUBLICKEY field is compared with the anchors' keys.
      *
      * @param signerDer the signer's certificate bytes, or null

@@ -25,7 +25,7 @@ import java.util.Objects;
  * called more than once.
  *
  * <p>Records are written in the order they were added (certutils' {@code tlvfile} keeps its command-line order).
- * Each record holds SUBJECTNAME, FUNCTION, ISSUERNAME, SERIALNUMBER (magnitude, FORMAT.md 4.4), PUBLICKEY (PKCS#1
+ * Each record holds SUBJECTNAME, FUNCTION, ISSUERNAME, SERIALNUMBER (magnitude, docs/format.md §4.4), PUBLICKEY (PKCS#1
  * DER for RSA, X9.62 point for EC), SIGNATURE (the certificate's own signature value) and CERTIFICATE, or CERTHASH
  * (SHA-1 of the DER certificate) with HASH ALGORITHM 1 instead of CERTIFICATE for {@link Entry#asHash() hash
  * entries}; plus DNSNAME and IPADDRESS as configured.
@@ -46,7 +46,7 @@ import java.util.Objects;
 public final class TrustListBuilder {
     /**
      * What DNSNAME the {@link Layout#CUCM CUCM layout} writes in records whose entry sets none. Real CUCM ITL records
-     * carry a 2-byte DNSNAME whose content is not known (FORMAT.md 4, 11.1); CUCM CTL records carry the host name.
+     * carry a 2-byte DNSNAME whose content is not known (docs/format.md §11.1); CUCM CTL records carry the host name.
      */
     public enum DnsName {
         /** No DNSNAME field. */

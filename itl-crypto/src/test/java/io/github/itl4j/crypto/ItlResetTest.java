@@ -36,10 +36,10 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code utils itl reset} on an ITL shaped like Cisco's {@code show itl} listing A (FORMAT.md 8, 9), built from the
- * throwaway cluster in examples/cluster (CallManager, CAPF and TVS certificates with the listing's name and DER sizes)
- * and an ITLRecovery certificate generated here with the listing's 66-byte names and 692-byte DER (the cluster's own
- * ITLRecovery certificate has 69-byte names in CUCM form), plus refusals and the certutils layout.
+ * {@code utils itl reset} on an ITL shaped like Cisco's {@code show itl} listing A (docs/format.md §8.1, §9), built
+ * from the throwaway cluster in examples/cluster (CallManager, CAPF and TVS certificates with the listing's name and
+ * DER sizes) and an ITLRecovery certificate generated here with the listing's 66-byte names and 692-byte DER (the
+ * cluster's own ITLRecovery certificate has 69-byte names in CUCM form), plus refusals and the certutils layout.
  */
 class ItlResetTest {
     private static final long BEFORE = 1_393_439_067L; // Wed Feb 26 10:24:27 PST 2014
@@ -127,7 +127,7 @@ class ItlResetTest {
         assertEquals(List.of(1115, 1115, 439, 455, 1141, 713), a.records().stream().map(r -> r.length()).toList());
         assertEquals(5302, a.size());
         assertEquals(5302, a.encoded().size());
-        // record-size formula of FORMAT.md 8: 5+5+(3+57)+5+(3+57)+19+143+131+(3+DER)
+        // record-size formula of docs/format.md §8.1: 5+5+(3+57)+5+(3+57)+19+143+131+(3+DER)
         assertEquals(5 + 5 + 60 + 5 + 60 + 19 + 143 + 131 + 3 + 684, a.records().get(0).length());
         assertTrue(SigningTestSupport.jcaVerifyTrustList(a));
     }

@@ -9,7 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
-/** Trust lists over 64 KB fail to load on phones (TRUST.md 1.5): the verifier warns, in memory and streaming. */
+/** Trust lists over 64 KB fail to load on phones (docs/trust.md §9): the verifier warns, in memory and streaming. */
 class ItlVerifierPhoneLimitTest {
     private static final ItlVerifier VERIFIER = ItlVerifier.builder().build();
 

@@ -270,7 +270,7 @@ class ItlVerifierTest {
 
     @Test
     void signerKnownOnlyInAnotherRoleIsNotTrusted() throws Exception {
-        // the installed list holds the signer certificate, but as CCM+TFTP, not SAST (TRUST.md R3)
+        // the installed list holds the signer certificate, but as CCM+TFTP, not SAST (docs/trust.md §5 R3)
         ItlFile base = itl("itl-rsa2048-sha1-v1.0-n01.tlv");
         ItlRecord demoted = withField(base.records().get(0), RecordTags.FUNCTION, role(2));
         ItlFile installed = ItlFile.of(base.header(), List.of(demoted));
@@ -355,7 +355,7 @@ class ItlVerifierTest {
 
     @Test
     void sgnSignedBySastOnlyHasTheWrongRole() throws Exception {
-        // SEP0011223344BB is signed by sast-rsa1024, which that ITL holds as SAST only (TRUST.md R6)
+        // SEP0011223344BB is signed by sast-rsa1024, which that ITL holds as SAST only (docs/trust.md §5 R6)
         VerificationResult r = SELF.verifySigned(sgn("SEP0011223344BB.cnf.xml.sgn"),
                 itl("itl-rsa1024-sha1-v1.0-allroles.tlv"));
         assertFalse(r.isVerified());

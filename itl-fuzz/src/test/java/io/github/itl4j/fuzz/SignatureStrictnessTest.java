@@ -355,9 +355,9 @@ class SignatureStrictnessTest {
 
     @Test
     void leftOverBytesThatFormAnUnknownFieldAreKeptAndReported() throws Exception {
-        // Three or more left-over bytes can parse as a field with an unknown tag. Phones skip unknown TLVs (TRUST.md
-        // R12), so a file a SAST key signed this way is authentic: it verifies, with a reader warning, and fails
-        // under treatWarningsAsErrors.
+        // Three or more left-over bytes can parse as a field with an unknown tag. Phones skip unknown TLVs
+        // (docs/trust.md §5 R12), so a file a SAST key signed this way is authentic: it verifies, with a reader
+        // warning, and fails under treatWarningsAsErrors.
         byte[] bad = Sweeps.resign(junkInLastRecord(N01, new byte[] {(byte) 0xEE, 0, 0}), SAST_KEY);
         ItlFile f = ItlReader.defaults().readTrustList(Bytes.wrapOwned(bad));
         assertTrue(f.warnings().stream().anyMatch(w -> w.code() == ItlWarning.Code.UNKNOWN_RECORD_TAG));

@@ -3,7 +3,7 @@ package io.github.itl4j.plan;
 import java.util.Locale;
 
 /**
- * The certificates of a CUCM node a plan can change (SPEC-trust.md 3.2 {@code regenerate.what}).
+ * The certificates of a CUCM node a plan can change (docs/plan.md {@code regenerate.what}).
  *
  * @since 0.1.0
  */

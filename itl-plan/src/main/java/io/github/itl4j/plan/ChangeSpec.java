@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One intended change (SPEC-trust.md 3.2 {@code change:}). The planner expands each into atomic actions (3.3) and
+ * One intended change (docs/plan.md {@code change:}). The planner expands each into atomic actions and
  * orders them.
  *
  * @since 0.1.0

@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A CUCM cluster as the planner sees it (SPEC-trust.md 3.2 {@code cluster:}): name, version, security mode, whether
+ * A CUCM cluster as the planner sees it (docs/plan.md {@code cluster:}): name, version, security mode, whether
  * phones reset themselves when a certificate changes, and its nodes. Immutable.
  *
  * @param name the cluster name (labels only)

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The phones (SPEC-trust.md 3.2 {@code fleet:}), as plain data: classes with a count, a model and what they hold.
+ * The phones (docs/plan.md {@code fleet:}), as plain data: classes with a count, a model and what they hold.
  * Classes can come from a fleet audit (name them as the audit does); without any, every phone is assumed to hold the
  * currently served files.
  *
@@ -27,7 +27,7 @@ public record FleetSpec(List<PhoneClass> classes) {
         CURRENT,
         /** No trust list (new or factory-reset phones). */
         NONE,
-        /** A hash the audit could not match: reported, not simulated (SPEC-trust.md 3.4 step 1). */
+        /** A hash the audit could not match: reported, not simulated (docs/plan.md). */
         UNKNOWN
     }
 

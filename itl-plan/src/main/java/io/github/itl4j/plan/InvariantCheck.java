@@ -3,7 +3,7 @@ package io.github.itl4j.plan;
 import java.util.List;
 
 /**
- * One invariant of SPEC-trust.md 3.6 as checked for a plan.
+ * One invariant of docs/plan.md as checked for a plan.
  *
  * @param id P1 ... P11
  * @param status the result

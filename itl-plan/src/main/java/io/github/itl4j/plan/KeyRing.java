@@ -24,7 +24,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * Stand-in keys and self-signed certificates for the certificates a plan models but the input does not give with a
- * key (identity mode, SPEC-trust.md 3.4 step 3). Each is derived deterministically from its id (RSA-1024 from a
+ * key (identity mode, docs/plan.md). Each is derived deterministically from its id (RSA-1024 from a
  * seeded generator, fixed validity 2014-2044), so the modelled files, their hashes and the plan are reproducible. A
  * stand-in keeps the subject and serial of a given certificate, so reports name the real one; since every file is
  * then signed with the stand-in key of its signer, a signature check is exactly "the signer identity is an anchor".

@@ -25,7 +25,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
- * Reads plan.yaml (or the same document as JSON) into a {@link PlanRequest} (SPEC-trust.md 3.2). YAML is parsed by
+ * Reads plan.yaml (or the same document as JSON) into a {@link PlanRequest} (docs/plan.md). YAML is parsed by
  * SnakeYAML with its safe constructor (plain maps, lists and scalars only), bounded size, nesting and aliases; JSON is
  * YAML's flow style, so both go through the same parser. Unknown keys are errors (they are usually typos), and every
  * error names the field path. Certificate paths are relative to the plan file's directory.

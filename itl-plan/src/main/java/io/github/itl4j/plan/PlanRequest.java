@@ -34,7 +34,7 @@ public record PlanRequest(ClusterSpec cluster, ClusterSpec target, FleetSpec fle
         Objects.requireNonNull(options, "options");
     }
 
-    /** How the gates are observed (SPEC-trust.md 3.5). */
+    /** How the gates are observed (docs/plan.md). */
     public enum GateCheck {
         /** CUCM 14+: Device > Phone, ITL File Status = Match for all phones. */
         ITL_FILE_STATUS("itl-file-status"),

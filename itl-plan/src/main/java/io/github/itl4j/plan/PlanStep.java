@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * One step of a plan: an action (CUCM command or GUI action, services to restart, files produced, each phone class's
- * verdict) or a gate (the generalised hold, SPEC-trust.md 3.5).
+ * verdict) or a gate (the generalised hold, docs/plan.md).
  *
  * @param id {@code 1}, {@code 2} ... for actions, {@code G1}, {@code G2} ... for gates
  * @param kind action or gate

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The text form of a plan (SPEC-trust.md 3.8): a summary line, numbered steps with their commands, services and each
+ * The text form of a plan (docs/plan.md): a summary line, numbered steps with their commands, services and each
  * phone class's verdict, the gates with the hashes to look for, the invariants, the at-risk classes, and the other
  * order's verdict. Stable and greppable.
  *

@@ -1,7 +1,7 @@
 package io.github.itl4j.plan;
 
 /**
- * The verdict of a plan (SPEC-trust.md 3.4 step 6).
+ * The verdict of a plan (docs/plan.md, How the plan is made).
  *
  * @since 0.1.0
  */

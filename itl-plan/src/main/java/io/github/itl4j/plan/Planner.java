@@ -27,10 +27,11 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The planner (SPEC-trust.md 3.4): expands each intended change into atomic actions (3.3, recipes 3.7), models the
- * files every TFTP node serves after each action, simulates every phone class through them with the trust engine
- * ({@link TrustSimulator}, sequence semantics: an accepted list is installed, the TVS cache persists), inserts a gate
- * after every step that changes what phones download (3.5), checks the invariants P1-P11 (3.6) and gives the verdict.
+ * The planner (docs/plan.md, How the plan is made): expands each intended change into atomic actions (the recipes
+ * of docs/plan.md), models the files every TFTP node serves after each action, simulates every phone class through
+ * them with the trust engine ({@link TrustSimulator}, sequence semantics: an accepted list is installed, the TVS cache
+ * persists), inserts a gate after every step that changes what phones download, checks the invariants P1-P11 and
+ * gives the verdict.
  * It always plans both orders: the safe one and the one given (every change back to back, no gates); which one is the
  * primary plan follows {@link PlanRequest.Options#asGiven()}, the other is {@link Plan#alternative()}.
  *
@@ -48,7 +49,7 @@ public final class Planner {
             "TVS is not counted on to vouch for a new ITLRecovery: SG125-CERT prescribes the two-phase rotation",
             "every ITL carries the publisher's ITLRecovery from 10.0 (RESET10); ITLs are signed by the TFTP node's "
                     + "CallManager before 12.0 and by ITLRecovery from 12.0 (REGEN)",
-            "offline phones hold the files served now and see only the final files (SPEC-trust.md 3.4)");
+            "offline phones hold the files served now and see only the final files (docs/plan.md)");
 
     private final SimulationPolicy policy;
     private final ModelTable models;

@@ -10,7 +10,7 @@ import java.util.List;
  * @param node the TFTP node serving it
  * @param name {@code ITLFile.tlv} or {@code CTLFile.tlv}
  * @param file the file as phones parse it
- * @param sha1 SHA-1 of the whole file, lower-case hex (what phones report, SPEC-trust.md 0.3 item 2)
+ * @param sha1 SHA-1 of the whole file, lower-case hex (what phones report, docs/trust.md §11.3)
  * @param signer the signer's subject
  * @param changes what changed against the file served before (empty when unchanged)
  * @param real built with the cluster's real keys (signature mode): the hash can be looked for with {@code itl audit}

@@ -197,7 +197,7 @@ final class World {
 
     // ------------------------------------------------------------------ files
 
-    /** The ITL a TFTP node serves (SPEC-trust.md 3.4 step 3). */
+    /** The ITL a TFTP node serves (docs/plan.md, Identity mode and signature mode). */
     ItlFile itl(Cluster c, Node n) {
         List<Map.Entry<String, Role>> e = new ArrayList<>();
         String cm = certId(c, n, CertKind.CALLMANAGER);
@@ -223,7 +223,7 @@ final class World {
         return build(e, signer, "ITLFile.tlv", c.digest, c.rollback);
     }
 
-    /** The CTL as written by the last {@code utils ctl update CTLFile} (SPEC-trust.md 7.1), or null. */
+    /** The CTL as written by the last {@code utils ctl update CTLFile} (docs/format.md §6.1), or null. */
     ItlFile ctl(Cluster c) {
         if (c.ctl == null) {
             return null;
@@ -279,7 +279,7 @@ final class World {
         }
     }
 
-    /** Rollback ITL (SPEC-trust.md 7.2): TFTP and TVS records become placeholders (DNSNAME, FUNCTION). */
+    /** Rollback ITL (docs/trust.md §3.4): TFTP and TVS records become placeholders (DNSNAME, FUNCTION). */
     private static List<ItlRecord> placeholders(List<ItlRecord> records) {
         Set<Role> empty = Set.of(Role.TFTP, Role.CCM_TFTP, Role.TVS);
         List<ItlRecord> out = new ArrayList<>();

@@ -20,10 +20,10 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * SPEC-trust.md 3.9 property: for random clusters and random single changes, the planner's SAFE plans keep every
- * registered phone class accepting at every step when the files are replayed through the trust engine on their own
- * (a phone holding the initial files, offered each step's CTL and ITL with the step's TVS servers); and the as-given
- * order of a change the safe order needed gates for is never reported SAFE while it strands a class.
+ * Property (docs/plan.md, Invariants): for random clusters and random single changes, the planner's SAFE plans keep
+ * every registered phone class accepting at every step when the files are replayed through the trust engine on their
+ * own (a phone holding the initial files, offered each step's CTL and ITL with the step's TVS servers); and the
+ * as-given order of a change the safe order needed gates for is never reported SAFE while it strands a class.
  */
 class PlanProperties {
     record Case(String version, boolean mixed, int nodes, boolean subTftp, String change) {

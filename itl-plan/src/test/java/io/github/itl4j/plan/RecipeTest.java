@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The recipes E1-E11 of SPEC-trust.md 3.7 as golden tests (identity mode, modelled clusters): step kinds, gate count,
- * verdict, stranded classes and counts; and the 3.9 list.
+ * The recipes E1-E11 (docs/plan.md, Recipes) as golden tests (identity mode, modelled clusters): step kinds, gate
+ * count, verdict, stranded classes and counts; and the 3.9 list.
  */
 class RecipeTest {
     static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");

@@ -12,10 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * E1 and E2 in signature mode with the {@code examples/cluster} keys (SPEC-trust.md 3.9): the files the plan produces
- * are real (built with TrustListBuilder and the cluster's keys, signatures checked by the trust engine), and each
- * step's simulation matches the SPEC 2.7 scenario (regenerated certificates: CM_A' = node05, TVS_A' = node09,
- * REC_A' = node13 of testdata/vectors/certutils/certs, as the simulate fixtures).
+ * E1 and E2 in signature mode with the {@code examples/cluster} keys (docs/plan.md, Identity mode and signature mode):
+ * the files the plan produces are real (built with TrustListBuilder and the cluster's keys, signatures checked by the
+ * trust engine), and each step's simulation matches itl-trust's ScenarioTest (regenerated certificates: CM_A' = node05,
+ * TVS_A' = node09, REC_A' = node13 of testdata/vectors/certutils/certs, as the simulate fixtures).
  */
 class SignatureModeTest {
     static Path cluster() {

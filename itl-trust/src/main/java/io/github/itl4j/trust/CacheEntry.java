@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A certificate a TVS vouched for, which the phone keeps for the TTL the TVS gave (TRUST.md R9: "TVS added cert to
- * TVS cache - expires in 24 hours").
+ * A certificate a TVS vouched for, which the phone keeps for the TTL the TVS gave (docs/trust.md §5 R9: "TVS added cert
+ * to TVS cache - expires in 24 hours").
  *
  * @param certificate the certificate the TVS returned
  * @param roles the roles it returned

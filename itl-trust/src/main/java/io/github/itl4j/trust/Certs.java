@@ -157,7 +157,7 @@ final class Certs {
     }
 
     /**
-     * Compares two distinguished names as multisets of (type, value) (SPEC-trust.md 1.1): CUCM writes
+     * Compares two distinguished names as multisets of (type, value) (docs/trust.md §3.5): CUCM writes
      * {@code CN=..;OU=..} in a fixed order, certutils RFC 4514 joined with {@code ,} in DER order.
      */
     static boolean sameName(String a, String b) {

@@ -1,7 +1,7 @@
 package io.github.itl4j.trust;
 
 /**
- * How well a rule or default is backed by evidence (SPEC-trust.md 0.1).
+ * How well a rule or default is backed by evidence (docs/trust.md §1.1).
  *
  * @since 0.1.0
  */

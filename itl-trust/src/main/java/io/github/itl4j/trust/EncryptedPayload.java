@@ -13,7 +13,7 @@ import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Decrypts the body of an {@code .enc.sgn} (SPEC-trust.md 6.5) with the phone's private key and checks the plaintext
+ * Decrypts the body of an {@code .enc.sgn} (docs/format.md §6.4) with the phone's private key and checks the plaintext
  * digest: what the simulated phone does after the signature check (procedure B.5). Not API.
  */
 final class EncryptedPayload {

@@ -1,7 +1,7 @@
 package io.github.itl4j.trust;
 
 /**
- * The kind of an offered or installed file (SPEC-trust.md 1.1).
+ * The kind of an offered or installed file (docs/trust.md §3.1, §3.2).
  *
  * @since 0.1.0
  */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A suggested fix, attached to the first decisive failure (SPEC-trust.md 2.4).
+ * A suggested fix, attached to the first decisive failure (docs/trust.md §11.2).
  *
  * @param code the catalogue entry
  * @param text the action, filled in for this case

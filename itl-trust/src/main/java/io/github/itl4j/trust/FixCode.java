@@ -3,7 +3,7 @@ package io.github.itl4j.trust;
 import java.util.List;
 
 /**
- * The fix catalogue (SPEC-trust.md 2.4, plus {@link #F_REDUCE_SIZE}, {@link #F_RENEW_CERT} and
+ * The fix catalogue (docs/trust.md §11.2, plus {@link #F_REDUCE_SIZE}, {@link #F_RENEW_CERT} and
  * {@link #F_REENCRYPT}). A {@link Fix} carries the code, its text filled in for the case, and the sources.
  *
  * @since 0.1.0
@@ -39,7 +39,7 @@ public enum FixCode {
             "SG125-PHONE", "SG15-ENC"),
     /** Delete the ITL on each phone. */
     F_DELETE_ITL("F-DELETE-ITL", "Delete the ITL on each phone (Settings > Security > Trust List > ITL > **# > "
-            + "Erase; 'Reset security settings'; factory reset)", "RESET10", "TRUST.md"),
+            + "Erase; 'Reset security settings'; factory reset)", "RESET10", "docs/trust.md §10.5"),
     /** Restore the previous keys. */
     F_RESTORE_KEY("F-RESTORE-KEY", "Restore the previous certificates and keys from DRS and re-sign", "REGEN",
             "SG125-CERT"),

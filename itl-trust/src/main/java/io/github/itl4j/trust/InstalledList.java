@@ -77,7 +77,7 @@ final class InstalledList {
     }
 
     /**
-     * A rollback ("empty") ITL (SPEC-trust.md 7.2): at least one TFTP, CCM+TFTP or TVS record, and none of those
+     * A rollback ("empty") ITL (docs/trust.md §3.4): at least one TFTP, CCM+TFTP or TVS record, and none of those
      * carries CERTIFICATE, CERTHASH or PUBLICKEY.
      */
     static boolean isRollback(ItlFile f) {
@@ -95,7 +95,7 @@ final class InstalledList {
     }
 
     /**
-     * The kind of a trust list (SPEC-trust.md 1.1): FILENAME header, then the file name, then content (TVS records
+     * The kind of a trust list (docs/trust.md §3.1): FILENAME header, then the file name, then content (TVS records
      * mean an ITL, IPADDRESS in records a CTL); ITL when nothing tells.
      *
      * @param f the list

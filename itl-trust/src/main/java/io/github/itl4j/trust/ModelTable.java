@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.Properties;
 
 /**
- * The phone model capability table (SPEC-trust.md 1.6) as data: the defaults ship as {@code models.properties} in
+ * The phone model capability table (docs/trust.md §8) as data: the defaults ship as {@code models.properties} in
  * this package, and a user file in the same format overrides lines without a release. Immutable.
  *
  * @since 0.1.0

@@ -42,8 +42,8 @@ public final class OfferedFile {
     }
 
     /**
-     * Reads a file's bytes, deciding its kind (SPEC-trust.md 1.1): bytes that start like a signed header are read as
-     * a trust list or a signed file (FILENAME header), trust lists are ITL or CTL by FILENAME, file name, then
+     * Reads a file's bytes, deciding its kind (docs/trust.md §3.1, §3.2): bytes that start like a signed header are
+     * read as a trust list or a signed file (FILENAME header), trust lists are ITL or CTL by FILENAME, file name, then
      * content; a {@code .enc.sgn} name makes an encrypted signed file; anything else that looks like text (XML) is a
      * plain payload.
      *

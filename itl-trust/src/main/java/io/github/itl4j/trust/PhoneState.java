@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * What a phone holds: nothing, an ITL, a CTL or both; its model (optional); the time; and its TVS cache
- * (SPEC-trust.md 1.4 {@code P = (ctl?, itl?, cache, model?, now)}). Immutable and thread-safe: every {@code with}
+ * (docs/trust.md §3.6 {@code P = (ctl?, itl?, cache, model?, now)}). Immutable and thread-safe: every {@code with}
  * method returns a new state. The certificates of the lists are decoded once, the first time a simulation needs
  * them, so that later simulations against the same state decode none.
  *
@@ -229,7 +229,7 @@ public final class PhoneState {
         return itl == null && ctl == null;
     }
 
-    /** @return true if the installed ITL is a rollback ("empty") ITL (SPEC-trust.md 7.2) */
+    /** @return true if the installed ITL is a rollback ("empty") ITL (docs/trust.md §3.4) */
     public boolean hasRollbackItl() {
         return itl != null && itl.rollback;
     }

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One step of the simulated phone's reasoning (SPEC-trust.md 1.4).
+ * One step of the simulated phone's reasoning (docs/trust.md §6.4).
  *
  * @param rule the rule id: {@code PARSE}, {@code SIZE}, {@code MODEL}, {@code R1} ... {@code R22}, {@code R8-ROLE},
  *     {@code SIG}, {@code ENC}
  * @param outcome what the rule found
  * @param detail what the phone saw, in words
- * @param source short names of the sources (SPEC-trust.md 0.2)
+ * @param source short names of the sources (docs/trust.md §1.2)
  * @param confidence how well the rule is backed
  * @since 0.1.0
  */

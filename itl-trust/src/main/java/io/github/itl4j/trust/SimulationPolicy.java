@@ -10,7 +10,7 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * The policy defaults of the simulation where evidence is missing (SPEC-trust.md 1.4, marked [P]). Every setting is
+ * The policy defaults of the simulation where evidence is missing (docs/trust.md §6.3, marked [P]). Every setting is
  * listed in the result's {@linkplain SimulationResult#assumptions() assumptions} when the decision relied on it.
  * Immutable; the {@code with} methods return copies. Property names (for {@link #fromProperties}) are the method
  * names.
@@ -60,7 +60,7 @@ public final class SimulationPolicy {
         this.unknownModelDigest = unknownModelDigest;
     }
 
-    /** @return the defaults of SPEC-trust.md 1.4 */
+    /** @return the defaults of docs/trust.md §6.3 */
     public static SimulationPolicy defaults() {
         return DEFAULTS;
     }
@@ -116,7 +116,7 @@ public final class SimulationPolicy {
 
     /**
      * Whether a new trust list signed by a certificate with only the TFTP or CCM+TFTP role in the installed list is
-     * accepted (SPEC-trust.md 9 Q2). Default false.
+     * accepted (docs/trust.md §13 Q2). Default false.
      *
      * @param b the value
      * @return a copy
@@ -150,7 +150,7 @@ public final class SimulationPolicy {
     }
 
     /**
-     * What a DIGESTALGORITHM of 2 (SHA-256) does (SPEC-trust.md 9 Q15). Default WARN.
+     * What a DIGESTALGORITHM of 2 (SHA-256) does (docs/trust.md §13 Q15). Default WARN.
      *
      * @param s the value
      * @return a copy
@@ -161,7 +161,7 @@ public final class SimulationPolicy {
     }
 
     /**
-     * What an expired or not-yet-valid anchor certificate does (R20, SPEC-trust.md 9 Q7). Default WARN.
+     * What an expired or not-yet-valid anchor certificate does (R20, docs/trust.md §13 Q7). Default WARN.
      *
      * @param s the value
      * @return a copy
@@ -195,7 +195,7 @@ public final class SimulationPolicy {
     }
 
     /**
-     * What a SHA-512 signature does on a model the table does not know (SPEC-trust.md 1.6). Default WARN.
+     * What a SHA-512 signature does on a model the table does not know (docs/trust.md §8). Default WARN.
      *
      * @param s the value
      * @return a copy
@@ -255,7 +255,7 @@ public final class SimulationPolicy {
         }
         if (trustList) {
             out.add(new Assumption("policy.acceptTftpRoleSigner", Boolean.toString(acceptTftpRoleSigner),
-                    Confidence.P, List.of("SPEC-trust.md 9 Q2"), "--accept-tftp-signer / acceptTftpRoleSigner"));
+                    Confidence.P, List.of("docs/trust.md §13 Q2"), "--accept-tftp-signer / acceptTftpRoleSigner"));
             out.add(new Assumption("policy.itlSignerFromItlWhenCtl", Boolean.toString(itlSignerFromItlWhenCtl),
                     Confidence.P, List.of("SG14", "R2"), "itlSignerFromItlWhenCtl"));
         } else {
@@ -264,9 +264,10 @@ public final class SimulationPolicy {
         }
         out.add(new Assumption("policy.tvsRoleCheck", tvsRoleCheck.name(), Confidence.P, List.of("MIGSEC"),
                 "--tvs-roles / tvsRoleCheck"));
-        out.add(new Assumption("policy.validity", validity.name(), Confidence.P, List.of("REGEN", "SPEC-trust.md 9 Q7"),
+        out.add(new Assumption("policy.validity", validity.name(), Confidence.P, List.of("REGEN",
+                "docs/trust.md §13 Q7"),
                 "--strict-validity / validity"));
-        out.add(new Assumption("policy.sha256", sha256.name(), Confidence.P, List.of("SPEC-trust.md 9 Q15"),
+        out.add(new Assumption("policy.sha256", sha256.name(), Confidence.P, List.of("docs/trust.md §13 Q15"),
                 "sha256"));
         return out;
     }

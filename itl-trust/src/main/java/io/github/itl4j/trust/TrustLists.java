@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Facts about trust lists and their records that {@code lint}, {@code diff} and the simulator share: the kind of a
- * list, rollback detection, a record's certificate and key, certificate identity (SPEC-trust.md 1.1) and name
+ * list, rollback detection, a record's certificate and key, certificate identity (docs/trust.md §3.3) and name
  * comparison. Stateless.
  *
  * @since 0.1.0
@@ -21,7 +21,7 @@ public final class TrustLists {
     }
 
     /**
-     * The kind of a trust list (SPEC-trust.md 1.1): FILENAME header, then the file name, then content.
+     * The kind of a trust list (docs/trust.md §3.1): FILENAME header, then the file name, then content.
      *
      * @param f the list
      * @param name its file name, or null
@@ -33,7 +33,7 @@ public final class TrustLists {
 
     /**
      * @param f a trust list
-     * @return true for a rollback ("empty") ITL (SPEC-trust.md 7.2): at least one TFTP, CCM+TFTP or TVS record, and
+     * @return true for a rollback ("empty") ITL (docs/trust.md §3.4): at least one TFTP, CCM+TFTP or TVS record, and
      *     none of those carries CERTIFICATE, CERTHASH or PUBLICKEY
      */
     public static boolean isRollback(ItlFile f) {
@@ -69,7 +69,7 @@ public final class TrustLists {
     }
 
     /**
-     * A record's certificate identity (SPEC-trust.md 1.1) as one string: {@code sha1:HEX} of the CERTIFICATE's DER,
+     * A record's certificate identity (docs/trust.md §3.3) as one string: {@code sha1:HEX} of the CERTIFICATE's DER,
      * or of a SHA-1 CERTHASH; otherwise {@code serial:HEX/ISSUER} (issuer normalised as a multiset of RDNs).
      *
      * @param r a record
@@ -107,7 +107,7 @@ public final class TrustLists {
     }
 
     /**
-     * Compares two distinguished names as multisets of (type, value) (SPEC-trust.md 1.1): CUCM's {@code CN=..;OU=..}
+     * Compares two distinguished names as multisets of (type, value) (docs/trust.md §3.5): CUCM's {@code CN=..;OU=..}
      * and certutils' RFC 4514 form of the same name are equal.
      *
      * @param a a name

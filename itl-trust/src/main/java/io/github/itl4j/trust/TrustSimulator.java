@@ -33,7 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Simulates a Cisco IP phone deciding whether to accept an offered trust list or signed file (SPEC-trust.md 1.4,
+ * Simulates a Cisco IP phone deciding whether to accept an offered trust list or signed file (docs/trust.md §6,
  * decision procedures A and B), and explains why: the rule chain, assumptions, warnings, fixes and the phone's state
  * afterwards. Immutable and thread-safe; {@link #offer(OfferedFile)} does no I/O (the phone's lists, the TVS exports
  * and the model table are read before, by their loaders).
@@ -158,7 +158,7 @@ public final class TrustSimulator {
     }
 
     /**
-     * One step of a sequence (SPEC-trust.md 2.8).
+     * One step of a sequence (docs/trust.md §6.5).
      *
      * @param file the file offered
      * @param advanceBefore how much time passes before it is offered ({@link Duration#ZERO} for none)
@@ -180,7 +180,7 @@ public final class TrustSimulator {
     }
 
     /**
-     * Sequence mode (SPEC-trust.md 2.8): offers the files in order, each to the phone state left by the previous one
+     * Sequence mode (docs/trust.md §6.5): offers the files in order, each to the phone state left by the previous one
      * (an accepted list is installed; the TVS cache persists; a rejected file leaves the state unchanged).
      *
      * @param steps the files, with the time that passes before each
@@ -275,7 +275,7 @@ public final class TrustSimulator {
             }
             if (err.isPresent()) {
                 add("PARSE", Outcome.FAIL, "the phone cannot parse " + o.name() + ": " + err.get(), List.of("R12",
-                        "FORMAT.md"), Confidence.H);
+                        "docs/format.md §10"), Confidence.H);
                 problem("MALFORMED", Severity.ERROR, err.get());
                 reject();
                 return false;
@@ -286,7 +286,7 @@ public final class TrustSimulator {
             }
             ItlHeader h = f.header();
             if (h.signature().isEmpty()) {
-                add("PARSE", Outcome.FAIL, "the header has no SIGNATURE", List.of("FORMAT.md"), Confidence.H);
+                add("PARSE", Outcome.FAIL, "the header has no SIGNATURE", List.of("docs/format.md §5"), Confidence.H);
                 problem(ProblemCode.MISSING_HEADER_FIELD, Severity.ERROR, "SIGNATURE");
                 reject();
                 return false;
@@ -312,7 +312,7 @@ public final class TrustSimulator {
             if (d.isEmpty() || !d.get().isKnown()) {
                 String what = d.map(DigestAlgorithm::toString).orElse("missing");
                 add("PARSE", Outcome.FAIL, "DIGESTALGORITHM is " + what + "; the phone cannot check the signature",
-                        List.of("FORMAT.md"), Confidence.H);
+                        List.of("docs/format.md §4.6"), Confidence.H);
                 if (d.isPresent()) {
                     problem(ProblemCode.UNKNOWN_DIGEST_ALGORITHM, Severity.ERROR, d.get().code());
                 } else {
@@ -342,7 +342,7 @@ public final class TrustSimulator {
                 } else {
                     assumptions.add(new Assumption("model." + ModelTable.normalise(model.get()),
                             "not in the model table: SHA-1 assumed supported, " + alg + " unknown", Confidence.P,
-                            List.of("SPEC-trust.md 1.6"), "--models FILE / policy unknownModelDigest"));
+                            List.of("docs/trust.md §8"), "--models FILE / policy unknownModelDigest"));
                     if (!unknownModelDigest(model.get(), alg)) {
                         return false;
                     }
@@ -351,7 +351,7 @@ public final class TrustSimulator {
             if (alg.equals(DigestAlgorithm.SHA256)) {
                 if (policy.sha256() == SimulationPolicy.Strictness.STRICT) {
                     add("R16", Outcome.FAIL, "DIGESTALGORITHM 2 (SHA-256) refused by policy sha256=STRICT",
-                            List.of("SPEC-trust.md 9 Q15"), Confidence.P);
+                            List.of("docs/trust.md §13 Q15"), Confidence.P);
                     fixes.add(Fix.of(FixCode.F_DIGEST_SHA1, null));
                     reject();
                     return false;
@@ -365,7 +365,7 @@ public final class TrustSimulator {
         private boolean unknownModelDigest(String model, DigestAlgorithm alg) {
             if (policy.unknownModelDigest() == SimulationPolicy.Strictness.STRICT) {
                 add("R16", Outcome.FAIL, "whether " + model + " verifies " + alg + " signatures is not known; refused "
-                        + "by policy unknownModelDigest=STRICT", List.of("SPEC-trust.md 1.6"), Confidence.P);
+                        + "by policy unknownModelDigest=STRICT", List.of("docs/trust.md §8"), Confidence.P);
                 fixes.add(Fix.of(FixCode.F_DIGEST_SHA1, null));
                 reject();
                 return false;
@@ -468,7 +468,7 @@ public final class TrustSimulator {
         boolean signature(SignedFile f, PublicKey key, String whose, boolean separate) {
             if (key == null) {
                 add("SIG", Outcome.FAIL, "the anchor " + whose + " has no usable key (neither CERTIFICATE nor "
-                        + "PUBLICKEY, and no certificate in the file matches its hash)", List.of("FORMAT.md 5"),
+                        + "PUBLICKEY, and no certificate in the file matches its hash)", List.of("docs/format.md §5"),
                         Confidence.H);
                 problem(ProblemCode.SIGNER_HAS_NO_KEY, Severity.ERROR);
                 reject();
@@ -479,7 +479,7 @@ public final class TrustSimulator {
             if (problemText == null) {
                 if (separate || chain.isEmpty()) {
                     add("SIG", Outcome.PASS, "the signature (" + alg + ") verifies with the key of " + whose,
-                            List.of("FORMAT.md 5"), Confidence.H);
+                            List.of("docs/format.md §5"), Confidence.H);
                 } else {
                     RuleResult last = chain.remove(chain.size() - 1);
                     chain.add(new RuleResult(last.rule(), last.outcome(), last.detail() + "; the signature (" + alg
@@ -487,7 +487,8 @@ public final class TrustSimulator {
                 }
                 return true;
             }
-            add("SIG", Outcome.FAIL, problemText + " (key of " + whose + ")", List.of("FORMAT.md 5"), Confidence.H);
+            add("SIG", Outcome.FAIL, problemText + " (key of " + whose + ")", List.of("docs/format.md §5"),
+                    Confidence.H);
             problem(ProblemCode.SIGNATURE_INVALID, Severity.ERROR, alg.toString());
             reject();
             return false;
@@ -623,7 +624,7 @@ public final class TrustSimulator {
                 add(rule, Outcome.INFO, "no trust list installed: leap of faith, but policy tofuRequiresSelfSignature"
                         + "=true checks the file against itself", src, c);
                 add("SIG", Outcome.FAIL, "the file's self-signature does not verify (" + why + ")",
-                        List.of("FORMAT.md 5"), Confidence.P);
+                        List.of("docs/format.md §5"), Confidence.P);
                 for (Problem p : self.errors()) {
                     problems.add(SimulationProblem.of(p));
                 }

@@ -24,7 +24,7 @@ import java.util.Set;
 
 /**
  * The TVS servers a phone may ask, in the order it asks them (its CallManager group), and the store-to-role mapping
- * (SPEC-trust.md 1.5). Loaded before a simulation (the loaders do the I/O, within limits); immutable and thread-safe.
+ * (docs/trust.md §7). Loaded before a simulation (the loaders do the I/O, within limits); immutable and thread-safe.
  *
  * <p>Two export formats are read: a directory per TVS ({@link #fromDirectory(Path)}: {@code tvs.pem}, {@code own/},
  * one folder per trust store, optional {@code tvs.properties}) and the CSV output of the CUCM SQL query over the
@@ -125,7 +125,7 @@ public final class TvsEnvironment {
     }
 
     /**
-     * Reads a directory export (SPEC-trust.md 1.5 format 1):
+     * Reads a directory export (docs/trust.md §7.2, format 1):
      * <pre>
      * tvs-clusterA/
      *   tvs.pem                      the TVS server certificate (required)
@@ -240,7 +240,7 @@ public final class TvsEnvironment {
     }
 
     /**
-     * Reads the CSV output of the CUCM SQL query of SPEC-trust.md 1.5 format 2 ({@code select c.servername,
+     * Reads the CSV output of the CUCM SQL query of docs/trust.md §7.2, format 2 ({@code select c.servername,
      * tcs.name, dist.moniker, c.ipv4address, c.certificate from certificate ...}). The first row names the columns;
      * {@code servername}, {@code name} (the store or service: {@code Phone-SAST-trust}, {@code CallManager},
      * {@code TVS} ...) and {@code certificate} (PEM) are required. Rows whose name ends in {@code -trust} go into that

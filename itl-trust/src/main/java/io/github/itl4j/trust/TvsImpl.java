@@ -1,7 +1,7 @@
 package io.github.itl4j.trust;
 
 /**
- * Which TVS implementation answers (SPEC-trust.md 1.5).
+ * Which TVS implementation answers (docs/trust.md §7).
  *
  * @since 0.1.0
  */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One TVS a phone may reach (SPEC-trust.md 1.5): its label, the server certificate phones see on port 2445, whether
+ * One TVS a phone may reach (docs/trust.md §7): its label, the server certificate phones see on port 2445, whether
  * it is reachable, which implementation answers, its trust stores and own certificates, and the TTL of its answers.
  * Immutable.
  *

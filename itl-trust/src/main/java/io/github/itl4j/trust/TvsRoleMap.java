@@ -16,7 +16,7 @@ import java.util.Set;
 
 /**
  * Which roles a TVS returns for a certificate, by the trust store (or own-certificate kind) that holds it
- * (SPEC-trust.md 1.5, TRUST.md R8). The default mapping is partly inference: every line is reported as an
+ * (docs/trust.md §7.3, §5 R8). The default mapping is partly inference: every line is reported as an
  * {@link Assumption} when a TVS answer relied on it, and any line can be overridden with a file of
  * {@code store=ROLE[,ROLE...]} lines ({@code --tvs-role-map}). Store names compare case-insensitively. Immutable.
  *
@@ -92,7 +92,7 @@ public final class TvsRoleMap {
         return store.toLowerCase(Locale.ROOT);
     }
 
-    /** @return the default mapping of SPEC-trust.md 1.5 */
+    /** @return the default mapping of docs/trust.md §7.3 */
     public static TvsRoleMap defaults() {
         return DEFAULTS;
     }

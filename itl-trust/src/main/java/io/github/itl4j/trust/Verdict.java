@@ -1,7 +1,7 @@
 package io.github.itl4j.trust;
 
 /**
- * What the simulated phone does with an offered file (SPEC-trust.md 2.3).
+ * What the simulated phone does with an offered file (docs/trust.md §6).
  *
  * @since 0.1.0
  */

@@ -29,10 +29,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The fixtures of SPEC-trust.md 2.6, built deterministically (fixed clock, RSA PKCS#1 v1.5) from the certificates and
- * keys in the repository: cluster A = {@code examples/cluster} (listing-A shape), cluster B and the regenerated
- * certificates = {@code testdata/vectors/certutils/certs}. Public so that the CLI tests can use them through the
- * test jar.
+ * The fixtures of the trust engine's tests, built deterministically (fixed clock, RSA PKCS#1 v1.5) from the
+ * certificates and keys in the repository: cluster A = {@code examples/cluster} (listing-A shape), cluster B and the
+ * regenerated certificates = {@code testdata/vectors/certutils/certs}. Public so that the CLI tests can use them
+ * through the test jar.
  */
 public final class Fixtures {
     /** The fixed signing time (listing A's TIMESTAMP). */
@@ -219,7 +219,7 @@ public final class Fixtures {
         }
     }
 
-    // ------------------------------------------------------------------ the fixtures of SPEC-trust.md 2.6
+    // ------------------------------------------------------------------ the fixtures
 
     /** A1: examples/ITLFile.tlv, signed by CM_A. */
     public static ItlFile a1() {
@@ -286,8 +286,8 @@ public final class Fixtures {
     }
 
     /**
-     * A_RB: rollback ITL (SPEC-trust.md 7.2): A1's SAST records byte-identical, every TFTP and TVS record replaced by a
-     * placeholder (DNSNAME, FUNCTION), re-signed by CM_A.
+     * A_RB: rollback ITL (docs/trust.md §3.4): A1's SAST records byte-identical, every TFTP and TVS record replaced by
+     * a placeholder (DNSNAME, FUNCTION), re-signed by CM_A.
      */
     public static ItlFile aRb() {
         return memo("A_RB", () -> placeholders(a1(), clusterKey("test10pub"), Role.TFTP, Role.TVS));

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The scenario table of SPEC-trust.md 2.7: every row asserts the verdict, the rule chain up to the decisive rule
- * and the first fix code.
+ * The scenario table of the trust engine (docs/trust.md §6): every row asserts the verdict, the rule chain up to the
+ * decisive rule and the first fix code.
  */
 class ScenarioTest {
     private static final String NO_FIX = null;
@@ -220,7 +220,7 @@ class ScenarioTest {
 
     // ------------------------------------------------------------------ S15 - S22: migrations
 
-    /** Writes a TVS directory export (SPEC-trust.md 1.5 format 1) and loads it. */
+    /** Writes a TVS directory export (docs/trust.md §7.2, format 1) and loads it. */
     TvsEnvironment dirExport(String name, X509Certificate server, Map<String, List<X509Certificate>> stores,
             String props) throws IOException {
         Path d = tmp.resolve(name);

@@ -24,7 +24,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * Properties of the simulator (SPEC-trust.md 2.9), over trust lists built by {@code TrustListBuilder} from the RSA
+ * Properties of the simulator (docs/trust.md §6), over trust lists built by {@code TrustListBuilder} from the RSA
  * keys in the repository, and over the testkit's generated and mutated files.
  */
 class TrustProperties {

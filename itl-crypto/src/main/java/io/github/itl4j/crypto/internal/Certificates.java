@@ -68,7 +68,7 @@ public final class Certificates {
     }
 
     /**
-     * The serial as the format stores it: unsigned big-endian magnitude, no DER sign byte (FORMAT.md 4.4).
+     * The serial as the format stores it: unsigned big-endian magnitude, no DER sign byte (docs/format.md §4.4).
      *
      * @param serial the certificate serial
      * @return its minimal unsigned bytes (one zero byte for serial 0)
@@ -83,7 +83,7 @@ public final class Certificates {
     }
 
     /**
-     * The PUBLICKEY value the format stores for a key (FORMAT.md section 4, tag 7): for RSA the PKCS#1
+     * The PUBLICKEY value the format stores for a key (docs/format.md §4, tag 7): for RSA the PKCS#1
      * {@code RSAPublicKey} DER; for EC the X9.62 uncompressed point (certutils' form).
      *
      * @param key the public key

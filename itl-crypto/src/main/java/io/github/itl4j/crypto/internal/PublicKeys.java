@@ -22,7 +22,7 @@ public final class PublicKeys {
 
     /**
      * The contents of the {@code subjectPublicKey} BIT STRING of a DER SubjectPublicKeyInfo, which is what the
-     * format's PUBLICKEY field holds (RSA: the PKCS#1 RSAPublicKey; EC: the X9.62 point; FORMAT.md section 4, tag 7).
+     * format's PUBLICKEY field holds (RSA: the PKCS#1 RSAPublicKey; EC: the X9.62 point; docs/format.md §4, tag 7).
      * A short walk over the DER, much cheaper than a full ASN.1 parse; equal to
      * {@link Certificates#publicKeyField(PublicKey)} for RSA and EC keys.
      *

@@ -1,7 +1,7 @@
 package io.github.itl4j.trust.diff;
 
 /**
- * How a certificate's records changed between two versions of a trust list (SPEC-trust.md 4.4).
+ * How a certificate's records changed between two versions of a trust list (docs/lint.md).
  *
  * @since 0.1.0
  */

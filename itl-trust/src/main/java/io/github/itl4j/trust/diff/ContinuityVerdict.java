@@ -1,7 +1,7 @@
 package io.github.itl4j.trust.diff;
 
 /**
- * Would a phone holding the old list accept the new one (SPEC-trust.md 4.4), as the trust simulator decides it.
+ * Would a phone holding the old list accept the new one (docs/lint.md), as the trust simulator decides it.
  *
  * @since 0.1.0
  */

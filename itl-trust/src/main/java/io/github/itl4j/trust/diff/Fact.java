@@ -3,7 +3,7 @@ package io.github.itl4j.trust.diff;
 import java.util.Objects;
 
 /**
- * A derived fact of a diff (SPEC-trust.md 4.4): a boolean with its explanation.
+ * A derived fact of a diff (docs/lint.md): a boolean with its explanation.
  *
  * @param name the fact ({@code recordsIdentical}, {@code signerChanged}, {@code signerWasSastInOld},
  *     {@code bothAnchorsChanged}, {@code tvsChanged}, {@code tvsChangedWithSigner}, {@code tftpChanged},

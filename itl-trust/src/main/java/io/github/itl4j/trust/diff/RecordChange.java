@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param rolesRemoved roles it lost ({@code ROLE_REMOVED})
  * @param recordsOld 1-based record numbers in the old list
  * @param recordsNew 1-based record numbers in the new list
- * @param identityOld its identity in the old list (SPEC-trust.md 1.1), or null
+ * @param identityOld its identity in the old list (docs/trust.md §3.3), or null
  * @param identityNew its identity in the new list, or null
  * @param subject the subject (new if present, else old)
  * @param details what changed, one {@code field: old -> new} line each

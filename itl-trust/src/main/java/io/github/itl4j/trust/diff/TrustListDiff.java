@@ -39,7 +39,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * What changed between two versions of a trust list (SPEC-trust.md 4.4): records aligned by certificate identity
+ * What changed between two versions of a trust list (docs/lint.md): records aligned by certificate identity
  * (UNCHANGED, REENCODED, ROTATED, ADDED, REMOVED, role changes), header changes, derived facts, and the continuity
  * verdict: would a phone holding the old list accept the new one. The verdict <b>is</b> a simulation: the phone of the
  * given {@link TrustSimulator} (its CTL, model, time, TVS cache) with the old list installed is offered the new one.

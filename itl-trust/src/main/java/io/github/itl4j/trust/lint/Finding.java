@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param where {@code header}, {@code file}, or {@code record N (ROLE CN)} (1-based, as {@code show itl} counts)
  * @param message the message
  * @param params the values the message was made from (for JSON consumers)
- * @param source short names of the sources (SPEC-trust.md 0.2)
+ * @param source short names of the sources (docs/trust.md §1.2)
  * @param confidence how well the rule is backed ({@code H}, {@code M}, {@code L}, {@code U}, {@code P}, {@code R})
  * @since 0.1.0
  */
@@ -52,7 +52,7 @@ public record Finding(String rule, String code, LintSeverity severity, int recor
         }
     }
 
-    /** @return {@code Lnn SEVERITY [where]: message  [source; confidence]}, the text form of SPEC-trust.md 4.1 */
+    /** @return {@code Lnn SEVERITY [where]: message  [source; confidence]}, the text form of docs/lint.md */
     public String text() {
         return rule + " " + severity + " [" + where + "]: " + message + "  [" + String.join(", ", source) + "; "
                 + confidence + "]";

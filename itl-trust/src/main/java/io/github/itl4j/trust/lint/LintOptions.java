@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The options of a lint run (SPEC-trust.md 4.1): profile, phone models, FIPS, security mode, the time, the
+ * The options of a lint run (docs/lint.md): profile, phone models, FIPS, security mode, the time, the
  * near-expiry window, disabled rules and severity overrides. Immutable; every {@code with} method returns a copy.
  *
  * @since 0.1.0

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One lint rule (SPEC-trust.md 4.2): its id, code, condition, default severity per {@link Profile}, how the severity
+ * One lint rule (docs/lint.md): its id, code, condition, default severity per {@link Profile}, how the severity
  * changes with the options or the record ({@link #severityNote()}), sources and confidence, and its check over a parsed
  * trust list. The rules are listed by {@link Linter#rules()}; {@code docs/lint.md} is checked against them. Immutable.
  *
@@ -69,14 +69,14 @@ public final class LintRule {
         return severityNote;
     }
 
-    /** @return short names of the sources (SPEC-trust.md 0.2) */
+    /** @return short names of the sources (docs/trust.md §1.2) */
     public List<String> source() {
         return source;
     }
 
     /**
-     * @return the confidence as SPEC-trust.md gives it: {@code H}, {@code M}, {@code L}, {@code U}, {@code P}, or
-     *     {@code R} (a repository format rule, FORMAT.md)
+     * @return the confidence as docs/lint.md gives it: {@code H}, {@code M}, {@code L}, {@code U}, {@code P}, or
+     *     {@code R} (a repository format rule, docs/format.md)
      */
     public String confidence() {
         return confidence;

@@ -3,7 +3,7 @@ package io.github.itl4j.trust.lint;
 import java.util.Locale;
 
 /**
- * How serious a lint finding is (SPEC-trust.md 4.1). {@code itl lint} exits 1 on any {@link #ERROR} (or
+ * How serious a lint finding is (docs/lint.md). {@code itl lint} exits 1 on any {@link #ERROR} (or
  * {@link #WARN} with {@code --werror}).
  *
  * @since 0.1.0

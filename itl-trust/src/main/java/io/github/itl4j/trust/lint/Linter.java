@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Lints ITL and CTL trust lists (SPEC-trust.md 4): runs the verifier (self-signature, structure, record consistency)
+ * Lints ITL and CTL trust lists (docs/lint.md): runs the verifier (self-signature, structure, record consistency)
  * and the rules L01 to L41 over a parsed list, and reports findings with stable rule ids and codes, record indexes and
  * byte offsets. Catches what phones will refuse before they refuse it: over 64 KB, SHA-512 on a 7975, a 1024-bit
  * ITLRecovery beside a 2048-bit CallManager, an expired signer, EC records without signer version 1.1, a single SAST.

@@ -3,7 +3,7 @@ package io.github.itl4j.trust.lint;
 import java.util.Locale;
 
 /**
- * What content a trust list is expected to have (SPEC-trust.md 4.1): CUCM's (R4), or usecallmanager's, where no TVS,
+ * What content a trust list is expected to have (docs/lint.md): CUCM's (R4), or usecallmanager's, where no TVS,
  * no TFTP role and a single SAST are normal.
  *
  * @since 0.1.0

@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The rule catalogue of SPEC-trust.md 4.2, L01 to L41, in order. */
+/** The rule catalogue of docs/lint.md, L01 to L41, in order. */
 final class Rules {
     /** Trust lists phones load at most (SG14). */
     static final long MAX_TRUST_LIST = TrustSimulator.MAX_TRUST_LIST_SIZE;
@@ -97,7 +97,7 @@ final class Rules {
         }, "REGEN", "SG14"),
         rule("L07", "SIGNER_PROBLEM", "signer not found / not SAST / signature invalid / modulus mismatch", ERROR,
             ERROR, "the verifier's signer warnings (SIGNER_ISSUER_MISMATCH ...) stay WARN", "R",
-            (c, r) -> fromVerifier(c, r, SIGNER_ERRORS, null), "FORMAT.md 5"),
+            (c, r) -> fromVerifier(c, r, SIGNER_ERRORS, null), "docs/format.md §5"),
         rule("L08", "SIGNER_NOT_FIRST", "signer is not record 1", INFO, INFO, null, "H", (c, r) -> {
             c.signer().filter(s -> s.index > 0).ifPresent(s -> c.report(r, s, "the signer is record " + (s.index + 1)
                     + ", not record 1: normal after a reset (RESET10 listing B)", "record", s.index + 1));
@@ -174,7 +174,8 @@ final class Rules {
             }
         }, "SG15-ENC"),
         rule("L15", "UNKNOWN_DIGEST_ALGORITHM", "DIGESTALGORITHM unknown", ERROR, ERROR, null, "R",
-            (c, r) -> fromVerifier(c, r, EnumSet.of(ProblemCode.UNKNOWN_DIGEST_ALGORITHM), ERROR), "FORMAT.md 4.6"),
+            (c, r) -> fromVerifier(c, r, EnumSet.of(ProblemCode.UNKNOWN_DIGEST_ALGORITHM), ERROR),
+            "docs/format.md §4.6"),
         rule("L16", "EC_WITHOUT_V11", "an EC key in any record and SIGNERVERSION absent or < 1.1", WARN, WARN, null,
             "H", (c, r) -> {
                 Optional<Version> v = c.file.header().signerVersion();
@@ -224,7 +225,7 @@ final class Rules {
                     c.report(r, s.get(), "the signer's key is " + s.get().keyText() + ": trust lists are RSA-signed; "
                             + "no ECDSA layout is known to work on phones");
                 }
-            }, "FORMAT.md", "TRUST.md 4"),
+            }, "docs/format.md §5.2", "docs/trust.md §9"),
         rule("L20", "CERTIFICATE_EXPIRED", "certificate expired at --now", WARN, WARN,
             "ERROR if the record is the signer or TFTP/CCM+TFTP", "M", (c, r) -> {
                 int signer = c.signer().map(s -> s.index).orElse(-1);
@@ -287,7 +288,7 @@ final class Rules {
                         + "in CTL\""));
             }
         }, "REGEN"),
-        rule("L27", "ROLLBACK_ITL", "rollback ITL (SPEC-trust.md 7.2)", WARN, WARN, null, "H", (c, r) -> {
+        rule("L27", "ROLLBACK_ITL", "rollback ITL (docs/trust.md §3.4)", WARN, WARN, null, "H", (c, r) -> {
             if (c.isItl() && TrustLists.isRollback(c.file)) {
                 c.report(r, null, "rollback (empty) ITL: Security by Default is disabled, phones accept any ITL and "
                         + "unsigned configuration files");
@@ -359,7 +360,7 @@ final class Rules {
                         }
                     }
                 }
-            }, "FORMAT.md 4"),
+            }, "docs/format.md §4"),
         rule("L32", "RECORD_INCONSISTENT", "PUBLICKEY/SIGNATURE/SERIALNUMBER/SUBJECTNAME differ from the certificate",
             WARN, WARN, "the verifier's ERROR for the signer's record stays ERROR", "R", (c, r) -> {
                 fromVerifier(c, r, RECORD_CONSISTENCY, null);
@@ -372,7 +373,7 @@ final class Rules {
                                 + "\"");
                     }
                 }
-            }, "FORMAT.md 10"),
+            }, "docs/format.md §10.6"),
         rule("L33", "FILENAME_NOT_BASE_NAME", "FILENAME not ITLFile.tlv/CTLFile.tlv for a trust list", WARN, WARN,
             null, "U", (c, r) -> {
                 Optional<String> fn = c.file.header().fileName();
@@ -387,7 +388,7 @@ final class Rules {
                 c.emit(r, null, null, null, 0, "HEADERLENGTH " + hl + " is not a multiple of 4: CUCM and certutils "
                         + "pad to 4", "headerLength", hl);
             }
-        }, "FORMAT.md 2"),
+        }, "docs/format.md §2.3"),
         rule("L35", "TOLERATED_UNKNOWN", "VERSION > 1.2, unknown tags or roles", INFO, INFO, null, "H", (c, r) -> {
             Version v = c.file.header().version();
             if (v.compareTo(Version.V1_2) > 0) {
@@ -429,7 +430,7 @@ final class Rules {
                                 ? "IPADDRESS" : "DNSNAME") + ": CUCM CTL records carry host name and IPv4");
                     }
                 }
-            }, "FORMAT.md 4.5"),
+            }, "docs/format.md §4.5"),
         rule("L38", "MODE_MISMATCH", "--mode given and the ITL's TFTP record kind disagrees (TFTP = non-secure, "
             + "CCM+TFTP = mixed)", WARN, WARN, null, "H", (c, r) -> {
                 if (c.options.mode().isEmpty() || !c.isItl()) {
@@ -461,7 +462,7 @@ final class Rules {
                     c.report(r, x, "SERIALNUMBER has a leading 0x00: CUCM/certutils write the unsigned magnitude");
                 }
             }
-        }, "FORMAT.md 4.4"),
+        }, "docs/format.md §4.4"),
         rule("L41", "SIGNER_NEAR_EXPIRY", "signer certificate expires within --near-expiry", WARN, WARN, null, "M",
             (c, r) -> {
                 Instant limit = c.options.now().plus(c.options.nearExpiry());
@@ -477,7 +478,7 @@ final class Rules {
     private static LintRule rule(String id, String code, String condition, LintSeverity cucm, LintSeverity ucm,
             String note, String confidence, LintRule.Check check, String... source) {
         return new LintRule(id, code, condition, cucm, ucm, note, List.of(source.length == 0 ? new String[] {
-            "SPEC-trust.md 4.2"} : source), confidence, check);
+            "docs/lint.md"} : source), confidence, check);
     }
 
     private static List<Rec> withRole(LintContext c, Role role) {

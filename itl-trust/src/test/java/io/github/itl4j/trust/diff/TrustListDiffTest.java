@@ -17,7 +17,7 @@ import io.github.itl4j.trust.TvsInstance;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The diff table of SPEC-trust.md 4.4. */
+/** The diff table (docs/lint.md, itl diff). */
 class TrustListDiffTest {
     private static TrustSimulator sim(TvsInstance... tvs) {
         return TrustSimulator.builder().phone(PhoneState.none().at(Fixtures.NOW)).tvs(TvsEnvironment.of(

@@ -28,8 +28,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rows of SPEC-trust.md 4.3 built by the library (fixtures), and rules checked one by one: a list that fires the
- * rule and one where it must not.
+ * The rows of the lint test table (docs/lint.md) built by the library (fixtures), and rules checked one by one: a list
+ * that fires the rule and one where it must not.
  */
 class LintRulesTest {
     private static final LintOptions OPTS = LintTableTest.opts();

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The lint test table of SPEC-trust.md 4.3 over the repository vectors, at {@code --now 2026-11-29}. */
+/** The lint test table (docs/lint.md) over the repository vectors, at {@code --now 2026-11-29}. */
 class LintTableTest {
     static final Instant NOW = Instant.parse("2026-11-29T00:00:00Z");
 

@@ -120,7 +120,7 @@ public final class SigningKey {
      *     accept the key as it is when it signs
      */
     public SigningKey forProvider(Provider provider) {
-        if (provider == null || !isRsa() || provider.getName().equals(providerOf(privateKey))) {
+        if (provider == null || !isRsa() || isFrom(privateKey, provider)) {
             return this;
         }
         try {
@@ -134,13 +134,9 @@ public final class SigningKey {
         }
     }
 
-    /** @return the name of the provider whose key class this is, as far as the class tells, or "" */
-    private static String providerOf(PrivateKey key) {
-        String c = key.getClass().getName();
-        if (c.startsWith("sun.security.rsa.")) {
-            return "SunRsaSign";
-        }
-        return "";
+    /** @return whether the key's class is the provider's own (same package, as for SunRsaSign and ACCP) */
+    private static boolean isFrom(PrivateKey key, Provider provider) {
+        return key.getClass().getPackageName().equals(provider.getClass().getPackageName());
     }
 
     private static boolean probe(PrivateKey key, PublicKey pub, String alg) throws KeyLoadException {

@@ -480,8 +480,10 @@ public final class ItlVerifier {
             } catch (InvalidKeyException e) {
                 unsupportedKey();
                 return;
-            } catch (SignatureException | java.security.ProviderException e) {
-                valid = false; // a malformed signature value; some providers throw rather than return false
+            } catch (SignatureException | RuntimeException e) {
+                // a malformed signature value; some providers throw rather than return false (the JDK a
+                // ProviderException, a native provider its own RuntimeException)
+                valid = false;
             }
             signatureChecked();
         }
@@ -494,8 +496,10 @@ public final class ItlVerifier {
             } catch (InvalidKeyException e) {
                 unsupportedKey();
                 return;
-            } catch (SignatureException | java.security.ProviderException e) {
-                valid = false; // a malformed signature value; some providers throw rather than return false
+            } catch (SignatureException | RuntimeException e) {
+                // a malformed signature value; some providers throw rather than return false (the JDK a
+                // ProviderException, a native provider its own RuntimeException)
+                valid = false;
             }
             signatureChecked();
         }

@@ -21,14 +21,16 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * The driver of issue 17's numbers: {@code openssl speed -seconds N rsa2048} (one process, one thread), then
+ * The driver of issue 17's numbers: {@code openssl speed -seconds N rsa2048} (one process, one thread; per CPU second
+ * as openssl counts by default, and with {@code -elapsed} per wall-clock second as JMH counts), then
  * {@link ProviderBenchmark} (JDK and native provider, same JMH run), then {@code openssl speed} again, and prints the
  * ratios: native build+sign and sign alone against OpenSSL's signing rate (the mean of the runs before and after) and
  * against the JDK provider, native verification against the JDK's. With {@code --all}, also
- * {@link ProviderParallelBenchmark} and {@link FleetSignBenchmark}.
+ * {@link ProviderParallelBenchmark} and {@link FleetSignBenchmark}. With {@code --rounds N}, all of it N times, and
+ * the median of each ratio over the rounds (for a loaded machine).
  *
  * <pre>
- * java -cp itl-bench/target/benchmarks.jar io.github.itl4j.bench.NativeRatios [--seconds 5] [--all]
+ * java -cp itl-bench/target/benchmarks.jar io.github.itl4j.bench.NativeRatios [--seconds 5] [--rounds 1] [--all]
  * </pre>
  */
 public final class NativeRatios {
@@ -44,65 +46,90 @@ public final class NativeRatios {
      */
     public static void main(String[] args) throws Exception {
         int seconds = 5;
+        int rounds = 1;
         boolean all = false;
         for (int i = 0; i < args.length; i++) {
             if ("--seconds".equals(args[i])) {
                 seconds = Integer.parseInt(args[++i]);
+            } else if ("--rounds".equals(args[i])) {
+                rounds = Integer.parseInt(args[++i]);
             } else if ("--all".equals(args[i])) {
                 all = true;
             } else {
                 throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        double[] before = openssl(seconds);
-        Map<String, Double> p = run(ProviderBenchmark.class.getSimpleName());
-        double[] after = openssl(seconds);
-        double opensslSign = (before[0] + after[0]) / 2;
-        double opensslVerify = (before[1] + after[1]) / 2;
-        System.out.printf(Locale.ROOT, "%nopenssl speed -seconds %d rsa2048: sign/s %.0f before, %.0f after (mean %.0f);"
-                + " verify/s %.0f before, %.0f after%n", seconds, before[0], after[0], opensslSign, before[1], after[1]);
-        List<String[]> rows = new ArrayList<>();
-        for (String m : new String[] {"buildAndSign", "signOnly", "baselineRawSign"}) {
-            double nat = p.get("ProviderBenchmark." + m + "/native");
-            double jdk = p.get("ProviderBenchmark." + m + "/jdk");
-            rows.add(row(m + " (RSA-2048 SHA-1)", nat, jdk, nat / opensslSign, nat / jdk,
-                    m.startsWith("baseline") ? "" : (nat / opensslSign >= 0.8 ? "ok" : "MISS") + " >=0.8x openssl, "
-                            + (nat / jdk >= 3 ? "ok" : "MISS") + " >=3x jdk"));
-        }
-        for (String m : new String[] {"verify", "baselineRawVerify"}) {
-            double nat = p.get("ProviderBenchmark." + m + "/native");
-            double jdk = p.get("ProviderBenchmark." + m + "/jdk");
-            rows.add(row(m + " (anchored)", nat, jdk, nat / opensslVerify, nat / jdk,
-                    m.startsWith("baseline") ? "" : (nat / jdk >= 2 ? "ok" : "MISS") + " >=2x jdk"));
-        }
-        if (all) {
-            Map<String, Double> par = run(ProviderParallelBenchmark.class.getSimpleName());
-            Map<String, Double> fleet = run(FleetSignBenchmark.class.getSimpleName());
-            for (String prov : new String[] {"jdk", "native"}) {
-                double a = par.get("ProviderParallelBenchmark.allCores/" + prov);
-                double one = par.get("ProviderParallelBenchmark.baselineOneThread/" + prov);
-                rows.add(row("parallel allCores / oneThread, " + prov, a, one, Double.NaN, a / one,
-                        (a / one >= 1.8 ? "ok" : "MISS") + " >=1.8x"));
-                double f = fleet.get("FleetSignBenchmark.fleet/" + prov);
-                double raw = fleet.get("FleetSignBenchmark.baselineRawSignAllCores/" + prov);
-                rows.add(row("fleet / rawSignAllCores, " + prov, f, raw, Double.NaN, f / raw,
-                        (f / raw >= 0.85 ? "ok" : "MISS") + " >=0.85x"));
+        Map<String, List<Double>> ratios = new java.util.LinkedHashMap<>();
+        for (int round = 1; round <= rounds; round++) {
+            System.out.printf(Locale.ROOT, "%n=== round %d of %d ===%n", round, rounds);
+            double[] cpuBefore = openssl(seconds, false);
+            double[] wallBefore = openssl(seconds, true);
+            Map<String, Double> p = run(ProviderBenchmark.class.getSimpleName());
+            double[] wallAfter = openssl(seconds, true);
+            double[] cpuAfter = openssl(seconds, false);
+            double cpuSign = (cpuBefore[0] + cpuAfter[0]) / 2;
+            double wallSign = (wallBefore[0] + wallAfter[0]) / 2;
+            System.out.printf(Locale.ROOT, "%nopenssl speed -seconds %d rsa2048 sign/s: %.0f / %.0f (per CPU second, "
+                    + "openssl's default; before / after), %.0f / %.0f (-elapsed, per wall-clock second as JMH)%n",
+                    seconds, cpuBefore[0], cpuAfter[0], wallBefore[0], wallAfter[0]);
+            List<String[]> rows = new ArrayList<>();
+            for (String m : new String[] {"buildAndSign", "signOnly", "baselineRawSign", "verify",
+                "baselineRawVerify"}) {
+                double nat = p.get("ProviderBenchmark." + m + "/native");
+                double jdk = p.get("ProviderBenchmark." + m + "/jdk");
+                boolean sign = !m.toLowerCase(Locale.ROOT).contains("verify");
+                rows.add(row(m, nat, jdk, sign ? nat / cpuSign : Double.NaN, sign ? nat / wallSign : Double.NaN,
+                        nat / jdk));
+                add(ratios, m + " native/jdk", nat / jdk);
+                if (sign) {
+                    add(ratios, m + " native/openssl", nat / cpuSign);
+                    add(ratios, m + " native/openssl -elapsed", nat / wallSign);
+                }
+            }
+            if (all) {
+                Map<String, Double> par = run(ProviderParallelBenchmark.class.getSimpleName());
+                for (String prov : new String[] {"jdk", "native"}) {
+                    double a = par.get("ProviderParallelBenchmark.allCores/" + prov);
+                    double one = par.get("ProviderParallelBenchmark.baselineOneThread/" + prov);
+                    rows.add(row("parallel allCores / oneThread, " + prov, a, one, Double.NaN, Double.NaN, a / one));
+                    add(ratios, "parallel allCores/oneThread " + prov, a / one);
+                }
+                Map<String, Double> fleet = run(FleetSignBenchmark.class.getSimpleName());
+                for (String prov : new String[] {"jdk", "native"}) {
+                    double f = fleet.get("FleetSignBenchmark.fleet/" + prov);
+                    double raw = fleet.get("FleetSignBenchmark.baselineRawSignAllCores/" + prov);
+                    rows.add(row("fleet / rawSignAllCores, " + prov, f, raw, Double.NaN, Double.NaN, f / raw));
+                    add(ratios, "fleet/rawSignAllCores " + prov, f / raw);
+                }
+            }
+            System.out.println();
+            System.out.println("| benchmark | native or method (ops/s) | jdk or baseline (ops/s) | x openssl "
+                    + "| x openssl -elapsed | ratio |");
+            System.out.println("|---|---:|---:|---:|---:|---:|");
+            for (String[] r : rows) {
+                System.out.println("| " + String.join(" | ", r) + " |");
             }
         }
-        System.out.println();
-        System.out.println("| what | score (ops/s) | against (ops/s) | x openssl | ratio | target |");
-        System.out.println("|---|---:|---:|---:|---:|---|");
-        for (String[] r : rows) {
-            System.out.println("| " + String.join(" | ", r) + " |");
+        System.out.printf(Locale.ROOT, "%n=== medians over %d round(s) (targets: sign >= 0.8x openssl and >= 3x jdk; "
+                + "verify >= 2x jdk; parallel >= 1.8; fleet >= 0.85) ===%n", rounds);
+        for (Map.Entry<String, List<Double>> e : ratios.entrySet()) {
+            List<Double> v = new ArrayList<>(e.getValue());
+            java.util.Collections.sort(v);
+            double med = v.size() % 2 == 1 ? v.get(v.size() / 2) : (v.get(v.size() / 2 - 1) + v.get(v.size() / 2)) / 2;
+            System.out.printf(Locale.ROOT, "%-45s %.2f  (runs: %s)%n", e.getKey(), med, e.getValue().stream()
+                    .map(d -> String.format(Locale.ROOT, "%.2f", d)).collect(java.util.stream.Collectors.joining(", ")));
         }
-        System.out.println("\n(rows 1-5: native score, JDK score of the same run, native / openssl, native / JDK;"
-                + " parallel and fleet rows: the method against its baseline with the same provider)");
     }
 
-    private static String[] row(String what, double a, double b, double xOpenssl, double ratio, String target) {
+    private static void add(Map<String, List<Double>> m, String key, double value) {
+        m.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
+    }
+
+    private static String[] row(String what, double a, double b, double xOpenssl, double xElapsed, double ratio) {
         return new String[] {what, String.format(Locale.ROOT, "%.0f", a), String.format(Locale.ROOT, "%.0f", b),
             Double.isNaN(xOpenssl) ? "" : String.format(Locale.ROOT, "%.2f", xOpenssl),
-            String.format(Locale.ROOT, "%.2f", ratio), target};
+            Double.isNaN(xElapsed) ? "" : String.format(Locale.ROOT, "%.2f", xElapsed),
+            String.format(Locale.ROOT, "%.2f", ratio)};
     }
 
     /** Runs one benchmark class in a forked JVM; returns score by "Class.method/provider". */
@@ -122,10 +149,17 @@ public final class NativeRatios {
         return out;
     }
 
-    /** @return {sign/s, verify/s} of {@code openssl speed -seconds N rsa2048} */
-    private static double[] openssl(int seconds) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("openssl", "speed", "-seconds", String.valueOf(seconds), "rsa2048")
-                .redirectErrorStream(true).start();
+    /**
+     * @return {sign/s, verify/s} of {@code openssl speed -seconds N rsa2048}: per CPU second (openssl's default), or
+     *     per wall-clock second with {@code -elapsed} (as JMH counts; lower on a loaded machine)
+     */
+    private static double[] openssl(int seconds, boolean elapsed) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("openssl", "speed", "-seconds", String.valueOf(seconds)));
+        if (elapsed) {
+            cmd.add("-elapsed");
+        }
+        cmd.add("rsa2048");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         double[] r = null;
         StringBuilder all = new StringBuilder();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
@@ -141,8 +175,7 @@ public final class NativeRatios {
         if (p.waitFor() != 0 || r == null) {
             throw new IOException("openssl speed failed or printed no rsa 2048 line:\n" + all);
         }
-        System.out.printf(Locale.ROOT, "openssl speed -seconds %d rsa2048: %.1f sign/s, %.1f verify/s%n", seconds,
-                r[0], r[1]);
+        System.out.printf(Locale.ROOT, "%s: %.1f sign/s, %.1f verify/s%n", String.join(" ", cmd), r[0], r[1]);
         return r;
     }
 }

@@ -32,9 +32,9 @@ final class DurableBatches {
     /** The most files committed together. */
     static final int MAX_BATCH = 256;
     /** The most staged files waiting (temporary files on disk); workers wait beyond it. */
-    static final int MAX_PENDING = 2 * MAX_BATCH;
+    static final int MAX_PENDING = 8 * MAX_BATCH;
     /** Threads forcing temporary files in parallel: I/O waits, not CPU. */
-    private static final int FORCE_THREADS = 16;
+    private static final int FORCE_THREADS = 64;
 
     private record Item(AtomicFileWriter.Staged staged, FileResult signed) {
     }

@@ -27,10 +27,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * ratios: native build+sign and sign alone against OpenSSL's signing rate (the mean of the runs before and after) and
  * against the JDK provider, native verification against the JDK's. With {@code --all}, also
  * {@link ProviderParallelBenchmark} and {@link FleetSignBenchmark}. With {@code --rounds N}, all of it N times, and
- * the median of each ratio over the rounds (for a loaded machine).
+ * the median of each ratio over the rounds (for a loaded machine). With {@code --cpu}, no JMH: the same methods
+ * counted per second of the thread's CPU time, which other load does not change, as {@code openssl speed} counts.
  *
  * <pre>
  * java -cp itl-bench/target/benchmarks.jar io.github.itl4j.bench.NativeRatios [--seconds 5] [--rounds 1] [--all]
+ * java -cp itl-bench/target/benchmarks.jar io.github.itl4j.bench.NativeRatios --cpu
  * </pre>
  */
 public final class NativeRatios {
@@ -55,6 +57,9 @@ public final class NativeRatios {
                 rounds = Integer.parseInt(args[++i]);
             } else if ("--all".equals(args[i])) {
                 all = true;
+            } else if ("--cpu".equals(args[i])) {
+                cpu(seconds);
+                return;
             } else {
                 throw new IllegalArgumentException("unknown argument " + args[i]);
             }
@@ -118,6 +123,56 @@ public final class NativeRatios {
             double med = v.size() % 2 == 1 ? v.get(v.size() / 2) : (v.get(v.size() / 2 - 1) + v.get(v.size() / 2)) / 2;
             System.out.printf(Locale.ROOT, "%-45s %.2f  (runs: %s)%n", e.getKey(), med, e.getValue().stream()
                     .map(d -> String.format(Locale.ROOT, "%.2f", d)).collect(java.util.stream.Collectors.joining(", ")));
+        }
+    }
+
+    /** An operation measured by {@link #perCpuSecond}. */
+    private interface Op {
+        Object run() throws Exception;
+    }
+
+    /**
+     * Operations per second of this thread's CPU time: insensitive to other load on the machine, and so on the same
+     * footing as {@code openssl speed}'s default (per CPU second). No JMH: a warm-up of n/2 calls, then n calls.
+     */
+    private static double perCpuSecond(Op op, int n) throws Exception {
+        java.lang.management.ThreadMXBean t = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int i = 0; i < n / 2; i++) {
+            op.run();
+        }
+        long c0 = t.getCurrentThreadCpuTime();
+        for (int i = 0; i < n; i++) {
+            op.run();
+        }
+        return n / ((t.getCurrentThreadCpuTime() - c0) / 1e9);
+    }
+
+    /** {@code --cpu}: ProviderBenchmark's methods per CPU second, jdk and native, against openssl's default. */
+    private static void cpu(int seconds) throws Exception {
+        double[] before = openssl(seconds, false);
+        Map<String, Double> r = new java.util.LinkedHashMap<>();
+        for (String prov : new String[] {"jdk", "native"}) {
+            ProviderBenchmark b = new ProviderBenchmark();
+            b.provider = prov;
+            b.setUp();
+            int n = "jdk".equals(prov) ? 1500 : 5000;
+            r.put("buildAndSign/" + prov, perCpuSecond(b::buildAndSign, n));
+            r.put("signOnly/" + prov, perCpuSecond(b::signOnly, n));
+            r.put("baselineRawSign/" + prov, perCpuSecond(b::baselineRawSign, n));
+            r.put("verify/" + prov, perCpuSecond(b::verify, 4 * n));
+            r.put("baselineRawVerify/" + prov, perCpuSecond(b::baselineRawVerify, 4 * n));
+        }
+        double[] after = openssl(seconds, false);
+        double sign = (before[0] + after[0]) / 2;
+        System.out.printf(Locale.ROOT, "%nper CPU second; openssl sign/s %.0f (mean of before and after)%n", sign);
+        System.out.println("| benchmark | native | jdk | native / jdk | native / openssl |");
+        System.out.println("|---|---:|---:|---:|---:|");
+        for (String m : new String[] {"buildAndSign", "signOnly", "baselineRawSign", "verify", "baselineRawVerify"}) {
+            double nat = r.get(m + "/native");
+            double jdk = r.get(m + "/jdk");
+            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.2f | %s |%n", m, nat, jdk, nat / jdk,
+                    m.toLowerCase(Locale.ROOT).contains("verify") ? "" : String.format(Locale.ROOT, "%.2f",
+                            nat / sign));
         }
     }
 

@@ -1,6 +1,5 @@
 package io.github.itl4j.bench;
 
-import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.SgnFile;
 import io.github.itl4j.crypto.fleet.FleetSigner;
@@ -38,7 +37,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * 2.5 KB each) into {@code .sgn} files on every core — list, read, sign, write atomically with fsync — against the
  * raw JDK primitive doing only the unavoidable part: {@code SHA1withRSA} signatures of the same payload bytes on every
  * core, from memory. Scores are files per second; the ratio is what reading, formatting and durable atomic writes cost
- * on top of the RSA work.
+ * on top of the RSA work. With either provider (issue 17); the outputs are made durable in batches.
  *
  * <p>Each invocation handles the whole directory ({@code @OperationsPerInvocation(10000)}), so one invocation is one
  * iteration. {@code force(true)} re-signs every file each time (a resumed run would skip them all).
@@ -53,9 +52,15 @@ public class FleetSignBenchmark {
     /** Number of configuration files in the directory. */
     static final int FILES = 10_000;
 
+    /** {@code jdk} or {@code native} (issue 17): the signer's provider, and the baseline's. */
+    @Param({"jdk", "native"})
+    public String provider;
+
     private Path dir;
     private byte[][] payloads;
     private SigningKey key;
+    private java.security.Provider jca;
+    private java.security.PrivateKey rawKey;
     private FleetSigner fleet;
 
     /**
@@ -73,7 +78,9 @@ public class FleetSignBenchmark {
             Files.write(dir.resolve("SEP" + mac + ".cnf.xml"), payloads[i]);
         }
         key = Fixtures.signingKey(2048);
-        ItlSigner signer = SignBenchmark.signer(key, DigestAlgorithm.SHA1);
+        ItlSigner signer = ProviderBenchmark.signer(key, ProviderBenchmark.provider(provider));
+        jca = signer.provider();
+        rawKey = key.forProvider(jca).privateKey();
         fleet = FleetSigner.builder(signer).force(true).build();
         FleetSigner.Result r = fleet.sign(dir);
         Fixtures.check(r.signed() == FILES && r.failed() == 0, "the fleet run did not sign every file: " + r);
@@ -137,7 +144,8 @@ public class FleetSignBenchmark {
     }
 
     /**
-     * Baseline: raw {@code SHA1withRSA} signatures of the same payloads on every core, from memory.
+     * Baseline: raw {@code SHA1withRSA} signatures of the same payloads on every core, from memory, by the same
+     * provider with its own key object.
      *
      * @return a checksum of the signatures' first bytes
      */
@@ -146,8 +154,8 @@ public class FleetSignBenchmark {
     public long baselineRawSignAllCores() {
         return IntStream.range(0, FILES).parallel().mapToLong(i -> {
             try {
-                Signature s = Signature.getInstance("SHA1withRSA");
-                s.initSign(key.privateKey());
+                Signature s = Signature.getInstance("SHA1withRSA", jca);
+                s.initSign(rawKey);
                 s.update(payloads[i]);
                 return s.sign()[0];
             } catch (GeneralSecurityException e) {

@@ -89,6 +89,14 @@ public final class ItlCli implements Callable<Integer> {
                 + "link where an output or a fleet source is expected is refused.")
     private boolean followSymlinks;
 
+    @Option(names = "--provider", scope = ScopeType.INHERIT, paramLabel = "jdk|native|bc",
+            description = "The JCA provider that signs and verifies: jdk (the JDK's), native (Amazon Corretto Crypto "
+                + "Provider, linux-x86_64) or bc (Bouncy Castle). Default: native where it loads, else jdk. "
+                + "Signatures are the same with every provider; itl --version shows the one in use.")
+    private void provider(String value) {
+        CryptoProviders.choose(value);
+    }
+
     private final InputStream stdin;
     private final OutputStream stdout;
     private PrintWriter out;
@@ -147,6 +155,7 @@ public final class ItlCli implements Callable<Integer> {
      */
     public static CommandLine commandLine(InputStream in, OutputStream rawOut, PrintWriter out, PrintWriter err) {
         ItlCli cli = new ItlCli(in, rawOut);
+        CryptoProviders.reset();
         cli.out = out;
         cli.err = err;
         CommandLine cl = new CommandLine(cli);
@@ -419,7 +428,7 @@ public final class ItlCli implements Callable<Integer> {
         @Override
         public String[] getVersion() {
             return new String[] {"itl " + toolVersion() + " (itl4j)", "Java " + System.getProperty("java.version")
-                    + " (" + System.getProperty("java.vendor") + ")"};
+                    + " (" + System.getProperty("java.vendor") + ")", CryptoProviders.describe()};
         }
     }
 }

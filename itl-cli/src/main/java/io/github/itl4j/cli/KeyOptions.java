@@ -199,7 +199,8 @@ public final class KeyOptions {
             throws CliException {
         Clock clock = timestamp != null ? Clock.fixed(timestamp, ZoneOffset.UTC) : Clock.systemUTC();
         try {
-            return ItlSigner.builder(key).digest(digest == null ? DigestAlgorithm.SHA1 : digest).clock(clock).build();
+            return ItlSigner.builder(key).digest(digest == null ? DigestAlgorithm.SHA1 : digest).clock(clock)
+                    .provider(CryptoProviders.current()).build();
         } catch (KeyLoadException e) {
             throw keyError(subject, e);
         }

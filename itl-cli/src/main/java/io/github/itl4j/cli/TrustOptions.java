@@ -137,7 +137,8 @@ public final class TrustOptions {
                         throw CliException.usage("--trust " + arg + " is a signed file (FILENAME "
                                 + f.header().fileName().orElse("?") + "), not a certificate or an ITL/CTL");
                     }
-                    VerificationResult r = ItlVerifier.builder().build().verify(list);
+                    VerificationResult r = ItlVerifier.builder().provider(CryptoProviders.current()).build()
+                            .verify(list);
                     if (!r.isVerified()) {
                         err.println(ItlCli.PREFIX + "--trust " + arg + ": the trust list itself does not verify ("
                                 + ShowFormat.codes(r.errors()) + "); no file is checked against it");
@@ -175,9 +176,11 @@ public final class TrustOptions {
         /**
          * @param warningsAsErrors whether warnings fail a file
          * @return a verifier with these anchors
+         * @throws CliException if {@code --provider native} was asked where it does not load
          */
-        ItlVerifier verifier(boolean warningsAsErrors) {
-            ItlVerifier.Builder b = ItlVerifier.builder().treatWarningsAsErrors(warningsAsErrors);
+        ItlVerifier verifier(boolean warningsAsErrors) throws CliException {
+            ItlVerifier.Builder b = ItlVerifier.builder().treatWarningsAsErrors(warningsAsErrors)
+                    .provider(CryptoProviders.current());
             for (Source s : sources) {
                 b.trustCertificates(s.certificates());
                 if (s.list() != null && s.usable()) {

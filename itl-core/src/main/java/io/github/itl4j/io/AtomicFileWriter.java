@@ -198,6 +198,160 @@ public final class AtomicFileWriter {
         }
     }
 
+    /**
+     * The first half of {@link #write}, for a caller that makes many files durable together: the target is checked,
+     * the temporary file created beside it, written and given its final permissions, but <b>not</b> forced to disk
+     * and not renamed. Then {@link Staged#force()} (from any thread), {@link Staged#commit()}, and once per
+     * directory {@link #syncDirectory(Path)} give the same guarantee as {@code write}: a crash leaves the old file or
+     * the whole new one, never a part. {@link Staged#abandon()} deletes the temporary file instead.
+     *
+     * @param target the file to write; its directory must exist
+     * @param data the new content
+     * @return the staged file
+     * @throws UnsafeTargetException as {@link #write}
+     * @throws IOException as {@link #write}; nothing is left behind
+     */
+    public Staged stage(Path target, Bytes data) throws IOException {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(data, "data");
+        String given = target.toString();
+        Path abs = checkTarget(target.toAbsolutePath(), given);
+        Path dir = abs.getParent();
+        if (dir == null || abs.getFileName() == null) {
+            throw new IllegalArgumentException("not a file path: " + target);
+        }
+        String name = abs.getFileName().toString();
+        Set<PosixFilePermission> finalPermissions = finalPermissions(abs, dir, given);
+        Path tmp = createTemp(dir, name, given, finalPermissions != null);
+        boolean staged = false;
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                ByteBuffer b = data.asByteBuffer();
+                while (b.hasRemaining()) {
+                    ch.write(b);
+                }
+            }
+            if (finalPermissions != null) {
+                Files.setPosixFilePermissions(tmp, finalPermissions);
+            }
+            if (removeStale) {
+                removeStale(dir, name, Files.getOwner(tmp, LinkOption.NOFOLLOW_LINKS), STALE_AFTER);
+            }
+            staged = true;
+            return new Staged(this, tmp, abs, given);
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            throw e;
+        } catch (FileSystemException e) {
+            throw renamed(e, given);
+        } finally {
+            if (!staged) {
+                deleteQuietly(tmp);
+            }
+        }
+    }
+
+    private Set<PosixFilePermission> finalPermissions(Path abs, Path dir, String given) throws IOException {
+        if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return null;
+        }
+        PosixFileAttributes existing = posixAttributes(abs);
+        Set<PosixFilePermission> p = existing != null ? EnumSet.copyOf(nonEmpty(existing.permissions()))
+                : EnumSet.copyOf(nonEmpty(defaultPermissions(dir, given)));
+        if (permissionsAtMost != null) {
+            p.retainAll(permissionsAtMost);
+        }
+        return p;
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException | RuntimeException ignored) {
+            // the original failure is the one to report
+        }
+    }
+
+    /**
+     * A file written by {@link #stage} to a temporary file beside its target, not yet durable nor renamed. Use it
+     * from one thread at a time.
+     */
+    public static final class Staged {
+        private final AtomicFileWriter writer;
+        private final Path tmp;
+        private final Path target;
+        private final String given;
+        private boolean done;
+
+        private Staged(AtomicFileWriter writer, Path tmp, Path target, String given) {
+            this.writer = writer;
+            this.tmp = tmp;
+            this.target = target;
+            this.given = given;
+        }
+
+        /** @return the file that {@link #commit()} replaces (the link's target when links are followed) */
+        public Path target() {
+            return target;
+        }
+
+        /**
+         * Forces the temporary file's content to the device. Calls on many staged files from several threads at
+         * once let the file system make them durable in one journal commit.
+         *
+         * @throws IOException naming the target; call {@link #abandon()} then
+         */
+        public void force() throws IOException {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                ch.force(true);
+            } catch (FileSystemException e) {
+                throw renamed(e, given);
+            }
+        }
+
+        /**
+         * Renames the temporary file over the target in one step, after checking the target again (a rename
+         * replaces a link, never writes through it). Call {@link #force()} first; the rename is durable once
+         * {@link #syncDirectory(Path)} has been called on the target's directory.
+         *
+         * @return the file written
+         * @throws IOException as {@link AtomicFileWriter#write}; the temporary file is deleted and the target is
+         *     unchanged
+         */
+        public Path commit() throws IOException {
+            if (done) {
+                throw new IllegalStateException("already committed or abandoned: " + given);
+            }
+            done = true;
+            boolean moved = false;
+            try {
+                writer.checkTarget(target, given);
+                try {
+                    Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                moved = true;
+                return target;
+            } catch (UnsafeTargetException e) {
+                throw e;
+            } catch (FileSystemException e) {
+                throw renamed(e, given);
+            } finally {
+                if (!moved) {
+                    deleteQuietly(tmp);
+                }
+            }
+        }
+
+        /** Deletes the temporary file; the target is left as it was. Does nothing after {@link #commit()}. */
+        public void abandon() {
+            if (!done) {
+                done = true;
+                deleteQuietly(tmp);
+            }
+        }
+    }
+
     /** @return the path to write (the link's target when following), after refusing what is not a regular file */
     private Path checkTarget(Path abs, String given) throws IOException {
         BasicFileAttributes a = attributes(abs, LinkOption.NOFOLLOW_LINKS);
@@ -311,8 +465,13 @@ public final class AtomicFileWriter {
         return r;
     }
 
-    private static void syncDirectory(Path dir) {
-        // makes the rename durable on POSIX file systems; not possible everywhere (Windows), so best effort
+    /**
+     * Makes the renames in {@code dir} durable (fsync of the directory) on POSIX file systems; best effort, since it
+     * is not possible everywhere (Windows).
+     *
+     * @param dir a directory
+     */
+    public static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);
         } catch (IOException | RuntimeException e) {

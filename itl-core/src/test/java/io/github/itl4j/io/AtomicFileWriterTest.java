@@ -180,4 +180,50 @@ class AtomicFileWriterTest {
         assertFalse(Files.exists(other));
         assertTrue(Files.exists(fresh));
     }
+
+    @Test
+    void aStagedFileReplacesTheTargetOnlyWhenCommitted() throws Exception {
+        Path t = dir.resolve("c.cnf.xml.sgn");
+        W.write(t, Bytes.utf8("old"));
+        AtomicFileWriter.Staged s = W.stage(t, Bytes.utf8("new content"));
+        assertArrayEquals("old".getBytes(), Files.readAllBytes(t), "staging must not touch the target");
+        assertEquals(2, names().size(), "one temporary file beside the target: " + names());
+        assertTrue(AtomicFileWriter.isTemporaryName(names().get(0)), names().toString());
+        s.force();
+        assertEquals(t, s.commit());
+        AtomicFileWriter.syncDirectory(dir);
+        assertArrayEquals("new content".getBytes(), Files.readAllBytes(t));
+        assertEquals(List.of("c.cnf.xml.sgn"), names());
+        assertThrows(IllegalStateException.class, s::commit);
+        s.abandon(); // no effect after the commit
+        assertArrayEquals("new content".getBytes(), Files.readAllBytes(t));
+    }
+
+    @Test
+    void anAbandonedStagedFileLeavesTheTargetAndNoTemporaryFile() throws Exception {
+        Path t = dir.resolve("d.sgn");
+        W.write(t, Bytes.utf8("old"));
+        AtomicFileWriter.Staged s = W.stage(t, Bytes.utf8("new"));
+        s.abandon();
+        assertEquals(List.of("d.sgn"), names());
+        assertArrayEquals("old".getBytes(), Files.readAllBytes(t));
+        assertThrows(IllegalStateException.class, s::commit);
+    }
+
+    @Test
+    void aLinkPlantedBetweenStagingAndCommitIsRefused() throws Exception {
+        Path t = dir.resolve("e.sgn");
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.txt"), "keep");
+        AtomicFileWriter.Staged s = W.stage(t, Bytes.utf8("new"));
+        try {
+            Files.createSymbolicLink(t, elsewhere);
+        } catch (UnsupportedOperationException | IOException e) {
+            s.abandon();
+            assumeTrue(false, "no symbolic links here");
+        }
+        assertThrows(UnsafeTargetException.class, s::commit);
+        assertEquals("keep", Files.readString(elsewhere));
+        assertTrue(Files.isSymbolicLink(t));
+        assertEquals(List.of("e.sgn", "elsewhere.txt"), names(), "the temporary file was not removed");
+    }
 }

@@ -49,7 +49,8 @@ public final class ItlResetter {
         this.digest = b.digest;
         // the default needs only the errors: record checks (warnings about other records) are left out
         this.inputVerifier = b.allowUnverified ? null
-                : b.verifier != null ? b.verifier : ItlVerifier.builder().checkRecords(false).build();
+                : b.verifier != null ? b.verifier
+                : ItlVerifier.builder().checkRecords(false).provider(b.signer.provider()).build();
         this.cert = signer.key().certificate();
         this.fields = CertFields.of(cert);
     }

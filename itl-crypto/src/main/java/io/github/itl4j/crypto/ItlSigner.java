@@ -41,10 +41,13 @@ public final class ItlSigner {
     private final DigestAlgorithm digest;
     private final Clock clock;
     private final Provider provider;
+    /** The key's private key as {@link #provider}'s own key object when it could be translated. */
+    private final java.security.PrivateKey privateKey;
     private final Bytes serial;
 
-    private ItlSigner(Builder b, Provider provider) {
+    private ItlSigner(Builder b, Provider provider, java.security.PrivateKey privateKey) {
         this.key = b.key;
+        this.privateKey = privateKey;
         this.digest = b.digest;
         this.clock = b.clock;
         this.provider = provider;
@@ -143,7 +146,7 @@ public final class ItlSigner {
     private Bytes sign(DigestAlgorithm alg, List<Bytes> parts) throws ItlSigningException {
         try {
             Signature s = Signature.getInstance(DigestInfos.rsaSignatureName(alg), provider);
-            s.initSign(key.privateKey());
+            s.initSign(privateKey);
             for (Bytes p : parts) {
                 p.feed(s::update);
             }
@@ -255,7 +258,9 @@ public final class ItlSigner {
         }
 
         /**
-         * @param p the JCA provider that signs, or null for the JDK's default ({@code SunRsaSign})
+         * @param p the JCA provider that signs, or null for the JDK's default ({@code SunRsaSign}). The key's
+         *     private key is translated once into this provider's own key object ({@link SigningKey#forProvider}),
+         *     in memory, so a native provider does not import the key again on every signature
          * @return this builder
          */
         public Builder provider(Provider p) {
@@ -285,10 +290,11 @@ public final class ItlSigner {
             String name = DigestInfos.rsaSignatureName(digest);
             try {
                 Signature s = provider == null ? Signature.getInstance(name) : Signature.getInstance(name, provider);
-                s.initSign(key.privateKey());
+                java.security.PrivateKey pk = key.forProvider(s.getProvider()).privateKey();
+                s.initSign(pk);
                 org.slf4j.LoggerFactory.getLogger(ItlSigner.class).debug("Signing {} with provider {} ({})", name,
                         s.getProvider().getName(), key);
-                return new ItlSigner(this, s.getProvider());
+                return new ItlSigner(this, s.getProvider(), pk);
             } catch (GeneralSecurityException e) {
                 throw new KeyLoadException(KeyLoadException.Reason.UNSUPPORTED_KEY, "The provider "
                         + (provider == null ? "(default)" : provider.getName()) + " cannot sign " + name

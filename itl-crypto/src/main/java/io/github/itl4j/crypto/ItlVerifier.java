@@ -17,7 +17,9 @@ import io.github.itl4j.crypto.internal.DigestInfos;
 import io.github.itl4j.crypto.internal.PublicKeys;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
@@ -30,8 +32,10 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies ITL/CTL trust lists and signed (.sgn) files (docs/format.md §5 and §10, docs/trust.md §5). Immutable and
@@ -81,6 +85,10 @@ public final class ItlVerifier {
     private final boolean checkRecords;
     private final Provider provider;
     private final ItlReader reader;
+    /** At most this many public keys translated into {@link #provider}'s key objects are kept. */
+    private static final int MAX_PROVIDER_KEYS = 256;
+    /** Signer keys translated into {@link #provider}'s key objects, by the key as decoded. */
+    private final Map<PublicKey, PublicKey> providerKeys = new ConcurrentHashMap<>();
     /** Record certificates decoded by this verifier's earlier verifications. */
     private final CertCache certs = new CertCache();
 
@@ -234,13 +242,53 @@ public final class ItlVerifier {
         return run.finishSigned(f);
     }
 
-    private Signature signature(String alg) {
-        try {
-            return provider == null ? Signature.getInstance(alg) : Signature.getInstance(alg, provider);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(alg + " is not available" + (provider == null ? ""
-                    : " from provider " + provider.getName()), e);
+    /**
+     * A {@code Signature} for {@code alg} initialised to verify with {@code key}: from the configured provider, with
+     * the key translated into that provider's own key object (once per key, see {@link #providerKey}); from the
+     * default providers when none is configured or the configured one lacks {@code alg} (e.g. {@code NONEwithRSA}).
+     */
+    private Signature verifier(String alg, PublicKey key) throws InvalidKeyException {
+        if (provider != null) {
+            Signature s;
+            try {
+                s = Signature.getInstance(alg, provider);
+            } catch (NoSuchAlgorithmException e) {
+                s = null; // use the default providers below
+            }
+            if (s != null) {
+                s.initVerify(providerKey(key));
+                return s;
+            }
         }
+        try {
+            Signature s = Signature.getInstance(alg);
+            s.initVerify(key);
+            return s;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(alg + " is not available", e);
+        }
+    }
+
+    /**
+     * The signer's public key decoded by the configured provider ({@link KeyFactory#translateKey}), so a native
+     * provider does not import it again on every verification. Keys come from certificates the verifier caches,
+     * so the same few keys recur; the cache is bounded, and a key the provider cannot translate is used as is.
+     */
+    private PublicKey providerKey(PublicKey key) {
+        PublicKey k = providerKeys.get(key);
+        if (k != null) {
+            return k;
+        }
+        try {
+            k = (PublicKey) KeyFactory.getInstance(key.getAlgorithm(), provider).translateKey(key);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            k = key;
+        }
+        if (providerKeys.size() >= MAX_PROVIDER_KEYS) {
+            providerKeys.clear();
+        }
+        providerKeys.put(key, k);
+        return k;
     }
 
     private MessageDigest messageDigest(DigestAlgorithm alg) {
@@ -424,8 +472,7 @@ public final class ItlVerifier {
 
         void rsaOver(List<Bytes> parts) {
             try {
-                Signature s = signature(DigestInfos.rsaSignatureName(h.digest));
-                s.initVerify(key);
+                Signature s = verifier(DigestInfos.rsaSignatureName(h.digest), key);
                 for (Bytes b : parts) {
                     b.feed(s::update);
                 }
@@ -433,23 +480,26 @@ public final class ItlVerifier {
             } catch (InvalidKeyException e) {
                 unsupportedKey();
                 return;
-            } catch (SignatureException | java.security.ProviderException e) {
-                valid = false; // a malformed signature value; some providers throw rather than return false
+            } catch (SignatureException | RuntimeException e) {
+                // a malformed signature value; some providers throw rather than return false (the JDK a
+                // ProviderException, a native provider its own RuntimeException)
+                valid = false;
             }
             signatureChecked();
         }
 
         void rsaOverDigest(byte[] hash) {
             try {
-                Signature s = signature("NONEwithRSA");
-                s.initVerify(key);
+                Signature s = verifier("NONEwithRSA", key);
                 s.update(DigestInfos.encode(h.digest, hash));
                 valid = s.verify(h.signature.toByteArray());
             } catch (InvalidKeyException e) {
                 unsupportedKey();
                 return;
-            } catch (SignatureException | java.security.ProviderException e) {
-                valid = false; // a malformed signature value; some providers throw rather than return false
+            } catch (SignatureException | RuntimeException e) {
+                // a malformed signature value; some providers throw rather than return false (the JDK a
+                // ProviderException, a native provider its own RuntimeException)
+                valid = false;
             }
             signatureChecked();
         }
@@ -543,6 +593,8 @@ public final class ItlVerifier {
 
         /**
          * @param value the JCA provider for the RSA signature (and digests, if it has them), or null for the
+         *     default providers. The signer's public key is translated into this provider's own key object (once per
+         *     key); an algorithm the provider lacks ({@code NONEwithRSA} for streamed input) falls back to the
          *     default providers
          * @return this builder
          */

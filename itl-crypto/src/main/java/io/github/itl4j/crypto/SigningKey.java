@@ -3,6 +3,7 @@ package io.github.itl4j.crypto;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -104,6 +105,38 @@ public final class SigningKey {
         } finally {
             java.util.Arrays.fill(enc, (byte) 0);
         }
+    }
+
+    /**
+     * This key with its RSA private key translated once into {@code provider}'s own key object
+     * ({@link KeyFactory#translateKey} of {@code KeyFactory.getInstance("RSA", provider)}), so that this provider
+     * signs without importing the key again on every signature. The translation happens in memory: no key material
+     * is written anywhere. {@link ItlSigner.Builder#build()} calls it for the signer's provider.
+     *
+     * @param provider the JCA provider that will sign, or null for the JDK's default
+     * @return a key with the same certificate and chain whose {@link #privateKey()} belongs to {@code provider}; this
+     *     key itself if {@code provider} is null, the key is not RSA, it already is that provider's, or the provider
+     *     has no RSA key factory or cannot translate it (e.g. a hardware key), in which case the provider is left to
+     *     accept the key as it is when it signs
+     */
+    public SigningKey forProvider(Provider provider) {
+        if (provider == null || !isRsa() || isFrom(privateKey, provider)) {
+            return this;
+        }
+        try {
+            PrivateKey k = (PrivateKey) KeyFactory.getInstance("RSA", provider).translateKey(privateKey);
+            if (!(k instanceof RSAKey rk) || !rk.getModulus().equals(((RSAKey) privateKey).getModulus())) {
+                return this;
+            }
+            return new SigningKey(k, certificate, chain);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return this;
+        }
+    }
+
+    /** @return whether the key's class is the provider's own (same package, as for SunRsaSign and ACCP) */
+    private static boolean isFrom(PrivateKey key, Provider provider) {
+        return key.getClass().getPackageName().equals(provider.getClass().getPackageName());
     }
 
     private static boolean probe(PrivateKey key, PublicKey pub, String alg) throws KeyLoadException {

@@ -48,10 +48,16 @@ final class FleetFileJob {
     private final ItlVerifier verifier;
     private final Path out;
     private final BooleanSupplier cancelled;
+    private final DurableBatches batches;
+
+    /** What {@link #process} returns for a file handed to the {@link DurableBatches}, which reports it later. */
+    static final FileResult HANDED_OFF = new FileResult(Path.of("."), Path.of("."), Status.SIGNED, null, 0, 0, null);
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     FleetFileJob(ItlSigner signer, ItlLimits limits, Layout layout, boolean force, boolean followSymlinks,
-            AtomicFileWriter writer, ItlReader reader, ItlVerifier verifier, Path out, BooleanSupplier cancelled) {
+            AtomicFileWriter writer, ItlReader reader, ItlVerifier verifier, Path out, BooleanSupplier cancelled,
+            DurableBatches batches) {
+        this.batches = batches;
         this.signer = signer;
         this.limits = limits;
         this.layout = layout;
@@ -64,7 +70,10 @@ final class FleetFileJob {
         this.cancelled = cancelled;
     }
 
-    /** @return the outcome, or null if the worker was interrupted (cancellation) */
+    /**
+     * @return the outcome; {@link #HANDED_OFF} when the signed output was staged and handed to the batches (which
+     *     report it once durable); null if the worker was interrupted (cancellation)
+     */
     FileResult process(Path source) {
         String name = source.getFileName().toString();
         String outName = name + SGN;
@@ -114,14 +123,21 @@ final class FleetFileJob {
             return interrupted(e) ? null
                     : failure(source, target, Failure.SIGNING_FAILED, size, "cannot sign: " + describe(e));
         }
+        AtomicFileWriter.Staged staged;
         try {
-            writer.permissionsAtMost(sourcePermissions).write(target, encoded);
+            staged = writer.permissionsAtMost(sourcePermissions).stage(target, encoded);
         } catch (IOException | RuntimeException e) {
             return interrupted(e) ? null
                     : failure(source, target, Failure.OUTPUT_UNWRITABLE, size, "cannot write " + outName + ": "
                             + describe(e));
         }
-        return new FileResult(source, target, Status.SIGNED, null, size, encoded.size(), null);
+        try {
+            batches.add(staged, new FileResult(source, target, Status.SIGNED, null, size, encoded.size(), null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        return HANDED_OFF;
     }
 
     private boolean upToDate(Path target, String outName, Bytes payload, FileTime sourceTime,

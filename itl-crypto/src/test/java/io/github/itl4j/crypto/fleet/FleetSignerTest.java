@@ -161,6 +161,29 @@ class FleetSignerTest {
     }
 
     @Test
+    void aFileIsReportedSignedOnlyOnceItsOutputIsInPlaceOverSeveralBatches() throws Exception {
+        int n = DurableBatches.MAX_BATCH + 57;
+        List<Path> sources = configs(dir, n);
+        List<String> notInPlace = new ArrayList<>();
+        Result r = fleet(T0).threads(3).progress((res, done, total) -> {
+            try {
+                if (res.status() == Status.SIGNED && !java.util.Arrays.equals(ItlReader.defaults()
+                        .readSigned(res.output()).payload().toByteArray(), Files.readAllBytes(res.source()))) {
+                    notInPlace.add(res.output().getFileName().toString());
+                }
+            } catch (IOException e) {
+                notInPlace.add(res.output().getFileName() + " (" + e + ")");
+            }
+        }).build().sign(dir);
+        assertEquals(n, r.signed(), r.toString());
+        assertEquals(List.of(), notInPlace, "reported signed before the output was renamed into place");
+        assertEquals(Set.of(), tempFiles(dir));
+        for (Path p : List.of(sources.get(0), sources.get(n / 2), sources.get(n - 1))) {
+            assertSignedCorrectly(p, sgn(p), key.certificate());
+        }
+    }
+
+    @Test
     void outputIsByteForByteWhatSignConfigGivesWithTheSameClock() throws Exception {
         List<Path> sources = configs(dir, 20);
         fleet(T0).threads(3).build().sign(dir);

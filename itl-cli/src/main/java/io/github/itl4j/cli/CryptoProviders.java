@@ -1,0 +1,94 @@
+package io.github.itl4j.cli;
+
+import io.github.itl4j.nativecrypto.NativeProvider;
+import java.security.Provider;
+import java.security.Signature;
+import java.util.Locale;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+/**
+ * The JCA provider {@code itl} signs and verifies with ({@code --provider jdk|native|bc}): by default the native one
+ * (Amazon Corretto Crypto Provider, from itl-native) where it loads, the JDK's elsewhere. Signatures and verdicts are
+ * the same with every provider (RSA PKCS#1 v1.5 is deterministic); only the speed differs. The choice is made once per
+ * run, when the first command needs it (commands that do no RSA never load the native library).
+ */
+final class CryptoProviders {
+    /** What {@code --provider} accepts. */
+    enum Choice {
+        /** The default: native where it loads, else the JDK's. */
+        AUTO,
+        /** The JDK's providers (SunRsaSign). */
+        JDK,
+        /** Amazon Corretto Crypto Provider; an error where it does not load. */
+        NATIVE,
+        /** Bouncy Castle (pure Java, unregistered instance). */
+        BC;
+
+        /** @return the option value, lower case */
+        String option() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private static volatile Choice choice = Choice.AUTO;
+
+    private CryptoProviders() {
+    }
+
+    /** Back to the default, at the start of every run. */
+    static void reset() {
+        choice = Choice.AUTO;
+    }
+
+    /**
+     * @param value {@code jdk}, {@code native}, {@code bc} or {@code auto}
+     * @throws IllegalArgumentException for another value
+     */
+    static void choose(String value) {
+        try {
+            choice = Choice.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("expected jdk, native, bc or auto, got '" + value + "'", e);
+        }
+    }
+
+    /**
+     * @return the provider to hand the library's builders: null for the JDK's default providers
+     * @throws CliException ({@link ExitCodes#USAGE}) if {@code --provider native} was asked where it does not load
+     */
+    static Provider current() throws CliException {
+        return switch (choice) {
+            case JDK -> null;
+            case BC -> Bc.INSTANCE;
+            case AUTO -> NativeProvider.orJdk();
+            case NATIVE -> NativeProvider.provider().orElseThrow(() -> CliException.usage("--provider native: "
+                    + NativeProvider.unavailableReason().orElse("not available") + "; use --provider jdk"));
+        };
+    }
+
+    /** @return one line for {@code itl --version}: the provider in use and why */
+    static String describe() {
+        String jdk;
+        try {
+            jdk = Signature.getInstance("SHA1withRSA").getProvider().getName() + " (JDK)";
+        } catch (java.security.GeneralSecurityException e) {
+            jdk = "JDK";
+        }
+        return switch (choice) {
+            case JDK -> "Crypto provider: " + jdk + " (--provider jdk)";
+            case BC -> "Crypto provider: " + Bc.INSTANCE.getName() + " " + Bc.INSTANCE.getVersionStr()
+                    + " (--provider bc)";
+            case NATIVE, AUTO -> NativeProvider.provider()
+                    .map(p -> "Crypto provider: " + p.getName() + " " + p.getVersionStr() + " (native, --provider "
+                            + choice.option() + ")")
+                    .orElse("Crypto provider: " + jdk + (choice == Choice.NATIVE ? " (--provider native is not "
+                            + "available: " : " (native not available: ")
+                            + NativeProvider.unavailableReason().orElse("?") + ")");
+        };
+    }
+
+    /** Bouncy Castle, made only when asked for. */
+    private static final class Bc {
+        static final Provider INSTANCE = new BouncyCastleProvider();
+    }
+}

@@ -1,0 +1,216 @@
+package io.github.itl4j.crypto.fleet;
+
+import io.github.itl4j.crypto.fleet.FleetSigner.Failure;
+import io.github.itl4j.crypto.fleet.FleetSigner.FileResult;
+import io.github.itl4j.crypto.fleet.FleetSigner.Status;
+import io.github.itl4j.io.AtomicFileWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * Makes the outputs of a fleet run durable in batches instead of one fsync (and one directory fsync) per file: the
+ * workers stage each {@code .sgn} (written to its temporary file, not forced) and go on signing; a committer thread
+ * takes every staged file waiting (up to {@value #MAX_BATCH}), forces them all at once from a small pool of I/O threads
+ * (the file system then makes them durable in a few journal commits), renames each over its target, forces each
+ * directory once, and only then reports the files as signed. So the guarantee of a single atomic write holds for
+ * each file (a crash leaves the old file or the whole new one), and when {@link #finish()} returns every output is
+ * durable. The batches adapt to the load: while one commits, the next fills. Not API.
+ */
+final class DurableBatches {
+    /** The most files committed together. */
+    static final int MAX_BATCH = 256;
+    /** The most staged files waiting (temporary files on disk); workers wait beyond it. */
+    static final int MAX_PENDING = 8 * MAX_BATCH;
+    /** Threads forcing temporary files in parallel: I/O waits, not CPU. */
+    private static final int FORCE_THREADS = 64;
+
+    private record Item(AtomicFileWriter.Staged staged, FileResult signed) {
+    }
+
+    private final Consumer<FileResult> done;
+    private final Object lock = new Object();
+    private final ArrayDeque<Item> pending = new ArrayDeque<>();
+    private final Semaphore room = new Semaphore(MAX_PENDING);
+    private final ExecutorService forcePool;
+    private final Thread committer;
+    private boolean closing;
+    private boolean aborted;
+    private Throwable crash;
+
+    /** @param done receives each file's result once it is durable (or failed), on the committer thread */
+    DurableBatches(Consumer<FileResult> done) {
+        this.done = done;
+        AtomicInteger n = new AtomicInteger();
+        this.forcePool = Executors.newFixedThreadPool(FORCE_THREADS, r -> {
+            Thread t = new Thread(r, "itl-fleet-fsync-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.committer = new Thread(this::loop, "itl-fleet-committer");
+        committer.setDaemon(true);
+        committer.start();
+    }
+
+    /**
+     * Hands a staged output over; its result is reported when it is durable.
+     *
+     * @param staged the output, written to its temporary file
+     * @param signed the result to report once it is durable
+     * @throws InterruptedException if interrupted while waiting for room; the output was abandoned
+     */
+    void add(AtomicFileWriter.Staged staged, FileResult signed) throws InterruptedException {
+        try {
+            room.acquire();
+        } catch (InterruptedException e) {
+            staged.abandon();
+            throw e;
+        }
+        synchronized (lock) {
+            if (aborted || closing) {
+                staged.abandon();
+                room.release();
+                throw new InterruptedException("the run is stopping");
+            }
+            pending.add(new Item(staged, signed));
+            lock.notifyAll();
+        }
+    }
+
+    private void loop() {
+        try {
+            while (true) {
+                List<Item> batch = new ArrayList<>();
+                synchronized (lock) {
+                    while (pending.isEmpty() && !closing && !aborted) {
+                        lock.wait();
+                    }
+                    if (aborted || pending.isEmpty()) {
+                        return;
+                    }
+                    while (!pending.isEmpty() && batch.size() < MAX_BATCH) {
+                        batch.add(pending.poll());
+                    }
+                }
+                try {
+                    commit(batch);
+                } finally {
+                    room.release(batch.size());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            synchronized (lock) {
+                crash = e;
+            }
+        } finally {
+            synchronized (lock) {
+                aborted = true;
+                for (Item i : pending) {
+                    i.staged.abandon();
+                }
+                room.release(pending.size() + MAX_PENDING); // no worker waits for room forever
+                pending.clear();
+            }
+        }
+    }
+
+    /** Forces every file of the batch (in parallel), renames them, forces their directories, then reports. */
+    private void commit(List<Item> batch) throws InterruptedException {
+        List<Future<?>> forced = new ArrayList<>(batch.size());
+        for (Item i : batch) {
+            forced.add(forcePool.submit(() -> {
+                i.staged.force();
+                return null;
+            }));
+        }
+        List<FileResult> results = new ArrayList<>(batch.size());
+        List<Item> renamed = new ArrayList<>(batch.size());
+        Set<Path> dirs = new LinkedHashSet<>();
+        for (int k = 0; k < batch.size(); k++) {
+            Item i = batch.get(k);
+            try {
+                try {
+                    forced.get(k).get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                }
+                dirs.add(i.staged.commit().getParent());
+                renamed.add(i);
+            } catch (IOException | RuntimeException e) {
+                i.staged.abandon();
+                results.add(new FileResult(i.signed.source(), i.signed.output(), Status.FAILED,
+                        Failure.OUTPUT_UNWRITABLE, i.signed.sourceBytes(), 0, "cannot write "
+                        + i.signed.output().getFileName() + ": " + FleetFileJob.describe(e)));
+            }
+        }
+        for (Path d : dirs) {
+            AtomicFileWriter.syncDirectory(d);
+        }
+        for (Item i : renamed) {
+            results.add(i.signed);
+        }
+        for (FileResult r : results) {
+            done.accept(r);
+        }
+    }
+
+    /**
+     * Commits everything handed over and waits until it is durable.
+     *
+     * @throws InterruptedException if interrupted while waiting; call {@link #abort()} then
+     */
+    void finish() throws InterruptedException {
+        synchronized (lock) {
+            closing = true;
+            lock.notifyAll();
+        }
+        committer.join();
+        forcePool.shutdown();
+        Throwable c;
+        synchronized (lock) {
+            c = crash;
+        }
+        if (c instanceof RuntimeException re) {
+            throw re;
+        }
+        if (c != null) {
+            throw (Error) c;
+        }
+    }
+
+    /**
+     * Stops: the batch being committed completes (its renamed outputs are whole and durable), every other staged
+     * output is abandoned (its temporary file deleted). Waits for the committer, even if interrupted.
+     */
+    void abort() {
+        synchronized (lock) {
+            aborted = true;
+            lock.notifyAll();
+        }
+        boolean interrupted = false;
+        while (committer.isAlive()) {
+            try {
+                committer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        forcePool.shutdownNow();
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

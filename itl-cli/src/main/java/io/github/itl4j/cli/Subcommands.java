@@ -73,10 +73,10 @@ final class Subcommands {
         return null;
     }
 
-    /** The top-level options that take no value (ItlCli's boolean {@code @Option} fields). */
+    /** The top-level options that take no value (the boolean {@code @Option} fields of {@link ItlCli.Global}). */
     private static Set<String> topLevelFlags() {
         Set<String> out = new HashSet<>();
-        for (Field f : ItlCli.class.getDeclaredFields()) {
+        for (Field f : ItlCli.Global.class.getDeclaredFields()) {
             Option o = f.getAnnotation(Option.class);
             if (o != null && f.getType() == boolean.class && o.arity().isEmpty()) {
                 out.addAll(Arrays.asList(o.names()));

@@ -465,8 +465,8 @@ public final class ItlCli implements Callable<Integer> {
         private boolean toTerminal;
 
         @Option(names = "--follow-symlinks", scope = ScopeType.INHERIT,
-                description = "Write outputs (and, with sign-config, read sources) through symbolic links; by default a "
-                    + "link where an output or a fleet source is expected is refused.")
+                description = "Write outputs (and, with sign-config, read sources) through symbolic links; by "
+                    + "default a link where an output or a fleet source is expected is refused.")
         private boolean followSymlinks;
     }
 

@@ -9,4 +9,4 @@ if [ ! -f "$JAR" ]; then
     echo "missing $JAR; build it with: mvn -B -pl itl-bench -am package -DskipTests" >&2
     exit 2
 fi
-exec java -jar "$JAR" -f 0 -wi 0 -i 1 -r 100ms -foe true "$@"
+exec java -jar "$JAR" -f 0 -wi 0 -i 1 -r 100ms -foe true "$@" -p fleetFiles=100   # -p last: it takes what follows

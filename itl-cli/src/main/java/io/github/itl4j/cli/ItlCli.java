@@ -17,8 +17,10 @@ import java.nio.file.NotDirectoryException;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -78,16 +80,10 @@ public final class ItlCli implements Callable<Integer> {
     public static final String PREFIX = "itl: ";
 
     @Spec
-    private CommandSpec spec;
+    CommandSpec spec;
 
-    @Option(names = "--debug", scope = ScopeType.INHERIT,
-            description = "Print stack traces with errors.")
-    private boolean debug;
-
-    @Option(names = "--follow-symlinks", scope = ScopeType.INHERIT,
-            description = "Write outputs (and, with sign-config, read sources) through symbolic links; by default a "
-                + "link where an output or a fleet source is expected is refused.")
-    private boolean followSymlinks;
+    @Mixin
+    private final Global global = new Global();
 
     @Option(names = "--provider", scope = ScopeType.INHERIT, paramLabel = "jdk|native|bc",
             description = "The JCA provider that signs and verifies: jdk (the JDK's), native (Amazon Corretto Crypto "
@@ -99,6 +95,7 @@ public final class ItlCli implements Callable<Integer> {
 
     private final InputStream stdin;
     private final OutputStream stdout;
+    private BooleanSupplier stdoutIsTerminal = () -> false;
     private PrintWriter out;
     private PrintWriter err;
 
@@ -130,10 +127,28 @@ public final class ItlCli implements Callable<Integer> {
      * @return the exit code, one of {@link ExitCodes}
      */
     public static int run(InputStream in, OutputStream out, OutputStream err, String... args) {
+        return run(in, out, err, out == System.out ? Terminal::stdoutIsTerminal : () -> false, args);
+    }
+
+    /**
+     * As {@link #run(InputStream, OutputStream, OutputStream, String...)}, with the test of whether standard output is
+     * a terminal given (binary output is refused there unless {@code --to-terminal}).
+     *
+     * @param in standard input
+     * @param out standard output
+     * @param err standard error
+     * @param stdoutIsTerminal whether {@code out} is a terminal
+     * @param args the arguments
+     * @return the exit code
+     */
+    static int run(InputStream in, OutputStream out, OutputStream err, BooleanSupplier stdoutIsTerminal,
+            String... args) {
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
-            return commandLine(in, out, o, e).execute(args);
+            CommandLine cl = commandLine(in, out, o, e, Subcommands.modelled(args));
+            ((ItlCli) cl.getCommand()).stdoutIsTerminal = stdoutIsTerminal;
+            return cl.execute(args);
         } catch (RuntimeException | Error t) { // outside any command (picocli itself): still one line, exit 70
             e.println(PREFIX + oneLine(message(null, t)) + " (an internal error: run again with --debug and report "
                     + "the stack trace)");
@@ -154,13 +169,32 @@ public final class ItlCli implements Callable<Integer> {
      * @return the command line, ready to {@link CommandLine#execute(String...)}
      */
     public static CommandLine commandLine(InputStream in, OutputStream rawOut, PrintWriter out, PrintWriter err) {
+        return commandLine(in, rawOut, out, err, null);
+    }
+
+    /**
+     * As {@link #commandLine(InputStream, OutputStream, PrintWriter, PrintWriter)}, with the full model built only for
+     * some subcommands: the others are placeholders that know only their names ({@link Subcommands}).
+     *
+     * @param modelled the subcommand classes to build, or null for all
+     */
+    static CommandLine commandLine(InputStream in, OutputStream rawOut, PrintWriter out, PrintWriter err,
+            java.util.Set<Class<?>> modelled) {
         ItlCli cli = new ItlCli(in, rawOut);
         CryptoProviders.reset();
         cli.out = out;
         cli.err = err;
-        CommandLine cl = new CommandLine(cli);
+        CommandLine cl;
+        if (modelled == null) {
+            cl = new CommandLine(cli);
+        } else {
+            cli.spec = Subcommands.spec(cli, cli.global, modelled);
+            cl = new CommandLine(cli.spec);
+        }
         cl.setOut(out);
         cl.setErr(err);
+        cl.setUsageHelpAutoWidth(true); // the terminal's width, not 80 columns
+        HelpLayout.install(cl);
         cl.setExecutionStrategy(parseResult -> {
             try {
                 return new CommandLine.RunLast().execute(parseResult);
@@ -173,6 +207,9 @@ public final class ItlCli implements Callable<Integer> {
         cl.setExecutionExceptionHandler(cli::handle);
         cl.setParameterExceptionHandler((ex, args) -> {
             err.println(PREFIX + redactSecrets(oneLine(ex.getMessage()), args));
+            if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+                CommandLine.UnmatchedArgumentException.printSuggestions(u, err); // "Did you mean: itl show?"
+            }
             CommandLine c = ex.getCommandLine();
             err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
             return ExitCodes.USAGE;
@@ -260,12 +297,22 @@ public final class ItlCli implements Callable<Integer> {
 
     /** @return whether {@code --debug} was given */
     public boolean debug() {
-        return debug;
+        return global.debug;
     }
 
     /** @return whether {@code --follow-symlinks} was given */
     public boolean followSymlinks() {
-        return followSymlinks;
+        return global.followSymlinks;
+    }
+
+    /** @return whether {@code --to-terminal} was given */
+    public boolean toTerminal() {
+        return global.toTerminal;
+    }
+
+    /** @return whether standard output is a terminal (binary output is then refused unless {@code --to-terminal}) */
+    public boolean stdoutIsTerminal() {
+        return stdoutIsTerminal.getAsBoolean();
     }
 
     /** @return standard input */
@@ -308,11 +355,11 @@ public final class ItlCli implements Callable<Integer> {
             sb.append(subject).append(": ");
         }
         sb.append(message(subject, t));
-        if (code == ExitCodes.INTERNAL && !debug) {
+        if (code == ExitCodes.INTERNAL && !debug()) {
             sb.append(" (an internal error: run again with --debug and report the stack trace)");
         }
         err.println(oneLine(sb.toString()));
-        if (debug) {
+        if (debug()) {
             t.printStackTrace(err);
         }
         err.flush();
@@ -421,6 +468,25 @@ public final class ItlCli implements Callable<Integer> {
             // unknown
         }
         return "unknown";
+    }
+
+    /**
+     * The options of {@code itl} itself, inherited by every subcommand; a mixin so that the lazy model
+     * ({@link Subcommands}) can add them without {@code ItlCli}'s subcommand list.
+     */
+    static final class Global {
+        @Option(names = "--debug", scope = ScopeType.INHERIT,
+                description = "Print stack traces with errors.")
+        private boolean debug;
+
+        @Option(names = "--to-terminal", scope = ScopeType.INHERIT,
+                description = "Write binary output (-o -) even when standard output is a terminal.")
+        private boolean toTerminal;
+
+        @Option(names = "--follow-symlinks", scope = ScopeType.INHERIT,
+                description = "Write outputs (and, with sign-config, read sources) through symbolic links; by "
+                    + "default a link where an output or a fleet source is expected is refused.")
+        private boolean followSymlinks;
     }
 
     /** Prints {@code itl VERSION} from the build, with the Java version. */

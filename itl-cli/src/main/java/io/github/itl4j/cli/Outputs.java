@@ -68,11 +68,38 @@ public final class Outputs {
     public static void write(String arg, Bytes data, ItlCli cli, Set<PosixFilePermission> atMost)
             throws IOException, CliException {
         if (Inputs.STDIO.equals(arg)) {
+            if (cli.stdoutIsTerminal() && !cli.toTerminal() && isBinary(data)) {
+                throw CliException.usage("refusing to write " + data.size() + " bytes of binary output to the "
+                        + "terminal; redirect standard output (> FILE, | xxd), give -o FILE, or add --to-terminal");
+            }
             OutputStream stdout = cli.binaryOut();
             data.writeTo(stdout);
             stdout.flush();
         } else {
             writeFile(Path.of(arg), data, cli.followSymlinks(), atMost);
+        }
+    }
+
+    /**
+     * Whether bytes would garble a terminal: control characters other than tab, line feed, carriage return and form
+     * feed, or bytes that are not UTF-8. Trust lists and .sgn files are binary; a stripped configuration file is
+     * usually text.
+     *
+     * @param data the bytes
+     * @return true if they are not plain text
+     */
+    static boolean isBinary(Bytes data) {
+        for (int i = 0; i < data.size(); i++) {
+            int b = data.getUnsigned(i);
+            if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7f) {
+                return true;
+            }
+        }
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(data.asByteBuffer());
+            return false;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return true;
         }
     }
 

@@ -87,9 +87,10 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
     @Mixin
     private SignerOptions signing = new SignerOptions();
 
-    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "certutils",
+    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "cucm",
             converter = Converters.LayoutConverter.class,
-            description = "The header layout: certutils (default; what sgnfile writes) or cucm.")
+            description = "The header layout: cucm (default; what CUCM's TFTP service writes, as itl build does) or "
+                + "certutils (what sgnfile writes).")
     private Layout layout;
 
     /** Creates the command; picocli fills in the options. */

@@ -39,7 +39,7 @@ class SignConfigCommandTest {
         Path src = tmp.resolve(name);
         Files.copy(CERTUTILS.resolve("sgn").resolve(name), src);
         CliRun r = CliRun.run("sign-config", src.toString(), "--key", CERTUTILS.resolve("certs/" + signer + ".pem")
-                .toString(), "--digest", digest, "--timestamp", time);
+                .toString(), "--digest", digest, "--timestamp", time, "--layout", "certutils");
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         Path out = tmp.resolve(name + ".sgn"); // the default output: FILE.sgn
         assertArrayEquals(Files.readAllBytes(CERTUTILS.resolve("sgn").resolve(name + ".sgn")),
@@ -52,7 +52,8 @@ class SignConfigCommandTest {
     void signsStandardInputToStandardOutput() throws Exception {
         byte[] xml = Files.readAllBytes(CERTUTILS.resolve("sgn/SEP001122334455.cnf.xml"));
         CliRun r = CliRun.run(xml, "sign-config", "-", "-o", "-", "--file-name", "SEP001122334455.cnf.xml.sgn",
-                "--key", CERTUTILS.resolve("certs/tftp-rsa2048.pem").toString(), "--timestamp", "1795735033");
+                "--key", CERTUTILS.resolve("certs/tftp-rsa2048.pem").toString(), "--timestamp", "1795735033",
+                "--layout", "certutils");
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         assertArrayEquals(Files.readAllBytes(CERTUTILS.resolve("sgn/SEP001122334455.cnf.xml.sgn")),
                 r.stdoutBytes());

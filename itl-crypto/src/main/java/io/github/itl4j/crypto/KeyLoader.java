@@ -7,11 +7,9 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.Provider;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /**
  * Loads {@link SigningKey}s from PKCS#12 files (as CUCM exports {@code ITLRecovery.p12}) and PEM files (certificate
@@ -35,7 +33,6 @@ public final class KeyLoader {
     public static final int DEFAULT_MAX_FILE_SIZE = 1 << 20;
 
     private static final KeyLoader DEFAULTS = new KeyLoader(DEFAULT_MAX_PBE_ITERATIONS, DEFAULT_MAX_FILE_SIZE);
-    static final Provider BC = new BouncyCastleProvider();
 
     private final int maxPbeIterations;
     private final int maxFileSize;

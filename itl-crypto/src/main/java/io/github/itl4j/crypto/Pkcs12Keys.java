@@ -32,9 +32,19 @@ import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilderProvider;
  * store (legacy RC2/3DES), or from an unencrypted key bag the key stores skip. Not API.
  */
 final class Pkcs12Keys {
-    private static final Provider BC = KeyLoader.BC;
-
     private Pkcs12Keys() {
+    }
+
+    /**
+     * Bouncy Castle's provider, created on first use only: constructing it loads and registers hundreds of classes
+     * (about 0.2 s at start-up), which only legacy PKCS#12 files and encrypted PEM keys need.
+     */
+    static final class Bc {
+        /** The provider instance (never registered globally). */
+        static final Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
+        private Bc() {
+        }
     }
 
     /** {@link KeyLoader#pkcs12(byte[], char[], String)} with the loader's limits. */
@@ -175,7 +185,7 @@ final class Pkcs12Keys {
             first = e;
         }
         try {
-            KeyStore ks = KeyStore.getInstance("PKCS12", BC); // legacy algorithms the JDK may lack
+            KeyStore ks = KeyStore.getInstance("PKCS12", Bc.PROVIDER); // legacy algorithms the JDK may lack
             ks.load(new ByteArrayInputStream(data), password);
             return jdk == null || hasKeyEntry(ks) ? ks : jdk;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {

@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -30,13 +32,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * password-authentication tests. Stops sshd after the class.
  *
  * <p>Part of itl-sftp's test jar, for the tests of itl-sftp and itl-cli alike: register it with
- * {@code @RegisterExtension static final OpenSshServer SSHD = new OpenSshServer();}. Tests are skipped (assumption)
- * when {@code /usr/sbin/sshd} or {@code ssh-keygen} is missing: run {@code .ci/install-openssh.sh}.
+ * {@code @RegisterExtension static final OpenSshServer SSHD = new OpenSshServer();}. When {@code /usr/sbin/sshd} or
+ * {@code ssh-keygen} is missing, every test of the class is skipped one by one with the reason (an
+ * {@link ExecutionCondition}), so the report says {@code Skipped: N} instead of {@code Tests run: 0}: run
+ * {@code .ci/install-openssh.sh}. The system property {@value #SSHD_PROPERTY} names another server binary (a missing
+ * one shows the skipping).
  */
-public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback {
+public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback, ExecutionCondition {
 
-    /** The OpenSSH server binary. */
-    public static final String SSHD = "/usr/sbin/sshd";
+    /** The system property that overrides {@link #SSHD}. */
+    public static final String SSHD_PROPERTY = "itl4j.test.sshd";
+    /** The OpenSSH server binary ({@value #SSHD_PROPERTY} overrides it). */
+    public static final String SSHD = System.getProperty(SSHD_PROPERTY, "/usr/sbin/sshd");
+    /** The key generator the server's and client's keys are made with. */
+    static final String SSH_KEYGEN = "/usr/bin/ssh-keygen";
     /** The Unix user created for password logins (root only). */
     public static final String PASSWORD_USER = "itl4jtest";
     /** The address sshd listens on. */
@@ -79,10 +88,38 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback 
         return new OpenSshServer(List.of(types));
     }
 
+    /**
+     * Why the OpenSSH tests cannot run here, or null when they can.
+     *
+     * @param sshd the server binary
+     * @param keygen the key generator
+     * @return the reason, naming the missing program and how to install it; null if both are executable
+     */
+    static String missingTool(Path sshd, Path keygen) {
+        if (!Files.isExecutable(sshd)) {
+            return sshd + " is missing: OpenSSH tests skipped (run .ci/install-openssh.sh, needs root)";
+        }
+        if (!Files.isExecutable(keygen)) {
+            return keygen + " is missing: OpenSSH tests skipped (install openssh-client)";
+        }
+        return null;
+    }
+
+    /** Skips each test (not the class as a whole, which reports as "Tests run: 0") when OpenSSH is missing. */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        String missing = missingTool(Path.of(SSHD), Path.of(SSH_KEYGEN));
+        if (missing == null || context.getTestMethod().isEmpty()) {
+            return ConditionEvaluationResult.enabled("OpenSSH is installed, or a class (its tests are checked)");
+        }
+        return ConditionEvaluationResult.disabled(missing);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of(SSHD)), SSHD + " is missing: run .ci/install-openssh.sh (needs root)");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ssh-keygen")), "ssh-keygen is missing: install openssh-client");
+        if (missingTool(Path.of(SSHD), Path.of(SSH_KEYGEN)) != null) {
+            return; // every test is skipped by evaluateExecutionCondition, with the reason
+        }
         dir = Files.createTempDirectory("itl4j-sshd");
         Path data = Files.createDirectory(dir.resolve("data"));
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "host-ed25519", "-f", hostKey("ed25519").toString());

@@ -1,0 +1,139 @@
+package io.github.itl4j.cli;
+
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * Lazy subcommands, for start-up time: building picocli's model of every subcommand (reflection over each command,
+ * mixin and converter) costs more than most commands' work, so {@code itl COMMAND ...} builds only COMMAND's model.
+ * The other subcommands are placeholders that know only their names and aliases, read from the {@link Command}
+ * annotations of the classes in {@code ItlCli}'s {@code subcommands} list, which stays the one list of subcommands.
+ *
+ * <p>Whenever the command line could need the other commands' models, everything is built as before: no command
+ * ({@code itl}), {@code itl help ...}, {@code itl --help}, a mistyped command (its "did you mean" needs the names and
+ * descriptions), an unknown or valued top-level option, {@code --}, an {@code @file}. {@code itl --version} alone needs
+ * none of them.
+ */
+final class Subcommands {
+    private Subcommands() {
+    }
+
+    /** @return the classes of ItlCli's {@code subcommands} list */
+    static List<Class<?>> all() {
+        return Arrays.asList(ItlCli.class.getAnnotation(Command.class).subcommands());
+    }
+
+    /**
+     * Which subcommands to build for these arguments.
+     *
+     * @param args the command line
+     * @return the subcommand classes whose full model is needed, or null for all of them
+     */
+    static Set<Class<?>> modelled(String[] args) {
+        if (args == null) {
+            return null;
+        }
+        Set<String> flags = topLevelFlags();
+        boolean version = false;
+        int i = 0;
+        for (; i < args.length; i++) {
+            String a = args[i];
+            if (a == null) {
+                return null;
+            }
+            if (!a.startsWith("-") || a.equals("-")) {
+                break;
+            }
+            if (a.equals("-V") || a.equals("--version")) {
+                version = true;
+            } else if (!flags.contains(a)) {
+                return null; // --help, --, a mistyped option: picocli's own handling with the full model
+            }
+        }
+        if (i == args.length) {
+            return version ? Set.of() : null;
+        }
+        String name = args[i];
+        for (Class<?> c : all()) {
+            Command cmd = c.getAnnotation(Command.class);
+            if (cmd == null || c == CommandLine.HelpCommand.class) {
+                continue;
+            }
+            if (cmd.name().equals(name) || Arrays.asList(cmd.aliases()).contains(name)) {
+                return Set.of(c);
+            }
+        }
+        return null;
+    }
+
+    /** The top-level options that take no value (the boolean {@code @Option} fields of {@link ItlCli.Global}). */
+    private static Set<String> topLevelFlags() {
+        Set<String> out = new HashSet<>();
+        for (Field f : ItlCli.Global.class.getDeclaredFields()) {
+            Option o = f.getAnnotation(Option.class);
+            if (o != null && f.getType() == boolean.class && o.arity().isEmpty()) {
+                out.addAll(Arrays.asList(o.names()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The model of {@code itl} with only {@code modelled} subcommands built: ItlCli's name, standard help options,
+     * version provider and {@link ItlCli.Global} options, the modelled subcommands (their {@code @ParentCommand} set to
+     * {@code cli}) and a name-only placeholder for every other subcommand.
+     *
+     * @param cli the top-level command
+     * @param global its options
+     * @param modelled the subcommands to build
+     * @return the model
+     */
+    static CommandSpec spec(ItlCli cli, ItlCli.Global global, Set<Class<?>> modelled) {
+        Command top = ItlCli.class.getAnnotation(Command.class);
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(cli);
+        spec.name(top.name());
+        spec.usageMessage().description(top.description());
+        spec.mixinStandardHelpOptions(top.mixinStandardHelpOptions());
+        try {
+            spec.versionProvider(CommandLine.defaultFactory().create(top.versionProvider()));
+        } catch (Exception e) {
+            throw new CommandLine.InitializationException("cannot create the version provider: " + e, e);
+        }
+        spec.addMixin("global", CommandSpec.forAnnotatedObject(global));
+        for (Class<?> c : all()) {
+            Command cmd = c.getAnnotation(Command.class);
+            if (modelled.contains(c)) {
+                CommandLine sub = new CommandLine(c);
+                injectParent(sub.getCommand(), cli);
+                spec.addSubcommand(cmd.name(), sub);
+            } else {
+                spec.addSubcommand(cmd.name(), new CommandLine(CommandSpec.create().name(cmd.name())
+                        .aliases(cmd.aliases())));
+            }
+        }
+        return spec;
+    }
+
+    /** Sets the {@code @ParentCommand} fields of a subcommand, as picocli does for annotated subcommands. */
+    private static void injectParent(Object command, ItlCli cli) {
+        for (Class<?> k = command.getClass(); k != null && k != Object.class; k = k.getSuperclass()) {
+            for (Field f : k.getDeclaredFields()) {
+                if (f.isAnnotationPresent(CommandLine.ParentCommand.class) && f.getType().isInstance(cli)) {
+                    try {
+                        f.setAccessible(true);
+                        f.set(command, cli);
+                    } catch (ReflectiveOperationException | RuntimeException e) {
+                        throw new CommandLine.InitializationException("cannot set " + f + ": " + e, e);
+                    }
+                }
+            }
+        }
+    }
+}

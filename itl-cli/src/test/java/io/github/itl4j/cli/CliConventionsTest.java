@@ -1,0 +1,170 @@
+package io.github.itl4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.itl4j.Bytes;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * What users expect of a command-line tool: only the invoked command's model is built (start-up), help that wraps
+ * without breaking words, "did you mean" for mistyped commands and options, no binary output on a terminal.
+ */
+class CliConventionsTest {
+    private static final Path CLUSTER = CliRun.testdata().getParent().getParent().resolve("examples/cluster");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void buildsOnlyTheInvokedSubcommand() {
+        assertEquals(Set.of(ShowCommand.class), Subcommands.modelled(new String[] {"show", "x.tlv"}));
+        assertEquals(Set.of(VerifyCommand.class), Subcommands.modelled(new String[] {"--debug", "verify", "x"}));
+        assertEquals(Set.of(), Subcommands.modelled(new String[] {"--version"}));
+        // everything for help, a mistyped command, an unknown top-level option, no command, --
+        for (String[] args : new String[][] {{}, {"help", "show"}, {"--help"}, {"-h", "show"}, {"shwo", "x"},
+            {"--debgu", "show"}, {"--", "show"}, {"@args.txt"}}) {
+            assertNull(Subcommands.modelled(args), String.join(" ", args));
+        }
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+        CommandLine lazy = ItlCli.commandLine(InputStream0.EMPTY, OutputStream.nullOutputStream(), sink, sink,
+                Set.of(ShowCommand.class));
+        assertInstanceOf(ShowCommand.class, lazy.getSubcommands().get("show").getCommand());
+        assertNull(lazy.getSubcommands().get("verify").getCommand()); // a placeholder: a name, no class
+        CommandLine full = ItlCli.commandLine(InputStream0.EMPTY, OutputStream.nullOutputStream(), sink, sink);
+        assertEquals(full.getSubcommands().keySet(), lazy.getSubcommands().keySet());
+        for (CommandLine sub : full.getSubcommands().values()) {
+            assertFalse(sub.getCommand() == null, sub.getCommandName());
+        }
+    }
+
+    @Test
+    void everySubcommandRunsThroughTheLazyModel() {
+        for (Class<?> c : Subcommands.all()) {
+            String name = c.getAnnotation(Command.class).name();
+            if (c == CommandLine.HelpCommand.class) {
+                continue;
+            }
+            CliRun r = CliRun.run(name, "--help");
+            assertEquals(ExitCodes.OK, r.exitCode(), name + ": " + r.stderr());
+            assertTrue(r.stdout().startsWith("Usage: itl " + name), r.stdout());
+            assertTrue(r.stdout().contains("--debug"), name + " inherits itl's options: " + r.stdout());
+            CliRun bad = CliRun.run(name, "--no-such-option");
+            assertEquals(ExitCodes.USAGE, bad.exitCode(), name);
+            assertTrue(bad.stderr().contains("Try 'itl " + name + " --help'"), bad.stderr());
+        }
+        CliRun version = CliRun.run("--version");
+        assertEquals(ExitCodes.OK, version.exitCode());
+        assertTrue(version.stdout().startsWith("itl "), version.stdout());
+        CliRun help = CliRun.run("--help");
+        for (Class<?> c : Subcommands.all()) {
+            assertTrue(help.stdout().contains("  " + c.getAnnotation(Command.class).name() + " "), help.stdout());
+        }
+    }
+
+    @Test
+    void suggestsTheCommandOrOptionMeant() {
+        CliRun cmd = CliRun.run("shwo", "ITLFile.tlv");
+        assertEquals(ExitCodes.USAGE, cmd.exitCode());
+        assertTrue(cmd.stderr().contains("Did you mean: itl show?"), cmd.stderr());
+        CliRun opt = CliRun.run("show", "--jsn", "ITLFile.tlv");
+        assertEquals(ExitCodes.USAGE, opt.exitCode());
+        assertTrue(opt.stderr().contains("Possible solutions: --json"), opt.stderr());
+    }
+
+    @Test
+    void examplesInHelpAreContinuedNotBroken() {
+        String example = "  itl sign-config SEP001122334455.cnf.xml -o SEP001122334455.cnf.xml.sgn --key tftp.key "
+                + "--cert tftp.pem";
+        String text = "Only regular files are signed: a symbolic link is refused unless --follow-symlinks.";
+        for (int width : new int[] {40, 60, 80, 120, 200}) {
+            String out = HelpLayout.footer(new String[] {"Examples:", example, text}, "itl", width);
+            List<String> lines = List.of(out.split("\\R"));
+            for (String l : lines) {
+                assertTrue(l.length() <= width, width + ": " + l);
+            }
+            // pasted into a shell, the continued example is the one command line
+            String joined = out.replace(" \\" + System.lineSeparator() + "     ", "");
+            assertTrue(joined.contains(example + System.lineSeparator()), width + ":\n" + out);
+            List<String> outWords = words(out);
+            outWords.remove("\\"); // the continuation marks, nothing else, were added
+            outWords.removeIf("\\"::equals);
+            assertEquals(words("Examples: " + example + " " + text), outWords, width + ":\n" + out);
+        }
+        String narrow = HelpLayout.footer(new String[] {"  itl x SEP001122334455.cnf.xml.sgn"}, "itl", 20);
+        assertTrue(narrow.contains("SEP001122334455.cnf.xml.sgn"), narrow); // a word longer than the line stays whole
+        CliRun help = CliRun.run("sign-config", "--help"); // 80 columns without a terminal
+        assertTrue(help.stdout().contains("  itl sign-config SEP001122334455.cnf.xml -o SEP001122334455.cnf.xml.sgn"
+                + " --key \\" + System.lineSeparator() + "      tftp.key --cert tftp.pem"), help.stdout());
+    }
+
+    private static List<String> words(String s) {
+        return new ArrayList<>(List.of(s.strip().split("\\s+")));
+    }
+
+    @Test
+    void refusesBinaryOutputOnATerminalUnlessForced() throws Exception {
+        String[] sign = {"sign-config", "-", "-o", "-", "--file-name", "SEP001122334455.cnf.xml.sgn", "--key",
+            CLUSTER.resolve("test10pub.key").toString(), "--cert", CLUSTER.resolve("test10pub.pem").toString()};
+        byte[] xml = "<device/>\n".getBytes(StandardCharsets.UTF_8);
+        Run tty = Run.of(() -> true, xml, sign);
+        assertEquals(ExitCodes.USAGE, tty.code, tty.err);
+        assertTrue(tty.err.startsWith("itl: refusing to write ") && tty.err.contains("--to-terminal"), tty.err);
+        assertEquals(0, tty.out.length);
+        String[] forced = java.util.Arrays.copyOf(sign, sign.length + 1);
+        forced[sign.length] = "--to-terminal";
+        Run yes = Run.of(() -> true, xml, forced);
+        assertEquals(ExitCodes.OK, yes.code, yes.err);
+        Run pipe = Run.of(() -> false, xml, sign);
+        assertEquals(ExitCodes.OK, pipe.code, pipe.err);
+        assertArrayEquals(pipe.out.length > 0 ? new byte[] {pipe.out[0]} : new byte[0], new byte[] {yes.out[0]});
+        // a stripped configuration file is text: shown on the terminal
+        Path sgn = Files.write(tmp.resolve("SEP001122334455.cnf.xml.sgn"), pipe.out);
+        Run strip = Run.of(() -> true, new byte[0], "strip", sgn.toString(), "-o", "-");
+        assertEquals(ExitCodes.OK, strip.code, strip.err);
+        assertArrayEquals(xml, strip.out);
+    }
+
+    @Test
+    void tellsBinaryFromText() {
+        assertFalse(Outputs.isBinary(Bytes.utf8("<device>\n\t<x>é</x>\r\n</device>\n")));
+        assertTrue(Outputs.isBinary(Bytes.wrapOwned(new byte[] {'a', 0, 'b'})));
+        assertTrue(Outputs.isBinary(Bytes.wrapOwned(new byte[] {'a', (byte) 0xff, 'b'})));
+        assertTrue(Terminal.isTerminalDevice("/dev/pts/3"));
+        assertTrue(Terminal.isTerminalDevice("/dev/tty1"));
+        assertFalse(Terminal.isTerminalDevice("/tmp/out.txt"));
+        assertFalse(Terminal.isTerminalDevice("pipe:[12345]"));
+    }
+
+    private record Run(int code, byte[] out, String err) {
+        static Run of(BooleanSupplier tty, byte[] stdin, String... args) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = ItlCli.run(new ByteArrayInputStream(stdin), out, err, tty, args);
+            return new Run(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static final class InputStream0 {
+        static final java.io.InputStream EMPTY = java.io.InputStream.nullInputStream();
+    }
+}

@@ -11,6 +11,7 @@ import io.github.itl4j.trust.TrustSimulator;
 import io.github.itl4j.trust.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,12 +35,13 @@ public final class AuditClassifier {
     private final Instant now;
     private final boolean knowsCtl;
     private final Map<Pair, Sim> sims = new ConcurrentHashMap<>();
+    private final Map<FileKind, List<KnownFile>> currents = new EnumMap<>(FileKind.class);
 
     private record Pair(KnownFile held, KnownFile current) {
     }
 
-    /** A simulation's outcome, as the audit uses it. */
-    private record Sim(boolean accepted, List<String> chain, String fix) {
+    /** A simulation's outcome, as the audit uses it, with the advice of a stale phone (built once per pair). */
+    private record Sim(boolean accepted, List<String> chain, String advice) {
     }
 
     /**
@@ -52,6 +54,9 @@ public final class AuditClassifier {
         this.simulator = Objects.requireNonNull(simulator, "simulator");
         this.now = Objects.requireNonNull(now, "now");
         this.knowsCtl = catalogue.files().stream().anyMatch(f -> f.kind() == FileKind.CTL);
+        for (FileKind k : FileKind.values()) {
+            currents.put(k, List.copyOf(catalogue.current(k)));
+        }
     }
 
     /**
@@ -106,12 +111,20 @@ public final class AuditClassifier {
                     AuditClass.MALFORMED.advice() + " (" + v.detail() + ")", List.of());
         }
         String tftp = kind == FileKind.CTL && !report.ctlTftp().isBlank() ? report.ctlTftp() : report.itlTftp();
-        Optional<String> mac = report.mac();
+        Optional<String> mac = null; // a regular expression: only for per-device files
         Classification best = null;
         for (KnownCatalogue.Hit h : catalogue.lookup(v)) {
             KnownFile f = h.file();
-            if (f.kind() != kind || (f.mac().isPresent() && !f.mac().equals(mac))) {
+            if (f.kind() != kind) {
                 continue;
+            }
+            if (f.mac().isPresent()) {
+                if (mac == null) {
+                    mac = report.mac();
+                }
+                if (!f.mac().equals(mac)) {
+                    continue;
+                }
             }
             Classification c = candidate(report, kind, v, h, tftp);
             if (best == null || c.auditClass().ordinal() < best.auditClass().ordinal()) {
@@ -137,7 +150,7 @@ public final class AuditClassifier {
             return new Classification(report, kind, v, AuditClass.FOREIGN, h,
                     AuditClass.FOREIGN.advice() + " (cluster " + l.cluster() + ")", List.of());
         }
-        List<KnownFile> currents = catalogue.current(kind);
+        List<KnownFile> currents = this.currents.getOrDefault(kind, List.of());
         if (l.isCurrent()) {
             boolean tftpKnown = currents.stream().anyMatch(c -> c.label().nodeMatches(tftp));
             if (!tftpKnown || l.nodeMatches(tftp)) {
@@ -170,12 +183,8 @@ public final class AuditClassifier {
             return new Classification(report, kind, v, AuditClass.EQUIVALENT, h, AuditClass.EQUIVALENT.advice(),
                     s.chain());
         }
-        if (s.accepted()) {
-            return new Classification(report, kind, v, AuditClass.STALE_RECOVERABLE, h,
-                    AuditClass.STALE_RECOVERABLE.advice() + " (" + current.label() + ")", s.chain());
-        }
-        return new Classification(report, kind, v, AuditClass.STALE_STRANDED, h,
-                s.fix().isEmpty() ? AuditClass.STALE_STRANDED.advice() : s.fix(), s.chain());
+        return new Classification(report, kind, v, s.accepted() ? AuditClass.STALE_RECOVERABLE
+                : AuditClass.STALE_STRANDED, h, s.advice(), s.chain());
     }
 
     private static KnownFile currentFor(List<KnownFile> currents, String node, String tftp) {
@@ -204,6 +213,9 @@ public final class AuditClassifier {
             chain.add(rr.key());
         }
         String fix = r.firstFix().map(Fix::text).orElse("");
-        return new Sim(r.verdict() == Verdict.ACCEPT, chain, fix);
+        boolean accepted = r.verdict() == Verdict.ACCEPT;
+        String advice = accepted ? AuditClass.STALE_RECOVERABLE.advice() + " (" + current.label() + ")"
+                : fix.isEmpty() ? AuditClass.STALE_STRANDED.advice() : fix;
+        return new Sim(accepted, List.copyOf(chain), advice);
     }
 }

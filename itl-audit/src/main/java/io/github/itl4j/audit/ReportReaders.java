@@ -1,6 +1,7 @@
 package io.github.itl4j.audit;
 
 import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -46,6 +47,44 @@ public final class ReportReaders {
      */
     public static Form read(InputStream in, String source, Form form, AuditLimits limits, ReportSink sink)
             throws IOException {
+        return read(in, source, form, limits, sink, ReportProgress.NONE);
+    }
+
+    /**
+     * Reads a report to its end, telling {@code progress} how many bytes and rows have been read.
+     *
+     * @param in the bytes (not closed)
+     * @param source the input's name
+     * @param form the form, or null to detect it
+     * @param limits the bounds
+     * @param sink receives the rows and problems
+     * @param progress told the bytes and rows read after each buffer of input, and once at the end
+     * @return the form read
+     * @throws IOException if the input cannot be read, or is CSV without a usable header
+     *     ({@link ReportFormatException})
+     */
+    public static Form read(InputStream in, String source, Form form, AuditLimits limits, ReportSink sink,
+            ReportProgress progress) throws IOException {
+        Counting counting = new Counting(in, progress);
+        ReportSink counted = new ReportSink() {
+            @Override
+            public void report(PhoneReport report) {
+                counting.rows++;
+                sink.report(report);
+            }
+
+            @Override
+            public void problem(AuditProblem problem) {
+                sink.problem(problem);
+            }
+        };
+        Form f = readAll(counting, form, limits, counted, source);
+        progress.progress(counting.bytes, counting.rows);
+        return f;
+    }
+
+    private static Form readAll(InputStream in, Form form, AuditLimits limits, ReportSink sink, String source)
+            throws IOException {
         BufferedInputStream b = new BufferedInputStream(in, SNIFF);
         Form f = form;
         if (f == null) {
@@ -64,5 +103,49 @@ public final class ReportReaders {
             DeviceTlInfoReports.read(r, source, limits, sink);
         }
         return f;
+    }
+
+    /** Counts the bytes taken from the input and tells the progress after each read. */
+    private static final class Counting extends FilterInputStream {
+        private final ReportProgress progress;
+        long bytes;
+        long rows;
+
+        Counting(InputStream in, ReportProgress progress) {
+            super(in);
+            this.progress = progress;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                bytes++;
+                progress.progress(bytes, rows);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws IOException {
+            int n = super.read(buf, off, len);
+            if (n > 0) {
+                bytes += n;
+                progress.progress(bytes, rows);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long k = super.skip(n);
+            bytes += Math.max(0, k);
+            return k;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
     }
 }

@@ -84,13 +84,29 @@ public record ReportedValue(String raw, Status status, String hex, Checksums.Alg
             }
             v = v.substring(0, open);
         }
-        StringBuilder sb = new StringBuilder(v.length());
+        String hex = isLowerHex(v) ? v : null; // the common plain form: no copy
+        return hex != null ? digest(raw, hex, label, labelText) : parse(raw, v, label, labelText);
+    }
+
+    private static boolean isLowerHex(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static ReportedValue parse(String raw, String v, Checksums.Algorithm label, String labelText) {
+        char[] out = new char[v.length()];
+        int len = 0;
         int i = 0;
         int n = v.length();
         while (i < n) {
             char c = v.charAt(i);
             if (c == '0' && i + 1 < n && (v.charAt(i + 1) == 'x' || v.charAt(i + 1) == 'X')
-                    && (sb.isEmpty() || isSeparator(v.charAt(i - 1)))) {
+                    && (len == 0 || isSeparator(v.charAt(i - 1)))) {
                 i += 2; // a 0x prefix, of the whole value or of one byte
                 continue;
             }
@@ -102,10 +118,13 @@ public record ReportedValue(String raw, Status status, String hex, Checksums.Alg
             if (d < 0 || c > 'f') {
                 return malformed(raw, "not hex: '" + printable(c) + "' at character " + (i + 1));
             }
-            sb.append(Character.toLowerCase(c));
+            out[len++] = Character.toLowerCase(c);
             i++;
         }
-        String hex = sb.toString();
+        return digest(raw, new String(out, 0, len), label, labelText);
+    }
+
+    private static ReportedValue digest(String raw, String hex, Checksums.Algorithm label, String labelText) {
         Checksums.Algorithm byLength = switch (hex.length()) {
             case 32 -> Checksums.Algorithm.MD5;
             case 40 -> Checksums.Algorithm.SHA1;

@@ -51,6 +51,30 @@ class ReportReadersTest {
         return c;
     }
 
+    @Test
+    void progressCountsBytesAndRowsToTheEnd() throws IOException {
+        StringBuilder sb = new StringBuilder("device;itl\n");
+        for (int i = 0; i < 20000; i++) {
+            sb.append("SEP").append(String.format("%012X", i)).append(";10 81 8E 3A \n");
+        }
+        sb.append(";no device\n");
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        List<long[]> calls = new ArrayList<>();
+        Collect c = new Collect();
+        ReportReaders.read(new ByteArrayInputStream(bytes), "p.csv", null, AuditLimits.defaults(), c,
+                (b, r) -> calls.add(new long[] {b, r}));
+        assertEquals(20000, c.rows.size());
+        assertEquals(1, c.problems.size());
+        assertTrue(calls.size() > 2, "told more than once while reading: " + calls.size());
+        for (int i = 1; i < calls.size(); i++) {
+            assertTrue(calls.get(i)[0] >= calls.get(i - 1)[0] && calls.get(i)[1] >= calls.get(i - 1)[1]);
+        }
+        assertTrue(calls.get(calls.size() / 2)[1] < 20000, "rows counted while reading");
+        long[] last = calls.get(calls.size() - 1);
+        assertEquals(bytes.length, last[0]);
+        assertEquals(20000, last[1]); // problems are not rows
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {",", ";", "\t"})
     void separators(String sep) throws IOException {

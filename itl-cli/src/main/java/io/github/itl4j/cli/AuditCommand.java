@@ -13,6 +13,7 @@ import io.github.itl4j.audit.KnownFile;
 import io.github.itl4j.audit.KnownLabel;
 import io.github.itl4j.audit.PhoneReport;
 import io.github.itl4j.audit.ReportFormatException;
+import io.github.itl4j.audit.ReportProgress;
 import io.github.itl4j.audit.ReportReaders;
 import io.github.itl4j.audit.ReportSink;
 import io.github.itl4j.audit.ReportedValue;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
@@ -120,8 +122,18 @@ public final class AuditCommand implements Callable<Integer> {
             + "the text, JSON and HTML reports (the CSV has them all; default ${DEFAULT-VALUE}).")
     private int maxListed;
 
+    @Option(names = "--no-progress", description = "Draw no progress bar (one is drawn on standard error while the "
+            + "reports are read, only on an interactive terminal).")
+    private boolean noProgress;
+
     @Parameters(paramLabel = "REPORTS", arity = "1..*", description = "Phone reports ('-' for standard input).")
     private List<String> reports = new ArrayList<>();
+
+    /**
+     * Whether standard error is an interactive terminal (the progress bar is drawn only then): the console check of
+     * {@code sign-config --fleet}, which also requires standard input and output to be the terminal; tests replace it.
+     */
+    static BooleanSupplier stderrTerminal = () -> PasswordOptions.interactiveConsole() != null;
 
     /** Creates the command; picocli fills in the options. */
     public AuditCommand() {
@@ -162,9 +174,20 @@ public final class AuditCommand implements Callable<Integer> {
                     : null;
             try (CSVPrinter csv = w == null ? null : new CSVPrinter(w, CSVFormat.RFC4180.builder()
                     .setHeader(CSV_COLUMNS.toArray(String[]::new)).get())) {
-                for (String r : reports) {
-                    inputs.add(new InputRef("report", r));
-                    readReport(r, f, classifier, summary, csv);
+                ReadProgressBar bar = noProgress || !stderrTerminal.getAsBoolean() ? null
+                        : new ReadProgressBar(cli.err(), totalSize());
+                try {
+                    for (String r : reports) {
+                        inputs.add(new InputRef("report", r));
+                        readReport(r, f, classifier, summary, csv, bar == null ? ReportProgress.NONE : bar);
+                        if (bar != null) {
+                            bar.nextInput();
+                        }
+                    }
+                } finally {
+                    if (bar != null) {
+                        bar.finish();
+                    }
                 }
                 if (csv != null) {
                     csv.flush();
@@ -297,8 +320,25 @@ public final class AuditCommand implements Callable<Integer> {
         return e;
     }
 
+    /** @return the size of all reports, or -1 when one has no known size (standard input, a pipe) */
+    private long totalSize() {
+        long total = 0;
+        for (String r : reports) {
+            Path p = Inputs.STDIO.equals(r) ? null : Path.of(r);
+            if (p == null || !Files.isRegularFile(p)) {
+                return -1;
+            }
+            try {
+                total += Files.size(p);
+            } catch (IOException e) {
+                return -1; // reading it will say what is wrong
+            }
+        }
+        return total;
+    }
+
     private void readReport(String arg, ReportReaders.Form f, AuditClassifier classifier, AuditSummary summary,
-            CSVPrinter csv) throws IOException, CliException {
+            CSVPrinter csv, ReportProgress progress) throws IOException, CliException {
         String name = Inputs.displayName(arg);
         ReportSink sink = new ReportSink() {
             @Override
@@ -322,7 +362,7 @@ public final class AuditCommand implements Callable<Integer> {
             }
         };
         try (InputStream in = Inputs.STDIO.equals(arg) ? cli.stdin() : Files.newInputStream(Path.of(arg))) {
-            ReportReaders.read(in, name, f, AuditLimits.defaults(), sink);
+            ReportReaders.read(in, name, f, AuditLimits.defaults(), sink, progress);
         } catch (ReportFormatException e) {
             throw new CliException(ExitCodes.INPUT, e.getMessage(), e);
         } catch (UncheckedIOException e) {

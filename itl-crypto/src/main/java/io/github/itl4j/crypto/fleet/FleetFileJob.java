@@ -47,11 +47,13 @@ final class FleetFileJob {
     private final ItlReader reader;
     private final ItlVerifier verifier;
     private final Path out;
+    private final Path root;
     private final BooleanSupplier cancelled;
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     FleetFileJob(ItlSigner signer, ItlLimits limits, Layout layout, boolean force, boolean followSymlinks,
-            AtomicFileWriter writer, ItlReader reader, ItlVerifier verifier, Path out, BooleanSupplier cancelled) {
+            AtomicFileWriter writer, ItlReader reader, ItlVerifier verifier, Path out, Path root,
+            BooleanSupplier cancelled) {
         this.signer = signer;
         this.limits = limits;
         this.layout = layout;
@@ -61,14 +63,22 @@ final class FleetFileJob {
         this.reader = reader;
         this.verifier = verifier;
         this.out = out;
+        this.root = root;
         this.cancelled = cancelled;
     }
 
     /** @return the outcome, or null if the worker was interrupted (cancellation) */
     FileResult process(Path source) {
-        String name = source.getFileName().toString();
-        String outName = name + SGN;
-        Path target = (out != null ? out : source.toAbsolutePath().getParent()).resolve(outName);
+        // FILENAME keeps the path relative to the signed directory (the TFTP root), '/'-separated, as UCMNZ signs
+        // Desktops/320x196x4/List.xml.sgn (SPEC 7.7); a file directly in the root gets its bare name
+        Path rel = root != null && source.startsWith(root) ? root.relativize(source) : source.getFileName();
+        StringBuilder relName = new StringBuilder();
+        for (Path part : rel) {
+            relName.append(relName.length() == 0 ? "" : "/").append(part);
+        }
+        String outName = relName + SGN;
+        Path target = out != null ? out.resolve(rel.toString() + SGN)
+                : source.toAbsolutePath().getParent().resolve(source.getFileName() + SGN);
         long size = -1;
         Bytes payload;
         FileTime sourceTime;
@@ -115,6 +125,9 @@ final class FleetFileJob {
                     : failure(source, target, Failure.SIGNING_FAILED, size, "cannot sign: " + describe(e));
         }
         try {
+            if (out != null && rel.getNameCount() > 1) {
+                Files.createDirectories(target.getParent());
+            }
             writer.permissionsAtMost(sourcePermissions).write(target, encoded);
         } catch (IOException | RuntimeException e) {
             return interrupted(e) ? null

@@ -17,6 +17,9 @@ import io.github.itl4j.crypto.TrustListBuilder;
 import io.github.itl4j.crypto.TrustListBuilder.DnsName;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -52,10 +55,15 @@ import picocli.CommandLine.ParentCommand;
         description = {"Build and sign a new ITL/CTL from certificates, one option per role.",
             "Records follow the command-line order of the role options (--sast A --tftp B --sast C gives SAST, TFTP, "
                 + "SAST). Each CERT file gives its first certificate (PEM or DER; a PEM file may also hold a key).",
-            "The signer (--p12, or --key/--cert) must be one of the --sast certificates unless --force."},
+            "The signer (--p12, or --key/--cert) must be one of the --sast certificates unless --force.",
+            "--ctl builds a tokenless CTL (CTLFile.tlv, CUCM layout): each CERT may be followed by @IP[,HOST] "
+                + "(IPADDRESS and DNSNAME; DNSNAME defaults to the CN's host name); sign with the publisher's "
+                + "CallManager key (10.x, 11.x) or ITLRecovery (12.0 and later)."},
         footer = {"", "Example (certutils' tlvfile -b -d sha1 -v 1.0 -s sast.pem -C ccm-tftp.pem -T tvs.pem):",
             "  itl build -o ITLFile.tlv --key sast.pem --sast sast.pem --ccm-tftp ccm-tftp.pem --tvs tvs.pem "
                 + "--layout certutils --signer-version 1.0",
+            "Tokenless CTL: itl build --ctl -o CTLFile.tlv --key pub.key --cert pub.pem "
+                + "--sast pub.pem@10.0.0.1,pub --ccm-tftp pub.pem@10.0.0.1,pub --capf capf.pem@10.0.0.1,pub",
             "Passwords are never taken from the command line: --password-file, --password-env, or a prompt."})
 public final class BuildCommand implements Callable<Integer> {
     @ParentCommand
@@ -96,6 +104,16 @@ public final class BuildCommand implements Callable<Integer> {
             description = "Add a TVS record.")
     private List<String> tvs;
 
+    @Option(names = "--placeholder", paramLabel = "ROLE@IP,HOST", arity = "1",
+            parameterConsumer = RoleConsumer.class,
+            description = "With --ctl: add a non-secure placeholder record (DNSNAME HOST, FUNCTION ROLE, IPADDRESS IP "
+                + "only), as a CTL keeps for each CCM+TFTP record after utils ctl set-cluster non-secure-mode.")
+    private List<String> placeholders;
+
+    @Option(names = "--ctl", description = "Build a tokenless CTL: CTLFile.tlv, CUCM layout, DNSNAME the host name, "
+            + "CERT@IP[,HOST] role values.")
+    private boolean ctl;
+
     @Option(names = "--hash", paramLabel = "ROLE", converter = Converters.RoleConverter.class,
             description = "Write the records of ROLE as hash records (CERTHASH + HASH ALGORITHM instead of the "
                 + "CERTIFICATE), as CUCM writes TVS in ITLs. Repeatable. Not for SAST.")
@@ -114,8 +132,8 @@ public final class BuildCommand implements Callable<Integer> {
                 + "certificates); omitted by default, as CUCM.")
     private Version signerVersion;
 
-    @Option(names = "--file-name", paramLabel = "NAME", defaultValue = "ITLFile.tlv",
-            description = "FILENAME in the header (default ITLFile.tlv; CTLFile.tlv for a CTL).")
+    @Option(names = "--file-name", paramLabel = "NAME",
+            description = "FILENAME in the header (default ITLFile.tlv; CTLFile.tlv with --ctl).")
     private String fileName;
 
     @Option(names = "--dns-name", paramLabel = "MODE", converter = Converters.DnsNameConverter.class,
@@ -137,11 +155,75 @@ public final class BuildCommand implements Callable<Integer> {
     /**
      * One role option as given.
      *
-     * @param role the role
+     * @param role the role (for a {@code --placeholder}, null until {@link #split()})
      * @param option the option name, for messages
-     * @param file the certificate file
+     * @param file the certificate file (the whole value before {@link #split()})
+     * @param ip IPADDRESS, or null
+     * @param host DNSNAME text, or null for the builder's default
+     * @param placeholder whether this is a {@code --placeholder}
      */
-    record RoleArg(Role role, String option, String file) {
+    record RoleArg(Role role, String option, String file, Inet4Address ip, String host, boolean placeholder) {
+        /**
+         * Splits a {@code --ctl} value: {@code CERT@IP[,HOST]} for role options, {@code ROLE@IP,HOST} for
+         * {@code --placeholder}.
+         *
+         * @return the argument with its address, host name and (for a placeholder) role
+         * @throws CliException USAGE if the value has no valid address, or a placeholder no role or host
+         */
+        RoleArg split() throws CliException {
+            int at = file.lastIndexOf('@');
+            if (at < 0) {
+                if (placeholder) {
+                    throw CliException.usage(option + " " + file + ": expected ROLE@IP,HOST");
+                }
+                return this;
+            }
+            String rest = file.substring(at + 1);
+            int comma = rest.indexOf(',');
+            String ipText = comma < 0 ? rest : rest.substring(0, comma);
+            String h = comma < 0 ? null : rest.substring(comma + 1);
+            Inet4Address addr = ipv4(ipText);
+            if (addr == null) {
+                throw CliException.usage(option + " " + file + ": '" + ipText + "' is not an IPv4 address "
+                        + "(expected " + (placeholder ? "ROLE" : "CERT") + "@IP[,HOST], e.g. 10.0.0.1)");
+            }
+            if (h != null && (h.isEmpty() || h.length() > 255)) {
+                throw CliException.usage(option + " " + file + ": HOST after the comma must be 1 to 255 characters");
+            }
+            if (!placeholder) {
+                return new RoleArg(role, option, file.substring(0, at), addr, h, false);
+            }
+            if (h == null) {
+                throw CliException.usage(option + " " + file + ": expected ROLE@IP,HOST (the host name or IP "
+                        + "string for DNSNAME)");
+            }
+            Role r;
+            try {
+                r = new Converters.RoleConverter().convert(file.substring(0, at));
+            } catch (CommandLine.TypeConversionException e) {
+                throw CliException.usage(option + " " + file + ": " + e.getMessage());
+            }
+            return new RoleArg(r, option, file, addr, h, true);
+        }
+
+        private static Inet4Address ipv4(String s) {
+            String[] p = s.split("\\.", -1);
+            if (p.length != 4) {
+                return null;
+            }
+            byte[] b = new byte[4];
+            for (int i = 0; i < 4; i++) {
+                if (!p[i].matches("[0-9]{1,3}") || Integer.parseInt(p[i]) > 255) {
+                    return null;
+                }
+                b[i] = (byte) Integer.parseInt(p[i]);
+            }
+            try {
+                return (Inet4Address) InetAddress.getByAddress(b);
+            } catch (UnknownHostException e) {
+                throw new IllegalStateException(e); // four bytes are always a valid address
+            }
+        }
     }
 
     @Override
@@ -165,6 +247,12 @@ public final class BuildCommand implements Callable<Integer> {
             throw CliException.usage("--hash SAST: SAST records must carry the certificate (phones verify the file "
                     + "with it)");
         }
+        if (ctl && layout == Layout.CERTUTILS) {
+            throw CliException.usage("--ctl writes CUCM's layout; --layout certutils does not apply");
+        }
+        if (!ctl && entries.stream().anyMatch(RoleArg::placeholder)) {
+            throw CliException.usage("--placeholder needs --ctl");
+        }
         if (dnsName != null && layout == Layout.CERTUTILS) {
             throw CliException.usage("--dns-name applies to the cucm layout only");
         }
@@ -174,24 +262,49 @@ public final class BuildCommand implements Callable<Integer> {
         if (!force) {
             Outputs.checkAbsent(output, "--force");
         }
+        List<RoleArg> args = new ArrayList<>(entries.size());
         for (RoleArg r : entries) {
-            Outputs.checkNotInput(Path.of(r.file()), output);
+            RoleArg a = ctl ? r.split() : r;
+            if (!a.placeholder()) {
+                Outputs.checkNotInput(Path.of(a.file()), output);
+            }
+            args.add(a);
         }
 
         List<TrustListBuilder.Entry> list = new ArrayList<>();
-        for (RoleArg r : entries) {
+        List<Object> items = new ArrayList<>();
+        for (RoleArg r : args) {
+            if (r.placeholder()) {
+                items.add(new TrustListBuilder.Placeholder(r.role(), r.ip(), r.host()));
+                continue;
+            }
             TrustListBuilder.Entry e = TrustListBuilder.Entry.of(certificate(r), r.role());
-            list.add(hash.contains(r.role()) ? e.asHash() : e);
+            if (r.ip() != null) {
+                e = e.withIpAddress(r.ip());
+            }
+            if (r.host() != null) {
+                e = e.withDnsName(r.host());
+            }
+            e = hash.contains(r.role()) ? e.asHash() : e;
+            list.add(e);
+            items.add(e);
         }
         SigningKey k = signing.key().load();
         ItlSigner signer = signing.signer(k, signing.key().source());
-        TrustListBuilder b = TrustListBuilder.builder(signer).fileName(fileName).layout(layout)
-                .signerVersion(signerVersion).requireSignerRecord(!force);
+        TrustListBuilder b = (ctl ? TrustListBuilder.ctlBuilder(signer) : TrustListBuilder.builder(signer))
+                .layout(layout).signerVersion(signerVersion).requireSignerRecord(!force);
+        if (fileName != null) {
+            b.fileName(fileName);
+        }
         if (dnsName != null) {
             b.dnsName(dnsName);
         }
-        for (TrustListBuilder.Entry e : list) {
-            b.add(e);
+        for (Object o : items) {
+            if (o instanceof TrustListBuilder.Placeholder p) {
+                b.addPlaceholder(p);
+            } else {
+                b.add((TrustListBuilder.Entry) o);
+            }
         }
         ItlFile itl;
         try {
@@ -273,9 +386,11 @@ public final class BuildCommand implements Callable<Integer> {
                 case "--capf" -> Role.CAPF;
                 case "--app-server" -> Role.APP_SERVER;
                 case "--tvs" -> Role.TVS;
+                case "--placeholder" -> null;
                 default -> throw new IllegalStateException(o.longestName());
             };
-            ((BuildCommand) commandSpec.userObject()).entries.add(new RoleArg(role, o.longestName(), args.pop()));
+            ((BuildCommand) commandSpec.userObject()).entries.add(new RoleArg(role, o.longestName(), args.pop(), null,
+                    null, role == null));
         }
     }
 }

@@ -84,6 +84,10 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
     @Option(names = "--force", description = "With --fleet: sign every file again, even when its .sgn is up to date.")
     private boolean force;
 
+    @Option(names = "--recursive", description = "With --fleet: sign the files of subdirectories too; FILENAME "
+            + "keeps the path relative to DIR (the TFTP root), e.g. Desktops/320x196x4/List.xml.sgn.")
+    private boolean recursive;
+
     @Mixin
     private SignerOptions signing = new SignerOptions();
 
@@ -126,8 +130,8 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
     // ------------------------------------------------------------------ one file
 
     private int single() throws CliException, IOException {
-        if (glob != null || threads != null || outDir != null || force) {
-            throw CliException.usage("--glob, --threads, --out-dir and --force go with --fleet DIR");
+        if (glob != null || threads != null || outDir != null || force || recursive) {
+            throw CliException.usage("--glob, --threads, --out-dir, --force and --recursive go with --fleet DIR");
         }
         if (input == null) {
             throw CliException.usage("give the FILE to sign, or --fleet DIR");
@@ -239,7 +243,7 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
             throw Files.exists(fleet) ? new NotDirectoryException(fleet.toString())
                     : new java.nio.file.NoSuchFileException(fleet.toString());
         }
-        FleetSigner.Builder b = FleetSigner.builder(signing.signer()).layout(layout).force(force)
+        FleetSigner.Builder b = FleetSigner.builder(signing.signer()).layout(layout).force(force).recursive(recursive)
                 .outputDirectory(outDir).followSymlinks(cli.followSymlinks());
         try {
             if (glob != null) {

@@ -204,4 +204,22 @@ class SignConfigCommandTest {
         }
     }
 
+    /** SPEC 7.7: {@code --fleet DIR --recursive} keeps the path relative to DIR (the TFTP root) in FILENAME. */
+    @Test
+    void recursiveFleetKeepsThePathRelativeToTheRootInFilename() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("tftp"));
+        Path sub = Files.createDirectories(dir.resolve("Desktops/320x196x4"));
+        Files.writeString(sub.resolve("List.xml"), "<CIPPhoneImageList/>");
+        Files.writeString(dir.resolve("top.xml"), "<top/>");
+        String k = CERTUTILS.resolve("certs/tftp-rsa2048.pem").toString();
+        CliRun r = CliRun.run("sign-config", "--fleet", dir.toString(), "--glob", "*.xml", "--recursive", "--key", k);
+        assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().startsWith("2 files: 2 signed"), r.stdout());
+        io.github.itl4j.SgnFile f = io.github.itl4j.ItlReader.defaults().readSigned(sub.resolve("List.xml.sgn"));
+        assertEquals("Desktops/320x196x4/List.xml.sgn", f.header().fileName().orElseThrow());
+        assertEquals("top.xml.sgn", io.github.itl4j.ItlReader.defaults().readSigned(dir.resolve("top.xml.sgn"))
+                .header().fileName().orElseThrow());
+        assertEquals(ExitCodes.USAGE, CliRun.run("sign-config", dir.resolve("top.xml").toString(), "--recursive",
+                "--key", k).exitCode());
+    }
 }

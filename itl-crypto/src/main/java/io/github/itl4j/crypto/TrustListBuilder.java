@@ -64,6 +64,8 @@ public final class TrustListBuilder {
 
     private final ItlSigner signer;
     private final List<Entry> entries = new ArrayList<>();
+    /** Entries and placeholders in the order they were added. */
+    private final List<Object> items = new ArrayList<>();
     private String fileName = "ITLFile.tlv";
     private Instant timestamp;
     private Version signerVersion;
@@ -86,11 +88,51 @@ public final class TrustListBuilder {
     }
 
     /**
+     * A builder for a tokenless CTL as CUCM 10.0 and later writes it (docs/format.md §6.2): FILENAME
+     * {@code CTLFile.tlv}, CUCM layout (record tags ascending: DNSNAME, ..., CERTIFICATE, IPADDRESS) and DNSNAME the
+     * certificate CN's short host name unless an entry sets one (give each entry its IPv4 address with
+     * {@link Entry#withIpAddress}). The signer is the publisher's CallManager key (10.x, 11.x) or ITLRecovery (12.0
+     * and later); it must be a SAST entry. Content as CUCM: SAST for the signer (and ITLRecovery), CCM+TFTP per
+     * CallManager node, TFTP per TFTP-only node, CAPF, no TVS. For a CTL of a cluster back in non-secure mode, add the
+     * CCM+TFTP records as {@link #addPlaceholder placeholders}.
+     *
+     * <pre>{@code
+     * ItlFile ctl = TrustListBuilder.ctlBuilder(callManagerSigner)
+     *         .add(Entry.of(pub, Role.SAST).withIpAddress(ip))
+     *         .add(Entry.of(pub, Role.CCM_TFTP).withIpAddress(ip))
+     *         .add(Entry.of(capf, Role.CAPF).withIpAddress(ip))
+     *         .build();
+     * }</pre>
+     *
+     * @param signer signs the file
+     * @return a builder for {@code CTLFile.tlv}
+     * @since 0.2.0
+     */
+    public static TrustListBuilder ctlBuilder(ItlSigner signer) {
+        return builder(signer).fileName("CTLFile.tlv").dnsName(DnsName.CN_HOST);
+    }
+
+    /**
      * @param entry a record to add, after those already added
      * @return this builder
      */
     public TrustListBuilder add(Entry entry) {
         entries.add(Objects.requireNonNull(entry, "entry"));
+        items.add(entry);
+        return this;
+    }
+
+    /**
+     * Adds a non-secure placeholder record after those already added: DNSNAME, FUNCTION and IPADDRESS only (33 bytes
+     * with an IP string such as {@code 10.48.47.153} as DNSNAME), what a CTL keeps for each CCM+TFTP record after
+     * {@code utils ctl set-cluster non-secure-mode} (docs/format.md §6.2). Written in either layout, in tag order.
+     *
+     * @param placeholder the record
+     * @return this builder
+     * @since 0.2.0
+     */
+    public TrustListBuilder addPlaceholder(Placeholder placeholder) {
+        items.add(Objects.requireNonNull(placeholder, "placeholder"));
         return this;
     }
 
@@ -188,9 +230,10 @@ public final class TrustListBuilder {
                     null);
         }
         NameFormat names = NameFormat.forLayout(layout);
-        List<ItlRecord> records = new ArrayList<>(entries.size());
-        for (int i = 0; i < entries.size(); i++) {
-            records.add(record(entries.get(i), names, i));
+        List<ItlRecord> records = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            Object item = items.get(i);
+            records.add(item instanceof Placeholder p ? placeholder(p) : record((Entry) item, names, i));
         }
         ItlHeader.Signer s = signer.headerSigner(names);
         if (timestamp != null) {
@@ -266,6 +309,15 @@ public final class TrustListBuilder {
         return ItlRecord.of(layout.sortRecordFields(f));
     }
 
+    private static ItlRecord placeholder(Placeholder p) {
+        List<Tlv> f = new ArrayList<>(3);
+        f.add(new Tlv(RecordTags.DNS_NAME, TlvWriter.nulTerminated(p.dnsName())));
+        f.add(new Tlv(RecordTags.FUNCTION, Bytes.wrapOwned(new byte[] {(byte) (p.role().code() >>> 8),
+            (byte) p.role().code()})));
+        f.add(new Tlv(RecordTags.IP_ADDRESS, Bytes.wrapOwned(p.ipAddress().getAddress())));
+        return ItlRecord.of(f);
+    }
+
     private static void checkLength(int len, int index, String what) throws ItlSigningException {
         if (len > Tlv.MAX_VALUE_LENGTH) {
             throw new ItlSigningException(ItlSigningException.Reason.TOO_LARGE, "Entry " + (index + 1) + ": " + what
@@ -282,6 +334,26 @@ public final class TrustListBuilder {
         String cn = end < 0 ? n.substring(3) : n.substring(3, end);
         int dot = cn.indexOf('.');
         return dot < 0 ? cn : cn.substring(0, dot);
+    }
+
+    /**
+     * A non-secure placeholder record: no certificate, only DNSNAME, FUNCTION and IPADDRESS.
+     *
+     * @param role its FUNCTION (CCM+TFTP in the CTLs Cisco printed)
+     * @param ipAddress IPADDRESS
+     * @param dnsName DNSNAME text (the short host name or the IP address as a string), written NUL-terminated
+     * @since 0.2.0
+     */
+    public record Placeholder(Role role, Inet4Address ipAddress, String dnsName) {
+        /** Checks the parts: all required, the host name at most 1000 bytes. */
+        public Placeholder {
+            Objects.requireNonNull(role, "role");
+            Objects.requireNonNull(ipAddress, "ipAddress");
+            Objects.requireNonNull(dnsName, "dnsName");
+            if (dnsName.length() > 1000) {
+                throw new IllegalArgumentException("DNSNAME is " + dnsName.length() + " characters; at most 1000");
+            }
+        }
     }
 
     /**

@@ -47,6 +47,7 @@ final class FleetFileJob {
     private final ItlReader reader;
     private final ItlVerifier verifier;
     private final Path out;
+    private final Path root;
     private final BooleanSupplier cancelled;
     private final DurableBatches batches;
 
@@ -55,8 +56,8 @@ final class FleetFileJob {
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     FleetFileJob(ItlSigner signer, ItlLimits limits, Layout layout, boolean force, boolean followSymlinks,
-            AtomicFileWriter writer, ItlReader reader, ItlVerifier verifier, Path out, BooleanSupplier cancelled,
-            DurableBatches batches) {
+            AtomicFileWriter writer, ItlReader reader, ItlVerifier verifier, Path out, Path root,
+            BooleanSupplier cancelled, DurableBatches batches) {
         this.batches = batches;
         this.signer = signer;
         this.limits = limits;
@@ -67,6 +68,7 @@ final class FleetFileJob {
         this.reader = reader;
         this.verifier = verifier;
         this.out = out;
+        this.root = root;
         this.cancelled = cancelled;
     }
 
@@ -75,9 +77,16 @@ final class FleetFileJob {
      *     report it once durable); null if the worker was interrupted (cancellation)
      */
     FileResult process(Path source) {
-        String name = source.getFileName().toString();
-        String outName = name + SGN;
-        Path target = (out != null ? out : source.toAbsolutePath().getParent()).resolve(outName);
+        // FILENAME keeps the path relative to the signed directory (the TFTP root), '/'-separated, as UCMNZ signs
+        // Desktops/320x196x4/List.xml.sgn (SPEC 7.7); a file directly in the root gets its bare name
+        Path rel = root != null && source.startsWith(root) ? root.relativize(source) : source.getFileName();
+        StringBuilder relName = new StringBuilder();
+        for (Path part : rel) {
+            relName.append(relName.length() == 0 ? "" : "/").append(part);
+        }
+        String outName = relName + SGN;
+        Path target = out != null ? out.resolve(rel.toString() + SGN)
+                : source.toAbsolutePath().getParent().resolve(source.getFileName() + SGN);
         long size = -1;
         Bytes payload;
         FileTime sourceTime;
@@ -125,6 +134,9 @@ final class FleetFileJob {
         }
         AtomicFileWriter.Staged staged;
         try {
+            if (out != null && rel.getNameCount() > 1) {
+                Files.createDirectories(target.getParent());
+            }
             staged = writer.permissionsAtMost(sourcePermissions).stage(target, encoded);
         } catch (IOException | RuntimeException e) {
             return interrupted(e) ? null

@@ -49,6 +49,8 @@ import java.util.regex.PatternSyntaxException;
  * temporary files and go on signing while a committer forces every waiting file at once, renames them, forces the
  * directory once per batch, and only then reports them {@link Status#SIGNED}; when {@link #sign(Path)} returns, every
  * output is durable. So the run is bound by the CPU (the RSA work), not by one fsync per file.
+ * {@linkplain Builder#recursive(boolean) Recursive} runs sign subdirectories too and
+ * keep each file's path relative to the signed directory in FILENAME ({@code Desktops/320x196x4/List.xml.sgn}).
  *
  * <p><b>Regular files only.</b> A source, or an existing output, that is a symbolic link is refused (a
  * {@link Failure#SOURCE_UNREADABLE} or {@link Failure#OUTPUT_UNWRITABLE} with a message saying so) unless
@@ -113,6 +115,7 @@ public final class FleetSigner {
     private final boolean force;
     private final Progress progress;
     private final boolean followSymlinks;
+    private final boolean recursive;
     private final AtomicFileWriter writer;
     private final ItlReader reader;
     private final ItlVerifier verifier;
@@ -128,6 +131,7 @@ public final class FleetSigner {
         this.force = b.force;
         this.progress = b.progress;
         this.followSymlinks = b.followSymlinks;
+        this.recursive = b.recursive;
         this.writer = AtomicFileWriter.defaults().followSymlinks(b.followSymlinks).removeStaleTemporaryFiles(false);
         this.reader = ItlReader.withLimits(b.limits);
         this.verifier = ItlVerifier.builder().limits(b.limits).provider(b.signer.provider()).build();
@@ -173,6 +177,14 @@ public final class FleetSigner {
     /** @return the number of worker threads */
     public int threads() {
         return threads;
+    }
+
+    /**
+     * @return whether subdirectories are signed too, with FILENAME relative to the signed directory
+     * @since 0.2.0
+     */
+    public boolean recursive() {
+        return recursive;
     }
 
     /** @return whether symbolic links (sources and existing outputs) are followed rather than refused */
@@ -238,7 +250,7 @@ public final class FleetSigner {
         PathMatcher matcher = directory.getFileSystem().getPathMatcher("glob:" + glob);
         long start = System.nanoTime();
         long expected = count(directory, matcher);
-        Run run = new Run(out, expected, Thread.currentThread());
+        Run run = new Run(out, directory, expected, Thread.currentThread());
         LOG.debug("Fleet signing {} files matching {} in {} on {} threads", expected, glob, directory, threads);
         DurableBatches batches = run.batches;
         if (progress != null) {
@@ -247,7 +259,7 @@ public final class FleetSigner {
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         Semaphore queued = new Semaphore(threads * QUEUE_PER_THREAD);
         try {
-            try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory)) {
+            try (Listing ds = list(directory)) {
                 for (Path p : ds) {
                     if (selected(p, matcher)) {
                         queued.acquire();
@@ -322,7 +334,7 @@ public final class FleetSigner {
 
     private long count(Path directory, PathMatcher matcher) throws IOException {
         long n = 0;
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory)) {
+        try (Listing ds = list(directory)) {
             for (Path p : ds) {
                 if (selected(p, matcher)) {
                     n++;
@@ -332,6 +344,59 @@ public final class FleetSigner {
             throw e.getCause();
         }
         return n;
+    }
+
+    /** The files of one directory, or of its whole tree when recursive; closed after use. */
+    private interface Listing extends Iterable<Path>, java.io.Closeable {
+    }
+
+    private Listing list(Path directory) throws IOException {
+        if (!recursive) {
+            DirectoryStream<Path> ds = Files.newDirectoryStream(directory);
+            return new Listing() {
+                @Override
+                public java.util.Iterator<Path> iterator() {
+                    return ds.iterator();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    ds.close();
+                }
+            };
+        }
+        // symbolic links to directories are not followed: a tree walk never leaves the directory or loops
+        java.util.stream.Stream<Path> walk = Files.walk(directory);
+        return new Listing() {
+            @Override
+            public java.util.Iterator<Path> iterator() {
+                java.util.Iterator<Path> it = walk.iterator();
+                return new java.util.Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        try {
+                            return it.hasNext();
+                        } catch (java.io.UncheckedIOException e) {
+                            throw new DirectoryIteratorException(e.getCause());
+                        }
+                    }
+
+                    @Override
+                    public Path next() {
+                        try {
+                            return it.next();
+                        } catch (java.io.UncheckedIOException e) {
+                            throw new DirectoryIteratorException(e.getCause());
+                        }
+                    }
+                };
+            }
+
+            @Override
+            public void close() {
+                walk.close();
+            }
+        };
     }
 
     private static boolean selected(Path p, PathMatcher matcher) {
@@ -363,11 +428,11 @@ public final class FleetSigner {
         final java.util.function.Function<Path, FileResult> job;
         final DurableBatches batches;
 
-        Run(Path out, long expected, Thread caller) {
+        Run(Path out, Path root, long expected, Thread caller) {
             this.batches = new DurableBatches(this::report);
             this.job = jobFactory != null ? jobFactory.create(writer, out, () -> cancelled)
                     : new FleetFileJob(signer, limits, layout, force, followSymlinks, writer, reader, verifier, out,
-                            () -> cancelled, batches)::process;
+                            root, () -> cancelled, batches)::process;
             this.out = out;
             this.expected = expected;
             this.caller = caller;
@@ -574,6 +639,7 @@ public final class FleetSigner {
         private boolean force;
         private Progress progress;
         private boolean followSymlinks;
+        private boolean recursive;
         private JobFactory jobFactory;
 
         private Builder(ItlSigner signer) {
@@ -655,6 +721,20 @@ public final class FleetSigner {
          */
         public Builder followSymlinks(boolean value) {
             followSymlinks = value;
+            return this;
+        }
+
+        /**
+         * @param value true to sign the files of subdirectories too (symbolic links to directories are not
+         *     followed); each {@code .sgn} then names FILENAME with its path relative to the signed directory, the
+         *     TFTP root ({@code Desktops/320x196x4/List.xml} gives {@code Desktops/320x196x4/List.xml.sgn}), is
+         *     written beside its source or at the same relative path under the output directory, and the glob
+         *     matches file names; false (the default) for the directory's own files only
+         * @return this builder
+         * @since 0.2.0
+         */
+        public Builder recursive(boolean value) {
+            recursive = value;
             return this;
         }
 

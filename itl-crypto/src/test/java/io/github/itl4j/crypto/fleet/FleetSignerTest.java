@@ -572,4 +572,34 @@ class FleetSignerTest {
             }
         }
     }
+
+    /** SPEC 7.7: a recursive run keeps the path relative to the TFTP root in FILENAME, as UCMNZ signs its files. */
+    @Test
+    void recursiveRunNamesFilenameWithThePathRelativeToTheRoot() throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("Desktops/320x196x4"));
+        Path list = Files.writeString(sub.resolve("List.xml"), "<CIPPhoneImageList/>\n");
+        Path top = Files.writeString(dir.resolve("SEP001122334455.cnf.xml"), "<device/>\n");
+        Result r = fleet(T0).glob("*.xml").recursive(true).build().sign(dir);
+        assertEquals(2, r.signed(), r.toString());
+        SgnFile f = ItlReader.defaults().readSigned(sgn(list));
+        assertEquals("Desktops/320x196x4/List.xml.sgn", f.header().fileName().orElseThrow());
+        assertEquals(32, f.header().find(io.github.itl4j.HeaderTags.FILE_NAME).orElseThrow().length()); // incl. NUL
+        assertTrue(FleetTestSupport.jcaVerify(f, key.certificate().getPublicKey()));
+        assertEquals("SEP001122334455.cnf.xml.sgn",
+                ItlReader.defaults().readSigned(sgn(top)).header().fileName().orElseThrow());
+        // resumable with the relative FILENAME: the second run finds both up to date
+        assertEquals(2, fleet(T0 + 1000).glob("*.xml").recursive(true).build().sign(dir).upToDate());
+
+        // into an output directory: the same relative path below it
+        Path out = dir.resolve("signed-out"); // holds only .sgn files and the lock: never a source
+        Result o = fleet(T0).glob("*.xml").recursive(true).outputDirectory(out).build().sign(dir);
+        assertEquals(2, o.signed(), o.toString());
+        assertArrayEquals(Files.readAllBytes(sgn(list)), Files.readAllBytes(out.resolve(
+                "Desktops/320x196x4/List.xml.sgn")));
+
+        // not recursive (the default): the subdirectory is left alone
+        Files.delete(sgn(list));
+        fleet(T0).glob("*.xml").force(true).build().sign(dir);
+        assertFalse(Files.exists(sgn(list)));
+    }
 }

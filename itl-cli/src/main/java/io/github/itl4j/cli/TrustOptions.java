@@ -177,6 +177,20 @@ public final class TrustOptions {
          * @return a verifier with these anchors
          */
         ItlVerifier verifier(boolean warningsAsErrors) {
+            return builder(warningsAsErrors).build();
+        }
+
+        /**
+         * @param warningsAsErrors whether warnings fail a file
+         * @param validity when the signer's certificate must be valid
+         * @return a verifier with these anchors, checking the signer's validity period
+         * @throws CliException for a bad {@code --now}
+         */
+        ItlVerifier verifier(boolean warningsAsErrors, ValidityOptions validity) throws CliException {
+            return validity.apply(builder(warningsAsErrors), java.time.Clock.systemUTC()).build();
+        }
+
+        private ItlVerifier.Builder builder(boolean warningsAsErrors) {
             ItlVerifier.Builder b = ItlVerifier.builder().treatWarningsAsErrors(warningsAsErrors);
             for (Source s : sources) {
                 b.trustCertificates(s.certificates());
@@ -184,7 +198,7 @@ public final class TrustOptions {
                     b.trustInstalled(s.list());
                 }
             }
-            return b.build();
+            return b;
         }
 
         /**

@@ -393,4 +393,27 @@ class LintRulesTest {
         fires(cut, "L03", LintSeverity.ERROR);
         silent(lint(Fixtures.b1()), "L03");
     }
+
+    // ------------------------------------------------------------------ rules without a fire test elsewhere
+
+    private static ItlFile v11(List<TrustListBuilder.Entry> entries) throws Exception {
+        TrustListBuilder b = TrustListBuilder.builder(Fixtures.signer(clusterKey("test10pub")))
+                .signerVersion(io.github.itl4j.Version.V1_1);
+        entries.forEach(b::add);
+        return b.build();
+    }
+
+    @Test
+    void ecTftpWithoutRsaTftp() throws Exception {
+        ItlFile ecOnly = v11(List.of(e(Fixtures.cmA(), Role.SAST), e(Fixtures.recA(), Role.SAST),
+                e(vcert("tftp-ec256"), Role.TFTP)));
+        fires(lint(ecOnly), "L17", LintSeverity.WARN);
+        // an RSA TFTP certificate beside it: silent
+        ItlFile both = v11(List.of(e(Fixtures.cmA(), Role.SAST), e(Fixtures.recA(), Role.SAST),
+                e(vcert("tftp-ec256"), Role.TFTP), e(vcert("tftp-rsa2048"), Role.TFTP)));
+        silent(lint(both), "L17");
+        // no SIGNERVERSION 1.1: the rule does not apply
+        silent(lint(build(clusterKey("test10pub"), "ITLFile.tlv", List.of(e(Fixtures.cmA(), Role.SAST),
+                e(Fixtures.recA(), Role.SAST), e(vcert("tftp-ec256"), Role.TFTP)))), "L17");
+    }
 }

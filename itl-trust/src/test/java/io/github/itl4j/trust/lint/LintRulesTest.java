@@ -416,4 +416,57 @@ class LintRulesTest {
         silent(lint(build(clusterKey("test10pub"), "ITLFile.tlv", List.of(e(Fixtures.cmA(), Role.SAST),
                 e(Fixtures.recA(), Role.SAST), e(vcert("tftp-ec256"), Role.TFTP)))), "L17");
     }
+
+    /** A self-signed certificate made with Bouncy Castle, for the key sizes, curves and periods no vector has. */
+    private static X509Certificate selfSigned(String cn, java.security.KeyPair kp, String alg, Instant nb, Instant na)
+            throws Exception {
+        org.bouncycastle.asn1.x500.X500Name n = new org.bouncycastle.asn1.x500.X500Name("CN=" + cn + ",O=Example Org");
+        var b = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(n, java.math.BigInteger.valueOf(
+                nb.getEpochSecond()), java.util.Date.from(nb), java.util.Date.from(na), n, kp.getPublic());
+        var signer = new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(alg)
+                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build(kp.getPrivate());
+        return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                new java.io.ByteArrayInputStream(b.build(signer).getEncoded()));
+    }
+
+    private static java.security.KeyPair rsa(int bits) throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(bits);
+        return g.generateKeyPair();
+    }
+
+    private static ItlFile withRecord(X509Certificate c, Role role) throws Exception {
+        return build(clusterKey("test10pub"), "ITLFile.tlv", List.of(e(Fixtures.cmA(), Role.SAST),
+                e(Fixtures.recA(), Role.SAST), e(Fixtures.cmA(), Role.TFTP), e(c, role)));
+    }
+
+    @Test
+    void itlRecoveryShortValidity() throws Exception {
+        Instant nb = Instant.parse("2025-01-01T00:00:00Z");
+        X509Certificate shortRec = selfSigned("ITLRECOVERY_short", rsa(2048), "SHA256withRSA", nb,
+                Instant.parse("2027-01-01T00:00:00Z"));
+        fires(lint(withRecord(shortRec, Role.SAST)), "L23", LintSeverity.INFO);
+        // the cluster's ITLRecovery is valid for 20 years; a short-lived certificate not named ITLRecovery is not
+        // this rule's business
+        silent(lint(Fixtures.a1()), "L23");
+        silent(lint(withRecord(selfSigned("cucm-short", rsa(2048), "SHA256withRSA", nb,
+                Instant.parse("2027-01-01T00:00:00Z")), Role.CCM)), "L23");
+    }
+
+    @Test
+    void rsa512() throws Exception {
+        java.security.KeyPair kp = rsa(512);
+        X509Certificate weak = selfSigned("weak512", kp, "SHA256withRSA", Instant.parse("2025-01-01T00:00:00Z"),
+                Instant.parse("2035-01-01T00:00:00Z"));
+        // a 512-bit record key
+        LintReport r = lint(withRecord(weak, Role.CCM));
+        fires(r, "L12", LintSeverity.WARN);
+        assertEquals(3, finding(r, "L12").get().recordIndex());
+        // a list signed with it: SIGNATUREMODULUS 0
+        ItlFile signed = build(io.github.itl4j.crypto.SigningKey.of(kp.getPrivate(), weak, List.of()),
+                "ITLFile.tlv", List.of(e(weak, Role.SAST), e(Fixtures.recA(), Role.SAST), e(Fixtures.cmA(), Role.TFTP)));
+        assertEquals(0, signed.header().signatureModulus().orElseThrow().code());
+        assertTrue(finding(lint(signed), "L12").isPresent());
+        silent(lint(withRecord(vcert("ccm-rsa2048"), Role.CCM)), "L12");
+    }
 }

@@ -464,7 +464,8 @@ class LintRulesTest {
         assertEquals(3, finding(r, "L12").get().recordIndex());
         // a list signed with it: SIGNATUREMODULUS 0
         ItlFile signed = build(io.github.itl4j.crypto.SigningKey.of(kp.getPrivate(), weak, List.of()),
-                "ITLFile.tlv", List.of(e(weak, Role.SAST), e(Fixtures.recA(), Role.SAST), e(Fixtures.cmA(), Role.TFTP)));
+                "ITLFile.tlv", List.of(e(weak, Role.SAST), e(Fixtures.recA(), Role.SAST),
+                        e(Fixtures.cmA(), Role.TFTP)));
         assertEquals(0, signed.header().signatureModulus().orElseThrow().code());
         assertTrue(finding(lint(signed), "L12").isPresent());
         silent(lint(withRecord(vcert("ccm-rsa2048"), Role.CCM)), "L12");
@@ -485,5 +486,30 @@ class LintRulesTest {
         ItlFile u = ItlFile.of(h, f.records());
         LintReport r = lint(u);
         fires(r, "L34", LintSeverity.WARN);
+    }
+
+    @Test
+    void hashAlgorithmNotSha1() throws Exception {
+        ItlFile f = build(clusterKey("test10pub"), "ITLFile.tlv", List.of(e(Fixtures.cmA(), Role.SAST),
+                e(Fixtures.recA(), Role.SAST), e(Fixtures.cmA(), Role.TFTP),
+                Fixtures.hash(Fixtures.tvsPub(), Role.TVS)));
+        silent(lint(f), "L31");
+        List<ItlRecord> recs = new ArrayList<>(f.records());
+        ItlRecord h = recs.get(3);
+        io.github.itl4j.tlv.Tlv ha = h.fields().stream()
+                .filter(t -> t.tag() == io.github.itl4j.RecordTags.HASH_ALGORITHM).findFirst().orElseThrow();
+        assertEquals(1, ha.value().toByteArray()[0], "the library writes HASH ALGORITHM 1");
+        List<io.github.itl4j.tlv.Tlv> fields = new ArrayList<>();
+        for (io.github.itl4j.tlv.Tlv t : h.fields()) {
+            byte[] two = new byte[t.length()];
+            two[two.length - 1] = 2;
+            fields.add(t.tag() == io.github.itl4j.RecordTags.HASH_ALGORITHM
+                    ? new io.github.itl4j.tlv.Tlv(t.tag(), Bytes.wrapOwned(two)) : t);
+        }
+        recs.set(3, ItlRecord.of(fields));
+        ItlFile sha256 = Fixtures.signer(clusterKey("test10pub")).sign(ItlFile.of(f.header(), recs));
+        LintReport r = lint(sha256);
+        fires(r, "L31", LintSeverity.WARN);
+        assertEquals(3, finding(r, "L31").get().recordIndex());
     }
 }

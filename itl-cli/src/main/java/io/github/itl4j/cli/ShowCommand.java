@@ -53,6 +53,9 @@ public final class ShowCommand implements Callable<Integer> {
     private boolean warningsAsErrors;
 
     @Mixin
+    private ValidityOptions validity = new ValidityOptions();
+
+    @Mixin
     private JsonOptions json = new JsonOptions();
 
     @Mixin
@@ -71,7 +74,7 @@ public final class ShowCommand implements Callable<Integer> {
         if (!t.allUsable()) {
             return ExitCodes.CHECK_FAILED; // fail closed; Trust.load said why
         }
-        ItlVerifier verifier = t.verifier(warningsAsErrors);
+        ItlVerifier verifier = t.verifier(warningsAsErrors, validity);
         int worst = ExitCodes.OK;
         JsonDocument doc = null;
         if (json.given()) {

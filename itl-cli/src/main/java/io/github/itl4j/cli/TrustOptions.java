@@ -179,6 +179,20 @@ public final class TrustOptions {
          * @throws CliException if {@code --provider native} was asked where it does not load
          */
         ItlVerifier verifier(boolean warningsAsErrors) throws CliException {
+            return builder(warningsAsErrors).build();
+        }
+
+        /**
+         * @param warningsAsErrors whether warnings fail a file
+         * @param validity when the signer's certificate must be valid
+         * @return a verifier with these anchors, checking the signer's validity period
+         * @throws CliException for a bad {@code --now}, or {@code --provider native} where it does not load
+         */
+        ItlVerifier verifier(boolean warningsAsErrors, ValidityOptions validity) throws CliException {
+            return validity.apply(builder(warningsAsErrors), java.time.Clock.systemUTC()).build();
+        }
+
+        private ItlVerifier.Builder builder(boolean warningsAsErrors) throws CliException {
             ItlVerifier.Builder b = ItlVerifier.builder().treatWarningsAsErrors(warningsAsErrors)
                     .provider(CryptoProviders.current());
             for (Source s : sources) {
@@ -187,7 +201,7 @@ public final class TrustOptions {
                     b.trustInstalled(s.list());
                 }
             }
-            return b.build();
+            return b;
         }
 
         /**

@@ -49,6 +49,9 @@ public final class VerifyCommand implements Callable<Integer> {
     private boolean warningsAsErrors;
 
     @Mixin
+    private ValidityOptions validity = new ValidityOptions();
+
+    @Mixin
     private JsonOptions json = new JsonOptions();
 
     @Mixin
@@ -64,7 +67,7 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         TrustOptions.Anchors t = trust.load(cli.err(), limitOptions.reader()); // a failure goes to ItlCli's handler
-        ItlVerifier verifier = t.verifier(warningsAsErrors);
+        ItlVerifier verifier = t.verifier(warningsAsErrors, validity);
         int worst = ExitCodes.OK;
         JsonDocument doc = null;
         JsonGenerator g = null;

@@ -78,6 +78,51 @@ class VerifyCommandTest {
     }
 
     @Test
+    void signerValidityIsAWarningOrWithStrictValidityAnError() {
+        // the vector's signer certificate is valid from 2026-11-26 to 2036-11-26
+        String src = v("itl/itl-rsa1024-sha1-v1.0-allroles.tlv").toString();
+        CliRun r = CliRun.run("verify", "--now", "2030-01-01", src);
+        assertEquals(ExitCodes.OK, r.exitCode(), r.stdout() + r.stderr());
+        assertFalse(r.stdout().contains("SIGNER_EXPIRED"), r.stdout());
+
+        r = CliRun.run("verify", "--now", "2100-01-01", src);
+        assertEquals(ExitCodes.OK, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\n  warning SIGNER_EXPIRED: "), r.stdout());
+        assertTrue(r.stdout().contains("2036-11-26T00:00:00Z (checked at 2100-01-01T00:00:00Z)"), r.stdout());
+
+        r = CliRun.run("verify", "--strict-validity", "--now", "2100-01-01", src);
+        assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().startsWith(src + ": FAILED SIGNER_EXPIRED"), r.stdout());
+
+        r = CliRun.run("verify", "--now", "2000-01-01T00:00:00Z", src);
+        assertEquals(ExitCodes.OK, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\n  warning SIGNER_NOT_YET_VALID: "), r.stdout());
+        r = CliRun.run("verify", "--strict-validity", "--now", "2000-01-01", src);
+        assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().startsWith(src + ": FAILED SIGNER_NOT_YET_VALID"), r.stdout());
+
+        // show shares the verdict
+        r = CliRun.run("show", "--strict-validity", "--now", "2100-01-01", src);
+        assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("SIGNER_EXPIRED"), r.stdout());
+
+        r = CliRun.run("verify", "--now", "yesterday", src);
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.stdout() + r.stderr());
+    }
+
+    @Test
+    void sgnSignerValidity() throws IOException {
+        Vector s = ShowCommandTest.sgnVectors().findFirst().orElseThrow();
+        String cert = v("certs/" + s.signerCert() + ".crt.pem").toString();
+        CliRun r = CliRun.run("verify", "--trust", cert, "--now", "2100-01-01", s.file().toString());
+        assertEquals(ExitCodes.OK, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("\n  warning SIGNER_EXPIRED: "), r.stdout());
+        r = CliRun.run("verify", "--trust", cert, "--strict-validity", "--now", "2000-01-01", s.file().toString());
+        assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().startsWith(s.file() + ": FAILED SIGNER_NOT_YET_VALID"), r.stdout());
+    }
+
+    @Test
     void sgnNeedsATrustSource() throws IOException {
         for (Vector s : ShowCommandTest.sgnVectors().toList()) {
             CliRun r = CliRun.run("verify", s.file().toString());

@@ -29,6 +29,7 @@ import java.security.SignatureException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -57,6 +58,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>the signature verifies, with the digest the header names, over the file minus the SIGNATURE TLV;</li>
  *   <li>if {@linkplain Builder#checkRecords(boolean) record checks} are on (the default), every other record's
  *       certificate is decoded and compared with its fields (warnings), see {@link ProblemCode};</li>
+ *   <li>if a {@linkplain Builder#validityAt(Instant) time to check at} is configured, a signer certificate that
+ *       is expired or not yet valid then gives {@link ProblemCode#SIGNER_EXPIRED} or
+ *       {@link ProblemCode#SIGNER_NOT_YET_VALID} (warnings; errors with {@link Builder#strictValidity(boolean)});</li>
  *   <li>more than 2 SAST records, unknown roles, and the reader's own warnings give warnings;</li>
  *   <li>if trust anchors are configured, the signer must be one of them (docs/trust.md §5 R2, R3), else
  *       {@link ProblemCode#SIGNER_NOT_TRUSTED}.</li>
@@ -89,6 +93,8 @@ public final class ItlVerifier {
     private static final int MAX_PROVIDER_KEYS = 256;
     /** Signer keys translated into {@link #provider}'s key objects, by the key as decoded. */
     private final Map<PublicKey, PublicKey> providerKeys = new ConcurrentHashMap<>();
+    private final Instant validityAt;
+    private final boolean strictValidity;
     /** Record certificates decoded by this verifier's earlier verifications. */
     private final CertCache certs = new CertCache();
 
@@ -104,6 +110,8 @@ public final class ItlVerifier {
         this.checkRecords = b.checkRecords;
         this.provider = b.provider;
         this.reader = ItlReader.withLimits(b.limits);
+        this.validityAt = b.validityAt;
+        this.strictValidity = b.strictValidity;
     }
 
     /** @return a new builder: no anchors (self-contained checks), record checks on, warnings stay warnings */
@@ -408,6 +416,7 @@ public final class ItlVerifier {
         /** Signer, SAST count, anchor and reader warnings of a trust list; everything but the RSA operation. */
         void finishTrustList(List<ItlWarning> readerWarnings, long fileSize) {
             resolveSigner();
+            checkValidity();
             if (search.sastCount > 2) {
                 problems.add(ProblemCode.TOO_MANY_SAST, Severity.WARNING, -1, Problem.NO_OFFSET, search.sastCount);
             }
@@ -430,11 +439,34 @@ public final class ItlVerifier {
         }
 
         VerificationResult finishSigned(SgnFile f) {
+            checkValidity();
             readerWarnings(f.warnings());
             if (readyForRsa()) {
                 rsaOver(f.signedParts());
             }
             return result();
+        }
+
+        /** Reports a signer certificate outside its validity period at the configured time, if any. */
+        private void checkValidity() {
+            if (validityAt == null || signerCert == null) {
+                return;
+            }
+            Severity sev = strictValidity ? Severity.ERROR : Severity.WARNING;
+            Instant notAfter = signerCert.getNotAfter().toInstant();
+            Instant notBefore = signerCert.getNotBefore().toInstant();
+            String subject = signerCert.getSubjectX500Principal().getName();
+            if (validityAt.isAfter(notAfter)) {
+                problems.add(ProblemCode.SIGNER_EXPIRED, sev, signerIndex(), signerOffset(), subject,
+                        notAfter.toString(), validityAt.toString());
+            } else if (validityAt.isBefore(notBefore)) {
+                problems.add(ProblemCode.SIGNER_NOT_YET_VALID, sev, signerIndex(), signerOffset(), subject,
+                        notBefore.toString(), validityAt.toString());
+            }
+        }
+
+        private long signerOffset() {
+            return search.best == null ? Problem.NO_OFFSET : search.best.offset;
         }
 
         private void readerWarnings(List<ItlWarning> ws) {
@@ -536,6 +568,8 @@ public final class ItlVerifier {
         private boolean checkRecords = true;
         private Provider provider;
         private ItlLimits limits = ItlLimits.defaults();
+        private Instant validityAt;
+        private boolean strictValidity;
 
         private Builder() {
         }
@@ -610,6 +644,31 @@ public final class ItlVerifier {
          */
         public Builder limits(ItlLimits value) {
             limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        /**
+         * The time at which the signer's certificate (of a trust list, or the certificate or record that signs a
+         * .sgn) must be valid: outside its notBefore..notAfter it gives {@link ProblemCode#SIGNER_EXPIRED} or
+         * {@link ProblemCode#SIGNER_NOT_YET_VALID}. Null (the default) checks no validity period. A signer known
+         * only by its PUBLICKEY field has no period to check.
+         *
+         * @param value the time to check at, e.g. {@code Instant.now()}, or null for no check
+         * @return this builder
+         */
+        public Builder validityAt(Instant value) {
+            validityAt = value;
+            return this;
+        }
+
+        /**
+         * @param value true to make {@link ProblemCode#SIGNER_EXPIRED} and {@link ProblemCode#SIGNER_NOT_YET_VALID}
+         *     errors (failing verification); false (default) keeps them warnings. Needs
+         *     {@link #validityAt(Instant)}.
+         * @return this builder
+         */
+        public Builder strictValidity(boolean value) {
+            strictValidity = value;
             return this;
         }
 

@@ -126,6 +126,21 @@ public enum ProblemCode {
      * Params: {@code String} the hash algorithm.
      */
     CERT_HASH_MISMATCH("CERTHASH is not the %1$s of the CERTIFICATE"),
+    /**
+     * The signer's certificate expired before the {@linkplain ItlVerifier.Builder#validityAt(java.time.Instant)
+     * time checked at} (its notAfter is earlier). Warning, or error with
+     * {@link ItlVerifier.Builder#strictValidity(boolean)}. Checked only when a time is configured. Params:
+     * {@code String} the signer's subject, {@code String} its notAfter (ISO-8601), {@code String} the time checked at.
+     */
+    SIGNER_EXPIRED("The signer's certificate \"%1$s\" expired at %2$s (checked at %3$s)"),
+    /**
+     * The signer's certificate is not yet valid at the {@linkplain ItlVerifier.Builder#validityAt(java.time.Instant)
+     * time checked at} (its notBefore is later). Warning, or error with
+     * {@link ItlVerifier.Builder#strictValidity(boolean)}. Checked only when a time is configured. Params:
+     * {@code String} the signer's subject, {@code String} its notBefore (ISO-8601), {@code String} the time checked
+     * at.
+     */
+    SIGNER_NOT_YET_VALID("The signer's certificate \"%1$s\" is not valid before %2$s (checked at %3$s)"),
     /** A record's FUNCTION code is unknown (kept; docs/trust.md §4.1). Warning. Params: {@code Integer} the code. */
     UNKNOWN_ROLE("Unknown FUNCTION code %1$d"),
     /** A record has no FUNCTION. Warning. No params. */

@@ -393,4 +393,123 @@ class LintRulesTest {
         fires(cut, "L03", LintSeverity.ERROR);
         silent(lint(Fixtures.b1()), "L03");
     }
+
+    // ------------------------------------------------------------------ rules without a fire test elsewhere
+
+    private static ItlFile v11(List<TrustListBuilder.Entry> entries) throws Exception {
+        TrustListBuilder b = TrustListBuilder.builder(Fixtures.signer(clusterKey("test10pub")))
+                .signerVersion(io.github.itl4j.Version.V1_1);
+        entries.forEach(b::add);
+        return b.build();
+    }
+
+    @Test
+    void ecTftpWithoutRsaTftp() throws Exception {
+        ItlFile ecOnly = v11(List.of(e(Fixtures.cmA(), Role.SAST), e(Fixtures.recA(), Role.SAST),
+                e(vcert("tftp-ec256"), Role.TFTP)));
+        fires(lint(ecOnly), "L17", LintSeverity.WARN);
+        // an RSA TFTP certificate beside it: silent
+        ItlFile both = v11(List.of(e(Fixtures.cmA(), Role.SAST), e(Fixtures.recA(), Role.SAST),
+                e(vcert("tftp-ec256"), Role.TFTP), e(vcert("tftp-rsa2048"), Role.TFTP)));
+        silent(lint(both), "L17");
+        // no SIGNERVERSION 1.1: the rule does not apply
+        silent(lint(build(clusterKey("test10pub"), "ITLFile.tlv", List.of(e(Fixtures.cmA(), Role.SAST),
+                e(Fixtures.recA(), Role.SAST), e(vcert("tftp-ec256"), Role.TFTP)))), "L17");
+    }
+
+    /** A self-signed certificate made with Bouncy Castle, for the key sizes, curves and periods no vector has. */
+    private static X509Certificate selfSigned(String cn, java.security.KeyPair kp, String alg, Instant nb, Instant na)
+            throws Exception {
+        org.bouncycastle.asn1.x500.X500Name n = new org.bouncycastle.asn1.x500.X500Name("CN=" + cn + ",O=Example Org");
+        var b = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(n, java.math.BigInteger.valueOf(
+                nb.getEpochSecond()), java.util.Date.from(nb), java.util.Date.from(na), n, kp.getPublic());
+        var signer = new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(alg)
+                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build(kp.getPrivate());
+        return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
+                new java.io.ByteArrayInputStream(b.build(signer).getEncoded()));
+    }
+
+    private static java.security.KeyPair rsa(int bits) throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("RSA");
+        g.initialize(bits);
+        return g.generateKeyPair();
+    }
+
+    private static ItlFile withRecord(X509Certificate c, Role role) throws Exception {
+        return build(clusterKey("test10pub"), "ITLFile.tlv", List.of(e(Fixtures.cmA(), Role.SAST),
+                e(Fixtures.recA(), Role.SAST), e(Fixtures.cmA(), Role.TFTP), e(c, role)));
+    }
+
+    @Test
+    void itlRecoveryShortValidity() throws Exception {
+        Instant nb = Instant.parse("2025-01-01T00:00:00Z");
+        X509Certificate shortRec = selfSigned("ITLRECOVERY_short", rsa(2048), "SHA256withRSA", nb,
+                Instant.parse("2027-01-01T00:00:00Z"));
+        fires(lint(withRecord(shortRec, Role.SAST)), "L23", LintSeverity.INFO);
+        // the cluster's ITLRecovery is valid for 20 years; a short-lived certificate not named ITLRecovery is not
+        // this rule's business
+        silent(lint(Fixtures.a1()), "L23");
+        silent(lint(withRecord(selfSigned("cucm-short", rsa(2048), "SHA256withRSA", nb,
+                Instant.parse("2027-01-01T00:00:00Z")), Role.CCM)), "L23");
+    }
+
+    @Test
+    void rsa512() throws Exception {
+        java.security.KeyPair kp = rsa(512);
+        X509Certificate weak = selfSigned("weak512", kp, "SHA256withRSA", Instant.parse("2025-01-01T00:00:00Z"),
+                Instant.parse("2035-01-01T00:00:00Z"));
+        // a 512-bit record key
+        LintReport r = lint(withRecord(weak, Role.CCM));
+        fires(r, "L12", LintSeverity.WARN);
+        assertEquals(3, finding(r, "L12").get().recordIndex());
+        // a list signed with it: SIGNATUREMODULUS 0
+        ItlFile signed = build(io.github.itl4j.crypto.SigningKey.of(kp.getPrivate(), weak, List.of()),
+                "ITLFile.tlv", List.of(e(weak, Role.SAST), e(Fixtures.recA(), Role.SAST),
+                        e(Fixtures.cmA(), Role.TFTP)));
+        assertEquals(0, signed.header().signatureModulus().orElseThrow().code());
+        assertTrue(finding(lint(signed), "L12").isPresent());
+        silent(lint(withRecord(vcert("ccm-rsa2048"), Role.CCM)), "L12");
+    }
+
+    @Test
+    void headerLengthNotAligned() throws Exception {
+        // the library's signer always pads the header to 4 bytes, so the fixture is aligned; dropping its PADDING
+        // (ItlHeader.of keeps the elements as given) makes the closest reachable unaligned header (its signature no
+        // longer verifies, which L34 does not look at)
+        ItlFile f = Fixtures.a1();
+        assertEquals(0, f.header().length() % 4);
+        silent(lint(f), "L34");
+        assertTrue(f.header().paddingCount() > 0, "the fixture's header is padded");
+        io.github.itl4j.ItlHeader h = io.github.itl4j.ItlHeader.of(f.header().elements().stream()
+                .filter(x -> !(x instanceof io.github.itl4j.tlv.Padding)).toList());
+        assertTrue(h.length() % 4 != 0, "length " + h.length());
+        ItlFile u = ItlFile.of(h, f.records());
+        LintReport r = lint(u);
+        fires(r, "L34", LintSeverity.WARN);
+    }
+
+    @Test
+    void hashAlgorithmNotSha1() throws Exception {
+        ItlFile f = build(clusterKey("test10pub"), "ITLFile.tlv", List.of(e(Fixtures.cmA(), Role.SAST),
+                e(Fixtures.recA(), Role.SAST), e(Fixtures.cmA(), Role.TFTP),
+                Fixtures.hash(Fixtures.tvsPub(), Role.TVS)));
+        silent(lint(f), "L31");
+        List<ItlRecord> recs = new ArrayList<>(f.records());
+        ItlRecord h = recs.get(3);
+        io.github.itl4j.tlv.Tlv ha = h.fields().stream()
+                .filter(t -> t.tag() == io.github.itl4j.RecordTags.HASH_ALGORITHM).findFirst().orElseThrow();
+        assertEquals(1, ha.value().toByteArray()[0], "the library writes HASH ALGORITHM 1");
+        List<io.github.itl4j.tlv.Tlv> fields = new ArrayList<>();
+        for (io.github.itl4j.tlv.Tlv t : h.fields()) {
+            byte[] two = new byte[t.length()];
+            two[two.length - 1] = 2;
+            fields.add(t.tag() == io.github.itl4j.RecordTags.HASH_ALGORITHM
+                    ? new io.github.itl4j.tlv.Tlv(t.tag(), Bytes.wrapOwned(two)) : t);
+        }
+        recs.set(3, ItlRecord.of(fields));
+        ItlFile sha256 = Fixtures.signer(clusterKey("test10pub")).sign(ItlFile.of(f.header(), recs));
+        LintReport r = lint(sha256);
+        fires(r, "L31", LintSeverity.WARN);
+        assertEquals(3, finding(r, "L31").get().recordIndex());
+    }
 }

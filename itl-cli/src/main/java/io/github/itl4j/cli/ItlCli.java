@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
  *
  * @since 0.1.0
  */
-@Command(name = "itl",
+@Command(
+        name = "itl",
         mixinStandardHelpOptions = true,
         versionProvider = ItlCli.VersionProvider.class,
         description = "Inspect, assemble, sign and verify Cisco ITL/CTL trust lists and signed (.sgn) files.",
@@ -84,14 +85,6 @@ public final class ItlCli implements Callable<Integer> {
 
     @Mixin
     private final Global global = new Global();
-
-    @Option(names = "--provider", scope = ScopeType.INHERIT, paramLabel = "jdk|native|bc",
-            description = "The JCA provider that signs and verifies: jdk (the JDK's), native (Amazon Corretto Crypto "
-                + "Provider, linux-x86_64) or bc (Bouncy Castle). Default: native where it loads, else jdk. "
-                + "Signatures are the same with every provider; itl --version shows the one in use.")
-    private void provider(String value) {
-        CryptoProviders.choose(value);
-    }
 
     private final InputStream stdin;
     private final OutputStream stdout;
@@ -141,8 +134,8 @@ public final class ItlCli implements Callable<Integer> {
      * @param args the arguments
      * @return the exit code
      */
-    static int run(InputStream in, OutputStream out, OutputStream err, BooleanSupplier stdoutIsTerminal,
-            String... args) {
+    static int run(
+            InputStream in, OutputStream out, OutputStream err, BooleanSupplier stdoutIsTerminal, String... args) {
         PrintWriter o = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), false);
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
@@ -178,8 +171,8 @@ public final class ItlCli implements Callable<Integer> {
      *
      * @param modelled the subcommand classes to build, or null for all
      */
-    static CommandLine commandLine(InputStream in, OutputStream rawOut, PrintWriter out, PrintWriter err,
-            java.util.Set<Class<?>> modelled) {
+    static CommandLine commandLine(
+            InputStream in, OutputStream rawOut, PrintWriter out, PrintWriter err, java.util.Set<Class<?>> modelled) {
         ItlCli cli = new ItlCli(in, rawOut);
         CryptoProviders.reset();
         cli.out = out;
@@ -396,7 +389,8 @@ public final class ItlCli implements Callable<Integer> {
         if (t instanceof CliException c) {
             return c.exitCode();
         }
-        if (t instanceof ItlException || t instanceof JsonProcessingException
+        if (t instanceof ItlException
+                || t instanceof JsonProcessingException
                 || t instanceof java.io.CharConversionException) { // text that is not UTF-8/16/32 (fuzz finding)
             return ExitCodes.INPUT;
         }
@@ -422,7 +416,8 @@ public final class ItlCli implements Callable<Integer> {
         }
         if (t instanceof JsonProcessingException j) {
             JsonLocation loc = j.getLocation();
-            String where = loc == null || loc.getLineNr() < 0 ? ""
+            String where = loc == null || loc.getLineNr() < 0
+                    ? ""
                     : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
             return "invalid JSON: " + j.getOriginalMessage() + where;
         }
@@ -475,26 +470,44 @@ public final class ItlCli implements Callable<Integer> {
      * ({@link Subcommands}) can add them without {@code ItlCli}'s subcommand list.
      */
     static final class Global {
-        @Option(names = "--debug", scope = ScopeType.INHERIT,
-                description = "Print stack traces with errors.")
+        @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
         private boolean debug;
 
-        @Option(names = "--to-terminal", scope = ScopeType.INHERIT,
+        @Option(
+                names = "--to-terminal",
+                scope = ScopeType.INHERIT,
                 description = "Write binary output (-o -) even when standard output is a terminal.")
         private boolean toTerminal;
 
-        @Option(names = "--follow-symlinks", scope = ScopeType.INHERIT,
+        @Option(
+                names = "--follow-symlinks",
+                scope = ScopeType.INHERIT,
                 description = "Write outputs (and, with sign-config, read sources) through symbolic links; by "
-                    + "default a link where an output or a fleet source is expected is refused.")
+                        + "default a link where an output or a fleet source is expected is refused.")
         private boolean followSymlinks;
+
+        @Option(
+                names = "--provider",
+                scope = ScopeType.INHERIT,
+                paramLabel = "jdk|native|bc",
+                description =
+                        "The JCA provider that signs and verifies: jdk (the JDK's), native (Amazon Corretto Crypto "
+                                + "Provider, linux-x86_64) or bc (Bouncy Castle). Default: native where it loads, else jdk. "
+                                + "Signatures are the same with every provider; itl --version shows the one in use.")
+        private void provider(String value) {
+            CryptoProviders.choose(value);
+        }
     }
 
     /** Prints {@code itl VERSION} from the build, with the Java version. */
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"itl " + toolVersion() + " (itl4j)", "Java " + System.getProperty("java.version")
-                    + " (" + System.getProperty("java.vendor") + ")", CryptoProviders.describe()};
+            return new String[] {
+                "itl " + toolVersion() + " (itl4j)",
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                CryptoProviders.describe()
+            };
         }
     }
 }

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * JSON envelope validated against the checked-in schema, sequence mode and exit codes.
  */
 class SimulateCommandTest {
-    private static final Path EXAMPLES = CliRun.testdata().getParent().getParent().resolve("examples");
+    private static final Path EXAMPLES =
+            CliRun.testdata().getParent().getParent().resolve("examples");
     private static final Path C = EXAMPLES.resolve("cluster");
     private static final Path N = CliRun.testdata().resolve("certutils/certs");
     private static final Path ITL = EXAMPLES.resolve("ITLFile.tlv");
@@ -53,7 +54,9 @@ class SimulateCommandTest {
 
     static List<String> chain(JsonNode result) {
         List<String> out = new ArrayList<>();
-        result.get("chain").forEach(c -> out.add(c.get("rule").asText() + ":" + c.get("outcome").asText()));
+        result.get("chain")
+                .forEach(c ->
+                        out.add(c.get("rule").asText() + ":" + c.get("outcome").asText()));
         return out;
     }
 
@@ -64,12 +67,32 @@ class SimulateCommandTest {
     /** Builds A4: CallManager (node05) and the publisher's TVS (node09) regenerated together, signed by node05. */
     Path buildA4() {
         Path out = tmp.resolve("ITLFile-A4.tlv");
-        CliRun r = CliRun.run("build", "-o", s(out), "--key", s(N.resolve("node05-rsa2048.key.pem")),
-                "--cert", s(N.resolve("node05-rsa2048.crt.pem")),
-                "--sast", s(N.resolve("node05-rsa2048.crt.pem")), "--tftp", s(N.resolve("node05-rsa2048.crt.pem")),
-                "--capf", s(C.resolve("capf.pem")), "--tvs", s(N.resolve("node09-rsa2048.crt.pem")),
-                "--sast", s(C.resolve("itlrecovery.pem")), "--tvs", s(C.resolve("tvs-sub.pem")),
-                "--hash", "CAPF", "--hash", "TVS", "--timestamp", "2026-11-29T10:00:00Z");
+        CliRun r = CliRun.run(
+                "build",
+                "-o",
+                s(out),
+                "--key",
+                s(N.resolve("node05-rsa2048.key.pem")),
+                "--cert",
+                s(N.resolve("node05-rsa2048.crt.pem")),
+                "--sast",
+                s(N.resolve("node05-rsa2048.crt.pem")),
+                "--tftp",
+                s(N.resolve("node05-rsa2048.crt.pem")),
+                "--capf",
+                s(C.resolve("capf.pem")),
+                "--tvs",
+                s(N.resolve("node09-rsa2048.crt.pem")),
+                "--sast",
+                s(C.resolve("itlrecovery.pem")),
+                "--tvs",
+                s(C.resolve("tvs-sub.pem")),
+                "--hash",
+                "CAPF",
+                "--hash",
+                "TVS",
+                "--timestamp",
+                "2026-11-29T10:00:00Z");
         assertEquals(0, r.exitCode(), r.stderr());
         return out;
     }
@@ -80,7 +103,8 @@ class SimulateCommandTest {
         Files.createDirectories(d.resolve("own"));
         Files.copy(server, d.resolve("tvs.pem"));
         for (Path o : own) {
-            String n = o.getFileName().toString().startsWith("itlrecovery") ? "ITLRecovery.pem"
+            String n = o.getFileName().toString().startsWith("itlrecovery")
+                    ? "ITLRecovery.pem"
                     : "CallManager-" + o.getFileName();
             Files.copy(o, d.resolve("own").resolve(n));
         }
@@ -95,8 +119,8 @@ class SimulateCommandTest {
         assertEquals(0, r.exitCode(), r.stderr());
         String[] lines = r.stdout().split("\\R");
         assertTrue(lines[0].startsWith("itl simulate: ACCEPT  offered " + RESET), lines[0]);
-        assertTrue(lines[1].contains("[PASS] R3") && lines[1].contains("record 5 (SAST) of the installed ITL"),
-                lines[1]);
+        assertTrue(
+                lines[1].contains("[PASS] R3") && lines[1].contains("record 5 (SAST) of the installed ITL"), lines[1]);
         assertTrue(lines[1].contains("the signature (SHA-1) verifies with its key"), lines[1]);
         JsonNode j = json(CliRun.run("simulate", "--json", "--now", NOW, "--phone-itl", s(ITL), s(RESET)));
         assertEquals("ACCEPT", j.get("verdict").asText());
@@ -106,15 +130,18 @@ class SimulateCommandTest {
     @Test
     void story2CallManagerAndTvsRegeneratedTogetherIsRejectedWithTheFix() throws IOException {
         Path a4 = buildA4();
-        Path tvs = tvsDir("tvs-pub", N.resolve("node09-rsa2048.crt.pem"), N.resolve("node05-rsa2048.crt.pem"),
+        Path tvs = tvsDir(
+                "tvs-pub",
+                N.resolve("node09-rsa2048.crt.pem"),
+                N.resolve("node05-rsa2048.crt.pem"),
                 C.resolve("itlrecovery.pem"));
         CliRun r = CliRun.run("simulate", "--now", NOW, "--phone-itl", s(ITL), "--tvs", s(tvs), s(a4));
         assertEquals(1, r.exitCode(), r.stdout() + r.stderr());
         assertTrue(r.stdout().startsWith("itl simulate: REJECT"), r.stdout());
         assertTrue(r.stdout().contains("[FAIL] R7") && r.stdout().contains("R15"), r.stdout());
         assertTrue(r.stdout().contains("  fix F-RESIGN-OTHER-SAST:"), r.stdout());
-        JsonNode j = json(CliRun.run("simulate", "--json", "--now", NOW, "--phone-itl", s(ITL), "--tvs", s(tvs),
-                s(a4)));
+        JsonNode j =
+                json(CliRun.run("simulate", "--json", "--now", NOW, "--phone-itl", s(ITL), "--tvs", s(tvs), s(a4)));
         JsonNode res = j.get("data").get("results").get(0);
         assertEquals("REJECT", j.get("verdict").asText());
         assertEquals(List.of("R3:FAIL", "R7:FAIL"), chain(res));
@@ -122,8 +149,17 @@ class SimulateCommandTest {
         assertTrue(j.get("problems").toString().contains("TVS_SERVER_CERT_UNKNOWN"), j.toString());
         // the fix: reset A4 with ITLRecovery (itl reset), which the phone accepts
         Path a4r = tmp.resolve("ITLFile-A4r.tlv");
-        CliRun reset = CliRun.run("reset", s(a4), "-o", s(a4r), "--p12", s(C.resolve("ITLRecovery.p12")),
-                "--password-file", s(C.resolve("ITLRecovery.pass")), "--timestamp", "2026-11-29T10:05:00Z");
+        CliRun reset = CliRun.run(
+                "reset",
+                s(a4),
+                "-o",
+                s(a4r),
+                "--p12",
+                s(C.resolve("ITLRecovery.p12")),
+                "--password-file",
+                s(C.resolve("ITLRecovery.pass")),
+                "--timestamp",
+                "2026-11-29T10:05:00Z");
         assertEquals(0, reset.exitCode(), reset.stderr());
         CliRun ok = CliRun.run("simulate", "--now", NOW, "--phone-itl", s(ITL), "--tvs", s(tvs), s(a4r));
         assertEquals(0, ok.exitCode(), ok.stdout());
@@ -132,8 +168,8 @@ class SimulateCommandTest {
 
     @Test
     void story3MigrationAcceptedOnlyAfterImportIntoPhoneSastTrust() throws IOException {
-        Path tvs = tvsDir("tvs-clusterA", C.resolve("tvs-pub.pem"), C.resolve("test10pub.pem"),
-                C.resolve("itlrecovery.pem"));
+        Path tvs = tvsDir(
+                "tvs-clusterA", C.resolve("tvs-pub.pem"), C.resolve("test10pub.pem"), C.resolve("itlrecovery.pem"));
         CliRun before = CliRun.run("simulate", "--json", "--now", NOW, "--phone-itl", s(ITL), "--tvs", s(tvs), s(B1));
         assertEquals(1, before.exitCode(), before.stderr());
         JsonNode res = json(before).get("data").get("results").get(0);
@@ -146,7 +182,8 @@ class SimulateCommandTest {
         }
         CliRun after = CliRun.run("simulate", "--now", NOW, "--phone-itl", s(ITL), "--tvs", s(tvs), s(B1));
         assertEquals(0, after.exitCode(), after.stdout() + after.stderr());
-        assertTrue(after.stdout().contains("[PASS] R8") && after.stdout().contains("Phone-SAST-trust=SAST"),
+        assertTrue(
+                after.stdout().contains("[PASS] R8") && after.stdout().contains("Phone-SAST-trust=SAST"),
                 after.stdout());
         assertTrue(after.stdout().contains("tvsRoleMap.Phone-SAST-trust=SAST [M]"), after.stdout());
         assertTrue(after.stdout().contains("phone after: ITL " + B1), after.stdout());
@@ -162,8 +199,22 @@ class SimulateCommandTest {
             Files.copy(N.resolve("sast-rsa2048.crt.pem"), tvs.resolve(store).resolve("b.pem"));
         }
         // A1 -> A1r (accepted) -> B1 via TVS (accepted, cached) -> A1 signed by cluster A: rejected by B1
-        CliRun r = CliRun.run("simulate", "--json", "--now", NOW, "--phone-itl", s(ITL), "--tvs", s(tvs), s(RESET),
-                "--then", s(B1), "--advance", "23h", "--then", s(ITL));
+        CliRun r = CliRun.run(
+                "simulate",
+                "--json",
+                "--now",
+                NOW,
+                "--phone-itl",
+                s(ITL),
+                "--tvs",
+                s(tvs),
+                s(RESET),
+                "--then",
+                s(B1),
+                "--advance",
+                "23h",
+                "--then",
+                s(ITL));
         assertEquals(1, r.exitCode(), r.stderr());
         JsonNode j = json(r);
         JsonNode rs = j.get("data").get("results");
@@ -174,8 +225,8 @@ class SimulateCommandTest {
         assertEquals("REJECT", rs.get(2).get("verdict").asText());
         assertEquals("2026-11-30T11:00:00Z", rs.get(2).get("phone").get("now").asText());
         assertEquals("REJECT", j.get("verdict").asText());
-        CliRun stop = CliRun.run("simulate", "--now", NOW, "--phone-itl", s(B1), "--stop-on-reject", s(ITL),
-                "--then", s(B1));
+        CliRun stop =
+                CliRun.run("simulate", "--now", NOW, "--phone-itl", s(B1), "--stop-on-reject", s(ITL), "--then", s(B1));
         assertEquals(1, stop.exitCode());
         assertTrue(!stop.stdout().contains("[2/2]"), stop.stdout());
     }
@@ -201,13 +252,33 @@ class SimulateCommandTest {
     @Test
     void encryptedConfigWithThePhoneKey() throws IOException {
         Path all = CliRun.testdata().resolve("certutils/itl/itl-rsa2048-sha1-v1.0-allroles.tlv");
-        Path enc = Path.of("../itl-trust/src/test/resources/enccnf/SEP001122334455.cnf.xml.enc.sgn");
-        CliRun ok = CliRun.run("simulate", "--json", "--now", NOW, "--phone-itl", s(all), "--encrypted",
-                "--phone-key", s(N.resolve("node01-rsa2048.key.pem")), s(enc));
+        Path enc = CliRun.testdata().resolve("enccnf/SEP001122334455.cnf.xml.enc.sgn");
+        CliRun ok = CliRun.run(
+                "simulate",
+                "--json",
+                "--now",
+                NOW,
+                "--phone-itl",
+                s(all),
+                "--encrypted",
+                "--phone-key",
+                s(N.resolve("node01-rsa2048.key.pem")),
+                s(enc));
         assertEquals(0, ok.exitCode(), ok.stderr());
-        assertEquals(List.of("R6:PASS", "ENC:PASS"), chain(json(ok).get("data").get("results").get(0)));
-        CliRun other = CliRun.run("simulate", "--json", "--now", NOW, "--phone-itl", s(all), "--encrypted",
-                "--phone-key", s(N.resolve("node05-rsa2048.key.pem")), s(enc));
+        assertEquals(
+                List.of("R6:PASS", "ENC:PASS"),
+                chain(json(ok).get("data").get("results").get(0)));
+        CliRun other = CliRun.run(
+                "simulate",
+                "--json",
+                "--now",
+                NOW,
+                "--phone-itl",
+                s(all),
+                "--encrypted",
+                "--phone-key",
+                s(N.resolve("node05-rsa2048.key.pem")),
+                s(enc));
         assertEquals(1, other.exitCode(), other.stderr());
         JsonNode res = json(other).get("data").get("results").get(0);
         assertEquals(List.of("R6:PASS", "ENC:FAIL"), chain(res));
@@ -230,11 +301,19 @@ class SimulateCommandTest {
         CliRun tvs = CliRun.run("simulate", "--phone-itl", s(ITL), "--tvs", s(tmp), s(ITL));
         assertEquals(ExitCodes.INPUT, tvs.exitCode());
         assertTrue(tvs.stderr().contains("tvs.pem"), tvs.stderr());
-        assertEquals(ExitCodes.USAGE, CliRun.run("simulate", "--now", "yesterday", s(ITL)).exitCode());
-        assertEquals(ExitCodes.USAGE, CliRun.run("simulate", "--advance", "1h", s(ITL)).exitCode());
-        assertEquals(ExitCodes.USAGE, CliRun.run("simulate", "--advance", "soon", "--then", s(ITL), s(ITL))
-                .exitCode());
-        assertEquals(ExitCodes.IO, CliRun.run("simulate", s(tmp.resolve("missing.tlv"))).exitCode());
+        assertEquals(
+                ExitCodes.USAGE,
+                CliRun.run("simulate", "--now", "yesterday", s(ITL)).exitCode());
+        assertEquals(
+                ExitCodes.USAGE,
+                CliRun.run("simulate", "--advance", "1h", s(ITL)).exitCode());
+        assertEquals(
+                ExitCodes.USAGE,
+                CliRun.run("simulate", "--advance", "soon", "--then", s(ITL), s(ITL))
+                        .exitCode());
+        assertEquals(
+                ExitCodes.IO,
+                CliRun.run("simulate", s(tmp.resolve("missing.tlv"))).exitCode());
     }
 
     @Test

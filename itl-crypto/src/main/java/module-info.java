@@ -12,5 +12,6 @@ module io.github.itl4j.crypto {
     exports io.github.itl4j.crypto.enc;
     exports io.github.itl4j.crypto.fleet;
     // the hardened certificate decoder (DER scanned before the recursive parser) for the trust engine and lint
-    exports io.github.itl4j.crypto.internal to io.github.itl4j.trust;
+    exports io.github.itl4j.crypto.internal to
+            io.github.itl4j.trust;
 }

@@ -11,5 +11,6 @@ module io.github.itl4j.testkit {
 
     exports io.github.itl4j.testkit;
 
-    provides net.jqwik.api.providers.ArbitraryProvider with io.github.itl4j.testkit.internal.TestkitArbitraryProvider;
+    provides net.jqwik.api.providers.ArbitraryProvider with
+            io.github.itl4j.testkit.internal.TestkitArbitraryProvider;
 }

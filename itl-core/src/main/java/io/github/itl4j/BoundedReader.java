@@ -26,8 +26,7 @@ import java.util.Objects;
 public final class BoundedReader {
     private static final int FIRST_CHUNK = 8192;
 
-    private BoundedReader() {
-    }
+    private BoundedReader() {}
 
     /**
      * Reads a stream (not closed) to its end.
@@ -167,7 +166,8 @@ public final class BoundedReader {
                 return Bytes.wrapOwned(buf);
             }
             // the file grew (or its size was unknown, as for pipes and /proc): go on reading within the limit
-            InputStream rest = new SequenceInputStream(new ByteArrayInputStream(buf),
+            InputStream rest = new SequenceInputStream(
+                    new ByteArrayInputStream(buf),
                     new SequenceInputStream(new ByteArrayInputStream(probe.array()), Channels.newInputStream(ch)));
             return read(rest, max, limitName);
         }

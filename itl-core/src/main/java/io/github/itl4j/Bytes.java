@@ -140,7 +140,9 @@ public final class Bytes implements Comparable<Bytes> {
     public long getU32(int index) {
         Objects.checkFromIndexSize(index, 4, length);
         int p = offset + index;
-        return ((long) (array[p] & 0xFF) << 24) | ((array[p + 1] & 0xFF) << 16) | ((array[p + 2] & 0xFF) << 8)
+        return ((long) (array[p] & 0xFF) << 24)
+                | ((array[p + 1] & 0xFF) << 16)
+                | ((array[p + 2] & 0xFF) << 8)
                 | (array[p + 3] & 0xFF);
     }
 

@@ -79,7 +79,10 @@ public enum FileType {
         }
         if (data.size() >= 2 && data.getUnsigned(0) == 0x30) {
             int at = derContentStart(data);
-            if (at > 0 && data.size() >= at + 3 && data.getUnsigned(at) == 0x02 && data.getUnsigned(at + 1) == 1
+            if (at > 0
+                    && data.size() >= at + 3
+                    && data.getUnsigned(at) == 0x02
+                    && data.getUnsigned(at + 1) == 1
                     && data.getUnsigned(at + 2) == 3) {
                 return PKCS12; // PFX ::= SEQUENCE { version INTEGER (v3), ... }
             }
@@ -121,8 +124,9 @@ public enum FileType {
             label.append((char) c);
         }
         String l = label.toString().trim();
-        String what = l.contains("CERTIFICATE") ? "a PEM certificate" : l.contains("PRIVATE KEY")
-                ? "a PEM private key" : "a PEM file";
+        String what = l.contains("CERTIFICATE")
+                ? "a PEM certificate"
+                : l.contains("PRIVATE KEY") ? "a PEM private key" : "a PEM file";
         return l.isEmpty() ? what : what + " (-----BEGIN " + l + "-----)";
     }
 

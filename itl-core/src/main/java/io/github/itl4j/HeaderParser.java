@@ -21,12 +21,10 @@ final class HeaderParser {
     static final String EMPTY_FILE = "The file is empty (0 bytes), not an ITL/CTL/.sgn file: a phone ignores an "
             + "empty ITLFile.tlv or CTLFile.tlv (it does not parse), as if none were served";
 
-    private HeaderParser() {
-    }
+    private HeaderParser() {}
 
     /** A header as read: the model and its exact bytes. */
-    record Read(ItlHeader header, Bytes bytes) {
-    }
+    record Read(ItlHeader header, Bytes bytes) {}
 
     /**
      * Reads and parses the header at the start of {@code src}; afterwards {@code src} is at the body.
@@ -82,18 +80,26 @@ final class HeaderParser {
             throw new ItlFormatException(EMPTY_FILE, 0, HeaderTags.VERSION);
         }
         if (prefix.size() < U16_TLV || prefix.getUnsigned(0) != HeaderTags.VERSION || prefix.getU16(1) != 2) {
-            throw new ItlFormatException(found("Not an ITL/CTL/.sgn file: expected VERSION (tag 1, length 2) "
-                    + "at the start", prefix, 0) + FileType.hint(hintFrom), 0, HeaderTags.VERSION);
+            throw new ItlFormatException(
+                    found("Not an ITL/CTL/.sgn file: expected VERSION (tag 1, length 2) " + "at the start", prefix, 0)
+                            + FileType.hint(hintFrom),
+                    0,
+                    HeaderTags.VERSION);
         }
-        if (prefix.size() < PREFIX || prefix.getUnsigned(U16_TLV) != HeaderTags.HEADER_LENGTH
+        if (prefix.size() < PREFIX
+                || prefix.getUnsigned(U16_TLV) != HeaderTags.HEADER_LENGTH
                 || prefix.getU16(U16_TLV + 1) != 2) {
-            throw new ItlFormatException(found("Expected HEADERLENGTH (tag 2, length 2) after VERSION", prefix,
-                    U16_TLV), U16_TLV, HeaderTags.HEADER_LENGTH);
+            throw new ItlFormatException(
+                    found("Expected HEADERLENGTH (tag 2, length 2) after VERSION", prefix, U16_TLV),
+                    U16_TLV,
+                    HeaderTags.HEADER_LENGTH);
         }
         int h = prefix.getU16(HEADER_LENGTH_VALUE);
         if (h < PREFIX) {
-            throw new ItlFormatException("HEADERLENGTH " + h + " is smaller than the " + PREFIX + " bytes of VERSION "
-                    + "and HEADERLENGTH", HEADER_LENGTH_VALUE, HeaderTags.HEADER_LENGTH);
+            throw new ItlFormatException(
+                    "HEADERLENGTH " + h + " is smaller than the " + PREFIX + " bytes of VERSION " + "and HEADERLENGTH",
+                    HEADER_LENGTH_VALUE,
+                    HeaderTags.HEADER_LENGTH);
         }
         if (fileSize >= 0 && h > fileSize) {
             throw headerBeyondEnd(h, fileSize);
@@ -103,8 +109,10 @@ final class HeaderParser {
 
     /** HEADERLENGTH points past the end of the file (whose size is known, or was found while reading). */
     static ItlFormatException headerBeyondEnd(int headerLength, long fileSize) {
-        return new ItlFormatException("HEADERLENGTH " + headerLength + " exceeds the file size " + fileSize,
-                HEADER_LENGTH_VALUE, HeaderTags.HEADER_LENGTH);
+        return new ItlFormatException(
+                "HEADERLENGTH " + headerLength + " exceeds the file size " + fileSize,
+                HEADER_LENGTH_VALUE,
+                HeaderTags.HEADER_LENGTH);
     }
 
     private static String found(String what, Bytes b, int at) {
@@ -140,33 +148,52 @@ final class HeaderParser {
                 }
                 case CONTAINER_START, VALUE -> {
                     int parent = r.depth() - (e == TlvReader.Event.CONTAINER_START ? 1 : 0) > 0
-                            ? openTags[r.depth() - (e == TlvReader.Event.CONTAINER_START ? 2 : 1)] : 0;
+                            ? openTags[r.depth() - (e == TlvReader.Event.CONTAINER_START ? 2 : 1)]
+                            : 0;
                     HeaderTag known = HeaderTag.byCode(tag);
                     if (known != null) {
                         if ((seen[tag >>> 6] & (1L << tag)) != 0) {
-                            throw new ItlFormatException("Duplicate " + known.showName()
-                                    + " in the header (each known tag appears once)", r.offset(), tag);
+                            throw new ItlFormatException(
+                                    "Duplicate " + known.showName() + " in the header (each known tag appears once)",
+                                    r.offset(),
+                                    tag);
                         }
                         seen[tag >>> 6] |= 1L << tag;
                         int want = known.parentCode();
                         if (want != parent) {
-                            throw new ItlFormatException(known.showName() + " is not allowed "
-                                    + (parent == 0 ? "at the top level of the header" : "inside "
-                                    + HeaderTags.name(parent)) + "; expected " + (want == 0
-                                    ? "the top level" : "inside " + HeaderTags.name(want)), r.offset(), tag);
+                            throw new ItlFormatException(
+                                    known.showName() + " is not allowed "
+                                            + (parent == 0
+                                                    ? "at the top level of the header"
+                                                    : "inside " + HeaderTags.name(parent))
+                                            + "; expected "
+                                            + (want == 0 ? "the top level" : "inside " + HeaderTags.name(want)),
+                                    r.offset(),
+                                    tag);
                         }
                         want = known.fixedLength();
                         if (want >= 0 && r.length() != want) {
-                            throw new ItlFormatException(String.format("%s must be %d bytes, found %d",
-                                    HeaderTags.name(tag), want, r.length()), r.offset(), tag);
+                            throw new ItlFormatException(
+                                    String.format(
+                                            "%s must be %d bytes, found %d", HeaderTags.name(tag), want, r.length()),
+                                    r.offset(),
+                                    tag);
                         }
                         if (r.length() == 0 && e == TlvReader.Event.VALUE) {
-                            warnings.add(new ItlWarning(ItlWarning.Code.ZERO_LENGTH_VALUE,
-                                    HeaderTags.name(tag) + " has length 0", r.offset(), tag, -1));
+                            warnings.add(new ItlWarning(
+                                    ItlWarning.Code.ZERO_LENGTH_VALUE,
+                                    HeaderTags.name(tag) + " has length 0",
+                                    r.offset(),
+                                    tag,
+                                    -1));
                         }
                     } else {
-                        warnings.add(new ItlWarning(ItlWarning.Code.UNKNOWN_HEADER_TAG, "Unknown header tag " + tag
-                                + " (" + r.length() + " bytes) kept", r.offset(), tag, -1));
+                        warnings.add(new ItlWarning(
+                                ItlWarning.Code.UNKNOWN_HEADER_TAG,
+                                "Unknown header tag " + tag + " (" + r.length() + " bytes) kept",
+                                r.offset(),
+                                tag,
+                                -1));
                     }
                     if (e == TlvReader.Event.CONTAINER_START) {
                         openTags[r.depth() - 1] = tag;
@@ -184,15 +211,20 @@ final class HeaderParser {
             throw new AssertionError("header size " + h.length() + " != " + header.size());
         }
         if (header.size() % 4 != 0) {
-            warnings.add(new ItlWarning(ItlWarning.Code.HEADER_LENGTH_NOT_ALIGNED, "HEADERLENGTH " + header.size()
-                    + " is not a multiple of 4 (CUCM pads the header with 0x0D bytes)", HEADER_LENGTH_VALUE,
+            warnings.add(new ItlWarning(
+                    ItlWarning.Code.HEADER_LENGTH_NOT_ALIGNED,
+                    "HEADERLENGTH " + header.size() + " is not a multiple of 4 (CUCM pads the header with 0x0D bytes)",
+                    HEADER_LENGTH_VALUE,
                     HeaderTags.HEADER_LENGTH,
                     -1));
         }
         if (h.layout().isEmpty()) {
-            warnings.add(new ItlWarning(ItlWarning.Code.HEADER_TAG_ORDER,
-                    "Header tags follow neither CUCM's nor certutils' order", ItlException.NO_OFFSET,
-                    ItlException.NO_TAG, -1));
+            warnings.add(new ItlWarning(
+                    ItlWarning.Code.HEADER_TAG_ORDER,
+                    "Header tags follow neither CUCM's nor certutils' order",
+                    ItlException.NO_OFFSET,
+                    ItlException.NO_TAG,
+                    -1));
         }
         return h;
     }

@@ -27,16 +27,32 @@ public enum HeaderTag {
     /** SIGNATUREINFO: container of DIGESTALGORITHM and SIGNATUREALGOINFO. */
     SIGNATURE_INFO(HeaderTags.SIGNATURE_INFO, "SIGNATUREINFO", 0, ValueType.CONTAINER, CodeSet.NONE),
     /** DIGESTALGORITHM: 1 byte, see {@link DigestAlgorithm}. */
-    DIGEST_ALGORITHM(HeaderTags.DIGEST_ALGORITHM, "DIGESTALGORTITHM", HeaderTags.SIGNATURE_INFO, ValueType.U8,
+    DIGEST_ALGORITHM(
+            HeaderTags.DIGEST_ALGORITHM,
+            "DIGESTALGORTITHM",
+            HeaderTags.SIGNATURE_INFO,
+            ValueType.U8,
             CodeSet.DIGEST_ALGORITHM),
     /** SIGNATUREALGOINFO: container of SIGNATUREALGORITHM and SIGNATUREMODULUS. */
-    SIGNATURE_ALGO_INFO(HeaderTags.SIGNATURE_ALGO_INFO, "SIGNATUREALGOINFO", HeaderTags.SIGNATURE_INFO,
-            ValueType.CONTAINER, CodeSet.NONE),
+    SIGNATURE_ALGO_INFO(
+            HeaderTags.SIGNATURE_ALGO_INFO,
+            "SIGNATUREALGOINFO",
+            HeaderTags.SIGNATURE_INFO,
+            ValueType.CONTAINER,
+            CodeSet.NONE),
     /** SIGNATUREALGORITHM: 1 byte, 0 = RSA. */
-    SIGNATURE_ALGORITHM(HeaderTags.SIGNATURE_ALGORITHM, "SIGNATUREALGORTITHM", HeaderTags.SIGNATURE_ALGO_INFO,
-            ValueType.U8, CodeSet.SIGNATURE_ALGORITHM),
+    SIGNATURE_ALGORITHM(
+            HeaderTags.SIGNATURE_ALGORITHM,
+            "SIGNATUREALGORTITHM",
+            HeaderTags.SIGNATURE_ALGO_INFO,
+            ValueType.U8,
+            CodeSet.SIGNATURE_ALGORITHM),
     /** SIGNATUREMODULUS: 1 byte, see {@link SignatureModulus}. */
-    SIGNATURE_MODULUS(HeaderTags.SIGNATURE_MODULUS, "SIGNATUREMODULUS", HeaderTags.SIGNATURE_ALGO_INFO, ValueType.U8,
+    SIGNATURE_MODULUS(
+            HeaderTags.SIGNATURE_MODULUS,
+            "SIGNATUREMODULUS",
+            HeaderTags.SIGNATURE_ALGO_INFO,
+            ValueType.U8,
             CodeSet.SIGNATURE_MODULUS),
     /** SIGNATURE: the RSA signature. */
     SIGNATURE(HeaderTags.SIGNATURE, "SIGNATURE", 0, ValueType.BINARY, CodeSet.NONE),
@@ -67,8 +83,8 @@ public enum HeaderTag {
     /** .enc.sgn: the encrypted content key. */
     ENCRYPTED_KEY(HeaderTags.ENCRYPTED_KEY, "ENCRYPTEDKEY", HeaderTags.KEY_INFO, ValueType.BINARY, CodeSet.NONE),
     /** .enc.sgn: digest algorithm of the plain text, 1 byte. */
-    PLAIN_DIGEST_ALGORITHM(HeaderTags.PLAIN_DIGEST_ALGORITHM, "PLAINDIGESTALGORITHM", 0, ValueType.U8,
-            CodeSet.DIGEST_ALGORITHM),
+    PLAIN_DIGEST_ALGORITHM(
+            HeaderTags.PLAIN_DIGEST_ALGORITHM, "PLAINDIGESTALGORITHM", 0, ValueType.U8, CodeSet.DIGEST_ALGORITHM),
     /** .enc.sgn: digest of the plain text. */
     PLAIN_DIGEST(HeaderTags.PLAIN_DIGEST, "PLAINDIGEST", 0, ValueType.BINARY, CodeSet.NONE),
     /** SIGNERVERSION (0x1C): 2 bytes, written by certutils after HEADERLENGTH. */

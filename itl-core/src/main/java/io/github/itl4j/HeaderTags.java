@@ -65,8 +65,7 @@ public final class HeaderTags {
     /** SIGNERVERSION (0x1C): 2 bytes, written by certutils after HEADERLENGTH. */
     public static final int SIGNER_VERSION = 28;
 
-    private HeaderTags() {
-    }
+    private HeaderTags() {}
 
     /**
      * The name {@code show itl} prints for a header tag (its misspellings included), or {@code UNKNOWN(n)}.

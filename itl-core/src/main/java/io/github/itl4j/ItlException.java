@@ -41,7 +41,11 @@ public class ItlException extends IOException {
             sb.append(" (tag ").append(tag).append(')');
         }
         if (offset >= 0) {
-            sb.append(" at offset 0x").append(Long.toHexString(offset)).append(" (").append(offset).append(')');
+            sb.append(" at offset 0x")
+                    .append(Long.toHexString(offset))
+                    .append(" (")
+                    .append(offset)
+                    .append(')');
         }
         return sb.toString();
     }

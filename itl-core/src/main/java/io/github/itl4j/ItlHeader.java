@@ -25,6 +25,7 @@ import java.util.OptionalInt;
 public final class ItlHeader {
     /** Known header tags in CUCM's and in certutils' order, for {@link #layout()}. */
     private static final int[] CUCM_ORDER = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15};
+
     private static final int[] CERTUTILS_ORDER = {1, 2, 3, 4, 6, 5, 7, 8, 9, 10, 11, 12, 14, 15};
 
     private final List<TlvElement> elements;
@@ -49,8 +50,13 @@ public final class ItlHeader {
      */
     public static ItlHeader of(List<? extends TlvElement> elements) {
         List<TlvElement> els = new ArrayList<>(elements);
-        if (els.size() < 2 || !(els.get(0) instanceof Tlv v) || v.tag() != HeaderTags.VERSION || v.length() != 2
-                || !(els.get(1) instanceof Tlv h) || h.tag() != HeaderTags.HEADER_LENGTH || h.length() != 2) {
+        if (els.size() < 2
+                || !(els.get(0) instanceof Tlv v)
+                || v.tag() != HeaderTags.VERSION
+                || v.length() != 2
+                || !(els.get(1) instanceof Tlv h)
+                || h.tag() != HeaderTags.HEADER_LENGTH
+                || h.length() != 2) {
             throw new IllegalArgumentException("a header starts with VERSION (2 bytes) then HEADERLENGTH (2 bytes)");
         }
         long size = 0;
@@ -147,12 +153,15 @@ public final class ItlHeader {
 
     private OptionalInt u8(int tag) {
         Tlv t = find(elements, tag);
-        return t == null || t.length() != 1 ? OptionalInt.empty() : OptionalInt.of(t.value().getUnsigned(0));
+        return t == null || t.length() != 1
+                ? OptionalInt.empty()
+                : OptionalInt.of(t.value().getUnsigned(0));
     }
 
     /** @return SIGNERVERSION (tag 28), written by certutils */
     public Optional<Version> signerVersion() {
-        return value(HeaderTags.SIGNER_VERSION).filter(b -> b.size() == 2)
+        return value(HeaderTags.SIGNER_VERSION)
+                .filter(b -> b.size() == 2)
                 .map(b -> new Version(b.getUnsigned(0), b.getUnsigned(1)));
     }
 
@@ -292,8 +301,8 @@ public final class ItlHeader {
             throw new IllegalArgumentException("the header has no SIGNATURE to fill in");
         }
         if (signature.size() != signatureLength) {
-            throw new IllegalArgumentException("signature is " + signature.size() + " bytes; the header reserves "
-                    + signatureLength);
+            throw new IllegalArgumentException(
+                    "signature is " + signature.size() + " bytes; the header reserves " + signatureLength);
         }
         List<TlvElement> els = new ArrayList<>(elements);
         for (int i = 0; i < els.size(); i++) {
@@ -315,15 +324,22 @@ public final class ItlHeader {
      * @throws ItlFormatException if this header lacks one of the fields to replace
      */
     public ItlHeader withSigner(Signer signer) throws ItlFormatException {
-        for (int tag : new int[] {HeaderTags.SIGNER_NAME, HeaderTags.SERIAL_NUMBER, HeaderTags.CA_NAME,
-            HeaderTags.SIGNATURE_MODULUS, HeaderTags.SIGNATURE}) {
+        for (int tag : new int[] {
+            HeaderTags.SIGNER_NAME,
+            HeaderTags.SERIAL_NUMBER,
+            HeaderTags.CA_NAME,
+            HeaderTags.SIGNATURE_MODULUS,
+            HeaderTags.SIGNATURE
+        }) {
             if (find(elements, tag) == null) {
-                throw new ItlFormatException("The header has no " + HeaderTags.name(tag) + " to replace",
-                        ItlException.NO_OFFSET, tag);
+                throw new ItlFormatException(
+                        "The header has no " + HeaderTags.name(tag) + " to replace", ItlException.NO_OFFSET, tag);
             }
         }
         if (signer.digest != null && find(elements, HeaderTags.DIGEST_ALGORITHM) == null) {
-            throw new ItlFormatException("The header has no DIGESTALGORITHM to replace", ItlException.NO_OFFSET,
+            throw new ItlFormatException(
+                    "The header has no DIGESTALGORITHM to replace",
+                    ItlException.NO_OFFSET,
                     HeaderTags.DIGEST_ALGORITHM);
         }
         List<TlvElement> els = replace(elements, signer);
@@ -350,19 +366,22 @@ public final class ItlHeader {
             if (e instanceof Container c) {
                 out.add(new Container(c.tag(), replace(c.children(), s)));
             } else if (e instanceof Tlv t) {
-                Bytes v = switch (t.tag()) {
-                    case HeaderTags.SIGNER_NAME -> s.name;
-                    case HeaderTags.SERIAL_NUMBER -> s.serial;
-                    case HeaderTags.CA_NAME -> s.caName;
-                    case HeaderTags.SIGNATURE_MODULUS ->
-                        Bytes.wrapOwned(new byte[] {(byte) SignatureModulus.forSignatureLength(s.signatureLength)
-                                .code()});
-                    case HeaderTags.SIGNATURE -> Bytes.wrapOwned(new byte[s.signatureLength]);
-                    case HeaderTags.DIGEST_ALGORITHM -> s.digest == null ? t.value()
-                            : Bytes.wrapOwned(new byte[] {(byte) s.digest.code()});
-                    case HeaderTags.TIMESTAMP -> s.timestamp == null ? t.value() : u32(s.timestamp);
-                    default -> t.value();
-                };
+                Bytes v =
+                        switch (t.tag()) {
+                            case HeaderTags.SIGNER_NAME -> s.name;
+                            case HeaderTags.SERIAL_NUMBER -> s.serial;
+                            case HeaderTags.CA_NAME -> s.caName;
+                            case HeaderTags.SIGNATURE_MODULUS -> Bytes.wrapOwned(new byte[] {
+                                (byte) SignatureModulus.forSignatureLength(s.signatureLength)
+                                        .code()
+                            });
+                            case HeaderTags.SIGNATURE -> Bytes.wrapOwned(new byte[s.signatureLength]);
+                            case HeaderTags.DIGEST_ALGORITHM -> s.digest == null
+                                    ? t.value()
+                                    : Bytes.wrapOwned(new byte[] {(byte) s.digest.code()});
+                            case HeaderTags.TIMESTAMP -> s.timestamp == null ? t.value() : u32(s.timestamp);
+                            default -> t.value();
+                        };
                 out.add(v == t.value() ? t : new Tlv(t.tag(), v));
             } else {
                 out.add(e);
@@ -382,8 +401,8 @@ public final class ItlHeader {
      * @param digest DIGESTALGORITHM, or null to keep the current one (reset only)
      * @param timestamp TIMESTAMP in Unix seconds, or null to keep the current one (reset only)
      */
-    public record Signer(Bytes name, Bytes serial, Bytes caName, int signatureLength, DigestAlgorithm digest,
-            Long timestamp) {
+    public record Signer(
+            Bytes name, Bytes serial, Bytes caName, int signatureLength, DigestAlgorithm digest, Long timestamp) {
         /** Validates the arguments. */
         public Signer {
             Objects.requireNonNull(name, "name");
@@ -424,8 +443,7 @@ public final class ItlHeader {
         private Layout layout = Layout.CUCM;
         private final List<TlvElement> extra = new ArrayList<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param v header VERSION; 1.2 by default (trust lists), 1.0 for .sgn in certutils' usage
@@ -515,18 +533,26 @@ public final class ItlHeader {
                     case HeaderTags.SIGNER_NAME -> id.add(new Tlv(tag, signer.name()));
                     case HeaderTags.SERIAL_NUMBER -> id.add(new Tlv(tag, signer.serial()));
                     case HeaderTags.CA_NAME -> id.add(new Tlv(tag, signer.caName()));
-                    default -> { }
+                    default -> {}
                 }
             }
             els.add(new Container(HeaderTags.SIGNER_ID, id));
-            els.add(new Container(HeaderTags.SIGNATURE_INFO, List.of(
-                    new Tlv(HeaderTags.DIGEST_ALGORITHM, Bytes.wrapOwned(new byte[] {(byte) signer.digest().code()})),
-                    new Container(HeaderTags.SIGNATURE_ALGO_INFO, List.of(
-                            new Tlv(HeaderTags.SIGNATURE_ALGORITHM,
-                                    Bytes.wrapOwned(new byte[] {(byte) signatureAlgorithm})),
-                            new Tlv(HeaderTags.SIGNATURE_MODULUS, Bytes.wrapOwned(new byte[] {
-                                (byte) SignatureModulus.forSignatureLength(signer.signatureLength()).code()}))))
-            )));
+            els.add(new Container(
+                    HeaderTags.SIGNATURE_INFO,
+                    List.of(
+                            new Tlv(HeaderTags.DIGEST_ALGORITHM, Bytes.wrapOwned(new byte[] {
+                                (byte) signer.digest().code()
+                            })),
+                            new Container(
+                                    HeaderTags.SIGNATURE_ALGO_INFO,
+                                    List.of(
+                                            new Tlv(
+                                                    HeaderTags.SIGNATURE_ALGORITHM,
+                                                    Bytes.wrapOwned(new byte[] {(byte) signatureAlgorithm})),
+                                            new Tlv(HeaderTags.SIGNATURE_MODULUS, Bytes.wrapOwned(new byte[] {
+                                                (byte) SignatureModulus.forSignatureLength(signer.signatureLength())
+                                                        .code()
+                                            })))))));
             els.add(new Tlv(HeaderTags.SIGNATURE, Bytes.wrapOwned(new byte[signer.signatureLength()])));
             els.add(new Tlv(HeaderTags.FILE_NAME, TlvWriter.nulTerminated(fileName)));
             els.add(new Tlv(HeaderTags.TIMESTAMP, u32(signer.timestamp())));

@@ -35,18 +35,24 @@ public class ItlLimitException extends ItlException {
     }
 
     private ItlLimitException(ItlLimits.Limit setting, String limitName, long limit, long actual, long offset) {
-        super(String.format("%s; if the file is genuine, raise it with ItlLimits.builder().%s(..)",
-                problem(setting, limitName, limitName, limit, actual), limitName), offset, NO_TAG, null);
+        super(
+                String.format(
+                        "%s; if the file is genuine, raise it with ItlLimits.builder().%s(..)",
+                        problem(setting, limitName, limitName, limit, actual), limitName),
+                offset,
+                NO_TAG,
+                null);
         this.setting = setting;
         this.limitName = limitName;
         this.limit = limit;
         this.actual = actual;
     }
 
-    private static String problem(ItlLimits.Limit setting, String limitName, String shownName, long limit,
-            long actual) {
-        return String.format("%s (%d) exceeds the limit %s (%d)", setting != null ? setting.quantity() : limitName,
-                actual, shownName, limit);
+    private static String problem(
+            ItlLimits.Limit setting, String limitName, String shownName, long limit, long actual) {
+        return String.format(
+                "%s (%d) exceeds the limit %s (%d)",
+                setting != null ? setting.quantity() : limitName, actual, shownName, limit);
     }
 
     /**

@@ -97,7 +97,8 @@ public record ItlLimits(long maxFileSize, int maxRecords, long maxPayloadSize) {
          */
         public static Limit byName(String name) {
             for (Limit l : values()) {
-                if (l.builderMethod.equalsIgnoreCase(name) || l.optionName.equalsIgnoreCase(name)
+                if (l.builderMethod.equalsIgnoreCase(name)
+                        || l.optionName.equalsIgnoreCase(name)
                         || l.name().equalsIgnoreCase(name)) {
                     return l;
                 }

@@ -270,7 +270,8 @@ public final class ItlReader {
 
     /** The setting that {@link #anyFileBound()} comes from, for the exception to name. */
     private ItlLimits.Limit anyFileLimit() {
-        return limits.maxFileSize() >= signedFileBound() ? ItlLimits.Limit.MAX_FILE_SIZE
+        return limits.maxFileSize() >= signedFileBound()
+                ? ItlLimits.Limit.MAX_FILE_SIZE
                 : ItlLimits.Limit.MAX_PAYLOAD_SIZE;
     }
 
@@ -301,9 +302,12 @@ public final class ItlReader {
     static void versionWarning(ItlHeader header, Version newest, List<ItlWarning> warnings) {
         Version v = header.version();
         if (v.compareTo(newest) > 0) {
-            warnings.add(new ItlWarning(ItlWarning.Code.NEWER_VERSION, "Header version " + v
-                    + " is newer than the " + newest + " this library knows; read as " + newest, 0,
-                    HeaderTags.VERSION, -1));
+            warnings.add(new ItlWarning(
+                    ItlWarning.Code.NEWER_VERSION,
+                    "Header version " + v + " is newer than the " + newest + " this library knows; read as " + newest,
+                    0,
+                    HeaderTags.VERSION,
+                    -1));
         }
     }
 }

@@ -22,6 +22,7 @@ public final class ItlRecord {
     private final Bytes encoded;
     /** Two ints per field after RECORDLENGTH: the tag, then value position and length packed as 16 + 16 bits. */
     private final int[] index;
+
     private final int count;
 
     private static final int STRIDE = 2;
@@ -91,52 +92,75 @@ public final class ItlRecord {
      * As {@link #parse(Bytes, long, int, List)}, walking the fields with {@code cursor} (reset for this record) when
      * one is given, so a reader of many records allocates one cursor.
      */
-    static ItlRecord parse(Bytes encoded, long fileOffset, int recordIndex, List<ItlWarning> warnings,
-            TlvReader cursor) throws ItlFormatException {
+    static ItlRecord parse(Bytes encoded, long fileOffset, int recordIndex, List<ItlWarning> warnings, TlvReader cursor)
+            throws ItlFormatException {
         int start = RecordTags.RECORD_LENGTH_SIZE;
-        if (encoded.size() < start || encoded.getUnsigned(0) != RecordTags.RECORD_LENGTH || encoded.getU16(1) != 2
+        if (encoded.size() < start
+                || encoded.getUnsigned(0) != RecordTags.RECORD_LENGTH
+                || encoded.getU16(1) != 2
                 || encoded.getU16(Tlv.HEADER_SIZE) != encoded.size()) {
-            throw new ItlFormatException("Record " + (recordIndex + 1) + " does not start with a RECORDLENGTH "
-                    + "(tag 1, length 2) equal to its size " + encoded.size(), fileOffset, RecordTags.RECORD_LENGTH);
+            throw new ItlFormatException(
+                    "Record " + (recordIndex + 1) + " does not start with a RECORDLENGTH "
+                            + "(tag 1, length 2) equal to its size " + encoded.size(),
+                    fileOffset,
+                    RecordTags.RECORD_LENGTH);
         }
         int[] idx = new int[8 * STRIDE]; // 8 fields (a CUCM record); grows for more
         int n = 0;
         int seen = 0; // bit set of known tags 1..12
-        TlvReader r = cursor == null ? TlvReader.record(encoded, start, fileOffset)
+        TlvReader r = cursor == null
+                ? TlvReader.record(encoded, start, fileOffset)
                 : cursor.resetRecord(encoded, start, fileOffset);
         while (r.next() != null) {
             int tag = r.tag();
             if (tag == RecordTags.RECORD_LENGTH) {
-                throw new ItlFormatException("RECORDLENGTH again inside record " + (recordIndex + 1)
-                        + " (a record has exactly one, first)", r.offset(), tag);
+                throw new ItlFormatException(
+                        "RECORDLENGTH again inside record " + (recordIndex + 1) + " (a record has exactly one, first)",
+                        r.offset(),
+                        tag);
             }
             RecordTag known = RecordTag.byCode(tag);
             if (known != null) {
                 if ((seen & (1 << tag)) != 0) {
-                    throw new ItlFormatException("Duplicate " + RecordTags.name(tag) + " in record "
-                            + (recordIndex + 1), r.offset(), tag);
+                    throw new ItlFormatException(
+                            "Duplicate " + RecordTags.name(tag) + " in record " + (recordIndex + 1), r.offset(), tag);
                 }
                 seen |= 1 << tag;
                 int want = known.fixedLength();
                 if (want >= 0 && r.length() != want) {
-                    throw new ItlFormatException(String.format("%s must be %d bytes, found %d, in record %d",
-                            RecordTags.name(tag), want, r.length(), recordIndex + 1), r.offset(), tag);
+                    throw new ItlFormatException(
+                            String.format(
+                                    "%s must be %d bytes, found %d, in record %d",
+                                    RecordTags.name(tag), want, r.length(), recordIndex + 1),
+                            r.offset(),
+                            tag);
                 }
                 if (tag == RecordTags.FUNCTION) {
                     int code = r.value().getU16(0);
                     if (!Role.of(code).isKnown()) {
-                        warnings.add(new ItlWarning(ItlWarning.Code.UNKNOWN_ROLE,
-                                "Unknown FUNCTION code " + code + " kept", r.offset(), tag, recordIndex));
+                        warnings.add(new ItlWarning(
+                                ItlWarning.Code.UNKNOWN_ROLE,
+                                "Unknown FUNCTION code " + code + " kept",
+                                r.offset(),
+                                tag,
+                                recordIndex));
                     }
                 }
             } else {
-                warnings.add(new ItlWarning(ItlWarning.Code.UNKNOWN_RECORD_TAG,
-                        "Unknown record tag " + tag + " (" + r.length() + " bytes) kept", r.offset(), tag,
+                warnings.add(new ItlWarning(
+                        ItlWarning.Code.UNKNOWN_RECORD_TAG,
+                        "Unknown record tag " + tag + " (" + r.length() + " bytes) kept",
+                        r.offset(),
+                        tag,
                         recordIndex));
             }
             if (r.length() == 0) {
-                warnings.add(new ItlWarning(ItlWarning.Code.ZERO_LENGTH_VALUE,
-                        RecordTags.name(tag) + " has length 0", r.offset(), tag, recordIndex));
+                warnings.add(new ItlWarning(
+                        ItlWarning.Code.ZERO_LENGTH_VALUE,
+                        RecordTags.name(tag) + " has length 0",
+                        r.offset(),
+                        tag,
+                        recordIndex));
             }
             if (n * STRIDE == idx.length) {
                 idx = Arrays.copyOf(idx, idx.length * 2);
@@ -259,8 +283,9 @@ public final class ItlRecord {
 
     /** @return HASH ALGORITHM of CERTHASH */
     public Optional<DigestAlgorithm> hashAlgorithm() {
-        return value(RecordTags.HASH_ALGORITHM).filter(b -> b.size() == 1).map(b -> DigestAlgorithm.of(
-                b.getUnsigned(0)));
+        return value(RecordTags.HASH_ALGORITHM)
+                .filter(b -> b.size() == 1)
+                .map(b -> DigestAlgorithm.of(b.getUnsigned(0)));
     }
 
     /** @return IPADDRESS (no name lookup is made) */

@@ -47,7 +47,11 @@ public record ItlWarning(Code code, String message, long offset, int tag, int re
             sb.append(" (record ").append(recordIndex + 1).append(')');
         }
         if (offset >= 0) {
-            sb.append(" at offset 0x").append(Long.toHexString(offset)).append(" (").append(offset).append(')');
+            sb.append(" at offset 0x")
+                    .append(Long.toHexString(offset))
+                    .append(" (")
+                    .append(offset)
+                    .append(')');
         }
         return sb.toString();
     }

@@ -11,8 +11,7 @@ import java.io.OutputStream;
  * @since 0.1.0
  */
 public final class ItlWriter {
-    private ItlWriter() {
-    }
+    private ItlWriter() {}
 
     /**
      * Encodes {@code file} from its model (header elements, then the records or the payload). Unlike
@@ -35,7 +34,10 @@ public final class ItlWriter {
             return w.toBytes();
         }
         SgnFile s = (SgnFile) file;
-        return new TlvWriter(h.length() + s.payload().size()).elements(h.elements()).raw(s.payload()).toBytes();
+        return new TlvWriter(h.length() + s.payload().size())
+                .elements(h.elements())
+                .raw(s.payload())
+                .toBytes();
     }
 
     /**

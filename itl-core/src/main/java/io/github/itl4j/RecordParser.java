@@ -42,14 +42,22 @@ final class RecordParser implements ByteSource.Framing {
         }
         int rl = rec.getU16(io.github.itl4j.tlv.Tlv.HEADER_SIZE); // checked by frameSize
         if (rec.size() < rl) {
-            throw new ItlFormatException(String.format("Record %d declares RECORDLENGTH %d, but only %d bytes "
-                    + "remain in the file", index + 1, rl, rec.size()), offset, RecordTags.RECORD_LENGTH);
+            throw new ItlFormatException(
+                    String.format(
+                            "Record %d declares RECORDLENGTH %d, but only %d bytes " + "remain in the file",
+                            index + 1, rl, rec.size()),
+                    offset,
+                    RecordTags.RECORD_LENGTH);
         }
         ItlRecord r = ItlRecord.parse(rec, offset, index, warnings, cursor);
         if (!orderWarned && !r.followsALayout()) {
             orderWarned = true;
-            warnings.add(new ItlWarning(ItlWarning.Code.RECORD_TAG_ORDER,
-                    "Record fields follow neither CUCM's nor certutils' order", offset, ItlException.NO_TAG, index));
+            warnings.add(new ItlWarning(
+                    ItlWarning.Code.RECORD_TAG_ORDER,
+                    "Record fields follow neither CUCM's nor certutils' order",
+                    offset,
+                    ItlException.NO_TAG,
+                    index));
         }
         index++;
         return r;
@@ -72,22 +80,31 @@ final class RecordParser implements ByteSource.Framing {
     }
 
     /** Checks the RECORDLENGTH TLV at {@code at} (of which {@code available} bytes exist) and returns its value. */
-    private static int recordLength(Bytes b, int at, int available, long offset, int index)
-            throws ItlFormatException {
+    private static int recordLength(Bytes b, int at, int available, long offset, int index) throws ItlFormatException {
         int size = RecordTags.RECORD_LENGTH_SIZE;
         if (available < size) {
-            throw new ItlFormatException(String.format("Truncated record %d: RECORDLENGTH needs %d bytes, only %d "
-                    + "remain", index + 1, size, available), offset, RecordTags.RECORD_LENGTH);
+            throw new ItlFormatException(
+                    String.format(
+                            "Truncated record %d: RECORDLENGTH needs %d bytes, only %d " + "remain",
+                            index + 1, size, available),
+                    offset,
+                    RecordTags.RECORD_LENGTH);
         }
         if (b.getUnsigned(at) != RecordTags.RECORD_LENGTH || b.getU16(at + 1) != 2) {
-            throw new ItlFormatException(String.format("Record %d must start with RECORDLENGTH (tag 1, length 2); "
-                    + "found tag %d, length %d", index + 1, b.getUnsigned(at), b.getU16(at + 1)), offset,
+            throw new ItlFormatException(
+                    String.format(
+                            "Record %d must start with RECORDLENGTH (tag 1, length 2); " + "found tag %d, length %d",
+                            index + 1, b.getUnsigned(at), b.getU16(at + 1)),
+                    offset,
                     b.getUnsigned(at));
         }
         int rl = b.getU16(at + io.github.itl4j.tlv.Tlv.HEADER_SIZE);
         if (rl < size) {
-            throw new ItlFormatException("Record " + (index + 1) + " declares RECORDLENGTH " + rl
-                    + ", less than the " + size + " bytes of RECORDLENGTH itself", offset, RecordTags.RECORD_LENGTH);
+            throw new ItlFormatException(
+                    "Record " + (index + 1) + " declares RECORDLENGTH " + rl + ", less than the " + size
+                            + " bytes of RECORDLENGTH itself",
+                    offset,
+                    RecordTags.RECORD_LENGTH);
         }
         return rl;
     }

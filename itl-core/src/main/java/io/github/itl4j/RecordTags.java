@@ -35,8 +35,7 @@ public final class RecordTags {
     /** HASH ALGORITHM: 1 byte, algorithm of CERTHASH. */
     public static final int HASH_ALGORITHM = 12;
 
-    private RecordTags() {
-    }
+    private RecordTags() {}
 
     /**
      * @param tag a tag number

@@ -121,9 +121,11 @@ class BytesTest {
         });
         assertEquals(1, calls[0]);
         assertArrayEquals(b.toByteArray(), out.toByteArray());
-        IOException thrown = assertThrows(IOException.class, () -> b.<IOException>feed((a, o, l) -> {
-            throw new IOException("sink");
-        }));
+        IOException thrown = assertThrows(
+                IOException.class,
+                () -> b.<IOException>feed((a, o, l) -> {
+                    throw new IOException("sink");
+                }));
         assertEquals("sink", thrown.getMessage());
     }
 

@@ -25,7 +25,8 @@ class EmptyFileTest {
             assertThrows(ItlFormatException.class, () -> r.readSigned(Bytes.EMPTY)),
             assertThrows(ItlFormatException.class, () -> r.read(f)),
             assertThrows(ItlFormatException.class, () -> r.readTrustList(new ByteArrayInputStream(new byte[0]))),
-            assertThrows(ItlFormatException.class, () -> r.stream(new ByteArrayInputStream(new byte[0])))}) {
+            assertThrows(ItlFormatException.class, () -> r.stream(new ByteArrayInputStream(new byte[0])))
+        }) {
             assertTrue(e.getMessage().startsWith("The file is empty (0 bytes)"), e.getMessage());
             assertEquals(0, e.offset());
         }

@@ -39,15 +39,20 @@ class FileTypeAndBoundedReaderTest {
 
     @Test
     void aPemOrPkcs12WhereATrustListIsExpectedGetsAHint() {
-        ItlFormatException x = assertThrows(ItlFormatException.class, () -> ItlReader.defaults().readTrustList(
-                ascii("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")));
-        assertTrue(x.getMessage().contains("; this looks like a PEM certificate (-----BEGIN CERTIFICATE-----), not a "
-                + "trust list or signed file"), x.getMessage());
-        x = assertThrows(ItlFormatException.class,
-                () -> ItlReader.defaults().read(Bytes.fromHex("30820a0b020103308209c7")));
+        ItlFormatException x = assertThrows(ItlFormatException.class, () -> ItlReader.defaults()
+                .readTrustList(ascii("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n")));
+        assertTrue(
+                x.getMessage()
+                        .contains("; this looks like a PEM certificate (-----BEGIN CERTIFICATE-----), not a "
+                                + "trust list or signed file"),
+                x.getMessage());
+        x = assertThrows(
+                ItlFormatException.class, () -> ItlReader.defaults().read(Bytes.fromHex("30820a0b020103308209c7")));
         assertTrue(x.getMessage().contains("this looks like a PKCS#12 key store (.p12/.pfx)"), x.getMessage());
-        x = assertThrows(ItlFormatException.class, () -> ItlReader.defaults().stream(
-                new ByteArrayInputStream("-----BEGIN PRIVATE KEY-----\n".getBytes(StandardCharsets.US_ASCII))));
+        x = assertThrows(
+                ItlFormatException.class,
+                () -> ItlReader.defaults().stream(
+                        new ByteArrayInputStream("-----BEGIN PRIVATE KEY-----\n".getBytes(StandardCharsets.US_ASCII))));
         assertTrue(x.getMessage().contains("this looks like a PEM file"), x.getMessage());
         x = assertThrows(ItlFormatException.class, () -> ItlReader.defaults().read(ascii("hello world")));
         assertTrue(!x.getMessage().contains("looks like"), x.getMessage());
@@ -57,17 +62,24 @@ class FileTypeAndBoundedReaderTest {
     void boundedReaderReadsAFileInOneCopyAndStopsAtTheLimit() throws IOException {
         byte[] data = Fixture.valid();
         Path p = Files.write(tmp.resolve("a.tlv"), data);
-        assertArrayEquals(data, BoundedReader.read(p, data.length, ItlLimits.Limit.MAX_FILE_SIZE).toByteArray());
-        ItlLimitException x = assertThrows(ItlLimitException.class,
-                () -> BoundedReader.read(p, data.length - 1, ItlLimits.Limit.MAX_FILE_SIZE));
+        assertArrayEquals(
+                data,
+                BoundedReader.read(p, data.length, ItlLimits.Limit.MAX_FILE_SIZE)
+                        .toByteArray());
+        ItlLimitException x = assertThrows(
+                ItlLimitException.class, () -> BoundedReader.read(p, data.length - 1, ItlLimits.Limit.MAX_FILE_SIZE));
         assertEquals(ItlLimits.Limit.MAX_FILE_SIZE, x.setting());
         assertEquals(data.length, x.actual());
         assertEquals(Bytes.EMPTY, BoundedReader.read(Files.write(tmp.resolve("e"), new byte[0]), 0, "x"));
 
         byte[] big = new byte[100_000];
         Arrays.fill(big, (byte) 7);
-        assertArrayEquals(big, BoundedReader.read(new ByteArrayInputStream(big), big.length, "x").toByteArray());
-        x = assertThrows(ItlLimitException.class,
+        assertArrayEquals(
+                big,
+                BoundedReader.read(new ByteArrayInputStream(big), big.length, "x")
+                        .toByteArray());
+        x = assertThrows(
+                ItlLimitException.class,
                 () -> BoundedReader.read(new ByteArrayInputStream(big), big.length - 1, ItlLimits.Limit.MAX_RECORDS));
         assertEquals(big.length, x.actual());
         assertEquals("maxRecords", x.limitName());
@@ -76,11 +88,12 @@ class FileTypeAndBoundedReaderTest {
     @Test
     void readBytesOfAStreamAppliesTheLimitTheHeaderCallsFor() throws IOException {
         byte[] itl = Fixture.valid();
-        ItlReader r = ItlReader.withLimits(ItlLimits.builder().maxFileSize(itl.length).maxPayloadSize(10).build());
+        ItlReader r = ItlReader.withLimits(
+                ItlLimits.builder().maxFileSize(itl.length).maxPayloadSize(10).build());
         assertArrayEquals(itl, r.readBytes(new ByteArrayInputStream(itl)).toByteArray());
         byte[] longer = Arrays.copyOf(itl, itl.length + 1);
-        ItlLimitException x = assertThrows(ItlLimitException.class,
-                () -> r.readBytes(new ByteArrayInputStream(longer)));
+        ItlLimitException x =
+                assertThrows(ItlLimitException.class, () -> r.readBytes(new ByteArrayInputStream(longer)));
         assertEquals(ItlLimits.Limit.MAX_FILE_SIZE, x.setting());
         assertEquals(itl.length, x.limit());
         // a .sgn: the payload limit, with the payload's size
@@ -94,7 +107,11 @@ class FileTypeAndBoundedReaderTest {
         assertEquals(11, x.actual());
         assertEquals(Fixture.HEADER_LENGTH, x.offset());
         byte[] sgnOk = Arrays.copyOf(sgn, Fixture.HEADER_LENGTH + 10);
-        assertEquals(10, ((SgnFile) r.read(r.readBytes(new ByteArrayInputStream(sgnOk)))).payload().size());
+        assertEquals(
+                10,
+                ((SgnFile) r.read(r.readBytes(new ByteArrayInputStream(sgnOk))))
+                        .payload()
+                        .size());
     }
 
     /** The secret variant returns exactly the bytes, fails past the limit, and wipes every buffer it drops. */

@@ -60,9 +60,11 @@ class ItlGoldenFilesTest {
     void manifestAndFoldersListTheSameFiles() {
         assertEquals(39, itlFacts.size());
         assertEquals(4, sgnFacts.size());
-        assertEquals(new TreeSet<>(itlFacts.keySet()),
+        assertEquals(
+                new TreeSet<>(itlFacts.keySet()),
                 itlVectors().stream().map(ItlGoldenFilesTest::key).collect(Collectors.toCollection(TreeSet::new)));
-        assertEquals(new TreeSet<>(sgnFacts.keySet()),
+        assertEquals(
+                new TreeSet<>(sgnFacts.keySet()),
                 sgnVectors().stream().map(ItlGoldenFilesTest::key).collect(Collectors.toCollection(TreeSet::new)));
     }
 
@@ -92,7 +94,8 @@ class ItlGoldenFilesTest {
         assertEquals(f.timestamp(), h.timestampSeconds().orElseThrow());
         assertEquals(f.signerSubject(), h.signerName().orElseThrow());
         assertEquals(f.serialHex(), h.serialNumber().orElseThrow().toHex());
-        assertEquals(path.getFileName().toString().startsWith("ctl") ? "CTLFile.tlv" : "ITLFile.tlv",
+        assertEquals(
+                path.getFileName().toString().startsWith("ctl") ? "CTLFile.tlv" : "ITLFile.tlv",
                 h.fileName().orElseThrow());
         assertEquals(Layout.CERTUTILS, h.layout().orElseThrow());
 
@@ -105,8 +108,9 @@ class ItlGoldenFilesTest {
         }
         assertEquals(f.roles(), roles);
         // certutils' signer rule: the SAST record whose serial equals the header's
-        assertTrue(itl.records().stream().anyMatch(r -> r.role().orElseThrow().equals(Role.SAST)
-                && r.serialNumber().equals(h.serialNumber())));
+        assertTrue(itl.records().stream()
+                .anyMatch(r -> r.role().orElseThrow().equals(Role.SAST)
+                        && r.serialNumber().equals(h.serialNumber())));
         assertEquals(List.of(), itl.warnings());
 
         // byte-identical rewrite from the model, not from the kept source bytes

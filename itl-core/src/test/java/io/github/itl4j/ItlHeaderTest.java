@@ -22,8 +22,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ItlHeaderTest {
     private static ItlHeader.Signer signer(String name, int sigLen) {
-        return new ItlHeader.Signer(TlvWriter.nulTerminated(name), Bytes.fromHex("0102"),
-                TlvWriter.nulTerminated("CN=ca"), sigLen, DigestAlgorithm.SHA512, 1_700_000_000L);
+        return new ItlHeader.Signer(
+                TlvWriter.nulTerminated(name),
+                Bytes.fromHex("0102"),
+                TlvWriter.nulTerminated("CN=ca"),
+                sigLen,
+                DigestAlgorithm.SHA512,
+                1_700_000_000L);
     }
 
     private static List<Integer> tags(List<TlvElement> els) {
@@ -39,7 +44,10 @@ class ItlHeaderTest {
 
     @Test
     void cucmLayout() throws ItlException {
-        ItlHeader h = ItlHeader.builder().signer(signer("CN=a", 128)).fileName("ITLFile.tlv").build();
+        ItlHeader h = ItlHeader.builder()
+                .signer(signer("CN=a", 128))
+                .fileName("ITLFile.tlv")
+                .build();
         List<Integer> t = tags(h.elements());
         assertEquals(List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15), t.subList(0, 14));
         assertTrue(t.subList(14, t.size()).stream().allMatch(x -> x == 13));
@@ -59,8 +67,12 @@ class ItlHeaderTest {
 
     @Test
     void certutilsLayout() throws ItlException {
-        ItlHeader h = ItlHeader.builder().layout(Layout.CERTUTILS).signerVersion(Version.V1_1)
-                .signer(signer("CN=a,O=b", 256)).fileName("ITLFile.tlv").build();
+        ItlHeader h = ItlHeader.builder()
+                .layout(Layout.CERTUTILS)
+                .signerVersion(Version.V1_1)
+                .signer(signer("CN=a,O=b", 256))
+                .fileName("ITLFile.tlv")
+                .build();
         List<Integer> t = tags(h.elements());
         assertEquals(List.of(1, 2, 28, 3, 4, 6, 5, 7, 8, 9, 10, 11, 12, 14, 15), t.subList(0, 15));
         assertEquals(Layout.CERTUTILS, h.layout().orElseThrow());
@@ -72,7 +84,10 @@ class ItlHeaderTest {
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
     void paddedToAMultipleOfFour(int extra) {
-        ItlHeader h = ItlHeader.builder().signer(signer("CN=" + "x".repeat(extra), 64)).fileName("a.tlv").build();
+        ItlHeader h = ItlHeader.builder()
+                .signer(signer("CN=" + "x".repeat(extra), 64))
+                .fileName("a.tlv")
+                .build();
         assertEquals(0, h.length() % 4);
         assertTrue(h.paddingCount() <= 3);
         int unpadded = h.length() - h.paddingCount();
@@ -89,7 +104,10 @@ class ItlHeaderTest {
     @ParameterizedTest
     @ValueSource(ints = {64, 128, 256, 512})
     void signatureIsReservedZeroFilledAtFullSize(int sigLen) {
-        ItlHeader h = ItlHeader.builder().signer(signer("CN=a", sigLen)).fileName("a.tlv").build();
+        ItlHeader h = ItlHeader.builder()
+                .signer(signer("CN=a", sigLen))
+                .fileName("a.tlv")
+                .build();
         assertEquals(sigLen, h.signatureLength());
         assertArrayEquals(new byte[sigLen], h.signature().orElseThrow().toByteArray());
         assertEquals(sigLen, h.signatureModulus().orElseThrow().signatureLength());
@@ -100,7 +118,8 @@ class ItlHeaderTest {
 
     @Test
     void withSignatureChangesOnlyTheValue() {
-        ItlHeader h = ItlHeader.builder().signer(signer("CN=a", 64)).fileName("a.tlv").build();
+        ItlHeader h =
+                ItlHeader.builder().signer(signer("CN=a", 64)).fileName("a.tlv").build();
         byte[] sig = new byte[64];
         java.util.Arrays.fill(sig, (byte) 0x5A);
         ItlHeader s = h.withSignature(Bytes.wrapOwned(sig));
@@ -114,16 +133,26 @@ class ItlHeaderTest {
         assertEquals(a.slice(off + 64, a.size() - off - 64), b.slice(off + 64, b.size() - off - 64));
         assertNotEquals(h, s);
         assertThrows(IllegalArgumentException.class, () -> h.withSignature(Bytes.wrapOwned(new byte[63])));
-        ItlHeader none = ItlHeader.of(h.elements().stream().filter(e -> e.tag() != HeaderTags.SIGNATURE).toList());
+        ItlHeader none = ItlHeader.of(h.elements().stream()
+                .filter(e -> e.tag() != HeaderTags.SIGNATURE)
+                .toList());
         assertThrows(IllegalArgumentException.class, () -> none.withSignature(Bytes.wrapOwned(sig)));
     }
 
     @Test
     void withSignerRebuildsSignerFieldsPaddingAndLength() throws ItlException {
-        ItlHeader h = ItlHeader.builder().signer(signer("CN=a", 64)).fileName("a.tlv")
-                .addElement(new Tlv(0x30, Bytes.fromHex("abcd"))).build();
-        ItlHeader r = h.withSigner(new ItlHeader.Signer(TlvWriter.nulTerminated("CN=recovery"),
-                Bytes.fromHex("0a0b0c"), TlvWriter.nulTerminated("CN=recovery-ca"), 256, null, null));
+        ItlHeader h = ItlHeader.builder()
+                .signer(signer("CN=a", 64))
+                .fileName("a.tlv")
+                .addElement(new Tlv(0x30, Bytes.fromHex("abcd")))
+                .build();
+        ItlHeader r = h.withSigner(new ItlHeader.Signer(
+                TlvWriter.nulTerminated("CN=recovery"),
+                Bytes.fromHex("0a0b0c"),
+                TlvWriter.nulTerminated("CN=recovery-ca"),
+                256,
+                null,
+                null));
         assertEquals("CN=recovery", r.signerName().orElseThrow());
         assertEquals("CN=recovery-ca", r.caName().orElseThrow());
         assertEquals(Bytes.fromHex("0a0b0c"), r.serialNumber().orElseThrow());
@@ -136,23 +165,33 @@ class ItlHeaderTest {
         assertEquals(Layout.CUCM, r.layout().orElseThrow());
         assertEquals(r, ItlReader.defaults().readTrustList(r.encode()).header());
 
-        ItlHeader d = h.withSigner(new ItlHeader.Signer(TlvWriter.nulTerminated("CN=a"), Bytes.fromHex("0102"),
-                TlvWriter.nulTerminated("CN=ca"), 64, DigestAlgorithm.SHA1, 5L));
+        ItlHeader d = h.withSigner(new ItlHeader.Signer(
+                TlvWriter.nulTerminated("CN=a"),
+                Bytes.fromHex("0102"),
+                TlvWriter.nulTerminated("CN=ca"),
+                64,
+                DigestAlgorithm.SHA1,
+                5L));
         assertEquals(DigestAlgorithm.SHA1, d.digestAlgorithm().orElseThrow());
         assertEquals(5L, d.timestampSeconds().orElseThrow());
     }
 
     @Test
     void withSignerNeedsTheFieldsItReplaces() {
-        ItlHeader h = ItlHeader.builder().signer(signer("CN=a", 64)).fileName("a.tlv").build();
-        ItlHeader noSig = ItlHeader.of(h.elements().stream().filter(e -> e.tag() != HeaderTags.SIGNATURE).toList());
+        ItlHeader h =
+                ItlHeader.builder().signer(signer("CN=a", 64)).fileName("a.tlv").build();
+        ItlHeader noSig = ItlHeader.of(h.elements().stream()
+                .filter(e -> e.tag() != HeaderTags.SIGNATURE)
+                .toList());
         ItlFormatException e = assertThrows(ItlFormatException.class, () -> noSig.withSigner(signer("CN=b", 64)));
         assertEquals(HeaderTags.SIGNATURE, e.tag());
     }
 
     @Test
     void layoutDetection() throws ItlException {
-        ItlHeader fixture = ItlReader.defaults().readTrustList(Bytes.wrapOwned(Fixture.valid())).header();
+        ItlHeader fixture = ItlReader.defaults()
+                .readTrustList(Bytes.wrapOwned(Fixture.valid()))
+                .header();
         assertEquals(Layout.CUCM, fixture.layout().orElseThrow());
         // unknown tags, SIGNERVERSION and padding do not matter
         List<TlvElement> els = new ArrayList<>(fixture.elements());
@@ -169,8 +208,11 @@ class ItlHeaderTest {
 
     @Test
     void ofReplacesHeaderLengthAndValidates() {
-        List<TlvElement> els = new ArrayList<>(ItlHeader.builder().signer(signer("CN=a", 64)).fileName("a.tlv")
-                .build().elements());
+        List<TlvElement> els = new ArrayList<>(ItlHeader.builder()
+                .signer(signer("CN=a", 64))
+                .fileName("a.tlv")
+                .build()
+                .elements());
         els.set(1, new Tlv(HeaderTags.HEADER_LENGTH, Bytes.fromHex("ffff")));
         ItlHeader h = ItlHeader.of(els);
         assertEquals(h.length(), h.encode().getU16(8));
@@ -190,29 +232,44 @@ class ItlHeaderTest {
 
     @Test
     void builderAndSignerValidateTheirArguments() {
-        assertThrows(IllegalStateException.class, () -> ItlHeader.builder().fileName("a.tlv").build());
-        assertThrows(IllegalStateException.class, () -> ItlHeader.builder().signer(signer("CN=a", 64)).build());
+        assertThrows(
+                IllegalStateException.class,
+                () -> ItlHeader.builder().fileName("a.tlv").build());
+        assertThrows(
+                IllegalStateException.class,
+                () -> ItlHeader.builder().signer(signer("CN=a", 64)).build());
         assertThrows(IllegalArgumentException.class, () -> signer("CN=a", 100));
-        assertThrows(IllegalArgumentException.class, () -> new ItlHeader.Signer(Bytes.EMPTY, Bytes.EMPTY,
-                Bytes.EMPTY, 64, DigestAlgorithm.SHA1, 0x1_0000_0000L));
-        assertThrows(IllegalArgumentException.class, () -> ItlHeader.builder().signer(new ItlHeader.Signer(
-                Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY, 64, null, 1L)));
-        assertThrows(NullPointerException.class, () -> new ItlHeader.Signer(null, Bytes.EMPTY, Bytes.EMPTY, 64,
-                null, null));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new ItlHeader.Signer(
+                        Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY, 64, DigestAlgorithm.SHA1, 0x1_0000_0000L));
+        assertThrows(IllegalArgumentException.class, () -> ItlHeader.builder()
+                .signer(new ItlHeader.Signer(Bytes.EMPTY, Bytes.EMPTY, Bytes.EMPTY, 64, null, 1L)));
+        assertThrows(
+                NullPointerException.class, () -> new ItlHeader.Signer(null, Bytes.EMPTY, Bytes.EMPTY, 64, null, null));
     }
 
     @Test
     void extraElementsGoBeforeThePadding() throws ItlException {
-        ItlHeader h = ItlHeader.builder().signer(signer("CN=a", 64)).fileName("a.sgn").version(Version.V2_0)
-                .addElement(new Container(HeaderTags.ENCRYPTION_INFO, List.of(new Container(HeaderTags.IV_INFO,
-                        List.of(new Tlv(18, Bytes.fromHex("00")), new Tlv(19, Bytes.wrapOwned(new byte[16])),
-                                new Tlv(20, Bytes.fromHex("0003")))))))
+        ItlHeader h = ItlHeader.builder()
+                .signer(signer("CN=a", 64))
+                .fileName("a.sgn")
+                .version(Version.V2_0)
+                .addElement(new Container(
+                        HeaderTags.ENCRYPTION_INFO,
+                        List.of(new Container(
+                                HeaderTags.IV_INFO,
+                                List.of(
+                                        new Tlv(18, Bytes.fromHex("00")),
+                                        new Tlv(19, Bytes.wrapOwned(new byte[16])),
+                                        new Tlv(20, Bytes.fromHex("0003")))))))
                 .addElement(new Tlv(26, Bytes.fromHex("01")))
                 .build();
         List<Integer> t = tags(h.elements());
         int ts = t.indexOf(HeaderTags.TIMESTAMP);
         assertEquals(List.of(16, 17, 18, 19, 20, 26), t.subList(ts + 1, ts + 7));
-        SgnFile s = ItlReader.defaults().readSigned(SgnFile.of(h, Bytes.utf8("<x/>")).encoded());
+        SgnFile s = ItlReader.defaults()
+                .readSigned(SgnFile.of(h, Bytes.utf8("<x/>")).encoded());
         assertEquals(h, s.header());
         assertEquals(List.of(), s.warnings());
     }

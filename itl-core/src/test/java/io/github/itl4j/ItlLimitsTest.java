@@ -70,7 +70,8 @@ class ItlLimitsTest {
         ItlReader under = with(ItlLimits.builder().maxFileSize(Fixture.SIZE));
         assertEquals(2, under.readTrustList(Bytes.copyOf(data)).records().size());
         assertEquals(2, under.readTrustList(p).records().size());
-        assertEquals(2, under.readTrustList(new ByteArrayInputStream(data)).records().size());
+        assertEquals(
+                2, under.readTrustList(new ByteArrayInputStream(data)).records().size());
         assertEquals(2, ((ItlFile) under.read(data)).records().size());
         assertEquals(2, streamAll(under, data));
 
@@ -80,8 +81,8 @@ class ItlLimitsTest {
         assertLimit("maxFileSize", max, Fixture.SIZE, () -> over.readTrustList(p));
         assertLimit("maxFileSize", max, Fixture.SIZE, () -> over.read(data));
         // a stream stops reading as soon as the limit is passed
-        ItlLimitException x = assertLimit("maxFileSize", max, max + 1,
-                () -> over.readTrustList(new ByteArrayInputStream(data)));
+        ItlLimitException x =
+                assertLimit("maxFileSize", max, max + 1, () -> over.readTrustList(new ByteArrayInputStream(data)));
         assertEquals(ItlException.NO_OFFSET, x.offset());
         // the streaming reader checks each record's end before reading it
         x = assertLimit("maxFileSize", max, Fixture.SIZE, () -> streamAll(over, data));
@@ -110,7 +111,8 @@ class ItlLimitsTest {
     @Test
     void maxRecordsZeroAllowsOnlyAnEmptyList() throws IOException {
         ItlReader none = with(ItlLimits.builder().maxRecords(0));
-        assertEquals(0, none.readTrustList(Bytes.copyOf(Fixture.header())).records().size());
+        assertEquals(
+                0, none.readTrustList(Bytes.copyOf(Fixture.header())).records().size());
         assertLimit("maxRecords", 0, 1, () -> none.readTrustList(Bytes.copyOf(Fixture.valid())));
     }
 
@@ -145,6 +147,8 @@ class ItlLimitsTest {
         ItlReader tiny = with(ItlLimits.builder().maxPayloadSize(0));
         assertEquals(2, tiny.readTrustList(Bytes.copyOf(data)).records().size());
         ItlReader tinyFile = with(ItlLimits.builder().maxFileSize(0));
-        assertEquals(Fixture.SIZE - Fixture.HEADER_LENGTH, tinyFile.readSigned(Bytes.copyOf(data)).payload().size());
+        assertEquals(
+                Fixture.SIZE - Fixture.HEADER_LENGTH,
+                tinyFile.readSigned(Bytes.copyOf(data)).payload().size());
     }
 }

@@ -22,8 +22,8 @@ class ItlMalformedTest {
     private static final ItlReader READER = ItlReader.defaults();
 
     private static Raw headerUpToTimestamp(int headerLength) {
-        return Fixture.fileNameAndTime(Fixture.signature(Fixture.signatureInfo(Fixture.signerId(
-                Fixture.prefix(new Raw(), headerLength)))));
+        return Fixture.fileNameAndTime(
+                Fixture.signature(Fixture.signatureInfo(Fixture.signerId(Fixture.prefix(new Raw(), headerLength)))));
     }
 
     private static byte[] withRecords(Raw header) {
@@ -76,7 +76,9 @@ class ItlMalformedTest {
         assertEquals(Fixture.SIZE, f.size());
         assertEquals(List.of(), f.warnings());
         assertEquals(Layout.CUCM, f.header().layout().orElseThrow());
-        assertEquals(List.of(Role.SAST, Role.CCM_TFTP), f.records().stream().map(r -> r.role().orElseThrow()).toList());
+        assertEquals(
+                List.of(Role.SAST, Role.CCM_TFTP),
+                f.records().stream().map(r -> r.role().orElseThrow()).toList());
     }
 
     // ------------------------------------------------------------------------------------------ TLV structure
@@ -97,7 +99,11 @@ class ItlMalformedTest {
     @Test
     void lengthCrossingItsContainer() {
         // SIGNERNAME declares 20 bytes; SIGNERID (14) has only 11 left
-        Raw h = Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH).head(3, 14).head(4, 20).bytes('a', 0).tlv(5, 1)
+        Raw h = Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH)
+                .head(3, 14)
+                .head(4, 20)
+                .bytes('a', 0)
+                .tlv(5, 1)
                 .str(6, "b");
         h = Fixture.padding(Fixture.fileNameAndTime(Fixture.signature(Fixture.signatureInfo(h))));
         assertRejected(withRecords(h), 13, HeaderTags.SIGNER_NAME, true);
@@ -106,8 +112,12 @@ class ItlMalformedTest {
     @Test
     void containerShorterThanItsChildren() {
         // SIGNATUREALGOINFO says 7 but its children take 8: SIGNATUREMODULUS crosses the container's end
-        Raw h = Fixture.signerId(Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH)).head(7, 15).tlv(8, 1).head(9, 7)
-                .tlv(10, 0).tlv(11, 0);
+        Raw h = Fixture.signerId(Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH))
+                .head(7, 15)
+                .tlv(8, 1)
+                .head(9, 7)
+                .tlv(10, 0)
+                .tlv(11, 0);
         h = Fixture.padding(Fixture.fileNameAndTime(Fixture.signature(h)));
         assertRejected(withRecords(h), 41, HeaderTags.SIGNATURE_MODULUS, true);
     }
@@ -115,8 +125,12 @@ class ItlMalformedTest {
     @Test
     void containerLongerThanItsParent() {
         // SIGNATUREALGOINFO says 9: it would end past SIGNATUREINFO (15)
-        Raw h = Fixture.signerId(Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH)).head(7, 15).tlv(8, 1).head(9, 9)
-                .tlv(10, 0).tlv(11, 0);
+        Raw h = Fixture.signerId(Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH))
+                .head(7, 15)
+                .tlv(8, 1)
+                .head(9, 9)
+                .tlv(10, 0)
+                .tlv(11, 0);
         h = Fixture.padding(Fixture.fileNameAndTime(Fixture.signature(h)));
         assertRejected(withRecords(h), Fixture.SIGNATURE_ALGO_INFO, HeaderTags.SIGNATURE_ALGO_INFO, true);
     }
@@ -124,7 +138,11 @@ class ItlMalformedTest {
     @Test
     void containerLongerThanItsChildrenSwallowsTheNextItem() {
         // SIGNERID says 18: SIGNATUREINFO (15 bytes of children) starts inside it and crosses its end
-        Raw h = Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH).head(3, 18).str(4, "a").tlv(5, 1).str(6, "b");
+        Raw h = Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH)
+                .head(3, 18)
+                .str(4, "a")
+                .tlv(5, 1)
+                .str(6, "b");
         h = Fixture.padding(Fixture.fileNameAndTime(Fixture.signature(Fixture.signatureInfo(h))));
         assertRejected(withRecords(h), Fixture.SIGNATURE_INFO, HeaderTags.SIGNATURE_INFO, true);
     }
@@ -132,7 +150,11 @@ class ItlMalformedTest {
     @Test
     void containerShorterThanItsChildrenTruncatesTheLastChild() {
         // SIGNERID says 10: CANAME at 22 has one byte left before the container ends
-        Raw h = Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH).head(3, 10).str(4, "a").tlv(5, 1).str(6, "b");
+        Raw h = Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH)
+                .head(3, 10)
+                .str(4, "a")
+                .tlv(5, 1)
+                .str(6, "b");
         h = Fixture.padding(Fixture.fileNameAndTime(Fixture.signature(Fixture.signatureInfo(h))));
         assertRejected(withRecords(h), 22, HeaderTags.CA_NAME, true);
     }
@@ -166,7 +188,8 @@ class ItlMalformedTest {
 
     @Test
     void versionOfWrongLength() {
-        byte[] data = Raw.concat(new Raw().tlv(1, 1, 2, 0).toByteArray(),
+        byte[] data = Raw.concat(
+                new Raw().tlv(1, 1, 2, 0).toByteArray(),
                 java.util.Arrays.copyOfRange(Fixture.valid(), 5, Fixture.SIZE));
         assertRejected(data, 0, HeaderTags.VERSION, true);
     }
@@ -179,22 +202,27 @@ class ItlMalformedTest {
 
     @Test
     void headerLengthOfWrongLength() {
-        byte[] data = Raw.concat(new Raw().tlv(1, 1, 2).tlv(2, 0, 0, 0, 132).toByteArray(),
+        byte[] data = Raw.concat(
+                new Raw().tlv(1, 1, 2).tlv(2, 0, 0, 0, 132).toByteArray(),
                 java.util.Arrays.copyOfRange(Fixture.valid(), 10, Fixture.SIZE));
         assertRejected(data, 5, HeaderTags.HEADER_LENGTH, true);
     }
 
     @Test
     void duplicateSignature() {
-        Raw h = Fixture.signature(Fixture.signature(Fixture.signatureInfo(Fixture.signerId(
-                Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH + 67)))));
+        Raw h = Fixture.signature(Fixture.signature(
+                Fixture.signatureInfo(Fixture.signerId(Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH + 67)))));
         h = Fixture.padding(Fixture.fileNameAndTime(h));
         assertRejected(withRecords(h), Fixture.FILE_NAME, HeaderTags.SIGNATURE, true);
     }
 
     @Test
     void signatureInsideSignerId() {
-        Raw h = Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH + 4).head(3, 18).str(4, "a").tlv(5, 1).str(6, "b")
+        Raw h = Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH + 4)
+                .head(3, 18)
+                .str(4, "a")
+                .tlv(5, 1)
+                .str(6, "b")
                 .zeros(12, 1);
         h = Fixture.padding(Fixture.fileNameAndTime(Fixture.signature(Fixture.signatureInfo(h))));
         assertRejected(withRecords(h), 27, HeaderTags.SIGNATURE, true);
@@ -203,7 +231,11 @@ class ItlMalformedTest {
     @Test
     void paddingInsideAContainer() {
         // a 0x0D byte is padding only at the top level; inside SIGNERID it is read as a TLV tag
-        Raw h = Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH).head(3, 15).str(4, "a").bytes(0x0D).tlv(5, 1)
+        Raw h = Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH)
+                .head(3, 15)
+                .str(4, "a")
+                .bytes(0x0D)
+                .tlv(5, 1)
                 .str(6, "b");
         h = Fixture.fileNameAndTime(Fixture.signature(Fixture.signatureInfo(h))).bytes(0x0D, 0x0D);
         assertRejected(withRecords(h), 18, HeaderTags.PADDING, true);
@@ -212,24 +244,35 @@ class ItlMalformedTest {
     @Test
     void knownHeaderTagAtTheWrongLevel() {
         // DIGESTALGORITHM at the top level instead of inside SIGNATUREINFO
-        Raw h = Fixture.signerId(Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH)).tlv(8, 1).head(7, 11)
-                .head(9, 8).tlv(10, 0).tlv(11, 0);
+        Raw h = Fixture.signerId(Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH))
+                .tlv(8, 1)
+                .head(7, 11)
+                .head(9, 8)
+                .tlv(10, 0)
+                .tlv(11, 0);
         h = Fixture.padding(Fixture.fileNameAndTime(Fixture.signature(h)));
         assertRejected(withRecords(h), Fixture.SIGNATURE_INFO, HeaderTags.DIGEST_ALGORITHM, true);
     }
 
     @Test
     void digestAlgorithmOfWrongLength() {
-        Raw h = Fixture.signerId(Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH)).head(7, 16).tlv(8, 0, 1)
-                .head(9, 8).tlv(10, 0).tlv(11, 0);
+        Raw h = Fixture.signerId(Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH))
+                .head(7, 16)
+                .tlv(8, 0, 1)
+                .head(9, 8)
+                .tlv(10, 0)
+                .tlv(11, 0);
         h = Fixture.fileNameAndTime(Fixture.signature(h)).bytes(0x0D, 0x0D);
         assertRejected(withRecords(h), 30, HeaderTags.DIGEST_ALGORITHM, true);
     }
 
     @Test
     void timestampOfWrongLength() {
-        Raw h = Fixture.signature(Fixture.signatureInfo(Fixture.signerId(Fixture.prefix(new Raw(),
-                Fixture.HEADER_LENGTH)))).str(14, "ab.tlv").tlv(15, 0, 0, 1).bytes(0x0D, 0x0D, 0x0D, 0x0D);
+        Raw h = Fixture.signature(
+                        Fixture.signatureInfo(Fixture.signerId(Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH))))
+                .str(14, "ab.tlv")
+                .tlv(15, 0, 0, 1)
+                .bytes(0x0D, 0x0D, 0x0D, 0x0D);
         assertRejected(withRecords(h), Fixture.TIMESTAMP, HeaderTags.TIMESTAMP, true);
     }
 
@@ -237,78 +280,140 @@ class ItlMalformedTest {
 
     @Test
     void recordWithoutRecordLength() {
-        Raw r = Fixture.header(new Raw()).str(3, "s").u16(4, 0).str(5, "i").tlv(6, 1).tlv(9, 0x30, 1, 0);
+        Raw r = Fixture.header(new Raw())
+                .str(3, "s")
+                .u16(4, 0)
+                .str(5, "i")
+                .tlv(6, 1)
+                .tlv(9, 0x30, 1, 0);
         assertRejected(r.toByteArray(), Fixture.RECORD1, RecordTags.SUBJECT_NAME, false);
     }
 
     @Test
     void recordLengthOfWrongSize() {
-        Raw r = Fixture.header(new Raw()).tlv(1, 0, 0, 25).str(3, "s").u16(4, 0).str(5, "i").tlv(6, 1)
+        Raw r = Fixture.header(new Raw())
+                .tlv(1, 0, 0, 25)
+                .str(3, "s")
+                .u16(4, 0)
+                .str(5, "i")
+                .tlv(6, 1)
                 .tlv(9, 0x30, 1, 0);
         assertRejected(r.toByteArray(), Fixture.RECORD1, RecordTags.RECORD_LENGTH, false);
     }
 
     @Test
     void recordLengthBelowFive() {
-        Raw r = Fixture.header(new Raw()).u16(1, 4).str(3, "s").u16(4, 0).str(5, "i").tlv(6, 1).tlv(9, 0x30, 1, 0);
+        Raw r = Fixture.header(new Raw())
+                .u16(1, 4)
+                .str(3, "s")
+                .u16(4, 0)
+                .str(5, "i")
+                .tlv(6, 1)
+                .tlv(9, 0x30, 1, 0);
         assertRejected(r.toByteArray(), Fixture.RECORD1, RecordTags.RECORD_LENGTH, false);
     }
 
     @Test
     void recordLengthBeyondTheEndOfTheFile() {
-        Raw r = Fixture.record(Fixture.header(new Raw()), 0).u16(1, Fixture.RECORD_LENGTH + 1).str(3, "s").u16(4, 2)
-                .str(5, "i").tlv(6, 1).tlv(9, 0x30, 1, 0);
+        Raw r = Fixture.record(Fixture.header(new Raw()), 0)
+                .u16(1, Fixture.RECORD_LENGTH + 1)
+                .str(3, "s")
+                .u16(4, 2)
+                .str(5, "i")
+                .tlv(6, 1)
+                .tlv(9, 0x30, 1, 0);
         assertRejected(r.toByteArray(), Fixture.RECORD2, RecordTags.RECORD_LENGTH, false);
     }
 
     @Test
     void trailingBytesInsideARecordThatDoNotFormATlv() {
-        Raw r = Fixture.record(Fixture.header(new Raw()), 0).u16(1, Fixture.RECORD_LENGTH + 2).str(3, "s")
-                .u16(4, 2).str(5, "i").tlv(6, 1).tlv(9, 0x30, 1, 0).bytes(0x03, 0x00);
+        Raw r = Fixture.record(Fixture.header(new Raw()), 0)
+                .u16(1, Fixture.RECORD_LENGTH + 2)
+                .str(3, "s")
+                .u16(4, 2)
+                .str(5, "i")
+                .tlv(6, 1)
+                .tlv(9, 0x30, 1, 0)
+                .bytes(0x03, 0x00);
         assertRejected(r.toByteArray(), Fixture.SIZE, RecordTags.SUBJECT_NAME, false);
     }
 
     @Test
     void fieldCrossingTheEndOfItsRecord() {
         // CERTIFICATE declares 4 bytes, the record (RECORDLENGTH 30) leaves 3
-        Raw r = Fixture.header(new Raw()).u16(1, Fixture.RECORD_LENGTH).str(3, "s").u16(4, 0).str(5, "i").tlv(6, 1)
-                .head(9, 4).bytes(0x30, 1, 0);
+        Raw r = Fixture.header(new Raw())
+                .u16(1, Fixture.RECORD_LENGTH)
+                .str(3, "s")
+                .u16(4, 0)
+                .str(5, "i")
+                .tlv(6, 1)
+                .head(9, 4)
+                .bytes(0x30, 1, 0);
         r = Fixture.record(r, 2);
         assertRejected(r.toByteArray(), Fixture.RECORD1 + 24, RecordTags.CERTIFICATE, false);
     }
 
     @Test
     void duplicateRecordTag() {
-        Raw r = Fixture.header(new Raw()).u16(1, Fixture.RECORD_LENGTH + 5).str(3, "s").str(3, "t").u16(4, 0)
-                .str(5, "i").tlv(6, 1).tlv(9, 0x30, 1, 0);
+        Raw r = Fixture.header(new Raw())
+                .u16(1, Fixture.RECORD_LENGTH + 5)
+                .str(3, "s")
+                .str(3, "t")
+                .u16(4, 0)
+                .str(5, "i")
+                .tlv(6, 1)
+                .tlv(9, 0x30, 1, 0);
         assertRejected(r.toByteArray(), Fixture.RECORD1 + 10, RecordTags.SUBJECT_NAME, false);
     }
 
     @Test
     void recordLengthRepeatedInsideTheRecord() {
-        Raw r = Fixture.header(new Raw()).u16(1, Fixture.RECORD_LENGTH + 5).str(3, "s").u16(1, 35).u16(4, 0)
-                .str(5, "i").tlv(6, 1).tlv(9, 0x30, 1, 0);
+        Raw r = Fixture.header(new Raw())
+                .u16(1, Fixture.RECORD_LENGTH + 5)
+                .str(3, "s")
+                .u16(1, 35)
+                .u16(4, 0)
+                .str(5, "i")
+                .tlv(6, 1)
+                .tlv(9, 0x30, 1, 0);
         assertRejected(r.toByteArray(), Fixture.RECORD1 + 10, RecordTags.RECORD_LENGTH, false);
     }
 
     @Test
     void functionOfWrongSize() {
-        Raw r = Fixture.header(new Raw()).u16(1, Fixture.RECORD_LENGTH - 1).str(3, "s").tlv(4, 0).str(5, "i")
-                .tlv(6, 1).tlv(9, 0x30, 1, 0);
+        Raw r = Fixture.header(new Raw())
+                .u16(1, Fixture.RECORD_LENGTH - 1)
+                .str(3, "s")
+                .tlv(4, 0)
+                .str(5, "i")
+                .tlv(6, 1)
+                .tlv(9, 0x30, 1, 0);
         assertRejected(r.toByteArray(), Fixture.RECORD1 + 10, RecordTags.FUNCTION, false);
     }
 
     @Test
     void ipAddressOfWrongSize() {
-        Raw r = Fixture.header(new Raw()).u16(1, Fixture.RECORD_LENGTH + 8).str(3, "s").u16(4, 0).str(5, "i")
-                .tlv(6, 1).tlv(9, 0x30, 1, 0).tlv(10, 10, 0, 0, 1, 2);
+        Raw r = Fixture.header(new Raw())
+                .u16(1, Fixture.RECORD_LENGTH + 8)
+                .str(3, "s")
+                .u16(4, 0)
+                .str(5, "i")
+                .tlv(6, 1)
+                .tlv(9, 0x30, 1, 0)
+                .tlv(10, 10, 0, 0, 1, 2);
         assertRejected(r.toByteArray(), Fixture.RECORD1 + 30, RecordTags.IP_ADDRESS, false);
     }
 
     @Test
     void hashAlgorithmOfWrongSize() {
-        Raw r = Fixture.header(new Raw()).u16(1, Fixture.RECORD_LENGTH + 5).str(3, "s").u16(4, 21).str(5, "i")
-                .tlv(6, 1).tlv(9, 0x30, 1, 0).tlv(12, 0, 1);
+        Raw r = Fixture.header(new Raw())
+                .u16(1, Fixture.RECORD_LENGTH + 5)
+                .str(3, "s")
+                .u16(4, 21)
+                .str(5, "i")
+                .tlv(6, 1)
+                .tlv(9, 0x30, 1, 0)
+                .tlv(12, 0, 1);
         assertRejected(r.toByteArray(), Fixture.RECORD1 + 30, RecordTags.HASH_ALGORITHM, false);
     }
 

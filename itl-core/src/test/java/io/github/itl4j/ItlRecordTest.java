@@ -43,8 +43,11 @@ class ItlRecordTest {
         assertEquals(Layout.CUCM, r.layout().orElseThrow());
 
         // and it reads back equal inside a file
-        ItlHeader h = ItlReader.defaults().readTrustList(Bytes.wrapOwned(Fixture.header())).header();
-        ItlFile f = ItlReader.defaults().readTrustList(ItlFile.of(h, List.of(r, r)).encoded());
+        ItlHeader h = ItlReader.defaults()
+                .readTrustList(Bytes.wrapOwned(Fixture.header()))
+                .header();
+        ItlFile f =
+                ItlReader.defaults().readTrustList(ItlFile.of(h, List.of(r, r)).encoded());
         assertEquals(List.of(r, r), f.records());
     }
 
@@ -67,8 +70,10 @@ class ItlRecordTest {
 
     @Test
     void hashRecordAccessors() {
-        ItlRecord r = ItlRecord.of(List.of(t(RecordTags.FUNCTION, "0015"),
-                t(RecordTags.CERT_HASH, "00112233445566778899aabbccddeeff00112233"), t(RecordTags.HASH_ALGORITHM, "01")));
+        ItlRecord r = ItlRecord.of(List.of(
+                t(RecordTags.FUNCTION, "0015"),
+                t(RecordTags.CERT_HASH, "00112233445566778899aabbccddeeff00112233"),
+                t(RecordTags.HASH_ALGORITHM, "01")));
         assertEquals(Role.TVS, r.role().orElseThrow());
         assertEquals(20, r.certHash().orElseThrow().size());
         assertEquals(DigestAlgorithm.SHA1, r.hashAlgorithm().orElseThrow());
@@ -78,8 +83,8 @@ class ItlRecordTest {
 
     @Test
     void layoutDetection() {
-        ItlRecord certutils = ItlRecord.of(List.of(t(3, "6100"), t(5, "6200"), t(6, "01"), t(4, "0000"),
-                t(7, "00"), t(8, "00"), t(9, "00")));
+        ItlRecord certutils = ItlRecord.of(
+                List.of(t(3, "6100"), t(5, "6200"), t(6, "01"), t(4, "0000"), t(7, "00"), t(8, "00"), t(9, "00")));
         assertEquals(Layout.CERTUTILS, certutils.layout().orElseThrow());
         ItlRecord neither = ItlRecord.of(List.of(t(9, "00"), t(3, "6100")));
         assertFalse(neither.layout().isPresent());
@@ -91,12 +96,16 @@ class ItlRecordTest {
 
     @Test
     void sortRecordFields() {
-        List<Tlv> shuffled = List.of(t(9, "00"), t(0x40, "01"), t(4, "0000"), t(3, "6100"), t(0x41, "02"),
-                t(5, "6200"));
-        assertEquals(List.of(3, 4, 5, 9, 0x40, 0x41),
+        List<Tlv> shuffled =
+                List.of(t(9, "00"), t(0x40, "01"), t(4, "0000"), t(3, "6100"), t(0x41, "02"), t(5, "6200"));
+        assertEquals(
+                List.of(3, 4, 5, 9, 0x40, 0x41),
                 Layout.CUCM.sortRecordFields(shuffled).stream().map(Tlv::tag).toList());
-        assertEquals(List.of(3, 5, 4, 9, 0x40, 0x41),
-                Layout.CERTUTILS.sortRecordFields(shuffled).stream().map(Tlv::tag).toList());
+        assertEquals(
+                List.of(3, 5, 4, 9, 0x40, 0x41),
+                Layout.CERTUTILS.sortRecordFields(shuffled).stream()
+                        .map(Tlv::tag)
+                        .toList());
     }
 
     @Test
@@ -112,8 +121,9 @@ class ItlRecordTest {
     @Test
     void programmerErrors() {
         assertThrows(IllegalArgumentException.class, () -> ItlRecord.of(List.of(t(1, "0005"))));
-        assertThrows(IllegalArgumentException.class, () -> ItlRecord.of(List.of(
-                new Tlv(9, Bytes.wrapOwned(new byte[65528])))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> ItlRecord.of(List.of(new Tlv(9, Bytes.wrapOwned(new byte[65528])))));
         ItlRecord r = ItlRecord.of(List.of(t(3, "6100")));
         assertThrows(IndexOutOfBoundsException.class, () -> r.fieldTag(1));
         assertThrows(IndexOutOfBoundsException.class, () -> r.fieldValue(-1));

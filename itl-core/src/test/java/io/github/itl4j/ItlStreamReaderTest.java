@@ -20,9 +20,9 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class ItlStreamReaderTest {
     static List<Path> itlVectors() {
@@ -43,7 +43,9 @@ class ItlStreamReaderTest {
         byte[] data = TestData.bytes(path);
         ItlFile file = ItlReader.defaults().readTrustList(Bytes.copyOf(data));
         byte[] expected = concat(file.signedParts());
-        for (InputStream in : List.of(new ByteArrayInputStream(data), ThrottledInputStream.oneByte(data),
+        for (InputStream in : List.of(
+                new ByteArrayInputStream(data),
+                ThrottledInputStream.oneByte(data),
                 new ThrottledInputStream(data, 97, 42L))) {
             List<Bytes> fed = new ArrayList<>();
             List<ItlRecord> records = new ArrayList<>();
@@ -65,7 +67,9 @@ class ItlStreamReaderTest {
 
     @Test
     void withoutSignatureTheWholeHeaderIsSigned() throws IOException {
-        ItlHeader full = ItlReader.defaults().readTrustList(Bytes.copyOf(Fixture.valid())).header();
+        ItlHeader full = ItlReader.defaults()
+                .readTrustList(Bytes.copyOf(Fixture.valid()))
+                .header();
         List<TlvElement> els = new ArrayList<>(full.elements());
         els.removeIf(e -> e.tag() == HeaderTags.SIGNATURE || e instanceof Padding);
         ItlHeader h = ItlHeader.of(els);
@@ -84,12 +88,12 @@ class ItlStreamReaderTest {
     @Test
     void sinkMustBeSetOnceBeforeRecords() throws IOException {
         try (ItlStreamReader r = ItlReader.defaults().stream(new ByteArrayInputStream(Fixture.valid()))) {
-            r.signedBytesTo(b -> { });
-            assertThrows(IllegalStateException.class, () -> r.signedBytesTo(b -> { }));
+            r.signedBytesTo(b -> {});
+            assertThrows(IllegalStateException.class, () -> r.signedBytesTo(b -> {}));
         }
         try (ItlStreamReader r = ItlReader.defaults().stream(new ByteArrayInputStream(Fixture.valid()))) {
             r.nextRecord();
-            assertThrows(IllegalStateException.class, () -> r.signedBytesTo(b -> { }));
+            assertThrows(IllegalStateException.class, () -> r.signedBytesTo(b -> {}));
         }
     }
 
@@ -129,8 +133,7 @@ class ItlStreamReaderTest {
                 return -1;
             }
             long p = pos++;
-            return (p < header.length ? header[(int) p]
-                    : record[(int) ((p - header.length) % record.length)]) & 0xFF;
+            return (p < header.length ? header[(int) p] : record[(int) ((p - header.length) % record.length)]) & 0xFF;
         }
 
         @Override
@@ -147,7 +150,8 @@ class ItlStreamReaderTest {
     }
 
     private static ItlRecord bigRecord() {
-        return ItlRecord.of(List.of(new Tlv(RecordTags.SUBJECT_NAME, TlvWriter.nulTerminated("CN=node")),
+        return ItlRecord.of(List.of(
+                new Tlv(RecordTags.SUBJECT_NAME, TlvWriter.nulTerminated("CN=node")),
                 new Tlv(RecordTags.FUNCTION, Bytes.fromHex("0002")),
                 new Tlv(RecordTags.CERTIFICATE, Bytes.wrapOwned(new byte[900]))));
     }
@@ -156,7 +160,8 @@ class ItlStreamReaderTest {
     void twoThousandRecordsOneAtATime() throws IOException {
         byte[] header = Fixture.header();
         byte[] record = bigRecord().encoded().toByteArray();
-        ItlLimits raised = ItlLimits.builder().maxRecords(MANY).maxFileSize(8L << 20).build();
+        ItlLimits raised =
+                ItlLimits.builder().maxRecords(MANY).maxFileSize(8L << 20).build();
         GeneratedItl in = new GeneratedItl(header, record, MANY);
         assertTrue(in.size > ItlLimits.DEFAULT_MAX_FILE_SIZE / 2);
         try (ItlStreamReader r = ItlReader.withLimits(raised).stream(in)) {

@@ -20,8 +20,8 @@ class ItlWarningsTest {
     private static final ItlReader READER = ItlReader.defaults();
 
     private static Raw headerUpToTimestamp(int headerLength) {
-        return Fixture.fileNameAndTime(Fixture.signature(Fixture.signatureInfo(Fixture.signerId(
-                Fixture.prefix(new Raw(), headerLength)))));
+        return Fixture.fileNameAndTime(
+                Fixture.signature(Fixture.signatureInfo(Fixture.signerId(Fixture.prefix(new Raw(), headerLength)))));
     }
 
     /** Reads through the array and the streaming reader; both must give the same warnings. */
@@ -54,19 +54,26 @@ class ItlWarningsTest {
 
     @Test
     void unknownHeaderTagIsKept() throws IOException {
-        byte[] data = Fixture.record(headerUpToTimestamp(136).tlv(0x30, 7, 8, 9).bytes(0x0D), 0).toByteArray();
+        byte[] data = Fixture.record(headerUpToTimestamp(136).tlv(0x30, 7, 8, 9).bytes(0x0D), 0)
+                .toByteArray();
         ItlFile f = readBothWays(data);
         ItlWarning w = only(f, Code.UNKNOWN_HEADER_TAG);
         assertEquals(129, w.offset());
         assertEquals(0x30, w.tag());
         assertEquals(-1, w.recordIndex());
-        assertEquals(Bytes.fromHex("070809"), f.header().find(0x30).orElseThrow().value());
+        assertEquals(
+                Bytes.fromHex("070809"), f.header().find(0x30).orElseThrow().value());
         assertEquals(Layout.CUCM, f.header().layout().orElseThrow());
     }
 
     @Test
     void unknownHeaderTagInsideAContainerIsKept() throws IOException {
-        Raw h = Fixture.prefix(new Raw(), 136).head(3, 18).str(4, "a").tlv(0x40, 1).tlv(5, 1).str(6, "b");
+        Raw h = Fixture.prefix(new Raw(), 136)
+                .head(3, 18)
+                .str(4, "a")
+                .tlv(0x40, 1)
+                .tlv(5, 1)
+                .str(6, "b");
         h = Fixture.padding(Fixture.fileNameAndTime(Fixture.signature(Fixture.signatureInfo(h))));
         ItlFile f = readBothWays(Fixture.record(h, 0).toByteArray());
         ItlWarning w = only(f, Code.UNKNOWN_HEADER_TAG);
@@ -78,8 +85,14 @@ class ItlWarningsTest {
 
     @Test
     void unknownRecordTagIsKept() throws IOException {
-        Raw r = Fixture.header(new Raw()).u16(1, Fixture.RECORD_LENGTH + 5).str(3, "s").u16(4, 0).str(5, "i")
-                .tlv(6, 1).tlv(9, 0x30, 1, 0).tlv(0x99, 0xAA, 0xBB);
+        Raw r = Fixture.header(new Raw())
+                .u16(1, Fixture.RECORD_LENGTH + 5)
+                .str(3, "s")
+                .u16(4, 0)
+                .str(5, "i")
+                .tlv(6, 1)
+                .tlv(9, 0x30, 1, 0)
+                .tlv(0x99, 0xAA, 0xBB);
         ItlFile f = readBothWays(r.toByteArray());
         ItlWarning w = only(f, Code.UNKNOWN_RECORD_TAG);
         assertEquals(Fixture.RECORD1 + 30, w.offset());
@@ -92,7 +105,8 @@ class ItlWarningsTest {
 
     @Test
     void unknownRoleIsKept() throws IOException {
-        ItlFile f = readBothWays(Fixture.record(Fixture.header(new Raw()), 0x1234).toByteArray());
+        ItlFile f =
+                readBothWays(Fixture.record(Fixture.header(new Raw()), 0x1234).toByteArray());
         ItlWarning w = only(f, Code.UNKNOWN_ROLE);
         assertEquals(Fixture.RECORD1 + 10, w.offset());
         assertEquals(RecordTags.FUNCTION, w.tag());
@@ -137,8 +151,10 @@ class ItlWarningsTest {
     @Test
     void nonstandardHeaderOrder() throws IOException {
         // TIMESTAMP before FILENAME
-        Raw h = Fixture.signature(Fixture.signatureInfo(Fixture.signerId(Fixture.prefix(new Raw(),
-                Fixture.HEADER_LENGTH)))).tlv(15, 0, 0, 0, 1).str(14, "ab.tlv");
+        Raw h = Fixture.signature(
+                        Fixture.signatureInfo(Fixture.signerId(Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH))))
+                .tlv(15, 0, 0, 0, 1)
+                .str(14, "ab.tlv");
         ItlFile f = readBothWays(Fixture.record(Fixture.padding(h), 0).toByteArray());
         only(f, Code.HEADER_TAG_ORDER);
         assertTrue(f.header().layout().isEmpty());
@@ -149,7 +165,12 @@ class ItlWarningsTest {
     void nonstandardRecordOrderIsReportedOnce() throws IOException {
         Raw r = Fixture.header(new Raw());
         for (int i = 0; i < 2; i++) {
-            r.u16(1, Fixture.RECORD_LENGTH).tlv(9, 0x30, 1, 0).str(3, "s").u16(4, 0).str(5, "i").tlv(6, 1);
+            r.u16(1, Fixture.RECORD_LENGTH)
+                    .tlv(9, 0x30, 1, 0)
+                    .str(3, "s")
+                    .u16(4, 0)
+                    .str(5, "i")
+                    .tlv(6, 1);
         }
         ItlFile f = readBothWays(r.toByteArray());
         ItlWarning w = only(f, Code.RECORD_TAG_ORDER);
@@ -160,10 +181,19 @@ class ItlWarningsTest {
 
     @Test
     void certutilsOrderIsNotReported() throws IOException {
-        Raw h = Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH + 4).tlv(28, 1, 1).head(3, 14).str(4, "a")
-                .str(6, "b").tlv(5, 1);
+        Raw h = Fixture.prefix(new Raw(), Fixture.HEADER_LENGTH + 4)
+                .tlv(28, 1, 1)
+                .head(3, 14)
+                .str(4, "a")
+                .str(6, "b")
+                .tlv(5, 1);
         h = Fixture.fileNameAndTime(Fixture.signature(Fixture.signatureInfo(h))).bytes(0x0D, 0x0D);
-        h.u16(1, Fixture.RECORD_LENGTH).str(3, "s").str(5, "i").tlv(6, 1).u16(4, 0).tlv(9, 0x30, 1, 0);
+        h.u16(1, Fixture.RECORD_LENGTH)
+                .str(3, "s")
+                .str(5, "i")
+                .tlv(6, 1)
+                .u16(4, 0)
+                .tlv(9, 0x30, 1, 0);
         ItlFile f = readBothWays(h.toByteArray());
         assertEquals(List.of(), f.warnings());
         assertEquals(Layout.CERTUTILS, f.header().layout().orElseThrow());
@@ -173,7 +203,12 @@ class ItlWarningsTest {
 
     @Test
     void zeroLengthValue() throws IOException {
-        Raw r = Fixture.header(new Raw()).u16(1, Fixture.RECORD_LENGTH - 2).tlv(3).u16(4, 0).str(5, "i").tlv(6, 1)
+        Raw r = Fixture.header(new Raw())
+                .u16(1, Fixture.RECORD_LENGTH - 2)
+                .tlv(3)
+                .u16(4, 0)
+                .str(5, "i")
+                .tlv(6, 1)
                 .tlv(9, 0x30, 1, 0);
         ItlFile f = readBothWays(r.toByteArray());
         ItlWarning w = only(f, Code.ZERO_LENGTH_VALUE);
@@ -188,8 +223,9 @@ class ItlWarningsTest {
                 .toByteArray();
         data[4] = 9; // version 1.9
         ItlFile f = readBothWays(data);
-        assertEquals(List.of(Code.UNKNOWN_HEADER_TAG, Code.HEADER_LENGTH_NOT_ALIGNED, Code.NEWER_VERSION,
-                Code.UNKNOWN_ROLE), codes(f));
+        assertEquals(
+                List.of(Code.UNKNOWN_HEADER_TAG, Code.HEADER_LENGTH_NOT_ALIGNED, Code.NEWER_VERSION, Code.UNKNOWN_ROLE),
+                codes(f));
         assertEquals(Role.APP_SERVER, f.records().get(1).role().orElseThrow());
     }
 }

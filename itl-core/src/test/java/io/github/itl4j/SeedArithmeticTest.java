@@ -28,6 +28,7 @@ class SeedArithmeticTest {
      * the web copy altered the text. The model uses a name of the printed LENGTH.
      */
     static final String RECOVERY_AS_PRINTED = "CN=ITLRECOVERY_test10pub.joemar2.lab;OU=tac;O=cisco;L=rtp;ST=nc;C=US";
+
     static final String RECOVERY = "CN=ITLRECOVERY_test10pub.joemar2.;OU=tac;O=cisco;L=rtp;ST=nc;C=US";
     static final Bytes PUB_SERIAL = Bytes.fromHex("61:40:52:E9:1E:E9:7C:77:9B:7B:5E:81:0A:B1:46:A5");
     static final Bytes CAPF_SERIAL = Bytes.fromHex("42:BF:37:77:9B:16:AF:1C:D2:30:88:C2:17:24:9D:AA");
@@ -55,7 +56,8 @@ class SeedArithmeticTest {
     }
 
     private static ItlRecord certRecord(String name, Role role, Bytes serial, int certLength) {
-        return ItlRecord.of(List.of(new Tlv(RecordTags.DNS_NAME, dummy(2, 0)),
+        return ItlRecord.of(List.of(
+                new Tlv(RecordTags.DNS_NAME, dummy(2, 0)),
                 new Tlv(RecordTags.SUBJECT_NAME, TlvWriter.nulTerminated(name)),
                 new Tlv(RecordTags.FUNCTION, u16(role.code())),
                 new Tlv(RecordTags.ISSUER_NAME, TlvWriter.nulTerminated(name)),
@@ -66,7 +68,8 @@ class SeedArithmeticTest {
     }
 
     private static ItlRecord hashRecord(String name, Role role, Bytes serial, int keyLength, int sigLength) {
-        return ItlRecord.of(List.of(new Tlv(RecordTags.DNS_NAME, dummy(2, 0)),
+        return ItlRecord.of(List.of(
+                new Tlv(RecordTags.DNS_NAME, dummy(2, 0)),
                 new Tlv(RecordTags.SUBJECT_NAME, TlvWriter.nulTerminated(name)),
                 new Tlv(RecordTags.FUNCTION, u16(role.code())),
                 new Tlv(RecordTags.ISSUER_NAME, TlvWriter.nulTerminated(name)),
@@ -78,10 +81,17 @@ class SeedArithmeticTest {
     }
 
     static ItlFile modelOfListingA() {
-        ItlHeader h = ItlHeader.builder().layout(Layout.CUCM)
-                .signer(new ItlHeader.Signer(TlvWriter.nulTerminated(PUB), PUB_SERIAL, TlvWriter.nulTerminated(PUB),
-                        128, DigestAlgorithm.SHA1, TIME_A))
-                .fileName("ITLFile.tlv").build();
+        ItlHeader h = ItlHeader.builder()
+                .layout(Layout.CUCM)
+                .signer(new ItlHeader.Signer(
+                        TlvWriter.nulTerminated(PUB),
+                        PUB_SERIAL,
+                        TlvWriter.nulTerminated(PUB),
+                        128,
+                        DigestAlgorithm.SHA1,
+                        TIME_A))
+                .fileName("ITLFile.tlv")
+                .build();
         List<ItlRecord> records = List.of(
                 certRecord(PUB, Role.SAST, PUB_SERIAL, 684),
                 certRecord(PUB, Role.TFTP, PUB_SERIAL, 684),
@@ -93,8 +103,11 @@ class SeedArithmeticTest {
     }
 
     private static int signerIdLength(ItlHeader h) {
-        return h.elements().stream().filter(e -> e.tag() == HeaderTags.SIGNER_ID).map(e -> ((Container) e).length())
-                .findFirst().orElseThrow();
+        return h.elements().stream()
+                .filter(e -> e.tag() == HeaderTags.SIGNER_ID)
+                .map(e -> ((Container) e).length())
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -120,7 +133,9 @@ class SeedArithmeticTest {
         assertEquals(324, a.header().length());
         assertEquals(1, a.header().paddingCount());
         assertEquals(139, signerIdLength(a.header()));
-        assertEquals(List.of(1115, 1115, 439, 455, 1141, 713), a.records().stream().map(ItlRecord::length).toList());
+        assertEquals(
+                List.of(1115, 1115, 439, 455, 1141, 713),
+                a.records().stream().map(ItlRecord::length).toList());
         assertEquals(5302, a.size());
         Bytes bytes = ItlWriter.encode(a);
         assertEquals(5302, bytes.size());
@@ -144,8 +159,14 @@ class SeedArithmeticTest {
     @Test
     void listingBAfterTheResetWithTheRecoverySigner() throws Exception {
         ItlFile a = modelOfListingA();
-        ItlHeader reset = a.header().withSigner(new ItlHeader.Signer(TlvWriter.nulTerminated(RECOVERY),
-                RECOVERY_SERIAL, TlvWriter.nulTerminated(RECOVERY), 128, null, null));
+        ItlHeader reset = a.header()
+                .withSigner(new ItlHeader.Signer(
+                        TlvWriter.nulTerminated(RECOVERY),
+                        RECOVERY_SERIAL,
+                        TlvWriter.nulTerminated(RECOVERY),
+                        128,
+                        null,
+                        null));
         ItlFile b = a.withHeader(reset);
         assertEquals(344, reset.length());
         assertEquals(3, reset.paddingCount());

@@ -15,9 +15,12 @@ class VocabularyTest {
             throws IllegalAccessException {
         int n = 0;
         for (Field f : constants.getFields()) {
-            if (Modifier.isStatic(f.getModifiers()) && f.getType() == int.class && !f.getName().endsWith("_SIZE")) {
+            if (Modifier.isStatic(f.getModifiers())
+                    && f.getType() == int.class
+                    && !f.getName().endsWith("_SIZE")) {
                 Enum<?> row = byCode.apply(f.getInt(null));
-                assertEquals(f.getName(), row == null ? null : row.name(), constants.getSimpleName() + "." + f.getName());
+                assertEquals(
+                        f.getName(), row == null ? null : row.name(), constants.getSimpleName() + "." + f.getName());
                 n++;
             }
         }
@@ -47,7 +50,9 @@ class VocabularyTest {
         assertEquals("HASH ALGORITHM", RecordTags.name(RecordTags.HASH_ALGORITHM));
         assertEquals(ValueType.IPV4, RecordTag.IP_ADDRESS.type());
         assertEquals("SAST", RecordTag.FUNCTION.codeSet().describe(0));
-        assertEquals("2048-bit, 256-byte signature", HeaderTag.SIGNATURE_MODULUS.codeSet().describe(2));
+        assertEquals(
+                "2048-bit, 256-byte signature",
+                HeaderTag.SIGNATURE_MODULUS.codeSet().describe(2));
         assertEquals("SHA-512", HeaderTag.PLAIN_DIGEST_ALGORITHM.codeSet().describe(3));
         assertEquals(5, RecordTags.RECORD_LENGTH_SIZE);
     }

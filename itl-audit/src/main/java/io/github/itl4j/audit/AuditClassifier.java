@@ -37,12 +37,10 @@ public final class AuditClassifier {
     private final Map<Pair, Sim> sims = new ConcurrentHashMap<>();
     private final Map<FileKind, List<KnownFile>> currents = new EnumMap<>(FileKind.class);
 
-    private record Pair(KnownFile held, KnownFile current) {
-    }
+    private record Pair(KnownFile held, KnownFile current) {}
 
     /** A simulation's outcome, as the audit uses it, with the advice of a stale phone (built once per pair). */
-    private record Sim(boolean accepted, List<String> chain, String advice) {
-    }
+    private record Sim(boolean accepted, List<String> chain, String advice) {}
 
     /**
      * @param catalogue the known files
@@ -103,12 +101,18 @@ public final class AuditClassifier {
 
     private Classification classify(PhoneReport report, FileKind kind, ReportedValue v) {
         if (v.status() == ReportedValue.Status.NOT_INSTALLED) {
-            return new Classification(report, kind, v, AuditClass.NOT_INSTALLED, null,
-                    AuditClass.NOT_INSTALLED.advice(), List.of());
+            return new Classification(
+                    report, kind, v, AuditClass.NOT_INSTALLED, null, AuditClass.NOT_INSTALLED.advice(), List.of());
         }
         if (v.status() == ReportedValue.Status.MALFORMED) {
-            return new Classification(report, kind, v, AuditClass.MALFORMED, null,
-                    AuditClass.MALFORMED.advice() + " (" + v.detail() + ")", List.of());
+            return new Classification(
+                    report,
+                    kind,
+                    v,
+                    AuditClass.MALFORMED,
+                    null,
+                    AuditClass.MALFORMED.advice() + " (" + v.detail() + ")",
+                    List.of());
         }
         String tftp = kind == FileKind.CTL && !report.ctlTftp().isBlank() ? report.ctlTftp() : report.itlTftp();
         Optional<String> mac = null; // a regular expression: only for per-device files
@@ -132,23 +136,35 @@ public final class AuditClassifier {
             }
         }
         if (best == null) {
-            return new Classification(report, kind, v, AuditClass.UNKNOWN, null, AuditClass.UNKNOWN.advice(),
-                    List.of());
+            return new Classification(
+                    report, kind, v, AuditClass.UNKNOWN, null, AuditClass.UNKNOWN.advice(), List.of());
         }
         return best;
     }
 
-    private Classification candidate(PhoneReport report, FileKind kind, ReportedValue v, KnownCatalogue.Hit h,
-            String tftp) {
+    private Classification candidate(
+            PhoneReport report, FileKind kind, ReportedValue v, KnownCatalogue.Hit h, String tftp) {
         KnownFile f = h.file();
         KnownLabel l = f.label();
         if (h.isDiagnostic()) {
-            return new Classification(report, kind, v, AuditClass.DIAGNOSTIC_FORM, h,
-                    AuditClass.DIAGNOSTIC_FORM.advice() + " (" + h.form() + " of " + l + ")", List.of());
+            return new Classification(
+                    report,
+                    kind,
+                    v,
+                    AuditClass.DIAGNOSTIC_FORM,
+                    h,
+                    AuditClass.DIAGNOSTIC_FORM.advice() + " (" + h.form() + " of " + l + ")",
+                    List.of());
         }
         if (l.isForeign()) {
-            return new Classification(report, kind, v, AuditClass.FOREIGN, h,
-                    AuditClass.FOREIGN.advice() + " (cluster " + l.cluster() + ")", List.of());
+            return new Classification(
+                    report,
+                    kind,
+                    v,
+                    AuditClass.FOREIGN,
+                    h,
+                    AuditClass.FOREIGN.advice() + " (cluster " + l.cluster() + ")",
+                    List.of());
         }
         List<KnownFile> currents = this.currents.getOrDefault(kind, List.of());
         if (l.isCurrent()) {
@@ -156,13 +172,24 @@ public final class AuditClassifier {
             if (!tftpKnown || l.nodeMatches(tftp)) {
                 return new Classification(report, kind, v, AuditClass.CURRENT, h, "", List.of());
             }
-            return new Classification(report, kind, v, AuditClass.CURRENT_OTHER_NODE, h,
+            return new Classification(
+                    report,
+                    kind,
+                    v,
+                    AuditClass.CURRENT_OTHER_NODE,
+                    h,
                     AuditClass.CURRENT_OTHER_NODE.advice() + " (the row says " + tftp + ", the file is " + l.node()
-                    + "'s)", List.of());
+                            + "'s)",
+                    List.of());
         }
         KnownFile current = currentFor(currents, l.node(), tftp);
         if (current == null) {
-            return new Classification(report, kind, v, AuditClass.STALE_STRANDED, h,
+            return new Classification(
+                    report,
+                    kind,
+                    v,
+                    AuditClass.STALE_STRANDED,
+                    h,
                     "no current " + kind + " is known: add the file the cluster serves now (--known NODE:current=FILE)",
                     List.of("not simulated: no current " + kind + " in the catalogue"));
         }
@@ -170,21 +197,33 @@ public final class AuditClassifier {
         boolean equivalent = rd.isPresent() && rd.equals(current.recordDigest());
         if (f.parsed().isEmpty() || current.parsed().isEmpty()) {
             if (equivalent) {
-                return new Classification(report, kind, v, AuditClass.EQUIVALENT, h, AuditClass.EQUIVALENT.advice(),
-                        List.of());
+                return new Classification(
+                        report, kind, v, AuditClass.EQUIVALENT, h, AuditClass.EQUIVALENT.advice(), List.of());
             }
             String which = f.parsed().isEmpty() ? "the file the phone holds (" + l + ")" : "the current file";
-            return new Classification(report, kind, v, AuditClass.STALE_STRANDED, h,
+            return new Classification(
+                    report,
+                    kind,
+                    v,
+                    AuditClass.STALE_STRANDED,
+                    h,
                     "only the hash of " + which + " is known: add the file itself (--known) to tell recoverable "
-                    + "from stranded", List.of("not simulated: " + which + " has no bytes in the catalogue"));
+                            + "from stranded",
+                    List.of("not simulated: " + which + " has no bytes in the catalogue"));
         }
         Sim s = sims.computeIfAbsent(new Pair(f, current), p -> simulate(p.held(), p.current(), kind));
         if (equivalent) {
-            return new Classification(report, kind, v, AuditClass.EQUIVALENT, h, AuditClass.EQUIVALENT.advice(),
-                    s.chain());
+            return new Classification(
+                    report, kind, v, AuditClass.EQUIVALENT, h, AuditClass.EQUIVALENT.advice(), s.chain());
         }
-        return new Classification(report, kind, v, s.accepted() ? AuditClass.STALE_RECOVERABLE
-                : AuditClass.STALE_STRANDED, h, s.advice(), s.chain());
+        return new Classification(
+                report,
+                kind,
+                v,
+                s.accepted() ? AuditClass.STALE_RECOVERABLE : AuditClass.STALE_STRANDED,
+                h,
+                s.advice(),
+                s.chain());
     }
 
     private static KnownFile currentFor(List<KnownFile> currents, String node, String tftp) {
@@ -204,7 +243,8 @@ public final class AuditClassifier {
     private Sim simulate(KnownFile held, KnownFile current, FileKind kind) {
         ItlFile h = held.parsed().orElseThrow();
         ItlFile c = current.parsed().orElseThrow();
-        PhoneState p = kind == FileKind.CTL ? PhoneState.none().withCtl(h, held.label().toString())
+        PhoneState p = kind == FileKind.CTL
+                ? PhoneState.none().withCtl(h, held.label().toString())
                 : PhoneState.none().withItl(h, held.label().toString());
         String name = kind == FileKind.CTL ? "CTLFile.tlv" : "ITLFile.tlv";
         SimulationResult r = simulator.withPhone(p.at(now)).offer(OfferedFile.of(c, name));
@@ -214,7 +254,8 @@ public final class AuditClassifier {
         }
         String fix = r.firstFix().map(Fix::text).orElse("");
         boolean accepted = r.verdict() == Verdict.ACCEPT;
-        String advice = accepted ? AuditClass.STALE_RECOVERABLE.advice() + " (" + current.label() + ")"
+        String advice = accepted
+                ? AuditClass.STALE_RECOVERABLE.advice() + " (" + current.label() + ")"
                 : fix.isEmpty() ? AuditClass.STALE_STRANDED.advice() : fix;
         return new Sim(accepted, List.copyOf(chain), advice);
     }

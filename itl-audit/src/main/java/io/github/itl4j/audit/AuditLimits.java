@@ -26,8 +26,8 @@ public record AuditLimits(int maxLineChars, int maxRecordChars, int maxProblems)
      */
     public AuditLimits {
         if (maxLineChars < 80 || maxRecordChars < maxLineChars || maxProblems < 0) {
-            throw new IllegalArgumentException("limits: maxLineChars >= 80, maxRecordChars >= maxLineChars, "
-                    + "maxProblems >= 0");
+            throw new IllegalArgumentException(
+                    "limits: maxLineChars >= 80, maxRecordChars >= maxLineChars, " + "maxProblems >= 0");
         }
     }
 

@@ -95,8 +95,8 @@ public final class AuditSummary {
      * @return the first phones of that class (at most the bound)
      */
     public List<Classification> listed(FileKind kind, AuditClass c) {
-        return Collections.unmodifiableList(listed.getOrDefault(kind, new EnumMap<>(AuditClass.class))
-                .getOrDefault(c, List.of()));
+        return Collections.unmodifiableList(
+                listed.getOrDefault(kind, new EnumMap<>(AuditClass.class)).getOrDefault(c, List.of()));
     }
 
     /** @return the problems kept */

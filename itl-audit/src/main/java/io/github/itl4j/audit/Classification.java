@@ -18,8 +18,14 @@ import java.util.Optional;
  * @param chain the simulation's rule chain ({@code R3:FAIL} ...), empty when not simulated
  * @since 0.1.0
  */
-public record Classification(PhoneReport report, FileKind kind, ReportedValue value, AuditClass auditClass,
-        KnownCatalogue.Hit hit, String advice, List<String> chain) {
+public record Classification(
+        PhoneReport report,
+        FileKind kind,
+        ReportedValue value,
+        AuditClass auditClass,
+        KnownCatalogue.Hit hit,
+        String advice,
+        List<String> chain) {
     /**
      * Validates and copies the arguments.
      *

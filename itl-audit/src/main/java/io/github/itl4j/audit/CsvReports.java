@@ -37,8 +37,7 @@ public final class CsvReports {
         alias("status", "status", "statuscode");
     }
 
-    private CsvReports() {
-    }
+    private CsvReports() {}
 
     private static void alias(String column, String... names) {
         for (String n : names) {
@@ -113,8 +112,12 @@ public final class CsvReports {
                     + limits.maxLineChars() + " characters");
         }
         char sep = separator(header);
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(sep).setIgnoreSurroundingSpaces(false)
-                .setTrim(false).get();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(sep)
+                .setIgnoreSurroundingSpaces(false)
+                .setTrim(false)
+                .get();
         List<String> cells = parse(header, format).cells();
         if (cells == null) {
             throw new ReportFormatException(source + ":" + lines.lineNo() + ": the header row is not valid CSV");
@@ -139,8 +142,8 @@ public final class CsvReports {
             }
             long start = lines.lineNo();
             if (lines.truncated()) {
-                sink.problem(new AuditProblem(source, start, "line longer than " + limits.maxLineChars()
-                        + " characters: skipped"));
+                sink.problem(new AuditProblem(
+                        source, start, "line longer than " + limits.maxLineChars() + " characters: skipped"));
                 continue;
             }
             if (line.isBlank()) {
@@ -155,12 +158,17 @@ public final class CsvReports {
                     record = new StringBuilder(line);
                 }
                 String more = lines.next();
-                if (more == null || lines.truncated() || record.length() + more.length() + 1
-                        > limits.maxRecordChars()) {
+                if (more == null
+                        || lines.truncated()
+                        || record.length() + more.length() + 1 > limits.maxRecordChars()) {
                     ended = more == null;
-                    row = new Parsed(null, false, ended ? "a quoted field is not closed before the end of the input"
-                            : "a quoted field is not closed within " + limits.maxRecordChars() + " characters "
-                            + "(line " + lines.lineNo() + ")");
+                    row = new Parsed(
+                            null,
+                            false,
+                            ended
+                                    ? "a quoted field is not closed before the end of the input"
+                                    : "a quoted field is not closed within " + limits.maxRecordChars() + " characters "
+                                            + "(line " + lines.lineNo() + ")");
                     break;
                 }
                 record.append('\n').append(more);
@@ -179,10 +187,17 @@ public final class CsvReports {
                 sink.problem(new AuditProblem(source, start, "no device name: row skipped"));
                 continue;
             }
-            sink.report(new PhoneReport(device.strip(), cell(cells1, col, "model").strip(),
-                    cell(cells1, col, "ip").strip(), cell(cells1, col, "status").strip(), cell(cells1, col, "itl"),
-                    cell(cells1, col, "tftp").strip(), col.containsKey("ctl") ? cell(cells1, col, "ctl") : null,
-                    cell(cells1, col, "ctl_tftp").strip(), source, start));
+            sink.report(new PhoneReport(
+                    device.strip(),
+                    cell(cells1, col, "model").strip(),
+                    cell(cells1, col, "ip").strip(),
+                    cell(cells1, col, "status").strip(),
+                    cell(cells1, col, "itl"),
+                    cell(cells1, col, "tftp").strip(),
+                    col.containsKey("ctl") ? cell(cells1, col, "ctl") : null,
+                    cell(cells1, col, "ctl_tftp").strip(),
+                    source,
+                    start));
         }
     }
 
@@ -192,8 +207,7 @@ public final class CsvReports {
     }
 
     /** A parsed record: its cells, or why not (an unclosed quoted field may go on on the next line). */
-    private record Parsed(List<String> cells, boolean unclosed, String error) {
-    }
+    private record Parsed(List<String> cells, boolean unclosed, String error) {}
 
     private static Parsed parse(String text, CSVFormat format) {
         try (CSVParser p = CSVParser.parse(new StringReader(text), format)) {

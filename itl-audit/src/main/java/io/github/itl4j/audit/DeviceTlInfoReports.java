@@ -22,13 +22,12 @@ import java.util.regex.Pattern;
 public final class DeviceTlInfoReports {
     private static final String OPEN = "<Alarm";
     private static final String CLOSE = "</Alarm>";
-    private static final Pattern NAME = Pattern.compile("^<Alarm\\s+Name\\s*=\\s*\"([^\"]*)\"",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NAME =
+            Pattern.compile("^<Alarm\\s+Name\\s*=\\s*\"([^\"]*)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern PARAM = Pattern.compile(
             "<String\\s+name\\s*=\\s*\"([^\"]*)\"\\s*(?:/>|>([^<]*)</String\\s*>)", Pattern.CASE_INSENSITIVE);
 
-    private DeviceTlInfoReports() {
-    }
+    private DeviceTlInfoReports() {}
 
     /**
      * Reads a capture to its end.
@@ -48,8 +47,8 @@ public final class DeviceTlInfoReports {
         String line;
         while ((line = lines.next()) != null) {
             if (lines.truncated()) {
-                sink.problem(new AuditProblem(source, lines.lineNo(), "line longer than " + limits.maxLineChars()
-                        + " characters: skipped"));
+                sink.problem(new AuditProblem(
+                        source, lines.lineNo(), "line longer than " + limits.maxLineChars() + " characters: skipped"));
                 if (buf != null) {
                     sink.problem(new AuditProblem(source, start, "alarm cut by an over-long line: skipped"));
                     buf = null;
@@ -88,8 +87,10 @@ public final class DeviceTlInfoReports {
                 }
                 if (end < 0) {
                     if (buf.length() > limits.maxRecordChars()) {
-                        sink.problem(new AuditProblem(source, start, "alarm not closed within "
-                                + limits.maxRecordChars() + " characters: skipped"));
+                        sink.problem(new AuditProblem(
+                                source,
+                                start,
+                                "alarm not closed within " + limits.maxRecordChars() + " characters: skipped"));
                         buf = null;
                     }
                     break;
@@ -179,7 +180,8 @@ public final class DeviceTlInfoReports {
         Map<String, String> p = new HashMap<>();
         Matcher m = PARAM.matcher(xml);
         while (m.find()) {
-            p.putIfAbsent(m.group(1).strip().toLowerCase(java.util.Locale.ROOT),
+            p.putIfAbsent(
+                    m.group(1).strip().toLowerCase(java.util.Locale.ROOT),
                     m.group(2) == null ? "" : unescape(m.group(2)));
         }
         String device = p.getOrDefault("devicename", "").strip();
@@ -188,21 +190,33 @@ public final class DeviceTlInfoReports {
             return;
         }
         if (!p.containsKey("itl_signature") && !p.containsKey("ctl_signature")) {
-            sink.problem(new AuditProblem(source, line, "DeviceTLInfo alarm of " + device
-                    + " without ITL_Signature or CTL_Signature: skipped"));
+            sink.problem(new AuditProblem(
+                    source,
+                    line,
+                    "DeviceTLInfo alarm of " + device + " without ITL_Signature or CTL_Signature: skipped"));
             return;
         }
-        sink.report(new PhoneReport(device, "", p.getOrDefault("ipv4address", "").strip(),
-                p.getOrDefault("statuscode", "").strip(), p.getOrDefault("itl_signature", ""),
-                p.getOrDefault("itl_tftp_server", "").strip(), p.get("ctl_signature"),
-                p.getOrDefault("ctl_tftp_server", "").strip(), source, line));
+        sink.report(new PhoneReport(
+                device,
+                "",
+                p.getOrDefault("ipv4address", "").strip(),
+                p.getOrDefault("statuscode", "").strip(),
+                p.getOrDefault("itl_signature", ""),
+                p.getOrDefault("itl_tftp_server", "").strip(),
+                p.get("ctl_signature"),
+                p.getOrDefault("ctl_tftp_server", "").strip(),
+                source,
+                line));
     }
 
     private static String unescape(String s) {
         if (s.indexOf('&') < 0) {
             return s;
         }
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'")
+        return s.replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
                 .replace("&amp;", "&");
     }
 }

@@ -45,6 +45,7 @@ import java.util.stream.Stream;
 public final class KnownCatalogue {
     /** Files under a known directory read at most (hostile directories). */
     public static final int MAX_DIRECTORY_FILES = 10_000;
+
     private static final Pattern PER_DEVICE = Pattern.compile("(?i)(?:ITL|CTL)SEP([0-9A-F]{12})\\.tlv");
     private static final Pattern SHOW_ITL_SUM = Pattern.compile(
             "(?i)\\b([0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})\\s*\\((MD5|SHA-?1|SHA-?256|SHA-?512)\\)");
@@ -140,8 +141,7 @@ public final class KnownCatalogue {
         private final List<String> problems = new ArrayList<>();
         private ItlLimits limits = ItlLimits.defaults();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param l the limits files are read within (file size, records)
@@ -164,8 +164,7 @@ public final class KnownCatalogue {
             OfferedFile o = OfferedFile.read(name, data, limits);
             FileKind kind = o.kind() == FileKind.CTL ? FileKind.CTL : FileKind.ITL;
             ItlFile parsed = o.signed().orElse(null) instanceof ItlFile f ? f : null;
-            String error = o.parseError().orElse(parsed == null && o.signed().isPresent() ? "not a trust list"
-                    : null);
+            String error = o.parseError().orElse(parsed == null && o.signed().isPresent() ? "not a trust list" : null);
             String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
             Matcher m = PER_DEVICE.matcher(base);
             String mac = m.matches() ? m.group(1).toUpperCase(Locale.ROOT) : null;
@@ -202,11 +201,13 @@ public final class KnownCatalogue {
             }
             List<Path> found = new ArrayList<>();
             try (Stream<Path> s = Files.walk(dir, 4, new FileVisitOption[0])) {
-                s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().forEach(p -> {
-                    if (found.size() <= MAX_DIRECTORY_FILES) {
-                        found.add(p);
-                    }
-                });
+                s.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                        .sorted()
+                        .forEach(p -> {
+                            if (found.size() <= MAX_DIRECTORY_FILES) {
+                                found.add(p);
+                            }
+                        });
             }
             if (found.size() > MAX_DIRECTORY_FILES) {
                 throw new IOException(dir + ": more than " + MAX_DIRECTORY_FILES + " files");
@@ -219,8 +220,10 @@ public final class KnownCatalogue {
                     problems.add(relText + ": skipped: expected NODE/GENERATION/FILE or NODE/GENERATION/CLUSTER/FILE");
                     continue;
                 }
-                KnownLabel label = new KnownLabel(rel.getName(0).toString(),
-                        rel.getName(1).toString().toLowerCase(Locale.ROOT), n == 4 ? rel.getName(2).toString() : "");
+                KnownLabel label = new KnownLabel(
+                        rel.getName(0).toString(),
+                        rel.getName(1).toString().toLowerCase(Locale.ROOT),
+                        n == 4 ? rel.getName(2).toString() : "");
                 try {
                     Bytes data = BoundedReader.read(p, limits.maxFileSize(), ItlLimits.Limit.MAX_FILE_SIZE);
                     addFile(label, relText, data);
@@ -244,8 +247,8 @@ public final class KnownCatalogue {
         public Builder addHash(KnownLabel label, FileKind kind, String value, String origin) {
             ReportedValue v = ReportedValue.normalise(value);
             if (!v.isDigest()) {
-                throw new IllegalArgumentException("'" + value + "' is not a digest"
-                        + (v.detail().isEmpty() ? "" : ": " + v.detail()));
+                throw new IllegalArgumentException(
+                        "'" + value + "' is not a digest" + (v.detail().isEmpty() ? "" : ": " + v.detail()));
             }
             Map<Checksums.Algorithm, String> d = new EnumMap<>(Checksums.Algorithm.class);
             d.put(v.algorithm(), v.hex());
@@ -285,7 +288,10 @@ public final class KnownCatalogue {
         private void mergeHashes(KnownLabel label, FileKind kind, String origin, Map<Checksums.Algorithm, String> d) {
             for (int i = 0; i < files.size(); i++) {
                 KnownFile f = files.get(i);
-                if (f.size() < 0 && f.label().equals(label) && f.kind() == kind && f.name().equals(origin)) {
+                if (f.size() < 0
+                        && f.label().equals(label)
+                        && f.kind() == kind
+                        && f.name().equals(origin)) {
                     Map<Checksums.Algorithm, String> all = new EnumMap<>(f.digests());
                     all.putAll(d);
                     files.set(i, new KnownFile(label, origin, kind, null, -1, all, null, null, null));
@@ -305,8 +311,7 @@ public final class KnownCatalogue {
             Map<String, List<Hit>> index = new HashMap<>();
             for (KnownFile f : files) {
                 for (Map.Entry<Checksums.Algorithm, String> e : f.digests().entrySet()) {
-                    index.computeIfAbsent(e.getValue(), k -> new ArrayList<>(1))
-                            .add(new Hit(f, e.getKey(), Hit.FILE));
+                    index.computeIfAbsent(e.getValue(), k -> new ArrayList<>(1)).add(new Hit(f, e.getKey(), Hit.FILE));
                 }
             }
             for (KnownFile f : files) {
@@ -331,8 +336,8 @@ public final class KnownCatalogue {
             return new KnownCatalogue(files, frozen, problems);
         }
 
-        private static void put(Map<String, List<Hit>> index, KnownFile f, Checksums.Algorithm a, String hex,
-                String form) {
+        private static void put(
+                Map<String, List<Hit>> index, KnownFile f, Checksums.Algorithm a, String hex, String form) {
             index.computeIfAbsent(hex, k -> new ArrayList<>(1)).add(new Hit(f, a, form));
         }
 

@@ -28,8 +28,16 @@ public final class KnownFile {
     private final ItlFile parsed;
     private final String parseError;
 
-    KnownFile(KnownLabel label, String name, FileKind kind, String mac, long size,
-            Map<Checksums.Algorithm, String> digests, String recordDigest, ItlFile parsed, String parseError) {
+    KnownFile(
+            KnownLabel label,
+            String name,
+            FileKind kind,
+            String mac,
+            long size,
+            Map<Checksums.Algorithm, String> digests,
+            String recordDigest,
+            ItlFile parsed,
+            String parseError) {
         this.label = Objects.requireNonNull(label, "label");
         this.name = Objects.requireNonNull(name, "name");
         this.kind = Objects.requireNonNull(kind, "kind");
@@ -55,8 +63,8 @@ public final class KnownFile {
      * @param parseError why they do not parse, or null
      * @return the known file
      */
-    static KnownFile of(KnownLabel label, String name, FileKind kind, String mac, Bytes data, ItlFile parsed,
-            String parseError) {
+    static KnownFile of(
+            KnownLabel label, String name, FileKind kind, String mac, Bytes data, ItlFile parsed, String parseError) {
         Checksums c = Checksums.of(data);
         Map<Checksums.Algorithm, String> d = new EnumMap<>(Checksums.Algorithm.class);
         for (Checksums.Algorithm a : Checksums.Algorithm.values()) {
@@ -66,7 +74,8 @@ public final class KnownFile {
         if (parsed != null) {
             int h = parsed.header().length();
             rec = Checksums.of(data.slice(h, data.size() - h), java.util.EnumSet.of(Checksums.Algorithm.SHA1))
-                    .sha1().toHex();
+                    .sha1()
+                    .toHex();
         }
         return new KnownFile(label, name, kind, mac, data.size(), d, rec, parsed, parseError);
     }

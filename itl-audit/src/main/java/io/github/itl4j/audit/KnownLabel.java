@@ -43,8 +43,7 @@ public record KnownLabel(String node, String generation, String cluster) {
             throw new IllegalArgumentException("'" + text + "' is not a label: expected node:generation[:cluster], "
                     + "e.g. pub:current or pub:previous or pub:current:clusterB");
         }
-        return new KnownLabel(p[0].strip(), p[1].strip().toLowerCase(Locale.ROOT),
-                p.length == 3 ? p[2].strip() : "");
+        return new KnownLabel(p[0].strip(), p[1].strip().toLowerCase(Locale.ROOT), p.length == 3 ? p[2].strip() : "");
     }
 
     /** @return whether the generation is {@code current} */

@@ -23,8 +23,17 @@ import java.util.regex.Pattern;
  * @param line the line in the input where the row or alarm starts (1-based)
  * @since 0.1.0
  */
-public record PhoneReport(String device, String model, String ip, String status, String itl, String itlTftp,
-        String ctl, String ctlTftp, String source, long line) {
+public record PhoneReport(
+        String device,
+        String model,
+        String ip,
+        String status,
+        String itl,
+        String itlTftp,
+        String ctl,
+        String ctlTftp,
+        String source,
+        long line) {
     private static final Pattern MAC = Pattern.compile("(?i)^[A-Z]*SEP([0-9A-F]{12})$");
 
     /**

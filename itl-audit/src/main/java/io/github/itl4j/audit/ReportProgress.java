@@ -10,7 +10,7 @@ package io.github.itl4j.audit;
 @FunctionalInterface
 public interface ReportProgress {
     /** Reports nothing. */
-    ReportProgress NONE = (bytes, rows) -> { };
+    ReportProgress NONE = (bytes, rows) -> {};
 
     /**
      * @param bytes bytes taken from the input so far (read ahead of the rows by at most a buffer)

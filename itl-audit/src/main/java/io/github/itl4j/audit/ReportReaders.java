@@ -30,8 +30,7 @@ public final class ReportReaders {
         DEVICE_TL_INFO
     }
 
-    private ReportReaders() {
-    }
+    private ReportReaders() {}
 
     /**
      * Reads a report to its end.
@@ -63,8 +62,9 @@ public final class ReportReaders {
      * @throws IOException if the input cannot be read, or is CSV without a usable header
      *     ({@link ReportFormatException})
      */
-    public static Form read(InputStream in, String source, Form form, AuditLimits limits, ReportSink sink,
-            ReportProgress progress) throws IOException {
+    public static Form read(
+            InputStream in, String source, Form form, AuditLimits limits, ReportSink sink, ReportProgress progress)
+            throws IOException {
         Counting counting = new Counting(in, progress);
         ReportSink counted = new ReportSink() {
             @Override
@@ -94,7 +94,9 @@ public final class ReportReaders {
             String text = new String(head, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT);
             f = text.contains("<alarm") || text.contains("devicetlinfo") ? Form.DEVICE_TL_INFO : Form.CSV;
         }
-        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+        CharsetDecoder dec = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         Reader r = new InputStreamReader(b, dec);
         if (f == Form.CSV) {

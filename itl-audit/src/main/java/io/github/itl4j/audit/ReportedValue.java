@@ -59,8 +59,11 @@ public record ReportedValue(String raw, Status status, String hex, Checksums.Alg
     public static ReportedValue normalise(String reported) {
         String raw = reported == null ? "" : reported;
         String v = raw.strip();
-        if (v.isEmpty() || v.equalsIgnoreCase("Not Installed") || v.equalsIgnoreCase("N/A")
-                || v.equalsIgnoreCase("none") || v.equals("-")) {
+        if (v.isEmpty()
+                || v.equalsIgnoreCase("Not Installed")
+                || v.equalsIgnoreCase("N/A")
+                || v.equalsIgnoreCase("none")
+                || v.equals("-")) {
             return new ReportedValue(raw, Status.NOT_INSTALLED, "", null, "");
         }
         if (v.length() > MAX_LENGTH) {
@@ -105,7 +108,9 @@ public record ReportedValue(String raw, Status status, String hex, Checksums.Alg
         int n = v.length();
         while (i < n) {
             char c = v.charAt(i);
-            if (c == '0' && i + 1 < n && (v.charAt(i + 1) == 'x' || v.charAt(i + 1) == 'X')
+            if (c == '0'
+                    && i + 1 < n
+                    && (v.charAt(i + 1) == 'x' || v.charAt(i + 1) == 'X')
                     && (len == 0 || isSeparator(v.charAt(i - 1)))) {
                 i += 2; // a 0x prefix, of the whole value or of one byte
                 continue;
@@ -125,20 +130,24 @@ public record ReportedValue(String raw, Status status, String hex, Checksums.Alg
     }
 
     private static ReportedValue digest(String raw, String hex, Checksums.Algorithm label, String labelText) {
-        Checksums.Algorithm byLength = switch (hex.length()) {
-            case 32 -> Checksums.Algorithm.MD5;
-            case 40 -> Checksums.Algorithm.SHA1;
-            case 64 -> Checksums.Algorithm.SHA256;
-            case 128 -> Checksums.Algorithm.SHA512;
-            default -> null;
-        };
+        Checksums.Algorithm byLength =
+                switch (hex.length()) {
+                    case 32 -> Checksums.Algorithm.MD5;
+                    case 40 -> Checksums.Algorithm.SHA1;
+                    case 64 -> Checksums.Algorithm.SHA256;
+                    case 128 -> Checksums.Algorithm.SHA512;
+                    default -> null;
+                };
         if (byLength == null) {
-            return malformed(raw, hex.length() + " hex digits: expected 32 (MD5), 40 (SHA-1), 64 (SHA-256) or 128 "
-                    + "(SHA-512)");
+            return malformed(
+                    raw,
+                    hex.length() + " hex digits: expected 32 (MD5), 40 (SHA-1), 64 (SHA-256) or 128 " + "(SHA-512)");
         }
         if (label != null && label != byLength) {
-            return malformed(raw, "the label (" + labelText + ") contradicts the length: " + hex.length()
-                    + " hex digits are " + name(byLength));
+            return malformed(
+                    raw,
+                    "the label (" + labelText + ") contradicts the length: " + hex.length() + " hex digits are "
+                            + name(byLength));
         }
         return new ReportedValue(raw, Status.DIGEST, hex, byLength, "");
     }

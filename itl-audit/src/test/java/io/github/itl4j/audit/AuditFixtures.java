@@ -27,8 +27,7 @@ public final class AuditFixtures {
     /** The simulation time. */
     public static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
-    private AuditFixtures() {
-    }
+    private AuditFixtures() {}
 
     /** @return testdata/ */
     public static Path testdata() {
@@ -64,9 +63,14 @@ public final class AuditFixtures {
 
     static ItlFile build(SigningKey signer, List<Entry> entries) {
         try {
-            ItlSigner s = ItlSigner.builder(signer).digest(DigestAlgorithm.SHA1).clock(Clock.fixed(T0, ZoneOffset.UTC))
+            ItlSigner s = ItlSigner.builder(signer)
+                    .digest(DigestAlgorithm.SHA1)
+                    .clock(Clock.fixed(T0, ZoneOffset.UTC))
                     .build();
-            TrustListBuilder b = TrustListBuilder.builder(s).fileName("ITLFile.tlv").timestamp(T0).tvsAsHash(true)
+            TrustListBuilder b = TrustListBuilder.builder(s)
+                    .fileName("ITLFile.tlv")
+                    .timestamp(T0)
+                    .tvsAsHash(true)
                     .requireSignerRecord(false);
             entries.forEach(b::add);
             return ItlReader.defaults().readTrustList(b.build().encoded());
@@ -78,15 +82,23 @@ public final class AuditFixtures {
     /** @return A8: SAST{CM_A}, TFTP{CM_A}, TVS#{tvs-pub}, signed by CM_A */
     public static ItlFile a8() {
         SigningKey cm = clusterKey("test10pub");
-        return build(cm, List.of(Entry.of(cm.certificate(), Role.SAST), Entry.of(cm.certificate(), Role.TFTP),
-                Entry.of(clusterKey("tvs-pub").certificate(), Role.TVS)));
+        return build(
+                cm,
+                List.of(
+                        Entry.of(cm.certificate(), Role.SAST),
+                        Entry.of(cm.certificate(), Role.TFTP),
+                        Entry.of(clusterKey("tvs-pub").certificate(), Role.TVS)));
     }
 
     /** @return A8x: SAST{CM_A'}, TFTP{CM_A'}, TVS#{TVS_A'}, signed by CM_A' (node05; TVS node09) */
     public static ItlFile a8x() {
         SigningKey cm = vectorKey("node05-rsa2048");
-        return build(cm, List.of(Entry.of(cm.certificate(), Role.SAST), Entry.of(cm.certificate(), Role.TFTP),
-                Entry.of(vectorKey("node09-rsa2048").certificate(), Role.TVS)));
+        return build(
+                cm,
+                List.of(
+                        Entry.of(cm.certificate(), Role.SAST),
+                        Entry.of(cm.certificate(), Role.TFTP),
+                        Entry.of(vectorKey("node09-rsa2048").certificate(), Role.TVS)));
     }
 
     /** @return A1r: examples/ITLFile-reset.tlv */

@@ -61,7 +61,12 @@ class ReportReadersTest {
         byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
         List<long[]> calls = new ArrayList<>();
         Collect c = new Collect();
-        ReportReaders.read(new ByteArrayInputStream(bytes), "p.csv", null, AuditLimits.defaults(), c,
+        ReportReaders.read(
+                new ByteArrayInputStream(bytes),
+                "p.csv",
+                null,
+                AuditLimits.defaults(),
+                c,
                 (b, r) -> calls.add(new long[] {b, r}));
         assertEquals(20000, c.rows.size());
         assertEquals(1, c.problems.size());
@@ -94,12 +99,28 @@ class ReportReadersTest {
 
     @Test
     void aliases() {
-        for (String[] a : new String[][] {{"device", "device"}, {"NAME", "device"}, {"DeviceName", "device"},
-            {"itl", "itl"}, {"ITL_HASH", "itl"}, {"itl_signature", "itl"}, {"ITL Signature", "itl"},
-            {"ctl", "ctl"}, {"ctl_hash", "ctl"}, {"CTL_Signature", "ctl"}, {"tftp", "tftp"},
-            {"ITL_TFTP_Server", "tftp"}, {"ctl_tftp", "ctl_tftp"}, {"CTL_TFTP_SERVER", "ctl_tftp"},
-            {"Model", "model"}, {"ip", "ip"}, {"IPv4Address", "ip"}, {"status", "status"},
-            {"StatusCode", "status"}, {"\ufeffdevice", "device"}}) {
+        for (String[] a : new String[][] {
+            {"device", "device"},
+            {"NAME", "device"},
+            {"DeviceName", "device"},
+            {"itl", "itl"},
+            {"ITL_HASH", "itl"},
+            {"itl_signature", "itl"},
+            {"ITL Signature", "itl"},
+            {"ctl", "ctl"},
+            {"ctl_hash", "ctl"},
+            {"CTL_Signature", "ctl"},
+            {"tftp", "tftp"},
+            {"ITL_TFTP_Server", "tftp"},
+            {"ctl_tftp", "ctl_tftp"},
+            {"CTL_TFTP_SERVER", "ctl_tftp"},
+            {"Model", "model"},
+            {"ip", "ip"},
+            {"IPv4Address", "ip"},
+            {"status", "status"},
+            {"StatusCode", "status"},
+            {"\ufeffdevice", "device"}
+        }) {
             assertEquals(a[1], CsvReports.column(a[0]), a[0]);
         }
         assertNull(CsvReports.column("hash"));
@@ -114,14 +135,18 @@ class ReportReadersTest {
     @Test
     void badRowsAreReportedPerLineAndReadingGoesOn() throws IOException {
         Collect c = csv("device;itl\nSEP1;aa\n;bb\nSEP3;\"x\"y\"\nSEP4;\"multi\nline\"\n\nSEP5;ee\n");
-        assertEquals(List.of("SEP1", "SEP4", "SEP5"), c.rows.stream().map(PhoneReport::device).toList());
+        assertEquals(
+                List.of("SEP1", "SEP4", "SEP5"),
+                c.rows.stream().map(PhoneReport::device).toList());
         assertEquals("multi\nline", c.rows.get(1).itl());
         assertEquals(5, c.rows.get(1).line());
         assertEquals(2, c.problems.size(), c.problems.toString());
         assertEquals(3, c.problems.get(0).line());
         assertTrue(c.problems.get(0).message().contains("no device name"));
         assertEquals(4, c.problems.get(1).line());
-        assertTrue(c.problems.get(1).message().contains("not valid CSV"), c.problems.get(1).message());
+        assertTrue(
+                c.problems.get(1).message().contains("not valid CSV"),
+                c.problems.get(1).message());
     }
 
     @Test
@@ -134,7 +159,8 @@ class ReportReadersTest {
     @Test
     void headerWithoutHashColumn() {
         ReportFormatException e = assertThrows(ReportFormatException.class, () -> csv("device,model\nSEP1,x\n"));
-        assertTrue(e.getMessage().contains("no hash column") || e.getMessage().contains("names no device"),
+        assertTrue(
+                e.getMessage().contains("no hash column") || e.getMessage().contains("names no device"),
                 e.getMessage());
         assertThrows(ReportFormatException.class, () -> csv(""));
     }
@@ -156,8 +182,7 @@ class ReportReadersTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
     }
 
@@ -182,17 +207,20 @@ class ReportReadersTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
     void hostileLongLineIsSkippedWithinBounds() throws IOException {
         Collect c = new Collect();
-        Reader r = new Seq(new StringReader("device,itl\nSEP1,aa\n"),
-                endless(200L * 1024 * 1024, 'x'), new StringReader("\nSEP2,bb\n"));
+        Reader r = new Seq(
+                new StringReader("device,itl\nSEP1,aa\n"),
+                endless(200L * 1024 * 1024, 'x'),
+                new StringReader("\nSEP2,bb\n"));
         CsvReports.read(r, "big.csv", AuditLimits.defaults(), c);
-        assertEquals(List.of("SEP1", "SEP2"), c.rows.stream().map(PhoneReport::device).toList());
+        assertEquals(
+                List.of("SEP1", "SEP2"),
+                c.rows.stream().map(PhoneReport::device).toList());
         assertEquals(1, c.problems.size());
         assertTrue(c.problems.get(0).message().contains("longer than"));
     }
@@ -203,9 +231,13 @@ class ReportReadersTest {
         assertEquals(1, c.rows.size(), c.problems.toString());
         PhoneReport r = c.rows.get(0);
         assertEquals("SEPC80084AA8743", r.device());
-        assertEquals("1ba1c907e99e4d3c539dc81424af6c9f7dce4d6d", ReportedValue.normalise(r.itl()).hex());
+        assertEquals(
+                "1ba1c907e99e4d3c539dc81424af6c9f7dce4d6d",
+                ReportedValue.normalise(r.itl()).hex());
         assertEquals("cucm-115.home.lab", r.itlTftp());
-        assertEquals(ReportedValue.Status.NOT_INSTALLED, ReportedValue.normalise(r.ctl()).status());
+        assertEquals(
+                ReportedValue.Status.NOT_INSTALLED,
+                ReportedValue.normalise(r.ctl()).status());
         assertEquals("10.10.10.50", r.ip());
         assertEquals("3", r.status());
     }
@@ -217,7 +249,9 @@ class ReportReadersTest {
         PhoneReport r = c.rows.get(0);
         assertEquals("SEPC80084AA8743", r.device());
         assertEquals("10.20.20.50", r.ip());
-        assertEquals("a36dcf5d112233445566778899aabbccddeeff00", ReportedValue.normalise(r.itl()).hex());
+        assertEquals(
+                "a36dcf5d112233445566778899aabbccddeeff00",
+                ReportedValue.normalise(r.itl()).hex());
         assertEquals("clstr-2-pub.home.lab", r.itlTftp());
         assertEquals(3, r.line());
     }
@@ -227,12 +261,12 @@ class ReportReadersTest {
         String both;
         try (InputStream a = getClass().getResourceAsStream("refer-cucm115.txt");
                 InputStream b = getClass().getResourceAsStream("console-split.log")) {
-            both = new String(a.readAllBytes(), StandardCharsets.UTF_8) + new String(b.readAllBytes(),
-                    StandardCharsets.UTF_8);
+            both = new String(a.readAllBytes(), StandardCharsets.UTF_8)
+                    + new String(b.readAllBytes(), StandardCharsets.UTF_8);
         }
         Collect c = new Collect();
-        ReportReaders.read(new ByteArrayInputStream(both.getBytes(StandardCharsets.UTF_8)), "x", null,
-                AuditLimits.defaults(), c);
+        ReportReaders.read(
+                new ByteArrayInputStream(both.getBytes(StandardCharsets.UTF_8)), "x", null, AuditLimits.defaults(), c);
         assertEquals(2, c.rows.size(), c.problems.toString());
         assertEquals("cucm-115.home.lab", c.rows.get(0).itlTftp());
         assertEquals("clstr-2-pub.home.lab", c.rows.get(1).itlTftp());
@@ -256,9 +290,13 @@ class ReportReadersTest {
     @Test
     void alarmWithoutDeviceNameAndOtherAlarms() throws IOException {
         Collect c = new Collect();
-        DeviceTlInfoReports.read(new StringReader("<Alarm Name=\"LastOutOfServiceInformation\"><String name="
-                + "\"DeviceName\">SEP1</String></Alarm>\n<Alarm Name=\"DeviceTLInfo\"><String name=\"ITL_Signature\">"
-                + "aa</String></Alarm>\n"), "t", AuditLimits.defaults(), c);
+        DeviceTlInfoReports.read(
+                new StringReader("<Alarm Name=\"LastOutOfServiceInformation\"><String name="
+                        + "\"DeviceName\">SEP1</String></Alarm>\n<Alarm Name=\"DeviceTLInfo\"><String name=\"ITL_Signature\">"
+                        + "aa</String></Alarm>\n"),
+                "t",
+                AuditLimits.defaults(),
+                c);
         assertEquals(0, c.rows.size());
         assertEquals(1, c.problems.size());
         assertTrue(c.problems.get(0).message().contains("without DeviceName"));

@@ -22,10 +22,16 @@ class ReportedValueTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {SHA1, "10:81:8e:3a:94:54:4e:74:ad:3f:2b:31:c2:b4:c4:c6:2a:16:cb:e6",
-        "10818E3A94544E74AD3F2B31C2B4C4C62A16CBE6", "0x10818e3a94544e74ad3f2b31c2b4c4c62a16cbe6",
-        "  10-81-8e-3a-94-54-4e-74-ad-3f-2b-31-c2-b4-c4-c6-2a-16-cb-e6\t",
-        "10818e3a94544e74ad3f2b31c2b4c4c62a16cbe6(SHA1)", "10818e3a94544e74ad3f2b31c2b4c4c62a16cbe6 (SHA-1)"})
+    @ValueSource(
+            strings = {
+                SHA1,
+                "10:81:8e:3a:94:54:4e:74:ad:3f:2b:31:c2:b4:c4:c6:2a:16:cb:e6",
+                "10818E3A94544E74AD3F2B31C2B4C4C62A16CBE6",
+                "0x10818e3a94544e74ad3f2b31c2b4c4c62a16cbe6",
+                "  10-81-8e-3a-94-54-4e-74-ad-3f-2b-31-c2-b4-c4-c6-2a-16-cb-e6\t",
+                "10818e3a94544e74ad3f2b31c2b4c4c62a16cbe6(SHA1)",
+                "10818e3a94544e74ad3f2b31c2b4c4c62a16cbe6 (SHA-1)"
+            })
     void sameSha1(String input) {
         ReportedValue v = ReportedValue.normalise(input);
         assertEquals(SHA1, v.hex(), input);
@@ -49,12 +55,16 @@ class ReportedValueTest {
     @ParameterizedTest
     @ValueSource(strings = {"Not Installed", "not installed", "N/A", "none", "-", "", "   "})
     void notInstalled(String input) {
-        assertEquals(ReportedValue.Status.NOT_INSTALLED, ReportedValue.normalise(input).status());
+        assertEquals(
+                ReportedValue.Status.NOT_INSTALLED,
+                ReportedValue.normalise(input).status());
     }
 
     @Test
     void nullIsNotInstalled() {
-        assertEquals(ReportedValue.Status.NOT_INSTALLED, ReportedValue.normalise(null).status());
+        assertEquals(
+                ReportedValue.Status.NOT_INSTALLED,
+                ReportedValue.normalise(null).status());
     }
 
     @Test
@@ -67,17 +77,24 @@ class ReportedValueTest {
     @ParameterizedTest
     @ValueSource(strings = {"10818e3a94544e74ad3f2b31c2b4c4c62a16cbeg", "Match", "١٢٣", "abc(CRC32)", "0x"})
     void malformed(String input) {
-        assertEquals(ReportedValue.Status.MALFORMED, ReportedValue.normalise(input).status(), input);
+        assertEquals(
+                ReportedValue.Status.MALFORMED, ReportedValue.normalise(input).status(), input);
     }
 
     @Test
     void sha256AndSha512ByLength() {
-        assertEquals(Checksums.Algorithm.SHA256, ReportedValue.normalise("ab".repeat(32)).algorithm());
-        assertEquals(Checksums.Algorithm.SHA512, ReportedValue.normalise("AB ".repeat(64)).algorithm());
+        assertEquals(
+                Checksums.Algorithm.SHA256,
+                ReportedValue.normalise("ab".repeat(32)).algorithm());
+        assertEquals(
+                Checksums.Algorithm.SHA512,
+                ReportedValue.normalise("AB ".repeat(64)).algorithm());
     }
 
     @Test
     void hugeValueIsMalformedNotScanned() {
-        assertEquals(ReportedValue.Status.MALFORMED, ReportedValue.normalise("a".repeat(10_000_000)).status());
+        assertEquals(
+                ReportedValue.Status.MALFORMED,
+                ReportedValue.normalise("a".repeat(10_000_000)).status());
     }
 }

@@ -70,7 +70,8 @@ public class AuditBenchmark {
         String[] sha1 = new String[KNOWN];
         String[] md5 = new String[KNOWN];
         for (int i = 0; i < KNOWN; i++) {
-            TrustListBuilder t = TrustListBuilder.builder(signer).fileName("ITLFile.tlv")
+            TrustListBuilder t = TrustListBuilder.builder(signer)
+                    .fileName("ITLFile.tlv")
                     .timestamp(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i));
             Fixtures.typicalEntries(key.certificate()).forEach(t::add);
             ItlFile f = t.build();
@@ -81,20 +82,21 @@ public class AuditBenchmark {
             raw.put(sha1[i], "pub:gen" + i);
             raw.put(md5[i], "pub:gen" + i);
         }
-        classifier = new AuditClassifier(b.build(), TrustSimulator.builder().build(),
-                Instant.parse("2026-11-29T12:00:00Z"));
+        classifier =
+                new AuditClassifier(b.build(), TrustSimulator.builder().build(), Instant.parse("2026-11-29T12:00:00Z"));
         rows = new PhoneReport[ROWS];
         hexRows = new String[ROWS];
         for (int i = 0; i < ROWS; i++) {
             int k = i % KNOWN;
-            String v = switch (i % 4) {
-                case 0 -> sha1[k].toUpperCase(java.util.Locale.ROOT).replaceAll("(..)", "$1 "); // alarm form
-                case 1 -> sha1[k];
-                case 2 -> md5[k] + "(MD5)";
-                default -> Integer.toHexString(i).repeat(40).substring(0, 40); // unknown
-            };
-            rows[i] = new PhoneReport("SEP" + String.format("%012X", i), "CP-8865", "", "", v, "pub", null, "",
-                    "bench", i + 2);
+            String v =
+                    switch (i % 4) {
+                        case 0 -> sha1[k].toUpperCase(java.util.Locale.ROOT).replaceAll("(..)", "$1 "); // alarm form
+                        case 1 -> sha1[k];
+                        case 2 -> md5[k] + "(MD5)";
+                        default -> Integer.toHexString(i).repeat(40).substring(0, 40); // unknown
+                    };
+            rows[i] = new PhoneReport(
+                    "SEP" + String.format("%012X", i), "CP-8865", "", "", v, "pub", null, "", "bench", i + 2);
             hexRows[i] = ReportedValue.normalise(v).hex();
         }
         for (PhoneReport r : rows) {
@@ -103,7 +105,11 @@ public class AuditBenchmark {
         StringBuilder sb = new StringBuilder("device,model,itl signature,itl_tftp_server\n");
         for (int i = 0; i < CSV_ROWS; i++) {
             PhoneReport r = rows[i % ROWS];
-            sb.append("SEP").append(String.format("%012X", i)).append(",CP-8865,").append(r.itl()).append(",pub\n");
+            sb.append("SEP")
+                    .append(String.format("%012X", i))
+                    .append(",CP-8865,")
+                    .append(r.itl())
+                    .append(",pub\n");
         }
         csv = sb.toString();
     }

@@ -46,7 +46,8 @@ public class ChecksumBenchmark {
         Checksums c = library();
         Fixtures.check(c.md5().toHex().equals(file.md5) && c.sha1().toHex().equals(file.sha1), "library checksums");
         Checksums all = libraryFourDigests();
-        Fixtures.check(all.md5().toHex().equals(file.md5) && all.sha1().toHex().equals(file.sha1),
+        Fixtures.check(
+                all.md5().toHex().equals(file.md5) && all.sha1().toHex().equals(file.sha1),
                 "library checksums (four digests)");
         byte[][] d = rawDigests();
         Fixtures.check(java.util.HexFormat.of().formatHex(d[0]).equals(file.md5), "raw MD5");

@@ -3,31 +3,31 @@ package io.github.itl4j.bench;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.ItlException;
 import io.github.itl4j.ItlFile;
+import io.github.itl4j.ItlHeader;
 import io.github.itl4j.ItlLimits;
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.ItlRecord;
-import io.github.itl4j.ItlHeader;
 import io.github.itl4j.Role;
 import io.github.itl4j.crypto.KeyLoadException;
 import io.github.itl4j.crypto.KeyLoader;
 import io.github.itl4j.crypto.SigningKey;
 import io.github.itl4j.crypto.TrustListBuilder;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.Signature;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
+import java.security.Signature;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
@@ -44,13 +44,25 @@ public final class Fixtures {
     /** A bundled trust list and what MANIFEST.md says about it. */
     public enum Vector {
         /** The typical 6-record ITL (RSA-2048 SAST, five EC P-256 records). */
-        TYPICAL6("bench-typical6-rsa2048-sha1-v1.0.tlv", 6353, 6, "0b775d9d8390bf117d07c6b4a300359af961e91e",
+        TYPICAL6(
+                "bench-typical6-rsa2048-sha1-v1.0.tlv",
+                6353,
+                6,
+                "0b775d9d8390bf117d07c6b4a300359af961e91e",
                 "b8b1b0c5fda1a3ca410e6bdcf89c5c24"),
         /** 25 records, mixed RSA and EC, all distinct certificates. */
-        N25("itl-rsa2048-sha1-v1.0-n25.tlv", 32604, 25, "b3cc90c52ad13b01561a6b18820514db3306987f",
+        N25(
+                "itl-rsa2048-sha1-v1.0-n25.tlv",
+                32604,
+                25,
+                "b3cc90c52ad13b01561a6b18820514db3306987f",
                 "81c28c41203be59514ed5c50f3797009"),
         /** 50 records, mixed RSA and EC. */
-        N50("itl-rsa2048-sha1-v1.0-n50.tlv", 62974, 50, "46abd9d780abc05bb310e3cfb45d50957340abaa",
+        N50(
+                "itl-rsa2048-sha1-v1.0-n50.tlv",
+                62974,
+                50,
+                "46abd9d780abc05bb310e3cfb45d50957340abaa",
                 "80f3ba61c5f32f37992d68a747bcc7b4");
 
         /** Resource name next to this class. */
@@ -77,11 +89,10 @@ public final class Fixtures {
     public static final int BIG_RECORDS = 10_000;
 
     /** Limits that admit the generated large file (the defaults stop at 2 MiB and 1024 records). */
-    public static final ItlLimits BIG_LIMITS = ItlLimits.builder().maxFileSize(64L << 20).maxRecords(BIG_RECORDS)
-            .build();
+    public static final ItlLimits BIG_LIMITS =
+            ItlLimits.builder().maxFileSize(64L << 20).maxRecords(BIG_RECORDS).build();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /**
      * Loads {@code v}, checks its size and SHA-1, parses it and checks the record count.
@@ -128,7 +139,9 @@ public final class Fixtures {
             try (FileChannel ch = FileChannel.open(p, StandardOpenOption.WRITE)) {
                 write(ch, ByteBuffer.wrap(header));
                 for (int i = 0; i < records; i++) {
-                    byte[] rec = src.get(i == 0 ? 0 : 1 + (i - 1) % (src.size() - 1)).encoded().toByteArray();
+                    byte[] rec = src.get(i == 0 ? 0 : 1 + (i - 1) % (src.size() - 1))
+                            .encoded()
+                            .toByteArray();
                     sig.update(rec);
                     write(ch, ByteBuffer.wrap(rec));
                 }
@@ -156,8 +169,11 @@ public final class Fixtures {
      */
     public static SigningKey signingKey(int bits) {
         try {
-            return KeyLoader.defaults().pem(new String(resource("sast-rsa" + bits + ".crt.pem"), StandardCharsets.US_ASCII),
-                    new String(resource("sast-rsa" + bits + ".key.pem"), StandardCharsets.US_ASCII), null);
+            return KeyLoader.defaults()
+                    .pem(
+                            new String(resource("sast-rsa" + bits + ".crt.pem"), StandardCharsets.US_ASCII),
+                            new String(resource("sast-rsa" + bits + ".key.pem"), StandardCharsets.US_ASCII),
+                            null);
         } catch (KeyLoadException e) {
             throw new IllegalStateException("sast-rsa" + bits, e);
         }
@@ -177,8 +193,8 @@ public final class Fixtures {
         try {
             CertificateFactory cf = CertificateFactory.getInstance("X.509");
             for (ItlRecord r : typical.records().subList(1, typical.records().size())) {
-                X509Certificate c = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(
-                        r.certificate().orElseThrow().toByteArray()));
+                X509Certificate c = (X509Certificate) cf.generateCertificate(
+                        new ByteArrayInputStream(r.certificate().orElseThrow().toByteArray()));
                 out.add(TrustListBuilder.Entry.of(c, r.role().orElseThrow()));
             }
         } catch (GeneralSecurityException e) {

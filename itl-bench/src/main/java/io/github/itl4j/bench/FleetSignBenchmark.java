@@ -2,10 +2,10 @@ package io.github.itl4j.bench;
 
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.SgnFile;
-import io.github.itl4j.crypto.fleet.FleetSigner;
 import io.github.itl4j.crypto.ItlSigner;
 import io.github.itl4j.crypto.ItlVerifier;
 import io.github.itl4j.crypto.SigningKey;
+import io.github.itl4j.crypto.fleet.FleetSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,19 +106,33 @@ public class FleetSignBenchmark {
         sb.append("  <deviceProtocol>SIP</deviceProtocol>\n  <sshUserId>admin</sshUserId>\n");
         sb.append("  <devicePool>\n    <callManagerGroup>\n      <members>\n");
         for (int m = 0; m < 3; m++) {
-            sb.append("        <member priority=\"").append(m).append("\"><callManager><processNodeName>cucm-")
-                    .append(m).append(".example.test</processNodeName><ports><ethernetPhonePort>2000")
+            sb.append("        <member priority=\"")
+                    .append(m)
+                    .append("\"><callManager><processNodeName>cucm-")
+                    .append(m)
+                    .append(".example.test</processNodeName><ports><ethernetPhonePort>2000")
                     .append("</ethernetPhonePort><sipPort>5060</sipPort><securedSipPort>5061</securedSipPort>")
                     .append("</ports></callManager></member>\n");
         }
         sb.append("      </members>\n    </callManagerGroup>\n  </devicePool>\n");
         sb.append("  <loadInformation>sip88xx.14-2-1-0101-14</loadInformation>\n");
         for (int l = 1; l <= 12; l++) {
-            sb.append("  <line button=\"").append(l).append("\"><featureID>9</featureID><name>").append(1000 + l)
-                    .append("</name><displayName>Line ").append(l).append(" of SEP").append(mac)
-                    .append("</displayName><contact>").append(1000 + l).append("</contact></line>\n");
+            sb.append("  <line button=\"")
+                    .append(l)
+                    .append("\"><featureID>9</featureID><name>")
+                    .append(1000 + l)
+                    .append("</name><displayName>Line ")
+                    .append(l)
+                    .append(" of SEP")
+                    .append(mac)
+                    .append("</displayName><contact>")
+                    .append(1000 + l)
+                    .append("</contact></line>\n");
         }
-        return sb.append("  <name>SEP").append(mac).append("</name>\n</device>\n").toString();
+        return sb.append("  <name>SEP")
+                .append(mac)
+                .append("</name>\n</device>\n")
+                .toString();
     }
 
     /**
@@ -160,15 +174,18 @@ public class FleetSignBenchmark {
     @Benchmark
     @OperationsPerInvocation(FILES)
     public long baselineRawSignAllCores() {
-        return IntStream.range(0, fleetFiles).parallel().mapToLong(i -> {
-            try {
-                Signature s = Signature.getInstance("SHA1withRSA", jca);
-                s.initSign(rawKey);
-                s.update(payloads[i]);
-                return s.sign()[0];
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
-        }).sum();
+        return IntStream.range(0, fleetFiles)
+                .parallel()
+                .mapToLong(i -> {
+                    try {
+                        Signature s = Signature.getInstance("SHA1withRSA", jca);
+                        s.initSign(rawKey);
+                        s.update(payloads[i]);
+                        return s.sign()[0];
+                    } catch (GeneralSecurityException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .sum();
     }
 }

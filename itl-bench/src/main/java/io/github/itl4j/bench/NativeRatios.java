@@ -36,11 +36,10 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * </pre>
  */
 public final class NativeRatios {
-    private static final Pattern OPENSSL_RSA2048 = Pattern.compile(
-            "^rsa\\s+2048 bits\\s+\\S+s\\s+\\S+s\\s+([0-9.]+)\\s+([0-9.]+)\\s*$");
+    private static final Pattern OPENSSL_RSA2048 =
+            Pattern.compile("^rsa\\s+2048 bits\\s+\\S+s\\s+\\S+s\\s+([0-9.]+)\\s+([0-9.]+)\\s*$");
 
-    private NativeRatios() {
-    }
+    private NativeRatios() {}
 
     /**
      * @param args {@code --seconds N} for openssl (default 5), {@code --all} for the parallel and fleet benchmarks
@@ -74,17 +73,23 @@ public final class NativeRatios {
             double[] cpuAfter = openssl(seconds, false);
             double cpuSign = (cpuBefore[0] + cpuAfter[0]) / 2;
             double wallSign = (wallBefore[0] + wallAfter[0]) / 2;
-            System.out.printf(Locale.ROOT, "%nopenssl speed -seconds %d rsa2048 sign/s: %.0f / %.0f (per CPU second, "
-                    + "openssl's default; before / after), %.0f / %.0f (-elapsed, per wall-clock second as JMH)%n",
-                    seconds, cpuBefore[0], cpuAfter[0], wallBefore[0], wallAfter[0]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nopenssl speed -seconds %d rsa2048 sign/s: %.0f / %.0f (per CPU second, "
+                            + "openssl's default; before / after), %.0f / %.0f (-elapsed, per wall-clock second as JMH)%n",
+                    seconds,
+                    cpuBefore[0],
+                    cpuAfter[0],
+                    wallBefore[0],
+                    wallAfter[0]);
             List<String[]> rows = new ArrayList<>();
-            for (String m : new String[] {"buildAndSign", "signOnly", "baselineRawSign", "verify",
-                "baselineRawVerify"}) {
+            for (String m :
+                    new String[] {"buildAndSign", "signOnly", "baselineRawSign", "verify", "baselineRawVerify"}) {
                 double nat = p.get("ProviderBenchmark." + m + "/native");
                 double jdk = p.get("ProviderBenchmark." + m + "/jdk");
                 boolean sign = !m.toLowerCase(Locale.ROOT).contains("verify");
-                rows.add(row(m, nat, jdk, sign ? nat / cpuSign : Double.NaN, sign ? nat / wallSign : Double.NaN,
-                        nat / jdk));
+                rows.add(row(
+                        m, nat, jdk, sign ? nat / cpuSign : Double.NaN, sign ? nat / wallSign : Double.NaN, nat / jdk));
                 add(ratios, m + " native/jdk", nat / jdk);
                 if (sign) {
                     add(ratios, m + " native/openssl", nat / cpuSign);
@@ -115,14 +120,23 @@ public final class NativeRatios {
                 System.out.println("| " + String.join(" | ", r) + " |");
             }
         }
-        System.out.printf(Locale.ROOT, "%n=== medians over %d round(s) (targets: sign >= 0.8x openssl and >= 3x jdk; "
-                + "verify >= 2x jdk; parallel >= 1.8; fleet >= 0.85) ===%n", rounds);
+        System.out.printf(
+                Locale.ROOT,
+                "%n=== medians over %d round(s) (targets: sign >= 0.8x openssl and >= 3x jdk; "
+                        + "verify >= 2x jdk; parallel >= 1.8; fleet >= 0.85) ===%n",
+                rounds);
         for (Map.Entry<String, List<Double>> e : ratios.entrySet()) {
             List<Double> v = new ArrayList<>(e.getValue());
             java.util.Collections.sort(v);
             double med = v.size() % 2 == 1 ? v.get(v.size() / 2) : (v.get(v.size() / 2 - 1) + v.get(v.size() / 2)) / 2;
-            System.out.printf(Locale.ROOT, "%-45s %.2f  (runs: %s)%n", e.getKey(), med, e.getValue().stream()
-                    .map(d -> String.format(Locale.ROOT, "%.2f", d)).collect(java.util.stream.Collectors.joining(", ")));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-45s %.2f  (runs: %s)%n",
+                    e.getKey(),
+                    med,
+                    e.getValue().stream()
+                            .map(d -> String.format(Locale.ROOT, "%.2f", d))
+                            .collect(java.util.stream.Collectors.joining(", ")));
         }
     }
 
@@ -170,9 +184,16 @@ public final class NativeRatios {
         for (String m : new String[] {"buildAndSign", "signOnly", "baselineRawSign", "verify", "baselineRawVerify"}) {
             double nat = r.get(m + "/native");
             double jdk = r.get(m + "/jdk");
-            System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.2f | %s |%n", m, nat, jdk, nat / jdk,
-                    m.toLowerCase(Locale.ROOT).contains("verify") ? "" : String.format(Locale.ROOT, "%.2f",
-                            nat / sign));
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.0f | %.0f | %.2f | %s |%n",
+                    m,
+                    nat,
+                    jdk,
+                    nat / jdk,
+                    m.toLowerCase(Locale.ROOT).contains("verify")
+                            ? ""
+                            : String.format(Locale.ROOT, "%.2f", nat / sign));
         }
     }
 
@@ -181,25 +202,35 @@ public final class NativeRatios {
     }
 
     private static String[] row(String what, double a, double b, double xOpenssl, double xElapsed, double ratio) {
-        return new String[] {what, String.format(Locale.ROOT, "%.0f", a), String.format(Locale.ROOT, "%.0f", b),
+        return new String[] {
+            what,
+            String.format(Locale.ROOT, "%.0f", a),
+            String.format(Locale.ROOT, "%.0f", b),
             Double.isNaN(xOpenssl) ? "" : String.format(Locale.ROOT, "%.2f", xOpenssl),
             Double.isNaN(xElapsed) ? "" : String.format(Locale.ROOT, "%.2f", xElapsed),
-            String.format(Locale.ROOT, "%.2f", ratio)};
+            String.format(Locale.ROOT, "%.2f", ratio)
+        };
     }
 
     /** Runs one benchmark class in a forked JVM; returns score by "Class.method/provider". */
     private static Map<String, Double> run(String cls) throws RunnerException {
-        ChainedOptionsBuilder o = new OptionsBuilder().include("\\." + cls + "\\.").timeUnit(TimeUnit.SECONDS);
+        ChainedOptionsBuilder o =
+                new OptionsBuilder().include("\\." + cls + "\\.").timeUnit(TimeUnit.SECONDS);
         if (!cls.equals(FleetSignBenchmark.class.getSimpleName())) {
-            o.warmupIterations(3).warmupTime(TimeValue.seconds(1)).measurementIterations(5)
-                    .measurementTime(TimeValue.seconds(1)).forks(1);
+            o.warmupIterations(3)
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(5)
+                    .measurementTime(TimeValue.seconds(1))
+                    .forks(1);
         }
         Collection<RunResult> results = new Runner(o.build()).run();
         Map<String, Double> out = new HashMap<>();
         for (RunResult r : results) {
             String name = r.getParams().getBenchmark();
             String method = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
-            out.put(method + "/" + r.getParams().getParam("provider"), r.getPrimaryResult().getScore());
+            out.put(
+                    method + "/" + r.getParams().getParam("provider"),
+                    r.getPrimaryResult().getScore());
         }
         return out;
     }
@@ -217,8 +248,8 @@ public final class NativeRatios {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         double[] r = null;
         StringBuilder all = new StringBuilder();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader in =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = in.readLine()) != null; ) {
                 all.append(line).append('\n');
                 Matcher m = OPENSSL_RSA2048.matcher(line.trim());

@@ -46,7 +46,8 @@ public class ParallelSignBenchmark {
         SigningKey key = Fixtures.signingKey(2048);
         signer = SignBenchmark.signer(key, DigestAlgorithm.SHA1);
         entries = Fixtures.typicalEntries(key.certificate());
-        Fixtures.check(baselineOneThread().encoded().contentEquals(Fixtures.load(Fixtures.Vector.TYPICAL6)),
+        Fixtures.check(
+                baselineOneThread().encoded().contentEquals(Fixtures.load(Fixtures.Vector.TYPICAL6)),
                 "build does not reproduce the typical file");
     }
 

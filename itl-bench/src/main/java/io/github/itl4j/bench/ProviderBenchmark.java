@@ -68,8 +68,10 @@ public class ProviderBenchmark {
         if ("jdk".equals(name)) {
             return null;
         }
-        Fixtures.check(NativeProvider.isAvailable(), "the native provider does not load here: "
-                + NativeProvider.unavailableReason().orElse("?"));
+        Fixtures.check(
+                NativeProvider.isAvailable(),
+                "the native provider does not load here: "
+                        + NativeProvider.unavailableReason().orElse("?"));
         return NativeProvider.provider().orElseThrow();
     }
 
@@ -80,8 +82,11 @@ public class ProviderBenchmark {
      * @throws Exception never, for good fixtures
      */
     static ItlSigner signer(SigningKey key, Provider p) throws Exception {
-        return ItlSigner.builder(key).digest(DigestAlgorithm.SHA1)
-                .clock(Clock.fixed(SignBenchmark.TIMESTAMP, ZoneOffset.UTC)).provider(p).build();
+        return ItlSigner.builder(key)
+                .digest(DigestAlgorithm.SHA1)
+                .clock(Clock.fixed(SignBenchmark.TIMESTAMP, ZoneOffset.UTC))
+                .provider(p)
+                .build();
     }
 
     /**
@@ -98,15 +103,22 @@ public class ProviderBenchmark {
         jca = signer.provider();
         entries = Fixtures.typicalEntries(key.certificate());
         built = buildAndSign();
-        Fixtures.check(built.encoded().contentEquals(Fixtures.load(Fixtures.Vector.TYPICAL6)),
+        Fixtures.check(
+                built.encoded().contentEquals(Fixtures.load(Fixtures.Vector.TYPICAL6)),
                 provider + ": the build does not reproduce the typical file");
-        verifier = ItlVerifier.builder().trustCertificates(List.of(key.certificate())).provider(p).build();
+        verifier = ItlVerifier.builder()
+                .trustCertificates(List.of(key.certificate()))
+                .provider(p)
+                .build();
         Fixtures.check(verify().isVerified(), provider + ": does not verify");
         privateKey = key.forProvider(jca).privateKey();
-        publicKey = (PublicKey) KeyFactory.getInstance("RSA", jca).translateKey(key.certificate().getPublicKey());
+        publicKey = (PublicKey) KeyFactory.getInstance("RSA", jca)
+                .translateKey(key.certificate().getPublicKey());
         signedBytes = SignBenchmark.concat(built.signedParts());
         signature = built.header().signature().orElseThrow().toByteArray();
-        Fixtures.check(Bytes.wrapOwned(baselineRawSign()).equals(built.header().signature().orElseThrow()),
+        Fixtures.check(
+                Bytes.wrapOwned(baselineRawSign())
+                        .equals(built.header().signature().orElseThrow()),
                 provider + ": the raw signature differs");
         Fixtures.check(baselineRawVerify(), provider + ": raw verify failed");
     }

@@ -49,7 +49,8 @@ public class ProviderParallelBenchmark {
         SigningKey key = Fixtures.signingKey(2048);
         signer = ProviderBenchmark.signer(key, ProviderBenchmark.provider(provider));
         entries = Fixtures.typicalEntries(key.certificate());
-        Fixtures.check(baselineOneThread().encoded().contentEquals(Fixtures.load(Fixtures.Vector.TYPICAL6)),
+        Fixtures.check(
+                baselineOneThread().encoded().contentEquals(Fixtures.load(Fixtures.Vector.TYPICAL6)),
                 "build does not reproduce the typical file");
     }
 

@@ -48,8 +48,10 @@ public class ReadBenchmark {
         raw = Fixtures.load(file);
         data = Bytes.wrapOwned(raw.clone());
         ItlFile f = parse();
-        Fixtures.check(f.records().size() == file.records, "parse saw " + f.records().size() + " records");
-        Fixtures.check(f.encoded().size() == file.size, "parse saw " + f.encoded().size() + " bytes");
+        Fixtures.check(
+                f.records().size() == file.records, "parse saw " + f.records().size() + " records");
+        Fixtures.check(
+                f.encoded().size() == file.size, "parse saw " + f.encoded().size() + " bytes");
         int tlvs = 0;
         for (var r : f.records()) {
             tlvs += r.fieldCount() + 1;

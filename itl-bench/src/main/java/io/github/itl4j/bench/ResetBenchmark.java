@@ -55,7 +55,8 @@ public class ResetBenchmark {
     public void setUp() throws Exception {
         data = Bytes.wrapOwned(Fixtures.load(file));
         SigningKey key = Fixtures.signingKey(2048);
-        resetter = ItlResetter.builder(SignBenchmark.signer(key, DigestAlgorithm.SHA1)).build();
+        resetter = ItlResetter.builder(SignBenchmark.signer(key, DigestAlgorithm.SHA1))
+                .build();
         privateKey = key.privateKey();
         ItlFile before = Fixtures.parse(data, ItlReader.defaults());
         ItlFile after = parseAndReset();

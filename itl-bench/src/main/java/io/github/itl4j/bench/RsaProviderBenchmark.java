@@ -62,9 +62,12 @@ public class RsaProviderBenchmark {
         data = Fixtures.load(Fixtures.Vector.TYPICAL6);
         privateKey = Fixtures.sastKey(bits);
         publicKey = Fixtures.sastCert(bits).getPublicKey();
-        jca = "BC".equals(provider) ? BC : Signature.getInstance(algorithm, "SunRsaSign").getProvider();
+        jca = "BC".equals(provider)
+                ? BC
+                : Signature.getInstance(algorithm, "SunRsaSign").getProvider();
         signature = sign();
-        Provider other = jca == BC ? Signature.getInstance(algorithm, "SunRsaSign").getProvider() : BC;
+        Provider other =
+                jca == BC ? Signature.getInstance(algorithm, "SunRsaSign").getProvider() : BC;
         Signature s = Signature.getInstance(algorithm, other);
         s.initSign(privateKey);
         s.update(data);

@@ -80,21 +80,27 @@ public class SignBenchmark {
         jcaName = alg.jcaName().orElseThrow().replace("-", "") + "withRSA";
         ItlFile f = buildAndSign();
         Fixtures.check(f.records().size() == 6, "built " + f.records().size() + " records");
-        Fixtures.check(ItlVerifier.builder().build().verify(f).isVerified(), "built file does not verify: "
-                + ItlVerifier.builder().build().verify(f));
+        Fixtures.check(
+                ItlVerifier.builder().build().verify(f).isVerified(),
+                "built file does not verify: " + ItlVerifier.builder().build().verify(f));
         signedBytes = concat(f.signedParts());
         built = f;
         Fixtures.check(signOnly().equals(f), "signing the built file again gives another file");
-        Fixtures.check(Bytes.wrapOwned(baselineRawSign()).equals(f.header().signature().orElseThrow()),
+        Fixtures.check(
+                Bytes.wrapOwned(baselineRawSign()).equals(f.header().signature().orElseThrow()),
                 "raw signature differs from the library's");
         if (bits == 2048 && "SHA1".equals(digest)) {
-            Fixtures.check(f.encoded().contentEquals(Fixtures.load(Fixtures.Vector.TYPICAL6)),
+            Fixtures.check(
+                    f.encoded().contentEquals(Fixtures.load(Fixtures.Vector.TYPICAL6)),
                     "RSA-2048/SHA-1 build does not reproduce " + Fixtures.Vector.TYPICAL6.resource);
         }
     }
 
     static ItlSigner signer(SigningKey key, DigestAlgorithm alg) throws KeyLoadException {
-        return ItlSigner.builder(key).digest(alg).clock(Clock.fixed(TIMESTAMP, ZoneOffset.UTC)).build();
+        return ItlSigner.builder(key)
+                .digest(alg)
+                .clock(Clock.fixed(TIMESTAMP, ZoneOffset.UTC))
+                .build();
     }
 
     static byte[] concat(List<Bytes> parts) {
@@ -135,7 +141,8 @@ public class SignBenchmark {
     }
 
     static ItlFile build(ItlSigner signer, List<TrustListBuilder.Entry> entries) throws ItlSigningException {
-        TrustListBuilder b = TrustListBuilder.builder(signer).layout(Layout.CERTUTILS).signerVersion(Version.V1_0);
+        TrustListBuilder b =
+                TrustListBuilder.builder(signer).layout(Layout.CERTUTILS).signerVersion(Version.V1_0);
         for (TrustListBuilder.Entry e : entries) {
             b.add(e);
         }

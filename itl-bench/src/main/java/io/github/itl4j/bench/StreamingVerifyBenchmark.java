@@ -42,7 +42,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 2, jvmArgsAppend = {"-Xmx16m"})
+@Fork(
+        value = 2,
+        jvmArgsAppend = {"-Xmx16m"})
 public class StreamingVerifyBenchmark {
     private Path file;
     private long size;
@@ -69,8 +71,12 @@ public class StreamingVerifyBenchmark {
         signatureOffset = h.signatureOffset();
         signature = h.signature().orElseThrow().toByteArray();
         publicKey = Fixtures.sastCert(2048).getPublicKey();
-        verifier = ItlVerifier.builder().limits(Fixtures.BIG_LIMITS).checkRecords(false).build();
-        verifierWithRecordChecks = ItlVerifier.builder().limits(Fixtures.BIG_LIMITS).build();
+        verifier = ItlVerifier.builder()
+                .limits(Fixtures.BIG_LIMITS)
+                .checkRecords(false)
+                .build();
+        verifierWithRecordChecks =
+                ItlVerifier.builder().limits(Fixtures.BIG_LIMITS).build();
         VerificationResult r = streamVerify();
         Fixtures.check(r.isVerified(), "big file does not verify: " + r);
         Fixtures.check(streamVerifyWithRecordChecks().isVerified(), "big file does not verify with record checks");
@@ -102,9 +108,10 @@ public class StreamingVerifyBenchmark {
             Fixtures.check(verifier.verify(probe).isVerified(), "probe run does not verify");
         }
         long growth = at[2] - at[0];
-        System.out.printf("%n[retained heap] file %d bytes; used after GC: before %d KB, at 10%% %d KB, at 50%% %d KB,"
-                + " at 90%% %d KB; growth 10%%->90%%: %d KB%n", size, before >> 10, at[0] >> 10, at[1] >> 10,
-                at[2] >> 10, growth >> 10);
+        System.out.printf(
+                "%n[retained heap] file %d bytes; used after GC: before %d KB, at 10%% %d KB, at 50%% %d KB,"
+                        + " at 90%% %d KB; growth 10%%->90%%: %d KB%n",
+                size, before >> 10, at[0] >> 10, at[1] >> 10, at[2] >> 10, growth >> 10);
         Fixtures.check(growth < 1 << 20, "retained heap grew by " + (growth >> 10) + " KB while streaming");
     }
 

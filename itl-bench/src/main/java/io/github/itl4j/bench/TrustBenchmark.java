@@ -55,14 +55,20 @@ public class TrustBenchmark {
     public void setUp() {
         itl = Fixtures.parse(Bytes.wrapOwned(Fixtures.load(file)), ItlReader.defaults());
         offered = OfferedFile.of(itl, "ITLFile.tlv");
-        simulator = TrustSimulator.builder().phone(PhoneState.holding(itl).at(Instant.parse("2026-11-29T12:00:00Z")))
+        simulator = TrustSimulator.builder()
+                .phone(PhoneState.holding(itl).at(Instant.parse("2026-11-29T12:00:00Z")))
                 .build();
         anchored = ItlVerifier.builder().trustInstalled(itl).checkRecords(false).build();
         anchoredWithRecordChecks = ItlVerifier.builder().trustInstalled(itl).build();
         SimulationResult r = simulate();
-        Fixtures.check(r.verdict() == Verdict.ACCEPT && r.chain().size() == 1
-                && "R3".equals(r.decisive().rule()), "simulation does not accept via R3: " + r);
-        Fixtures.check(baselineAnchoredVerify().isVerified() && baselineAnchoredVerify().anchor().isAnchored(),
+        Fixtures.check(
+                r.verdict() == Verdict.ACCEPT
+                        && r.chain().size() == 1
+                        && "R3".equals(r.decisive().rule()),
+                "simulation does not accept via R3: " + r);
+        Fixtures.check(
+                baselineAnchoredVerify().isVerified()
+                        && baselineAnchoredVerify().anchor().isAnchored(),
                 "anchored verification fails");
         Fixtures.check(anchoredVerifyWithRecordChecks().isVerified(), "anchored verification with checks fails");
     }

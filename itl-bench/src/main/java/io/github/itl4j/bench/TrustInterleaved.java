@@ -18,8 +18,7 @@ import java.util.Locale;
  * io.github.itl4j.bench.TrustInterleaved}.
  */
 public final class TrustInterleaved {
-    private TrustInterleaved() {
-    }
+    private TrustInterleaved() {}
 
     /**
      * @param args ignored
@@ -27,8 +26,10 @@ public final class TrustInterleaved {
     public static void main(String[] args) {
         ItlFile itl = Fixtures.parse(Bytes.wrapOwned(Fixtures.load(Fixtures.Vector.TYPICAL6)), ItlReader.defaults());
         OfferedFile o = OfferedFile.of(itl, "ITLFile.tlv");
-        TrustSimulator sim = TrustSimulator.builder().phone(PhoneState.holding(itl)).build();
-        ItlVerifier v = ItlVerifier.builder().trustInstalled(itl).checkRecords(false).build();
+        TrustSimulator sim =
+                TrustSimulator.builder().phone(PhoneState.holding(itl)).build();
+        ItlVerifier v =
+                ItlVerifier.builder().trustInstalled(itl).checkRecords(false).build();
         long ts = 0;
         long tv = 0;
         int n = 20;
@@ -60,7 +61,12 @@ public final class TrustInterleaved {
             }
         }
         int m = (blocks - warm) * n;
-        System.out.printf(Locale.ROOT, "simulate %.1f us, anchored verify %.1f us, ratio %.3f (%d calls each)%n",
-                ts / 1e3 / m, tv / 1e3 / m, (double) ts / tv, m);
+        System.out.printf(
+                Locale.ROOT,
+                "simulate %.1f us, anchored verify %.1f us, ratio %.3f (%d calls each)%n",
+                ts / 1e3 / m,
+                tv / 1e3 / m,
+                (double) ts / tv,
+                m);
     }
 }

@@ -57,16 +57,20 @@ public class VerifyBenchmark {
         selfContained = ItlVerifier.builder().build();
         selfContainedNoRecordChecks = ItlVerifier.builder().checkRecords(false).build();
         anchored = ItlVerifier.builder().trustCertificates(List.of(sast)).build();
-        anchoredNoRecordChecks = ItlVerifier.builder().trustCertificates(List.of(sast)).checkRecords(false).build();
+        anchoredNoRecordChecks = ItlVerifier.builder()
+                .trustCertificates(List.of(sast))
+                .checkRecords(false)
+                .build();
         publicKey = sast.getPublicKey();
         signedBytes = SignBenchmark.concat(itl.signedParts());
         signature = itl.header().signature().orElseThrow().toByteArray();
-        for (VerificationResult r : List.of(selfContained(), selfContainedNoRecordChecks(), anchored(),
-                anchoredNoRecordChecks())) {
+        for (VerificationResult r :
+                List.of(selfContained(), selfContainedNoRecordChecks(), anchored(), anchoredNoRecordChecks())) {
             Fixtures.check(r.isVerified() && r.warnings().isEmpty(), "fixture does not verify cleanly: " + r);
         }
-        Fixtures.check(anchored().anchor().toString().contains("CN="), "anchored result has no anchor: "
-                + anchored().anchor());
+        Fixtures.check(
+                anchored().anchor().toString().contains("CN="),
+                "anchored result has no anchor: " + anchored().anchor());
         Fixtures.check(baselineRawVerify(), "raw verify failed");
     }
 

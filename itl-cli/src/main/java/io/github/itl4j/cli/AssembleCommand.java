@@ -1,9 +1,15 @@
 package io.github.itl4j.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.HeaderTags;
 import io.github.itl4j.ItlException;
 import io.github.itl4j.ItlFile;
+import io.github.itl4j.ItlLimitException;
+import io.github.itl4j.ItlLimits;
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.RecordTags;
 import io.github.itl4j.SignedFile;
@@ -19,21 +25,15 @@ import io.github.itl4j.tlv.Padding;
 import io.github.itl4j.tlv.Tlv;
 import io.github.itl4j.tlv.TlvElement;
 import io.github.itl4j.tlv.TlvWriter;
-import java.io.IOException;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import io.github.itl4j.ItlLimitException;
-import io.github.itl4j.ItlLimits;
 import java.io.FilterInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,10 +48,14 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.1.0
  */
-@Command(name = "assemble", mixinStandardHelpOptions = true,
-        description = {"Rebuild an ITL/CTL/.sgn file from the JSON of 'itl dump --json'.",
+@Command(
+        name = "assemble",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Rebuild an ITL/CTL/.sgn file from the JSON of 'itl dump --json'.",
             "HEADERLENGTH, RECORDLENGTH and container lengths are computed; the result is checked by reading it "
-                + "back before it is written. The signature is copied, not recomputed: re-sign an edited file."},
+                    + "back before it is written. The signature is copied, not recomputed: re-sign an edited file."
+        },
         sortOptions = false)
 public final class AssembleCommand implements Callable<Integer>, ItlCli.Subject {
     /** The largest JSON document read. */
@@ -60,7 +64,10 @@ public final class AssembleCommand implements Callable<Integer>, ItlCli.Subject 
     @ParentCommand
     private ItlCli cli;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "OUT",
             description = "Where to write the file; - writes standard output.")
     private String output;
 
@@ -68,13 +75,11 @@ public final class AssembleCommand implements Callable<Integer>, ItlCli.Subject 
     private String input;
 
     /** Creates the command; picocli fills in the options. */
-    public AssembleCommand() {
-    }
+    public AssembleCommand() {}
 
     @Override
     public String subject(Throwable failure) {
-        return failure instanceof CliException c && c.exitCode() == ExitCodes.USAGE ? null
-                : Inputs.displayName(input);
+        return failure instanceof CliException c && c.exitCode() == ExitCodes.USAGE ? null : Inputs.displayName(input);
     }
 
     @Override
@@ -86,12 +91,14 @@ public final class AssembleCommand implements Callable<Integer>, ItlCli.Subject 
             throw new IOException("is a directory, not a file");
         }
         Bytes bytes;
-        try (InputStream in = stdin ? new FilterInputStream(cli.stdin()) {
-                    @Override
-                    public void close() {
-                        // standard input stays open
-                    }
-                } : Files.newInputStream(path);
+        try (InputStream in = stdin
+                        ? new FilterInputStream(cli.stdin()) {
+                            @Override
+                            public void close() {
+                                // standard input stays open
+                            }
+                        }
+                        : Files.newInputStream(path);
                 JsonParser p = JsonTree.streamingParser(in, MAX_JSON)) {
             bytes = assemble(p, ItlLimits.defaults());
         }
@@ -142,8 +149,10 @@ public final class AssembleCommand implements Callable<Integer>, ItlCli.Subject 
                         TlvElement e = element(JsonTree.read(p, t), "header[" + header.size() + "]", Scope.HEADER, 0);
                         headerSize += e.encodedSize();
                         if (headerSize > 0xFFFF) {
-                            throw err(mark, "the header would be over 65535 bytes at header[" + header.size()
-                                    + "]; HEADERLENGTH holds at most 65535");
+                            throw err(
+                                    mark,
+                                    "the header would be over 65535 bytes at header[" + header.size()
+                                            + "]; HEADERLENGTH holds at most 65535");
                         }
                         header.add(e);
                     }
@@ -158,14 +167,22 @@ public final class AssembleCommand implements Callable<Integer>, ItlCli.Subject 
                     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                         Node rec = JsonTree.read(p, t);
                         if (recordCount == limits.maxRecords()) {
-                            throw overLimit(rec, "records[" + recordCount + "]", "maxRecords", limits.maxRecords(),
+                            throw overLimit(
+                                    rec,
+                                    "records[" + recordCount + "]",
+                                    "maxRecords",
+                                    limits.maxRecords(),
                                     recordCount + 1L);
                         }
                         record(records, rec, "records[" + recordCount + "]");
                         recordCount++;
                         if ((long) headerSize + records.size() > limits.maxFileSize()) {
-                            throw overLimit(rec, "records[" + (recordCount - 1) + "]", "maxFileSize",
-                                    limits.maxFileSize(), (long) headerSize + records.size());
+                            throw overLimit(
+                                    rec,
+                                    "records[" + (recordCount - 1) + "]",
+                                    "maxFileSize",
+                                    limits.maxFileSize(),
+                                    (long) headerSize + records.size());
                         }
                     }
                 }
@@ -181,20 +198,24 @@ public final class AssembleCommand implements Callable<Integer>, ItlCli.Subject 
 
     private static CliException overLimit(Node at, String path, String limit, long max, long actual) {
         ItlLimitException e = new ItlLimitException(limit, max, actual, ItlLimitException.NO_OFFSET);
-        return new CliException(ExitCodes.INPUT, path + ": " + e.getOriginalMessage() + " (JSON "
-                + JsonTree.where(at) + ")", e);
+        return new CliException(
+                ExitCodes.INPUT, path + ": " + e.getOriginalMessage() + " (JSON " + JsonTree.where(at) + ")", e);
     }
 
     /** Checks the document's fields, writes header, records or payload, and reads the result back. */
-    private static Bytes build(Obj doc, List<TlvElement> header, int headerSize, TlvWriter recs, int recordCount,
-            ItlLimits limits) throws CliException {
+    private static Bytes build(
+            Obj doc, List<TlvElement> header, int headerSize, TlvWriter recs, int recordCount, ItlLimits limits)
+            throws CliException {
         String format = optString(doc, "format");
         if (format != null && !DumpCommand.FORMAT.equals(format)) {
-            throw err(doc.fields().get("format"), "'format' is \"" + format + "\", expected \"" + DumpCommand.FORMAT
-                    + "\"");
+            throw err(
+                    doc.fields().get("format"),
+                    "'format' is \"" + format + "\", expected \"" + DumpCommand.FORMAT + "\"");
         }
         Node ver = doc.fields().get("formatVersion");
-        if (ver != null && !(ver instanceof Num n && Long.valueOf(DumpCommand.FORMAT_VERSION).equals(n.value()))) {
+        if (ver != null
+                && !(ver instanceof Num n
+                        && Long.valueOf(DumpCommand.FORMAT_VERSION).equals(n.value()))) {
             throw err(ver, "'formatVersion' must be " + DumpCommand.FORMAT_VERSION);
         }
         Node records = doc.fields().get("records");
@@ -233,8 +254,8 @@ public final class AssembleCommand implements Callable<Integer>, ItlCli.Subject 
         }
         if (trustList) {
             if ((long) headerSize + recs.size() > limits.maxFileSize()) {
-                throw overLimit(doc, "the document", "maxFileSize", limits.maxFileSize(),
-                        (long) headerSize + recs.size());
+                throw overLimit(
+                        doc, "the document", "maxFileSize", limits.maxFileSize(), (long) headerSize + recs.size());
             }
             w.raw(recs.toBytes());
         } else {
@@ -243,7 +264,12 @@ public final class AssembleCommand implements Callable<Integer>, ItlCli.Subject 
                 throw err(payload, "'payload' needs 'hex'");
             }
             if (hex instanceof Str s && s.value().length() / 2 > limits.maxPayloadSize()) {
-                throw overLimit(hex, "payload", "maxPayloadSize", limits.maxPayloadSize(), s.value().length() / 2);
+                throw overLimit(
+                        hex,
+                        "payload",
+                        "maxPayloadSize",
+                        limits.maxPayloadSize(),
+                        s.value().length() / 2);
             }
             w.raw(hex(hex, "payload"));
         }
@@ -329,8 +355,7 @@ public final class AssembleCommand implements Callable<Integer>, ItlCli.Subject 
             if (depth >= 7) {
                 throw err(n, path + ": containers nested too deep");
             }
-            List<TlvElement> kids = elements(arr(children, path + ".children"), path + ".children", scope,
-                    depth + 1);
+            List<TlvElement> kids = elements(arr(children, path + ".children"), path + ".children", scope, depth + 1);
             int len = 0;
             for (TlvElement k : kids) {
                 len += k.encodedSize();
@@ -344,8 +369,9 @@ public final class AssembleCommand implements Callable<Integer>, ItlCli.Subject 
             throw err(children, path + ": tag " + tag + " (" + name + ") is not a container; give 'hex'");
         }
         if (scope == Scope.HEADER && depth == 0 && tag == Padding.TAG) {
-            throw err(n, path + ": tag 13 at the top level of the header is a padding byte; write {\"padding\": "
-                    + "true}");
+            throw err(
+                    n,
+                    path + ": tag 13 at the top level of the header is a padding byte; write {\"padding\": " + "true}");
         }
         boolean derived = (scope == Scope.HEADER && depth == 0 && tag == HeaderTags.HEADER_LENGTH)
                 || (scope == Scope.RECORD && path.endsWith(".fields[0]") && tag == RecordTags.RECORD_LENGTH);
@@ -360,8 +386,10 @@ public final class AssembleCommand implements Callable<Integer>, ItlCli.Subject 
             if (valueNode != null) {
                 Bytes fromValue = encode(scope, tag, valueNode, path);
                 if (!fromValue.equals(value)) {
-                    throw err(valueNode, path + ": 'value' and 'hex' of " + name + " disagree (value gives "
-                            + preview(fromValue) + ", hex is " + preview(value) + "); edit one and delete the other");
+                    throw err(
+                            valueNode,
+                            path + ": 'value' and 'hex' of " + name + " disagree (value gives " + preview(fromValue)
+                                    + ", hex is " + preview(value) + "); edit one and delete the other");
                 }
             }
         } else if (valueNode != null) {

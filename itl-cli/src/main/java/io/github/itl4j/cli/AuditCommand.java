@@ -59,71 +59,116 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.1.0
  */
-@Command(name = "audit", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Fleet hash audit: which phones hold a stale ITL/CTL. Matches the hashes phones report "
-                + "(REPORTS: CSV with a header row, or text holding DeviceTLInfo alarms: raw SIP, console logs, "
-                + "CUCM traces) against the known files (--known, --known-dir, --known-hash, --known-show-itl).",
+@Command(
+        name = "audit",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Fleet hash audit: which phones hold a stale ITL/CTL. Matches the hashes phones report "
+                    + "(REPORTS: CSV with a header row, or text holding DeviceTLInfo alarms: raw SIP, console logs, "
+                    + "CUCM traces) against the known files (--known, --known-dir, --known-hash, --known-show-itl).",
             "Classes: CURRENT, CURRENT_OTHER_NODE, EQUIVALENT, STALE_RECOVERABLE, STALE_STRANDED (by trust "
-                + "simulation), FOREIGN, DIAGNOSTIC_FORM, UNKNOWN, NOT_INSTALLED, MALFORMED.",
+                    + "simulation), FOREIGN, DIAGNOSTIC_FORM, UNKNOWN, NOT_INSTALLED, MALFORMED.",
             "Exits 0 when every phone is CURRENT or EQUIVALENT, 1 otherwise (with --expect-current also when no "
-                + "phone was read or a row was skipped), 2 on a usage error, 3 when an input is not a report or a "
-                + "known file is malformed, 4 when a file cannot be read or written."})
+                    + "phone was read or a row was skipped), 2 on a usage error, 3 when an input is not a report or a "
+                    + "known file is malformed, 4 when a file cannot be read or written."
+        })
 public final class AuditCommand implements Callable<Integer> {
     /** The per-phone CSV columns (docs/audit.md, then kind, form and where). */
-    static final List<String> CSV_COLUMNS = List.of("device", "model", "tftp", "reported_itl", "algorithm", "class",
-            "matched_label", "advice", "chain", "kind", "form", "source", "line");
+    static final List<String> CSV_COLUMNS = List.of(
+            "device",
+            "model",
+            "tftp",
+            "reported_itl",
+            "algorithm",
+            "class",
+            "matched_label",
+            "advice",
+            "chain",
+            "kind",
+            "form",
+            "source",
+            "line");
 
     @ParentCommand
     private ItlCli cli;
 
-    @Option(names = "--known", paramLabel = "LABEL=FILE", description = "A file CUCM served (repeatable); LABEL is "
-            + "node:generation[:cluster], e.g. pub:current, pub:previous, pub:current:clusterB.")
+    @Option(
+            names = "--known",
+            paramLabel = "LABEL=FILE",
+            description = "A file CUCM served (repeatable); LABEL is "
+                    + "node:generation[:cluster], e.g. pub:current, pub:previous, pub:current:clusterB.")
     private List<String> known = new ArrayList<>();
 
-    @Option(names = "--known-dir", paramLabel = "DIR", description = "Known files laid out as NODE/GENERATION/FILE "
-            + "or NODE/GENERATION/CLUSTER/FILE (repeatable).")
+    @Option(
+            names = "--known-dir",
+            paramLabel = "DIR",
+            description =
+                    "Known files laid out as NODE/GENERATION/FILE " + "or NODE/GENERATION/CLUSTER/FILE (repeatable).")
     private List<Path> knownDirs = new ArrayList<>();
 
-    @Option(names = "--known-hash", paramLabel = "LABEL=HEX", description = "The hash of a known ITL without the "
-            + "file, in any reported form (repeatable).")
+    @Option(
+            names = "--known-hash",
+            paramLabel = "LABEL=HEX",
+            description = "The hash of a known ITL without the " + "file, in any reported form (repeatable).")
     private List<String> knownHashes = new ArrayList<>();
 
-    @Option(names = "--known-show-itl", paramLabel = "LABEL=FILE", description = "The MD5/SHA-1 checksums of a "
-            + "'show itl' capture as a known file (repeatable).")
+    @Option(
+            names = "--known-show-itl",
+            paramLabel = "LABEL=FILE",
+            description = "The MD5/SHA-1 checksums of a " + "'show itl' capture as a known file (repeatable).")
     private List<String> knownShowItl = new ArrayList<>();
 
-    @Option(names = "--tvs", paramLabel = "DIR|CSV", description = "A TVS the phones can ask, for the simulation "
-            + "that tells STALE_RECOVERABLE from STALE_STRANDED (as itl simulate --tvs; repeatable).")
+    @Option(
+            names = "--tvs",
+            paramLabel = "DIR|CSV",
+            description = "A TVS the phones can ask, for the simulation "
+                    + "that tells STALE_RECOVERABLE from STALE_STRANDED (as itl simulate --tvs; repeatable).")
     private List<String> tvs = new ArrayList<>();
 
-    @Option(names = "--now", paramLabel = "INSTANT", description = "The time of the simulations (ISO-8601); the "
-            + "current time by default.")
+    @Option(
+            names = "--now",
+            paramLabel = "INSTANT",
+            description = "The time of the simulations (ISO-8601); the " + "current time by default.")
     private String now;
 
     @Option(names = "--form", paramLabel = "csv|alarms", description = "The form of REPORTS (detected by default).")
     private String form;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Write the per-phone table as CSV ('-' for standard "
-            + "output).")
+    @Option(
+            names = "--csv",
+            paramLabel = "FILE",
+            description = "Write the per-phone table as CSV ('-' for standard " + "output).")
     private String csvOut;
 
     @Option(names = "--json", description = "Write one JSON document (the itl4j envelope) instead of text.")
     private boolean json;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Write a self-contained HTML page: the classes per "
-            + "node as a chart, and the phones that need action with their advice.")
+    @Option(
+            names = "--html",
+            paramLabel = "FILE",
+            description = "Write a self-contained HTML page: the classes per "
+                    + "node as a chart, and the phones that need action with their advice.")
     private String htmlOut;
 
-    @Option(names = "--expect-current", description = "The gate check: exit 1 unless every phone is CURRENT or "
-            + "EQUIVALENT, at least one phone was read and no row was skipped.")
+    @Option(
+            names = "--expect-current",
+            description = "The gate check: exit 1 unless every phone is CURRENT or "
+                    + "EQUIVALENT, at least one phone was read and no row was skipped.")
     private boolean expectCurrent;
 
-    @Option(names = "--max-listed", paramLabel = "N", defaultValue = "50", description = "Phones listed per class in "
-            + "the text, JSON and HTML reports (the CSV has them all; default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-listed",
+            paramLabel = "N",
+            defaultValue = "50",
+            description = "Phones listed per class in "
+                    + "the text, JSON and HTML reports (the CSV has them all; default ${DEFAULT-VALUE}).")
     private int maxListed;
 
-    @Option(names = "--no-progress", description = "Draw no progress bar (one is drawn on standard error while the "
-            + "reports are read, only on an interactive terminal).")
+    @Option(
+            names = "--no-progress",
+            description = "Draw no progress bar (one is drawn on standard error while the "
+                    + "reports are read, only on an interactive terminal).")
     private boolean noProgress;
 
     @Parameters(paramLabel = "REPORTS", arity = "1..*", description = "Phone reports ('-' for standard input).")
@@ -136,12 +181,10 @@ public final class AuditCommand implements Callable<Integer> {
     static BooleanSupplier stderrTerminal = () -> PasswordOptions.interactiveConsole() != null;
 
     /** Creates the command; picocli fills in the options. */
-    public AuditCommand() {
-    }
+    public AuditCommand() {}
 
     /** Where an input came from, for the JSON envelope. */
-    record InputRef(String role, String path) {
-    }
+    record InputRef(String role, String path) {}
 
     @Override
     public Integer call() throws Exception {
@@ -155,7 +198,8 @@ public final class AuditCommand implements Callable<Integer> {
             throw CliException.usage("no known files: give --known, --known-dir, --known-hash or --known-show-itl");
         }
         Instant at = instant();
-        TrustSimulator sim = TrustSimulator.builder().tvs(tvsEnvironment(inputs)).build();
+        TrustSimulator sim =
+                TrustSimulator.builder().tvs(tvsEnvironment(inputs)).build();
         AuditClassifier classifier = new AuditClassifier(catalogue, sim, at);
         AuditSummary summary = new AuditSummary(maxListed, AuditLimits.DEFAULT_MAX_PROBLEMS);
         for (String c : catalogue.problems()) {
@@ -166,15 +210,24 @@ public final class AuditCommand implements Callable<Integer> {
             throw CliException.usage("--csv - and --json both write to standard output: give --csv a file");
         }
         Path csvTarget = csvOut == null || csvToStdout ? null : Path.of(csvOut);
-        Path csvTmp = csvTarget == null ? null : Files.createTempFile(absoluteParent(csvTarget), ".itl-audit-",
-                ".csv.tmp");
+        Path csvTmp =
+                csvTarget == null ? null : Files.createTempFile(absoluteParent(csvTarget), ".itl-audit-", ".csv.tmp");
         try {
-            Writer w = csvTmp != null ? Files.newBufferedWriter(csvTmp, StandardCharsets.UTF_8)
-                    : csvToStdout ? new BufferedWriter(new OutputStreamWriter(cli.binaryOut(), StandardCharsets.UTF_8))
-                    : null;
-            try (CSVPrinter csv = w == null ? null : new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                    .setHeader(CSV_COLUMNS.toArray(String[]::new)).get())) {
-                ReadProgressBar bar = noProgress || !stderrTerminal.getAsBoolean() ? null
+            Writer w = csvTmp != null
+                    ? Files.newBufferedWriter(csvTmp, StandardCharsets.UTF_8)
+                    : csvToStdout
+                            ? new BufferedWriter(new OutputStreamWriter(cli.binaryOut(), StandardCharsets.UTF_8))
+                            : null;
+            try (CSVPrinter csv = w == null
+                    ? null
+                    : new CSVPrinter(
+                            w,
+                            CSVFormat.RFC4180
+                                    .builder()
+                                    .setHeader(CSV_COLUMNS.toArray(String[]::new))
+                                    .get())) {
+                ReadProgressBar bar = noProgress || !stderrTerminal.getAsBoolean()
+                        ? null
                         : new ReadProgressBar(cli.err(), totalSize());
                 try {
                     for (String r : reports) {
@@ -196,8 +249,8 @@ public final class AuditCommand implements Callable<Integer> {
             if (csvTmp != null) {
                 if (Files.getFileStore(csvTmp).supportsFileAttributeView("posix")) {
                     // the temporary file is private; the table is not a secret
-                    Files.setPosixFilePermissions(csvTmp, java.nio.file.attribute.PosixFilePermissions
-                            .fromString("rw-r--r--"));
+                    Files.setPosixFilePermissions(
+                            csvTmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
                 }
                 Files.move(csvTmp, csvTarget, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 csvTmp = null;
@@ -288,8 +341,10 @@ public final class AuditCommand implements Callable<Integer> {
             Path p = Path.of(lv[1]);
             Bytes text = Inputs.readBounded(Files.newInputStream(p), 4L * 1024 * 1024);
             try {
-                b.addShowItl(label(lv[0], "--known-show-itl"), new String(text.toByteArray(),
-                        StandardCharsets.UTF_8), lv[1]);
+                b.addShowItl(
+                        label(lv[0], "--known-show-itl"),
+                        new String(text.toByteArray(), StandardCharsets.UTF_8),
+                        lv[1]);
             } catch (IllegalArgumentException e) {
                 throw CliException.input("--known-show-itl " + e.getMessage());
             }
@@ -337,8 +392,14 @@ public final class AuditCommand implements Callable<Integer> {
         return total;
     }
 
-    private void readReport(String arg, ReportReaders.Form f, AuditClassifier classifier, AuditSummary summary,
-            CSVPrinter csv, ReportProgress progress) throws IOException, CliException {
+    private void readReport(
+            String arg,
+            ReportReaders.Form f,
+            AuditClassifier classifier,
+            AuditSummary summary,
+            CSVPrinter csv,
+            ReportProgress progress)
+            throws IOException, CliException {
         String name = Inputs.displayName(arg);
         ReportSink sink = new ReportSink() {
             @Override
@@ -373,10 +434,20 @@ public final class AuditCommand implements Callable<Integer> {
     static List<String> csvRow(Classification c) {
         PhoneReport r = c.report();
         ReportedValue v = c.value();
-        return List.of(r.device(), r.model(), c.kind() == FileKind.CTL ? r.ctlTftp() : r.itlTftp(),
-                v.isDigest() ? v.hex() : v.raw().strip(), ReportedValue.name(v.algorithm()), c.auditClass().name(),
-                c.matchedLabel().map(KnownLabel::toString).orElse(""), c.advice(), String.join(" ", c.chain()),
-                c.kind().name(), c.hit() == null ? "" : c.hit().form(), r.source(), Long.toString(r.line()));
+        return List.of(
+                r.device(),
+                r.model(),
+                c.kind() == FileKind.CTL ? r.ctlTftp() : r.itlTftp(),
+                v.isDigest() ? v.hex() : v.raw().strip(),
+                ReportedValue.name(v.algorithm()),
+                c.auditClass().name(),
+                c.matchedLabel().map(KnownLabel::toString).orElse(""),
+                c.advice(),
+                String.join(" ", c.chain()),
+                c.kind().name(),
+                c.hit() == null ? "" : c.hit().form(),
+                r.source(),
+                Long.toString(r.line()));
     }
 
     static String verdict(AuditSummary s) {
@@ -400,7 +471,9 @@ public final class AuditCommand implements Callable<Integer> {
             out.println();
             out.println(k + " by TFTP node:");
             for (Map.Entry<String, EnumMap<AuditClass, Long>> e : s.byNode(k).entrySet()) {
-                long n = e.getValue().values().stream().mapToLong(Long::longValue).sum();
+                long n = e.getValue().values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum();
                 List<String> parts = new ArrayList<>();
                 e.getValue().forEach((c, v) -> parts.add(c + " " + v + " (" + percent(v, n) + ")"));
                 out.println("  " + e.getKey() + ": " + n + " phone" + (n == 1 ? "" : "s") + ": "
@@ -415,13 +488,18 @@ public final class AuditCommand implements Callable<Integer> {
                 for (Classification x : listed) {
                     PhoneReport r = x.report();
                     StringBuilder sb = new StringBuilder("    ").append(r.device());
-                    sb.append(" (").append(x.node()).append(", ").append(r.where()).append(")");
+                    sb.append(" (")
+                            .append(x.node())
+                            .append(", ")
+                            .append(r.where())
+                            .append(")");
                     x.matchedLabel().ifPresent(l -> sb.append(" matched ").append(l));
                     if (x.value().isDigest()) {
                         sb.append(" by ").append(ReportedValue.name(x.value().algorithm()));
                     }
                     String extra = !c.advice().isEmpty() && x.advice().startsWith(c.advice())
-                            ? x.advice().substring(c.advice().length()).strip() : x.advice();
+                            ? x.advice().substring(c.advice().length()).strip()
+                            : x.advice();
                     if (!extra.isEmpty()) {
                         sb.append(": ").append(extra);
                     }

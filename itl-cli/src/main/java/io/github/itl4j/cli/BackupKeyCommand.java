@@ -26,12 +26,16 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.1.0
  */
-@Command(name = "backup-key", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Copy a key file (ITLRecovery.p12) to an SFTP server and check it by reading it back.",
+@Command(
+        name = "backup-key",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Copy a key file (ITLRecovery.p12) to an SFTP server and check it by reading it back.",
             "The remote file is never replaced: the same content is reported as already present, different content "
-                + "is an error."},
-        footer = {"", "Example:",
-            "  itl backup-key ITLRecovery.p12 --remote sftp.example.com backup itl-backup"})
+                    + "is an error."
+        },
+        footer = {"", "Example:", "  itl backup-key ITLRecovery.p12 --remote sftp.example.com backup itl-backup"})
 public final class BackupKeyCommand implements Callable<Integer>, ItlCli.Subject {
     @ParentCommand
     private ItlCli cli;
@@ -42,13 +46,11 @@ public final class BackupKeyCommand implements Callable<Integer>, ItlCli.Subject
     @Mixin
     private RemoteOptions remote = new RemoteOptions();
 
-    @Option(names = "--name", paramLabel = "NAME",
-            description = "The remote file name (default: the name of P12).")
+    @Option(names = "--name", paramLabel = "NAME", description = "The remote file name (default: the name of P12).")
     private String name;
 
     /** Creates the command; picocli fills in the options. */
-    public BackupKeyCommand() {
-    }
+    public BackupKeyCommand() {}
 
     @Override
     public String subject(Throwable failure) {
@@ -67,7 +69,10 @@ public final class BackupKeyCommand implements Callable<Integer>, ItlCli.Subject
         }
         remote.check();
         String remoteName = name != null ? name : String.valueOf(file.getFileName());
-        if (remoteName.isEmpty() || remoteName.equals(".") || remoteName.equals("..") || remoteName.contains("/")
+        if (remoteName.isEmpty()
+                || remoteName.equals(".")
+                || remoteName.equals("..")
+                || remoteName.contains("/")
                 || remoteName.indexOf('\0') >= 0) {
             throw CliException.usage("--name must be a plain file name, got '" + remoteName + "'");
         }
@@ -84,8 +89,11 @@ public final class BackupKeyCommand implements Callable<Integer>, ItlCli.Subject
                 throw RemoteOptions.remoteError(e);
             }
             String where = remote.endpoint() + ":" + r.remotePath();
-            cli.out().println((r.alreadyPresent() ? "already present (same content, left as it was): "
-                    : "uploaded " + file + " to ") + where);
+            cli.out()
+                    .println((r.alreadyPresent()
+                                    ? "already present (same content, left as it was): "
+                                    : "uploaded " + file + " to ")
+                            + where);
             cli.out().println("  size:    " + r.size() + " bytes");
             cli.out().println("  sha256:  " + r.sha256().toHex());
             cli.out().println("  verified by read-back");

@@ -51,106 +51,165 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.1.0
  */
-@Command(name = "build", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Build and sign a new ITL/CTL from certificates, one option per role.",
+@Command(
+        name = "build",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Build and sign a new ITL/CTL from certificates, one option per role.",
             "Records follow the command-line order of the role options (--sast A --tftp B --sast C gives SAST, TFTP, "
-                + "SAST). Each CERT file gives its first certificate (PEM or DER; a PEM file may also hold a key).",
+                    + "SAST). Each CERT file gives its first certificate (PEM or DER; a PEM file may also hold a key).",
             "The signer (--p12, or --key/--cert) must be one of the --sast certificates unless --force.",
             "--ctl builds a tokenless CTL (CTLFile.tlv, CUCM layout): each CERT may be followed by @IP[,HOST] "
-                + "(IPADDRESS and DNSNAME; DNSNAME defaults to the CN's host name); sign with the publisher's "
-                + "CallManager key (10.x, 11.x) or ITLRecovery (12.0 and later)."},
-        footer = {"", "Example (certutils' tlvfile -b -d sha1 -v 1.0 -s sast.pem -C ccm-tftp.pem -T tvs.pem):",
+                    + "(IPADDRESS and DNSNAME; DNSNAME defaults to the CN's host name); sign with the publisher's "
+                    + "CallManager key (10.x, 11.x) or ITLRecovery (12.0 and later)."
+        },
+        footer = {
+            "",
+            "Example (certutils' tlvfile -b -d sha1 -v 1.0 -s sast.pem -C ccm-tftp.pem -T tvs.pem):",
             "  itl build -o ITLFile.tlv --key sast.pem --sast sast.pem --ccm-tftp ccm-tftp.pem --tvs tvs.pem "
-                + "--layout certutils --signer-version 1.0",
+                    + "--layout certutils --signer-version 1.0",
             "Tokenless CTL: itl build --ctl -o CTLFile.tlv --key pub.key --cert pub.pem "
-                + "--sast pub.pem@10.0.0.1,pub --ccm-tftp pub.pem@10.0.0.1,pub --capf capf.pem@10.0.0.1,pub",
-            "Passwords are never taken from the command line: --password-file, --password-env, or a prompt."})
+                    + "--sast pub.pem@10.0.0.1,pub --ccm-tftp pub.pem@10.0.0.1,pub --capf capf.pem@10.0.0.1,pub",
+            "Passwords are never taken from the command line: --password-file, --password-env, or a prompt."
+        })
 public final class BuildCommand implements Callable<Integer> {
     @ParentCommand
     private ItlCli cli;
 
-    @Option(names = {"-o", "--output"}, required = true, paramLabel = "OUT",
+    @Option(
+            names = {"-o", "--output"},
+            required = true,
+            paramLabel = "OUT",
             description = "Where to write the file (atomically); - writes standard output. Never one of the inputs.")
     private String output;
 
     @Mixin
     private SignerOptions signing = new SignerOptions();
 
-    @Option(names = "--sast", paramLabel = "CERT", arity = "1", parameterConsumer = RoleConsumer.class,
+    @Option(
+            names = "--sast",
+            paramLabel = "CERT",
+            arity = "1",
+            parameterConsumer = RoleConsumer.class,
             description = "Add a SAST record (the signer, ITLRecovery). Repeatable, like every role option.")
     private List<String> sast;
 
-    @Option(names = "--ccm", paramLabel = "CERT", arity = "1", parameterConsumer = RoleConsumer.class,
+    @Option(
+            names = "--ccm",
+            paramLabel = "CERT",
+            arity = "1",
+            parameterConsumer = RoleConsumer.class,
             description = "Add a CCM record.")
     private List<String> ccm;
 
-    @Option(names = "--ccm-tftp", paramLabel = "CERT", arity = "1", parameterConsumer = RoleConsumer.class,
+    @Option(
+            names = "--ccm-tftp",
+            paramLabel = "CERT",
+            arity = "1",
+            parameterConsumer = RoleConsumer.class,
             description = "Add a CCM+TFTP record.")
     private List<String> ccmTftp;
 
-    @Option(names = "--tftp", paramLabel = "CERT", arity = "1", parameterConsumer = RoleConsumer.class,
+    @Option(
+            names = "--tftp",
+            paramLabel = "CERT",
+            arity = "1",
+            parameterConsumer = RoleConsumer.class,
             description = "Add a TFTP record.")
     private List<String> tftp;
 
-    @Option(names = "--capf", paramLabel = "CERT", arity = "1", parameterConsumer = RoleConsumer.class,
+    @Option(
+            names = "--capf",
+            paramLabel = "CERT",
+            arity = "1",
+            parameterConsumer = RoleConsumer.class,
             description = "Add a CAPF record.")
     private List<String> capf;
 
-    @Option(names = "--app-server", paramLabel = "CERT", arity = "1", parameterConsumer = RoleConsumer.class,
+    @Option(
+            names = "--app-server",
+            paramLabel = "CERT",
+            arity = "1",
+            parameterConsumer = RoleConsumer.class,
             description = "Add an APP-SERVER record.")
     private List<String> appServer;
 
-    @Option(names = "--tvs", paramLabel = "CERT", arity = "1", parameterConsumer = RoleConsumer.class,
+    @Option(
+            names = "--tvs",
+            paramLabel = "CERT",
+            arity = "1",
+            parameterConsumer = RoleConsumer.class,
             description = "Add a TVS record.")
     private List<String> tvs;
 
-    @Option(names = "--placeholder", paramLabel = "ROLE@IP,HOST", arity = "1",
+    @Option(
+            names = "--placeholder",
+            paramLabel = "ROLE@IP,HOST",
+            arity = "1",
             parameterConsumer = RoleConsumer.class,
             description = "With --ctl: add a non-secure placeholder record (DNSNAME HOST, FUNCTION ROLE, IPADDRESS IP "
-                + "only), as a CTL keeps for each CCM+TFTP record after utils ctl set-cluster non-secure-mode.")
+                    + "only), as a CTL keeps for each CCM+TFTP record after utils ctl set-cluster non-secure-mode.")
     private List<String> placeholders;
 
-    @Option(names = "--ctl", description = "Build a tokenless CTL: CTLFile.tlv, CUCM layout, DNSNAME the host name, "
-            + "CERT@IP[,HOST] role values.")
+    @Option(
+            names = "--ctl",
+            description = "Build a tokenless CTL: CTLFile.tlv, CUCM layout, DNSNAME the host name, "
+                    + "CERT@IP[,HOST] role values.")
     private boolean ctl;
 
-    @Option(names = "--hash", paramLabel = "ROLE", converter = Converters.RoleConverter.class,
+    @Option(
+            names = "--hash",
+            paramLabel = "ROLE",
+            converter = Converters.RoleConverter.class,
             description = "Write the records of ROLE as hash records (CERTHASH + HASH ALGORITHM instead of the "
-                + "CERTIFICATE), as CUCM writes TVS in ITLs. Repeatable. Not for SAST.")
+                    + "CERTIFICATE), as CUCM writes TVS in ITLs. Repeatable. Not for SAST.")
     private List<Role> hashRoles = new ArrayList<>();
 
     @Option(names = "--tvs-hash", description = "The same as --hash TVS.")
     private boolean tvsHash;
 
-    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "cucm",
+    @Option(
+            names = "--layout",
+            paramLabel = "LAYOUT",
+            defaultValue = "cucm",
             converter = Converters.LayoutConverter.class,
             description = "Field order and name format: cucm (default) or certutils.")
     private Layout layout;
 
-    @Option(names = "--signer-version", paramLabel = "VER", converter = Converters.VersionConverter.class,
+    @Option(
+            names = "--signer-version",
+            paramLabel = "VER",
+            converter = Converters.VersionConverter.class,
             description = "Write SIGNERVERSION (tag 28) 1.0 or 1.1, as certutils does (1.1 lets phones accept EC "
-                + "certificates); omitted by default, as CUCM.")
+                    + "certificates); omitted by default, as CUCM.")
     private Version signerVersion;
 
-    @Option(names = "--file-name", paramLabel = "NAME",
+    @Option(
+            names = "--file-name",
+            paramLabel = "NAME",
             description = "FILENAME in the header (default ITLFile.tlv; CTLFile.tlv with --ctl).")
     private String fileName;
 
-    @Option(names = "--dns-name", paramLabel = "MODE", converter = Converters.DnsNameConverter.class,
+    @Option(
+            names = "--dns-name",
+            paramLabel = "MODE",
+            converter = Converters.DnsNameConverter.class,
             description = "DNSNAME of CUCM-layout records: two-nuls (default; the length CUCM's records have), "
-                + "empty, omit, or cn-host (the certificate CN's host name, as in CTLs).")
+                    + "empty, omit, or cn-host (the certificate CN's host name, as in CTLs).")
     private DnsName dnsName;
 
-    @Option(names = "--force", description = "Build even when the signer is not one of the --sast certificates, "
-            + "and replace OUT when it exists (refused otherwise).")
+    @Option(
+            names = "--force",
+            description = "Build even when the signer is not one of the --sast certificates, "
+                    + "and replace OUT when it exists (refused otherwise).")
     private boolean force;
 
     /** The role options in command-line order, filled by {@link RoleConsumer}. */
     private final List<RoleArg> entries = new ArrayList<>();
 
     /** Creates the command; picocli fills in the options. */
-    public BuildCommand() {
-    }
+    public BuildCommand() {}
 
     /**
      * One role option as given.
@@ -194,8 +253,8 @@ public final class BuildCommand implements Callable<Integer> {
                 return new RoleArg(role, option, file.substring(0, at), addr, h, false);
             }
             if (h == null) {
-                throw CliException.usage(option + " " + file + ": expected ROLE@IP,HOST (the host name or IP "
-                        + "string for DNSNAME)");
+                throw CliException.usage(
+                        option + " " + file + ": expected ROLE@IP,HOST (the host name or IP " + "string for DNSNAME)");
             }
             Role r;
             try {
@@ -244,8 +303,8 @@ public final class BuildCommand implements Callable<Integer> {
             hash.add(Role.TVS);
         }
         if (hash.contains(Role.SAST)) {
-            throw CliException.usage("--hash SAST: SAST records must carry the certificate (phones verify the file "
-                    + "with it)");
+            throw CliException.usage(
+                    "--hash SAST: SAST records must carry the certificate (phones verify the file " + "with it)");
         }
         if (ctl && layout == Layout.CERTUTILS) {
             throw CliException.usage("--ctl writes CUCM's layout; --layout certutils does not apply");
@@ -292,7 +351,9 @@ public final class BuildCommand implements Callable<Integer> {
         SigningKey k = signing.key().load();
         ItlSigner signer = signing.signer(k, signing.key().source());
         TrustListBuilder b = (ctl ? TrustListBuilder.ctlBuilder(signer) : TrustListBuilder.builder(signer))
-                .layout(layout).signerVersion(signerVersion).requireSignerRecord(!force);
+                .layout(layout)
+                .signerVersion(signerVersion)
+                .requireSignerRecord(!force);
         if (fileName != null) {
             b.fileName(fileName);
         }
@@ -312,15 +373,21 @@ public final class BuildCommand implements Callable<Integer> {
         } catch (ItlSigningException e) {
             if (e.reason() == ItlSigningException.Reason.SIGNER_NOT_SAST) {
                 // the CLI's own words (the library's name its builder methods): decided by the reason, not the text
-                throw new CliException(ExitCodes.INPUT, "The signer's certificate " + k.certificate()
-                        .getSubjectX500Principal().getName() + " is not a SAST entry; phones could not verify the "
-                        + "file (add it with --sast, or give --force) (tag " + e.tag() + ")", e);
+                throw new CliException(
+                        ExitCodes.INPUT,
+                        "The signer's certificate "
+                                + k.certificate().getSubjectX500Principal().getName()
+                                + " is not a SAST entry; phones could not verify the "
+                                + "file (add it with --sast, or give --force) (tag " + e.tag() + ")",
+                        e);
             }
             throw new CliException(ExitCodes.of(e), e.getMessage(), e);
         }
         if (force && !signerListed(k, list)) {
-            cli.err().println(ItlCli.PREFIX + "warning: the signer " + k.certificate().getSubjectX500Principal()
-                    .getName() + " is not a SAST record: phones will not accept this file");
+            cli.err()
+                    .println(ItlCli.PREFIX + "warning: the signer "
+                            + k.certificate().getSubjectX500Principal().getName()
+                            + " is not a SAST record: phones will not accept this file");
         }
         Outputs.write(output, itl.encoded(), cli);
         boolean toStdout = Inputs.STDIO.equals(output);
@@ -328,7 +395,8 @@ public final class BuildCommand implements Callable<Integer> {
     }
 
     private static boolean signerListed(SigningKey k, List<TrustListBuilder.Entry> list) {
-        return list.stream().anyMatch(e -> e.role().equals(Role.SAST) && e.certificate().equals(k.certificate()));
+        return list.stream()
+                .anyMatch(e -> e.role().equals(Role.SAST) && e.certificate().equals(k.certificate()));
     }
 
     private static X509Certificate certificate(RoleArg r) throws CliException, IOException {
@@ -356,8 +424,9 @@ public final class BuildCommand implements Callable<Integer> {
             roles.add(r.role().map(Role::name).orElse("?") + (r.certificate().isPresent() ? "" : " (hash)"));
         }
         Checksums sums = Checksums.of(itl.encoded());
-        w.println(first + ": " + itl.header().fileName().orElse("?") + ", " + itl.encoded().size() + " bytes, header "
-                + itl.header().length() + " bytes, " + itl.records().size() + " records: " + roles);
+        w.println(first + ": " + itl.header().fileName().orElse("?") + ", "
+                + itl.encoded().size() + " bytes, header " + itl.header().length() + " bytes, "
+                + itl.records().size() + " records: " + roles);
         w.println("  signer:    " + itl.header().signerName().orElse("?") + " (serial "
                 + itl.header().serialNumber().map(Bytes::toHex).orElse("?") + "), "
                 + itl.header().digestAlgorithm().map(DigestAlgorithm::toString).orElse("?") + ", "
@@ -375,22 +444,25 @@ public final class BuildCommand implements Callable<Integer> {
         public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
             OptionSpec o = (OptionSpec) argSpec;
             if (args.isEmpty() || commandSpec.optionsMap().containsKey(args.peek())) {
-                throw new CommandLine.MissingParameterException(commandSpec.commandLine(), argSpec,
+                throw new CommandLine.MissingParameterException(
+                        commandSpec.commandLine(),
+                        argSpec,
                         "Missing required parameter for option '" + o.longestName() + "' (" + o.paramLabel() + ")");
             }
-            Role role = switch (o.longestName()) {
-                case "--sast" -> Role.SAST;
-                case "--ccm" -> Role.CCM;
-                case "--ccm-tftp" -> Role.CCM_TFTP;
-                case "--tftp" -> Role.TFTP;
-                case "--capf" -> Role.CAPF;
-                case "--app-server" -> Role.APP_SERVER;
-                case "--tvs" -> Role.TVS;
-                case "--placeholder" -> null;
-                default -> throw new IllegalStateException(o.longestName());
-            };
-            ((BuildCommand) commandSpec.userObject()).entries.add(new RoleArg(role, o.longestName(), args.pop(), null,
-                    null, role == null));
+            Role role =
+                    switch (o.longestName()) {
+                        case "--sast" -> Role.SAST;
+                        case "--ccm" -> Role.CCM;
+                        case "--ccm-tftp" -> Role.CCM_TFTP;
+                        case "--tftp" -> Role.TFTP;
+                        case "--capf" -> Role.CAPF;
+                        case "--app-server" -> Role.APP_SERVER;
+                        case "--tvs" -> Role.TVS;
+                        case "--placeholder" -> null;
+                        default -> throw new IllegalStateException(o.longestName());
+                    };
+            ((BuildCommand) commandSpec.userObject())
+                    .entries.add(new RoleArg(role, o.longestName(), args.pop(), null, null, role == null));
         }
     }
 }

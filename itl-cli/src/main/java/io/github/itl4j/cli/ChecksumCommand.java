@@ -29,10 +29,15 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.1.0
  */
-@Command(name = "checksum", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Print whole-file checksums the way CUCM's 'show itl' and phones show them, to compare a "
-                + "phone's ITL/CTL with the server's.",
-            "Default: MD5 and SHA-1 (what 'show itl' prints); with --format sum, SHA-1 only."})
+@Command(
+        name = "checksum",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Print whole-file checksums the way CUCM's 'show itl' and phones show them, to compare a "
+                    + "phone's ITL/CTL with the server's.",
+            "Default: MD5 and SHA-1 (what 'show itl' prints); with --format sum, SHA-1 only."
+        })
 public final class ChecksumCommand implements Callable<Integer> {
     /** The digests, in output order. */
     enum Algorithm {
@@ -77,15 +82,23 @@ public final class ChecksumCommand implements Callable<Integer> {
     @ParentCommand
     private ItlCli cli;
 
-    @Option(names = {"-a", "--algorithm"}, paramLabel = "ALG", split = ",",
+    @Option(
+            names = {"-a", "--algorithm"},
+            paramLabel = "ALG",
+            split = ",",
             description = "md5, sha1, sha256, sha512 or all; repeatable or comma-separated.")
     private List<String> algorithms = new ArrayList<>();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORM", defaultValue = "cucm",
-            description = {"cucm (default): lower-case hex and '(MD5)', as 'show itl' prints;",
+    @Option(
+            names = {"-f", "--format"},
+            paramLabel = "FORM",
+            defaultValue = "cucm",
+            description = {
+                "cucm (default): lower-case hex and '(MD5)', as 'show itl' prints;",
                 "phone: upper-case hex, as phones display it;",
                 "colon: upper-case hex with colons;",
-                "sum: 'hex  FILE' lines, as sha1sum/md5sum write them (one line per algorithm)."})
+                "sum: 'hex  FILE' lines, as sha1sum/md5sum write them (one line per algorithm)."
+            })
     private String format;
 
     @Mixin
@@ -95,8 +108,7 @@ public final class ChecksumCommand implements Callable<Integer> {
     private List<String> files;
 
     /** Creates the command; picocli fills in the options. */
-    public ChecksumCommand() {
-    }
+    public ChecksumCommand() {}
 
     @Override
     public Integer call() throws Exception {
@@ -118,7 +130,8 @@ public final class ChecksumCommand implements Callable<Integer> {
                     g.writeStartObject();
                     g.writeStringField("file", name);
                     for (Algorithm a : algs) {
-                        g.writeStringField(a.name().toLowerCase(Locale.ROOT), a.of(c).toHex());
+                        g.writeStringField(
+                                a.name().toLowerCase(Locale.ROOT), a.of(c).toHex());
                     }
                     g.writeEndObject();
                     continue;
@@ -205,8 +218,8 @@ public final class ChecksumCommand implements Callable<Integer> {
             try {
                 out.add(Algorithm.valueOf(k));
             } catch (IllegalArgumentException e) {
-                throw CliException.usage("unknown --algorithm '" + n + "' (expected md5, sha1, sha256, sha512 or "
-                        + "all)");
+                throw CliException.usage(
+                        "unknown --algorithm '" + n + "' (expected md5, sha1, sha256, sha512 or " + "all)");
             }
         }
         return out;

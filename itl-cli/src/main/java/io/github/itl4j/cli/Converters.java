@@ -21,8 +21,7 @@ import picocli.CommandLine;
  * @since 0.1.0
  */
 final class Converters {
-    private Converters() {
-    }
+    private Converters() {}
 
     /** {@code sha1}, {@code sha256}, {@code sha512}. */
     static final class DigestConverter implements CommandLine.ITypeConverter<DigestAlgorithm> {
@@ -71,8 +70,8 @@ final class Converters {
             try {
                 return Role.parse(v);
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("expected a role (SAST, CCM, CCM+TFTP, TFTP, CAPF, "
-                        + "APP-SERVER, TVS), got '" + value + "'");
+                throw new CommandLine.TypeConversionException(
+                        "expected a role (SAST, CCM, CCM+TFTP, TFTP, CAPF, " + "APP-SERVER, TVS), got '" + value + "'");
             }
         }
     }
@@ -84,8 +83,8 @@ final class Converters {
             try {
                 return DnsName.valueOf(value.toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("expected two-nuls, empty, omit or cn-host, got '"
-                        + value + "'");
+                throw new CommandLine.TypeConversionException(
+                        "expected two-nuls, empty, omit or cn-host, got '" + value + "'");
             }
         }
     }
@@ -112,8 +111,8 @@ final class Converters {
                         + "2026-01-31T12:00:00Z, got '" + value + "'");
             }
             if (t.getEpochSecond() < 0 || t.getEpochSecond() > 0xFFFFFFFFL || t.getNano() != 0) {
-                throw new CommandLine.TypeConversionException("TIMESTAMP holds whole seconds from 1970 to 2106, got '"
-                        + value + "'");
+                throw new CommandLine.TypeConversionException(
+                        "TIMESTAMP holds whole seconds from 1970 to 2106, got '" + value + "'");
             }
             return t;
         }

@@ -32,8 +32,7 @@ final class CryptoProviders {
 
     private static volatile Choice choice = Choice.AUTO;
 
-    private CryptoProviders() {
-    }
+    private CryptoProviders() {}
 
     /** Back to the default, at the start of every run. */
     static void reset() {
@@ -61,8 +60,9 @@ final class CryptoProviders {
             case JDK -> null;
             case BC -> Bc.INSTANCE;
             case AUTO -> NativeProvider.orJdk();
-            case NATIVE -> NativeProvider.provider().orElseThrow(() -> CliException.usage("--provider native: "
-                    + NativeProvider.unavailableReason().orElse("not available") + "; use --provider jdk"));
+            case NATIVE -> NativeProvider.provider()
+                    .orElseThrow(() -> CliException.usage("--provider native: "
+                            + NativeProvider.unavailableReason().orElse("not available") + "; use --provider jdk"));
         };
     }
 
@@ -81,8 +81,10 @@ final class CryptoProviders {
             case NATIVE, AUTO -> NativeProvider.provider()
                     .map(p -> "Crypto provider: " + p.getName() + " " + p.getVersionStr() + " (native, --provider "
                             + choice.option() + ")")
-                    .orElse("Crypto provider: " + jdk + (choice == Choice.NATIVE ? " (--provider native is not "
-                            + "available: " : " (native not available: ")
+                    .orElse("Crypto provider: " + jdk
+                            + (choice == Choice.NATIVE
+                                    ? " (--provider native is not " + "available: "
+                                    : " (native not available: ")
                             + NativeProvider.unavailableReason().orElse("?") + ")");
         };
     }

@@ -37,19 +37,31 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.2.0
  */
-@Command(name = "decrypt-config", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Verify and decrypt an encrypted phone configuration (SEP<MAC>.cnf.xml.enc.sgn) with the "
-            + "phone's private key (LSC or MIC; PEM or PKCS#12)."},
-        footer = {"", "Examples:",
+@Command(
+        name = "decrypt-config",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Verify and decrypt an encrypted phone configuration (SEP<MAC>.cnf.xml.enc.sgn) with the "
+                    + "phone's private key (LSC or MIC; PEM or PKCS#12)."
+        },
+        footer = {
+            "",
+            "Examples:",
             "  itl decrypt-config SEP001122334455.cnf.xml.enc.sgn --device-key phone.key --cert tftp.pem -o plain.xml",
             "  itl decrypt-config SEP001122334455.cnf.xml.enc.sgn --device-key lsc.p12 --password-file p "
-                + "--trust ITLFile.tlv -o -",
-            "", "Exit codes: 0 decrypted, 1 signature, key unwrap or digest check failed (nothing written), 2 usage, "
-                + "3 malformed file or bad key, 4 I/O."})
+                    + "--trust ITLFile.tlv -o -",
+            "",
+            "Exit codes: 0 decrypted, 1 signature, key unwrap or digest check failed (nothing written), 2 usage, "
+                    + "3 malformed file or bad key, 4 I/O."
+        })
 public final class DecryptConfigCommand implements Callable<Integer>, ItlCli.Subject {
     /** Failures of a check on a readable file: exit 1. */
-    private static final Set<EncryptedConfigCode> CHECKS = EnumSet.of(EncryptedConfigCode.SIGNATURE_INVALID,
-            EncryptedConfigCode.UNWRAP_FAILED, EncryptedConfigCode.DIGEST_MISMATCH, EncryptedConfigCode.KEY_LENGTH);
+    private static final Set<EncryptedConfigCode> CHECKS = EnumSet.of(
+            EncryptedConfigCode.SIGNATURE_INVALID,
+            EncryptedConfigCode.UNWRAP_FAILED,
+            EncryptedConfigCode.DIGEST_MISMATCH,
+            EncryptedConfigCode.KEY_LENGTH);
 
     @ParentCommand
     private ItlCli cli;
@@ -57,7 +69,9 @@ public final class DecryptConfigCommand implements Callable<Integer>, ItlCli.Sub
     @Parameters(index = "0", paramLabel = "FILE", description = "The .enc.sgn file; - reads standard input.")
     private String input;
 
-    @Option(names = "--device-key", paramLabel = "KEY",
+    @Option(
+            names = "--device-key",
+            paramLabel = "KEY",
             description = "The phone's private key: PEM (PKCS#1/PKCS#8, a certificate in it is ignored) or PKCS#12.")
     private Path deviceKey;
 
@@ -70,24 +84,30 @@ public final class DecryptConfigCommand implements Callable<Integer>, ItlCli.Sub
     @Option(names = "--cert", paramLabel = "CERT", description = "The TFTP certificate that must have signed FILE.")
     private Path tftpCert;
 
-    @Option(names = "--trust", paramLabel = "ITL", description = "An ITL or CTL whose TFTP (or CCM+TFTP) record "
-            + "must have signed FILE.")
+    @Option(
+            names = "--trust",
+            paramLabel = "ITL",
+            description = "An ITL or CTL whose TFTP (or CCM+TFTP) record " + "must have signed FILE.")
     private Path trust;
 
     @Option(names = "--no-verify", description = "Skip the signature check (forensics); the digest is still checked.")
     private boolean noVerify;
 
-    @Option(names = "--symmetric-key-file", paramLabel = "FILE",
+    @Option(
+            names = "--symmetric-key-file",
+            paramLabel = "FILE",
             description = "For a manual-key file (no ENCRYPTEDKEY): a file holding the AES key as 32 hex digits.")
     private Path symmetricKeyFile;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "OUT",
+            required = true,
             description = "Where to write the plaintext (atomically); - writes standard output.")
     private String output;
 
     /** Creates the command; picocli fills in the options. */
-    public DecryptConfigCommand() {
-    }
+    public DecryptConfigCommand() {}
 
     @Override
     public String subject(Throwable failure) {
@@ -120,7 +140,8 @@ public final class DecryptConfigCommand implements Callable<Integer>, ItlCli.Sub
         if (tftpCert != null) {
             b.signer(certificate(tftpCert));
         } else if (trust != null) {
-            ItlFile itl = reader.readTrustList(Inputs.read(trust.toString(), cli.stdin(), reader).data());
+            ItlFile itl = reader.readTrustList(
+                    Inputs.read(trust.toString(), cli.stdin(), reader).data());
             b.trustList(itl);
         } else {
             b.noVerify();
@@ -134,14 +155,18 @@ public final class DecryptConfigCommand implements Callable<Integer>, ItlCli.Sub
         try {
             d = b.build().decrypt(file);
         } catch (EncryptedConfigException e) {
-            throw new CliException(CHECKS.contains(e.code()) ? ExitCodes.CHECK_FAILED : ExitCodes.INPUT,
-                    in.name() + ": " + e.getMessage(), e);
+            throw new CliException(
+                    CHECKS.contains(e.code()) ? ExitCodes.CHECK_FAILED : ExitCodes.INPUT,
+                    in.name() + ": " + e.getMessage(),
+                    e);
         }
         boolean toStdout = Inputs.STDIO.equals(output);
         PrintWriter w = toStdout ? cli.err() : cli.out();
         for (EncryptedConfigProblem p : d.problems()) {
             if (!p.isError()) {
-                cli.err().println(ItlCli.PREFIX + in.name() + ": warning " + p.code().id() + ": " + p.message());
+                cli.err()
+                        .println(ItlCli.PREFIX + in.name() + ": warning "
+                                + p.code().id() + ": " + p.message());
             }
         }
         Bytes plain;
@@ -149,15 +174,22 @@ public final class DecryptConfigCommand implements Callable<Integer>, ItlCli.Sub
             plain = d.plaintext();
         } catch (EncryptedConfigException e) {
             cli.err().flush();
-            throw new CliException(CHECKS.contains(e.code()) ? ExitCodes.CHECK_FAILED : ExitCodes.INPUT,
-                    in.name() + ": " + e.getMessage() + "; nothing written", e);
+            throw new CliException(
+                    CHECKS.contains(e.code()) ? ExitCodes.CHECK_FAILED : ExitCodes.INPUT,
+                    in.name() + ": " + e.getMessage() + "; nothing written",
+                    e);
         }
         cli.err().flush();
         Outputs.write(output, plain, cli, null);
         w.println("decrypted " + in.name() + " -> " + (toStdout ? "<stdout>" : output) + ": " + plain.size()
-                + " bytes, " + d.info().plainDigestAlgorithm() + " digest matches, pad " + d.info().padCount()
-                + d.verification().map(v -> ", signature verified" + v.signerCertificate()
-                        .map(c -> " (" + c.getSubjectX500Principal().getName() + ")").orElse(""))
+                + " bytes, " + d.info().plainDigestAlgorithm() + " digest matches, pad "
+                + d.info().padCount()
+                + d.verification()
+                        .map(v -> ", signature verified"
+                                + v.signerCertificate()
+                                        .map(c -> " ("
+                                                + c.getSubjectX500Principal().getName() + ")")
+                                        .orElse(""))
                         .orElse(", signature NOT checked (--no-verify)"));
         w.flush();
         return ExitCodes.OK;
@@ -202,8 +234,8 @@ public final class DecryptConfigCommand implements Callable<Integer>, ItlCli.Sub
         try {
             String hex = new String(text).trim();
             if (!hex.matches("[0-9A-Fa-f]{32}|[0-9A-Fa-f]{48}|[0-9A-Fa-f]{64}")) {
-                throw CliException.input(symmetricKeyFile + ": expected 32 hex digits (AES-128; 48 or 64 for "
-                        + "AES-192/256)");
+                throw CliException.input(
+                        symmetricKeyFile + ": expected 32 hex digits (AES-128; 48 or 64 for " + "AES-192/256)");
             }
             return HexFormat.of().parseHex(hex);
         } finally {

@@ -43,13 +43,18 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.1.0
  */
-@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compare two versions of a trust list: records by certificate identity (UNCHANGED, REENCODED, "
-                + "ROTATED, ADDED, REMOVED, role changes), header changes, derived facts (pure re-sign, signer was a "
-                + "SAST, anchors kept, TVS changed with the signer ...) and the continuity verdict: would a phone "
-                + "holding OLD accept NEW (CONTINUOUS, CONTINUOUS_VIA_TVS, CONTINUOUS_ROLLBACK, BROKEN with the fix).",
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Compare two versions of a trust list: records by certificate identity (UNCHANGED, REENCODED, "
+                    + "ROTATED, ADDED, REMOVED, role changes), header changes, derived facts (pure re-sign, signer was a "
+                    + "SAST, anchors kept, TVS changed with the signer ...) and the continuity verdict: would a phone "
+                    + "holding OLD accept NEW (CONTINUOUS, CONTINUOUS_VIA_TVS, CONTINUOUS_ROLLBACK, BROKEN with the fix).",
             "OLD and NEW may be two directories: their .tlv files of the same name are compared.",
-            "Exits 0 when every pair is continuous, 1 when one is broken, 3 when a file is not a trust list."})
+            "Exits 0 when every pair is continuous, 1 when one is broken, 3 when a file is not a trust list."
+        })
 public final class DiffCommand implements Callable<Integer> {
     @ParentCommand
     private ItlCli cli;
@@ -57,8 +62,11 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--phone-ctl", paramLabel = "CTL", description = "The CTL the phones also hold.")
     private String phoneCtl;
 
-    @Option(names = "--tvs", paramLabel = "DIR|CSV", description = "A TVS the phones can ask (repeatable; as itl "
-            + "simulate --tvs). Without one the verdict states \"TVS not considered\".")
+    @Option(
+            names = "--tvs",
+            paramLabel = "DIR|CSV",
+            description = "A TVS the phones can ask (repeatable; as itl "
+                    + "simulate --tvs). Without one the verdict states \"TVS not considered\".")
     private List<String> tvs = new ArrayList<>();
 
     @Option(names = "--model", paramLabel = "MODEL", description = "The phone model, e.g. CP-7975 (digest support).")
@@ -67,8 +75,10 @@ public final class DiffCommand implements Callable<Integer> {
     @Option(names = "--model-table", paramLabel = "FILE", description = "Correct the model capability table.")
     private Path modelTable;
 
-    @Option(names = "--now", paramLabel = "DATE|INSTANT", description = "The time of the simulation (validity); the "
-            + "current time by default.")
+    @Option(
+            names = "--now",
+            paramLabel = "DATE|INSTANT",
+            description = "The time of the simulation (validity); the " + "current time by default.")
     private String now;
 
     @Option(names = "--json", description = "Write one JSON document (the itl4j envelope) instead of text.")
@@ -84,8 +94,7 @@ public final class DiffCommand implements Callable<Integer> {
     private String newArg;
 
     /** Creates the command; picocli fills in the options. */
-    public DiffCommand() {
-    }
+    public DiffCommand() {}
 
     @Override
     public Integer call() throws Exception {
@@ -108,7 +117,9 @@ public final class DiffCommand implements Callable<Integer> {
         if (json) {
             writeJson(diffs);
         } else if (diffs.size() > 1) {
-            long broken = diffs.stream().filter(d -> d.continuity() == ContinuityVerdict.BROKEN).count();
+            long broken = diffs.stream()
+                    .filter(d -> d.continuity() == ContinuityVerdict.BROKEN)
+                    .count();
             cli.out().println("diff: " + diffs.size() + " pairs, " + broken + " broken");
         }
         cli.out().flush();
@@ -170,8 +181,8 @@ public final class DiffCommand implements Callable<Integer> {
         for (String t : tvs) {
             Path dir = Path.of(t);
             try {
-                env = env.plus(Files.isDirectory(dir) ? TvsEnvironment.fromDirectory(dir)
-                        : TvsEnvironment.fromSqlExport(dir));
+                env = env.plus(
+                        Files.isDirectory(dir) ? TvsEnvironment.fromDirectory(dir) : TvsEnvironment.fromSqlExport(dir));
             } catch (java.nio.file.NoSuchFileException e) {
                 throw new CliException(ExitCodes.IO, "--tvs " + t + ": no such file or directory", e);
             } catch (IOException e) {
@@ -199,8 +210,11 @@ public final class DiffCommand implements Callable<Integer> {
         ItlHeader hn = d.newList().header();
         List<String> fields = new ArrayList<>();
         boolean signerChanged = d.fact("signerChanged");
-        String wasSast = d.facts().stream().filter(f -> f.name().equals("signerWasSastInOld")).findFirst()
-                .map(Fact::explanation).orElse("");
+        String wasSast = d.facts().stream()
+                .filter(f -> f.name().equals("signerWasSastInOld"))
+                .findFirst()
+                .map(Fact::explanation)
+                .orElse("");
         if (signerChanged) {
             out.println("header   signer  " + cn(ho.signerName().orElse("?")) + "  ->  "
                     + cn(hn.signerName().orElse("?")) + " (" + wasSast + ")");
@@ -228,19 +242,27 @@ public final class DiffCommand implements Callable<Integer> {
         d.records().forEach(c -> n.merge(c.kind(), 1, Integer::sum));
         List<String> counts = new ArrayList<>();
         n.forEach((k, v) -> counts.add(v + " " + k.name().toLowerCase(Locale.ROOT)));
-        out.println("records  " + String.join(", ", counts) + (d.fact("recordsIdentical")
-                ? " (record bytes identical)" : ""));
+        out.println("records  " + String.join(", ", counts)
+                + (d.fact("recordsIdentical") ? " (record bytes identical)" : ""));
         for (RecordChange c : d.records()) {
             if (c.kind() == ChangeKind.UNCHANGED && !c.rolesChanged()) {
                 continue;
             }
             String roles = String.join("+", c.rolesNew().isEmpty() ? c.rolesOld() : c.rolesNew());
-            out.printf(Locale.ROOT, "  %-10s %-9s %s%s%n", c.kind(), roles, cn(c.subject()),
+            out.printf(
+                    Locale.ROOT,
+                    "  %-10s %-9s %s%s%n",
+                    c.kind(),
+                    roles,
+                    cn(c.subject()),
                     c.details().isEmpty() ? "" : "  (" + ShowFormat.clean(String.join("; ", c.details())) + ")");
         }
-        out.println("anchors  SAST {" + cns(d.sastOld()) + "}" + (d.fact("bothAnchorsChanged")
-                ? " -> {" + cns(d.sastNew()) + "}: none kept" : d.sastKept().size() == d.sastOld().size() ? " kept"
-                : " -> {" + cns(d.sastNew()) + "}, kept {" + cns(d.sastKept()) + "}"));
+        out.println("anchors  SAST {" + cns(d.sastOld()) + "}"
+                + (d.fact("bothAnchorsChanged")
+                        ? " -> {" + cns(d.sastNew()) + "}: none kept"
+                        : d.sastKept().size() == d.sastOld().size()
+                                ? " kept"
+                                : " -> {" + cns(d.sastNew()) + "}, kept {" + cns(d.sastKept()) + "}"));
         List<String> trueFacts = new ArrayList<>();
         for (Fact f : d.facts()) {
             if (f.value() && !f.name().equals("recordsIdentical")) {
@@ -255,8 +277,14 @@ public final class DiffCommand implements Callable<Integer> {
                 + (d.tvsConsidered() ? "" : "; TVS not considered (no --tvs)"));
         if (d.continuity() == ContinuityVerdict.BROKEN) {
             for (RuleResult r : d.chain()) {
-                out.printf(Locale.ROOT, "  %-6s %-7s %s  [%s] %s%n", "[" + r.outcome() + "]", r.rule(), r.detail(),
-                        r.confidence(), String.join(", ", r.source()));
+                out.printf(
+                        Locale.ROOT,
+                        "  %-6s %-7s %s  [%s] %s%n",
+                        "[" + r.outcome() + "]",
+                        r.rule(),
+                        r.detail(),
+                        r.confidence(),
+                        String.join(", ", r.source()));
             }
             for (int i = 0; i < d.fixes().size(); i++) {
                 Fix f = d.fixes().get(i);

@@ -28,10 +28,14 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.1.0
  */
-@Command(name = "dump", mixinStandardHelpOptions = true,
-        description = {"Show every TLV of ITL/CTL/.sgn files: offset, tag, name, length and decoded value.",
+@Command(
+        name = "dump",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Show every TLV of ITL/CTL/.sgn files: offset, tag, name, length and decoded value.",
             "With --json, write a lossless JSON document instead; 'itl assemble' rebuilds the identical file "
-                + "from it."},
+                    + "from it."
+        },
         sortOptions = false)
 public final class DumpCommand implements Callable<Integer> {
     /** Hex values longer than this are cut in the text dump unless {@code --full}. */
@@ -49,8 +53,9 @@ public final class DumpCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write one lossless JSON document (one FILE only).")
     private boolean json;
 
-    @Option(names = "--full", description = "Show long binary values in full instead of their first "
-            + HEX_PREVIEW + " bytes.")
+    @Option(
+            names = "--full",
+            description = "Show long binary values in full instead of their first " + HEX_PREVIEW + " bytes.")
     private boolean full;
 
     @Mixin
@@ -60,8 +65,7 @@ public final class DumpCommand implements Callable<Integer> {
     private List<String> files;
 
     /** Creates the command; picocli fills in the options. */
-    public DumpCommand() {
-    }
+    public DumpCommand() {}
 
     @Override
     public Integer call() throws Exception {
@@ -107,11 +111,18 @@ public final class DumpCommand implements Callable<Integer> {
         void dump(FileWalk w, String name) {
             String fileName = w.file.header().fileName().map(FieldFormat::quote).orElse("none");
             if (w.isTrustList()) {
-                out.printf("%s: trust list (FILENAME %s), %d bytes, header %d bytes, %d record%s%n", name, fileName,
-                        w.data.size(), w.headerLength, w.records.size(), w.records.size() == 1 ? "" : "s");
+                out.printf(
+                        "%s: trust list (FILENAME %s), %d bytes, header %d bytes, %d record%s%n",
+                        name,
+                        fileName,
+                        w.data.size(),
+                        w.headerLength,
+                        w.records.size(),
+                        w.records.size() == 1 ? "" : "s");
             } else {
-                out.printf("%s: signed file (FILENAME %s), %d bytes, header %d bytes, payload %d bytes%n", name,
-                        fileName, w.data.size(), w.headerLength, w.payload.size());
+                out.printf(
+                        "%s: signed file (FILENAME %s), %d bytes, header %d bytes, payload %d bytes%n",
+                        name, fileName, w.data.size(), w.headerLength, w.payload.size());
             }
             out.println("  offset         tag  name                         length  value");
             out.printf("Header: %d bytes at 0x0 (0)%n", w.headerLength);
@@ -122,17 +133,24 @@ public final class DumpCommand implements Callable<Integer> {
                 List<ItlRecord> model = ((io.github.itl4j.ItlFile) w.file).records();
                 for (FileWalk.Record r : w.records) {
                     String role = r.number() - 1 < model.size()
-                            ? model.get(r.number() - 1).role().map(Role::name).orElse("no FUNCTION") : "?";
-                    out.printf("Record %d of %d: %s, %d bytes at 0x%x (%d)%n", r.number(), w.records.size(), role,
-                            r.length(), r.offset(), r.offset());
+                            ? model.get(r.number() - 1).role().map(Role::name).orElse("no FUNCTION")
+                            : "?";
+                    out.printf(
+                            "Record %d of %d: %s, %d bytes at 0x%x (%d)%n",
+                            r.number(), w.records.size(), role, r.length(), r.offset(), r.offset());
                     for (Element e : r.fields()) {
                         element(Scope.RECORD, e, 0);
                     }
                 }
             } else {
                 Bytes p = w.payload;
-                out.printf("Payload: %d bytes at 0x%x (%d): %s%s%n", p.size(), w.headerLength, w.headerLength,
-                        hex(p, full ? Integer.MAX_VALUE : HEX_PREVIEW), preview(p));
+                out.printf(
+                        "Payload: %d bytes at 0x%x (%d): %s%s%n",
+                        p.size(),
+                        w.headerLength,
+                        w.headerLength,
+                        hex(p, full ? Integer.MAX_VALUE : HEX_PREVIEW),
+                        preview(p));
             }
             List<ItlWarning> warnings = w.file.warnings();
             if (!warnings.isEmpty()) {
@@ -146,21 +164,29 @@ public final class DumpCommand implements Callable<Integer> {
         private void element(Scope scope, Element e, int depth) {
             String indent = "  ".repeat(depth);
             if (e.kind() == Kind.PADDING) {
-                out.printf("  0x%04x %6d  %3d  %-28s %6s  0d%n", e.offset(), e.offset(), e.tag(), indent + "PADDING",
-                        "-");
+                out.printf(
+                        "  0x%04x %6d  %3d  %-28s %6s  0d%n", e.offset(), e.offset(), e.tag(), indent + "PADDING", "-");
                 return;
             }
             String name = indent + FieldFormat.name(scope, e.tag());
             if (e.kind() == Kind.CONTAINER) {
-                out.printf("  0x%04x %6d  %3d  %-28s %6d  container, %d element%s%n", e.offset(), e.offset(),
-                        e.tag(), name, e.length(), e.children().size(), e.children().size() == 1 ? "" : "s");
+                out.printf(
+                        "  0x%04x %6d  %3d  %-28s %6d  container, %d element%s%n",
+                        e.offset(),
+                        e.offset(),
+                        e.tag(),
+                        name,
+                        e.length(),
+                        e.children().size(),
+                        e.children().size() == 1 ? "" : "s");
                 for (Element c : e.children()) {
                     element(scope, c, depth + 1);
                 }
                 return;
             }
-            out.printf("  0x%04x %6d  %3d  %-28s %6d  %s%n", e.offset(), e.offset(), e.tag(), name, e.length(),
-                    value(scope, e.tag(), e.value()));
+            out.printf(
+                    "  0x%04x %6d  %3d  %-28s %6d  %s%n",
+                    e.offset(), e.offset(), e.tag(), name, e.length(), value(scope, e.tag(), e.value()));
         }
 
         private String value(Scope scope, int tag, Bytes v) {
@@ -172,7 +198,8 @@ public final class DumpCommand implements Callable<Integer> {
                 return hex(v, full ? Integer.MAX_VALUE : HEX_PREVIEW);
             }
             String s = d.value() instanceof String str && FieldFormat.type(scope, tag) == ValueType.STRING
-                    ? FieldFormat.quote(str) : d.value().toString();
+                    ? FieldFormat.quote(str)
+                    : d.value().toString();
             return d.meaning() == null ? s : s + " (" + d.meaning() + ")";
         }
 
@@ -214,8 +241,10 @@ public final class DumpCommand implements Callable<Integer> {
         g.writeStringField("kind", w.isTrustList() ? "trust-list" : "signed");
         doc.head("dump", null, 0, List.of(new JsonDocument.Input("file", source)));
         g.writeNumberField("size", w.data.size());
-        g.writeStringField("note", "hex is authoritative; HEADERLENGTH, RECORDLENGTH and container lengths are "
-                + "derived on assemble; offset, name, length and meaning are informational");
+        g.writeStringField(
+                "note",
+                "hex is authoritative; HEADERLENGTH, RECORDLENGTH and container lengths are "
+                        + "derived on assemble; offset, name, length and meaning are informational");
         g.writeArrayFieldStart("header");
         for (Element e : w.header) {
             jsonElement(g, Scope.HEADER, e, e.tag() == HeaderTags.HEADER_LENGTH);
@@ -251,8 +280,8 @@ public final class DumpCommand implements Callable<Integer> {
             g.writeEndObject();
         }
         for (ItlWarning x : w.file.warnings()) {
-            doc.problem(new JsonDocument.Entry(x.code().name(), "WARNING", x.message(), source, x.recordIndex() + 1,
-                    x.offset(), -1));
+            doc.problem(new JsonDocument.Entry(
+                    x.code().name(), "WARNING", x.message(), source, x.recordIndex() + 1, x.offset(), -1));
         }
         doc.end();
     }

@@ -34,16 +34,25 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.2.0
  */
-@Command(name = "encrypt-config", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Encrypt a phone configuration (SEP<MAC>.cnf.xml) for the phone's certificate (LSC or MIC): "
-            + "writes SEP<MAC>.cnf.xml.enc.sgn (signed by the TFTP key) and the stub SEP<MAC>.cnf.xml.sgn, as "
-            + "certutils enccnf does. The clear file is kept unless --remove-plain."},
-        footer = {"", "Examples:",
+@Command(
+        name = "encrypt-config",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Encrypt a phone configuration (SEP<MAC>.cnf.xml) for the phone's certificate (LSC or MIC): "
+                    + "writes SEP<MAC>.cnf.xml.enc.sgn (signed by the TFTP key) and the stub SEP<MAC>.cnf.xml.sgn, as "
+                    + "certutils enccnf does. The clear file is kept unless --remove-plain."
+        },
+        footer = {
+            "",
+            "Examples:",
             "  itl encrypt-config SEP001122334455.cnf.xml --key tftp.key --cert tftp.pem \\",
             "      --device-cert SEP001122334455.pem",
             "  itl encrypt-config --fleet /tftpboot --device-certs /lsc --p12 tftp.p12 --password-file tftp.pass",
-            "", "Exit codes: 0 done or up to date, 1 some files failed (fleet) or the device key is not RSA, 2 usage, "
-                + "3 bad key or input, 4 I/O."})
+            "",
+            "Exit codes: 0 done or up to date, 1 some files failed (fleet) or the device key is not RSA, 2 usage, "
+                    + "3 bad key or input, 4 I/O."
+        })
 public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Subject {
     @ParentCommand
     private ItlCli cli;
@@ -51,34 +60,45 @@ public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Sub
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The configuration to encrypt.")
     private Path input;
 
-    @Option(names = "--device-cert", paramLabel = "CERT",
+    @Option(
+            names = "--device-cert",
+            paramLabel = "CERT",
             description = "The phone's certificate (PEM or DER, RSA): its LSC, else its MIC.")
     private Path deviceCert;
 
-    @Option(names = {"-o", "--out-dir"}, paramLabel = "DIR",
+    @Option(
+            names = {"-o", "--out-dir"},
+            paramLabel = "DIR",
             description = "Write the outputs here (created if missing); default beside the source.")
     private Path outDir;
 
     @Option(names = "--no-stub", description = "Do not write the stub SEP<MAC>.cnf.xml.sgn.")
     private boolean noStub;
 
-    @Option(names = "--remove-plain",
+    @Option(
+            names = "--remove-plain",
             description = "Delete the clear source once encrypted (as CUCM does; only when writing beside it).")
     private boolean removePlain;
 
     @Option(names = "--fleet", paramLabel = "DIR", description = "Encrypt every file of DIR matching --glob.")
     private Path fleet;
 
-    @Option(names = "--device-certs", paramLabel = "DIR",
+    @Option(
+            names = "--device-certs",
+            paramLabel = "DIR",
             description = "With --fleet: the phone certificates, SEP<MAC>.pem (or .crt.pem, .crt, .cer, .der).")
     private Path deviceCerts;
 
-    @Option(names = "--glob", paramLabel = "GLOB",
+    @Option(
+            names = "--glob",
+            paramLabel = "GLOB",
             description = "With --fleet: the file names to encrypt (default '" + FleetSigner.DEFAULT_GLOB + "').")
     private String glob;
 
-    @Option(names = "--threads", paramLabel = "N", description = "With --fleet: worker threads (default: one per "
-            + "processor).")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "With --fleet: worker threads (default: one per " + "processor).")
     private Integer threads;
 
     @Option(names = "--force", description = "With --fleet: encrypt every file again, even when up to date.")
@@ -87,18 +107,23 @@ public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Sub
     @Mixin
     private KeyOptions key = new KeyOptions();
 
-    @Option(names = "--digest", paramLabel = "ALG", defaultValue = "sha1",
+    @Option(
+            names = "--digest",
+            paramLabel = "ALG",
+            defaultValue = "sha1",
             converter = Converters.DigestConverter.class,
             description = "Signature and plaintext digest: sha1 (default) or sha512.")
     private DigestAlgorithm digest;
 
-    @Option(names = "--timestamp", paramLabel = "TIME", converter = Converters.TimestampConverter.class,
+    @Option(
+            names = "--timestamp",
+            paramLabel = "TIME",
+            converter = Converters.TimestampConverter.class,
             description = "TIMESTAMP: Unix seconds or ISO-8601; default now.")
     private Instant timestamp;
 
     /** Creates the command; picocli fills in the options. */
-    public EncryptConfigCommand() {
-    }
+    public EncryptConfigCommand() {}
 
     @Override
     public String subject(Throwable failure) {
@@ -122,7 +147,8 @@ public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Sub
     }
 
     private EncryptedConfigBuilder builder(ItlSigner signer) {
-        EncryptedConfigBuilder.Builder b = EncryptedConfigBuilder.builder(signer).digest(digest);
+        EncryptedConfigBuilder.Builder b =
+                EncryptedConfigBuilder.builder(signer).digest(digest);
         if (timestamp != null) {
             b.timestamp(timestamp.getEpochSecond());
         }
@@ -134,8 +160,8 @@ public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Sub
             throw CliException.usage("--glob, --threads, --force and --device-certs go with --fleet DIR");
         }
         if (input == null || deviceCert == null) {
-            throw CliException.usage("give the FILE to encrypt and --device-cert CERT, or --fleet DIR --device-certs "
-                    + "DIR");
+            throw CliException.usage(
+                    "give the FILE to encrypt and --device-cert CERT, or --fleet DIR --device-certs " + "DIR");
         }
         X509Certificate cert;
         try {
@@ -150,7 +176,9 @@ public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Sub
         }
         Inputs.Input in = Inputs.read(input.toString(), cli.stdin(), ItlLimits.DEFAULT_MAX_PAYLOAD_SIZE);
         String name = input.getFileName().toString();
-        Path dir = outDir != null ? Files.createDirectories(outDir) : input.toAbsolutePath().getParent();
+        Path dir = outDir != null
+                ? Files.createDirectories(outDir)
+                : input.toAbsolutePath().getParent();
         Path encPath = dir.resolve(name + ".enc.sgn");
         Path stubPath = dir.resolve(name + ".sgn");
         for (Path p : key.files()) {
@@ -183,7 +211,9 @@ public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Sub
         w.println("encrypted " + input + " -> " + encPath + ": " + enc.encoded().size() + " bytes (header "
                 + enc.header().length() + ", ciphertext " + enc.payload().size() + "), " + b.digest()
                 + ", for " + cert.getSubjectX500Principal().getName() + " (RSA-"
-                + ((java.security.interfaces.RSAPublicKey) cert.getPublicKey()).getModulus().bitLength() + ")"
+                + ((java.security.interfaces.RSAPublicKey) cert.getPublicKey())
+                        .getModulus()
+                        .bitLength() + ")"
                 + (stub != null ? "; stub " + stubPath + " " + stub.encoded().size() + " bytes" : ""));
         w.flush();
         return ExitCodes.OK;
@@ -209,13 +239,18 @@ public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Sub
         }
         for (Path d : new Path[] {fleet, deviceCerts}) {
             if (!Files.isDirectory(d)) {
-                throw Files.exists(d) ? new NotDirectoryException(d.toString())
+                throw Files.exists(d)
+                        ? new NotDirectoryException(d.toString())
                         : new java.nio.file.NoSuchFileException(d.toString());
             }
         }
         ItlSigner signer = signer();
-        FleetEncryptor.Builder b = FleetEncryptor.builder(builder(signer), signer, deviceCerts).force(force)
-                .outputDirectory(outDir).followSymlinks(cli.followSymlinks()).stub(!noStub).removePlain(removePlain);
+        FleetEncryptor.Builder b = FleetEncryptor.builder(builder(signer), signer, deviceCerts)
+                .force(force)
+                .outputDirectory(outDir)
+                .followSymlinks(cli.followSymlinks())
+                .stub(!noStub)
+                .removePlain(removePlain);
         if (glob != null) {
             try {
                 FleetSigner.builder(signer).glob(glob);
@@ -243,17 +278,21 @@ public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Sub
         int listed = 0;
         for (FleetSigner.FileResult f : r.failures()) {
             if (listed++ == SignConfigCommand.MAX_LISTED_FAILURES) {
-                cli.err().println(ItlCli.PREFIX + "... and " + (r.failures().size()
-                        - SignConfigCommand.MAX_LISTED_FAILURES) + " more failures");
+                cli.err()
+                        .println(ItlCli.PREFIX + "... and "
+                                + (r.failures().size() - SignConfigCommand.MAX_LISTED_FAILURES) + " more failures");
                 break;
             }
-            cli.err().println(ItlCli.oneLine(ItlCli.PREFIX + f.source() + ": " + f.message().orElse("failed")
-                    + " [" + f.failure().map(Enum::name).orElse("FAILED") + "]"));
+            cli.err()
+                    .println(ItlCli.oneLine(
+                            ItlCli.PREFIX + f.source() + ": " + f.message().orElse("failed") + " ["
+                                    + f.failure().map(Enum::name).orElse("FAILED") + "]"));
         }
         cli.err().flush();
         if (r.total() == 0) {
-            cli.err().println(ItlCli.PREFIX + fleet + ": no file matches '" + (glob != null ? glob
-                    : FleetSigner.DEFAULT_GLOB) + "'; nothing encrypted");
+            cli.err()
+                    .println(ItlCli.PREFIX + fleet + ": no file matches '"
+                            + (glob != null ? glob : FleetSigner.DEFAULT_GLOB) + "'; nothing encrypted");
             cli.err().flush();
             return ExitCodes.CHECK_FAILED;
         }

@@ -27,8 +27,7 @@ public final class ExitCodes {
     /** A bug in itl4j: an exception nobody expected. Reported with a request to run again with {@code --debug}. */
     public static final int INTERNAL = 70;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     /**
      * @param e a refused or failed signing

@@ -23,11 +23,20 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.2.0
  */
-@Command(name = "expiry", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "expiry",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {"List every certificate of the given ITLs/CTLs with its expiry, role and node, soonest first."},
-        footer = {"", "Examples:", "  itl expiry ITLFile.tlv CTLFile.tlv", "  itl expiry --json --within 90 *.tlv",
-            "", "Exit codes: 0 listed, 1 with --within: a certificate expires within the window (or has), "
-                + "2 usage, 3 malformed list, 4 I/O."})
+        footer = {
+            "",
+            "Examples:",
+            "  itl expiry ITLFile.tlv CTLFile.tlv",
+            "  itl expiry --json --within 90 *.tlv",
+            "",
+            "Exit codes: 0 listed, 1 with --within: a certificate expires within the window (or has), "
+                    + "2 usage, 3 malformed list, 4 I/O."
+        })
 public final class ExpiryCommand implements Callable<Integer> {
     @ParentCommand
     private ItlCli cli;
@@ -38,11 +47,16 @@ public final class ExpiryCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write a JSON document instead of text.")
     private boolean json;
 
-    @Option(names = "--now", paramLabel = "TIME", converter = Converters.TimestampConverter.class,
+    @Option(
+            names = "--now",
+            paramLabel = "TIME",
+            converter = Converters.TimestampConverter.class,
             description = "Judge as of this time (Unix seconds or ISO-8601); default now.")
     private Instant now;
 
-    @Option(names = "--within", paramLabel = "DAYS",
+    @Option(
+            names = "--within",
+            paramLabel = "DAYS",
             description = "Exit 1 if a certificate expires within DAYS days (or already has).")
     private Integer within;
 
@@ -50,23 +64,26 @@ public final class ExpiryCommand implements Callable<Integer> {
     private LimitOptions limitOptions = new LimitOptions();
 
     /** Creates the command; picocli fills in the options. */
-    public ExpiryCommand() {
-    }
+    public ExpiryCommand() {}
 
     @Override
     public Integer call() throws CliException, IOException {
         Instant t = now != null ? now : Instant.now();
         Map<String, ItlFile> lists = new LinkedHashMap<>();
         for (String f : files) {
-            lists.put(Inputs.displayName(f), limitOptions.reader().readTrustList(Inputs.read(f, cli.stdin(),
-                    limitOptions.reader()).data()));
+            lists.put(
+                    Inputs.displayName(f),
+                    limitOptions
+                            .reader()
+                            .readTrustList(Inputs.read(f, cli.stdin(), limitOptions.reader())
+                                    .data()));
         }
         List<ExpiryCalendar.Entry> entries = ExpiryCalendar.of(lists);
         List<String> undated = ExpiryCalendar.undated(lists);
         boolean soon = within != null && entries.stream().anyMatch(e -> e.daysLeft(t) < within);
         if (json) {
-            JsonDocument doc = JsonDocument.start(cli.binaryOut(), "expiry", "itl4j-expiry", 1,
-                    JsonDocument.inputs("file", files));
+            JsonDocument doc = JsonDocument.start(
+                    cli.binaryOut(), "expiry", "itl4j-expiry", 1, JsonDocument.inputs("file", files));
             JsonGenerator g = doc.generator();
             g.writeStringField("now", t.toString());
             g.writeArrayFieldStart("certificates");
@@ -95,7 +112,8 @@ public final class ExpiryCommand implements Callable<Integer> {
             for (ExpiryCalendar.Entry e : entries) {
                 long d = e.daysLeft(t);
                 w.println(e.notAfter() + "  " + (d < 0 ? "EXPIRED" : String.format("%5d d", d)) + "  "
-                        + String.format("%-10s", e.role() == null ? "?" : e.role().name()) + "  "
+                        + String.format(
+                                "%-10s", e.role() == null ? "?" : e.role().name()) + "  "
                         + (e.node() == null ? "-" : e.node()) + "  " + e.source() + " #" + (e.index() + 1));
             }
             for (String u : undated) {

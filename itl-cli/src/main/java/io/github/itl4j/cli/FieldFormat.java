@@ -31,11 +31,9 @@ final class FieldFormat {
      * @param value a {@link String} or {@link Long}, or null when the value is shown as hex only
      * @param meaning what a code means ({@code SHA-1}, {@code SAST}, a date), or null
      */
-    record Decoded(Object value, String meaning) {
-    }
+    record Decoded(Object value, String meaning) {}
 
-    private FieldFormat() {
-    }
+    private FieldFormat() {}
 
     static String name(Scope scope, int tag) {
         return scope == Scope.HEADER ? HeaderTag.nameOf(tag) : RecordTag.nameOf(tag);
@@ -79,8 +77,9 @@ final class FieldFormat {
             case VERSION:
                 return new Decoded(v.getUnsigned(0) + "." + v.getUnsigned(1), null);
             case IPV4:
-                return new Decoded(v.getUnsigned(0) + "." + v.getUnsigned(1) + "." + v.getUnsigned(2) + "."
-                        + v.getUnsigned(3), null);
+                return new Decoded(
+                        v.getUnsigned(0) + "." + v.getUnsigned(1) + "." + v.getUnsigned(2) + "." + v.getUnsigned(3),
+                        null);
             case U8:
             case U16:
             case U32: {
@@ -104,10 +103,12 @@ final class FieldFormat {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(v.slice(0, n - 1).asByteBuffer()).toString();
+                    .decode(v.slice(0, n - 1).asByteBuffer())
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }
@@ -146,8 +147,8 @@ final class FieldFormat {
                 String s = requireString(value, "an IPv4 address such as \"10.0.0.1\"");
                 String[] parts = s.split("\\.", -1);
                 if (parts.length != 4) {
-                    throw new IllegalArgumentException("expected an IPv4 address such as \"10.0.0.1\", found \""
-                            + s + "\"");
+                    throw new IllegalArgumentException(
+                            "expected an IPv4 address such as \"10.0.0.1\", found \"" + s + "\"");
                 }
                 byte[] b = new byte[4];
                 for (int i = 0; i < 4; i++) {

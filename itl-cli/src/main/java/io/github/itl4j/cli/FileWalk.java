@@ -37,8 +37,7 @@ final class FileWalk {
      * @param value the value of a {@link Kind#VALUE}, else null
      * @param children the children of a {@link Kind#CONTAINER}, else empty
      */
-    record Element(long offset, int tag, int length, Kind kind, Bytes value, List<Element> children) {
-    }
+    record Element(long offset, int tag, int length, Kind kind, Bytes value, List<Element> children) {}
 
     /**
      * One record.
@@ -48,8 +47,7 @@ final class FileWalk {
      * @param length its size in bytes
      * @param fields its TLVs in order, RECORDLENGTH first
      */
-    record Record(int number, long offset, int length, List<Element> fields) {
-    }
+    record Record(int number, long offset, int length, List<Element> fields) {}
 
     final SignedFile file;
     final Bytes data;
@@ -58,8 +56,8 @@ final class FileWalk {
     final List<Record> records;
     final Bytes payload;
 
-    private FileWalk(SignedFile file, Bytes data, int headerLength, List<Element> header, List<Record> records,
-            Bytes payload) {
+    private FileWalk(
+            SignedFile file, Bytes data, int headerLength, List<Element> header, List<Record> records, Bytes payload) {
         this.file = file;
         this.data = data;
         this.headerLength = headerLength;
@@ -135,8 +133,9 @@ final class FileWalk {
                 case CONTAINER_END -> {
                     long[] o = open.remove(open.size() - 1);
                     List<Element> children = stack.remove(stack.size() - 1);
-                    stack.get(stack.size() - 1).add(new Element(o[0], (int) o[1], (int) o[2], Kind.CONTAINER, null,
-                            List.copyOf(children)));
+                    stack.get(stack.size() - 1)
+                            .add(new Element(
+                                    o[0], (int) o[1], (int) o[2], Kind.CONTAINER, null, List.copyOf(children)));
                 }
                 default -> throw new IllegalStateException(e.toString());
             }

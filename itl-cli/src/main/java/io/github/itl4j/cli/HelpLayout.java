@@ -12,8 +12,7 @@ import picocli.CommandLine.Model.UsageMessageSpec;
  * start of the next line, where it reads as a new command, and breaks a word longer than the line.)
  */
 final class HelpLayout {
-    private HelpLayout() {
-    }
+    private HelpLayout() {}
 
     /**
      * Installs the footer renderer on a command line and all its subcommands.
@@ -29,7 +28,10 @@ final class HelpLayout {
 
     private static String footer(CommandLine.Help help) {
         CommandSpec spec = help.commandSpec();
-        return footer(spec.usageMessage().footer(), spec.root().name(), spec.usageMessage().width());
+        return footer(
+                spec.usageMessage().footer(),
+                spec.root().name(),
+                spec.usageMessage().width());
     }
 
     /**

@@ -27,8 +27,7 @@ public final class Inputs {
     /** The limit name of inputs read with a plain byte bound (not one of the library's limits). */
     private static final String INPUT_LIMIT = "maxInputSize";
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /**
      * One input, read whole.
@@ -37,8 +36,7 @@ public final class Inputs {
      * @param path the file, or null for standard input
      * @param data the bytes
      */
-    public record Input(String name, Path path, Bytes data) {
-    }
+    public record Input(String name, Path path, Bytes data) {}
 
     /**
      * @param arg a command-line argument
@@ -102,7 +100,8 @@ public final class Inputs {
     }
 
     private static CliException tooLarge(long size, long max) {
-        return CliException.input(String.format("input is %s bytes; the largest input accepted is %d bytes",
+        return CliException.input(String.format(
+                "input is %s bytes; the largest input accepted is %d bytes",
                 size < 0 ? "more than " + max : Long.toString(size), max));
     }
 

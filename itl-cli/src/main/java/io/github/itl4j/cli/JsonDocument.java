@@ -35,8 +35,7 @@ final class JsonDocument {
      * @param role what it is to the command: {@code file}, {@code trust}, {@code offered}, {@code installed-itl}, ...
      * @param path the argument as given ({@code <stdin>} for standard input)
      */
-    record Input(String role, String path) {
-    }
+    record Input(String role, String path) {}
 
     /**
      * One problem of the run.
@@ -172,8 +171,8 @@ final class JsonDocument {
      */
     void problems(String file, List<Problem> list) {
         for (Problem p : list) {
-            problems.add(new Entry(p.code().name(), p.severity().name(), p.message(), file, p.recordIndex() + 1,
-                    p.offset(), -1));
+            problems.add(new Entry(
+                    p.code().name(), p.severity().name(), p.message(), file, p.recordIndex() + 1, p.offset(), -1));
         }
     }
 

@@ -12,13 +12,14 @@ import picocli.CommandLine.Option;
  * @since 0.1.0
  */
 public final class JsonOptions {
-    @Option(names = "--json", description = "Write one JSON document for the whole run (the itl4j envelope: tool, "
-            + "version, command, inputs, verdict, problems) instead of text.")
+    @Option(
+            names = "--json",
+            description = "Write one JSON document for the whole run (the itl4j envelope: tool, "
+                    + "version, command, inputs, verdict, problems) instead of text.")
     private boolean json;
 
     /** Creates the options; picocli fills them in. */
-    public JsonOptions() {
-    }
+    public JsonOptions() {}
 
     /** @return whether {@code --json} was given */
     public boolean given() {
@@ -36,8 +37,9 @@ public final class JsonOptions {
      * @return the document, or null without {@code --json}
      * @throws IOException from the stream
      */
-    JsonDocument start(OutputStream os, String command, String format, int formatVersion,
-            List<JsonDocument.Input> inputs) throws IOException {
+    JsonDocument start(
+            OutputStream os, String command, String format, int formatVersion, List<JsonDocument.Input> inputs)
+            throws IOException {
         return json ? JsonDocument.start(os, command, format, formatVersion, inputs) : null;
     }
 }

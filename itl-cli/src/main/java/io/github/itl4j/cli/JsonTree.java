@@ -27,37 +27,31 @@ final class JsonTree {
     }
 
     /** An object; key order is kept but never matters. */
-    record Obj(Map<String, Node> fields, JsonLocation location) implements Node {
-    }
+    record Obj(Map<String, Node> fields, JsonLocation location) implements Node {}
 
     /** An array. */
-    record Arr(List<Node> items, JsonLocation location) implements Node {
-    }
+    record Arr(List<Node> items, JsonLocation location) implements Node {}
 
     /** A string. */
-    record Str(String value, JsonLocation location) implements Node {
-    }
+    record Str(String value, JsonLocation location) implements Node {}
 
     /** A number: a {@link Long} for integers that fit, else the text. */
-    record Num(Object value, JsonLocation location) implements Node {
-    }
+    record Num(Object value, JsonLocation location) implements Node {}
 
     /** true or false. */
-    record Bool(boolean value, JsonLocation location) implements Node {
-    }
+    record Bool(boolean value, JsonLocation location) implements Node {}
 
     /** null. */
-    record Null(JsonLocation location) implements Node {
-    }
+    record Null(JsonLocation location) implements Node {}
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             // a 64 MiB payload is 128 Mi hex digits
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(160_000_000).build())
+            .streamReadConstraints(
+                    StreamReadConstraints.builder().maxStringLength(160_000_000).build())
             .build();
 
-    private JsonTree() {
-    }
+    private JsonTree() {}
 
     /**
      * Parses one JSON document.
@@ -93,8 +87,11 @@ final class JsonTree {
     static JsonParser streamingParser(InputStream in, long maxDocument) throws IOException {
         JsonFactory f = JsonFactory.builder()
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(160_000_000)
-                        .maxNestingDepth(32).maxDocumentLength(maxDocument).build())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxStringLength(160_000_000)
+                        .maxNestingDepth(32)
+                        .maxDocumentLength(maxDocument)
+                        .build())
                 .build();
         return f.createParser(in);
     }
@@ -129,8 +126,11 @@ final class JsonTree {
             case VALUE_STRING:
                 return new Str(p.getText(), loc);
             case VALUE_NUMBER_INT:
-                return new Num(p.getNumberType() == JsonParser.NumberType.INT
-                        || p.getNumberType() == JsonParser.NumberType.LONG ? (Object) p.getLongValue() : p.getText(),
+                return new Num(
+                        p.getNumberType() == JsonParser.NumberType.INT
+                                        || p.getNumberType() == JsonParser.NumberType.LONG
+                                ? (Object) p.getLongValue()
+                                : p.getText(),
                         loc);
             case VALUE_NUMBER_FLOAT:
                 return new Num(p.getText(), loc);

@@ -23,14 +23,23 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.2.0
  */
-@Command(name = "key-info", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show the facts of a signing key, and with --trust whether phones holding that ITL/CTL accept "
-            + "files it signs (a SAST record may sign ITLs/CTLs, e.g. a reset; a TFTP record may sign configs)."},
-        footer = {"", "Examples:",
+@Command(
+        name = "key-info",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Show the facts of a signing key, and with --trust whether phones holding that ITL/CTL accept "
+                    + "files it signs (a SAST record may sign ITLs/CTLs, e.g. a reset; a TFTP record may sign configs)."
+        },
+        footer = {
+            "",
+            "Examples:",
             "  itl key-info --p12 ITLRecovery.p12 --password-file p --trust ITLFile.tlv",
             "  itl key-info --key CallManager.key --cert CallManager.pem --json",
-            "", "Exit codes: 0 shown (with --trust: the key is a SAST record), 1 with --trust: it is not a SAST "
-                + "record, 2 usage, 3 bad key or list, 4 I/O."})
+            "",
+            "Exit codes: 0 shown (with --trust: the key is a SAST record), 1 with --trust: it is not a SAST "
+                    + "record, 2 usage, 3 bad key or list, 4 I/O."
+        })
 public final class KeyInfoCommand implements Callable<Integer>, ItlCli.Subject {
     @ParentCommand
     private ItlCli cli;
@@ -48,8 +57,7 @@ public final class KeyInfoCommand implements Callable<Integer>, ItlCli.Subject {
     private boolean json;
 
     /** Creates the command; picocli fills in the options. */
-    public KeyInfoCommand() {
-    }
+    public KeyInfoCommand() {}
 
     @Override
     public String subject(Throwable failure) {
@@ -63,8 +71,10 @@ public final class KeyInfoCommand implements Callable<Integer>, ItlCli.Subject {
         KeyFacts f = KeyFacts.of(k);
         ItlFile list = null;
         if (trust != null) {
-            list = limitOptions.reader().readTrustList(Inputs.read(trust.toString(), cli.stdin(),
-                    limitOptions.reader()).data());
+            list = limitOptions
+                    .reader()
+                    .readTrustList(Inputs.read(trust.toString(), cli.stdin(), limitOptions.reader())
+                            .data());
         }
         List<KeyFacts.Match> matches = list == null ? List.of() : f.recordsIn(list);
         boolean sast = matches.stream().anyMatch(m -> Role.SAST.equals(m.role()));
@@ -95,7 +105,8 @@ public final class KeyInfoCommand implements Callable<Integer>, ItlCli.Subject {
                 for (KeyFacts.Match m : matches) {
                     g.writeStartObject();
                     g.writeNumberField("index", m.index() + 1);
-                    g.writeStringField("role", m.role() == null ? null : m.role().name());
+                    g.writeStringField(
+                            "role", m.role() == null ? null : m.role().name());
                     g.writeStringField("matchedBy", m.byCertificate() ? "certificate" : "serial+issuer");
                     g.writeEndObject();
                 }
@@ -122,14 +133,18 @@ public final class KeyInfoCommand implements Callable<Integer>, ItlCli.Subject {
                             + "with this key");
                 }
                 for (KeyFacts.Match m : matches) {
-                    w.println("in " + trust + ": record " + (m.index() + 1) + ", " + (m.role() == null ? "no role"
-                            : m.role().name()) + (m.byCertificate() ? "" : " (by serial and issuer)"));
+                    w.println("in " + trust + ": record " + (m.index() + 1) + ", "
+                            + (m.role() == null ? "no role" : m.role().name())
+                            + (m.byCertificate() ? "" : " (by serial and issuer)"));
                 }
                 if (!matches.isEmpty()) {
-                    w.println(sast ? "verdict:     a SAST record: phones holding " + trust + " accept an ITL/CTL "
-                            + "signed with this key (e.g. a reset)" : "verdict:     not a SAST record: phones "
-                            + "holding " + trust + " reject an ITL/CTL signed with this key"
-                            + (tftp ? "; as a TFTP record it may sign configuration files" : ""));
+                    w.println(
+                            sast
+                                    ? "verdict:     a SAST record: phones holding " + trust + " accept an ITL/CTL "
+                                            + "signed with this key (e.g. a reset)"
+                                    : "verdict:     not a SAST record: phones "
+                                            + "holding " + trust + " reject an ITL/CTL signed with this key"
+                                            + (tftp ? "; as a TFTP record it may sign configuration files" : ""));
                 }
             }
             w.flush();

@@ -29,19 +29,27 @@ import picocli.CommandLine.Spec;
  * @since 0.1.0
  */
 public final class KeyOptions {
-    @Option(names = "--p12", paramLabel = "FILE",
+    @Option(
+            names = "--p12",
+            paramLabel = "FILE",
             description = "Sign with the key of this PKCS#12 file (e.g. ITLRecovery.p12).")
     private Path p12;
 
-    @Option(names = "--alias", paramLabel = "ALIAS",
+    @Option(
+            names = "--alias",
+            paramLabel = "ALIAS",
             description = "The PKCS#12 entry to use when the file holds several keys.")
     private String alias;
 
-    @Option(names = "--key", paramLabel = "KEY",
+    @Option(
+            names = "--key",
+            paramLabel = "KEY",
             description = "Sign with this PEM private key (PKCS#1, PKCS#8 or encrypted PKCS#8), e.g. CallManager.key.")
     private Path key;
 
-    @Option(names = "--cert", paramLabel = "CERT",
+    @Option(
+            names = "--cert",
+            paramLabel = "CERT",
             description = "The PEM certificate of --key (e.g. CallManager.pem); omit it when KEY holds both.")
     private Path cert;
 
@@ -49,8 +57,7 @@ public final class KeyOptions {
     private PasswordOptions.Key password = new PasswordOptions.Key();
 
     /** Creates the options; picocli fills them in. */
-    public KeyOptions() {
-    }
+    public KeyOptions() {}
 
     @Spec(Spec.Target.MIXEE)
     private CommandSpec mixee;
@@ -165,8 +172,11 @@ public final class KeyOptions {
             pw = password.read(); // encrypted: ask now
             return pem(loader, pw);
         } catch (KeyLoadException e) {
-            throw keyError(e.reason() == KeyLoadException.Reason.KEY_CERTIFICATE_MISMATCH && cert != null
-                    ? key + " and " + cert : key.toString(), e);
+            throw keyError(
+                    e.reason() == KeyLoadException.Reason.KEY_CERTIFICATE_MISMATCH && cert != null
+                            ? key + " and " + cert
+                            : key.toString(),
+                    e);
         } finally {
             PasswordOptions.wipe(pw);
         }
@@ -199,8 +209,11 @@ public final class KeyOptions {
             throws CliException {
         Clock clock = timestamp != null ? Clock.fixed(timestamp, ZoneOffset.UTC) : Clock.systemUTC();
         try {
-            return ItlSigner.builder(key).digest(digest == null ? DigestAlgorithm.SHA1 : digest).clock(clock)
-                    .provider(CryptoProviders.current()).build();
+            return ItlSigner.builder(key)
+                    .digest(digest == null ? DigestAlgorithm.SHA1 : digest)
+                    .clock(clock)
+                    .provider(CryptoProviders.current())
+                    .build();
         } catch (KeyLoadException e) {
             throw keyError(subject, e);
         }

@@ -16,17 +16,20 @@ import picocli.CommandLine.Option;
  * @since 0.1.0
  */
 public final class LimitOptions {
-    @Option(names = "--limit", paramLabel = "NAME=VALUE",
-            description = {"Raise a reading limit (repeatable): max-file-size=BYTES (trust lists, default 2M), "
-                + "max-records=N (default 1024), max-payload-size=BYTES (.sgn payloads, default 64M). Sizes take "
-                + "a K, M or G suffix (powers of 1024)."})
+    @Option(
+            names = "--limit",
+            paramLabel = "NAME=VALUE",
+            description = {
+                "Raise a reading limit (repeatable): max-file-size=BYTES (trust lists, default 2M), "
+                        + "max-records=N (default 1024), max-payload-size=BYTES (.sgn payloads, default 64M). Sizes take "
+                        + "a K, M or G suffix (powers of 1024)."
+            })
     private List<String> specs = new ArrayList<>();
 
     private ItlLimits limits;
 
     /** Creates the options; picocli fills them in. */
-    public LimitOptions() {
-    }
+    public LimitOptions() {}
 
     /**
      * @return the limits: the library's defaults with every {@code --limit} applied
@@ -37,10 +40,10 @@ public final class LimitOptions {
             ItlLimits.Builder b = ItlLimits.builder();
             for (String spec : specs) {
                 int eq = spec.indexOf('=');
-                ItlLimits.Limit l = eq > 0 ? ItlLimits.Limit.byName(spec.substring(0, eq).trim()) : null;
+                ItlLimits.Limit l =
+                        eq > 0 ? ItlLimits.Limit.byName(spec.substring(0, eq).trim()) : null;
                 if (l == null) {
-                    throw CliException.usage("--limit " + spec + ": expected NAME=VALUE with NAME one of "
-                            + names());
+                    throw CliException.usage("--limit " + spec + ": expected NAME=VALUE with NAME one of " + names());
                 }
                 long v = parseValue(spec.substring(eq + 1).trim(), l.isByteCount());
                 if (v < 0) {

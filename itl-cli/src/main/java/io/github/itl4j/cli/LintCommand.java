@@ -43,50 +43,79 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.1.0
  */
-@Command(name = "lint", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Lint ITL/CTL trust lists: what phones will refuse, or what strands them later (size, SAST "
-                + "anchors, key sizes, digests, EC without signer version 1.1, expired or expiring certificates, "
-                + "TVS/TFTP records, rollback ITLs ...), rules L01 to L41 (docs/lint.md).",
+@Command(
+        name = "lint",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Lint ITL/CTL trust lists: what phones will refuse, or what strands them later (size, SAST "
+                    + "anchors, key sizes, digests, EC without signer version 1.1, expired or expiring certificates, "
+                    + "TVS/TFTP records, rollback ITLs ...), rules L01 to L41 (docs/lint.md).",
             "FILE may be a directory: its *.tlv files are linted. One line per finding, a summary at the end.",
             "Exits 0 when no file has an ERROR (or a WARN with --werror), 1 when one has, 3 when a file is not a "
-                + "trust list."})
+                    + "trust list."
+        })
 public final class LintCommand implements Callable<Integer> {
     @ParentCommand
     private ItlCli cli;
 
-    @Option(names = "--profile", paramLabel = "cucm|usecallmanager", description = "The content expected: CUCM's "
-            + "(default) or usecallmanager's (no TVS, no TFTP role and a single SAST are normal).")
+    @Option(
+            names = "--profile",
+            paramLabel = "cucm|usecallmanager",
+            description = "The content expected: CUCM's "
+                    + "(default) or usecallmanager's (no TVS, no TFTP role and a single SAST are normal).")
     private String profile = "cucm";
 
-    @Option(names = "--models", paramLabel = "MODEL[,MODEL...]", split = ",", description = "The phone models in the "
-            + "fleet, e.g. CP-7975,CP-8865 (SHA-512 becomes an ERROR when one cannot verify it, L13).")
+    @Option(
+            names = "--models",
+            paramLabel = "MODEL[,MODEL...]",
+            split = ",",
+            description = "The phone models in the "
+                    + "fleet, e.g. CP-7975,CP-8865 (SHA-512 becomes an ERROR when one cannot verify it, L13).")
     private List<String> models = new ArrayList<>();
 
-    @Option(names = "--model-table", paramLabel = "FILE", description = "Correct the model capability table "
-            + "(models.properties format; its lines take precedence).")
+    @Option(
+            names = "--model-table",
+            paramLabel = "FILE",
+            description =
+                    "Correct the model capability table " + "(models.properties format; its lines take precedence).")
     private Path modelTable;
 
     @Option(names = "--fips", description = "The cluster runs in FIPS mode: RSA keys under 2048 bits are errors (L11).")
     private boolean fips;
 
-    @Option(names = "--mode", paramLabel = "non-secure|mixed", description = "The cluster's security mode: the ITL's "
-            + "TFTP record kind must agree (L38).")
+    @Option(
+            names = "--mode",
+            paramLabel = "non-secure|mixed",
+            description = "The cluster's security mode: the ITL's " + "TFTP record kind must agree (L38).")
     private String mode;
 
-    @Option(names = "--now", paramLabel = "DATE|INSTANT", description = "The time certificate validity is judged at "
-            + "(2026-11-29 or 2026-11-29T12:00:00Z); the current time by default.")
+    @Option(
+            names = "--now",
+            paramLabel = "DATE|INSTANT",
+            description = "The time certificate validity is judged at "
+                    + "(2026-11-29 or 2026-11-29T12:00:00Z); the current time by default.")
     private String now;
 
-    @Option(names = "--near-expiry", paramLabel = "DURATION", description = "Warn about certificates expiring within "
-            + "this window (L21, L41); default 60d, a policy default [P].")
+    @Option(
+            names = "--near-expiry",
+            paramLabel = "DURATION",
+            description = "Warn about certificates expiring within "
+                    + "this window (L21, L41); default 60d, a policy default [P].")
     private String nearExpiry;
 
-    @Option(names = "--disable", paramLabel = "RULE|CODE[,...]", split = ",", description = "Do not report these rules "
-            + "(L10) or codes (SIGNER_ISSUER_MISMATCH).")
+    @Option(
+            names = "--disable",
+            paramLabel = "RULE|CODE[,...]",
+            split = ",",
+            description = "Do not report these rules " + "(L10) or codes (SIGNER_ISSUER_MISMATCH).")
     private List<String> disable = new ArrayList<>();
 
-    @Option(names = "--severity", paramLabel = "RULE|CODE=LEVEL", description = "Override a rule's or code's severity "
-            + "(error, warn, info, off), e.g. for a rule of low confidence [L]/[P] (repeatable).")
+    @Option(
+            names = "--severity",
+            paramLabel = "RULE|CODE=LEVEL",
+            description = "Override a rule's or code's severity "
+                    + "(error, warn, info, off), e.g. for a rule of low confidence [L]/[P] (repeatable).")
     private List<String> severity = new ArrayList<>();
 
     @Option(names = "--werror", description = "Fail (exit 1) on warnings too.")
@@ -98,17 +127,17 @@ public final class LintCommand implements Callable<Integer> {
     @Mixin
     private LimitOptions limitOptions = new LimitOptions();
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "ITL/CTL files or directories of them; - reads "
-            + "standard input.")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "FILE",
+            description = "ITL/CTL files or directories of them; - reads " + "standard input.")
     private List<String> files;
 
     /** Creates the command; picocli fills in the options. */
-    public LintCommand() {
-    }
+    public LintCommand() {}
 
     /** One file that could not be read at all (missing, unreadable): reported, and the run goes on. */
-    private record Failure(String path, int exitCode, String message) {
-    }
+    private record Failure(String path, int exitCode, String message) {}
 
     @Override
     public Integer call() throws Exception {
@@ -126,8 +155,11 @@ public final class LintCommand implements Callable<Integer> {
                 if (!json) {
                     text(cli.out(), r);
                 }
-                code = Math.max(code, r.malformed().isPresent() ? ExitCodes.INPUT : r.failed(werror)
-                        ? ExitCodes.CHECK_FAILED : ExitCodes.OK);
+                code = Math.max(
+                        code,
+                        r.malformed().isPresent()
+                                ? ExitCodes.INPUT
+                                : r.failed(werror) ? ExitCodes.CHECK_FAILED : ExitCodes.OK);
             } catch (ItlLimitException e) {
                 cli.out().flush();
                 CliException c = CliException.input(LimitOptions.message(e));
@@ -189,7 +221,11 @@ public final class LintCommand implements Callable<Integer> {
             if (nearExpiry != null) {
                 o = o.nearExpiry(SimulateCommand.duration(nearExpiry));
             }
-            o = o.models(models.stream().map(String::trim).filter(s -> !s.isEmpty()).toList()).fips(fips)
+            o = o.models(models.stream()
+                            .map(String::trim)
+                            .filter(s -> !s.isEmpty())
+                            .toList())
+                    .fips(fips)
                     .disable(disable);
             for (String s : severity) {
                 int eq = s.indexOf('=');
@@ -221,10 +257,12 @@ public final class LintCommand implements Callable<Integer> {
      */
     static Instant instant(String s, String option) throws CliException {
         try {
-            return s.length() == 10 ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(s);
+            return s.length() == 10
+                    ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(s);
         } catch (DateTimeParseException e) {
-            throw CliException.usage(option + " " + s + ": not a date (2026-11-29) or an ISO-8601 instant "
-                    + "(2026-11-29T12:00:00Z)");
+            throw CliException.usage(
+                    option + " " + s + ": not a date (2026-11-29) or an ISO-8601 instant " + "(2026-11-29T12:00:00Z)");
         }
     }
 
@@ -235,7 +273,8 @@ public final class LintCommand implements Callable<Integer> {
             out.println(r.name() + ": " + f.text());
         }
         if (r.malformed().isPresent()) {
-            out.println(r.name() + ": not a trust list (no rule ran but the size rules): " + r.malformed().get());
+            out.println(r.name() + ": not a trust list (no rule ran but the size rules): "
+                    + r.malformed().get());
         } else if (r.findings().isEmpty()) {
             out.println(r.name() + ": no findings");
         }
@@ -255,8 +294,9 @@ public final class LintCommand implements Callable<Integer> {
             i += r.count(LintSeverity.INFO);
             bad += r.malformed().isPresent() ? 1 : 0;
             for (Finding f : r.findings()) {
-                Linter.rule(f.rule()).filter(LintRule::isWeak).ifPresent(x -> weak.add(x.id() + " [" + x.confidence()
-                        + "]"));
+                Linter.rule(f.rule())
+                        .filter(LintRule::isWeak)
+                        .ifPresent(x -> weak.add(x.id() + " [" + x.confidence() + "]"));
                 expiry |= f.rule().equals("L21") || f.rule().equals("L41");
             }
         }
@@ -267,9 +307,11 @@ public final class LintCommand implements Callable<Integer> {
         if (expiry && nearExpiry == null) {
             out.println("note: near-expiry window 60 days is a policy default [P] (--near-expiry)");
         }
-        out.println("lint: " + (reports.size() + failures.size()) + " file" + (reports.size() + failures.size() == 1
-                ? "" : "s") + ", " + e + " error" + (e == 1 ? "" : "s") + ", " + w + " warning" + (w == 1 ? "" : "s")
-                + ", " + i + " info, " + (bad + failures.size()) + " unreadable (profile " + o.profile().option()
+        out.println("lint: " + (reports.size() + failures.size()) + " file"
+                + (reports.size() + failures.size() == 1 ? "" : "s") + ", " + e + " error" + (e == 1 ? "" : "s") + ", "
+                + w + " warning" + (w == 1 ? "" : "s")
+                + ", " + i + " info, " + (bad + failures.size()) + " unreadable (profile "
+                + o.profile().option()
                 + (o.fips() ? ", fips" : "") + ", now " + o.now() + ")");
     }
 
@@ -299,8 +341,11 @@ public final class LintCommand implements Callable<Integer> {
         }
         g.writeEndArray();
         g.writeBooleanField("fips", o.fips());
-        g.writeStringField("mode", o.mode().map(m -> m.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .orElse(null));
+        g.writeStringField(
+                "mode",
+                o.mode()
+                        .map(m -> m.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                        .orElse(null));
         g.writeStringField("now", o.now().toString());
         g.writeNumberField("nearExpiryDays", o.nearExpiry().toDays());
         g.writeBooleanField("werror", werror);
@@ -375,12 +420,13 @@ public final class LintCommand implements Callable<Integer> {
         g.writeEndObject();
         for (LintReport r : reports) {
             if (r.malformed().isPresent()) {
-                doc.problem(JsonDocument.Entry.of("MALFORMED", "ERROR", r.name() + ": " + r.malformed().get()));
+                doc.problem(JsonDocument.Entry.of(
+                        "MALFORMED", "ERROR", r.name() + ": " + r.malformed().get()));
             }
         }
         for (Failure f : failures) {
-            doc.problem(JsonDocument.Entry.of(f.exitCode() == ExitCodes.INPUT ? "MALFORMED" : "IO", "ERROR",
-                    f.message()));
+            doc.problem(
+                    JsonDocument.Entry.of(f.exitCode() == ExitCodes.INPUT ? "MALFORMED" : "IO", "ERROR", f.message()));
         }
         doc.end();
     }

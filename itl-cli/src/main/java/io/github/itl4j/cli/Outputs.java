@@ -24,8 +24,7 @@ import java.util.Set;
  * @since 0.1.0
  */
 public final class Outputs {
-    private Outputs() {
-    }
+    private Outputs() {}
 
     /**
      * A failure to write an output; its message starts with the output path.
@@ -153,15 +152,20 @@ public final class Outputs {
     public static void writeFile(Path target, Bytes data, boolean followSymlinks, Set<PosixFilePermission> atMost)
             throws CliException, ClosedByInterruptException {
         try {
-            AtomicFileWriter.defaults().followSymlinks(followSymlinks).permissionsAtMost(atMost).write(target, data);
+            AtomicFileWriter.defaults()
+                    .followSymlinks(followSymlinks)
+                    .permissionsAtMost(atMost)
+                    .write(target, data);
         } catch (ClosedByInterruptException e) {
             throw e;
         } catch (UnsafeTargetException e) {
             String hint = e.kind() == UnsafeTargetException.Kind.SYMBOLIC_LINK
-                    ? " (give --follow-symlinks to replace the file it points to)" : "";
+                    ? " (give --follow-symlinks to replace the file it points to)"
+                    : "";
             throw new OutputException(target + ": " + e.getReason() + hint, e);
         } catch (IOException e) {
-            String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+            String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null
+                    ? f.getReason()
                     : ItlCli.message(target.toString(), e);
             throw new OutputException(target + ": cannot write: " + reason, e);
         }

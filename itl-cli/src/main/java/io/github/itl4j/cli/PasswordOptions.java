@@ -137,8 +137,7 @@ public abstract class PasswordOptions {
         if (env() != null) {
             String v = System.getenv(env());
             if (v == null) {
-                throw CliException.usage("the environment variable " + env() + " (" + envOption()
-                        + ") is not set");
+                throw CliException.usage("the environment variable " + env() + " (" + envOption() + ") is not set");
             }
             return v.toCharArray(); // the String itself cannot be wiped: it belongs to the environment
         }
@@ -185,20 +184,26 @@ public abstract class PasswordOptions {
         try (InputStream in = Files.newInputStream(file)) {
             bytes = BoundedReader.readSecret(in, MAX_FILE, "maxPasswordFile");
         } catch (ItlLimitException e) {
-            throw CliException.input(file + " (" + option + ") is larger than " + MAX_FILE
-                    + " bytes; a password file holds one line");
+            throw CliException.input(
+                    file + " (" + option + ") is larger than " + MAX_FILE + " bytes; a password file holds one line");
         }
         CharBuffer chars = null;
         try {
-            CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            CharsetDecoder dec = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
             try {
                 chars = dec.decode(ByteBuffer.wrap(bytes));
             } catch (CharacterCodingException e) {
                 throw CliException.input(file + " (" + option + ") is not UTF-8 text");
             }
-            int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                    && (bytes[2] & 0xFF) == 0xBF ? 1 : 0; // a UTF-8 byte order mark is not part of the password
+            int start = bytes.length >= 3
+                            && (bytes[0] & 0xFF) == 0xEF
+                            && (bytes[1] & 0xFF) == 0xBB
+                            && (bytes[2] & 0xFF) == 0xBF
+                    ? 1
+                    : 0; // a UTF-8 byte order mark is not part of the password
             int end = start;
             while (end < chars.limit() && chars.get(end) != '\n' && chars.get(end) != '\r') {
                 end++;
@@ -261,14 +266,18 @@ public abstract class PasswordOptions {
         }
 
         @Override
-        @Option(names = "--password-file", paramLabel = "FILE",
+        @Option(
+                names = "--password-file",
+                paramLabel = "FILE",
                 description = "Read the PKCS#12 or private key password from the first line of FILE.")
         protected void setFile(Path value) {
             super.setFile(value);
         }
 
         @Override
-        @Option(names = "--password-env", paramLabel = "NAME",
+        @Option(
+                names = "--password-env",
+                paramLabel = "NAME",
                 description = "Read the PKCS#12 or private key password from the environment variable NAME.")
         protected void setEnv(String value) {
             super.setEnv(value);
@@ -287,14 +296,18 @@ public abstract class PasswordOptions {
         }
 
         @Override
-        @Option(names = "--sftp-password-file", paramLabel = "FILE",
+        @Option(
+                names = "--sftp-password-file",
+                paramLabel = "FILE",
                 description = "Read the SFTP password from the first line of FILE.")
         protected void setFile(Path value) {
             super.setFile(value);
         }
 
         @Override
-        @Option(names = "--sftp-password-env", paramLabel = "NAME",
+        @Option(
+                names = "--sftp-password-env",
+                paramLabel = "NAME",
                 description = "Read the SFTP password from the environment variable NAME.")
         protected void setEnv(String value) {
             super.setEnv(value);
@@ -314,14 +327,18 @@ public abstract class PasswordOptions {
         }
 
         @Override
-        @Option(names = "--identity-passphrase-file", paramLabel = "FILE",
+        @Option(
+                names = "--identity-passphrase-file",
+                paramLabel = "FILE",
                 description = "Read the passphrase of the --identity key from the first line of FILE.")
         protected void setFile(Path value) {
             super.setFile(value);
         }
 
         @Override
-        @Option(names = "--identity-passphrase-env", paramLabel = "NAME",
+        @Option(
+                names = "--identity-passphrase-env",
+                paramLabel = "NAME",
                 description = "Read the passphrase of the --identity key from the environment variable NAME.")
         protected void setEnv(String value) {
             super.setEnv(value);

@@ -21,13 +21,22 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.2.0
  */
-@Command(name = "per-device", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write per-device copies ITLSEP<MAC>.tlv / CTLSEP<MAC>.tlv of an ITL or CTL, which phones "
-            + "request before the cluster-wide file. The bytes (and FILENAME inside) are the template's."},
-        footer = {"", "Examples:",
+@Command(
+        name = "per-device",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Write per-device copies ITLSEP<MAC>.tlv / CTLSEP<MAC>.tlv of an ITL or CTL, which phones "
+                    + "request before the cluster-wide file. The bytes (and FILENAME inside) are the template's."
+        },
+        footer = {
+            "",
+            "Examples:",
             "  itl per-device ITLFile.tlv --macs phones.txt -o /tftpboot",
             "  itl per-device CTLFile.tlv --mac 00:11:22:33:44:55 --mac SEP0011223344AA -o out",
-            "", "Exit codes: 0 written, 2 usage (or a malformed MAC: nothing written), 3 malformed list, 4 I/O."})
+            "",
+            "Exit codes: 0 written, 2 usage (or a malformed MAC: nothing written), 3 malformed list, 4 I/O."
+        })
 public final class PerDeviceCommand implements Callable<Integer>, ItlCli.Subject {
     @ParentCommand
     private ItlCli cli;
@@ -35,22 +44,27 @@ public final class PerDeviceCommand implements Callable<Integer>, ItlCli.Subject
     @Parameters(index = "0", paramLabel = "TEMPLATE", description = "The ITL or CTL to copy.")
     private Path template;
 
-    @Option(names = "--macs", paramLabel = "FILE",
+    @Option(
+            names = "--macs",
+            paramLabel = "FILE",
             description = "A file of MAC addresses, one per line (# comments and blank lines ignored).")
     private Path macsFile;
 
     @Option(names = "--mac", paramLabel = "MAC", description = "A MAC address (repeatable).")
     private List<String> macs = new ArrayList<>();
 
-    @Option(names = {"-o", "--out-dir"}, paramLabel = "DIR", required = true, description = "The output directory.")
+    @Option(
+            names = {"-o", "--out-dir"},
+            paramLabel = "DIR",
+            required = true,
+            description = "The output directory.")
     private Path outDir;
 
     @Mixin
     private LimitOptions limitOptions = new LimitOptions();
 
     /** Creates the command; picocli fills in the options. */
-    public PerDeviceCommand() {
-    }
+    public PerDeviceCommand() {}
 
     @Override
     public String subject(Throwable failure) {
@@ -71,16 +85,19 @@ public final class PerDeviceCommand implements Callable<Integer>, ItlCli.Subject
         if (all.isEmpty()) {
             throw CliException.usage("give --macs FILE or --mac MAC");
         }
-        ItlFile list = limitOptions.reader().readTrustList(Inputs.read(template.toString(), cli.stdin(),
-                limitOptions.reader()).data());
+        ItlFile list = limitOptions
+                .reader()
+                .readTrustList(Inputs.read(template.toString(), cli.stdin(), limitOptions.reader())
+                        .data());
         List<Path> written;
         try {
             written = PerDeviceLists.write(list, all, outDir);
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage() + "; nothing written");
         }
-        cli.out().println(written.size() + " per-device copies of " + template + " (FILENAME "
-                + list.header().fileName().orElse("?") + ") written to " + outDir);
+        cli.out()
+                .println(written.size() + " per-device copies of " + template + " (FILENAME "
+                        + list.header().fileName().orElse("?") + ") written to " + outDir);
         cli.out().flush();
         return ExitCodes.OK;
     }

@@ -43,17 +43,23 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.1.0
  */
-@Command(name = "plan", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Plan a certificate or cluster change: the safe order of steps (CUCM commands, services to "
-                + "restart, phone resets) and the gates between them (wait until every phone has the new files), "
-                + "with every phone class simulated through each step, the invariants P1-P11 checked, and which "
-                + "phones an unsafe order would strand.",
+@Command(
+        name = "plan",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Plan a certificate or cluster change: the safe order of steps (CUCM commands, services to "
+                    + "restart, phone resets) and the gates between them (wait until every phone has the new files), "
+                    + "with every phone class simulated through each step, the invariants P1-P11 checked, and which "
+                    + "phones an unsafe order would strand.",
             "PLAN is plan.yaml (JSON accepted); see docs/plan.md and examples/plan/.",
             "Exits 0 when the plan is SAFE, 1 when it is UNSAFE or BLOCKED, 2 on usage errors, 3 when the plan is "
-                + "malformed, 4 on I/O errors."})
+                    + "malformed, 4 on I/O errors."
+        })
 public final class PlanCommand implements Callable<Integer> {
     /** The largest plan document read. */
     static final long MAX_INPUT = PlanInput.MAX_CHARS;
+
     private static final Pattern DURATION = Pattern.compile("(\\d+)([smh])");
 
     @ParentCommand
@@ -62,28 +68,41 @@ public final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PLAN", description = "plan.yaml or plan.json ('-' for standard input).")
     private String planFile;
 
-    @Option(names = "--order", paramLabel = "safe|as-given", description = "safe: plan the safe order (default); "
-            + "as-given: check the changes in the order given, back to back, and print the safe order if unsafe. "
-            + "Overrides options.order of the plan.")
+    @Option(
+            names = "--order",
+            paramLabel = "safe|as-given",
+            description = "safe: plan the safe order (default); "
+                    + "as-given: check the changes in the order given, back to back, and print the safe order if unsafe. "
+                    + "Overrides options.order of the plan.")
     private String order;
 
-    @Option(names = "--min-hold", paramLabel = "DURATION", description = "The shortest gate (e.g. 5m, 300s; "
-            + "default 5m, CUCM's own hold). Overrides options.minHold.")
+    @Option(
+            names = "--min-hold",
+            paramLabel = "DURATION",
+            description =
+                    "The shortest gate (e.g. 5m, 300s; " + "default 5m, CUCM's own hold). Overrides options.minHold.")
     private String minHold;
 
-    @Option(names = "--gate", paramLabel = "itl-file-status|audit|registration", description = "How the gates are "
-            + "observed. Overrides options.gate.")
+    @Option(
+            names = "--gate",
+            paramLabel = "itl-file-status|audit|registration",
+            description = "How the gates are " + "observed. Overrides options.gate.")
     private String gate;
 
-    @Option(names = "--now", paramLabel = "INSTANT", description = "The time of the simulation (ISO-8601); "
-            + "options.now, else the current time.")
+    @Option(
+            names = "--now",
+            paramLabel = "INSTANT",
+            description = "The time of the simulation (ISO-8601); " + "options.now, else the current time.")
     private String now;
 
     @Option(names = "--json", description = "Write one JSON document (the itl4j envelope) instead of text.")
     private boolean json;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Also write the plan as a self-contained HTML page "
-            + "(timeline of steps and gates with every phone class's state; no network needed to view it).")
+    @Option(
+            names = "--html",
+            paramLabel = "FILE",
+            description = "Also write the plan as a self-contained HTML page "
+                    + "(timeline of steps and gates with every phone class's state; no network needed to view it).")
     private String html;
 
     @Override
@@ -97,7 +116,8 @@ public final class PlanCommand implements Callable<Integer> {
             req = req.withOptions(options(req.options()));
             plan = Planner.defaults().plan(req);
             if (html != null) {
-                String title = Inputs.STDIO.equals(planFile) ? Inputs.STDIN_NAME
+                String title = Inputs.STDIO.equals(planFile)
+                        ? Inputs.STDIN_NAME
                         : String.valueOf(Path.of(planFile).getFileName());
                 String page = PlanHtml.render(plan, title);
                 Outputs.write(html, Bytes.wrapOwned(page.getBytes(StandardCharsets.UTF_8)), cli);
@@ -163,8 +183,8 @@ public final class PlanCommand implements Callable<Integer> {
                 }
             }
             if (g == null) {
-                throw CliException.usage("--gate: expected itl-file-status, audit or registration, found '" + gate
-                        + "'");
+                throw CliException.usage(
+                        "--gate: expected itl-file-status, audit or registration, found '" + gate + "'");
             }
         }
         Instant t = now != null ? instant() : o.now();
@@ -174,8 +194,8 @@ public final class PlanCommand implements Callable<Integer> {
     // ------------------------------------------------------------------ JSON
 
     private void writeJson(Plan p, String input) throws IOException {
-        JsonDocument doc = JsonDocument.start(cli.binaryOut(), "plan", null, 0,
-                List.of(new JsonDocument.Input("plan", input)));
+        JsonDocument doc =
+                JsonDocument.start(cli.binaryOut(), "plan", null, 0, List.of(new JsonDocument.Input("plan", input)));
         doc.verdict(p.verdict().name());
         doc.generator().writeFieldName("data");
         plan(doc.generator(), p, true);

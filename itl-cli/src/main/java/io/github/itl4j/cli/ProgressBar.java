@@ -16,6 +16,7 @@ import java.util.Locale;
 final class ProgressBar implements FleetSigner.Progress {
     /** The width of the bar between the brackets. */
     static final int WIDTH = 30;
+
     private static final long REDRAW_NANOS = 100_000_000L;
 
     private final PrintWriter out;
@@ -83,8 +84,11 @@ final class ProgressBar implements FleetSigner.Progress {
             sb.append(i < filled ? '#' : '-');
         }
         String digits = Long.toString(t);
-        sb.append("]  ").append(String.format(Locale.ROOT, "%" + digits.length() + "d", done)).append('/')
-                .append(digits).append(String.format(Locale.ROOT, "  %3d%%", percent));
+        sb.append("]  ")
+                .append(String.format(Locale.ROOT, "%" + digits.length() + "d", done))
+                .append('/')
+                .append(digits)
+                .append(String.format(Locale.ROOT, "  %3d%%", percent));
         if (perSecond > 0) {
             sb.append(String.format(Locale.ROOT, "  %.0f files/s", perSecond));
         }

@@ -102,8 +102,13 @@ final class ReadProgressBar implements ReportProgress {
             sb.append(i < filled ? '#' : '-');
         }
         String all = mib(t);
-        sb.append("]  ").append(String.format(Locale.ROOT, "%" + all.length() + "s", mib(done))).append('/')
-                .append(all).append(" MiB").append(String.format(Locale.ROOT, "  %3d%%", percent)).append(r);
+        sb.append("]  ")
+                .append(String.format(Locale.ROOT, "%" + all.length() + "s", mib(done)))
+                .append('/')
+                .append(all)
+                .append(" MiB")
+                .append(String.format(Locale.ROOT, "  %3d%%", percent))
+                .append(r);
         return sb.toString();
     }
 

@@ -26,23 +26,32 @@ import picocli.CommandLine.Option;
  * @since 0.1.0
  */
 public final class RemoteOptions {
-    @Option(names = "--remote", arity = "3", paramLabel = "HOST[:PORT] USER PATH", hideParamSyntax = true,
+    @Option(
+            names = "--remote",
+            arity = "3",
+            paramLabel = "HOST[:PORT] USER PATH",
+            hideParamSyntax = true,
             description = "The SFTP server (port 22 unless given; IPv6 as [ADDR]:PORT), the user to log in as, and "
-                + "the remote file or directory.")
+                    + "the remote file or directory.")
     private List<String> remote;
 
-    @Option(names = "--known-hosts", paramLabel = "FILE",
-            description = "The OpenSSH known_hosts file that holds the server's host key (default: "
-                + "~/.ssh/known_hosts).")
+    @Option(
+            names = "--known-hosts",
+            paramLabel = "FILE",
+            description =
+                    "The OpenSSH known_hosts file that holds the server's host key (default: " + "~/.ssh/known_hosts).")
     private Path knownHosts;
 
-    @Option(names = "--accept-new-host-key",
+    @Option(
+            names = "--accept-new-host-key",
             description = "Accept the host key of a server that the known_hosts file holds no key for, and record it "
-                + "there (as ssh -o StrictHostKeyChecking=accept-new). A key that differs from those recorded for the "
-                + "host, of any type, is always refused.")
+                    + "there (as ssh -o StrictHostKeyChecking=accept-new). A key that differs from those recorded for the "
+                    + "host, of any type, is always refused.")
     private boolean acceptNew;
 
-    @Option(names = "--identity", paramLabel = "KEYFILE",
+    @Option(
+            names = "--identity",
+            paramLabel = "KEYFILE",
             description = "Log in with this SSH private key (OpenSSH or PEM format), as ssh -i.")
     private Path identity;
 
@@ -53,8 +62,7 @@ public final class RemoteOptions {
     private PasswordOptions.Identity identityPassphrase = new PasswordOptions.Identity();
 
     /** Creates the options; picocli fills them in. */
-    public RemoteOptions() {
-    }
+    public RemoteOptions() {}
 
     /** @return whether {@code --remote} was given */
     public boolean given() {
@@ -77,8 +85,7 @@ public final class RemoteOptions {
      * @param host the host name or address (IPv6 without brackets)
      * @param port the TCP port
      */
-    record HostPort(String host, int port) {
-    }
+    record HostPort(String host, int port) {}
 
     /**
      * Parses {@code HOST}, {@code HOST:PORT}, {@code [IPV6]}, {@code [IPV6]:PORT} or a bare IPv6 address.
@@ -137,7 +144,10 @@ public final class RemoteOptions {
      */
     public void check() throws CliException {
         if (remote == null) {
-            if (knownHosts != null || acceptNew || identity != null || sftpPassword.given()
+            if (knownHosts != null
+                    || acceptNew
+                    || identity != null
+                    || sftpPassword.given()
                     || identityPassphrase.given()) {
                 throw CliException.usage("--known-hosts, --accept-new-host-key, --identity and the SFTP password "
                         + "options go with --remote");
@@ -192,8 +202,8 @@ public final class RemoteOptions {
             if (!Files.isReadable(identity)) { // an I/O error (exit 4), not a wrong credential (exit 3)
                 throw new AccessDeniedException(identity.toString(), null, "cannot read the file (--identity)");
             }
-            b.privateKey(identity, identityPassphrase.given() || encrypted(identity) ? identityPassphrase.source()
-                    : null);
+            b.privateKey(
+                    identity, identityPassphrase.given() || encrypted(identity) ? identityPassphrase.source() : null);
         }
         if (identity == null || sftpPassword.given()) {
             b.password(sftpPassword.source());
@@ -228,10 +238,11 @@ public final class RemoteOptions {
      * @return the exception to report
      */
     static CliException remoteError(RemoteKeyException e) {
-        int code = switch (e.reason()) {
-            case AUTHENTICATION_FAILED, CLIENT_CREDENTIALS -> ExitCodes.INPUT;
-            default -> ExitCodes.IO;
-        };
+        int code =
+                switch (e.reason()) {
+                    case AUTHENTICATION_FAILED, CLIENT_CREDENTIALS -> ExitCodes.INPUT;
+                    default -> ExitCodes.IO;
+                };
         return new CliException(code, e.getMessage() + " [" + e.reason() + "]", e);
     }
 
@@ -263,8 +274,10 @@ public final class RemoteOptions {
         }
         byte[] der = Base64.getDecoder().decode(b64.substring(0, 64));
         byte[] magic = "openssh-key-v1\0".getBytes(StandardCharsets.US_ASCII);
-        int n = ((der[magic.length] & 0xFF) << 24) | ((der[magic.length + 1] & 0xFF) << 16)
-                | ((der[magic.length + 2] & 0xFF) << 8) | (der[magic.length + 3] & 0xFF);
+        int n = ((der[magic.length] & 0xFF) << 24)
+                | ((der[magic.length + 1] & 0xFF) << 16)
+                | ((der[magic.length + 2] & 0xFF) << 8)
+                | (der[magic.length + 3] & 0xFF);
         if (n < 0 || magic.length + 4 + n > der.length) {
             return false;
         }

@@ -8,11 +8,11 @@ import io.github.itl4j.crypto.ItlResetter;
 import io.github.itl4j.crypto.ItlSigner;
 import io.github.itl4j.crypto.ItlSigningException;
 import io.github.itl4j.crypto.ItlVerificationException;
-import io.github.itl4j.crypto.Problem;
-import io.github.itl4j.crypto.VerificationResult;
 import io.github.itl4j.crypto.KeyLoadException;
 import io.github.itl4j.crypto.KeyLoader;
+import io.github.itl4j.crypto.Problem;
 import io.github.itl4j.crypto.SigningKey;
+import io.github.itl4j.crypto.VerificationResult;
 import io.github.itl4j.sftp.RemoteKeyException;
 import io.github.itl4j.sftp.SftpKeyStore;
 import java.io.IOException;
@@ -47,17 +47,25 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.1.0
  */
-@Command(name = "reset", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Re-sign an ITL/CTL with another key, as CUCM's 'utils itl reset localkey|remotekey'.",
+@Command(
+        name = "reset",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Re-sign an ITL/CTL with another key, as CUCM's 'utils itl reset localkey|remotekey'.",
             "Records are kept byte for byte; the signer, SIGNATUREMODULUS, signature, padding and HEADERLENGTH are "
-                + "recomputed. The new key must be a SAST record of the file (else exit 3) unless --force.",
+                    + "recomputed. The new key must be a SAST record of the file (else exit 3) unless --force.",
             "IN must verify first (its own signature, and the --trust anchors if given); a file that does not is "
-                + "refused (exit 1) and its problems listed."},
-        footer = {"", "Examples:",
+                    + "refused (exit 1) and its problems listed."
+        },
+        footer = {
+            "",
+            "Examples:",
             "  itl reset ITLFile.tlv -o ITLFile.new.tlv --p12 ITLRecovery.p12 --password-file ITLRecovery.pass",
             "  itl reset ITLFile.tlv -o ITLFile.new.tlv --key CallManager.key --cert CallManager.pem",
             "  itl reset ITLFile.tlv -o ITLFile.new.tlv --remote sftp.example.com backup itl/ITLRecovery.p12",
-            "Passwords are never taken from the command line: --password-file, --password-env, or a prompt."})
+            "Passwords are never taken from the command line: --password-file, --password-env, or a prompt."
+        })
 public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
     @ParentCommand
     private ItlCli cli;
@@ -65,9 +73,11 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
     @Parameters(index = "0", paramLabel = "IN", description = "The ITL/CTL to reset; - reads standard input.")
     private String input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "OUT",
             description = "Where to write the reset file (atomically); - writes standard output. Must differ from "
-                + "IN unless --in-place.")
+                    + "IN unless --in-place.")
     private String output;
 
     @Option(names = "--in-place", description = "Replace IN with the reset file (atomically).")
@@ -82,21 +92,22 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
     @Mixin
     private RemoteOptions remote = new RemoteOptions();
 
-    @Option(names = "--force",
+    @Option(
+            names = "--force",
             description = "Reset even when the new key's certificate is not a SAST record of the file.")
     private boolean force;
 
     @Mixin
     private TrustOptions trust = new TrustOptions();
 
-    @Option(names = "--allow-unverified-input",
+    @Option(
+            names = "--allow-unverified-input",
             description = "DANGEROUS, for forensics: re-sign IN even when it does not verify, which makes whatever "
-                + "it holds trusted. Never publish the result.")
+                    + "it holds trusted. Never publish the result.")
     private boolean allowUnverifiedInput;
 
     /** Creates the command; picocli fills in the options. */
-    public ResetCommand() {
-    }
+    public ResetCommand() {}
 
     @Override
     public String subject(Throwable failure) {
@@ -135,9 +146,10 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
                 throw CliException.usage("give -o OUT (or --in-place to replace IN)");
             }
             Outputs.checkNotInput(Inputs.STDIO.equals(input) ? null : Path.of(input), out);
-            if (!Inputs.STDIO.equals(out) && Path.of(input).normalize().equals(Path.of(out).normalize())) {
-                throw CliException.usage("the output " + out + " is the input file; write to another file or give "
-                        + "--in-place");
+            if (!Inputs.STDIO.equals(out)
+                    && Path.of(input).normalize().equals(Path.of(out).normalize())) {
+                throw CliException.usage(
+                        "the output " + out + " is the input file; write to another file or give " + "--in-place");
             }
         }
         for (Path p : signing.key().files()) {
@@ -154,9 +166,10 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
         if (allowUnverifiedInput) {
             VerificationResult v = anchors.verifier(false).verify(old);
             if (!v.isVerified()) {
-                cli.err().println(ItlCli.PREFIX + "WARNING: " + name + " does not verify ("
-                        + ShowFormat.codes(v.errors()) + "); re-signing it anyway because of "
-                        + "--allow-unverified-input: the result makes its content trusted, never publish it");
+                cli.err()
+                        .println(ItlCli.PREFIX + "WARNING: " + name + " does not verify ("
+                                + ShowFormat.codes(v.errors()) + "); re-signing it anyway because of "
+                                + "--allow-unverified-input: the result makes its content trusted, never publish it");
                 cli.err().flush();
             }
         }
@@ -164,33 +177,53 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
         // ---- the key
         SigningKey k = remote.given() ? fetchKey() : signing.key().load();
         // the resetter keeps the file's digest unless --digest: the signer's own digest is not used
-        ItlSigner signer = signing.signer(k, remote.given() ? remote.display() : signing.key().source());
+        ItlSigner signer = signing.signer(
+                k, remote.given() ? remote.display() : signing.key().source());
         Optional<ItlRecord> sast = ItlResetter.findSastRecord(old, k.certificate());
         ItlFile reset;
         try {
-            reset = ItlResetter.builder(signer).force(force).digest(signing.digest()).verifier(anchors.verifier(false))
-                    .allowUnverifiedInput(allowUnverifiedInput).build().reset(old);
+            reset = ItlResetter.builder(signer)
+                    .force(force)
+                    .digest(signing.digest())
+                    .verifier(anchors.verifier(false))
+                    .allowUnverifiedInput(allowUnverifiedInput)
+                    .build()
+                    .reset(old);
         } catch (ItlVerificationException e) {
-            throw new CliException(ExitCodes.CHECK_FAILED, name + ": not reset: it does not verify ("
-                    + problems(e.problems()) + "); re-signing it would make its content trusted. Check it with "
-                    + "'itl verify'; --allow-unverified-input overrides this, for forensics only", e);
+            throw new CliException(
+                    ExitCodes.CHECK_FAILED,
+                    name + ": not reset: it does not verify ("
+                            + problems(e.problems()) + "); re-signing it would make its content trusted. Check it with "
+                            + "'itl verify'; --allow-unverified-input overrides this, for forensics only",
+                    e);
         } catch (ItlSigningException e) {
             if (e.reason() == ItlSigningException.Reason.SIGNER_NOT_SAST) {
                 // the CLI's own words (the library's name its builder method): decided by the reason, not the text
-                throw new CliException(ExitCodes.INPUT, name + ": the new signer " + k.certificate()
-                        .getSubjectX500Principal().getName() + " is not a SAST record of the file; phones would "
-                        + "reject the reset file. Give --force to reset anyway", e);
+                throw new CliException(
+                        ExitCodes.INPUT,
+                        name + ": the new signer "
+                                + k.certificate().getSubjectX500Principal().getName()
+                                + " is not a SAST record of the file; phones would "
+                                + "reject the reset file. Give --force to reset anyway",
+                        e);
             }
             throw new CliException(ExitCodes.of(e), name + ": " + e.getMessage(), e);
         }
         if (sast.isEmpty()) {
-            cli.err().println(ItlCli.PREFIX + "warning: the new signer " + k.certificate().getSubjectX500Principal()
-                    .getName() + " is not a SAST record of " + name + ": phones will not accept the reset file");
+            cli.err()
+                    .println(ItlCli.PREFIX + "warning: the new signer "
+                            + k.certificate().getSubjectX500Principal().getName() + " is not a SAST record of " + name
+                            + ": phones will not accept the reset file");
             cli.err().flush();
         }
         Outputs.write(out, reset.encoded(), cli);
         boolean toStdout = Inputs.STDIO.equals(out);
-        summary(toStdout ? cli.err() : cli.out(), name, toStdout ? "<stdout>" : out, old, reset,
+        summary(
+                toStdout ? cli.err() : cli.out(),
+                name,
+                toStdout ? "<stdout>" : out,
+                old,
+                reset,
                 sast.map(r -> old.records().indexOf(r)).orElse(-1));
     }
 
@@ -198,7 +231,10 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
     private static String problems(List<Problem> ps) {
         StringBuilder sb = new StringBuilder();
         for (Problem p : ps) {
-            sb.append(sb.length() == 0 ? "" : "; ").append(p.code().name()).append(": ").append(p.message());
+            sb.append(sb.length() == 0 ? "" : "; ")
+                    .append(p.code().name())
+                    .append(": ")
+                    .append(p.message());
         }
         return sb.toString();
     }
@@ -220,8 +256,10 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
                 return KeyLoader.defaults().pkcs12(data, pw, signing.key().alias());
             } catch (KeyLoadException e) {
                 if (e.reason() == KeyLoadException.Reason.MALFORMED) {
-                    throw new CliException(ExitCodes.INPUT, where + ": not a PKCS#12 file (" + data.length
-                            + " bytes fetched): " + e.getMessage(), e);
+                    throw new CliException(
+                            ExitCodes.INPUT,
+                            where + ": not a PKCS#12 file (" + data.length + " bytes fetched): " + e.getMessage(),
+                            e);
                 }
                 throw KeyOptions.keyError(where, e);
             }
@@ -254,20 +292,28 @@ public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
         int n = old.records().size();
         w.println("reset " + in + " -> " + out);
         w.println("  signer:  " + signer(old) + " -> " + signer(reset)
-                + (signerIndex >= 0 ? " (SAST record " + (signerIndex + 1) + " of " + n + ")"
+                + (signerIndex >= 0
+                        ? " (SAST record " + (signerIndex + 1) + " of " + n + ")"
                         : " (not a SAST record)"));
-        w.println("  header:  " + old.header().length() + " -> " + reset.header().length() + " bytes; file "
-                + old.encoded().size() + " -> " + reset.encoded().size() + " bytes");
-        w.println("  records: " + n + (unchanged == n && reset.records().size() == n ? ", unchanged"
-                : ", " + (n - unchanged) + " changed"));
-        w.println("  digest:  " + reset.header().digestAlgorithm().map(DigestAlgorithm::toString).orElse("?")
+        w.println(
+                "  header:  " + old.header().length() + " -> " + reset.header().length() + " bytes; file "
+                        + old.encoded().size() + " -> " + reset.encoded().size() + " bytes");
+        w.println("  records: " + n
+                + (unchanged == n && reset.records().size() == n
+                        ? ", unchanged"
+                        : ", " + (n - unchanged) + " changed"));
+        w.println("  digest:  "
+                + reset.header()
+                        .digestAlgorithm()
+                        .map(DigestAlgorithm::toString)
+                        .orElse("?")
                 + ", " + reset.header().signatureLength() * 8 + "-bit RSA, timestamp "
                 + reset.header().timestamp().map(Instant::toString).orElse("?"));
         w.flush();
     }
 
     private static String signer(ItlFile f) {
-        return f.header().signerName().orElse("?") + " (serial " + f.header().serialNumber().map(Bytes::toHex)
-                .orElse("?") + ")";
+        return f.header().signerName().orElse("?") + " (serial "
+                + f.header().serialNumber().map(Bytes::toHex).orElse("?") + ")";
     }
 }

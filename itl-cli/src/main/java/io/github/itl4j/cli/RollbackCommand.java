@@ -23,16 +23,25 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.2.0
  */
-@Command(name = "rollback", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Build the rollback ITL CUCM serves with 'Prepare Cluster for Rollback to pre 8.0': SAST "
-            + "records unchanged, TFTP, CCM+TFTP and TVS records emptied (DNSNAME and FUNCTION only), signed by the "
-            + "current ITL signer. Phones that install it accept any unsigned configuration and any new ITL.",
-            "With --check: say whether IN is a rollback ITL (exit 0) or not (exit 1)."},
-        footer = {"", "Examples:",
+@Command(
+        name = "rollback",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Build the rollback ITL CUCM serves with 'Prepare Cluster for Rollback to pre 8.0': SAST "
+                    + "records unchanged, TFTP, CCM+TFTP and TVS records emptied (DNSNAME and FUNCTION only), signed by the "
+                    + "current ITL signer. Phones that install it accept any unsigned configuration and any new ITL.",
+            "With --check: say whether IN is a rollback ITL (exit 0) or not (exit 1)."
+        },
+        footer = {
+            "",
+            "Examples:",
             "  itl rollback ITLFile.tlv -o rollback/ITLFile.tlv --p12 ITLRecovery.p12 --password-file p",
             "  itl rollback --check ITLFile.tlv",
-            "", "Exit codes: 0 written (or is a rollback ITL), 1 IN does not verify (or is not a rollback ITL), "
-                + "2 usage, 3 malformed input or a signer that is not a SAST record, 4 I/O."})
+            "",
+            "Exit codes: 0 written (or is a rollback ITL), 1 IN does not verify (or is not a rollback ITL), "
+                    + "2 usage, 3 malformed input or a signer that is not a SAST record, 4 I/O."
+        })
 public final class RollbackCommand implements Callable<Integer>, ItlCli.Subject {
     @ParentCommand
     private ItlCli cli;
@@ -40,7 +49,10 @@ public final class RollbackCommand implements Callable<Integer>, ItlCli.Subject 
     @Parameters(index = "0", paramLabel = "IN", description = "The cluster's ITL; - reads standard input.")
     private String input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Where to write the rollback ITL.")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "OUT",
+            description = "Where to write the rollback ITL.")
     private String output;
 
     @Option(names = "--check", description = "Only detect: is IN a rollback ITL?")
@@ -55,17 +67,23 @@ public final class RollbackCommand implements Callable<Integer>, ItlCli.Subject 
     @Option(names = "--force", description = "Sign even when the key's certificate is not a SAST record of IN.")
     private boolean force;
 
-    @Option(names = "--digest", paramLabel = "ALG", defaultValue = "sha1",
-            converter = Converters.DigestConverter.class, description = "The signature digest (default sha1).")
+    @Option(
+            names = "--digest",
+            paramLabel = "ALG",
+            defaultValue = "sha1",
+            converter = Converters.DigestConverter.class,
+            description = "The signature digest (default sha1).")
     private DigestAlgorithm digest;
 
-    @Option(names = "--timestamp", paramLabel = "TIME", converter = Converters.TimestampConverter.class,
+    @Option(
+            names = "--timestamp",
+            paramLabel = "TIME",
+            converter = Converters.TimestampConverter.class,
             description = "TIMESTAMP: Unix seconds or ISO-8601; default now.")
     private Instant timestamp;
 
     /** Creates the command; picocli fills in the options. */
-    public RollbackCommand() {
-    }
+    public RollbackCommand() {}
 
     @Override
     public String subject(Throwable failure) {
@@ -79,14 +97,20 @@ public final class RollbackCommand implements Callable<Integer>, ItlCli.Subject 
             if (output != null || key.given()) {
                 throw CliException.usage("--check only reads IN: no -o or key");
             }
-            ItlFile itl = limitOptions.reader().readTrustList(Inputs.read(input, cli.stdin(), limitOptions.reader())
-                    .data());
+            ItlFile itl = limitOptions
+                    .reader()
+                    .readTrustList(Inputs.read(input, cli.stdin(), limitOptions.reader())
+                            .data());
             boolean rb = RollbackItl.isRollback(itl);
-            long emptied = itl.records().stream().filter(r -> r.role().filter(RollbackItl::isEmptiedRole)
-                    .isPresent()).count();
-            cli.out().println(name + ": " + (rb ? "rollback ITL (" + emptied + " TFTP/CCM+TFTP/TVS records, none "
-                    + "with a certificate, hash or key): phones that install it accept unsigned configurations"
-                    : "not a rollback ITL"));
+            long emptied = itl.records().stream()
+                    .filter(r -> r.role().filter(RollbackItl::isEmptiedRole).isPresent())
+                    .count();
+            cli.out()
+                    .println(name + ": "
+                            + (rb
+                                    ? "rollback ITL (" + emptied + " TFTP/CCM+TFTP/TVS records, none "
+                                            + "with a certificate, hash or key): phones that install it accept unsigned configurations"
+                                    : "not a rollback ITL"));
             cli.out().flush();
             return rb ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
         }
@@ -99,8 +123,10 @@ public final class RollbackCommand implements Callable<Integer>, ItlCli.Subject 
         for (Path p : key.files()) {
             Outputs.checkNotInput(p, output);
         }
-        ItlFile itl = limitOptions.reader().readTrustList(Inputs.read(input, cli.stdin(), limitOptions.reader())
-                .data());
+        ItlFile itl = limitOptions
+                .reader()
+                .readTrustList(
+                        Inputs.read(input, cli.stdin(), limitOptions.reader()).data());
         ItlSigner signer = KeyOptions.signer(key.load(), digest, timestamp, key.source());
         ItlFile rb;
         try {
@@ -109,8 +135,10 @@ public final class RollbackCommand implements Callable<Integer>, ItlCli.Subject 
             throw new CliException(ExitCodes.CHECK_FAILED, name + ": " + e.getMessage(), e);
         } catch (ItlSigningException e) {
             if (e.reason() == ItlSigningException.Reason.SIGNER_NOT_SAST) {
-                throw new CliException(ExitCodes.INPUT, name + ": " + e.getOriginalMessage()
-                        .replace("or force)", "or give --force)"), e);
+                throw new CliException(
+                        ExitCodes.INPUT,
+                        name + ": " + e.getOriginalMessage().replace("or force)", "or give --force)"),
+                        e);
             }
             throw new CliException(ExitCodes.of(e), name + ": " + e.getMessage(), e);
         }
@@ -123,10 +151,11 @@ public final class RollbackCommand implements Callable<Integer>, ItlCli.Subject 
         }
         java.io.PrintWriter w = Inputs.STDIO.equals(output) ? cli.err() : cli.out();
         w.println("rollback ITL of " + name + " -> " + (Inputs.STDIO.equals(output) ? "<stdout>" : output) + ": "
-                + rb.records().size() + " records (" + emptied + " emptied), " + rb.encoded().size()
-                + " bytes, signed by " + signer.key().certificate().getSubjectX500Principal().getName()
-                + (emptied == 0 ? "; warning: IN has no TFTP/CCM+TFTP/TVS record, so this is not a rollback ITL"
-                : ""));
+                + rb.records().size() + " records (" + emptied + " emptied), "
+                + rb.encoded().size()
+                + " bytes, signed by "
+                + signer.key().certificate().getSubjectX500Principal().getName()
+                + (emptied == 0 ? "; warning: IN has no TFTP/CCM+TFTP/TVS record, so this is not a rollback ITL" : ""));
         w.flush();
         return ExitCodes.OK;
     }

@@ -29,12 +29,17 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.1.0
  */
-@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Show ITL/CTL and signed (.sgn) files the way CUCM's 'show itl' / 'show ctl' does: checksums, "
-                + "length, the header and record tag tables, which SAST record signed the file, and the verdict.",
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Show ITL/CTL and signed (.sgn) files the way CUCM's 'show itl' / 'show ctl' does: checksums, "
+                    + "length, the header and record tag tables, which SAST record signed the file, and the verdict.",
             "A trust list is verified against itself, or against the --trust anchors; a .sgn is verified only when "
-                + "--trust is given. Exits 1 if a file does not verify, as 'itl verify' does (a signed file "
-                + "without --trust cannot be verified, so it exits 1 too)."})
+                    + "--trust is given. Exits 1 if a file does not verify, as 'itl verify' does (a signed file "
+                    + "without --trust cannot be verified, so it exits 1 too)."
+        })
 public final class ShowCommand implements Callable<Integer> {
     /** Identifies the JSON document: {@code "format": "itl4j-show"}. */
     static final String FORMAT = "itl4j-show";
@@ -45,7 +50,8 @@ public final class ShowCommand implements Callable<Integer> {
     @Mixin
     private TrustOptions trust = new TrustOptions();
 
-    @Option(names = {"-v", "--verbose"},
+    @Option(
+            names = {"-v", "--verbose"},
             description = "Also print the values CUCM leaves out (digest, modulus, FILENAME, TIMESTAMP, keys).")
     private boolean verbose;
 
@@ -65,8 +71,7 @@ public final class ShowCommand implements Callable<Integer> {
     private List<String> files;
 
     /** Creates the command; picocli fills in the options. */
-    public ShowCommand() {
-    }
+    public ShowCommand() {}
 
     @Override
     public Integer call() throws Exception {
@@ -89,7 +94,8 @@ public final class ShowCommand implements Callable<Integer> {
             try {
                 Inputs.Input in = Inputs.read(arg, cli.stdin(), limitOptions.reader());
                 SignedFile f = limitOptions.reader().read(in.data());
-                Instant modified = in.path() != null ? Files.getLastModifiedTime(in.path()).toInstant() : null;
+                Instant modified =
+                        in.path() != null ? Files.getLastModifiedTime(in.path()).toInstant() : null;
                 VerificationResult r = null;
                 String notChecked = null;
                 if (f instanceof ItlFile || t.configured()) {
@@ -102,8 +108,8 @@ public final class ShowCommand implements Callable<Integer> {
                     notChecked = "a signed file carries no certificate; give --trust with the TFTP certificate, or "
                             + "an ITL/CTL that holds it, to verify it";
                 }
-                ShowFormat.Shown s = new ShowFormat.Shown(name, modified, in.data(), f, Checksums.of(in.data()), r,
-                        notChecked);
+                ShowFormat.Shown s =
+                        new ShowFormat.Shown(name, modified, in.data(), f, Checksums.of(in.data()), r, notChecked);
                 if (doc != null) {
                     ShowJson.json(doc.generator(), s, t.names());
                     if (r != null) {

@@ -4,10 +4,10 @@ import io.github.itl4j.Bytes;
 import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.HeaderTag;
 import io.github.itl4j.HeaderTags;
-import io.github.itl4j.RecordTag;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlHeader;
 import io.github.itl4j.ItlRecord;
+import io.github.itl4j.RecordTag;
 import io.github.itl4j.RecordTags;
 import io.github.itl4j.Role;
 import io.github.itl4j.SgnFile;
@@ -52,6 +52,7 @@ import java.util.OptionalInt;
 final class ShowFormat {
     /** The VALUE column: BYTEPOS (8) + TAG (22) + LENGTH (8). */
     private static final String ROW = "%-8s%-22s%-8s%s";
+
     private static final int VALUE_COLUMN = 38;
     /** How CUCM prints dates: {@code Wed Feb 26 10:24:27 PST 2014} (java.util.Date's format). */
     private static final DateTimeFormatter CUCM_DATE =
@@ -59,8 +60,7 @@ final class ShowFormat {
     /** Binary values longer than this are cut unless verbose. */
     private static final int HEX_PREVIEW = 32;
 
-    private ShowFormat() {
-    }
+    private ShowFormat() {}
 
     /** What a file is, for the wording: CUCM says "ITL" or "CTL"; a .sgn is "signed". */
     enum Kind {
@@ -97,13 +97,17 @@ final class ShowFormat {
      * @param result the verification, or null if it was not checked
      * @param notChecked why it was not checked (when {@code result} is null)
      */
-    record Shown(String name, Instant modified, Bytes data, SignedFile file, Checksums sums,
-            VerificationResult result, String notChecked) {
-    }
+    record Shown(
+            String name,
+            Instant modified,
+            Bytes data,
+            SignedFile file,
+            Checksums sums,
+            VerificationResult result,
+            String notChecked) {}
 
     /** Describes anchors: which --trust source a certificate or trust list came from. */
-    record AnchorNames(Map<X509Certificate, String> certificates, Map<ItlFile, String> trustLists,
-            boolean configured) {
+    record AnchorNames(Map<X509Certificate, String> certificates, Map<ItlFile, String> trustLists, boolean configured) {
         static final AnchorNames NONE = new AnchorNames(Map.of(), Map.of(), false);
 
         /**
@@ -127,8 +131,13 @@ final class ShowFormat {
                             src = e.getValue();
                         }
                     }
-                    String role = a.recordIndex() >= 0 && a.recordIndex() < list.records().size()
-                            ? list.records().get(a.recordIndex()).role().map(Role::name).orElse("no FUNCTION")
+                    String role = a.recordIndex() >= 0
+                                    && a.recordIndex() < list.records().size()
+                            ? list.records()
+                                    .get(a.recordIndex())
+                                    .role()
+                                    .map(Role::name)
+                                    .orElse("no FUNCTION")
                             : "?";
                     return "record " + (a.recordIndex() + 1) + " (" + role + ") of "
                             + (src != null ? src : "a trusted trust list");
@@ -212,8 +221,8 @@ final class ShowFormat {
         if (r.isVerified()) {
             out.println("The " + w + " file was verified successfully.");
         } else {
-            out.println("The " + w + " file was NOT verified: " + codes(r.errors().isEmpty() ? r.warnings()
-                    : r.errors()));
+            out.println(
+                    "The " + w + " file was NOT verified: " + codes(r.errors().isEmpty() ? r.warnings() : r.errors()));
         }
         if (anchors.configured() || r.anchor().isAnchored()) {
             out.println("Trust anchor: " + anchors.describe(r.anchor(), s.file() instanceof ItlFile));
@@ -252,8 +261,8 @@ final class ShowFormat {
         }
         seen.forEach((key, n) -> {
             if (n > MAX_PROBLEMS_PER_CODE) {
-                out.println(indent + key + ": ... and " + (n - MAX_PROBLEMS_PER_CODE) + " more like this ("
-                        + n + " in all)");
+                out.println(indent + key + ": ... and " + (n - MAX_PROBLEMS_PER_CODE) + " more like this (" + n
+                        + " in all)");
             }
         });
     }
@@ -282,7 +291,8 @@ final class ShowFormat {
     }
 
     private static void row(PrintWriter out, int tag, String name, int length, String value) {
-        out.println(String.format(ROW, tag, name, length, value == null ? "" : value).stripTrailing());
+        out.println(String.format(ROW, tag, name, length, value == null ? "" : value)
+                .stripTrailing());
     }
 
     private static void headerElement(PrintWriter out, TlvElement e, boolean verbose) {
@@ -324,7 +334,9 @@ final class ShowFormat {
                 return v.size() == 2 ? v.getUnsigned(0) + "." + v.getUnsigned(1) : hex(v, verbose);
             case HeaderTags.DIGEST_ALGORITHM:
             case HeaderTags.SIGNATURE_ALGORITHM:
-                return verbose && v.size() == 1 ? HeaderTag.byCode(tag).codeSet().describe(v.getUnsigned(0)) : null;
+                return verbose && v.size() == 1
+                        ? HeaderTag.byCode(tag).codeSet().describe(v.getUnsigned(0))
+                        : null;
             case HeaderTags.SIGNATURE_MODULUS: {
                 if (!verbose || v.size() != 1) {
                     return null;
@@ -335,8 +347,9 @@ final class ShowFormat {
             case HeaderTags.FILE_NAME:
                 return verbose ? text(v) : null;
             case HeaderTags.TIMESTAMP:
-                return verbose && v.size() == 4 ? cucmDate(Instant.ofEpochSecond(v.getU32(0))) + " ("
-                        + v.getU32(0) + ")" : null;
+                return verbose && v.size() == 4
+                        ? cucmDate(Instant.ofEpochSecond(v.getU32(0))) + " (" + v.getU32(0) + ")"
+                        : null;
             default: {
                 if (!verbose) {
                     return HeaderTag.byCode(tag) != null ? null : hex(v, false);
@@ -374,8 +387,9 @@ final class ShowFormat {
                 break;
             }
             case RecordTags.IP_ADDRESS:
-                value = v.size() == 4 ? v.getUnsigned(0) + "." + v.getUnsigned(1) + "." + v.getUnsigned(2) + "."
-                        + v.getUnsigned(3) : hex(v, verbose);
+                value = v.size() == 4
+                        ? v.getUnsigned(0) + "." + v.getUnsigned(1) + "." + v.getUnsigned(2) + "." + v.getUnsigned(3)
+                        : hex(v, verbose);
                 break;
             case RecordTags.CERT_HASH:
                 value = Checksums.Style.UPPER_SPACE.format(v);
@@ -415,9 +429,11 @@ final class ShowFormat {
     static Optional<Validity> certificateValidity(ItlRecord r) {
         return io.github.itl4j.trust.TrustLists.certificate(r).map(c -> {
             java.security.PublicKey k = c.getPublicKey();
-            int bits = k instanceof java.security.interfaces.RSAPublicKey rsa ? rsa.getModulus().bitLength()
-                    : k instanceof java.security.interfaces.ECPublicKey ec ? ec.getParams().getCurve().getField()
-                    .getFieldSize() : -1;
+            int bits = k instanceof java.security.interfaces.RSAPublicKey rsa
+                    ? rsa.getModulus().bitLength()
+                    : k instanceof java.security.interfaces.ECPublicKey ec
+                            ? ec.getParams().getCurve().getField().getFieldSize()
+                            : -1;
             return new Validity(c.getNotBefore().toInstant(), c.getNotAfter().toInstant(), k.getAlgorithm(), bits);
         });
     }

@@ -32,8 +32,7 @@ import java.util.function.Function;
  * of a verification shared with {@code itl verify --json}. The envelope around them is {@link JsonDocument}'s.
  */
 final class ShowJson {
-    private ShowJson() {
-    }
+    private ShowJson() {}
 
     /**
      * Writes one file's object of {@code itl show --json}: {@code file}, {@code kind}, {@code size},
@@ -218,8 +217,7 @@ final class ShowJson {
      * @param trustList whether the file is a trust list
      * @throws IOException from the generator
      */
-    static void jsonResult(JsonGenerator g, VerificationResult r, ShowFormat.AnchorNames anchors,
-            boolean trustList)
+    static void jsonResult(JsonGenerator g, VerificationResult r, ShowFormat.AnchorNames anchors, boolean trustList)
             throws IOException {
         g.writeStartObject();
         g.writeBooleanField("checked", true);
@@ -230,7 +228,8 @@ final class ShowJson {
         } else {
             g.writeNullField("signerRecord");
         }
-        writeOpt(g, "signer", r.signerCertificate(), c -> c.getSubjectX500Principal().getName());
+        writeOpt(g, "signer", r.signerCertificate(), c -> c.getSubjectX500Principal()
+                .getName());
         g.writeObjectFieldStart("anchor");
         g.writeStringField("kind", r.anchor().kind().name());
         g.writeStringField("description", anchors.describe(r.anchor(), trustList));

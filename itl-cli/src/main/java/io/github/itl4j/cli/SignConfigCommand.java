@@ -4,9 +4,9 @@ import io.github.itl4j.ItlLimits;
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.Layout;
 import io.github.itl4j.SgnFile;
-import io.github.itl4j.crypto.fleet.FleetSigner;
 import io.github.itl4j.crypto.ItlSigner;
 import io.github.itl4j.crypto.ItlSigningException;
+import io.github.itl4j.crypto.fleet.FleetSigner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,16 +33,25 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.1.0
  */
-@Command(name = "sign-config", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Sign a configuration file into a .sgn file, or every configuration file of a directory.",
-            "FILENAME in the header is NAME.sgn for a source NAME, as CUCM publishes it (override with --file-name)."},
-        footer = {"", "Examples:",
+@Command(
+        name = "sign-config",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Sign a configuration file into a .sgn file, or every configuration file of a directory.",
+            "FILENAME in the header is NAME.sgn for a source NAME, as CUCM publishes it (override with --file-name)."
+        },
+        footer = {
+            "",
+            "Examples:",
             "  itl sign-config SEP001122334455.cnf.xml -o SEP001122334455.cnf.xml.sgn --key tftp.key --cert tftp.pem",
             "  itl sign-config --fleet /tftpboot --glob 'SEP*.cnf.xml' --p12 tftp.p12 --password-file tftp.pass",
-            "", "Exit codes: 0 all signed or up to date, 1 some files failed (listed) or no file matched, 2 usage, "
-                + "3 bad key, 4 I/O (also: another fleet run holds the directory's lock).",
+            "",
+            "Exit codes: 0 all signed or up to date, 1 some files failed (listed) or no file matched, 2 usage, "
+                    + "3 bad key, 4 I/O (also: another fleet run holds the directory's lock).",
             "Only regular files are signed: a symbolic link is refused unless --follow-symlinks. A .sgn never gets "
-                + "wider permissions than its source."})
+                    + "wider permissions than its source."
+        })
 public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subject {
     /** How many failed files are listed one by one before the rest are counted. */
     static final int MAX_LISTED_FAILURES = 20;
@@ -50,56 +59,75 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
     @ParentCommand
     private ItlCli cli;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE",
+    @Parameters(
+            index = "0",
+            arity = "0..1",
+            paramLabel = "FILE",
             description = "The file to sign; - reads standard input (then give -o and --file-name). A directory "
                     + "is signed as with --fleet DIR.")
     private String input;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "OUT",
             description = "Where to write the .sgn (atomically); default FILE.sgn; - writes standard output.")
     private String output;
 
-    @Option(names = "--file-name", paramLabel = "NAME",
+    @Option(
+            names = "--file-name",
+            paramLabel = "NAME",
             description = "FILENAME in the header; default the name of FILE plus .sgn.")
     private String fileName;
 
-    @Option(names = "--fleet", paramLabel = "DIR",
+    @Option(
+            names = "--fleet",
+            paramLabel = "DIR",
             description = "Sign every file of DIR matching --glob into NAME.sgn beside it (or in --out-dir).")
     private Path fleet;
 
-    @Option(names = "--glob", paramLabel = "GLOB",
+    @Option(
+            names = "--glob",
+            paramLabel = "GLOB",
             description = "With --fleet: the file names to sign (default '" + FleetSigner.DEFAULT_GLOB + "'); "
-                + "names ending in .sgn are never taken.")
+                    + "names ending in .sgn are never taken.")
     private String glob;
 
-    @Option(names = "--threads", paramLabel = "N",
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
             description = "With --fleet: worker threads (default: one per processor).")
     private Integer threads;
 
-    @Option(names = "--out-dir", paramLabel = "DIR",
-            description = "With --fleet: write the .sgn files here (created if missing) instead of beside the "
-                + "sources.")
+    @Option(
+            names = "--out-dir",
+            paramLabel = "DIR",
+            description =
+                    "With --fleet: write the .sgn files here (created if missing) instead of beside the " + "sources.")
     private Path outDir;
 
     @Option(names = "--force", description = "With --fleet: sign every file again, even when its .sgn is up to date.")
     private boolean force;
 
-    @Option(names = "--recursive", description = "With --fleet: sign the files of subdirectories too; FILENAME "
-            + "keeps the path relative to DIR (the TFTP root), e.g. Desktops/320x196x4/List.xml.sgn.")
+    @Option(
+            names = "--recursive",
+            description = "With --fleet: sign the files of subdirectories too; FILENAME "
+                    + "keeps the path relative to DIR (the TFTP root), e.g. Desktops/320x196x4/List.xml.sgn.")
     private boolean recursive;
 
     @Mixin
     private SignerOptions signing = new SignerOptions();
 
-    @Option(names = "--layout", paramLabel = "LAYOUT", defaultValue = "cucm",
+    @Option(
+            names = "--layout",
+            paramLabel = "LAYOUT",
+            defaultValue = "cucm",
             converter = Converters.LayoutConverter.class,
             description = "The header layout: cucm (default; what CUCM's TFTP service writes, as itl build does) or "
-                + "certutils (what sgnfile writes).")
+                    + "certutils (what sgnfile writes).")
     private Layout layout;
 
     /** Creates the command; picocli fills in the options. */
-    public SignConfigCommand() {
-    }
+    public SignConfigCommand() {}
 
     @Override
     public Integer call() throws CliException, IOException {
@@ -181,9 +209,10 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
         boolean toStdout = Inputs.STDIO.equals(out);
         PrintWriter w = toStdout ? cli.err() : cli.out();
         w.println("signed " + in.name() + " -> " + (toStdout ? "<stdout>" : out) + ": FILENAME " + name + ", "
-                + sgn.encoded().size() + " bytes (header " + sgn.header().length() + ", payload " + in.data().size()
-                + "), " + signer.digest() + ", signer " + signer.key().certificate().getSubjectX500Principal()
-                .getName());
+                + sgn.encoded().size() + " bytes (header " + sgn.header().length() + ", payload "
+                + in.data().size()
+                + "), " + signer.digest() + ", signer "
+                + signer.key().certificate().getSubjectX500Principal().getName());
         w.flush();
         return ExitCodes.OK;
     }
@@ -196,14 +225,17 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
         BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (a.isSymbolicLink()) {
             if (!cli.followSymlinks()) {
-                throw new CliException(ExitCodes.IO, input + ": is a symbolic link; not followed, nothing signed "
-                        + "(give --follow-symlinks to sign the file it points to)");
+                throw new CliException(
+                        ExitCodes.IO,
+                        input + ": is a symbolic link; not followed, nothing signed "
+                                + "(give --follow-symlinks to sign the file it points to)");
             }
             a = Files.readAttributes(p, BasicFileAttributes.class);
         }
         if (!a.isRegularFile()) {
-            throw new CliException(ExitCodes.IO, input + ": is not a regular file (a directory, device, FIFO or "
-                    + "socket); nothing signed");
+            throw new CliException(
+                    ExitCodes.IO,
+                    input + ": is not a regular file (a directory, device, FIFO or " + "socket); nothing signed");
         }
         try {
             return Files.getPosixFilePermissions(p);
@@ -224,9 +256,12 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
         } catch (IOException | RuntimeException e) {
             return; // not a .sgn: a configuration file to sign
         }
-        throw new CliException(ExitCodes.INPUT, in.name() + ": already a signed file (.sgn, FILENAME "
-                + existing.header().fileName().orElse("?") + "); its content is not re-signed unverified: check it "
-                + "with 'itl verify --trust CERT', extract it with 'itl strip', then sign the extracted file");
+        throw new CliException(
+                ExitCodes.INPUT,
+                in.name() + ": already a signed file (.sgn, FILENAME "
+                        + existing.header().fileName().orElse("?")
+                        + "); its content is not re-signed unverified: check it "
+                        + "with 'itl verify --trust CERT', extract it with 'itl strip', then sign the extracted file");
     }
 
     // ------------------------------------------------------------------ a directory
@@ -240,11 +275,16 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
         }
         signing.key().check(true, null);
         if (!Files.isDirectory(fleet)) {
-            throw Files.exists(fleet) ? new NotDirectoryException(fleet.toString())
+            throw Files.exists(fleet)
+                    ? new NotDirectoryException(fleet.toString())
                     : new java.nio.file.NoSuchFileException(fleet.toString());
         }
-        FleetSigner.Builder b = FleetSigner.builder(signing.signer()).layout(layout).force(force).recursive(recursive)
-                .outputDirectory(outDir).followSymlinks(cli.followSymlinks());
+        FleetSigner.Builder b = FleetSigner.builder(signing.signer())
+                .layout(layout)
+                .force(force)
+                .recursive(recursive)
+                .outputDirectory(outDir)
+                .followSymlinks(cli.followSymlinks());
         try {
             if (glob != null) {
                 b.glob(glob);
@@ -271,17 +311,22 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
         int listed = 0;
         for (FleetSigner.FileResult f : r.failures()) {
             if (listed++ == MAX_LISTED_FAILURES) {
-                cli.err().println(ItlCli.PREFIX + "... and " + (r.failures().size() - MAX_LISTED_FAILURES)
-                        + " more failures");
+                cli.err()
+                        .println(ItlCli.PREFIX + "... and " + (r.failures().size() - MAX_LISTED_FAILURES)
+                                + " more failures");
                 break;
             }
-            cli.err().println(ItlCli.oneLine(ItlCli.PREFIX + f.source() + ": " + f.message().orElse("failed")
-                    + " [" + f.failure().map(Enum::name).orElse("FAILED") + "]"));
+            cli.err()
+                    .println(ItlCli.oneLine(
+                            ItlCli.PREFIX + f.source() + ": " + f.message().orElse("failed") + " ["
+                                    + f.failure().map(Enum::name).orElse("FAILED") + "]"));
         }
         cli.err().flush();
         if (r.total() == 0) {
-            cli.err().println(ItlCli.PREFIX + fleet + ": no file matches '" + (glob != null ? glob
-                    : FleetSigner.DEFAULT_GLOB) + "'; nothing signed (check --glob and the directory)");
+            cli.err()
+                    .println(ItlCli.PREFIX + fleet + ": no file matches '"
+                            + (glob != null ? glob : FleetSigner.DEFAULT_GLOB)
+                            + "'; nothing signed (check --glob and the directory)");
             cli.err().flush();
             return ExitCodes.CHECK_FAILED;
         }
@@ -298,7 +343,14 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
      */
     static String summary(FleetSigner.Result r) {
         double s = r.elapsed().toNanos() / 1e9;
-        return String.format(Locale.ROOT, "%d files: %d signed, %d up to date, %d failed in %.3f s (%.1f files/s)",
-                r.total(), r.signed(), r.upToDate(), r.failed(), s, s > 0 ? r.total() / s : 0.0);
+        return String.format(
+                Locale.ROOT,
+                "%d files: %d signed, %d up to date, %d failed in %.3f s (%.1f files/s)",
+                r.total(),
+                r.signed(),
+                r.upToDate(),
+                r.failed(),
+                s,
+                s > 0 ? r.total() / s : 0.0);
     }
 }

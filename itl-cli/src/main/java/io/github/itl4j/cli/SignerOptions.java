@@ -21,18 +21,23 @@ public final class SignerOptions {
     @Mixin
     private KeyOptions key = new KeyOptions();
 
-    @Option(names = "--digest", paramLabel = "ALG", converter = Converters.DigestConverter.class,
-            description = "The signature digest: sha1 (CUCM's), sha256 or sha512; default sha1 (reset: the file's "
-                + "own).")
+    @Option(
+            names = "--digest",
+            paramLabel = "ALG",
+            converter = Converters.DigestConverter.class,
+            description =
+                    "The signature digest: sha1 (CUCM's), sha256 or sha512; default sha1 (reset: the file's " + "own).")
     private DigestAlgorithm digest;
 
-    @Option(names = "--timestamp", paramLabel = "TIME", converter = Converters.TimestampConverter.class,
+    @Option(
+            names = "--timestamp",
+            paramLabel = "TIME",
+            converter = Converters.TimestampConverter.class,
             description = "TIMESTAMP: Unix seconds or ISO-8601 (2026-01-31T12:00:00Z); default now.")
     private Instant timestamp;
 
     /** Creates the options; picocli fills them in. */
-    public SignerOptions() {
-    }
+    public SignerOptions() {}
 
     /** @return the key options */
     public KeyOptions key() {

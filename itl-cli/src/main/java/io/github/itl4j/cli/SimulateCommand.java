@@ -58,18 +58,24 @@ import picocli.CommandLine.Spec;
  *
  * @since 0.1.0
  */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulate a phone's trust decision: would a phone that holds --phone-itl/--phone-ctl (and can "
-                + "reach the --tvs servers) accept OFFERED, by which rule, and what fixes it.",
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Simulate a phone's trust decision: would a phone that holds --phone-itl/--phone-ctl (and can "
+                    + "reach the --tvs servers) accept OFFERED, by which rule, and what fixes it.",
             "OFFERED is an ITL or CTL (.tlv), a signed file (.sgn, .enc.sgn) or a plain configuration (.cnf.xml).",
             "Sequence mode: --then FILE offers more files, each to the phone state the previous one left (an "
-                + "accepted list is installed; the TVS cache persists); --advance DURATION before a --then moves the "
-                + "clock.",
+                    + "accepted list is installed; the TVS cache persists); --advance DURATION before a --then moves the "
+                    + "clock.",
             "Exits 0 when every file is accepted, 1 when one is rejected or not requested, 3 when an input is "
-                + "malformed."})
+                    + "malformed."
+        })
 public final class SimulateCommand implements Callable<Integer> {
     /** The largest offered or installed file read. */
     static final long MAX_INPUT = 4L * 1024 * 1024;
+
     private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd])");
 
     @ParentCommand
@@ -81,69 +87,103 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--phone-ctl", paramLabel = "FILE", description = "The CTL the phone holds.")
     private String phoneCtl;
 
-    @Option(names = "--phone-none", description = "The phone holds no trust list (the default without --phone-itl "
-            + "and --phone-ctl).")
+    @Option(
+            names = "--phone-none",
+            description = "The phone holds no trust list (the default without --phone-itl " + "and --phone-ctl).")
     private boolean phoneNone;
 
-    @Option(names = "--tvs", paramLabel = "DIR|CSV", description = {"A TVS the phone can ask, in order (repeatable): "
-            + "a directory export (tvs.pem, own/, one folder per trust store, optional tvs.properties) or the CSV of "
-            + "the CUCM certificate SQL query (one TVS per server with a TVS row)."})
+    @Option(
+            names = "--tvs",
+            paramLabel = "DIR|CSV",
+            description = {
+                "A TVS the phone can ask, in order (repeatable): "
+                        + "a directory export (tvs.pem, own/, one folder per trust store, optional tvs.properties) or the CSV of "
+                        + "the CUCM certificate SQL query (one TVS per server with a TVS row)."
+            })
     private List<String> tvs = new ArrayList<>();
 
-    @Option(names = "--tvs-unreachable", paramLabel = "LABEL", description = "Mark a TVS unreachable (repeatable); "
-            + "the label is the directory name, tvs.properties label=, or the server name of a CSV export.")
+    @Option(
+            names = "--tvs-unreachable",
+            paramLabel = "LABEL",
+            description = "Mark a TVS unreachable (repeatable); "
+                    + "the label is the directory name, tvs.properties label=, or the server name of a CSV export.")
     private List<String> unreachable = new ArrayList<>();
 
-    @Option(names = "--tvs-role-map", paramLabel = "FILE", description = "Override the TVS store-to-role mapping "
-            + "(store=ROLE[,ROLE...] lines).")
+    @Option(
+            names = "--tvs-role-map",
+            paramLabel = "FILE",
+            description = "Override the TVS store-to-role mapping " + "(store=ROLE[,ROLE...] lines).")
     private Path roleMap;
 
     @Option(names = "--model", paramLabel = "MODEL", description = "The phone model, e.g. CP-7975 or 8865.")
     private String model;
 
-    @Option(names = "--models", paramLabel = "FILE", description = "Correct the model capability table "
-            + "(models.properties format; its lines take precedence).")
+    @Option(
+            names = "--models",
+            paramLabel = "FILE",
+            description =
+                    "Correct the model capability table " + "(models.properties format; its lines take precedence).")
     private Path models;
 
-    @Option(names = "--now", paramLabel = "INSTANT", description = "The time of the simulation (ISO-8601, e.g. "
-            + "2026-11-29T12:00:00Z); the current time by default.")
+    @Option(
+            names = "--now",
+            paramLabel = "INSTANT",
+            description = "The time of the simulation (ISO-8601, e.g. "
+                    + "2026-11-29T12:00:00Z); the current time by default.")
     private String now;
 
-    @Option(names = "--encrypted", description = "The phone is configured for encrypted configuration files (it asks "
-            + "for .enc.sgn).")
+    @Option(
+            names = "--encrypted",
+            description = "The phone is configured for encrypted configuration files (it asks " + "for .enc.sgn).")
     private boolean encrypted;
 
-    @Option(names = "--phone-key", paramLabel = "KEY.pem", description = "The phone's private key (PEM: an "
-            + "unencrypted PKCS#8 key alone, or a key with its certificate in the same file or in --phone-cert), to "
-            + "decrypt .enc.sgn files as the phone does.")
+    @Option(
+            names = "--phone-key",
+            paramLabel = "KEY.pem",
+            description = "The phone's private key (PEM: an "
+                    + "unencrypted PKCS#8 key alone, or a key with its certificate in the same file or in --phone-cert), to "
+                    + "decrypt .enc.sgn files as the phone does.")
     private Path phoneKey;
 
     @Option(names = "--phone-cert", paramLabel = "CERT.pem", description = "The phone's certificate, for --phone-key.")
     private Path phoneCert;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Policy overrides (properties: "
-            + "acceptTftpRoleSigner, tofuRequiresSelfSignature, itlSignerFromItlWhenCtl, sha256, validity, "
-            + "tvsRoleCheck, tvsConfigRoles, unknownModelDigest); options below win over the file.")
+    @Option(
+            names = "--policy",
+            paramLabel = "FILE",
+            description = "Policy overrides (properties: "
+                    + "acceptTftpRoleSigner, tofuRequiresSelfSignature, itlSignerFromItlWhenCtl, sha256, validity, "
+                    + "tvsRoleCheck, tvsConfigRoles, unknownModelDigest); options below win over the file.")
     private Path policyFile;
 
-    @Option(names = "--accept-tftp-signer", description = "Accept a new trust list signed by a TFTP/CCM+TFTP record "
-            + "of the phone's list (policy acceptTftpRoleSigner; default false).")
+    @Option(
+            names = "--accept-tftp-signer",
+            description = "Accept a new trust list signed by a TFTP/CCM+TFTP record "
+                    + "of the phone's list (policy acceptTftpRoleSigner; default false).")
     private boolean acceptTftpSigner;
 
-    @Option(names = "--tofu-strict", description = "A phone with no list refuses a first list whose own signature "
-            + "does not verify (policy tofuRequiresSelfSignature; default false).")
+    @Option(
+            names = "--tofu-strict",
+            description = "A phone with no list refuses a first list whose own signature "
+                    + "does not verify (policy tofuRequiresSelfSignature; default false).")
     private boolean tofuStrict;
 
-    @Option(names = "--strict-validity", description = "Refuse when the anchor certificate is expired or not yet "
-            + "valid (policy validity=STRICT; default WARN).")
+    @Option(
+            names = "--strict-validity",
+            description = "Refuse when the anchor certificate is expired or not yet "
+                    + "valid (policy validity=STRICT; default WARN).")
     private boolean strictValidity;
 
-    @Option(names = "--tvs-roles", paramLabel = "lenient|strict", description = "Whether the roles a TVS returns must "
-            + "include the required role (default strict).")
+    @Option(
+            names = "--tvs-roles",
+            paramLabel = "lenient|strict",
+            description = "Whether the roles a TVS returns must " + "include the required role (default strict).")
     private String tvsRoles;
 
-    @Option(names = "--kind", paramLabel = "itl|ctl|sgn|enc|plain", description = "The kind of OFFERED (detected by "
-            + "default).")
+    @Option(
+            names = "--kind",
+            paramLabel = "itl|ctl|sgn|enc|plain",
+            description = "The kind of OFFERED (detected by " + "default).")
     private String kind;
 
     @Option(names = "--stop-on-reject", description = "In sequence mode, stop at the first file not accepted.")
@@ -155,20 +195,23 @@ public final class SimulateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OFFERED", description = "The file offered to the phone.")
     private String offered;
 
-    @Option(names = "--then", paramLabel = "FILE", description = "Offer FILE next, to the phone state left by the "
-            + "previous file (repeatable, in order).")
+    @Option(
+            names = "--then",
+            paramLabel = "FILE",
+            description = "Offer FILE next, to the phone state left by the " + "previous file (repeatable, in order).")
     private List<String> thenFiles = new ArrayList<>();
 
-    @Option(names = "--advance", paramLabel = "DURATION", description = "Move the clock before the next --then "
-            + "(e.g. 23h, 30m, 2d, 90s, or ISO-8601 PT23H).")
+    @Option(
+            names = "--advance",
+            paramLabel = "DURATION",
+            description = "Move the clock before the next --then " + "(e.g. 23h, 30m, 2d, 90s, or ISO-8601 PT23H).")
     private List<String> advances = new ArrayList<>();
 
     @Spec
     private CommandSpec spec;
 
     /** Creates the command; picocli fills in the options. */
-    public SimulateCommand() {
-    }
+    public SimulateCommand() {}
 
     /**
      * The time advance before each --then, from the order of the options on the command line (picocli collects each
@@ -232,8 +275,12 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         List<JsonDocument.Input> inputs = new ArrayList<>();
         FileKind forced = kind();
-        TrustSimulator sim = TrustSimulator.builder().phone(phone(inputs)).tvs(tvsEnvironment(inputs))
-                .policy(policy(inputs)).models(modelTable(inputs)).build();
+        TrustSimulator sim = TrustSimulator.builder()
+                .phone(phone(inputs))
+                .tvs(tvsEnvironment(inputs))
+                .policy(policy(inputs))
+                .models(modelTable(inputs))
+                .build();
         List<TrustSimulator.Step> steps = new ArrayList<>();
         List<String> names = new ArrayList<>();
         names.add(offered);
@@ -245,8 +292,8 @@ public final class SimulateCommand implements Callable<Integer> {
             String name = names.get(i);
             Inputs.Input in = Inputs.read(name, cli.stdin(), MAX_INPUT);
             inputs.add(new JsonDocument.Input(i == 0 ? "offered" : "then", Inputs.displayName(name)));
-            OfferedFile o = OfferedFile.read(Inputs.displayName(name), in.data(), ItlLimits.defaults(),
-                    i == 0 ? forced : null);
+            OfferedFile o =
+                    OfferedFile.read(Inputs.displayName(name), in.data(), ItlLimits.defaults(), i == 0 ? forced : null);
             steps.add(new TrustSimulator.Step(o, adv.get(i)));
         }
         List<SimulationResult> results = sim.sequence(steps, stopOnReject);
@@ -309,13 +356,23 @@ public final class SimulateCommand implements Callable<Integer> {
             inputs.add(new JsonDocument.Input("phone-key", phoneKey.toString()));
             try {
                 java.security.PrivateKey alone = phoneCert == null ? pkcs8Only(phoneKey) : null;
-                p = p.withPhoneKey(alone != null ? alone : phoneCert != null
-                        ? KeyLoader.defaults().pem(phoneCert, phoneKey, null).privateKey()
-                        : KeyLoader.defaults().pem(phoneKey, null).privateKey());
+                p = p.withPhoneKey(
+                        alone != null
+                                ? alone
+                                : phoneCert != null
+                                        ? KeyLoader.defaults()
+                                                .pem(phoneCert, phoneKey, null)
+                                                .privateKey()
+                                        : KeyLoader.defaults()
+                                                .pem(phoneKey, null)
+                                                .privateKey());
             } catch (KeyLoadException e) {
                 int c = e.reason() == KeyLoadException.Reason.IO_ERROR ? ExitCodes.IO : ExitCodes.INPUT;
-                throw new CliException(c, "--phone-key " + phoneKey + ": " + e.getMessage() + " (an unencrypted "
-                        + "PEM key with its certificate, in the file or in --phone-cert)", e);
+                throw new CliException(
+                        c,
+                        "--phone-key " + phoneKey + ": " + e.getMessage() + " (an unencrypted "
+                                + "PEM key with its certificate, in the file or in --phone-cert)",
+                        e);
             }
         }
         return p;
@@ -328,8 +385,8 @@ public final class SimulateCommand implements Callable<Integer> {
      */
     static java.security.PrivateKey pkcs8Only(Path file) throws CliException, IOException {
         if (Files.size(file) > KeyLoader.DEFAULT_MAX_FILE_SIZE) {
-            throw CliException.input("--phone-key " + file + ": larger than " + KeyLoader.DEFAULT_MAX_FILE_SIZE
-                    + " bytes");
+            throw CliException.input(
+                    "--phone-key " + file + ": larger than " + KeyLoader.DEFAULT_MAX_FILE_SIZE + " bytes");
         }
         String text = Files.readString(file, StandardCharsets.US_ASCII);
         String begin = "-----BEGIN PRIVATE KEY-----";
@@ -347,8 +404,8 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         for (String alg : List.of("RSA", "EC")) {
             try {
-                return java.security.KeyFactory.getInstance(alg).generatePrivate(
-                        new java.security.spec.PKCS8EncodedKeySpec(der));
+                return java.security.KeyFactory.getInstance(alg)
+                        .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
             } catch (java.security.GeneralSecurityException ex) {
                 // try the next algorithm
             }
@@ -455,14 +512,16 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private static String phoneText(PhoneState p) {
         List<String> parts = new ArrayList<>();
-        p.itl().ifPresent(f -> parts.add("ITL " + p.itlLabel().orElse("") + " (" + sast(f) + " SAST"
-                + (p.hasRollbackItl() ? ", rollback" : "") + ")"));
+        p.itl()
+                .ifPresent(f -> parts.add("ITL " + p.itlLabel().orElse("") + " (" + sast(f) + " SAST"
+                        + (p.hasRollbackItl() ? ", rollback" : "") + ")"));
         p.ctl().ifPresent(f -> parts.add("CTL " + p.ctlLabel().orElse("") + " (" + sast(f) + " SAST)"));
         if (parts.isEmpty()) {
             parts.add("no trust list");
         }
         p.model().ifPresent(m -> parts.add(ModelTable.normalise(m)));
-        long cached = p.cache().stream().filter(c -> p.now().isBefore(c.expires())).count();
+        long cached =
+                p.cache().stream().filter(c -> p.now().isBefore(c.expires())).count();
         if (cached > 0) {
             parts.add(cached + " TVS-cached certificate" + (cached == 1 ? "" : "s"));
         }
@@ -487,13 +546,21 @@ public final class SimulateCommand implements Callable<Integer> {
 
     void text(PrintWriter out, SimulationResult r, int index, int count) {
         String step = count > 1 ? " [" + (index + 1) + "/" + count + "]" : "";
-        out.println("itl simulate" + step + ": " + r.verdict() + "  offered " + offeredText(r.offered())
-                + "  phone: " + phoneText(r.phoneBefore()) + (count > 1 ? " at " + r.phoneBefore().now() : ""));
+        out.println("itl simulate" + step + ": " + r.verdict() + "  offered " + offeredText(r.offered()) + "  phone: "
+                + phoneText(r.phoneBefore())
+                + (count > 1 ? " at " + r.phoneBefore().now() : ""));
         for (RuleResult rr : r.chain()) {
-            out.printf(Locale.ROOT, "  %-6s %-7s %s  [%s] %s%n", "[" + rr.outcome() + "]", rr.rule(), rr.detail(),
-                    rr.confidence(), String.join(", ", rr.source()));
+            out.printf(
+                    Locale.ROOT,
+                    "  %-6s %-7s %s  [%s] %s%n",
+                    "[" + rr.outcome() + "]",
+                    rr.rule(),
+                    rr.detail(),
+                    rr.confidence(),
+                    String.join(", ", rr.source()));
         }
-        r.requested().filter(x -> r.verdict() == Verdict.NOT_REQUESTED)
+        r.requested()
+                .filter(x -> r.verdict() == Verdict.NOT_REQUESTED)
                 .ifPresent(x -> out.println("  the phone requests " + x + " instead"));
         for (SimulationWarning w : r.warnings()) {
             out.println("  warning " + w.code() + ": " + w.detail());

@@ -30,8 +30,7 @@ import java.util.Optional;
  * {@link SimulateCommand}'s.
  */
 final class SimulateJson {
-    private SimulateJson() {
-    }
+    private SimulateJson() {}
 
     /**
      * Writes the document of {@code itl simulate --json}.
@@ -79,10 +78,12 @@ final class SimulateJson {
         g.writeStringField("md5", cs.md5().toHex());
         Optional<ItlHeader> h = r.offeredHeader();
         if (h.isPresent()) {
-            g.writeStringField("digest", h.get().digestAlgorithm().map(Object::toString).orElse(null));
+            g.writeStringField(
+                    "digest", h.get().digestAlgorithm().map(Object::toString).orElse(null));
             g.writeObjectFieldStart("signer");
             g.writeStringField("subject", h.get().signerName().orElse(null));
-            g.writeStringField("serial", h.get().serialNumber().map(Bytes::toHex).orElse(null));
+            g.writeStringField(
+                    "serial", h.get().serialNumber().map(Bytes::toHex).orElse(null));
             g.writeStringField("issuer", h.get().caName().orElse(null));
             g.writeEndObject();
         } else {
@@ -203,14 +204,19 @@ final class SimulateJson {
                 g.writeArrayFieldStart(role.name().toLowerCase(Locale.ROOT));
                 for (ItlRecord r : f.records()) {
                     Role rr = r.role().orElse(null);
-                    boolean match = role.equals(Role.TFTP) ? Role.TFTP.equals(rr) || Role.CCM_TFTP.equals(rr)
-                            : role.equals(rr);
+                    boolean match =
+                            role.equals(Role.TFTP) ? Role.TFTP.equals(rr) || Role.CCM_TFTP.equals(rr) : role.equals(rr);
                     if (match) {
                         g.writeStartObject();
                         g.writeStringField("subject", r.subjectName().orElse(null));
-                        g.writeStringField("serial", r.serialNumber().map(Bytes::toHex).orElse(null));
-                        g.writeStringField("sha1", Checksums.certificateSha1(r).or(r::certHash).map(Bytes::toHex)
-                                .orElse(null));
+                        g.writeStringField(
+                                "serial", r.serialNumber().map(Bytes::toHex).orElse(null));
+                        g.writeStringField(
+                                "sha1",
+                                Checksums.certificateSha1(r)
+                                        .or(r::certHash)
+                                        .map(Bytes::toHex)
+                                        .orElse(null));
                         g.writeEndObject();
                     }
                 }

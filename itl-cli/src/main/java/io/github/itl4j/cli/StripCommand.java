@@ -18,14 +18,22 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.1.0
  */
-@Command(name = "strip", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write the payload of a signed .sgn file (the original config file), without its signed "
-                + "header. The signature is not checked: use 'itl verify --trust' for that."})
+@Command(
+        name = "strip",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Write the payload of a signed .sgn file (the original config file), without its signed "
+                    + "header. The signature is not checked: use 'itl verify --trust' for that."
+        })
 public final class StripCommand implements Callable<Integer>, ItlCli.Subject {
     @ParentCommand
     private ItlCli cli;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "OUT", defaultValue = "-",
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "OUT",
+            defaultValue = "-",
             description = "Where to write the payload (atomically); - (the default) is standard output.")
     private String output;
 
@@ -36,8 +44,7 @@ public final class StripCommand implements Callable<Integer>, ItlCli.Subject {
     private String input;
 
     /** Creates the command; picocli fills in the options. */
-    public StripCommand() {
-    }
+    public StripCommand() {}
 
     @Override
     public String subject(Throwable failure) {
@@ -49,8 +56,9 @@ public final class StripCommand implements Callable<Integer>, ItlCli.Subject {
         Inputs.Input in = Inputs.read(input, cli.stdin(), limitOptions.reader());
         SignedFile f = limitOptions.reader().read(in.data());
         if (!(f instanceof SgnFile sgn)) {
-            throw CliException.input("a trust list (FILENAME " + f.header().fileName().orElse("none")
-                    + "), not a signed file: it has records, not a payload to strip");
+            throw CliException.input(
+                    "a trust list (FILENAME " + f.header().fileName().orElse("none")
+                            + "), not a signed file: it has records, not a payload to strip");
         }
         if (f.header().elements().stream().anyMatch(e -> e.tag() == HeaderTags.ENCRYPTION_INFO)) {
             throw CliException.input("an encrypted signed file (.enc.sgn, header tag 16): its payload is "

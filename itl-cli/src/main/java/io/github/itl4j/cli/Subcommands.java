@@ -22,8 +22,7 @@ import picocli.CommandLine.Option;
  * none of them.
  */
 final class Subcommands {
-    private Subcommands() {
-    }
+    private Subcommands() {}
 
     /** @return the classes of ItlCli's {@code subcommands} list */
     static List<Class<?>> all() {
@@ -114,8 +113,9 @@ final class Subcommands {
                 injectParent(sub.getCommand(), cli);
                 spec.addSubcommand(cmd.name(), sub);
             } else {
-                spec.addSubcommand(cmd.name(), new CommandLine(CommandSpec.create().name(cmd.name())
-                        .aliases(cmd.aliases())));
+                spec.addSubcommand(
+                        cmd.name(),
+                        new CommandLine(CommandSpec.create().name(cmd.name()).aliases(cmd.aliases())));
             }
         }
         return spec;
@@ -125,7 +125,8 @@ final class Subcommands {
     private static void injectParent(Object command, ItlCli cli) {
         for (Class<?> k = command.getClass(); k != null && k != Object.class; k = k.getSuperclass()) {
             for (Field f : k.getDeclaredFields()) {
-                if (f.isAnnotationPresent(CommandLine.ParentCommand.class) && f.getType().isInstance(cli)) {
+                if (f.isAnnotationPresent(CommandLine.ParentCommand.class)
+                        && f.getType().isInstance(cli)) {
                     try {
                         f.setAccessible(true);
                         f.set(command, cli);

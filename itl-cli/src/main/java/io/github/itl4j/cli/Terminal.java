@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** Whether the process's standard output is a terminal. */
 final class Terminal {
-    private Terminal() {
-    }
+    private Terminal() {}
 
     /**
      * On Linux, what file descriptor 1 points to ({@code /dev/pts/N}, {@code /dev/ttyN}); elsewhere whether Java has

@@ -30,17 +30,20 @@ import picocli.CommandLine.Option;
  * @since 0.1.0
  */
 public final class TrustOptions {
-    @Option(names = "--trust", paramLabel = "CERT|ITL",
-            description = {"A trust anchor (repeatable): a certificate file (PEM, possibly with several "
-                + "certificates, or DER), e.g. CallManager.pem or ITLRecovery.pem; or an ITL/CTL the phone already "
-                + "holds (its SAST records anchor trust lists, its TFTP and CCM+TFTP records sign .sgn files).",
+    @Option(
+            names = "--trust",
+            paramLabel = "CERT|ITL",
+            description = {
+                "A trust anchor (repeatable): a certificate file (PEM, possibly with several "
+                        + "certificates, or DER), e.g. CallManager.pem or ITLRecovery.pem; or an ITL/CTL the phone already "
+                        + "holds (its SAST records anchor trust lists, its TFTP and CCM+TFTP records sign .sgn files).",
                 "A trust list given here is verified first; if it does not verify, nothing is checked against it "
-                + "and the run fails (exit 1)."})
+                        + "and the run fails (exit 1)."
+            })
     private List<String> trust = new ArrayList<>();
 
     /** Creates the options; picocli fills them in. */
-    public TrustOptions() {
-    }
+    public TrustOptions() {}
 
     /** @return the {@code --trust} arguments as given */
     public List<String> args() {
@@ -137,7 +140,9 @@ public final class TrustOptions {
                         throw CliException.usage("--trust " + arg + " is a signed file (FILENAME "
                                 + f.header().fileName().orElse("?") + "), not a certificate or an ITL/CTL");
                     }
-                    VerificationResult r = ItlVerifier.builder().provider(CryptoProviders.current()).build()
+                    VerificationResult r = ItlVerifier.builder()
+                            .provider(CryptoProviders.current())
+                            .build()
                             .verify(list);
                     if (!r.isVerified()) {
                         err.println(ItlCli.PREFIX + "--trust " + arg + ": the trust list itself does not verify ("
@@ -150,8 +155,11 @@ public final class TrustOptions {
                         out.add(new Source(arg, KeyLoader.defaults().readCertificates(Path.of(arg)), null, null));
                     } catch (KeyLoadException e) {
                         int code = e.reason() == KeyLoadException.Reason.IO_ERROR ? ExitCodes.IO : ExitCodes.INPUT;
-                        throw new CliException(code, "--trust " + arg + ": not a certificate (PEM or DER) or an "
-                                + "ITL/CTL: " + e.getMessage(), e);
+                        throw new CliException(
+                                code,
+                                "--trust " + arg + ": not a certificate (PEM or DER) or an " + "ITL/CTL: "
+                                        + e.getMessage(),
+                                e);
                     }
                 }
             }
@@ -189,11 +197,13 @@ public final class TrustOptions {
          * @throws CliException for a bad {@code --now}, or {@code --provider native} where it does not load
          */
         ItlVerifier verifier(boolean warningsAsErrors, ValidityOptions validity) throws CliException {
-            return validity.apply(builder(warningsAsErrors), java.time.Clock.systemUTC()).build();
+            return validity.apply(builder(warningsAsErrors), java.time.Clock.systemUTC())
+                    .build();
         }
 
         private ItlVerifier.Builder builder(boolean warningsAsErrors) throws CliException {
-            ItlVerifier.Builder b = ItlVerifier.builder().treatWarningsAsErrors(warningsAsErrors)
+            ItlVerifier.Builder b = ItlVerifier.builder()
+                    .treatWarningsAsErrors(warningsAsErrors)
                     .provider(CryptoProviders.current());
             for (Source s : sources) {
                 b.trustCertificates(s.certificates());

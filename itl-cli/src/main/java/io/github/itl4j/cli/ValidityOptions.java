@@ -14,17 +14,21 @@ import picocli.CommandLine.Option;
  * @since 0.1.0
  */
 public final class ValidityOptions {
-    @Option(names = "--now", paramLabel = "DATE|INSTANT", description = "The time the signer's certificate must be "
-            + "valid at (2026-11-29 or 2026-11-29T12:00:00Z); the current time by default.")
+    @Option(
+            names = "--now",
+            paramLabel = "DATE|INSTANT",
+            description = "The time the signer's certificate must be "
+                    + "valid at (2026-11-29 or 2026-11-29T12:00:00Z); the current time by default.")
     private String now;
 
-    @Option(names = "--strict-validity", description = "Fail files whose signer certificate is expired or not yet "
-            + "valid (by default a warning).")
+    @Option(
+            names = "--strict-validity",
+            description =
+                    "Fail files whose signer certificate is expired or not yet " + "valid (by default a warning).")
     private boolean strict;
 
     /** Creates the options; picocli fills them in. */
-    public ValidityOptions() {
-    }
+    public ValidityOptions() {}
 
     /**
      * Applies the options to a verifier builder.

@@ -29,12 +29,17 @@ import picocli.CommandLine.ParentCommand;
  *
  * @since 0.1.0
  */
-@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Verify ITL/CTL and signed (.sgn) files: one line per file (OK or FAILED with the problem "
-                + "codes, the signer and the trust anchor), then the problems, indented.",
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Verify ITL/CTL and signed (.sgn) files: one line per file (OK or FAILED with the problem "
+                    + "codes, the signer and the trust anchor), then the problems, indented.",
             "Without --trust a trust list is checked against itself (its signer must be one of its SAST records); a "
-                + ".sgn carries no certificate, so it needs --trust (else it fails with NO_SIGNER).",
-            "Exits 0 only when every file verifies, 1 if one does not."})
+                    + ".sgn carries no certificate, so it needs --trust (else it fails with NO_SIGNER).",
+            "Exits 0 only when every file verifies, 1 if one does not."
+        })
 public final class VerifyCommand implements Callable<Integer> {
     /** Identifies the JSON document: {@code "format": "itl4j-verify"}. */
     static final String FORMAT = "itl4j-verify";
@@ -61,8 +66,7 @@ public final class VerifyCommand implements Callable<Integer> {
     private List<String> files;
 
     /** Creates the command; picocli fills in the options. */
-    public VerifyCommand() {
-    }
+    public VerifyCommand() {}
 
     @Override
     public Integer call() throws Exception {
@@ -84,8 +88,10 @@ public final class VerifyCommand implements Callable<Integer> {
             worst = ExitCodes.CHECK_FAILED;
             files = List.of();
             if (doc != null) {
-                doc.problem(JsonDocument.Entry.of("TRUST_LIST_NOT_VERIFIED", "ERROR", "a --trust list does not "
-                        + "verify; no file is checked against it"));
+                doc.problem(JsonDocument.Entry.of(
+                        "TRUST_LIST_NOT_VERIFIED",
+                        "ERROR",
+                        "a --trust list does not " + "verify; no file is checked against it"));
             }
         }
         for (String arg : files) {
@@ -120,8 +126,10 @@ public final class VerifyCommand implements Callable<Integer> {
             doc.end();
         } else if (t.configured() && !files.isEmpty()) {
             cli.out().flush();
-            cli.err().println("hint: --trust checks one rule (the signer is a SAST/TFTP anchor of the list); 'itl "
-                    + "simulate --phone-itl LIST FILE' gives a phone's whole decision (TVS, CTL, rollback, model, fix)");
+            cli.err()
+                    .println(
+                            "hint: --trust checks one rule (the signer is a SAST/TFTP anchor of the list); 'itl "
+                                    + "simulate --phone-itl LIST FILE' gives a phone's whole decision (TVS, CTL, rollback, model, fix)");
             cli.err().flush();
         }
         return worst;
@@ -149,7 +157,10 @@ public final class VerifyCommand implements Callable<Integer> {
         if (f instanceof ItlFile itl && r.signerRecordIndex().isPresent()) {
             int i = r.signerRecordIndex().getAsInt();
             ItlRecord rec = itl.records().get(i);
-            sb.append(" (record ").append(i + 1).append(", ").append(rec.role().map(Role::name).orElse("no FUNCTION"))
+            sb.append(" (record ")
+                    .append(i + 1)
+                    .append(", ")
+                    .append(rec.role().map(Role::name).orElse("no FUNCTION"))
                     .append(')');
         }
         sb.append(", anchor: ").append(anchors.describe(r.anchor(), f instanceof ItlFile));

@@ -73,7 +73,8 @@ class AssembleCommandTest {
         assertTrue(j.contains("{\n    \"offset\" : 502,\n    \"padding\" : true\n  }"), j);
         assertTrue(j.contains("\"value\" : 21,\n      \"meaning\" : \"TVS\""), j);
         assertTrue(j.contains("\"value\" : 1,\n      \"meaning\" : \"SHA-1\""), j);
-        assertEquals(6, Pattern.compile("\"record\" : \\d+").matcher(j).results().count());
+        assertEquals(
+                6, Pattern.compile("\"record\" : \\d+").matcher(j).results().count());
         String s = json(SGN);
         assertTrue(s.contains("\"kind\" : \"signed\""), s);
         assertTrue(s.contains("\"payload\" : {\n    \"offset\" : 444,\n    \"length\" : 354,\n    \"hex\" : \"3c"), s);
@@ -98,7 +99,9 @@ class AssembleCommandTest {
         ItlFile itl = ItlReader.defaults().readTrustList(out);
         ItlRecord rec = itl.records().get(1);
         assertEquals("CN=renamed.example.test,O=Edit", rec.subjectName().orElseThrow());
-        assertEquals("CN=ccm-tftp-ec.example.test,O=Example Org,OU=Voice", rec.issuerName().orElseThrow());
+        assertEquals(
+                "CN=ccm-tftp-ec.example.test,O=Example Org,OU=Voice",
+                rec.issuerName().orElseThrow());
         assertEquals(830 - 51 + 31, rec.length());
         assertEquals(Files.size(BENCH) - 51 + 31, Files.size(out));
         assertEquals(6, itl.records().size());
@@ -110,16 +113,19 @@ class AssembleCommandTest {
         CliRun r = assemble(j, "-o", tmp.resolve("x.tlv").toString());
         assertEquals(ExitCodes.INPUT, r.exitCode());
         assertEquals(1, r.errLines().length, r.stderr());
-        assertTrue(r.stderr().matches("itl: <stdin>: header\\[6]: 'value' and 'hex' of FILENAME disagree .*"
-                + "\\(JSON line \\d+, column \\d+\\)\\R"), r.stderr());
+        assertTrue(
+                r.stderr()
+                        .matches("itl: <stdin>: header\\[6]: 'value' and 'hex' of FILENAME disagree .*"
+                                + "\\(JSON line \\d+, column \\d+\\)\\R"),
+                r.stderr());
         assertFalse(Files.exists(tmp.resolve("x.tlv")));
     }
 
     @Test
     void removedContainerChildShrinksTheContainerAndHeader() throws IOException {
         String j = json(BENCH);
-        String without = j.replaceFirst("\\{\\s*\"offset\" : \\d+,\\s*\"tag\" : 6,\\s*\"name\" : \"CANAME\",[^}]*},\\s*",
-                "");
+        String without =
+                j.replaceFirst("\\{\\s*\"offset\" : \\d+,\\s*\"tag\" : 6,\\s*\"name\" : \"CANAME\",[^}]*},\\s*", "");
         assertNotEquals(j, without);
         Path out = tmp.resolve("ITLFile.tlv");
         CliRun r = assemble(without, "-o", out.toString());
@@ -144,14 +150,16 @@ class AssembleCommandTest {
 
     @Test
     void assembledFileTheLibraryRejectsIsNotWritten() {
-        String j = json(BENCH).replaceFirst(
-                "\\{\\s*\"offset\" : 5,\\s*\"tag\" : 2,\\s*\"name\" : \"HEADERLENGTH\",[^}]*},\\s*", "");
+        String j = json(BENCH)
+                .replaceFirst("\\{\\s*\"offset\" : 5,\\s*\"tag\" : 2,\\s*\"name\" : \"HEADERLENGTH\",[^}]*},\\s*", "");
         Path out = tmp.resolve("ITLFile.tlv");
         CliRun r = assemble(j, "-o", out.toString());
         assertEquals(ExitCodes.INPUT, r.exitCode());
         assertEquals(1, r.errLines().length, r.stderr());
-        assertTrue(r.stderr().startsWith("itl: <stdin>: the assembled file would not be valid: Expected "
-                + "HEADERLENGTH"), r.stderr());
+        assertTrue(
+                r.stderr()
+                        .startsWith("itl: <stdin>: the assembled file would not be valid: Expected " + "HEADERLENGTH"),
+                r.stderr());
         assertFalse(Files.exists(out));
     }
 
@@ -183,7 +191,8 @@ class AssembleCommandTest {
         assertTrue(dup.stderr().contains("line 2, column"), dup.stderr());
         CliRun notDump = assemble("[1, 2]");
         assertEquals(ExitCodes.INPUT, notDump.exitCode());
-        assertTrue(notDump.stderr().contains("the document must be a JSON object (JSON line 1, column 1)"),
+        assertTrue(
+                notDump.stderr().contains("the document must be a JSON object (JSON line 1, column 1)"),
                 notDump.stderr());
     }
 
@@ -194,8 +203,7 @@ class AssembleCommandTest {
         assertEquals(ExitCodes.IO, r.exitCode());
         assertEquals(1, r.errLines().length, r.stderr());
         // the message is about the output, not the input, and never names the hidden temporary file
-        assertTrue(r.stderr().startsWith("itl: " + out + ": cannot write: its directory does not exist"),
-                r.stderr());
+        assertTrue(r.stderr().startsWith("itl: " + out + ": cannot write: its directory does not exist"), r.stderr());
         assertFalse(r.stderr().contains(".tmp"), r.stderr());
         try (Stream<Path> s = Files.list(tmp)) {
             assertEquals(0, s.count());
@@ -242,11 +250,16 @@ class AssembleCommandTest {
     @Test
     void theInputIsNeverOverwritten() throws IOException {
         Path in = Files.writeString(tmp.resolve("dump.json"), json(SGN));
-        CliRun r = CliRun.run("assemble", in.toString(), "-o", tmp.resolve(".").resolve("dump.json").toString());
+        CliRun r = CliRun.run(
+                "assemble",
+                in.toString(),
+                "-o",
+                tmp.resolve(".").resolve("dump.json").toString());
         assertEquals(ExitCodes.USAGE, r.exitCode());
         assertEquals(1, r.errLines().length, r.stderr());
         assertEquals(json(SGN), Files.readString(in));
-        CliRun ok = CliRun.run("assemble", in.toString(), "-o", tmp.resolve("out.sgn").toString());
+        CliRun ok = CliRun.run(
+                "assemble", in.toString(), "-o", tmp.resolve("out.sgn").toString());
         assertEquals(ExitCodes.OK, ok.exitCode(), ok.stderr());
         assertArrayEquals(Files.readAllBytes(SGN), Files.readAllBytes(tmp.resolve("out.sgn")));
     }
@@ -267,8 +280,7 @@ class AssembleCommandTest {
                 + "\\s*\"value\" : \"" + Pattern.quote(oldPrefix) + "[^\"]*\"");
         Matcher m = p.matcher(json);
         assertTrue(m.find(), name + " " + oldPrefix);
-        return json.substring(0, m.start()) + m.group(1) + "\"value\" : \"" + newValue + "\""
-                + json.substring(m.end());
+        return json.substring(0, m.start()) + m.group(1) + "\"value\" : \"" + newValue + "\"" + json.substring(m.end());
     }
 
     /** Writes the same document with every object's keys in reverse order. */
@@ -284,7 +296,8 @@ class AssembleCommandTest {
     private static void write(JsonGenerator g, JsonTree.Node n) throws IOException {
         if (n instanceof JsonTree.Obj o) {
             g.writeStartObject();
-            List<Map.Entry<String, JsonTree.Node>> entries = new ArrayList<>(o.fields().entrySet());
+            List<Map.Entry<String, JsonTree.Node>> entries =
+                    new ArrayList<>(o.fields().entrySet());
             for (int i = entries.size() - 1; i >= 0; i--) {
                 g.writeFieldName(entries.get(i).getKey());
                 write(g, entries.get(i).getValue());

@@ -23,8 +23,8 @@ class AssembleStreamingTest {
     static final class Generated extends InputStream {
         private final long records;
         private final byte[] record;
-        private final byte[] head = "{\"kind\":\"trust-list\",\"header\":[],\"records\":[".getBytes(
-                StandardCharsets.US_ASCII);
+        private final byte[] head =
+                "{\"kind\":\"trust-list\",\"header\":[],\"records\":[".getBytes(StandardCharsets.US_ASCII);
         private final byte[] tail = "]}".getBytes(StandardCharsets.US_ASCII);
         private long served;
         private long emitted;
@@ -88,8 +88,7 @@ class AssembleStreamingTest {
         }
     }
 
-    private record Run(int code, String err) {
-    }
+    private record Run(int code, String err) {}
 
     private Run assemble(InputStream in, Path out) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -105,8 +104,7 @@ class AssembleStreamingTest {
         Path out = tmp.resolve("ITLFile.tlv");
         Run r = assemble(doc, out);
         assertEquals(ExitCodes.INPUT, r.code(), r.err());
-        assertTrue(r.err().contains("records[1024]: Record count (1025) exceeds the limit maxRecords (1024)"),
-                r.err());
+        assertTrue(r.err().contains("records[1024]: Record count (1025) exceeds the limit maxRecords (1024)"), r.err());
         assertTrue(doc.served() < 1_000_000, "read " + doc.served() + " bytes of " + doc.documentSize());
         assertTrue(Files.notExists(out));
     }
@@ -126,14 +124,16 @@ class AssembleStreamingTest {
     void aDocumentWithinTheLimitsIsStillAssembled() throws Exception {
         Path itl = CliRun.testdata().resolve("certutils");
         try (var files = Files.walk(itl)) {
-            Path any = files.filter(p -> p.getFileName().toString().startsWith("itl-rsa2048-sha512")).findFirst()
+            Path any = files.filter(p -> p.getFileName().toString().startsWith("itl-rsa2048-sha512"))
+                    .findFirst()
                     .orElseThrow();
             CliRun dump = CliRun.run("dump", "--json", any.toString());
             assertEquals(ExitCodes.OK, dump.exitCode(), dump.stderr());
             Path out = tmp.resolve("again.tlv");
             Run r = assemble(new java.io.ByteArrayInputStream(dump.stdoutBytes()), out);
             assertEquals(ExitCodes.OK, r.code(), r.err());
-            assertEquals(java.util.Arrays.toString(Files.readAllBytes(any)),
+            assertEquals(
+                    java.util.Arrays.toString(Files.readAllBytes(any)),
                     java.util.Arrays.toString(Files.readAllBytes(out)));
         }
     }

@@ -60,8 +60,8 @@ class AuditCommandTest {
     }
 
     static String sha1(Path p) throws Exception {
-        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
-                .digest(Files.readAllBytes(p)));
+        return java.util.HexFormat.of()
+                .formatHex(java.security.MessageDigest.getInstance("SHA-1").digest(Files.readAllBytes(p)));
     }
 
     /** A recoverable old list: SAST{node05, ITLRecovery}, signed by node05; ITLRecovery signs the reset twin. */
@@ -70,10 +70,22 @@ class AuditCommandTest {
         if (Files.exists(out)) {
             return out;
         }
-        CliRun r = CliRun.run("build", "-o", s(out), "--key", s(N.resolve("node05-rsa2048.key.pem")),
-                "--cert", s(N.resolve("node05-rsa2048.crt.pem")), "--sast", s(N.resolve("node05-rsa2048.crt.pem")),
-                "--tftp", s(N.resolve("node05-rsa2048.crt.pem")), "--sast", s(C.resolve("itlrecovery.pem")),
-                "--timestamp", "2026-11-29T10:00:00Z");
+        CliRun r = CliRun.run(
+                "build",
+                "-o",
+                s(out),
+                "--key",
+                s(N.resolve("node05-rsa2048.key.pem")),
+                "--cert",
+                s(N.resolve("node05-rsa2048.crt.pem")),
+                "--sast",
+                s(N.resolve("node05-rsa2048.crt.pem")),
+                "--tftp",
+                s(N.resolve("node05-rsa2048.crt.pem")),
+                "--sast",
+                s(C.resolve("itlrecovery.pem")),
+                "--timestamp",
+                "2026-11-29T10:00:00Z");
         assertEquals(0, r.exitCode(), r.stderr());
         return out;
     }
@@ -84,10 +96,24 @@ class AuditCommandTest {
         if (Files.exists(out)) {
             return out;
         }
-        CliRun r = CliRun.run("build", "-o", s(out), "--key", s(N.resolve("node05-rsa2048.key.pem")),
-                "--cert", s(N.resolve("node05-rsa2048.crt.pem")), "--sast", s(N.resolve("node05-rsa2048.crt.pem")),
-                "--tftp", s(N.resolve("node05-rsa2048.crt.pem")), "--tvs", s(N.resolve("node09-rsa2048.crt.pem")),
-                "--hash", "TVS", "--timestamp", "2026-11-29T10:00:00Z");
+        CliRun r = CliRun.run(
+                "build",
+                "-o",
+                s(out),
+                "--key",
+                s(N.resolve("node05-rsa2048.key.pem")),
+                "--cert",
+                s(N.resolve("node05-rsa2048.crt.pem")),
+                "--sast",
+                s(N.resolve("node05-rsa2048.crt.pem")),
+                "--tftp",
+                s(N.resolve("node05-rsa2048.crt.pem")),
+                "--tvs",
+                s(N.resolve("node09-rsa2048.crt.pem")),
+                "--hash",
+                "TVS",
+                "--timestamp",
+                "2026-11-29T10:00:00Z");
         assertEquals(0, r.exitCode(), r.stderr());
         return out;
     }
@@ -96,7 +122,8 @@ class AuditCommandTest {
     static Path fleetCsv() throws Exception {
         Path csv = tmp.resolve("fleet.csv");
         String other = sha1(B1);
-        String rows = String.join("\n",
+        String rows = String.join(
+                "\n",
                 "devicename;model;itl_hash;itl_tftp_server",
                 "SEP000000000001;CP-8865;" + spaced(sha1(RESET)) + ";pub",
                 "SEP000000000002;CP-8865;" + sha1(ITL) + ";pub",
@@ -107,7 +134,8 @@ class AuditCommandTest {
                 "SEP000000000007;CP-8865;" + "ab".repeat(20) + ";pub",
                 "SEP000000000008;CP-8865;xyz;pub",
                 ";CP-8865;" + sha1(RESET) + ";pub",
-                "SEP000000000009;CP-8865;" + sha1(RESET) + ";sub", "");
+                "SEP000000000009;CP-8865;" + sha1(RESET) + ";sub",
+                "");
         Files.writeString(csv, rows);
         return csv;
     }
@@ -117,10 +145,20 @@ class AuditCommandTest {
     }
 
     static String[] known() {
-        return new String[] {"--known", "pub:current=" + RESET, "--known", "pub:previous=" + ITL,
-            "--known", "pub:old=" + buildOldWithRecovery(), "--known", "pub:older=" + buildOldStranded(),
-            "--known", "sub:current=" + B1.getParent().resolve("itl-rsa2048-sha1-v1.0-n02.tlv"),
-            "--known", "pubB:current:B=" + B1};
+        return new String[] {
+            "--known",
+            "pub:current=" + RESET,
+            "--known",
+            "pub:previous=" + ITL,
+            "--known",
+            "pub:old=" + buildOldWithRecovery(),
+            "--known",
+            "pub:older=" + buildOldStranded(),
+            "--known",
+            "sub:current=" + B1.getParent().resolve("itl-rsa2048-sha1-v1.0-n02.tlv"),
+            "--known",
+            "pubB:current:B=" + B1
+        };
     }
 
     static String[] args(String... more) {
@@ -136,8 +174,13 @@ class AuditCommandTest {
         CliRun r = CliRun.run(args("--csv", s(out), s(fleetCsv())));
         assertEquals(1, r.exitCode(), r.stderr());
         Map<String, String> cls = new TreeMap<>();
-        List<CSVRecord> recs = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(Files.readString(out))).getRecords();
+        List<CSVRecord> recs = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(Files.readString(out)))
+                .getRecords();
         for (CSVRecord rec : recs) {
             cls.put(rec.get("device"), rec.get("class"));
         }
@@ -175,7 +218,8 @@ class AuditCommandTest {
         for (JsonNode c : n.get("data").get("classes")) {
             if (c.get("class").asText().equals("STALE_STRANDED")) {
                 stranded = true;
-                assertEquals("SEP000000000004", c.get("phones").get(0).get("device").asText());
+                assertEquals(
+                        "SEP000000000004", c.get("phones").get(0).get("device").asText());
             }
         }
         assertTrue(stranded);
@@ -214,10 +258,15 @@ class AuditCommandTest {
         assertEquals(3, r.exitCode());
         assertTrue(r.stderr().contains("names no device column"), r.stderr());
         assertEquals(2, CliRun.run("audit", s(noHeader)).exitCode()); // no known files
-        assertEquals(2, CliRun.run("audit", "--known", "pub=" + RESET, s(noHeader)).exitCode()); // bad label
-        assertEquals(2, CliRun.run("audit", "--known", "pub:current", s(noHeader)).exitCode());
+        assertEquals(
+                2, CliRun.run("audit", "--known", "pub=" + RESET, s(noHeader)).exitCode()); // bad label
+        assertEquals(
+                2, CliRun.run("audit", "--known", "pub:current", s(noHeader)).exitCode());
         assertEquals(4, CliRun.run(args(s(tmp.resolve("missing.csv")))).exitCode());
-        assertEquals(3, CliRun.run("audit", "--known", "pub:current=" + noHeader, s(noHeader)).exitCode());
+        assertEquals(
+                3,
+                CliRun.run("audit", "--known", "pub:current=" + noHeader, s(noHeader))
+                        .exitCode());
         assertEquals(2, CliRun.run(args("--csv", "-", "--json", s(noHeader))).exitCode());
     }
 
@@ -228,8 +277,8 @@ class AuditCommandTest {
         Files.copy(RESET, dir.resolve("pub/current/ITLFile.tlv"));
         Path show = CliRun.testdata().getParent().resolve("reference/show-itl-seed.txt");
         Path csv = tmp.resolve("seed.csv");
-        Files.writeString(csv, "name,itl signature\nSEP1,9d7da73d16c1501b4d27dc1ed79211f390659982\nSEP2,"
-                + sha1(RESET) + "\n");
+        Files.writeString(
+                csv, "name,itl signature\nSEP1,9d7da73d16c1501b4d27dc1ed79211f390659982\nSEP2," + sha1(RESET) + "\n");
         CliRun r = CliRun.run("audit", "--known-dir", s(dir), "--known-show-itl", "pub:previous=" + show, s(csv));
         assertEquals(1, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("STALE_STRANDED: 1"), r.stdout());
@@ -239,10 +288,18 @@ class AuditCommandTest {
 
     @Test
     void shippedExample() {
-        CliRun r = CliRun.run("audit", "--known", "pub:current=" + RESET, "--known", "pub:previous=" + ITL,
+        CliRun r = CliRun.run(
+                "audit",
+                "--known",
+                "pub:current=" + RESET,
+                "--known",
+                "pub:previous=" + ITL,
                 s(EXAMPLES.resolve("audit/phones.csv")));
         assertEquals(1, r.exitCode(), r.stderr());
-        assertTrue(r.stdout().contains("pub: 6 phones: CURRENT 1 (16.7%), EQUIVALENT 2 (33.3%), UNKNOWN 1 (16.7%), "
-                + "NOT_INSTALLED 1 (16.7%), MALFORMED 1 (16.7%)"), r.stdout());
+        assertTrue(
+                r.stdout()
+                        .contains("pub: 6 phones: CURRENT 1 (16.7%), EQUIVALENT 2 (33.3%), UNKNOWN 1 (16.7%), "
+                                + "NOT_INSTALLED 1 (16.7%), MALFORMED 1 (16.7%)"),
+                r.stdout());
     }
 }

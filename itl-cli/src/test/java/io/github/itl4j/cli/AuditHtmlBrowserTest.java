@@ -36,8 +36,12 @@ class AuditHtmlBrowserTest {
         page = OUT.resolve("report.html");
         Files.deleteIfExists(page);
         AuditCommandTest.tmp = Files.createTempDirectory(OUT, "work");
-        CliRun r = CliRun.run(AuditCommandTest.args("--html", page.toString(), "--csv", OUT.resolve("phones.csv")
-                .toString(), AuditCommandTest.fleetCsv().toString()));
+        CliRun r = CliRun.run(AuditCommandTest.args(
+                "--html",
+                page.toString(),
+                "--csv",
+                OUT.resolve("phones.csv").toString(),
+                AuditCommandTest.fleetCsv().toString()));
         assertEquals(1, r.exitCode(), r.stderr());
         html = Files.readString(page, StandardCharsets.UTF_8);
     }
@@ -48,7 +52,9 @@ class AuditHtmlBrowserTest {
         assertFalse(html.toLowerCase(java.util.Locale.ROOT).contains("<script"));
         assertFalse(html.contains(" src="), "no external resources");
         assertFalse(html.contains(" href="), "no links");
-        assertEquals(html.indexOf("http://"), html.indexOf("http://www.w3.org/2000/svg"),
+        assertEquals(
+                html.indexOf("http://"),
+                html.indexOf("http://www.w3.org/2000/svg"),
                 "the only URL is the SVG namespace");
         assertEquals(html.indexOf("http://"), html.lastIndexOf("http://"));
         assertFalse(html.contains("https://"));
@@ -70,14 +76,25 @@ class AuditHtmlBrowserTest {
 
     static String runChromium(Path exe, String... extra) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(OUT, "chromium-profile");
-        List<String> cmd = new ArrayList<>(List.of(exe.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1000,1400"));
+        List<String> cmd = new ArrayList<>(List.of(
+                exe.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + profile,
+                "--window-size=1000,1400"));
         cmd.addAll(List.of(extra));
         cmd.add(page.toUri().toString());
         Path log = OUT.resolve("chromium-" + extra[0].replaceAll("^--|=.*$", "") + ".log");
         Path stdout = OUT.resolve("chromium-stdout.txt");
-        Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).redirectOutput(stdout.toFile()).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectError(log.toFile())
+                .redirectOutput(stdout.toFile())
+                .start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("chromium did not finish within 120 s: " + cmd);
@@ -89,8 +106,10 @@ class AuditHtmlBrowserTest {
     @Test
     void rendersInHeadlessChromium() throws Exception {
         Optional<Path> exe = chromium();
-        Assumptions.assumeTrue(exe.isPresent(), "chromium is not installed (apt-get install -y chromium, or "
-                + ".ci/install-chromium.sh): the browser rendering test is skipped");
+        Assumptions.assumeTrue(
+                exe.isPresent(),
+                "chromium is not installed (apt-get install -y chromium, or "
+                        + ".ci/install-chromium.sh): the browser rendering test is skipped");
         String dom = runChromium(exe.get(), "--dump-dom");
         assertTrue(dom.contains("<svg"), dom);
         assertTrue(dom.contains("SEP000000000004"), "the stranded phone is listed");
@@ -113,7 +132,8 @@ class AuditHtmlBrowserTest {
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
                 int p = img.getRGB(x, y) & 0xffffff;
-                if (Math.abs((p >> 16) - (rgb >> 16)) <= 3 && Math.abs(((p >> 8) & 0xff) - ((rgb >> 8) & 0xff)) <= 3
+                if (Math.abs((p >> 16) - (rgb >> 16)) <= 3
+                        && Math.abs(((p >> 8) & 0xff) - ((rgb >> 8) & 0xff)) <= 3
                         && Math.abs((p & 0xff) - (rgb & 0xff)) <= 3) {
                     count++;
                 }

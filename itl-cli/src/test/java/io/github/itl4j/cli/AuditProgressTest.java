@@ -28,8 +28,8 @@ class AuditProgressTest {
     private static final String HASH = "1b a1 c9 07 e9 9e 4d 3c 53 9d c8 14 24 af 6c 9f 7d ce 4d 6d ";
 
     static String[] args(String... more) {
-        List<String> a = new ArrayList<>(List.of("audit", "--now", AuditCommandTest.NOW, "--known-hash",
-                "pub:current=" + HASH.strip()));
+        List<String> a = new ArrayList<>(
+                List.of("audit", "--now", AuditCommandTest.NOW, "--known-hash", "pub:current=" + HASH.strip()));
         a.addAll(List.of(more));
         return a.toArray(String[]::new);
     }
@@ -41,7 +41,8 @@ class AuditProgressTest {
     private Path csv(int rows) throws Exception {
         StringBuilder sb = new StringBuilder("device,itl\n");
         for (int i = 0; i < rows; i++) {
-            sb.append(String.format("SEP%012X,", i)).append(HASH.replace(" ", ""))
+            sb.append(String.format("SEP%012X,", i))
+                    .append(HASH.replace(" ", ""))
                     .append('\n');
         }
         return Files.writeString(tmp.resolve("r.csv"), sb);
@@ -55,10 +56,11 @@ class AuditProgressTest {
         CliRun r = CliRun.run(args("--json", s(csv)));
         assertEquals(0, r.exitCode(), r.stderr());
         // standard output is the JSON document alone
-        assertEquals("ALL_CURRENT", new ObjectMapper().readTree(r.stdoutBytes()).get("verdict").asText());
+        assertEquals(
+                "ALL_CURRENT",
+                new ObjectMapper().readTree(r.stdoutBytes()).get("verdict").asText());
         assertTrue(r.stderr().startsWith("\r["), r.stderr());
-        assertTrue(r.stderr().endsWith(ReadProgressBar.render(size, size, 2000, ProgressBar.WIDTH) + "\n"),
-                r.stderr());
+        assertTrue(r.stderr().endsWith(ReadProgressBar.render(size, size, 2000, ProgressBar.WIDTH) + "\n"), r.stderr());
     }
 
     @Test
@@ -67,7 +69,8 @@ class AuditProgressTest {
         AuditCommand.stderrTerminal = () -> true;
         CliRun r = CliRun.run(in, args("-"));
         assertEquals(0, r.exitCode(), r.stderr());
-        assertTrue(r.stderr().endsWith("\r" + ReadProgressBar.render(in.length, -1, 3, ProgressBar.WIDTH) + "\n"),
+        assertTrue(
+                r.stderr().endsWith("\r" + ReadProgressBar.render(in.length, -1, 3, ProgressBar.WIDTH) + "\n"),
                 r.stderr());
         assertTrue(r.stdout().contains("Verdict: ALL_CURRENT"), r.stdout());
     }
@@ -95,8 +98,7 @@ class AuditProgressTest {
         CliRun r = CliRun.run(args(s(a), s(b)));
         assertEquals(0, r.exitCode(), r.stderr());
         long both = 2 * Files.size(a);
-        assertTrue(r.stderr().endsWith(ReadProgressBar.render(both, both, 8, ProgressBar.WIDTH) + "\n"),
-                r.stderr());
+        assertTrue(r.stderr().endsWith(ReadProgressBar.render(both, both, 8, ProgressBar.WIDTH) + "\n"), r.stderr());
     }
 
     @Test

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.itl4j.sftp.OpenSshServer;
 import io.github.itl4j.cli.ResetRemoteOpenSshTest.Run;
+import io.github.itl4j.sftp.OpenSshServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -35,9 +35,18 @@ class BackupKeyOpenSshTest {
     }
 
     private String[] keyAuth(Path file, Path remoteDir, String... more) {
-        String[] base = {"backup-key", file.toString(), "--remote", OpenSshServer.HOST + ":" + SSHD.port(),
-            SSHD.keyUser(), remoteDir.toString(), "--identity", SSHD.clientKey().toString(), "--known-hosts",
-            knownHosts.toString()};
+        String[] base = {
+            "backup-key",
+            file.toString(),
+            "--remote",
+            OpenSshServer.HOST + ":" + SSHD.port(),
+            SSHD.keyUser(),
+            remoteDir.toString(),
+            "--identity",
+            SSHD.clientKey().toString(),
+            "--known-hosts",
+            knownHosts.toString()
+        };
         String[] all = new String[base.length + more.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(more, 0, all, base.length, more.length);
@@ -48,14 +57,17 @@ class BackupKeyOpenSshTest {
     void uploadsReadsBackAndReportsPathSizeAndSha256() throws Exception {
         Path dir = Files.createDirectories(SSHD.dataDir().resolve("backup1"));
         byte[] content = Files.readAllBytes(p12);
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        String sha =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         Run r = Run.of(keyAuth(p12, dir));
         assertEquals(ExitCodes.OK, r.code(), r.err() + SSHD.log());
         assertEquals("", r.err());
         assertArrayEquals(content, Files.readAllBytes(dir.resolve("ITLRecovery.p12")));
         String[] lines = r.out().split("\n");
-        assertEquals("uploaded " + p12 + " to " + SSHD.keyUser() + "@" + OpenSshServer.HOST + ":" + SSHD.port() + ":"
-                + dir + "/ITLRecovery.p12", lines[0]);
+        assertEquals(
+                "uploaded " + p12 + " to " + SSHD.keyUser() + "@" + OpenSshServer.HOST + ":" + SSHD.port() + ":" + dir
+                        + "/ITLRecovery.p12",
+                lines[0]);
         assertEquals("  size:    " + content.length + " bytes", lines[1]);
         assertEquals("  sha256:  " + sha, lines[2]);
         assertEquals("  verified by read-back", lines[3]);
@@ -82,7 +94,8 @@ class BackupKeyOpenSshTest {
         assertEquals(ExitCodes.OK, renamed.code(), renamed.err());
         assertArrayEquals(Files.readAllBytes(p12), Files.readAllBytes(dir.resolve("ITLRecovery-2026.p12")));
         try (var s = Files.list(dir)) { // no temporary file left behind
-            assertEquals(List.of("ITLRecovery-2026.p12", "ITLRecovery.p12"),
+            assertEquals(
+                    List.of("ITLRecovery-2026.p12", "ITLRecovery.p12"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
@@ -108,9 +121,17 @@ class BackupKeyOpenSshTest {
         char[] password = SSHD.password(); // skips unless root
         Path dir = SSHD.passwordUserDir("cli-backup");
         Path pass = Files.writeString(tmp.resolve("sftp.pass"), new String(password) + "\n");
-        Run r = Run.of("backup-key", p12.toString(), "--remote", OpenSshServer.HOST + ":" + SSHD.port(),
-                OpenSshServer.PASSWORD_USER, dir.toString(), "--known-hosts", knownHosts.toString(),
-                "--sftp-password-file", pass.toString());
+        Run r = Run.of(
+                "backup-key",
+                p12.toString(),
+                "--remote",
+                OpenSshServer.HOST + ":" + SSHD.port(),
+                OpenSshServer.PASSWORD_USER,
+                dir.toString(),
+                "--known-hosts",
+                knownHosts.toString(),
+                "--sftp-password-file",
+                pass.toString());
         assertEquals(ExitCodes.OK, r.code(), r.err());
         assertTrue(r.out().contains("verified by read-back"), r.out());
         assertFalse(r.out().contains(new String(password)));

@@ -34,12 +34,27 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BuildCommandTest {
     static final Path CERTUTILS = CliRun.testdata().resolve("certutils");
     /** itl-crypto's test keys (signer, itlrecovery, rsa1024, rsa4096, ec256; password changeit). */
-    static final Path KEYS = CliRun.testdata().getParent().getParent()
+    static final Path KEYS = CliRun.testdata()
+            .getParent()
+            .getParent()
             .resolve("itl-crypto/src/test/resources/io/github/itl4j/crypto/keys");
 
     /** certutils' tlvfile role options and ours. */
-    private static final Map<String, String> ROLE_OPTIONS = Map.of("-s", "--sast", "-c", "--ccm", "-C", "--ccm-tftp",
-            "-t", "--tftp", "-A", "--capf", "-a", "--app-server", "-T", "--tvs");
+    private static final Map<String, String> ROLE_OPTIONS = Map.of(
+            "-s",
+            "--sast",
+            "-c",
+            "--ccm",
+            "-C",
+            "--ccm-tftp",
+            "-t",
+            "--tftp",
+            "-A",
+            "--capf",
+            "-a",
+            "--app-server",
+            "-T",
+            "--tvs");
 
     @TempDir
     Path tmp;
@@ -106,14 +121,31 @@ class BuildCommandTest {
     @Test
     void cucmLayoutKeepsCommandLineOrderAcrossOptionsAndVerifies() throws Exception {
         Path out = tmp.resolve("ITLFile.tlv");
-        CliRun r = CliRun.run("build", "-o", out.toString(),
-                "--key", key("signer-pkcs8.key").toString(), "--cert", key("signer.pem").toString(),
-                "--sast", key("signer.pem").toString(), "--tftp", key("rsa1024.pem").toString(),
-                "--capf", key("rsa4096.pem").toString(), "--tvs", key("rsa1024.pem").toString(),
-                "--sast", key("itlrecovery.pem").toString(), "--tvs", key("rsa4096.pem").toString(), "--tvs-hash");
+        CliRun r = CliRun.run(
+                "build",
+                "-o",
+                out.toString(),
+                "--key",
+                key("signer-pkcs8.key").toString(),
+                "--cert",
+                key("signer.pem").toString(),
+                "--sast",
+                key("signer.pem").toString(),
+                "--tftp",
+                key("rsa1024.pem").toString(),
+                "--capf",
+                key("rsa4096.pem").toString(),
+                "--tvs",
+                key("rsa1024.pem").toString(),
+                "--sast",
+                key("itlrecovery.pem").toString(),
+                "--tvs",
+                key("rsa4096.pem").toString(),
+                "--tvs-hash");
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         ItlFile itl = ItlReader.defaults().readTrustList(out);
-        List<Role> roles = itl.records().stream().map(rec -> rec.role().orElseThrow()).toList();
+        List<Role> roles =
+                itl.records().stream().map(rec -> rec.role().orElseThrow()).toList();
         assertEquals(List.of(Role.SAST, Role.TFTP, Role.CAPF, Role.TVS, Role.SAST, Role.TVS), roles);
         for (ItlRecord rec : itl.records()) {
             boolean tvs = rec.role().orElseThrow().equals(Role.TVS);
@@ -128,7 +160,9 @@ class BuildCommandTest {
         assertEquals(0, v.signerRecordIndex().orElseThrow());
         // the phone's view: trusted when the signer is the anchor
         VerificationResult anchored = ItlVerifier.builder()
-                .trustCertificates(KeyLoader.defaults().readCertificates(key("signer.pem"))).build().verify(itl);
+                .trustCertificates(KeyLoader.defaults().readCertificates(key("signer.pem")))
+                .build()
+                .verify(itl);
         assertTrue(anchored.isVerified(), anchored.toString());
     }
 
@@ -136,9 +170,21 @@ class BuildCommandTest {
     void hashOptionDigestAndIsoTimestamp() throws IOException {
         Path a = tmp.resolve("a.tlv");
         Path b = tmp.resolve("b.tlv");
-        String[] common = {"build", "--p12", key("itlrecovery.p12").toString(), "--password-file",
-            passwordFile("changeit\n").toString(), "--sast", key("itlrecovery.pem").toString(), "--capf",
-            key("rsa1024.pem").toString(), "--hash", "capf", "--digest", "sha512"};
+        String[] common = {
+            "build",
+            "--p12",
+            key("itlrecovery.p12").toString(),
+            "--password-file",
+            passwordFile("changeit\n").toString(),
+            "--sast",
+            key("itlrecovery.pem").toString(),
+            "--capf",
+            key("rsa1024.pem").toString(),
+            "--hash",
+            "capf",
+            "--digest",
+            "sha512"
+        };
         CliRun r1 = CliRun.run(concat(common, "--timestamp", "1795735033", "-o", a.toString()));
         CliRun r2 = CliRun.run(concat(common, "--timestamp", "2026-11-27T12:17:13+13:00", "-o", b.toString()));
         assertEquals(ExitCodes.OK, r1.exitCode(), r1.stderr());
@@ -146,7 +192,9 @@ class BuildCommandTest {
         assertArrayEquals(Files.readAllBytes(a), Files.readAllBytes(b)); // same instant, deterministic signature
         ItlFile itl = ItlReader.defaults().readTrustList(a);
         assertEquals(1795735033L, itl.header().timestampSeconds().orElseThrow());
-        assertEquals(io.github.itl4j.DigestAlgorithm.SHA512, itl.header().digestAlgorithm().orElseThrow());
+        assertEquals(
+                io.github.itl4j.DigestAlgorithm.SHA512,
+                itl.header().digestAlgorithm().orElseThrow());
         assertTrue(itl.records().get(1).value(RecordTags.CERT_HASH).isPresent());
         assertTrue(ItlVerifier.builder().build().verify(itl).isVerified());
     }
@@ -154,9 +202,19 @@ class BuildCommandTest {
     @Test
     void refusesASignerThatIsNotASastRecordUnlessForced() throws IOException {
         Path out = tmp.resolve("out.tlv");
-        String[] args = {"build", "-o", out.toString(), "--key", key("signer-pkcs1.key").toString(), "--cert",
-            key("signer.pem").toString(), "--sast", key("itlrecovery.pem").toString(), "--tftp",
-            key("signer.pem").toString()};
+        String[] args = {
+            "build",
+            "-o",
+            out.toString(),
+            "--key",
+            key("signer-pkcs1.key").toString(),
+            "--cert",
+            key("signer.pem").toString(),
+            "--sast",
+            key("itlrecovery.pem").toString(),
+            "--tftp",
+            key("signer.pem").toString()
+        };
         CliRun r = CliRun.run(args);
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
         assertEquals(1, r.errLines().length, r.stderr());
@@ -167,7 +225,8 @@ class BuildCommandTest {
         CliRun forced = CliRun.run(concat(args, "--force"));
         assertEquals(ExitCodes.OK, forced.exitCode(), forced.stderr());
         assertTrue(forced.stderr().startsWith("itl: warning: "), forced.stderr());
-        VerificationResult v = ItlVerifier.builder().build().verify(ItlReader.defaults().read(out));
+        VerificationResult v =
+                ItlVerifier.builder().build().verify(ItlReader.defaults().read(out));
         assertFalse(v.isVerified()); // phones would reject it: the signer is not a SAST record
         assertTrue(v.has(ProblemCode.SIGNER_WRONG_ROLE) || v.has(ProblemCode.NO_SIGNER), v.toString());
     }
@@ -175,15 +234,29 @@ class BuildCommandTest {
     @Test
     void encryptedPemKeyReadsItsPasswordFromAFileAndNeverFromTheCommandLine() throws IOException {
         Path out = tmp.resolve("out.tlv");
-        String[] args = {"build", "-o", out.toString(), "--key", key("signer-pkcs8-enc.key").toString(), "--cert",
-            key("signer.pem").toString(), "--sast", key("signer.pem").toString()};
-        CliRun ok = CliRun.run(concat(args, "--password-file", passwordFile("changeit\r\n").toString()));
+        String[] args = {
+            "build",
+            "-o",
+            out.toString(),
+            "--key",
+            key("signer-pkcs8-enc.key").toString(),
+            "--cert",
+            key("signer.pem").toString(),
+            "--sast",
+            key("signer.pem").toString()
+        };
+        CliRun ok = CliRun.run(
+                concat(args, "--password-file", passwordFile("changeit\r\n").toString()));
         assertEquals(ExitCodes.OK, ok.exitCode(), ok.stderr());
-        assertTrue(ItlVerifier.builder().build().verify(ItlReader.defaults().read(out)).isVerified());
+        assertTrue(ItlVerifier.builder()
+                .build()
+                .verify(ItlReader.defaults().read(out))
+                .isVerified());
         assertFalse(ok.stdout().contains("changeit"));
         Files.delete(out);
 
-        CliRun wrong = CliRun.run(concat(args, "--password-file", passwordFile("wrong").toString()));
+        CliRun wrong =
+                CliRun.run(concat(args, "--password-file", passwordFile("wrong").toString()));
         assertEquals(ExitCodes.INPUT, wrong.exitCode(), wrong.stderr());
         assertEquals(1, wrong.errLines().length, wrong.stderr());
         assertFalse(Files.exists(out));
@@ -204,8 +277,14 @@ class BuildCommandTest {
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.stderr());
         assertArrayEquals(before, Files.readAllBytes(cert));
         Files.createDirectory(tmp.resolve("x"));
-        CliRun viaRole = CliRun.run("build", "-o", tmp.resolve("x/../sast.pem").toString(), "--key",
-                CERTUTILS.resolve("certs/sast-rsa2048.pem").toString(), "--sast", cert.toString());
+        CliRun viaRole = CliRun.run(
+                "build",
+                "-o",
+                tmp.resolve("x/../sast.pem").toString(),
+                "--key",
+                CERTUTILS.resolve("certs/sast-rsa2048.pem").toString(),
+                "--sast",
+                cert.toString());
         assertEquals(ExitCodes.USAGE, viaRole.exitCode(), viaRole.stderr());
         assertArrayEquals(before, Files.readAllBytes(cert));
     }
@@ -244,15 +323,38 @@ class BuildCommandTest {
         String out = tmp.resolve("o.tlv").toString();
         String sast = CERTUTILS.resolve("certs/sast-rsa2048.pem").toString();
         Path notCert = Files.writeString(tmp.resolve("not.pem"), "hello\n");
-        CliRun missing = CliRun.run("build", "-o", out, "--key", sast, "--sast", tmp.resolve("nope.pem").toString());
+        CliRun missing = CliRun.run(
+                "build",
+                "-o",
+                out,
+                "--key",
+                sast,
+                "--sast",
+                tmp.resolve("nope.pem").toString());
         assertEquals(ExitCodes.IO, missing.exitCode(), missing.stderr());
         CliRun bad = CliRun.run("build", "-o", out, "--key", sast, "--sast", sast, "--tvs", notCert.toString());
         assertEquals(ExitCodes.INPUT, bad.exitCode(), bad.stderr());
-        CliRun ec = CliRun.run("build", "-o", out, "--key", key("ec256.key").toString(), "--cert",
-                key("ec256.pem").toString(), "--sast", key("ec256.pem").toString());
+        CliRun ec = CliRun.run(
+                "build",
+                "-o",
+                out,
+                "--key",
+                key("ec256.key").toString(),
+                "--cert",
+                key("ec256.pem").toString(),
+                "--sast",
+                key("ec256.pem").toString());
         assertEquals(ExitCodes.INPUT, ec.exitCode(), ec.stderr());
-        CliRun mismatch = CliRun.run("build", "-o", out, "--key", key("mismatch.key").toString(), "--cert",
-                key("mismatch.pem").toString(), "--sast", key("mismatch.pem").toString());
+        CliRun mismatch = CliRun.run(
+                "build",
+                "-o",
+                out,
+                "--key",
+                key("mismatch.key").toString(),
+                "--cert",
+                key("mismatch.pem").toString(),
+                "--sast",
+                key("mismatch.pem").toString());
         assertEquals(ExitCodes.INPUT, mismatch.exitCode(), mismatch.stderr());
         for (CliRun r : List.of(missing, bad, ec, mismatch)) {
             assertEquals(1, r.errLines().length, r.stderr());
@@ -273,7 +375,10 @@ class BuildCommandTest {
 
     private List<String> leftovers() throws IOException {
         try (Stream<Path> s = Files.list(tmp)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("pw")).sorted().toList();
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> !n.startsWith("pw"))
+                    .sorted()
+                    .toList();
         }
     }
 

@@ -32,19 +32,33 @@ class BuildCtlCommandTest {
     @Test
     void tokenlessCtlInCucmOrderWithHostNamesAndAddresses() throws Exception {
         Path out = tmp.resolve("CTLFile.tlv");
-        CliRun r = CliRun.run("build", "--ctl", "-o", out.toString(),
-                "--key", c("test10pub.key"), "--cert", c("test10pub.pem"),
-                "--sast", c("test10pub.pem") + "@10.48.47.153",
-                "--ccm-tftp", c("test10pub.pem") + "@10.48.47.153",
-                "--capf", c("capf.pem") + "@10.48.47.153,test10pub",
-                "--placeholder", "CCM+TFTP@10.48.47.154,10.48.47.154");
+        CliRun r = CliRun.run(
+                "build",
+                "--ctl",
+                "-o",
+                out.toString(),
+                "--key",
+                c("test10pub.key"),
+                "--cert",
+                c("test10pub.pem"),
+                "--sast",
+                c("test10pub.pem") + "@10.48.47.153",
+                "--ccm-tftp",
+                c("test10pub.pem") + "@10.48.47.153",
+                "--capf",
+                c("capf.pem") + "@10.48.47.153,test10pub",
+                "--placeholder",
+                "CCM+TFTP@10.48.47.154,10.48.47.154");
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         ItlFile ctl = ItlReader.defaults().readTrustList(out);
         assertEquals("CTLFile.tlv", ctl.header().fileName().orElseThrow());
-        assertEquals(List.of(Role.SAST, Role.CCM_TFTP, Role.CAPF, Role.CCM_TFTP),
+        assertEquals(
+                List.of(Role.SAST, Role.CCM_TFTP, Role.CAPF, Role.CCM_TFTP),
                 ctl.records().stream().map(x -> x.role().orElseThrow()).toList());
         ItlRecord sast = ctl.records().get(0);
-        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10), sast.fields().stream().map(t -> t.tag()).toList());
+        assertEquals(
+                List.of(2, 3, 4, 5, 6, 7, 8, 9, 10),
+                sast.fields().stream().map(t -> t.tag()).toList());
         assertEquals("test10pub", sast.dnsName().orElseThrow()); // the CN's short host name
         assertEquals("10.48.47.153", sast.ipAddress().orElseThrow().getHostAddress());
         // 5 + DNSNAME (3+10) + SUBJECTNAME (3+57) + FUNCTION 5 + ISSUERNAME (3+57) + SERIAL (3+16) + PUBLICKEY (3+140)
@@ -55,7 +69,8 @@ class BuildCtlCommandTest {
         assertEquals("test10pub", ctl.records().get(2).dnsName().orElseThrow());
         ItlRecord p = ctl.records().get(3);
         assertEquals(33, p.length());
-        assertEquals(List.of(RecordTags.DNS_NAME, RecordTags.FUNCTION, RecordTags.IP_ADDRESS),
+        assertEquals(
+                List.of(RecordTags.DNS_NAME, RecordTags.FUNCTION, RecordTags.IP_ADDRESS),
                 p.fields().stream().map(t -> t.tag()).toList());
         assertEquals("10.48.47.154", p.ipAddress().orElseThrow().getHostAddress());
         assertFalse(p.certificate().isPresent());
@@ -66,8 +81,17 @@ class BuildCtlCommandTest {
     @Test
     void refusesBadAddressesAndPlaceholdersWithoutCtl() throws Exception {
         Path out = tmp.resolve("CTLFile.tlv");
-        String[] common = {"build", "-o", out.toString(), "--key", c("test10pub.key"), "--cert", c("test10pub.pem"),
-            "--sast", c("test10pub.pem") + "@10.48.47.153"};
+        String[] common = {
+            "build",
+            "-o",
+            out.toString(),
+            "--key",
+            c("test10pub.key"),
+            "--cert",
+            c("test10pub.pem"),
+            "--sast",
+            c("test10pub.pem") + "@10.48.47.153"
+        };
         CliRun bad = CliRun.run(concat(common, "--ctl", "--ccm-tftp", c("test10pub.pem") + "@10.48.300.1"));
         assertEquals(ExitCodes.USAGE, bad.exitCode(), bad.stderr());
         assertTrue(bad.stderr().contains("'10.48.300.1' is not an IPv4 address"), bad.stderr());
@@ -76,8 +100,18 @@ class BuildCtlCommandTest {
         assertTrue(noHost.stderr().contains("expected ROLE@IP,HOST"), noHost.stderr());
         CliRun badRole = CliRun.run(concat(common, "--ctl", "--placeholder", "NOPE@10.0.0.2,pub"));
         assertEquals(ExitCodes.USAGE, badRole.exitCode(), badRole.stderr());
-        CliRun noCtl = CliRun.run("build", "-o", out.toString(), "--key", c("test10pub.key"), "--cert",
-                c("test10pub.pem"), "--sast", c("test10pub.pem"), "--placeholder", "CCM+TFTP@10.0.0.2,pub");
+        CliRun noCtl = CliRun.run(
+                "build",
+                "-o",
+                out.toString(),
+                "--key",
+                c("test10pub.key"),
+                "--cert",
+                c("test10pub.pem"),
+                "--sast",
+                c("test10pub.pem"),
+                "--placeholder",
+                "CCM+TFTP@10.0.0.2,pub");
         assertEquals(ExitCodes.USAGE, noCtl.exitCode(), noCtl.stderr());
         assertTrue(noCtl.stderr().contains("--placeholder needs --ctl"), noCtl.stderr());
         assertFalse(Files.exists(out));

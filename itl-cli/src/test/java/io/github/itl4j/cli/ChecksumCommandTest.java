@@ -33,11 +33,15 @@ class ChecksumCommandTest {
         Vector v = vector("itl/itl-rsa2048-sha1-v1.0-n01.tlv");
         String f = v.file().toString();
         CliRun r = CliRun.run("checksum", "--format", "phone", f);
-        assertEquals(v.md5().toUpperCase(Locale.ROOT) + " (MD5)\n" + v.sha1().toUpperCase(Locale.ROOT) + " (SHA1)\n",
+        assertEquals(
+                v.md5().toUpperCase(Locale.ROOT) + " (MD5)\n" + v.sha1().toUpperCase(Locale.ROOT) + " (SHA1)\n",
                 r.stdout());
         r = CliRun.run("checksum", "-f", "colon", "-a", "sha1", f);
-        assertEquals(HexFormat.ofDelimiter(":").withUpperCase().formatHex(HexFormat.of().parseHex(v.sha1()))
-                + " (SHA1)\n", r.stdout());
+        assertEquals(
+                HexFormat.ofDelimiter(":")
+                                .withUpperCase()
+                                .formatHex(HexFormat.of().parseHex(v.sha1())) + " (SHA1)\n",
+                r.stdout());
         r = CliRun.run("checksum", "--format", "sum", f);
         assertEquals(v.sha1() + "  " + f + "\n", r.stdout());
         r = CliRun.run("checksum", "--format", "sum", "--algorithm", "md5", f);
@@ -48,15 +52,19 @@ class ChecksumCommandTest {
     void allAlgorithmsAndSeveralFiles() throws Exception {
         Vector a = vector("itl/itl-rsa2048-sha1-v1.0-n01.tlv");
         Vector b = vector("sgn/dialplan.xml.sgn");
-        CliRun r = CliRun.run("checksum", "-a", "all", a.file().toString(), b.file().toString());
+        CliRun r = CliRun.run(
+                "checksum", "-a", "all", a.file().toString(), b.file().toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
-        assertEquals(a.file() + ":\n" + a.md5() + " (MD5)\n" + a.sha1() + " (SHA1)\n"
-                + hex("SHA-256", a.file()) + " (SHA256)\n" + hex("SHA-512", a.file()) + " (SHA512)\n\n"
-                + b.file() + ":\n" + b.md5() + " (MD5)\n" + b.sha1() + " (SHA1)\n"
-                + hex("SHA-256", b.file()) + " (SHA256)\n" + hex("SHA-512", b.file()) + " (SHA512)\n", r.stdout());
+        assertEquals(
+                a.file() + ":\n" + a.md5() + " (MD5)\n" + a.sha1() + " (SHA1)\n"
+                        + hex("SHA-256", a.file()) + " (SHA256)\n" + hex("SHA-512", a.file()) + " (SHA512)\n\n"
+                        + b.file() + ":\n" + b.md5() + " (MD5)\n" + b.sha1() + " (SHA1)\n"
+                        + hex("SHA-256", b.file()) + " (SHA256)\n" + hex("SHA-512", b.file()) + " (SHA512)\n",
+                r.stdout());
         r = CliRun.run("checksum", "-a", "sha-256,sha512", "-f", "sum", a.file().toString());
-        assertEquals(hex("SHA-256", a.file()) + "  " + a.file() + "\n" + hex("SHA-512", a.file()) + "  " + a.file()
-                + "\n", r.stdout());
+        assertEquals(
+                hex("SHA-256", a.file()) + "  " + a.file() + "\n" + hex("SHA-512", a.file()) + "  " + a.file() + "\n",
+                r.stdout());
     }
 
     @Test
@@ -83,7 +91,10 @@ class ChecksumCommandTest {
 
     private static Vector vector(String path) {
         try {
-            return vectors().stream().filter(x -> x.path().equals(path)).findFirst().orElseThrow();
+            return vectors().stream()
+                    .filter(x -> x.path().equals(path))
+                    .findFirst()
+                    .orElseThrow();
         } catch (IOException e) {
             throw new AssertionError(e);
         }

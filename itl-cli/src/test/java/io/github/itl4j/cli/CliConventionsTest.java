@@ -30,7 +30,8 @@ import picocli.CommandLine.Command;
  * without breaking words, "did you mean" for mistyped commands and options, no binary output on a terminal.
  */
 class CliConventionsTest {
-    private static final Path CLUSTER = CliRun.testdata().getParent().getParent().resolve("examples/cluster");
+    private static final Path CLUSTER =
+            CliRun.testdata().getParent().getParent().resolve("examples/cluster");
 
     @TempDir
     Path tmp;
@@ -41,13 +42,21 @@ class CliConventionsTest {
         assertEquals(Set.of(VerifyCommand.class), Subcommands.modelled(new String[] {"--debug", "verify", "x"}));
         assertEquals(Set.of(), Subcommands.modelled(new String[] {"--version"}));
         // everything for help, a mistyped command, an unknown top-level option, no command, --
-        for (String[] args : new String[][] {{}, {"help", "show"}, {"--help"}, {"-h", "show"}, {"shwo", "x"},
-            {"--debgu", "show"}, {"--", "show"}, {"@args.txt"}}) {
+        for (String[] args : new String[][] {
+            {},
+            {"help", "show"},
+            {"--help"},
+            {"-h", "show"},
+            {"shwo", "x"},
+            {"--debgu", "show"},
+            {"--", "show"},
+            {"@args.txt"}
+        }) {
             assertNull(Subcommands.modelled(args), String.join(" ", args));
         }
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
-        CommandLine lazy = ItlCli.commandLine(InputStream0.EMPTY, OutputStream.nullOutputStream(), sink, sink,
-                Set.of(ShowCommand.class));
+        CommandLine lazy = ItlCli.commandLine(
+                InputStream0.EMPTY, OutputStream.nullOutputStream(), sink, sink, Set.of(ShowCommand.class));
         assertInstanceOf(ShowCommand.class, lazy.getSubcommands().get("show").getCommand());
         assertNull(lazy.getSubcommands().get("verify").getCommand()); // a placeholder: a name, no class
         CommandLine full = ItlCli.commandLine(InputStream0.EMPTY, OutputStream.nullOutputStream(), sink, sink);
@@ -77,7 +86,8 @@ class CliConventionsTest {
         assertTrue(version.stdout().startsWith("itl "), version.stdout());
         CliRun help = CliRun.run("--help");
         for (Class<?> c : Subcommands.all()) {
-            assertTrue(help.stdout().contains("  " + c.getAnnotation(Command.class).name() + " "), help.stdout());
+            assertTrue(
+                    help.stdout().contains("  " + c.getAnnotation(Command.class).name() + " "), help.stdout());
         }
     }
 
@@ -113,8 +123,11 @@ class CliConventionsTest {
         String narrow = HelpLayout.footer(new String[] {"  itl x SEP001122334455.cnf.xml.sgn"}, "itl", 20);
         assertTrue(narrow.contains("SEP001122334455.cnf.xml.sgn"), narrow); // a word longer than the line stays whole
         CliRun help = CliRun.run("sign-config", "--help"); // 80 columns without a terminal
-        assertTrue(help.stdout().contains("  itl sign-config SEP001122334455.cnf.xml -o SEP001122334455.cnf.xml.sgn"
-                + " --key \\" + System.lineSeparator() + "      tftp.key --cert tftp.pem"), help.stdout());
+        assertTrue(
+                help.stdout()
+                        .contains("  itl sign-config SEP001122334455.cnf.xml -o SEP001122334455.cnf.xml.sgn"
+                                + " --key \\" + System.lineSeparator() + "      tftp.key --cert tftp.pem"),
+                help.stdout());
     }
 
     private static List<String> words(String s) {
@@ -123,8 +136,18 @@ class CliConventionsTest {
 
     @Test
     void refusesBinaryOutputOnATerminalUnlessForced() throws Exception {
-        String[] sign = {"sign-config", "-", "-o", "-", "--file-name", "SEP001122334455.cnf.xml.sgn", "--key",
-            CLUSTER.resolve("test10pub.key").toString(), "--cert", CLUSTER.resolve("test10pub.pem").toString()};
+        String[] sign = {
+            "sign-config",
+            "-",
+            "-o",
+            "-",
+            "--file-name",
+            "SEP001122334455.cnf.xml.sgn",
+            "--key",
+            CLUSTER.resolve("test10pub.key").toString(),
+            "--cert",
+            CLUSTER.resolve("test10pub.pem").toString()
+        };
         byte[] xml = "<device/>\n".getBytes(StandardCharsets.UTF_8);
         Run tty = Run.of(() -> true, xml, sign);
         assertEquals(ExitCodes.USAGE, tty.code, tty.err);

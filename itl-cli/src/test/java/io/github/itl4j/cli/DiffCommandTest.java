@@ -52,8 +52,11 @@ class DiffCommandTest {
         CliRun t = CliRun.run("diff", a, b);
         assertEquals(0, t.exitCode(), t.stderr());
         assertTrue(t.stdout().contains("records  5 unchanged (record bytes identical)"), t.stdout());
-        assertTrue(t.stdout().contains("header   signer  test10pub.joemar2.lab  ->  ITLRECOVERY_test10pub.joe2.lab "
-                + "(the new signer is SAST record 5 of the old list)"), t.stdout());
+        assertTrue(
+                t.stdout()
+                        .contains("header   signer  test10pub.joemar2.lab  ->  ITLRECOVERY_test10pub.joe2.lab "
+                                + "(the new signer is SAST record 5 of the old list)"),
+                t.stdout());
         assertTrue(t.stdout().contains("HEADERLENGTH 324 -> 344"), t.stdout());
         assertTrue(t.stdout().contains("verdict  CONTINUOUS (R3: "), t.stdout());
         assertTrue(t.stdout().contains("TVS not considered"), t.stdout());
@@ -67,15 +70,22 @@ class DiffCommandTest {
 
     @Test
     void signerVersionAndAdded() throws IOException {
-        JsonNode v = json(CliRun.run("diff", "--json", LintCommandTest.itl("itl-rsa2048-sha1-v1.0-allroles.tlv"),
+        JsonNode v = json(CliRun.run(
+                "diff",
+                "--json",
+                LintCommandTest.itl("itl-rsa2048-sha1-v1.0-allroles.tlv"),
                 LintCommandTest.itl("itl-rsa2048-sha1-v1.1-allroles.tlv")));
         assertEquals("CONTINUOUS", v.get("verdict").asText());
         boolean sv = false;
         for (JsonNode h : only(v).get("header")) {
-            sv |= h.get("field").asText().equals("SIGNERVERSION") && h.get("new").asText().equals("1.1");
+            sv |= h.get("field").asText().equals("SIGNERVERSION")
+                    && h.get("new").asText().equals("1.1");
         }
         assertTrue(sv, only(v).get("header").toString());
-        JsonNode n = json(CliRun.run("diff", "--json", LintCommandTest.itl("itl-rsa2048-sha1-v1.0-n06.tlv"),
+        JsonNode n = json(CliRun.run(
+                "diff",
+                "--json",
+                LintCommandTest.itl("itl-rsa2048-sha1-v1.0-n06.tlv"),
                 LintCommandTest.itl("itl-rsa2048-sha1-v1.0-n12.tlv")));
         int added = 0;
         for (JsonNode r : only(n).get("records")) {
@@ -95,13 +105,15 @@ class DiffCommandTest {
         assertEquals(1, legacy.exitCode());
         JsonNode n = json(legacy);
         assertEquals("BROKEN", n.get("verdict").asText());
-        assertEquals("F-DIGEST-SHA1", only(n).get("continuity").get("fixes").get(0).get("code").asText());
+        assertEquals(
+                "F-DIGEST-SHA1",
+                only(n).get("continuity").get("fixes").get(0).get("code").asText());
     }
 
     @Test
     void brokenAcrossClusters() throws IOException {
-        CliRun r = CliRun.run("diff", LintCommandTest.itl("itl-rsa2048-sha1-v1.0-2sast.tlv"),
-                LintCommandTest.example("ITLFile.tlv"));
+        CliRun r = CliRun.run(
+                "diff", LintCommandTest.itl("itl-rsa2048-sha1-v1.0-2sast.tlv"), LintCommandTest.example("ITLFile.tlv"));
         assertEquals(1, r.exitCode());
         assertTrue(r.stdout().contains("verdict  BROKEN"), r.stdout());
         assertTrue(r.stdout().contains("none kept"), r.stdout());
@@ -121,10 +133,19 @@ class DiffCommandTest {
         assertTrue(r.stdout().contains("diff: 2 pairs, 0 broken"), r.stdout());
         JsonNode j = json(CliRun.run("diff", "--json", o.toString(), n.toString()));
         assertEquals(2, j.get("data").get("diffs").size());
-        String neg = CliRun.testdata().resolve("negative/rsp2k-itlbuilder/ITLFile.tlv").toString();
-        assertEquals(3, CliRun.run("diff", neg, LintCommandTest.example("ITLFile.tlv")).exitCode());
-        assertEquals(2, CliRun.run("diff", o.toString(), LintCommandTest.example("ITLFile.tlv")).exitCode());
-        assertEquals(4, CliRun.run("diff", tmp.resolve("missing.tlv").toString(),
-                LintCommandTest.example("ITLFile.tlv")).exitCode());
+        String neg = CliRun.testdata()
+                .resolve("negative/rsp2k-itlbuilder/ITLFile.tlv")
+                .toString();
+        assertEquals(
+                3,
+                CliRun.run("diff", neg, LintCommandTest.example("ITLFile.tlv")).exitCode());
+        assertEquals(
+                2,
+                CliRun.run("diff", o.toString(), LintCommandTest.example("ITLFile.tlv"))
+                        .exitCode());
+        assertEquals(
+                4,
+                CliRun.run("diff", tmp.resolve("missing.tlv").toString(), LintCommandTest.example("ITLFile.tlv"))
+                        .exitCode());
     }
 }

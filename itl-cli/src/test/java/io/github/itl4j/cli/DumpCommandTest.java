@@ -77,8 +77,12 @@ class DumpCommandTest {
         }
         assertEquals(roles, found);
         // every record's first line is its RECORDLENGTH, decoded
-        assertEquals(n, Pattern.compile("(?m)^  0x\\p{XDigit}+ +\\d+ +1  RECORDLENGTH +2  \\d+$").matcher(out)
-                .results().count());
+        assertEquals(
+                n,
+                Pattern.compile("(?m)^  0x\\p{XDigit}+ +\\d+ +1  RECORDLENGTH +2  \\d+$")
+                        .matcher(out)
+                        .results()
+                        .count());
         // header: decoded version, digest and time; long binary values cut
         assertTrue(out.contains("VERSION                           2  1.2\n"), out);
         assertTrue(out.matches("(?s).*DIGESTALGORTITHM +1  [13] \\(SHA-(1|512)\\).*"), out);
@@ -96,8 +100,10 @@ class DumpCommandTest {
         assertTrue(out.contains("signed file (FILENAME \"" + file.getFileName() + "\")"), out);
         assertTrue(out.contains("payload " + plain.length + " bytes\n"), out);
         String first = Bytes.copyOf(plain, 0, Math.min(32, plain.length)).toHex();
-        assertTrue(out.matches("(?s).*\nPayload: " + plain.length + " bytes at 0x\\p{XDigit}+ \\(\\d+\\): " + first
-                + ".*"), out);
+        assertTrue(
+                out.matches(
+                        "(?s).*\nPayload: " + plain.length + " bytes at 0x\\p{XDigit}+ \\(\\d+\\): " + first + ".*"),
+                out);
         assertFalse(out.contains("Record "), out);
     }
 
@@ -105,13 +111,17 @@ class DumpCommandTest {
     void showsContainersIndentedAndPaddingBytes() {
         Path f = CliRun.testdata().resolve("certutils/itl/bench-typical6-rsa2048-sha1-v1.0.tlv");
         String out = CliRun.run("dump", f.toString()).stdout();
-        assertTrue(out.contains("  0x000f     15    3  SIGNERID                        185  container, 3 elements\n"
-                + "  0x0012     18    4    SIGNERNAME                     80  \"CN=cucm-pub.example.test,"), out);
+        assertTrue(
+                out.contains("  0x000f     15    3  SIGNERID                        185  container, 3 elements\n"
+                        + "  0x0012     18    4    SIGNERNAME                     80  \"CN=cucm-pub.example.test,"),
+                out);
         assertTrue(out.contains("  0x00d5    213   10      SIGNATUREALGORTITHM           1  0 (RSA)\n"), out);
         assertTrue(out.contains("SIGNATUREMODULUS              1  2 (2048-bit, 256-byte signature)\n"), out);
-        assertTrue(out.contains("  0x01f6    502   13  PADDING                           -  0d\n"
-                + "  0x01f7    503   13  PADDING                           -  0d\n"
-                + "Record 1 of 6: SAST, 1778 bytes at 0x1f8 (504)\n"), out);
+        assertTrue(
+                out.contains("  0x01f6    502   13  PADDING                           -  0d\n"
+                        + "  0x01f7    503   13  PADDING                           -  0d\n"
+                        + "Record 1 of 6: SAST, 1778 bytes at 0x1f8 (504)\n"),
+                out);
         assertTrue(out.contains("FUNCTION                          2  21 (TVS)\n"), out);
     }
 
@@ -154,7 +164,8 @@ class DumpCommandTest {
         assertTrue(r.errLines().length > 2, r.stderr());
         assertTrue(r.stderr().contains("ItlFormatException"), r.stderr());
         CliRun before = CliRun.run("--debug", "dump", f.toString());
-        assertEquals(List.of(r.errLines()).subList(0, 2), List.of(before.errLines()).subList(0, 2));
+        assertEquals(
+                List.of(r.errLines()).subList(0, 2), List.of(before.errLines()).subList(0, 2));
     }
 
     @Test
@@ -171,8 +182,11 @@ class DumpCommandTest {
         CliRun r = CliRun.run(Arrays.copyOf(b, b.length - 100), "dump", "-");
         assertEquals(ExitCodes.INPUT, r.exitCode());
         assertEquals(1, r.errLines().length, r.stderr());
-        assertTrue(r.stderr().startsWith("itl: <stdin>: Record 6 declares RECORDLENGTH 805, but only 705 bytes "
-                + "remain in the file (tag 1) at offset 0x"), r.stderr());
+        assertTrue(
+                r.stderr()
+                        .startsWith("itl: <stdin>: Record 6 declares RECORDLENGTH 805, but only 705 bytes "
+                                + "remain in the file (tag 1) at offset 0x"),
+                r.stderr());
     }
 
     @Test
@@ -198,7 +212,8 @@ class DumpCommandTest {
     @Test
     void usageErrorsExitTwo() {
         assertEquals(ExitCodes.USAGE, CliRun.run("dump").exitCode());
-        assertEquals(ExitCodes.USAGE, CliRun.run("dump", "--no-such-option", "x").exitCode());
+        assertEquals(
+                ExitCodes.USAGE, CliRun.run("dump", "--no-such-option", "x").exitCode());
         assertEquals(ExitCodes.USAGE, CliRun.run("no-such-command").exitCode());
         assertEquals(ExitCodes.USAGE, CliRun.run().exitCode());
     }

@@ -27,17 +27,34 @@ class EncryptConfigCommandTest {
         Path src = tmp.resolve("SEP001122334455.cnf.xml");
         Files.copy(ENC.resolve("plain.cnf.xml"), src);
         Path out = tmp.resolve("out");
-        CliRun r = CliRun.run("encrypt-config", src.toString(), "--key", c("tftp-rsa2048.pem"), "--device-cert",
-                c("node01-rsa2048.crt.pem"), "--timestamp", "1795957982", "-o", out.toString());
+        CliRun r = CliRun.run(
+                "encrypt-config",
+                src.toString(),
+                "--key",
+                c("tftp-rsa2048.pem"),
+                "--device-cert",
+                c("node01-rsa2048.crt.pem"),
+                "--timestamp",
+                "1795957982",
+                "-o",
+                out.toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("1088 bytes"), r.stdout());
-        assertArrayEquals(Files.readAllBytes(ENC.resolve("SEP001122334455.cnf.xml.sgn")),
+        assertArrayEquals(
+                Files.readAllBytes(ENC.resolve("SEP001122334455.cnf.xml.sgn")),
                 Files.readAllBytes(out.resolve("SEP001122334455.cnf.xml.sgn")));
         assertTrue(Files.exists(src), "the clear file is kept");
 
         Path plain = tmp.resolve("plain.xml");
-        r = CliRun.run("decrypt-config", out.resolve("SEP001122334455.cnf.xml.enc.sgn").toString(), "--device-key",
-                c("node01-rsa2048.key.pem"), "--cert", c("tftp-rsa2048.crt.pem"), "-o", plain.toString());
+        r = CliRun.run(
+                "decrypt-config",
+                out.resolve("SEP001122334455.cnf.xml.enc.sgn").toString(),
+                "--device-key",
+                c("node01-rsa2048.key.pem"),
+                "--cert",
+                c("tftp-rsa2048.crt.pem"),
+                "-o",
+                plain.toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("signature verified"), r.stdout());
         assertArrayEquals(Files.readAllBytes(src), Files.readAllBytes(plain));
@@ -46,29 +63,54 @@ class EncryptConfigCommandTest {
 
     @Test
     void decryptsTheGoldenFilesAndRefusesAWrongKey() throws Exception {
-        CliRun r = CliRun.run("decrypt-config", ENC.resolve("SEP001122334455.cnf.xml.enc.sgn").toString(),
-                "--device-key", c("node01-rsa2048.pem"), "--cert", c("tftp-rsa2048.crt.pem"), "-o", "-");
+        CliRun r = CliRun.run(
+                "decrypt-config",
+                ENC.resolve("SEP001122334455.cnf.xml.enc.sgn").toString(),
+                "--device-key",
+                c("node01-rsa2048.pem"),
+                "--cert",
+                c("tftp-rsa2048.crt.pem"),
+                "-o",
+                "-");
         assertEquals(0, r.exitCode(), r.stderr());
         assertArrayEquals(Files.readAllBytes(ENC.resolve("plain.cnf.xml")), r.stdoutBytes());
 
-        r = CliRun.run("decrypt-config", ENC.resolve("v2/SEP00112233AAFF.cnf.xml.enc.sgn").toString(),
-                "--device-key", c("node03-rsa1024.key.pem"), "--no-verify", "-o", "-");
+        r = CliRun.run(
+                "decrypt-config",
+                ENC.resolve("v2/SEP00112233AAFF.cnf.xml.enc.sgn").toString(),
+                "--device-key",
+                c("node03-rsa1024.key.pem"),
+                "--no-verify",
+                "-o",
+                "-");
         assertEquals(0, r.exitCode(), r.stderr());
         assertArrayEquals(Files.readAllBytes(ENC.resolve("v2/plain.cnf.xml")), r.stdoutBytes());
         assertTrue(r.stderr().contains("ENC_SHA512"), r.stderr());
         assertTrue(r.stderr().contains("NOT checked"), r.stderr());
 
         Path out = tmp.resolve("never.xml");
-        r = CliRun.run("decrypt-config", ENC.resolve("SEP001122334455.cnf.xml.enc.sgn").toString(),
-                "--device-key", c("node05-rsa2048.key.pem"), "--cert", c("tftp-rsa2048.crt.pem"), "-o",
+        r = CliRun.run(
+                "decrypt-config",
+                ENC.resolve("SEP001122334455.cnf.xml.enc.sgn").toString(),
+                "--device-key",
+                c("node05-rsa2048.key.pem"),
+                "--cert",
+                c("tftp-rsa2048.crt.pem"),
+                "-o",
                 out.toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("ENC_UNWRAP_FAILED"), r.stderr());
         assertFalse(Files.exists(out));
 
         // signed by another key than --cert says
-        r = CliRun.run("decrypt-config", ENC.resolve("SEP001122334455.cnf.xml.enc.sgn").toString(),
-                "--device-key", c("node01-rsa2048.key.pem"), "--cert", c("sast-rsa2048.crt.pem"), "-o",
+        r = CliRun.run(
+                "decrypt-config",
+                ENC.resolve("SEP001122334455.cnf.xml.enc.sgn").toString(),
+                "--device-key",
+                c("node01-rsa2048.key.pem"),
+                "--cert",
+                c("sast-rsa2048.crt.pem"),
+                "-o",
                 out.toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("ENC_SIGNATURE_INVALID"), r.stderr());
@@ -82,13 +124,25 @@ class EncryptConfigCommandTest {
         Path f = tmp.resolve("SEP001122334455.cnf.xml.enc.sgn");
         Files.write(f, b);
         Path out = tmp.resolve("p.xml");
-        CliRun r = CliRun.run("decrypt-config", f.toString(), "--device-key", c("node01-rsa2048.key.pem"),
-                "--no-verify", "-o", out.toString());
+        CliRun r = CliRun.run(
+                "decrypt-config",
+                f.toString(),
+                "--device-key",
+                c("node01-rsa2048.key.pem"),
+                "--no-verify",
+                "-o",
+                out.toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("ENC_DIGEST_MISMATCH"), r.stderr());
         assertFalse(Files.exists(out));
-        r = CliRun.run("decrypt-config", ENC.resolve("SEP001122334455.cnf.xml.sgn").toString(), "--device-key",
-                c("node01-rsa2048.key.pem"), "--no-verify", "-o", out.toString());
+        r = CliRun.run(
+                "decrypt-config",
+                ENC.resolve("SEP001122334455.cnf.xml.sgn").toString(),
+                "--device-key",
+                c("node01-rsa2048.key.pem"),
+                "--no-verify",
+                "-o",
+                out.toString());
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("not an encrypted configuration"), r.stderr());
     }
@@ -97,38 +151,65 @@ class EncryptConfigCommandTest {
     void ecDeviceCertificateAndUsageErrors() throws Exception {
         Path src = tmp.resolve("SEP001122334455.cnf.xml");
         Files.copy(ENC.resolve("plain.cnf.xml"), src);
-        CliRun r = CliRun.run("encrypt-config", src.toString(), "--key", c("tftp-rsa2048.pem"), "--device-cert",
+        CliRun r = CliRun.run(
+                "encrypt-config",
+                src.toString(),
+                "--key",
+                c("tftp-rsa2048.pem"),
+                "--device-cert",
                 c("node02-ec256.crt.pem"));
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("ENC_DEVICE_KEY_NOT_RSA"), r.stderr());
         assertFalse(Files.exists(tmp.resolve("SEP001122334455.cnf.xml.enc.sgn")));
-        assertEquals(ExitCodes.USAGE, CliRun.run("encrypt-config", src.toString(), "--key", c("tftp-rsa2048.pem"))
-                .exitCode());
-        assertEquals(ExitCodes.USAGE, CliRun.run("decrypt-config", "x.enc.sgn", "--device-key", "k", "-o", "-")
-                .exitCode());
-        assertEquals(ExitCodes.USAGE, CliRun.run("decrypt-config", "x.enc.sgn", "--device-key", "k", "--no-verify",
-                "--cert", "c", "-o", "-").exitCode());
+        assertEquals(
+                ExitCodes.USAGE,
+                CliRun.run("encrypt-config", src.toString(), "--key", c("tftp-rsa2048.pem"))
+                        .exitCode());
+        assertEquals(
+                ExitCodes.USAGE,
+                CliRun.run("decrypt-config", "x.enc.sgn", "--device-key", "k", "-o", "-")
+                        .exitCode());
+        assertEquals(
+                ExitCodes.USAGE,
+                CliRun.run("decrypt-config", "x.enc.sgn", "--device-key", "k", "--no-verify", "--cert", "c", "-o", "-")
+                        .exitCode());
     }
 
     @Test
     void fleetEncryptsThenSkipsAndRemovesPlainWhenAsked() throws Exception {
         Path tftp = Files.createDirectories(tmp.resolve("tftp"));
         Path certs = Files.createDirectories(tmp.resolve("lsc"));
-        for (String[] p : new String[][] {{"SEP0000000000A1", "node01-rsa2048"}, {"SEP0000000000A2",
-            "node07-rsa4096"}}) {
+        for (String[] p :
+                new String[][] {{"SEP0000000000A1", "node01-rsa2048"}, {"SEP0000000000A2", "node07-rsa4096"}}) {
             Files.copy(ENC.resolve("plain.cnf.xml"), tftp.resolve(p[0] + ".cnf.xml"));
             Files.copy(CERTS.resolve(p[1] + ".crt.pem"), certs.resolve(p[0] + ".pem"));
         }
-        String[] args = {"encrypt-config", "--fleet", tftp.toString(), "--device-certs", certs.toString(), "--key",
-            c("tftp-rsa2048.pem"), "--threads", "2"};
+        String[] args = {
+            "encrypt-config",
+            "--fleet",
+            tftp.toString(),
+            "--device-certs",
+            certs.toString(),
+            "--key",
+            c("tftp-rsa2048.pem"),
+            "--threads",
+            "2"
+        };
         CliRun r = CliRun.run(args);
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().startsWith("2 files: 2 encrypted, 0 up to date, 0 failed"), r.stdout());
         r = CliRun.run(args);
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().startsWith("2 files: 0 encrypted, 2 up to date, 0 failed"), r.stdout());
-        r = CliRun.run("decrypt-config", tftp.resolve("SEP0000000000A2.cnf.xml.enc.sgn").toString(),
-                "--device-key", c("node07-rsa4096.key.pem"), "--cert", c("tftp-rsa2048.crt.pem"), "-o", "-");
+        r = CliRun.run(
+                "decrypt-config",
+                tftp.resolve("SEP0000000000A2.cnf.xml.enc.sgn").toString(),
+                "--device-key",
+                c("node07-rsa4096.key.pem"),
+                "--cert",
+                c("tftp-rsa2048.crt.pem"),
+                "-o",
+                "-");
         assertEquals(0, r.exitCode(), r.stderr());
         assertArrayEquals(Files.readAllBytes(ENC.resolve("plain.cnf.xml")), r.stdoutBytes());
         r = CliRun.run(BuildCommandTest.concat(args, "--force", "--remove-plain"));
@@ -145,12 +226,20 @@ class EncryptConfigCommandTest {
             Path f = ENC.resolve(name);
             CliRun dump = CliRun.run("dump", "--json", f.toString());
             assertEquals(0, dump.exitCode(), dump.stderr());
-            for (String tag : new String[] {"ENCRYPTIONINFO", "IVINFO", "PADCOUNT", "KEYINFO", "KEYSIZE",
-                "ENCRYPTEDKEY", "PLAINDIGESTALGORITHM", "PLAINDIGEST"}) {
+            for (String tag : new String[] {
+                "ENCRYPTIONINFO",
+                "IVINFO",
+                "PADCOUNT",
+                "KEYINFO",
+                "KEYSIZE",
+                "ENCRYPTEDKEY",
+                "PLAINDIGESTALGORITHM",
+                "PLAINDIGEST"
+            }) {
                 assertTrue(dump.stdout().contains(tag), tag + " in " + dump.stdout());
             }
-            CliRun back = CliRun.run(dump.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8), "assemble",
-                    "-", "-o", "-");
+            CliRun back = CliRun.run(
+                    dump.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8), "assemble", "-", "-o", "-");
             assertEquals(0, back.exitCode(), back.stderr());
             assertArrayEquals(Files.readAllBytes(f), back.stdoutBytes(), name);
             CliRun show = CliRun.run("show", f.toString(), "--trust", c("tftp-rsa2048.crt.pem"));

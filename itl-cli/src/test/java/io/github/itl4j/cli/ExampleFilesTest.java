@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code examples/cluster/}.
  */
 class ExampleFilesTest {
-    private static final Path EXAMPLES = CliRun.testdata().getParent().getParent().resolve("examples");
+    private static final Path EXAMPLES =
+            CliRun.testdata().getParent().getParent().resolve("examples");
     private static final Path CLUSTER = EXAMPLES.resolve("cluster");
     private static final Path ITL = EXAMPLES.resolve("ITLFile.tlv");
     private static final Path RESET = EXAMPLES.resolve("ITLFile-reset.tlv");
@@ -75,13 +76,21 @@ class ExampleFilesTest {
         assertEquals(128, valueLength(f, HeaderTags.SIGNATURE));
         assertEquals(12, valueLength(f, HeaderTags.FILE_NAME));
         assertEquals(4, valueLength(f, HeaderTags.TIMESTAMP));
-        assertEquals(Optional.of(Instant.parse("2014-02-26T18:24:27Z")), f.header().timestamp());
-        assertEquals("CN=test10pub.joemar2.lab;OU=tac;O=cisco;L=rtp;ST=nc;C=US", f.header().signerName().orElseThrow());
-        assertEquals("6140" + "52e91ee97c779b7b5e810ab146a5", f.header().serialNumber().orElseThrow().toHex());
+        assertEquals(
+                Optional.of(Instant.parse("2014-02-26T18:24:27Z")), f.header().timestamp());
+        assertEquals(
+                "CN=test10pub.joemar2.lab;OU=tac;O=cisco;L=rtp;ST=nc;C=US",
+                f.header().signerName().orElseThrow());
+        assertEquals(
+                "6140" + "52e91ee97c779b7b5e810ab146a5",
+                f.header().serialNumber().orElseThrow().toHex());
 
         List<ItlRecord> r = f.records();
-        assertEquals(List.of(1115, 1115, 439, 455, 1141, 713), r.stream().map(ItlRecord::length).toList());
-        assertEquals(List.of(Role.SAST, Role.TFTP, Role.CAPF, Role.TVS, Role.SAST, Role.TVS),
+        assertEquals(
+                List.of(1115, 1115, 439, 455, 1141, 713),
+                r.stream().map(ItlRecord::length).toList());
+        assertEquals(
+                List.of(Role.SAST, Role.TFTP, Role.CAPF, Role.TVS, Role.SAST, Role.TVS),
                 r.stream().map(x -> x.role().orElseThrow()).toList());
         // the certificates and hashes are those of examples/cluster
         assertEquals(der("test10pub"), r.get(0).certificate().orElseThrow());
@@ -92,7 +101,12 @@ class ExampleFilesTest {
         assertEquals(sha1(der("tvs-sub")), r.get(5).certHash().orElseThrow());
         assertEquals(684, der("test10pub").size());
         assertEquals(692, der("itlrecovery").size());
-        assertEquals(66, r.get(4).value(io.github.itl4j.RecordTags.SUBJECT_NAME).orElseThrow().size());
+        assertEquals(
+                66,
+                r.get(4)
+                        .value(io.github.itl4j.RecordTags.SUBJECT_NAME)
+                        .orElseThrow()
+                        .size());
     }
 
     @Test
@@ -106,15 +120,19 @@ class ExampleFilesTest {
         assertEquals(16, valueLength(after, HeaderTags.SERIAL_NUMBER));
         assertEquals(66, valueLength(after, HeaderTags.CA_NAME));
         assertEquals(128, valueLength(after, HeaderTags.SIGNATURE));
-        assertEquals("6e3f65c297b3e01fe74281ab52cc55dc", after.header().serialNumber().orElseThrow().toHex());
+        assertEquals(
+                "6e3f65c297b3e01fe74281ab52cc55dc",
+                after.header().serialNumber().orElseThrow().toHex());
         assertEquals(before.records().size(), after.records().size());
         for (int i = 0; i < before.records().size(); i++) {
-            assertEquals(before.records().get(i).encoded(), after.records().get(i).encoded(), "record " + (i + 1));
+            assertEquals(
+                    before.records().get(i).encoded(), after.records().get(i).encoded(), "record " + (i + 1));
         }
         // the record bytes, as one block, are the same
         byte[] a = Files.readAllBytes(ITL);
         byte[] b = Files.readAllBytes(RESET);
-        assertArrayEquals(java.util.Arrays.copyOfRange(a, 324, a.length), java.util.Arrays.copyOfRange(b, 344, b.length));
+        assertArrayEquals(
+                java.util.Arrays.copyOfRange(a, 324, a.length), java.util.Arrays.copyOfRange(b, 344, b.length));
     }
 
     @Test
@@ -154,17 +172,52 @@ class ExampleFilesTest {
         assertTrue(script.contains("--timestamp 2014-02-26T18:24:27Z") && script.contains("--hash CAPF --hash TVS"));
         Path itl = dir.resolve("ITLFile.tlv");
         String c = CLUSTER.toString();
-        CliRun r = CliRun.run("build", "-o", itl.toString(),
-                "--key", c + "/test10pub.key", "--cert", c + "/test10pub.pem",
-                "--sast", c + "/test10pub.pem", "--tftp", c + "/test10pub.pem", "--capf", c + "/capf.pem",
-                "--tvs", c + "/tvs-pub.pem", "--sast", c + "/itlrecovery.pem", "--tvs", c + "/tvs-sub.pem",
-                "--hash", "CAPF", "--hash", "TVS", "--layout", "cucm", "--digest", "sha1", "--file-name", "ITLFile.tlv",
-                "--timestamp", "2014-02-26T18:24:27Z");
+        CliRun r = CliRun.run(
+                "build",
+                "-o",
+                itl.toString(),
+                "--key",
+                c + "/test10pub.key",
+                "--cert",
+                c + "/test10pub.pem",
+                "--sast",
+                c + "/test10pub.pem",
+                "--tftp",
+                c + "/test10pub.pem",
+                "--capf",
+                c + "/capf.pem",
+                "--tvs",
+                c + "/tvs-pub.pem",
+                "--sast",
+                c + "/itlrecovery.pem",
+                "--tvs",
+                c + "/tvs-sub.pem",
+                "--hash",
+                "CAPF",
+                "--hash",
+                "TVS",
+                "--layout",
+                "cucm",
+                "--digest",
+                "sha1",
+                "--file-name",
+                "ITLFile.tlv",
+                "--timestamp",
+                "2014-02-26T18:24:27Z");
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         assertArrayEquals(Files.readAllBytes(ITL), Files.readAllBytes(itl));
         Path reset = dir.resolve("ITLFile-reset.tlv");
-        r = CliRun.run("reset", itl.toString(), "-o", reset.toString(), "--p12", c + "/ITLRecovery.p12",
-                "--password-file", c + "/ITLRecovery.pass", "--timestamp", "2014-02-26T18:34:46Z");
+        r = CliRun.run(
+                "reset",
+                itl.toString(),
+                "-o",
+                reset.toString(),
+                "--p12",
+                c + "/ITLRecovery.p12",
+                "--password-file",
+                c + "/ITLRecovery.pass",
+                "--timestamp",
+                "2014-02-26T18:34:46Z");
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         assertArrayEquals(Files.readAllBytes(RESET), Files.readAllBytes(reset));
     }

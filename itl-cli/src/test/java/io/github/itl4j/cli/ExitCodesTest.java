@@ -9,12 +9,19 @@ import org.junit.jupiter.api.Test;
 class ExitCodesTest {
     @Test
     void signingFailuresMapByReason() {
-        assertEquals(ExitCodes.IO, ExitCodes.of(new ItlSigningException(ItlSigningException.Reason.SIGNATURE_FAILED,
-                "Signing with Broken failed: token removed", ItlSigningException.NO_TAG, null)));
+        assertEquals(
+                ExitCodes.IO,
+                ExitCodes.of(new ItlSigningException(
+                        ItlSigningException.Reason.SIGNATURE_FAILED,
+                        "Signing with Broken failed: token removed",
+                        ItlSigningException.NO_TAG,
+                        null)));
         for (ItlSigningException.Reason r : ItlSigningException.Reason.values()) {
             if (r != ItlSigningException.Reason.SIGNATURE_FAILED) {
-                assertEquals(ExitCodes.INPUT, ExitCodes.of(new ItlSigningException(r, "refused",
-                        ItlSigningException.NO_TAG, null)), r.name());
+                assertEquals(
+                        ExitCodes.INPUT,
+                        ExitCodes.of(new ItlSigningException(r, "refused", ItlSigningException.NO_TAG, null)),
+                        r.name());
             }
         }
     }

@@ -19,8 +19,11 @@ class ExpiryCommandTest {
         String[] lines = r.stdout().split("\\R");
         assertEquals(7, lines.length, r.stdout());
         for (int i = 1; i < lines.length; i++) {
-            assertTrue(Instant.parse(lines[i - 1].substring(0, lines[i - 1].indexOf(' ')))
-                    .compareTo(Instant.parse(lines[i].substring(0, lines[i].indexOf(' ')))) <= 0, r.stdout());
+            assertTrue(
+                    Instant.parse(lines[i - 1].substring(0, lines[i - 1].indexOf(' ')))
+                                    .compareTo(Instant.parse(lines[i].substring(0, lines[i].indexOf(' '))))
+                            <= 0,
+                    r.stdout());
         }
         assertTrue(r.stdout().contains("SAST"), r.stdout());
         assertTrue(r.stdout().contains("TVS"), r.stdout());

@@ -79,7 +79,8 @@ class JsonEnvelopeTest {
 
     private static List<String> inputs(JsonNode n) {
         List<String> l = new ArrayList<>();
-        n.get("inputs").forEach(i -> l.add(i.get("role").asText() + ":" + i.get("path").asText()));
+        n.get("inputs")
+                .forEach(i -> l.add(i.get("role").asText() + ":" + i.get("path").asText()));
         return l;
     }
 
@@ -169,8 +170,8 @@ class JsonEnvelopeTest {
 
     @Test
     void simulateWritesTheEnvelopeAndItsOwnSchema() throws IOException {
-        CliRun r = CliRun.run("simulate", "--json", "--now", "2026-11-29T12:00:00Z", "--phone-itl", ITL.toString(),
-                ITL.toString());
+        CliRun r = CliRun.run(
+                "simulate", "--json", "--now", "2026-11-29T12:00:00Z", "--phone-itl", ITL.toString(), ITL.toString());
         JsonNode n = envelope(r, "simulate");
         Set<ValidationMessage> errors = simulate.validate(n);
         assertTrue(errors.isEmpty(), () -> errors + "\n" + r.stdout());
@@ -182,10 +183,12 @@ class JsonEnvelopeTest {
     void auditWritesTheEnvelopeAndItsOwnSchema() throws IOException {
         String sha1 = HexFormat.of().formatHex(sha1(Files.readAllBytes(ITL)));
         Path csv = tmp.resolve("fleet.csv");
-        Files.writeString(csv, "devicename;model;itl_hash;itl_tftp_server\nSEP000000000001;CP-8865;" + sha1 + ";pub\n"
-                + "\"SEP000000000002;CP-8865;" + sha1 + ";pub\n");
-        CliRun r = CliRun.run("audit", "--json", "--now", "2026-11-29T12:00:00Z", "--known", "pub:current=" + ITL,
-                csv.toString());
+        Files.writeString(
+                csv,
+                "devicename;model;itl_hash;itl_tftp_server\nSEP000000000001;CP-8865;" + sha1 + ";pub\n"
+                        + "\"SEP000000000002;CP-8865;" + sha1 + ";pub\n");
+        CliRun r = CliRun.run(
+                "audit", "--json", "--now", "2026-11-29T12:00:00Z", "--known", "pub:current=" + ITL, csv.toString());
         JsonNode n = envelope(r, "audit", audit);
         assertEquals("ALL_CURRENT", n.get("verdict").asText(), r.stdout());
         assertEquals(List.of("known:" + ITL, "report:" + csv), inputs(n));

@@ -35,7 +35,8 @@ class LimitOptionsTest {
         while (records.size() < 10_000) {
             records.add(f.records().get(1));
         }
-        ItlSigner signer = ItlSigner.builder(KeyLoader.defaults().pem(v("certs/sast-rsa2048.pem"), null)).build();
+        ItlSigner signer = ItlSigner.builder(KeyLoader.defaults().pem(v("certs/sast-rsa2048.pem"), null))
+                .build();
         Path p = dir.resolve("big.tlv");
         Files.write(p, signer.sign(ItlFile.of(f.header(), records)).encoded().toByteArray());
         return p;
@@ -50,8 +51,10 @@ class LimitOptionsTest {
 
         CliRun r = CliRun.run("verify", big.toString());
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
-        assertEquals("itl: " + big + ": File size (" + size + ") exceeds the limit max-file-size (2097152); if the "
-                + "file is genuine, raise it with --limit max-file-size=N (N >= " + size + ")\n", r.stderr());
+        assertEquals(
+                "itl: " + big + ": File size (" + size + ") exceeds the limit max-file-size (2097152); if the "
+                        + "file is genuine, raise it with --limit max-file-size=N (N >= " + size + ")\n",
+                r.stderr());
         assertFalse(r.stderr().contains("ItlLimits"), r.stderr()); // a CLI user is not told to call a library method
 
         r = CliRun.run("verify", "--limit", "max-file-size=64M", big.toString());
@@ -142,8 +145,11 @@ class LimitOptionsTest {
         Zeros in = new Zeros(header, 300L << 20);
         CliRun r = runWithStdin(in, "verify", "-");
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
-        assertTrue(r.stderr().startsWith("itl: <stdin>: File size (2097153) exceeds the limit max-file-size "
-                + "(2097152); if the file is genuine, raise it with --limit max-file-size="), r.stderr());
+        assertTrue(
+                r.stderr()
+                        .startsWith("itl: <stdin>: File size (2097153) exceeds the limit max-file-size "
+                                + "(2097152); if the file is genuine, raise it with --limit max-file-size="),
+                r.stderr());
         assertTrue(in.read <= ItlLimits.DEFAULT_MAX_FILE_SIZE + 8192 * 2, "read " + in.read);
     }
 
@@ -152,7 +158,10 @@ class LimitOptionsTest {
         Path pem = v("certs/sast-rsa2048.crt.pem");
         CliRun r = CliRun.run("verify", pem.toString());
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
-        assertTrue(r.stderr().contains("this looks like a PEM certificate (-----BEGIN CERTIFICATE-----), not a "
-                + "trust list or signed file"), r.stderr());
+        assertTrue(
+                r.stderr()
+                        .contains("this looks like a PEM certificate (-----BEGIN CERTIFICATE-----), not a "
+                                + "trust list or signed file"),
+                r.stderr());
     }
 }

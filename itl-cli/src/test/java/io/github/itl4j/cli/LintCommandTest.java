@@ -57,7 +57,11 @@ class LintCommandTest {
     }
 
     static String example(String name) {
-        return CliRun.testdata().getParent().getParent().resolve("examples/" + name).toString();
+        return CliRun.testdata()
+                .getParent()
+                .getParent()
+                .resolve("examples/" + name)
+                .toString();
     }
 
     /** @return the rules of the WARN/ERROR findings of the only file */
@@ -72,25 +76,28 @@ class LintCommandTest {
     }
 
     @ParameterizedTest(name = "{0} {1}")
-    @CsvSource(delimiter = ';', value = {
-        "ctl-rsa2048-sha1-v1.0-ctlfile.tlv;;;0",
-        "itl-rsa2048-sha1-v1.0-2sast.tlv;;;0",
-        "itl-rsa2048-sha512-v1.1-2sast.tlv;;L13;0",
-        "itl-rsa2048-sha1-v1.0-allroles.tlv;;L06 L16;0",
-        "itl-rsa2048-sha1-v1.1-allroles.tlv;;L06;0",
-        "itl-rsa2048-sha1-v1.0-allroles-ec.tlv;;L06 L16;0",
-        "bench-typical6-rsa2048-sha1-v1.0.tlv;;L06 L16;0",
-        "itl-rsa2048-sha1-v1.0-n01.tlv;;L06 L24 L25;0",
-        "itl-rsa2048-sha1-v1.0-n02.tlv;;L06 L25;0",
-        "itl-rsa2048-sha1-v1.0-n12.tlv;;L06 L10 L16;0",
-        "itl-rsa2048-sha1-v1.0-n25.tlv;;L06 L10 L16;0",
-        "itl-rsa2048-sha1-v1.0-n50.tlv;;L02 L06 L10 L16;0",
-        "itl-rsa2048-sha1-v1.0-signer-not-first.tlv;;L06 L16;0",
-        "itl-rsa4096-sha1-v1.1-noappserver.tlv;;L06 L10;0",
-        "itl-rsa4096-sha512-v1.0-allroles.tlv;;L06 L10 L13 L16;0",
-        "itl-rsa1024-sha1-v1.0-noappserver.tlv;--fips;L06 L11;1",
-        "itl-rsa2048-sha512-v1.1-2sast.tlv;--models=CP-7975;L13;1",
-        "itl-rsa2048-sha1-v1.0-allroles.tlv;--werror;L06 L16;1"})
+    @CsvSource(
+            delimiter = ';',
+            value = {
+                "ctl-rsa2048-sha1-v1.0-ctlfile.tlv;;;0",
+                "itl-rsa2048-sha1-v1.0-2sast.tlv;;;0",
+                "itl-rsa2048-sha512-v1.1-2sast.tlv;;L13;0",
+                "itl-rsa2048-sha1-v1.0-allroles.tlv;;L06 L16;0",
+                "itl-rsa2048-sha1-v1.1-allroles.tlv;;L06;0",
+                "itl-rsa2048-sha1-v1.0-allroles-ec.tlv;;L06 L16;0",
+                "bench-typical6-rsa2048-sha1-v1.0.tlv;;L06 L16;0",
+                "itl-rsa2048-sha1-v1.0-n01.tlv;;L06 L24 L25;0",
+                "itl-rsa2048-sha1-v1.0-n02.tlv;;L06 L25;0",
+                "itl-rsa2048-sha1-v1.0-n12.tlv;;L06 L10 L16;0",
+                "itl-rsa2048-sha1-v1.0-n25.tlv;;L06 L10 L16;0",
+                "itl-rsa2048-sha1-v1.0-n50.tlv;;L02 L06 L10 L16;0",
+                "itl-rsa2048-sha1-v1.0-signer-not-first.tlv;;L06 L16;0",
+                "itl-rsa4096-sha1-v1.1-noappserver.tlv;;L06 L10;0",
+                "itl-rsa4096-sha512-v1.0-allroles.tlv;;L06 L10 L13 L16;0",
+                "itl-rsa1024-sha1-v1.0-noappserver.tlv;--fips;L06 L11;1",
+                "itl-rsa2048-sha512-v1.1-2sast.tlv;--models=CP-7975;L13;1",
+                "itl-rsa2048-sha1-v1.0-allroles.tlv;--werror;L06 L16;1"
+            })
     void table(String file, String option, String expected, int exit) throws IOException {
         List<String> args = new ArrayList<>(List.of("lint", "--json", "--now", "2026-11-29"));
         if (option != null) {
@@ -112,8 +119,8 @@ class LintCommandTest {
         JsonNode b = json(CliRun.run("lint", "--json", "--now", "2026-11-29", example("ITLFile-reset.tlv")));
         assertEquals(Set.of(), rules(b, false));
         assertTrue(rules(b, true).contains("L08"));
-        JsonNode c = json(CliRun.run("lint", "--json", "--now", "2026-11-29",
-                itl("ctl-rsa2048-sha1-v1.0-ctlfile.tlv")));
+        JsonNode c =
+                json(CliRun.run("lint", "--json", "--now", "2026-11-29", itl("ctl-rsa2048-sha1-v1.0-ctlfile.tlv")));
         assertTrue(rules(c, true).contains("L37"));
         CliRun fips = CliRun.run("lint", "--fips", "--now", "2026-11-29", example("ITLFile.tlv"));
         assertEquals(1, fips.exitCode());
@@ -122,7 +129,9 @@ class LintCommandTest {
 
     @Test
     void negativeIsMalformed() throws IOException {
-        String neg = CliRun.testdata().resolve("negative/rsp2k-itlbuilder/ITLFile.tlv").toString();
+        String neg = CliRun.testdata()
+                .resolve("negative/rsp2k-itlbuilder/ITLFile.tlv")
+                .toString();
         CliRun r = CliRun.run("lint", "--json", "--now", "2026-11-29", neg);
         assertEquals(3, r.exitCode(), r.stderr());
         JsonNode n = json(r);
@@ -148,8 +157,8 @@ class LintCommandTest {
         assertTrue(last.startsWith("lint: 3 files, 0 errors, 4 warnings"), last);
         assertTrue(r.stdout().contains("ITLSEP001122334455.tlv: L13 WARN [header]"), r.stdout());
         assertTrue(!r.stdout().contains("README"));
-        CliRun missing = CliRun.run("lint", "--now", "2026-11-29", tmp.resolve("nope.tlv").toString(),
-                example("ITLFile.tlv"));
+        CliRun missing = CliRun.run(
+                "lint", "--now", "2026-11-29", tmp.resolve("nope.tlv").toString(), example("ITLFile.tlv"));
         assertEquals(4, missing.exitCode());
         assertTrue(missing.stdout().contains("lint: 2 files"), missing.stdout());
     }
@@ -157,8 +166,9 @@ class LintCommandTest {
     @Test
     void optionsDisableSeverityProfile() throws IOException {
         String f = itl("itl-rsa2048-sha1-v1.0-n01.tlv");
-        assertEquals(Set.of("L24", "L25"), rules(json(CliRun.run("lint", "--json", "--now", "2026-11-29",
-                "--disable", "L06", f)), false));
+        assertEquals(
+                Set.of("L24", "L25"),
+                rules(json(CliRun.run("lint", "--json", "--now", "2026-11-29", "--disable", "L06", f)), false));
         // usecallmanager: a single SAST, no TFTP and no TVS are normal (INFO)
         JsonNode ucm = json(CliRun.run("lint", "--json", "--now", "2026-11-29", "--profile", "usecallmanager", f));
         assertEquals(Set.of(), rules(ucm, false));
@@ -178,13 +188,16 @@ class LintCommandTest {
     /** Every finding of the library appears in the JSON with the same rule, code, severity and location. */
     @Test
     void findingsRoundTrip() throws IOException {
-        List<String> files = List.of(example("ITLFile.tlv"), example("ITLFile-reset.tlv"),
-                itl("itl-rsa4096-sha512-v1.0-allroles.tlv"), itl("ctl-rsa2048-sha1-v1.0-ctlfile.tlv"),
+        List<String> files = List.of(
+                example("ITLFile.tlv"),
+                example("ITLFile-reset.tlv"),
+                itl("itl-rsa4096-sha512-v1.0-allroles.tlv"),
+                itl("ctl-rsa2048-sha1-v1.0-ctlfile.tlv"),
                 itl("itl-rsa2048-sha1-v1.0-n50.tlv"));
         Instant now = Instant.parse("2026-11-29T00:00:00Z");
         for (String f : files) {
-            LintReport lib = Linter.of(LintOptions.defaults().now(now)).lint(f, Bytes.wrapOwned(
-                    Files.readAllBytes(Path.of(f))));
+            LintReport lib =
+                    Linter.of(LintOptions.defaults().now(now)).lint(f, Bytes.wrapOwned(Files.readAllBytes(Path.of(f))));
             JsonNode n = json(CliRun.run("lint", "--json", "--now", "2026-11-29", f));
             JsonNode fs = n.get("data").get("files").get(0).get("findings");
             assertEquals(lib.findings().size(), fs.size(), f);
@@ -195,10 +208,16 @@ class LintCommandTest {
                 assertEquals(x.code(), j.get("code").asText());
                 assertEquals(x.severity().name(), j.get("severity").asText());
                 assertEquals(x.message(), j.get("message").asText());
-                assertEquals(x.recordIndex() < 0 ? null : x.recordIndex() + 1, j.get("location").get("record")
-                        .isNull() ? null : j.get("location").get("record").asInt());
-                assertEquals(x.offset(), j.get("location").get("offset").isNull() ? -1 : j.get("location")
-                        .get("offset").asLong());
+                assertEquals(
+                        x.recordIndex() < 0 ? null : x.recordIndex() + 1,
+                        j.get("location").get("record").isNull()
+                                ? null
+                                : j.get("location").get("record").asInt());
+                assertEquals(
+                        x.offset(),
+                        j.get("location").get("offset").isNull()
+                                ? -1
+                                : j.get("location").get("offset").asLong());
                 assertEquals(x.confidence(), j.get("confidence").asText());
             }
         }

@@ -60,7 +60,12 @@ class OutputSafetyTest {
         Path secret = Files.writeString(tmp.resolve("shadow.xml"), "<secret/>");
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         Path link = Files.createSymbolicLink(tmp.resolve("SEP001122334455.cnf.xml"), secret);
-        String[] keyArgs = {"--key", key("signer-pkcs8.key").toString(), "--cert", key("signer.pem").toString()};
+        String[] keyArgs = {
+            "--key",
+            key("signer-pkcs8.key").toString(),
+            "--cert",
+            key("signer.pem").toString()
+        };
         CliRun r = CliRun.run(concat(new String[] {"sign-config", link.toString()}, keyArgs));
         assertEquals(ExitCodes.IO, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("is a symbolic link"), r.stderr());
@@ -68,8 +73,9 @@ class OutputSafetyTest {
 
         CliRun direct = CliRun.run(concat(new String[] {"sign-config", secret.toString()}, keyArgs));
         assertEquals(ExitCodes.OK, direct.exitCode(), direct.stderr());
-        assertEquals("rw-------", PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(tmp.resolve("shadow.xml.sgn"))));
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("shadow.xml.sgn"))));
     }
 
     @Test
@@ -78,8 +84,13 @@ class OutputSafetyTest {
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(64L * 1024 * 1024 + 1); // sparse: no 64 MiB written
         }
-        CliRun r = CliRun.run("sign-config", big.toString(), "--key", key("signer-pkcs8.key").toString(),
-                "--cert", key("signer.pem").toString());
+        CliRun r = CliRun.run(
+                "sign-config",
+                big.toString(),
+                "--key",
+                key("signer-pkcs8.key").toString(),
+                "--cert",
+                key("signer.pem").toString());
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
         assertTrue(r.stderr().startsWith("itl: " + big + ": input is "), r.stderr());
     }
@@ -87,8 +98,14 @@ class OutputSafetyTest {
     @Test
     void aFleetRunThatMatchesNothingSaysSo() throws Exception {
         Files.writeString(tmp.resolve("readme.txt"), "x");
-        CliRun r = CliRun.run("sign-config", "--fleet", tmp.toString(), "--key",
-                key("signer-pkcs8.key").toString(), "--cert", key("signer.pem").toString());
+        CliRun r = CliRun.run(
+                "sign-config",
+                "--fleet",
+                tmp.toString(),
+                "--key",
+                key("signer-pkcs8.key").toString(),
+                "--cert",
+                key("signer.pem").toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("no file matches '*.cnf.xml'; nothing signed"), r.stderr());
     }
@@ -96,8 +113,17 @@ class OutputSafetyTest {
     @Test
     void buildRefusesToReplaceAnExistingFileWithoutForce() throws Exception {
         Path out = Files.writeString(tmp.resolve("ITLFile.tlv"), "an existing ITL");
-        String[] args = {"build", "-o", out.toString(), "--key", key("signer-pkcs8.key").toString(), "--cert",
-            key("signer.pem").toString(), "--sast", key("signer.pem").toString()};
+        String[] args = {
+            "build",
+            "-o",
+            out.toString(),
+            "--key",
+            key("signer-pkcs8.key").toString(),
+            "--cert",
+            key("signer.pem").toString(),
+            "--sast",
+            key("signer.pem").toString()
+        };
         CliRun r = CliRun.run(args);
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains(out + " exists; give --force"), r.stderr());
@@ -111,7 +137,8 @@ class OutputSafetyTest {
         for (String[] args : new String[][] {
             {"reset", sgn().toString(), "-o", "x", "--password", "hunter2secret"},
             {"reset", sgn().toString(), "-o", "x", "--password=hunter2secret"},
-            {"sign-config", sgn().toString(), "--pass", "hunter2secret"}}) {
+            {"sign-config", sgn().toString(), "--pass", "hunter2secret"}
+        }) {
             CliRun r = CliRun.run(args);
             assertEquals(ExitCodes.USAGE, r.exitCode(), r.stderr());
             assertFalse(r.stderr().contains("hunter2secret"), r.stderr());
@@ -122,11 +149,18 @@ class OutputSafetyTest {
     @Test
     void sha256SigningWarns() throws Exception {
         Path src = Files.writeString(tmp.resolve("a.cnf.xml"), "<a/>");
-        CliRun r = CliRun.run("sign-config", src.toString(), "--digest", "sha256", "--key",
-                key("signer-pkcs8.key").toString(), "--cert", key("signer.pem").toString());
+        CliRun r = CliRun.run(
+                "sign-config",
+                src.toString(),
+                "--digest",
+                "sha256",
+                "--key",
+                key("signer-pkcs8.key").toString(),
+                "--cert",
+                key("signer.pem").toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
-        assertTrue(r.stderr().startsWith("itl: warning: --digest SHA-256: phones have no documented support"),
-                r.stderr());
+        assertTrue(
+                r.stderr().startsWith("itl: warning: --digest SHA-256: phones have no documented support"), r.stderr());
     }
 
     /** A command that fails the way a bug would. */
@@ -149,8 +183,9 @@ class OutputSafetyTest {
 
     @Test
     void anInternalErrorExitsSeventyInOneLineNeverOne() {
-        for (Throwable t : new Throwable[] {new StackOverflowError(), new IllegalStateException("bug"),
-            new OutOfMemoryError("Java heap space")}) {
+        for (Throwable t : new Throwable[] {
+            new StackOverflowError(), new IllegalStateException("bug"), new OutOfMemoryError("Java heap space")
+        }) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             PrintWriter o = new PrintWriter(out, true, StandardCharsets.UTF_8);

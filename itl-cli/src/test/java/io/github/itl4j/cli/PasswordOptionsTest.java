@@ -58,8 +58,15 @@ class PasswordOptionsTest {
 
     @Test
     void aMissingPasswordFileIsAnIoErrorOfTheCommand() throws Exception {
-        CliRun r = CliRun.run("build", "-o", tmp.resolve("o.tlv").toString(), "--p12", key("itlrecovery.p12")
-                .toString(), "--password-file", tmp.resolve("missing.pass").toString(), "--sast",
+        CliRun r = CliRun.run(
+                "build",
+                "-o",
+                tmp.resolve("o.tlv").toString(),
+                "--p12",
+                key("itlrecovery.p12").toString(),
+                "--password-file",
+                tmp.resolve("missing.pass").toString(),
+                "--sast",
                 key("itlrecovery.pem").toString());
         assertEquals(ExitCodes.IO, r.exitCode(), r.stderr());
         assertEquals(1, r.errLines().length, r.stderr());
@@ -68,8 +75,11 @@ class PasswordOptionsTest {
 
     /** The environment cannot be changed in-process: run the CLI in a child JVM with the test class path. */
     private static Process cli(Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), ItlCli.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                ItlCli.class.getName()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.PIPE);
         pb.environment().remove("ITL4J_TEST_P12_PASSWORD");
@@ -89,12 +99,24 @@ class PasswordOptionsTest {
     @Test
     void passwordFromAnEnvironmentVariableInAChildProcess() throws Exception {
         Path out = tmp.resolve("ITLFile.tlv");
-        String[] args = {"build", "-o", out.toString(), "--p12", key("itlrecovery.p12").toString(),
-            "--password-env", "ITL4J_TEST_P12_PASSWORD", "--sast", key("itlrecovery.pem").toString()};
+        String[] args = {
+            "build",
+            "-o",
+            out.toString(),
+            "--p12",
+            key("itlrecovery.p12").toString(),
+            "--password-env",
+            "ITL4J_TEST_P12_PASSWORD",
+            "--sast",
+            key("itlrecovery.pem").toString()
+        };
         String[] ok = finish(cli(Map.of("ITL4J_TEST_P12_PASSWORD", "changeit"), args));
         assertEquals("0", ok[0], ok[2]);
         assertFalse(ok[1].contains("changeit") || ok[2].contains("changeit"));
-        assertTrue(ItlVerifier.builder().build().verify(ItlReader.defaults().read(out)).isVerified());
+        assertTrue(ItlVerifier.builder()
+                .build()
+                .verify(ItlReader.defaults().read(out))
+                .isVerified());
         Files.delete(out);
 
         String[] unset = finish(cli(Map.of(), args));
@@ -107,8 +129,15 @@ class PasswordOptionsTest {
         assertFalse(wrong[2].contains("not-it"));
 
         // no password source and no terminal (the child's streams are pipes): a usage error, not a hang
-        String[] none = finish(cli(Map.of(), "build", "-o", out.toString(), "--p12",
-                key("itlrecovery.p12").toString(), "--sast", key("itlrecovery.pem").toString()));
+        String[] none = finish(cli(
+                Map.of(),
+                "build",
+                "-o",
+                out.toString(),
+                "--p12",
+                key("itlrecovery.p12").toString(),
+                "--sast",
+                key("itlrecovery.pem").toString()));
         assertEquals(Integer.toString(ExitCodes.USAGE), none[0], none[2]);
         assertFalse(Files.exists(out));
     }

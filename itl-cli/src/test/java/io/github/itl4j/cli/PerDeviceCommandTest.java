@@ -23,15 +23,27 @@ class PerDeviceCommandTest {
         Path macs = tmp.resolve("macs.txt");
         Files.writeString(macs, "# phones\n00:11:22:33:44:55\nsep0011223344aa\n\n0011.2233.4455\n");
         Path out = tmp.resolve("out");
-        CliRun r = CliRun.run("per-device", itl.toString(), "--macs", macs.toString(), "--mac", "00-11-22-33-44-BB",
-                "-o", out.toString());
+        CliRun r = CliRun.run(
+                "per-device",
+                itl.toString(),
+                "--macs",
+                macs.toString(),
+                "--mac",
+                "00-11-22-33-44-BB",
+                "-o",
+                out.toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().startsWith("3 per-device copies"), r.stdout());
         for (String n : new String[] {"ITLSEP001122334455.tlv", "ITLSEP0011223344AA.tlv", "ITLSEP0011223344BB.tlv"}) {
             assertArrayEquals(Files.readAllBytes(itl), Files.readAllBytes(out.resolve(n)), n);
         }
-        CliRun ctl = CliRun.run("per-device", CU.resolve("itl/ctl-rsa2048-sha1-v1.0-ctlfile.tlv").toString(),
-                "--mac", "001122334455", "-o", out.toString());
+        CliRun ctl = CliRun.run(
+                "per-device",
+                CU.resolve("itl/ctl-rsa2048-sha1-v1.0-ctlfile.tlv").toString(),
+                "--mac",
+                "001122334455",
+                "-o",
+                out.toString());
         assertEquals(0, ctl.exitCode(), ctl.stderr());
         assertTrue(Files.exists(out.resolve("CTLSEP001122334455.tlv")));
     }
@@ -39,8 +51,15 @@ class PerDeviceCommandTest {
     @Test
     void aMalformedMacWritesNothing() throws Exception {
         Path out = tmp.resolve("out");
-        CliRun r = CliRun.run("per-device", CU.resolve("itl/itl-rsa2048-sha1-v1.0-n02.tlv").toString(), "--mac",
-                "001122334455", "--mac", "not-a-mac", "-o", out.toString());
+        CliRun r = CliRun.run(
+                "per-device",
+                CU.resolve("itl/itl-rsa2048-sha1-v1.0-n02.tlv").toString(),
+                "--mac",
+                "001122334455",
+                "--mac",
+                "not-a-mac",
+                "-o",
+                out.toString());
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("not-a-mac"), r.stderr());
         assertFalse(Files.exists(out.resolve("ITLSEP001122334455.tlv")));

@@ -57,14 +57,16 @@ class PlanCommandTest {
 
     @Test
     void theResetNotesOwnExampleAsGivenIsUnsafeWithTheTvsGateAsFix() {
-        CliRun r = CliRun.run("plan", plans().resolve("callmanager-tvs-11.5.yaml").toString(), "--order", "as-given",
-                "--now", NOW);
+        CliRun r = CliRun.run(
+                "plan", plans().resolve("callmanager-tvs-11.5.yaml").toString(), "--order", "as-given", "--now", NOW);
         assertEquals(1, r.exitCode(), r.stderr());
         String out = r.stdout();
         assertTrue(out.startsWith("itl plan: UNSAFE (as-given order, 0 gates)"), out);
         assertTrue(out.contains("stranded: CP-8865(3900) stop at step 2: REJECT R3 FAIL, R7 FAIL"), out);
-        assertTrue(out.contains("fix: insert a gate between 'regenerate CallManager on pub' and 'regenerate TVS on "
-                + "pub'"), out);
+        assertTrue(
+                out.contains(
+                        "fix: insert a gate between 'regenerate CallManager on pub' and 'regenerate TVS on " + "pub'"),
+                out);
         assertTrue(out.contains("P2 VIOLATED"), out);
         assertTrue(out.contains(" safe order: SAFE\n   its steps (2 gates):\n"), out);
         assertTrue(out.lastIndexOf("$ set cert regen TVS") > out.indexOf("its steps"), "the safe order is printed");
@@ -73,14 +75,19 @@ class PlanCommandTest {
 
     @Test
     void safeOrderPrintsStepsCommandsServicesAndGates() {
-        CliRun r = CliRun.run("plan", plans().resolve("callmanager-tvs-11.5.yaml").toString(), "--now", NOW);
+        CliRun r =
+                CliRun.run("plan", plans().resolve("callmanager-tvs-11.5.yaml").toString(), "--now", NOW);
         assertEquals(0, r.exitCode(), r.stderr());
         String out = r.stdout();
-        assertTrue(out.startsWith("itl plan: SAFE (safe order, 2 gates)   cluster A 11.5 non-secure   fleet 4320 "
-                + "phones in 3 classes, 120 offline"), out);
+        assertTrue(
+                out.startsWith("itl plan: SAFE (safe order, 2 gates)   cluster A 11.5 non-secure   fleet 4320 "
+                        + "phones in 3 classes, 120 offline"),
+                out);
         assertTrue(out.contains("$ set cert regen TVS"), out);
-        assertTrue(out.contains("restart: Cisco CallManager, Cisco CTIManager, Cisco Trust Verification Service, "
-                + "Cisco TFTP"), out);
+        assertTrue(
+                out.contains("restart: Cisco CallManager, Cisco CTIManager, Cisco Trust Verification Service, "
+                        + "Cisco TFTP"),
+                out);
         assertTrue(out.contains(" G1 gate: wait at least 5 min"), out);
         assertTrue(out.contains("expect A/pub/ITLFile.tlv SHA-1 "), out);
         assertTrue(out.contains("at risk: offline(120)"), out);
@@ -105,13 +112,20 @@ class PlanCommandTest {
 
     @Test
     void jsonCarriesTheChainOfEveryStrandedClass() throws IOException {
-        CliRun r = CliRun.run("plan", plans().resolve("migration-11.5-to-14.yaml").toString(), "--order",
-                "as-given", "--json", "--now", NOW);
+        CliRun r = CliRun.run(
+                "plan",
+                plans().resolve("migration-11.5-to-14.yaml").toString(),
+                "--order",
+                "as-given",
+                "--json",
+                "--now",
+                NOW);
         JsonNode d = validJson(r).get("data");
         assertEquals("UNSAFE", d.get("verdict").asText());
         JsonNode s = d.get("stranded").get(0);
         assertEquals("F-IMPORT-ITLRECOVERY", s.get("fix").asText());
-        assertEquals("R8", s.get("chain").get(s.get("chain").size() - 1).get("rule").asText());
+        assertEquals(
+                "R8", s.get("chain").get(s.get("chain").size() - 1).get("rule").asText());
         assertEquals("VIOLATED", d.get("invariants").get(9).get("status").asText());
         assertEquals("SAFE", d.get("alternatives").get(0).get("verdict").asText());
     }
@@ -119,8 +133,10 @@ class PlanCommandTest {
     @Test
     void blockedExitsOne(@TempDir Path dir) throws IOException {
         Path p = dir.resolve("sha512.yaml");
-        Files.writeString(p, "cluster: {name: A, version: \"14\", nodes: [{name: pub}]}\n"
-                + "fleet: {models: {CP-7975: 1}}\nchange: [{setTftpSignatureAlgorithm: SHA-512}]\n");
+        Files.writeString(
+                p,
+                "cluster: {name: A, version: \"14\", nodes: [{name: pub}]}\n"
+                        + "fleet: {models: {CP-7975: 1}}\nchange: [{setTftpSignatureAlgorithm: SHA-512}]\n");
         CliRun r = CliRun.run("plan", p.toString(), "--now", NOW);
         assertEquals(1, r.exitCode());
         assertTrue(r.stdout().startsWith("itl plan: BLOCKED"), r.stdout());
@@ -130,7 +146,8 @@ class PlanCommandTest {
     @Test
     void jsonPlanOnStandardInput() throws IOException {
         byte[] plan = ("{\"cluster\": {\"name\": \"A\", \"version\": \"11.5\", \"nodes\": [{\"name\": \"pub\"}]},"
-                + " \"change\": [{\"regenerate\": {\"what\": \"TVS\"}}]}").getBytes(StandardCharsets.UTF_8);
+                        + " \"change\": [{\"regenerate\": {\"what\": \"TVS\"}}]}")
+                .getBytes(StandardCharsets.UTF_8);
         CliRun r = CliRun.run(plan, "plan", "-", "--json", "--now", NOW);
         assertEquals(0, r.exitCode(), r.stderr());
         assertEquals("<stdin>", validJson(r).get("inputs").get(0).get("path").asText());
@@ -139,8 +156,10 @@ class PlanCommandTest {
     @Test
     void malformedPlanExitsThreeNamingTheField(@TempDir Path dir) throws IOException {
         Path p = dir.resolve("bad.yaml");
-        Files.writeString(p, "cluster: {name: A, version: \"11.5\", nodes: [{name: pub}]}\n"
-                + "change: [{regenerate: {what: TSV}}]\n");
+        Files.writeString(
+                p,
+                "cluster: {name: A, version: \"11.5\", nodes: [{name: pub}]}\n"
+                        + "change: [{regenerate: {what: TSV}}]\n");
         CliRun r = CliRun.run("plan", p.toString());
         assertEquals(3, r.exitCode());
         assertTrue(r.stderr().contains("change[0].regenerate.what"), r.stderr());
@@ -169,13 +188,20 @@ class PlanCommandTest {
     @Test
     void htmlIsOneSelfContainedFile(@TempDir Path dir) throws IOException {
         Path html = dir.resolve("timeline.html");
-        CliRun r = CliRun.run("plan", plans().resolve("callmanager-tvs-11.5.yaml").toString(), "--html",
-                html.toString(), "--now", NOW);
+        CliRun r = CliRun.run(
+                "plan",
+                plans().resolve("callmanager-tvs-11.5.yaml").toString(),
+                "--html",
+                html.toString(),
+                "--now",
+                NOW);
         assertEquals(0, r.exitCode(), r.stderr());
         String page = Files.readString(html);
         assertTrue(page.startsWith("<!DOCTYPE html>"));
         assertTrue(page.contains("<svg"), page);
-        assertFalse(page.contains("http://") && page.replace("http://www.w3.org/2000/svg", "").contains("http://"),
+        assertFalse(
+                page.contains("http://")
+                        && page.replace("http://www.w3.org/2000/svg", "").contains("http://"),
                 "no external references");
         assertFalse(page.contains("https://"), "no external references");
         assertFalse(page.contains("<script"), "no scripts");

@@ -33,11 +33,20 @@ class PlanHtmlBrowserTest {
     }
 
     static String browse(Path chromium, Path profile, String... extra) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        List<String> cmd = new ArrayList<>(List.of(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
                 "--user-data-dir=" + profile));
         cmd.addAll(List.of(extra));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).redirectError(ProcessBuilder.Redirect.DISCARD)
+        Process p = new ProcessBuilder(cmd)
+                .redirectErrorStream(false)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         byte[] out = p.getInputStream().readAllBytes();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium did not finish");
@@ -48,14 +57,17 @@ class PlanHtmlBrowserTest {
     @Test
     void timelineRendersEveryStepInHeadlessChromium(@TempDir Path dir) throws Exception {
         Path chromium = chromium();
-        Assumptions.assumeTrue(chromium != null, "chromium is not installed (run .ci/install-chromium.sh): the "
-                + "browser rendering of itl plan --html is not tested");
+        Assumptions.assumeTrue(
+                chromium != null,
+                "chromium is not installed (run .ci/install-chromium.sh): the "
+                        + "browser rendering of itl plan --html is not tested");
         Path html = dir.resolve("timeline.html");
         Path plan = PlanCommandTest.plans().resolve("callmanager-tvs-11.5.yaml");
         CliRun r = CliRun.run("plan", plan.toString(), "--html", html.toString(), "--now", PlanCommandTest.NOW);
         assertEquals(0, r.exitCode(), r.stderr());
 
-        String dom = browse(chromium, dir.resolve("profile1"), "--dump-dom", html.toUri().toString());
+        String dom = browse(
+                chromium, dir.resolve("profile1"), "--dump-dom", html.toUri().toString());
         assertTrue(dom.contains("id=\"verdict\">SAFE</span>"), dom);
         assertTrue(dom.contains("<svg") && dom.contains("id=\"timeline\""), dom);
         for (String id : new String[] {"1", "2", "3", "G1", "4", "G2", "5"}) {
@@ -68,8 +80,13 @@ class PlanHtmlBrowserTest {
         Files.createDirectories(target);
         Path shot = target.resolve("plan-timeline.png").toAbsolutePath();
         Files.deleteIfExists(shot);
-        browse(chromium, dir.resolve("profile2"), "--hide-scrollbars", "--window-size=1100,900",
-                "--screenshot=" + shot, html.toUri().toString());
+        browse(
+                chromium,
+                dir.resolve("profile2"),
+                "--hide-scrollbars",
+                "--window-size=1100,900",
+                "--screenshot=" + shot,
+                html.toUri().toString());
         assertTrue(Files.size(shot) > 10_000, "screenshot written: " + shot);
         byte[] png = Files.readAllBytes(shot);
         assertEquals((byte) 0x89, png[0]);

@@ -18,7 +18,11 @@ class ProblemListTest {
     void repeatedWarningsAreCollapsedWithACount() {
         List<Problem> list = new ArrayList<>();
         for (int i = 0; i < 20_000; i++) {
-            list.add(new Problem(ProblemCode.READER_WARNING, Severity.WARNING, -1, 100 + 3 * i,
+            list.add(new Problem(
+                    ProblemCode.READER_WARNING,
+                    Severity.WARNING,
+                    -1,
+                    100 + 3 * i,
                     List.of("UNKNOWN_TAG", "unknown header tag 200 at offset " + (100 + 3 * i))));
         }
         list.add(new Problem(ProblemCode.TOO_MANY_SAST, Severity.WARNING, -1, -1, List.of(3)));
@@ -26,7 +30,8 @@ class ProblemListTest {
         ShowFormat.problems(new PrintWriter(sw, true), list, "  ");
         String[] lines = sw.toString().split("\n");
         assertEquals(ShowFormat.MAX_PROBLEMS_PER_CODE + 2, lines.length, sw.toString());
-        assertTrue(sw.toString().contains("  warning READER_WARNING: ... and 19995 more like this (20000 in all)"),
+        assertTrue(
+                sw.toString().contains("  warning READER_WARNING: ... and 19995 more like this (20000 in all)"),
                 sw.toString());
         assertTrue(sw.toString().contains("warning TOO_MANY_SAST"), sw.toString());
         assertTrue(sw.toString().length() < 2_000, "output of " + sw.toString().length() + " characters");

@@ -18,8 +18,10 @@ class ProviderOptionTest {
     Path tmp;
 
     private static void assumeNative() {
-        Assumptions.assumeTrue(NativeProvider.isAvailable(), () -> "native provider not loadable here: "
-                + NativeProvider.unavailableReason().orElse("?"));
+        Assumptions.assumeTrue(
+                NativeProvider.isAvailable(),
+                () -> "native provider not loadable here: "
+                        + NativeProvider.unavailableReason().orElse("?"));
     }
 
     @Test
@@ -32,8 +34,11 @@ class ProviderOptionTest {
         CliRun auto = CliRun.run("--version");
         assertEquals(0, auto.exitCode(), auto.stderr());
         if (NativeProvider.isAvailable()) {
-            assertTrue(auto.stdout().contains("Crypto provider: AmazonCorrettoCryptoProvider 2.5.0 (native, "
-                    + "--provider auto)"), auto.stdout());
+            assertTrue(
+                    auto.stdout()
+                            .contains("Crypto provider: AmazonCorrettoCryptoProvider 2.5.0 (native, "
+                                    + "--provider auto)"),
+                    auto.stdout());
         } else {
             assertTrue(auto.stdout().contains("(native not available: "), auto.stdout());
         }
@@ -53,9 +58,17 @@ class ProviderOptionTest {
         byte[] first = null;
         for (String p : new String[] {"jdk", "native", "bc"}) {
             Path out = tmp.resolve(p + ".sgn");
-            CliRun r = CliRun.run("sign-config", src.toString(), "-o", out.toString(), "--provider", p,
-                    "--timestamp", "1795735034", "--key", CERTUTILS.resolve("certs/tftp-rsa2048.pem")
-                            .toString());
+            CliRun r = CliRun.run(
+                    "sign-config",
+                    src.toString(),
+                    "-o",
+                    out.toString(),
+                    "--provider",
+                    p,
+                    "--timestamp",
+                    "1795735034",
+                    "--key",
+                    CERTUTILS.resolve("certs/tftp-rsa2048.pem").toString());
             assertEquals(0, r.exitCode(), p + ": " + r.stderr());
             byte[] b = Files.readAllBytes(out);
             if (first == null) {
@@ -63,13 +76,23 @@ class ProviderOptionTest {
             } else {
                 assertArrayEquals(first, b, p + " signs other bytes than jdk");
             }
-            CliRun v = CliRun.run("verify", "--provider", p, "--trust", CERTUTILS.resolve("certs/tftp-rsa2048.crt.pem")
-                    .toString(), out.toString());
+            CliRun v = CliRun.run(
+                    "verify",
+                    "--provider",
+                    p,
+                    "--trust",
+                    CERTUTILS.resolve("certs/tftp-rsa2048.crt.pem").toString(),
+                    out.toString());
             assertEquals(0, v.exitCode(), p + ": " + v.stdout() + v.stderr());
             b[b.length - 1] ^= 1;
             Path bad = Files.write(tmp.resolve(p + "-tampered.sgn"), b);
-            v = CliRun.run("verify", "--provider", p, "--trust", CERTUTILS.resolve("certs/tftp-rsa2048.crt.pem")
-                    .toString(), bad.toString());
+            v = CliRun.run(
+                    "verify",
+                    "--provider",
+                    p,
+                    "--trust",
+                    CERTUTILS.resolve("certs/tftp-rsa2048.crt.pem").toString(),
+                    bad.toString());
             assertEquals(ExitCodes.CHECK_FAILED, v.exitCode(), p + ": " + v.stdout() + v.stderr());
         }
     }

@@ -26,7 +26,9 @@ class ReadmeCliFlowTest {
 
     /** The README's CLI lines, continuation lines joined, comments and the {@code ./itl} prefix removed. */
     static List<String> readmeCommands() throws IOException {
-        Path readme = Path.of(System.getProperty("itl.testdata", "../testdata")).getParent().resolve("README.md");
+        Path readme = Path.of(System.getProperty("itl.testdata", "../testdata"))
+                .getParent()
+                .resolve("README.md");
         List<String> out = new ArrayList<>();
         StringBuilder cur = null;
         for (String line : Files.readAllLines(readme)) {
@@ -44,7 +46,10 @@ class ReadmeCliFlowTest {
                 continue;
             }
             cur.append(l);
-            out.add(cur.toString().replaceAll("\\s+", " ").substring("./itl ".length()).strip());
+            out.add(cur.toString()
+                    .replaceAll("\\s+", " ")
+                    .substring("./itl ".length())
+                    .strip());
             cur = null;
         }
         return out;
@@ -67,7 +72,9 @@ class ReadmeCliFlowTest {
     }
 
     private void cluster() throws IOException {
-        Path c = Path.of(System.getProperty("itl.testdata", "../testdata")).getParent().resolve("examples/cluster");
+        Path c = Path.of(System.getProperty("itl.testdata", "../testdata"))
+                .getParent()
+                .resolve("examples/cluster");
         Files.copy(c.resolve("test10pub.key"), tmp.resolve("CallManager.key"));
         Files.copy(c.resolve("test10pub.pem"), tmp.resolve("CallManager.pem"));
         Files.copy(c.resolve("capf.pem"), tmp.resolve("CAPF.pem"));
@@ -101,9 +108,14 @@ class ReadmeCliFlowTest {
         certutils[sign.length] = "--layout";
         certutils[sign.length + 1] = "certutils";
         assertEquals(ExitCodes.OK, CliRun.run(certutils).exitCode());
-        assertEquals(ExitCodes.OK, CliRun.run(command("build -o ITLFile.tlv", tmp)).exitCode());
-        CliRun v = CliRun.run("verify", "--warnings-as-errors", tmp.resolve("SEP001122334455.cnf.xml.sgn").toString(),
-                "--trust", tmp.resolve("ITLFile.tlv").toString());
+        assertEquals(
+                ExitCodes.OK, CliRun.run(command("build -o ITLFile.tlv", tmp)).exitCode());
+        CliRun v = CliRun.run(
+                "verify",
+                "--warnings-as-errors",
+                tmp.resolve("SEP001122334455.cnf.xml.sgn").toString(),
+                "--trust",
+                tmp.resolve("ITLFile.tlv").toString());
         assertEquals(ExitCodes.CHECK_FAILED, v.exitCode(), v.stdout() + v.stderr());
         assertTrue(v.stdout().contains("SIGNER_NAME_MISMATCH"), v.stdout());
     }

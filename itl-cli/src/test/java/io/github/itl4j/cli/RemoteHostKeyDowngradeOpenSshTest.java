@@ -31,13 +31,25 @@ class RemoteHostKeyDowngradeOpenSshTest {
         Path p12 = Files.copy(ResetRemoteOpenSshTest.KEYS.resolve("itlrecovery.p12"), tmp.resolve("ITLRecovery.p12"));
         Path dir = Files.createDirectories(SSHD.dataDir().resolve("backup"));
 
-        Run backup = Run.of("backup-key", p12.toString(), "--remote", OpenSshServer.HOST + ":" + SSHD.port(),
-                SSHD.keyUser(), dir.toString(), "--identity", SSHD.clientKey().toString(), "--known-hosts",
-                knownHosts.toString(), "--accept-new-host-key");
+        Run backup = Run.of(
+                "backup-key",
+                p12.toString(),
+                "--remote",
+                OpenSshServer.HOST + ":" + SSHD.port(),
+                SSHD.keyUser(),
+                dir.toString(),
+                "--identity",
+                SSHD.clientKey().toString(),
+                "--known-hosts",
+                knownHosts.toString(),
+                "--accept-new-host-key");
         assertEquals(ExitCodes.IO, backup.code(), backup.err());
         assertEquals(1, backup.errLines(), backup.err());
-        assertTrue(backup.err().contains("[CHANGED_HOST_KEY]") && backup.err().contains("ssh-rsa")
-                && backup.err().contains(SSHD.fingerprint("rsa")) && backup.err().contains("ssh-ed25519"),
+        assertTrue(
+                backup.err().contains("[CHANGED_HOST_KEY]")
+                        && backup.err().contains("ssh-rsa")
+                        && backup.err().contains(SSHD.fingerprint("rsa"))
+                        && backup.err().contains("ssh-ed25519"),
                 backup.err());
         try (var s = Files.list(dir)) {
             assertEquals(List.of(), s.toList(), "nothing may reach the server");
@@ -46,17 +58,37 @@ class RemoteHostKeyDowngradeOpenSshTest {
 
         Path keys = ResetRemoteOpenSshTest.KEYS;
         Path itl = tmp.resolve("ITLFile.tlv");
-        Run build = Run.of("build", "-o", itl.toString(), "--key", keys.resolve("signer-pkcs8.key").toString(),
-                "--cert", keys.resolve("signer.pem").toString(), "--sast", keys.resolve("signer.pem").toString(),
-                "--sast", keys.resolve("itlrecovery.pem").toString());
+        Run build = Run.of(
+                "build",
+                "-o",
+                itl.toString(),
+                "--key",
+                keys.resolve("signer-pkcs8.key").toString(),
+                "--cert",
+                keys.resolve("signer.pem").toString(),
+                "--sast",
+                keys.resolve("signer.pem").toString(),
+                "--sast",
+                keys.resolve("itlrecovery.pem").toString());
         assertEquals(ExitCodes.OK, build.code(), build.err());
         Files.copy(p12, dir.resolve("ITLRecovery.p12"));
         Path out = tmp.resolve("reset.tlv");
-        Run reset = Run.of("reset", itl.toString(), "-o", out.toString(), "--remote",
-                OpenSshServer.HOST + ":" + SSHD.port(), SSHD.keyUser(), dir.resolve("ITLRecovery.p12").toString(),
-                "--identity", SSHD.clientKey().toString(), "--known-hosts", knownHosts.toString(),
-                "--accept-new-host-key", "--password-file", Files.writeString(tmp.resolve("p"), "changeit\n")
-                        .toString());
+        Run reset = Run.of(
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--remote",
+                OpenSshServer.HOST + ":" + SSHD.port(),
+                SSHD.keyUser(),
+                dir.resolve("ITLRecovery.p12").toString(),
+                "--identity",
+                SSHD.clientKey().toString(),
+                "--known-hosts",
+                knownHosts.toString(),
+                "--accept-new-host-key",
+                "--password-file",
+                Files.writeString(tmp.resolve("p"), "changeit\n").toString());
         assertEquals(ExitCodes.IO, reset.code(), reset.err());
         assertTrue(reset.err().contains("[CHANGED_HOST_KEY]"), reset.err());
         assertFalse(Files.exists(out));

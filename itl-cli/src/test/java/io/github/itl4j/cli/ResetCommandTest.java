@@ -37,11 +37,29 @@ class ResetCommandTest {
     void buildItl() throws Exception {
         itl = tmp.resolve("ITLFile.tlv");
         pass = Files.writeString(tmp.resolve("p12.pass"), "changeit\n");
-        CliRun r = CliRun.run("build", "-o", itl.toString(), "--timestamp", "1795735033",
-                "--key", key("signer-pkcs8.key").toString(), "--cert", key("signer.pem").toString(),
-                "--sast", key("signer.pem").toString(), "--tftp", key("rsa1024.pem").toString(),
-                "--capf", key("rsa4096.pem").toString(), "--tvs", key("rsa1024.pem").toString(),
-                "--sast", key("itlrecovery.pem").toString(), "--tvs", key("rsa4096.pem").toString(), "--tvs-hash");
+        CliRun r = CliRun.run(
+                "build",
+                "-o",
+                itl.toString(),
+                "--timestamp",
+                "1795735033",
+                "--key",
+                key("signer-pkcs8.key").toString(),
+                "--cert",
+                key("signer.pem").toString(),
+                "--sast",
+                key("signer.pem").toString(),
+                "--tftp",
+                key("rsa1024.pem").toString(),
+                "--capf",
+                key("rsa4096.pem").toString(),
+                "--tvs",
+                key("rsa1024.pem").toString(),
+                "--sast",
+                key("itlrecovery.pem").toString(),
+                "--tvs",
+                key("rsa4096.pem").toString(),
+                "--tvs-hash");
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
     }
 
@@ -65,8 +83,15 @@ class ResetCommandTest {
     @Test
     void localKeyResetKeepsRecordsAndVerifiesWithTheRecoveryKey() throws Exception {
         Path out = tmp.resolve("reset.tlv");
-        CliRun r = CliRun.run("reset", itl.toString(), "-o", out.toString(), "--p12", key("itlrecovery.p12")
-                .toString(), "--password-file", pass.toString());
+        CliRun r = CliRun.run(
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--p12",
+                key("itlrecovery.p12").toString(),
+                "--password-file",
+                pass.toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         assertEquals("", r.stderr());
         ItlFile before = read(itl);
@@ -75,8 +100,9 @@ class ResetCommandTest {
         assertTrue(after.header().signerName().orElseThrow().startsWith("CN=ITLRECOVERY_cucm-pub.example.test;"));
         // the recovery name is longer than the signer's: the header grows, by a multiple of 4
         int grew = after.header().length() - before.header().length();
-        assertTrue(grew > 0 && grew % 4 == 0, "header " + before.header().length() + " -> "
-                + after.header().length());
+        assertTrue(
+                grew > 0 && grew % 4 == 0,
+                "header " + before.header().length() + " -> " + after.header().length());
         assertEquals(before.encoded().size() + grew, after.encoded().size());
         VerificationResult v = ItlVerifier.builder().build().verify(after);
         assertTrue(v.isVerified(), v.toString());
@@ -84,8 +110,11 @@ class ResetCommandTest {
         String o = r.stdout();
         assertTrue(o.startsWith("reset " + itl + " -> " + out + "\n"), o);
         assertTrue(o.contains("(SAST record 5 of 6)"), o);
-        assertTrue(o.contains("  header:  " + before.header().length() + " -> " + after.header().length()
-                + " bytes; file " + before.encoded().size() + " -> " + after.encoded().size() + " bytes\n"), o);
+        assertTrue(
+                o.contains("  header:  " + before.header().length() + " -> "
+                        + after.header().length() + " bytes; file "
+                        + before.encoded().size() + " -> " + after.encoded().size() + " bytes\n"),
+                o);
         assertTrue(o.contains("  records: 6, unchanged\n"), o);
     }
 
@@ -93,11 +122,27 @@ class ResetCommandTest {
     void callManagerKeyResetsBackToTheOriginalBytes() throws Exception {
         Path recovered = tmp.resolve("recovered.tlv");
         Path back = tmp.resolve("back.tlv");
-        CliRun r1 = CliRun.run("reset", itl.toString(), "-o", recovered.toString(), "--p12",
-                key("itlrecovery-legacy-rc2.p12").toString(), "--password-file", pass.toString());
+        CliRun r1 = CliRun.run(
+                "reset",
+                itl.toString(),
+                "-o",
+                recovered.toString(),
+                "--p12",
+                key("itlrecovery-legacy-rc2.p12").toString(),
+                "--password-file",
+                pass.toString());
         assertEquals(ExitCodes.OK, r1.exitCode(), r1.stderr());
-        CliRun r2 = CliRun.run("reset", recovered.toString(), "-o", back.toString(), "--timestamp", "1795735033",
-                "--key", key("signer-pkcs1.key").toString(), "--cert", key("signer.pem").toString());
+        CliRun r2 = CliRun.run(
+                "reset",
+                recovered.toString(),
+                "-o",
+                back.toString(),
+                "--timestamp",
+                "1795735033",
+                "--key",
+                key("signer-pkcs1.key").toString(),
+                "--cert",
+                key("signer.pem").toString());
         assertEquals(ExitCodes.OK, r2.exitCode(), r2.stderr());
         assertArrayEquals(Files.readAllBytes(itl), Files.readAllBytes(back));
     }
@@ -110,15 +155,34 @@ class ResetCommandTest {
         // the example cluster is regenerated from time to time: take the SAST certificate from the p12 itself
         char[] pw = PasswordOptions.readFile(examplePass, "test");
         SigningKey k = KeyLoader.defaults().pkcs12(p12, pw, null);
-        Path recoveryCert = Files.write(tmp.resolve("recovery.der"), k.certificate().getEncoded());
+        Path recoveryCert =
+                Files.write(tmp.resolve("recovery.der"), k.certificate().getEncoded());
         Path cluster = tmp.resolve("cluster.tlv");
-        CliRun b = CliRun.run("build", "-o", cluster.toString(), "--key", key("signer-pkcs8.key").toString(),
-                "--cert", key("signer.pem").toString(), "--sast", key("signer.pem").toString(),
-                "--sast", recoveryCert.toString(), "--tvs", key("rsa1024.pem").toString());
+        CliRun b = CliRun.run(
+                "build",
+                "-o",
+                cluster.toString(),
+                "--key",
+                key("signer-pkcs8.key").toString(),
+                "--cert",
+                key("signer.pem").toString(),
+                "--sast",
+                key("signer.pem").toString(),
+                "--sast",
+                recoveryCert.toString(),
+                "--tvs",
+                key("rsa1024.pem").toString());
         assertEquals(ExitCodes.OK, b.exitCode(), b.stderr());
         Path out = tmp.resolve("out.tlv");
-        CliRun r = CliRun.run("reset", cluster.toString(), "-o", out.toString(), "--p12", p12.toString(),
-                "--password-file", examplePass.toString());
+        CliRun r = CliRun.run(
+                "reset",
+                cluster.toString(),
+                "-o",
+                out.toString(),
+                "--p12",
+                p12.toString(),
+                "--password-file",
+                examplePass.toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         assertSameRecords(read(cluster), read(out));
         VerificationResult v = ItlVerifier.builder().build().verify(read(out));
@@ -130,13 +194,22 @@ class ResetCommandTest {
     void certutilsFileKeepsItsLayoutWhenResetToTheSecondSast() throws Exception {
         Path in = CERTUTILS.resolve("itl/itl-rsa2048-sha1-v1.0-2sast.tlv");
         Path out = tmp.resolve("out.tlv");
-        CliRun r = CliRun.run("reset", in.toString(), "-o", out.toString(), "--key",
-                CERTUTILS.resolve("certs/sast2-rsa2048.pem").toString(), "--digest", "sha512");
+        CliRun r = CliRun.run(
+                "reset",
+                in.toString(),
+                "-o",
+                out.toString(),
+                "--key",
+                CERTUTILS.resolve("certs/sast2-rsa2048.pem").toString(),
+                "--digest",
+                "sha512");
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         ItlFile after = read(out);
         assertSameRecords(read(in), after);
         assertEquals(io.github.itl4j.Layout.CERTUTILS, after.header().layout().orElseThrow());
-        assertEquals(io.github.itl4j.DigestAlgorithm.SHA512, after.header().digestAlgorithm().orElseThrow());
+        assertEquals(
+                io.github.itl4j.DigestAlgorithm.SHA512,
+                after.header().digestAlgorithm().orElseThrow());
         VerificationResult v = ItlVerifier.builder().build().verify(after);
         assertTrue(v.isVerified(), v.toString());
         assertEquals(1, v.signerRecordIndex().orElseThrow());
@@ -146,8 +219,16 @@ class ResetCommandTest {
     @Test
     void refusesAKeyThatIsNotASastRecordUnlessForced() throws Exception {
         Path out = tmp.resolve("out.tlv");
-        String[] args = {"reset", itl.toString(), "-o", out.toString(), "--key", key("rsa1024.key").toString(),
-            "--cert", key("rsa1024.pem").toString()};
+        String[] args = {
+            "reset",
+            itl.toString(),
+            "-o",
+            out.toString(),
+            "--key",
+            key("rsa1024.key").toString(),
+            "--cert",
+            key("rsa1024.pem").toString()
+        };
         List<String> before = files();
         CliRun r = CliRun.run(args);
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
@@ -168,8 +249,15 @@ class ResetCommandTest {
         Path out = tmp.resolve("out.tlv");
         Path wrong = Files.writeString(tmp.resolve("wrong.pass"), "not-the-password\n");
         List<String> before = files();
-        CliRun r = CliRun.run("reset", itl.toString(), "-o", out.toString(), "--p12", key("itlrecovery.p12")
-                .toString(), "--password-file", wrong.toString());
+        CliRun r = CliRun.run(
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--p12",
+                key("itlrecovery.p12").toString(),
+                "--password-file",
+                wrong.toString());
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
         assertEquals(1, r.errLines().length, r.stderr());
         assertTrue(r.stderr().startsWith("itl: " + key("itlrecovery.p12") + ": "), r.stderr());
@@ -182,14 +270,26 @@ class ResetCommandTest {
         assumeTrue(PasswordOptions.interactiveConsole() == null, "runs with a terminal: a prompt would wait");
         Path out = tmp.resolve("out.tlv");
         List<String> before = files();
-        CliRun r = CliRun.run("reset", itl.toString(), "-o", out.toString(), "--p12", key("itlrecovery.p12")
-                .toString());
+        CliRun r = CliRun.run(
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--p12",
+                key("itlrecovery.p12").toString());
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.stderr());
         assertEquals(1, r.errLines().length, r.stderr());
         assertTrue(r.stderr().contains("--password-file") && r.stderr().contains("--password-env"), r.stderr());
         assertEquals(before, files());
-        CliRun env = CliRun.run("reset", itl.toString(), "-o", out.toString(), "--p12", key("itlrecovery.p12")
-                .toString(), "--password-env", "ITL4J_SURELY_UNSET_VARIABLE_42");
+        CliRun env = CliRun.run(
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--p12",
+                key("itlrecovery.p12").toString(),
+                "--password-env",
+                "ITL4J_SURELY_UNSET_VARIABLE_42");
         assertEquals(ExitCodes.USAGE, env.exitCode(), env.stderr());
         assertEquals(before, files());
     }
@@ -202,8 +302,15 @@ class ResetCommandTest {
         assertEquals(ExitCodes.USAGE, same.exitCode(), same.stderr());
         CliRun noOut = CliRun.run(concat(new String[] {"reset", itl.toString()}, key));
         assertEquals(ExitCodes.USAGE, noOut.exitCode(), noOut.stderr());
-        CliRun other = CliRun.run(concat(new String[] {"reset", itl.toString(), "--in-place", "-o",
-            tmp.resolve("x.tlv").toString()}, key));
+        CliRun other = CliRun.run(concat(
+                new String[] {
+                    "reset",
+                    itl.toString(),
+                    "--in-place",
+                    "-o",
+                    tmp.resolve("x.tlv").toString()
+                },
+                key));
         assertEquals(ExitCodes.USAGE, other.exitCode(), other.stderr());
         CliRun overKey = CliRun.run(concat(new String[] {"reset", itl.toString(), "-o", pass.toString()}, key));
         assertEquals(ExitCodes.USAGE, overKey.exitCode(), overKey.stderr());
@@ -224,31 +331,103 @@ class ResetCommandTest {
             {"reset", itl.toString(), "-o", out.toString()},
             {"reset", itl.toString(), "-o", out.toString(), "--p12", p12, "--key", p12},
             {"reset", itl.toString(), "-o", out.toString(), "--p12", p12, "--remote", "h", "u", "p"},
-            {"reset", itl.toString(), "-o", out.toString(), "--remote", "h:0", "u", "p", "--password-file",
-                pass.toString()},
+            {
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--remote",
+                "h:0",
+                "u",
+                "p",
+                "--password-file",
+                pass.toString()
+            },
             {"reset", itl.toString(), "-o", out.toString(), "--remote", "h", "u"},
-            {"reset", itl.toString(), "-o", out.toString(), "--remote", "h", "u", "p", "--remote", "h", "u", "q",
-                "--password-file", pass.toString(), "--sftp-password-file", pass.toString()},
-            {"reset", itl.toString(), "-o", out.toString(), "--remote", "[::1", "u", "p",
-                "--password-file", pass.toString(), "--sftp-password-file", pass.toString()},
-            {"reset", itl.toString(), "-o", out.toString(), "--p12", p12, "--password-file", pass.toString(),
-                "--known-hosts", "kh"},
-            {"reset", itl.toString(), "-o", out.toString(), "--p12", p12, "--password-file", pass.toString(),
-                "--digest", "md5"},
+            {
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--remote",
+                "h",
+                "u",
+                "p",
+                "--remote",
+                "h",
+                "u",
+                "q",
+                "--password-file",
+                pass.toString(),
+                "--sftp-password-file",
+                pass.toString()
+            },
+            {
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--remote",
+                "[::1",
+                "u",
+                "p",
+                "--password-file",
+                pass.toString(),
+                "--sftp-password-file",
+                pass.toString()
+            },
+            {
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--p12",
+                p12,
+                "--password-file",
+                pass.toString(),
+                "--known-hosts",
+                "kh"
+            },
+            {
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--p12",
+                p12,
+                "--password-file",
+                pass.toString(),
+                "--digest",
+                "md5"
+            },
         };
         for (String[] c : usage) {
             CliRun r = CliRun.run(c);
             assertEquals(ExitCodes.USAGE, r.exitCode(), String.join(" ", c) + "\n" + r.stderr());
         }
         Path sgn = CERTUTILS.resolve("sgn/SEP001122334455.cnf.xml.sgn");
-        CliRun notItl = CliRun.run("reset", sgn.toString(), "-o", out.toString(), "--p12", p12,
-                "--password-file", pass.toString());
+        CliRun notItl = CliRun.run(
+                "reset", sgn.toString(), "-o", out.toString(), "--p12", p12, "--password-file", pass.toString());
         assertEquals(ExitCodes.INPUT, notItl.exitCode(), notItl.stderr());
-        CliRun missing = CliRun.run("reset", tmp.resolve("nope.tlv").toString(), "-o", out.toString(), "--p12", p12,
-                "--password-file", pass.toString());
+        CliRun missing = CliRun.run(
+                "reset",
+                tmp.resolve("nope.tlv").toString(),
+                "-o",
+                out.toString(),
+                "--p12",
+                p12,
+                "--password-file",
+                pass.toString());
         assertEquals(ExitCodes.IO, missing.exitCode(), missing.stderr());
-        CliRun twoKeys = CliRun.run("reset", itl.toString(), "-o", out.toString(), "--p12",
-                key("two-entries.p12").toString(), "--password-file", pass.toString());
+        CliRun twoKeys = CliRun.run(
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--p12",
+                key("two-entries.p12").toString(),
+                "--password-file",
+                pass.toString());
         assertEquals(ExitCodes.INPUT, twoKeys.exitCode(), twoKeys.stderr());
         assertTrue(twoKeys.stderr().contains("ccm, tftp"), twoKeys.stderr());
         assertFalse(Files.exists(out));
@@ -256,15 +435,15 @@ class ResetCommandTest {
 
     @Test
     void remoteHostAndPort() throws Exception {
-        assertEquals(new RemoteOptions.HostPort("sftp.example.com", 22),
-                RemoteOptions.parseHostPort("sftp.example.com"));
+        assertEquals(
+                new RemoteOptions.HostPort("sftp.example.com", 22), RemoteOptions.parseHostPort("sftp.example.com"));
         assertEquals(new RemoteOptions.HostPort("10.0.0.5", 2222), RemoteOptions.parseHostPort("10.0.0.5:2222"));
         assertEquals(new RemoteOptions.HostPort("::1", 2200), RemoteOptions.parseHostPort("[::1]:2200"));
         assertEquals(new RemoteOptions.HostPort("fe80::1", 22), RemoteOptions.parseHostPort("fe80::1"));
         assertEquals(new RemoteOptions.HostPort("::1", 22), RemoteOptions.parseHostPort("[::1]"));
         for (String bad : new String[] {"h:", "h:x", "h:0", "h:65536", ":22", "[::1", "[::1]x", ""}) {
-            CliException e = org.junit.jupiter.api.Assertions.assertThrows(CliException.class,
-                    () -> RemoteOptions.parseHostPort(bad), bad);
+            CliException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    CliException.class, () -> RemoteOptions.parseHostPort(bad), bad);
             assertEquals(ExitCodes.USAGE, e.exitCode());
         }
     }
@@ -281,19 +460,31 @@ class ResetCommandTest {
         ItlFile foreign = read(itl); // its TFTP record holds rsa1024.pem, a certificate the example cluster never had
         int tftp = -1;
         for (int i = 0; i < orig.records().size(); i++) {
-            if (orig.records().get(i).role().map(io.github.itl4j.Role.TFTP::equals).orElse(false)) {
+            if (orig.records()
+                    .get(i)
+                    .role()
+                    .map(io.github.itl4j.Role.TFTP::equals)
+                    .orElse(false)) {
                 tftp = i;
             }
         }
         assertTrue(tftp >= 0);
         List<io.github.itl4j.ItlRecord> rs = new java.util.ArrayList<>(orig.records());
         rs.set(tftp, foreign.records().get(1));
-        Path tampered = Files.write(tmp.resolve("tampered.tlv"), ItlFile.of(orig.header(), rs).encoded()
-                .toByteArray());
+        Path tampered = Files.write(
+                tmp.resolve("tampered.tlv"),
+                ItlFile.of(orig.header(), rs).encoded().toByteArray());
         Path out = tmp.resolve("laundered.tlv");
-        String[] reset = {"reset", tampered.toString(), "-o", out.toString(), "--p12",
-            EXAMPLES.resolve("ITLRecovery.p12").toString(), "--password-file",
-            EXAMPLES.resolve("ITLRecovery.pass").toString()};
+        String[] reset = {
+            "reset",
+            tampered.toString(),
+            "-o",
+            out.toString(),
+            "--p12",
+            EXAMPLES.resolve("ITLRecovery.p12").toString(),
+            "--password-file",
+            EXAMPLES.resolve("ITLRecovery.pass").toString()
+        };
 
         CliRun r = CliRun.run(reset);
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
@@ -303,17 +494,22 @@ class ResetCommandTest {
         assertFalse(Files.exists(out));
 
         // with --trust the anchors are checked too: the untouched example verifies against itself
-        CliRun trusted = CliRun.run(concat(reset, new String[] {"--trust", examples.resolve("ITLFile.tlv")
-                .toString()}));
+        CliRun trusted = CliRun.run(concat(
+                reset, new String[] {"--trust", examples.resolve("ITLFile.tlv").toString()}));
         assertEquals(ExitCodes.CHECK_FAILED, trusted.exitCode(), trusted.stderr());
         assertFalse(Files.exists(out));
 
         // the forensic override: loud, and the result is what the attack wanted
         CliRun forced = CliRun.run(concat(reset, new String[] {"--allow-unverified-input"}));
         assertEquals(ExitCodes.OK, forced.exitCode(), forced.stderr());
-        assertTrue(forced.stderr().startsWith("itl: WARNING: " + tampered + " does not verify (SIGNATURE_INVALID)"),
+        assertTrue(
+                forced.stderr().startsWith("itl: WARNING: " + tampered + " does not verify (SIGNATURE_INVALID)"),
                 forced.stderr());
-        CliRun v = CliRun.run("verify", "--warnings-as-errors", "--trust", examples.resolve("ITLFile.tlv").toString(),
+        CliRun v = CliRun.run(
+                "verify",
+                "--warnings-as-errors",
+                "--trust",
+                examples.resolve("ITLFile.tlv").toString(),
                 out.toString());
         assertEquals(ExitCodes.OK, v.exitCode(), v.stdout() + v.stderr());
     }
@@ -321,15 +517,25 @@ class ResetCommandTest {
     @Test
     void resetChecksTheTrustAnchorsWhenGiven() throws Exception {
         Path out = tmp.resolve("reset.tlv");
-        String[] reset = {"reset", itl.toString(), "-o", out.toString(), "--p12", key("itlrecovery.p12").toString(),
-            "--password-file", pass.toString()};
+        String[] reset = {
+            "reset",
+            itl.toString(),
+            "-o",
+            out.toString(),
+            "--p12",
+            key("itlrecovery.p12").toString(),
+            "--password-file",
+            pass.toString()
+        };
         // itl is signed by signer.pem: trusting only the example cluster's ITL, it is not anchored
-        CliRun r = CliRun.run(concat(reset, new String[] {"--trust", EXAMPLES.getParent().resolve("ITLFile.tlv")
-                .toString()}));
+        CliRun r = CliRun.run(concat(reset, new String[] {
+            "--trust", EXAMPLES.getParent().resolve("ITLFile.tlv").toString()
+        }));
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("SIGNER_NOT_TRUSTED"), r.stderr());
         assertFalse(Files.exists(out));
-        CliRun ok = CliRun.run(concat(reset, new String[] {"--trust", key("signer.pem").toString()}));
+        CliRun ok = CliRun.run(
+                concat(reset, new String[] {"--trust", key("signer.pem").toString()}));
         assertEquals(ExitCodes.OK, ok.exitCode(), ok.stderr());
     }
 }

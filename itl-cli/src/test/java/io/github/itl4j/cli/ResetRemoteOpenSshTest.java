@@ -30,8 +30,8 @@ class ResetRemoteOpenSshTest {
     @RegisterExtension
     static final OpenSshServer SSHD = new OpenSshServer();
 
-    static final Path KEYS = testdata().getParent()
-            .resolve("itl-crypto/src/test/resources/io/github/itl4j/crypto/keys");
+    static final Path KEYS =
+            testdata().getParent().resolve("itl-crypto/src/test/resources/io/github/itl4j/crypto/keys");
 
     @TempDir
     Path tmp;
@@ -66,9 +66,20 @@ class ResetRemoteOpenSshTest {
         out = tmp.resolve("reset.tlv");
         p12Pass = Files.writeString(tmp.resolve("p12.pass"), "changeit\n");
         knownHosts = Files.writeString(tmp.resolve("known_hosts"), SSHD.knownHostsLine("ed25519") + "\n");
-        Run b = Run.of("build", "-o", itl.toString(), "--key", KEYS.resolve("signer-pkcs8.key").toString(),
-                "--cert", KEYS.resolve("signer.pem").toString(), "--sast", KEYS.resolve("signer.pem").toString(),
-                "--sast", KEYS.resolve("itlrecovery.pem").toString(), "--tvs", KEYS.resolve("rsa1024.pem").toString());
+        Run b = Run.of(
+                "build",
+                "-o",
+                itl.toString(),
+                "--key",
+                KEYS.resolve("signer-pkcs8.key").toString(),
+                "--cert",
+                KEYS.resolve("signer.pem").toString(),
+                "--sast",
+                KEYS.resolve("signer.pem").toString(),
+                "--sast",
+                KEYS.resolve("itlrecovery.pem").toString(),
+                "--tvs",
+                KEYS.resolve("rsa1024.pem").toString());
         assertEquals(ExitCodes.OK, b.code(), b.err());
     }
 
@@ -78,10 +89,21 @@ class ResetRemoteOpenSshTest {
     }
 
     private List<String> keyAuth(Path remoteFile, String... more) {
-        List<String> a = new ArrayList<>(List.of("reset", itl.toString(), "-o", out.toString(),
-                "--remote", OpenSshServer.HOST + ":" + SSHD.port(), SSHD.keyUser(), remoteFile.toString(),
-                "--identity", SSHD.clientKey().toString(), "--known-hosts", knownHosts.toString(),
-                "--password-file", p12Pass.toString()));
+        List<String> a = new ArrayList<>(List.of(
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--remote",
+                OpenSshServer.HOST + ":" + SSHD.port(),
+                SSHD.keyUser(),
+                remoteFile.toString(),
+                "--identity",
+                SSHD.clientKey().toString(),
+                "--known-hosts",
+                knownHosts.toString(),
+                "--password-file",
+                p12Pass.toString()));
         a.addAll(List.of(more));
         return a;
     }
@@ -94,7 +116,8 @@ class ResetRemoteOpenSshTest {
         ItlFile before = ItlReader.defaults().readTrustList(itl);
         ItlFile after = ItlReader.defaults().readTrustList(out);
         for (int i = 0; i < before.records().size(); i++) {
-            assertEquals(before.records().get(i).encoded(), after.records().get(i).encoded());
+            assertEquals(
+                    before.records().get(i).encoded(), after.records().get(i).encoded());
         }
         VerificationResult v = ItlVerifier.builder().build().verify(after);
         assertTrue(v.isVerified(), v.toString());
@@ -102,7 +125,8 @@ class ResetRemoteOpenSshTest {
         assertTrue(r.out().contains("(SAST record 2 of 3)"), r.out());
         // the key never touched the local disk: only the inputs and the output are in the folder
         try (var s = Files.list(tmp)) {
-            assertEquals(List.of("ITLFile.tlv", "known_hosts", "p12.pass", "reset.tlv"),
+            assertEquals(
+                    List.of("ITLFile.tlv", "known_hosts", "p12.pass", "reset.tlv"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
@@ -120,17 +144,20 @@ class ResetRemoteOpenSshTest {
         Run accept = Run.of(keyAuth(remote, "--accept-new-host-key").toArray(String[]::new));
         assertEquals(ExitCodes.OK, accept.code(), accept.err());
         String recorded = Files.readString(knownHosts);
-        assertTrue(recorded.contains(SSHD.knownHostsLine("ed25519").split(" ")[2])
-                || recorded.contains(SSHD.knownHostsLine("ecdsa").split(" ")[2]), recorded);
+        assertTrue(
+                recorded.contains(SSHD.knownHostsLine("ed25519").split(" ")[2])
+                        || recorded.contains(SSHD.knownHostsLine("ecdsa").split(" ")[2]),
+                recorded);
     }
 
     @Test
     void changedHostKeyIsRefusedEvenWhenNewKeysAreAccepted() throws Exception {
         Path remote = remoteP12("ITLRecovery.p12", Files.readAllBytes(KEYS.resolve("itlrecovery.p12")));
         // the ed25519 entry names another key (the client's): a changed host key
-        String clientPub = Files.readString(Path.of(SSHD.clientKey() + ".pub")).trim().split(" ")[1];
-        Files.writeString(knownHosts, "[" + OpenSshServer.HOST + "]:" + SSHD.port() + " ssh-ed25519 " + clientPub
-                + "\n");
+        String clientPub =
+                Files.readString(Path.of(SSHD.clientKey() + ".pub")).trim().split(" ")[1];
+        Files.writeString(
+                knownHosts, "[" + OpenSshServer.HOST + "]:" + SSHD.port() + " ssh-ed25519 " + clientPub + "\n");
         Run r = Run.of(keyAuth(remote, "--accept-new-host-key").toArray(String[]::new));
         assertEquals(ExitCodes.IO, r.code(), r.err());
         assertTrue(r.err().contains("[CHANGED_HOST_KEY]"), r.err());
@@ -178,9 +205,21 @@ class ResetRemoteOpenSshTest {
         assertTrue(missing.err().contains("[NO_SUCH_FILE]"), missing.err());
 
         int closed = OpenSshServer.freePort();
-        Run refused = Run.of("reset", itl.toString(), "-o", out.toString(), "--remote",
-                OpenSshServer.HOST + ":" + closed, SSHD.keyUser(), "x.p12", "--identity", SSHD.clientKey().toString(),
-                "--known-hosts", knownHosts.toString(), "--password-file", p12Pass.toString());
+        Run refused = Run.of(
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--remote",
+                OpenSshServer.HOST + ":" + closed,
+                SSHD.keyUser(),
+                "x.p12",
+                "--identity",
+                SSHD.clientKey().toString(),
+                "--known-hosts",
+                knownHosts.toString(),
+                "--password-file",
+                p12Pass.toString());
         assertEquals(ExitCodes.IO, refused.code(), refused.err());
         assertTrue(refused.err().contains("[CONNECTION_REFUSED]"), refused.err());
         assertEquals(1, refused.errLines(), refused.err());
@@ -194,13 +233,27 @@ class ResetRemoteOpenSshTest {
         Path remote = Files.write(dir.resolve("ITLRecovery.p12"), Files.readAllBytes(KEYS.resolve("itlrecovery.p12")));
         SSHD.chown(remote);
         Path sftpPass = Files.writeString(tmp.resolve("sftp.pass"), new String(password) + "\n");
-        List<String> args = new ArrayList<>(List.of("reset", itl.toString(), "-o", out.toString(),
-                "--remote", OpenSshServer.HOST + ":" + SSHD.port(), OpenSshServer.PASSWORD_USER, remote.toString(),
-                "--known-hosts", knownHosts.toString(), "--password-file", p12Pass.toString(),
-                "--sftp-password-file", sftpPass.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--remote",
+                OpenSshServer.HOST + ":" + SSHD.port(),
+                OpenSshServer.PASSWORD_USER,
+                remote.toString(),
+                "--known-hosts",
+                knownHosts.toString(),
+                "--password-file",
+                p12Pass.toString(),
+                "--sftp-password-file",
+                sftpPass.toString()));
         Run ok = Run.of(args.toArray(String[]::new));
         assertEquals(ExitCodes.OK, ok.code(), ok.err());
-        assertTrue(ItlVerifier.builder().build().verify(ItlReader.defaults().read(out)).isVerified());
+        assertTrue(ItlVerifier.builder()
+                .build()
+                .verify(ItlReader.defaults().read(out))
+                .isVerified());
         Files.delete(out);
 
         Files.writeString(sftpPass, "wrong-password\n");
@@ -219,10 +272,21 @@ class ResetRemoteOpenSshTest {
         Files.setPosixFilePermissions(identity, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         OpenSshServer.run("ssh-keygen", "-q", "-p", "-P", "", "-N", "s3cret-phrase", "-f", identity.toString());
         Path phrase = Files.writeString(tmp.resolve("phrase"), "s3cret-phrase\n");
-        List<String> args = new ArrayList<>(List.of("reset", itl.toString(), "-o", out.toString(),
-                "--remote", OpenSshServer.HOST + ":" + SSHD.port(), SSHD.keyUser(), remote.toString(),
-                "--identity", identity.toString(), "--known-hosts", knownHosts.toString(),
-                "--password-file", p12Pass.toString()));
+        List<String> args = new ArrayList<>(List.of(
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--remote",
+                OpenSshServer.HOST + ":" + SSHD.port(),
+                SSHD.keyUser(),
+                remote.toString(),
+                "--identity",
+                identity.toString(),
+                "--known-hosts",
+                knownHosts.toString(),
+                "--password-file",
+                p12Pass.toString()));
         if (System.console() == null) { // without a passphrase source: no terminal to ask on
             Run none = Run.of(args.toArray(String[]::new));
             assertEquals(ExitCodes.USAGE, none.code(), none.err());
@@ -231,7 +295,10 @@ class ResetRemoteOpenSshTest {
         args.addAll(List.of("--identity-passphrase-file", phrase.toString()));
         Run ok = Run.of(args.toArray(String[]::new));
         assertEquals(ExitCodes.OK, ok.code(), ok.err());
-        assertTrue(ItlVerifier.builder().build().verify(ItlReader.defaults().read(out)).isVerified());
+        assertTrue(ItlVerifier.builder()
+                .build()
+                .verify(ItlReader.defaults().read(out))
+                .isVerified());
         Files.delete(out);
 
         Files.writeString(phrase, "wrong\n");
@@ -244,9 +311,19 @@ class ResetRemoteOpenSshTest {
     @Test
     void noSftpPasswordSourceWithoutATerminalIsAUsageErrorBeforeConnecting() throws Exception {
         assumeTrue(System.console() == null, "runs with a terminal: a prompt would wait");
-        Run r = Run.of("reset", itl.toString(), "-o", out.toString(), "--remote", OpenSshServer.HOST + ":"
-                + SSHD.port(), OpenSshServer.PASSWORD_USER, "ITLRecovery.p12", "--known-hosts", knownHosts.toString(),
-                "--password-file", p12Pass.toString());
+        Run r = Run.of(
+                "reset",
+                itl.toString(),
+                "-o",
+                out.toString(),
+                "--remote",
+                OpenSshServer.HOST + ":" + SSHD.port(),
+                OpenSshServer.PASSWORD_USER,
+                "ITLRecovery.p12",
+                "--known-hosts",
+                knownHosts.toString(),
+                "--password-file",
+                p12Pass.toString());
         assertEquals(ExitCodes.USAGE, r.code(), r.err());
         assertTrue(r.err().contains("--sftp-password-file"), r.err());
         assertFalse(Files.exists(out));

@@ -19,20 +19,27 @@ class RollbackCommandTest {
     void buildsAndDetectsARollbackItl() throws Exception {
         Path in = CU.resolve("itl/itl-rsa2048-sha1-v1.0-allroles.tlv");
         Path out = tmp.resolve("ITLFile.tlv");
-        CliRun r = CliRun.run("rollback", in.toString(), "-o", out.toString(), "--key",
+        CliRun r = CliRun.run(
+                "rollback",
+                in.toString(),
+                "-o",
+                out.toString(),
+                "--key",
                 CU.resolve("certs/sast-rsa2048.pem").toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("7 records (3 emptied)"), r.stdout());
         CliRun c = CliRun.run("rollback", "--check", out.toString());
         assertEquals(0, c.exitCode(), c.stderr());
         assertTrue(c.stdout().contains("rollback ITL (3 TFTP/CCM+TFTP/TVS records"), c.stdout());
-        assertEquals(ExitCodes.CHECK_FAILED, CliRun.run("rollback", "--check", in.toString()).exitCode());
+        assertEquals(
+                ExitCodes.CHECK_FAILED,
+                CliRun.run("rollback", "--check", in.toString()).exitCode());
         CliRun v = CliRun.run("verify", out.toString());
         assertEquals(0, v.exitCode(), v.stdout() + v.stderr());
         // dump --json | assemble round-trips the new file
         CliRun dump = CliRun.run("dump", "--json", out.toString());
-        CliRun back = CliRun.run(dump.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8), "assemble", "-",
-                "-o", "-");
+        CliRun back =
+                CliRun.run(dump.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8), "assemble", "-", "-o", "-");
         assertEquals(0, back.exitCode(), back.stderr());
         org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(out), back.stdoutBytes());
     }
@@ -40,12 +47,23 @@ class RollbackCommandTest {
     @Test
     void refusesANonSastSignerAndMissingOutput() throws Exception {
         Path in = CU.resolve("itl/itl-rsa2048-sha1-v1.0-allroles.tlv");
-        CliRun r = CliRun.run("rollback", in.toString(), "-o", tmp.resolve("x.tlv").toString(), "--key",
+        CliRun r = CliRun.run(
+                "rollback",
+                in.toString(),
+                "-o",
+                tmp.resolve("x.tlv").toString(),
+                "--key",
                 CU.resolve("certs/tftp-rsa2048.pem").toString());
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("--force"), r.stderr());
-        assertEquals(ExitCodes.USAGE, CliRun.run("rollback", in.toString(), "--key",
-                CU.resolve("certs/sast-rsa2048.pem").toString()).exitCode());
+        assertEquals(
+                ExitCodes.USAGE,
+                CliRun.run(
+                                "rollback",
+                                in.toString(),
+                                "--key",
+                                CU.resolve("certs/sast-rsa2048.pem").toString())
+                        .exitCode());
     }
 
     @Test

@@ -54,8 +54,9 @@ class ShowCommandTest {
 
     /** Every ITL and .sgn row of MANIFEST.md, in manifest order. */
     static List<Vector> manifest() throws IOException {
-        Pattern itl = Pattern.compile("^\\| `(itl/[^`]+)` \\|[^|]*\\|[^|]*\\|[^|]*\\| (\\d+) \\| ([^|]+) \\| (\\d+) \\| "
-                + "`(\\p{XDigit}{40})` \\| `(\\p{XDigit}{32})` \\|");
+        Pattern itl =
+                Pattern.compile("^\\| `(itl/[^`]+)` \\|[^|]*\\|[^|]*\\|[^|]*\\| (\\d+) \\| ([^|]+) \\| (\\d+) \\| "
+                        + "`(\\p{XDigit}{40})` \\| `(\\p{XDigit}{32})` \\|");
         Pattern sgn = Pattern.compile("^\\| `(sgn/[^`]+)` \\|[^|]*\\| `certs/([^`]+)\\.pem` \\|(?:[^|]*\\|){4}[^|]*\\| "
                 + "(\\d+) \\| `(\\p{XDigit}{40})` \\| `(\\p{XDigit}{32})` \\|");
         Map<String, Vector> out = new LinkedHashMap<>();
@@ -64,14 +65,17 @@ class ShowCommandTest {
             if (m.find()) {
                 List<String> roles = Arrays.asList(m.group(3).trim().split(", "));
                 assertEquals(Integer.parseInt(m.group(2)), roles.size(), line);
-                out.put(m.group(1), new Vector(m.group(1), roles, Long.parseLong(m.group(4)), m.group(5), m.group(6),
-                        null));
+                out.put(
+                        m.group(1),
+                        new Vector(m.group(1), roles, Long.parseLong(m.group(4)), m.group(5), m.group(6), null));
                 continue;
             }
             m = sgn.matcher(line);
             if (m.find()) {
-                out.put(m.group(1), new Vector(m.group(1), List.of(), Long.parseLong(m.group(3)), m.group(4),
-                        m.group(5), m.group(2)));
+                out.put(
+                        m.group(1),
+                        new Vector(
+                                m.group(1), List.of(), Long.parseLong(m.group(3)), m.group(4), m.group(5), m.group(2)));
             }
         }
         assertEquals(43, out.size(), "ITL and .sgn rows in MANIFEST.md");
@@ -101,8 +105,10 @@ class ShowCommandTest {
      */
     static Path tamperedTimestamp(Path src, Path dir) throws IOException {
         FileWalk w = FileWalk.of(Bytes.wrapOwned(Files.readAllBytes(src)));
-        FileWalk.Element ts = w.header.stream().filter(e -> e.tag() == io.github.itl4j.HeaderTags.TIMESTAMP)
-                .findFirst().orElseThrow();
+        FileWalk.Element ts = w.header.stream()
+                .filter(e -> e.tag() == io.github.itl4j.HeaderTags.TIMESTAMP)
+                .findFirst()
+                .orElseThrow();
         return tampered(src, dir, (int) ts.offset() + 3 + 3);
     }
 
@@ -143,8 +149,10 @@ class ShowCommandTest {
         String out = r.stdout();
         ItlFile f = ItlReader.defaults().readTrustList(v.file());
         String word = f.header().fileName().orElseThrow().startsWith("CTL") ? "CTL" : "ITL";
-        assertTrue(out.startsWith("The checksum value of the " + word + " file:\n" + v.md5() + " (MD5)\n" + v.sha1()
-                + " (SHA1)\n"), out);
+        assertTrue(
+                out.startsWith("The checksum value of the " + word + " file:\n" + v.md5() + " (MD5)\n" + v.sha1()
+                        + " (SHA1)\n"),
+                out);
         assertTrue(out.contains("\nLength of " + word + " file: " + v.size() + "\n"), out);
         assertTrue(out.contains("\nThe " + word + " File was last modified on "), out);
         assertTrue(out.contains("\nParse " + word + " File\n"), out);
@@ -156,7 +164,8 @@ class ShowCommandTest {
         assertTrue(out.contains("\n9       SIGNATUREALGOINFO     2       8\n"), out);
         assertTrue(out.contains("\n8       DIGESTALGORTITHM      1\n"), out);
         assertTrue(out.contains("\n12      SIGNATURE             " + sigLen + "\n"), out);
-        Matcher sigLines = Pattern.compile("(?m)^ {38}(\\p{XDigit}{1,2}( \\p{XDigit}{1,2}){7})$").matcher(out);
+        Matcher sigLines = Pattern.compile("(?m)^ {38}(\\p{XDigit}{1,2}( \\p{XDigit}{1,2}){7})$")
+                .matcher(out);
         int n = 0;
         while (sigLines.find()) {
             n++;
@@ -175,8 +184,13 @@ class ShowCommandTest {
             String text = role.equals("SAST") ? "System Administrator Security Token" : role;
             assertTrue(b.contains("\n4       FUNCTION              2       " + text + "\n"), b);
             if (rec.certificate().isPresent()) {
-                assertTrue(Pattern.compile("\n9 +CERTIFICATE +" + rec.certificate().get().size()
-                        + " +(\\p{XDigit}{2} ){20}\\(SHA1 Hash HEX\\)\n").matcher(b).find(), b);
+                assertTrue(
+                        Pattern.compile("\n9 +CERTIFICATE +"
+                                        + rec.certificate().get().size()
+                                        + " +(\\p{XDigit}{2} ){20}\\(SHA1 Hash HEX\\)\n")
+                                .matcher(b)
+                                .find(),
+                        b);
             }
             boolean isUsed = b.contains("\nThis etoken was used to sign the " + word + " file.\n");
             boolean notUsed = b.contains("\nThis etoken was not used to sign the " + word + " file.\n");
@@ -184,7 +198,9 @@ class ShowCommandTest {
             if (isUsed) {
                 used++;
                 // the signer: serial equals the header's
-                assertEquals(f.header().serialNumber().orElseThrow(), rec.serialNumber().orElseThrow());
+                assertEquals(
+                        f.header().serialNumber().orElseThrow(),
+                        rec.serialNumber().orElseThrow());
             }
         }
         assertEquals(1, used);
@@ -200,7 +216,11 @@ class ShowCommandTest {
             assertTrue(blocks.get(0).contains("This etoken was used to sign the ITL file."));
             assertTrue(blocks.get(1).contains("This etoken was not used to sign the ITL file."));
         }
-        CliRun r = CliRun.run("show", certutils().resolve("itl/itl-rsa2048-sha1-v1.0-signer-not-first.tlv").toString());
+        CliRun r = CliRun.run(
+                "show",
+                certutils()
+                        .resolve("itl/itl-rsa2048-sha1-v1.0-signer-not-first.tlv")
+                        .toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         List<String> blocks = recordBlocks(r.stdout(), "ITL");
         assertEquals(4, blocks.size());
@@ -210,7 +230,9 @@ class ShowCommandTest {
 
     @Test
     void ctlWording() {
-        CliRun r = CliRun.run("show", certutils().resolve("itl/ctl-rsa2048-sha1-v1.0-ctlfile.tlv").toString());
+        CliRun r = CliRun.run(
+                "show",
+                certutils().resolve("itl/ctl-rsa2048-sha1-v1.0-ctlfile.tlv").toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         String out = r.stdout();
         assertTrue(out.startsWith("The checksum value of the CTL file:\n"), out);
@@ -228,21 +250,32 @@ class ShowCommandTest {
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
         String out = r.stdout();
         long payload = Files.size(certutils().resolve(v.path().replaceFirst("\\.sgn$", "")));
-        assertTrue(out.startsWith("The checksum value of the signed file:\n" + v.md5() + " (MD5)\n" + v.sha1()
-                + " (SHA1)\n"), out);
+        assertTrue(
+                out.startsWith(
+                        "The checksum value of the signed file:\n" + v.md5() + " (MD5)\n" + v.sha1() + " (SHA1)\n"),
+                out);
         assertTrue(out.contains("\nLength of signed file: " + v.size() + "\n"), out);
-        assertTrue(out.contains("\nPayload: " + payload + " bytes (offset " + (v.size() - payload) + " to "
-                + v.size() + ")\n"), out);
+        assertTrue(
+                out.contains(
+                        "\nPayload: " + payload + " bytes (offset " + (v.size() - payload) + " to " + v.size() + ")\n"),
+                out);
         assertTrue(out.contains("\nThe signed file was not verified: "), out);
         assertFalse(out.contains("Record #:"), out);
 
-        r = CliRun.run("show", "--trust", certutils().resolve("certs/" + v.signerCert() + ".crt.pem").toString(),
+        r = CliRun.run(
+                "show",
+                "--trust",
+                certutils().resolve("certs/" + v.signerCert() + ".crt.pem").toString(),
                 v.file().toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
-        assertTrue(r.stdout().contains("\nThe signed file was verified successfully.\nTrust anchor: certificate "),
+        assertTrue(
+                r.stdout().contains("\nThe signed file was verified successfully.\nTrust anchor: certificate "),
                 r.stdout());
 
-        r = CliRun.run("show", "--trust", certutils().resolve("certs/ccm-rsa2048.crt.pem").toString(),
+        r = CliRun.run(
+                "show",
+                "--trust",
+                certutils().resolve("certs/ccm-rsa2048.crt.pem").toString(),
                 v.file().toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("\nThe signed file was NOT verified: "), r.stdout());
@@ -254,7 +287,8 @@ class ShowCommandTest {
         Path bad = tamperedTimestamp(src, dir);
         CliRun r = CliRun.run("show", bad.toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
-        assertTrue(r.stdout().contains("\nThe ITL file was NOT verified: SIGNATURE_INVALID\n  error SIGNATURE_INVALID: "),
+        assertTrue(
+                r.stdout().contains("\nThe ITL file was NOT verified: SIGNATURE_INVALID\n  error SIGNATURE_INVALID: "),
                 r.stdout());
     }
 
@@ -276,14 +310,19 @@ class ShowCommandTest {
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr()); // the signature no longer matches
         String out = r.stdout();
         assertTrue(out.contains("\n4       FUNCTION              2       Unknown role 77\n"), out);
-        assertTrue(Pattern.compile("\n99 +UNKNOWN\\(99\\) +256 +\\p{XDigit}{64}\u2026 \\(256 bytes\\)\n").matcher(out)
-                .find(), out);
+        assertTrue(
+                Pattern.compile("\n99 +UNKNOWN\\(99\\) +256 +\\p{XDigit}{64}\u2026 \\(256 bytes\\)\n")
+                        .matcher(out)
+                        .find(),
+                out);
         assertTrue(out.contains("SIGNATURE_INVALID"), out);
     }
 
     @Test
     void verboseAddsTheValuesCiscoLeavesOut() {
-        CliRun r = CliRun.run("show", "--verbose",
+        CliRun r = CliRun.run(
+                "show",
+                "--verbose",
                 certutils().resolve("itl/itl-rsa1024-sha512-v1.0-allroles.tlv").toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         String out = r.stdout();
@@ -320,7 +359,8 @@ class ShowCommandTest {
         JsonTree.Obj b = (JsonTree.Obj) files.get(1);
         assertEquals("signed", str(b, "kind"));
         assertInstanceOf(JsonTree.Obj.class, b.fields().get("payload"));
-        assertFalse(((JsonTree.Bool) ((JsonTree.Obj) b.fields().get("verification")).fields().get("checked"))
+        assertFalse(((JsonTree.Bool)
+                        ((JsonTree.Obj) b.fields().get("verification")).fields().get("checked"))
                 .value());
         JsonTree.Obj c = (JsonTree.Obj) files.get(2);
         assertInstanceOf(JsonTree.Obj.class, c.fields().get("error"));

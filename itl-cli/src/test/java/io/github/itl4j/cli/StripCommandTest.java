@@ -61,7 +61,8 @@ class StripCommandTest {
         CliRun r = CliRun.run("strip", copy.toString(), "-o", copy.toString());
         assertEquals(ExitCodes.USAGE, r.exitCode());
         assertArrayEquals(Files.readAllBytes(src), Files.readAllBytes(copy));
-        r = CliRun.run("strip", copy.toString(), "-o", dir.resolve("no/such/dir/out").toString());
+        r = CliRun.run(
+                "strip", copy.toString(), "-o", dir.resolve("no/such/dir/out").toString());
         assertEquals(ExitCodes.IO, r.exitCode());
         try (Stream<Path> s = Files.list(dir)) {
             assertFalse(s.anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));

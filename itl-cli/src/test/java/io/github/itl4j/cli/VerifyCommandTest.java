@@ -114,10 +114,18 @@ class VerifyCommandTest {
     void sgnSignerValidity() throws IOException {
         Vector s = ShowCommandTest.sgnVectors().findFirst().orElseThrow();
         String cert = v("certs/" + s.signerCert() + ".crt.pem").toString();
-        CliRun r = CliRun.run("verify", "--trust", cert, "--now", "2100-01-01", s.file().toString());
+        CliRun r = CliRun.run(
+                "verify", "--trust", cert, "--now", "2100-01-01", s.file().toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.stdout() + r.stderr());
         assertTrue(r.stdout().contains("\n  warning SIGNER_EXPIRED: "), r.stdout());
-        r = CliRun.run("verify", "--trust", cert, "--strict-validity", "--now", "2000-01-01", s.file().toString());
+        r = CliRun.run(
+                "verify",
+                "--trust",
+                cert,
+                "--strict-validity",
+                "--now",
+                "2000-01-01",
+                s.file().toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stdout() + r.stderr());
         assertTrue(r.stdout().startsWith(s.file() + ": FAILED SIGNER_NOT_YET_VALID"), r.stdout());
     }
@@ -129,13 +137,20 @@ class VerifyCommandTest {
             assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), s.path());
             assertTrue(r.stdout().startsWith(s.file() + ": FAILED NO_SIGNER - signed file"), r.stdout());
 
-            r = CliRun.run("verify", "--trust", v("certs/" + s.signerCert() + ".crt.pem").toString(),
+            r = CliRun.run(
+                    "verify",
+                    "--trust",
+                    v("certs/" + s.signerCert() + ".crt.pem").toString(),
                     s.file().toString());
             assertEquals(ExitCodes.OK, r.exitCode(), r.stdout() + r.stderr());
             assertTrue(r.stdout().startsWith(s.file() + ": OK - signed file, signer \""), r.stdout());
             assertTrue(r.stdout().contains(", anchor: certificate \""), r.stdout());
 
-            r = CliRun.run("verify", "--trust", v("certs/ccm-rsa2048.crt.pem").toString(), s.file().toString());
+            r = CliRun.run(
+                    "verify",
+                    "--trust",
+                    v("certs/ccm-rsa2048.crt.pem").toString(),
+                    s.file().toString());
             assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), s.path());
             assertTrue(r.stdout().startsWith(s.file() + ": FAILED "), r.stdout());
         }
@@ -144,10 +159,18 @@ class VerifyCommandTest {
     @Test
     void aPemWithSeveralCertificatesAnchorsEach(@TempDir Path dir) throws IOException {
         Path both = dir.resolve("both.pem");
-        Files.writeString(both, Files.readString(v("certs/ccm-rsa2048.crt.pem"))
-                + Files.readString(v("certs/tftp-rsa2048.crt.pem")) + Files.readString(v("certs/sast-rsa1024.crt.pem")));
-        CliRun r = CliRun.run("verify", "--trust", both.toString(), v("sgn/SEP001122334455.cnf.xml.sgn").toString(),
-                v("sgn/SEP0011223344BB.cnf.xml.sgn").toString(), v("itl/itl-rsa1024-sha1-v1.0-allroles.tlv").toString());
+        Files.writeString(
+                both,
+                Files.readString(v("certs/ccm-rsa2048.crt.pem"))
+                        + Files.readString(v("certs/tftp-rsa2048.crt.pem"))
+                        + Files.readString(v("certs/sast-rsa1024.crt.pem")));
+        CliRun r = CliRun.run(
+                "verify",
+                "--trust",
+                both.toString(),
+                v("sgn/SEP001122334455.cnf.xml.sgn").toString(),
+                v("sgn/SEP0011223344BB.cnf.xml.sgn").toString(),
+                v("itl/itl-rsa1024-sha1-v1.0-allroles.tlv").toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.stdout() + r.stderr());
         for (String line : lines(r)) {
             assertTrue(line.contains(": OK - "), line);
@@ -159,11 +182,19 @@ class VerifyCommandTest {
     void aTrustListAsAnchor() {
         Path anchor = v("itl/itl-rsa2048-sha1-v1.0-allroles.tlv"); // SAST sast-rsa2048, TFTP tftp-rsa2048
         // an ITL signed by the same SAST
-        CliRun r = CliRun.run("verify", "--trust", anchor.toString(), v("itl/itl-rsa2048-sha1-v1.0-n02.tlv").toString());
+        CliRun r = CliRun.run(
+                "verify",
+                "--trust",
+                anchor.toString(),
+                v("itl/itl-rsa2048-sha1-v1.0-n02.tlv").toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.stdout() + r.stderr());
         assertTrue(r.stdout().endsWith(", anchor: record 1 (SAST) of " + anchor + "\n"), r.stdout());
         // a .sgn signed by its TFTP record
-        r = CliRun.run("verify", "--trust", anchor.toString(), v("sgn/SEP0011223344AA.cnf.xml.sgn").toString());
+        r = CliRun.run(
+                "verify",
+                "--trust",
+                anchor.toString(),
+                v("sgn/SEP0011223344AA.cnf.xml.sgn").toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.stdout() + r.stderr());
         assertTrue(r.stdout().endsWith(", anchor: record 4 (TFTP) of " + anchor + "\n"), r.stdout());
         // an ITL whose SAST is another key
@@ -173,7 +204,11 @@ class VerifyCommandTest {
         assertTrue(r.stdout().startsWith(other + ": FAILED SIGNER_NOT_TRUSTED - ITL"), r.stdout());
         assertTrue(r.stdout().contains(", anchor: none matched\n"), r.stdout());
         // a .sgn whose signer is not a TFTP record of the list (signed by a SAST key)
-        r = CliRun.run("verify", "--trust", anchor.toString(), v("sgn/dialplan.xml.sgn").toString());
+        r = CliRun.run(
+                "verify",
+                "--trust",
+                anchor.toString(),
+                v("sgn/dialplan.xml.sgn").toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stdout());
     }
 
@@ -181,20 +216,37 @@ class VerifyCommandTest {
     void aTrustListThatDoesNotVerifyIsNotUsed(@TempDir Path dir) throws IOException {
         Path src = v("itl/itl-rsa2048-sha1-v1.0-allroles.tlv");
         Path bad = ShowCommandTest.tamperedTimestamp(src, dir);
-        CliRun r = CliRun.run("verify", "--trust", bad.toString(), v("itl/itl-rsa2048-sha1-v1.0-n02.tlv").toString());
+        CliRun r = CliRun.run(
+                "verify",
+                "--trust",
+                bad.toString(),
+                v("itl/itl-rsa2048-sha1-v1.0-n02.tlv").toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode());
-        assertTrue(r.stderr().startsWith("itl: --trust " + bad + ": the trust list itself does not verify "
-                + "(SIGNATURE_INVALID); no file is checked against it"), r.stderr());
+        assertTrue(
+                r.stderr()
+                        .startsWith("itl: --trust " + bad + ": the trust list itself does not verify "
+                                + "(SIGNATURE_INVALID); no file is checked against it"),
+                r.stderr());
         assertEquals("", r.stdout()); // fail closed: no file passes for lack of its anchor
         // show, too
-        r = CliRun.run("show", "--trust", bad.toString(), v("itl/itl-rsa2048-sha1-v1.0-n02.tlv").toString());
+        r = CliRun.run(
+                "show",
+                "--trust",
+                bad.toString(),
+                v("itl/itl-rsa2048-sha1-v1.0-n02.tlv").toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode());
         assertEquals("", r.stdout());
         // JSON: the trust source says it was not used
-        r = CliRun.run("verify", "--json", "--trust", bad.toString(), v("itl/itl-rsa2048-sha1-v1.0-n02.tlv").toString());
+        r = CliRun.run(
+                "verify",
+                "--json",
+                "--trust",
+                bad.toString(),
+                v("itl/itl-rsa2048-sha1-v1.0-n02.tlv").toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode());
         JsonTree.Obj doc = (JsonTree.Obj) JsonTree.parse(Bytes.wrapOwned(r.stdoutBytes()));
-        JsonTree.Obj source = (JsonTree.Obj) ((JsonTree.Arr) doc.fields().get("trust")).items().get(0);
+        JsonTree.Obj source = (JsonTree.Obj)
+                ((JsonTree.Arr) doc.fields().get("trust")).items().get(0);
         assertFalse(((JsonTree.Bool) source.fields().get("used")).value());
         assertTrue(((JsonTree.Arr) doc.fields().get("files")).items().isEmpty());
     }
@@ -232,13 +284,17 @@ class VerifyCommandTest {
             fields.add(t);
         }
         ItlFile changed = ItlFile.of(f.header(), List.of(f.records().get(0), ItlRecord.of(fields)));
-        ItlSigner signer = ItlSigner.builder(KeyLoader.defaults().pem(v("certs/sast-rsa2048.pem"), null)).build();
+        ItlSigner signer = ItlSigner.builder(KeyLoader.defaults().pem(v("certs/sast-rsa2048.pem"), null))
+                .build();
         Path p = dir.resolve("warned.tlv");
         Files.write(p, signer.sign(changed).encoded().toByteArray());
 
         CliRun r = CliRun.run("verify", p.toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.stdout() + r.stderr());
-        assertTrue(Pattern.compile("(?m)^  warning SERIAL_NUMBER_MISMATCH: .*\\(record 2\\)").matcher(r.stdout()).find(),
+        assertTrue(
+                Pattern.compile("(?m)^  warning SERIAL_NUMBER_MISMATCH: .*\\(record 2\\)")
+                        .matcher(r.stdout())
+                        .find(),
                 r.stdout());
         r = CliRun.run("verify", "--warnings-as-errors", p.toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stdout());
@@ -249,7 +305,12 @@ class VerifyCommandTest {
     void json(@TempDir Path dir) throws IOException {
         Path ok = v("itl/itl-rsa2048-sha1-v1.0-n01.tlv");
         Path sgn = v("sgn/SEP001122334455.cnf.xml.sgn");
-        CliRun r = CliRun.run("verify", "--json", "--trust", v("certs/sast-rsa2048.crt.pem").toString(), ok.toString(),
+        CliRun r = CliRun.run(
+                "verify",
+                "--json",
+                "--trust",
+                v("certs/sast-rsa2048.crt.pem").toString(),
+                ok.toString(),
                 sgn.toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
         JsonTree.Obj doc = (JsonTree.Obj) JsonTree.parse(Bytes.wrapOwned(r.stdoutBytes()));
@@ -260,7 +321,8 @@ class VerifyCommandTest {
         List<JsonTree.Node> files = ((JsonTree.Arr) doc.fields().get("files")).items();
         JsonTree.Obj a = (JsonTree.Obj) ((JsonTree.Obj) files.get(0)).fields().get("verification");
         assertTrue(((JsonTree.Bool) a.fields().get("verified")).value());
-        assertEquals("CERTIFICATE", ShowCommandTest.str((JsonTree.Obj) a.fields().get("anchor"), "kind"));
+        assertEquals(
+                "CERTIFICATE", ShowCommandTest.str((JsonTree.Obj) a.fields().get("anchor"), "kind"));
         JsonTree.Obj b = (JsonTree.Obj) ((JsonTree.Obj) files.get(1)).fields().get("verification");
         assertFalse(((JsonTree.Bool) b.fields().get("verified")).value());
         List<JsonTree.Node> errors = ((JsonTree.Arr) b.fields().get("errors")).items();
@@ -281,7 +343,8 @@ class VerifyCommandTest {
         }
         List<ItlRecord> rs = new ArrayList<>(f.records());
         rs.set(0, ItlRecord.of(fields));
-        return Files.write(dir.resolve("deep.tlv"), ItlFile.of(f.header(), rs).encoded().toByteArray());
+        return Files.write(
+                dir.resolve("deep.tlv"), ItlFile.of(f.header(), rs).encoded().toByteArray());
     }
 
     @Test

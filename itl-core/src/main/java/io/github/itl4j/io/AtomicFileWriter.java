@@ -79,8 +79,7 @@ public final class AtomicFileWriter {
     /** The permissions a new file gets in a directory (the umask), probed once per directory. */
     private final ConcurrentMap<Path, Set<PosixFilePermission>> defaultPermissions = new ConcurrentHashMap<>();
 
-    private AtomicFileWriter(boolean followSymlinks, Set<PosixFilePermission> permissionsAtMost,
-            boolean removeStale) {
+    private AtomicFileWriter(boolean followSymlinks, Set<PosixFilePermission> permissionsAtMost, boolean removeStale) {
         this.followSymlinks = followSymlinks;
         this.permissionsAtMost = permissionsAtMost == null ? null : Set.copyOf(permissionsAtMost);
         this.removeStale = removeStale;
@@ -151,7 +150,8 @@ public final class AtomicFileWriter {
         Set<PosixFilePermission> finalPermissions = null;
         boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
         if (posix) {
-            finalPermissions = existing != null ? EnumSet.copyOf(nonEmpty(existing.permissions()))
+            finalPermissions = existing != null
+                    ? EnumSet.copyOf(nonEmpty(existing.permissions()))
                     : EnumSet.copyOf(nonEmpty(defaultPermissions(dir, given)));
             if (permissionsAtMost != null) {
                 finalPermissions.retainAll(permissionsAtMost);
@@ -255,7 +255,8 @@ public final class AtomicFileWriter {
             return null;
         }
         PosixFileAttributes existing = posixAttributes(abs);
-        Set<PosixFilePermission> p = existing != null ? EnumSet.copyOf(nonEmpty(existing.permissions()))
+        Set<PosixFilePermission> p = existing != null
+                ? EnumSet.copyOf(nonEmpty(existing.permissions()))
                 : EnumSet.copyOf(nonEmpty(defaultPermissions(dir, given)));
         if (permissionsAtMost != null) {
             p.retainAll(permissionsAtMost);
@@ -367,8 +368,11 @@ public final class AtomicFileWriter {
                 throw new UnsafeTargetException(given, UnsafeTargetException.Kind.DANGLING_SYMBOLIC_LINK);
             }
             if (!t.isRegularFile()) {
-                throw new UnsafeTargetException(given, t.isDirectory() ? UnsafeTargetException.Kind.DIRECTORY
-                        : UnsafeTargetException.Kind.SPECIAL_FILE);
+                throw new UnsafeTargetException(
+                        given,
+                        t.isDirectory()
+                                ? UnsafeTargetException.Kind.DIRECTORY
+                                : UnsafeTargetException.Kind.SPECIAL_FILE);
             }
             return abs.toRealPath();
         }
@@ -434,7 +438,8 @@ public final class AtomicFileWriter {
     }
 
     private static Path createTemp(Path dir, String name, String given, boolean posix) throws IOException {
-        FileAttribute<?>[] attrs = posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_RW)}
+        FileAttribute<?>[] attrs = posix
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_RW)}
                 : new FileAttribute<?>[0];
         for (int attempt = 0; ; attempt++) {
             Path tmp = dir.resolve(temporaryName(name));
@@ -459,7 +464,8 @@ public final class AtomicFileWriter {
         } else if (e instanceof AccessDeniedException) {
             r = new AccessDeniedException(given, null, "permission denied in its directory");
         } else {
-            r = new FileSystemException(given, null, reason != null ? reason : e.getClass().getSimpleName());
+            r = new FileSystemException(
+                    given, null, reason != null ? reason : e.getClass().getSimpleName());
         }
         r.initCause(e);
         return r;
@@ -530,22 +536,25 @@ public final class AtomicFileWriter {
         }
     }
 
-    private static int removeStale(Path dir, String name, UserPrincipal owner, Duration olderThan)
-            throws IOException {
-        String prefix = name == null ? null
+    private static int removeStale(Path dir, String name, UserPrincipal owner, Duration olderThan) throws IOException {
+        String prefix = name == null
+                ? null
                 : "." + (name.length() > MAX_NAME_IN_TEMP ? name.substring(0, MAX_NAME_IN_TEMP) : name) + ".";
         Instant cutoff = Instant.now().minus(olderThan);
         int removed = 0;
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, p -> {
             String n = p.getFileName().toString();
-            return isTemporaryName(n) && (prefix == null || (n.startsWith(prefix)
-                    && n.length() == prefix.length() + HEX_DIGITS + TEMP_SUFFIX.length()));
+            return isTemporaryName(n)
+                    && (prefix == null
+                            || (n.startsWith(prefix)
+                                    && n.length() == prefix.length() + HEX_DIGITS + TEMP_SUFFIX.length()));
         })) {
             for (Path p : ds) {
                 try {
-                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class,
-                            LinkOption.NOFOLLOW_LINKS);
-                    if (a.isRegularFile() && a.lastModifiedTime().toInstant().isBefore(cutoff)
+                    BasicFileAttributes a =
+                            Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    if (a.isRegularFile()
+                            && a.lastModifiedTime().toInstant().isBefore(cutoff)
                             && owner.equals(Files.getOwner(p, LinkOption.NOFOLLOW_LINKS))) {
                         Files.deleteIfExists(p);
                         removed++;

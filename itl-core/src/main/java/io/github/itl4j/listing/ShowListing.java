@@ -26,8 +26,18 @@ import java.util.OptionalLong;
  * @param verified whether the listing ends with "... was verified successfully"
  * @since 0.2.0
  */
-public record ShowListing(String kind, String md5, String sha1, long length, String version, int headerLength,
-        String signerName, String serial, String caName, int signatureLength, List<Record> records,
+public record ShowListing(
+        String kind,
+        String md5,
+        String sha1,
+        long length,
+        String version,
+        int headerLength,
+        String signerName,
+        String serial,
+        String caName,
+        int signatureLength,
+        List<Record> records,
         boolean verified) {
     /** Copies the list. */
     public ShowListing {
@@ -85,9 +95,21 @@ public record ShowListing(String kind, String md5, String sha1, long length, Str
      * @param ipAddress IPADDRESS text, or null
      * @param usedToSign whether the listing says "This etoken was used to sign"
      */
-    public record Record(int recordLength, String dnsName, String subjectName, Role role, String issuerName,
-            String serial, int publicKeyLength, int signatureLength, int certificateLength, String certificateSha1,
-            String certHash, String hashAlgorithm, String ipAddress, boolean usedToSign) {
+    public record Record(
+            int recordLength,
+            String dnsName,
+            String subjectName,
+            Role role,
+            String issuerName,
+            String serial,
+            int publicKeyLength,
+            int signatureLength,
+            int certificateLength,
+            String certificateSha1,
+            String certHash,
+            String hashAlgorithm,
+            String ipAddress,
+            boolean usedToSign) {
         /**
          * The RSA key size the PUBLICKEY length implies: 140 bytes is a 1024-bit key, 270 a 2048-bit one, 526 a
          * 4096-bit one (PKCS#1 RSAPublicKey DER).

@@ -23,6 +23,7 @@ public final class ShowListingParser {
 
     /** Lines longer than this are skipped (a listing's lines are short; this bounds the work per line). */
     private static final int MAX_LINE = 1024;
+
     private static final Pattern MD5 = Pattern.compile("^([0-9a-fA-F]{32})\\s*\\(MD5\\)");
     private static final Pattern SHA1 = Pattern.compile("^([0-9a-fA-F]{40})\\s*\\(SHA1\\)");
     private static final Pattern LENGTH = Pattern.compile("^Length of (ITL|CTL) file:\\s*(\\d{1,12})");
@@ -32,8 +33,7 @@ public final class ShowListingParser {
     private static final Pattern HEX_DUMP = Pattern.compile("^([0-9a-fA-F]{1,2}\\s+)*[0-9a-fA-F]{1,2}$");
     private static final Pattern FINGERPRINT = Pattern.compile("^((?:[0-9A-Fa-f]{2}\\s*){20})");
 
-    private ShowListingParser() {
-    }
+    private ShowListingParser() {}
 
     /**
      * Parses a listing.
@@ -45,8 +45,10 @@ public final class ShowListingParser {
      */
     public static ShowListing parse(String text) throws ItlFormatException {
         if (text.length() > MAX_CHARS) {
-            throw new ItlFormatException("The listing is " + text.length() + " characters; at most " + MAX_CHARS
-                    + " are read", ItlException.NO_OFFSET, ItlException.NO_TAG);
+            throw new ItlFormatException(
+                    "The listing is " + text.length() + " characters; at most " + MAX_CHARS + " are read",
+                    ItlException.NO_OFFSET,
+                    ItlException.NO_TAG);
         }
         State s = new State();
         for (String raw : text.split("\\R")) {
@@ -54,11 +56,24 @@ public final class ShowListingParser {
         }
         s.finishRecord();
         if (s.md5 == null && s.sha1 == null && s.records.isEmpty() && s.headerLength < 0 && s.signerName == null) {
-            throw new ItlFormatException("Not a 'show itl' or 'show ctl' listing: no checksum, header field or "
-                    + "record found", ItlException.NO_OFFSET, ItlException.NO_TAG);
+            throw new ItlFormatException(
+                    "Not a 'show itl' or 'show ctl' listing: no checksum, header field or " + "record found",
+                    ItlException.NO_OFFSET,
+                    ItlException.NO_TAG);
         }
-        return new ShowListing(s.kind, s.md5, s.sha1, s.length, s.version, s.headerLength, s.signerName, s.serial,
-                s.caName, s.signatureLength, s.records, s.verified);
+        return new ShowListing(
+                s.kind,
+                s.md5,
+                s.sha1,
+                s.length,
+                s.version,
+                s.headerLength,
+                s.signerName,
+                s.serial,
+                s.caName,
+                s.signatureLength,
+                s.records,
+                s.verified);
     }
 
     /**
@@ -79,8 +94,8 @@ public final class ShowListingParser {
         if (i == 1 || i >= t.length || !t[i].matches("\\d{1,5}")) {
             return null;
         }
-        String value = i + 1 < t.length ? String.join(" ", java.util.Arrays.asList(t).subList(i + 1, t.length))
-                : null;
+        String value =
+                i + 1 < t.length ? String.join(" ", java.util.Arrays.asList(t).subList(i + 1, t.length)) : null;
         return new String[] {t[0], t[i], value};
     }
 
@@ -157,6 +172,7 @@ public final class ShowListingParser {
         boolean usedToSign;
         /** The name field the previous line set (for wrapped names), or 0. */
         int lastNameTag;
+
         boolean awaitingFingerprint;
 
         void line(String l) {
@@ -208,13 +224,13 @@ public final class ShowListingParser {
                 switch (lastNameTag) {
                     case 4 -> signerName = signerName + l;
                     case 6 -> caName = caName + l;
-                    default -> { }
+                    default -> {}
                 }
             } else {
                 switch (lastNameTag) {
                     case 3 -> subject = subject + l;
                     case 5 -> issuer = issuer + l;
-                    default -> { }
+                    default -> {}
                 }
             }
         }
@@ -233,7 +249,7 @@ public final class ShowListingParser {
                         lastNameTag = value != null ? 6 : 0;
                     }
                     case 12 -> signatureLength = len;
-                    default -> { }
+                    default -> {}
                 }
                 return;
             }
@@ -264,14 +280,26 @@ public final class ShowListingParser {
                 case 10 -> ip = value;
                 case 11 -> certHash = hex(value);
                 case 12 -> hashAlgorithm = value;
-                default -> { }
+                default -> {}
             }
         }
 
         void finishRecord() {
             if (inRecord) {
-                records.add(new ShowListing.Record(recordLength, dnsName, subject, role, issuer, recSerial,
-                        publicKeyLength, recSignatureLength, certLength, certSha1, certHash, hashAlgorithm, ip,
+                records.add(new ShowListing.Record(
+                        recordLength,
+                        dnsName,
+                        subject,
+                        role,
+                        issuer,
+                        recSerial,
+                        publicKeyLength,
+                        recSignatureLength,
+                        certLength,
+                        certSha1,
+                        certHash,
+                        hashAlgorithm,
+                        ip,
                         usedToSign));
             }
             inRecord = false;

@@ -25,8 +25,8 @@ public record Tlv(int tag, Bytes value) implements TlvElement {
             throw new IllegalArgumentException("tag must be 0..255: " + tag);
         }
         if (value.size() > MAX_VALUE_LENGTH) {
-            throw new IllegalArgumentException("value of tag " + tag + " is " + value.size()
-                    + " bytes; a TLV holds at most 65535");
+            throw new IllegalArgumentException(
+                    "value of tag " + tag + " is " + value.size() + " bytes; a TLV holds at most 65535");
         }
     }
 

@@ -3,8 +3,8 @@ package io.github.itl4j.tlv;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.HeaderTag;
 import io.github.itl4j.HeaderTags;
-import io.github.itl4j.RecordTag;
 import io.github.itl4j.ItlFormatException;
+import io.github.itl4j.RecordTag;
 
 /**
  * A cursor over TLV-encoded bytes. Short-lived and single-threaded; create one per walk.
@@ -45,6 +45,7 @@ public final class TlvReader {
     private final boolean headerMode;
     /** Open containers (header mode only; record mode never nests, so it allocates nothing here). */
     private final int[] ends;
+
     private final int[] tags;
     private int depth;
     private int pos;
@@ -153,15 +154,21 @@ public final class TlvReader {
             return event = Event.PADDING;
         }
         if (limit - pos < Tlv.HEADER_SIZE) {
-            throw new ItlFormatException(String.format(
-                    "Truncated TLV: tag and length need %d bytes, only %d remain%s", Tlv.HEADER_SIZE, limit - pos,
-                    where()),
-                    base + pos, t);
+            throw new ItlFormatException(
+                    String.format(
+                            "Truncated TLV: tag and length need %d bytes, only %d remain%s",
+                            Tlv.HEADER_SIZE, limit - pos, where()),
+                    base + pos,
+                    t);
         }
         int len = data.getU16(pos + 1);
         if (len > limit - pos - Tlv.HEADER_SIZE) {
-            throw new ItlFormatException(String.format("%s declares length %d, but only %d bytes remain%s",
-                    name(t), len, limit - pos - Tlv.HEADER_SIZE, where()), base + pos, t);
+            throw new ItlFormatException(
+                    String.format(
+                            "%s declares length %d, but only %d bytes remain%s",
+                            name(t), len, limit - pos - Tlv.HEADER_SIZE, where()),
+                    base + pos,
+                    t);
         }
         tag = t;
         length = len;
@@ -183,7 +190,9 @@ public final class TlvReader {
     }
 
     private String where() {
-        return depth > 0 ? " in " + HeaderTags.name(tags[depth - 1]) : (headerMode ? " in the header" : " in the record");
+        return depth > 0
+                ? " in " + HeaderTags.name(tags[depth - 1])
+                : (headerMode ? " in the header" : " in the record");
     }
 
     /** @return the current event, or null before the first call or at the end */

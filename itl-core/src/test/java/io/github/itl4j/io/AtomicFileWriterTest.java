@@ -113,8 +113,8 @@ class AtomicFileWriterTest {
         assertEquals("new", Files.readString(real));
         assertTrue(Files.isSymbolicLink(link));
         Path dangling = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("missing"));
-        UnsafeTargetException e = assertThrows(UnsafeTargetException.class,
-                () -> W.followSymlinks(true).write(dangling, Bytes.utf8("x")));
+        UnsafeTargetException e = assertThrows(
+                UnsafeTargetException.class, () -> W.followSymlinks(true).write(dangling, Bytes.utf8("x")));
         assertEquals(UnsafeTargetException.Kind.DANGLING_SYMBOLIC_LINK, e.kind());
         assertFalse(Files.exists(dir.resolve("missing")));
     }
@@ -123,8 +123,7 @@ class AtomicFileWriterTest {
     void aDeviceNodeOrFifoIsNeverReplaced() throws Exception {
         Path devNull = Path.of("/dev/null");
         assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "no /dev/null here");
-        UnsafeTargetException e = assertThrows(UnsafeTargetException.class,
-                () -> W.write(devNull, Bytes.utf8("x")));
+        UnsafeTargetException e = assertThrows(UnsafeTargetException.class, () -> W.write(devNull, Bytes.utf8("x")));
         assertEquals(UnsafeTargetException.Kind.SPECIAL_FILE, e.kind());
         assertFalse(Files.isRegularFile(devNull));
         Path fifo = dir.resolve("fifo");
@@ -132,8 +131,10 @@ class AtomicFileWriterTest {
         assumeTrue(mk.waitFor() == 0, "no mkfifo");
         assertThrows(UnsafeTargetException.class, () -> W.write(fifo, Bytes.utf8("x")));
         assertFalse(Files.isRegularFile(fifo));
-        assertEquals(UnsafeTargetException.Kind.DIRECTORY,
-                assertThrows(UnsafeTargetException.class, () -> W.write(dir, Bytes.EMPTY)).kind());
+        assertEquals(
+                UnsafeTargetException.Kind.DIRECTORY,
+                assertThrows(UnsafeTargetException.class, () -> W.write(dir, Bytes.EMPTY))
+                        .kind());
     }
 
     @Test
@@ -162,8 +163,9 @@ class AtomicFileWriterTest {
     @Test
     void staleTemporaryFilesOfTheSameUserAreRemovedFreshOnesKept() throws Exception {
         Path stale = Files.writeString(dir.resolve(".ITLFile.tlv.0123456789abcdef.tmp"), "left by kill -9");
-        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(AtomicFileWriter.STALE_AFTER)
-                .minusSeconds(60)));
+        Files.setLastModifiedTime(
+                stale,
+                FileTime.from(Instant.now().minus(AtomicFileWriter.STALE_AFTER).minusSeconds(60)));
         Path fresh = Files.writeString(dir.resolve(".ITLFile.tlv.fedcba9876543210.tmp"), "being written");
         Path other = Files.writeString(dir.resolve(".other.0123456789abcdef.tmp"), "another name");
         Files.setLastModifiedTime(other, Files.getLastModifiedTime(stale));

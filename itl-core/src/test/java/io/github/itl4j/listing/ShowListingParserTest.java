@@ -73,7 +73,9 @@ class ShowListingParserTest {
         assertEquals("6e3f65c297b3e01fe74281ab52cc55dc", l.serial());
         assertEquals(l.serial(), l.records().get(4).serial());
         assertTrue(l.lengthsAddUp());
-        assertEquals("cdc74a39878752fab0890c28abcb3632eb8716dc", l.records().get(4).identity().orElseThrow());
+        assertEquals(
+                "cdc74a39878752fab0890c28abcb3632eb8716dc",
+                l.records().get(4).identity().orElseThrow());
     }
 
     @Test
@@ -82,7 +84,7 @@ class ShowListingParserTest {
         assertThrows(ItlFormatException.class, () -> ShowListingParser.parse("hello\nworld"));
         // one huge line (a regex would backtrack over it): skipped, so not a listing
         assertThrows(ItlFormatException.class, () -> ShowListingParser.parse("1 " + "A ".repeat(1_000_000) + "!"));
-        assertThrows(ItlFormatException.class, () -> ShowListingParser.parse("x".repeat(ShowListingParser.MAX_CHARS
-                + 1)));
+        assertThrows(
+                ItlFormatException.class, () -> ShowListingParser.parse("x".repeat(ShowListingParser.MAX_CHARS + 1)));
     }
 }

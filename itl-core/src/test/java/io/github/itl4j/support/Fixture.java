@@ -27,8 +27,7 @@ public final class Fixture {
     public static final int RECORD2 = 162;
     public static final int SIZE = 192;
 
-    private Fixture() {
-    }
+    private Fixture() {}
 
     public static Raw prefix(Raw r, int headerLength) {
         return r.tlv(1, 1, 2).u16(2, headerLength);
@@ -65,7 +64,12 @@ public final class Fixture {
 
     /** One 30-byte record in CUCM order with the given FUNCTION. */
     public static Raw record(Raw r, int role) {
-        return r.u16(1, RECORD_LENGTH).str(3, "s").u16(4, role).str(5, "i").tlv(6, 1).tlv(9, 0x30, 1, 0);
+        return r.u16(1, RECORD_LENGTH)
+                .str(3, "s")
+                .u16(4, role)
+                .str(5, "i")
+                .tlv(6, 1)
+                .tlv(9, 0x30, 1, 0);
     }
 
     /** The whole valid file: header, a SAST record and a CCM+TFTP record. */

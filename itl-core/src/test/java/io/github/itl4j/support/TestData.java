@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 
 /** Finds the shared test vectors: system property {@code itl.testdata}, else {@code ../testdata}. */
 public final class TestData {
-    private TestData() {
-    }
+    private TestData() {}
 
     public static Path root() {
         String p = System.getProperty("itl.testdata");
@@ -38,7 +37,9 @@ public final class TestData {
 
     public static List<Path> list(Path dir, String suffix) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().collect(Collectors.toList());
+            return s.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,13 +25,29 @@ class TlvReaderTest {
     @Test
     void headerModeWalksContainersAndPadding() throws ItlFormatException {
         TlvReader r = TlvReader.header(Bytes.wrapOwned(Fixture.header()), 0);
-        assertEquals(List.of(
-                "VALUE 1 0 0", "VALUE 2 5 0",
-                "CONTAINER_START 3 10 1", "VALUE 4 13 1", "VALUE 5 18 1", "VALUE 6 22 1", "CONTAINER_END 3 27 0",
-                "CONTAINER_START 7 27 1", "VALUE 8 30 1", "CONTAINER_START 9 34 2", "VALUE 10 37 2",
-                "VALUE 11 41 2", "CONTAINER_END 9 45 1", "CONTAINER_END 7 45 0",
-                "VALUE 12 45 0", "VALUE 14 112 0", "VALUE 15 122 0",
-                "PADDING 13 129 0", "PADDING 13 130 0", "PADDING 13 131 0"), walk(r));
+        assertEquals(
+                List.of(
+                        "VALUE 1 0 0",
+                        "VALUE 2 5 0",
+                        "CONTAINER_START 3 10 1",
+                        "VALUE 4 13 1",
+                        "VALUE 5 18 1",
+                        "VALUE 6 22 1",
+                        "CONTAINER_END 3 27 0",
+                        "CONTAINER_START 7 27 1",
+                        "VALUE 8 30 1",
+                        "CONTAINER_START 9 34 2",
+                        "VALUE 10 37 2",
+                        "VALUE 11 41 2",
+                        "CONTAINER_END 9 45 1",
+                        "CONTAINER_END 7 45 0",
+                        "VALUE 12 45 0",
+                        "VALUE 14 112 0",
+                        "VALUE 15 122 0",
+                        "PADDING 13 129 0",
+                        "PADDING 13 130 0",
+                        "PADDING 13 131 0"),
+                walk(r));
         assertNull(r.next());
         assertNull(r.event());
     }
@@ -79,16 +95,16 @@ class TlvReaderTest {
 
     @Test
     void truncatedTagAndLength() {
-        ItlFormatException e = assertThrows(ItlFormatException.class,
-                () -> walk(TlvReader.record(Bytes.fromHex("030001 04 0500"), 100)));
+        ItlFormatException e = assertThrows(
+                ItlFormatException.class, () -> walk(TlvReader.record(Bytes.fromHex("030001 04 0500"), 100)));
         assertEquals(104, e.offset());
         assertEquals(5, e.tag());
     }
 
     @Test
     void lengthPastTheEndOfTheInput() {
-        ItlFormatException e = assertThrows(ItlFormatException.class,
-                () -> walk(TlvReader.record(Bytes.fromHex("0900050102"), 7)));
+        ItlFormatException e =
+                assertThrows(ItlFormatException.class, () -> walk(TlvReader.record(Bytes.fromHex("0900050102"), 7)));
         assertEquals(7, e.offset());
         assertEquals(9, e.tag());
     }
@@ -96,8 +112,8 @@ class TlvReaderTest {
     @Test
     void childPastTheEndOfItsContainer() {
         // SIGNERID of 4 holds a SIGNERNAME declaring 2 (needs 5)
-        ItlFormatException e = assertThrows(ItlFormatException.class,
-                () -> walk(TlvReader.header(Bytes.fromHex("030004040002610000"), 0)));
+        ItlFormatException e = assertThrows(
+                ItlFormatException.class, () -> walk(TlvReader.header(Bytes.fromHex("030004040002610000"), 0)));
         assertEquals(3, e.offset());
         assertEquals(4, e.tag());
     }
@@ -112,16 +128,16 @@ class TlvReaderTest {
             b[3 * i + 1] = (byte) (len >>> 8);
             b[3 * i + 2] = (byte) len;
         }
-        ItlFormatException e = assertThrows(ItlFormatException.class,
-                () -> walk(TlvReader.header(Bytes.wrapOwned(b), 0)));
+        ItlFormatException e =
+                assertThrows(ItlFormatException.class, () -> walk(TlvReader.header(Bytes.wrapOwned(b), 0)));
         assertEquals(24, e.offset());
         assertEquals(3, e.tag());
     }
 
     @Test
     void paddingInsideAContainerIsATag() {
-        ItlFormatException e = assertThrows(ItlFormatException.class,
-                () -> walk(TlvReader.header(Bytes.fromHex("0300020d0d"), 0)));
+        ItlFormatException e =
+                assertThrows(ItlFormatException.class, () -> walk(TlvReader.header(Bytes.fromHex("0300020d0d"), 0)));
         assertEquals(3, e.offset());
         assertEquals(13, e.tag());
     }

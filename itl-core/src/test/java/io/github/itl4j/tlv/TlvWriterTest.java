@@ -19,14 +19,24 @@ class TlvWriterTest {
 
     @Test
     void stringsAreNulTerminatedUtf8() {
-        assertEquals(Bytes.fromHex("0e0004 c3a96100"), new TlvWriter().string(14, "éa").toBytes());
+        assertEquals(
+                Bytes.fromHex("0e0004 c3a96100"),
+                new TlvWriter().string(14, "éa").toBytes());
         assertEquals(Bytes.fromHex("00"), TlvWriter.nulTerminated(""));
     }
 
     @Test
     void containerLengthsArePatched() {
-        Bytes b = new TlvWriter().startContainer(7).u8(8, 1).startContainer(9).u8(10, 0).u8(11, 1).endContainer()
-                .endContainer().padding().toBytes();
+        Bytes b = new TlvWriter()
+                .startContainer(7)
+                .u8(8, 1)
+                .startContainer(9)
+                .u8(10, 0)
+                .u8(11, 1)
+                .endContainer()
+                .endContainer()
+                .padding()
+                .toBytes();
         assertEquals(Bytes.fromHex("07000f 080001 01 090008 0a000100 0b000101 0d"), b);
     }
 
@@ -50,7 +60,8 @@ class TlvWriterTest {
             }
         }
         List<TlvElement> top = stack.get(0);
-        assertEquals(header.length, top.stream().mapToInt(TlvElement::encodedSize).sum());
+        assertEquals(
+                header.length, top.stream().mapToInt(TlvElement::encodedSize).sum());
         assertEquals(Bytes.wrapOwned(header), new TlvWriter(4).elements(top).toBytes());
         Container signerId = (Container) top.get(2);
         assertEquals(14, signerId.length());
@@ -74,9 +85,13 @@ class TlvWriterTest {
         assertThrows(IllegalArgumentException.class, () -> new TlvWriter().tlv(-1, Bytes.EMPTY));
         assertThrows(IllegalArgumentException.class, () -> new TlvWriter().tlv(9, Bytes.wrapOwned(new byte[65536])));
         assertThrows(IllegalStateException.class, () -> new TlvWriter().endContainer());
-        assertThrows(IllegalStateException.class, () -> new TlvWriter().startContainer(3).toBytes());
-        assertThrows(IllegalArgumentException.class, () -> new TlvWriter().startContainer(3)
-                .tlv(9, Bytes.wrapOwned(new byte[65533])).endContainer());
+        assertThrows(
+                IllegalStateException.class,
+                () -> new TlvWriter().startContainer(3).toBytes());
+        assertThrows(IllegalArgumentException.class, () -> new TlvWriter()
+                .startContainer(3)
+                .tlv(9, Bytes.wrapOwned(new byte[65533]))
+                .endContainer());
         TlvWriter deep = new TlvWriter();
         for (int i = 0; i < 8; i++) {
             deep.startContainer(3);
@@ -90,8 +105,9 @@ class TlvWriterTest {
         assertThrows(IllegalArgumentException.class, () -> new Tlv(1, Bytes.wrapOwned(new byte[65536])));
         assertThrows(NullPointerException.class, () -> new Tlv(1, null));
         assertThrows(IllegalArgumentException.class, () -> new Container(300, List.of()));
-        assertThrows(IllegalArgumentException.class, () -> new Container(3,
-                List.of(new Tlv(9, Bytes.wrapOwned(new byte[65533])))));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> new Container(3, List.of(new Tlv(9, Bytes.wrapOwned(new byte[65533])))));
         assertEquals(new Padding(), Padding.INSTANCE);
         assertEquals(1, Padding.INSTANCE.encodedSize());
         assertEquals(13, Padding.INSTANCE.tag());

@@ -77,7 +77,8 @@ public final class AnchorMatch {
     public String toString() {
         switch (kind) {
             case CERTIFICATE:
-                return "AnchorMatch[certificate " + certificate.getSubjectX500Principal().getName() + "]";
+                return "AnchorMatch[certificate "
+                        + certificate.getSubjectX500Principal().getName() + "]";
             case TRUST_LIST_RECORD:
                 return "AnchorMatch[record " + (recordIndex + 1) + " of " + trustList + "]";
             default:

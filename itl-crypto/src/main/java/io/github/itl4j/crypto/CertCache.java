@@ -40,8 +40,7 @@ final class CertCache {
     }
 
     /** A record's bytes (a compact copy) that were checked without a problem against {@code cert}. */
-    private record CheckedRecord(Bytes record, CertInfo cert) {
-    }
+    private record CheckedRecord(Bytes record, CertInfo cert) {}
 
     private volatile Tables tables = new Tables();
     private final AtomicInteger entries = new AtomicInteger();

@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class CertFields {
     /** Cache slots: sets of {@link #WAYS} ways, so that a few certificates in one set do not evict each other. */
     private static final int SLOTS = 64;
+
     private static final int WAYS = 4;
     private static final AtomicReferenceArray<CertFields> CACHE = new AtomicReferenceArray<>(SLOTS);
 
@@ -29,6 +30,7 @@ final class CertFields {
     final Bytes der;
     /** Null if the key has no PUBLICKEY form. */
     final Bytes publicKey;
+
     final Bytes serial;
     final Bytes signature;
     private final Bytes subjectCucm;

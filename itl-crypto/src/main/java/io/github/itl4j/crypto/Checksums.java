@@ -37,6 +37,7 @@ public final class Checksums {
 
     /** Indexed by {@link Algorithm#ordinal()}; null for an algorithm that was not requested. */
     private final Bytes[] values;
+
     private final Set<Algorithm> computed;
     private final long size;
 
@@ -104,8 +105,7 @@ public final class Checksums {
     private static Set<Algorithm> requested(Set<Algorithm> algorithms) {
         Objects.requireNonNull(algorithms, "algorithms");
         if (algorithms.isEmpty()) {
-            throw new IllegalArgumentException("No checksum algorithm requested (expected one or more of "
-                    + ALL + ")");
+            throw new IllegalArgumentException("No checksum algorithm requested (expected one or more of " + ALL + ")");
         }
         if (algorithms.equals(ALL)) {
             return ALL;
@@ -306,8 +306,8 @@ public final class Checksums {
             case "SHA1" -> sha1();
             case "SHA256" -> sha256();
             case "SHA512" -> sha512();
-            default -> throw new IllegalArgumentException("Unknown checksum '" + algorithm
-                    + "' (expected MD5, SHA-1, SHA-256 or SHA-512)");
+            default -> throw new IllegalArgumentException(
+                    "Unknown checksum '" + algorithm + "' (expected MD5, SHA-1, SHA-256 or SHA-512)");
         };
     }
 
@@ -378,7 +378,8 @@ public final class Checksums {
         if (declared.isPresent()) {
             return declared.get().isKnown() ? declared : Optional.empty();
         }
-        return hash.get().size() == DigestAlgorithm.SHA1.digestLength() ? Optional.of(DigestAlgorithm.SHA1)
+        return hash.get().size() == DigestAlgorithm.SHA1.digestLength()
+                ? Optional.of(DigestAlgorithm.SHA1)
                 : Optional.empty();
     }
 
@@ -419,7 +420,8 @@ public final class Checksums {
         }
         MessageDigest m = DigestInfos.messageDigest(alg.get());
         certificateDer.feed(m::update);
-        return MessageDigest.isEqual(m.digest(), hash.get().toByteArray()) ? CertHashCheck.MATCH
+        return MessageDigest.isEqual(m.digest(), hash.get().toByteArray())
+                ? CertHashCheck.MATCH
                 : CertHashCheck.MISMATCH;
     }
 

@@ -20,8 +20,7 @@ import java.util.Map;
  * @since 0.2.0
  */
 public final class ExpiryCalendar {
-    private ExpiryCalendar() {
-    }
+    private ExpiryCalendar() {}
 
     /**
      * One certificate of a list.
@@ -34,8 +33,8 @@ public final class ExpiryCalendar {
      * @param notAfter end of validity
      * @param sha1 the certificate's SHA-1, upper-case hex separated by spaces (as {@code show itl} prints it)
      */
-    public record Entry(String source, int index, Role role, String subject, String node, Instant notAfter,
-            String sha1) {
+    public record Entry(
+            String source, int index, Role role, String subject, String node, Instant notAfter, String sha1) {
         /**
          * @param now the time to compare with
          * @return whole days from {@code now} to notAfter (negative once expired)
@@ -66,18 +65,26 @@ public final class ExpiryCalendar {
                 }
                 X509Certificate c;
                 try {
-                    c = (X509Certificate) cf.generateCertificate(new ByteArrayInputStream(
-                            r.certificate().get().toByteArray()));
+                    c = (X509Certificate) cf.generateCertificate(
+                            new ByteArrayInputStream(r.certificate().get().toByteArray()));
                 } catch (CertificateException | RuntimeException e) {
                     continue; // not a certificate: the verifier reports it
                 }
                 String subject = c.getSubjectX500Principal().getName();
                 String node = r.dnsName().filter(s -> !s.isEmpty()).orElseGet(() -> cn(subject));
-                out.add(new Entry(l.getKey(), i, r.role().orElse(null), subject, node,
-                        c.getNotAfter().toInstant(), Checksums.certificateFingerprint(r).orElse("")));
+                out.add(new Entry(
+                        l.getKey(),
+                        i,
+                        r.role().orElse(null),
+                        subject,
+                        node,
+                        c.getNotAfter().toInstant(),
+                        Checksums.certificateFingerprint(r).orElse("")));
             }
         }
-        out.sort(Comparator.comparing(Entry::notAfter).thenComparing(Entry::source).thenComparingInt(Entry::index));
+        out.sort(Comparator.comparing(Entry::notAfter)
+                .thenComparing(Entry::source)
+                .thenComparingInt(Entry::index));
         return out;
     }
 

@@ -38,9 +38,11 @@ public final class ItlResetter {
     private final boolean force;
     /** Verifies the input before it is signed; null if {@link Builder#allowUnverifiedInput(boolean)}. */
     private final ItlVerifier inputVerifier;
+
     private final DigestAlgorithm digest;
     /** The new signer's certificate and its derived values (names in both formats, serial, DER, PUBLICKEY). */
     private final X509Certificate cert;
+
     private final CertFields fields;
 
     private ItlResetter(Builder b) {
@@ -48,9 +50,14 @@ public final class ItlResetter {
         this.force = b.force;
         this.digest = b.digest;
         // the default needs only the errors: record checks (warnings about other records) are left out
-        this.inputVerifier = b.allowUnverified ? null
-                : b.verifier != null ? b.verifier
-                : ItlVerifier.builder().checkRecords(false).provider(b.signer.provider()).build();
+        this.inputVerifier = b.allowUnverified
+                ? null
+                : b.verifier != null
+                        ? b.verifier
+                        : ItlVerifier.builder()
+                                .checkRecords(false)
+                                .provider(b.signer.provider())
+                                .build();
         this.cert = signer.key().certificate();
         this.fields = CertFields.of(cert);
     }
@@ -88,13 +95,16 @@ public final class ItlResetter {
                 if (sastOnly && !r.role().map(Role.SAST::equals).orElse(false)) {
                     continue;
                 }
-                boolean match = switch (pass) {
-                    case 0 -> r.certificate().map(der::equals).orElse(false);
-                    case 1 -> r.serialNumber().map(serial::equals).orElse(false)
-                            && r.value(RecordTags.ISSUER_NAME).map(v -> v.equals(issuerCucm)
-                                    || v.equals(issuerCertutils)).orElse(false);
-                    default -> publicKey != null && r.publicKey().map(publicKey::equals).orElse(false);
-                };
+                boolean match =
+                        switch (pass) {
+                            case 0 -> r.certificate().map(der::equals).orElse(false);
+                            case 1 -> r.serialNumber().map(serial::equals).orElse(false)
+                                    && r.value(RecordTags.ISSUER_NAME)
+                                            .map(v -> v.equals(issuerCucm) || v.equals(issuerCertutils))
+                                            .orElse(false);
+                            default -> publicKey != null
+                                    && r.publicKey().map(publicKey::equals).orElse(false);
+                        };
                 if (match) {
                     return Optional.of(r);
                 }
@@ -119,16 +129,20 @@ public final class ItlResetter {
         if (inputVerifier != null) {
             VerificationResult v = inputVerifier.verify(file);
             if (!v.isVerified()) {
-                throw new ItlVerificationException("The trust list to reset does not verify, so it is not re-signed "
-                        + "(re-signing would make its unverified records trusted)", v);
+                throw new ItlVerificationException(
+                        "The trust list to reset does not verify, so it is not re-signed "
+                                + "(re-signing would make its unverified records trusted)",
+                        v);
             }
         }
         Optional<ItlRecord> rec = find(file, cert, fields, true);
         Bytes name;
         Bytes serial;
         Bytes caName;
-        if (rec.isPresent() && rec.get().value(RecordTags.SUBJECT_NAME).isPresent()
-                && rec.get().serialNumber().isPresent() && rec.get().value(RecordTags.ISSUER_NAME).isPresent()) {
+        if (rec.isPresent()
+                && rec.get().value(RecordTags.SUBJECT_NAME).isPresent()
+                && rec.get().serialNumber().isPresent()
+                && rec.get().value(RecordTags.ISSUER_NAME).isPresent()) {
             ItlRecord r = rec.get();
             name = r.value(RecordTags.SUBJECT_NAME).get();
             serial = r.serialNumber().get();
@@ -139,15 +153,21 @@ public final class ItlResetter {
             serial = fields.serial;
             caName = fields.issuer(f, cert);
         } else {
-            String other = find(file, cert, fields, false).flatMap(ItlRecord::role)
-                    .map(r -> " (it is listed with role " + r.name() + ", not SAST)").orElse(" (it is not listed)");
-            throw new ItlSigningException(ItlSigningException.Reason.SIGNER_NOT_SAST, "The new signer "
-                    + cert.getSubjectX500Principal().getName() + " is not a SAST record of the file" + other
-                    + "; phones would reject the reset file. Use force(true) to sign anyway",
-                    RecordTags.FUNCTION, null);
+            String other = find(file, cert, fields, false)
+                    .flatMap(ItlRecord::role)
+                    .map(r -> " (it is listed with role " + r.name() + ", not SAST)")
+                    .orElse(" (it is not listed)");
+            throw new ItlSigningException(
+                    ItlSigningException.Reason.SIGNER_NOT_SAST,
+                    "The new signer "
+                            + cert.getSubjectX500Principal().getName() + " is not a SAST record of the file" + other
+                            + "; phones would reject the reset file. Use force(true) to sign anyway",
+                    RecordTags.FUNCTION,
+                    null);
         }
-        ItlHeader h = file.header().withSigner(new ItlHeader.Signer(name, serial, caName,
-                signer.key().signatureLength(), digest, signer.nowSeconds()));
+        ItlHeader h = file.header()
+                .withSigner(new ItlHeader.Signer(
+                        name, serial, caName, signer.key().signatureLength(), digest, signer.nowSeconds()));
         ItlFile prepared = file.withHeader(h);
         // no serial check: the names are the matched record's, whose serial form is what phones compare
         return prepared.withSignature(signer.signature(prepared, false));

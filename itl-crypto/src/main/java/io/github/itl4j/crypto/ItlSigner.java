@@ -43,6 +43,7 @@ public final class ItlSigner {
     private final Provider provider;
     /** The key's private key as {@link #provider}'s own key object when it could be translated. */
     private final java.security.PrivateKey privateKey;
+
     private final Bytes serial;
 
     private ItlSigner(Builder b, Provider provider, java.security.PrivateKey privateKey) {
@@ -86,8 +87,8 @@ public final class ItlSigner {
     public long nowSeconds() {
         long s = clock.instant().getEpochSecond();
         if (s < 0 || s > 0xFFFFFFFFL) {
-            throw new IllegalStateException("The clock's time " + clock.instant()
-                    + " does not fit the 32-bit unsigned TIMESTAMP");
+            throw new IllegalStateException(
+                    "The clock's time " + clock.instant() + " does not fit the 32-bit unsigned TIMESTAMP");
         }
         return s;
     }
@@ -101,8 +102,13 @@ public final class ItlSigner {
      */
     public ItlHeader.Signer headerSigner(NameFormat format) {
         CertFields cf = CertFields.of(key.certificate());
-        return new ItlHeader.Signer(cf.subject(format, key.certificate()), serial, cf.issuer(format, key.certificate()),
-                key.signatureLength(), digest, nowSeconds());
+        return new ItlHeader.Signer(
+                cf.subject(format, key.certificate()),
+                serial,
+                cf.issuer(format, key.certificate()),
+                key.signatureLength(),
+                digest,
+                nowSeconds());
     }
 
     /**
@@ -123,22 +129,36 @@ public final class ItlSigner {
     Bytes signature(SignedFile file, boolean checkSerial) throws ItlSigningException {
         ItlHeader h = file.header();
         if (h.signatureOffset() < 0 || h.signatureLength() != key.signatureLength()) {
-            throw new ItlSigningException(ItlSigningException.Reason.SIGNATURE_SIZE, "The header reserves "
-                    + (h.signatureOffset() < 0 ? "no SIGNATURE" : "a " + h.signatureLength() + "-byte SIGNATURE")
-                    + "; this " + key.rsaBits() + "-bit key makes " + key.signatureLength() + "-byte signatures",
-                    HeaderTags.SIGNATURE, null);
+            throw new ItlSigningException(
+                    ItlSigningException.Reason.SIGNATURE_SIZE,
+                    "The header reserves "
+                            + (h.signatureOffset() < 0
+                                    ? "no SIGNATURE"
+                                    : "a " + h.signatureLength() + "-byte SIGNATURE")
+                            + "; this " + key.rsaBits() + "-bit key makes " + key.signatureLength()
+                            + "-byte signatures",
+                    HeaderTags.SIGNATURE,
+                    null);
         }
         Optional<DigestAlgorithm> d = h.digestAlgorithm();
         if (d.isEmpty() || !d.get().isKnown()) {
-            throw new ItlSigningException(ItlSigningException.Reason.UNKNOWN_DIGEST, "The header's DIGESTALGORITHM is "
-                    + d.map(DigestAlgorithm::toString).orElse("missing") + "; expected 1 (SHA-1), 2 (SHA-256) or 3 "
-                    + "(SHA-512)", HeaderTags.DIGEST_ALGORITHM, null);
+            throw new ItlSigningException(
+                    ItlSigningException.Reason.UNKNOWN_DIGEST,
+                    "The header's DIGESTALGORITHM is "
+                            + d.map(DigestAlgorithm::toString).orElse("missing")
+                            + "; expected 1 (SHA-1), 2 (SHA-256) or 3 "
+                            + "(SHA-512)",
+                    HeaderTags.DIGEST_ALGORITHM,
+                    null);
         }
         Optional<Bytes> hs = h.serialNumber();
         if (checkSerial && hs.isPresent() && !hs.get().equals(serial)) {
-            throw new ItlSigningException(ItlSigningException.Reason.SIGNER_MISMATCH, "The header names signer serial "
-                    + hs.get().toHex() + " but the key's certificate has serial " + serial.toHex(),
-                    HeaderTags.SERIAL_NUMBER, null);
+            throw new ItlSigningException(
+                    ItlSigningException.Reason.SIGNER_MISMATCH,
+                    "The header names signer serial " + hs.get().toHex() + " but the key's certificate has serial "
+                            + serial.toHex(),
+                    HeaderTags.SERIAL_NUMBER,
+                    null);
         }
         return sign(d.get(), file.signedParts());
     }
@@ -152,8 +172,11 @@ public final class ItlSigner {
             }
             return Bytes.wrapOwned(s.sign());
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new ItlSigningException(ItlSigningException.Reason.SIGNATURE_FAILED, "Signing with "
-                    + provider.getName() + " failed: " + e.getMessage(), HeaderTags.SIGNATURE, e);
+            throw new ItlSigningException(
+                    ItlSigningException.Reason.SIGNATURE_FAILED,
+                    "Signing with " + provider.getName() + " failed: " + e.getMessage(),
+                    HeaderTags.SIGNATURE,
+                    e);
         }
     }
 
@@ -204,8 +227,12 @@ public final class ItlSigner {
      * @throws ItlSigningException {@code SIGNATURE_FAILED} if the provider fails
      */
     public SgnFile signConfig(Bytes payload, String fileName, Layout layout) throws ItlSigningException {
-        ItlHeader h = ItlHeader.builder().version(Version.V1_0).layout(layout).fileName(fileName)
-                .signer(headerSigner(NameFormat.forLayout(layout))).build();
+        ItlHeader h = ItlHeader.builder()
+                .version(Version.V1_0)
+                .layout(layout)
+                .fileName(fileName)
+                .signer(headerSigner(NameFormat.forLayout(layout)))
+                .build();
         return sign(SgnFile.of(h, payload));
     }
 
@@ -276,29 +303,43 @@ public final class ItlSigner {
          */
         public ItlSigner build() throws KeyLoadException {
             if (!key.isRsa()) {
-                throw new KeyLoadException(KeyLoadException.Reason.UNSUPPORTED_KEY, "Cannot sign with an "
-                        + key.algorithm() + " key: the format's signature is RSA PKCS#1 v1.5 (SIGNATUREALGORITHM 0); "
-                        + "use an RSA key");
+                throw new KeyLoadException(
+                        KeyLoadException.Reason.UNSUPPORTED_KEY,
+                        "Cannot sign with an "
+                                + key.algorithm()
+                                + " key: the format's signature is RSA PKCS#1 v1.5 (SIGNATUREALGORITHM 0); "
+                                + "use an RSA key");
             }
             try {
                 SignatureModulus.forSignatureLength(key.signatureLength());
             } catch (IllegalArgumentException e) {
-                throw new KeyLoadException(KeyLoadException.Reason.UNSUPPORTED_KEY, "Cannot sign with a "
-                        + key.rsaBits() + "-bit RSA key: SIGNATUREMODULUS only has codes for 512, 1024, 2048 and "
-                        + "4096 bits", e);
+                throw new KeyLoadException(
+                        KeyLoadException.Reason.UNSUPPORTED_KEY,
+                        "Cannot sign with a "
+                                + key.rsaBits()
+                                + "-bit RSA key: SIGNATUREMODULUS only has codes for 512, 1024, 2048 and "
+                                + "4096 bits",
+                        e);
             }
             String name = DigestInfos.rsaSignatureName(digest);
             try {
                 Signature s = provider == null ? Signature.getInstance(name) : Signature.getInstance(name, provider);
                 java.security.PrivateKey pk = key.forProvider(s.getProvider()).privateKey();
                 s.initSign(pk);
-                org.slf4j.LoggerFactory.getLogger(ItlSigner.class).debug("Signing {} with provider {} ({})", name,
-                        s.getProvider().getName(), key);
+                org.slf4j.LoggerFactory.getLogger(ItlSigner.class)
+                        .debug(
+                                "Signing {} with provider {} ({})",
+                                name,
+                                s.getProvider().getName(),
+                                key);
                 return new ItlSigner(this, s.getProvider(), pk);
             } catch (GeneralSecurityException e) {
-                throw new KeyLoadException(KeyLoadException.Reason.UNSUPPORTED_KEY, "The provider "
-                        + (provider == null ? "(default)" : provider.getName()) + " cannot sign " + name
-                        + " with this key: " + e.getMessage(), e);
+                throw new KeyLoadException(
+                        KeyLoadException.Reason.UNSUPPORTED_KEY,
+                        "The provider "
+                                + (provider == null ? "(default)" : provider.getName()) + " cannot sign " + name
+                                + " with this key: " + e.getMessage(),
+                        e);
             }
         }
     }

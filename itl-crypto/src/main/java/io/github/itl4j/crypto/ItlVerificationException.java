@@ -29,7 +29,8 @@ public class ItlVerificationException extends ItlException {
     }
 
     private static String codes(VerificationResult r) {
-        return failing(r).stream().map(p -> p.code().name() + " (" + p.message() + ")")
+        return failing(r).stream()
+                .map(p -> p.code().name() + " (" + p.message() + ")")
                 .collect(Collectors.joining("; "));
     }
 

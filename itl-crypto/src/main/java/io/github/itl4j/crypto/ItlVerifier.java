@@ -93,6 +93,7 @@ public final class ItlVerifier {
     private static final int MAX_PROVIDER_KEYS = 256;
     /** Signer keys translated into {@link #provider}'s key objects, by the key as decoded. */
     private final Map<PublicKey, PublicKey> providerKeys = new ConcurrentHashMap<>();
+
     private final Instant validityAt;
     private final boolean strictValidity;
     /** Record certificates decoded by this verifier's earlier verifications. */
@@ -104,8 +105,8 @@ public final class ItlVerifier {
     }
 
     private ItlVerifier(Builder b) {
-        this.anchors = b.certs.isEmpty() && b.installed.isEmpty() ? TrustAnchors.NONE
-                : new TrustAnchors(b.certs, b.installed);
+        this.anchors =
+                b.certs.isEmpty() && b.installed.isEmpty() ? TrustAnchors.NONE : new TrustAnchors(b.certs, b.installed);
         this.warningsAsErrors = b.warningsAsErrors;
         this.checkRecords = b.checkRecords;
         this.provider = b.provider;
@@ -360,24 +361,43 @@ public final class ItlVerifier {
             }
             SignerSearch.Candidate c = search.best;
             if (c == null) {
-                problems.error(ProblemCode.NO_SIGNER, h.serial.toHex(), h.caName == null ? "" : h.caName,
-                        search.wantedText());
+                problems.error(
+                        ProblemCode.NO_SIGNER, h.serial.toHex(), h.caName == null ? "" : h.caName, search.wantedText());
                 return;
             }
             if (!c.roleOk) {
-                problems.add(ProblemCode.SIGNER_WRONG_ROLE, Severity.ERROR, c.index, c.offset,
-                        c.record.role().map(Role::name).orElse("none"), search.wantedText());
+                problems.add(
+                        ProblemCode.SIGNER_WRONG_ROLE,
+                        Severity.ERROR,
+                        c.index,
+                        c.offset,
+                        c.record.role().map(Role::name).orElse("none"),
+                        search.wantedText());
             }
             if (!c.issuerOk && h.caName != null) {
-                problems.add(ProblemCode.SIGNER_ISSUER_MISMATCH, Severity.WARNING, c.index, c.offset,
-                        c.record.issuerName().orElse(""), h.caName);
+                problems.add(
+                        ProblemCode.SIGNER_ISSUER_MISMATCH,
+                        Severity.WARNING,
+                        c.index,
+                        c.offset,
+                        c.record.issuerName().orElse(""),
+                        h.caName);
             }
             if (!c.subjectOk && h.signerName != null) {
-                problems.add(ProblemCode.SIGNER_NAME_MISMATCH, Severity.WARNING, c.index, c.offset,
-                        c.record.subjectName().orElse(""), h.signerName);
+                problems.add(
+                        ProblemCode.SIGNER_NAME_MISMATCH,
+                        Severity.WARNING,
+                        c.index,
+                        c.offset,
+                        c.record.subjectName().orElse(""),
+                        h.signerName);
             }
             if (search.wantedMatches > 1) {
-                problems.add(ProblemCode.SEVERAL_SIGNER_CANDIDATES, Severity.WARNING, c.index, c.offset,
+                problems.add(
+                        ProblemCode.SEVERAL_SIGNER_CANDIDATES,
+                        Severity.WARNING,
+                        c.index,
+                        c.offset,
                         search.wantedMatches,
                         c.index + 1);
             }
@@ -395,7 +415,11 @@ public final class ItlVerifier {
                     signerKeyField = pk.get();
                     key = PublicKeys.rsaFromPkcs1(pk.get()).orElse(null);
                     if (key == null) {
-                        problems.add(ProblemCode.PUBLIC_KEY_MALFORMED, Severity.ERROR, c.index, c.offset,
+                        problems.add(
+                                ProblemCode.PUBLIC_KEY_MALFORMED,
+                                Severity.ERROR,
+                                c.index,
+                                c.offset,
                                 pk.get().size());
                     }
                 }
@@ -408,8 +432,13 @@ public final class ItlVerifier {
             signerCert = ci.cert;
             signerDer = ci.der;
             if (compareSerial && h.serial != null && !h.serial.equals(ci.serial)) {
-                problems.add(ProblemCode.SIGNER_ID_MISMATCH, Severity.WARNING, -1, Problem.NO_OFFSET,
-                        h.serial.toHex(), ci.serial.toHex());
+                problems.add(
+                        ProblemCode.SIGNER_ID_MISMATCH,
+                        Severity.WARNING,
+                        -1,
+                        Problem.NO_OFFSET,
+                        h.serial.toHex(),
+                        ci.serial.toHex());
             }
         }
 
@@ -421,18 +450,32 @@ public final class ItlVerifier {
                 problems.add(ProblemCode.TOO_MANY_SAST, Severity.WARNING, -1, Problem.NO_OFFSET, search.sastCount);
             }
             if (fileSize > PHONE_MAX_TRUST_LIST_SIZE) {
-                problems.add(ProblemCode.TOO_LARGE_FOR_PHONES, Severity.WARNING, -1, Problem.NO_OFFSET, fileSize,
+                problems.add(
+                        ProblemCode.TOO_LARGE_FOR_PHONES,
+                        Severity.WARNING,
+                        -1,
+                        Problem.NO_OFFSET,
+                        fileSize,
                         PHONE_MAX_TRUST_LIST_SIZE);
             }
             if (anchors.configured() && (signerDer != null || signerKeyField != null)) {
                 anchor = anchors.matchTrustListSigner(signerDer, signerKeyField);
                 if (!anchor.isAnchored()) {
-                    String subject = signerCert != null ? signerCert.getSubjectX500Principal().getName()
+                    String subject = signerCert != null
+                            ? signerCert.getSubjectX500Principal().getName()
                             : search.best.record.subjectName().orElse("");
-                    String sha1 = signerDer == null ? "no certificate" : Bytes.wrapOwned(
-                            DigestInfos.messageDigest(DigestAlgorithm.SHA1).digest(signerDer.toByteArray())).toHex();
-                    problems.add(ProblemCode.SIGNER_NOT_TRUSTED, Severity.ERROR, search.best.index,
-                            search.best.offset, subject, sha1);
+                    String sha1 = signerDer == null
+                            ? "no certificate"
+                            : Bytes.wrapOwned(DigestInfos.messageDigest(DigestAlgorithm.SHA1)
+                                            .digest(signerDer.toByteArray()))
+                                    .toHex();
+                    problems.add(
+                            ProblemCode.SIGNER_NOT_TRUSTED,
+                            Severity.ERROR,
+                            search.best.index,
+                            search.best.offset,
+                            subject,
+                            sha1);
                 }
             }
             readerWarnings(readerWarnings);
@@ -457,11 +500,23 @@ public final class ItlVerifier {
             Instant notBefore = signerCert.getNotBefore().toInstant();
             String subject = signerCert.getSubjectX500Principal().getName();
             if (validityAt.isAfter(notAfter)) {
-                problems.add(ProblemCode.SIGNER_EXPIRED, sev, signerIndex(), signerOffset(), subject,
-                        notAfter.toString(), validityAt.toString());
+                problems.add(
+                        ProblemCode.SIGNER_EXPIRED,
+                        sev,
+                        signerIndex(),
+                        signerOffset(),
+                        subject,
+                        notAfter.toString(),
+                        validityAt.toString());
             } else if (validityAt.isBefore(notBefore)) {
-                problems.add(ProblemCode.SIGNER_NOT_YET_VALID, sev, signerIndex(), signerOffset(), subject,
-                        notBefore.toString(), validityAt.toString());
+                problems.add(
+                        ProblemCode.SIGNER_NOT_YET_VALID,
+                        sev,
+                        signerIndex(),
+                        signerOffset(),
+                        subject,
+                        notBefore.toString(),
+                        validityAt.toString());
             }
         }
 
@@ -472,7 +527,11 @@ public final class ItlVerifier {
         private void readerWarnings(List<ItlWarning> ws) {
             for (ItlWarning w : ws) {
                 if (w.code() != ItlWarning.Code.UNKNOWN_ROLE || !ownRecords) {
-                    problems.add(ProblemCode.READER_WARNING, Severity.WARNING, w.recordIndex(), w.offset(),
+                    problems.add(
+                            ProblemCode.READER_WARNING,
+                            Severity.WARNING,
+                            w.recordIndex(),
+                            w.offset(),
                             w.code().name(),
                             w.message());
                 }
@@ -486,13 +545,23 @@ public final class ItlVerifier {
             }
             int bits = keyBits(key);
             if (!(key instanceof RSAPublicKey)) {
-                problems.add(ProblemCode.SIGNER_KEY_UNSUPPORTED, Severity.ERROR, signerIndex(), Problem.NO_OFFSET,
-                        key.getAlgorithm(), bits);
+                problems.add(
+                        ProblemCode.SIGNER_KEY_UNSUPPORTED,
+                        Severity.ERROR,
+                        signerIndex(),
+                        Problem.NO_OFFSET,
+                        key.getAlgorithm(),
+                        bits);
                 return false;
             }
             if (h.signature != null && (bits + 7) / 8 != h.signature.size()) {
-                problems.add(ProblemCode.SIGNATURE_LENGTH_MISMATCH, Severity.ERROR, -1, h.header.signatureOffset(),
-                        h.signature.size(), bits);
+                problems.add(
+                        ProblemCode.SIGNATURE_LENGTH_MISMATCH,
+                        Severity.ERROR,
+                        -1,
+                        h.header.signatureOffset(),
+                        h.signature.size(),
+                        bits);
                 return false;
             }
             return h.usable && h.signature != null && h.digestUsable();
@@ -538,22 +607,33 @@ public final class ItlVerifier {
 
         private void unsupportedKey() {
             valid = false;
-            problems.add(ProblemCode.SIGNER_KEY_UNSUPPORTED, Severity.ERROR, signerIndex(), Problem.NO_OFFSET,
-                    key.getAlgorithm(), keyBits(key));
+            problems.add(
+                    ProblemCode.SIGNER_KEY_UNSUPPORTED,
+                    Severity.ERROR,
+                    signerIndex(),
+                    Problem.NO_OFFSET,
+                    key.getAlgorithm(),
+                    keyBits(key));
         }
 
         private void signatureChecked() {
             if (!valid) {
-                problems.add(ProblemCode.SIGNATURE_INVALID, Severity.ERROR, -1, h.header.signatureOffset(),
+                problems.add(
+                        ProblemCode.SIGNATURE_INVALID,
+                        Severity.ERROR,
+                        -1,
+                        h.header.signatureOffset(),
                         h.digest.toString());
             }
         }
 
         VerificationResult result() {
             int idx = search.best != null && (ownRecords || anchor.kind() == AnchorMatch.Kind.TRUST_LIST_RECORD)
-                    ? search.best.index : -1;
+                    ? search.best.index
+                    : -1;
             return new VerificationResult(problems.list(), warningsAsErrors, valid, idx, signerCert, anchor, h.digest);
-        }    }
+        }
+    }
 
     /**
      * Configures an {@link ItlVerifier}. Mutable and not thread-safe; {@link #build()} may be called more than
@@ -571,8 +651,7 @@ public final class ItlVerifier {
         private Instant validityAt;
         private boolean strictValidity;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds trusted certificates. A trust list verifies only if its signer certificate equals (DER) one of them

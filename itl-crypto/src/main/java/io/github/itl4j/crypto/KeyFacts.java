@@ -31,8 +31,16 @@ import java.util.Objects;
  * @param certificate the certificate
  * @since 0.2.0
  */
-public record KeyFacts(String algorithm, int bits, String subject, String issuer, Bytes serial, Instant notBefore,
-        Instant notAfter, Bytes sha1, X509Certificate certificate) {
+public record KeyFacts(
+        String algorithm,
+        int bits,
+        String subject,
+        String issuer,
+        Bytes serial,
+        Instant notBefore,
+        Instant notAfter,
+        Bytes sha1,
+        X509Certificate certificate) {
     /** Validates the arguments. */
     public KeyFacts {
         Objects.requireNonNull(certificate, "certificate");
@@ -44,14 +52,23 @@ public record KeyFacts(String algorithm, int bits, String subject, String issuer
      */
     public static KeyFacts of(SigningKey key) {
         X509Certificate c = key.certificate();
-        int bits = key.privateKey() instanceof RSAKey rk ? rk.getModulus().bitLength()
-                : key.privateKey() instanceof ECKey ek ? ek.getParams().getCurve().getField().getFieldSize() : -1;
+        int bits = key.privateKey() instanceof RSAKey rk
+                ? rk.getModulus().bitLength()
+                : key.privateKey() instanceof ECKey ek
+                        ? ek.getParams().getCurve().getField().getFieldSize()
+                        : -1;
         try {
             String alg = key.isRsa() ? "RSA" : key.privateKey() instanceof ECKey ? "EC" : key.algorithm();
-            return new KeyFacts(alg, bits, c.getSubjectX500Principal().getName(),
-                    c.getIssuerX500Principal().getName(), CertFields.of(c).serial, c.getNotBefore().toInstant(),
-                    c.getNotAfter().toInstant(), Bytes.wrapOwned(MessageDigest.getInstance("SHA-1")
-                            .digest(c.getEncoded())), c);
+            return new KeyFacts(
+                    alg,
+                    bits,
+                    c.getSubjectX500Principal().getName(),
+                    c.getIssuerX500Principal().getName(),
+                    CertFields.of(c).serial,
+                    c.getNotBefore().toInstant(),
+                    c.getNotAfter().toInstant(),
+                    Bytes.wrapOwned(MessageDigest.getInstance("SHA-1").digest(c.getEncoded())),
+                    c);
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot fingerprint the certificate: " + e.getMessage(), e);
         }
@@ -78,8 +95,7 @@ public record KeyFacts(String algorithm, int bits, String subject, String issuer
      * @param byCertificate true if the record's CERTIFICATE is this certificate; false if only its SERIALNUMBER and
      *     ISSUERNAME match (a record without the certificate)
      */
-    public record Match(int index, Role role, boolean byCertificate) {
-    }
+    public record Match(int index, Role role, boolean byCertificate) {}
 
     /**
      * The records of {@code list} that are this key's certificate: by CERTIFICATE bytes, else by SERIALNUMBER and

@@ -102,8 +102,10 @@ public final class KeyLoader {
         if (certificateFile == null) {
             return pemText(new String(data, StandardCharsets.UTF_8), password);
         }
-        return pem(new String(read(certificateFile), StandardCharsets.UTF_8),
-                new String(data, StandardCharsets.UTF_8), password);
+        return pem(
+                new String(read(certificateFile), StandardCharsets.UTF_8),
+                new String(data, StandardCharsets.UTF_8),
+                password);
     }
 
     // ------------------------------------------------------------------ PKCS#12
@@ -180,8 +182,8 @@ public final class KeyLoader {
      */
     public SigningKey pemText(String pem, char[] password) throws KeyLoadException {
         checkSize(pem.length(), "PEM text");
-        return PemKeys.pair(PemKeys.keys(this, pem, password),
-                PemKeys.certificates(this, pem.getBytes(StandardCharsets.UTF_8)));
+        return PemKeys.pair(
+                PemKeys.keys(this, pem, password), PemKeys.certificates(this, pem.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**
@@ -196,7 +198,8 @@ public final class KeyLoader {
     public SigningKey pem(String certificatePem, String keyPem, char[] password) throws KeyLoadException {
         checkSize(certificatePem.length(), "certificate PEM");
         checkSize(keyPem.length(), "key PEM");
-        return PemKeys.pair(PemKeys.keys(this, keyPem, password),
+        return PemKeys.pair(
+                PemKeys.keys(this, keyPem, password),
                 PemKeys.certificates(this, certificatePem.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -223,8 +226,9 @@ public final class KeyLoader {
             throw new KeyLoadException(KeyLoadException.Reason.NO_KEY, "No private key in " + file);
         }
         if (keys.size() > 1) {
-            throw new KeyLoadException(KeyLoadException.Reason.SEVERAL_KEYS, file + " holds " + keys.size()
-                    + " private keys; give a file with one");
+            throw new KeyLoadException(
+                    KeyLoadException.Reason.SEVERAL_KEYS,
+                    file + " holds " + keys.size() + " private keys; give a file with one");
         }
         return keys.get(0);
     }
@@ -253,16 +257,17 @@ public final class KeyLoader {
     static void refuseUnsafe(DerScan.Refusal r, String what) throws KeyLoadException {
         // only what would overflow a parser's stack: bad lengths and trailing bytes are the parsers' to report
         if (r != null && (r.issue() == DerScan.Issue.TOO_DEEP || r.issue() == DerScan.Issue.INDEFINITE_LENGTH)) {
-            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Malformed " + what + ": "
-                    + r.describe());
+            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Malformed " + what + ": " + r.describe());
         }
     }
 
     void checkIterations(BigInteger it, String what) throws KeyLoadException {
         if (it.compareTo(BigInteger.valueOf(maxPbeIterations)) > 0) {
-            throw new KeyLoadException(KeyLoadException.Reason.LIMIT_EXCEEDED, "The " + what
-                    + " asks for " + it + " PBE iterations; the limit is " + maxPbeIterations
-                    + " (KeyLoader.withMaxPbeIterations)");
+            throw new KeyLoadException(
+                    KeyLoadException.Reason.LIMIT_EXCEEDED,
+                    "The " + what
+                            + " asks for " + it + " PBE iterations; the limit is " + maxPbeIterations
+                            + " (KeyLoader.withMaxPbeIterations)");
         }
     }
 
@@ -273,8 +278,9 @@ public final class KeyLoader {
     }
 
     private KeyLoadException tooLarge(long size, String what) {
-        return new KeyLoadException(KeyLoadException.Reason.LIMIT_EXCEEDED, "The " + what + " is " + size
-                + " bytes; the limit is " + maxFileSize + " (KeyLoader.withMaxFileSize)");
+        return new KeyLoadException(
+                KeyLoadException.Reason.LIMIT_EXCEEDED,
+                "The " + what + " is " + size + " bytes; the limit is " + maxFileSize + " (KeyLoader.withMaxFileSize)");
     }
 
     /** Reads a key or certificate file with the library's one bounded reader (size checked before reading). */
@@ -291,8 +297,11 @@ public final class KeyLoader {
 
     /** DEBUG log of what was loaded (type, size, certificate; never key material or password), then the key. */
     static SigningKey loaded(SigningKey key, String source) {
-        LOG.debug("Loaded {} key from {}: {}", key.algorithm() + (key.isRsa() ? " " + key.rsaBits() + "-bit" : ""),
-                source, key.certificate().getSubjectX500Principal().getName());
+        LOG.debug(
+                "Loaded {} key from {}: {}",
+                key.algorithm() + (key.isRsa() ? " " + key.rsaBits() + "-bit" : ""),
+                source,
+                key.certificate().getSubjectX500Principal().getName());
         return key;
     }
 }

@@ -163,8 +163,14 @@ public enum NameFormat {
         if (val.isEmpty()) {
             return "";
         }
-        val = val.replace("\\", "\\\\").replace("\"", "\\\"").replace("+", "\\+").replace(",", "\\,")
-                .replace(";", "\\;").replace("<", "\\<").replace(">", "\\>").replace("\0", "\\00");
+        val = val.replace("\\", "\\\\")
+                .replace("\"", "\\\"")
+                .replace("+", "\\+")
+                .replace(",", "\\,")
+                .replace(";", "\\;")
+                .replace("<", "\\<")
+                .replace(">", "\\>")
+                .replace("\0", "\\00");
         if (val.charAt(0) == '#' || val.charAt(0) == ' ') {
             val = "\\" + val;
         }

@@ -29,8 +29,7 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * of a key with its certificate. Every block is scanned ({@link DerScan}) before a parser sees it. Not API.
  */
 final class PemKeys {
-    private PemKeys() {
-    }
+    private PemKeys() {}
 
     /** Bouncy Castle's provider, for encrypted keys only (created on first use: {@link Pkcs12Keys.Bc}). */
     private static java.security.Provider bc() {
@@ -42,8 +41,9 @@ final class PemKeys {
             throw new KeyLoadException(KeyLoadException.Reason.NO_KEY, "No private key found in the PEM input");
         }
         if (keys.size() > 1) {
-            throw new KeyLoadException(KeyLoadException.Reason.SEVERAL_KEYS, "The PEM input holds " + keys.size()
-                    + " private keys; expected one");
+            throw new KeyLoadException(
+                    KeyLoadException.Reason.SEVERAL_KEYS,
+                    "The PEM input holds " + keys.size() + " private keys; expected one");
         }
         if (certs.isEmpty()) {
             throw new KeyLoadException(KeyLoadException.Reason.NO_CERTIFICATE, "No certificate found for the key");
@@ -86,47 +86,60 @@ final class PemKeys {
                     info = pki;
                 } else if (o instanceof PKCS8EncryptedPrivateKeyInfo enc) {
                     if (password == null) {
-                        throw new KeyLoadException(KeyLoadException.Reason.PASSWORD_REQUIRED,
+                        throw new KeyLoadException(
+                                KeyLoadException.Reason.PASSWORD_REQUIRED,
                                 "The private key is encrypted; a password is required");
                     }
-                    limits.checkIterations(PbeLimits.iterations(enc.toASN1Structure().getEncryptionAlgorithm()),
+                    limits.checkIterations(
+                            PbeLimits.iterations(enc.toASN1Structure().getEncryptionAlgorithm()),
                             "encrypted private key");
                     try {
-                        InputDecryptorProvider dp = new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(bc())
+                        InputDecryptorProvider dp = new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                                .setProvider(bc())
                                 .build(password);
                         info = enc.decryptPrivateKeyInfo(dp);
-                    } catch (org.bouncycastle.pkcs.PKCSException | org.bouncycastle.operator.OperatorCreationException
+                    } catch (org.bouncycastle.pkcs.PKCSException
+                            | org.bouncycastle.operator.OperatorCreationException
                             | RuntimeException e) {
-                        throw new KeyLoadException(KeyLoadException.Reason.WRONG_PASSWORD,
-                                "Wrong password: the encrypted private key cannot be decrypted", e);
+                        throw new KeyLoadException(
+                                KeyLoadException.Reason.WRONG_PASSWORD,
+                                "Wrong password: the encrypted private key cannot be decrypted",
+                                e);
                     }
                 } else if (o instanceof PEMEncryptedKeyPair enc) {
                     if (password == null) {
-                        throw new KeyLoadException(KeyLoadException.Reason.PASSWORD_REQUIRED,
+                        throw new KeyLoadException(
+                                KeyLoadException.Reason.PASSWORD_REQUIRED,
                                 "The private key is encrypted; a password is required");
                     }
                     try {
-                        info = enc.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(bc())
-                                .build(password)).getPrivateKeyInfo();
+                        info = enc.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
+                                        .setProvider(bc())
+                                        .build(password))
+                                .getPrivateKeyInfo();
                     } catch (IOException | RuntimeException e) {
-                        throw new KeyLoadException(KeyLoadException.Reason.WRONG_PASSWORD,
-                                "Wrong password: the encrypted private key cannot be decrypted", e);
+                        throw new KeyLoadException(
+                                KeyLoadException.Reason.WRONG_PASSWORD,
+                                "Wrong password: the encrypted private key cannot be decrypted",
+                                e);
                     }
                 }
                 if (info != null) {
                     try {
                         out.add(conv.getPrivateKey(info));
                     } catch (IOException | RuntimeException e) {
-                        throw new KeyLoadException(KeyLoadException.Reason.UNSUPPORTED_KEY,
-                                "Unsupported private key algorithm " + info.getPrivateKeyAlgorithm().getAlgorithm(), e);
+                        throw new KeyLoadException(
+                                KeyLoadException.Reason.UNSUPPORTED_KEY,
+                                "Unsupported private key algorithm "
+                                        + info.getPrivateKeyAlgorithm().getAlgorithm(),
+                                e);
                     }
                 }
             }
         } catch (KeyLoadException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Malformed PEM input: " + e.getMessage(),
-                    e);
+            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Malformed PEM input: " + e.getMessage(), e);
         }
         return out;
     }
@@ -156,8 +169,8 @@ final class PemKeys {
                 }
             }
         } catch (IOException | CertificateException | RuntimeException e) {
-            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Malformed certificate: " + e.getMessage(),
-                    e);
+            throw new KeyLoadException(
+                    KeyLoadException.Reason.MALFORMED, "Malformed certificate: " + e.getMessage(), e);
         }
         return out;
     }
@@ -167,13 +180,13 @@ final class PemKeys {
      * fails here with {@code MALFORMED} instead of overflowing the parser's stack.
      */
     private static void scanPem(String pem) throws KeyLoadException {
-        try (org.bouncycastle.util.io.pem.PemReader r = new org.bouncycastle.util.io.pem.PemReader(
-                new StringReader(pem))) {
+        try (org.bouncycastle.util.io.pem.PemReader r =
+                new org.bouncycastle.util.io.pem.PemReader(new StringReader(pem))) {
             org.bouncycastle.util.io.pem.PemObject o;
             while ((o = r.readPemObject()) != null) {
                 byte[] content = o.getContent();
-                DerScan.Refusal refusal = "CERTIFICATE".equals(o.getType()) ? DerScan.der(content)
-                        : DerScan.ber(content);
+                DerScan.Refusal refusal =
+                        "CERTIFICATE".equals(o.getType()) ? DerScan.der(content) : DerScan.ber(content);
                 KeyLoader.refuseUnsafe(refusal, "PEM " + o.getType() + " block");
             }
         } catch (IOException | RuntimeException e) {
@@ -192,8 +205,7 @@ final class PemKeys {
         private static final java.util.regex.Pattern BLOCK = java.util.regex.Pattern.compile(
                 "-----BEGIN ([A-Z0-9 ]+)-----\\r?\\n([A-Za-z0-9+/=\\r\\n]*?)-----END \\1-----");
 
-        private Jdk() {
-        }
+        private Jdk() {}
 
         /** The PEM blocks as (type, DER bytes), or null if any block is not a certificate or a PKCS#8 key. */
         private static List<Object[]> blocks(String pem) throws KeyLoadException {
@@ -214,8 +226,8 @@ final class PemKeys {
                 } catch (IllegalArgumentException e) {
                     return null;
                 }
-                KeyLoader.refuseUnsafe(type.equals("CERTIFICATE") ? DerScan.der(der) : DerScan.ber(der),
-                        "PEM " + type + " block");
+                KeyLoader.refuseUnsafe(
+                        type.equals("CERTIFICATE") ? DerScan.der(der) : DerScan.ber(der), "PEM " + type + " block");
                 out.add(new Object[] {type, der});
             }
             return out.isEmpty() || out.size() != begins ? null : out;
@@ -288,11 +300,16 @@ final class PemKeys {
                 }
                 String hex = java.util.HexFormat.of().formatHex(der, oid[0], oid[0] + oid[1]);
                 switch (hex) {
-                    case "2a864886f70d010101": return "RSA";       // 1.2.840.113549.1.1.1 rsaEncryption
-                    case "2a8648ce3d0201": return "EC";            // 1.2.840.10045.2.1 id-ecPublicKey
-                    case "2b6570": return "Ed25519";               // 1.3.101.112
-                    case "2b6571": return "Ed448";                 // 1.3.101.113
-                    default: return null;
+                    case "2a864886f70d010101":
+                        return "RSA"; // 1.2.840.113549.1.1.1 rsaEncryption
+                    case "2a8648ce3d0201":
+                        return "EC"; // 1.2.840.10045.2.1 id-ecPublicKey
+                    case "2b6570":
+                        return "Ed25519"; // 1.3.101.112
+                    case "2b6571":
+                        return "Ed448"; // 1.3.101.113
+                    default:
+                        return null;
                 }
             } catch (RuntimeException e) {
                 return null;

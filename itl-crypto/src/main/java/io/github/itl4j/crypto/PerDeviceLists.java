@@ -25,8 +25,7 @@ import java.util.regex.Pattern;
 public final class PerDeviceLists {
     private static final Pattern MAC = Pattern.compile("(?i)(?:SEP)?([0-9A-F]{12})");
 
-    private PerDeviceLists() {
-    }
+    private PerDeviceLists() {}
 
     /**
      * Normalises a MAC as a phone names itself: 12 upper-case hex digits, separators ({@code :}, {@code -}, {@code .})

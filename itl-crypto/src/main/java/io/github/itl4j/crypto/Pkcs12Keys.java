@@ -21,7 +21,6 @@ import java.util.List;
 import org.bouncycastle.asn1.pkcs.Pfx;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.operator.bc.BcDefaultDigestProvider;
 import org.bouncycastle.pkcs.PKCS12PfxPdu;
 import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilderProvider;
@@ -32,8 +31,7 @@ import org.bouncycastle.pkcs.bc.BcPKCS12MacCalculatorBuilderProvider;
  * store (legacy RC2/3DES), or from an unencrypted key bag the key stores skip. Not API.
  */
 final class Pkcs12Keys {
-    private Pkcs12Keys() {
-    }
+    private Pkcs12Keys() {}
 
     /**
      * Bouncy Castle's provider, created on first use only: constructing it loads and registers hundreds of classes
@@ -43,15 +41,13 @@ final class Pkcs12Keys {
         /** The provider instance (never registered globally). */
         static final Provider PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
-        private Bc() {
-        }
+        private Bc() {}
     }
 
     /** {@link KeyLoader#pkcs12(byte[], char[], String)} with the loader's limits. */
     static SigningKey load(KeyLoader limits, byte[] data, char[] password, String alias) throws KeyLoadException {
         if (password == null) {
-            throw new KeyLoadException(KeyLoadException.Reason.PASSWORD_REQUIRED,
-                    "A PKCS#12 file needs its password");
+            throw new KeyLoadException(KeyLoadException.Reason.PASSWORD_REQUIRED, "A PKCS#12 file needs its password");
         }
         limits.checkSize(data.length, "PKCS#12 file");
         KeyLoader.refuseUnsafe(DerScan.ber(data), "PKCS#12 file");
@@ -59,15 +55,15 @@ final class Pkcs12Keys {
         try {
             pfx = Pfx.getInstance(org.bouncycastle.asn1.ASN1Primitive.fromByteArray(data));
         } catch (IOException | RuntimeException e) {
-            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED,
-                    "Not a PKCS#12 file (DER PFX structure expected)", e);
+            throw new KeyLoadException(
+                    KeyLoadException.Reason.MALFORMED, "Not a PKCS#12 file (DER PFX structure expected)", e);
         }
         BigInteger it;
         try {
             it = PbeLimits.maxIterations(pfx);
         } catch (RuntimeException e) {
-            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Malformed PKCS#12 file: "
-                    + e.getMessage(), e);
+            throw new KeyLoadException(
+                    KeyLoadException.Reason.MALFORMED, "Malformed PKCS#12 file: " + e.getMessage(), e);
         }
         limits.checkIterations(it, "PKCS#12 file");
         checkMac(data, password);
@@ -86,13 +82,17 @@ final class Pkcs12Keys {
                     if (plain != null) {
                         return plain;
                     }
-                    throw new KeyLoadException(KeyLoadException.Reason.NO_KEY, "The PKCS#12 file holds no private key"
-                            + " (only " + ks.size() + " certificate entr" + (ks.size() == 1 ? "y" : "ies") + ")");
+                    throw new KeyLoadException(
+                            KeyLoadException.Reason.NO_KEY,
+                            "The PKCS#12 file holds no private key" + " (only " + ks.size() + " certificate entr"
+                                    + (ks.size() == 1 ? "y" : "ies") + ")");
                 }
                 if (keys.size() > 1) {
                     Collections.sort(keys);
-                    throw new KeyLoadException(KeyLoadException.Reason.SEVERAL_KEYS, "The PKCS#12 file holds "
-                            + keys.size() + " private keys; choose one by alias: " + String.join(", ", keys));
+                    throw new KeyLoadException(
+                            KeyLoadException.Reason.SEVERAL_KEYS,
+                            "The PKCS#12 file holds " + keys.size() + " private keys; choose one by alias: "
+                                    + String.join(", ", keys));
                 }
                 chosen = keys.get(0);
             } else {
@@ -109,32 +109,37 @@ final class Pkcs12Keys {
                 }
                 if (chosen == null) {
                     Collections.sort(keys);
-                    throw new KeyLoadException(KeyLoadException.Reason.ALIAS_NOT_FOUND, "No private key with alias '"
-                            + alias + "' in the PKCS#12 file; key aliases: "
-                            + (keys.isEmpty() ? "(none)" : String.join(", ", keys)));
+                    throw new KeyLoadException(
+                            KeyLoadException.Reason.ALIAS_NOT_FOUND,
+                            "No private key with alias '"
+                                    + alias + "' in the PKCS#12 file; key aliases: "
+                                    + (keys.isEmpty() ? "(none)" : String.join(", ", keys)));
                 }
             }
             Key key;
             try {
                 key = ks.getKey(chosen, password);
             } catch (UnrecoverableKeyException e) {
-                throw new KeyLoadException(KeyLoadException.Reason.WRONG_PASSWORD, "Wrong password: the key '"
-                        + chosen + "' cannot be decrypted with the password given", e);
+                throw new KeyLoadException(
+                        KeyLoadException.Reason.WRONG_PASSWORD,
+                        "Wrong password: the key '" + chosen + "' cannot be decrypted with the password given",
+                        e);
             }
             if (!(key instanceof PrivateKey pk)) {
-                throw new KeyLoadException(KeyLoadException.Reason.NO_KEY, "Entry '" + chosen
-                        + "' is not a private key");
+                throw new KeyLoadException(
+                        KeyLoadException.Reason.NO_KEY, "Entry '" + chosen + "' is not a private key");
             }
             Certificate[] chain = ks.getCertificateChain(chosen);
             if (chain == null || chain.length == 0) {
-                throw new KeyLoadException(KeyLoadException.Reason.NO_CERTIFICATE, "The key '" + chosen
-                        + "' has no certificate in the PKCS#12 file");
+                throw new KeyLoadException(
+                        KeyLoadException.Reason.NO_CERTIFICATE,
+                        "The key '" + chosen + "' has no certificate in the PKCS#12 file");
             }
             List<X509Certificate> certs = new ArrayList<>();
             for (Certificate c : chain) {
                 if (!(c instanceof X509Certificate x)) {
-                    throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Entry '" + chosen
-                            + "' has a non-X.509 certificate");
+                    throw new KeyLoadException(
+                            KeyLoadException.Reason.MALFORMED, "Entry '" + chosen + "' has a non-X.509 certificate");
                 }
                 certs.add(x);
             }
@@ -142,8 +147,8 @@ final class Pkcs12Keys {
         } catch (KeyLoadException e) {
             throw e;
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Cannot read the PKCS#12 entries: "
-                    + e.getMessage(), e);
+            throw new KeyLoadException(
+                    KeyLoadException.Reason.MALFORMED, "Cannot read the PKCS#12 entries: " + e.getMessage(), e);
         }
     }
 
@@ -154,13 +159,14 @@ final class Pkcs12Keys {
             if (!pdu.hasMac()) {
                 return;
             }
-            valid = pdu.isMacValid(new BcPKCS12MacCalculatorBuilderProvider(BcDefaultDigestProvider.INSTANCE),
-                    password);
+            valid = pdu.isMacValid(
+                    new BcPKCS12MacCalculatorBuilderProvider(BcDefaultDigestProvider.INSTANCE), password);
         } catch (Exception e) {
             return; // a MAC scheme Bouncy Castle's light-weight API does not know: the key store load checks it
         }
         if (!valid) {
-            throw new KeyLoadException(KeyLoadException.Reason.WRONG_PASSWORD,
+            throw new KeyLoadException(
+                    KeyLoadException.Reason.WRONG_PASSWORD,
                     "Wrong password: the PKCS#12 integrity check failed (or the file is corrupted)");
         }
     }
@@ -195,8 +201,8 @@ final class Pkcs12Keys {
             if (isPasswordFailure(e)) {
                 throw wrongPassword(e);
             }
-            KeyLoadException k = new KeyLoadException(KeyLoadException.Reason.MALFORMED,
-                    "Cannot load the PKCS#12 file: " + first.getMessage(), first);
+            KeyLoadException k = new KeyLoadException(
+                    KeyLoadException.Reason.MALFORMED, "Cannot load the PKCS#12 file: " + first.getMessage(), first);
             k.addSuppressed(e);
             throw k;
         }
@@ -215,8 +221,8 @@ final class Pkcs12Keys {
                 if (!org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers.data.equals(ci.getContentType())) {
                     continue; // encrypted safes were the key stores' job
                 }
-                for (org.bouncycastle.pkcs.PKCS12SafeBag bag
-                        : new org.bouncycastle.pkcs.PKCS12SafeBagFactory(ci).getSafeBags()) {
+                for (org.bouncycastle.pkcs.PKCS12SafeBag bag :
+                        new org.bouncycastle.pkcs.PKCS12SafeBagFactory(ci).getSafeBags()) {
                     Object v = bag.getBagValue();
                     if (v instanceof PrivateKeyInfo k) {
                         if (keyInfo != null) {
@@ -248,8 +254,8 @@ final class Pkcs12Keys {
         } catch (KeyLoadException e) {
             throw e;
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
-            throw new KeyLoadException(KeyLoadException.Reason.MALFORMED, "Cannot read the PKCS#12 safe bags: "
-                    + e.getMessage(), e);
+            throw new KeyLoadException(
+                    KeyLoadException.Reason.MALFORMED, "Cannot read the PKCS#12 safe bags: " + e.getMessage(), e);
         }
     }
 
@@ -263,15 +269,19 @@ final class Pkcs12Keys {
     }
 
     private static KeyLoadException wrongPassword(Exception e) {
-        return new KeyLoadException(KeyLoadException.Reason.WRONG_PASSWORD,
-                "Wrong password: the PKCS#12 file cannot be decrypted with the password given", e);
+        return new KeyLoadException(
+                KeyLoadException.Reason.WRONG_PASSWORD,
+                "Wrong password: the PKCS#12 file cannot be decrypted with the password given",
+                e);
     }
 
     private static boolean isPasswordFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (t instanceof UnrecoverableKeyException || t instanceof javax.crypto.BadPaddingException
-                    || m.contains("password") || m.contains("mac invalid")) {
+            if (t instanceof UnrecoverableKeyException
+                    || t instanceof javax.crypto.BadPaddingException
+                    || m.contains("password")
+                    || m.contains("mac invalid")) {
                 return true;
             }
         }

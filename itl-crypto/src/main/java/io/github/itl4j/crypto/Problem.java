@@ -52,7 +52,11 @@ public record Problem(ProblemCode code, Severity severity, int recordIndex, long
             sb.append(" (record ").append(recordIndex + 1).append(')');
         }
         if (offset >= 0) {
-            sb.append(" at offset 0x").append(Long.toHexString(offset)).append(" (").append(offset).append(')');
+            sb.append(" at offset 0x")
+                    .append(Long.toHexString(offset))
+                    .append(" (")
+                    .append(offset)
+                    .append(')');
         }
         return sb.toString();
     }

@@ -61,8 +61,7 @@ final class RecordChecks {
                 case RecordTags.SERIAL_NUMBER -> sn = i;
                 case RecordTags.SIGNATURE -> sg = i;
                 case RecordTags.CERT_HASH -> hash = true;
-                default -> {
-                }
+                default -> {}
             }
         }
         if (cert < 0) {
@@ -72,8 +71,8 @@ final class RecordChecks {
         CertInfo ci = certs.decode(der, anchors, memo);
         if (ci == null) {
             DerScan.Refusal why = Certificates.refusal(der);
-            if (why != null && (why.issue() == DerScan.Issue.TOO_DEEP
-                    || why.issue() == DerScan.Issue.INDEFINITE_LENGTH)) {
+            if (why != null
+                    && (why.issue() == DerScan.Issue.TOO_DEEP || why.issue() == DerScan.Issue.INDEFINITE_LENGTH)) {
                 problems.add(ProblemCode.CERTIFICATE_ENCODING_REFUSED, sev, index, offset, der.size(), why.describe());
             } else {
                 problems.add(ProblemCode.CERTIFICATE_MALFORMED, sev, index, offset, der.size());
@@ -84,7 +83,12 @@ final class RecordChecks {
             problems.add(ProblemCode.PUBLIC_KEY_MISMATCH, sev, index, offset);
         }
         if (sn >= 0 && !r.fieldValue(sn).equals(ci.serial)) {
-            problems.add(ProblemCode.SERIAL_NUMBER_MISMATCH, sev, index, offset, r.fieldValue(sn).toHex(),
+            problems.add(
+                    ProblemCode.SERIAL_NUMBER_MISMATCH,
+                    sev,
+                    index,
+                    offset,
+                    r.fieldValue(sn).toHex(),
                     ci.serial.toHex());
         }
         if (sg >= 0 && !r.fieldValue(sg).equals(ci.signature)) {
@@ -93,7 +97,12 @@ final class RecordChecks {
         if (hash) {
             Optional<DigestAlgorithm> alg = Checksums.certHashAlgorithm(r);
             if (alg.isPresent() && !r.certHash().orElseThrow().equals(ci.digest(alg.get()))) {
-                problems.add(ProblemCode.CERT_HASH_MISMATCH, sev, index, offset, alg.get().toString());
+                problems.add(
+                        ProblemCode.CERT_HASH_MISMATCH,
+                        sev,
+                        index,
+                        offset,
+                        alg.get().toString());
             }
         }
         return ci;

@@ -26,8 +26,7 @@ import java.util.Optional;
  * @since 0.2.0
  */
 public final class RollbackItl {
-    private RollbackItl() {
-    }
+    private RollbackItl() {}
 
     /**
      * @param role a role
@@ -50,7 +49,9 @@ public final class RollbackItl {
             if (r.role().filter(RollbackItl::isEmptiedRole).isEmpty()) {
                 continue;
             }
-            if (r.certificate().isPresent() || r.certHash().isPresent() || r.publicKey().isPresent()) {
+            if (r.certificate().isPresent()
+                    || r.certHash().isPresent()
+                    || r.publicKey().isPresent()) {
                 return false;
             }
             emptied++;
@@ -66,8 +67,8 @@ public final class RollbackItl {
      */
     public static ItlRecord placeholder(ItlRecord record) {
         Bytes dns = record.value(RecordTags.DNS_NAME).orElse(Bytes.wrapOwned(new byte[] {0}));
-        Bytes function = record.value(RecordTags.FUNCTION).orElseThrow(
-                () -> new IllegalArgumentException("a record without FUNCTION has no role to keep"));
+        Bytes function = record.value(RecordTags.FUNCTION)
+                .orElseThrow(() -> new IllegalArgumentException("a record without FUNCTION has no role to keep"));
         return ItlRecord.of(List.of(new Tlv(RecordTags.DNS_NAME, dns), new Tlv(RecordTags.FUNCTION, function)));
     }
 
@@ -90,14 +91,22 @@ public final class RollbackItl {
         Objects.requireNonNull(signer, "signer");
         VerificationResult v = ItlVerifier.builder().build().verify(itl);
         if (!v.isVerified()) {
-            throw new ItlVerificationException("The ITL does not verify, so no rollback ITL is made from it "
-                    + "(re-signing would make its SAST records trusted)", v);
+            throw new ItlVerificationException(
+                    "The ITL does not verify, so no rollback ITL is made from it "
+                            + "(re-signing would make its SAST records trusted)",
+                    v);
         }
         if (!force && !isSast(itl, signer)) {
-            throw new ItlSigningException(ItlSigningException.Reason.SIGNER_NOT_SAST, "The signer "
-                    + signer.key().certificate().getSubjectX500Principal().getName() + " is not a SAST record of the "
-                    + "ITL; phones would reject the rollback file (sign with the current ITL signer, or force)",
-                    RecordTags.FUNCTION, null);
+            throw new ItlSigningException(
+                    ItlSigningException.Reason.SIGNER_NOT_SAST,
+                    "The signer "
+                            + signer.key()
+                                    .certificate()
+                                    .getSubjectX500Principal()
+                                    .getName() + " is not a SAST record of the "
+                            + "ITL; phones would reject the rollback file (sign with the current ITL signer, or force)",
+                    RecordTags.FUNCTION,
+                    null);
         }
         List<ItlRecord> records = new ArrayList<>(itl.records().size());
         for (ItlRecord r : itl.records()) {
@@ -108,8 +117,11 @@ public final class RollbackItl {
         try {
             h = itl.header().withSigner(signer.headerSigner(f));
         } catch (io.github.itl4j.ItlFormatException e) {
-            throw new ItlSigningException(ItlSigningException.Reason.SIGNATURE_SIZE, "The ITL's header cannot take "
-                    + "a new signer: " + e.getOriginalMessage(), e.tag(), e);
+            throw new ItlSigningException(
+                    ItlSigningException.Reason.SIGNATURE_SIZE,
+                    "The ITL's header cannot take " + "a new signer: " + e.getOriginalMessage(),
+                    e.tag(),
+                    e);
         }
         return signer.sign(ItlFile.of(h, records));
     }
@@ -127,7 +139,9 @@ public final class RollbackItl {
                 continue;
             }
             Optional<Bytes> c = r.certificate();
-            if (c.isPresent() ? c.get().contentEquals(der) : r.serialNumber().filter(serial::equals).isPresent()) {
+            if (c.isPresent()
+                    ? c.get().contentEquals(der)
+                    : r.serialNumber().filter(serial::equals).isPresent()) {
                 return true;
             }
         }

@@ -72,8 +72,14 @@ final class SignerHeader {
         if (m >= 0 && signature != null) {
             SignatureModulus sm = SignatureModulus.of(m);
             if (sm.signatureLength() != signature.size()) {
-                problems.add(ProblemCode.SIGNATURE_MODULUS_MISMATCH, Severity.ERROR, -1, header.signatureOffset(), m,
-                        sm.signatureLength(), signature.size());
+                problems.add(
+                        ProblemCode.SIGNATURE_MODULUS_MISMATCH,
+                        Severity.ERROR,
+                        -1,
+                        header.signatureOffset(),
+                        m,
+                        sm.signatureLength(),
+                        signature.size());
             }
         }
         this.usable = ok;
@@ -87,7 +93,11 @@ final class SignerHeader {
             return -1;
         }
         if (t.get().length() != 1) {
-            problems.error(ProblemCode.MALFORMED_HEADER_FIELD, HeaderTags.name(tag), t.get().length(), 1);
+            problems.error(
+                    ProblemCode.MALFORMED_HEADER_FIELD,
+                    HeaderTags.name(tag),
+                    t.get().length(),
+                    1);
             return -1;
         }
         return t.get().value().getUnsigned(0);

@@ -30,7 +30,13 @@ final class SignerSearch {
         final boolean issuerOk;
         final boolean subjectOk;
 
-        Candidate(ItlRecord record, int index, long offset, ItlFile list, boolean roleOk, boolean issuerOk,
+        Candidate(
+                ItlRecord record,
+                int index,
+                long offset,
+                ItlFile list,
+                boolean roleOk,
+                boolean issuerOk,
                 boolean subjectOk) {
             this.record = record;
             this.index = index;
@@ -50,6 +56,7 @@ final class SignerSearch {
     private final Role[] wanted;
     /** True when the records searched are the file's own: roles are checked, SAST records are counted. */
     private final boolean ownRecords;
+
     private final ProblemList problems;
     private final Linter linter;
     int sastCount;
@@ -82,7 +89,12 @@ final class SignerSearch {
             if (role.isEmpty()) {
                 problems.add(ProblemCode.MISSING_ROLE, Severity.WARNING, index, offset);
             } else if (!role.get().isKnown()) {
-                problems.add(ProblemCode.UNKNOWN_ROLE, Severity.WARNING, index, offset, role.get().code());
+                problems.add(
+                        ProblemCode.UNKNOWN_ROLE,
+                        Severity.WARNING,
+                        index,
+                        offset,
+                        role.get().code());
             } else if (role.get().equals(Role.SAST)) {
                 sastCount++;
             }
@@ -96,7 +108,12 @@ final class SignerSearch {
         if (roleOk) {
             wantedMatches++;
         }
-        Candidate c = new Candidate(r, index, offset, list, roleOk,
+        Candidate c = new Candidate(
+                r,
+                index,
+                offset,
+                list,
+                roleOk,
                 h.caName != null && h.caName.equals(r.issuerName().orElse(null)),
                 h.signerName != null && h.signerName.equals(r.subjectName().orElse(null)));
         if (best == null || c.score() > best.score()) {

@@ -60,33 +60,37 @@ public final class SigningKey {
         String alg = key.getAlgorithm();
         if ("RSA".equalsIgnoreCase(alg) && key instanceof RSAKey rk) {
             if (!(pub instanceof RSAPublicKey rp)) {
-                throw mismatch(certificate, "an RSA private key but the certificate holds a " + pub.getAlgorithm()
-                        + " key");
+                throw mismatch(
+                        certificate, "an RSA private key but the certificate holds a " + pub.getAlgorithm() + " key");
             }
             if (!rk.getModulus().equals(rp.getModulus())
-                    || key instanceof RSAPrivateCrtKey crt && !crt.getPublicExponent().equals(rp.getPublicExponent())) {
-                throw mismatch(certificate, "the RSA modulus or public exponent of the key differs from the "
-                        + "certificate's");
+                    || key instanceof RSAPrivateCrtKey crt
+                            && !crt.getPublicExponent().equals(rp.getPublicExponent())) {
+                throw mismatch(
+                        certificate,
+                        "the RSA modulus or public exponent of the key differs from the " + "certificate's");
             }
             return new SigningKey(normalizeRsa(key), certificate, List.copyOf(c));
         }
         if ("EC".equalsIgnoreCase(alg) || "ECDSA".equalsIgnoreCase(alg)) {
             if (!(pub instanceof ECPublicKey)) {
-                throw mismatch(certificate, "an EC private key but the certificate holds a " + pub.getAlgorithm()
-                        + " key");
+                throw mismatch(
+                        certificate, "an EC private key but the certificate holds a " + pub.getAlgorithm() + " key");
             }
             if (!probe(key, pub, "SHA256withECDSA")) {
                 throw mismatch(certificate, "a probe signed with the EC key does not verify with the certificate");
             }
             return new SigningKey(key, certificate, List.copyOf(c));
         }
-        throw new KeyLoadException(KeyLoadException.Reason.UNSUPPORTED_KEY, "Unsupported key type " + alg
-                + " (expected RSA or EC)");
+        throw new KeyLoadException(
+                KeyLoadException.Reason.UNSUPPORTED_KEY, "Unsupported key type " + alg + " (expected RSA or EC)");
     }
 
     private static KeyLoadException mismatch(X509Certificate cert, String detail) {
-        return new KeyLoadException(KeyLoadException.Reason.KEY_CERTIFICATE_MISMATCH, "The private key does not "
-                + "belong to the certificate " + cert.getSubjectX500Principal().getName() + ": " + detail);
+        return new KeyLoadException(
+                KeyLoadException.Reason.KEY_CERTIFICATE_MISMATCH,
+                "The private key does not " + "belong to the certificate "
+                        + cert.getSubjectX500Principal().getName() + ": " + detail);
     }
 
     /** Converts a provider-specific RSA key (e.g. Bouncy Castle's) into the JDK's, so signing never re-translates. */
@@ -152,8 +156,10 @@ public final class SigningKey {
             v.update(data);
             return v.verify(sig);
         } catch (GeneralSecurityException e) {
-            throw new KeyLoadException(KeyLoadException.Reason.UNSUPPORTED_KEY, "Cannot check the key against its "
-                    + "certificate with " + alg + ": " + e.getMessage(), e);
+            throw new KeyLoadException(
+                    KeyLoadException.Reason.UNSUPPORTED_KEY,
+                    "Cannot check the key against its " + "certificate with " + alg + ": " + e.getMessage(),
+                    e);
         }
     }
 

@@ -33,6 +33,7 @@ final class TrustAnchors {
         final Bytes serial;
         /** The PUBLICKEY field value for this key, or null if the key encoding is unusual. */
         final Bytes keyField;
+
         final Bytes signature;
         /** True for a certificate given to {@code trustCertificates}. */
         final boolean trusted;
@@ -84,8 +85,7 @@ final class TrustAnchors {
             try {
                 return new CertInfo(Bytes.wrapOwned(cert.getEncoded()), cert, trusted);
             } catch (CertificateEncodingException e) {
-                throw new IllegalArgumentException("cannot encode certificate "
-                        + cert.getSubjectX500Principal(), e);
+                throw new IllegalArgumentException("cannot encode certificate " + cert.getSubjectX500Principal(), e);
             }
         }
     }
@@ -116,6 +116,7 @@ final class TrustAnchors {
      * decoding. Keyed by length rather than by content: hashing a certificate costs more than comparing a few.
      */
     private final Map<Integer, List<CertInfo>> knownBySize = new HashMap<>();
+
     private final List<ItlFile> lists;
     private final List<Entry> sast = new ArrayList<>();
 
@@ -125,7 +126,9 @@ final class TrustAnchors {
             CertInfo ci = CertInfo.of(c, true);
             t.add(ci);
             if (known(ci.der) == null) {
-                knownBySize.computeIfAbsent(ci.der.size(), k -> new ArrayList<>()).add(ci);
+                knownBySize
+                        .computeIfAbsent(ci.der.size(), k -> new ArrayList<>())
+                        .add(ci);
             }
         }
         this.trusted = List.copyOf(t);
@@ -142,10 +145,12 @@ final class TrustAnchors {
                 if (role.equals(Role.SAST)) {
                     sast.add(e);
                 }
-                if (e.der != null && (role.equals(Role.SAST) || role.equals(Role.TFTP)
-                        || role.equals(Role.CCM_TFTP)) && known(e.der) == null) {
-                    CertInfo.parse(e.der).ifPresent(ci -> knownBySize.computeIfAbsent(ci.der.size(),
-                            k -> new ArrayList<>()).add(ci));
+                if (e.der != null
+                        && (role.equals(Role.SAST) || role.equals(Role.TFTP) || role.equals(Role.CCM_TFTP))
+                        && known(e.der) == null) {
+                    CertInfo.parse(e.der).ifPresent(ci -> knownBySize
+                            .computeIfAbsent(ci.der.size(), k -> new ArrayList<>())
+                            .add(ci));
                 }
             }
         }
@@ -210,8 +215,9 @@ final class TrustAnchors {
                 }
                 Optional<DigestAlgorithm> alg = Checksums.certHashAlgorithm(e.record);
                 if (alg.isPresent()) {
-                    Bytes mine = hashes.computeIfAbsent(alg.get(), a -> Bytes.wrapOwned(
-                            DigestInfos.messageDigest(a).digest(signerDer.toByteArray())));
+                    Bytes mine = hashes.computeIfAbsent(
+                            alg.get(),
+                            a -> Bytes.wrapOwned(DigestInfos.messageDigest(a).digest(signerDer.toByteArray())));
                     if (mine.equals(e.record.certHash().orElseThrow())) {
                         return AnchorMatch.trustListRecord(e.list, e.index);
                     }

@@ -66,6 +66,7 @@ public final class TrustListBuilder {
     private final List<Entry> entries = new ArrayList<>();
     /** Entries and placeholders in the order they were added. */
     private final List<Object> items = new ArrayList<>();
+
     private String fileName = "ITLFile.tlv";
     private Instant timestamp;
     private Version signerVersion;
@@ -222,11 +223,16 @@ public final class TrustListBuilder {
      */
     public ItlFile build() throws ItlSigningException {
         X509Certificate signerCert = signer.key().certificate();
-        if (requireSignerRecord && entries.stream().noneMatch(e -> e.role().equals(Role.SAST)
-                && e.certificate().equals(signerCert))) {
-            throw new ItlSigningException(ItlSigningException.Reason.SIGNER_NOT_SAST, "The signer's certificate "
-                    + signerCert.getSubjectX500Principal().getName() + " is not a SAST entry; phones could not "
-                    + "verify the file (add it with Role.SAST, or requireSignerRecord(false))", RecordTags.FUNCTION,
+        if (requireSignerRecord
+                && entries.stream()
+                        .noneMatch(e ->
+                                e.role().equals(Role.SAST) && e.certificate().equals(signerCert))) {
+            throw new ItlSigningException(
+                    ItlSigningException.Reason.SIGNER_NOT_SAST,
+                    "The signer's certificate "
+                            + signerCert.getSubjectX500Principal().getName() + " is not a SAST entry; phones could not "
+                            + "verify the file (add it with Role.SAST, or requireSignerRecord(false))",
+                    RecordTags.FUNCTION,
                     null);
         }
         NameFormat names = NameFormat.forLayout(layout);
@@ -237,16 +243,24 @@ public final class TrustListBuilder {
         }
         ItlHeader.Signer s = signer.headerSigner(names);
         if (timestamp != null) {
-            s = new ItlHeader.Signer(s.name(), s.serial(), s.caName(), s.signatureLength(), s.digest(),
-                    timestamp.getEpochSecond());
+            s = new ItlHeader.Signer(
+                    s.name(), s.serial(), s.caName(), s.signatureLength(), s.digest(), timestamp.getEpochSecond());
         }
         ItlHeader header;
         try {
-            header = ItlHeader.builder().version(Version.V1_2).signerVersion(signerVersion).layout(layout)
-                    .fileName(fileName).signer(s).build();
+            header = ItlHeader.builder()
+                    .version(Version.V1_2)
+                    .signerVersion(signerVersion)
+                    .layout(layout)
+                    .fileName(fileName)
+                    .signer(s)
+                    .build();
         } catch (IllegalArgumentException e) {
-            throw new ItlSigningException(ItlSigningException.Reason.TOO_LARGE, "Cannot build the header: "
-                    + e.getMessage(), io.github.itl4j.ItlException.NO_TAG, e);
+            throw new ItlSigningException(
+                    ItlSigningException.Reason.TOO_LARGE,
+                    "Cannot build the header: " + e.getMessage(),
+                    io.github.itl4j.ItlException.NO_TAG,
+                    e);
         }
         return signer.sign(ItlFile.of(header, records));
     }
@@ -255,8 +269,11 @@ public final class TrustListBuilder {
         try {
             return buildRecord(e, names, index);
         } catch (IllegalArgumentException ex) {
-            throw new ItlSigningException(ItlSigningException.Reason.TOO_LARGE, "Entry " + (index + 1) + ": "
-                    + ex.getMessage(), io.github.itl4j.ItlException.NO_TAG, ex);
+            throw new ItlSigningException(
+                    ItlSigningException.Reason.TOO_LARGE,
+                    "Entry " + (index + 1) + ": " + ex.getMessage(),
+                    io.github.itl4j.ItlException.NO_TAG,
+                    ex);
         }
     }
 
@@ -274,8 +291,10 @@ public final class TrustListBuilder {
                 publicKey = Certificates.publicKeyField(c.getPublicKey());
             }
         } catch (CertificateEncodingException | IllegalArgumentException ex) {
-            throw new ItlSigningException(ItlSigningException.Reason.BAD_CERTIFICATE, "Entry " + (index + 1) + " ("
-                    + c.getSubjectX500Principal().getName() + "): " + ex.getMessage(), io.github.itl4j.ItlException.NO_TAG,
+            throw new ItlSigningException(
+                    ItlSigningException.Reason.BAD_CERTIFICATE,
+                    "Entry " + (index + 1) + " (" + c.getSubjectX500Principal().getName() + "): " + ex.getMessage(),
+                    io.github.itl4j.ItlException.NO_TAG,
                     ex);
         }
         if (e.dnsName() != null) {
@@ -285,13 +304,14 @@ public final class TrustListBuilder {
                 case EMPTY -> f.add(new Tlv(RecordTags.DNS_NAME, Bytes.wrapOwned(new byte[1])));
                 case TWO_NULS -> f.add(new Tlv(RecordTags.DNS_NAME, Bytes.wrapOwned(new byte[2])));
                 case CN_HOST -> f.add(new Tlv(RecordTags.DNS_NAME, TlvWriter.nulTerminated(cnHost(c))));
-                case OMIT -> { }
+                case OMIT -> {}
                 default -> throw new IllegalStateException(dnsName.name());
             }
         }
         f.add(new Tlv(RecordTags.SUBJECT_NAME, cf.subject(names, c)));
-        f.add(new Tlv(RecordTags.FUNCTION, Bytes.wrapOwned(new byte[] {(byte) (e.role().code() >>> 8),
-            (byte) e.role().code()})));
+        f.add(new Tlv(RecordTags.FUNCTION, Bytes.wrapOwned(new byte[] {
+            (byte) (e.role().code() >>> 8), (byte) e.role().code()
+        })));
         f.add(new Tlv(RecordTags.ISSUER_NAME, cf.issuer(names, c)));
         f.add(new Tlv(RecordTags.SERIAL_NUMBER, cf.serial));
         f.add(new Tlv(RecordTags.PUBLIC_KEY, publicKey));
@@ -312,16 +332,20 @@ public final class TrustListBuilder {
     private static ItlRecord placeholder(Placeholder p) {
         List<Tlv> f = new ArrayList<>(3);
         f.add(new Tlv(RecordTags.DNS_NAME, TlvWriter.nulTerminated(p.dnsName())));
-        f.add(new Tlv(RecordTags.FUNCTION, Bytes.wrapOwned(new byte[] {(byte) (p.role().code() >>> 8),
-            (byte) p.role().code()})));
+        f.add(new Tlv(RecordTags.FUNCTION, Bytes.wrapOwned(new byte[] {
+            (byte) (p.role().code() >>> 8), (byte) p.role().code()
+        })));
         f.add(new Tlv(RecordTags.IP_ADDRESS, Bytes.wrapOwned(p.ipAddress().getAddress())));
         return ItlRecord.of(f);
     }
 
     private static void checkLength(int len, int index, String what) throws ItlSigningException {
         if (len > Tlv.MAX_VALUE_LENGTH) {
-            throw new ItlSigningException(ItlSigningException.Reason.TOO_LARGE, "Entry " + (index + 1) + ": " + what
-                    + " is " + len + " bytes; a field holds at most 65535", io.github.itl4j.ItlException.NO_TAG, null);
+            throw new ItlSigningException(
+                    ItlSigningException.Reason.TOO_LARGE,
+                    "Entry " + (index + 1) + ": " + what + " is " + len + " bytes; a field holds at most 65535",
+                    io.github.itl4j.ItlException.NO_TAG,
+                    null);
         }
     }
 
@@ -366,8 +390,8 @@ public final class TrustListBuilder {
      * @param dnsName DNSNAME text (written NUL-terminated, in either layout), or null for the builder's default
      * @since 0.1.0
      */
-    public record Entry(X509Certificate certificate, Role role, boolean hashOnly, Inet4Address ipAddress,
-            String dnsName) {
+    public record Entry(
+            X509Certificate certificate, Role role, boolean hashOnly, Inet4Address ipAddress, String dnsName) {
         /** Checks the required parts. */
         public Entry {
             Objects.requireNonNull(certificate, "certificate");

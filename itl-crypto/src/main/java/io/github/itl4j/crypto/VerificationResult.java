@@ -25,8 +25,13 @@ public final class VerificationResult {
     private final AnchorMatch anchor;
     private final DigestAlgorithm digestAlgorithm;
 
-    VerificationResult(List<Problem> problems, boolean warningsAsErrors, boolean signatureValid,
-            int signerRecordIndex, X509Certificate signerCertificate, AnchorMatch anchor,
+    VerificationResult(
+            List<Problem> problems,
+            boolean warningsAsErrors,
+            boolean signatureValid,
+            int signerRecordIndex,
+            X509Certificate signerCertificate,
+            AnchorMatch anchor,
             DigestAlgorithm digestAlgorithm) {
         this.problems = List.copyOf(problems);
         List<Problem> e = new ArrayList<>();
@@ -115,7 +120,7 @@ public final class VerificationResult {
 
     @Override
     public String toString() {
-        return "VerificationResult[" + (isVerified() ? "verified" : "NOT verified") + ", " + errors.size()
-                + " errors, " + warnings.size() + " warnings, anchor " + anchor.kind() + "]";
+        return "VerificationResult[" + (isVerified() ? "verified" : "NOT verified") + ", " + errors.size() + " errors, "
+                + warnings.size() + " warnings, anchor " + anchor.kind() + "]";
     }
 }

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /** Issue 19: the certificate cache holds a real cluster's list, decodes each certificate once, and stays bounded. */
 class CertCacheTest {
     private static ItlFile n50() throws Exception {
-        return ItlReader.defaults().readTrustList(SigningTestSupport.certutils()
-                .resolve("itl/itl-rsa2048-sha1-v1.0-n50.tlv"));
+        return ItlReader.defaults()
+                .readTrustList(SigningTestSupport.certutils().resolve("itl/itl-rsa2048-sha1-v1.0-n50.tlv"));
     }
 
     private static int distinctCertificates(ItlFile f) {
@@ -44,7 +44,8 @@ class CertCacheTest {
         for (int i = 0; i < 5; i++) {
             assertTrue(v.verify(f).isVerified());
             // the same list read again (other Bytes instances) hits the cache too
-            ItlFile again = ItlReader.defaults().readTrustList(Bytes.wrapOwned(f.encoded().toByteArray()));
+            ItlFile again = ItlReader.defaults()
+                    .readTrustList(Bytes.wrapOwned(f.encoded().toByteArray()));
             assertTrue(v.verify(again).isVerified());
         }
         assertEquals(distinct, c.decodes(), "repeated verifications decode nothing");
@@ -83,8 +84,8 @@ class CertCacheTest {
     @Test
     void aFloodOfDistinctCertificatesStaysBounded() throws Exception {
         CertCache c = new CertCache();
-        CertInfo like = c.decode(n50().records().get(0).certificate().orElseThrow(), TrustAnchors.NONE,
-                new CertCache.Memo());
+        CertInfo like =
+                c.decode(n50().records().get(0).certificate().orElseThrow(), TrustAnchors.NONE, new CertCache.Memo());
         fill(c, 5 * CertCache.MAX_ENTRIES, like);
         // big certificates: the byte bound applies first
         Random rnd = new Random(2);

@@ -25,8 +25,21 @@ import org.junit.jupiter.params.provider.MethodSource;
  * digest, signer version, file name, and the timestamp read from the vector) gives the vector byte for byte.
  */
 class CertutilsGoldenBuilderTest {
-    private static final Map<String, Role> OPTIONS = Map.of("-s", Role.SAST, "-c", Role.CCM, "-C", Role.CCM_TFTP,
-            "-t", Role.TFTP, "-A", Role.CAPF, "-a", Role.APP_SERVER, "-T", Role.TVS);
+    private static final Map<String, Role> OPTIONS = Map.of(
+            "-s",
+            Role.SAST,
+            "-c",
+            Role.CCM,
+            "-C",
+            Role.CCM_TFTP,
+            "-t",
+            Role.TFTP,
+            "-A",
+            Role.CAPF,
+            "-a",
+            Role.APP_SERVER,
+            "-T",
+            Role.TVS);
 
     static Stream<String> commands() throws Exception {
         return Files.readAllLines(SigningTestSupport.certutils().resolve("MANIFEST.md")).stream()
@@ -69,7 +82,10 @@ class CertutilsGoldenBuilderTest {
                         signerName = arg.substring("certs/".length(), arg.length() - ".pem".length());
                     }
                     entries.add(TrustListBuilder.Entry.of(
-                            KeyLoader.defaults().readCertificates(dir.resolve(arg)).get(0), role));
+                            KeyLoader.defaults()
+                                    .readCertificates(dir.resolve(arg))
+                                    .get(0),
+                            role));
                 }
             }
         }
@@ -78,9 +94,13 @@ class CertutilsGoldenBuilderTest {
         ItlFile original = ItlReader.defaults().readTrustList(io.github.itl4j.Bytes.copyOf(expected));
         long ts = original.header().timestampSeconds().orElseThrow();
 
-        ItlSigner signer = ItlSigner.builder(SigningTestSupport.certutilsKey(signerName)).digest(digest)
-                .clock(SigningTestSupport.fixedClock(ts)).build();
-        TrustListBuilder b = TrustListBuilder.builder(signer).layout(Layout.CERTUTILS).signerVersion(signerVersion)
+        ItlSigner signer = ItlSigner.builder(SigningTestSupport.certutilsKey(signerName))
+                .digest(digest)
+                .clock(SigningTestSupport.fixedClock(ts))
+                .build();
+        TrustListBuilder b = TrustListBuilder.builder(signer)
+                .layout(Layout.CERTUTILS)
+                .signerVersion(signerVersion)
                 .fileName(fileName);
         entries.forEach(b::add);
         ItlFile built = b.build();

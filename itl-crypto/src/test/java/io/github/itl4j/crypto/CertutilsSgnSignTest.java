@@ -49,7 +49,9 @@ class CertutilsSgnSignTest {
 
         ItlSigner signer = ItlSigner.builder(SigningTestSupport.certutilsKey(m.group(2)))
                 .digest(DigestAlgorithm.parse(m.group(1)))
-                .clock(SigningTestSupport.fixedClock(original.header().timestampSeconds().orElseThrow())).build();
+                .clock(SigningTestSupport.fixedClock(
+                        original.header().timestampSeconds().orElseThrow()))
+                .build();
         Bytes payload = Bytes.wrapOwned(Files.readAllBytes(input));
         SgnFile signed = signer.signConfig(payload, input.getFileName() + ".sgn");
 
@@ -57,7 +59,8 @@ class CertutilsSgnSignTest {
         assertArrayEquals(expected, signed.encoded().toByteArray(), vector.toString());
         assertEquals(payload, ItlSigner.strip(signed));
         assertEquals(payload, ItlSigner.strip(original));
-        assertTrue(SigningTestSupport.jcaVerify(signed, signer.key().certificate().getPublicKey()));
+        assertTrue(
+                SigningTestSupport.jcaVerify(signed, signer.key().certificate().getPublicKey()));
     }
 
     @Test
@@ -65,7 +68,8 @@ class CertutilsSgnSignTest {
         Path dir = SigningTestSupport.certutils();
         byte[] expected = Files.readAllBytes(dir.resolve("sgn/SEP0011223344AA.cnf.xml.sgn"));
         SgnFile original = ItlReader.defaults().readSigned(Bytes.copyOf(expected));
-        ItlSigner signer = ItlSigner.builder(SigningTestSupport.certutilsKey("tftp-rsa2048")).build();
+        ItlSigner signer = ItlSigner.builder(SigningTestSupport.certutilsKey("tftp-rsa2048"))
+                .build();
         // sign(SgnFile) uses the header's digest (SHA-512 here), not the builder's default SHA-1
         assertArrayEquals(expected, signer.sign(original).encoded().toByteArray());
 
@@ -77,10 +81,12 @@ class CertutilsSgnSignTest {
     @Test
     void cucmLayoutConfigUsesAscendingSignerIdAndCucmNames() throws Exception {
         ItlSigner signer = ItlSigner.builder(SigningTestSupport.certutilsKey("sast-rsa2048"))
-                .clock(SigningTestSupport.fixedClock(1_700_000_000L)).build();
+                .clock(SigningTestSupport.fixedClock(1_700_000_000L))
+                .build();
         SgnFile f = signer.signConfig(Bytes.utf8("<device/>"), "SEP001122334455.cnf.xml.sgn", Layout.CUCM);
         assertEquals(Layout.CUCM, f.header().layout().orElseThrow());
-        assertEquals("CN=cucm-pub.example.test;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZ",
+        assertEquals(
+                "CN=cucm-pub.example.test;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZ",
                 f.header().signerName().orElseThrow());
         assertEquals(0, f.header().length() % 4);
         assertTrue(SigningTestSupport.jcaVerify(f, signer.key().certificate().getPublicKey()));

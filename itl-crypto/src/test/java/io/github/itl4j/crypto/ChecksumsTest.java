@@ -30,7 +30,8 @@ class ChecksumsTest {
         assertEquals(64, c.sha512().size());
         assertEquals(c.sha256(), c.get("sha-256"));
         assertThrows(IllegalArgumentException.class, () -> c.get("crc32"));
-        assertEquals("02c5b3411b00d8d67e75b1f019898690 (MD5)\ne8d43358649684ff123593ee12c20b07f3f8d5af (SHA1)",
+        assertEquals(
+                "02c5b3411b00d8d67e75b1f019898690 (MD5)\ne8d43358649684ff123593ee12c20b07f3f8d5af (SHA1)",
                 c.showItlLines());
     }
 
@@ -51,8 +52,8 @@ class ChecksumsTest {
         assertEquals(all.sha512(), one.get(Checksums.Algorithm.SHA512));
         assertThrows(IllegalStateException.class, one::md5);
         assertThrows(IllegalStateException.class, one::showItlLines);
-        Checksums streamed = Checksums.of(new ByteArrayInputStream(file.toByteArray()),
-                java.util.Set.of(Checksums.Algorithm.SHA256));
+        Checksums streamed = Checksums.of(
+                new ByteArrayInputStream(file.toByteArray()), java.util.Set.of(Checksums.Algorithm.SHA256));
         assertEquals(all.sha256(), streamed.sha256());
         assertThrows(IllegalStateException.class, streamed::sha1);
         assertThrows(IllegalArgumentException.class, () -> Checksums.of(file, java.util.Set.of()));
@@ -62,9 +63,12 @@ class ChecksumsTest {
     void checksumsOfASliceAreThoseOfItsBytes() {
         Bytes whole = Bytes.fromHex("00112233445566778899");
         Bytes slice = whole.slice(2, 5);
-        assertEquals(Checksums.md5AndSha1(Bytes.copyOf(slice.toByteArray())).sha1(),
+        assertEquals(
+                Checksums.md5AndSha1(Bytes.copyOf(slice.toByteArray())).sha1(),
                 Checksums.md5AndSha1(slice).sha1());
-        assertEquals(Checksums.of(Bytes.copyOf(slice.toByteArray())).sha512(), Checksums.of(slice).sha512());
+        assertEquals(
+                Checksums.of(Bytes.copyOf(slice.toByteArray())).sha512(),
+                Checksums.of(slice).sha512());
     }
 
     @Test
@@ -86,7 +90,8 @@ class ChecksumsTest {
     void recordFingerprintIsTheCertificateSha1() throws Exception {
         ItlFile f = ItlReader.defaults().readTrustList(VECTOR);
         // record 1 is certs/sast-rsa1024.pem, SHA-1 fingerprint e5e54fc6... in MANIFEST.md
-        assertEquals("e5e54fc6d83a94aee94f5d6e565932d0400a8259",
+        assertEquals(
+                "e5e54fc6d83a94aee94f5d6e565932d0400a8259",
                 Checksums.certificateSha1(f.records().get(0)).orElseThrow().toHex());
         String shown = Checksums.certificateFingerprint(f.records().get(0)).orElseThrow();
         assertEquals("E5 E5 4F C6 D8 3A 94 AE E9 4F 5D 6E 56 59 32 D0 40 0A 82 59", shown);

@@ -47,11 +47,15 @@ class CtlBuilderTest {
         X500Name s = new X500Name(subject);
         X500Name i = issuer == null ? s : new X500Name(issuer);
         for (int pad = 0; pad < 400; pad++) {
-            X509CertificateHolder h = new JcaX509v3CertificateBuilder(i, new BigInteger(serialHex, 16),
-                    Date.from(Instant.parse("2025-01-01T00:00:00Z")), Date.from(Instant.parse("2045-01-01T00:00:00Z")),
-                    s, kp.getPublic())
-                    .addExtension(new ASN1ObjectIdentifier("1.3.6.1.4.1.32473.1"), false,
-                            new DEROctetString(new byte[pad]))
+            X509CertificateHolder h = new JcaX509v3CertificateBuilder(
+                            i,
+                            new BigInteger(serialHex, 16),
+                            Date.from(Instant.parse("2025-01-01T00:00:00Z")),
+                            Date.from(Instant.parse("2045-01-01T00:00:00Z")),
+                            s,
+                            kp.getPublic())
+                    .addExtension(
+                            new ASN1ObjectIdentifier("1.3.6.1.4.1.32473.1"), false, new DEROctetString(new byte[pad]))
                     .build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate()));
             if (h.getEncoded().length == der) {
                 X509Certificate c = (X509Certificate) CertificateFactory.getInstance("X.509")
@@ -85,12 +89,15 @@ class CtlBuilderTest {
         SigningKey pub = sized(cucmName("cucm-1051-a-pub.labs.local"), null, "6E3F65C297B3E01FE74281AB52CC55DC", 694);
         SigningKey capf = sized(cucmName("CAPF-0a1b2c3d4"), null, "4E3F65C297B3E01FE74281AB52CC55DD", 700);
         SigningKey sub = sized(cucmName("cucm-1051-a-sub.labs.local"), null, "5E3F65C297B3E01FE74281AB52CC55DE", 699);
-        ItlSigner signer = ItlSigner.builder(pub).clock(SigningTestSupport.fixedClock(1_400_000_000L)).build();
+        ItlSigner signer = ItlSigner.builder(pub)
+                .clock(SigningTestSupport.fixedClock(1_400_000_000L))
+                .build();
         Inet4Address pubIp = ip("10.48.47.153");
         return TrustListBuilder.ctlBuilder(signer)
                 .add(TrustListBuilder.Entry.of(pub.certificate(), Role.SAST).withIpAddress(pubIp))
                 .add(TrustListBuilder.Entry.of(pub.certificate(), Role.CCM_TFTP).withIpAddress(pubIp))
-                .add(TrustListBuilder.Entry.of(capf.certificate(), Role.CAPF).withIpAddress(pubIp)
+                .add(TrustListBuilder.Entry.of(capf.certificate(), Role.CAPF)
+                        .withIpAddress(pubIp)
                         .withDnsName("cucm-1051-a-pub"))
                 .add(TrustListBuilder.Entry.of(sub.certificate(), Role.CCM_TFTP).withIpAddress(ip("10.48.47.154")))
                 .build();
@@ -105,9 +112,12 @@ class CtlBuilderTest {
         assertEquals("CTLFile.tlv", ctl.header().fileName().orElseThrow());
         ItlRecord first = ctl.records().get(0);
         // CUCM's CTL record order 1,2,...,10 (fields() leaves out RECORDLENGTH) and the short host name as DNSNAME
-        assertEquals(List.of(2, 3, 4, 5, 6, 7, 8, 9, 10), first.fields().stream().map(t -> t.tag()).toList());
+        assertEquals(
+                List.of(2, 3, 4, 5, 6, 7, 8, 9, 10),
+                first.fields().stream().map(t -> t.tag()).toList());
         assertEquals("cucm-1051-a-pub", first.dnsName().orElseThrow());
-        assertEquals("10.48.47.154", ctl.records().get(3).ipAddress().orElseThrow().getHostAddress());
+        assertEquals(
+                "10.48.47.154", ctl.records().get(3).ipAddress().orElseThrow().getHostAddress());
         ItlFile reread = ItlReader.defaults().readTrustList(ctl.encoded());
         assertEquals(ctl.encoded(), reread.encoded());
         assertTrue(SigningTestSupport.jcaVerifyTrustList(reread));
@@ -125,16 +135,21 @@ class CtlBuilderTest {
         String ca = "O=Cisco Systems,CN=Cisco Manufacturing CA";
         SigningKey sast1 = sized(cucmName("SAST-ADN0054f509.lab"), ca, "1A2B3C4D5E6F70819203", 771);
         SigningKey sast2 = sized(cucmName("SAST-ADN008580ef.lab"), ca, "1A2B3C4D5E6F70819204", 771);
-        SigningKey capf = sized("CN=CAPF-5e6f7a8b.cucmpub10.cluster-on.example.org", null,
-                "4E3F65C297B3E01FE74281AB52CC55DF", 572);
-        ItlSigner signer = ItlSigner.builder(sast1).clock(SigningTestSupport.fixedClock(1_400_000_000L)).build();
+        SigningKey capf = sized(
+                "CN=CAPF-5e6f7a8b.cucmpub10.cluster-on.example.org", null, "4E3F65C297B3E01FE74281AB52CC55DF", 572);
+        ItlSigner signer = ItlSigner.builder(sast1)
+                .clock(SigningTestSupport.fixedClock(1_400_000_000L))
+                .build();
         ItlFile ctl = TrustListBuilder.ctlBuilder(signer)
-                .add(TrustListBuilder.Entry.of(sast1.certificate(), Role.SAST).withDnsName("")
+                .add(TrustListBuilder.Entry.of(sast1.certificate(), Role.SAST)
+                        .withDnsName("")
                         .withIpAddress(ip("10.48.47.153")))
-                .add(TrustListBuilder.Entry.of(sast2.certificate(), Role.SAST).withDnsName("")
+                .add(TrustListBuilder.Entry.of(sast2.certificate(), Role.SAST)
+                        .withDnsName("")
                         .withIpAddress(ip("10.48.47.153")))
                 .addPlaceholder(new TrustListBuilder.Placeholder(Role.CCM_TFTP, ip("10.48.47.153"), "10.48.47.153"))
-                .add(TrustListBuilder.Entry.of(capf.certificate(), Role.CAPF).withDnsName("cucmpub10")
+                .add(TrustListBuilder.Entry.of(capf.certificate(), Role.CAPF)
+                        .withDnsName("cucmpub10")
                         .withIpAddress(ip("10.48.47.153")))
                 .addPlaceholder(new TrustListBuilder.Placeholder(Role.CCM_TFTP, ip("10.48.47.154"), "10.48.47.154"))
                 .build();
@@ -142,7 +157,8 @@ class CtlBuilderTest {
         assertEquals(List.of(1186, 1186, 33, 1004, 33), lengths(ctl));
         assertEquals(3746, ctl.encoded().size());
         ItlRecord p = ctl.records().get(2);
-        assertEquals(List.of(RecordTags.DNS_NAME, RecordTags.FUNCTION, RecordTags.IP_ADDRESS),
+        assertEquals(
+                List.of(RecordTags.DNS_NAME, RecordTags.FUNCTION, RecordTags.IP_ADDRESS),
                 p.fields().stream().map(t -> t.tag()).toList());
         assertEquals(Role.CCM_TFTP, p.role().orElseThrow());
         assertFalse(p.certificate().isPresent());

@@ -23,20 +23,24 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ItlSignerTest {
     private static SigningKey signerKey() throws Exception {
-        return KeyLoader.defaults().pem(SigningTestSupport.keys("signer.pem"),
-                SigningTestSupport.keys("signer-pkcs8.key"), null);
+        return KeyLoader.defaults()
+                .pem(SigningTestSupport.keys("signer.pem"), SigningTestSupport.keys("signer-pkcs8.key"), null);
     }
 
     private static ItlFile build(ItlSigner s) throws Exception {
-        return TrustListBuilder.builder(s).add(s.key().certificate(), Role.SAST)
-                .add(s.key().certificate(), Role.TFTP).build();
+        return TrustListBuilder.builder(s)
+                .add(s.key().certificate(), Role.SAST)
+                .add(s.key().certificate(), Role.TFTP)
+                .build();
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 3})
     void signedTrustListVerifiesWithPlainJcaAndTamperingBreaksIt(int code) throws Exception {
-        ItlSigner s = ItlSigner.builder(signerKey()).digest(DigestAlgorithm.of(code))
-                .clock(SigningTestSupport.fixedClock(1_700_000_000L)).build();
+        ItlSigner s = ItlSigner.builder(signerKey())
+                .digest(DigestAlgorithm.of(code))
+                .clock(SigningTestSupport.fixedClock(1_700_000_000L))
+                .build();
         ItlFile f = build(s);
         assertEquals(code, f.header().digestAlgorithm().orElseThrow().code());
         assertTrue(SigningTestSupport.jcaVerifyTrustList(f));
@@ -52,7 +56,9 @@ class ItlSignerTest {
 
     @Test
     void signatureEqualsRawJcaSignatureOfTheSignedParts() throws Exception {
-        ItlSigner s = ItlSigner.builder(signerKey()).clock(SigningTestSupport.fixedClock(1_700_000_000L)).build();
+        ItlSigner s = ItlSigner.builder(signerKey())
+                .clock(SigningTestSupport.fixedClock(1_700_000_000L))
+                .build();
         ItlFile f = build(s);
         Signature raw = Signature.getInstance("SHA1withRSA");
         raw.initSign(s.key().privateKey());
@@ -66,9 +72,15 @@ class ItlSignerTest {
     @Test
     void deterministicForAFixedClockAndTheTimestampComesFromIt() throws Exception {
         SigningKey k = signerKey();
-        ItlFile a = build(ItlSigner.builder(k).clock(SigningTestSupport.fixedClock(1_700_000_000L)).build());
-        ItlFile b = build(ItlSigner.builder(k).clock(SigningTestSupport.fixedClock(1_700_000_000L)).build());
-        ItlFile c = build(ItlSigner.builder(k).clock(SigningTestSupport.fixedClock(1_700_000_001L)).build());
+        ItlFile a = build(ItlSigner.builder(k)
+                .clock(SigningTestSupport.fixedClock(1_700_000_000L))
+                .build());
+        ItlFile b = build(ItlSigner.builder(k)
+                .clock(SigningTestSupport.fixedClock(1_700_000_000L))
+                .build());
+        ItlFile c = build(ItlSigner.builder(k)
+                .clock(SigningTestSupport.fixedClock(1_700_000_001L))
+                .build());
         assertEquals(a.encoded(), b.encoded());
         assertNotEquals(a.encoded(), c.encoded());
         assertEquals(1_700_000_000L, a.header().timestampSeconds().orElseThrow());
@@ -77,9 +89,13 @@ class ItlSignerTest {
     @Test
     void bouncyCastleProviderGivesTheSameBytes() throws Exception {
         SigningKey k = signerKey();
-        ItlSigner jdk = ItlSigner.builder(k).clock(SigningTestSupport.fixedClock(1_700_000_000L)).build();
-        ItlSigner bc = ItlSigner.builder(k).clock(SigningTestSupport.fixedClock(1_700_000_000L))
-                .provider(new BouncyCastleProvider()).build();
+        ItlSigner jdk = ItlSigner.builder(k)
+                .clock(SigningTestSupport.fixedClock(1_700_000_000L))
+                .build();
+        ItlSigner bc = ItlSigner.builder(k)
+                .clock(SigningTestSupport.fixedClock(1_700_000_000L))
+                .provider(new BouncyCastleProvider())
+                .build();
         assertEquals("BC", bc.provider().getName());
         assertEquals(build(jdk).encoded(), build(bc).encoded());
     }
@@ -87,20 +103,16 @@ class ItlSignerTest {
     /** A provider whose RSA signatures always fail, as a removed token or an unreachable HSM would. */
     public static final class BrokenSignature extends java.security.SignatureSpi {
         @Override
-        protected void engineInitVerify(java.security.PublicKey publicKey) {
-        }
+        protected void engineInitVerify(java.security.PublicKey publicKey) {}
 
         @Override
-        protected void engineInitSign(java.security.PrivateKey privateKey) {
-        }
+        protected void engineInitSign(java.security.PrivateKey privateKey) {}
 
         @Override
-        protected void engineUpdate(byte b) {
-        }
+        protected void engineUpdate(byte b) {}
 
         @Override
-        protected void engineUpdate(byte[] b, int off, int len) {
-        }
+        protected void engineUpdate(byte[] b, int off, int len) {}
 
         @Override
         protected byte[] engineSign() throws java.security.SignatureException {
@@ -114,8 +126,7 @@ class ItlSignerTest {
 
         @Override
         @SuppressWarnings("deprecation")
-        protected void engineSetParameter(String param, Object value) {
-        }
+        protected void engineSetParameter(String param, Object value) {}
 
         @Override
         @SuppressWarnings("deprecation")
@@ -129,6 +140,7 @@ class ItlSignerTest {
     void aProviderFailureIsASigningExceptionNotAFormatError() throws Exception {
         java.security.Provider broken = new java.security.Provider("Broken", "1", "fails") {
             private static final long serialVersionUID = 1L;
+
             {
                 put("Signature.SHA1withRSA", BrokenSignature.class.getName());
             }
@@ -144,41 +156,57 @@ class ItlSignerTest {
 
     @Test
     void refusesAHeaderThatReservesAnotherSignatureSize() throws Exception {
-        SigningKey small = KeyLoader.defaults().pem(SigningTestSupport.keys("rsa1024.pem"),
-                SigningTestSupport.keys("rsa1024.key"), null);
+        SigningKey small = KeyLoader.defaults()
+                .pem(SigningTestSupport.keys("rsa1024.pem"), SigningTestSupport.keys("rsa1024.key"), null);
         ItlSigner s1024 = ItlSigner.builder(small).build();
         SgnFile f = s1024.signConfig(Bytes.utf8("x"), "x.sgn");
-        ItlSigningException e = assertThrows(ItlSigningException.class,
+        ItlSigningException e = assertThrows(
+                ItlSigningException.class,
                 () -> ItlSigner.builder(signerKey()).build().sign(f));
         assertEquals(ItlSigningException.Reason.SIGNATURE_SIZE, e.reason());
     }
 
     @Test
     void refusesAHeaderNamingAnotherSigner() throws Exception {
-        SigningKey other = KeyLoader.defaults().pem(SigningTestSupport.keys("itlrecovery.pem"),
-                SigningTestSupport.keys("itlrecovery.key"), null);
+        SigningKey other = KeyLoader.defaults()
+                .pem(SigningTestSupport.keys("itlrecovery.pem"), SigningTestSupport.keys("itlrecovery.key"), null);
         SgnFile f = ItlSigner.builder(other).build().signConfig(Bytes.utf8("x"), "x.sgn");
-        assertEquals(ItlSigningException.Reason.SIGNER_MISMATCH, assertThrows(ItlSigningException.class,
-                () -> ItlSigner.builder(signerKey()).build().sign(f)).reason());
+        assertEquals(
+                ItlSigningException.Reason.SIGNER_MISMATCH,
+                assertThrows(
+                                ItlSigningException.class,
+                                () -> ItlSigner.builder(signerKey()).build().sign(f))
+                        .reason());
     }
 
     @Test
     void refusesAnUnknownDigestInTheHeader() throws Exception {
         ItlSigner s = ItlSigner.builder(signerKey()).build();
-        ItlHeader h = ItlHeader.builder().version(io.github.itl4j.Version.V1_0).fileName("x.sgn")
-                .signer(s.headerSigner(NameFormat.CUCM)).build();
+        ItlHeader h = ItlHeader.builder()
+                .version(io.github.itl4j.Version.V1_0)
+                .fileName("x.sgn")
+                .signer(s.headerSigner(NameFormat.CUCM))
+                .build();
         // DIGESTALGORITHM 9 is unknown
-        ItlHeader bad = h.withSigner(new ItlHeader.Signer(h.find(4).orElseThrow().value(), h.serialNumber()
-                .orElseThrow(), h.find(6).orElseThrow().value(), 256, DigestAlgorithm.of(9), 1L));
-        assertEquals(ItlSigningException.Reason.UNKNOWN_DIGEST, assertThrows(ItlSigningException.class,
-                () -> s.sign(SgnFile.of(bad, Bytes.EMPTY))).reason());
+        ItlHeader bad = h.withSigner(new ItlHeader.Signer(
+                h.find(4).orElseThrow().value(),
+                h.serialNumber().orElseThrow(),
+                h.find(6).orElseThrow().value(),
+                256,
+                DigestAlgorithm.of(9),
+                1L));
+        assertEquals(
+                ItlSigningException.Reason.UNKNOWN_DIGEST,
+                assertThrows(ItlSigningException.class, () -> s.sign(SgnFile.of(bad, Bytes.EMPTY)))
+                        .reason());
     }
 
     @Test
     void ecKeyIsRefusedWithAClearCode() throws Exception {
-        SigningKey ec = KeyLoader.defaults().pem(SigningTestSupport.keys("ec256.pem"),
-                SigningTestSupport.keys("ec256.key"), null);
-        KeyLoadException e = assertThrows(KeyLoadException.class, () -> ItlSigner.builder(ec).build());
+        SigningKey ec = KeyLoader.defaults()
+                .pem(SigningTestSupport.keys("ec256.pem"), SigningTestSupport.keys("ec256.key"), null);
+        KeyLoadException e =
+                assertThrows(KeyLoadException.class, () -> ItlSigner.builder(ec).build());
         assertEquals(KeyLoadException.Reason.UNSUPPORTED_KEY, e.reason());
         assertTrue(e.getMessage().contains("RSA"));
     }
@@ -186,7 +214,8 @@ class ItlSignerTest {
     @Test
     void signConfigRoundTripsThroughTheReaderAndStrip() throws Exception {
         byte[] xml = Files.readAllBytes(SigningTestSupport.certutils().resolve("sgn/dialplan.xml"));
-        ItlSigner s = ItlSigner.builder(signerKey()).digest(DigestAlgorithm.SHA512).build();
+        ItlSigner s =
+                ItlSigner.builder(signerKey()).digest(DigestAlgorithm.SHA512).build();
         SgnFile f = s.signConfig(Bytes.wrapOwned(xml), "dialplan.xml.sgn");
         SgnFile reread = ItlReader.defaults().readSigned(f.encoded());
         assertTrue(SigningTestSupport.jcaVerify(reread, s.key().certificate().getPublicKey()));

@@ -170,8 +170,9 @@ class ItlVerifierTamperTest {
         ItlFile t = ItlFile.of(ItlHeader.of(els), f.records());
         VerificationResult r = SELF.verify(t);
         assertFalse(r.isVerified());
-        assertTrue(r.errors().stream().anyMatch(p -> p.code() == ProblemCode.MISSING_HEADER_FIELD
-                && p.params().equals(List.of(HeaderTags.name(HeaderTags.SIGNATURE)))));
+        assertTrue(r.errors().stream()
+                .anyMatch(p -> p.code() == ProblemCode.MISSING_HEADER_FIELD
+                        && p.params().equals(List.of(HeaderTags.name(HeaderTags.SIGNATURE)))));
         assertSameCodesStreaming(SELF, t, r);
     }
 
@@ -227,7 +228,8 @@ class ItlVerifierTamperTest {
         for (Bytes hostile : List.of(nestedIndefinite(4000), nestedDefinite(4000))) {
             assertTrue(hostile.size() >= 16_000);
             ItlFile t = replaceRecord(f, 0, withField(f.records().get(0), RecordTags.CERTIFICATE, hostile));
-            for (ItlVerifier v : List.of(SELF, ItlVerifier.builder().checkRecords(false).build())) {
+            for (ItlVerifier v :
+                    List.of(SELF, ItlVerifier.builder().checkRecords(false).build())) {
                 VerificationResult r = v.verify(t);
                 assertFalse(r.isVerified());
                 assertEquals(List.of(ProblemCode.CERTIFICATE_ENCODING_REFUSED), errorCodes(r), r.toString());
@@ -235,14 +237,19 @@ class ItlVerifierTamperTest {
                 assertSameCodesStreaming(v, t, r);
             }
             // in another record it is a warning, and the file still verifies
-            ItlFile other = resign(replaceRecord(f, 1, withField(f.records().get(1), RecordTags.CERTIFICATE,
-                    hostile)), sastKey(), "SHA1withRSA");
+            ItlFile other = resign(
+                    replaceRecord(f, 1, withField(f.records().get(1), RecordTags.CERTIFICATE, hostile)),
+                    sastKey(),
+                    "SHA1withRSA");
             VerificationResult r = SELF.verify(other);
             assertTrue(r.isVerified(), r.toString());
             assertEquals(List.of("WARNING CERTIFICATE_ENCODING_REFUSED"), codes(r));
             assertSameCodesStreaming(SELF, other, r);
             // as an anchor's installed list: its records are decoded at build time
-            ItlVerifier anchored = ItlVerifier.builder().trustInstalled(t).trustInstalled(other).build();
+            ItlVerifier anchored = ItlVerifier.builder()
+                    .trustInstalled(t)
+                    .trustInstalled(other)
+                    .build();
             assertFalse(anchored.verify(t).isVerified());
         }
     }
@@ -251,8 +258,10 @@ class ItlVerifierTamperTest {
     void signerPublicKeyMismatchIsAnError() throws Exception {
         ItlFile f = itl(vector());
         Bytes otherKey = f.records().get(1).publicKey().orElseThrow();
-        ItlFile t = resign(replaceRecord(f, 0, withField(f.records().get(0), RecordTags.PUBLIC_KEY, otherKey)),
-                sastKey(), "SHA1withRSA");
+        ItlFile t = resign(
+                replaceRecord(f, 0, withField(f.records().get(0), RecordTags.PUBLIC_KEY, otherKey)),
+                sastKey(),
+                "SHA1withRSA");
         VerificationResult r = SELF.verify(t);
         assertFalse(r.isVerified());
         assertTrue(r.isSignatureValid());
@@ -265,8 +274,10 @@ class ItlVerifierTamperTest {
     void signerSerialOrSignatureFieldMismatchIsAnError() throws Exception {
         ItlFile f = itl(vector());
         Bytes otherSig = f.records().get(1).signature().orElseThrow();
-        ItlFile t = resign(replaceRecord(f, 0, withField(f.records().get(0), RecordTags.SIGNATURE, otherSig)),
-                sastKey(), "SHA1withRSA");
+        ItlFile t = resign(
+                replaceRecord(f, 0, withField(f.records().get(0), RecordTags.SIGNATURE, otherSig)),
+                sastKey(),
+                "SHA1withRSA");
         assertEquals(List.of(ProblemCode.CERTIFICATE_SIGNATURE_MISMATCH), errorCodes(SELF.verify(t)));
     }
 
@@ -274,8 +285,13 @@ class ItlVerifierTamperTest {
     void otherRecordInconsistenciesAreWarnings() throws Exception {
         ItlFile f = itl(vector());
         ItlRecord ccm = f.records().get(1);
-        ItlRecord bad = withField(withField(ccm, RecordTags.PUBLIC_KEY, f.records().get(2).publicKey().orElseThrow()),
-                RecordTags.SERIAL_NUMBER, Bytes.fromHex("0102030405"));
+        ItlRecord bad = withField(
+                withField(
+                        ccm,
+                        RecordTags.PUBLIC_KEY,
+                        f.records().get(2).publicKey().orElseThrow()),
+                RecordTags.SERIAL_NUMBER,
+                Bytes.fromHex("0102030405"));
         ItlFile t = resign(replaceRecord(f, 1, bad), sastKey(), "SHA1withRSA");
         VerificationResult r = SELF.verify(t);
         assertTrue(r.isVerified(), () -> r.problems().toString());
@@ -283,8 +299,13 @@ class ItlVerifierTamperTest {
         assertTrue(r.has(ProblemCode.SERIAL_NUMBER_MISMATCH));
         assertTrue(r.warnings().stream().allMatch(p -> p.recordIndex() == 1));
         assertSameCodesStreaming(SELF, t, r);
-        assertFalse(ItlVerifier.builder().treatWarningsAsErrors(true).build().verify(t).isVerified());
-        VerificationResult cheap = ItlVerifier.builder().checkRecords(false).build().verify(t);
+        assertFalse(ItlVerifier.builder()
+                .treatWarningsAsErrors(true)
+                .build()
+                .verify(t)
+                .isVerified());
+        VerificationResult cheap =
+                ItlVerifier.builder().checkRecords(false).build().verify(t);
         assertTrue(cheap.isVerified());
         assertEquals(List.of(), cheap.problems(), "the cheap path does not decode other records");
     }
@@ -293,15 +314,20 @@ class ItlVerifierTamperTest {
     void malformedCertificateInAnotherRecordIsAWarningInTheSignerAnError() throws Exception {
         ItlFile f = itl(vector());
         Bytes junk = Bytes.fromHex("3082ffff0102030405");
-        ItlFile other = resign(replaceRecord(f, 3, withField(f.records().get(3), RecordTags.CERTIFICATE, junk)),
-                sastKey(), "SHA1withRSA");
+        ItlFile other = resign(
+                replaceRecord(f, 3, withField(f.records().get(3), RecordTags.CERTIFICATE, junk)),
+                sastKey(),
+                "SHA1withRSA");
         VerificationResult r = SELF.verify(other);
         assertTrue(r.isVerified());
-        assertEquals(List.of(ProblemCode.CERTIFICATE_MALFORMED),
+        assertEquals(
+                List.of(ProblemCode.CERTIFICATE_MALFORMED),
                 r.warnings().stream().map(Problem::code).toList());
 
-        ItlFile signer = resign(replaceRecord(f, 0, withField(f.records().get(0), RecordTags.CERTIFICATE, junk)),
-                sastKey(), "SHA1withRSA");
+        ItlFile signer = resign(
+                replaceRecord(f, 0, withField(f.records().get(0), RecordTags.CERTIFICATE, junk)),
+                sastKey(),
+                "SHA1withRSA");
         VerificationResult s = SELF.verify(signer);
         assertFalse(s.isVerified());
         assertFalse(s.isSignatureValid(), "no key, no RSA operation");
@@ -312,21 +338,34 @@ class ItlVerifierTamperTest {
     @Test
     void signerWithoutCertificateUsesItsPublicKeyField() throws Exception {
         ItlFile f = itl(vector());
-        ItlFile t = resign(replaceRecord(f, 0, withField(f.records().get(0), RecordTags.CERTIFICATE, null)),
-                sastKey(), "SHA1withRSA");
+        ItlFile t = resign(
+                replaceRecord(f, 0, withField(f.records().get(0), RecordTags.CERTIFICATE, null)),
+                sastKey(),
+                "SHA1withRSA");
         VerificationResult r = SELF.verify(t);
         assertTrue(r.isVerified(), () -> r.problems().toString());
-        assertEquals(List.of(ProblemCode.SIGNER_KEY_FROM_PUBLIC_KEY_FIELD),
+        assertEquals(
+                List.of(ProblemCode.SIGNER_KEY_FROM_PUBLIC_KEY_FIELD),
                 r.warnings().stream().map(Problem::code).toList());
         assertFalse(r.signerCertificate().isPresent());
         assertSameCodesStreaming(SELF, t, r);
         // the key alone still matches a trusted certificate's key
         VerificationResult anchored = ItlVerifier.builder()
-                .trustCertificates(List.of(ItlVerifierTest.cert("sast-rsa2048"))).build().verify(t);
+                .trustCertificates(List.of(ItlVerifierTest.cert("sast-rsa2048")))
+                .build()
+                .verify(t);
         assertTrue(anchored.isVerified(), () -> anchored.problems().toString());
 
-        ItlFile none = resign(replaceRecord(f, 0, withField(withField(f.records().get(0), RecordTags.CERTIFICATE,
-                null), RecordTags.PUBLIC_KEY, null)), sastKey(), "SHA1withRSA");
+        ItlFile none = resign(
+                replaceRecord(
+                        f,
+                        0,
+                        withField(
+                                withField(f.records().get(0), RecordTags.CERTIFICATE, null),
+                                RecordTags.PUBLIC_KEY,
+                                null)),
+                sastKey(),
+                "SHA1withRSA");
         assertEquals(List.of(ProblemCode.SIGNER_HAS_NO_KEY), errorCodes(SELF.verify(none)));
     }
 
@@ -336,31 +375,48 @@ class ItlVerifierTamperTest {
         int tvs = 6;
         ItlRecord r = f.records().get(tvs);
         Bytes der = r.certificate().orElseThrow();
-        Bytes sha1 = Bytes.wrapOwned(java.security.MessageDigest.getInstance("SHA-1").digest(der.toByteArray()));
-        ItlRecord hashOnly = withField(withField(withField(r, RecordTags.CERTIFICATE, null), RecordTags.CERT_HASH,
-                sha1), RecordTags.HASH_ALGORITHM, Bytes.fromHex("01"));
+        Bytes sha1 =
+                Bytes.wrapOwned(java.security.MessageDigest.getInstance("SHA-1").digest(der.toByteArray()));
+        ItlRecord hashOnly = withField(
+                withField(withField(r, RecordTags.CERTIFICATE, null), RecordTags.CERT_HASH, sha1),
+                RecordTags.HASH_ALGORITHM,
+                Bytes.fromHex("01"));
         ItlFile t = resign(replaceRecord(f, tvs, hashOnly), sastKey(), "SHA1withRSA");
         VerificationResult ok = SELF.verify(t);
         assertTrue(ok.isVerified(), () -> ok.problems().toString());
         assertEquals(List.of(), ok.problems());
 
         // both CERTIFICATE and a CERTHASH that does not match it: a warning outside the signer
-        ItlRecord both = withField(withField(r, RecordTags.CERT_HASH, Bytes.wrapOwned(new byte[20])),
-                RecordTags.HASH_ALGORITHM, Bytes.fromHex("01"));
+        ItlRecord both = withField(
+                withField(r, RecordTags.CERT_HASH, Bytes.wrapOwned(new byte[20])),
+                RecordTags.HASH_ALGORITHM,
+                Bytes.fromHex("01"));
         VerificationResult w = SELF.verify(resign(replaceRecord(f, tvs, both), sastKey(), "SHA1withRSA"));
         assertTrue(w.isVerified());
-        assertEquals(List.of(ProblemCode.CERT_HASH_MISMATCH), w.warnings().stream().map(Problem::code).toList());
+        assertEquals(
+                List.of(ProblemCode.CERT_HASH_MISMATCH),
+                w.warnings().stream().map(Problem::code).toList());
     }
 
     @Test
     void signerMatchedBySerialOnlyWarns() throws Exception {
         ItlFile f = itl(vector());
-        ItlFile t = resign(replaceRecord(f, 0, withField(f.records().get(0), RecordTags.ISSUER_NAME,
-                Bytes.wrapOwned("CN=someone else\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))),
-                sastKey(), "SHA1withRSA");
+        ItlFile t = resign(
+                replaceRecord(
+                        f,
+                        0,
+                        withField(
+                                f.records().get(0),
+                                RecordTags.ISSUER_NAME,
+                                Bytes.wrapOwned(
+                                        "CN=someone else\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))),
+                sastKey(),
+                "SHA1withRSA");
         VerificationResult r = SELF.verify(t);
         assertTrue(r.isVerified(), () -> r.problems().toString());
-        assertEquals(List.of(ProblemCode.SIGNER_ISSUER_MISMATCH), r.warnings().stream().map(Problem::code).toList());
+        assertEquals(
+                List.of(ProblemCode.SIGNER_ISSUER_MISMATCH),
+                r.warnings().stream().map(Problem::code).toList());
     }
 
     @Test
@@ -372,7 +428,8 @@ class ItlVerifierTamperTest {
         ItlFile t = resign(ItlFile.of(f.header(), rs), sastKey(), "SHA1withRSA");
         VerificationResult r = SELF.verify(t);
         assertTrue(r.isVerified(), () -> r.problems().toString());
-        assertEquals(List.of(ProblemCode.UNKNOWN_ROLE, ProblemCode.TOO_MANY_SAST),
+        assertEquals(
+                List.of(ProblemCode.UNKNOWN_ROLE, ProblemCode.TOO_MANY_SAST),
                 r.warnings().stream().map(Problem::code).toList());
         // streaming reads the bytes: the reader's own UNKNOWN_ROLE warning is not doubled
         assertSameCodesStreaming(SELF, t, r);
@@ -386,16 +443,19 @@ class ItlVerifierTamperTest {
         ItlFile t = resign(ItlFile.of(f.header(), rs), sastKey(), "SHA1withRSA");
         VerificationResult r = SELF.verify(t);
         assertTrue(r.isVerified(), () -> r.problems().toString());
-        assertEquals(List.of(ProblemCode.SEVERAL_SIGNER_CANDIDATES), r.warnings().stream().map(Problem::code)
-                .toList());
+        assertEquals(
+                List.of(ProblemCode.SEVERAL_SIGNER_CANDIDATES),
+                r.warnings().stream().map(Problem::code).toList());
         assertEquals(0, r.signerRecordIndex().getAsInt());
     }
 
     @Test
     void signerWithAnotherRoleIsAnError() throws Exception {
         ItlFile f = itl(vector());
-        ItlFile t = resign(replaceRecord(f, 0, withField(f.records().get(0), RecordTags.FUNCTION, role(3))),
-                sastKey(), "SHA1withRSA");
+        ItlFile t = resign(
+                replaceRecord(f, 0, withField(f.records().get(0), RecordTags.FUNCTION, role(3))),
+                sastKey(),
+                "SHA1withRSA");
         VerificationResult r = SELF.verify(t);
         assertTrue(r.isSignatureValid());
         assertEquals(List.of(ProblemCode.SIGNER_WRONG_ROLE), errorCodes(r));
@@ -433,18 +493,24 @@ class ItlVerifierTamperTest {
         CountingProvider() {
             super("Counting", "1", "counts RSA verifications");
             for (String alg : List.of("SHA1withRSA", "SHA256withRSA", "SHA512withRSA", "NONEwithRSA")) {
-                putService(new Service(this, "Signature", alg, CountingSpi.class.getName(), null,
-                        Map.of("SupportedKeyClasses", "java.security.interfaces.RSAPublicKey")) {
-                    @Override
-                    public Object newInstance(Object param) {
-                        instances.incrementAndGet();
-                        try {
-                            return new CountingSpi(Signature.getInstance(alg), verifies);
-                        } catch (java.security.NoSuchAlgorithmException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                });
+                putService(
+                        new Service(
+                                this,
+                                "Signature",
+                                alg,
+                                CountingSpi.class.getName(),
+                                null,
+                                Map.of("SupportedKeyClasses", "java.security.interfaces.RSAPublicKey")) {
+                            @Override
+                            public Object newInstance(Object param) {
+                                instances.incrementAndGet();
+                                try {
+                                    return new CountingSpi(Signature.getInstance(alg), verifies);
+                                } catch (java.security.NoSuchAlgorithmException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                            }
+                        });
             }
         }
     }

@@ -91,7 +91,8 @@ class ItlVerifierTest {
     static PrivateKey key(String name) throws GeneralSecurityException {
         String pem = new String(raw("certs/" + name + ".key.pem"), StandardCharsets.US_ASCII);
         String b64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64)));
+        return KeyFactory.getInstance("RSA")
+                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64)));
     }
 
     /** Signs the file's signed parts with plain JCA and fills in the signature. */
@@ -106,7 +107,10 @@ class ItlVerifierTest {
     }
 
     static List<String> codes(VerificationResult r) {
-        return r.problems().stream().map(p -> p.severity() + " " + p.code()).sorted().collect(Collectors.toList());
+        return r.problems().stream()
+                .map(p -> p.severity() + " " + p.code())
+                .sorted()
+                .collect(Collectors.toList());
     }
 
     static List<ProblemCode> errorCodes(VerificationResult r) {
@@ -144,7 +148,9 @@ class ItlVerifierTest {
 
     static Stream<String> itlVectors() throws IOException {
         try (Stream<Path> s = Files.list(certutils("itl"))) {
-            List<String> names = s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tlv")).sorted()
+            List<String> names = s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".tlv"))
+                    .sorted()
                     .collect(Collectors.toList());
             assertTrue(names.size() >= 30, "vectors found: " + names.size());
             return names.stream();
@@ -164,10 +170,15 @@ class ItlVerifierTest {
         assertEquals(AnchorMatch.Kind.NONE, r.anchor().kind());
         assertTrue(r.signerRecordIndex().isPresent());
         assertTrue(r.signerCertificate().isPresent());
-        assertEquals(name.contains("sha512") ? DigestAlgorithm.SHA512 : DigestAlgorithm.SHA1,
+        assertEquals(
+                name.contains("sha512") ? DigestAlgorithm.SHA512 : DigestAlgorithm.SHA1,
                 r.digestAlgorithm().orElseThrow());
         // the cheap path and warnings-as-errors agree on the clean vectors
-        assertTrue(ItlVerifier.builder().checkRecords(false).treatWarningsAsErrors(true).build().verify(f)
+        assertTrue(ItlVerifier.builder()
+                .checkRecords(false)
+                .treatWarningsAsErrors(true)
+                .build()
+                .verify(f)
                 .isVerified());
     }
 
@@ -185,15 +196,18 @@ class ItlVerifierTest {
 
     @Test
     void signerFactsMatchTheManifest() throws Exception {
-        record Fact(String file, int index, String cert, String serial) { }
+        record Fact(String file, int index, String cert, String serial) {}
         List<Fact> facts = List.of(
                 new Fact("itl-rsa1024-sha1-v1.0-allroles.tlv", 0, "sast-rsa1024", "8e9bb15d33b3621553faf72ca6e873ee"),
-                new Fact("itl-rsa2048-sha1-v1.0-signer-not-first.tlv", 2, "sast-rsa2048",
+                new Fact(
+                        "itl-rsa2048-sha1-v1.0-signer-not-first.tlv",
+                        2,
+                        "sast-rsa2048",
                         "d23143bb518e658e029e00183dce8a9e"),
                 new Fact("itl-rsa2048-sha512-v1.1-2sast.tlv", 0, "sast-rsa2048", "d23143bb518e658e029e00183dce8a9e"),
                 new Fact("ctl-rsa2048-sha1-v1.0-ctlfile.tlv", 0, "sast-rsa2048", "d23143bb518e658e029e00183dce8a9e"),
-                new Fact("itl-rsa4096-sha512-v1.1-allroles.tlv", 0, "sast-rsa4096",
-                        "9fb67c7889538aaa9666d0a74878147c"));
+                new Fact(
+                        "itl-rsa4096-sha512-v1.1-allroles.tlv", 0, "sast-rsa4096", "9fb67c7889538aaa9666d0a74878147c"));
         for (Fact fact : facts) {
             VerificationResult r = SELF.verify(itl(fact.file()));
             assertTrue(r.isVerified(), fact.file());
@@ -214,7 +228,9 @@ class ItlVerifierTest {
 
     @Test
     void streamingHonoursTheLimits() throws Exception {
-        ItlVerifier v = ItlVerifier.builder().limits(ItlLimits.builder().maxRecords(3).build()).build();
+        ItlVerifier v = ItlVerifier.builder()
+                .limits(ItlLimits.builder().maxRecords(3).build())
+                .build();
         ItlFile f = itl("itl-rsa2048-sha1-v1.0-allroles.tlv");
         assertThrows(ItlLimitException.class, () -> stream(v, f.encoded()));
         // a stream cut inside a record is unreadable, not a verification problem
@@ -227,26 +243,37 @@ class ItlVerifierTest {
     @Test
     void trustedCertificateAnchorsTheSigner() throws Exception {
         X509Certificate sast = cert("sast-rsa2048");
-        ItlVerifier v = ItlVerifier.builder().trustCertificates(List.of(cert("tvs-rsa2048"), sast)).build();
+        ItlVerifier v = ItlVerifier.builder()
+                .trustCertificates(List.of(cert("tvs-rsa2048"), sast))
+                .build();
         VerificationResult r = v.verify(itl("itl-rsa2048-sha1-v1.0-allroles.tlv"));
         assertTrue(r.isVerified(), () -> r.problems().toString());
         assertEquals(AnchorMatch.Kind.CERTIFICATE, r.anchor().kind());
         assertEquals(sast, r.anchor().certificate().orElseThrow());
         assertEquals(sast, r.signerCertificate().orElseThrow());
-        assertEquals(codes(r), codes(stream(v, itl("itl-rsa2048-sha1-v1.0-allroles.tlv").encoded())));
-        assertEquals(AnchorMatch.Kind.CERTIFICATE,
-                stream(v, itl("itl-rsa2048-sha1-v1.0-allroles.tlv").encoded()).anchor().kind());
+        assertEquals(
+                codes(r),
+                codes(stream(v, itl("itl-rsa2048-sha1-v1.0-allroles.tlv").encoded())));
+        assertEquals(
+                AnchorMatch.Kind.CERTIFICATE,
+                stream(v, itl("itl-rsa2048-sha1-v1.0-allroles.tlv").encoded())
+                        .anchor()
+                        .kind());
     }
 
     @Test
     void otherCertificateIsNotTrusted() throws Exception {
-        ItlVerifier v = ItlVerifier.builder().trustCertificates(List.of(cert("sast2-rsa2048"))).build();
+        ItlVerifier v = ItlVerifier.builder()
+                .trustCertificates(List.of(cert("sast2-rsa2048")))
+                .build();
         VerificationResult r = v.verify(itl("itl-rsa2048-sha1-v1.0-allroles.tlv"));
         assertFalse(r.isVerified());
         assertTrue(r.isSignatureValid(), "the file itself is intact");
         assertEquals(List.of(ProblemCode.SIGNER_NOT_TRUSTED), errorCodes(r));
         assertEquals(AnchorMatch.Kind.NONE, r.anchor().kind());
-        assertEquals(codes(r), codes(stream(v, itl("itl-rsa2048-sha1-v1.0-allroles.tlv").encoded())));
+        assertEquals(
+                codes(r),
+                codes(stream(v, itl("itl-rsa2048-sha1-v1.0-allroles.tlv").encoded())));
     }
 
     @Test
@@ -262,7 +289,9 @@ class ItlVerifierTest {
 
     @Test
     void installedTrustListWithoutTheSignerDoesNotAnchorIt() throws Exception {
-        ItlVerifier v = ItlVerifier.builder().trustInstalled(itl("itl-rsa1024-sha1-v1.0-allroles.tlv")).build();
+        ItlVerifier v = ItlVerifier.builder()
+                .trustInstalled(itl("itl-rsa1024-sha1-v1.0-allroles.tlv"))
+                .build();
         VerificationResult r = v.verify(itl("itl-rsa2048-sha512-v1.1-allroles.tlv"));
         assertFalse(r.isVerified());
         assertEquals(List.of(ProblemCode.SIGNER_NOT_TRUSTED), errorCodes(r));
@@ -274,7 +303,9 @@ class ItlVerifierTest {
         ItlFile base = itl("itl-rsa2048-sha1-v1.0-n01.tlv");
         ItlRecord demoted = withField(base.records().get(0), RecordTags.FUNCTION, role(2));
         ItlFile installed = ItlFile.of(base.header(), List.of(demoted));
-        VerificationResult r = ItlVerifier.builder().trustInstalled(installed).build()
+        VerificationResult r = ItlVerifier.builder()
+                .trustInstalled(installed)
+                .build()
                 .verify(itl("itl-rsa2048-sha1-v1.0-allroles.tlv"));
         assertEquals(List.of(ProblemCode.SIGNER_NOT_TRUSTED), errorCodes(r));
     }
@@ -283,21 +314,30 @@ class ItlVerifierTest {
     void installedHashOnlySastRecordAnchorsByCertHash() throws Exception {
         ItlFile base = itl("itl-rsa2048-sha1-v1.0-n01.tlv");
         ItlRecord sast = base.records().get(0);
-        byte[] sha1 = MessageDigest.getInstance("SHA-1").digest(sast.certificate().orElseThrow().toByteArray());
-        ItlRecord hashOnly = withField(withField(withField(sast, RecordTags.CERTIFICATE, null),
-                RecordTags.CERT_HASH, Bytes.wrapOwned(sha1)), RecordTags.HASH_ALGORITHM, Bytes.fromHex("01"));
+        byte[] sha1 = MessageDigest.getInstance("SHA-1")
+                .digest(sast.certificate().orElseThrow().toByteArray());
+        ItlRecord hashOnly = withField(
+                withField(withField(sast, RecordTags.CERTIFICATE, null), RecordTags.CERT_HASH, Bytes.wrapOwned(sha1)),
+                RecordTags.HASH_ALGORITHM,
+                Bytes.fromHex("01"));
         ItlFile installed = ItlFile.of(base.header(), List.of(hashOnly));
-        VerificationResult r = ItlVerifier.builder().trustInstalled(installed).build()
+        VerificationResult r = ItlVerifier.builder()
+                .trustInstalled(installed)
+                .build()
                 .verify(itl("itl-rsa2048-sha1-v1.0-signer-not-first.tlv"));
         assertTrue(r.isVerified(), () -> r.problems().toString());
         assertEquals(AnchorMatch.Kind.TRUST_LIST_RECORD, r.anchor().kind());
         assertEquals(2, r.signerRecordIndex().getAsInt());
 
         sha1[0] ^= 1;
-        ItlFile wrongHash = ItlFile.of(base.header(), List.of(withField(hashOnly, RecordTags.CERT_HASH,
-                Bytes.wrapOwned(sha1))));
-        assertEquals(List.of(ProblemCode.SIGNER_NOT_TRUSTED), errorCodes(ItlVerifier.builder()
-                .trustInstalled(wrongHash).build().verify(itl("itl-rsa2048-sha1-v1.0-signer-not-first.tlv"))));
+        ItlFile wrongHash =
+                ItlFile.of(base.header(), List.of(withField(hashOnly, RecordTags.CERT_HASH, Bytes.wrapOwned(sha1))));
+        assertEquals(
+                List.of(ProblemCode.SIGNER_NOT_TRUSTED),
+                errorCodes(ItlVerifier.builder()
+                        .trustInstalled(wrongHash)
+                        .build()
+                        .verify(itl("itl-rsa2048-sha1-v1.0-signer-not-first.tlv"))));
     }
 
     // ---- .sgn ----
@@ -328,8 +368,8 @@ class ItlVerifierTest {
         assertTrue(bad.has(ProblemCode.SIGNER_ID_MISMATCH));
 
         // a key of another size is refused before any RSA operation
-        VerificationResult size = SELF.verifySigned(f, cert(signer.equals("sast-rsa4096") ? "sast-rsa2048"
-                : "sast-rsa4096"));
+        VerificationResult size =
+                SELF.verifySigned(f, cert(signer.equals("sast-rsa4096") ? "sast-rsa2048" : "sast-rsa4096"));
         assertEquals(List.of(ProblemCode.SIGNATURE_LENGTH_MISMATCH), errorCodes(size));
     }
 
@@ -346,8 +386,8 @@ class ItlVerifierTest {
 
     @Test
     void sgnSignerMissingFromTheTrustList() throws Exception {
-        VerificationResult r = SELF.verifySigned(sgn("SEP001122334455.cnf.xml.sgn"),
-                itl("itl-rsa2048-sha1-v1.0-n01.tlv"));
+        VerificationResult r =
+                SELF.verifySigned(sgn("SEP001122334455.cnf.xml.sgn"), itl("itl-rsa2048-sha1-v1.0-n01.tlv"));
         assertFalse(r.isVerified());
         assertEquals(List.of(ProblemCode.NO_SIGNER), errorCodes(r));
         assertEquals(AnchorMatch.Kind.NONE, r.anchor().kind());
@@ -356,8 +396,8 @@ class ItlVerifierTest {
     @Test
     void sgnSignedBySastOnlyHasTheWrongRole() throws Exception {
         // SEP0011223344BB is signed by sast-rsa1024, which that ITL holds as SAST only (docs/trust.md §5 R6)
-        VerificationResult r = SELF.verifySigned(sgn("SEP0011223344BB.cnf.xml.sgn"),
-                itl("itl-rsa1024-sha1-v1.0-allroles.tlv"));
+        VerificationResult r =
+                SELF.verifySigned(sgn("SEP0011223344BB.cnf.xml.sgn"), itl("itl-rsa1024-sha1-v1.0-allroles.tlv"));
         assertFalse(r.isVerified());
         assertTrue(r.isSignatureValid());
         assertEquals(List.of(ProblemCode.SIGNER_WRONG_ROLE), errorCodes(r));
@@ -367,12 +407,17 @@ class ItlVerifierTest {
     void sgnThroughConfiguredAnchors() throws Exception {
         SgnFile f = sgn("SEP0011223344AA.cnf.xml.sgn");
         VerificationResult byCert = ItlVerifier.builder()
-                .trustCertificates(List.of(cert("sast-rsa2048"), cert("tftp-rsa2048"))).build().verify(f);
+                .trustCertificates(List.of(cert("sast-rsa2048"), cert("tftp-rsa2048")))
+                .build()
+                .verify(f);
         assertTrue(byCert.isVerified(), () -> byCert.problems().toString());
         assertEquals(AnchorMatch.Kind.CERTIFICATE, byCert.anchor().kind());
 
-        VerificationResult byList = ItlVerifier.builder().trustInstalled(itl("itl-rsa2048-sha1-v1.0-n01.tlv"))
-                .trustInstalled(itl("itl-rsa4096-sha1-v1.0-allroles.tlv")).build().verify(f);
+        VerificationResult byList = ItlVerifier.builder()
+                .trustInstalled(itl("itl-rsa2048-sha1-v1.0-n01.tlv"))
+                .trustInstalled(itl("itl-rsa4096-sha1-v1.0-allroles.tlv"))
+                .build()
+                .verify(f);
         assertTrue(byList.isVerified(), () -> byList.problems().toString());
         assertEquals(AnchorMatch.Kind.TRUST_LIST_RECORD, byList.anchor().kind());
         assertEquals(3, byList.anchor().recordIndex());

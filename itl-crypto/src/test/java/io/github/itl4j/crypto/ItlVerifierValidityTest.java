@@ -15,21 +15,28 @@ import org.junit.jupiter.api.Test;
 class ItlVerifierValidityTest {
     /** signer.pem is valid from 2025-01-01 to 2045-01-01. */
     private static final Instant INSIDE = Instant.parse("2030-01-01T00:00:00Z");
+
     private static final Instant AFTER = Instant.parse("2100-01-01T00:00:00Z");
     private static final Instant BEFORE = Instant.parse("2000-01-01T00:00:00Z");
 
     private static SigningKey signerKey() throws Exception {
-        return KeyLoader.defaults().pem(SigningTestSupport.keys("signer.pem"),
-                SigningTestSupport.keys("signer-pkcs8.key"), null);
+        return KeyLoader.defaults()
+                .pem(SigningTestSupport.keys("signer.pem"), SigningTestSupport.keys("signer-pkcs8.key"), null);
     }
 
     private static ItlFile list() throws Exception {
-        ItlSigner s = ItlSigner.builder(signerKey()).clock(SigningTestSupport.fixedClock(1_700_000_000L)).build();
+        ItlSigner s = ItlSigner.builder(signerKey())
+                .clock(SigningTestSupport.fixedClock(1_700_000_000L))
+                .build();
         return TrustListBuilder.builder(s).add(s.key().certificate(), Role.SAST).build();
     }
 
     private static VerificationResult verify(ItlFile f, Instant at, boolean strict) {
-        return ItlVerifier.builder().validityAt(at).strictValidity(strict).build().verify(f);
+        return ItlVerifier.builder()
+                .validityAt(at)
+                .strictValidity(strict)
+                .build()
+                .verify(f);
     }
 
     @Test
@@ -54,8 +61,8 @@ class ItlVerifierValidityTest {
         assertEquals(List.of("WARNING SIGNER_EXPIRED"), ItlVerifierTest.codes(w));
         Problem p = w.problems().get(0);
         assertEquals(0, p.recordIndex());
-        assertTrue(p.message().contains("expired at 2045-01-01T00:00:00Z (checked at 2100-01-01T00:00:00Z)"),
-                p.message());
+        assertTrue(
+                p.message().contains("expired at 2045-01-01T00:00:00Z (checked at 2100-01-01T00:00:00Z)"), p.message());
 
         VerificationResult e = verify(f, AFTER, true);
         assertFalse(e.isVerified());
@@ -79,20 +86,27 @@ class ItlVerifierValidityTest {
     void sgnSignerGivenAsCertificate() throws Exception {
         // the certutils .sgn vectors' signers are valid from 2026-11-26 to 2036-11-26
         SgnFile f = ItlVerifierTest.sgn("SEP001122334455.cnf.xml.sgn");
-        ItlVerifier v = ItlVerifier.builder().validityAt(AFTER).strictValidity(true).build();
+        ItlVerifier v =
+                ItlVerifier.builder().validityAt(AFTER).strictValidity(true).build();
         VerificationResult r = v.verifySigned(f, ItlVerifierTest.cert("tftp-rsa2048"));
         assertEquals(List.of(ProblemCode.SIGNER_EXPIRED), ItlVerifierTest.errorCodes(r));
-        VerificationResult ok = ItlVerifier.builder().validityAt(INSIDE).strictValidity(true).build()
+        VerificationResult ok = ItlVerifier.builder()
+                .validityAt(INSIDE)
+                .strictValidity(true)
+                .build()
                 .verifySigned(f, ItlVerifierTest.cert("tftp-rsa2048"));
         assertTrue(ok.isVerified(), ok.problems()::toString);
-        VerificationResult anchored = ItlVerifier.builder().validityAt(BEFORE)
-                .trustCertificates(List.of(ItlVerifierTest.cert("tftp-rsa2048"))).build().verify(f);
+        VerificationResult anchored = ItlVerifier.builder()
+                .validityAt(BEFORE)
+                .trustCertificates(List.of(ItlVerifierTest.cert("tftp-rsa2048")))
+                .build()
+                .verify(f);
         assertTrue(anchored.isVerified(), anchored.problems()::toString);
         assertEquals(List.of("WARNING SIGNER_NOT_YET_VALID"), ItlVerifierTest.codes(anchored));
     }
 
     private static VerificationResult stream(ItlFile f, boolean strict) throws Exception {
-        return ItlVerifierTest.stream(ItlVerifier.builder().validityAt(AFTER).strictValidity(strict).build(),
-                f.encoded());
+        return ItlVerifierTest.stream(
+                ItlVerifier.builder().validityAt(AFTER).strictValidity(strict).build(), f.encoded());
     }
 }

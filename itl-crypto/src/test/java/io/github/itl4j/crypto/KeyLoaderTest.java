@@ -44,31 +44,47 @@ class KeyLoaderTest {
     void unencryptedPkcs12KeyBagLoadsThroughBouncyCastle() throws Exception {
         // openssl pkcs12 -export -keypbe NONE -certpbe NONE -nomac: the JDK reads it as an empty store
         SigningKey k = LOADER.pkcs12(keys("unencrypted.p12"), "fuzz".toCharArray(), null);
-        assertEquals(new BigInteger("8e9bb15d33b3621553faf72ca6e873ee", 16), k.certificate().getSerialNumber());
+        assertEquals(
+                new BigInteger("8e9bb15d33b3621553faf72ca6e873ee", 16),
+                k.certificate().getSerialNumber());
         assertEquals(128, k.signatureLength());
     }
 
     @Test
     void encryptedPkcs8NeedsTheRightPassword() throws Exception {
         assertPair(LOADER.pem(keys("signer.pem"), keys("signer-pkcs8-enc.key"), PASSWORD), SIGNER_SERIAL);
-        assertEquals(Reason.WRONG_PASSWORD, assertThrows(KeyLoadException.class,
-                () -> LOADER.pem(keys("signer.pem"), keys("signer-pkcs8-enc.key"), "nope".toCharArray())).reason());
-        assertEquals(Reason.PASSWORD_REQUIRED, assertThrows(KeyLoadException.class,
-                () -> LOADER.pem(keys("signer.pem"), keys("signer-pkcs8-enc.key"), null)).reason());
+        assertEquals(
+                Reason.WRONG_PASSWORD,
+                assertThrows(
+                                KeyLoadException.class,
+                                () -> LOADER.pem(
+                                        keys("signer.pem"), keys("signer-pkcs8-enc.key"), "nope".toCharArray()))
+                        .reason());
+        assertEquals(
+                Reason.PASSWORD_REQUIRED,
+                assertThrows(
+                                KeyLoadException.class,
+                                () -> LOADER.pem(keys("signer.pem"), keys("signer-pkcs8-enc.key"), null))
+                        .reason());
     }
 
     @Test
     void encryptedPkcs8OverTheIterationCapIsRefused() {
         // the file uses 2048 PBKDF2 iterations
-        assertEquals(Reason.LIMIT_EXCEEDED, assertThrows(KeyLoadException.class, () -> LOADER
-                .withMaxPbeIterations(1000).pem(keys("signer.pem"), keys("signer-pkcs8-enc.key"), PASSWORD)).reason());
+        assertEquals(
+                Reason.LIMIT_EXCEEDED,
+                assertThrows(KeyLoadException.class, () -> LOADER.withMaxPbeIterations(1000)
+                                .pem(keys("signer.pem"), keys("signer-pkcs8-enc.key"), PASSWORD))
+                        .reason());
     }
 
     @Test
     void combinedPemAsCertutilsWritesIt() throws Exception {
         Path combined = SigningTestSupport.certutils().resolve("certs/sast-rsa2048.pem");
         SigningKey k = LOADER.pem(combined, null);
-        assertEquals(new BigInteger("d23143bb518e658e029e00183dce8a9e", 16), k.certificate().getSerialNumber());
+        assertEquals(
+                new BigInteger("d23143bb518e658e029e00183dce8a9e", 16),
+                k.certificate().getSerialNumber());
         assertEquals(k.certificate(), LOADER.load(combined, null, null, null).certificate());
     }
 
@@ -77,36 +93,45 @@ class KeyLoaderTest {
     void pkcs12ModernAndLegacy(String file) throws Exception {
         SigningKey k = LOADER.pkcs12(keys(file), PASSWORD, null);
         assertPair(k, ITLRECOVERY_SERIAL);
-        assertEquals(k.certificate(), LOADER.pkcs12(keys(file), PASSWORD, "itlrecovery").certificate());
-        assertEquals(k.certificate(), LOADER.load(keys(file), null, PASSWORD, null).certificate());
+        assertEquals(
+                k.certificate(),
+                LOADER.pkcs12(keys(file), PASSWORD, "itlrecovery").certificate());
+        assertEquals(
+                k.certificate(), LOADER.load(keys(file), null, PASSWORD, null).certificate());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"itlrecovery.p12", "itlrecovery-legacy-rc2.p12", "itlrecovery-legacy-3des.p12",
-        "two-entries.p12"})
+    @ValueSource(
+            strings = {"itlrecovery.p12", "itlrecovery-legacy-rc2.p12", "itlrecovery-legacy-3des.p12", "two-entries.p12"
+            })
     void pkcs12WrongPasswordIsSaidPlainly(String file) {
-        KeyLoadException e = assertThrows(KeyLoadException.class,
-                () -> LOADER.pkcs12(keys(file), "wrong".toCharArray(), null));
+        KeyLoadException e =
+                assertThrows(KeyLoadException.class, () -> LOADER.pkcs12(keys(file), "wrong".toCharArray(), null));
         assertEquals(Reason.WRONG_PASSWORD, e.reason());
         assertFalse(e.getMessage().contains("wrong\"") || e.getMessage().contains("'wrong'"), "no password echo");
     }
 
     @Test
     void pkcs12WithoutPassword() {
-        assertEquals(Reason.PASSWORD_REQUIRED, assertThrows(KeyLoadException.class,
-                () -> LOADER.pkcs12(keys("itlrecovery.p12"), null, null)).reason());
+        assertEquals(
+                Reason.PASSWORD_REQUIRED,
+                assertThrows(KeyLoadException.class, () -> LOADER.pkcs12(keys("itlrecovery.p12"), null, null))
+                        .reason());
     }
 
     @Test
     void severalKeysNeedAnAliasAndTheErrorListsThem() throws Exception {
-        KeyLoadException e = assertThrows(KeyLoadException.class,
-                () -> LOADER.pkcs12(keys("two-entries.p12"), PASSWORD, null));
+        KeyLoadException e =
+                assertThrows(KeyLoadException.class, () -> LOADER.pkcs12(keys("two-entries.p12"), PASSWORD, null));
         assertEquals(Reason.SEVERAL_KEYS, e.reason());
         assertTrue(e.getMessage().contains("ccm") && e.getMessage().contains("tftp"), e.getMessage());
-        assertTrue(LOADER.pkcs12(keys("two-entries.p12"), PASSWORD, "tftp").certificate()
-                .getSubjectX500Principal().getName().contains("CN=tftp.example.test"));
-        KeyLoadException missing = assertThrows(KeyLoadException.class,
-                () -> LOADER.pkcs12(keys("two-entries.p12"), PASSWORD, "capf"));
+        assertTrue(LOADER.pkcs12(keys("two-entries.p12"), PASSWORD, "tftp")
+                .certificate()
+                .getSubjectX500Principal()
+                .getName()
+                .contains("CN=tftp.example.test"));
+        KeyLoadException missing =
+                assertThrows(KeyLoadException.class, () -> LOADER.pkcs12(keys("two-entries.p12"), PASSWORD, "capf"));
         assertEquals(Reason.ALIAS_NOT_FOUND, missing.reason());
         assertTrue(missing.getMessage().contains("ccm, tftp"), missing.getMessage());
     }
@@ -114,16 +139,24 @@ class KeyLoaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"cert-only.p12", "cert-only-jdk.p12"})
     void certificateOnlyPkcs12HasNoKey(String file) {
-        assertEquals(Reason.NO_KEY, assertThrows(KeyLoadException.class,
-                () -> LOADER.pkcs12(keys(file), PASSWORD, null)).reason());
+        assertEquals(
+                Reason.NO_KEY,
+                assertThrows(KeyLoadException.class, () -> LOADER.pkcs12(keys(file), PASSWORD, null))
+                        .reason());
     }
 
     @Test
     void keyOfAnotherCertificateIsAMismatch() {
-        assertEquals(Reason.KEY_CERTIFICATE_MISMATCH, assertThrows(KeyLoadException.class,
-                () -> LOADER.pem(keys("mismatch.pem"), keys("mismatch.key"), null)).reason());
-        assertEquals(Reason.KEY_CERTIFICATE_MISMATCH, assertThrows(KeyLoadException.class,
-                () -> LOADER.pem(keys("signer.pem"), keys("itlrecovery.key"), null)).reason());
+        assertEquals(
+                Reason.KEY_CERTIFICATE_MISMATCH,
+                assertThrows(KeyLoadException.class, () -> LOADER.pem(keys("mismatch.pem"), keys("mismatch.key"), null))
+                        .reason());
+        assertEquals(
+                Reason.KEY_CERTIFICATE_MISMATCH,
+                assertThrows(
+                                KeyLoadException.class,
+                                () -> LOADER.pem(keys("signer.pem"), keys("itlrecovery.key"), null))
+                        .reason());
     }
 
     @Test
@@ -131,16 +164,24 @@ class KeyLoaderTest {
         SigningKey ec = LOADER.pem(keys("ec256.pem"), keys("ec256.key"), null);
         assertFalse(ec.isRsa());
         assertEquals("EC", ec.algorithm());
-        assertEquals(Reason.UNSUPPORTED_KEY, assertThrows(KeyLoadException.class,
-                () -> ItlSigner.builder(ec).build()).reason());
-        assertEquals(Reason.KEY_CERTIFICATE_MISMATCH, assertThrows(KeyLoadException.class,
-                () -> LOADER.pem(keys("ec256.pem"), keys("signer-pkcs8.key"), null)).reason());
+        assertEquals(
+                Reason.UNSUPPORTED_KEY,
+                assertThrows(KeyLoadException.class, () -> ItlSigner.builder(ec).build())
+                        .reason());
+        assertEquals(
+                Reason.KEY_CERTIFICATE_MISMATCH,
+                assertThrows(
+                                KeyLoadException.class,
+                                () -> LOADER.pem(keys("ec256.pem"), keys("signer-pkcs8.key"), null))
+                        .reason());
     }
 
     @Test
     void otherRsaSizes() throws Exception {
-        assertEquals(128, LOADER.pem(keys("rsa1024.pem"), keys("rsa1024.key"), null).signatureLength());
-        assertEquals(512, LOADER.pem(keys("rsa4096.pem"), keys("rsa4096.key"), null).signatureLength());
+        assertEquals(
+                128, LOADER.pem(keys("rsa1024.pem"), keys("rsa1024.key"), null).signatureLength());
+        assertEquals(
+                512, LOADER.pem(keys("rsa4096.pem"), keys("rsa4096.key"), null).signatureLength());
     }
 
     @Test
@@ -156,18 +197,28 @@ class KeyLoaderTest {
 
     @Test
     void garbageIsMalformed() {
-        assertEquals(Reason.MALFORMED, assertThrows(KeyLoadException.class,
-                () -> LOADER.pkcs12(new byte[] {0x30, 0x03, 0x02, 0x01, 0x03}, PASSWORD, null)).reason());
-        assertEquals(Reason.MALFORMED, assertThrows(KeyLoadException.class,
-                () -> LOADER.pkcs12(new byte[] {1, 2, 3}, PASSWORD, null)).reason());
-        assertEquals(Reason.NO_KEY, assertThrows(KeyLoadException.class,
-                () -> LOADER.pemText("hello", null)).reason());
+        assertEquals(
+                Reason.MALFORMED,
+                assertThrows(
+                                KeyLoadException.class,
+                                () -> LOADER.pkcs12(new byte[] {0x30, 0x03, 0x02, 0x01, 0x03}, PASSWORD, null))
+                        .reason());
+        assertEquals(
+                Reason.MALFORMED,
+                assertThrows(KeyLoadException.class, () -> LOADER.pkcs12(new byte[] {1, 2, 3}, PASSWORD, null))
+                        .reason());
+        assertEquals(
+                Reason.NO_KEY,
+                assertThrows(KeyLoadException.class, () -> LOADER.pemText("hello", null))
+                        .reason());
     }
 
     @Test
     void missingFileIsAnIoError() {
-        assertEquals(Reason.IO_ERROR, assertThrows(KeyLoadException.class,
-                () -> LOADER.pkcs12(Path.of("does-not-exist.p12"), PASSWORD, null)).reason());
+        assertEquals(
+                Reason.IO_ERROR,
+                assertThrows(KeyLoadException.class, () -> LOADER.pkcs12(Path.of("does-not-exist.p12"), PASSWORD, null))
+                        .reason());
     }
 
     @Test
@@ -175,7 +226,8 @@ class KeyLoaderTest {
         SigningKey k = LOADER.pem(keys("signer.pem"), keys("signer-pkcs8.key"), null);
         String s = k.toString();
         assertTrue(s.startsWith("SigningKey[RSA-2048, ") && s.contains("CN=cucm-pub.example.test"), s);
-        assertFalse(s.contains(((RSAPrivateCrtKey) k.privateKey()).getPrivateExponent().toString(16)));
+        assertFalse(s.contains(
+                ((RSAPrivateCrtKey) k.privateKey()).getPrivateExponent().toString(16)));
     }
 
     /** Issue 9 item 5: deep nesting in a certificate or key file is malformed input, never a StackOverflowError. */
@@ -185,20 +237,32 @@ class KeyLoaderTest {
         byte[] definite = ItlVerifierTamperTest.nestedDefinite(4000).toByteArray();
         for (byte[] b : new byte[][] {indefinite, definite}) {
             Path der = Files.write(tmp.resolve("deep.der"), b);
-            KeyLoadException e = assertThrows(KeyLoadException.class, () -> KeyLoader.defaults().readCertificates(der));
+            KeyLoadException e = assertThrows(
+                    KeyLoadException.class, () -> KeyLoader.defaults().readCertificates(der));
             assertEquals(Reason.MALFORMED, e.reason());
             String base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(b);
-            Path pem = Files.writeString(tmp.resolve("deep.pem"), "-----BEGIN CERTIFICATE-----\n" + base64
-                    + "\n-----END CERTIFICATE-----\n");
-            assertEquals(Reason.MALFORMED, assertThrows(KeyLoadException.class,
-                    () -> KeyLoader.defaults().readCertificates(pem)).reason());
-            Path key = Files.writeString(tmp.resolve("deep.key"), "-----BEGIN PRIVATE KEY-----\n" + base64
-                    + "\n-----END PRIVATE KEY-----\n");
-            assertEquals(Reason.MALFORMED, assertThrows(KeyLoadException.class,
-                    () -> KeyLoader.defaults().pem(keys("signer.pem"), key, null)).reason());
+            Path pem = Files.writeString(
+                    tmp.resolve("deep.pem"),
+                    "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
+            assertEquals(
+                    Reason.MALFORMED,
+                    assertThrows(KeyLoadException.class, () -> KeyLoader.defaults()
+                                    .readCertificates(pem))
+                            .reason());
+            Path key = Files.writeString(
+                    tmp.resolve("deep.key"),
+                    "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n");
+            assertEquals(
+                    Reason.MALFORMED,
+                    assertThrows(KeyLoadException.class, () -> KeyLoader.defaults()
+                                    .pem(keys("signer.pem"), key, null))
+                            .reason());
             Path p12 = Files.write(tmp.resolve("deep.p12"), b);
-            assertEquals(Reason.MALFORMED, assertThrows(KeyLoadException.class,
-                    () -> KeyLoader.defaults().pkcs12(p12, PASSWORD, null)).reason());
+            assertEquals(
+                    Reason.MALFORMED,
+                    assertThrows(KeyLoadException.class, () -> KeyLoader.defaults()
+                                    .pkcs12(p12, PASSWORD, null))
+                            .reason());
         }
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * keys and certificates as the Bouncy Castle path; every other form is left to Bouncy Castle.
  */
 class PemKeysJdkTest {
-    private static final Path ROOT = Path.of(System.getProperty("itl.testdata", "../testdata")).getParent();
+    private static final Path ROOT =
+            Path.of(System.getProperty("itl.testdata", "../testdata")).getParent();
 
     @Test
     void readsPkcs8AndCertificatesWithTheJdkAlone() throws Exception {
@@ -28,20 +29,27 @@ class PemKeysJdkTest {
         assertNotNull(jdk);
         assertEquals(1, jdk.size());
         assertEquals("RSA", jdk.get(0).getAlgorithm());
-        assertArrayEquals(Files.readAllBytes(cluster.resolve("test10pub.der")),
-                PemKeys.Jdk.certificates(cert, CertificateFactory.getInstance("X.509")).get(0).getEncoded());
+        assertArrayEquals(
+                Files.readAllBytes(cluster.resolve("test10pub.der")),
+                PemKeys.Jdk.certificates(cert, CertificateFactory.getInstance("X.509"))
+                        .get(0)
+                        .getEncoded());
         SigningKey viaLoader = KeyLoader.defaults().pem(cert, key, null);
         assertArrayEquals(viaLoader.privateKey().getEncoded(), jdk.get(0).getEncoded());
         // key and certificate in one file, in either order
         assertNotNull(PemKeys.Jdk.keys(cert + key));
-        assertEquals(1, PemKeys.Jdk.certificates(key + cert, CertificateFactory.getInstance("X.509")).size());
+        assertEquals(
+                1,
+                PemKeys.Jdk.certificates(key + cert, CertificateFactory.getInstance("X.509"))
+                        .size());
     }
 
     @Test
     void leavesOtherFormsToBouncyCastle() throws Exception {
         String pkcs1 = "-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAK\n-----END RSA PRIVATE KEY-----\n";
         assertNull(PemKeys.Jdk.keys(pkcs1));
-        String encrypted = "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIBOgIBAAJBAK\n-----END ENCRYPTED PRIVATE KEY-----\n";
+        String encrypted =
+                "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIBOgIBAAJBAK\n-----END ENCRYPTED PRIVATE KEY-----\n";
         assertNull(PemKeys.Jdk.keys(encrypted));
         String garbage = "-----BEGIN PRIVATE KEY-----\nMIIBOgIBAAJBAK\n-----END PRIVATE KEY-----\n";
         assertNull(PemKeys.Jdk.keys(garbage)); // not PKCS#8: Bouncy Castle reports it as before

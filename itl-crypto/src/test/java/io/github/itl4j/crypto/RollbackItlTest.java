@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 /** {@link RollbackItl}: build (SAST unchanged, TFTP/CCM+TFTP/TVS emptied, re-signed) and detection. */
 class RollbackItlTest {
     private static ItlFile vector(String name) throws Exception {
-        return ItlReader.defaults().readTrustList(Bytes.wrapOwned(Files.readAllBytes(SigningTestSupport.certutils()
-                .resolve("itl").resolve(name))));
+        return ItlReader.defaults()
+                .readTrustList(Bytes.wrapOwned(Files.readAllBytes(
+                        SigningTestSupport.certutils().resolve("itl").resolve(name))));
     }
 
     @Test
@@ -26,7 +27,8 @@ class RollbackItlTest {
         ItlFile itl = vector("itl-rsa2048-sha1-v1.0-allroles.tlv");
         assertFalse(RollbackItl.isRollback(itl));
         ItlSigner signer = ItlSigner.builder(SigningTestSupport.certutilsKey("sast-rsa2048"))
-                .clock(SigningTestSupport.fixedClock(1_800_000_000L)).build();
+                .clock(SigningTestSupport.fixedClock(1_800_000_000L))
+                .build();
         ItlFile rb = RollbackItl.build(itl, signer, false);
         ItlFile read = ItlReader.defaults().readTrustList(rb.encoded());
         assertTrue(RollbackItl.isRollback(read));
@@ -38,7 +40,9 @@ class RollbackItlTest {
             assertEquals(before.role(), after.role());
             if (RollbackItl.isEmptiedRole(before.role().orElseThrow())) {
                 emptied++;
-                assertTrue(after.certificate().isEmpty() && after.publicKey().isEmpty() && after.certHash().isEmpty());
+                assertTrue(after.certificate().isEmpty()
+                        && after.publicKey().isEmpty()
+                        && after.certHash().isEmpty());
                 assertEquals(2, after.fieldCount()); // DNSNAME, FUNCTION after RECORDLENGTH
                 assertEquals(RecordTags.DNS_NAME, after.fieldTag(0));
             } else {
@@ -50,14 +54,18 @@ class RollbackItlTest {
         assertTrue(v.isVerified(), v.toString());
         assertEquals(1_800_000_000L, read.header().timestampSeconds().orElseThrow());
         // the rollback of a rollback is the same records
-        assertEquals(read.records(), ItlReader.defaults().readTrustList(RollbackItl.build(read, signer, false)
-                .encoded()).records());
+        assertEquals(
+                read.records(),
+                ItlReader.defaults()
+                        .readTrustList(RollbackItl.build(read, signer, false).encoded())
+                        .records());
     }
 
     @Test
     void refusesASignerThatIsNotSastUnlessForced() throws Exception {
         ItlFile itl = vector("itl-rsa2048-sha1-v1.0-allroles.tlv");
-        ItlSigner tftp = ItlSigner.builder(SigningTestSupport.certutilsKey("tftp-rsa2048")).build();
+        ItlSigner tftp = ItlSigner.builder(SigningTestSupport.certutilsKey("tftp-rsa2048"))
+                .build();
         ItlSigningException e = assertThrows(ItlSigningException.class, () -> RollbackItl.build(itl, tftp, false));
         assertEquals(ItlSigningException.Reason.SIGNER_NOT_SAST, e.reason());
         assertTrue(RollbackItl.isRollback(RollbackItl.build(itl, tftp, true)));
@@ -68,8 +76,11 @@ class RollbackItlTest {
         ItlFile n01 = vector("itl-rsa2048-sha1-v1.0-n01.tlv");
         assertFalse(RollbackItl.isRollback(n01));
         assertEquals(Role.SAST, n01.records().get(0).role().orElseThrow());
-        ItlFile same = RollbackItl.build(n01, ItlSigner.builder(SigningTestSupport.certutilsKey("sast-rsa2048"))
-                .build(), false);
+        ItlFile same = RollbackItl.build(
+                n01,
+                ItlSigner.builder(SigningTestSupport.certutilsKey("sast-rsa2048"))
+                        .build(),
+                false);
         assertFalse(RollbackItl.isRollback(same));
         // one emptied record among full ones: not a rollback ITL (a full TFTP record remains)
         ItlFile all = vector("itl-rsa2048-sha1-v1.0-allroles.tlv");
@@ -87,7 +98,8 @@ class RollbackItlTest {
         byte[] b = Files.readAllBytes(SigningTestSupport.certutils().resolve("itl/itl-rsa2048-sha1-v1.0-allroles.tlv"));
         b[b.length - 20] ^= 1;
         ItlFile bad = ItlReader.defaults().readTrustList(Bytes.wrapOwned(b));
-        ItlSigner signer = ItlSigner.builder(SigningTestSupport.certutilsKey("sast-rsa2048")).build();
+        ItlSigner signer = ItlSigner.builder(SigningTestSupport.certutilsKey("sast-rsa2048"))
+                .build();
         assertThrows(ItlVerificationException.class, () -> RollbackItl.build(bad, signer, true));
     }
 }

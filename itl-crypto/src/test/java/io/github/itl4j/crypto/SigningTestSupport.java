@@ -24,8 +24,7 @@ import java.time.ZoneOffset;
 final class SigningTestSupport {
     static final char[] PASSWORD = "changeit".toCharArray();
 
-    private SigningTestSupport() {
-    }
+    private SigningTestSupport() {}
 
     /** The shared test data: system property {@code itl.testdata}, else {@code ../testdata}. */
     static Path testdata() {
@@ -43,7 +42,12 @@ final class SigningTestSupport {
 
     /** {@code examples/cluster} at the repository root (beside testdata). */
     static Path cluster() {
-        return testdata().toAbsolutePath().normalize().getParent().resolve("examples").resolve("cluster");
+        return testdata()
+                .toAbsolutePath()
+                .normalize()
+                .getParent()
+                .resolve("examples")
+                .resolve("cluster");
     }
 
     /** The key fixtures under src/test/resources/io/github/itl4j/crypto/keys. */
@@ -77,12 +81,13 @@ final class SigningTestSupport {
     /** Plain-JCA check: RSA PKCS#1 v1.5 with the header's digest over {@code signedParts()}. */
     static boolean jcaVerify(SignedFile f, PublicKey key) throws GeneralSecurityException {
         DigestAlgorithm d = f.header().digestAlgorithm().orElseThrow();
-        String name = switch (d.code()) {
-            case 1 -> "SHA1withRSA";
-            case 2 -> "SHA256withRSA";
-            case 3 -> "SHA512withRSA";
-            default -> throw new AssertionError(d);
-        };
+        String name =
+                switch (d.code()) {
+                    case 1 -> "SHA1withRSA";
+                    case 2 -> "SHA256withRSA";
+                    case 3 -> "SHA512withRSA";
+                    default -> throw new AssertionError(d);
+                };
         Signature s = Signature.getInstance(name);
         s.initVerify(key);
         for (Bytes p : f.signedParts()) {
@@ -95,10 +100,11 @@ final class SigningTestSupport {
     static boolean jcaVerifyTrustList(io.github.itl4j.ItlFile f) throws Exception {
         Bytes serial = f.header().serialNumber().orElseThrow();
         for (ItlRecord r : f.records()) {
-            if (r.role().orElseThrow().equals(Role.SAST) && r.serialNumber().orElseThrow().equals(serial)) {
+            if (r.role().orElseThrow().equals(Role.SAST)
+                    && r.serialNumber().orElseThrow().equals(serial)) {
                 X509Certificate c = (X509Certificate) CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new java.io.ByteArrayInputStream(r.certificate().orElseThrow()
-                                .toByteArray()));
+                        .generateCertificate(new java.io.ByteArrayInputStream(
+                                r.certificate().orElseThrow().toByteArray()));
                 return jcaVerify(f, c.getPublicKey());
             }
         }

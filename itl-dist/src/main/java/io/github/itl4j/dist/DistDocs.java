@@ -26,8 +26,7 @@ import picocli.codegen.docgen.manpage.ManPageGenerator;
  * {@code itl-show.adoc}, ...) to MAN_ADOC_DIR; the build converts those to roff.
  */
 public final class DistDocs {
-    private DistDocs() {
-    }
+    private DistDocs() {}
 
     /**
      * Runs the generator.
@@ -52,8 +51,8 @@ public final class DistDocs {
         if (!manDir.isDirectory() && !manDir.mkdirs()) {
             throw new IOException("cannot create " + manDir);
         }
-        int rc = ManPageGenerator.generateManPage(manDir, null, new boolean[0], false,
-                specs.toArray(new CommandSpec[0]));
+        int rc = ManPageGenerator.generateManPage(
+                manDir, null, new boolean[0], false, specs.toArray(new CommandSpec[0]));
         if (rc != 0) {
             throw new IOException("ManPageGenerator failed with exit code " + rc);
         }

@@ -49,7 +49,8 @@ class BitFlipSweepTest {
         boolean trustList = vector.toString().endsWith(".tlv");
         ItlVerifier verifier = Sweeps.anchoredVerifier(vector);
         assertEquals(Sweeps.Outcome.VERIFIED, Sweeps.outcome(verifier, data.clone()), "the vector itself");
-        int headerLength = ItlReader.defaults().read(Bytes.copyOf(data)).header().length();
+        int headerLength =
+                ItlReader.defaults().read(Bytes.copyOf(data)).header().length();
         boolean allBits = data.length <= SMALL;
         Map<Sweeps.Outcome, LongAdder> counts = new ConcurrentHashMap<>();
         // positions in parallel: the verifier is thread-safe, and each flip works on its own copy

@@ -60,8 +60,8 @@ class DeepNestingTest {
 
     /** n01 with the signer record's CERTIFICATE removed (tag 9) or replaced, and PUBLICKEY replaced. */
     private static ItlFile signerRecordWith(int tag, Bytes value, boolean dropCertificate) throws Exception {
-        ItlFile f = ItlReader.defaults().readTrustList(Vectors.certutils().resolve(
-                "itl/itl-rsa2048-sha1-v1.0-n01.tlv"));
+        ItlFile f =
+                ItlReader.defaults().readTrustList(Vectors.certutils().resolve("itl/itl-rsa2048-sha1-v1.0-n01.tlv"));
         List<Tlv> fields = new ArrayList<>();
         for (Tlv t : f.records().get(0).fields()) {
             if (t.tag() == tag) {
@@ -87,9 +87,11 @@ class DeepNestingTest {
     void deeplyNestedCertificateIsReportedNotThrown() throws Exception {
         byte[] deep = nested(64000); // the record's other fields take the rest of its 65535 bytes
         ItlFile f = signerRecordWith(RecordTags.CERTIFICATE, Bytes.wrapOwned(deep), false);
-        VerificationResult r = ItlVerifier.builder().build().verify(ItlReader.defaults().readTrustList(f.encoded()));
+        VerificationResult r =
+                ItlVerifier.builder().build().verify(ItlReader.defaults().readTrustList(f.encoded()));
         assertFalse(r.isVerified());
-        assertTrue(r.has(ProblemCode.CERTIFICATE_ENCODING_REFUSED), () -> r.problems().toString());
+        assertTrue(r.has(ProblemCode.CERTIFICATE_ENCODING_REFUSED), () -> r.problems()
+                .toString());
     }
 
     /**
@@ -103,23 +105,29 @@ class DeepNestingTest {
             deep[2 * i] = 0x30;
             deep[2 * i + 1] = (byte) 0x80;
         }
-        ItlFile f = ItlReader.defaults().readTrustList(signerRecordWith(RecordTags.CERTIFICATE, Bytes.wrapOwned(deep),
-                false).encoded());
-        for (ItlVerifier v : List.of(ItlVerifier.builder().build(), ItlVerifier.builder().checkRecords(false).build(),
+        ItlFile f = ItlReader.defaults()
+                .readTrustList(signerRecordWith(RecordTags.CERTIFICATE, Bytes.wrapOwned(deep), false)
+                        .encoded());
+        for (ItlVerifier v : List.of(
+                ItlVerifier.builder().build(),
+                ItlVerifier.builder().checkRecords(false).build(),
                 ItlVerifier.builder().trustInstalled(f).build())) {
             VerificationResult r = v.verify(f);
             assertFalse(r.isVerified());
-            assertTrue(r.has(ProblemCode.CERTIFICATE_ENCODING_REFUSED), () -> r.problems().toString());
-            VerificationResult s = v.verify(new java.io.ByteArrayInputStream(f.encoded().toByteArray()));
-            assertTrue(s.has(ProblemCode.CERTIFICATE_ENCODING_REFUSED), () -> s.problems().toString());
+            assertTrue(r.has(ProblemCode.CERTIFICATE_ENCODING_REFUSED), () -> r.problems()
+                    .toString());
+            VerificationResult s =
+                    v.verify(new java.io.ByteArrayInputStream(f.encoded().toByteArray()));
+            assertTrue(s.has(ProblemCode.CERTIFICATE_ENCODING_REFUSED), () -> s.problems()
+                    .toString());
         }
     }
 
     @Test
     void deeplyNestedPkcs12IsAKeyLoadException() {
         byte[] deep = nested(DEEP_KEY_FILE);
-        KeyLoadException e = assertThrows(KeyLoadException.class,
-                () -> KeyLoader.defaults().pkcs12(deep, "x".toCharArray(), null));
+        KeyLoadException e =
+                assertThrows(KeyLoadException.class, () -> KeyLoader.defaults().pkcs12(deep, "x".toCharArray(), null));
         assertTrue(e.reason() == KeyLoadException.Reason.MALFORMED, e::toString);
     }
 
@@ -128,11 +136,11 @@ class DeepNestingTest {
         for (String type : new String[] {"PRIVATE KEY", "RSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY", "CERTIFICATE"}) {
             String b64 = Base64.getMimeEncoder().encodeToString(nested(DEEP_KEY_FILE));
             String pem = "-----BEGIN " + type + "-----\n" + b64 + "\n-----END " + type + "-----\n";
-            KeyLoadException e = assertThrows(KeyLoadException.class,
-                    () -> KeyLoader.defaults().pemText(pem, "x".toCharArray()), type);
-            assertTrue(e.reason() == KeyLoadException.Reason.MALFORMED
-                    || e.reason() == KeyLoadException.Reason.NO_KEY, e::toString);
+            KeyLoadException e = assertThrows(
+                    KeyLoadException.class, () -> KeyLoader.defaults().pemText(pem, "x".toCharArray()), type);
+            assertTrue(
+                    e.reason() == KeyLoadException.Reason.MALFORMED || e.reason() == KeyLoadException.Reason.NO_KEY,
+                    e::toString);
         }
     }
-
 }

@@ -24,9 +24,14 @@ class EncryptedConfigFuzzTest {
     private static final X509Certificate TFTP = Sweeps.certificate(Vectors.cert("tftp-rsa2048.crt.pem"));
     private static final X509Certificate DEVICE = Sweeps.certificate(Vectors.cert("node01-rsa2048.crt.pem"));
     private static final EncryptedConfigDecryptor VERIFYING = EncryptedConfigDecryptor.builder(
-            Sweeps.privateKey("node01-rsa2048")).signer(TFTP).build();
+                    Sweeps.privateKey("node01-rsa2048"))
+            .signer(TFTP)
+            .build();
     private static final EncryptedConfigDecryptor RAW = EncryptedConfigDecryptor.builder(
-            Sweeps.privateKey("node01-rsa2048")).noVerify().symmetricKey(new byte[16]).build();
+                    Sweeps.privateKey("node01-rsa2048"))
+            .noVerify()
+            .symmetricKey(new byte[16])
+            .build();
 
     @FuzzTest(maxDuration = "3m")
     void decrypt(byte[] data) throws Exception {
@@ -53,8 +58,10 @@ class EncryptedConfigFuzzTest {
             r.toString();
             if (r.isValid()) {
                 Bytes p = r.plaintext();
-                MessageDigest md = MessageDigest.getInstance(r.info().plainDigestAlgorithm().jcaName().orElseThrow());
-                if (!MessageDigest.isEqual(md.digest(p.toByteArray()), r.info().plainDigest().toByteArray())) {
+                MessageDigest md = MessageDigest.getInstance(
+                        r.info().plainDigestAlgorithm().jcaName().orElseThrow());
+                if (!MessageDigest.isEqual(
+                        md.digest(p.toByteArray()), r.info().plainDigest().toByteArray())) {
                     throw new AssertionError("valid but the digest differs");
                 }
                 if (d == VERIFYING && !r.verification().orElseThrow().isVerified()) {

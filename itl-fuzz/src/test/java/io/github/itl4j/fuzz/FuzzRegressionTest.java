@@ -23,8 +23,8 @@ class FuzzRegressionTest {
      */
     @Test
     void assembleOfTextThatIsNotUtf8To32IsMalformedInput() {
-        byte[] input = KeyLimitsTest.resource("AssembleJsonFuzzTestInputs/assemble/"
-                + "crash-67e82ad465e1b70a814444b225c0a0341fd55ed6");
+        byte[] input = KeyLimitsTest.resource(
+                "AssembleJsonFuzzTestInputs/assemble/" + "crash-67e82ad465e1b70a814444b225c0a0341fd55ed6");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int rc = ItlCli.run(new ByteArrayInputStream(input), out, err, "assemble", "-", "-o", "-");

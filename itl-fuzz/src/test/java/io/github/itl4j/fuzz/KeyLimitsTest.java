@@ -43,13 +43,20 @@ class KeyLimitsTest {
         // The seeds of KeyLoaderFuzzTest must load, so that fuzzing starts from valid files.
         String dir = "KeyLoaderFuzzTestInputs/";
         for (String p12 : new String[] {"sast-rsa1024-aes", "sast-rsa1024-3des", "ec256"}) {
-            KeyLoader.defaults().pkcs12(resource(dir + "pkcs12/seed-" + p12 + ".p12"), PASSWORD, null).algorithm();
+            KeyLoader.defaults()
+                    .pkcs12(resource(dir + "pkcs12/seed-" + p12 + ".p12"), PASSWORD, null)
+                    .algorithm();
         }
-        KeyLoadException none = assertThrows(KeyLoadException.class, () -> KeyLoader.defaults().pkcs12(
-                resource(dir + "pkcs12/seed-certonly.p12"), PASSWORD, null));
+        KeyLoadException none = assertThrows(KeyLoadException.class, () -> KeyLoader.defaults()
+                .pkcs12(resource(dir + "pkcs12/seed-certonly.p12"), PASSWORD, null));
         assertEquals(KeyLoadException.Reason.NO_KEY, none.reason());
-        for (String pem : new String[] {"sast-rsa1024-pkcs8", "sast-rsa1024-pkcs1", "sast-rsa1024-enc-pkcs8",
-            "sast-rsa1024-traditional-enc", "ec256-sec1"}) {
+        for (String pem : new String[] {
+            "sast-rsa1024-pkcs8",
+            "sast-rsa1024-pkcs1",
+            "sast-rsa1024-enc-pkcs8",
+            "sast-rsa1024-traditional-enc",
+            "ec256-sec1"
+        }) {
             String text = new String(resource(dir + "pem/seed-" + pem + ".pem"), StandardCharsets.US_ASCII);
             KeyLoader.defaults().pemText(text, PASSWORD).algorithm();
         }
@@ -58,7 +65,12 @@ class KeyLimitsTest {
     @Test
     void pkcs12IterationCountJustUnderAndJustOver() throws Exception {
         byte[] p12 = resource("keys/iter3000.p12");
-        assertEquals(1024, KeyLoader.defaults().withMaxPbeIterations(3000).pkcs12(p12, PASSWORD, null).rsaBits());
+        assertEquals(
+                1024,
+                KeyLoader.defaults()
+                        .withMaxPbeIterations(3000)
+                        .pkcs12(p12, PASSWORD, null)
+                        .rsaBits());
         assertLimit(() -> KeyLoader.defaults().withMaxPbeIterations(2999).pkcs12(p12, PASSWORD, null));
     }
 
@@ -74,7 +86,12 @@ class KeyLimitsTest {
     void encryptedPemIterationCountJustUnderAndJustOver() throws Exception {
         String pem = new String(resource("keys/enc3000.pem"), StandardCharsets.US_ASCII)
                 + Files.readString(Vectors.cert("sast-rsa1024.crt.pem"));
-        assertEquals(1024, KeyLoader.defaults().withMaxPbeIterations(3000).pemText(pem, PASSWORD).rsaBits());
+        assertEquals(
+                1024,
+                KeyLoader.defaults()
+                        .withMaxPbeIterations(3000)
+                        .pemText(pem, PASSWORD)
+                        .rsaBits());
         assertLimit(() -> KeyLoader.defaults().withMaxPbeIterations(2999).pemText(pem, PASSWORD));
     }
 
@@ -85,7 +102,12 @@ class KeyLimitsTest {
         assertEquals(1024, at.pkcs12(p12, PASSWORD, null).rsaBits());
         assertLimit(() -> KeyLoader.defaults().withMaxFileSize(p12.length - 1).pkcs12(p12, PASSWORD, null));
         String pem = Files.readString(Vectors.cert("sast-rsa1024.pem"));
-        assertEquals(1024, KeyLoader.defaults().withMaxFileSize(pem.length()).pemText(pem, null).rsaBits());
+        assertEquals(
+                1024,
+                KeyLoader.defaults()
+                        .withMaxFileSize(pem.length())
+                        .pemText(pem, null)
+                        .rsaBits());
         assertLimit(() -> KeyLoader.defaults().withMaxFileSize(pem.length() - 1).pemText(pem, null));
         byte[] big = new byte[KeyLoader.DEFAULT_MAX_FILE_SIZE + 1];
         big[0] = 0x30;

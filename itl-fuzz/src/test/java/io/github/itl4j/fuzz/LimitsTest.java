@@ -159,7 +159,11 @@ class LimitsTest {
     @Test
     void maxRecordsCustom() throws Exception {
         ItlReader r = ItlReader.withLimits(ItlLimits.builder().maxRecords(3).build());
-        assertEquals(3, r.readTrustList(Bytes.wrapOwned(trustListWithRecords(3))).records().size());
+        assertEquals(
+                3,
+                r.readTrustList(Bytes.wrapOwned(trustListWithRecords(3)))
+                        .records()
+                        .size());
         assertEquals(3, streamAll(r, trustListWithRecords(3)));
         assertLimit("maxRecords", 3, () -> r.read(trustListWithRecords(4)));
         assertLimit("maxRecords", 3, () -> streamAll(r, trustListWithRecords(4)));
@@ -187,8 +191,10 @@ class LimitsTest {
 
     @Test
     void maxPayloadSizeCustom() throws Exception {
-        ItlReader r = ItlReader.withLimits(ItlLimits.builder().maxPayloadSize(10).build());
-        assertEquals(10, r.readSigned(Bytes.wrapOwned(sgnWithPayload(10))).payload().size());
+        ItlReader r =
+                ItlReader.withLimits(ItlLimits.builder().maxPayloadSize(10).build());
+        assertEquals(
+                10, r.readSigned(Bytes.wrapOwned(sgnWithPayload(10))).payload().size());
         assertLimit("maxPayloadSize", 10, () -> r.readSigned(Bytes.wrapOwned(sgnWithPayload(11))));
         assertLimit("maxPayloadSize", 10, () -> r.read(sgnWithPayload(11)));
     }

@@ -134,15 +134,17 @@ class OneRsaOperationTest {
 
     @Test
     void twoHundredSignerCandidatesCostOneRsaOperation() throws Exception {
-        ItlFile n01 = ItlReader.defaults().readTrustList(Vectors.certutils().resolve(
-                "itl/itl-rsa2048-sha1-v1.0-n01.tlv"));
+        ItlFile n01 =
+                ItlReader.defaults().readTrustList(Vectors.certutils().resolve("itl/itl-rsa2048-sha1-v1.0-n01.tlv"));
         List<ItlRecord> records = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
             records.add(n01.records().get(0));
         }
         ItlFile many = ItlFile.of(n01.header(), records);
-        byte[] signed = many.withSignature(Bytes.wrapOwned(Sweeps.sign(many.signedParts(),
-                Sweeps.privateKey("sast-rsa2048"), "SHA1"))).encoded().toByteArray();
+        byte[] signed = many.withSignature(
+                        Bytes.wrapOwned(Sweeps.sign(many.signedParts(), Sweeps.privateKey("sast-rsa2048"), "SHA1")))
+                .encoded()
+                .toByteArray();
         byte[] tampered = signed.clone();
         tampered[tampered.length - 1] ^= 1;
         ItlVerifier v = ItlVerifier.builder().provider(COUNTING).build();
@@ -157,7 +159,10 @@ class OneRsaOperationTest {
             assertEquals(1, VERIFICATIONS.get(), "one pass");
             assertEquals(r.isVerified(), s.isVerified());
         }
-        assertFalse(ItlVerifier.builder().provider(COUNTING).build().verify(ItlReader.defaults().read(tampered))
+        assertFalse(ItlVerifier.builder()
+                .provider(COUNTING)
+                .build()
+                .verify(ItlReader.defaults().read(tampered))
                 .isVerified());
     }
 }

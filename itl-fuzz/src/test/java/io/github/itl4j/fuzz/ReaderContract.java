@@ -31,8 +31,7 @@ import java.util.List;
  * Jazzer and JUnit report as a failure.
  */
 final class ReaderContract {
-    private ReaderContract() {
-    }
+    private ReaderContract() {}
 
     /** Exercises every reader entry point over {@code data}. */
     static void check(byte[] data) throws IOException {

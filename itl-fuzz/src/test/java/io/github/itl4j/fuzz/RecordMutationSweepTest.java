@@ -98,7 +98,9 @@ class RecordMutationSweepTest {
                 }
                 byte[] spliced = assemble(header, fb.records());
                 splices++;
-                assertEquals(Sweeps.Outcome.NOT_VERIFIED, Sweeps.outcome(selfContained, spliced),
+                assertEquals(
+                        Sweeps.Outcome.NOT_VERIFIED,
+                        Sweeps.outcome(selfContained, spliced),
                         () -> "header of " + fa + " with the records of " + fb);
             }
         }

@@ -95,8 +95,8 @@ class SignatureStrictnessTest {
 
     private static void assertRejected(VerificationResult r, ProblemCode code) {
         assertFalse(r.isVerified(), () -> "verified: " + r.problems());
-        assertTrue(r.errors().stream().anyMatch(p -> p.code() == code), () -> "no error " + code + " in "
-                + r.problems());
+        assertTrue(
+                r.errors().stream().anyMatch(p -> p.code() == code), () -> "no error " + code + " in " + r.problems());
     }
 
     @Test
@@ -106,8 +106,12 @@ class SignatureStrictnessTest {
         assertTrue(verify(signed(retimed, SAST_KEY, "SHA1")).isVerified());
         SgnFile s = ItlReader.defaults().readSigned(Bytes.wrapOwned(Vectors.bytes(SGN)));
         byte[] sgn = signed(SgnFile.of(s.header(), s.payload()), TFTP_KEY, "SHA1");
-        assertTrue(ItlVerifier.builder().build().verifySigned(ItlReader.defaults().readSigned(Bytes.wrapOwned(sgn)),
-                Sweeps.certificate(Vectors.cert("tftp-rsa2048.crt.pem"))).isVerified());
+        assertTrue(ItlVerifier.builder()
+                .build()
+                .verifySigned(
+                        ItlReader.defaults().readSigned(Bytes.wrapOwned(sgn)),
+                        Sweeps.certificate(Vectors.cert("tftp-rsa2048.crt.pem")))
+                .isVerified());
     }
 
     @Test
@@ -116,7 +120,9 @@ class SignatureStrictnessTest {
         // RSA value, so a verifier that converts the signature to an integer would accept it.
         ItlFile f = read(N01);
         for (long ts = 1_800_000_000L; ; ts++) {
-            ItlHeader h = withValue(withValue(f.header(), HeaderTags.TIMESTAMP, u32(ts)), HeaderTags.SIGNATURE,
+            ItlHeader h = withValue(
+                    withValue(f.header(), HeaderTags.TIMESTAMP, u32(ts)),
+                    HeaderTags.SIGNATURE,
                     Bytes.wrapOwned(new byte[255]));
             ItlFile candidate = f.withHeader(h);
             byte[] sig = Sweeps.sign(candidate.signedParts(), SAST_KEY, "SHA1");
@@ -143,7 +149,8 @@ class SignatureStrictnessTest {
         byte[] sig = Sweeps.sign(h257.signedParts(), SAST_KEY, "SHA1");
         byte[] padded = new byte[257];
         System.arraycopy(sig, 0, padded, 1, 256);
-        assertRejected(verify(h257.withSignature(Bytes.wrapOwned(padded)).encoded().toByteArray()),
+        assertRejected(
+                verify(h257.withSignature(Bytes.wrapOwned(padded)).encoded().toByteArray()),
                 ProblemCode.SIGNATURE_MODULUS_MISMATCH);
     }
 
@@ -151,7 +158,9 @@ class SignatureStrictnessTest {
     void aSignatureOfTheWrongSizeForTheKeyIsRejectedEvenIfTheModulusCodeAgrees() throws Exception {
         // Header says 1024-bit (code 1, 128 bytes), the SAST key is 2048-bit: signed by a 1024-bit key.
         ItlFile f = read(N01);
-        ItlHeader h = withValue(withValue(f.header(), HeaderTags.SIGNATURE_MODULUS, u8(1)), HeaderTags.SIGNATURE,
+        ItlHeader h = withValue(
+                withValue(f.header(), HeaderTags.SIGNATURE_MODULUS, u8(1)),
+                HeaderTags.SIGNATURE,
                 Bytes.wrapOwned(new byte[128]));
         byte[] file = signed(f.withHeader(h), Sweeps.privateKey("sast-rsa1024"), "SHA1");
         assertRejected(verify(file), ProblemCode.SIGNATURE_LENGTH_MISMATCH);
@@ -162,8 +171,7 @@ class SignatureStrictnessTest {
         ItlFile f = read(N01);
         String[][] cases = {{"3", "SHA1"}, {"1", "SHA512"}, {"2", "SHA1"}, {"1", "SHA256"}, {"3", "SHA256"}};
         for (String[] c : cases) {
-            ItlFile g = f.withHeader(withValue(f.header(), HeaderTags.DIGEST_ALGORITHM,
-                    u8(Integer.parseInt(c[0]))));
+            ItlFile g = f.withHeader(withValue(f.header(), HeaderTags.DIGEST_ALGORITHM, u8(Integer.parseInt(c[0]))));
             assertRejected(verify(signed(g, SAST_KEY, c[1])), ProblemCode.SIGNATURE_INVALID);
         }
         // control: code 3 signed with SHA-512 verifies
@@ -186,14 +194,24 @@ class SignatureStrictnessTest {
     void aSignerThatIsNotSastIsRejected() throws Exception {
         // (a) the header names the TFTP record and the TFTP key signs
         ItlFile f = read(ALLROLES);
-        ItlRecord tftp = f.records().stream().filter(r -> r.role().filter(Role.TFTP::equals).isPresent())
-                .findFirst().orElseThrow();
-        ItlHeader h = f.header().withSigner(new ItlHeader.Signer(tftp.value(RecordTags.SUBJECT_NAME).orElseThrow(),
-                tftp.serialNumber().orElseThrow(), tftp.value(RecordTags.ISSUER_NAME).orElseThrow(), 256, null, null));
+        ItlRecord tftp = f.records().stream()
+                .filter(r -> r.role().filter(Role.TFTP::equals).isPresent())
+                .findFirst()
+                .orElseThrow();
+        ItlHeader h = f.header()
+                .withSigner(new ItlHeader.Signer(
+                        tftp.value(RecordTags.SUBJECT_NAME).orElseThrow(),
+                        tftp.serialNumber().orElseThrow(),
+                        tftp.value(RecordTags.ISSUER_NAME).orElseThrow(),
+                        256,
+                        null,
+                        null));
         byte[] byTftp = signed(f.withHeader(h), TFTP_KEY, "SHA1");
         assertRejected(verify(byTftp), ProblemCode.SIGNER_WRONG_ROLE);
         X509Certificate tftpCert = Sweeps.certificate(Vectors.cert("tftp-rsa2048.crt.pem"));
-        VerificationResult anchored = ItlVerifier.builder().trustCertificates(List.of(tftpCert)).build()
+        VerificationResult anchored = ItlVerifier.builder()
+                .trustCertificates(List.of(tftpCert))
+                .build()
                 .verify(ItlReader.defaults().read(byTftp));
         assertRejected(anchored, ProblemCode.SIGNER_WRONG_ROLE);
 
@@ -207,8 +225,8 @@ class SignatureStrictnessTest {
             }
             records.add(ItlRecord.of(fields));
         }
-        assertRejected(verify(signed(ItlFile.of(n01.header(), records), SAST_KEY, "SHA1")),
-                ProblemCode.SIGNER_WRONG_ROLE);
+        assertRejected(
+                verify(signed(ItlFile.of(n01.header(), records), SAST_KEY, "SHA1")), ProblemCode.SIGNER_WRONG_ROLE);
     }
 
     /** Inserts {@code insert} at {@code at} and adds its size to HEADERLENGTH (offset 8). */
@@ -239,7 +257,8 @@ class SignatureStrictnessTest {
             // a second copy right after the first, and one at the end of the header
             for (int at : new int[] {off + sig.length, f.header().length()}) {
                 byte[] twice = insertIntoHeader(data, at, sig);
-                ItlFormatException e = assertThrows(ItlFormatException.class, () -> ItlReader.defaults().read(twice));
+                ItlFormatException e = assertThrows(
+                        ItlFormatException.class, () -> ItlReader.defaults().read(twice));
                 assertEquals(HeaderTags.SIGNATURE, e.tag(), e::getMessage);
             }
         }
@@ -262,7 +281,8 @@ class SignatureStrictnessTest {
             byte[] moved = insertIntoHeader(without, cOff + 3 + cLen, sig);
             moved[cOff + 1] = (byte) ((cLen + sig.length) >>> 8);
             moved[cOff + 2] = (byte) (cLen + sig.length);
-            ItlFormatException e = assertThrows(ItlFormatException.class, () -> ItlReader.defaults().read(moved));
+            ItlFormatException e = assertThrows(
+                    ItlFormatException.class, () -> ItlReader.defaults().read(moved));
             assertEquals(HeaderTags.SIGNATURE, e.tag(), e::getMessage);
         }
     }
@@ -299,8 +319,8 @@ class SignatureStrictnessTest {
         moved[9] = (byte) newH;
         SgnFile m = ItlReader.defaults().readSigned(Bytes.wrapOwned(moved));
         assertEquals(-1, m.header().signatureOffset());
-        VerificationResult r = ItlVerifier.builder().build().verifySigned(m,
-                Sweeps.certificate(Vectors.cert("tftp-rsa2048.crt.pem")));
+        VerificationResult r =
+                ItlVerifier.builder().build().verifySigned(m, Sweeps.certificate(Vectors.cert("tftp-rsa2048.crt.pem")));
         assertRejected(r, ProblemCode.MISSING_HEADER_FIELD);
 
         // ITL: the SIGNATURE TLV moved between the header and the first record
@@ -317,7 +337,8 @@ class SignatureStrictnessTest {
         byte[] imoved = out.toByteArray();
         imoved[8] = (byte) ((ih - isig.length) >>> 8);
         imoved[9] = (byte) (ih - isig.length);
-        ItlFormatException e = assertThrows(ItlFormatException.class, () -> ItlReader.defaults().read(imoved));
+        ItlFormatException e = assertThrows(
+                ItlFormatException.class, () -> ItlReader.defaults().read(imoved));
         assertEquals(ih - isig.length, e.offset());
     }
 
@@ -339,7 +360,8 @@ class SignatureStrictnessTest {
     void bytesLeftOverInsideARecordAreAFormatError() throws Exception {
         for (byte[] junk : new byte[][] {{0}, {9}, {0, 0}, {(byte) 0xFF, 0x7F}, {9, 0, 1}}) {
             byte[] bad = junkInLastRecord(N01, junk);
-            ItlFormatException e = assertThrows(ItlFormatException.class, () -> ItlReader.defaults().read(bad));
+            ItlFormatException e = assertThrows(
+                    ItlFormatException.class, () -> ItlReader.defaults().read(bad));
             assertTrue(e.offset() >= bad.length - junk.length - 3 && e.offset() < bad.length, e::getMessage);
             assertThrows(ItlFormatException.class, () -> SELF.verify(new ByteArrayInputStream(bad)));
         }
@@ -364,7 +386,11 @@ class SignatureStrictnessTest {
         VerificationResult r = SELF.verify(f);
         assertTrue(r.isVerified(), () -> r.problems().toString());
         assertTrue(r.has(ProblemCode.READER_WARNING));
-        assertFalse(ItlVerifier.builder().treatWarningsAsErrors(true).build().verify(f).isVerified());
+        assertFalse(ItlVerifier.builder()
+                .treatWarningsAsErrors(true)
+                .build()
+                .verify(f)
+                .isVerified());
         // without re-signing, the same bytes do not verify
         assertRejected(verify(junkInLastRecord(N01, new byte[] {(byte) 0xEE, 0, 0})), ProblemCode.SIGNATURE_INVALID);
     }

@@ -28,8 +28,7 @@ import java.util.Map;
 
 /** Shared pieces of the sweeps: reading and verifying mutated bytes, the vectors' signers, JCA re-signing. */
 final class Sweeps {
-    private Sweeps() {
-    }
+    private Sweeps() {}
 
     /** What became of one mutated input. */
     enum Outcome {
@@ -80,7 +79,8 @@ final class Sweeps {
     /** Same as {@link #outcome} through the one-pass {@code verify(InputStream)} (trust lists only). */
     static Outcome streamOutcome(ItlVerifier verifier, byte[] data) {
         try {
-            return verifier.verify(new ByteArrayInputStream(data)).isVerified() ? Outcome.VERIFIED
+            return verifier.verify(new ByteArrayInputStream(data)).isVerified()
+                    ? Outcome.VERIFIED
                     : Outcome.NOT_VERIFIED;
         } catch (ItlLimitException e) {
             return Outcome.LIMIT_ERROR;
@@ -96,7 +96,9 @@ final class Sweeps {
      * certificate is decoded once, at build time, which keeps a sweep of hundreds of thousands of inputs fast.
      */
     static ItlVerifier anchoredVerifier(Path vector) {
-        return ItlVerifier.builder().trustCertificates(List.of(signerCertificate(vector))).checkRecords(false)
+        return ItlVerifier.builder()
+                .trustCertificates(List.of(signerCertificate(vector)))
+                .checkRecords(false)
                 .build();
     }
 
@@ -110,7 +112,8 @@ final class Sweeps {
             ItlFile f = ItlReader.defaults().readTrustList(vector);
             Bytes serial = f.header().serialNumber().orElseThrow();
             for (ItlRecord r : f.records()) {
-                if (r.role().filter(Role.SAST::equals).isPresent() && r.serialNumber().orElseThrow().equals(serial)) {
+                if (r.role().filter(Role.SAST::equals).isPresent()
+                        && r.serialNumber().orElseThrow().equals(serial)) {
                     return certificate(r.certificate().orElseThrow().toByteArray());
                 }
             }
@@ -126,8 +129,8 @@ final class Sweeps {
 
     static X509Certificate certificate(byte[] derOrPem) {
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509")
-                    .generateCertificate(new ByteArrayInputStream(derOrPem));
+            return (X509Certificate)
+                    CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(derOrPem));
         } catch (GeneralSecurityException e) {
             throw new AssertionError(e);
         }
@@ -138,8 +141,8 @@ final class Sweeps {
         try {
             String pem = Files.readString(Vectors.cert(name + ".key.pem"), StandardCharsets.US_ASCII);
             String b64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder()
-                    .decode(b64)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(b64)));
         } catch (java.io.IOException | GeneralSecurityException e) {
             throw new AssertionError(e);
         }
@@ -170,7 +173,12 @@ final class Sweeps {
      */
     static byte[] resign(byte[] data, PrivateKey key) throws ItlException {
         SignedFile f = ItlReader.defaults().read(Bytes.copyOf(data));
-        String digest = f.header().digestAlgorithm().orElseThrow().jcaName().orElseThrow().replace("-", "");
+        String digest = f.header()
+                .digestAlgorithm()
+                .orElseThrow()
+                .jcaName()
+                .orElseThrow()
+                .replace("-", "");
         byte[] sig = sign(f.signedParts(), key, digest);
         if (sig.length != f.header().signatureLength()) {
             throw new AssertionError("signature " + sig.length + " bytes, SIGNATURE holds "

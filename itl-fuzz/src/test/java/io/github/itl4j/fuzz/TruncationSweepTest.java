@@ -65,7 +65,8 @@ class TruncationSweepTest {
                 boundaries.add(pos);
             }
         } else {
-            headerLength = ItlReader.defaults().readSigned(Bytes.copyOf(data)).header().length();
+            headerLength =
+                    ItlReader.defaults().readSigned(Bytes.copyOf(data)).header().length();
         }
         ItlVerifier verifier = Sweeps.anchoredVerifier(vector);
         Bytes whole = Bytes.wrapOwned(data);
@@ -87,11 +88,12 @@ class TruncationSweepTest {
                 return;
             }
             FORMAT_ERRORS.increment();
-            ItlFormatException e = assertThrows(ItlFormatException.class,
-                    () -> ItlReader.defaults().read(prefix), () -> "cut " + cutAt(cut));
+            ItlFormatException e = assertThrows(
+                    ItlFormatException.class, () -> ItlReader.defaults().read(prefix), () -> "cut " + cutAt(cut));
             assertTrue(e.offset() >= 0 && e.offset() <= cut, () -> "offset " + e.offset() + " for cut " + cut);
             if (trustList) {
-                assertThrows(ItlFormatException.class, () -> ItlReader.defaults().readTrustList(prefix));
+                assertThrows(
+                        ItlFormatException.class, () -> ItlReader.defaults().readTrustList(prefix));
                 assertThrows(ItlFormatException.class, () -> drain(data, cut), () -> "stream, cut " + cutAt(cut));
             }
         });
@@ -124,7 +126,8 @@ class TruncationSweepTest {
 
     @AfterAll
     static void report() {
-        System.out.printf("truncation sweep: %d cuts, %d format errors, %d well-formed prefixes not verified%n",
+        System.out.printf(
+                "truncation sweep: %d cuts, %d format errors, %d well-formed prefixes not verified%n",
                 CUTS.sum(), FORMAT_ERRORS.sum(), WELL_FORMED.sum());
     }
 }

@@ -10,16 +10,15 @@ import java.util.stream.Stream;
 
 /** The certutils vectors under {@code testdata/vectors/certutils} (system property {@code itl.testdata}). */
 final class Vectors {
-    private Vectors() {
-    }
+    private Vectors() {}
 
     /** @return the testdata folder: {@code itl.testdata}, else {@code ../testdata} */
     static Path testdata() {
         String p = System.getProperty("itl.testdata");
         Path dir = p != null ? Path.of(p) : Path.of("..", "testdata");
         if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("testdata not found at " + dir.toAbsolutePath()
-                    + "; set -Ditl.testdata=<repo>/testdata");
+            throw new IllegalStateException(
+                    "testdata not found at " + dir.toAbsolutePath() + "; set -Ditl.testdata=<repo>/testdata");
         }
         return dir;
     }
@@ -57,7 +56,9 @@ final class Vectors {
 
     private static List<Path> list(Path dir, String suffix) {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().collect(Collectors.toList());
+            return s.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

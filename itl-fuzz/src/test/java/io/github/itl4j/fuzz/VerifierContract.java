@@ -28,21 +28,24 @@ final class VerifierContract {
 
     static {
         try {
-            INSTALLED = ItlReader.defaults().readTrustList(Vectors.certutils().resolve(
-                    "itl/itl-rsa2048-sha1-v1.0-n02.tlv"));
+            INSTALLED = ItlReader.defaults()
+                    .readTrustList(Vectors.certutils().resolve("itl/itl-rsa2048-sha1-v1.0-n02.tlv"));
         } catch (IOException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     private static final ItlVerifier SELF = ItlVerifier.builder().build();
-    private static final ItlVerifier ANCHORED = ItlVerifier.builder().trustCertificates(List.of(SAST, TFTP))
-            .trustInstalled(INSTALLED).build();
-    private static final ItlVerifier STRICT = ItlVerifier.builder().treatWarningsAsErrors(true).checkRecords(false)
+    private static final ItlVerifier ANCHORED = ItlVerifier.builder()
+            .trustCertificates(List.of(SAST, TFTP))
+            .trustInstalled(INSTALLED)
+            .build();
+    private static final ItlVerifier STRICT = ItlVerifier.builder()
+            .treatWarningsAsErrors(true)
+            .checkRecords(false)
             .build();
 
-    private VerifierContract() {
-    }
+    private VerifierContract() {}
 
     /** Reads {@code data} as the CLI does (by FILENAME) and verifies it every way that applies. */
     static void check(byte[] data) throws IOException {
@@ -66,8 +69,8 @@ final class VerifierContract {
                 throw new AssertionError("verify(InputStream) failed to read what read() accepted", e);
             }
             if (stream.isVerified() != self.isVerified() || !codes(stream).equals(codes(self))) {
-                throw new AssertionError("verify(InputStream) " + stream.problems() + " differs from verify(file) "
-                        + self.problems());
+                throw new AssertionError(
+                        "verify(InputStream) " + stream.problems() + " differs from verify(file) " + self.problems());
             }
             render(SELF.verifySigned(SgnFile.of(itl.header(), Bytes.EMPTY), itl));
         } else {

@@ -28,8 +28,7 @@ public final class NativeProvider {
     /** ACCP's JCA provider name. */
     public static final String NAME = "AmazonCorrettoCryptoProvider";
 
-    private NativeProvider() {
-    }
+    private NativeProvider() {}
 
     /** Loaded once: the provider, or why there is none. */
     private static final class Holder {

@@ -95,8 +95,7 @@ class ProviderEquivalenceTest {
             KEYS.put(bits + "/PKCS12", KeyLoader.defaults().pkcs12(p12, PASSWORD.clone(), null));
             KEYS.put(bits + "/PEM", KeyLoader.defaults().pem(crt, key, null));
             KeyPair other = generate(bits);
-            OTHER.put(bits, SigningKey.of(other.getPrivate(), selfSigned(other, "CN=other-" + bits, bits),
-                    List.of()));
+            OTHER.put(bits, SigningKey.of(other.getPrivate(), selfSigned(other, "CN=other-" + bits, bits), List.of()));
         }
     }
 
@@ -110,20 +109,22 @@ class ProviderEquivalenceTest {
         X500Name name = new X500Name(dn);
         Date from = Date.from(Instant.parse("2025-01-01T00:00:00Z"));
         Date to = Date.from(Instant.parse("2035-01-01T00:00:00Z"));
-        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(serial * 7919L + 1),
-                from, to, name, kp.getPublic());
-        return new JcaX509CertificateConverter().getCertificate(
-                b.build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate())));
+        JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                name, BigInteger.valueOf(serial * 7919L + 1), from, to, name, kp.getPublic());
+        return new JcaX509CertificateConverter()
+                .getCertificate(b.build(new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate())));
     }
 
     private static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static Provider nativeProvider() {
-        Assumptions.assumeTrue(NativeProvider.isAvailable(), () -> "native provider not loadable here: "
-                + NativeProvider.unavailableReason().orElse("?"));
+        Assumptions.assumeTrue(
+                NativeProvider.isAvailable(),
+                () -> "native provider not loadable here: "
+                        + NativeProvider.unavailableReason().orElse("?"));
         return NativeProvider.provider().orElseThrow();
     }
 
@@ -140,12 +141,19 @@ class ProviderEquivalenceTest {
     }
 
     private static ItlSigner signer(SigningKey key, String digest, Provider p) throws Exception {
-        return ItlSigner.builder(key).digest(DigestAlgorithm.parse(digest)).clock(CLOCK).provider(p).build();
+        return ItlSigner.builder(key)
+                .digest(DigestAlgorithm.parse(digest))
+                .clock(CLOCK)
+                .provider(p)
+                .build();
     }
 
     private static ItlFile trustList(ItlSigner s, SigningKey other) throws Exception {
-        return TrustListBuilder.builder(s).add(s.key().certificate(), Role.SAST)
-                .add(other.certificate(), Role.TFTP).add(other.certificate(), Role.CCM).build();
+        return TrustListBuilder.builder(s)
+                .add(s.key().certificate(), Role.SAST)
+                .add(other.certificate(), Role.TFTP)
+                .add(other.certificate(), Role.CCM)
+                .build();
     }
 
     @ParameterizedTest(name = "RSA-{0} {1} {2}")
@@ -172,29 +180,38 @@ class ProviderEquivalenceTest {
         // verification: the same verdict and problems on the good files and on hostile variants of them
         ItlVerifier jv = ItlVerifier.builder().build();
         ItlVerifier nv = ItlVerifier.builder().provider(accp).build();
-        ItlVerifier jvAnchored = ItlVerifier.builder().trustCertificates(List.of(key.certificate())).build();
-        ItlVerifier nvAnchored = ItlVerifier.builder().trustCertificates(List.of(key.certificate())).provider(accp)
+        ItlVerifier jvAnchored = ItlVerifier.builder()
+                .trustCertificates(List.of(key.certificate()))
+                .build();
+        ItlVerifier nvAnchored = ItlVerifier.builder()
+                .trustCertificates(List.of(key.certificate()))
+                .provider(accp)
                 .build();
         byte[] list = jdkList.encoded().toByteArray();
         byte[] sgn = jdkSgn.encoded().toByteArray();
-        int listSig = signatureAt(list, jdkList.header().signature().orElseThrow().toByteArray());
+        int listSig =
+                signatureAt(list, jdkList.header().signature().orElseThrow().toByteArray());
         int sgnSig = signatureAt(sgn, jdkSgn.header().signature().orElseThrow().toByteArray());
         int sigLen = key.signatureLength();
         int verified = 0;
         for (Map.Entry<String, byte[]> v : hostile(list, listSig, sigLen, key).entrySet()) {
             String what = "trust list, " + v.getKey();
-            ItlFile f = ItlReader.defaults().readTrustList(Bytes.wrapOwned(v.getValue().clone()));
+            ItlFile f = ItlReader.defaults()
+                    .readTrustList(Bytes.wrapOwned(v.getValue().clone()));
             VerificationResult j = same(jv.verify(f), nv.verify(f), what);
-            same(jv.verify(new ByteArrayInputStream(v.getValue())), nv.verify(new ByteArrayInputStream(v.getValue())),
+            same(
+                    jv.verify(new ByteArrayInputStream(v.getValue())),
+                    nv.verify(new ByteArrayInputStream(v.getValue())),
                     what + " (streamed)");
             same(jvAnchored.verify(f), nvAnchored.verify(f), what + " (anchored)");
             verified += j.isVerified() ? 1 : 0;
         }
         for (Map.Entry<String, byte[]> v : hostile(sgn, sgnSig, sigLen, key).entrySet()) {
             String what = ".sgn, " + v.getKey();
-            SgnFile f = ItlReader.defaults().readSigned(Bytes.wrapOwned(v.getValue().clone()));
-            VerificationResult j = same(jv.verifySigned(f, key.certificate()), nv.verifySigned(f, key.certificate()),
-                    what);
+            SgnFile f =
+                    ItlReader.defaults().readSigned(Bytes.wrapOwned(v.getValue().clone()));
+            VerificationResult j =
+                    same(jv.verifySigned(f, key.certificate()), nv.verifySigned(f, key.certificate()), what);
             same(jvAnchored.verify(f), nvAnchored.verify(f), what + " (anchored)");
             same(jv.verifySigned(f, jdkList), nv.verifySigned(f, jdkList), what + " (trust list)");
             verified += j.isVerified() ? 1 : 0;
@@ -203,8 +220,8 @@ class ProviderEquivalenceTest {
 
         // a .sgn against a certificate of another key of the same size, and of another size (wrong modulus size)
         SgnFile good = ItlReader.defaults().readSigned(Bytes.wrapOwned(sgn.clone()));
-        VerificationResult r = same(jv.verifySigned(good, other.certificate()),
-                nv.verifySigned(good, other.certificate()), "another key");
+        VerificationResult r = same(
+                jv.verifySigned(good, other.certificate()), nv.verifySigned(good, other.certificate()), "another key");
         assertTrue(r.has(ProblemCode.SIGNATURE_INVALID), r::toString);
         X509Certificate otherSize = OTHER.get(bits == 2048 ? 4096 : 2048).certificate();
         r = same(jv.verifySigned(good, otherSize), nv.verifySigned(good, otherSize), "wrong modulus size");
@@ -231,8 +248,8 @@ class ProviderEquivalenceTest {
         Arrays.fill(b, sigAt, sigAt + sigLen, (byte) 0);
         m.put("signature zero", b);
         b = good.clone();
-        byte[] modulus = toFixed(((java.security.interfaces.RSAPublicKey) key.certificate().getPublicKey())
-                .getModulus(), sigLen);
+        byte[] modulus = toFixed(
+                ((java.security.interfaces.RSAPublicKey) key.certificate().getPublicKey()).getModulus(), sigLen);
         System.arraycopy(modulus, 0, b, sigAt, sigLen);
         m.put("signature equal to the modulus", b);
         b = good.clone();
@@ -276,7 +293,9 @@ class ProviderEquivalenceTest {
         Path vectors = testdata().resolve("vectors");
         List<Path> files;
         try (Stream<Path> s = Files.walk(vectors)) {
-            files = s.filter(p -> p.toString().endsWith(".tlv") || p.toString().endsWith(".sgn")).sorted().toList();
+            files = s.filter(p -> p.toString().endsWith(".tlv") || p.toString().endsWith(".sgn"))
+                    .sorted()
+                    .toList();
         }
         assertFalse(files.isEmpty());
         ItlVerifier jv = ItlVerifier.builder().build();
@@ -291,7 +310,8 @@ class ProviderEquivalenceTest {
             }
             if (f instanceof ItlFile) {
                 same(jv.verify(f), nv.verify(f), p.toString());
-                try (java.io.InputStream a = Files.newInputStream(p); java.io.InputStream b = Files.newInputStream(p)) {
+                try (java.io.InputStream a = Files.newInputStream(p);
+                        java.io.InputStream b = Files.newInputStream(p)) {
                     same(jv.verify(a), nv.verify(b), p + " (streamed)");
                 }
                 n++;
@@ -306,9 +326,12 @@ class ProviderEquivalenceTest {
         Provider accp = nativeProvider();
         SigningKey key = KEYS.get("2048/PEM");
         SigningKey translated = key.forProvider(accp);
-        assertNotEquals(key.privateKey().getClass(), translated.privateKey().getClass(),
+        assertNotEquals(
+                key.privateKey().getClass(),
+                translated.privateKey().getClass(),
                 "the key was not translated into the native provider's key class");
-        assertTrue(translated.privateKey().getClass().getName().startsWith("com.amazon.corretto."),
+        assertTrue(
+                translated.privateKey().getClass().getName().startsWith("com.amazon.corretto."),
                 translated.privateKey().getClass().getName());
         assertEquals(key.certificate(), translated.certificate());
         assertEquals(key.chain(), translated.chain());

@@ -17,8 +17,15 @@ import java.util.List;
  * @param stepId the step this result belongs to
  * @since 0.1.0
  */
-public record ClassResult(String className, int count, boolean offline, Verdict verdict, String file,
-        List<RuleResult> chain, String fix, String stepId) {
+public record ClassResult(
+        String className,
+        int count,
+        boolean offline,
+        Verdict verdict,
+        String file,
+        List<RuleResult> chain,
+        String fix,
+        String stepId) {
     /**
      * Copies.
      *

@@ -20,8 +20,8 @@ import java.util.Optional;
  * @param nodes the nodes, publisher first
  * @since 0.1.0
  */
-public record ClusterSpec(String name, int major, int minor, boolean mixed, boolean autoReset, boolean emcc,
-        List<NodeSpec> nodes) {
+public record ClusterSpec(
+        String name, int major, int minor, boolean mixed, boolean autoReset, boolean emcc, List<NodeSpec> nodes) {
     /**
      * Validates and copies.
      *

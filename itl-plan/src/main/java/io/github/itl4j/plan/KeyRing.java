@@ -34,8 +34,7 @@ final class KeyRing {
     private static final Date NOT_BEFORE = new Date(1_388_534_400_000L); // 2014-01-01
     private static final Date NOT_AFTER = new Date(2_335_219_200_000L); // 2044-01-01
 
-    private KeyRing() {
-    }
+    private KeyRing() {}
 
     /**
      * @param id a unique id (cluster/node/kind/generation)
@@ -44,7 +43,8 @@ final class KeyRing {
      * @return the stand-in
      */
     static SigningKey standIn(String id, String subject, X509Certificate given) {
-        String key = id + "|" + subject + "|" + (given == null ? "" : given.getSerialNumber().toString(16));
+        String key = id + "|" + subject + "|"
+                + (given == null ? "" : given.getSerialNumber().toString(16));
         return MADE.computeIfAbsent(key, k -> make(k, subject, given));
     }
 
@@ -56,13 +56,16 @@ final class KeyRing {
             KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
             g.initialize(new RSAKeyGenParameterSpec(1024, RSAKeyGenParameterSpec.F4), rnd);
             KeyPair kp = g.generateKeyPair();
-            X500Name name = given != null ? X500Name.getInstance(given.getSubjectX500Principal().getEncoded())
+            X500Name name = given != null
+                    ? X500Name.getInstance(given.getSubjectX500Principal().getEncoded())
                     : new X500Name(subject);
-            BigInteger serial = given != null ? given.getSerialNumber() : new BigInteger(1, java.util.Arrays.copyOf(h,
-                    16)).setBit(120);
+            BigInteger serial = given != null
+                    ? given.getSerialNumber()
+                    : new BigInteger(1, java.util.Arrays.copyOf(h, 16)).setBit(120);
             ContentSigner cs = new JcaContentSignerBuilder("SHA256withRSA").build(kp.getPrivate());
-            X509CertificateHolder holder = new JcaX509v3CertificateBuilder(name, serial, NOT_BEFORE, NOT_AFTER, name,
-                    kp.getPublic()).build(cs);
+            X509CertificateHolder holder = new JcaX509v3CertificateBuilder(
+                            name, serial, NOT_BEFORE, NOT_AFTER, name, kp.getPublic())
+                    .build(cs);
             X509Certificate cert = new JcaX509CertificateConverter().getCertificate(holder);
             return SigningKey.of(kp.getPrivate(), cert, List.of());
         } catch (GeneralSecurityException | OperatorCreationException e) {

@@ -22,10 +22,20 @@ import java.util.Optional;
  * @param initial the files served before the first step (what phones hold now)
  * @since 0.1.0
  */
-public record Plan(PlanVerdict verdict, String order, PlanRequest request, List<PlanStep> steps,
-        List<InvariantCheck> invariants, List<ClassResult> stranded, List<ClassResult> atRisk,
-        List<FleetSpec.PhoneClass> unknown, String fix, List<String> assumptions, Plan alternative,
-        boolean signatureMode, List<ProducedFile> initial) {
+public record Plan(
+        PlanVerdict verdict,
+        String order,
+        PlanRequest request,
+        List<PlanStep> steps,
+        List<InvariantCheck> invariants,
+        List<ClassResult> stranded,
+        List<ClassResult> atRisk,
+        List<FleetSpec.PhoneClass> unknown,
+        String fix,
+        List<String> assumptions,
+        Plan alternative,
+        boolean signatureMode,
+        List<ProducedFile> initial) {
     /**
      * Copies.
      *
@@ -73,7 +83,9 @@ public record Plan(PlanVerdict verdict, String order, PlanRequest request, List<
      * @return that check
      */
     public InvariantCheck invariant(String id) {
-        return invariants.stream().filter(i -> i.id().equals(id)).findFirst()
+        return invariants.stream()
+                .filter(i -> i.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no invariant " + id));
     }
 

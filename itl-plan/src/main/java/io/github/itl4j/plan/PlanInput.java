@@ -52,6 +52,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class PlanInput {
     /** The largest plan document read (characters). */
     public static final int MAX_CHARS = 1 << 20;
+
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*([smhd])");
     private static final Pattern VERSION = Pattern.compile("(\\d+)(?:\\.(\\d+))?.*");
 
@@ -74,8 +75,8 @@ public final class PlanInput {
      */
     public static PlanRequest parse(String text, Path baseDir, Instant now) throws PlanException {
         if (text.length() > MAX_CHARS) {
-            throw new PlanException("", "plan document too large: " + text.length() + " characters (limit "
-                    + MAX_CHARS + ")");
+            throw new PlanException(
+                    "", "plan document too large: " + text.length() + " characters (limit " + MAX_CHARS + ")");
         }
         LoaderOptions lo = new LoaderOptions();
         lo.setMaxAliasesForCollections(20);
@@ -86,14 +87,18 @@ public final class PlanInput {
         try {
             root = new Yaml(new SafeConstructor(lo)).load(text);
         } catch (MarkedYAMLException e) {
-            throw new PlanException("", "not valid YAML/JSON at line " + (e.getProblemMark().getLine() + 1)
-                    + ", column " + (e.getProblemMark().getColumn() + 1) + ": " + e.getProblem());
+            throw new PlanException(
+                    "",
+                    "not valid YAML/JSON at line " + (e.getProblemMark().getLine() + 1) + ", column "
+                            + (e.getProblemMark().getColumn() + 1) + ": " + e.getProblem());
         } catch (YAMLException e) {
             throw new PlanException("", "not valid YAML/JSON: " + e.getMessage());
         }
         if (!(root instanceof Map<?, ?>)) {
-            throw new PlanException("", "expected a mapping with cluster:, change: (and fleet:, target:, options:), "
-                    + "found " + kind(root));
+            throw new PlanException(
+                    "",
+                    "expected a mapping with cluster:, change: (and fleet:, target:, options:), " + "found "
+                            + kind(root));
         }
         return new PlanInput(baseDir, now).request(map(root, ""));
     }
@@ -104,14 +109,15 @@ public final class PlanInput {
         ClusterSpec target = null;
         if (m.get("target") != null) {
             Map<String, Object> t = map(m.get("target"), "target");
-            target = t.containsKey("cluster") ? cluster(map(t.get("cluster"), "target.cluster"), "target.cluster")
+            target = t.containsKey("cluster")
+                    ? cluster(map(t.get("cluster"), "target.cluster"), "target.cluster")
                     : cluster(t, "target");
         }
         FleetSpec fleet = fleet(m.get("fleet") == null ? Map.of() : map(m.get("fleet"), "fleet"), cluster);
         Object ch = m.containsKey("change") ? m.get("change") : m.get("changes");
         if (ch == null) {
-            throw new PlanException("change", "missing: list the intended changes (e.g. - regenerate: {what: TVS, "
-                    + "nodes: [pub]})");
+            throw new PlanException(
+                    "change", "missing: list the intended changes (e.g. - regenerate: {what: TVS, " + "nodes: [pub]})");
         }
         List<ChangeSpec> changes = new ArrayList<>();
         List<Object> list = ch instanceof List<?> l ? new ArrayList<>(l) : List.of(ch);
@@ -128,9 +134,11 @@ public final class PlanInput {
     private ClusterSpec cluster(Map<String, Object> m, String at) throws PlanException {
         for (String k : List.of("served", "trustStores")) {
             if (m.containsKey(k)) {
-                throw new PlanException(at + "." + k, "not read by this version: the planner models the served files "
-                        + "and trust stores from the nodes' certificates (give them with their keys for real files, "
-                        + "docs/plan.md)");
+                throw new PlanException(
+                        at + "." + k,
+                        "not read by this version: the planner models the served files "
+                                + "and trust stores from the nodes' certificates (give them with their keys for real files, "
+                                + "docs/plan.md)");
             }
         }
         keys(m, at, "name", "version", "mode", "phoneInteractionOnCertUpdate", "nodes", "emcc");
@@ -138,8 +146,8 @@ public final class PlanInput {
         String version = str(req(m, "version", at), at + ".version");
         Matcher vm = VERSION.matcher(version);
         if (!vm.matches()) {
-            throw new PlanException(at + ".version", "expected a CUCM version like \"11.5\" or \"14\", found '"
-                    + version + "'");
+            throw new PlanException(
+                    at + ".version", "expected a CUCM version like \"11.5\" or \"14\", found '" + version + "'");
         }
         int major = Integer.parseInt(vm.group(1));
         int minor = vm.group(2) == null ? 0 : Integer.parseInt(vm.group(2));
@@ -150,11 +158,11 @@ public final class PlanInput {
         if (!mode.equals("non-secure") && !mode.equals("mixed")) {
             throw new PlanException(at + ".mode", "expected non-secure or mixed, found '" + mode + "'");
         }
-        String pi = str(m.getOrDefault("phoneInteractionOnCertUpdate", "auto-reset"),
-                at + ".phoneInteractionOnCertUpdate");
+        String pi =
+                str(m.getOrDefault("phoneInteractionOnCertUpdate", "auto-reset"), at + ".phoneInteractionOnCertUpdate");
         if (!pi.equals("auto-reset") && !pi.equals("none")) {
-            throw new PlanException(at + ".phoneInteractionOnCertUpdate", "expected auto-reset or none, found '"
-                    + pi + "'");
+            throw new PlanException(
+                    at + ".phoneInteractionOnCertUpdate", "expected auto-reset or none, found '" + pi + "'");
         }
         boolean emcc = bool(m.getOrDefault("emcc", false), at + ".emcc");
         Object nodesObj = req(m, "nodes", at);
@@ -211,8 +219,9 @@ public final class PlanInput {
         return new ClusterSpec.NodeSpec(name, tftp, tvs, capf, certs);
     }
 
-    private void put(Map<CertKind, ClusterSpec.CertSource> certs, CertKind k, Object v, String at,
-            Map<CertKind, Integer> bits) throws PlanException {
+    private void put(
+            Map<CertKind, ClusterSpec.CertSource> certs, CertKind k, Object v, String at, Map<CertKind, Integer> bits)
+            throws PlanException {
         if (v == null) {
             return;
         }
@@ -245,8 +254,10 @@ public final class PlanInput {
     private FleetSpec fleet(Map<String, Object> m, ClusterSpec cluster) throws PlanException {
         keys(m, "fleet", "audit", "offline", "models", "classes", "phones");
         if (m.get("audit") != null) {
-            throw new PlanException("fleet.audit", "audit files are not read directly: list the audit's phone "
-                    + "classes under fleet.classes (name, count, holds: current|none|unknown)");
+            throw new PlanException(
+                    "fleet.audit",
+                    "audit files are not read directly: list the audit's phone "
+                            + "classes under fleet.classes (name, count, holds: current|none|unknown)");
         }
         List<FleetSpec.PhoneClass> out = new ArrayList<>();
         if (m.get("classes") != null) {
@@ -258,7 +269,8 @@ public final class PlanInput {
                 String at = "fleet.classes[" + i + "]";
                 Map<String, Object> c = map(l.get(i), at);
                 keys(c, at, "name", "count", "model", "tftp", "holds", "offline");
-                String holds = str(c.getOrDefault("holds", "current"), at + ".holds").toUpperCase(Locale.ROOT);
+                String holds =
+                        str(c.getOrDefault("holds", "current"), at + ".holds").toUpperCase(Locale.ROOT);
                 FleetSpec.Holds h;
                 try {
                     h = FleetSpec.Holds.valueOf(holds);
@@ -269,17 +281,26 @@ public final class PlanInput {
                 if (tftp != null && cluster.node(tftp).isEmpty()) {
                     throw new PlanException(at + ".tftp", "unknown node '" + tftp + "'");
                 }
-                out.add(new FleetSpec.PhoneClass(str(req(c, "name", at), at + ".name"),
+                out.add(new FleetSpec.PhoneClass(
+                        str(req(c, "name", at), at + ".name"),
                         count(c.getOrDefault("count", 0), at + ".count"),
                         c.get("model") == null ? null : ModelTable.normalise(str(c.get("model"), at + ".model")),
-                        tftp, h, bool(c.getOrDefault("offline", false), at + ".offline")));
+                        tftp,
+                        h,
+                        bool(c.getOrDefault("offline", false), at + ".offline")));
             }
         }
         if (m.get("models") != null) {
-            for (Map.Entry<String, Object> e : map(m.get("models"), "fleet.models").entrySet()) {
+            for (Map.Entry<String, Object> e :
+                    map(m.get("models"), "fleet.models").entrySet()) {
                 String model = ModelTable.normalise(e.getKey());
-                out.add(new FleetSpec.PhoneClass(model, count(e.getValue(), "fleet.models." + e.getKey()), model,
-                        null, FleetSpec.Holds.CURRENT, false));
+                out.add(new FleetSpec.PhoneClass(
+                        model,
+                        count(e.getValue(), "fleet.models." + e.getKey()),
+                        model,
+                        null,
+                        FleetSpec.Holds.CURRENT,
+                        false));
             }
         }
         if (out.stream().noneMatch(p -> !p.offline())) {
@@ -298,8 +319,10 @@ public final class PlanInput {
     private ChangeSpec change(Object o, String at, ClusterSpec cluster) throws PlanException {
         Map<String, Object> m = map(o, at);
         if (m.size() != 1) {
-            throw new PlanException(at, "expected one of regenerate, replaceWithCaSigned, addNode, removeNode, "
-                    + "setTftpSignatureAlgorithm, migrate, enableFips; found " + m.keySet());
+            throw new PlanException(
+                    at,
+                    "expected one of regenerate, replaceWithCaSigned, addNode, removeNode, "
+                            + "setTftpSignatureAlgorithm, migrate, enableFips; found " + m.keySet());
         }
         Map.Entry<String, Object> e = m.entrySet().iterator().next();
         String k = e.getKey();
@@ -311,14 +334,17 @@ public final class PlanInput {
                 String what = str(req(r, "what", a), a + ".what");
                 CertKind kind = CertKind.parse(what);
                 if (kind == null) {
-                    throw new PlanException(a + ".what", "expected CallManager, CallManager-ECDSA, TVS, ITLRecovery, "
-                            + "CAPF or tomcat, found '" + what + "'");
+                    throw new PlanException(
+                            a + ".what",
+                            "expected CallManager, CallManager-ECDSA, TVS, ITLRecovery, " + "CAPF or tomcat, found '"
+                                    + what + "'");
                 }
-                List<String> nodes = r.get("nodes") == null ? defaultNodes(cluster, kind)
-                        : strings(r.get("nodes"), a + ".nodes");
+                List<String> nodes =
+                        r.get("nodes") == null ? defaultNodes(cluster, kind) : strings(r.get("nodes"), a + ".nodes");
                 Map<String, ClusterSpec.CertSource> next = new LinkedHashMap<>();
                 if (r.get("next") != null) {
-                    for (Map.Entry<String, Object> n : map(r.get("next"), a + ".next").entrySet()) {
+                    for (Map.Entry<String, Object> n :
+                            map(r.get("next"), a + ".next").entrySet()) {
                         next.put(n.getKey(), certSource(n.getValue(), a + ".next." + n.getKey(), 0));
                     }
                 }
@@ -327,8 +353,10 @@ public final class PlanInput {
             case "addNode" -> {
                 Map<String, Object> r = map(e.getValue(), a);
                 keys(r, a, "name", "tftp", "tvs");
-                return new ChangeSpec.AddNode(str(req(r, "name", a), a + ".name"),
-                        bool(r.getOrDefault("tftp", true), a + ".tftp"), bool(r.getOrDefault("tvs", true), a + ".tvs"));
+                return new ChangeSpec.AddNode(
+                        str(req(r, "name", a), a + ".name"),
+                        bool(r.getOrDefault("tftp", true), a + ".tftp"),
+                        bool(r.getOrDefault("tvs", true), a + ".tvs"));
             }
             case "removeNode" -> {
                 Object v = e.getValue();
@@ -336,30 +364,36 @@ public final class PlanInput {
                 return new ChangeSpec.RemoveNode(name);
             }
             case "setTftpSignatureAlgorithm" -> {
-                String d = str(e.getValue(), a).toUpperCase(Locale.ROOT).replace("SHA", "SHA-").replace("--", "-");
-                DigestAlgorithm alg = switch (d) {
-                    case "SHA-1" -> DigestAlgorithm.SHA1;
-                    case "SHA-256" -> DigestAlgorithm.SHA256;
-                    case "SHA-512" -> DigestAlgorithm.SHA512;
-                    default -> throw new PlanException(a, "expected SHA-1, SHA-256 or SHA-512, found '"
-                            + e.getValue() + "'");
-                };
+                String d = str(e.getValue(), a)
+                        .toUpperCase(Locale.ROOT)
+                        .replace("SHA", "SHA-")
+                        .replace("--", "-");
+                DigestAlgorithm alg =
+                        switch (d) {
+                            case "SHA-1" -> DigestAlgorithm.SHA1;
+                            case "SHA-256" -> DigestAlgorithm.SHA256;
+                            case "SHA-512" -> DigestAlgorithm.SHA512;
+                            default -> throw new PlanException(
+                                    a, "expected SHA-1, SHA-256 or SHA-512, found '" + e.getValue() + "'");
+                        };
                 return new ChangeSpec.SetTftpSignatureAlgorithm(alg);
             }
             case "migrate" -> {
                 Map<String, Object> r = e.getValue() == null ? Map.of() : map(e.getValue(), a);
                 keys(r, a, "method", "import");
-                String method = str(r.getOrDefault("method", "bulk"), a + ".method").toLowerCase(Locale.ROOT);
+                String method =
+                        str(r.getOrDefault("method", "bulk"), a + ".method").toLowerCase(Locale.ROOT);
                 if (!List.of("bulk", "manual", "rollback").contains(method)) {
                     throw new PlanException(a + ".method", "expected bulk, manual or rollback, found '" + method + "'");
                 }
                 List<CertKind> imports = new ArrayList<>();
-                for (String s : r.get("import") == null ? List.of("CallManager", "ITLRecovery")
+                for (String s : r.get("import") == null
+                        ? List.of("CallManager", "ITLRecovery")
                         : strings(r.get("import"), a + ".import")) {
                     CertKind ck = CertKind.parse(s);
                     if (ck != CertKind.CALLMANAGER && ck != CertKind.ITLRECOVERY) {
-                        throw new PlanException(a + ".import", "expected CallManager or ITLRecovery, found '" + s
-                                + "'");
+                        throw new PlanException(
+                                a + ".import", "expected CallManager or ITLRecovery, found '" + s + "'");
                     }
                     imports.add(ck);
                 }
@@ -369,21 +403,28 @@ public final class PlanInput {
                 Map<String, Object> r = e.getValue() == null ? Map.of() : map(e.getValue(), a);
                 keys(r, a, "nodes");
                 List<String> nodes = r.get("nodes") == null
-                        ? cluster.nodes().stream().map(ClusterSpec.NodeSpec::name).toList()
+                        ? cluster.nodes().stream()
+                                .map(ClusterSpec.NodeSpec::name)
+                                .toList()
                         : strings(r.get("nodes"), a + ".nodes");
                 return new ChangeSpec.EnableFips(nodes);
             }
-            default -> throw new PlanException(at, "unknown change '" + k + "' (expected regenerate, "
-                    + "replaceWithCaSigned, addNode, removeNode, setTftpSignatureAlgorithm, migrate, enableFips)");
+            default -> throw new PlanException(
+                    at,
+                    "unknown change '" + k + "' (expected regenerate, "
+                            + "replaceWithCaSigned, addNode, removeNode, setTftpSignatureAlgorithm, migrate, enableFips)");
         }
     }
 
     private static List<String> defaultNodes(ClusterSpec c, CertKind k) {
-        return c.nodes().stream().filter(n -> switch (k) {
-            case CALLMANAGER -> n.tftp();
-            case TVS -> n.tvs();
-            default -> n == c.publisher();
-        }).map(ClusterSpec.NodeSpec::name).toList();
+        return c.nodes().stream()
+                .filter(n -> switch (k) {
+                    case CALLMANAGER -> n.tftp();
+                    case TVS -> n.tvs();
+                    default -> n == c.publisher();
+                })
+                .map(ClusterSpec.NodeSpec::name)
+                .toList();
     }
 
     private PlanRequest.Options options(Map<String, Object> m) throws PlanException {
@@ -401,8 +442,8 @@ public final class PlanInput {
             }
         }
         if (g == null) {
-            throw new PlanException("options.gate", "expected itl-file-status, audit or registration, found '"
-                    + gate + "'");
+            throw new PlanException(
+                    "options.gate", "expected itl-file-status, audit or registration, found '" + gate + "'");
         }
         Instant now = defaultNow;
         if (m.get("now") != null) {
@@ -410,8 +451,8 @@ public final class PlanInput {
             try {
                 now = v instanceof java.util.Date d ? d.toInstant() : Instant.parse(str(v, "options.now"));
             } catch (DateTimeParseException e) {
-                throw new PlanException("options.now", "expected an instant like 2026-11-29T12:00:00Z, found '"
-                        + v + "'");
+                throw new PlanException(
+                        "options.now", "expected an instant like 2026-11-29T12:00:00Z, found '" + v + "'");
             }
         }
         return new PlanRequest.Options(order.equals("as-given"), hold, g, now);

@@ -16,8 +16,8 @@ import java.util.Objects;
  * @param options the options
  * @since 0.1.0
  */
-public record PlanRequest(ClusterSpec cluster, ClusterSpec target, FleetSpec fleet, List<ChangeSpec> changes,
-        Options options) {
+public record PlanRequest(
+        ClusterSpec cluster, ClusterSpec target, FleetSpec fleet, List<ChangeSpec> changes, Options options) {
     /**
      * Validates and copies.
      *

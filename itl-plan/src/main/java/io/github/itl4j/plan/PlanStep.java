@@ -20,8 +20,17 @@ import java.util.List;
  * @param tvs the TVS servers phones could use when offered this step's files (the planner's model), or null
  * @since 0.1.0
  */
-public record PlanStep(String id, Kind kind, String action, String title, String node, List<String> commands,
-        List<String> services, List<ProducedFile> produced, List<ClassResult> classes, List<String> cites,
+public record PlanStep(
+        String id,
+        Kind kind,
+        String action,
+        String title,
+        String node,
+        List<String> commands,
+        List<String> services,
+        List<ProducedFile> produced,
+        List<ClassResult> classes,
+        List<String> cites,
         TvsEnvironment tvs) {
     /**
      * Copies.

@@ -90,16 +90,35 @@ public final class Planner {
     }
 
     private static Plan withAlternative(Plan p, Plan alt) {
-        return new Plan(p.verdict(), p.order(), p.request(), p.steps(), p.invariants(), p.stranded(), p.atRisk(),
-                p.unknown(), p.fix(), p.assumptions(), alt, p.signatureMode(), p.initial());
+        return new Plan(
+                p.verdict(),
+                p.order(),
+                p.request(),
+                p.steps(),
+                p.invariants(),
+                p.stranded(),
+                p.atRisk(),
+                p.unknown(),
+                p.fix(),
+                p.assumptions(),
+                alt,
+                p.signatureMode(),
+                p.initial());
     }
 
     // ------------------------------------------------------------------ actions
 
     /** One atomic action. */
-    record Act(String kind, String node, CertKind cert, String title, List<String> commands, List<String> services,
-            int certChanges, List<String> cites, Consumer<World> apply) {
-    }
+    record Act(
+            String kind,
+            String node,
+            CertKind cert,
+            String title,
+            List<String> commands,
+            List<String> services,
+            int certChanges,
+            List<String> cites,
+            Consumer<World> apply) {}
 
     private static final class Builder {
         final List<List<Act>> segments = new ArrayList<>();
@@ -124,7 +143,8 @@ public final class Planner {
     }
 
     private static String resetText(ClusterSpec c) {
-        return c.autoReset() ? "phones reset automatically (Phone Interaction on Certificate Update = auto-reset)"
+        return c.autoReset()
+                ? "phones reset automatically (Phone Interaction on Certificate Update = auto-reset)"
                 : "reset phones: System > Enterprise Parameters > Reset (or Device > Phone > Reset)";
     }
 
@@ -137,25 +157,29 @@ public final class Planner {
             cmds.add("set cert regen " + k.cucmName() + "   (on " + node + "; GUI: OS Administration > Security > "
                     + "Certificate Management > " + k.cucmName() + " > Regenerate)");
         }
-        List<String> services = switch (k) {
-            case CALLMANAGER -> List.of("Cisco CallManager", "Cisco CTIManager", "Cisco Trust Verification Service",
-                    "Cisco TFTP");
-            case TVS -> List.of("Cisco Trust Verification Service (restarts automatically)", "Cisco TFTP");
-            case ITLRECOVERY -> naive ? List.of("Cisco TFTP") : List.of();
-            case CAPF -> List.of("Cisco Certificate Authority Proxy Function", "Cisco TFTP");
-            case TOMCAT -> List.of("Cisco Tomcat (utils service restart Cisco Tomcat)");
-        };
+        List<String> services =
+                switch (k) {
+                    case CALLMANAGER -> List.of(
+                            "Cisco CallManager", "Cisco CTIManager", "Cisco Trust Verification Service", "Cisco TFTP");
+                    case TVS -> List.of("Cisco Trust Verification Service (restarts automatically)", "Cisco TFTP");
+                    case ITLRECOVERY -> naive ? List.of("Cisco TFTP") : List.of();
+                    case CAPF -> List.of("Cisco Certificate Authority Proxy Function", "Cisco TFTP");
+                    case TOMCAT -> List.of("Cisco Tomcat (utils service restart Cisco Tomcat)");
+                };
         if (k != CertKind.TOMCAT && k != CertKind.ITLRECOVERY || naive && k == CertKind.ITLRECOVERY) {
             cmds.add(resetText(c));
         }
-        List<String> cites = switch (k) {
-            case CALLMANAGER -> List.of("P1", "REGEN");
-            case TVS -> List.of("P1", "SG125-CERT");
-            case ITLRECOVERY -> List.of("P3", "SG125-CERT");
-            default -> List.of("P1", "REGEN");
-        };
-        String title = (caSigned ? "replace " + k.cucmName() + " with a CA-signed certificate on "
-                : "regenerate " + k.cucmName() + " on ") + node;
+        List<String> cites =
+                switch (k) {
+                    case CALLMANAGER -> List.of("P1", "REGEN");
+                    case TVS -> List.of("P1", "SG125-CERT");
+                    case ITLRECOVERY -> List.of("P3", "SG125-CERT");
+                    default -> List.of("P1", "REGEN");
+                };
+        String title = (caSigned
+                        ? "replace " + k.cucmName() + " with a CA-signed certificate on "
+                        : "regenerate " + k.cucmName() + " on ")
+                + node;
         return new Act("regenerate", node, k, title, cmds, services, 1, cites, w -> {
             World.Node n = w.source.nodes.get(node);
             n.gen.merge(k, 1, Integer::sum);
@@ -163,13 +187,23 @@ public final class Planner {
     }
 
     private static Act backup(String title, List<String> cmds, List<String> cites) {
-        return new Act("backup", null, null, title, cmds, List.of(), 0, cites, w -> { });
+        return new Act("backup", null, null, title, cmds, List.of(), 0, cites, w -> {});
     }
 
     private static Act ctlUpdate(ClusterSpec c, World.Cluster[] which) {
-        return new Act("ctl-update", c.publisher().name(), null, "update the CTL on " + c.publisher().name(),
-                List.of("utils ctl update CTLFile   (on the publisher " + c.publisher().name() + ")", resetText(c)),
-                List.of("Cisco TFTP"), 0, List.of("P4", "REGEN", "SG125-CERT"), w -> w.updateCtl(w.source));
+        return new Act(
+                "ctl-update",
+                c.publisher().name(),
+                null,
+                "update the CTL on " + c.publisher().name(),
+                List.of(
+                        "utils ctl update CTLFile   (on the publisher "
+                                + c.publisher().name() + ")",
+                        resetText(c)),
+                List.of("Cisco TFTP"),
+                0,
+                List.of("P4", "REGEN", "SG125-CERT"),
+                w -> w.updateCtl(w.source));
     }
 
     private static Act gateAct() {
@@ -213,14 +247,25 @@ public final class Planner {
         }
         if (!naive) {
             changes.sort(Comparator.comparingInt(Planner::priority));
-            b.add(backup("back up the ITLRecovery key and the cluster", List.of(
-                    "file get tftp ITLRecovery.p12   (on the publisher " + c.publisher().name() + "; store it "
-                            + "offline)", "Disaster Recovery System > Backup > Manual Backup"), List.of("P9", "SG14")));
+            b.add(backup(
+                    "back up the ITLRecovery key and the cluster",
+                    List.of(
+                            "file get tftp ITLRecovery.p12   (on the publisher "
+                                    + c.publisher().name() + "; store it " + "offline)",
+                            "Disaster Recovery System > Backup > Manual Backup"),
+                    List.of("P9", "SG14")));
             if (changesCerts) {
-                b.add(new Act("check", null, null, "check that every phone is registered and holds the current ITL",
+                b.add(new Act(
+                        "check",
+                        null,
+                        null,
+                        "check that every phone is registered and holds the current ITL",
                         List.of("itl audit (every phone CURRENT), or Device > Phone: ITL File Status = Match; "
-                                + "RTMT registered-device count = baseline"), List.of(), 0,
-                        List.of("P5", "REGEN"), w -> { }));
+                                + "RTMT registered-device count = baseline"),
+                        List.of(),
+                        0,
+                        List.of("P5", "REGEN"),
+                        w -> {}));
             }
         }
         for (ChangeSpec ch : changes) {
@@ -235,13 +280,19 @@ public final class Planner {
 
     private static void validate(PlanRequest req, ChangeSpec ch) throws PlanException {
         ClusterSpec c = req.cluster();
-        List<String> nodes = ch instanceof ChangeSpec.Regenerate r ? r.nodes()
-                : ch instanceof ChangeSpec.EnableFips f ? f.nodes()
-                : ch instanceof ChangeSpec.RemoveNode rm ? List.of(rm.name()) : List.of();
+        List<String> nodes = ch instanceof ChangeSpec.Regenerate r
+                ? r.nodes()
+                : ch instanceof ChangeSpec.EnableFips f
+                        ? f.nodes()
+                        : ch instanceof ChangeSpec.RemoveNode rm ? List.of(rm.name()) : List.of();
         for (String n : nodes) {
             if (c.node(n).isEmpty()) {
-                throw new PlanException("change", "unknown node '" + n + "' (cluster " + c.name() + " has "
-                        + c.nodes().stream().map(ClusterSpec.NodeSpec::name).toList() + ")");
+                throw new PlanException(
+                        "change",
+                        "unknown node '" + n + "' (cluster " + c.name() + " has "
+                                + c.nodes().stream()
+                                        .map(ClusterSpec.NodeSpec::name)
+                                        .toList() + ")");
             }
         }
         if (ch instanceof ChangeSpec.Migrate && req.target() == null) {
@@ -265,15 +316,32 @@ public final class Planner {
             b.add(addNode(c, a));
             b.cut();
             if (a.tftp()) {
-                b.add(new Act("note", null, null, "only now point phones (DHCP option 150 / TFTP) at " + a.name(),
-                        List.of("its ITL is signed by its own CallManager" + (c.itlSignedByRecovery()
-                                ? " (ITLRecovery from 12.0)" : ": phones need a TVS they hold to vouch for it (R7)")),
-                        List.of(), 0, List.of("SG14"), w -> { }));
+                b.add(new Act(
+                        "note",
+                        null,
+                        null,
+                        "only now point phones (DHCP option 150 / TFTP) at " + a.name(),
+                        List.of("its ITL is signed by its own CallManager"
+                                + (c.itlSignedByRecovery()
+                                        ? " (ITLRecovery from 12.0)"
+                                        : ": phones need a TVS they hold to vouch for it (R7)")),
+                        List.of(),
+                        0,
+                        List.of("SG14"),
+                        w -> {}));
             }
         } else if (ch instanceof ChangeSpec.RemoveNode rm) {
-            b.add(new Act("note", rm.name(), null, "move phones off " + rm.name(), List.of("remove " + rm.name()
-                    + " from every CallManager group and TFTP option 150 first; wait until phones re-register"),
-                    List.of(), 0, List.of("SG14"), w -> { }));
+            b.add(new Act(
+                    "note",
+                    rm.name(),
+                    null,
+                    "move phones off " + rm.name(),
+                    List.of("remove " + rm.name()
+                            + " from every CallManager group and TFTP option 150 first; wait until phones re-register"),
+                    List.of(),
+                    0,
+                    List.of("SG14"),
+                    w -> {}));
             b.add(removeNode(c, rm));
             b.cut();
         } else if (ch instanceof ChangeSpec.SetTftpSignatureAlgorithm s) {
@@ -304,33 +372,61 @@ public final class Planner {
             // two-phase rotation (SG125-CERT; E2/E3)
             b.add(regen);
             if (mixed) {
-                b.add(new Act("ctl-reset-localkey", node, null, "sign the CTL and ITL with CallManager",
+                b.add(new Act(
+                        "ctl-reset-localkey",
+                        node,
+                        null,
+                        "sign the CTL and ITL with CallManager",
                         List.of("utils ctl reset localkey   (on " + node + ")", resetText(c) + "; in batches"),
-                        List.of("Cisco TFTP"), 0, List.of("P3", "P4", "SG125-CERT", "SG14"), w -> {
+                        List.of("Cisco TFTP"),
+                        0,
+                        List.of("P3", "P4", "SG125-CERT", "SG14"),
+                        w -> {
                             w.source.localKey = true;
                             w.updateCtl(w.source);
                         }));
                 b.cut();
-                b.add(new Act("ctl-update", node, null, "sign the CTL and ITL with the new ITLRecovery",
-                        List.of("utils ctl update CTLFile", resetText(c)), List.of("Cisco TFTP"), 0,
-                        List.of("P3", "P4", "SG125-CERT"), w -> {
+                b.add(new Act(
+                        "ctl-update",
+                        node,
+                        null,
+                        "sign the CTL and ITL with the new ITLRecovery",
+                        List.of("utils ctl update CTLFile", resetText(c)),
+                        List.of("Cisco TFTP"),
+                        0,
+                        List.of("P3", "P4", "SG125-CERT"),
+                        w -> {
                             w.source.localKey = false;
                             w.updateCtl(w.source);
                         }));
             } else {
-                b.add(new Act("itl-reset-localkey", node, null, "sign the ITL with CallManager (contains the new "
-                        + "ITLRecovery)", List.of("utils itl reset localkey   (on the publisher " + node + ")",
-                        "reset phones in batches: System > Enterprise Parameters > Reset"),
-                        List.of("Cisco TFTP (restarted by the command)"), 0, List.of("P3", "SG125-CERT", "CLI125"),
+                b.add(new Act(
+                        "itl-reset-localkey",
+                        node,
+                        null,
+                        "sign the ITL with CallManager (contains the new " + "ITLRecovery)",
+                        List.of(
+                                "utils itl reset localkey   (on the publisher " + node + ")",
+                                "reset phones in batches: System > Enterprise Parameters > Reset"),
+                        List.of("Cisco TFTP (restarted by the command)"),
+                        0,
+                        List.of("P3", "SG125-CERT", "CLI125"),
                         w -> w.source.localKey = true));
                 b.cut();
-                b.add(new Act("restart-tftp", null, null, "re-sign the ITL with the new ITLRecovery",
+                b.add(new Act(
+                        "restart-tftp",
+                        null,
+                        null,
+                        "re-sign the ITL with the new ITLRecovery",
                         List.of("utils service restart Cisco TFTP   (every TFTP node)", "reset phones again"),
-                        List.of("Cisco TFTP"), 0, List.of("P3", "SG125-CERT"), w -> w.source.localKey = false));
+                        List.of("Cisco TFTP"),
+                        0,
+                        List.of("P3", "SG125-CERT"),
+                        w -> w.source.localKey = false));
             }
             b.cut();
-            b.add(backup("export the new ITLRecovery key", List.of("file get tftp ITLRecovery.p12"),
-                    List.of("P9", "SG14")));
+            b.add(backup(
+                    "export the new ITLRecovery key", List.of("file get tftp ITLRecovery.p12"), List.of("P9", "SG14")));
             return;
         }
         b.add(regen);
@@ -345,8 +441,10 @@ public final class Planner {
         }
         b.cut();
         if (k == CertKind.CALLMANAGER) {
-            b.add(backup("DRS backup after the CallManager regeneration", List.of(
-                    "Disaster Recovery System > Backup > Manual Backup"), List.of("P9", "SG125-CERT")));
+            b.add(backup(
+                    "DRS backup after the CallManager regeneration",
+                    List.of("Disaster Recovery System > Backup > Manual Backup"),
+                    List.of("P9", "SG125-CERT")));
         }
         if (c.emcc() && (k == CertKind.CALLMANAGER || k == CertKind.ITLRECOVERY)) {
             b.add(emcc());
@@ -354,37 +452,82 @@ public final class Planner {
     }
 
     private static Act emcc() {
-        return new Act("emcc-exchange", null, null, "repeat the EMCC bulk certificate exchange", List.of(
-                "OS Administration > Security > Bulk Certificate Management > Export, Consolidate, Import (every EMCC "
-                        + "cluster)"), List.of(), 0, List.of("P11", "SG125-CERT", "BULK"), w -> { });
+        return new Act(
+                "emcc-exchange",
+                null,
+                null,
+                "repeat the EMCC bulk certificate exchange",
+                List.of(
+                        "OS Administration > Security > Bulk Certificate Management > Export, Consolidate, Import (every EMCC "
+                                + "cluster)"),
+                List.of(),
+                0,
+                List.of("P11", "SG125-CERT", "BULK"),
+                w -> {});
     }
 
     private static Act addNode(ClusterSpec c, ChangeSpec.AddNode a) {
-        return new Act("add-node", a.name(), null, "add node " + a.name(), List.of("install " + a.name()
-                + " and add it to System > Server; activate" + (a.tftp() ? " Cisco TFTP" : "")
-                + (a.tvs() ? " (TVS runs on every node)" : ""), "utils service restart Cisco TFTP   (every TFTP node: "
-                + "every ITL gains its TVS record)", resetText(c)), List.of("Cisco TFTP"), 0, List.of("P8", "SG14"),
+        return new Act(
+                "add-node",
+                a.name(),
+                null,
+                "add node " + a.name(),
+                List.of(
+                        "install " + a.name()
+                                + " and add it to System > Server; activate" + (a.tftp() ? " Cisco TFTP" : "")
+                                + (a.tvs() ? " (TVS runs on every node)" : ""),
+                        "utils service restart Cisco TFTP   (every TFTP node: " + "every ITL gains its TVS record)",
+                        resetText(c)),
+                List.of("Cisco TFTP"),
+                0,
+                List.of("P8", "SG14"),
                 w -> w.source.nodes.put(a.name(), new World.Node(a.name(), a.tftp(), a.tvs(), false)));
     }
 
     private static Act removeNode(ClusterSpec c, ChangeSpec.RemoveNode rm) {
-        return new Act("remove-node", rm.name(), null, "remove node " + rm.name(), List.of("System > Server > delete "
-                + rm.name(), "utils service restart Cisco TFTP   (every TFTP node: ITLs lose its TVS record)",
-                resetText(c)), List.of("Cisco TFTP"), 0, List.of("SG14"), w -> w.source.nodes.remove(rm.name()));
+        return new Act(
+                "remove-node",
+                rm.name(),
+                null,
+                "remove node " + rm.name(),
+                List.of(
+                        "System > Server > delete " + rm.name(),
+                        "utils service restart Cisco TFTP   (every TFTP node: ITLs lose its TVS record)",
+                        resetText(c)),
+                List.of("Cisco TFTP"),
+                0,
+                List.of("SG14"),
+                w -> w.source.nodes.remove(rm.name()));
     }
 
     private static Act setDigest(ClusterSpec c, ChangeSpec.SetTftpSignatureAlgorithm s) {
-        return new Act("set-digest", null, null, "set TFTP File Signature Algorithm to " + s.digest().toString(),
-                List.of("System > Enterprise Parameters > Security Parameters > TFTP File Signature Algorithm = "
-                        + s.digest().toString(), "utils service restart Cisco TFTP   (every TFTP node)", resetText(c)),
-                List.of("Cisco TFTP"), 0, List.of("P7", "SG15-ENC", "SG125-PHONE"),
+        return new Act(
+                "set-digest",
+                null,
+                null,
+                "set TFTP File Signature Algorithm to " + s.digest().toString(),
+                List.of(
+                        "System > Enterprise Parameters > Security Parameters > TFTP File Signature Algorithm = "
+                                + s.digest().toString(),
+                        "utils service restart Cisco TFTP   (every TFTP node)",
+                        resetText(c)),
+                List.of("Cisco TFTP"),
+                0,
+                List.of("P7", "SG15-ENC", "SG125-PHONE"),
                 w -> w.source.digest = s.digest());
     }
 
     private static Act fips(ClusterSpec c, String node) {
-        return new Act("enable-fips", node, null, "enable FIPS on " + node + " (regenerates every certificate of "
-                + "the node; the node reboots)", List.of("utils fips enable   (on " + node + ")", resetText(c)),
-                List.of("(reboot)"), 1, List.of("P1", "P2", "SG125-FIPS"), w -> {
+        return new Act(
+                "enable-fips",
+                node,
+                null,
+                "enable FIPS on " + node + " (regenerates every certificate of " + "the node; the node reboots)",
+                List.of("utils fips enable   (on " + node + ")", resetText(c)),
+                List.of("(reboot)"),
+                1,
+                List.of("P1", "P2", "SG125-FIPS"),
+                w -> {
                     World.Node n = w.source.nodes.get(node);
                     n.fips = true;
                     for (CertKind k : CertKind.values()) {
@@ -394,10 +537,19 @@ public final class Planner {
     }
 
     private static Act rollback(ClusterSpec c, boolean on) {
-        return new Act(on ? "rollback-on" : "rollback-off", null, null, (on ? "serve" : "stop serving")
-                + " the rollback ITL", List.of("System > Enterprise Parameters > Prepare Cluster for Rollback to "
-                + "pre-8.0 = " + (on ? "True" : "False"), resetText(c)), List.of("Cisco TFTP"), 0,
-                List.of("SG14", "SG125-FIPS"), w -> w.source.rollback = on);
+        return new Act(
+                on ? "rollback-on" : "rollback-off",
+                null,
+                null,
+                (on ? "serve" : "stop serving") + " the rollback ITL",
+                List.of(
+                        "System > Enterprise Parameters > Prepare Cluster for Rollback to " + "pre-8.0 = "
+                                + (on ? "True" : "False"),
+                        resetText(c)),
+                List.of("Cisco TFTP"),
+                0,
+                List.of("SG14", "SG125-FIPS"),
+                w -> w.source.rollback = on);
     }
 
     private void fipsSafe(PlanRequest req, ChangeSpec.EnableFips f, Builder b) {
@@ -444,21 +596,32 @@ public final class Planner {
     private static Act imports(PlanRequest req, List<CertKind> what) {
         ClusterSpec t = req.target();
         List<String> cmds = new ArrayList<>();
-        List<String> tftp = t.nodes().stream().filter(ClusterSpec.NodeSpec::tftp).map(ClusterSpec.NodeSpec::name)
+        List<String> tftp = t.nodes().stream()
+                .filter(ClusterSpec.NodeSpec::tftp)
+                .map(ClusterSpec.NodeSpec::name)
                 .toList();
         boolean cm = what.contains(CertKind.CALLMANAGER);
         boolean rec = what.contains(CertKind.ITLRECOVERY) && t.itlSignedByRecovery();
         if (cm) {
             cmds.add("import CallManager.pem of " + String.join(", ", tftp) + " (" + t.name()
-                    + ") into Phone-SAST-trust and CallManager-trust of " + req.cluster().name()
+                    + ") into Phone-SAST-trust and CallManager-trust of "
+                    + req.cluster().name()
                     + " (OS Administration > Certificate Management > Upload, or Bulk Certificate Management)");
         }
         if (rec) {
-            cmds.add("import ITLRecovery.pem of " + t.name() + " into Phone-SAST-trust of " + req.cluster().name());
+            cmds.add("import ITLRecovery.pem of " + t.name() + " into Phone-SAST-trust of "
+                    + req.cluster().name());
         }
-        return new Act("import-certs", null, null, "import the target cluster's certificates into "
-                + req.cluster().name() + "'s trust stores", cmds, List.of(), 0,
-                List.of("P10", "MIGSEC", "BULK", "SG125-PHONE"), w -> {
+        return new Act(
+                "import-certs",
+                null,
+                null,
+                "import the target cluster's certificates into " + req.cluster().name() + "'s trust stores",
+                cmds,
+                List.of(),
+                0,
+                List.of("P10", "MIGSEC", "BULK", "SG125-PHONE"),
+                w -> {
                     for (World.Node n : w.target.tftpNodes()) {
                         String id = w.certId(w.target, n, CertKind.CALLMANAGER);
                         if (cm) {
@@ -473,17 +636,34 @@ public final class Planner {
     }
 
     private static Act restartTvs(ClusterSpec c) {
-        return new Act("restart-tvs", null, null, "restart TVS on every node of " + c.name(), List.of(
-                "utils service restart Cisco Trust Verification Service   (every node of " + c.name() + ")"),
-                List.of("Cisco Trust Verification Service"), 0, List.of("P10", "MIGSEC"), w -> { });
+        return new Act(
+                "restart-tvs",
+                null,
+                null,
+                "restart TVS on every node of " + c.name(),
+                List.of("utils service restart Cisco Trust Verification Service   (every node of " + c.name() + ")"),
+                List.of("Cisco Trust Verification Service"),
+                0,
+                List.of("P10", "MIGSEC"),
+                w -> {});
     }
 
     private static Act move(PlanRequest req) {
-        return new Act("move-phones", null, null, "move the phones to " + req.target().name(), List.of(
-                "point DHCP option 150 (or the phones' TFTP) at " + req.target().name() + "'s TFTP; move a pilot group "
-                        + "first, then in batches", "keep " + req.cluster().name() + " (its TVS, TCP 2445) reachable "
-                        + "until every phone has moved", "reset the moved phones"), List.of(), 0,
-                List.of("P10", "MIGSEC"), w -> w.moved = true);
+        return new Act(
+                "move-phones",
+                null,
+                null,
+                "move the phones to " + req.target().name(),
+                List.of(
+                        "point DHCP option 150 (or the phones' TFTP) at "
+                                + req.target().name() + "'s TFTP; move a pilot group " + "first, then in batches",
+                        "keep " + req.cluster().name() + " (its TVS, TCP 2445) reachable "
+                                + "until every phone has moved",
+                        "reset the moved phones"),
+                List.of(),
+                0,
+                List.of("P10", "MIGSEC"),
+                w -> w.moved = true);
     }
 
     private void expandNaive(PlanRequest req, ChangeSpec ch, Builder b) {
@@ -494,8 +674,16 @@ public final class Planner {
                 if (r.what() == CertKind.ITLRECOVERY) {
                     List<String> cmds = new ArrayList<>(a.commands());
                     cmds.add(1, "utils service restart Cisco TFTP");
-                    a = new Act(a.kind(), a.node(), a.cert(), a.title() + "; restart TFTP", cmds, a.services(), 1,
-                            a.cites(), a.apply());
+                    a = new Act(
+                            a.kind(),
+                            a.node(),
+                            a.cert(),
+                            a.title() + "; restart TFTP",
+                            cmds,
+                            a.services(),
+                            1,
+                            a.cites(),
+                            a.apply());
                 }
                 b.add(a);
             }
@@ -535,13 +723,16 @@ public final class Planner {
     }
 
     /** One simulated segment. */
-    record Seg(List<Act> acts, World before, World after, boolean filesChanged) {
-    }
+    record Seg(List<Act> acts, World before, World after, boolean filesChanged) {}
 
     /** The outcome of simulating a list of segments. */
-    private record Run(List<PlanStep> steps, List<Seg> segs, List<ClassResult> stranded, List<ClassResult> atRisk,
-            World first, World last) {
-    }
+    private record Run(
+            List<PlanStep> steps,
+            List<Seg> segs,
+            List<ClassResult> stranded,
+            List<ClassResult> atRisk,
+            World first,
+            World last) {}
 
     private World initial(PlanRequest req) {
         Map<String, ClusterSpec.CertSource> given = new HashMap<>();
@@ -583,11 +774,25 @@ public final class Planner {
         }
         boolean sig = allReal(r);
         List<FleetSpec.PhoneClass> unknown = req.fleet().classes().stream()
-                .filter(p -> p.holds() == FleetSpec.Holds.UNKNOWN).toList();
-        return new Plan(v, naive ? "as-given" : "safe", req, r.steps(), inv, r.stranded(), r.atRisk(), unknown, fix,
-                ASSUMPTIONS, null, sig, produced(r.first(), Map.of(), served(r.first())).stream()
-                .map(f -> new ProducedFile(f.cluster(), f.node(), f.name(), f.file(), f.sha1(), f.signer(), List.of(),
-                        f.real())).toList());
+                .filter(p -> p.holds() == FleetSpec.Holds.UNKNOWN)
+                .toList();
+        return new Plan(
+                v,
+                naive ? "as-given" : "safe",
+                req,
+                r.steps(),
+                inv,
+                r.stranded(),
+                r.atRisk(),
+                unknown,
+                fix,
+                ASSUMPTIONS,
+                null,
+                sig,
+                produced(r.first(), Map.of(), served(r.first())).stream()
+                        .map(f -> new ProducedFile(
+                                f.cluster(), f.node(), f.name(), f.file(), f.sha1(), f.signer(), List.of(), f.real()))
+                        .toList());
     }
 
     private static boolean allReal(Run r) {
@@ -627,7 +832,8 @@ public final class Planner {
             List<List<Act>> split = List.of(all.subList(0, k), all.subList(k, all.size()));
             Run r = simulate(req, split, true);
             if (r.stranded().isEmpty()) {
-                return "insert a gate between '" + all.get(k - 1).title() + "' and '" + all.get(k).title()
+                return "insert a gate between '" + all.get(k - 1).title() + "' and '"
+                        + all.get(k).title()
                         + "': after the first, wait at least " + minutes(req) + " and until every phone holds the "
                         + "ITL it produced (check with itl audit / ITL File Status), then do the second (the "
                         + "generalised 5-minute hold, RESET10; P1, P2)";
@@ -678,8 +884,15 @@ public final class Planner {
                 if (w.moved != before.moved) {
                     for (ProducedFile f : produced(w, Map.of(), served(w))) {
                         if (f.cluster().equals(w.serving().label)) {
-                            produced.add(new ProducedFile(f.cluster(), f.node(), f.name(), f.file(), f.sha1(),
-                                    f.signer(), List.of("phones now download it"), f.real()));
+                            produced.add(new ProducedFile(
+                                    f.cluster(),
+                                    f.node(),
+                                    f.name(),
+                                    f.file(),
+                                    f.sha1(),
+                                    f.signer(),
+                                    List.of("phones now download it"),
+                                    f.real()));
                         }
                     }
                 }
@@ -695,9 +908,18 @@ public final class Planner {
             for (int i = 0; i < seg.size(); i++) {
                 Act a = seg.get(i);
                 boolean last = i == seg.size() - 1;
-                steps.add(new PlanStep(String.valueOf(++n), PlanStep.Kind.ACTION, a.kind(), a.title(), a.node(),
-                        a.commands(), a.services(), last ? produced : List.of(), last ? results : List.of(),
-                        a.cites(), last && changed ? env(w) : null));
+                steps.add(new PlanStep(
+                        String.valueOf(++n),
+                        PlanStep.Kind.ACTION,
+                        a.kind(),
+                        a.title(),
+                        a.node(),
+                        a.commands(),
+                        a.services(),
+                        last ? produced : List.of(),
+                        last ? results : List.of(),
+                        a.cites(),
+                        last && changed ? env(w) : null));
             }
             if (changed && gates) {
                 steps.add(gate(req, ++g, w, produced, registered));
@@ -771,8 +993,15 @@ public final class Planner {
             ItlFile f = e.getValue();
             String signer = f.header().signerName().orElse("?");
             boolean real = isReal(w, f);
-            out.add(new ProducedFile(p[0], p[1].isEmpty() ? null : p[1], p[2], f,
-                    Checksums.of(f.encoded()).sha1().toHex(), signer, changes(old, f), real));
+            out.add(new ProducedFile(
+                    p[0],
+                    p[1].isEmpty() ? null : p[1],
+                    p[2],
+                    f,
+                    Checksums.of(f.encoded()).sha1().toHex(),
+                    signer,
+                    changes(old, f),
+                    real));
         }
         return out;
     }
@@ -792,8 +1021,10 @@ public final class Planner {
     }
 
     private static boolean sameSigner(ItlFile f, java.security.cert.X509Certificate c) {
-        return f.header().serialNumber().map(s -> new java.math.BigInteger(1, s.toByteArray())
-                .equals(c.getSerialNumber())).orElse(false);
+        return f.header()
+                .serialNumber()
+                .map(s -> new java.math.BigInteger(1, s.toByteArray()).equals(c.getSerialNumber()))
+                .orElse(false);
     }
 
     /** What changed between two trust lists, in words. */
@@ -806,12 +1037,21 @@ public final class Planner {
         String s0 = old.header().signerName().orElse("?");
         String s1 = now.header().signerName().orElse("?");
         if (!s0.equals(s1) || !old.header().serialNumber().equals(now.header().serialNumber())) {
-            out.add(cn(s0).equals(cn(s1)) ? "signer " + cn(s1) + " (new certificate)"
-                    : "signer " + cn(s0) + " -> " + cn(s1));
+            out.add(
+                    cn(s0).equals(cn(s1))
+                            ? "signer " + cn(s1) + " (new certificate)"
+                            : "signer " + cn(s0) + " -> " + cn(s1));
         }
         if (!old.header().digestAlgorithm().equals(now.header().digestAlgorithm())) {
-            out.add("digest " + old.header().digestAlgorithm().map(DigestAlgorithm::toString).orElse("?") + " -> "
-                    + now.header().digestAlgorithm().map(DigestAlgorithm::toString).orElse("?"));
+            out.add("digest "
+                    + old.header()
+                            .digestAlgorithm()
+                            .map(DigestAlgorithm::toString)
+                            .orElse("?") + " -> "
+                    + now.header()
+                            .digestAlgorithm()
+                            .map(DigestAlgorithm::toString)
+                            .orElse("?"));
         }
         Set<String> a = recordKeys(old);
         Set<String> b = recordKeys(now);
@@ -845,7 +1085,9 @@ public final class Planner {
             String role = r.role().map(io.github.itl4j.Role::name).orElse("");
             if (role.equals("TFTP") || role.equals("TVS") || role.equals("CCM+TFTP")) {
                 any = true;
-                if (r.certificate().isPresent() || r.certHash().isPresent() || r.publicKey().isPresent()) {
+                if (r.certificate().isPresent()
+                        || r.certHash().isPresent()
+                        || r.publicKey().isPresent()) {
                     return false;
                 }
             }
@@ -857,8 +1099,10 @@ public final class Planner {
         Set<String> s = new LinkedHashSet<>();
         for (ItlRecord r : f.records()) {
             String role = r.role().map(io.github.itl4j.Role::name).orElse("?");
-            String id = r.certificate().map(c -> Checksums.of(c).sha1().toHex())
-                    .or(() -> r.certHash().map(h -> h.toHex())).orElse("empty");
+            String id = r.certificate()
+                    .map(c -> Checksums.of(c).sha1().toHex())
+                    .or(() -> r.certHash().map(h -> h.toHex()))
+                    .orElse("empty");
             s.add(role + " " + id);
         }
         return s;
@@ -887,8 +1131,13 @@ public final class Planner {
         SimulationResult worst = null;
         String worstName = null;
         for (OfferedFile f : files) {
-            SimulationResult r = TrustSimulator.builder().phone(ph.state).tvs(env).policy(policy).models(models)
-                    .build().offer(f);
+            SimulationResult r = TrustSimulator.builder()
+                    .phone(ph.state)
+                    .tvs(env)
+                    .policy(policy)
+                    .models(models)
+                    .build()
+                    .offer(f);
             if (r.verdict().isAccepted()) {
                 ph.state = r.phoneAfter();
             }
@@ -899,12 +1148,12 @@ public final class Planner {
         }
         Verdict v = worst.verdict();
         String fix = worst.firstFix().map(Fix::code).map(x -> x.code()).orElse(null);
-        return new ClassResult(ph.spec.name(), ph.spec.count(), ph.spec.offline(), v, worstName, worst.chain(), fix,
-                stepId);
+        return new ClassResult(
+                ph.spec.name(), ph.spec.count(), ph.spec.offline(), v, worstName, worst.chain(), fix, stepId);
     }
 
-    private static PlanStep gate(PlanRequest req, int g, World w, List<ProducedFile> produced,
-            List<Phones> registered) {
+    private static PlanStep gate(
+            PlanRequest req, int g, World w, List<ProducedFile> produced, List<Phones> registered) {
         int phones = registered.stream().mapToInt(p -> p.spec.count()).sum();
         List<String> cmds = new ArrayList<>();
         cmds.add("wait at least " + minutes(req) + " (CUCM's own hold between certificate changes, RESET10)");
@@ -916,11 +1165,23 @@ public final class Planner {
         }
         for (ProducedFile f : produced) {
             cmds.add("expect " + f.cluster() + (f.node() == null ? "" : "/" + f.node()) + "/" + f.name() + " SHA-1 "
-                    + f.sha1().toUpperCase(Locale.ROOT) + (f.real() ? "" : " (modelled file: compare with the node's "
-                    + "`show itl` / `show ctl` checksum)"));
+                    + f.sha1().toUpperCase(Locale.ROOT)
+                    + (f.real()
+                            ? ""
+                            : " (modelled file: compare with the node's " + "`show itl` / `show ctl` checksum)"));
         }
-        return new PlanStep("G" + g, PlanStep.Kind.GATE, "gate", "gate: every phone holds the new files", null, cmds,
-                List.of(), List.of(), List.of(), List.of("P1", "P2", "REGEN", "RESET10"), null);
+        return new PlanStep(
+                "G" + g,
+                PlanStep.Kind.GATE,
+                "gate",
+                "gate: every phone holds the new files",
+                null,
+                cmds,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of("P1", "P2", "REGEN", "RESET10"),
+                null);
     }
 
     // ------------------------------------------------------------------ invariants
@@ -933,11 +1194,18 @@ public final class Planner {
         for (Seg s : r.segs()) {
             int changes = s.acts().stream().mapToInt(Act::certChanges).sum();
             if (changes > 1) {
-                p1.add(s.acts().stream().filter(a -> a.certChanges() > 0).map(Act::title).toList().toString());
+                p1.add(s.acts().stream()
+                        .filter(a -> a.certChanges() > 0)
+                        .map(Act::title)
+                        .toList()
+                        .toString());
             }
         }
-        out.add(new InvariantCheck("P1", p1.isEmpty() ? InvariantCheck.Status.OK : InvariantCheck.Status.VIOLATED,
-                p1.isEmpty() ? "at most one certificate change between gates"
+        out.add(new InvariantCheck(
+                "P1",
+                p1.isEmpty() ? InvariantCheck.Status.OK : InvariantCheck.Status.VIOLATED,
+                p1.isEmpty()
+                        ? "at most one certificate change between gates"
                         : "several certificate changes without a gate between them: " + String.join("; ", p1),
                 List.of("REGEN", "SG125-CERT")));
         // P2 and P3
@@ -956,9 +1224,12 @@ public final class Planner {
                     signerChanged = true;
                 }
             }
-            long unchangedTvs = b.tvsNodes().stream().filter(n -> a.nodes.containsKey(n.name)
-                    && s.before().certId(b, n, CertKind.TVS).equals(s.after().certId(a, a.nodes.get(n.name),
-                    CertKind.TVS))).count();
+            long unchangedTvs = b.tvsNodes().stream()
+                    .filter(n -> a.nodes.containsKey(n.name)
+                            && s.before()
+                                    .certId(b, n, CertKind.TVS)
+                                    .equals(s.after().certId(a, a.nodes.get(n.name), CertKind.TVS)))
+                    .count();
             if (signerChanged && unchangedTvs == 0 && !b.tvsNodes().isEmpty() && !b.rollback) {
                 p2.add(s.acts().stream().map(Act::title).toList().toString());
             }
@@ -967,12 +1238,18 @@ public final class Planner {
                 p3.add(s.acts().stream().map(Act::title).toList().toString());
             }
         }
-        out.add(new InvariantCheck("P2", p2.isEmpty() ? InvariantCheck.Status.OK : InvariantCheck.Status.VIOLATED,
-                p2.isEmpty() ? "no step changes the trust-list signer together with every TVS certificate"
+        out.add(new InvariantCheck(
+                "P2",
+                p2.isEmpty() ? InvariantCheck.Status.OK : InvariantCheck.Status.VIOLATED,
+                p2.isEmpty()
+                        ? "no step changes the trust-list signer together with every TVS certificate"
                         : "signer and every TVS certificate change in the same step: " + String.join("; ", p2),
                 List.of("REGEN", "RENEW", "R15")));
-        out.add(new InvariantCheck("P3", p3.isEmpty() ? InvariantCheck.Status.OK : InvariantCheck.Status.VIOLATED,
-                p3.isEmpty() ? "SAST anchors rotate only through the other anchor"
+        out.add(new InvariantCheck(
+                "P3",
+                p3.isEmpty() ? InvariantCheck.Status.OK : InvariantCheck.Status.VIOLATED,
+                p3.isEmpty()
+                        ? "SAST anchors rotate only through the other anchor"
                         : "the new ITLRecovery signs in the step that introduces it: " + String.join("; ", p3),
                 List.of("SG125-CERT", "CLI125")));
         // P4
@@ -981,68 +1258,109 @@ public final class Planner {
         } else {
             List<String> p4 = new ArrayList<>();
             for (Seg s : r.segs()) {
-                boolean ctlCert = s.acts().stream().anyMatch(a -> a.kind().equals("enable-fips")
-                        || a.cert() != null && a.cert() != CertKind.TVS && a.cert() != CertKind.TOMCAT);
+                boolean ctlCert = s.acts().stream()
+                        .anyMatch(a -> a.kind().equals("enable-fips")
+                                || a.cert() != null && a.cert() != CertKind.TVS && a.cert() != CertKind.TOMCAT);
                 boolean ctl = s.acts().stream().anyMatch(a -> a.kind().startsWith("ctl-"));
                 if (ctlCert && !ctl) {
                     p4.add(s.acts().stream().map(Act::title).toList().toString());
                 }
             }
-            out.add(new InvariantCheck("P4", p4.isEmpty() ? InvariantCheck.Status.OK
-                    : InvariantCheck.Status.VIOLATED, p4.isEmpty() ? "utils ctl update CTLFile follows every change "
-                    + "of a CTL-listed certificate" : "CTL-listed certificate changed without a CTL update: "
-                    + String.join("; ", p4), List.of("REGEN", "SG125-CERT", "RENEW")));
+            out.add(new InvariantCheck(
+                    "P4",
+                    p4.isEmpty() ? InvariantCheck.Status.OK : InvariantCheck.Status.VIOLATED,
+                    p4.isEmpty()
+                            ? "utils ctl update CTLFile follows every change " + "of a CTL-listed certificate"
+                            : "CTL-listed certificate changed without a CTL update: " + String.join("; ", p4),
+                    List.of("REGEN", "SG125-CERT", "RENEW")));
         }
         // P5
-        int offline = req.fleet().classes().stream().filter(FleetSpec.PhoneClass::offline)
-                .mapToInt(FleetSpec.PhoneClass::count).sum();
-        boolean check = r.segs().stream().flatMap(s -> s.acts().stream()).anyMatch(a -> a.kind().equals("check"));
-        String p5 = (check ? "the plan checks every phone is registered first" : "the order does not check that every "
-                + "phone is registered first") + (offline > 0 ? "; " + offline + " offline phones are at risk"
-                + (r.atRisk().isEmpty() ? " (the simulation says they recover)" : " and "
-                + r.atRisk().stream().mapToInt(ClassResult::count).sum() + " would be stranded") : "");
-        out.add(new InvariantCheck("P5", check && (offline == 0 || r.atRisk().isEmpty())
-                ? InvariantCheck.Status.OK : InvariantCheck.Status.WARN, p5, List.of("REGEN")));
+        int offline = req.fleet().classes().stream()
+                .filter(FleetSpec.PhoneClass::offline)
+                .mapToInt(FleetSpec.PhoneClass::count)
+                .sum();
+        boolean check = r.segs().stream().flatMap(s -> s.acts().stream()).anyMatch(a -> a.kind()
+                .equals("check"));
+        String p5 = (check
+                        ? "the plan checks every phone is registered first"
+                        : "the order does not check that every " + "phone is registered first")
+                + (offline > 0
+                        ? "; " + offline + " offline phones are at risk"
+                                + (r.atRisk().isEmpty()
+                                        ? " (the simulation says they recover)"
+                                        : " and "
+                                                + r.atRisk().stream()
+                                                        .mapToInt(ClassResult::count)
+                                                        .sum() + " would be stranded")
+                        : "");
+        out.add(new InvariantCheck(
+                "P5",
+                check && (offline == 0 || r.atRisk().isEmpty()) ? InvariantCheck.Status.OK : InvariantCheck.Status.WARN,
+                p5,
+                List.of("REGEN")));
         // P6
         World w0 = r.first();
         int recBits = w0.bits(w0.recoveryId(w0.source));
         int cmBits = w0.source.nodes.values().stream()
-                .mapToInt(n -> w0.bits(w0.certId(w0.source, n, CertKind.CALLMANAGER))).max().orElse(0);
-        out.add(new InvariantCheck("P6", recBits >= cmBits ? InvariantCheck.Status.OK : InvariantCheck.Status.WARN,
-                "ITLRecovery key " + recBits + " bits, CallManager up to " + cmBits + " bits" + (recBits >= cmBits
-                        ? "" : ": utils itl reset would fail; regenerate ITLRecovery first"), List.of("REGEN")));
+                .mapToInt(n -> w0.bits(w0.certId(w0.source, n, CertKind.CALLMANAGER)))
+                .max()
+                .orElse(0);
+        out.add(new InvariantCheck(
+                "P6",
+                recBits >= cmBits ? InvariantCheck.Status.OK : InvariantCheck.Status.WARN,
+                "ITLRecovery key " + recBits + " bits, CallManager up to " + cmBits + " bits"
+                        + (recBits >= cmBits ? "" : ": utils itl reset would fail; regenerate ITLRecovery first"),
+                List.of("REGEN")));
         // P7
-        boolean sha512 = req.changes().stream().anyMatch(ch -> ch instanceof ChangeSpec.SetTftpSignatureAlgorithm s
-                && s.digest().code() != DigestAlgorithm.SHA1.code());
+        boolean sha512 = req.changes().stream()
+                .anyMatch(ch -> ch instanceof ChangeSpec.SetTftpSignatureAlgorithm s
+                        && s.digest().code() != DigestAlgorithm.SHA1.code());
         if (!sha512) {
             out.add(na("P7", "the TFTP signature algorithm does not change", "SG125-PHONE", "SG15-ENC"));
         } else {
             List<String> legacy = new ArrayList<>();
             for (FleetSpec.PhoneClass pc : req.fleet().classes()) {
-                if (pc.model() != null && pc.count() > 0 && models.lookup(pc.model())
-                        .map(e -> e.sha512() == ModelTable.Support.NO).orElse(false)) {
+                if (pc.model() != null
+                        && pc.count() > 0
+                        && models.lookup(pc.model())
+                                .map(e -> e.sha512() == ModelTable.Support.NO)
+                                .orElse(false)) {
                     legacy.add(pc.count() + " x " + pc.model());
                 }
             }
-            out.add(new InvariantCheck("P7", legacy.isEmpty() ? InvariantCheck.Status.OK
-                    : InvariantCheck.Status.VIOLATED, legacy.isEmpty() ? "no 79xx/89xx/99xx phones in the fleet"
-                    : "79xx/89xx/99xx phones verify SHA-1 only (R16): " + String.join(", ", legacy)
-                    + "; replace them or keep SHA-1 (F-DIGEST-SHA1)", List.of("SG125-PHONE", "SG15-ENC")));
+            out.add(new InvariantCheck(
+                    "P7",
+                    legacy.isEmpty() ? InvariantCheck.Status.OK : InvariantCheck.Status.VIOLATED,
+                    legacy.isEmpty()
+                            ? "no 79xx/89xx/99xx phones in the fleet"
+                            : "79xx/89xx/99xx phones verify SHA-1 only (R16): " + String.join(", ", legacy)
+                                    + "; replace them or keep SHA-1 (F-DIGEST-SHA1)",
+                    List.of("SG125-PHONE", "SG15-ENC")));
         }
         // P8
-        long max = r.steps().stream().flatMap(s -> s.produced().stream()).mapToLong(ProducedFile::size).max()
+        long max = r.steps().stream()
+                .flatMap(s -> s.produced().stream())
+                .mapToLong(ProducedFile::size)
+                .max()
                 .orElse(0);
         for (ItlFile f : served(r.first()).values()) {
             max = Math.max(max, f.size());
         }
-        out.add(new InvariantCheck("P8", max <= TrustSimulator.MAX_TRUST_LIST_SIZE ? InvariantCheck.Status.OK
-                : InvariantCheck.Status.VIOLATED, "largest trust list " + max + " bytes (limit 65536)",
+        out.add(new InvariantCheck(
+                "P8",
+                max <= TrustSimulator.MAX_TRUST_LIST_SIZE ? InvariantCheck.Status.OK : InvariantCheck.Status.VIOLATED,
+                "largest trust list " + max + " bytes (limit 65536)",
                 List.of("SG14")));
         // P9
-        boolean backup = r.segs().stream().flatMap(s -> s.acts().stream()).anyMatch(a -> a.kind().equals("backup"));
-        out.add(new InvariantCheck("P9", backup ? InvariantCheck.Status.OK : InvariantCheck.Status.WARN, backup
-                ? "ITLRecovery.p12 exported and DRS backups taken" : "no ITLRecovery.p12 export or DRS backup in "
-                + "this order", List.of("SG14", "SG125-CERT")));
+        boolean backup = r.segs().stream().flatMap(s -> s.acts().stream()).anyMatch(a -> a.kind()
+                .equals("backup"));
+        out.add(new InvariantCheck(
+                "P9",
+                backup ? InvariantCheck.Status.OK : InvariantCheck.Status.WARN,
+                backup
+                        ? "ITLRecovery.p12 exported and DRS backups taken"
+                        : "no ITLRecovery.p12 export or DRS backup in " + "this order",
+                List.of("SG14", "SG125-CERT")));
         // P10
         boolean migrate = req.changes().stream().anyMatch(ch -> ch instanceof ChangeSpec.Migrate);
         if (!migrate) {
@@ -1051,16 +1369,21 @@ public final class Planner {
             out.add(p10(req, r));
         }
         // P11
-        boolean emccRelevant = c.emcc() && req.changes().stream().anyMatch(ch -> ch instanceof ChangeSpec.Regenerate g
-                && g.what() != CertKind.TVS && g.what() != CertKind.CAPF || ch instanceof ChangeSpec.EnableFips);
+        boolean emccRelevant = c.emcc()
+                && req.changes().stream()
+                        .anyMatch(ch -> ch instanceof ChangeSpec.Regenerate g
+                                        && g.what() != CertKind.TVS
+                                        && g.what() != CertKind.CAPF
+                                || ch instanceof ChangeSpec.EnableFips);
         if (!emccRelevant) {
-            out.add(na("P11", c.emcc() ? "no CallManager/tomcat/ITLRecovery change" : "no EMCC", "SG125-CERT",
-                    "BULK"));
+            out.add(na("P11", c.emcc() ? "no CallManager/tomcat/ITLRecovery change" : "no EMCC", "SG125-CERT", "BULK"));
         } else {
-            boolean ex = r.segs().stream().flatMap(s -> s.acts().stream()).anyMatch(a -> a.kind().equals(
-                    "emcc-exchange"));
-            out.add(new InvariantCheck("P11", ex ? InvariantCheck.Status.OK : InvariantCheck.Status.WARN, ex
-                    ? "EMCC bulk certificate exchange repeated" : "repeat the EMCC bulk certificate exchange",
+            boolean ex = r.segs().stream().flatMap(s -> s.acts().stream()).anyMatch(a -> a.kind()
+                    .equals("emcc-exchange"));
+            out.add(new InvariantCheck(
+                    "P11",
+                    ex ? InvariantCheck.Status.OK : InvariantCheck.Status.WARN,
+                    ex ? "EMCC bulk certificate exchange repeated" : "repeat the EMCC bulk certificate exchange",
                     List.of("SG125-CERT", "BULK")));
         }
         return out;
@@ -1078,18 +1401,28 @@ public final class Planner {
         if (req.target().itlSignedByRecovery() && !last.source.phoneSastTrust.contains(last.recoveryId(last.target))) {
             missing.add("ITLRecovery of " + req.target().name() + " in Phone-SAST-trust (F-IMPORT-ITLRECOVERY)");
         }
-        boolean rollback = r.segs().stream().flatMap(s -> s.acts().stream()).anyMatch(a -> a.kind().equals(
-                "rollback-on"));
+        boolean rollback = r.segs().stream().flatMap(s -> s.acts().stream()).anyMatch(a -> a.kind()
+                .equals("rollback-on"));
         if (rollback && req.cluster().mixed()) {
-            return new InvariantCheck("P10", InvariantCheck.Status.VIOLATED, "secure (mixed-mode) clusters never use "
-                    + "the rollback ITL (S20)", List.of("MIGSEC", "SG14"));
+            return new InvariantCheck(
+                    "P10",
+                    InvariantCheck.Status.VIOLATED,
+                    "secure (mixed-mode) clusters never use " + "the rollback ITL (S20)",
+                    List.of("MIGSEC", "SG14"));
         }
         if (rollback) {
-            return new InvariantCheck("P10", InvariantCheck.Status.OK, "rollback migration (non-secure); keep "
-                    + req.cluster().name() + " reachable until every phone moved", List.of("SG14", "MIGSEC"));
+            return new InvariantCheck(
+                    "P10",
+                    InvariantCheck.Status.OK,
+                    "rollback migration (non-secure); keep " + req.cluster().name()
+                            + " reachable until every phone moved",
+                    List.of("SG14", "MIGSEC"));
         }
-        return new InvariantCheck("P10", missing.isEmpty() ? InvariantCheck.Status.OK : InvariantCheck.Status.VIOLATED,
-                missing.isEmpty() ? "destination certificates imported into the source's stores, TVS restarted"
+        return new InvariantCheck(
+                "P10",
+                missing.isEmpty() ? InvariantCheck.Status.OK : InvariantCheck.Status.VIOLATED,
+                missing.isEmpty()
+                        ? "destination certificates imported into the source's stores, TVS restarted"
                         : "not imported into " + req.cluster().name() + ": " + String.join("; ", missing),
                 List.of("MIGSEC", "BULK", "SG125-PHONE"));
     }

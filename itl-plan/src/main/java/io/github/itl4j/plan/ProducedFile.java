@@ -16,8 +16,15 @@ import java.util.List;
  * @param real built with the cluster's real keys (signature mode): the hash can be looked for with {@code itl audit}
  * @since 0.1.0
  */
-public record ProducedFile(String cluster, String node, String name, ItlFile file, String sha1, String signer,
-        List<String> changes, boolean real) {
+public record ProducedFile(
+        String cluster,
+        String node,
+        String name,
+        ItlFile file,
+        String sha1,
+        String signer,
+        List<String> changes,
+        boolean real) {
     /**
      * Copies.
      *

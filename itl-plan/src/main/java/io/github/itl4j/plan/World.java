@@ -42,6 +42,7 @@ final class World {
         final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
         /** NORMAL: by version; LOCALKEY: CallManager signs (utils itl/ctl reset localkey). */
         boolean localKey;
+
         boolean rollback;
         DigestAlgorithm digest = DigestAlgorithm.SHA1;
         final List<String> phoneSastTrust = new ArrayList<>();
@@ -116,13 +117,13 @@ final class World {
      * @param entries certificate id and role
      * @param signer the signer's certificate id
      */
-    record CtlSnapshot(List<Map.Entry<String, Role>> entries, String signer) {
-    }
+    record CtlSnapshot(List<Map.Entry<String, Role>> entries, String signer) {}
 
     final Cluster source;
     final Cluster target;
     /** Phones use the target's TFTP (after the migration step). */
     boolean moved;
+
     private final Map<String, ClusterSpec.CertSource> given;
     private final Map<String, ItlFile> built;
 
@@ -178,11 +179,12 @@ final class World {
         String cluster = p[0];
         String node = p[1];
         String kind = p[2];
-        String subject = switch (kind) {
-            case "ITLRecovery" -> "CN=ITLRECOVERY_" + node + "." + cluster + ".lab,OU=plan,O=itl4j,C=US";
-            case "CallManager" -> "CN=" + node + "." + cluster + ".lab,OU=plan,O=itl4j,C=US";
-            default -> "CN=" + kind + "-" + node + "." + cluster + ".lab,OU=plan,O=itl4j,C=US";
-        };
+        String subject =
+                switch (kind) {
+                    case "ITLRecovery" -> "CN=ITLRECOVERY_" + node + "." + cluster + ".lab,OU=plan,O=itl4j,C=US";
+                    case "CallManager" -> "CN=" + node + "." + cluster + ".lab,OU=plan,O=itl4j,C=US";
+                    default -> "CN=" + kind + "-" + node + "." + cluster + ".lab,OU=plan,O=itl4j,C=US";
+                };
         return KeyRing.standIn(id, subject, s == null ? null : s.certificate());
     }
 
@@ -250,21 +252,42 @@ final class World {
         c.ctl = new CtlSnapshot(List.copyOf(e), signer);
     }
 
-    private ItlFile build(List<Map.Entry<String, Role>> entries, String signerId, String fileName,
-            DigestAlgorithm digest, boolean rollback) {
-        StringBuilder k = new StringBuilder(fileName).append('|').append(signerId).append('|').append(digest.code())
-                .append('|').append(rollback);
-        entries.forEach(en -> k.append('|').append(en.getKey()).append('=').append(en.getValue().code()));
+    private ItlFile build(
+            List<Map.Entry<String, Role>> entries,
+            String signerId,
+            String fileName,
+            DigestAlgorithm digest,
+            boolean rollback) {
+        StringBuilder k = new StringBuilder(fileName)
+                .append('|')
+                .append(signerId)
+                .append('|')
+                .append(digest.code())
+                .append('|')
+                .append(rollback);
+        entries.forEach(en -> k.append('|')
+                .append(en.getKey())
+                .append('=')
+                .append(en.getValue().code()));
         return built.computeIfAbsent(k.toString(), x -> doBuild(entries, signerId, fileName, digest, rollback));
     }
 
-    private ItlFile doBuild(List<Map.Entry<String, Role>> entries, String signerId, String fileName,
-            DigestAlgorithm digest, boolean rollback) {
+    private ItlFile doBuild(
+            List<Map.Entry<String, Role>> entries,
+            String signerId,
+            String fileName,
+            DigestAlgorithm digest,
+            boolean rollback) {
         try {
-            ItlSigner signer = ItlSigner.builder(key(signerId)).digest(digest)
-                    .clock(Clock.fixed(FILE_TIME, ZoneOffset.UTC)).build();
-            TrustListBuilder b = TrustListBuilder.builder(signer).fileName(fileName).timestamp(FILE_TIME)
-                    .tvsAsHash(true).requireSignerRecord(false);
+            ItlSigner signer = ItlSigner.builder(key(signerId))
+                    .digest(digest)
+                    .clock(Clock.fixed(FILE_TIME, ZoneOffset.UTC))
+                    .build();
+            TrustListBuilder b = TrustListBuilder.builder(signer)
+                    .fileName(fileName)
+                    .timestamp(FILE_TIME)
+                    .tvsAsHash(true)
+                    .requireSignerRecord(false);
             for (Map.Entry<String, Role> en : entries) {
                 Entry entry = Entry.of(cert(en.getKey()), en.getValue());
                 b.add(en.getValue().equals(Role.CAPF) ? entry.asHash() : entry);
@@ -286,7 +309,8 @@ final class World {
         for (ItlRecord r : records) {
             Role role = r.role().orElse(null);
             if (role != null && empty.contains(role)) {
-                out.add(ItlRecord.of(List.of(new Tlv(RecordTags.DNS_NAME, Bytes.copyOf(new byte[] {0, 0})),
+                out.add(ItlRecord.of(List.of(
+                        new Tlv(RecordTags.DNS_NAME, Bytes.copyOf(new byte[] {0, 0})),
                         new Tlv(RecordTags.FUNCTION, Bytes.copyOf(new byte[] {0, (byte) role.code()})))));
             } else {
                 out.add(r);
@@ -310,7 +334,8 @@ final class World {
         Map<String, List<X509Certificate>> stores = new LinkedHashMap<>();
         stores.put("own:CallManager", own);
         stores.put("Phone-SAST-trust", c.phoneSastTrust.stream().map(this::cert).toList());
-        stores.put("CallManager-trust", c.callManagerTrust.stream().map(this::cert).toList());
+        stores.put(
+                "CallManager-trust", c.callManagerTrust.stream().map(this::cert).toList());
         for (Node n : c.tvsNodes()) {
             out.add(TvsInstance.of(c.label + "/" + n.name, cert(certId(c, n, CertKind.TVS)), stores));
         }

@@ -32,10 +32,15 @@ class PlanProperties {
                     + (mixed ? "mixed" : "non-secure") + "\n  nodes:\n    - {name: pub, tftp: true, tvs: true, "
                     + "capf: true}\n");
             for (int i = 1; i < nodes; i++) {
-                sb.append("    - {name: sub").append(i).append(", tftp: ").append(subTftp).append(", tvs: true}\n");
+                sb.append("    - {name: sub")
+                        .append(i)
+                        .append(", tftp: ")
+                        .append(subTftp)
+                        .append(", tvs: true}\n");
             }
-            sb.append("fleet: {classes: [{name: on-pub, count: 10}").append(nodes > 1 && subTftp
-                    ? ", {name: on-sub1, count: 5, tftp: sub1}" : "").append("]}\n");
+            sb.append("fleet: {classes: [{name: on-pub, count: 10}")
+                    .append(nodes > 1 && subTftp ? ", {name: on-sub1, count: 5, tftp: sub1}" : "")
+                    .append("]}\n");
             return sb.append("change:\n  - ").append(change).append('\n').toString();
         }
     }
@@ -64,8 +69,10 @@ class PlanProperties {
         Plan p = Planner.defaults().plan(PlanInput.parse(c.yaml(), Path.of("."), RecipeTest.NOW));
         if (p.verdict() != PlanVerdict.SAFE) {
             // only BLOCKED/UNSAFE with a reason: a stranded class or a violated invariant
-            assertTrue(!p.stranded().isEmpty() || p.invariants().stream()
-                    .anyMatch(i -> i.status() == InvariantCheck.Status.VIOLATED), PlanText.render(p));
+            assertTrue(
+                    !p.stranded().isEmpty()
+                            || p.invariants().stream().anyMatch(i -> i.status() == InvariantCheck.Status.VIOLATED),
+                    PlanText.render(p));
             return;
         }
         Map<String, ItlFile> served = new LinkedHashMap<>();
@@ -95,9 +102,14 @@ class PlanProperties {
                 offered.add(OfferedFile.of(now.get("R/" + node + "/ITLFile.tlv"), "ITLFile.tlv"));
                 phone = phone.advance(p.request().options().minHold());
                 for (OfferedFile o : offered) {
-                    SimulationResult r = TrustSimulator.builder().phone(phone).tvs(s.tvs()).build().offer(o);
-                    assertTrue(r.verdict().isAccepted(), c + " step " + s.id() + " " + o.name() + ": " + r.chain()
-                            + "\n" + PlanText.render(p));
+                    SimulationResult r = TrustSimulator.builder()
+                            .phone(phone)
+                            .tvs(s.tvs())
+                            .build()
+                            .offer(o);
+                    assertTrue(
+                            r.verdict().isAccepted(),
+                            c + " step " + s.id() + " " + o.name() + ": " + r.chain() + "\n" + PlanText.render(p));
                     phone = r.phoneAfter();
                 }
             }

@@ -31,11 +31,16 @@ class RecipeTest {
 
     static Path examples() {
         String t = System.getProperty("itl.testdata");
-        return (t != null ? Path.of(t) : Path.of("../testdata")).toAbsolutePath().getParent().resolve("examples");
+        return (t != null ? Path.of(t) : Path.of("../testdata"))
+                .toAbsolutePath()
+                .getParent()
+                .resolve("examples");
     }
 
     static List<String> chain(ClassResult r) {
-        return r.chain().stream().filter(x -> x.outcome() != Outcome.INFO).map(x -> x.rule() + " " + x.outcome())
+        return r.chain().stream()
+                .filter(x -> x.outcome() != Outcome.INFO)
+                .map(x -> x.rule() + " " + x.outcome())
                 .toList();
     }
 
@@ -53,7 +58,9 @@ class RecipeTest {
         assertEquals(List.of("backup", "check", "regenerate", "gate", "regenerate", "gate", "backup"), p.stepKinds());
         assertEquals(2, p.gateCount());
         assertTrue(p.steps().get(2).title().contains("TVS"), p.steps().get(2).title());
-        assertTrue(p.steps().get(4).title().contains("CallManager"), p.steps().get(4).title());
+        assertTrue(
+                p.steps().get(4).title().contains("CallManager"),
+                p.steps().get(4).title());
         // the CallManager step is accepted through the TVS the phones got at G1 (S07 shape)
         ClassResult cm = p.steps().get(4).classes().get(0);
         assertEquals(Verdict.ACCEPT, cm.verdict());
@@ -85,10 +92,12 @@ class RecipeTest {
         assertEquals(InvariantCheck.Status.VIOLATED, given.invariant("P1").status());
         assertEquals(InvariantCheck.Status.VIOLATED, given.invariant("P2").status());
         assertNotNull(given.fix());
-        assertTrue(given.fix().contains("between 'regenerate CallManager on pub' and 'regenerate TVS on pub'"),
+        assertTrue(
+                given.fix().contains("between 'regenerate CallManager on pub' and 'regenerate TVS on pub'"),
                 given.fix());
         // asking for the as-given order makes it the primary plan
-        Plan asked = Planner.defaults().plan(safe.request().withOptions(safe.request().options().asGiven(true)));
+        Plan asked = Planner.defaults()
+                .plan(safe.request().withOptions(safe.request().options().asGiven(true)));
         assertEquals(PlanVerdict.UNSAFE, asked.verdict());
         assertEquals(PlanVerdict.SAFE, asked.alternative().verdict());
     }
@@ -113,8 +122,17 @@ class RecipeTest {
     void e2ItlRecoveryTwoPhase() throws Exception {
         Plan p = example("itlrecovery-12.5.yaml");
         assertEquals(PlanVerdict.SAFE, p.verdict());
-        assertEquals(List.of("backup", "check", "regenerate", "itl-reset-localkey", "gate", "restart-tftp", "gate",
-                "backup"), p.stepKinds());
+        assertEquals(
+                List.of(
+                        "backup",
+                        "check",
+                        "regenerate",
+                        "itl-reset-localkey",
+                        "gate",
+                        "restart-tftp",
+                        "gate",
+                        "backup"),
+                p.stepKinds());
         Plan given = p.alternative();
         assertEquals(PlanVerdict.UNSAFE, given.verdict());
         assertEquals(2500, given.strandedPhones());
@@ -127,8 +145,9 @@ class RecipeTest {
         Plan p = plan(cluster("14", "mixed", PUB + SUB) + "fleet: {phones: 500}\n"
                 + "change:\n  - regenerate: {what: ITLRecovery}\n");
         assertEquals(PlanVerdict.SAFE, p.verdict(), PlanText.render(p));
-        assertEquals(List.of("backup", "check", "regenerate", "ctl-reset-localkey", "gate", "ctl-update", "gate",
-                "backup"), p.stepKinds());
+        assertEquals(
+                List.of("backup", "check", "regenerate", "ctl-reset-localkey", "gate", "ctl-update", "gate", "backup"),
+                p.stepKinds());
         assertEquals(InvariantCheck.Status.OK, p.invariant("P4").status());
     }
 
@@ -136,7 +155,8 @@ class RecipeTest {
     void e4CallManagerOnEveryTftpNodeOneGateEach() throws Exception {
         Plan p = example("callmanager-14.yaml");
         assertEquals(PlanVerdict.SAFE, p.verdict());
-        assertEquals(List.of("backup", "check", "regenerate", "gate", "backup", "regenerate", "gate", "backup"),
+        assertEquals(
+                List.of("backup", "check", "regenerate", "gate", "backup", "regenerate", "gate", "backup"),
                 p.stepKinds());
         Plan given = p.alternative();
         assertTrue(given.stranded().isEmpty(), "each regeneration alone is accepted (ITLRecovery signs)");
@@ -153,7 +173,8 @@ class RecipeTest {
         ClassResult r = p.steps().get(3).classes().get(0);
         assertEquals(Verdict.ACCEPT, r.verdict());
         // the as-given order forgets utils ctl update CTLFile (P4)
-        assertEquals(InvariantCheck.Status.VIOLATED, p.alternative().invariant("P4").status());
+        assertEquals(
+                InvariantCheck.Status.VIOLATED, p.alternative().invariant("P4").status());
         assertEquals(PlanVerdict.UNSAFE, p.alternative().verdict());
     }
 
@@ -184,8 +205,9 @@ class RecipeTest {
         String base = cluster("12.5", "mixed", PUB + SUB) + TARGET_MIXED + "fleet: {phones: 700}\n";
         Plan p = plan(base + "change:\n  - migrate: {method: bulk}\n");
         assertEquals(PlanVerdict.SAFE, p.verdict(), PlanText.render(p));
-        assertEquals(List.of("backup", "check", "import-certs", "restart-tvs", "ctl-update", "gate", "move-phones",
-                "gate"), p.stepKinds());
+        assertEquals(
+                List.of("backup", "check", "import-certs", "restart-tvs", "ctl-update", "gate", "move-phones", "gate"),
+                p.stepKinds());
         Plan rb = plan(base + "change:\n  - migrate: {method: rollback}\n").alternative();
         assertEquals(InvariantCheck.Status.VIOLATED, rb.invariant("P10").status());
         assertEquals(PlanVerdict.UNSAFE, rb.verdict());
@@ -193,11 +215,12 @@ class RecipeTest {
 
     @Test
     void e8AddNodeThenPointPhonesAtIt() throws Exception {
-        Plan p = plan(cluster("11.5", "non-secure", PUB)
-                + "change:\n  - addNode: {name: sub2, tftp: true, tvs: true}\n");
+        Plan p = plan(
+                cluster("11.5", "non-secure", PUB) + "change:\n  - addNode: {name: sub2, tftp: true, tvs: true}\n");
         assertEquals(PlanVerdict.SAFE, p.verdict());
         assertEquals(List.of("backup", "check", "add-node", "gate", "note"), p.stepKinds());
-        assertTrue(p.steps().get(2).produced().get(0).changes().contains("TVS record added"),
+        assertTrue(
+                p.steps().get(2).produced().get(0).changes().contains("TVS record added"),
                 p.steps().get(2).produced().toString());
     }
 
@@ -221,9 +244,27 @@ class RecipeTest {
                 + "change:\n  - regenerate: {what: CallManager}\n  - regenerate: {what: TVS}\n"
                 + "  - regenerate: {what: ITLRecovery}\n");
         assertEquals(PlanVerdict.SAFE, p.verdict(), PlanText.render(p));
-        assertEquals(List.of("backup", "check", "regenerate", "gate", "regenerate", "gate", "regenerate",
-                "itl-reset-localkey", "gate", "restart-tftp", "gate", "backup", "regenerate", "gate", "backup",
-                "regenerate", "gate", "backup"), p.stepKinds());
+        assertEquals(
+                List.of(
+                        "backup",
+                        "check",
+                        "regenerate",
+                        "gate",
+                        "regenerate",
+                        "gate",
+                        "regenerate",
+                        "itl-reset-localkey",
+                        "gate",
+                        "restart-tftp",
+                        "gate",
+                        "backup",
+                        "regenerate",
+                        "gate",
+                        "backup",
+                        "regenerate",
+                        "gate",
+                        "backup"),
+                p.stepKinds());
         assertEquals(6, p.gateCount());
         assertEquals(PlanVerdict.UNSAFE, p.alternative().verdict());
         assertEquals(4000, p.alternative().strandedPhones());
@@ -233,7 +274,8 @@ class RecipeTest {
     void e11FipsOnASingleNodeNeedsTheRollbackItlFirst() throws Exception {
         Plan p = plan(cluster("12.5", "non-secure", PUB) + "fleet: {phones: 200}\nchange:\n  - enableFips: {}\n");
         assertEquals(PlanVerdict.SAFE, p.verdict(), PlanText.render(p));
-        assertEquals(List.of("backup", "check", "rollback-on", "gate", "enable-fips", "gate", "rollback-off", "gate"),
+        assertEquals(
+                List.of("backup", "check", "rollback-on", "gate", "enable-fips", "gate", "rollback-off", "gate"),
                 p.stepKinds());
         Plan given = p.alternative();
         assertEquals(PlanVerdict.UNSAFE, given.verdict());
@@ -251,14 +293,17 @@ class RecipeTest {
 
     @Test
     void errorsNameTheField() {
-        PlanException e = org.junit.jupiter.api.Assertions.assertThrows(PlanException.class, () -> plan(
-                cluster("11.5", "non-secure", PUB) + "change:\n  - regenerate: {what: TSV}\n"));
+        PlanException e = org.junit.jupiter.api.Assertions.assertThrows(
+                PlanException.class,
+                () -> plan(cluster("11.5", "non-secure", PUB) + "change:\n  - regenerate: {what: TSV}\n"));
         assertEquals("change[0].regenerate.what", e.where());
-        e = org.junit.jupiter.api.Assertions.assertThrows(PlanException.class, () -> plan(
-                cluster("11.5", "non-secure", PUB) + "change:\n  - regenerate: {what: TVS, nodes: [sub9]}\n"));
+        e = org.junit.jupiter.api.Assertions.assertThrows(
+                PlanException.class,
+                () -> plan(
+                        cluster("11.5", "non-secure", PUB) + "change:\n  - regenerate: {what: TVS, nodes: [sub9]}\n"));
         assertTrue(e.getMessage().contains("sub9"), e.getMessage());
-        e = org.junit.jupiter.api.Assertions.assertThrows(PlanException.class, () -> plan(
-                cluster("11.5", "non-secure", PUB) + "chnage: []\n"));
+        e = org.junit.jupiter.api.Assertions.assertThrows(
+                PlanException.class, () -> plan(cluster("11.5", "non-secure", PUB) + "chnage: []\n"));
         assertEquals("chnage", e.where());
         e = org.junit.jupiter.api.Assertions.assertThrows(PlanException.class, () -> plan("cluster: [1, 2\n"));
         assertTrue(e.getMessage().contains("line"), e.getMessage());

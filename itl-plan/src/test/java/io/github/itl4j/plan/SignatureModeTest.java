@@ -38,8 +38,10 @@ class SignatureModeTest {
                 + "       tvsCert: " + pair(c, "tvs-pub.pem", "tvs-pub.key") + ",\n"
                 + "       itlRecovery: " + pair(c, "itlrecovery.pem", "itlrecovery.key") + ",\n"
                 + "       capfCert: " + pair(c, "capf.pem", "capf.key") + "}\n"
-                + (subTvs ? "    - {name: test10sub, tftp: false, tvs: true, tvsCert: " + pair(c, "tvs-sub.pem",
-                        "tvs-sub.key") + "}\n" : "")
+                + (subTvs
+                        ? "    - {name: test10sub, tftp: false, tvs: true, tvsCert: "
+                                + pair(c, "tvs-sub.pem", "tvs-sub.key") + "}\n"
+                        : "")
                 + "fleet: {phones: 100}\n";
     }
 
@@ -76,12 +78,17 @@ class SignatureModeTest {
         assertEquals(List.of("R3 PASS"), RecipeTest.chain(tvs.classes().get(0)));
         // S07 shape: CM regenerated, the phone holds the ITL with TVS_A': R3 FAIL -> R7 PASS -> R8 (own CM) -> SIG
         assertEquals(Verdict.ACCEPT, cm.classes().get(0).verdict());
-        assertEquals(List.of("R3 FAIL", "R7 PASS", "R8 PASS", "SIG PASS"), RecipeTest.chain(cm.classes().get(0)));
-        assertTrue(Planner.cn(cm.produced().get(0).signer()).startsWith("node05"), cm.produced().get(0).signer());
+        assertEquals(
+                List.of("R3 FAIL", "R7 PASS", "R8 PASS", "SIG PASS"),
+                RecipeTest.chain(cm.classes().get(0)));
+        assertTrue(
+                Planner.cn(cm.produced().get(0).signer()).startsWith("node05"),
+                cm.produced().get(0).signer());
         // as given with test10sub's TVS unchanged: S10b, accepted through the other TVS
         Plan given = p.alternative();
         assertTrue(given.stranded().isEmpty(), given.stranded().toString());
-        assertEquals(List.of("R3 FAIL", "R7 PASS", "R8 PASS", "SIG PASS"),
+        assertEquals(
+                List.of("R3 FAIL", "R7 PASS", "R8 PASS", "SIG PASS"),
                 RecipeTest.chain(given.steps().get(1).classes().get(0)));
     }
 
@@ -110,7 +117,8 @@ class SignatureModeTest {
         assertEquals(List.of("R3 PASS"), RecipeTest.chain(local.classes().get(0)));
         assertTrue(Planner.cn(local.produced().get(0).signer()).contains("test10pub"));
         assertEquals(List.of("R3 PASS"), RecipeTest.chain(restart.classes().get(0)));
-        assertTrue(Planner.cn(restart.produced().get(0).signer()).startsWith("node13"),
+        assertTrue(
+                Planner.cn(restart.produced().get(0).signer()).startsWith("node13"),
                 restart.produced().get(0).signer());
         assertTrue(restart.produced().get(0).real());
         // S13: regenerate and restart TFTP directly: R3 FAIL (REC_A' unknown), no TVS vouches for it

@@ -84,8 +84,8 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
     private final List<Entry> matches;
     private volatile RemoteKeyException failure;
 
-    private KnownHostsVerifier(Path file, HostKeyPolicy policy, String host, int port, String endpoint,
-            List<Entry> matches) {
+    private KnownHostsVerifier(
+            Path file, HostKeyPolicy policy, String host, int port, String endpoint, List<Entry> matches) {
         this.file = file;
         this.policy = policy;
         this.host = host;
@@ -103,8 +103,8 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
         } catch (NoSuchFileException e) {
             lines = List.of();
         } catch (IOException e) {
-            throw new RemoteKeyException(Reason.KNOWN_HOSTS_FILE, endpoint,
-                    "cannot read known_hosts file " + file + ": " + e, e);
+            throw new RemoteKeyException(
+                    Reason.KNOWN_HOSTS_FILE, endpoint, "cannot read known_hosts file " + file + ": " + e, e);
         }
         List<String> names = hostNames(host, port);
         List<Entry> matches = new ArrayList<>();
@@ -269,8 +269,10 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
         String shown = hostPattern(host, port);
         for (Entry e : matches) {
             if (e.revoked() && e.key() != null && KeyUtils.compareKeys(e.key(), serverKey)) {
-                return reject(Reason.REVOKED_HOST_KEY, "Host key verification failed: the " + type + " host key "
-                        + fingerprint + " of " + shown + " is marked @revoked in " + file + ":" + e.lineNumber());
+                return reject(
+                        Reason.REVOKED_HOST_KEY,
+                        "Host key verification failed: the " + type + " host key " + fingerprint + " of " + shown
+                                + " is marked @revoked in " + file + ":" + e.lineNumber());
             }
         }
         Entry sameType = null;
@@ -287,28 +289,37 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
             }
         }
         if (sameType != null) {
-            return reject(Reason.CHANGED_HOST_KEY, "Host key verification failed: the " + type + " host key of "
-                    + shown + " has CHANGED (someone could be eavesdropping): " + file + ":" + sameType.lineNumber()
-                    + " has " + KeyUtils.getFingerPrint(sameType.key()) + ", the server offered " + fingerprint
-                    + "; if the server was rebuilt, remove that line and verify the new key");
+            return reject(
+                    Reason.CHANGED_HOST_KEY,
+                    "Host key verification failed: the " + type + " host key of "
+                            + shown + " has CHANGED (someone could be eavesdropping): " + file + ":"
+                            + sameType.lineNumber()
+                            + " has " + KeyUtils.getFingerPrint(sameType.key()) + ", the server offered " + fingerprint
+                            + "; if the server was rebuilt, remove that line and verify the new key");
         }
         if (!known.isEmpty()) {
-            return reject(Reason.CHANGED_HOST_KEY, "Host key verification failed: " + shown + " offered a " + type
-                    + " host key " + fingerprint + " that " + file + " does not hold, but it holds "
-                    + describe(known) + " for this host: the host key has CHANGED or its type was downgraded "
-                    + "(someone could be eavesdropping); if the server was rebuilt, remove those lines and verify "
-                    + "the new key");
+            return reject(
+                    Reason.CHANGED_HOST_KEY,
+                    "Host key verification failed: " + shown + " offered a " + type
+                            + " host key " + fingerprint + " that " + file + " does not hold, but it holds "
+                            + describe(known) + " for this host: the host key has CHANGED or its type was downgraded "
+                            + "(someone could be eavesdropping); if the server was rebuilt, remove those lines and verify "
+                            + "the new key");
         }
         if (policy == HostKeyPolicy.STRICT) {
-            return reject(Reason.UNKNOWN_HOST_KEY, "Host key verification failed: no " + type + " key for " + shown
-                    + " in " + file + "; the server offered " + type + " " + fingerprint
-                    + " (compare it with the server's key, then accept it as new)");
+            return reject(
+                    Reason.UNKNOWN_HOST_KEY,
+                    "Host key verification failed: no " + type + " key for " + shown
+                            + " in " + file + "; the server offered " + type + " " + fingerprint
+                            + " (compare it with the server's key, then accept it as new)");
         }
         try {
             append(shown, serverKey);
         } catch (IOException | RuntimeException e) {
-            return reject(Reason.KNOWN_HOSTS_FILE, "cannot record the " + type + " host key " + fingerprint + " of "
-                    + shown + " in " + file + ": " + e);
+            return reject(
+                    Reason.KNOWN_HOSTS_FILE,
+                    "cannot record the " + type + " host key " + fingerprint + " of " + shown + " in " + file + ": "
+                            + e);
         }
         return true;
     }
@@ -320,8 +331,11 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
             if (sb.length() > 0) {
                 sb.append(", ");
             }
-            sb.append(e.certAuthority() ? "@cert-authority " : "").append(e.keyType())
-                    .append(" (line ").append(e.lineNumber()).append(')');
+            sb.append(e.certAuthority() ? "@cert-authority " : "")
+                    .append(e.keyType())
+                    .append(" (line ")
+                    .append(e.lineNumber())
+                    .append(')');
         }
         return sb.toString();
     }
@@ -337,8 +351,8 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
             Path dir = file.toAbsolutePath().getParent();
             if (dir != null && !Files.isDirectory(dir)) {
                 try {
-                    Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rwx------")));
+                    Files.createDirectories(
+                            dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
                 } catch (UnsupportedOperationException e) {
                     Files.createDirectories(dir);
                 }
@@ -349,8 +363,13 @@ final class KnownHostsVerifier implements ServerKeyVerifier {
                     line = "\n" + line;
                 }
             }
-            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            Files.writeString(
+                    file,
+                    line,
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
         }
     }
 }

@@ -75,9 +75,18 @@ final class SftpConnection {
      * @param authTimeout the timeout for key exchange plus authentication
      * @param ioTimeout the timeout for each SFTP request
      */
-    SftpConnection(String host, int port, String user, PasswordSource password, Path privateKey,
-            PasswordSource privateKeyPassphrase, Path knownHosts, HostKeyPolicy hostKeyPolicy, Duration connectTimeout,
-            Duration authTimeout, Duration ioTimeout) {
+    SftpConnection(
+            String host,
+            int port,
+            String user,
+            PasswordSource password,
+            Path privateKey,
+            PasswordSource privateKeyPassphrase,
+            Path knownHosts,
+            HostKeyPolicy hostKeyPolicy,
+            Duration connectTimeout,
+            Duration authTimeout,
+            Duration ioTimeout) {
         this.host = host;
         this.port = port;
         this.user = user;
@@ -170,7 +179,8 @@ final class SftpConnection {
         try {
             ClientSession session;
             try {
-                session = client.connect(user, host, port).verify(connectTimeout).getSession();
+                session =
+                        client.connect(user, host, port).verify(connectTimeout).getSession();
             } catch (IOException | RuntimeException e) {
                 throw classify(e, verifier, "connecting to");
             }
@@ -216,28 +226,35 @@ final class SftpConnection {
         try {
             encoded = Files.readAllBytes(privateKey);
         } catch (IOException e) {
-            throw new RemoteKeyException(Reason.CLIENT_CREDENTIALS, endpoint,
-                    "cannot read private key file " + privateKey + ": " + e, e);
+            throw new RemoteKeyException(
+                    Reason.CLIENT_CREDENTIALS, endpoint, "cannot read private key file " + privateKey + ": " + e, e);
         }
         char[] pass = privateKeyPassphrase != null ? obtain(privateKeyPassphrase, "private key passphrase") : null;
         try {
-            FilePasswordProvider provider = pass != null ? FilePasswordProvider.of(new String(pass))
-                    : FilePasswordProvider.EMPTY;
-            Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(null,
-                    NamedResource.ofName(privateKey.toString()), new ByteArrayInputStream(encoded), provider);
+            FilePasswordProvider provider =
+                    pass != null ? FilePasswordProvider.of(new String(pass)) : FilePasswordProvider.EMPTY;
+            Iterable<KeyPair> pairs = SecurityUtils.loadKeyPairIdentities(
+                    null, NamedResource.ofName(privateKey.toString()), new ByteArrayInputStream(encoded), provider);
             if (pairs != null) {
                 for (KeyPair kp : pairs) {
                     return kp;
                 }
             }
-            throw new RemoteKeyException(Reason.CLIENT_CREDENTIALS, endpoint,
-                    "no private key found in " + privateKey + " (expected an OpenSSH or PEM private key)", null);
+            throw new RemoteKeyException(
+                    Reason.CLIENT_CREDENTIALS,
+                    endpoint,
+                    "no private key found in " + privateKey + " (expected an OpenSSH or PEM private key)",
+                    null);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             if (e instanceof RemoteKeyException r) {
                 throw r;
             }
-            throw new RemoteKeyException(Reason.CLIENT_CREDENTIALS, endpoint, "cannot load private key file "
-                    + privateKey + " (wrong passphrase or unsupported format): " + e.getClass().getSimpleName(), e);
+            throw new RemoteKeyException(
+                    Reason.CLIENT_CREDENTIALS,
+                    endpoint,
+                    "cannot load private key file " + privateKey + " (wrong passphrase or unsupported format): "
+                            + e.getClass().getSimpleName(),
+                    e);
         } finally {
             Arrays.fill(encoded, (byte) 0);
             if (pass != null) {
@@ -256,8 +273,8 @@ final class SftpConnection {
         } catch (RemoteKeyException e) {
             throw e;
         } catch (IOException e) {
-            throw new RemoteKeyException(Reason.CLIENT_CREDENTIALS, endpoint,
-                    "cannot obtain the " + what + ": " + e.getMessage(), e);
+            throw new RemoteKeyException(
+                    Reason.CLIENT_CREDENTIALS, endpoint, "cannot obtain the " + what + ": " + e.getMessage(), e);
         }
     }
 
@@ -274,30 +291,41 @@ final class SftpConnection {
             return verifier.failure();
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof SocketTimeoutException
+            if (t instanceof TimeoutException
+                    || t instanceof SocketTimeoutException
                     || t instanceof InterruptedByTimeoutException) {
-                return new RemoteKeyException(Reason.TIMEOUT, endpoint, "timed out " + doing + " " + endpoint
-                        + " (connect timeout " + connectTimeout.toMillis() + " ms, authentication timeout "
-                        + authTimeout.toMillis() + " ms)", e);
+                return new RemoteKeyException(
+                        Reason.TIMEOUT,
+                        endpoint,
+                        "timed out " + doing + " " + endpoint
+                                + " (connect timeout " + connectTimeout.toMillis() + " ms, authentication timeout "
+                                + authTimeout.toMillis() + " ms)",
+                        e);
             }
             if (t instanceof ConnectException && String.valueOf(t.getMessage()).contains("refused")) {
-                return new RemoteKeyException(Reason.CONNECTION_REFUSED, endpoint, "connection refused by " + endpoint
-                        + " (is an SSH server listening on port " + port + "?)", e);
+                return new RemoteKeyException(
+                        Reason.CONNECTION_REFUSED,
+                        endpoint,
+                        "connection refused by " + endpoint + " (is an SSH server listening on port " + port + "?)",
+                        e);
             }
             if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
                 return new RemoteKeyException(Reason.HOST_NOT_FOUND, endpoint, "unknown host " + host, e);
             }
             if (t instanceof SshException se
                     && se.getDisconnectCode() == SshConstants.SSH2_DISCONNECT_NO_MORE_AUTH_METHODS_AVAILABLE) {
-                return new RemoteKeyException(Reason.AUTHENTICATION_FAILED, endpoint, "authentication failed for "
-                        + endpoint + " (" + credentials() + " rejected)", e);
+                return new RemoteKeyException(
+                        Reason.AUTHENTICATION_FAILED,
+                        endpoint,
+                        "authentication failed for " + endpoint + " (" + credentials() + " rejected)",
+                        e);
             }
             if (t instanceof InterruptedIOException) {
                 Thread.currentThread().interrupt();
             }
         }
-        return new RemoteKeyException(Reason.SSH, endpoint, "failed " + doing + " " + endpoint + ": " + e.getMessage(),
-                e);
+        return new RemoteKeyException(
+                Reason.SSH, endpoint, "failed " + doing + " " + endpoint + ": " + e.getMessage(), e);
     }
 
     private RemoteKeyException classifySftp(Exception e, KnownHostsVerifier verifier, String subject) {
@@ -305,19 +333,32 @@ final class SftpConnection {
             switch (se.getStatus()) {
                 case SftpConstants.SSH_FX_NO_SUCH_FILE:
                 case SftpConstants.SSH_FX_NO_SUCH_PATH:
-                    return new RemoteKeyException(Reason.NO_SUCH_FILE, endpoint,
-                            "no such remote file or directory " + subject + " on " + endpoint, e);
+                    return new RemoteKeyException(
+                            Reason.NO_SUCH_FILE,
+                            endpoint,
+                            "no such remote file or directory " + subject + " on " + endpoint,
+                            e);
                 case SftpConstants.SSH_FX_PERMISSION_DENIED:
-                    return new RemoteKeyException(Reason.PERMISSION_DENIED, endpoint,
-                            "permission denied for " + subject + " on " + endpoint, e);
+                    return new RemoteKeyException(
+                            Reason.PERMISSION_DENIED,
+                            endpoint,
+                            "permission denied for " + subject + " on " + endpoint,
+                            e);
                 default:
-                    return new RemoteKeyException(Reason.SSH, endpoint, "SFTP request for " + subject + " failed on "
-                            + endpoint + ": " + SftpConstants.getStatusName(se.getStatus()) + " " + se.getMessage(), e);
+                    return new RemoteKeyException(
+                            Reason.SSH,
+                            endpoint,
+                            "SFTP request for " + subject + " failed on " + endpoint + ": "
+                                    + SftpConstants.getStatusName(se.getStatus()) + " " + se.getMessage(),
+                            e);
             }
         }
         if (e instanceof SshException && String.valueOf(e.getMessage()).startsWith("Timeout expired")) {
-            return new RemoteKeyException(Reason.TIMEOUT, endpoint, "SFTP request to " + endpoint
-                    + " got no answer within " + ioTimeout.toMillis() + " ms", e);
+            return new RemoteKeyException(
+                    Reason.TIMEOUT,
+                    endpoint,
+                    "SFTP request to " + endpoint + " got no answer within " + ioTimeout.toMillis() + " ms",
+                    e);
         }
         return classify(e, verifier, "talking SFTP with");
     }

@@ -61,13 +61,23 @@ public final class SftpKeyStore {
 
     /** Connection, host key check and authentication; this class holds the store operations on top of it. */
     private final SftpConnection connection;
+
     private final int maxFetchBytes;
     private final String endpoint;
 
     private SftpKeyStore(Builder b) {
-        this.connection = new SftpConnection(b.host, b.port, b.user, b.password, b.privateKey, b.privateKeyPassphrase,
-                b.knownHosts != null ? b.knownHosts : defaultKnownHosts(), b.hostKeyPolicy, b.connectTimeout,
-                b.authTimeout, b.ioTimeout);
+        this.connection = new SftpConnection(
+                b.host,
+                b.port,
+                b.user,
+                b.password,
+                b.privateKey,
+                b.privateKeyPassphrase,
+                b.knownHosts != null ? b.knownHosts : defaultKnownHosts(),
+                b.hostKeyPolicy,
+                b.connectTimeout,
+                b.authTimeout,
+                b.ioTimeout);
         this.maxFetchBytes = b.maxFetchBytes;
         this.endpoint = connection.endpoint();
     }
@@ -195,7 +205,10 @@ public final class SftpKeyStore {
         if (remoteDir.isEmpty()) {
             throw new IllegalArgumentException("remoteDir is empty");
         }
-        if (fileName.isEmpty() || fileName.equals(".") || fileName.equals("..") || fileName.indexOf('/') >= 0
+        if (fileName.isEmpty()
+                || fileName.equals(".")
+                || fileName.equals("..")
+                || fileName.indexOf('/') >= 0
                 || fileName.indexOf('\0') >= 0) {
             throw new IllegalArgumentException("not a plain file name: '" + fileName + "'");
         }
@@ -214,8 +227,11 @@ public final class SftpKeyStore {
             throws IOException {
         Attributes dirAttrs = sftp.stat(dir);
         if (!dirAttrs.isDirectory()) {
-            throw new RemoteKeyException(Reason.WRONG_FILE_TYPE, endpoint,
-                    "remote path " + dir + " on " + endpoint + " is not a directory", null);
+            throw new RemoteKeyException(
+                    Reason.WRONG_FILE_TYPE,
+                    endpoint,
+                    "remote path " + dir + " on " + endpoint + " is not a directory",
+                    null);
         }
         boolean alreadyPresent = exists(sftp, target);
         if (alreadyPresent) {
@@ -250,16 +266,26 @@ public final class SftpKeyStore {
         }
         byte[] back = readNoLongerThan(sftp, target, data.length);
         if (back == null) {
-            throw new RemoteKeyException(Reason.DIGEST_MISMATCH, endpoint, "remote file " + target + " on " + endpoint
-                    + " reads back longer than the " + data.length + " bytes sent", null);
+            throw new RemoteKeyException(
+                    Reason.DIGEST_MISMATCH,
+                    endpoint,
+                    "remote file " + target + " on " + endpoint + " reads back longer than the " + data.length
+                            + " bytes sent",
+                    null);
         }
         byte[] backDigest = sha256(back);
         long size = back.length;
         Arrays.fill(back, (byte) 0);
         if (!MessageDigest.isEqual(digest, backDigest)) {
-            throw new RemoteKeyException(Reason.DIGEST_MISMATCH, endpoint, "remote file " + target + " on " + endpoint
-                    + " reads back as " + size + " bytes with SHA-256 " + HexFormat.of().formatHex(backDigest)
-                    + ", expected " + data.length + " bytes with SHA-256 " + HexFormat.of().formatHex(digest), null);
+            throw new RemoteKeyException(
+                    Reason.DIGEST_MISMATCH,
+                    endpoint,
+                    "remote file " + target + " on " + endpoint
+                            + " reads back as " + size + " bytes with SHA-256 "
+                            + HexFormat.of().formatHex(backDigest)
+                            + ", expected " + data.length + " bytes with SHA-256 "
+                            + HexFormat.of().formatHex(digest),
+                    null);
         }
         return new UploadResult(target, size, Bytes.wrapOwned(backDigest), alreadyPresent);
     }
@@ -271,8 +297,12 @@ public final class SftpKeyStore {
             Arrays.fill(existing, (byte) 0);
         }
         if (!same) {
-            throw new RemoteKeyException(Reason.ALREADY_EXISTS, endpoint, "remote file " + target + " on " + endpoint
-                    + " already exists with different content; not replaced", null);
+            throw new RemoteKeyException(
+                    Reason.ALREADY_EXISTS,
+                    endpoint,
+                    "remote file " + target + " on " + endpoint
+                            + " already exists with different content; not replaced",
+                    null);
         }
     }
 
@@ -293,8 +323,11 @@ public final class SftpKeyStore {
         try (CloseableHandle h = sftp.open(path, OpenMode.Read)) {
             Attributes attrs = sftp.stat(h);
             if (attrs.isDirectory()) {
-                throw new RemoteKeyException(Reason.WRONG_FILE_TYPE, endpoint,
-                        "remote path " + path + " on " + endpoint + " is a directory, not a file", null);
+                throw new RemoteKeyException(
+                        Reason.WRONG_FILE_TYPE,
+                        endpoint,
+                        "remote path " + path + " on " + endpoint + " is a directory, not a file",
+                        null);
             }
             if (attrs.isRegularFile() && attrs.getSize() > limit) {
                 throw tooLarge(path, attrs.getSize() + " bytes", limit);
@@ -331,8 +364,12 @@ public final class SftpKeyStore {
     }
 
     private RemoteKeyException tooLarge(String path, String found, int limit) {
-        return new RemoteKeyException(Reason.TOO_LARGE, endpoint, "remote file " + path + " on " + endpoint + " is "
-                + found + ", over the limit of " + limit + " bytes; not read", null);
+        return new RemoteKeyException(
+                Reason.TOO_LARGE,
+                endpoint,
+                "remote file " + path + " on " + endpoint + " is " + found + ", over the limit of " + limit
+                        + " bytes; not read",
+                null);
     }
 
     private static boolean exists(SftpClient sftp, String path) throws IOException {
@@ -527,8 +564,8 @@ public final class SftpKeyStore {
          */
         public Builder maxFetchBytes(int bytes) {
             if (bytes < 1 || bytes > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("maxFetchBytes must be 1.." + (Integer.MAX_VALUE - 8) + ": "
-                        + bytes);
+                throw new IllegalArgumentException(
+                        "maxFetchBytes must be 1.." + (Integer.MAX_VALUE - 8) + ": " + bytes);
             }
             this.maxFetchBytes = bytes;
             return this;

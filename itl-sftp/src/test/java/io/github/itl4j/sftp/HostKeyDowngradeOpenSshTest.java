@@ -21,20 +21,28 @@ class HostKeyDowngradeOpenSshTest {
     static final OpenSshServer SSHD = OpenSshServer.servingHostKeys("rsa");
 
     private static SftpKeyStore store(Path knownHosts, HostKeyPolicy policy) {
-        return SftpKeyStore.builder(OpenSshServer.HOST, SSHD.keyUser()).port(SSHD.port())
-                .privateKey(SSHD.clientKey(), null).knownHosts(knownHosts).hostKeyPolicy(policy).build();
+        return SftpKeyStore.builder(OpenSshServer.HOST, SSHD.keyUser())
+                .port(SSHD.port())
+                .privateKey(SSHD.clientKey(), null)
+                .knownHosts(knownHosts)
+                .hostKeyPolicy(policy)
+                .build();
     }
 
     private static void assertRefusedAsChanged(Path kh) throws Exception {
         String content = Files.readString(kh);
         Path file = Files.write(SSHD.dataDir().resolve("ITLRecovery.p12"), new byte[] {1, 2, 3});
         for (HostKeyPolicy policy : HostKeyPolicy.values()) {
-            RemoteKeyException e = assertThrows(RemoteKeyException.class,
-                    () -> store(kh, policy).fetch(file.toString()), policy::toString);
+            RemoteKeyException e = assertThrows(
+                    RemoteKeyException.class, () -> store(kh, policy).fetch(file.toString()), policy::toString);
             assertEquals(Reason.CHANGED_HOST_KEY, e.reason(), e::toString);
             String m = e.getMessage();
-            assertTrue(m.contains("[127.0.0.1]:" + SSHD.port()) && m.contains("ssh-rsa")
-                    && m.contains(SSHD.fingerprint("rsa")) && m.contains("ssh-ed25519 (line 1)"), m);
+            assertTrue(
+                    m.contains("[127.0.0.1]:" + SSHD.port())
+                            && m.contains("ssh-rsa")
+                            && m.contains(SSHD.fingerprint("rsa"))
+                            && m.contains("ssh-ed25519 (line 1)"),
+                    m);
             assertEquals(content, Files.readString(kh), "the RSA key must not be recorded");
         }
     }
@@ -61,7 +69,8 @@ class HostKeyDowngradeOpenSshTest {
         // the control: the server really offers RSA and is reachable; with no key known, accept-new records it
         Path kh = SSHD.scratch("empty").resolve("known_hosts");
         Path file = Files.write(SSHD.dataDir().resolve("control.p12"), new byte[] {4, 5, 6});
-        assertArrayEquals(new byte[] {4, 5, 6}, store(kh, HostKeyPolicy.ACCEPT_NEW).fetch(file.toString()));
+        assertArrayEquals(
+                new byte[] {4, 5, 6}, store(kh, HostKeyPolicy.ACCEPT_NEW).fetch(file.toString()));
         String recorded = Files.readString(kh);
         assertTrue(recorded.contains(SSHD.knownHostsLine("rsa").split(" ")[2]), recorded);
         assertArrayEquals(new byte[] {4, 5, 6}, store(kh, HostKeyPolicy.STRICT).fetch(file.toString()));

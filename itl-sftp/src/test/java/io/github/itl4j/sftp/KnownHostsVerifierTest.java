@@ -53,7 +53,8 @@ class KnownHostsVerifierTest {
         Mac mac = Mac.getInstance("HmacSHA1");
         mac.init(new SecretKeySpec(salt, "HmacSHA1"));
         byte[] h = mac.doFinal(name.getBytes(StandardCharsets.UTF_8));
-        return "|1|" + Base64.getEncoder().encodeToString(salt) + "|" + Base64.getEncoder().encodeToString(h);
+        return "|1|" + Base64.getEncoder().encodeToString(salt) + "|"
+                + Base64.getEncoder().encodeToString(h);
     }
 
     private Path knownHosts(String content) throws Exception {
@@ -65,9 +66,18 @@ class KnownHostsVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {HOST, "[" + HOST + "]:22", "SFTP.Example.COM", "*.example.com",
-        "other.org,sftp.example.com", "sftp.example.co?", "[sftp.example.com]:*", "hashed:" + HOST,
-        "hashed:[" + HOST + "]:22"})
+    @ValueSource(
+            strings = {
+                HOST,
+                "[" + HOST + "]:22",
+                "SFTP.Example.COM",
+                "*.example.com",
+                "other.org,sftp.example.com",
+                "sftp.example.co?",
+                "[sftp.example.com]:*",
+                "hashed:" + HOST,
+                "hashed:[" + HOST + "]:22"
+            })
     void anotherTypeOfKeyIsAChangedKeyOnPort22(String field) throws Exception {
         String hostField = field.startsWith("hashed:") ? hashed(field.substring(7)) : field;
         String content = "# comment\n" + hostField + " " + ED25519 + "\n";
@@ -79,8 +89,13 @@ class KnownHostsVerifierTest {
             RemoteKeyException e = v.failure();
             assertEquals(Reason.CHANGED_HOST_KEY, e.reason(), e::toString);
             String m = e.getMessage();
-            assertTrue(m.contains(HOST) && m.contains("ssh-rsa") && m.contains(KeyUtils.getFingerPrint(offered))
-                    && m.contains("ssh-ed25519 (line 2)") && m.contains("downgraded"), m);
+            assertTrue(
+                    m.contains(HOST)
+                            && m.contains("ssh-rsa")
+                            && m.contains(KeyUtils.getFingerPrint(offered))
+                            && m.contains("ssh-ed25519 (line 2)")
+                            && m.contains("downgraded"),
+                    m);
             assertEquals(content, Files.readString(kh), "a changed key must never be recorded");
         }
     }
@@ -96,8 +111,16 @@ class KnownHostsVerifierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {HOST, "hashed:" + HOST, "other.example.com", "!sftp.example.com,*.example.com",
-        "*.example.com,!sftp.example.com", "[" + HOST + "]:2223", "hashed:[" + HOST + "]:22"})
+    @ValueSource(
+            strings = {
+                HOST,
+                "hashed:" + HOST,
+                "other.example.com",
+                "!sftp.example.com,*.example.com",
+                "*.example.com,!sftp.example.com",
+                "[" + HOST + "]:2223",
+                "hashed:[" + HOST + "]:22"
+            })
     void linesForOtherHostsOrPortsLeaveTheHostUnknown(String field) throws Exception {
         String hostField = field.startsWith("hashed:") ? hashed(field.substring(7)) : field;
         String content = hostField + " " + ED25519 + "\n";
@@ -116,8 +139,8 @@ class KnownHostsVerifierTest {
     @Test
     void aKnownKeyIsAcceptedBesideKeysOfOtherTypes() throws Exception {
         PublicKey offered = rsa();
-        Path kh = knownHosts(hashed(HOST) + " " + ED25519 + "\n" + "[" + HOST + "]:22 "
-                + PublicKeyEntry.toString(offered) + "\n");
+        Path kh = knownHosts(
+                hashed(HOST) + " " + ED25519 + "\n" + "[" + HOST + "]:22 " + PublicKeyEntry.toString(offered) + "\n");
         for (HostKeyPolicy policy : HostKeyPolicy.values()) {
             KnownHostsVerifier v = verifier(kh, policy, 22);
             assertTrue(v.verifyServerKey(null, null, offered), () -> String.valueOf(v.failure()));
@@ -144,7 +167,8 @@ class KnownHostsVerifierTest {
         KnownHostsVerifier v = verifier(kh, HostKeyPolicy.ACCEPT_NEW, 22);
         assertFalse(v.verifyServerKey(null, null, rsa()));
         assertEquals(Reason.CHANGED_HOST_KEY, v.failure().reason());
-        assertTrue(v.failure().getMessage().contains("@cert-authority ecdsa-sha2-nistp256 (line 1)"),
+        assertTrue(
+                v.failure().getMessage().contains("@cert-authority ecdsa-sha2-nistp256 (line 1)"),
                 v.failure().getMessage());
         assertEquals(content, Files.readString(kh));
     }
@@ -155,13 +179,15 @@ class KnownHostsVerifierTest {
         KnownHostsVerifier v = verifier(kh, HostKeyPolicy.ACCEPT_NEW, 22);
         assertFalse(v.verifyServerKey(null, null, rsa()));
         assertEquals(Reason.CHANGED_HOST_KEY, v.failure().reason());
-        assertTrue(v.failure().getMessage().contains("ssh-foo (line 1)"), v.failure().getMessage());
+        assertTrue(
+                v.failure().getMessage().contains("ssh-foo (line 1)"),
+                v.failure().getMessage());
     }
 
     @Test
     void malformedLinesAndUnknownMarkersAreSkipped() throws Exception {
-        Path kh = knownHosts(HOST + "\n" + HOST + " ssh-ed25519\n@foo " + HOST + " " + ED25519 + "\n|1|x " + ED25519
-                + "\n");
+        Path kh = knownHosts(
+                HOST + "\n" + HOST + " ssh-ed25519\n@foo " + HOST + " " + ED25519 + "\n|1|x " + ED25519 + "\n");
         KnownHostsVerifier v = verifier(kh, HostKeyPolicy.STRICT, 22);
         assertFalse(v.verifyServerKey(null, null, rsa()));
         assertEquals(Reason.UNKNOWN_HOST_KEY, v.failure().reason());

@@ -122,11 +122,54 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback,
         }
         dir = Files.createTempDirectory("itl4j-sshd");
         Path data = Files.createDirectory(dir.resolve("data"));
-        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "host-ed25519", "-f", hostKey("ed25519").toString());
-        run("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-C", "host-ecdsa", "-f",
+        run(
+                "ssh-keygen",
+                "-q",
+                "-t",
+                "ed25519",
+                "-N",
+                "",
+                "-C",
+                "host-ed25519",
+                "-f",
+                hostKey("ed25519").toString());
+        run(
+                "ssh-keygen",
+                "-q",
+                "-t",
+                "ecdsa",
+                "-b",
+                "256",
+                "-N",
+                "",
+                "-C",
+                "host-ecdsa",
+                "-f",
                 hostKey("ecdsa").toString());
-        run("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-N", "", "-C", "host-rsa", "-f", hostKey("rsa").toString());
-        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "client", "-f", clientKey().toString());
+        run(
+                "ssh-keygen",
+                "-q",
+                "-t",
+                "rsa",
+                "-b",
+                "2048",
+                "-N",
+                "",
+                "-C",
+                "host-rsa",
+                "-f",
+                hostKey("rsa").toString());
+        run(
+                "ssh-keygen",
+                "-q",
+                "-t",
+                "ed25519",
+                "-N",
+                "",
+                "-C",
+                "client",
+                "-f",
+                clientKey().toString());
         String me = System.getProperty("user.name");
         Files.copy(Path.of(clientKey() + ".pub"), dir.resolve("authorized_keys_" + me));
         if (isRoot()) {
@@ -160,19 +203,21 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback,
         pb.redirectErrorStream(true);
         sshd = pb.start();
         CountDownLatch listening = new CountDownLatch(1);
-        Thread reader = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(
-                    new InputStreamReader(sshd.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line = r.readLine(); line != null; line = r.readLine()) {
-                    log.append(line).append('\n');
-                    if (line.contains("Server listening on " + HOST + " port " + port)) {
-                        listening.countDown();
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(sshd.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = r.readLine(); line != null; line = r.readLine()) {
+                            log.append(line).append('\n');
+                            if (line.contains("Server listening on " + HOST + " port " + port)) {
+                                listening.countDown();
+                            }
+                        }
+                    } catch (IOException e) {
+                        log.append("[log reader: ").append(e).append("]\n");
                     }
-                }
-            } catch (IOException e) {
-                log.append("[log reader: ").append(e).append("]\n");
-            }
-        }, "sshd-log");
+                },
+                "sshd-log");
         reader.setDaemon(true);
         reader.start();
         if (!listening.await(20, TimeUnit.SECONDS)) {
@@ -186,9 +231,10 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback,
             run("useradd", "-m", "-s", "/bin/sh", PASSWORD_USER);
         }
         password = randomPassword();
-        Process chpasswd = new ProcessBuilder("chpasswd").redirectErrorStream(true).start();
-        chpasswd.getOutputStream().write((PASSWORD_USER + ":" + new String(password) + "\n")
-                .getBytes(StandardCharsets.UTF_8));
+        Process chpasswd =
+                new ProcessBuilder("chpasswd").redirectErrorStream(true).start();
+        chpasswd.getOutputStream()
+                .write((PASSWORD_USER + ":" + new String(password) + "\n").getBytes(StandardCharsets.UTF_8));
         chpasswd.getOutputStream().close();
         String out = new String(chpasswd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (chpasswd.waitFor() != 0) {
@@ -349,7 +395,8 @@ public final class OpenSshServer implements BeforeAllCallback, AfterAllCallback,
      * @throws InterruptedException if interrupted
      */
     public String fingerprint(String type) throws IOException, InterruptedException {
-        return run("ssh-keygen", "-l", "-E", "sha256", "-f", hostKey(type) + ".pub").split(" ")[1];
+        return run("ssh-keygen", "-l", "-E", "sha256", "-f", hostKey(type) + ".pub")
+                .split(" ")[1];
     }
 
     /**

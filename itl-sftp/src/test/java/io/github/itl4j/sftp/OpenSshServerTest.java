@@ -12,8 +12,8 @@ class OpenSshServerTest {
     void namesTheMissingProgram() {
         Path sh = Path.of("/bin/sh"); // executable on every machine that runs the build
         String noServer = OpenSshServer.missingTool(Path.of("/nonexistent/sshd"), sh);
-        assertTrue(noServer.startsWith("/nonexistent/sshd is missing") && noServer.contains("install-openssh"),
-                noServer);
+        assertTrue(
+                noServer.startsWith("/nonexistent/sshd is missing") && noServer.contains("install-openssh"), noServer);
         String noKeygen = OpenSshServer.missingTool(sh, Path.of("/nonexistent/ssh-keygen"));
         assertTrue(noKeygen.contains("openssh-client"), noKeygen);
         assertNull(OpenSshServer.missingTool(sh, sh));

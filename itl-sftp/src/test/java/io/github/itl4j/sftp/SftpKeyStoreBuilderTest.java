@@ -15,7 +15,8 @@ class SftpKeyStoreBuilderTest {
     @Test
     void defaults() {
         SftpKeyStore s = SftpKeyStore.builder("sftp.example.com", "backup")
-                .password(PasswordSource.of("pw".toCharArray())).build();
+                .password(PasswordSource.of("pw".toCharArray()))
+                .build();
         assertEquals(22, s.port());
         assertEquals(HostKeyPolicy.STRICT, s.hostKeyPolicy());
         assertEquals(SftpKeyStore.defaultKnownHosts(), s.knownHosts());
@@ -39,7 +40,9 @@ class SftpKeyStoreBuilderTest {
 
     @Test
     void uploadRejectsFileNamesThatAreNotPlainNames() {
-        SftpKeyStore s = SftpKeyStore.builder("h", "u").password(PasswordSource.of("pw".toCharArray())).build();
+        SftpKeyStore s = SftpKeyStore.builder("h", "u")
+                .password(PasswordSource.of("pw".toCharArray()))
+                .build();
         for (String name : new String[] {"", ".", "..", "a/b", "a\0b"}) {
             assertThrows(IllegalArgumentException.class, () -> s.upload(new byte[1], "dir", name), name);
         }
@@ -49,8 +52,11 @@ class SftpKeyStoreBuilderTest {
 
     @Test
     void toStringHasNoSecret() {
-        String s = SftpKeyStore.builder("h", "u").port(2222).password(PasswordSource.of("hunter2".toCharArray()))
-                .build().toString();
+        String s = SftpKeyStore.builder("h", "u")
+                .port(2222)
+                .password(PasswordSource.of("hunter2".toCharArray()))
+                .build()
+                .toString();
         assertTrue(s.contains("u@h:2222"), s);
         assertFalse(s.contains("hunter2"), s);
     }

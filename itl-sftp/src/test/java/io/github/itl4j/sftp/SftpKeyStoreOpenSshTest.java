@@ -88,7 +88,8 @@ class SftpKeyStoreOpenSshTest {
         SSHD.chown(file);
         // a path relative to the login directory, as CUCM's remotekey takes it
         String relative = dir.getFileName() + "/ITLRecovery.p12";
-        assertArrayEquals(content, passwordAuth(knownHosts("fetch-pw"), password).build().fetch(relative));
+        assertArrayEquals(
+                content, passwordAuth(knownHosts("fetch-pw"), password).build().fetch(relative));
     }
 
     @Test
@@ -102,13 +103,19 @@ class SftpKeyStoreOpenSshTest {
         byte[] content = random(100);
         Files.write(file, content);
         Path kh = knownHosts("enc-key-kh");
-        SftpKeyStore ok = SftpKeyStore.builder(OpenSshServer.HOST, SSHD.keyUser()).port(SSHD.port())
-                .privateKey(key, PasswordSource.of("s3cret-pass".toCharArray())).knownHosts(kh).build();
+        SftpKeyStore ok = SftpKeyStore.builder(OpenSshServer.HOST, SSHD.keyUser())
+                .port(SSHD.port())
+                .privateKey(key, PasswordSource.of("s3cret-pass".toCharArray()))
+                .knownHosts(kh)
+                .build();
         assertArrayEquals(content, ok.fetch(file.toString()));
 
         char[] wrong = "not-the-passphrase".toCharArray();
-        SftpKeyStore bad = SftpKeyStore.builder(OpenSshServer.HOST, SSHD.keyUser()).port(SSHD.port())
-                .privateKey(key, PasswordSource.of(wrong)).knownHosts(kh).build();
+        SftpKeyStore bad = SftpKeyStore.builder(OpenSshServer.HOST, SSHD.keyUser())
+                .port(SSHD.port())
+                .privateKey(key, PasswordSource.of(wrong))
+                .knownHosts(kh)
+                .build();
         RemoteKeyException e = assertThrows(RemoteKeyException.class, () -> bad.fetch(file.toString()));
         assertEquals(Reason.CLIENT_CREDENTIALS, e.reason(), e::toString);
         assertNoSecret(e, wrong);
@@ -137,8 +144,8 @@ class SftpKeyStoreOpenSshTest {
         assertEquals(r.sha256(), again.sha256());
 
         byte[] other = random(3333);
-        RemoteKeyException e = assertThrows(RemoteKeyException.class,
-                () -> remote.upload(other, dir.toString(), "ITLRecovery.p12"));
+        RemoteKeyException e =
+                assertThrows(RemoteKeyException.class, () -> remote.upload(other, dir.toString(), "ITLRecovery.p12"));
         assertEquals(Reason.ALREADY_EXISTS, e.reason(), e::toString);
         assertArrayEquals(content, Files.readAllBytes(written), "the existing backup must be left untouched");
         try (Stream<Path> s = Files.list(dir)) {
@@ -151,7 +158,8 @@ class SftpKeyStoreOpenSshTest {
         char[] password = SSHD.password();
         Path dir = SSHD.passwordUserDir("upload");
         byte[] content = random(2048);
-        UploadResult r = passwordAuth(knownHosts("upload-pw"), password).build()
+        UploadResult r = passwordAuth(knownHosts("upload-pw"), password)
+                .build()
                 .upload(content, dir.getFileName().toString(), "ITLRecovery.p12");
         assertEquals(dir.getFileName() + "/ITLRecovery.p12", r.remotePath());
         assertArrayEquals(content, Files.readAllBytes(dir.resolve("ITLRecovery.p12")));
@@ -160,7 +168,8 @@ class SftpKeyStoreOpenSshTest {
     @Test
     void uploadIntoAMissingDirectory() throws Exception {
         RemoteKeyException e = assertThrows(RemoteKeyException.class, () -> keyAuth(knownHosts("upload-missing"))
-                .build().upload(random(10), SSHD.dataDir().resolve("no-such-dir").toString(), "x.p12"));
+                .build()
+                .upload(random(10), SSHD.dataDir().resolve("no-such-dir").toString(), "x.p12"));
         assertEquals(Reason.NO_SUCH_FILE, e.reason(), e::toString);
     }
 
@@ -168,7 +177,8 @@ class SftpKeyStoreOpenSshTest {
     void uploadOntoADirectory() throws Exception {
         Path dir = Files.createDirectories(SSHD.dataDir().resolve("onto-dir").resolve("ITLRecovery.p12"));
         RemoteKeyException e = assertThrows(RemoteKeyException.class, () -> keyAuth(knownHosts("onto-dir"))
-                .build().upload(random(10), dir.getParent().toString(), "ITLRecovery.p12"));
+                .build()
+                .upload(random(10), dir.getParent().toString(), "ITLRecovery.p12"));
         assertEquals(Reason.WRONG_FILE_TYPE, e.reason(), e::toString);
     }
 
@@ -179,8 +189,9 @@ class SftpKeyStoreOpenSshTest {
         Path file = dir.resolve("root-only.p12");
         Files.write(file, random(10));
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------")); // owned by root
-        RemoteKeyException e = assertThrows(RemoteKeyException.class, () -> passwordAuth(knownHosts("denied"), password)
-                .build().fetch(dir.getFileName() + "/root-only.p12"));
+        RemoteKeyException e = assertThrows(
+                RemoteKeyException.class,
+                () -> passwordAuth(knownHosts("denied"), password).build().fetch(dir.getFileName() + "/root-only.p12"));
         assertEquals(Reason.PERMISSION_DENIED, e.reason(), e::toString);
         assertTrue(e.getMessage().contains("root-only.p12"), e::getMessage);
     }
@@ -189,10 +200,12 @@ class SftpKeyStoreOpenSshTest {
     void wrongPasswordIsAnAuthenticationFailureNamingUserAndHost() throws Exception {
         SSHD.password();
         char[] wrong = "wrong-password-123".toCharArray();
-        RemoteKeyException e = assertThrows(RemoteKeyException.class,
+        RemoteKeyException e = assertThrows(
+                RemoteKeyException.class,
                 () -> passwordAuth(knownHosts("wrong-pw"), wrong).build().fetch("whatever.p12"));
         assertEquals(Reason.AUTHENTICATION_FAILED, e.reason(), e::toString);
-        assertTrue(e.getMessage().contains(OpenSshServer.PASSWORD_USER + "@" + OpenSshServer.HOST + ":" + SSHD.port()),
+        assertTrue(
+                e.getMessage().contains(OpenSshServer.PASSWORD_USER + "@" + OpenSshServer.HOST + ":" + SSHD.port()),
                 e::getMessage);
         assertNoSecret(e, wrong);
     }
@@ -201,17 +214,21 @@ class SftpKeyStoreOpenSshTest {
     void keyNotAuthorizedIsAnAuthenticationFailure() throws Exception {
         Path key = SSHD.scratch("stranger").resolve("id_stranger");
         OpenSshServer.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key.toString());
-        RemoteKeyException e = assertThrows(RemoteKeyException.class,
-                () -> SftpKeyStore.builder(OpenSshServer.HOST, SSHD.keyUser()).port(SSHD.port())
-                        .privateKey(key, null).knownHosts(knownHosts("stranger-kh")).build().fetch("x"));
+        RemoteKeyException e =
+                assertThrows(RemoteKeyException.class, () -> SftpKeyStore.builder(OpenSshServer.HOST, SSHD.keyUser())
+                        .port(SSHD.port())
+                        .privateKey(key, null)
+                        .knownHosts(knownHosts("stranger-kh"))
+                        .build()
+                        .fetch("x"));
         assertEquals(Reason.AUTHENTICATION_FAILED, e.reason(), e::toString);
     }
 
     @Test
     void unknownHostKeyIsRefusedStrictlyWithTypeAndFingerprint() throws Exception {
         Path kh = SSHD.scratch("unknown").resolve("known_hosts"); // does not exist
-        RemoteKeyException e = assertThrows(RemoteKeyException.class,
-                () -> keyAuth(kh).build().fetch("whatever"));
+        RemoteKeyException e =
+                assertThrows(RemoteKeyException.class, () -> keyAuth(kh).build().fetch("whatever"));
         assertEquals(Reason.UNKNOWN_HOST_KEY, e.reason(), e::toString);
         String m = e.getMessage();
         assertTrue(m.contains("[127.0.0.1]:" + SSHD.port()), m);
@@ -227,7 +244,9 @@ class SftpKeyStoreOpenSshTest {
         byte[] content = random(500);
         Files.write(file, content);
 
-        assertArrayEquals(content, keyAuth(kh).hostKeyPolicy(HostKeyPolicy.ACCEPT_NEW).build().fetch(file.toString()));
+        assertArrayEquals(
+                content,
+                keyAuth(kh).hostKeyPolicy(HostKeyPolicy.ACCEPT_NEW).build().fetch(file.toString()));
         List<String> lines = Files.readAllLines(kh);
         assertEquals(1, lines.size(), lines::toString);
         assertTrue(lines.get(0).startsWith("[127.0.0.1]:" + SSHD.port() + " "), lines::toString);
@@ -249,12 +268,17 @@ class SftpKeyStoreOpenSshTest {
         String content = "# a comment\n[127.0.0.1]:" + SSHD.port() + " " + pub[0] + " " + pub[1] + "\n";
         Files.writeString(kh, content);
         for (HostKeyPolicy policy : HostKeyPolicy.values()) {
-            RemoteKeyException e = assertThrows(RemoteKeyException.class,
+            RemoteKeyException e = assertThrows(
+                    RemoteKeyException.class,
                     () -> keyAuth(kh).hostKeyPolicy(policy).build().fetch("whatever"));
             assertEquals(Reason.CHANGED_HOST_KEY, e.reason(), e::toString);
             String m = e.getMessage();
-            assertTrue(m.contains("ssh-ed25519") && m.contains(SSHD.fingerprint("ed25519"))
-                    && m.contains("[127.0.0.1]:" + SSHD.port()) && m.contains(kh + ":2"), m);
+            assertTrue(
+                    m.contains("ssh-ed25519")
+                            && m.contains(SSHD.fingerprint("ed25519"))
+                            && m.contains("[127.0.0.1]:" + SSHD.port())
+                            && m.contains(kh + ":2"),
+                    m);
             assertEquals(content, Files.readString(kh), "a changed key must never be written");
         }
     }
@@ -284,7 +308,8 @@ class SftpKeyStoreOpenSshTest {
         String content = "[127.0.0.1]:" + SSHD.port() + " " + pub[0] + " " + pub[1] + "\n";
         Files.writeString(kh, content);
         for (HostKeyPolicy policy : HostKeyPolicy.values()) {
-            RemoteKeyException e = assertThrows(RemoteKeyException.class,
+            RemoteKeyException e = assertThrows(
+                    RemoteKeyException.class,
                     () -> keyAuth(kh).hostKeyPolicy(policy).build().fetch("x"));
             assertEquals(Reason.CHANGED_HOST_KEY, e.reason(), e::toString);
             assertTrue(e.getMessage().contains("ssh-rsa (line 1)"), e.getMessage());
@@ -307,23 +332,28 @@ class SftpKeyStoreOpenSshTest {
         Path kh = SSHD.scratch("revoked").resolve("known_hosts");
         String line = SSHD.knownHostsLine("ed25519");
         Files.writeString(kh, "@revoked " + line + "\n" + line + "\n");
-        RemoteKeyException e = assertThrows(RemoteKeyException.class, () -> keyAuth(kh).build().fetch("x"));
+        RemoteKeyException e =
+                assertThrows(RemoteKeyException.class, () -> keyAuth(kh).build().fetch("x"));
         assertEquals(Reason.REVOKED_HOST_KEY, e.reason(), e::toString);
     }
 
     @Test
     void missingRemoteFile() throws Exception {
         String path = SSHD.dataDir().resolve("no-such.p12").toString();
-        RemoteKeyException e = assertThrows(RemoteKeyException.class,
+        RemoteKeyException e = assertThrows(
+                RemoteKeyException.class,
                 () -> keyAuth(knownHosts("missing")).build().fetch(path));
         assertEquals(Reason.NO_SUCH_FILE, e.reason(), e::toString);
-        assertTrue(e.getMessage().contains(SSHD.keyUser() + "@127.0.0.1:" + SSHD.port())
-                && e.getMessage().contains(path), e::getMessage);
+        assertTrue(
+                e.getMessage().contains(SSHD.keyUser() + "@127.0.0.1:" + SSHD.port())
+                        && e.getMessage().contains(path),
+                e::getMessage);
     }
 
     @Test
     void directoryIsNotAFile() throws Exception {
-        RemoteKeyException e = assertThrows(RemoteKeyException.class,
+        RemoteKeyException e = assertThrows(
+                RemoteKeyException.class,
                 () -> keyAuth(knownHosts("dir")).build().fetch(SSHD.dataDir().toString()));
         assertEquals(Reason.WRONG_FILE_TYPE, e.reason(), e::toString);
     }
@@ -331,10 +361,13 @@ class SftpKeyStoreOpenSshTest {
     @Test
     void connectionRefusedOnAClosedPort() throws Exception {
         int closed = OpenSshServer.freePort();
-        RemoteKeyException e = assertThrows(RemoteKeyException.class,
-                () -> SftpKeyStore.builder(OpenSshServer.HOST, "nobody").port(closed)
-                        .password(PasswordSource.of("x".toCharArray())).knownHosts(knownHosts("refused"))
-                        .build().fetch("x"));
+        RemoteKeyException e =
+                assertThrows(RemoteKeyException.class, () -> SftpKeyStore.builder(OpenSshServer.HOST, "nobody")
+                        .port(closed)
+                        .password(PasswordSource.of("x".toCharArray()))
+                        .knownHosts(knownHosts("refused"))
+                        .build()
+                        .fetch("x"));
         assertEquals(Reason.CONNECTION_REFUSED, e.reason(), e::toString);
         assertTrue(e.getMessage().contains("127.0.0.1:" + closed), e::getMessage);
     }
@@ -355,10 +388,14 @@ class SftpKeyStoreOpenSshTest {
             });
             acceptor.setDaemon(true);
             acceptor.start();
-            RemoteKeyException e = assertThrows(RemoteKeyException.class,
-                    () -> SftpKeyStore.builder(OpenSshServer.HOST, "nobody").port(silent.getLocalPort())
-                            .password(PasswordSource.of("x".toCharArray())).knownHosts(knownHosts("silent"))
-                            .authTimeout(Duration.ofMillis(300)).build().fetch("x"));
+            RemoteKeyException e =
+                    assertThrows(RemoteKeyException.class, () -> SftpKeyStore.builder(OpenSshServer.HOST, "nobody")
+                            .port(silent.getLocalPort())
+                            .password(PasswordSource.of("x".toCharArray()))
+                            .knownHosts(knownHosts("silent"))
+                            .authTimeout(Duration.ofMillis(300))
+                            .build()
+                            .fetch("x"));
             assertEquals(Reason.TIMEOUT, e.reason(), e::toString);
             silent.close();
             for (Socket s : accepted) {
@@ -373,7 +410,8 @@ class SftpKeyStoreOpenSshTest {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(1L << 40); // 1 TiB, sparse: reading it over SFTP would not finish
         }
-        RemoteKeyException e = assertThrows(RemoteKeyException.class,
+        RemoteKeyException e = assertThrows(
+                RemoteKeyException.class,
                 () -> keyAuth(knownHosts("huge")).build().fetch(file.toString()));
         assertEquals(Reason.TOO_LARGE, e.reason(), e::toString);
         assertTrue(e.getMessage().contains(Long.toString(1L << 40)), e::getMessage);
@@ -382,8 +420,10 @@ class SftpKeyStoreOpenSshTest {
     @Test
     void endlessStreamStopsAtTheLimit() throws Exception {
         // /dev/zero reports size 0 and never ends: only the read-side bound can stop it
-        RemoteKeyException e = assertThrows(RemoteKeyException.class,
-                () -> keyAuth(knownHosts("endless")).maxFetchBytes(100_000).build().fetch("/dev/zero"));
+        RemoteKeyException e = assertThrows(RemoteKeyException.class, () -> keyAuth(knownHosts("endless"))
+                .maxFetchBytes(100_000)
+                .build()
+                .fetch("/dev/zero"));
         assertEquals(Reason.TOO_LARGE, e.reason(), e::toString);
     }
 
@@ -394,15 +434,16 @@ class SftpKeyStoreOpenSshTest {
         Files.write(file, content);
         SftpKeyStore.Builder b = keyAuth(knownHosts("limit"));
         assertArrayEquals(content, b.maxFetchBytes(70_000).build().fetch(file.toString()));
-        RemoteKeyException e = assertThrows(RemoteKeyException.class,
-                () -> b.maxFetchBytes(69_999).build().fetch(file.toString()));
+        RemoteKeyException e = assertThrows(
+                RemoteKeyException.class, () -> b.maxFetchBytes(69_999).build().fetch(file.toString()));
         assertEquals(Reason.TOO_LARGE, e.reason(), e::toString);
     }
 
     @Test
     void unreadableKnownHostsIsReported() throws Exception {
         Path kh = SSHD.scratch("kh-dir"); // a directory where a file is expected
-        RemoteKeyException e = assertThrows(RemoteKeyException.class, () -> keyAuth(kh).build().fetch("x"));
+        RemoteKeyException e =
+                assertThrows(RemoteKeyException.class, () -> keyAuth(kh).build().fetch("x"));
         assertEquals(Reason.KNOWN_HOSTS_FILE, e.reason(), e::toString);
     }
 }

@@ -81,11 +81,11 @@ public final class ItlArbitraries {
     /** Most records {@link #itlFiles()} puts in a file. */
     public static final int DEFAULT_MAX_RECORDS = 8;
 
-    private static final Role[] KNOWN_ROLES = {Role.SAST, Role.CCM, Role.CCM_TFTP, Role.TFTP, Role.CAPF, Role.SRST,
-        Role.APP_SERVER, Role.TVS};
+    private static final Role[] KNOWN_ROLES = {
+        Role.SAST, Role.CCM, Role.CCM_TFTP, Role.TFTP, Role.CAPF, Role.SRST, Role.APP_SERVER, Role.TVS
+    };
 
-    private ItlArbitraries() {
-    }
+    private ItlArbitraries() {}
 
     // ---------------------------------------------------------------------------------------------------- values
 
@@ -118,12 +118,28 @@ public final class ItlArbitraries {
 
     private static Arbitrary<String> words(int maxLength) {
         return Arbitraries.frequencyOf(
-                Tuple.of(12, Arbitraries.strings().withCharRange('a', 'z').withCharRange('0', '9').withChars("-_.")
-                        .ofMinLength(1).ofMaxLength(maxLength)),
-                Tuple.of(2, Arbitraries.strings().withCharRange('A', 'Z').withChars(" ,+=\\\"")
-                        .ofMinLength(1).ofMaxLength(maxLength)),
-                Tuple.of(1, Arbitraries.strings().withChars("äöüéłžßåøÇ日本語").withCharRange('a', 'z')
-                        .ofMinLength(1).ofMaxLength(maxLength)));
+                Tuple.of(
+                        12,
+                        Arbitraries.strings()
+                                .withCharRange('a', 'z')
+                                .withCharRange('0', '9')
+                                .withChars("-_.")
+                                .ofMinLength(1)
+                                .ofMaxLength(maxLength)),
+                Tuple.of(
+                        2,
+                        Arbitraries.strings()
+                                .withCharRange('A', 'Z')
+                                .withChars(" ,+=\\\"")
+                                .ofMinLength(1)
+                                .ofMaxLength(maxLength)),
+                Tuple.of(
+                        1,
+                        Arbitraries.strings()
+                                .withChars("äöüéłžßåøÇ日本語")
+                                .withCharRange('a', 'z')
+                                .ofMinLength(1)
+                                .ofMaxLength(maxLength)));
     }
 
     /**
@@ -137,9 +153,15 @@ public final class ItlArbitraries {
      */
     public static Arbitrary<String> names(Layout layout) {
         Arbitrary<String> cn = words(40);
-        Arbitrary<List<String>> attrs = Combinators.combine(words(12).injectNull(0.3), words(12).injectNull(0.2),
-                words(12).injectNull(0.5), words(12).injectNull(0.5),
-                Arbitraries.strings().withCharRange('A', 'Z').ofLength(2).injectNull(0.4))
+        Arbitrary<List<String>> attrs = Combinators.combine(
+                        words(12).injectNull(0.3),
+                        words(12).injectNull(0.2),
+                        words(12).injectNull(0.5),
+                        words(12).injectNull(0.5),
+                        Arbitraries.strings()
+                                .withCharRange('A', 'Z')
+                                .ofLength(2)
+                                .injectNull(0.4))
                 .as((ou, o, l, st, c) -> Arrays.asList(ou, o, l, st, c));
         String[] keys = {"OU", "O", "L", "ST", "C"};
         if (layout == Layout.CUCM) {
@@ -187,7 +209,9 @@ public final class ItlArbitraries {
     public static Arbitrary<Role> roles() {
         return Arbitraries.frequencyOf(
                 Tuple.of(9, Arbitraries.of(KNOWN_ROLES)),
-                Tuple.of(1, Arbitraries.integers().between(0, 0xFFFF).map(Role::of).filter(r -> !r.isKnown())));
+                Tuple.of(
+                        1,
+                        Arbitraries.integers().between(0, 0xFFFF).map(Role::of).filter(r -> !r.isKnown())));
     }
 
     /**
@@ -205,7 +229,8 @@ public final class ItlArbitraries {
      * @return an arbitrary of digest algorithms
      */
     public static Arbitrary<DigestAlgorithm> anyDigests() {
-        return Arbitraries.frequencyOf(Tuple.of(9, digests()),
+        return Arbitraries.frequencyOf(
+                Tuple.of(9, digests()),
                 Tuple.of(1, Arbitraries.integers().between(4, 255).map(DigestAlgorithm::of)));
     }
 
@@ -236,9 +261,14 @@ public final class ItlArbitraries {
      * @return an arbitrary of file names
      */
     public static Arbitrary<String> trustListFileNames() {
-        Arbitrary<String> mac = Arbitraries.strings().withCharRange('0', '9').withCharRange('A', 'F').ofLength(12);
-        return Arbitraries.oneOf(Arbitraries.of("ITLFile.tlv", "CTLFile.tlv"),
-                mac.map(m -> "ITLSEP" + m + ".tlv"), mac.map(m -> "CTLSEP" + m + ".tlv"));
+        Arbitrary<String> mac = Arbitraries.strings()
+                .withCharRange('0', '9')
+                .withCharRange('A', 'F')
+                .ofLength(12);
+        return Arbitraries.oneOf(
+                Arbitraries.of("ITLFile.tlv", "CTLFile.tlv"),
+                mac.map(m -> "ITLSEP" + m + ".tlv"),
+                mac.map(m -> "CTLSEP" + m + ".tlv"));
     }
 
     /**
@@ -248,9 +278,16 @@ public final class ItlArbitraries {
      * @return an arbitrary of file names
      */
     public static Arbitrary<String> signedFileNames() {
-        Arbitrary<String> mac = Arbitraries.strings().withCharRange('0', '9').withCharRange('A', 'F').ofLength(12);
-        return Arbitraries.oneOf(mac.map(m -> "SEP" + m + ".cnf.xml.sgn"),
-                Arbitraries.of("dialplan.xml.sgn", "RingList.xml.sgn", "Desktops/320x196x4/List.xml.sgn",
+        Arbitrary<String> mac = Arbitraries.strings()
+                .withCharRange('0', '9')
+                .withCharRange('A', 'F')
+                .ofLength(12);
+        return Arbitraries.oneOf(
+                mac.map(m -> "SEP" + m + ".cnf.xml.sgn"),
+                Arbitraries.of(
+                        "dialplan.xml.sgn",
+                        "RingList.xml.sgn",
+                        "Desktops/320x196x4/List.xml.sgn",
                         "cp-8800-sip.14-2-1.loads.sha512"),
                 words(20).map(w -> w + ".xml.sgn"));
     }
@@ -278,8 +315,8 @@ public final class ItlArbitraries {
 
     private static Arbitrary<Bytes> publicKeys() {
         // RSA PKCS#1 1024/2048 bits, EC P-256 point, rarely RSA 4096
-        return Arbitraries.frequencyOf(Tuple.of(3, randomBytesOfSizes(140, 270, 65)),
-                Tuple.of(1, randomBytesOfSizes(526)));
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, randomBytesOfSizes(140, 270, 65)), Tuple.of(1, randomBytesOfSizes(526)));
     }
 
     private static Arbitrary<Bytes> certSignatures() {
@@ -323,8 +360,15 @@ public final class ItlArbitraries {
      * @return an arbitrary of records
      */
     public static Arbitrary<ItlRecord> certificateRecords(Layout layout) {
-        return Combinators.combine(nameValues(layout), roles(), nameValues(layout), serialNumbers(), publicKeys(),
-                certSignatures().injectNull(0.1), randomBytes(16, 700), extras(layout))
+        return Combinators.combine(
+                        nameValues(layout),
+                        roles(),
+                        nameValues(layout),
+                        serialNumbers(),
+                        publicKeys(),
+                        certSignatures().injectNull(0.1),
+                        randomBytes(16, 700),
+                        extras(layout))
                 .as((subject, role, issuer, serial, key, sig, cert, extra) -> {
                     List<Tlv> fields = new ArrayList<>(extra);
                     fields.add(new Tlv(RecordTags.SUBJECT_NAME, subject));
@@ -348,11 +392,21 @@ public final class ItlArbitraries {
      * @return an arbitrary of records
      */
     public static Arbitrary<ItlRecord> hashRecords(Layout layout) {
-        return Combinators.combine(nameValues(layout), roles(), nameValues(layout), serialNumbers(), publicKeys(),
-                certSignatures(), Arbitraries.of(DigestAlgorithm.SHA1, DigestAlgorithm.SHA256,
-                        DigestAlgorithm.SHA512).flatMap(d -> randomBytesOfSizes(d.digestLength())
-                        .map(h -> List.of(new Tlv(RecordTags.CERT_HASH, h), new Tlv(RecordTags.HASH_ALGORITHM,
-                                Bytes.wrapOwned(new byte[] {(byte) d.code()}))))), extras(layout))
+        return Combinators.combine(
+                        nameValues(layout),
+                        roles(),
+                        nameValues(layout),
+                        serialNumbers(),
+                        publicKeys(),
+                        certSignatures(),
+                        Arbitraries.of(DigestAlgorithm.SHA1, DigestAlgorithm.SHA256, DigestAlgorithm.SHA512)
+                                .flatMap(d -> randomBytesOfSizes(d.digestLength())
+                                        .map(h -> List.of(
+                                                new Tlv(RecordTags.CERT_HASH, h),
+                                                new Tlv(
+                                                        RecordTags.HASH_ALGORITHM,
+                                                        Bytes.wrapOwned(new byte[] {(byte) d.code()}))))),
+                        extras(layout))
                 .as((subject, role, issuer, serial, key, sig, hash, extra) -> {
                     List<Tlv> fields = new ArrayList<>(extra);
                     fields.add(new Tlv(RecordTags.SUBJECT_NAME, subject));
@@ -376,8 +430,14 @@ public final class ItlArbitraries {
      * @return an arbitrary of signers
      */
     public static Arbitrary<ItlHeader.Signer> signers(Layout layout) {
-        return Combinators.combine(nameValues(layout), serialNumbers(), nameValues(layout), signatureLengths(),
-                digests(), timestamps()).as(ItlHeader.Signer::new);
+        return Combinators.combine(
+                        nameValues(layout),
+                        serialNumbers(),
+                        nameValues(layout),
+                        signatureLengths(),
+                        digests(),
+                        timestamps())
+                .as(ItlHeader.Signer::new);
     }
 
     /**
@@ -388,8 +448,11 @@ public final class ItlArbitraries {
      * @return an arbitrary of headers
      */
     public static Arbitrary<ItlHeader> headers() {
-        return headers(trustListFileNames(), Arbitraries.frequencyOf(Tuple.of(8, Arbitraries.just(Version.V1_2)),
-                Tuple.of(1, Arbitraries.of(Version.V1_0, Version.V1_1))));
+        return headers(
+                trustListFileNames(),
+                Arbitraries.frequencyOf(
+                        Tuple.of(8, Arbitraries.just(Version.V1_2)),
+                        Tuple.of(1, Arbitraries.of(Version.V1_0, Version.V1_1))));
     }
 
     /**
@@ -400,11 +463,20 @@ public final class ItlArbitraries {
      * @return an arbitrary of headers, signature filled with random bytes
      */
     public static Arbitrary<ItlHeader> headers(Arbitrary<String> fileNames, Arbitrary<Version> versions) {
-        return Arbitraries.of(Layout.values()).flatMap(layout -> Combinators.combine(signers(layout), fileNames,
-                versions, Arbitraries.of(Version.V1_0, Version.V1_1).injectNull(0.4), Arbitraries.longs())
+        return Arbitraries.of(Layout.values()).flatMap(layout -> Combinators.combine(
+                        signers(layout),
+                        fileNames,
+                        versions,
+                        Arbitraries.of(Version.V1_0, Version.V1_1).injectNull(0.4),
+                        Arbitraries.longs())
                 .as((signer, name, version, signerVersion, seed) -> {
-                    ItlHeader h = ItlHeader.builder().layout(layout).version(version).signerVersion(signerVersion)
-                            .signer(signer).fileName(name).build();
+                    ItlHeader h = ItlHeader.builder()
+                            .layout(layout)
+                            .version(version)
+                            .signerVersion(signerVersion)
+                            .signer(signer)
+                            .fileName(name)
+                            .build();
                     return h.withSignature(seeded(signer.signatureLength(), seed));
                 }));
     }
@@ -430,12 +502,15 @@ public final class ItlArbitraries {
      */
     public static Arbitrary<ItlFile> itlFiles(int minRecords, int maxRecords) {
         if (minRecords < 0 || maxRecords < minRecords) {
-            throw new IllegalArgumentException("need 0 <= minRecords <= maxRecords: " + minRecords + ", "
-                    + maxRecords);
+            throw new IllegalArgumentException("need 0 <= minRecords <= maxRecords: " + minRecords + ", " + maxRecords);
         }
-        return Combinators.combine(headers(), Arbitraries.integers().between(minRecords, maxRecords)
-                .withDistribution(RandomDistribution.uniform())).flatAs((h, n) -> records(h.layout()
-                        .orElse(Layout.CUCM)).list().ofSize(n).map(rs -> ItlFile.of(h, rs)));
+        return Combinators.combine(
+                        headers(),
+                        Arbitraries.integers()
+                                .between(minRecords, maxRecords)
+                                .withDistribution(RandomDistribution.uniform()))
+                .flatAs((h, n) ->
+                        records(h.layout().orElse(Layout.CUCM)).list().ofSize(n).map(rs -> ItlFile.of(h, rs)));
     }
 
     /**
@@ -481,8 +556,8 @@ public final class ItlArbitraries {
      * @return an arbitrary of signed files
      */
     public static Arbitrary<SgnFile> sgnFiles() {
-        return Combinators.combine(headers(signedFileNames(), Arbitraries.of(Version.V1_0, Version.V1_2)),
-                payloads()).as(SgnFile::of);
+        return Combinators.combine(headers(signedFileNames(), Arbitraries.of(Version.V1_0, Version.V1_2)), payloads())
+                .as(SgnFile::of);
     }
 
     // ------------------------------------------------------------------------------------------- malformed bytes
@@ -504,9 +579,12 @@ public final class ItlArbitraries {
         Arbitrary<byte[]> flips = bitFlips(base);
         Arbitrary<byte[]> truncations = truncations(base);
         Arbitrary<byte[]> splices = splices(base);
-        Arbitrary<byte[]> lengthEdits = Combinators.combine(Arbitraries.of(box(lengths)),
-                Arbitraries.oneOf(Arbitraries.integers().between(-4, 4), Arbitraries.integers().between(0, 0xFFFF)
-                        .map(v -> v + 0x10000), Arbitraries.of(0x10000, 0x1FFFF)))
+        Arbitrary<byte[]> lengthEdits = Combinators.combine(
+                        Arbitraries.of(box(lengths)),
+                        Arbitraries.oneOf(
+                                Arbitraries.integers().between(-4, 4),
+                                Arbitraries.integers().between(0, 0xFFFF).map(v -> v + 0x10000),
+                                Arbitraries.of(0x10000, 0x1FFFF)))
                 .as((at, change) -> {
                     byte[] out = base.clone();
                     int old = ((out[at] & 0xFF) << 8) | (out[at + 1] & 0xFF);
@@ -520,14 +598,20 @@ public final class ItlArbitraries {
             tail.copyTo(out, n);
             return out;
         });
-        Arbitrary<byte[]> randomTail = Combinators.combine(Arbitraries.integers().between(0, Math.min(n, 64)),
-                randomBytes(0, 512)).as((keep, tail) -> {
+        Arbitrary<byte[]> randomTail = Combinators.combine(
+                        Arbitraries.integers().between(0, Math.min(n, 64)), randomBytes(0, 512))
+                .as((keep, tail) -> {
                     byte[] out = Arrays.copyOf(base, keep + tail.size());
                     tail.copyTo(out, keep);
                     return out;
                 });
-        return Arbitraries.frequencyOf(Tuple.of(3, flips), Tuple.of(2, truncations), Tuple.of(2, splices),
-                Tuple.of(3, lengthEdits), Tuple.of(1, appended), Tuple.of(1, randomTail));
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, flips),
+                Tuple.of(2, truncations),
+                Tuple.of(2, splices),
+                Tuple.of(3, lengthEdits),
+                Tuple.of(1, appended),
+                Tuple.of(1, randomTail));
     }
 
     /**
@@ -578,8 +662,10 @@ public final class ItlArbitraries {
 
     private static Arbitrary<byte[]> bitFlips(byte[] base) {
         int bits = base.length * 8;
-        return Combinators.combine(Arbitraries.integers().between(0, bits - 1), Arbitraries.integers()
-                .between(0, bits - 1).injectNull(0.6)).as((a, b) -> {
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, bits - 1),
+                        Arbitraries.integers().between(0, bits - 1).injectNull(0.6))
+                .as((a, b) -> {
                     byte[] out = base.clone();
                     out[a >>> 3] ^= (byte) (1 << (a & 7));
                     if (b != null) {
@@ -591,8 +677,11 @@ public final class ItlArbitraries {
 
     private static Arbitrary<byte[]> splices(byte[] base) {
         int n = base.length;
-        return Combinators.combine(Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, n - 1),
-                Arbitraries.integers().between(1, 64), Arbitraries.integers().between(0, n))
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 2),
+                        Arbitraries.integers().between(0, n - 1),
+                        Arbitraries.integers().between(1, 64),
+                        Arbitraries.integers().between(0, n))
                 .as((kind, from, len, at) -> splice(base, kind, from, Math.min(len, n - from), at));
     }
 

@@ -36,12 +36,15 @@ public final class SignedFileArbitrary extends ArbitraryDecorator<SgnFile> {
     private final Arbitrary<Bytes> payloads;
 
     SignedFileArbitrary() {
-        this(List.of(TestKey.values()), List.of(Layout.values()), List.of(DigestAlgorithm.SHA1,
-                DigestAlgorithm.SHA256, DigestAlgorithm.SHA512), ItlArbitraries.payloads());
+        this(
+                List.of(TestKey.values()),
+                List.of(Layout.values()),
+                List.of(DigestAlgorithm.SHA1, DigestAlgorithm.SHA256, DigestAlgorithm.SHA512),
+                ItlArbitraries.payloads());
     }
 
-    private SignedFileArbitrary(List<TestKey> signers, List<Layout> layouts, List<DigestAlgorithm> digests,
-            Arbitrary<Bytes> payloads) {
+    private SignedFileArbitrary(
+            List<TestKey> signers, List<Layout> layouts, List<DigestAlgorithm> digests, Arbitrary<Bytes> payloads) {
         this.signers = signers;
         this.layouts = layouts;
         this.digests = digests;
@@ -97,13 +100,19 @@ public final class SignedFileArbitrary extends ArbitraryDecorator<SgnFile> {
 
     @Override
     protected Arbitrary<SgnFile> arbitrary() {
-        return Combinators.combine(Arbitraries.of(signers), Arbitraries.of(digests), Arbitraries.of(layouts),
-                ItlArbitraries.signedFileNames(), payloads, Arbitraries.longs().between(1_735_689_600L,
-                        2_524_607_999L))
+        return Combinators.combine(
+                        Arbitraries.of(signers),
+                        Arbitraries.of(digests),
+                        Arbitraries.of(layouts),
+                        ItlArbitraries.signedFileNames(),
+                        payloads,
+                        Arbitraries.longs().between(1_735_689_600L, 2_524_607_999L))
                 .as((key, digest, layout, name, payload, seconds) -> {
                     try {
-                        return ItlSigner.builder(key.signingKey()).digest(digest)
-                                .clock(Clock.fixed(Instant.ofEpochSecond(seconds), ZoneOffset.UTC)).build()
+                        return ItlSigner.builder(key.signingKey())
+                                .digest(digest)
+                                .clock(Clock.fixed(Instant.ofEpochSecond(seconds), ZoneOffset.UTC))
+                                .build()
                                 .signConfig(payload, name, layout);
                     } catch (KeyLoadException | ItlSigningException e) {
                         throw new IllegalStateException("The testkit could not sign a generated .sgn file", e);

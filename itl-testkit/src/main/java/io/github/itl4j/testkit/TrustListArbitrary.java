@@ -66,8 +66,9 @@ public final class TrustListArbitrary extends ArbitraryDecorator<ItlFile> {
     /** Default most records. */
     public static final int DEFAULT_MAX_RECORDS = 50;
 
-    private static final DigestAlgorithm[] SIGNABLE = {DigestAlgorithm.SHA1, DigestAlgorithm.SHA256,
-        DigestAlgorithm.SHA512};
+    private static final DigestAlgorithm[] SIGNABLE = {
+        DigestAlgorithm.SHA1, DigestAlgorithm.SHA256, DigestAlgorithm.SHA512
+    };
     private static final Role[] ITL_ROLES = {Role.CCM_TFTP, Role.CCM_TFTP, Role.TFTP, Role.CAPF, Role.APP_SERVER};
     private static final Role[] CTL_ROLES = {Role.CCM_TFTP, Role.CCM_TFTP, Role.CCM, Role.TFTP, Role.CAPF, Role.SRST};
     private static final long FIRST_SECOND = 1_735_689_600L; // 2025-01-01
@@ -83,12 +84,26 @@ public final class TrustListArbitrary extends ArbitraryDecorator<ItlFile> {
     private final boolean hostileDigests;
 
     TrustListArbitrary() {
-        this(DEFAULT_MIN_RECORDS, DEFAULT_MAX_RECORDS, List.of(TestKey.values()), List.of(Layout.values()),
-                List.of(SIGNABLE), true, true, false);
+        this(
+                DEFAULT_MIN_RECORDS,
+                DEFAULT_MAX_RECORDS,
+                List.of(TestKey.values()),
+                List.of(Layout.values()),
+                List.of(SIGNABLE),
+                true,
+                true,
+                false);
     }
 
-    private TrustListArbitrary(int minRecords, int maxRecords, List<TestKey> signers, List<Layout> layouts,
-            List<DigestAlgorithm> digests, boolean itls, boolean ctls, boolean hostileDigests) {
+    private TrustListArbitrary(
+            int minRecords,
+            int maxRecords,
+            List<TestKey> signers,
+            List<Layout> layouts,
+            List<DigestAlgorithm> digests,
+            boolean itls,
+            boolean ctls,
+            boolean hostileDigests) {
         this.minRecords = minRecords;
         this.maxRecords = maxRecords;
         this.signers = signers;
@@ -118,8 +133,8 @@ public final class TrustListArbitrary extends ArbitraryDecorator<ItlFile> {
      * @throws IllegalArgumentException if none is given
      */
     public TrustListArbitrary signedBy(TestKey... keys) {
-        return new TrustListArbitrary(minRecords, maxRecords, nonEmpty(keys, "keys"), layouts, digests, itls, ctls,
-                hostileDigests);
+        return new TrustListArbitrary(
+                minRecords, maxRecords, nonEmpty(keys, "keys"), layouts, digests, itls, ctls, hostileDigests);
     }
 
     /**
@@ -128,8 +143,8 @@ public final class TrustListArbitrary extends ArbitraryDecorator<ItlFile> {
      * @throws IllegalArgumentException if none is given
      */
     public TrustListArbitrary layouts(Layout... values) {
-        return new TrustListArbitrary(minRecords, maxRecords, signers, nonEmpty(values, "layouts"), digests, itls,
-                ctls, hostileDigests);
+        return new TrustListArbitrary(
+                minRecords, maxRecords, signers, nonEmpty(values, "layouts"), digests, itls, ctls, hostileDigests);
     }
 
     /**
@@ -143,20 +158,18 @@ public final class TrustListArbitrary extends ArbitraryDecorator<ItlFile> {
                 throw new IllegalArgumentException("cannot sign with " + d + "; see withHostileDigests()");
             }
         }
-        return new TrustListArbitrary(minRecords, maxRecords, signers, layouts, nonEmpty(values, "digests"), itls,
-                ctls, hostileDigests);
+        return new TrustListArbitrary(
+                minRecords, maxRecords, signers, layouts, nonEmpty(values, "digests"), itls, ctls, hostileDigests);
     }
 
     /** @return a copy that makes only ITLs ({@code ITLFile.tlv}) */
     public TrustListArbitrary itlsOnly() {
-        return new TrustListArbitrary(minRecords, maxRecords, signers, layouts, digests, true, false,
-                hostileDigests);
+        return new TrustListArbitrary(minRecords, maxRecords, signers, layouts, digests, true, false, hostileDigests);
     }
 
     /** @return a copy that makes only CTLs ({@code CTLFile.tlv}) */
     public TrustListArbitrary ctlsOnly() {
-        return new TrustListArbitrary(minRecords, maxRecords, signers, layouts, digests, false, true,
-                hostileDigests);
+        return new TrustListArbitrary(minRecords, maxRecords, signers, layouts, digests, false, true, hostileDigests);
     }
 
     /**
@@ -177,29 +190,51 @@ public final class TrustListArbitrary extends ArbitraryDecorator<ItlFile> {
     }
 
     /** What one file is made of; chosen by jqwik (so it shrinks and shows up in statistics), then built. */
-    private record Plan(boolean ctl, Layout layout, TestKey signer, DigestAlgorithm digest, int records,
-            boolean secondSast, boolean signerNotFirst, long seconds, long seed, Integer hostileDigest) {
-    }
+    private record Plan(
+            boolean ctl,
+            Layout layout,
+            TestKey signer,
+            DigestAlgorithm digest,
+            int records,
+            boolean secondSast,
+            boolean signerNotFirst,
+            long seconds,
+            long seed,
+            Integer hostileDigest) {}
 
     @Override
     protected Arbitrary<ItlFile> arbitrary() {
-        Arbitrary<Boolean> ctl = itls && ctls ? Arbitraries.frequency(
-                Tuple.of(3, false), Tuple.of(2, true)) : Arbitraries.just(ctls);
-        Arbitrary<Integer> counts = Arbitraries.integers().between(minRecords, maxRecords)
-                .withDistribution(RandomDistribution.uniform()).withoutEdgeCases();
-        Arbitrary<Integer> hostile = hostileDigests
-                ? Arbitraries.integers().between(4, 255).injectNull(0.75) : Arbitraries.just(null);
-        Arbitrary<Boolean> quarter = Arbitraries.frequency(Tuple.of(3, false),
-                Tuple.of(1, true));
-        List<Arbitrary<Object>> parts = List.of(ctl.asGeneric(), Arbitraries.of(layouts).asGeneric(),
-                Arbitraries.of(signers).asGeneric(), Arbitraries.of(digests).asGeneric(), counts.asGeneric(),
-                quarter.asGeneric(), quarter.asGeneric(),
-                Arbitraries.longs().between(FIRST_SECOND, LAST_SECOND).asGeneric(), Arbitraries.longs().asGeneric(),
+        Arbitrary<Boolean> ctl =
+                itls && ctls ? Arbitraries.frequency(Tuple.of(3, false), Tuple.of(2, true)) : Arbitraries.just(ctls);
+        Arbitrary<Integer> counts = Arbitraries.integers()
+                .between(minRecords, maxRecords)
+                .withDistribution(RandomDistribution.uniform())
+                .withoutEdgeCases();
+        Arbitrary<Integer> hostile =
+                hostileDigests ? Arbitraries.integers().between(4, 255).injectNull(0.75) : Arbitraries.just(null);
+        Arbitrary<Boolean> quarter = Arbitraries.frequency(Tuple.of(3, false), Tuple.of(1, true));
+        List<Arbitrary<Object>> parts = List.of(
+                ctl.asGeneric(),
+                Arbitraries.of(layouts).asGeneric(),
+                Arbitraries.of(signers).asGeneric(),
+                Arbitraries.of(digests).asGeneric(),
+                counts.asGeneric(),
+                quarter.asGeneric(),
+                quarter.asGeneric(),
+                Arbitraries.longs().between(FIRST_SECOND, LAST_SECOND).asGeneric(),
+                Arbitraries.longs().asGeneric(),
                 hostile.asGeneric());
         return Combinators.combine(parts)
-                .as(v -> new Plan((Boolean) v.get(0), (Layout) v.get(1), (TestKey) v.get(2),
-                        (DigestAlgorithm) v.get(3), (Integer) v.get(4), (Boolean) v.get(5) && (Integer) v.get(4) > 1,
-                        (Boolean) v.get(6) && (Integer) v.get(4) > 1, (Long) v.get(7), (Long) v.get(8),
+                .as(v -> new Plan(
+                        (Boolean) v.get(0),
+                        (Layout) v.get(1),
+                        (TestKey) v.get(2),
+                        (DigestAlgorithm) v.get(3),
+                        (Integer) v.get(4),
+                        (Boolean) v.get(5) && (Integer) v.get(4) > 1,
+                        (Boolean) v.get(6) && (Integer) v.get(4) > 1,
+                        (Long) v.get(7),
+                        (Long) v.get(8),
                         (Integer) v.get(9)))
                 .map(TrustListArbitrary::build);
     }
@@ -210,7 +245,8 @@ public final class TrustListArbitrary extends ArbitraryDecorator<ItlFile> {
         int ecCount = pool.size() - TestKey.values().length;
         List<Entry> entries = new ArrayList<>(p.records());
         for (int i = 0; i < p.records(); i++) {
-            X509Certificate cert = random.nextInt(8) == 0 ? pool.get(ecCount + random.nextInt(pool.size() - ecCount))
+            X509Certificate cert = random.nextInt(8) == 0
+                    ? pool.get(ecCount + random.nextInt(pool.size() - ecCount))
                     : pool.get(random.nextInt(ecCount));
             Entry e;
             if (p.ctl()) {
@@ -228,15 +264,18 @@ public final class TrustListArbitrary extends ArbitraryDecorator<ItlFile> {
         int signerAt = p.signerNotFirst() ? 1 + random.nextInt(p.records() - 1) : 0;
         entries.set(signerAt, Entry.of(p.signer().certificate(), Role.SAST));
         if (p.secondSast()) {
-            TestKey other = TestKey.values()[(p.signer().ordinal() + 1 + random.nextInt(TestKey.values().length - 1))
-                    % TestKey.values().length];
+            TestKey other = TestKey.values()[
+                    (p.signer().ordinal() + 1 + random.nextInt(TestKey.values().length - 1)) % TestKey.values().length];
             int at = signerAt == 0 ? 1 + random.nextInt(p.records() - 1) : 0;
             entries.set(at, Entry.of(other.certificate(), Role.SAST));
         }
         try {
-            ItlSigner signer = ItlSigner.builder(p.signer().signingKey()).digest(p.digest())
-                    .clock(Clock.fixed(Instant.ofEpochSecond(p.seconds()), ZoneOffset.UTC)).build();
-            TrustListBuilder b = TrustListBuilder.builder(signer).layout(p.layout())
+            ItlSigner signer = ItlSigner.builder(p.signer().signingKey())
+                    .digest(p.digest())
+                    .clock(Clock.fixed(Instant.ofEpochSecond(p.seconds()), ZoneOffset.UTC))
+                    .build();
+            TrustListBuilder b = TrustListBuilder.builder(signer)
+                    .layout(p.layout())
                     .fileName(p.ctl() ? "CTLFile.tlv" : "ITLFile.tlv");
             if (p.ctl() && p.layout() == Layout.CUCM) {
                 b.dnsName(TrustListBuilder.DnsName.CN_HOST);
@@ -252,8 +291,13 @@ public final class TrustListArbitrary extends ArbitraryDecorator<ItlFile> {
     private static ItlFile withDigest(ItlFile file, DigestAlgorithm digest) {
         ItlHeader h = file.header();
         try {
-            ItlHeader.Signer s = new ItlHeader.Signer(value(h, HeaderTags.SIGNER_NAME), value(h,
-                    HeaderTags.SERIAL_NUMBER), value(h, HeaderTags.CA_NAME), h.signatureLength(), digest, null);
+            ItlHeader.Signer s = new ItlHeader.Signer(
+                    value(h, HeaderTags.SIGNER_NAME),
+                    value(h, HeaderTags.SERIAL_NUMBER),
+                    value(h, HeaderTags.CA_NAME),
+                    h.signatureLength(),
+                    digest,
+                    null);
             return ItlFile.of(h.withSigner(s).withSignature(h.signature().orElseThrow()), file.records());
         } catch (ItlException e) {
             throw new IllegalStateException(e);

@@ -61,7 +61,8 @@ class GeneratorProperties {
     @Property
     void headersCoverSignatureSizesAndSignerVersions(@ForAll("headers") ItlHeader h) {
         Statistics.label("signature").collect(h.signatureLength());
-        Statistics.label("signer version").collect(h.signerVersion().map(Object::toString).orElse("none"));
+        Statistics.label("signer version")
+                .collect(h.signerVersion().map(Object::toString).orElse("none"));
         Statistics.label("signature").coverage(c -> {
             for (int len : new int[] {64, 128, 256, 512}) {
                 c.check(len).count(n -> n > 0);

@@ -21,8 +21,11 @@ import net.jqwik.api.statistics.Statistics;
  */
 class ReaderContractProperties {
     private static final ItlReader READER = ItlReader.defaults();
-    private static final ItlReader SMALL = ItlReader.withLimits(ItlLimits.builder().maxRecords(3)
-            .maxFileSize(4096).maxPayloadSize(1024).build());
+    private static final ItlReader SMALL = ItlReader.withLimits(ItlLimits.builder()
+            .maxRecords(3)
+            .maxFileSize(4096)
+            .maxPayloadSize(1024)
+            .build());
 
     @Provide
     Arbitrary<byte[]> anyBytes() {
@@ -32,8 +35,10 @@ class ReaderContractProperties {
     /** Random bytes behind a plausible VERSION + HEADERLENGTH prefix, so that parsing goes past the first checks. */
     @Provide
     Arbitrary<byte[]> plausiblePrefix() {
-        return Combinators.combine(Arbitraries.integers().between(0, 400), Arbitraries.bytes().array(byte[].class)
-                .ofMaxSize(400)).as((h, rest) -> {
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 400),
+                        Arbitraries.bytes().array(byte[].class).ofMaxSize(400))
+                .as((h, rest) -> {
                     byte[] out = new byte[10 + rest.length];
                     byte[] prefix = {1, 0, 2, 1, 2, 2, 0, 2, (byte) (h >>> 8), h.byteValue()};
                     System.arraycopy(prefix, 0, out, 0, 10);

@@ -62,7 +62,9 @@ class RoundTripProperties {
         assertEquals(bytes, ItlWriter.encode(back));
         assertEquals(bytes, back.encoded());
         // the signed parts are the file minus the SIGNATURE TLV
-        assertEquals(bytes.size() - 3 - file.header().signatureLength(), Support.concat(back.signedParts()).size());
+        assertEquals(
+                bytes.size() - 3 - file.header().signatureLength(),
+                Support.concat(back.signedParts()).size());
     }
 
     @Property
@@ -102,12 +104,16 @@ class RoundTripProperties {
     void everyVectorIsRewrittenIdentically() throws ItlException {
         for (Path p : Support.itlVectors()) {
             byte[] data = Support.bytes(p);
-            assertArrayEquals(data, ItlWriter.encode(READER.readTrustList(Bytes.copyOf(data))).toByteArray(),
+            assertArrayEquals(
+                    data,
+                    ItlWriter.encode(READER.readTrustList(Bytes.copyOf(data))).toByteArray(),
                     p::toString);
         }
         for (Path p : Support.sgnVectors()) {
             byte[] data = Support.bytes(p);
-            assertArrayEquals(data, ItlWriter.encode(READER.readSigned(Bytes.copyOf(data))).toByteArray(),
+            assertArrayEquals(
+                    data,
+                    ItlWriter.encode(READER.readSigned(Bytes.copyOf(data))).toByteArray(),
                     p::toString);
         }
     }

@@ -34,10 +34,11 @@ import net.jqwik.api.statistics.Statistics;
  */
 class SignedGeneratorProperties {
     private static final ItlReader READER = ItlReader.defaults();
-    private static final List<X509Certificate> SIGNERS = Arrays.stream(TestKey.values()).map(TestKey::certificate)
-            .collect(Collectors.toList());
+    private static final List<X509Certificate> SIGNERS =
+            Arrays.stream(TestKey.values()).map(TestKey::certificate).collect(Collectors.toList());
     private static final ItlVerifier SELF = ItlVerifier.builder().build();
-    private static final ItlVerifier ANCHORED = ItlVerifier.builder().trustCertificates(SIGNERS).build();
+    private static final ItlVerifier ANCHORED =
+            ItlVerifier.builder().trustCertificates(SIGNERS).build();
 
     /** No @Provide: the testkit's ArbitraryProvider (META-INF/services) supplies ItlFile. */
     @Property
@@ -50,15 +51,20 @@ class SignedGeneratorProperties {
 
         List<ItlRecord> records = file.records();
         int n = records.size();
-        long sast = records.stream().filter(r -> r.role().orElseThrow().equals(Role.SAST)).count();
+        long sast = records.stream()
+                .filter(r -> r.role().orElseThrow().equals(Role.SAST))
+                .count();
         boolean ctl = file.header().fileName().orElseThrow().startsWith("CTL");
         Statistics.label("records").collect(n == 1 ? "1" : ((n - 1) / 10 * 10 + 1) + "-" + ((n - 1) / 10 * 10 + 10));
         Statistics.label("kind").collect(ctl ? "CTL" : "ITL");
         Statistics.label("2 SAST").collect(sast == 2);
         Statistics.label("signer not first").collect(self.signerRecordIndex().orElseThrow() != 0);
-        Statistics.label("IPADDRESS").collect(ctl && records.stream().anyMatch(r -> r.value(RecordTags.IP_ADDRESS)
-                .isPresent()));
-        Statistics.label("hash record").collect(records.stream().anyMatch(r -> r.certHash().isPresent()));
+        Statistics.label("IPADDRESS")
+                .collect(ctl
+                        && records.stream()
+                                .anyMatch(r -> r.value(RecordTags.IP_ADDRESS).isPresent()));
+        Statistics.label("hash record")
+                .collect(records.stream().anyMatch(r -> r.certHash().isPresent()));
         Statistics.label("digest").collect(file.header().digestAlgorithm().orElseThrow());
 
         Statistics.label("records").coverage(c -> {
@@ -75,8 +81,8 @@ class SignedGeneratorProperties {
         Statistics.label("IPADDRESS").coverage(c -> c.check(true).percentage(p -> p >= 25));
         Statistics.label("hash record").coverage(c -> c.check(true).percentage(p -> p >= 35));
         Statistics.label("digest").coverage(c -> {
-            for (DigestAlgorithm d : new DigestAlgorithm[] {DigestAlgorithm.SHA1, DigestAlgorithm.SHA256,
-                DigestAlgorithm.SHA512}) {
+            for (DigestAlgorithm d :
+                    new DigestAlgorithm[] {DigestAlgorithm.SHA1, DigestAlgorithm.SHA256, DigestAlgorithm.SHA512}) {
                 c.check(d).percentage(p -> p >= 20);
             }
         });
@@ -97,7 +103,10 @@ class SignedGeneratorProperties {
 
     @Provide
     Arbitrary<ItlFile> smallCtlsBy1024() {
-        return ItlArbitraries.trustLists().withRecords(2, 3).signedBy(TestKey.RSA_1024).ctlsOnly()
+        return ItlArbitraries.trustLists()
+                .withRecords(2, 3)
+                .signedBy(TestKey.RSA_1024)
+                .ctlsOnly()
                 .digests(DigestAlgorithm.SHA256);
     }
 
@@ -173,9 +182,13 @@ class SignedGeneratorProperties {
             assertTrue(c.getSubjectX500Principal().getName().contains("DO NOT TRUST"));
         }
         assertEquals(12, TestKey.recordCertificates().size());
-        assertArrayEquals(new int[] {1024, 2048, 2048, 4096}, Arrays.stream(TestKey.values())
-                .mapToInt(k -> k.signingKey().rsaBits()).toArray());
-        assertThrows(IllegalArgumentException.class, () -> ItlArbitraries.trustLists().withRecords(0, 3));
+        assertArrayEquals(
+                new int[] {1024, 2048, 2048, 4096},
+                Arrays.stream(TestKey.values())
+                        .mapToInt(k -> k.signingKey().rsaBits())
+                        .toArray());
+        assertThrows(IllegalArgumentException.class, () -> ItlArbitraries.trustLists()
+                .withRecords(0, 3));
         assertThrows(IllegalArgumentException.class, () -> ItlArbitraries.trustLists()
                 .digests(DigestAlgorithm.of(9)));
     }

@@ -33,8 +33,10 @@ class StreamingEquivalenceProperties {
 
     private static void assertSameAsArray(byte[] data, long seed, int maxChunk) throws IOException {
         ItlFile expected = READER.readTrustList(Bytes.copyOf(data));
-        List<InputStream> inputs = List.of(new Support.Throttled(data, 1, null),
-                new Support.Throttled(data, maxChunk, seed), new ByteArrayInputStream(data));
+        List<InputStream> inputs = List.of(
+                new Support.Throttled(data, 1, null),
+                new Support.Throttled(data, maxChunk, seed),
+                new ByteArrayInputStream(data));
         for (InputStream in : inputs) {
             List<Bytes> signed = new ArrayList<>();
             List<io.github.itl4j.ItlRecord> records = new ArrayList<>();
@@ -55,8 +57,9 @@ class StreamingEquivalenceProperties {
     }
 
     @Property(tries = 100)
-    void generatedFiles(@ForAll("files") ItlFile file, @ForAll long seed, @ForAll @IntRange(min = 1, max = 64)
-            int maxChunk) throws IOException {
+    void generatedFiles(
+            @ForAll("files") ItlFile file, @ForAll long seed, @ForAll @IntRange(min = 1, max = 64) int maxChunk)
+            throws IOException {
         assertSameAsArray(file.encoded().toByteArray(), seed, maxChunk);
     }
 

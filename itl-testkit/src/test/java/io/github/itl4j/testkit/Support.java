@@ -21,8 +21,7 @@ import java.util.stream.Stream;
 
 /** Test data location, throttled streams, and a streaming read-all. */
 final class Support {
-    private Support() {
-    }
+    private Support() {}
 
     static Path vectors() {
         String p = System.getProperty("itl.testdata");
@@ -32,7 +31,9 @@ final class Support {
 
     static List<Path> list(String dir, String suffix) {
         try (Stream<Path> s = Files.list(vectors().resolve(dir))) {
-            return s.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().collect(Collectors.toList());
+            return s.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,8 +82,7 @@ final class Support {
     }
 
     /** What a streaming read gives: header, records, warnings. */
-    record Streamed(ItlHeader header, List<ItlRecord> records, List<ItlWarning> warnings, long offset) {
-    }
+    record Streamed(ItlHeader header, List<ItlRecord> records, List<ItlWarning> warnings, long offset) {}
 
     static Streamed streamAll(ItlReader reader, InputStream in) throws IOException {
         try (ItlStreamReader r = reader.stream(in)) {

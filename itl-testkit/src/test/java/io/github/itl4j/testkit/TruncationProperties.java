@@ -44,8 +44,8 @@ class TruncationProperties {
         return out;
     }
 
-    private static void assertCutTrustList(ItlFile whole, byte[] data, int cut, Map<Integer, Integer> bounds,
-            boolean streaming) throws IOException {
+    private static void assertCutTrustList(
+            ItlFile whole, byte[] data, int cut, Map<Integer, Integer> bounds, boolean streaming) throws IOException {
         Integer complete = bounds.get(cut);
         try {
             ItlFile f = READER.readTrustList(Bytes.wrapOwned(data).slice(0, cut));
@@ -88,7 +88,10 @@ class TruncationProperties {
             // (the array test above covers every offset; this keeps the streamed copies affordable)
             int dense = whole.header().length() + whole.records().get(0).length();
             for (int cut = 0; cut < data.length; cut++) {
-                if (cut <= dense || cut % 29 == 0 || bounds.containsKey(cut) || bounds.containsKey(cut + 1)
+                if (cut <= dense
+                        || cut % 29 == 0
+                        || bounds.containsKey(cut)
+                        || bounds.containsKey(cut + 1)
                         || bounds.containsKey(cut - 1)) {
                     assertCutTrustList(whole, data, cut, bounds, true);
                 }
@@ -122,8 +125,8 @@ class TruncationProperties {
     }
 
     @Property
-    void generatedFilesCutAnywhere(@ForAll("files") ItlFile file, @ForAll @IntRange(min = 0, max = 1_000_000)
-            int where) throws IOException {
+    void generatedFilesCutAnywhere(@ForAll("files") ItlFile file, @ForAll @IntRange(min = 0, max = 1_000_000) int where)
+            throws IOException {
         byte[] data = file.encoded().toByteArray();
         int cut = where % data.length;
         assertCutTrustList(file, data, cut, boundaries(file), true);
@@ -134,7 +137,8 @@ class TruncationProperties {
         byte[] data = Support.bytes(Support.itlVectors().get(0));
         for (int cut = 0; cut < 10; cut++) {
             final int c = cut;
-            ItlFormatException e = org.junit.jupiter.api.Assertions.assertThrows(ItlFormatException.class,
+            ItlFormatException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    ItlFormatException.class,
                     () -> READER.read(Bytes.wrapOwned(data).slice(0, c)));
             assertEquals(cut < 5 ? 0 : 5, e.offset());
             assertEquals(cut < 5 ? 1 : 2, e.tag());

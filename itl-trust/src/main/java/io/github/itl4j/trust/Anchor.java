@@ -16,11 +16,13 @@ import java.util.Set;
 final class Anchor {
     /** Where the anchor came from, in words (e.g. {@code "record 5 (SAST) of the installed ITL"}). */
     final String where;
+
     final Set<Role> roles;
     /** Null for a PUBLICKEY-only or hash-only record. */
     final X509Certificate cert;
     /** Null for a hash-only record. */
     final PublicKey key;
+
     final String serialHex;
     final String subject;
     final String issuer;
@@ -28,13 +30,22 @@ final class Anchor {
     final String issuerKey;
     /** The record, for installed-list anchors. */
     final ItlRecord record;
+
     final int recordIndex;
     final Bytes der;
     /** {@link #describe()}, computed once. */
     private final String description;
 
-    Anchor(String where, Set<Role> roles, X509Certificate cert, PublicKey key, String serialHex, String subject,
-            String issuer, ItlRecord record, int recordIndex) {
+    Anchor(
+            String where,
+            Set<Role> roles,
+            X509Certificate cert,
+            PublicKey key,
+            String serialHex,
+            String subject,
+            String issuer,
+            ItlRecord record,
+            int recordIndex) {
         this.where = where;
         this.roles = Set.copyOf(roles);
         this.cert = cert;
@@ -50,8 +61,16 @@ final class Anchor {
     }
 
     static Anchor ofCertificate(String where, Set<Role> roles, X509Certificate c) {
-        return new Anchor(where, roles, c, c.getPublicKey(), Certs.serialHex(c.getSerialNumber()), Certs.subject(c),
-                Certs.issuer(c), null, -1);
+        return new Anchor(
+                where,
+                roles,
+                c,
+                c.getPublicKey(),
+                Certs.serialHex(c.getSerialNumber()),
+                Certs.subject(c),
+                Certs.issuer(c),
+                null,
+                -1);
     }
 
     static Optional<Anchor> ofRecord(String listName, ItlRecord r, int index) {
@@ -61,9 +80,11 @@ final class Anchor {
         }
         String where = "record " + (index + 1) + " (" + role.name() + ") of the installed " + listName;
         X509Certificate c = r.certificate().flatMap(Certs::decode).orElse(null);
-        PublicKey k = c != null ? c.getPublicKey() : r.publicKey().flatMap(Certs::pkcs1).orElse(null);
-        String serial = r.serialNumber().map(Certs::serialHex)
-                .orElse(c != null ? Certs.serialHex(c.getSerialNumber()) : "");
+        PublicKey k = c != null
+                ? c.getPublicKey()
+                : r.publicKey().flatMap(Certs::pkcs1).orElse(null);
+        String serial =
+                r.serialNumber().map(Certs::serialHex).orElse(c != null ? Certs.serialHex(c.getSerialNumber()) : "");
         String subject = r.subjectName().orElse(c != null ? Certs.subject(c) : "");
         String issuer = r.issuerName().orElse(c != null ? Certs.issuer(c) : "");
         return Optional.of(new Anchor(where, Set.of(role), c, k, serial, subject, issuer, r, index));

@@ -21,8 +21,7 @@ import javax.security.auth.x500.X500Principal;
 
 /** Certificate, serial, digest and name helpers of the simulator. Not API. */
 final class Certs {
-    private Certs() {
-    }
+    private Certs() {}
 
     /**
      * Decodes one DER certificate; empty if the bytes are not one. Never throws: the bytes are scanned first (nesting
@@ -149,8 +148,8 @@ final class Certs {
         }
         Optional<Bytes> h = r.certHash();
         if (h.isPresent()) {
-            DigestAlgorithm alg = r.hashAlgorithm().orElse(h.get().size() == 20 ? DigestAlgorithm.SHA1
-                    : DigestAlgorithm.of(0));
+            DigestAlgorithm alg =
+                    r.hashAlgorithm().orElse(h.get().size() == 20 ? DigestAlgorithm.SHA1 : DigestAlgorithm.of(0));
             return alg.isKnown() && digest(alg, der).equals(h.get());
         }
         return false;

@@ -23,8 +23,7 @@ final class EncryptedPayload {
     private static final int DIGEST_ALGORITHM = 26;
     private static final int DIGEST = 27;
 
-    private EncryptedPayload() {
-    }
+    private EncryptedPayload() {}
 
     /**
      * @param f the .enc.sgn (its payload is the ciphertext)
@@ -38,8 +37,14 @@ final class EncryptedPayload {
         Optional<Bytes> pad = h.find(PAD_COUNT).map(Tlv::value);
         Optional<Bytes> digest = h.find(DIGEST).map(Tlv::value);
         Optional<Bytes> dalg = h.find(DIGEST_ALGORITHM).map(Tlv::value);
-        if (iv.isEmpty() || iv.get().size() != 16 || w.isEmpty() || pad.isEmpty() || pad.get().size() != 2
-                || digest.isEmpty() || dalg.isEmpty() || dalg.get().size() != 1) {
+        if (iv.isEmpty()
+                || iv.get().size() != 16
+                || w.isEmpty()
+                || pad.isEmpty()
+                || pad.get().size() != 2
+                || digest.isEmpty()
+                || dalg.isEmpty()
+                || dalg.get().size() != 1) {
             return "the header lacks the encryption fields (IV tag 19, PAD COUNT 20, KEY 25, digest 26/27)";
         }
         byte[] k;
@@ -48,8 +53,8 @@ final class EncryptedPayload {
             rsa.init(Cipher.DECRYPT_MODE, phoneKey);
             k = rsa.doFinal(w.get().toByteArray());
         } catch (GeneralSecurityException | RuntimeException e) {
-            return "the phone's key cannot unwrap the AES key (RSA PKCS#1 v1.5: " + e.getClass().getSimpleName()
-                    + "): the file was encrypted for another device certificate";
+            return "the phone's key cannot unwrap the AES key (RSA PKCS#1 v1.5: "
+                    + e.getClass().getSimpleName() + "): the file was encrypted for another device certificate";
         }
         if (k.length != 16 && k.length != 24 && k.length != 32) {
             return "the unwrapped key has " + k.length + " bytes; expected 16 (AES-128)";
@@ -61,7 +66,10 @@ final class EncryptedPayload {
         byte[] plain;
         try {
             Cipher aes = Cipher.getInstance("AES/CBC/NoPadding");
-            aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(k, "AES"), new IvParameterSpec(iv.get().toByteArray()));
+            aes.init(
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(k, "AES"),
+                    new IvParameterSpec(iv.get().toByteArray()));
             plain = aes.doFinal(body.toByteArray());
         } catch (GeneralSecurityException | RuntimeException e) {
             return "AES-CBC decryption failed: " + e.getMessage();

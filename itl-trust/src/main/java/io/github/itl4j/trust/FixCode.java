@@ -10,48 +10,94 @@ import java.util.List;
  */
 public enum FixCode {
     /** Re-sign the offered list with a SAST the phone already holds. */
-    F_RESIGN_OTHER_SAST("F-RESIGN-OTHER-SAST", "Re-sign the offered file with a SAST anchor the phone already holds"
-            + " (itl reset --p12 ITLRecovery.p12, or CUCM utils itl reset localkey|remotekey)",
-            "SG14", "CLI125", "RESET10"),
+    F_RESIGN_OTHER_SAST(
+            "F-RESIGN-OTHER-SAST",
+            "Re-sign the offered file with a SAST anchor the phone already holds"
+                    + " (itl reset --p12 ITLRecovery.p12, or CUCM utils itl reset localkey|remotekey)",
+            "SG14",
+            "CLI125",
+            "RESET10"),
     /** Import the signer into Phone-SAST-trust of the TVS the phone uses. */
-    F_IMPORT_PHONE_SAST("F-IMPORT-PHONE-SAST", "Import the signer certificate into Phone-SAST-trust of the cluster "
-            + "whose TVS the phone uses, then restart TVS on all nodes", "MIGSEC", "SG125-PHONE", "BULK"),
+    F_IMPORT_PHONE_SAST(
+            "F-IMPORT-PHONE-SAST",
+            "Import the signer certificate into Phone-SAST-trust of the cluster "
+                    + "whose TVS the phone uses, then restart TVS on all nodes",
+            "MIGSEC",
+            "SG125-PHONE",
+            "BULK"),
     /** Import the destination ITLRecovery into the source Phone-SAST-trust. */
-    F_IMPORT_ITLRECOVERY("F-IMPORT-ITLRECOVERY", "Import the destination ITLRecovery.pem into the source cluster's "
-            + "Phone-SAST-trust (needed when the destination is 12.0+)", "MIGSEC", "SG125-PHONE"),
+    F_IMPORT_ITLRECOVERY(
+            "F-IMPORT-ITLRECOVERY",
+            "Import the destination ITLRecovery.pem into the source cluster's "
+                    + "Phone-SAST-trust (needed when the destination is 12.0+)",
+            "MIGSEC",
+            "SG125-PHONE"),
     /** Import the config signer into CallManager-trust. */
-    F_IMPORT_CM_TRUST("F-IMPORT-CM-TRUST", "Import the signer into CallManager-trust (and Phone-SAST-trust) of the "
-            + "source cluster; the CallManager certificate of every TFTP node", "MIGSEC", "BULK"),
+    F_IMPORT_CM_TRUST(
+            "F-IMPORT-CM-TRUST",
+            "Import the signer into CallManager-trust (and Phone-SAST-trust) of the "
+                    + "source cluster; the CallManager certificate of every TFTP node",
+            "MIGSEC",
+            "BULK"),
     /** Keep the TVS reachable. */
-    F_TVS_REACH("F-TVS-REACH", "Keep the source cluster's TVS reachable (TCP 2445) from the phones until they have "
-            + "the new list", "SG125-CERT", "MIG8"),
+    F_TVS_REACH(
+            "F-TVS-REACH",
+            "Keep the source cluster's TVS reachable (TCP 2445) from the phones until they have " + "the new list",
+            "SG125-CERT",
+            "MIG8"),
     /** Do not change the TVS certificate and the signer in one step. */
-    F_TVS_CERT_CHANGED("F-TVS-CERT-CHANGED", "Do not change the TVS certificate and the trust-list signer in the same"
-            + " step; let phones download an ITL containing the new TVS first", "REGEN", "SG125-CERT"),
-    /** Use the rollback ITL (non-secure clusters only). */
-    F_ROLLBACK_ITL("F-ROLLBACK-ITL", "Set 'Prepare Cluster for Rollback to pre-8.0' on the source, reset phones, wait,"
-            + " then migrate (non-secure clusters only)", "SG14", "MIGSEC"),
-    /** Update the CTL after importing. */
-    F_UPDATE_CTL("F-UPDATE-CTL", "Run 'utils ctl update CTLFile' on the source publisher after importing, reset "
-            + "phones, then migrate", "SG125-PHONE"),
-    /** Sign with SHA-1 for legacy phones. */
-    F_DIGEST_SHA1("F-DIGEST-SHA1", "Set 'TFTP File Signature Algorithm' to SHA-1, or replace 79xx/89xx/99xx phones",
-            "SG125-PHONE", "SG15-ENC"),
-    /** Delete the ITL on each phone. */
-    F_DELETE_ITL("F-DELETE-ITL", "Delete the ITL on each phone (Settings > Security > Trust List > ITL > **# > "
-            + "Erase; 'Reset security settings'; factory reset)", "RESET10", "docs/trust.md §10.5"),
-    /** Restore the previous keys. */
-    F_RESTORE_KEY("F-RESTORE-KEY", "Restore the previous certificates and keys from DRS and re-sign", "REGEN",
+    F_TVS_CERT_CHANGED(
+            "F-TVS-CERT-CHANGED",
+            "Do not change the TVS certificate and the trust-list signer in the same"
+                    + " step; let phones download an ITL containing the new TVS first",
+            "REGEN",
             "SG125-CERT"),
+    /** Use the rollback ITL (non-secure clusters only). */
+    F_ROLLBACK_ITL(
+            "F-ROLLBACK-ITL",
+            "Set 'Prepare Cluster for Rollback to pre-8.0' on the source, reset phones, wait,"
+                    + " then migrate (non-secure clusters only)",
+            "SG14",
+            "MIGSEC"),
+    /** Update the CTL after importing. */
+    F_UPDATE_CTL(
+            "F-UPDATE-CTL",
+            "Run 'utils ctl update CTLFile' on the source publisher after importing, reset " + "phones, then migrate",
+            "SG125-PHONE"),
+    /** Sign with SHA-1 for legacy phones. */
+    F_DIGEST_SHA1(
+            "F-DIGEST-SHA1",
+            "Set 'TFTP File Signature Algorithm' to SHA-1, or replace 79xx/89xx/99xx phones",
+            "SG125-PHONE",
+            "SG15-ENC"),
+    /** Delete the ITL on each phone. */
+    F_DELETE_ITL(
+            "F-DELETE-ITL",
+            "Delete the ITL on each phone (Settings > Security > Trust List > ITL > **# > "
+                    + "Erase; 'Reset security settings'; factory reset)",
+            "RESET10",
+            "docs/trust.md §10.5"),
+    /** Restore the previous keys. */
+    F_RESTORE_KEY(
+            "F-RESTORE-KEY", "Restore the previous certificates and keys from DRS and re-sign", "REGEN", "SG125-CERT"),
     /** Sign the config with a TFTP/CCM+TFTP key. */
-    F_SIGN_CONFIG("F-SIGN-CONFIG", "Sign with a key whose certificate is TFTP or CCM+TFTP in the phone's list (itl "
-            + "sign-config)", "SG14", "UCMNZ"),
+    F_SIGN_CONFIG(
+            "F-SIGN-CONFIG",
+            "Sign with a key whose certificate is TFTP or CCM+TFTP in the phone's list (itl " + "sign-config)",
+            "SG14",
+            "UCMNZ"),
     /** Make the trust list smaller than 64 KB. */
-    F_REDUCE_SIZE("F-REDUCE-SIZE", "Remove certificates until the trust list is at most 65536 bytes (about 39 "
-            + "certificates; itl lint L01)", "SG14"),
+    F_REDUCE_SIZE(
+            "F-REDUCE-SIZE",
+            "Remove certificates until the trust list is at most 65536 bytes (about 39 "
+                    + "certificates; itl lint L01)",
+            "SG14"),
     /** Renew an expired anchor. */
-    F_RENEW_CERT("F-RENEW-CERT", "Renew the expired certificate (one certificate at a time, waiting for the phones) "
-            + "and serve the list re-signed by a valid SAST", "REGEN"),
+    F_RENEW_CERT(
+            "F-RENEW-CERT",
+            "Renew the expired certificate (one certificate at a time, waiting for the phones) "
+                    + "and serve the list re-signed by a valid SAST",
+            "REGEN"),
     /** Encrypt again for the phone's key. */
     F_REENCRYPT("F-REENCRYPT", "Re-encrypt the configuration with the phone's current LSC/MIC", "CU-ENC", "SG15-ENC");
 

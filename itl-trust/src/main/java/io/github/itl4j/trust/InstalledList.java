@@ -20,6 +20,7 @@ final class InstalledList {
     private volatile List<Anchor> anchors;
     /** Records with role TVS (21) that carry a certificate or a hash. */
     final List<ItlRecord> tvsRecords;
+
     final boolean rollback;
     final boolean hasConfigSignerCert;
 
@@ -73,7 +74,9 @@ final class InstalledList {
     }
 
     static boolean carriesCertificate(ItlRecord r) {
-        return r.certificate().isPresent() || r.certHash().isPresent() || r.publicKey().isPresent();
+        return r.certificate().isPresent()
+                || r.certHash().isPresent()
+                || r.publicKey().isPresent();
     }
 
     /**

@@ -47,8 +47,14 @@ public final class ModelTable {
      * @param confidence how well the line is backed
      * @param source short names of the sources
      */
-    public record Entry(String pattern, boolean requestsItl, Support sha512, Support ec, Support rsa4096,
-            Confidence confidence, List<String> source) {
+    public record Entry(
+            String pattern,
+            boolean requestsItl,
+            Support sha512,
+            Support ec,
+            Support rsa4096,
+            Confidence confidence,
+            List<String> source) {
         /**
          * Copies the sources.
          *
@@ -135,11 +141,17 @@ public final class ModelTable {
                 if (eq <= 0) {
                     throw new IOException(name + ": " + k + ": expected field=value, found \"" + part.trim() + "\"");
                 }
-                f.put(part.substring(0, eq).trim().toLowerCase(Locale.ROOT), part.substring(eq + 1).trim());
+                f.put(
+                        part.substring(0, eq).trim().toLowerCase(Locale.ROOT),
+                        part.substring(eq + 1).trim());
             }
             try {
-                out.add(new Entry(k.trim(), !"no".equalsIgnoreCase(f.getOrDefault("itl", "yes")),
-                        support(f.get("sha512")), support(f.get("ec")), support(f.get("rsa4096")),
+                out.add(new Entry(
+                        k.trim(),
+                        !"no".equalsIgnoreCase(f.getOrDefault("itl", "yes")),
+                        support(f.get("sha512")),
+                        support(f.get("ec")),
+                        support(f.get("rsa4096")),
                         Confidence.valueOf(f.getOrDefault("confidence", "P").toUpperCase(Locale.ROOT)),
                         Arrays.asList(f.getOrDefault("source", "user table").split(","))));
             } catch (IllegalArgumentException e) {

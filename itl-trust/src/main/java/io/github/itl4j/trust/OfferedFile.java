@@ -31,8 +31,8 @@ public final class OfferedFile {
         this(name, kind, data, signed, parseError, false);
     }
 
-    private OfferedFile(String name, FileKind kind, Bytes data, SignedFile signed, String parseError,
-            boolean overLimit) {
+    private OfferedFile(
+            String name, FileKind kind, Bytes data, SignedFile signed, String parseError, boolean overLimit) {
         this.name = Objects.requireNonNull(name, "name");
         this.kind = Objects.requireNonNull(kind, "kind");
         this.data = Objects.requireNonNull(data, "data");
@@ -77,10 +77,15 @@ public final class OfferedFile {
             if (guess == null && looksLikeText(data)) {
                 return new OfferedFile(name, FileKind.PLAIN, data, null, null);
             }
-            return new OfferedFile(name, guess == null ? FileKind.PLAIN : guess, data, null,
-                    data.isEmpty() ? "the file is empty (0 bytes); phones ignore it"
+            return new OfferedFile(
+                    name,
+                    guess == null ? FileKind.PLAIN : guess,
+                    data,
+                    null,
+                    data.isEmpty()
+                            ? "the file is empty (0 bytes); phones ignore it"
                             : "the file does not start with a signed header (tag 1 VERSION, length 2) and is not "
-                            + "a text payload");
+                                    + "a text payload");
         }
         try {
             ItlReader r = ItlReader.withLimits(limits);
@@ -105,13 +110,22 @@ public final class OfferedFile {
             }
             return new OfferedFile(name, k, data, f, null);
         } catch (ItlLimitException e) {
-            return new OfferedFile(name, kind != null ? kind : guessByName(lower).orElse(FileKind.ITL), data, null,
-                    e.getMessage(), true);
+            return new OfferedFile(
+                    name,
+                    kind != null ? kind : guessByName(lower).orElse(FileKind.ITL),
+                    data,
+                    null,
+                    e.getMessage(),
+                    true);
         } catch (ItlException e) {
-            return new OfferedFile(name, kind != null ? kind : guessByName(lower).orElse(FileKind.ITL), data, null,
-                    e.getMessage());
+            return new OfferedFile(
+                    name, kind != null ? kind : guessByName(lower).orElse(FileKind.ITL), data, null, e.getMessage());
         } catch (RuntimeException e) {
-            return new OfferedFile(name, kind != null ? kind : guessByName(lower).orElse(FileKind.ITL), data, null,
+            return new OfferedFile(
+                    name,
+                    kind != null ? kind : guessByName(lower).orElse(FileKind.ITL),
+                    data,
+                    null,
                     "unreadable: " + e);
         }
     }

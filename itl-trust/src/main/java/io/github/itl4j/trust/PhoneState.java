@@ -34,8 +34,14 @@ public final class PhoneState {
     private final boolean encryptedConfig;
     private final PrivateKey phoneKey;
 
-    private PhoneState(InstalledList itl, InstalledList ctl, String model, Instant now, List<CacheEntry> cache,
-            boolean encryptedConfig, PrivateKey phoneKey) {
+    private PhoneState(
+            InstalledList itl,
+            InstalledList ctl,
+            String model,
+            Instant now,
+            List<CacheEntry> cache,
+            boolean encryptedConfig,
+            PrivateKey phoneKey) {
         this.itl = itl;
         this.ctl = ctl;
         this.model = model;
@@ -255,6 +261,11 @@ public final class PhoneState {
         if (model != null) {
             sb.append(", ").append(model);
         }
-        return sb.append(", ").append(now).append(", cache ").append(cache.size()).append(']').toString();
+        return sb.append(", ")
+                .append(now)
+                .append(", cache ")
+                .append(cache.size())
+                .append(']')
+                .toString();
     }
 }

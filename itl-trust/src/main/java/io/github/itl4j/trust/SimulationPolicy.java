@@ -35,8 +35,15 @@ public final class SimulationPolicy {
     }
 
     private static final Set<Role> DEFAULT_TVS_CONFIG_ROLES = Set.of(Role.TFTP, Role.CCM_TFTP, Role.SAST);
-    private static final SimulationPolicy DEFAULTS = new SimulationPolicy(false, false, true, Strictness.WARN,
-            Strictness.WARN, RoleCheck.STRICT, DEFAULT_TVS_CONFIG_ROLES, Strictness.WARN);
+    private static final SimulationPolicy DEFAULTS = new SimulationPolicy(
+            false,
+            false,
+            true,
+            Strictness.WARN,
+            Strictness.WARN,
+            RoleCheck.STRICT,
+            DEFAULT_TVS_CONFIG_ROLES,
+            Strictness.WARN);
 
     private final boolean acceptTftpRoleSigner;
     private final boolean tofuRequiresSelfSignature;
@@ -47,9 +54,15 @@ public final class SimulationPolicy {
     private final Set<Role> tvsConfigRoles;
     private final Strictness unknownModelDigest;
 
-    private SimulationPolicy(boolean acceptTftpRoleSigner, boolean tofuRequiresSelfSignature,
-            boolean itlSignerFromItlWhenCtl, Strictness sha256, Strictness validity, RoleCheck tvsRoleCheck,
-            Set<Role> tvsConfigRoles, Strictness unknownModelDigest) {
+    private SimulationPolicy(
+            boolean acceptTftpRoleSigner,
+            boolean tofuRequiresSelfSignature,
+            boolean itlSignerFromItlWhenCtl,
+            Strictness sha256,
+            Strictness validity,
+            RoleCheck tvsRoleCheck,
+            Set<Role> tvsConfigRoles,
+            Strictness unknownModelDigest) {
         this.acceptTftpRoleSigner = acceptTftpRoleSigner;
         this.tofuRequiresSelfSignature = tofuRequiresSelfSignature;
         this.itlSignerFromItlWhenCtl = itlSignerFromItlWhenCtl;
@@ -86,8 +99,8 @@ public final class SimulationPolicy {
                     case "itlSignerFromItlWhenCtl" -> s = s.itlSignerFromItlWhenCtl(bool(v));
                     case "sha256" -> s = s.sha256(Strictness.valueOf(v.toUpperCase(Locale.ROOT)));
                     case "validity" -> s = s.validity(Strictness.valueOf(v.toUpperCase(Locale.ROOT)));
-                    case "unknownModelDigest" ->
-                            s = s.unknownModelDigest(Strictness.valueOf(v.toUpperCase(Locale.ROOT)));
+                    case "unknownModelDigest" -> s =
+                            s.unknownModelDigest(Strictness.valueOf(v.toUpperCase(Locale.ROOT)));
                     case "tvsRoleCheck" -> s = s.tvsRoleCheck(RoleCheck.valueOf(v.toUpperCase(Locale.ROOT)));
                     case "tvsConfigRoles" -> {
                         Set<Role> roles = new LinkedHashSet<>();
@@ -122,8 +135,15 @@ public final class SimulationPolicy {
      * @return a copy
      */
     public SimulationPolicy acceptTftpRoleSigner(boolean b) {
-        return new SimulationPolicy(b, tofuRequiresSelfSignature, itlSignerFromItlWhenCtl, sha256, validity,
-                tvsRoleCheck, tvsConfigRoles, unknownModelDigest);
+        return new SimulationPolicy(
+                b,
+                tofuRequiresSelfSignature,
+                itlSignerFromItlWhenCtl,
+                sha256,
+                validity,
+                tvsRoleCheck,
+                tvsConfigRoles,
+                unknownModelDigest);
     }
 
     /**
@@ -134,8 +154,15 @@ public final class SimulationPolicy {
      * @return a copy
      */
     public SimulationPolicy tofuRequiresSelfSignature(boolean b) {
-        return new SimulationPolicy(acceptTftpRoleSigner, b, itlSignerFromItlWhenCtl, sha256, validity, tvsRoleCheck,
-                tvsConfigRoles, unknownModelDigest);
+        return new SimulationPolicy(
+                acceptTftpRoleSigner,
+                b,
+                itlSignerFromItlWhenCtl,
+                sha256,
+                validity,
+                tvsRoleCheck,
+                tvsConfigRoles,
+                unknownModelDigest);
     }
 
     /**
@@ -145,8 +172,15 @@ public final class SimulationPolicy {
      * @return a copy
      */
     public SimulationPolicy itlSignerFromItlWhenCtl(boolean b) {
-        return new SimulationPolicy(acceptTftpRoleSigner, tofuRequiresSelfSignature, b, sha256, validity,
-                tvsRoleCheck, tvsConfigRoles, unknownModelDigest);
+        return new SimulationPolicy(
+                acceptTftpRoleSigner,
+                tofuRequiresSelfSignature,
+                b,
+                sha256,
+                validity,
+                tvsRoleCheck,
+                tvsConfigRoles,
+                unknownModelDigest);
     }
 
     /**
@@ -156,8 +190,15 @@ public final class SimulationPolicy {
      * @return a copy
      */
     public SimulationPolicy sha256(Strictness s) {
-        return new SimulationPolicy(acceptTftpRoleSigner, tofuRequiresSelfSignature, itlSignerFromItlWhenCtl, s,
-                validity, tvsRoleCheck, tvsConfigRoles, unknownModelDigest);
+        return new SimulationPolicy(
+                acceptTftpRoleSigner,
+                tofuRequiresSelfSignature,
+                itlSignerFromItlWhenCtl,
+                s,
+                validity,
+                tvsRoleCheck,
+                tvsConfigRoles,
+                unknownModelDigest);
     }
 
     /**
@@ -167,8 +208,15 @@ public final class SimulationPolicy {
      * @return a copy
      */
     public SimulationPolicy validity(Strictness s) {
-        return new SimulationPolicy(acceptTftpRoleSigner, tofuRequiresSelfSignature, itlSignerFromItlWhenCtl, sha256,
-                s, tvsRoleCheck, tvsConfigRoles, unknownModelDigest);
+        return new SimulationPolicy(
+                acceptTftpRoleSigner,
+                tofuRequiresSelfSignature,
+                itlSignerFromItlWhenCtl,
+                sha256,
+                s,
+                tvsRoleCheck,
+                tvsConfigRoles,
+                unknownModelDigest);
     }
 
     /**
@@ -178,8 +226,15 @@ public final class SimulationPolicy {
      * @return a copy
      */
     public SimulationPolicy tvsRoleCheck(RoleCheck c) {
-        return new SimulationPolicy(acceptTftpRoleSigner, tofuRequiresSelfSignature, itlSignerFromItlWhenCtl, sha256,
-                validity, c, tvsConfigRoles, unknownModelDigest);
+        return new SimulationPolicy(
+                acceptTftpRoleSigner,
+                tofuRequiresSelfSignature,
+                itlSignerFromItlWhenCtl,
+                sha256,
+                validity,
+                c,
+                tvsConfigRoles,
+                unknownModelDigest);
     }
 
     /**
@@ -190,8 +245,15 @@ public final class SimulationPolicy {
      * @return a copy
      */
     public SimulationPolicy tvsConfigRoles(Set<Role> roles) {
-        return new SimulationPolicy(acceptTftpRoleSigner, tofuRequiresSelfSignature, itlSignerFromItlWhenCtl, sha256,
-                validity, tvsRoleCheck, roles, unknownModelDigest);
+        return new SimulationPolicy(
+                acceptTftpRoleSigner,
+                tofuRequiresSelfSignature,
+                itlSignerFromItlWhenCtl,
+                sha256,
+                validity,
+                tvsRoleCheck,
+                roles,
+                unknownModelDigest);
     }
 
     /**
@@ -201,8 +263,15 @@ public final class SimulationPolicy {
      * @return a copy
      */
     public SimulationPolicy unknownModelDigest(Strictness s) {
-        return new SimulationPolicy(acceptTftpRoleSigner, tofuRequiresSelfSignature, itlSignerFromItlWhenCtl, sha256,
-                validity, tvsRoleCheck, tvsConfigRoles, s);
+        return new SimulationPolicy(
+                acceptTftpRoleSigner,
+                tofuRequiresSelfSignature,
+                itlSignerFromItlWhenCtl,
+                sha256,
+                validity,
+                tvsRoleCheck,
+                tvsConfigRoles,
+                s);
     }
 
     /** @return see {@link #acceptTftpRoleSigner(boolean)} */
@@ -249,26 +318,49 @@ public final class SimulationPolicy {
     List<Assumption> assumptions(boolean trustList, boolean phoneEmpty) {
         List<Assumption> out = new ArrayList<>();
         if (trustList && phoneEmpty) {
-            out.add(new Assumption("policy.tofuRequiresSelfSignature", Boolean.toString(tofuRequiresSelfSignature),
-                    Confidence.P, List.of("FWRE"), "--tofu-strict / tofuRequiresSelfSignature"));
+            out.add(new Assumption(
+                    "policy.tofuRequiresSelfSignature",
+                    Boolean.toString(tofuRequiresSelfSignature),
+                    Confidence.P,
+                    List.of("FWRE"),
+                    "--tofu-strict / tofuRequiresSelfSignature"));
             return out;
         }
         if (trustList) {
-            out.add(new Assumption("policy.acceptTftpRoleSigner", Boolean.toString(acceptTftpRoleSigner),
-                    Confidence.P, List.of("docs/trust.md §13 Q2"), "--accept-tftp-signer / acceptTftpRoleSigner"));
-            out.add(new Assumption("policy.itlSignerFromItlWhenCtl", Boolean.toString(itlSignerFromItlWhenCtl),
-                    Confidence.P, List.of("SG14", "R2"), "itlSignerFromItlWhenCtl"));
+            out.add(new Assumption(
+                    "policy.acceptTftpRoleSigner",
+                    Boolean.toString(acceptTftpRoleSigner),
+                    Confidence.P,
+                    List.of("docs/trust.md §13 Q2"),
+                    "--accept-tftp-signer / acceptTftpRoleSigner"));
+            out.add(new Assumption(
+                    "policy.itlSignerFromItlWhenCtl",
+                    Boolean.toString(itlSignerFromItlWhenCtl),
+                    Confidence.P,
+                    List.of("SG14", "R2"),
+                    "itlSignerFromItlWhenCtl"));
         } else {
-            out.add(new Assumption("policy.tvsConfigRoles", rolesText(tvsConfigRoles), Confidence.P,
-                    List.of("SYSCFG15-TFTP"), "tvsConfigRoles"));
+            out.add(new Assumption(
+                    "policy.tvsConfigRoles",
+                    rolesText(tvsConfigRoles),
+                    Confidence.P,
+                    List.of("SYSCFG15-TFTP"),
+                    "tvsConfigRoles"));
         }
-        out.add(new Assumption("policy.tvsRoleCheck", tvsRoleCheck.name(), Confidence.P, List.of("MIGSEC"),
+        out.add(new Assumption(
+                "policy.tvsRoleCheck",
+                tvsRoleCheck.name(),
+                Confidence.P,
+                List.of("MIGSEC"),
                 "--tvs-roles / tvsRoleCheck"));
-        out.add(new Assumption("policy.validity", validity.name(), Confidence.P, List.of("REGEN",
-                "docs/trust.md §13 Q7"),
+        out.add(new Assumption(
+                "policy.validity",
+                validity.name(),
+                Confidence.P,
+                List.of("REGEN", "docs/trust.md §13 Q7"),
                 "--strict-validity / validity"));
-        out.add(new Assumption("policy.sha256", sha256.name(), Confidence.P, List.of("docs/trust.md §13 Q15"),
-                "sha256"));
+        out.add(new Assumption(
+                "policy.sha256", sha256.name(), Confidence.P, List.of("docs/trust.md §13 Q15"), "sha256"));
         return out;
     }
 

@@ -25,9 +25,17 @@ public final class SimulationResult {
     private final List<SimulationProblem> problems;
     private final String requested;
 
-    SimulationResult(Verdict verdict, OfferedFile offered, PhoneState phoneBefore, PhoneState phoneAfter,
-            List<RuleResult> chain, List<Assumption> assumptions, List<SimulationWarning> warnings, List<Fix> fixes,
-            List<SimulationProblem> problems, String requested) {
+    SimulationResult(
+            Verdict verdict,
+            OfferedFile offered,
+            PhoneState phoneBefore,
+            PhoneState phoneAfter,
+            List<RuleResult> chain,
+            List<Assumption> assumptions,
+            List<SimulationWarning> warnings,
+            List<Fix> fixes,
+            List<SimulationProblem> problems,
+            String requested) {
         this.verdict = Objects.requireNonNull(verdict, "verdict");
         this.offered = offered;
         this.phoneBefore = phoneBefore;
@@ -122,7 +130,8 @@ public final class SimulationResult {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("SimulationResult[").append(verdict).append(' ');
+        StringBuilder sb =
+                new StringBuilder("SimulationResult[").append(verdict).append(' ');
         for (RuleResult r : chain) {
             sb.append(r.key()).append(' ');
         }

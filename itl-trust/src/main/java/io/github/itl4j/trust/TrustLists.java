@@ -17,8 +17,7 @@ import java.util.Optional;
  * @since 0.1.0
  */
 public final class TrustLists {
-    private TrustLists() {
-    }
+    private TrustLists() {}
 
     /**
      * The kind of a trust list (docs/trust.md §3.1): FILENAME header, then the file name, then content.
@@ -90,7 +89,8 @@ public final class TrustLists {
             return Optional.of("sha1:" + Certs.sha1(c.get()).toHex().toLowerCase(Locale.ROOT));
         }
         Optional<Bytes> h = r.certHash();
-        if (h.isPresent() && h.get().size() == 20
+        if (h.isPresent()
+                && h.get().size() == 20
                 && r.hashAlgorithm().map(DigestAlgorithm.SHA1::equals).orElse(true)) {
             return Optional.of("sha1:" + h.get().toHex().toLowerCase(Locale.ROOT));
         }
@@ -102,8 +102,10 @@ public final class TrustLists {
      * @return {@code serial:HEX/ISSUER} from SERIALNUMBER and ISSUERNAME, or empty without a SERIALNUMBER
      */
     public static Optional<String> serialIdentity(ItlRecord r) {
-        return r.serialNumber().map(s -> "serial:" + Certs.serialHex(s) + "/"
-                + Optional.ofNullable(Certs.nameKey(r.issuerName().orElse(""))).orElse(""));
+        return r.serialNumber()
+                .map(s -> "serial:" + Certs.serialHex(s) + "/"
+                        + Optional.ofNullable(Certs.nameKey(r.issuerName().orElse("")))
+                                .orElse(""));
     }
 
     /**

@@ -62,7 +62,8 @@ public final class TrustSimulator {
 
     private static final Set<Role> TL_SIGNER = Set.of(Role.SAST);
     private static final Set<Role> CFG_SIGNER = Set.of(Role.TFTP, Role.CCM_TFTP);
-    private static final ItlVerifier SELF_VERIFIER = ItlVerifier.builder().checkRecords(false).build();
+    private static final ItlVerifier SELF_VERIFIER =
+            ItlVerifier.builder().checkRecords(false).build();
 
     private final PhoneState phone;
     private final TvsEnvironment tvs;
@@ -213,7 +214,12 @@ public final class TrustSimulator {
     }
 
     /** Why a TVS could not be used. */
-    private enum TvsReason { NO_ENV, UNREACHABLE, CERT_CHANGED, IMPL }
+    private enum TvsReason {
+        NO_ENV,
+        UNREACHABLE,
+        CERT_CHANGED,
+        IMPL
+    }
 
     /** One simulation. Single-threaded, short-lived. */
     private final class Run {
@@ -256,8 +262,8 @@ public final class TrustSimulator {
         }
 
         SimulationResult result() {
-            return new SimulationResult(verdict, o, phone, after, chain, assumptions, warnings, fixes, problems,
-                    requested);
+            return new SimulationResult(
+                    verdict, o, phone, after, chain, assumptions, warnings, fixes, problems, requested);
         }
 
         // ------------------------------------------------------------------ common steps
@@ -266,7 +272,11 @@ public final class TrustSimulator {
         boolean parse() {
             Optional<String> err = o.parseError();
             if (err.isPresent() && o.isOverLimit() && o.kind().isTrustList()) {
-                add("SIZE", Outcome.FAIL, "the phone does not load it: " + err.get(), List.of("SG14", "EMCC"),
+                add(
+                        "SIZE",
+                        Outcome.FAIL,
+                        "the phone does not load it: " + err.get(),
+                        List.of("SG14", "EMCC"),
                         Confidence.M);
                 problem("MALFORMED", Severity.ERROR, err.get());
                 fixes.add(Fix.of(FixCode.F_REDUCE_SIZE, null));
@@ -274,8 +284,12 @@ public final class TrustSimulator {
                 return false;
             }
             if (err.isPresent()) {
-                add("PARSE", Outcome.FAIL, "the phone cannot parse " + o.name() + ": " + err.get(), List.of("R12",
-                        "docs/format.md §10"), Confidence.H);
+                add(
+                        "PARSE",
+                        Outcome.FAIL,
+                        "the phone cannot parse " + o.name() + ": " + err.get(),
+                        List.of("R12", "docs/format.md §10"),
+                        Confidence.H);
                 problem("MALFORMED", Severity.ERROR, err.get());
                 reject();
                 return false;
@@ -300,7 +314,11 @@ public final class TrustSimulator {
                 notes.add(w.code().name() + ": " + w.message());
             }
             if (!notes.isEmpty()) {
-                add("R12", Outcome.INFO, "tolerated: " + String.join("; ", notes), List.of("MIGSEC", "EMCC"),
+                add(
+                        "R12",
+                        Outcome.INFO,
+                        "tolerated: " + String.join("; ", notes),
+                        List.of("MIGSEC", "EMCC"),
                         Confidence.H);
             }
             return true;
@@ -311,10 +329,17 @@ public final class TrustSimulator {
             Optional<DigestAlgorithm> d = h.digestAlgorithm();
             if (d.isEmpty() || !d.get().isKnown()) {
                 String what = d.map(DigestAlgorithm::toString).orElse("missing");
-                add("PARSE", Outcome.FAIL, "DIGESTALGORITHM is " + what + "; the phone cannot check the signature",
-                        List.of("docs/format.md §4.6"), Confidence.H);
+                add(
+                        "PARSE",
+                        Outcome.FAIL,
+                        "DIGESTALGORITHM is " + what + "; the phone cannot check the signature",
+                        List.of("docs/format.md §4.6"),
+                        Confidence.H);
                 if (d.isPresent()) {
-                    problem(ProblemCode.UNKNOWN_DIGEST_ALGORITHM, Severity.ERROR, d.get().code());
+                    problem(
+                            ProblemCode.UNKNOWN_DIGEST_ALGORITHM,
+                            Severity.ERROR,
+                            d.get().code());
                 } else {
                     problem(ProblemCode.MISSING_HEADER_FIELD, Severity.ERROR, "DIGESTALGORITHM");
                 }
@@ -328,9 +353,14 @@ public final class TrustSimulator {
                 if (e.isPresent()) {
                     modelAssumption(e.get());
                     if (e.get().sha512() == ModelTable.Support.NO) {
-                        add("R16", Outcome.FAIL, ModelTable.normalise(model.get()) + " validates " + alg
-                                + " signatures? no: the 7900/8900/9900 series verify TFTP file signatures with SHA-1 "
-                                + "only", List.of("SG125-PHONE"), Confidence.H);
+                        add(
+                                "R16",
+                                Outcome.FAIL,
+                                ModelTable.normalise(model.get()) + " validates " + alg
+                                        + " signatures? no: the 7900/8900/9900 series verify TFTP file signatures with SHA-1 "
+                                        + "only",
+                                List.of("SG125-PHONE"),
+                                Confidence.H);
                         problem("DIGEST_UNSUPPORTED_BY_MODEL", Severity.ERROR, model.get() + " cannot verify " + alg);
                         fixes.add(Fix.of(FixCode.F_DIGEST_SHA1, null));
                         reject();
@@ -340,9 +370,12 @@ public final class TrustSimulator {
                         return false;
                     }
                 } else {
-                    assumptions.add(new Assumption("model." + ModelTable.normalise(model.get()),
-                            "not in the model table: SHA-1 assumed supported, " + alg + " unknown", Confidence.P,
-                            List.of("docs/trust.md §8"), "--models FILE / policy unknownModelDigest"));
+                    assumptions.add(new Assumption(
+                            "model." + ModelTable.normalise(model.get()),
+                            "not in the model table: SHA-1 assumed supported, " + alg + " unknown",
+                            Confidence.P,
+                            List.of("docs/trust.md §8"),
+                            "--models FILE / policy unknownModelDigest"));
                     if (!unknownModelDigest(model.get(), alg)) {
                         return false;
                     }
@@ -350,35 +383,52 @@ public final class TrustSimulator {
             }
             if (alg.equals(DigestAlgorithm.SHA256)) {
                 if (policy.sha256() == SimulationPolicy.Strictness.STRICT) {
-                    add("R16", Outcome.FAIL, "DIGESTALGORITHM 2 (SHA-256) refused by policy sha256=STRICT",
-                            List.of("docs/trust.md §13 Q15"), Confidence.P);
+                    add(
+                            "R16",
+                            Outcome.FAIL,
+                            "DIGESTALGORITHM 2 (SHA-256) refused by policy sha256=STRICT",
+                            List.of("docs/trust.md §13 Q15"),
+                            Confidence.P);
                     fixes.add(Fix.of(FixCode.F_DIGEST_SHA1, null));
                     reject();
                     return false;
                 }
-                warn("DIGEST_SHA256", "DIGESTALGORITHM 2 (SHA-256): whether phones honour it is not known; assumed "
-                        + "supported (policy sha256=WARN)");
+                warn(
+                        "DIGEST_SHA256",
+                        "DIGESTALGORITHM 2 (SHA-256): whether phones honour it is not known; assumed "
+                                + "supported (policy sha256=WARN)");
             }
             return true;
         }
 
         private boolean unknownModelDigest(String model, DigestAlgorithm alg) {
             if (policy.unknownModelDigest() == SimulationPolicy.Strictness.STRICT) {
-                add("R16", Outcome.FAIL, "whether " + model + " verifies " + alg + " signatures is not known; refused "
-                        + "by policy unknownModelDigest=STRICT", List.of("docs/trust.md §8"), Confidence.P);
+                add(
+                        "R16",
+                        Outcome.FAIL,
+                        "whether " + model + " verifies " + alg + " signatures is not known; refused "
+                                + "by policy unknownModelDigest=STRICT",
+                        List.of("docs/trust.md §8"),
+                        Confidence.P);
                 fixes.add(Fix.of(FixCode.F_DIGEST_SHA1, null));
                 reject();
                 return false;
             }
-            warn("DIGEST_SUPPORT_UNKNOWN", "whether " + model + " verifies " + alg + " signatures is not known; "
-                    + "assumed yes");
+            warn(
+                    "DIGEST_SUPPORT_UNKNOWN",
+                    "whether " + model + " verifies " + alg + " signatures is not known; " + "assumed yes");
             return true;
         }
 
         private void modelAssumption(ModelTable.Entry e) {
-            assumptions.add(new Assumption("model." + e.pattern(), "itl=" + (e.requestsItl() ? "yes" : "no")
-                    + ";sha512=" + e.sha512().name().toLowerCase(Locale.ROOT) + ";ec="
-                    + e.ec().name().toLowerCase(Locale.ROOT), e.confidence(), e.source(), "--models FILE"));
+            assumptions.add(new Assumption(
+                    "model." + e.pattern(),
+                    "itl=" + (e.requestsItl() ? "yes" : "no")
+                            + ";sha512=" + e.sha512().name().toLowerCase(Locale.ROOT) + ";ec="
+                            + e.ec().name().toLowerCase(Locale.ROOT),
+                    e.confidence(),
+                    e.source(),
+                    "--models FILE"));
         }
 
         List<InstalledList> lists(boolean itlWhenCtl) {
@@ -436,7 +486,9 @@ public final class TrustSimulator {
 
         String signerText(ItlHeader h) {
             String name = h.signerName().map(Anchor::clean).orElse("(no SIGNERNAME)");
-            String serial = h.serialNumber().map(s -> Certs.serialText(Certs.serialHex(s))).orElse("(no SERIAL)");
+            String serial = h.serialNumber()
+                    .map(s -> Certs.serialText(Certs.serialHex(s)))
+                    .orElse("(no SERIAL)");
             return name + " serial " + serial;
         }
 
@@ -449,7 +501,9 @@ public final class TrustSimulator {
                 for (ItlRecord r : itl.records()) {
                     Optional<Bytes> der = r.certificate();
                     if (der.isPresent() && Certs.recordIs(a.record, der.get())) {
-                        return Certs.decode(der.get()).map(X509Certificate::getPublicKey).orElse(null);
+                        return Certs.decode(der.get())
+                                .map(X509Certificate::getPublicKey)
+                                .orElse(null);
                     }
                 }
             }
@@ -467,8 +521,12 @@ public final class TrustSimulator {
 
         boolean signature(SignedFile f, PublicKey key, String whose, boolean separate) {
             if (key == null) {
-                add("SIG", Outcome.FAIL, "the anchor " + whose + " has no usable key (neither CERTIFICATE nor "
-                        + "PUBLICKEY, and no certificate in the file matches its hash)", List.of("docs/format.md §5"),
+                add(
+                        "SIG",
+                        Outcome.FAIL,
+                        "the anchor " + whose + " has no usable key (neither CERTIFICATE nor "
+                                + "PUBLICKEY, and no certificate in the file matches its hash)",
+                        List.of("docs/format.md §5"),
                         Confidence.H);
                 problem(ProblemCode.SIGNER_HAS_NO_KEY, Severity.ERROR);
                 reject();
@@ -478,16 +536,28 @@ public final class TrustSimulator {
             String problemText = verifyRsa(f, key, alg);
             if (problemText == null) {
                 if (separate || chain.isEmpty()) {
-                    add("SIG", Outcome.PASS, "the signature (" + alg + ") verifies with the key of " + whose,
-                            List.of("docs/format.md §5"), Confidence.H);
+                    add(
+                            "SIG",
+                            Outcome.PASS,
+                            "the signature (" + alg + ") verifies with the key of " + whose,
+                            List.of("docs/format.md §5"),
+                            Confidence.H);
                 } else {
                     RuleResult last = chain.remove(chain.size() - 1);
-                    chain.add(new RuleResult(last.rule(), last.outcome(), last.detail() + "; the signature (" + alg
-                            + ") verifies with its key", last.source(), last.confidence()));
+                    chain.add(new RuleResult(
+                            last.rule(),
+                            last.outcome(),
+                            last.detail() + "; the signature (" + alg + ") verifies with its key",
+                            last.source(),
+                            last.confidence()));
                 }
                 return true;
             }
-            add("SIG", Outcome.FAIL, problemText + " (key of " + whose + ")", List.of("docs/format.md §5"),
+            add(
+                    "SIG",
+                    Outcome.FAIL,
+                    problemText + " (key of " + whose + ")",
+                    List.of("docs/format.md §5"),
                     Confidence.H);
             problem(ProblemCode.SIGNATURE_INVALID, Severity.ERROR, alg.toString());
             reject();
@@ -501,16 +571,21 @@ public final class TrustSimulator {
                 return true;
             }
             String text = "the anchor " + whose + " is " + p + " (now " + phone.now() + ")";
-            problem("CERT_NOT_VALID", policy.validity() == SimulationPolicy.Strictness.STRICT ? Severity.ERROR
-                    : Severity.WARNING, text);
+            problem(
+                    "CERT_NOT_VALID",
+                    policy.validity() == SimulationPolicy.Strictness.STRICT ? Severity.ERROR : Severity.WARNING,
+                    text);
             if (policy.validity() == SimulationPolicy.Strictness.STRICT) {
-                add("R20", Outcome.FAIL, text + "; refused by policy validity=STRICT", List.of("REGEN"),
-                        Confidence.M);
+                add("R20", Outcome.FAIL, text + "; refused by policy validity=STRICT", List.of("REGEN"), Confidence.M);
                 fixes.add(Fix.of(FixCode.F_RENEW_CERT, Anchor.clean(a.subject)));
                 reject();
                 return false;
             }
-            add("R20", Outcome.INFO, text + "; accepted with a warning (policy validity=WARN)", List.of("REGEN"),
+            add(
+                    "R20",
+                    Outcome.INFO,
+                    text + "; accepted with a warning (policy validity=WARN)",
+                    List.of("REGEN"),
                     Confidence.M);
             warn("CERT_EXPIRED", text);
             return true;
@@ -532,8 +607,13 @@ public final class TrustSimulator {
                 Optional<ModelTable.Entry> e = models.lookup(model.get());
                 if (e.isPresent() && !e.get().requestsItl()) {
                     modelAssumption(e.get());
-                    add("MODEL", Outcome.FAIL, ModelTable.normalise(model.get()) + " does not support Security by "
-                            + "Default: it never requests " + kind + " files", e.get().source(), e.get().confidence());
+                    add(
+                            "MODEL",
+                            Outcome.FAIL,
+                            ModelTable.normalise(model.get()) + " does not support Security by "
+                                    + "Default: it never requests " + kind + " files",
+                            e.get().source(),
+                            e.get().confidence());
                     problem("NOT_REQUESTED", Severity.ERROR, model.get() + " does not request trust lists");
                     verdict = Verdict.NOT_REQUESTED;
                     return;
@@ -541,9 +621,15 @@ public final class TrustSimulator {
             }
             if (o.size() > MAX_TRUST_LIST_SIZE) {
                 boolean cap = o.size() > MAX_DOWNLOAD_SIZE;
-                add("SIZE", Outcome.FAIL, o.size() + " bytes > " + (cap ? MAX_DOWNLOAD_SIZE
-                        + " (download cap)" : MAX_TRUST_LIST_SIZE + ": the list does not load and registration fails"),
-                        cap ? List.of("EMCC") : List.of("SG14"), cap ? Confidence.M : Confidence.H);
+                add(
+                        "SIZE",
+                        Outcome.FAIL,
+                        o.size() + " bytes > "
+                                + (cap
+                                        ? MAX_DOWNLOAD_SIZE + " (download cap)"
+                                        : MAX_TRUST_LIST_SIZE + ": the list does not load and registration fails"),
+                        cap ? List.of("EMCC") : List.of("SG14"),
+                        cap ? Confidence.M : Confidence.H);
                 problem(ProblemCode.TOO_LARGE_FOR_PHONES, Severity.ERROR, o.size(), MAX_TRUST_LIST_SIZE);
                 fixes.add(Fix.of(FixCode.F_REDUCE_SIZE, null));
                 reject();
@@ -557,29 +643,40 @@ public final class TrustSimulator {
                 return;
             }
             if (kind == FileKind.ITL && phone.hasRollbackItl()) {
-                add("R11", Outcome.PASS, "the installed ITL is a rollback (empty) ITL: the phone accepts any new ITL",
-                        List.of("SG14", "MIGSEC"), Confidence.H);
+                add(
+                        "R11",
+                        Outcome.PASS,
+                        "the installed ITL is a rollback (empty) ITL: the phone accepts any new ITL",
+                        List.of("SG14", "MIGSEC"),
+                        Confidence.H);
                 accept(f, kind, null);
                 return;
             }
-            Set<Role> roles = policy.acceptTftpRoleSigner() ? Set.of(Role.SAST, Role.TFTP, Role.CCM_TFTP)
-                    : TL_SIGNER;
+            Set<Role> roles = policy.acceptTftpRoleSigner() ? Set.of(Role.SAST, Role.TFTP, Role.CCM_TFTP) : TL_SIGNER;
             List<InstalledList> lists = lists(kind == FileKind.CTL || policy.itlSignerFromItlWhenCtl());
             Match m = find(lists, h, roles);
             if (m.anchor != null) {
                 String rule = m.list.kind == FileKind.CTL ? "R2" : kind == FileKind.CTL ? "R19" : "R3";
-                List<String> src = switch (rule) {
-                    case "R2" -> List.of("SG14", "MIGSEC");
-                    case "R19" -> List.of("MIGSEC");
-                    default -> List.of("UCMNZ", "SG14");
-                };
+                List<String> src =
+                        switch (rule) {
+                            case "R2" -> List.of("SG14", "MIGSEC");
+                            case "R19" -> List.of("MIGSEC");
+                            default -> List.of("UCMNZ", "SG14");
+                        };
                 boolean viaTftp = !m.anchor.roles.contains(Role.SAST);
-                add(rule, Outcome.PASS, "signer " + m.anchor.describe() + " is " + m.anchor.where
-                        + (m.issuerMismatch ? " (matched by serial only: ISSUERNAME differs from CANAME)" : "")
-                        + (viaTftp ? "; a TFTP-role signer, accepted by policy acceptTftpRoleSigner=true" : ""),
-                        src, viaTftp ? Confidence.P : rule.equals("R19") ? Confidence.M : Confidence.H);
+                add(
+                        rule,
+                        Outcome.PASS,
+                        "signer " + m.anchor.describe() + " is " + m.anchor.where
+                                + (m.issuerMismatch ? " (matched by serial only: ISSUERNAME differs from CANAME)" : "")
+                                + (viaTftp ? "; a TFTP-role signer, accepted by policy acceptTftpRoleSigner=true" : ""),
+                        src,
+                        viaTftp ? Confidence.P : rule.equals("R19") ? Confidence.M : Confidence.H);
                 if (m.issuerMismatch) {
-                    problem(ProblemCode.SIGNER_ISSUER_MISMATCH, Severity.WARNING, m.anchor.issuer,
+                    problem(
+                            ProblemCode.SIGNER_ISSUER_MISMATCH,
+                            Severity.WARNING,
+                            m.anchor.issuer,
                             h.caName().orElse(""));
                 }
                 String whose = m.anchor.where;
@@ -589,7 +686,8 @@ public final class TrustSimulator {
                 accept(f, kind, null);
                 return;
             }
-            String rule = kind == FileKind.CTL ? (phone.installedItl() != null ? "R19" : "R2")
+            String rule = kind == FileKind.CTL
+                    ? (phone.installedItl() != null ? "R19" : "R2")
                     : phone.installedCtl() != null ? "R2" : "R3";
             String detail;
             if (!m.wrongRole.isEmpty()) {
@@ -599,11 +697,15 @@ public final class TrustSimulator {
                         + policy.acceptTftpRoleSigner() + ")";
                 problem(ProblemCode.SIGNER_WRONG_ROLE, Severity.ERROR, roleNames(a.roles), "SAST");
             } else {
-                detail = "signer " + signerText(h) + " is not a SAST record of the installed "
-                        + listNames(lists) + " (SAST records: " + sastList(lists) + ")";
+                detail = "signer " + signerText(h) + " is not a SAST record of the installed " + listNames(lists)
+                        + " (SAST records: " + sastList(lists) + ")";
                 problem(ProblemCode.SIGNER_NOT_TRUSTED, Severity.ERROR, signerText(h), "not a SAST anchor");
             }
-            add(rule, Outcome.FAIL, detail, rule.equals("R19") ? List.of("MIGSEC") : List.of("UCMNZ", "SG14"),
+            add(
+                    rule,
+                    Outcome.FAIL,
+                    detail,
+                    rule.equals("R19") ? List.of("MIGSEC") : List.of("UCMNZ", "SG14"),
                     rule.equals("R19") ? Confidence.M : Confidence.H);
             tvsPath(f, h, TL_SIGNER, true, kind);
         }
@@ -614,27 +716,48 @@ public final class TrustSimulator {
             List<String> src = kind == FileKind.ITL ? List.of("SG14") : List.of("FWRE");
             Confidence c = kind == FileKind.ITL ? Confidence.H : Confidence.L;
             if (self.isSignatureValid()) {
-                add(rule, Outcome.PASS, "no trust list installed: the phone trusts the first " + kind + " (leap of "
-                        + "faith); its self-signature is valid", src, c);
+                add(
+                        rule,
+                        Outcome.PASS,
+                        "no trust list installed: the phone trusts the first " + kind + " (leap of "
+                                + "faith); its self-signature is valid",
+                        src,
+                        c);
                 accept(f, kind, null);
                 return;
             }
             String why = self.errors().isEmpty() ? "invalid" : codes(self.errors());
             if (policy.tofuRequiresSelfSignature()) {
-                add(rule, Outcome.INFO, "no trust list installed: leap of faith, but policy tofuRequiresSelfSignature"
-                        + "=true checks the file against itself", src, c);
-                add("SIG", Outcome.FAIL, "the file's self-signature does not verify (" + why + ")",
-                        List.of("docs/format.md §5"), Confidence.P);
+                add(
+                        rule,
+                        Outcome.INFO,
+                        "no trust list installed: leap of faith, but policy tofuRequiresSelfSignature"
+                                + "=true checks the file against itself",
+                        src,
+                        c);
+                add(
+                        "SIG",
+                        Outcome.FAIL,
+                        "the file's self-signature does not verify (" + why + ")",
+                        List.of("docs/format.md §5"),
+                        Confidence.P);
                 for (Problem p : self.errors()) {
                     problems.add(SimulationProblem.of(p));
                 }
                 reject();
                 return;
             }
-            add(rule, Outcome.PASS, "no trust list installed: the phone trusts the first " + kind + " (leap of faith, "
-                    + "no cryptographic check); its self-signature does NOT verify (" + why + ")", src, c);
-            warn("SELF_SIGNATURE_INVALID", "the file does not verify against itself (" + why + "); a phone with no "
-                    + "list accepts it anyway (FWRE), but any later list must be signed by one of its SAST records");
+            add(
+                    rule,
+                    Outcome.PASS,
+                    "no trust list installed: the phone trusts the first " + kind + " (leap of faith, "
+                            + "no cryptographic check); its self-signature does NOT verify (" + why + ")",
+                    src,
+                    c);
+            warn(
+                    "SELF_SIGNATURE_INVALID",
+                    "the file does not verify against itself (" + why + "); a phone with no "
+                            + "list accepts it anyway (FWRE), but any later list must be signed by one of its SAST records");
             for (Problem p : self.errors()) {
                 problems.add(new SimulationProblem(p.code().name(), Severity.WARNING, p.message()));
             }
@@ -671,9 +794,11 @@ public final class TrustSimulator {
                 }
             }
             if (!gone.isEmpty()) {
-                warn("TVS_CHANGED", "the new ITL drops or changes TVS " + String.join(", ", gone) + ": until every "
-                        + "phone has downloaded it, those TVS cannot vouch for anything to phones holding the old ITL "
-                        + "(R15)");
+                warn(
+                        "TVS_CHANGED",
+                        "the new ITL drops or changes TVS " + String.join(", ", gone) + ": until every "
+                                + "phone has downloaded it, those TVS cannot vouch for anything to phones holding the old ITL "
+                                + "(R15)");
             }
         }
 
@@ -703,8 +828,8 @@ public final class TrustSimulator {
                 String miss = "the TVS cache holds no entry for " + signerText(h);
                 for (CacheEntry e : phone.cache()) {
                     X509Certificate c = e.certificate();
-                    if (!Certs.serialHex(c.getSerialNumber()).equals(serial) || !Certs.sameName(
-                            c.getIssuerX500Principal(), ca)) {
+                    if (!Certs.serialHex(c.getSerialNumber()).equals(serial)
+                            || !Certs.sameName(c.getIssuerX500Principal(), ca)) {
                         continue;
                     }
                     if (!phone.now().isBefore(e.expires())) {
@@ -723,9 +848,13 @@ public final class TrustSimulator {
                     break;
                 }
                 if (hit != null) {
-                    add("R9", Outcome.PASS, "the TVS cache vouches for " + signerText(h) + " (roles "
-                            + roleNames(hit.roles()) + ", from TVS \"" + hit.tvs() + "\", until " + hit.expires() + ")",
-                            List.of("MIGSEC"), Confidence.M);
+                    add(
+                            "R9",
+                            Outcome.PASS,
+                            "the TVS cache vouches for " + signerText(h) + " (roles " + roleNames(hit.roles())
+                                    + ", from TVS \"" + hit.tvs() + "\", until " + hit.expires() + ")",
+                            List.of("MIGSEC"),
+                            Confidence.M);
                     Anchor a = Anchor.ofCertificate("the TVS cache", hit.roles(), hit.certificate());
                     String whose = "the TVS-cached certificate";
                     if (!signature(f, a.key, whose) || !validity(a, whose)) {
@@ -739,11 +868,17 @@ public final class TrustSimulator {
             // b. TVS records of the installed ITL
             InstalledList itl = phone.installedItl();
             if (itl == null || itl.tvsRecords.isEmpty()) {
-                String why = itl == null ? "the phone holds no ITL (CTLs carry no TVS records)"
-                        : itl.rollback ? "the installed ITL is a rollback ITL: its TVS records are empty"
-                        : "the installed ITL has no TVS record";
-                add("R10", Outcome.FAIL, why + ": no TVS fallback (\"Not using TVS - TVS not in Trust list\")",
-                        List.of("FWRE", "MIGSEC"), Confidence.L);
+                String why = itl == null
+                        ? "the phone holds no ITL (CTLs carry no TVS records)"
+                        : itl.rollback
+                                ? "the installed ITL is a rollback ITL: its TVS records are empty"
+                                : "the installed ITL has no TVS record";
+                add(
+                        "R10",
+                        Outcome.FAIL,
+                        why + ": no TVS fallback (\"Not using TVS - TVS not in Trust list\")",
+                        List.of("FWRE", "MIGSEC"),
+                        Confidence.L);
                 problem("TVS_NOT_IN_TRUST_LIST", Severity.ERROR, why);
                 reject();
                 fixesR10(f, trustList, kind);
@@ -793,23 +928,38 @@ public final class TrustSimulator {
                 break;
             }
             if (usable == null) {
-                Confidence c = tvsReasons.contains(TvsReason.CERT_CHANGED) ? Confidence.L
+                Confidence c = tvsReasons.contains(TvsReason.CERT_CHANGED)
+                        ? Confidence.L
                         : tvsReasons.contains(TvsReason.IMPL) ? Confidence.M : Confidence.H;
-                add("R7", Outcome.FAIL, String.join("; ", reasons), tvsReasons.contains(TvsReason.IMPL)
-                        ? List.of("MIGSEC", "DAEMONS") : List.of("MIGSEC", "FWRE"), c);
+                add(
+                        "R7",
+                        Outcome.FAIL,
+                        String.join("; ", reasons),
+                        tvsReasons.contains(TvsReason.IMPL) ? List.of("MIGSEC", "DAEMONS") : List.of("MIGSEC", "FWRE"),
+                        c);
                 reject();
                 fixesR7(f, trustList);
                 return;
             }
             tvsLabel = usable.label();
-            add("R7", Outcome.PASS, "signer not found locally: the phone asks " + String.join("; ", reasons),
-                    List.of("MIGSEC", "BULK"), Confidence.H);
+            add(
+                    "R7",
+                    Outcome.PASS,
+                    "signer not found locally: the phone asks " + String.join("; ", reasons),
+                    List.of("MIGSEC", "BULK"),
+                    Confidence.H);
             // d. query by serial + issuer
             List<Anchor> found = usable.lookup(serial, ca);
             if (found.isEmpty()) {
-                add("R8", Outcome.FAIL, "TVS \"" + usable.label() + "\" has no certificate with serial "
-                        + Certs.serialText(serial) + " and issuer " + Anchor.clean(ca) + " in its stores (looked up by "
-                        + "serial + issuer, R14)", List.of("MIGSEC"), Confidence.M);
+                add(
+                        "R8",
+                        Outcome.FAIL,
+                        "TVS \"" + usable.label() + "\" has no certificate with serial "
+                                + Certs.serialText(serial) + " and issuer " + Anchor.clean(ca)
+                                + " in its stores (looked up by "
+                                + "serial + issuer, R14)",
+                        List.of("MIGSEC"),
+                        Confidence.M);
                 problem("TVS_SIGNER_NOT_IN_STORE", Severity.ERROR, signerText(h));
                 reject();
                 fixesR8(f, trustList, false);
@@ -831,25 +981,39 @@ public final class TrustSimulator {
                 }
                 roles.addAll(line.roles());
                 mapText.add(s + "=" + line.rolesText());
-                assumptions.add(new Assumption("tvsRoleMap." + line.store(), line.rolesText(), line.confidence(),
-                        line.source(), "--tvs-role-map FILE"));
+                assumptions.add(new Assumption(
+                        "tvsRoleMap." + line.store(),
+                        line.rolesText(),
+                        line.confidence(),
+                        line.source(),
+                        "--tvs-role-map FILE"));
                 if (line.confidence().ordinal() > weakest.ordinal()) {
                     weakest = line.confidence();
                 }
             }
             boolean roleOk = roles.stream().anyMatch(required::contains);
             if (!roleOk && policy.tvsRoleCheck() == SimulationPolicy.RoleCheck.STRICT) {
-                add("R8-ROLE", Outcome.FAIL, "TVS \"" + usable.label() + "\" returns roles " + roleNames(roles)
-                        + " for " + signerText(h) + " (" + String.join(", ", mapText) + "); " + roleNames(required)
-                        + " required", List.of("MIGSEC", "BULK"), weakest);
+                add(
+                        "R8-ROLE",
+                        Outcome.FAIL,
+                        "TVS \"" + usable.label() + "\" returns roles " + roleNames(roles)
+                                + " for " + signerText(h) + " (" + String.join(", ", mapText) + "); "
+                                + roleNames(required)
+                                + " required",
+                        List.of("MIGSEC", "BULK"),
+                        weakest);
                 problem("TVS_ROLE_MISSING", Severity.ERROR, roleNames(required));
                 reject();
                 fixesR8(f, trustList, true);
                 return;
             }
-            add("R8", Outcome.PASS, "TVS \"" + usable.label() + "\" returns roles " + roleNames(roles) + " for "
-                    + signerText(h) + " (" + String.join(", ", mapText) + ")"
-                    + (roleOk ? "" : "; accepted by policy tvsRoleCheck=LENIENT"), List.of("MIGSEC", "BULK"),
+            add(
+                    "R8",
+                    Outcome.PASS,
+                    "TVS \"" + usable.label() + "\" returns roles " + roleNames(roles) + " for "
+                            + signerText(h) + " (" + String.join(", ", mapText) + ")"
+                            + (roleOk ? "" : "; accepted by policy tvsRoleCheck=LENIENT"),
+                    List.of("MIGSEC", "BULK"),
                     roleOk ? weakest : Confidence.P);
             // f. verify with the TVS-returned certificate
             Anchor a = found.get(0);
@@ -857,8 +1021,7 @@ public final class TrustSimulator {
             if (!signature(f, a.key, whose, true) || !validity(a, whose)) {
                 return;
             }
-            CacheEntry ce = new CacheEntry(a.cert, roles, phone.now().plusSeconds(usable.ttlSeconds()),
-                    usable.label());
+            CacheEntry ce = new CacheEntry(a.cert, roles, phone.now().plusSeconds(usable.ttlSeconds()), usable.label());
             acceptVia(f, kind, ce);
         }
 
@@ -882,9 +1045,11 @@ public final class TrustSimulator {
             if (!(f instanceof ItlFile itl)) {
                 return null;
             }
-            String signerSerial = f.header().serialNumber().map(Certs::serialHex).orElse("");
+            String signerSerial =
+                    f.header().serialNumber().map(Certs::serialHex).orElse("");
             for (ItlRecord r : itl.records()) {
-                if (!r.role().map(Role.SAST::equals).orElse(false) || r.certificate().isEmpty()) {
+                if (!r.role().map(Role.SAST::equals).orElse(false)
+                        || r.certificate().isEmpty()) {
                     continue;
                 }
                 if (r.serialNumber().map(Certs::serialHex).orElse("").equals(signerSerial)) {
@@ -892,7 +1057,8 @@ public final class TrustSimulator {
                 }
                 for (InstalledList l : lists(true)) {
                     for (Anchor a : l.anchors()) {
-                        if (a.roles.contains(Role.SAST) && a.record != null
+                        if (a.roles.contains(Role.SAST)
+                                && a.record != null
                                 && Certs.recordIs(a.record, r.certificate().get())) {
                             return a;
                         }
@@ -969,20 +1135,25 @@ public final class TrustSimulator {
             Anchor other = otherSast(f);
             boolean common = other != null;
             if (common) {
-                fix(FixCode.F_RESIGN_OTHER_SAST, "sign it with " + other.describe() + ", " + other.where
-                        + " and a SAST of the offered list too");
+                fix(
+                        FixCode.F_RESIGN_OTHER_SAST,
+                        "sign it with " + other.describe() + ", " + other.where
+                                + " and a SAST of the offered list too");
             }
             if (tvsReasons.contains(TvsReason.CERT_CHANGED)) {
                 if (!common) {
-                    fix(FixCode.F_RESTORE_KEY, "unrecoverable otherwise: no SAST of the phone's list signs the new "
-                            + "list and the TVS the phone trusts is gone");
+                    fix(
+                            FixCode.F_RESTORE_KEY,
+                            "unrecoverable otherwise: no SAST of the phone's list signs the new "
+                                    + "list and the TVS the phone trusts is gone");
                     fix(FixCode.F_DELETE_ITL, null);
                 }
                 fix(FixCode.F_TVS_CERT_CHANGED, null);
             }
             if (tvsReasons.contains(TvsReason.IMPL)) {
-                fix(FixCode.F_RESIGN_OTHER_SAST, "usecallmanager tvsd cannot vouch for a file signer; sign with a "
-                        + "SAST the phone holds");
+                fix(
+                        FixCode.F_RESIGN_OTHER_SAST,
+                        "usecallmanager tvsd cannot vouch for a file signer; sign with a " + "SAST the phone holds");
             }
             if (tvsReasons.contains(TvsReason.UNREACHABLE) || tvsReasons.contains(TvsReason.NO_ENV)) {
                 fix(FixCode.F_TVS_REACH, null);
@@ -1022,26 +1193,30 @@ public final class TrustSimulator {
                 why = "the phone holds no trust list";
             } else if (lists.stream().noneMatch(l -> l.hasConfigSignerCert)) {
                 rule = "R18";
-                why = phone.hasRollbackItl() ? "the installed ITL is a rollback ITL (no TFTP certificates)"
+                why = phone.hasRollbackItl()
+                        ? "the installed ITL is a rollback ITL (no TFTP certificates)"
                         : "the phone's lists hold no TFTP or CCM+TFTP certificate";
                 if (phone.hasRollbackItl()) {
-                    add("R11", Outcome.INFO, "rollback ITL installed: the phone accepts unsigned configuration files",
-                            List.of("SG14"), Confidence.H);
+                    add(
+                            "R11",
+                            Outcome.INFO,
+                            "rollback ITL installed: the phone accepts unsigned configuration files",
+                            List.of("SG14"),
+                            Confidence.H);
                 }
             } else {
                 rule = "R17";
                 signedWanted = true;
                 why = "the phone holds a trust list with TFTP certificates";
             }
-            FileKind wantedKind = !signedWanted ? FileKind.PLAIN : phone.encryptedConfig() ? FileKind.ENC_SGN
-                    : FileKind.SGN;
+            FileKind wantedKind =
+                    !signedWanted ? FileKind.PLAIN : phone.encryptedConfig() ? FileKind.ENC_SGN : FileKind.SGN;
             requested = base + (wantedKind == FileKind.PLAIN ? "" : wantedKind == FileKind.SGN ? ".sgn" : ".enc.sgn");
             List<String> src = rule.equals("R18") ? List.of("7906 admin guide", "UCMNZ") : List.of("SBD", "EMCC");
             if (o.kind() != wantedKind) {
-                String offeredName = o.name().substring(Math.max(o.name().lastIndexOf('/'),
-                        o.name().lastIndexOf('\\')) + 1);
-                add(rule, Outcome.FAIL, why + ": it requests " + requested + ", not " + offeredName, src,
-                        Confidence.H);
+                String offeredName = o.name()
+                        .substring(Math.max(o.name().lastIndexOf('/'), o.name().lastIndexOf('\\')) + 1);
+                add(rule, Outcome.FAIL, why + ": it requests " + requested + ", not " + offeredName, src, Confidence.H);
                 problem("NOT_REQUESTED", Severity.ERROR, "the phone requests " + requested);
                 verdict = Verdict.NOT_REQUESTED;
                 if (wantedKind != FileKind.PLAIN && o.kind() == FileKind.PLAIN) {
@@ -1061,8 +1236,12 @@ public final class TrustSimulator {
             }
             Match m = find(lists, h, CFG_SIGNER);
             if (m.anchor != null) {
-                add("R6", Outcome.PASS, "signer " + m.anchor.describe() + " is " + m.anchor.where
-                        + (m.issuerMismatch ? " (matched by serial only)" : ""), List.of("SG14", "MIG8"),
+                add(
+                        "R6",
+                        Outcome.PASS,
+                        "signer " + m.anchor.describe() + " is " + m.anchor.where
+                                + (m.issuerMismatch ? " (matched by serial only)" : ""),
+                        List.of("SG14", "MIG8"),
                         Confidence.H);
                 String whose = m.anchor.where;
                 if (!signature(f, anchorKey(m.anchor, f), whose)) {
@@ -1086,8 +1265,12 @@ public final class TrustSimulator {
             } else {
                 detail = "signer " + signerText(h) + " is not a TFTP or CCM+TFTP record of the installed "
                         + listNames(lists);
-                problem(ProblemCode.NO_SIGNER, Severity.ERROR, h.serialNumber().map(Bytes::toHex).orElse(""),
-                        h.caName().orElse(""), "TFTP or CCM+TFTP");
+                problem(
+                        ProblemCode.NO_SIGNER,
+                        Severity.ERROR,
+                        h.serialNumber().map(Bytes::toHex).orElse(""),
+                        h.caName().orElse(""),
+                        "TFTP or CCM+TFTP");
             }
             add("R6", Outcome.FAIL, detail, List.of("SG14", "MIG8"), Confidence.H);
             tvsPath(f, h, policy.tvsConfigRoles(), false, o.kind());
@@ -1105,14 +1288,22 @@ public final class TrustSimulator {
                 return true;
             }
             if (phone.phoneKey().isEmpty() || !(o.signed().orElse(null) instanceof SgnFile sgn)) {
-                add("ENC", Outcome.INFO, "encrypted payload not checked: no phone key given", List.of("CU-ENC"),
+                add(
+                        "ENC",
+                        Outcome.INFO,
+                        "encrypted payload not checked: no phone key given",
+                        List.of("CU-ENC"),
                         Confidence.U);
                 return true;
             }
             String why = EncryptedPayload.check(sgn, phone.phoneKey().get());
             if (why == null) {
-                add("ENC", Outcome.PASS, "the phone's key unwraps the AES key; the decrypted configuration matches its "
-                        + "digest", List.of("CU-ENC", "SG15-ENC"), Confidence.U);
+                add(
+                        "ENC",
+                        Outcome.PASS,
+                        "the phone's key unwraps the AES key; the decrypted configuration matches its " + "digest",
+                        List.of("CU-ENC", "SG15-ENC"),
+                        Confidence.U);
                 return true;
             }
             add("ENC", Outcome.FAIL, why, List.of("CU-ENC", "SG15-ENC"), Confidence.U);
@@ -1201,15 +1392,16 @@ public final class TrustSimulator {
         }
         int bytes = (rsa.getModulus().bitLength() + 7) / 8;
         if (bytes != sig.size()) {
-            return "SIGNATURE has " + sig.size() + " bytes, which the anchor's " + rsa.getModulus().bitLength()
-                    + "-bit key cannot have made";
+            return "SIGNATURE has " + sig.size() + " bytes, which the anchor's "
+                    + rsa.getModulus().bitLength() + "-bit key cannot have made";
         }
-        String name = switch (alg.code()) {
-            case 1 -> "SHA1withRSA";
-            case 2 -> "SHA256withRSA";
-            case 3 -> "SHA512withRSA";
-            default -> null;
-        };
+        String name =
+                switch (alg.code()) {
+                    case 1 -> "SHA1withRSA";
+                    case 2 -> "SHA256withRSA";
+                    case 3 -> "SHA512withRSA";
+                    default -> null;
+                };
         if (name == null) {
             return "DIGESTALGORITHM " + alg + " is unknown";
         }
@@ -1240,8 +1432,7 @@ public final class TrustSimulator {
         private SimulationPolicy policy = SimulationPolicy.defaults();
         private ModelTable models = ModelTable.defaults();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * @param p the phone

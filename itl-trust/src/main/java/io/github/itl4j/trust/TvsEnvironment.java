@@ -164,7 +164,8 @@ public final class TvsEnvironment {
         for (Path sub : subdirs) {
             String name = sub.getFileName().toString();
             for (Path f : certFiles(sub, count)) {
-                String store = name.equalsIgnoreCase("own") ? ownStore(f.getFileName().toString()) : name;
+                String store =
+                        name.equalsIgnoreCase("own") ? ownStore(f.getFileName().toString()) : name;
                 stores.computeIfAbsent(store, k -> new ArrayList<>()).addAll(certificates(f));
             }
         }
@@ -178,8 +179,11 @@ public final class TvsEnvironment {
                 props.load(in);
             }
         }
-        String label = props.getProperty("label", dir.toAbsolutePath().normalize().getFileName() == null ? "tvs"
-                : dir.toAbsolutePath().normalize().getFileName().toString());
+        String label = props.getProperty(
+                "label",
+                dir.toAbsolutePath().normalize().getFileName() == null
+                        ? "tvs"
+                        : dir.toAbsolutePath().normalize().getFileName().toString());
         TvsInstance t = TvsInstance.of(label, serverCert, stores);
         try {
             t = t.reachable(Boolean.parseBoolean(props.getProperty("reachable", "true")));
@@ -187,8 +191,10 @@ public final class TvsEnvironment {
             t = t.ttlSeconds(Long.parseLong(props.getProperty("ttl", Long.toString(TvsInstance.DEFAULT_TTL_SECONDS))
                     .trim()));
         } catch (IllegalArgumentException e) {
-            throw new IOException(pf + ": " + e.getMessage() + " (expected reachable=true|false, impl=CUCM|"
-                    + "USECALLMANAGER, ttl=seconds)", e);
+            throw new IOException(
+                    pf + ": " + e.getMessage() + " (expected reachable=true|false, impl=CUCM|"
+                            + "USECALLMANAGER, ttl=seconds)",
+                    e);
         }
         return of(List.of(t));
     }
@@ -198,8 +204,8 @@ public final class TvsEnvironment {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (Files.isRegularFile(p) && (n.endsWith(".pem") || n.endsWith(".der") || n.endsWith(".crt")
-                        || n.endsWith(".cer"))) {
+                if (Files.isRegularFile(p)
+                        && (n.endsWith(".pem") || n.endsWith(".der") || n.endsWith(".crt") || n.endsWith(".cer"))) {
                     if (++count[0] > MAX_FILES) {
                         throw new IOException(dir + ": more than " + MAX_FILES + " certificate files");
                     }
@@ -285,8 +291,8 @@ public final class TvsEnvironment {
                 continue;
             }
             if (row.size() <= Math.max(server, Math.max(store, cert))) {
-                throw new IOException(name + ": row " + (i + 1) + " has " + row.size() + " columns; expected "
-                        + head.size());
+                throw new IOException(
+                        name + ": row " + (i + 1) + " has " + row.size() + " columns; expected " + head.size());
             }
             String s = row.get(store).trim();
             List<X509Certificate> cs = pem(row.get(cert), name + ": row " + (i + 1));
@@ -334,8 +340,8 @@ public final class TvsEnvironment {
             String block = t.substring(b, e + "-----END CERTIFICATE-----".length());
             try {
                 CertificateFactory cf = CertificateFactory.getInstance("X.509");
-                out.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(
-                        block.getBytes(StandardCharsets.US_ASCII))));
+                out.add((X509Certificate)
+                        cf.generateCertificate(new ByteArrayInputStream(block.getBytes(StandardCharsets.US_ASCII))));
             } catch (CertificateException | RuntimeException ex) {
                 throw new IOException(where + ": malformed certificate: " + ex.getMessage(), ex);
             }
@@ -349,8 +355,7 @@ public final class TvsEnvironment {
 
     /** A small RFC 4180 reader (quoted fields may hold commas and line breaks). */
     static final class Csv {
-        private Csv() {
-        }
+        private Csv() {}
 
         static List<List<String>> parse(String text, String name) throws IOException {
             List<List<String>> rows = new ArrayList<>();

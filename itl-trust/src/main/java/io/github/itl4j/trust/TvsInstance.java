@@ -27,8 +27,13 @@ public final class TvsInstance {
     private final long ttlSeconds;
     private final List<Anchor> entries;
 
-    private TvsInstance(String label, X509Certificate serverCertificate, boolean reachable, TvsImpl impl,
-            Map<String, List<X509Certificate>> stores, long ttlSeconds) {
+    private TvsInstance(
+            String label,
+            X509Certificate serverCertificate,
+            boolean reachable,
+            TvsImpl impl,
+            Map<String, List<X509Certificate>> stores,
+            long ttlSeconds) {
         this.label = Objects.requireNonNull(label, "label");
         this.serverCertificate = Objects.requireNonNull(serverCertificate, "serverCertificate");
         this.reachable = reachable;
@@ -55,8 +60,8 @@ public final class TvsInstance {
      * @param stores store name to certificates (e.g. {@code Phone-SAST-trust}, {@code own:CallManager})
      * @return a reachable CUCM TVS with the default TTL
      */
-    public static TvsInstance of(String label, X509Certificate serverCertificate,
-            Map<String, List<X509Certificate>> stores) {
+    public static TvsInstance of(
+            String label, X509Certificate serverCertificate, Map<String, List<X509Certificate>> stores) {
         return new TvsInstance(label, serverCertificate, true, TvsImpl.CUCM, stores, DEFAULT_TTL_SECONDS);
     }
 
@@ -140,7 +145,7 @@ public final class TvsInstance {
 
     @Override
     public String toString() {
-        return "TvsInstance[" + label + ", " + impl + (reachable ? "" : ", unreachable") + ", stores "
-                + stores.keySet() + "]";
+        return "TvsInstance[" + label + ", " + impl + (reachable ? "" : ", unreachable") + ", stores " + stores.keySet()
+                + "]";
     }
 }

@@ -60,17 +60,19 @@ public final class TvsRoleMap {
         }
     }
 
-    private static final TvsRoleMap DEFAULTS = new TvsRoleMap(List.of(
-            new Line("Phone-SAST-trust", Set.of(Role.SAST), Confidence.M, List.of("MIGSEC")),
-            new Line("CallManager-trust", Set.of(Role.TFTP), Confidence.M, List.of("MIGSEC", "BULK")),
-            new Line("own:CallManager", orderedRoles(Role.SAST, Role.TFTP), Confidence.L, List.of("REGEN")),
-            new Line("own:ITLRecovery", Set.of(Role.SAST), Confidence.L, List.of("BULK", "REGEN")),
-            new Line("own:TVS", Set.of(), Confidence.L, List.of("FWRE")),
-            new Line("own:CAPF", Set.of(Role.CAPF), Confidence.L, List.of("name")),
-            new Line("CAPF-trust", Set.of(Role.CAPF), Confidence.L, List.of("name")),
-            new Line("own:tomcat", Set.of(Role.APP_SERVER), Confidence.L, List.of("SBD")),
-            new Line("tomcat-trust", Set.of(Role.APP_SERVER), Confidence.L, List.of("SBD")),
-            new Line("Phone-CTL-trust", Set.of(), Confidence.L, List.of("purpose undocumented"))), false);
+    private static final TvsRoleMap DEFAULTS = new TvsRoleMap(
+            List.of(
+                    new Line("Phone-SAST-trust", Set.of(Role.SAST), Confidence.M, List.of("MIGSEC")),
+                    new Line("CallManager-trust", Set.of(Role.TFTP), Confidence.M, List.of("MIGSEC", "BULK")),
+                    new Line("own:CallManager", orderedRoles(Role.SAST, Role.TFTP), Confidence.L, List.of("REGEN")),
+                    new Line("own:ITLRecovery", Set.of(Role.SAST), Confidence.L, List.of("BULK", "REGEN")),
+                    new Line("own:TVS", Set.of(), Confidence.L, List.of("FWRE")),
+                    new Line("own:CAPF", Set.of(Role.CAPF), Confidence.L, List.of("name")),
+                    new Line("CAPF-trust", Set.of(Role.CAPF), Confidence.L, List.of("name")),
+                    new Line("own:tomcat", Set.of(Role.APP_SERVER), Confidence.L, List.of("SBD")),
+                    new Line("tomcat-trust", Set.of(Role.APP_SERVER), Confidence.L, List.of("SBD")),
+                    new Line("Phone-CTL-trust", Set.of(), Confidence.L, List.of("purpose undocumented"))),
+            false);
 
     private final Map<String, Line> lines;
     private final boolean overridden;
@@ -115,8 +117,8 @@ public final class TvsRoleMap {
             }
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("line " + (i + 1) + ": expected store=ROLE[,ROLE...], found \""
-                        + s + "\"");
+                throw new IllegalArgumentException(
+                        "line " + (i + 1) + ": expected store=ROLE[,ROLE...], found \"" + s + "\"");
             }
             String store = s.substring(0, eq).trim();
             Set<Role> roles = new LinkedHashSet<>();
@@ -125,8 +127,8 @@ public final class TvsRoleMap {
                     try {
                         roles.add(Role.parse(r.trim()));
                     } catch (RuntimeException e) {
-                        throw new IllegalArgumentException("line " + (i + 1) + ": unknown role \"" + r.trim() + "\"",
-                                e);
+                        throw new IllegalArgumentException(
+                                "line " + (i + 1) + ": unknown role \"" + r.trim() + "\"", e);
                     }
                 }
             }

@@ -42,8 +42,7 @@ public final class Fixtures {
 
     private static final Map<String, Object> CACHE = new ConcurrentHashMap<>();
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** @return testdata/ */
     public static Path testdata() {
@@ -68,14 +67,20 @@ public final class Fixtures {
 
     /** @return a key of examples/cluster ({@code test10pub}, {@code itlrecovery}, {@code capf}, {@code tvs-pub} ...) */
     public static SigningKey clusterKey(String name) {
-        return memo("ck:" + name, () -> load(examples().resolve("cluster/" + name + ".pem"),
-                examples().resolve("cluster/" + name + ".key")));
+        return memo(
+                "ck:" + name,
+                () -> load(
+                        examples().resolve("cluster/" + name + ".pem"),
+                        examples().resolve("cluster/" + name + ".key")));
     }
 
     /** @return a key of the certutils vectors ({@code sast-rsa2048}, {@code node05-rsa2048} ...) */
     public static SigningKey vectorKey(String name) {
-        return memo("vk:" + name, () -> load(certutils().resolve("certs/" + name + ".crt.pem"),
-                certutils().resolve("certs/" + name + ".key.pem")));
+        return memo(
+                "vk:" + name,
+                () -> load(
+                        certutils().resolve("certs/" + name + ".crt.pem"),
+                        certutils().resolve("certs/" + name + ".key.pem")));
     }
 
     private static SigningKey load(Path cert, Path key) {
@@ -143,7 +148,10 @@ public final class Fixtures {
 
     public static ItlSigner signer(SigningKey key, DigestAlgorithm d) {
         try {
-            return ItlSigner.builder(key).digest(d).clock(Clock.fixed(T0, ZoneOffset.UTC)).build();
+            return ItlSigner.builder(key)
+                    .digest(d)
+                    .clock(Clock.fixed(T0, ZoneOffset.UTC))
+                    .build();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -151,8 +159,11 @@ public final class Fixtures {
 
     public static ItlFile build(SigningKey signer, String fileName, List<Entry> entries) {
         try {
-            TrustListBuilder b = TrustListBuilder.builder(signer(signer)).fileName(fileName).timestamp(T0)
-                    .tvsAsHash(true).requireSignerRecord(false);
+            TrustListBuilder b = TrustListBuilder.builder(signer(signer))
+                    .fileName(fileName)
+                    .timestamp(T0)
+                    .tvsAsHash(true)
+                    .requireSignerRecord(false);
             entries.forEach(b::add);
             return reread(b.build());
         } catch (Exception e) {
@@ -233,56 +244,65 @@ public final class Fixtures {
 
     /** A8: 8.x shape: SAST{CM_A}, TFTP{CM_A}, TVS#{tvs-pub}, signed by CM_A. */
     public static ItlFile a8() {
-        return memo("A8", () -> build(clusterKey("test10pub"), "ITLFile.tlv", List.of(e(cmA(), Role.SAST),
-                e(cmA(), Role.TFTP), e(tvsPub(), Role.TVS))));
+        return memo(
+                "A8",
+                () -> build(
+                        clusterKey("test10pub"),
+                        "ITLFile.tlv",
+                        List.of(e(cmA(), Role.SAST), e(cmA(), Role.TFTP), e(tvsPub(), Role.TVS))));
     }
 
     /** A8x: A8 after CM and TVS were regenerated together: SAST{CM_A'}, TFTP{CM_A'}, TVS#{TVS_A'}. */
     public static ItlFile a8x() {
-        return memo("A8x", () -> build(vectorKey("node05-rsa2048"), "ITLFile.tlv", List.of(e(cmA2(), Role.SAST),
-                e(cmA2(), Role.TFTP), e(tvsA2(), Role.TVS))));
+        return memo(
+                "A8x",
+                () -> build(
+                        vectorKey("node05-rsa2048"),
+                        "ITLFile.tlv",
+                        List.of(e(cmA2(), Role.SAST), e(cmA2(), Role.TFTP), e(tvsA2(), Role.TVS))));
     }
 
     /** A2: CM regenerated (pre-12), signed by CM_A'. */
     public static ItlFile a2() {
-        return memo("A2", () -> build(vectorKey("node05-rsa2048"), "ITLFile.tlv", itlA(cmA2(), recA(), tvsPub(),
-                tvsSub())));
+        return memo(
+                "A2",
+                () -> build(vectorKey("node05-rsa2048"), "ITLFile.tlv", itlA(cmA2(), recA(), tvsPub(), tvsSub())));
     }
 
     /** A2b: A2's records signed by REC_A (12.x signer). */
     public static ItlFile a2b() {
-        return memo("A2b", () -> build(clusterKey("itlrecovery"), "ITLFile.tlv", itlA(cmA2(), recA(), tvsPub(),
-                tvsSub())));
+        return memo(
+                "A2b", () -> build(clusterKey("itlrecovery"), "ITLFile.tlv", itlA(cmA2(), recA(), tvsPub(), tvsSub())));
     }
 
     /** A3: TVS regenerated on pub: as A1 but TVS#{TVS_A', tvs-sub}, signed by CM_A. */
     public static ItlFile a3() {
-        return memo("A3", () -> build(clusterKey("test10pub"), "ITLFile.tlv", itlA(cmA(), recA(), tvsA2(),
-                tvsSub())));
+        return memo("A3", () -> build(clusterKey("test10pub"), "ITLFile.tlv", itlA(cmA(), recA(), tvsA2(), tvsSub())));
     }
 
     /** A4: CM and TVS regenerated together, signed by CM_A'. */
     public static ItlFile a4() {
-        return memo("A4", () -> build(vectorKey("node05-rsa2048"), "ITLFile.tlv", itlA(cmA2(), recA(), tvsA2(),
-                tvsSub())));
+        return memo(
+                "A4", () -> build(vectorKey("node05-rsa2048"), "ITLFile.tlv", itlA(cmA2(), recA(), tvsA2(), tvsSub())));
     }
 
     /** A4r: A4 re-signed by REC_A. */
     public static ItlFile a4r() {
-        return memo("A4r", () -> build(clusterKey("itlrecovery"), "ITLFile.tlv", itlA(cmA2(), recA(), tvsA2(),
-                tvsSub())));
+        return memo(
+                "A4r", () -> build(clusterKey("itlrecovery"), "ITLFile.tlv", itlA(cmA2(), recA(), tvsA2(), tvsSub())));
     }
 
     /** A5L: ITLRecovery regenerated, localkey phase: SAST{CM_A, REC_A'}, signed by CM_A. */
     public static ItlFile a5l() {
-        return memo("A5L", () -> build(clusterKey("test10pub"), "ITLFile.tlv", itlA(cmA(), recA2(), tvsPub(),
-                tvsSub())));
+        return memo(
+                "A5L", () -> build(clusterKey("test10pub"), "ITLFile.tlv", itlA(cmA(), recA2(), tvsPub(), tvsSub())));
     }
 
     /** A5: A5L's records signed by REC_A'. */
     public static ItlFile a5() {
-        return memo("A5", () -> build(vectorKey("node13-rsa2048"), "ITLFile.tlv", itlA(cmA(), recA2(), tvsPub(),
-                tvsSub())));
+        return memo(
+                "A5",
+                () -> build(vectorKey("node13-rsa2048"), "ITLFile.tlv", itlA(cmA(), recA2(), tvsPub(), tvsSub())));
     }
 
     /**
@@ -299,7 +319,8 @@ public final class Fixtures {
         for (ItlRecord r : src.records()) {
             Role role = r.role().orElse(null);
             if (role != null && List.of(roles).contains(role)) {
-                out.add(ItlRecord.of(List.of(new Tlv(RecordTags.DNS_NAME, Bytes.copyOf(new byte[] {0, 0})),
+                out.add(ItlRecord.of(List.of(
+                        new Tlv(RecordTags.DNS_NAME, Bytes.copyOf(new byte[] {0, 0})),
                         new Tlv(RecordTags.FUNCTION, Bytes.copyOf(new byte[] {0, (byte) role.code()})))));
             } else {
                 out.add(r);
@@ -321,7 +342,8 @@ public final class Fixtures {
     public static ItlFile b1r() {
         return memo("B1r", () -> {
             try {
-                return reread(io.github.itl4j.crypto.ItlResetter.builder(signer(vectorKey("sast2-rsa2048"))).build()
+                return reread(io.github.itl4j.crypto.ItlResetter.builder(signer(vectorKey("sast2-rsa2048")))
+                        .build()
                         .reset(b1()));
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -336,15 +358,32 @@ public final class Fixtures {
 
     /** CTL_A: tokenless CTL of cluster A: SAST{CM_A, REC_A}, CCM+TFTP{CM_A}, CAPF{capf}, signed by CM_A. */
     public static ItlFile ctlA() {
-        return memo("CTL_A", () -> build(clusterKey("test10pub"), "CTLFile.tlv", List.of(e(cmA(), Role.SAST),
-                e(recA(), Role.SAST), e(cmA(), Role.CCM_TFTP), e(capfA(), Role.CAPF))));
+        return memo(
+                "CTL_A",
+                () -> build(
+                        clusterKey("test10pub"),
+                        "CTLFile.tlv",
+                        List.of(
+                                e(cmA(), Role.SAST),
+                                e(recA(), Role.SAST),
+                                e(cmA(), Role.CCM_TFTP),
+                                e(capfA(), Role.CAPF))));
     }
 
     /** CTL_A': CTL_A plus SAST{CM_B, REC_B} (utils ctl update CTLFile after importing B into Phone-SAST-trust). */
     public static ItlFile ctlA2() {
-        return memo("CTL_A'", () -> build(clusterKey("test10pub"), "CTLFile.tlv", List.of(e(cmA(), Role.SAST),
-                e(recA(), Role.SAST), e(cmA(), Role.CCM_TFTP), e(capfA(), Role.CAPF), e(cmB(), Role.SAST),
-                e(recB(), Role.SAST))));
+        return memo(
+                "CTL_A'",
+                () -> build(
+                        clusterKey("test10pub"),
+                        "CTLFile.tlv",
+                        List.of(
+                                e(cmA(), Role.SAST),
+                                e(recA(), Role.SAST),
+                                e(cmA(), Role.CCM_TFTP),
+                                e(capfA(), Role.CAPF),
+                                e(cmB(), Role.SAST),
+                                e(recB(), Role.SAST))));
     }
 
     /** A non-secure CTL (7.1): SAST{CM_A, REC_A}, CCM+TFTP placeholder. */
@@ -387,8 +426,10 @@ public final class Fixtures {
         return memo("CFG_CMB", () -> {
             try {
                 Bytes payload = Bytes.wrapOwned(Files.readAllBytes(plainCfg()));
-                return ItlReader.defaults().readSigned(signer(vectorKey("sast-rsa2048")).signConfig(payload,
-                        "SEP001122334455.cnf.xml.sgn").encoded());
+                return ItlReader.defaults()
+                        .readSigned(signer(vectorKey("sast-rsa2048"))
+                                .signConfig(payload, "SEP001122334455.cnf.xml.sgn")
+                                .encoded());
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -405,8 +446,12 @@ public final class Fixtures {
      * @param phoneSast Phone-SAST-trust
      * @param cmTrust CallManager-trust
      */
-    public static TvsInstance tvsA(String label, X509Certificate server, List<X509Certificate> own,
-            List<X509Certificate> phoneSast, List<X509Certificate> cmTrust) {
+    public static TvsInstance tvsA(
+            String label,
+            X509Certificate server,
+            List<X509Certificate> own,
+            List<X509Certificate> phoneSast,
+            List<X509Certificate> cmTrust) {
         Map<String, List<X509Certificate>> stores = new LinkedHashMap<>();
         stores.put("own:CallManager", own);
         stores.put("own:ITLRecovery", List.of(recA()));

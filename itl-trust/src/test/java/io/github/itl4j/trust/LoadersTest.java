@@ -38,28 +38,36 @@ class LoadersTest {
         Path f = tmp.resolve("certs.csv");
         Files.writeString(f, csv);
         TvsEnvironment e = TvsEnvironment.fromSqlExport(f);
-        assertEquals(List.of("pub", "sub"), e.instances().stream().map(TvsInstance::label).toList());
+        assertEquals(
+                List.of("pub", "sub"),
+                e.instances().stream().map(TvsInstance::label).toList());
         assertEquals(tvsSub(), e.instances().get(1).serverCertificate());
         assertEquals(List.of(cmB()), e.instances().get(1).stores().get("Phone-SAST-trust"));
         // S15 through the SQL export
-        SimulationResult r = ScenarioTest.sim(PhoneState.holding(a1()).at(NOW), e).offer(b1(), "ITLFile.tlv");
+        SimulationResult r =
+                ScenarioTest.sim(PhoneState.holding(a1()).at(NOW), e).offer(b1(), "ITLFile.tlv");
         assertEquals(Verdict.ACCEPT, r.verdict(), r::toString);
     }
 
     @Test
     void sqlExportErrorsNameTheProblem() {
-        IOException noTvs = assertThrows(IOException.class, () -> TvsEnvironment.fromSqlExport(
-                "servername,name,moniker,ipv4address,certificate\n" + csvRow("pub", "CallManager", cmA()), "x.csv"));
+        IOException noTvs = assertThrows(
+                IOException.class,
+                () -> TvsEnvironment.fromSqlExport(
+                        "servername,name,moniker,ipv4address,certificate\n" + csvRow("pub", "CallManager", cmA()),
+                        "x.csv"));
         assertTrue(noTvs.getMessage().contains("no TVS row"), noTvs.getMessage());
-        IOException noCol = assertThrows(IOException.class, () -> TvsEnvironment.fromSqlExport("a,b\n1,2\n",
-                "x.csv"));
+        IOException noCol = assertThrows(IOException.class, () -> TvsEnvironment.fromSqlExport("a,b\n1,2\n", "x.csv"));
         assertTrue(noCol.getMessage().contains("no column servername"), noCol.getMessage());
-        IOException bad = assertThrows(IOException.class, () -> TvsEnvironment.fromSqlExport(
-                "servername,name,moniker,ipv4address,certificate\npub,TVS,d,1,\"-----BEGIN CERTIFICATE-----\nAAAA\n"
-                + "-----END CERTIFICATE-----\"\n", "x.csv"));
+        IOException bad = assertThrows(
+                IOException.class,
+                () -> TvsEnvironment.fromSqlExport(
+                        "servername,name,moniker,ipv4address,certificate\npub,TVS,d,1,\"-----BEGIN CERTIFICATE-----\nAAAA\n"
+                                + "-----END CERTIFICATE-----\"\n",
+                        "x.csv"));
         assertTrue(bad.getMessage().contains("row 2"), bad.getMessage());
-        assertThrows(IOException.class, () -> TvsEnvironment.fromSqlExport("servername,name,certificate\n\"open",
-                "x.csv"));
+        assertThrows(
+                IOException.class, () -> TvsEnvironment.fromSqlExport("servername,name,certificate\n\"open", "x.csv"));
     }
 
     @Test
@@ -73,15 +81,20 @@ class LoadersTest {
     @Test
     void roleMapOverridesChangeTheVerdictAndAreReported() {
         TvsEnvironment e = TvsEnvironment.of(List.of(ScenarioTest.tvsAWith(List.of(), List.of(cmB()))))
-                .withRoleMap(TvsRoleMap.defaults().withOverrides("# CallManager-trust grants both\n"
-                        + "CallManager-trust=SAST,TFTP\n"));
-        SimulationResult r = ScenarioTest.sim(PhoneState.holding(a1()).at(NOW), e).offer(b1(), "ITLFile.tlv");
+                .withRoleMap(TvsRoleMap.defaults()
+                        .withOverrides("# CallManager-trust grants both\n" + "CallManager-trust=SAST,TFTP\n"));
+        SimulationResult r =
+                ScenarioTest.sim(PhoneState.holding(a1()).at(NOW), e).offer(b1(), "ITLFile.tlv");
         assertEquals(Verdict.ACCEPT, r.verdict(), r::toString);
-        assertTrue(r.assumptions().stream().anyMatch(a -> a.key().equals("tvsRoleMap.CallManager-trust")
-                && a.value().equals("SAST,TFTP") && a.confidence() == Confidence.P));
+        assertTrue(r.assumptions().stream()
+                .anyMatch(a -> a.key().equals("tvsRoleMap.CallManager-trust")
+                        && a.value().equals("SAST,TFTP")
+                        && a.confidence() == Confidence.P));
         assertThrows(IllegalArgumentException.class, () -> TvsRoleMap.defaults().withOverrides("x=NOPE"));
         assertThrows(IllegalArgumentException.class, () -> TvsRoleMap.defaults().withOverrides("no equals"));
-        assertEquals(Set.of(Role.SAST), TvsRoleMap.defaults().line("phone-sast-trust").roles());
+        assertEquals(
+                Set.of(Role.SAST),
+                TvsRoleMap.defaults().line("phone-sast-trust").roles());
     }
 
     @Test
@@ -92,18 +105,24 @@ class LoadersTest {
         assertFalse(t.lookup("CP-6911").orElseThrow().requestsItl());
         assertTrue(t.lookup("CP-3905").isEmpty());
         ModelTable mine = t.withOverrides("CP-7975=itl=yes;sha512=yes;confidence=M;source=lab\n", "mine");
-        assertEquals(ModelTable.Support.YES, mine.lookup("CP-7975").orElseThrow().sha512());
+        assertEquals(
+                ModelTable.Support.YES, mine.lookup("CP-7975").orElseThrow().sha512());
         assertEquals(ModelTable.Support.NO, mine.lookup("CP-7965").orElseThrow().sha512());
         assertThrows(IOException.class, () -> t.withOverrides("CP-1=sha512=maybe", "bad"));
-        SimulationResult r = TrustSimulator.builder().phone(PhoneState.holding(all()).model("7975").at(NOW))
-                .models(mine).build().offer(OfferedFile.of(readSgn(cfg512()), "SEP0011223344AA.cnf.xml.sgn"));
+        SimulationResult r = TrustSimulator.builder()
+                .phone(PhoneState.holding(all()).model("7975").at(NOW))
+                .models(mine)
+                .build()
+                .offer(OfferedFile.of(readSgn(cfg512()), "SEP0011223344AA.cnf.xml.sgn"));
         assertEquals(Verdict.ACCEPT, r.verdict(), r::toString);
     }
 
     @Test
     void unknownModelWithSha512WarnsByDefault() {
-        SimulationResult r = TrustSimulator.builder().phone(PhoneState.holding(all()).model("CP-3905").at(NOW))
-                .build().offer(OfferedFile.of(readSgn(cfg512()), "SEP0011223344AA.cnf.xml.sgn"));
+        SimulationResult r = TrustSimulator.builder()
+                .phone(PhoneState.holding(all()).model("CP-3905").at(NOW))
+                .build()
+                .offer(OfferedFile.of(readSgn(cfg512()), "SEP0011223344AA.cnf.xml.sgn"));
         assertEquals(Verdict.ACCEPT, r.verdict(), r::toString);
         assertTrue(r.warnings().stream().anyMatch(w -> w.code().equals("DIGEST_SUPPORT_UNKNOWN")));
         assertTrue(r.assumptions().stream().anyMatch(a -> a.key().equals("model.CP-3905")));

@@ -2,7 +2,6 @@ package io.github.itl4j.trust;
 
 import static io.github.itl4j.trust.Fixtures.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.itl4j.Bytes;
@@ -62,12 +61,13 @@ class ScenarioTest {
     }
 
     static SimulationResult offerPath(TrustSimulator s, Path p) throws IOException {
-        return s.offer(OfferedFile.read(p.getFileName().toString(), Bytes.wrapOwned(Files.readAllBytes(p)),
-                ItlLimits.defaults()));
+        return s.offer(OfferedFile.read(
+                p.getFileName().toString(), Bytes.wrapOwned(Files.readAllBytes(p)), ItlLimits.defaults()));
     }
 
     static void expect(SimulationResult r, Verdict v, String fix, String... chain) {
-        assertEquals(Arrays.asList(chain), r.chain().stream().map(RuleResult::key).toList(), r::toString);
+        assertEquals(
+                Arrays.asList(chain), r.chain().stream().map(RuleResult::key).toList(), r::toString);
         assertEquals(v, r.verdict(), r::toString);
         assertEquals(fix, r.firstFix().map(f -> f.code().code()).orElse(null), r::toString);
     }
@@ -115,8 +115,12 @@ class ScenarioTest {
         SimulationResult r = offerItl(sim(PhoneState.none().at(NOW), TvsEnvironment.none()), bad);
         expect(r, Verdict.ACCEPT, NO_FIX, "R1:PASS");
         assertTrue(hasWarning(r, "SELF_SIGNATURE_INVALID"));
-        SimulationResult strict = offerItl(sim(PhoneState.none().at(NOW), TvsEnvironment.none(),
-                SimulationPolicy.defaults().tofuRequiresSelfSignature(true)), bad);
+        SimulationResult strict = offerItl(
+                sim(
+                        PhoneState.none().at(NOW),
+                        TvsEnvironment.none(),
+                        SimulationPolicy.defaults().tofuRequiresSelfSignature(true)),
+                bad);
         expect(strict, Verdict.REJECT, NO_FIX, "R1:INFO", "SIG:FAIL");
         assertTrue(strict.phoneAfter().isEmpty());
     }
@@ -130,7 +134,9 @@ class ScenarioTest {
     void s04ResetSignedByItlRecoveryIsAccepted() {
         SimulationResult r = offerItl(sim(holding(a1()), TvsEnvironment.none()), a1r());
         expect(r, Verdict.ACCEPT, NO_FIX, "R3:PASS");
-        assertTrue(r.chain().get(0).detail().contains("record 5 (SAST)"), r.chain().get(0).detail());
+        assertTrue(
+                r.chain().get(0).detail().contains("record 5 (SAST)"),
+                r.chain().get(0).detail());
     }
 
     @Test
@@ -149,8 +155,8 @@ class ScenarioTest {
         expect(r, Verdict.ACCEPT, NO_FIX, "R3:FAIL", "R7:PASS", "R8:PASS", "SIG:PASS");
         assertEquals(1, r.phoneAfter().cache().size());
         assertEquals(cmA2(), r.phoneAfter().cache().get(0).certificate());
-        assertTrue(r.assumptions().stream().anyMatch(a -> a.key().equals("tvsRoleMap.own:CallManager")
-                && a.confidence() == Confidence.L));
+        assertTrue(r.assumptions().stream()
+                .anyMatch(a -> a.key().equals("tvsRoleMap.own:CallManager") && a.confidence() == Confidence.L));
     }
 
     @Test
@@ -184,7 +190,8 @@ class ScenarioTest {
         TvsInstance sub = tvsA("sub", tvsSub(), List.of(cmA2()), List.of(), List.of());
         SimulationResult r = offerItl(sim(holding(a1()), env(pub, sub)), a4());
         expect(r, Verdict.ACCEPT, NO_FIX, "R3:FAIL", "R7:PASS", "R8:PASS", "SIG:PASS");
-        assertTrue(r.chain().get(1).detail().contains("\"sub\""), r.chain().get(1).detail());
+        assertTrue(
+                r.chain().get(1).detail().contains("\"sub\""), r.chain().get(1).detail());
     }
 
     @Test
@@ -202,15 +209,22 @@ class ScenarioTest {
 
     @Test
     void s13ItlRecoveryRegeneratedAndTftpRestartedDirectlyIsRejected() {
-        expect(offerItl(sim(holding(a1()), TvsEnvironment.none()), a5()), Verdict.REJECT, "F-RESIGN-OTHER-SAST",
-                "R3:FAIL", "R7:FAIL");
+        expect(
+                offerItl(sim(holding(a1()), TvsEnvironment.none()), a5()),
+                Verdict.REJECT,
+                "F-RESIGN-OTHER-SAST",
+                "R3:FAIL",
+                "R7:FAIL");
     }
 
     @Test
     void s14ItlRecoveryRotationInTwoPhasesIsAccepted() {
-        List<SimulationResult> rs = sim(holding(a1()), TvsEnvironment.none()).sequence(List.of(
-                new TrustSimulator.Step(OfferedFile.of(a5l(), "ITLFile.tlv"), Duration.ZERO),
-                new TrustSimulator.Step(OfferedFile.of(a5(), "ITLFile.tlv"), Duration.ofMinutes(10))), false);
+        List<SimulationResult> rs = sim(holding(a1()), TvsEnvironment.none())
+                .sequence(
+                        List.of(
+                                new TrustSimulator.Step(OfferedFile.of(a5l(), "ITLFile.tlv"), Duration.ZERO),
+                                new TrustSimulator.Step(OfferedFile.of(a5(), "ITLFile.tlv"), Duration.ofMinutes(10))),
+                        false);
         assertEquals(2, rs.size());
         expect(rs.get(0), Verdict.ACCEPT, NO_FIX, "R3:PASS");
         expect(rs.get(1), Verdict.ACCEPT, NO_FIX, "R3:PASS");
@@ -221,8 +235,9 @@ class ScenarioTest {
     // ------------------------------------------------------------------ S15 - S22: migrations
 
     /** Writes a TVS directory export (docs/trust.md §7.2, format 1) and loads it. */
-    TvsEnvironment dirExport(String name, X509Certificate server, Map<String, List<X509Certificate>> stores,
-            String props) throws IOException {
+    TvsEnvironment dirExport(
+            String name, X509Certificate server, Map<String, List<X509Certificate>> stores, String props)
+            throws IOException {
         Path d = tmp.resolve(name);
         Files.createDirectories(d);
         Files.writeString(d.resolve("tvs.pem"), pem(server));
@@ -253,8 +268,9 @@ class ScenarioTest {
 
     static String pem(X509Certificate c) {
         try {
-            return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes())
-                    .encodeToString(c.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+            return "-----BEGIN CERTIFICATE-----\n"
+                    + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(c.getEncoded())
+                    + "\n-----END CERTIFICATE-----\n";
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -277,18 +293,37 @@ class ScenarioTest {
         TvsEnvironment e = dirExport("tvs-clusterA", tvsPub(), storesA(List.of(cmB()), List.of(cmB())), null);
         SimulationResult r = offerItl(sim(holding(a1()), e), b1());
         expect(r, Verdict.ACCEPT, NO_FIX, "R3:FAIL", "R7:PASS", "R8:PASS", "SIG:PASS");
-        assertEquals(java.util.Set.of(Role.SAST, Role.TFTP), r.phoneAfter().cache().get(0).roles());
-        assertTrue(r.chain().get(1).detail().contains("tvs-clusterA"), r.chain().get(1).detail());
+        assertEquals(
+                java.util.Set.of(Role.SAST, Role.TFTP),
+                r.phoneAfter().cache().get(0).roles());
+        assertTrue(
+                r.chain().get(1).detail().contains("tvs-clusterA"),
+                r.chain().get(1).detail());
     }
 
     @Test
     void s16MigrationRejectedWithCallManagerTrustOnly() throws IOException {
         TvsEnvironment e = dirExport("tvs-clusterA", tvsPub(), storesA(List.of(), List.of(cmB())), null);
-        expect(offerItl(sim(holding(a1()), e), b1()), Verdict.REJECT, "F-IMPORT-PHONE-SAST", "R3:FAIL", "R7:PASS",
+        expect(
+                offerItl(sim(holding(a1()), e), b1()),
+                Verdict.REJECT,
+                "F-IMPORT-PHONE-SAST",
+                "R3:FAIL",
+                "R7:PASS",
                 "R8-ROLE:FAIL");
         // lenient role check accepts
-        expect(offerItl(sim(holding(a1()), e, SimulationPolicy.defaults().tvsRoleCheck(
-                SimulationPolicy.RoleCheck.LENIENT)), b1()), Verdict.ACCEPT, NO_FIX, "R3:FAIL", "R7:PASS", "R8:PASS",
+        expect(
+                offerItl(
+                        sim(
+                                holding(a1()),
+                                e,
+                                SimulationPolicy.defaults().tvsRoleCheck(SimulationPolicy.RoleCheck.LENIENT)),
+                        b1()),
+                Verdict.ACCEPT,
+                NO_FIX,
+                "R3:FAIL",
+                "R7:PASS",
+                "R8:PASS",
                 "SIG:PASS");
     }
 
@@ -307,9 +342,12 @@ class ScenarioTest {
     @Test
     void s19SecureMigrationCtlThenItl() {
         PhoneState p = holding(a1()).withCtl(ctlA());
-        List<SimulationResult> rs = sim(p, env(tvsAWith(List.of(cmB()), List.of()))).sequence(List.of(
-                new TrustSimulator.Step(OfferedFile.of(ctlB(), "CTLFile.tlv"), Duration.ZERO),
-                new TrustSimulator.Step(OfferedFile.of(b1(), "ITLFile.tlv"), Duration.ZERO)), false);
+        List<SimulationResult> rs = sim(p, env(tvsAWith(List.of(cmB()), List.of())))
+                .sequence(
+                        List.of(
+                                new TrustSimulator.Step(OfferedFile.of(ctlB(), "CTLFile.tlv"), Duration.ZERO),
+                                new TrustSimulator.Step(OfferedFile.of(b1(), "ITLFile.tlv"), Duration.ZERO)),
+                        false);
         expect(rs.get(0), Verdict.ACCEPT, NO_FIX, "R19:FAIL", "R7:PASS", "R8:PASS", "SIG:PASS");
         assertEquals(ctlB(), rs.get(0).phoneAfter().ctl().orElseThrow());
         assertEquals(a1(), rs.get(0).phoneAfter().itl().orElseThrow());
@@ -339,12 +377,22 @@ class ScenarioTest {
 
     @Test
     void s23TftpOnlySignerRejectedByDefaultAcceptedByPolicy() throws Exception {
-        ItlFile byTftp = reread(ItlResetter.builder(signer(vectorKey("tftp-rsa2048"))).force(true).build()
+        ItlFile byTftp = reread(ItlResetter.builder(signer(vectorKey("tftp-rsa2048")))
+                .force(true)
+                .build()
                 .reset(all()));
-        expect(offerItl(sim(holding(all()), TvsEnvironment.none()), byTftp), Verdict.REJECT, "F-RESIGN-OTHER-SAST",
-                "R3:FAIL", "R7:FAIL");
-        SimulationResult ok = offerItl(sim(holding(all()), TvsEnvironment.none(),
-                SimulationPolicy.defaults().acceptTftpRoleSigner(true)), byTftp);
+        expect(
+                offerItl(sim(holding(all()), TvsEnvironment.none()), byTftp),
+                Verdict.REJECT,
+                "F-RESIGN-OTHER-SAST",
+                "R3:FAIL",
+                "R7:FAIL");
+        SimulationResult ok = offerItl(
+                sim(
+                        holding(all()),
+                        TvsEnvironment.none(),
+                        SimulationPolicy.defaults().acceptTftpRoleSigner(true)),
+                byTftp);
         expect(ok, Verdict.ACCEPT, NO_FIX, "R3:PASS");
         assertEquals(Confidence.P, ok.chain().get(0).confidence());
     }
@@ -358,26 +406,42 @@ class ScenarioTest {
 
     @Test
     void s25Sha512ConfigOnA7975() throws IOException {
-        expect(offerPath(sim(holding(all()).model("CP-7975"), TvsEnvironment.none()), cfg512()), Verdict.REJECT,
-                "F-DIGEST-SHA1", "R16:FAIL");
+        expect(
+                offerPath(sim(holding(all()).model("CP-7975"), TvsEnvironment.none()), cfg512()),
+                Verdict.REJECT,
+                "F-DIGEST-SHA1",
+                "R16:FAIL");
     }
 
     @Test
     void s26Sha512ConfigOnAn8865() throws IOException {
-        expect(offerPath(sim(holding(all()).model("CP-8865"), TvsEnvironment.none()), cfg512()), Verdict.ACCEPT,
-                NO_FIX, "R6:PASS");
+        expect(
+                offerPath(sim(holding(all()).model("CP-8865"), TvsEnvironment.none()), cfg512()),
+                Verdict.ACCEPT,
+                NO_FIX,
+                "R6:PASS");
     }
 
     @Test
     void s27ConfigSignedBySastOnly() throws IOException {
-        expect(offerPath(sim(holding(all1024()), TvsEnvironment.none()), cfgS()), Verdict.REJECT, "F-SIGN-CONFIG",
-                "R6:FAIL", "R7:FAIL");
+        expect(
+                offerPath(sim(holding(all1024()), TvsEnvironment.none()), cfgS()),
+                Verdict.REJECT,
+                "F-SIGN-CONFIG",
+                "R6:FAIL",
+                "R7:FAIL");
         // a TVS whose Phone-SAST-trust holds the signer vouches for it with the default tvsConfigRoles
         Map<String, List<X509Certificate>> stores = new LinkedHashMap<>();
         stores.put("Phone-SAST-trust", List.of(vectorKey("sast-rsa1024").certificate()));
         TvsInstance t = TvsInstance.of("ucm", tvsB(), stores);
-        expect(offerPath(sim(holding(all1024()), env(t)), cfgS()), Verdict.ACCEPT, NO_FIX, "R6:FAIL",
-                "R7:PASS", "R8:PASS", "SIG:PASS");
+        expect(
+                offerPath(sim(holding(all1024()), env(t)), cfgS()),
+                Verdict.ACCEPT,
+                NO_FIX,
+                "R6:FAIL",
+                "R7:PASS",
+                "R8:PASS",
+                "SIG:PASS");
     }
 
     @Test
@@ -389,8 +453,12 @@ class ScenarioTest {
 
     @Test
     void s29RollbackItlAcceptsUnsignedConfig() throws IOException {
-        expect(offerPath(sim(holding(aRb()), TvsEnvironment.none()), plainCfg()), Verdict.ACCEPT_UNSIGNED, NO_FIX,
-                "R11:INFO", "R18:PASS");
+        expect(
+                offerPath(sim(holding(aRb()), TvsEnvironment.none()), plainCfg()),
+                Verdict.ACCEPT_UNSIGNED,
+                NO_FIX,
+                "R11:INFO",
+                "R18:PASS");
     }
 
     @Test
@@ -409,7 +477,11 @@ class ScenarioTest {
     @Test
     void s32ChangedRecordBreaksTheSignature() {
         ItlFile bad = flipByte(all(), (int) all().size() - 1);
-        expect(offerItl(sim(holding(all()), TvsEnvironment.none()), bad), Verdict.REJECT, NO_FIX, "R3:PASS",
+        expect(
+                offerItl(sim(holding(all()), TvsEnvironment.none()), bad),
+                Verdict.REJECT,
+                NO_FIX,
+                "R3:PASS",
                 "SIG:FAIL");
     }
 
@@ -436,24 +508,29 @@ class ScenarioTest {
         SimulationResult r = offerPath(sim(holding(all()).encryptedConfig(true), TvsEnvironment.none()), enc);
         expect(r, Verdict.ACCEPT, NO_FIX, "R6:PASS", "ENC:INFO");
         // the phone configured for encryption does not ask for the plain .sgn
-        expect(offerPath(sim(holding(all()).encryptedConfig(true), TvsEnvironment.none()), cfg1()),
-                Verdict.NOT_REQUESTED, NO_FIX, "R17:FAIL");
+        expect(
+                offerPath(sim(holding(all()).encryptedConfig(true), TvsEnvironment.none()), cfg1()),
+                Verdict.NOT_REQUESTED,
+                NO_FIX,
+                "R17:FAIL");
     }
 
     @Test
     void s34EncryptedConfigDecryptsWithThePhoneKey() throws IOException {
         Path enc = Path.of("src/test/resources/enccnf/SEP001122334455.cnf.xml.enc.sgn");
-        PhoneState p = holding(all()).encryptedConfig(true).withPhoneKey(vectorKey("node01-rsa2048").privateKey());
-        expect(offerPath(sim(p, TvsEnvironment.none()), enc), Verdict.ACCEPT, NO_FIX, "R6:PASS",
-                "ENC:PASS");
+        PhoneState p = holding(all())
+                .encryptedConfig(true)
+                .withPhoneKey(vectorKey("node01-rsa2048").privateKey());
+        expect(offerPath(sim(p, TvsEnvironment.none()), enc), Verdict.ACCEPT, NO_FIX, "R6:PASS", "ENC:PASS");
     }
 
     @Test
     void s35EncryptedConfigForAnotherDeviceIsRejected() throws IOException {
         Path enc = Path.of("src/test/resources/enccnf/SEP001122334455.cnf.xml.enc.sgn");
-        PhoneState p = holding(all()).encryptedConfig(true).withPhoneKey(vectorKey("node05-rsa2048").privateKey());
-        expect(offerPath(sim(p, TvsEnvironment.none()), enc), Verdict.REJECT, "F-REENCRYPT", "R6:PASS",
-                "ENC:FAIL");
+        PhoneState p = holding(all())
+                .encryptedConfig(true)
+                .withPhoneKey(vectorKey("node05-rsa2048").privateKey());
+        expect(offerPath(sim(p, TvsEnvironment.none()), enc), Verdict.REJECT, "F-REENCRYPT", "R6:PASS", "ENC:FAIL");
     }
 
     @Test
@@ -485,8 +562,7 @@ class ScenarioTest {
         }
         ItlFile big = build(clusterKey("test10pub"), "ITLFile.tlv", es);
         assertTrue(big.size() > 65_536 && big.size() < 70_000, "size " + big.size());
-        expect(offerItl(sim(holding(a1()), TvsEnvironment.none()), big), Verdict.REJECT, "F-REDUCE-SIZE",
-                "SIZE:FAIL");
+        expect(offerItl(sim(holding(a1()), TvsEnvironment.none()), big), Verdict.REJECT, "F-REDUCE-SIZE", "SIZE:FAIL");
     }
 
     @Test
@@ -495,15 +571,26 @@ class ScenarioTest {
         SimulationResult r = offerItl(sim(late, TvsEnvironment.none()), a1());
         expect(r, Verdict.ACCEPT, NO_FIX, "R3:PASS", "R20:INFO");
         assertTrue(hasWarning(r, "CERT_EXPIRED"));
-        expect(offerItl(sim(late, TvsEnvironment.none(), SimulationPolicy.defaults().validity(
-                SimulationPolicy.Strictness.STRICT)), a1()), Verdict.REJECT, "F-RENEW-CERT", "R3:PASS",
+        expect(
+                offerItl(
+                        sim(
+                                late,
+                                TvsEnvironment.none(),
+                                SimulationPolicy.defaults().validity(SimulationPolicy.Strictness.STRICT)),
+                        a1()),
+                Verdict.REJECT,
+                "F-RENEW-CERT",
+                "R3:PASS",
                 "R20:FAIL");
     }
 
     @Test
     void s40A6911DoesNotRequestTheItl() {
-        expect(offerItl(sim(PhoneState.none().model("CP-6911").at(NOW), TvsEnvironment.none()), a1()),
-                Verdict.NOT_REQUESTED, NO_FIX, "MODEL:FAIL");
+        expect(
+                offerItl(sim(PhoneState.none().model("CP-6911").at(NOW), TvsEnvironment.none()), a1()),
+                Verdict.NOT_REQUESTED,
+                NO_FIX,
+                "MODEL:FAIL");
     }
 
     // ------------------------------------------------------------------ hostile input
@@ -516,7 +603,9 @@ class ScenarioTest {
         expect(sim(holding(a1()), TvsEnvironment.none()).offer(cut), Verdict.REJECT, NO_FIX, "PARSE:FAIL");
         OfferedFile empty = OfferedFile.read("ITLFile.tlv", Bytes.EMPTY, ItlLimits.defaults());
         expect(sim(holding(a1()), TvsEnvironment.none()).offer(empty), Verdict.REJECT, NO_FIX, "PARSE:FAIL");
-        OfferedFile over = OfferedFile.read("ITLFile.tlv", a1().encoded(),
+        OfferedFile over = OfferedFile.read(
+                "ITLFile.tlv",
+                a1().encoded(),
                 ItlLimits.builder().maxFileSize(1000).build());
         expect(sim(holding(a1()), TvsEnvironment.none()).offer(over), Verdict.REJECT, "F-REDUCE-SIZE", "SIZE:FAIL");
     }

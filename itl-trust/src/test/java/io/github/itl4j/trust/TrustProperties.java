@@ -29,11 +29,23 @@ import net.jqwik.api.Provide;
  */
 class TrustProperties {
     /** RSA keys with certificates: examples/cluster and the certutils vectors. */
-    private static final String[] KEYS = {"c:test10pub", "c:itlrecovery", "v:sast-rsa2048", "v:sast2-rsa2048",
-        "v:sast-rsa1024", "v:node01-rsa2048", "v:node05-rsa2048", "v:node09-rsa2048", "v:node13-rsa2048",
-        "v:tftp-rsa2048", "v:ccm-tftp-rsa2048", "v:node03-rsa1024"};
-    private static final Role[] OTHER_ROLES = {Role.TFTP, Role.CCM_TFTP, Role.CCM, Role.CAPF, Role.TVS,
-        Role.APP_SERVER};
+    private static final String[] KEYS = {
+        "c:test10pub",
+        "c:itlrecovery",
+        "v:sast-rsa2048",
+        "v:sast2-rsa2048",
+        "v:sast-rsa1024",
+        "v:node01-rsa2048",
+        "v:node05-rsa2048",
+        "v:node09-rsa2048",
+        "v:node13-rsa2048",
+        "v:tftp-rsa2048",
+        "v:ccm-tftp-rsa2048",
+        "v:node03-rsa1024"
+    };
+
+    private static final Role[] OTHER_ROLES = {Role.TFTP, Role.CCM_TFTP, Role.CCM, Role.CAPF, Role.TVS, Role.APP_SERVER
+    };
 
     static SigningKey key(int i) {
         String k = KEYS[i];
@@ -58,21 +70,29 @@ class TrustProperties {
 
     @Provide
     Arbitrary<ListSpec> lists() {
-        Arbitrary<List<Integer>> sast = Arbitraries.integers().between(0, KEYS.length - 1).list().ofMinSize(1)
-                .ofMaxSize(3).uniqueElements();
-        Arbitrary<List<Integer>> others = Arbitraries.integers().between(0, KEYS.length - 1).list().ofMaxSize(3);
+        Arbitrary<List<Integer>> sast = Arbitraries.integers()
+                .between(0, KEYS.length - 1)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(3)
+                .uniqueElements();
+        Arbitrary<List<Integer>> others =
+                Arbitraries.integers().between(0, KEYS.length - 1).list().ofMaxSize(3);
         Arbitrary<List<Role>> roles = Arbitraries.of(OTHER_ROLES).list().ofSize(3);
-        return Combinators.combine(sast, others, roles, Arbitraries.integers().between(0, 2), Arbitraries.of(true,
-                false)).as((s, o, r, sig, h) -> new ListSpec(s, o, r, sig % s.size(), h));
+        return Combinators.combine(
+                        sast, others, roles, Arbitraries.integers().between(0, 2), Arbitraries.of(true, false))
+                .as((s, o, r, sig, h) -> new ListSpec(s, o, r, sig % s.size(), h));
     }
 
     @Property(tries = 40)
-    void aResetByAnySastOfTheInstalledListIsAccepted(@ForAll("lists") ListSpec x,
-            @ForAll("indexes") int which) throws Exception {
+    void aResetByAnySastOfTheInstalledListIsAccepted(@ForAll("lists") ListSpec x, @ForAll("indexes") int which)
+            throws Exception {
         ItlFile installed = x.build();
         int s = x.sast().get(which % x.sast().size());
         ItlFile reset = ItlResetter.builder(Fixtures.signer(key(s))).build().reset(installed);
-        SimulationResult r = TrustSimulator.builder().phone(PhoneState.holding(installed).at(NOW)).build()
+        SimulationResult r = TrustSimulator.builder()
+                .phone(PhoneState.holding(installed).at(NOW))
+                .build()
                 .offer(Fixtures.reread(reset), "ITLFile.tlv");
         assertEquals(Verdict.ACCEPT, r.verdict(), r::toString);
         assertEquals(Fixtures.reread(reset), r.phoneAfter().itl().orElseThrow());
@@ -84,15 +104,16 @@ class TrustProperties {
     }
 
     @Property(tries = 40)
-    void aListSignedByANonSastIsRejectedWithoutTvsOrRollback(@ForAll("lists") ListSpec x,
-            @ForAll("lists") ListSpec y) {
+    void aListSignedByANonSastIsRejectedWithoutTvsOrRollback(@ForAll("lists") ListSpec x, @ForAll("lists") ListSpec y) {
         ItlFile installed = x.build();
         int signer = y.sast().get(y.signer());
-        boolean signerIsSastOfX = x.sast().stream().anyMatch(i -> key(i).certificate().equals(key(signer)
-                .certificate()));
+        boolean signerIsSastOfX = x.sast().stream()
+                .anyMatch(i -> key(i).certificate().equals(key(signer).certificate()));
         net.jqwik.api.Assume.that(!signerIsSastOfX);
         ItlFile offered = y.build();
-        SimulationResult r = TrustSimulator.builder().phone(PhoneState.holding(installed).at(NOW)).build()
+        SimulationResult r = TrustSimulator.builder()
+                .phone(PhoneState.holding(installed).at(NOW))
+                .build()
                 .offer(offered, "ITLFile.tlv");
         assertEquals(Verdict.REJECT, r.verdict(), r::toString);
         assertEquals(installed, r.phoneAfter().itl().orElseThrow());
@@ -101,7 +122,9 @@ class TrustProperties {
     @Property(tries = 200)
     void mutatedFilesNeverThrowAndNeverInstallAnUnverifiedList(@ForAll("mutatedA1") byte[] bytes) {
         OfferedFile o = OfferedFile.read("ITLFile.tlv", Bytes.wrapOwned(bytes), ItlLimits.defaults());
-        SimulationResult r = TrustSimulator.builder().phone(PhoneState.holding(Fixtures.a1()).at(NOW)).build()
+        SimulationResult r = TrustSimulator.builder()
+                .phone(PhoneState.holding(Fixtures.a1()).at(NOW))
+                .build()
                 .offer(o);
         assertFalse(r.chain().isEmpty());
         if (r.verdict() == Verdict.ACCEPT) {
@@ -118,9 +141,12 @@ class TrustProperties {
 
     @Property(tries = 100)
     void generatedFilesNeverThrow(@ForAll("generated") Object f) {
-        OfferedFile o = f instanceof ItlFile itl ? OfferedFile.of(itl, "ITLFile.tlv")
+        OfferedFile o = f instanceof ItlFile itl
+                ? OfferedFile.of(itl, "ITLFile.tlv")
                 : OfferedFile.of((SgnFile) f, "SEP001122334455.cnf.xml.sgn");
-        SimulationResult r = TrustSimulator.builder().phone(PhoneState.holding(Fixtures.all()).at(NOW)).build()
+        SimulationResult r = TrustSimulator.builder()
+                .phone(PhoneState.holding(Fixtures.all()).at(NOW))
+                .build()
                 .offer(o);
         assertFalse(r.chain().isEmpty());
         assertFalse(r.verdict().isAccepted() && f instanceof ItlFile, r::toString);
@@ -128,7 +154,8 @@ class TrustProperties {
 
     @Provide
     Arbitrary<Object> generated() {
-        return Arbitraries.oneOf(ItlArbitraries.itlFiles().map(x -> (Object) x),
+        return Arbitraries.oneOf(
+                ItlArbitraries.itlFiles().map(x -> (Object) x),
                 ItlArbitraries.sgnFiles().map(x -> (Object) x));
     }
 }

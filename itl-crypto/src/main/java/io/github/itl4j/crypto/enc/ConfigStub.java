@@ -27,10 +27,10 @@ import java.util.Set;
 public final class ConfigStub {
     /** The top-level elements copied into the stub, in source order. */
     public static final Set<String> COPIED = Set.of("ipAddressMode", "loadInformation", "capfAuthMode", "capfList");
+
     private static final int MAX_DEPTH = 64;
 
-    private ConfigStub() {
-    }
+    private ConfigStub() {}
 
     /**
      * Builds the stub payload.
@@ -44,8 +44,9 @@ public final class ConfigStub {
     public static Bytes payload(Bytes source, X509Certificate deviceCertificate) throws EncryptedConfigException {
         Node root = new Scanner(new String(source.toByteArray(), StandardCharsets.UTF_8)).document();
         if (!"device".equals(root.name)) {
-            throw new EncryptedConfigException(EncryptedConfigCode.NOT_DEVICE_CONFIG, "The root element is <"
-                    + root.name + ">; a phone configuration's is <device>");
+            throw new EncryptedConfigException(
+                    EncryptedConfigCode.NOT_DEVICE_CONFIG,
+                    "The root element is <" + root.name + ">; a phone configuration's is <device>");
         }
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<device>\n");
         sb.append("  <fullConfig>false</fullConfig>\n");
@@ -175,8 +176,7 @@ public final class ConfigStub {
         }
     }
 
-    private record Comment(String text) {
-    }
+    private record Comment(String text) {}
 
     /** A namespace-unaware XML scanner: no DTD, no external entities, the predefined and numeric references. */
     private static final class Scanner {
@@ -370,7 +370,8 @@ public final class ConfigStub {
 
         private int codePoint(String ref) throws EncryptedConfigException {
             try {
-                int cp = ref.startsWith("#x") ? Integer.parseInt(ref.substring(2), 16)
+                int cp = ref.startsWith("#x")
+                        ? Integer.parseInt(ref.substring(2), 16)
                         : ref.startsWith("#") ? Integer.parseInt(ref.substring(1)) : -1;
                 if (Character.isValidCodePoint(cp) && cp > 0) {
                     return cp;
@@ -388,8 +389,9 @@ public final class ConfigStub {
                     line++;
                 }
             }
-            return new EncryptedConfigException(EncryptedConfigCode.NOT_DEVICE_CONFIG, "Cannot read the "
-                    + "configuration as XML: " + what + " (line " + line + ", character " + p + ")");
+            return new EncryptedConfigException(
+                    EncryptedConfigCode.NOT_DEVICE_CONFIG,
+                    "Cannot read the " + "configuration as XML: " + what + " (line " + line + ", character " + p + ")");
         }
     }
 }

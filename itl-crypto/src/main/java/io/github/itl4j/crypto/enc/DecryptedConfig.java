@@ -17,7 +17,10 @@ public final class DecryptedConfig {
     private final VerificationResult verification;
     private final List<EncryptedConfigProblem> problems;
 
-    DecryptedConfig(Bytes plaintext, EncryptionInfo info, VerificationResult verification,
+    DecryptedConfig(
+            Bytes plaintext,
+            EncryptionInfo info,
+            VerificationResult verification,
             List<EncryptedConfigProblem> problems) {
         this.plaintext = plaintext;
         this.info = info;

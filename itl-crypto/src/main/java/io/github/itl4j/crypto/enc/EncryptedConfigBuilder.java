@@ -79,9 +79,11 @@ public final class EncryptedConfigBuilder {
     public static RSAPublicKey deviceKey(X509Certificate deviceCertificate) throws EncryptedConfigException {
         PublicKey k = deviceCertificate.getPublicKey();
         if (!(k instanceof RSAPublicKey rsa)) {
-            throw new EncryptedConfigException(EncryptedConfigCode.DEVICE_KEY_NOT_RSA, "The device certificate "
-                    + deviceCertificate.getSubjectX500Principal().getName() + " holds a " + k.getAlgorithm()
-                    + " key; the AES key can only be wrapped for an RSA key (give the phone an RSA LSC)");
+            throw new EncryptedConfigException(
+                    EncryptedConfigCode.DEVICE_KEY_NOT_RSA,
+                    "The device certificate "
+                            + deviceCertificate.getSubjectX500Principal().getName() + " holds a " + k.getAlgorithm()
+                            + " key; the AES key can only be wrapped for an RSA key (give the phone an RSA LSC)");
         }
         return rsa;
     }
@@ -121,22 +123,32 @@ public final class EncryptedConfigBuilder {
                 body = aes.doFinal(padded);
                 wrapped = randomness.wrap(device, key);
             } catch (GeneralSecurityException e) {
-                throw new EncryptedConfigException(EncryptedConfigCode.UNWRAP_FAILED, "Cannot encrypt for the "
-                        + "device key: " + e.getMessage(), EncryptedConfigException.NO_OFFSET, HeaderTags.ENCRYPTED_KEY,
+                throw new EncryptedConfigException(
+                        EncryptedConfigCode.UNWRAP_FAILED,
+                        "Cannot encrypt for the " + "device key: " + e.getMessage(),
+                        EncryptedConfigException.NO_OFFSET,
+                        HeaderTags.ENCRYPTED_KEY,
                         e);
             } finally {
                 Arrays.fill(padded, (byte) 0);
             }
-            Container ivInfo = new Container(HeaderTags.IV_INFO, List.of(
-                    new Tlv(HeaderTags.IV_UNKNOWN, u8(0)),
-                    new Tlv(HeaderTags.IV, Bytes.wrapOwned(iv)),
-                    new Tlv(HeaderTags.PAD_COUNT, u16(n))));
-            Container keyInfo = new Container(HeaderTags.KEY_INFO, List.of(
-                    new Tlv(HeaderTags.KEY_UNKNOWN, u8(0)),
-                    new Tlv(HeaderTags.KEY_SIZE, u16(8 * wrapped.length)),
-                    new Tlv(HeaderTags.KEY_ALGORITHM, u8(EncryptionInfo.AES_128_CBC)),
-                    new Tlv(HeaderTags.ENCRYPTED_KEY, Bytes.wrapOwned(wrapped))));
-            ItlHeader h = ItlHeader.builder().version(Version.V2_0).layout(Layout.CERTUTILS).fileName(fileName)
+            Container ivInfo = new Container(
+                    HeaderTags.IV_INFO,
+                    List.of(
+                            new Tlv(HeaderTags.IV_UNKNOWN, u8(0)),
+                            new Tlv(HeaderTags.IV, Bytes.wrapOwned(iv)),
+                            new Tlv(HeaderTags.PAD_COUNT, u16(n))));
+            Container keyInfo = new Container(
+                    HeaderTags.KEY_INFO,
+                    List.of(
+                            new Tlv(HeaderTags.KEY_UNKNOWN, u8(0)),
+                            new Tlv(HeaderTags.KEY_SIZE, u16(8 * wrapped.length)),
+                            new Tlv(HeaderTags.KEY_ALGORITHM, u8(EncryptionInfo.AES_128_CBC)),
+                            new Tlv(HeaderTags.ENCRYPTED_KEY, Bytes.wrapOwned(wrapped))));
+            ItlHeader h = ItlHeader.builder()
+                    .version(Version.V2_0)
+                    .layout(Layout.CERTUTILS)
+                    .fileName(fileName)
                     .signer(headerSigner())
                     .addElement(new Container(HeaderTags.ENCRYPTION_INFO, List.of(ivInfo, keyInfo)))
                     .addElement(new Tlv(HeaderTags.PLAIN_DIGEST_ALGORITHM, u8(digest.code())))
@@ -162,14 +174,23 @@ public final class EncryptedConfigBuilder {
     public SgnFile stub(Bytes plaintext, X509Certificate deviceCertificate, String fileName)
             throws EncryptedConfigException, ItlSigningException {
         Bytes payload = ConfigStub.payload(plaintext, deviceCertificate);
-        ItlHeader h = ItlHeader.builder().version(Version.V1_0).layout(Layout.CERTUTILS).fileName(fileName)
-                .signer(headerSigner()).build();
+        ItlHeader h = ItlHeader.builder()
+                .version(Version.V1_0)
+                .layout(Layout.CERTUTILS)
+                .fileName(fileName)
+                .signer(headerSigner())
+                .build();
         return signer.sign(SgnFile.of(h, payload));
     }
 
     private ItlHeader.Signer headerSigner() {
         ItlHeader.Signer s = signer.headerSigner(NameFormat.forLayout(Layout.CERTUTILS));
-        return new ItlHeader.Signer(s.name(), s.serial(), s.caName(), s.signatureLength(), digest,
+        return new ItlHeader.Signer(
+                s.name(),
+                s.serial(),
+                s.caName(),
+                s.signatureLength(),
+                digest,
                 timestamp != null ? timestamp : s.timestamp());
     }
 

@@ -78,13 +78,14 @@ public final class EncryptedConfigDecryptor {
         List<EncryptedConfigProblem> problems = new ArrayList<>();
         EncryptionInfo info = EncryptionInfo.of(file);
         if (!Version.V2_0.equals(file.header().version())) {
-            problems.add(new EncryptedConfigProblem(EncryptedConfigCode.VERSION_UNEXPECTED, "VERSION is "
-                    + file.header().version() + "; encrypted configurations have 2.0"));
+            problems.add(new EncryptedConfigProblem(
+                    EncryptedConfigCode.VERSION_UNEXPECTED,
+                    "VERSION is " + file.header().version() + "; encrypted configurations have 2.0"));
         }
         String name = file.header().fileName().orElse("");
         if (!name.endsWith(".enc.sgn")) {
-            problems.add(new EncryptedConfigProblem(EncryptedConfigCode.FILENAME_UNEXPECTED, "FILENAME '" + name
-                    + "' does not end in .enc.sgn"));
+            problems.add(new EncryptedConfigProblem(
+                    EncryptedConfigCode.FILENAME_UNEXPECTED, "FILENAME '" + name + "' does not end in .enc.sgn"));
         }
         VerificationResult vr = null;
         if (verify) {
@@ -94,59 +95,82 @@ public final class EncryptedConfigDecryptor {
                 for (Problem p : vr.errors()) {
                     why.append(why.length() == 0 ? "" : "; ").append(p.message());
                 }
-                throw new EncryptedConfigException(EncryptedConfigCode.SIGNATURE_INVALID, "The signature does not "
-                        + "verify, so the file is not decrypted: " + why, EncryptedConfigException.NO_OFFSET,
-                        HeaderTags.SIGNATURE, null);
+                throw new EncryptedConfigException(
+                        EncryptedConfigCode.SIGNATURE_INVALID,
+                        "The signature does not " + "verify, so the file is not decrypted: " + why,
+                        EncryptedConfigException.NO_OFFSET,
+                        HeaderTags.SIGNATURE,
+                        null);
             }
         }
         DigestAlgorithm d = info.plainDigestAlgorithm();
         if (!d.isKnown()) {
-            throw new EncryptedConfigException(EncryptedConfigCode.UNSUPPORTED_ALGORITHM, "PLAINDIGESTALGORITHM "
-                    + d.code() + " is unknown; expected 1 (SHA-1), 2 (SHA-256) or 3 (SHA-512)",
-                    info.offsetOf(HeaderTags.PLAIN_DIGEST_ALGORITHM), HeaderTags.PLAIN_DIGEST_ALGORITHM, null);
+            throw new EncryptedConfigException(
+                    EncryptedConfigCode.UNSUPPORTED_ALGORITHM,
+                    "PLAINDIGESTALGORITHM " + d.code() + " is unknown; expected 1 (SHA-1), 2 (SHA-256) or 3 (SHA-512)",
+                    info.offsetOf(HeaderTags.PLAIN_DIGEST_ALGORITHM),
+                    HeaderTags.PLAIN_DIGEST_ALGORITHM,
+                    null);
         }
         if (d.equals(DigestAlgorithm.SHA512)) {
-            problems.add(new EncryptedConfigProblem(EncryptedConfigCode.SHA512, "SHA-512 digest: phones without "
-                    + "SHA-512 support cannot verify this file"));
+            problems.add(new EncryptedConfigProblem(
+                    EncryptedConfigCode.SHA512,
+                    "SHA-512 digest: phones without " + "SHA-512 support cannot verify this file"));
         }
         if (info.plainDigest().size() != d.digestLength()) {
-            throw new EncryptedConfigException(EncryptedConfigCode.MALFORMED, "PLAINDIGEST is "
-                    + info.plainDigest().size() + " bytes; " + d + " digests are " + d.digestLength(),
-                    info.offsetOf(HeaderTags.PLAIN_DIGEST), HeaderTags.PLAIN_DIGEST, null);
+            throw new EncryptedConfigException(
+                    EncryptedConfigCode.MALFORMED,
+                    "PLAINDIGEST is " + info.plainDigest().size() + " bytes; " + d + " digests are " + d.digestLength(),
+                    info.offsetOf(HeaderTags.PLAIN_DIGEST),
+                    HeaderTags.PLAIN_DIGEST,
+                    null);
         }
         Bytes body = info.body();
         if (body.isEmpty() || body.size() % EncryptedConfigBuilder.BLOCK != 0) {
-            throw new EncryptedConfigException(EncryptedConfigCode.BODY_NOT_BLOCKS, "The ciphertext is "
-                    + body.size() + " bytes; expected a non-zero multiple of 16", info.bodyOffset(),
-                    EncryptedConfigException.NO_TAG, null);
+            throw new EncryptedConfigException(
+                    EncryptedConfigCode.BODY_NOT_BLOCKS,
+                    "The ciphertext is " + body.size() + " bytes; expected a non-zero multiple of 16",
+                    info.bodyOffset(),
+                    EncryptedConfigException.NO_TAG,
+                    null);
         }
         byte[] key = contentKey(info, problems);
         byte[] clear;
         try {
             Cipher aes = Cipher.getInstance("AES/CBC/NoPadding");
-            aes.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new IvParameterSpec(info.iv().toByteArray()));
+            aes.init(
+                    Cipher.DECRYPT_MODE,
+                    new SecretKeySpec(key, "AES"),
+                    new IvParameterSpec(info.iv().toByteArray()));
             clear = aes.doFinal(body.toByteArray());
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new EncryptedConfigException(EncryptedConfigCode.UNSUPPORTED_ALGORITHM, "AES-CBC decryption with "
-                    + "a " + key.length + "-byte key failed: " + e.getMessage(), info.bodyOffset(),
-                    EncryptedConfigException.NO_TAG, e);
+            throw new EncryptedConfigException(
+                    EncryptedConfigCode.UNSUPPORTED_ALGORITHM,
+                    "AES-CBC decryption with " + "a " + key.length + "-byte key failed: " + e.getMessage(),
+                    info.bodyOffset(),
+                    EncryptedConfigException.NO_TAG,
+                    e);
         } finally {
             Arrays.fill(key, (byte) 0);
         }
         int n = info.padCount();
         if (n > EncryptedConfigBuilder.BLOCK || n > clear.length) {
-            throw new EncryptedConfigException(EncryptedConfigCode.PAD_COUNT_INVALID, "PADCOUNT is " + n
-                    + "; expected 1 to 16 (and at most the " + clear.length + " decrypted bytes)",
-                    info.offsetOf(HeaderTags.PAD_COUNT), HeaderTags.PAD_COUNT, null);
+            throw new EncryptedConfigException(
+                    EncryptedConfigCode.PAD_COUNT_INVALID,
+                    "PADCOUNT is " + n + "; expected 1 to 16 (and at most the " + clear.length + " decrypted bytes)",
+                    info.offsetOf(HeaderTags.PAD_COUNT),
+                    HeaderTags.PAD_COUNT,
+                    null);
         }
         if (n == 0) {
-            problems.add(new EncryptedConfigProblem(EncryptedConfigCode.PAD_COUNT_ZERO, "PADCOUNT is 0: nothing "
-                    + "is stripped (certutils would strip everything)"));
+            problems.add(new EncryptedConfigProblem(
+                    EncryptedConfigCode.PAD_COUNT_ZERO,
+                    "PADCOUNT is 0: nothing " + "is stripped (certutils would strip everything)"));
         }
         for (int i = clear.length - n; i < clear.length; i++) {
             if (clear[i] != EncryptedConfigBuilder.PAD_BYTE) {
-                problems.add(new EncryptedConfigProblem(EncryptedConfigCode.PAD_BYTES, "The " + n
-                        + " stripped padding bytes are not all 0x0D"));
+                problems.add(new EncryptedConfigProblem(
+                        EncryptedConfigCode.PAD_BYTES, "The " + n + " stripped padding bytes are not all 0x0D"));
                 break;
             }
         }
@@ -154,9 +178,12 @@ public final class EncryptedConfigDecryptor {
         Arrays.fill(clear, (byte) 0);
         byte[] h = EncryptedConfigBuilder.digest(d, plain);
         if (!MessageDigest.isEqual(h, info.plainDigest().toByteArray())) {
-            problems.add(new EncryptedConfigProblem(EncryptedConfigCode.DIGEST_MISMATCH, "The " + d + " digest of "
-                    + "the decrypted " + plain.size() + " bytes is " + Bytes.wrapOwned(h).toHex() + "; PLAINDIGEST "
-                    + "says " + info.plainDigest().toHex()));
+            problems.add(new EncryptedConfigProblem(
+                    EncryptedConfigCode.DIGEST_MISMATCH,
+                    "The " + d + " digest of "
+                            + "the decrypted " + plain.size() + " bytes is "
+                            + Bytes.wrapOwned(h).toHex() + "; PLAINDIGEST "
+                            + "says " + info.plainDigest().toHex()));
         }
         return new DecryptedConfig(plain, info, vr, problems);
     }
@@ -166,32 +193,43 @@ public final class EncryptedConfigDecryptor {
         int alg = info.keyAlgorithm().orElse(EncryptionInfo.AES_128_CBC);
         if (info.wrappedKey().isEmpty()) {
             if (symmetricKey == null) {
-                throw new EncryptedConfigException(EncryptedConfigCode.SYMMETRIC_KEY_REQUIRED, "The file has no "
-                        + "ENCRYPTEDKEY (manual key distribution): give the symmetric key",
-                        EncryptedConfigException.NO_OFFSET, HeaderTags.ENCRYPTED_KEY, null);
+                throw new EncryptedConfigException(
+                        EncryptedConfigCode.SYMMETRIC_KEY_REQUIRED,
+                        "The file has no " + "ENCRYPTEDKEY (manual key distribution): give the symmetric key",
+                        EncryptedConfigException.NO_OFFSET,
+                        HeaderTags.ENCRYPTED_KEY,
+                        null);
             }
             return checkKeyLength(symmetricKey.clone(), alg, info, problems);
         }
         Bytes w = info.wrappedKey().get();
         if (deviceKey == null) {
-            throw new EncryptedConfigException(EncryptedConfigCode.DEVICE_KEY_UNSUPPORTED, "The AES key is wrapped "
-                    + "for a device key; give the phone's private key");
+            throw new EncryptedConfigException(
+                    EncryptedConfigCode.DEVICE_KEY_UNSUPPORTED,
+                    "The AES key is wrapped " + "for a device key; give the phone's private key");
         }
         if (!(deviceKey instanceof RSAKey rk) || !"RSA".equalsIgnoreCase(deviceKey.getAlgorithm())) {
-            throw new EncryptedConfigException(EncryptedConfigCode.DEVICE_KEY_UNSUPPORTED, "The device key is "
-                    + deviceKey.getAlgorithm() + "; the AES key is wrapped with RSA");
+            throw new EncryptedConfigException(
+                    EncryptedConfigCode.DEVICE_KEY_UNSUPPORTED,
+                    "The device key is " + deviceKey.getAlgorithm() + "; the AES key is wrapped with RSA");
         }
         int modBytes = (rk.getModulus().bitLength() + 7) / 8;
         long at = info.offsetOf(HeaderTags.ENCRYPTED_KEY);
         if (w.size() != modBytes) {
-            throw new EncryptedConfigException(EncryptedConfigCode.UNWRAP_FAILED, "ENCRYPTEDKEY is " + w.size()
-                    + " bytes but the " + rk.getModulus().bitLength() + "-bit device key unwraps " + modBytes
-                    + "-byte values: the file was encrypted for another key", at, HeaderTags.ENCRYPTED_KEY, null);
+            throw new EncryptedConfigException(
+                    EncryptedConfigCode.UNWRAP_FAILED,
+                    "ENCRYPTEDKEY is " + w.size()
+                            + " bytes but the " + rk.getModulus().bitLength() + "-bit device key unwraps " + modBytes
+                            + "-byte values: the file was encrypted for another key",
+                    at,
+                    HeaderTags.ENCRYPTED_KEY,
+                    null);
         }
         info.keySize().ifPresent(ks -> {
             if (ks != 128 && ks != 8 * w.size()) {
-                problems.add(new EncryptedConfigProblem(EncryptedConfigCode.KEYSIZE_UNEXPECTED, "KEYSIZE is " + ks
-                        + "; expected 128 (early certutils) or " + 8 * w.size()));
+                problems.add(new EncryptedConfigProblem(
+                        EncryptedConfigCode.KEYSIZE_UNEXPECTED,
+                        "KEYSIZE is " + ks + "; expected 128 (early certutils) or " + 8 * w.size()));
             }
         });
         byte[] key;
@@ -200,35 +238,48 @@ public final class EncryptedConfigDecryptor {
             rsa.init(Cipher.DECRYPT_MODE, deviceKey);
             key = rsa.doFinal(w.toByteArray());
         } catch (GeneralSecurityException | RuntimeException e) {
-            throw new EncryptedConfigException(EncryptedConfigCode.UNWRAP_FAILED, "The device key cannot unwrap "
-                    + "the AES key (wrong key, or a damaged ENCRYPTEDKEY)", at, HeaderTags.ENCRYPTED_KEY, null);
+            throw new EncryptedConfigException(
+                    EncryptedConfigCode.UNWRAP_FAILED,
+                    "The device key cannot unwrap " + "the AES key (wrong key, or a damaged ENCRYPTEDKEY)",
+                    at,
+                    HeaderTags.ENCRYPTED_KEY,
+                    null);
         }
         return checkKeyLength(key, alg, info, problems);
     }
 
-    private static byte[] checkKeyLength(byte[] key, int alg, EncryptionInfo info,
-            List<EncryptedConfigProblem> problems) throws EncryptedConfigException {
+    private static byte[] checkKeyLength(
+            byte[] key, int alg, EncryptionInfo info, List<EncryptedConfigProblem> problems)
+            throws EncryptedConfigException {
         boolean aes = key.length == 16 || key.length == 24 || key.length == 32;
         if (alg == EncryptionInfo.AES_128_CBC ? key.length != 16 : !aes) {
             int len = key.length;
             Arrays.fill(key, (byte) 0);
-            throw new EncryptedConfigException(EncryptedConfigCode.KEY_LENGTH, "The unwrapped key is " + len
-                    + " bytes; KEYALGORITHM " + alg + (alg == EncryptionInfo.AES_128_CBC ? " (AES-128) needs 16"
-                    : " needs 16, 24 or 32") + " (wrong device key?)", info.offsetOf(HeaderTags.ENCRYPTED_KEY),
-                    HeaderTags.ENCRYPTED_KEY, null);
+            throw new EncryptedConfigException(
+                    EncryptedConfigCode.KEY_LENGTH,
+                    "The unwrapped key is " + len
+                            + " bytes; KEYALGORITHM " + alg
+                            + (alg == EncryptionInfo.AES_128_CBC ? " (AES-128) needs 16" : " needs 16, 24 or 32")
+                            + " (wrong device key?)",
+                    info.offsetOf(HeaderTags.ENCRYPTED_KEY),
+                    HeaderTags.ENCRYPTED_KEY,
+                    null);
         }
         if (alg != EncryptionInfo.AES_128_CBC) {
-            problems.add(new EncryptedConfigProblem(EncryptedConfigCode.KEYSIZE_UNEXPECTED,
-                    "KEYALGORITHM is " + alg + ", not 1 (AES-128-CBC); decrypted as AES-" + 8 * key.length
-                    + "-CBC"));
+            problems.add(new EncryptedConfigProblem(
+                    EncryptedConfigCode.KEYSIZE_UNEXPECTED,
+                    "KEYALGORITHM is " + alg + ", not 1 (AES-128-CBC); decrypted as AES-" + 8 * key.length + "-CBC"));
         }
         return key;
     }
 
     @Override
     public String toString() {
-        return "EncryptedConfigDecryptor[" + (verify ? signer != null ? "signer " + signer.getSubjectX500Principal()
-                : "trust list" : "no verification") + "]";
+        return "EncryptedConfigDecryptor["
+                + (verify
+                        ? signer != null ? "signer " + signer.getSubjectX500Principal() : "trust list"
+                        : "no verification")
+                + "]";
     }
 
     /** Configures an {@link EncryptedConfigDecryptor}. Mutable, not thread-safe. */

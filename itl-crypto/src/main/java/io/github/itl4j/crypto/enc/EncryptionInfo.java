@@ -46,11 +46,13 @@ public final class EncryptionInfo {
         }
         iv = ivTlv.value();
         padCount = (int) unsigned(require(found, HeaderTags.PAD_COUNT), 2);
-        keySize = found.containsKey(HeaderTags.KEY_SIZE)
-                ? (int) unsigned(found.get(HeaderTags.KEY_SIZE), 2) : null;
+        keySize = found.containsKey(HeaderTags.KEY_SIZE) ? (int) unsigned(found.get(HeaderTags.KEY_SIZE), 2) : null;
         keyAlgorithm = found.containsKey(HeaderTags.KEY_ALGORITHM)
-                ? (int) unsigned(found.get(HeaderTags.KEY_ALGORITHM), 1) : null;
-        wrappedKey = found.containsKey(HeaderTags.ENCRYPTED_KEY) ? found.get(HeaderTags.ENCRYPTED_KEY).value() : null;
+                ? (int) unsigned(found.get(HeaderTags.KEY_ALGORITHM), 1)
+                : null;
+        wrappedKey = found.containsKey(HeaderTags.ENCRYPTED_KEY)
+                ? found.get(HeaderTags.ENCRYPTED_KEY).value()
+                : null;
         plainDigestAlgorithm = DigestAlgorithm.of((int) unsigned(require(found, HeaderTags.PLAIN_DIGEST_ALGORITHM), 1));
         plainDigest = require(found, HeaderTags.PLAIN_DIGEST).value();
         body = file.payload();
@@ -88,11 +90,17 @@ public final class EncryptionInfo {
         for (TlvElement e : els) {
             if (e instanceof Container c) {
                 collect(c.children(), at + Tlv.HEADER_SIZE, found, offs);
-            } else if (e instanceof Tlv t && t.tag() >= HeaderTags.IV_UNKNOWN && t.tag() <= HeaderTags.PLAIN_DIGEST
+            } else if (e instanceof Tlv t
+                    && t.tag() >= HeaderTags.IV_UNKNOWN
+                    && t.tag() <= HeaderTags.PLAIN_DIGEST
                     && !HeaderTags.isContainer(t.tag())) {
                 if (found.put(t.tag(), t) != null) {
-                    throw new EncryptedConfigException(EncryptedConfigCode.MALFORMED, HeaderTags.name(t.tag())
-                            + " appears twice", at, t.tag(), null);
+                    throw new EncryptedConfigException(
+                            EncryptedConfigCode.MALFORMED,
+                            HeaderTags.name(t.tag()) + " appears twice",
+                            at,
+                            t.tag(),
+                            null);
                 }
                 offs.put(t.tag(), at);
             }
@@ -104,17 +112,22 @@ public final class EncryptionInfo {
     private Tlv require(Map<Integer, Tlv> found, int tag) throws EncryptedConfigException {
         Tlv t = found.get(tag);
         if (t == null) {
-            throw new EncryptedConfigException(EncryptedConfigCode.MALFORMED, "The header has no "
-                    + HeaderTags.name(tag) + " (tag " + tag + "): not an encrypted configuration",
-                    ItlException.NO_OFFSET, tag, null);
+            throw new EncryptedConfigException(
+                    EncryptedConfigCode.MALFORMED,
+                    "The header has no " + HeaderTags.name(tag) + " (tag " + tag + "): not an encrypted configuration",
+                    ItlException.NO_OFFSET,
+                    tag,
+                    null);
         }
         return t;
     }
 
     private long unsigned(Tlv t, int size) throws EncryptedConfigException {
         if (t.length() != size) {
-            throw malformed(HeaderTags.name(t.tag()) + " must be " + size + " byte" + (size == 1 ? "" : "s")
-                    + ", found " + t.length(), t.tag());
+            throw malformed(
+                    HeaderTags.name(t.tag()) + " must be " + size + " byte" + (size == 1 ? "" : "s") + ", found "
+                            + t.length(),
+                    t.tag());
         }
         return size == 1 ? t.value().getUnsigned(0) : t.value().getU16(0);
     }

@@ -83,8 +83,8 @@ public interface EncryptionRandomness {
      */
     static EncryptionRandomness fixed(Bytes iv, Bytes contentKey, Bytes wrappedKey) {
         if (iv.size() != 16 || contentKey.size() != 16) {
-            throw new IllegalArgumentException("IV and key must be 16 bytes; got " + iv.size() + " and "
-                    + contentKey.size());
+            throw new IllegalArgumentException(
+                    "IV and key must be 16 bytes; got " + iv.size() + " and " + contentKey.size());
         }
         Objects.requireNonNull(wrappedKey, "wrappedKey");
         return new EncryptionRandomness() {

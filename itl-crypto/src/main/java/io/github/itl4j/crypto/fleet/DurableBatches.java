@@ -36,8 +36,7 @@ final class DurableBatches {
     /** Threads forcing temporary files in parallel: I/O waits, not CPU. */
     private static final int FORCE_THREADS = 64;
 
-    private record Item(AtomicFileWriter.Staged staged, FileResult signed) {
-    }
+    private record Item(AtomicFileWriter.Staged staged, FileResult signed) {}
 
     private final Consumer<FileResult> done;
     private final Object lock = new Object();
@@ -151,9 +150,14 @@ final class DurableBatches {
                 renamed.add(i);
             } catch (IOException | RuntimeException e) {
                 i.staged.abandon();
-                results.add(new FileResult(i.signed.source(), i.signed.output(), Status.FAILED,
-                        Failure.OUTPUT_UNWRITABLE, i.signed.sourceBytes(), 0, "cannot write "
-                        + i.signed.output().getFileName() + ": " + FleetFileJob.describe(e)));
+                results.add(new FileResult(
+                        i.signed.source(),
+                        i.signed.output(),
+                        Status.FAILED,
+                        Failure.OUTPUT_UNWRITABLE,
+                        i.signed.sourceBytes(),
+                        0,
+                        "cannot write " + i.signed.output().getFileName() + ": " + FleetFileJob.describe(e)));
             }
         }
         for (Path d : dirs) {

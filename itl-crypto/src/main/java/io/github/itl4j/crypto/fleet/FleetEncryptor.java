@@ -59,8 +59,13 @@ public final class FleetEncryptor {
     private FleetEncryptor(Builder b) {
         ItlReader reader = ItlReader.withLimits(b.limits);
         ItlVerifier verifier = ItlVerifier.builder().limits(b.limits).build();
-        FleetSigner.Builder fb = FleetSigner.builder(b.signer).glob(b.glob).outputDirectory(b.outputDirectory)
-                .threads(b.threads).limits(b.limits).force(b.force).followSymlinks(b.followSymlinks)
+        FleetSigner.Builder fb = FleetSigner.builder(b.signer)
+                .glob(b.glob)
+                .outputDirectory(b.outputDirectory)
+                .threads(b.threads)
+                .limits(b.limits)
+                .force(b.force)
+                .followSymlinks(b.followSymlinks)
                 .progress(b.progress);
         fb.jobFactory((writer, out, cancelled) -> new Job(b, writer, reader, verifier, out, cancelled)::process);
         this.fleet = fb.build();
@@ -114,7 +119,12 @@ public final class FleetEncryptor {
         private final Path out;
         private final BooleanSupplier cancelled;
 
-        Job(Builder cfg, AtomicFileWriter writer, ItlReader reader, ItlVerifier verifier, Path out,
+        Job(
+                Builder cfg,
+                AtomicFileWriter writer,
+                ItlReader reader,
+                ItlVerifier verifier,
+                Path out,
                 BooleanSupplier cancelled) {
             this.cfg = cfg;
             this.writer = writer;
@@ -135,40 +145,66 @@ public final class FleetEncryptor {
             FileTime sourceTime;
             Set<PosixFilePermission> perms;
             try {
-                BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes a =
+                        Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (a.isSymbolicLink()) {
                     if (!cfg.followSymlinks) {
-                        return failure(source, target, Failure.SOURCE_UNREADABLE, 0, "is a symbolic link; not "
-                                + "followed (only regular files are encrypted unless links are followed)");
+                        return failure(
+                                source,
+                                target,
+                                Failure.SOURCE_UNREADABLE,
+                                0,
+                                "is a symbolic link; not "
+                                        + "followed (only regular files are encrypted unless links are followed)");
                     }
                     a = Files.readAttributes(source, BasicFileAttributes.class);
                 }
                 if (!a.isRegularFile()) {
-                    return failure(source, target, Failure.SOURCE_UNREADABLE, 0, "is not a regular file; not "
-                            + "encrypted");
+                    return failure(
+                            source, target, Failure.SOURCE_UNREADABLE, 0, "is not a regular file; not " + "encrypted");
                 }
                 perms = permissions(source);
                 size = a.size();
                 sourceTime = a.lastModifiedTime();
                 if (size > cfg.limits.maxPayloadSize()) {
-                    return failure(source, target, Failure.SOURCE_TOO_LARGE, size, "source is " + size
-                            + " bytes, over maxPayloadSize (" + cfg.limits.maxPayloadSize() + ")");
+                    return failure(
+                            source,
+                            target,
+                            Failure.SOURCE_TOO_LARGE,
+                            size,
+                            "source is " + size + " bytes, over maxPayloadSize (" + cfg.limits.maxPayloadSize() + ")");
                 }
                 plain = readBounded(source);
                 size = plain.size();
             } catch (ItlLimitException e) {
-                return failure(source, target, Failure.SOURCE_TOO_LARGE, e.actual(), "source grew to over "
-                        + "maxPayloadSize (" + cfg.limits.maxPayloadSize() + ") while being read");
+                return failure(
+                        source,
+                        target,
+                        Failure.SOURCE_TOO_LARGE,
+                        e.actual(),
+                        "source grew to over " + "maxPayloadSize (" + cfg.limits.maxPayloadSize()
+                                + ") while being read");
             } catch (IOException | RuntimeException e) {
-                return interrupted(e) ? null : failure(source, target, Failure.SOURCE_UNREADABLE, size,
-                        "cannot read source: " + FleetFileJob.describe(e));
+                return interrupted(e)
+                        ? null
+                        : failure(
+                                source,
+                                target,
+                                Failure.SOURCE_UNREADABLE,
+                                size,
+                                "cannot read source: " + FleetFileJob.describe(e));
             }
             Path certFile = certificateFor(cfg.deviceCertificates, name);
             if (certFile == null) {
-                return failure(source, target, Failure.SOURCE_UNREADABLE, size, "no device certificate "
-                        + name.replaceFirst("\\..*", "") + "{" + String.join(",", CERTIFICATE_SUFFIXES) + "} in "
-                        + cfg.deviceCertificates);
+                return failure(
+                        source,
+                        target,
+                        Failure.SOURCE_UNREADABLE,
+                        size,
+                        "no device certificate "
+                                + name.replaceFirst("\\..*", "") + "{" + String.join(",", CERTIFICATE_SUFFIXES)
+                                + "} in "
+                                + cfg.deviceCertificates);
             }
             X509Certificate cert;
             FileTime certTime;
@@ -177,12 +213,22 @@ public final class FleetEncryptor {
                 certTime = Files.getLastModifiedTime(certFile);
                 EncryptedConfigBuilder.deviceKey(cert);
             } catch (EncryptedConfigException e) {
-                return failure(source, target, Failure.SIGNING_FAILED, size, certFile.getFileName() + ": "
-                        + e.getOriginalMessage());
+                return failure(
+                        source,
+                        target,
+                        Failure.SIGNING_FAILED,
+                        size,
+                        certFile.getFileName() + ": " + e.getOriginalMessage());
             } catch (java.security.GeneralSecurityException | IOException | RuntimeException e) {
-                return interrupted(e) ? null : failure(source, target, Failure.SOURCE_UNREADABLE, size,
-                        "cannot read the device certificate " + certFile.getFileName() + ": "
-                                + FleetFileJob.describe(e));
+                return interrupted(e)
+                        ? null
+                        : failure(
+                                source,
+                                target,
+                                Failure.SOURCE_UNREADABLE,
+                                size,
+                                "cannot read the device certificate " + certFile.getFileName() + ": "
+                                        + FleetFileJob.describe(e));
             }
             Bytes stubPayload = null;
             if (cfg.stub) {
@@ -194,10 +240,12 @@ public final class FleetEncryptor {
             }
             FileTime newest = sourceTime.compareTo(certTime) >= 0 ? sourceTime : certTime;
             Path stubTarget = dir.resolve(stubName);
-            if (!cfg.force && encUpToDate(target, encName, plain, cert, newest)
+            if (!cfg.force
+                    && encUpToDate(target, encName, plain, cert, newest)
                     && (stubPayload == null || stubUpToDate(stubTarget, stubName, stubPayload, newest))) {
-                return interrupted(null) ? null : new FileResult(source, target, Status.UP_TO_DATE, null, size, 0,
-                        null);
+                return interrupted(null)
+                        ? null
+                        : new FileResult(source, target, Status.UP_TO_DATE, null, size, 0, null);
             }
             Bytes enc;
             Bytes stub = null;
@@ -209,8 +257,14 @@ public final class FleetEncryptor {
             } catch (EncryptedConfigException e) {
                 return failure(source, target, Failure.SIGNING_FAILED, size, e.getOriginalMessage());
             } catch (java.security.GeneralSecurityException | RuntimeException e) {
-                return interrupted(e) ? null : failure(source, target, Failure.SIGNING_FAILED, size,
-                        "cannot encrypt: " + FleetFileJob.describe(e));
+                return interrupted(e)
+                        ? null
+                        : failure(
+                                source,
+                                target,
+                                Failure.SIGNING_FAILED,
+                                size,
+                                "cannot encrypt: " + FleetFileJob.describe(e));
             }
             try {
                 writer.permissionsAtMost(perms).write(target, enc);
@@ -221,31 +275,39 @@ public final class FleetEncryptor {
                     Files.deleteIfExists(source);
                 }
             } catch (IOException | RuntimeException e) {
-                return interrupted(e) ? null : failure(source, target, Failure.OUTPUT_UNWRITABLE, size,
-                        "cannot write " + encName + ": " + FleetFileJob.describe(e));
+                return interrupted(e)
+                        ? null
+                        : failure(
+                                source,
+                                target,
+                                Failure.OUTPUT_UNWRITABLE,
+                                size,
+                                "cannot write " + encName + ": " + FleetFileJob.describe(e));
             }
-            return new FileResult(source, target, Status.SIGNED, null, size, enc.size()
-                    + (stub == null ? 0 : stub.size()), null);
+            return new FileResult(
+                    source, target, Status.SIGNED, null, size, enc.size() + (stub == null ? 0 : stub.size()), null);
         }
 
-        private boolean encUpToDate(Path target, String encName, Bytes plain, X509Certificate cert,
-                FileTime newest) {
+        private boolean encUpToDate(Path target, String encName, Bytes plain, X509Certificate cert, FileTime newest) {
             try {
-                BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes a =
+                        Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (!a.isRegularFile() || a.lastModifiedTime().compareTo(newest) < 0) {
                     return false;
                 }
                 SgnFile f = reader.readSigned(target);
                 EncryptionInfo info = EncryptionInfo.of(f);
-                int modBytes = (((RSAPublicKey) cert.getPublicKey()).getModulus().bitLength() + 7) / 8;
-                MessageDigest md = MessageDigest.getInstance(cfg.builder.digest().jcaName().orElseThrow());
+                int modBytes =
+                        (((RSAPublicKey) cert.getPublicKey()).getModulus().bitLength() + 7) / 8;
+                MessageDigest md =
+                        MessageDigest.getInstance(cfg.builder.digest().jcaName().orElseThrow());
                 plain.feed(md::update);
                 return f.header().fileName().filter(encName::equals).isPresent()
                         && info.plainDigestAlgorithm().equals(cfg.builder.digest())
                         && MessageDigest.isEqual(md.digest(), info.plainDigest().toByteArray())
                         && info.wrappedKey().map(Bytes::size).orElse(-1) == modBytes
-                        && verifier.verifySigned(f, cfg.signer.key().certificate()).isVerified();
+                        && verifier.verifySigned(f, cfg.signer.key().certificate())
+                                .isVerified();
             } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
                 return false; // missing, unreadable or corrupt: encrypt again
             }
@@ -253,15 +315,20 @@ public final class FleetEncryptor {
 
         private boolean stubUpToDate(Path target, String stubName, Bytes payload, FileTime newest) {
             try {
-                BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class,
-                        LinkOption.NOFOLLOW_LINKS);
+                BasicFileAttributes a =
+                        Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (!a.isRegularFile() || a.lastModifiedTime().compareTo(newest) < 0) {
                     return false;
                 }
                 SgnFile f = reader.readSigned(target);
-                return f.header().fileName().filter(stubName::equals).isPresent() && f.payload().equals(payload)
-                        && f.header().digestAlgorithm().filter(cfg.builder.digest()::equals).isPresent()
-                        && verifier.verifySigned(f, cfg.signer.key().certificate()).isVerified();
+                return f.header().fileName().filter(stubName::equals).isPresent()
+                        && f.payload().equals(payload)
+                        && f.header()
+                                .digestAlgorithm()
+                                .filter(cfg.builder.digest()::equals)
+                                .isPresent()
+                        && verifier.verifySigned(f, cfg.signer.key().certificate())
+                                .isVerified();
             } catch (IOException | RuntimeException e) {
                 return false;
             }
@@ -270,7 +337,8 @@ public final class FleetEncryptor {
         private Bytes readBounded(Path source) throws IOException {
             long max = cfg.limits.maxPayloadSize();
             int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
-            InputStream opened = cfg.followSymlinks ? Files.newInputStream(source)
+            InputStream opened = cfg.followSymlinks
+                    ? Files.newInputStream(source)
                     : Files.newInputStream(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
             try (InputStream in = opened) {
                 byte[] b = in.readNBytes(cap);
@@ -283,8 +351,7 @@ public final class FleetEncryptor {
 
         private Set<PosixFilePermission> permissions(Path p) throws IOException {
             try {
-                LinkOption[] o = cfg.followSymlinks ? new LinkOption[0]
-                        : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
+                LinkOption[] o = cfg.followSymlinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
                 return Files.readAttributes(p, PosixFileAttributes.class, o).permissions();
             } catch (UnsupportedOperationException e) {
                 return null;
@@ -292,8 +359,10 @@ public final class FleetEncryptor {
         }
 
         private boolean interrupted(Throwable e) {
-            return cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()
-                    || e instanceof ClosedByInterruptException || e instanceof InterruptedIOException;
+            return cancelled.getAsBoolean()
+                    || Thread.currentThread().isInterrupted()
+                    || e instanceof ClosedByInterruptException
+                    || e instanceof InterruptedIOException;
         }
 
         private static FileResult failure(Path source, Path target, Failure f, long size, String message) {

@@ -55,9 +55,19 @@ final class FleetFileJob {
     static final FileResult HANDED_OFF = new FileResult(Path.of("."), Path.of("."), Status.SIGNED, null, 0, 0, null);
 
     @SuppressWarnings("checkstyle:ParameterNumber")
-    FleetFileJob(ItlSigner signer, ItlLimits limits, Layout layout, boolean force, boolean followSymlinks,
-            AtomicFileWriter writer, ItlReader reader, ItlVerifier verifier, Path out, Path root,
-            BooleanSupplier cancelled, DurableBatches batches) {
+    FleetFileJob(
+            ItlSigner signer,
+            ItlLimits limits,
+            Layout layout,
+            boolean force,
+            boolean followSymlinks,
+            AtomicFileWriter writer,
+            ItlReader reader,
+            ItlVerifier verifier,
+            Path out,
+            Path root,
+            BooleanSupplier cancelled,
+            DurableBatches batches) {
         this.batches = batches;
         this.signer = signer;
         this.limits = limits;
@@ -85,51 +95,75 @@ final class FleetFileJob {
             relName.append(relName.length() == 0 ? "" : "/").append(part);
         }
         String outName = relName + SGN;
-        Path target = out != null ? out.resolve(rel.toString() + SGN)
+        Path target = out != null
+                ? out.resolve(rel.toString() + SGN)
                 : source.toAbsolutePath().getParent().resolve(source.getFileName() + SGN);
         long size = -1;
         Bytes payload;
         FileTime sourceTime;
         Set<PosixFilePermission> sourcePermissions;
         try {
-            BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (a.isSymbolicLink()) {
                 if (!followSymlinks) {
-                    return failure(source, target, Failure.SOURCE_UNREADABLE, 0, "is a symbolic link; not "
-                            + "followed (only regular files are signed unless links are followed)");
+                    return failure(
+                            source,
+                            target,
+                            Failure.SOURCE_UNREADABLE,
+                            0,
+                            "is a symbolic link; not "
+                                    + "followed (only regular files are signed unless links are followed)");
                 }
                 a = Files.readAttributes(source, BasicFileAttributes.class);
             }
             if (!a.isRegularFile()) {
-                return failure(source, target, Failure.SOURCE_UNREADABLE, 0, "is not a regular file ("
-                        + (a.isDirectory() ? "a directory" : "a device, FIFO or socket") + "); not signed");
+                return failure(
+                        source,
+                        target,
+                        Failure.SOURCE_UNREADABLE,
+                        0,
+                        "is not a regular file (" + (a.isDirectory() ? "a directory" : "a device, FIFO or socket")
+                                + "); not signed");
             }
             sourcePermissions = permissions(source);
             size = a.size();
             sourceTime = a.lastModifiedTime();
             if (size > limits.maxPayloadSize()) {
-                return failure(source, target, Failure.SOURCE_TOO_LARGE, size, "source is " + size
-                        + " bytes, over maxPayloadSize (" + limits.maxPayloadSize() + ")");
+                return failure(
+                        source,
+                        target,
+                        Failure.SOURCE_TOO_LARGE,
+                        size,
+                        "source is " + size + " bytes, over maxPayloadSize (" + limits.maxPayloadSize() + ")");
             }
             payload = readBounded(source);
             size = payload.size();
         } catch (ItlLimitException e) {
-            return failure(source, target, Failure.SOURCE_TOO_LARGE, e.actual(), "source grew to over "
-                    + "maxPayloadSize (" + limits.maxPayloadSize() + ") while being read");
+            return failure(
+                    source,
+                    target,
+                    Failure.SOURCE_TOO_LARGE,
+                    e.actual(),
+                    "source grew to over " + "maxPayloadSize (" + limits.maxPayloadSize() + ") while being read");
         } catch (IOException | RuntimeException e) {
-            return interrupted(e) ? null : failure(source, target, Failure.SOURCE_UNREADABLE, Math.max(size, 0),
-                    "cannot read source: " + describe(e));
+            return interrupted(e)
+                    ? null
+                    : failure(
+                            source,
+                            target,
+                            Failure.SOURCE_UNREADABLE,
+                            Math.max(size, 0),
+                            "cannot read source: " + describe(e));
         }
         if (!force && upToDate(target, outName, payload, sourceTime, sourcePermissions)) {
-            return interrupted(null) ? null
-                    : new FileResult(source, target, Status.UP_TO_DATE, null, size, 0, null);
+            return interrupted(null) ? null : new FileResult(source, target, Status.UP_TO_DATE, null, size, 0, null);
         }
         Bytes encoded;
         try {
             encoded = signer.signConfig(payload, outName, layout).encoded();
         } catch (ItlSigningException | RuntimeException e) {
-            return interrupted(e) ? null
+            return interrupted(e)
+                    ? null
                     : failure(source, target, Failure.SIGNING_FAILED, size, "cannot sign: " + describe(e));
         }
         AtomicFileWriter.Staged staged;
@@ -139,9 +173,14 @@ final class FleetFileJob {
             }
             staged = writer.permissionsAtMost(sourcePermissions).stage(target, encoded);
         } catch (IOException | RuntimeException e) {
-            return interrupted(e) ? null
-                    : failure(source, target, Failure.OUTPUT_UNWRITABLE, size, "cannot write " + outName + ": "
-                            + describe(e));
+            return interrupted(e)
+                    ? null
+                    : failure(
+                            source,
+                            target,
+                            Failure.OUTPUT_UNWRITABLE,
+                            size,
+                            "cannot write " + outName + ": " + describe(e));
         }
         try {
             batches.add(staged, new FileResult(source, target, Status.SIGNED, null, size, encoded.size(), null));
@@ -152,13 +191,15 @@ final class FleetFileJob {
         return HANDED_OFF;
     }
 
-    private boolean upToDate(Path target, String outName, Bytes payload, FileTime sourceTime,
+    private boolean upToDate(
+            Path target,
+            String outName,
+            Bytes payload,
+            FileTime sourceTime,
             Set<PosixFilePermission> sourcePermissions) {
         try {
-            BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            if (!a.isRegularFile() || a.lastModifiedTime().compareTo(sourceTime) < 0
-                    || a.size() <= payload.size()) {
+            BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!a.isRegularFile() || a.lastModifiedTime().compareTo(sourceTime) < 0 || a.size() <= payload.size()) {
                 return false; // a link is never up to date: writing it refuses it (or follows it, if asked)
             }
             Set<PosixFilePermission> p = permissions(target);
@@ -167,7 +208,10 @@ final class FleetFileJob {
             }
             SgnFile sgn = reader.readSigned(target);
             return sgn.header().fileName().filter(outName::equals).isPresent()
-                    && sgn.header().digestAlgorithm().filter(signer.digest()::equals).isPresent()
+                    && sgn.header()
+                            .digestAlgorithm()
+                            .filter(signer.digest()::equals)
+                            .isPresent()
                     && sgn.payload().equals(payload)
                     && verifier.verifySigned(sgn, signer.key().certificate()).isVerified();
         } catch (IOException | RuntimeException e) {
@@ -178,7 +222,8 @@ final class FleetFileJob {
     private Bytes readBounded(Path source) throws IOException {
         long max = limits.maxPayloadSize();
         int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
-        InputStream opened = followSymlinks ? Files.newInputStream(source)
+        InputStream opened = followSymlinks
+                ? Files.newInputStream(source)
                 : Files.newInputStream(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
         try (InputStream in = opened) {
             byte[] b = in.readNBytes(cap);
@@ -200,7 +245,8 @@ final class FleetFileJob {
     }
 
     private boolean interrupted(Throwable e) {
-        return cancelled.getAsBoolean() || Thread.currentThread().isInterrupted()
+        return cancelled.getAsBoolean()
+                || Thread.currentThread().isInterrupted()
                 || e instanceof ClosedByInterruptException
                 || e instanceof InterruptedIOException;
     }
@@ -221,8 +267,9 @@ final class FleetFileJob {
         } else if (m == null || m.isBlank()) {
             s = type;
         } else if (e instanceof java.nio.file.FileSystemException) {
-            s = type.replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT)
-                    + " (" + m + ")";
+            s = type.replace("Exception", "")
+                            .replaceAll("([a-z])([A-Z])", "$1 $2")
+                            .toLowerCase(java.util.Locale.ROOT) + " (" + m + ")";
         } else {
             s = m;
         }

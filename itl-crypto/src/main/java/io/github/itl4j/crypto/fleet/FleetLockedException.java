@@ -15,7 +15,10 @@ public class FleetLockedException extends FileSystemException {
      * @param lockFile the lock file that is held
      */
     public FleetLockedException(String lockFile) {
-        super(lockFile, null, "another fleet run is signing into this directory (it holds this lock); nothing was "
-                + "done: wait for it to finish");
+        super(
+                lockFile,
+                null,
+                "another fleet run is signing into this directory (it holds this lock); nothing was "
+                        + "done: wait for it to finish");
     }
 }

@@ -132,9 +132,13 @@ public final class FleetSigner {
         this.progress = b.progress;
         this.followSymlinks = b.followSymlinks;
         this.recursive = b.recursive;
-        this.writer = AtomicFileWriter.defaults().followSymlinks(b.followSymlinks).removeStaleTemporaryFiles(false);
+        this.writer =
+                AtomicFileWriter.defaults().followSymlinks(b.followSymlinks).removeStaleTemporaryFiles(false);
         this.reader = ItlReader.withLimits(b.limits);
-        this.verifier = ItlVerifier.builder().limits(b.limits).provider(b.signer.provider()).build();
+        this.verifier = ItlVerifier.builder()
+                .limits(b.limits)
+                .provider(b.signer.provider())
+                .build();
         this.jobFactory = b.jobFactory;
     }
 
@@ -146,8 +150,8 @@ public final class FleetSigner {
          * @param cancelled whether the run was cancelled
          * @return the work on one file: its outcome, or null when interrupted
          */
-        java.util.function.Function<Path, FileResult> create(AtomicFileWriter writer, Path out,
-                java.util.function.BooleanSupplier cancelled);
+        java.util.function.Function<Path, FileResult> create(
+                AtomicFileWriter writer, Path out, java.util.function.BooleanSupplier cancelled);
     }
 
     /**
@@ -217,13 +221,14 @@ public final class FleetSigner {
         Path lockFile = lockDir.resolve(LOCK_FILE);
         FileChannel lockChannel;
         try {
-            lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
+            lockChannel = FileChannel.open(
+                    lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         } catch (java.nio.file.AccessDeniedException | java.nio.file.ReadOnlyFileSystemException e) {
             // a directory this user cannot write: no output can be written either (each file fails), so no lock
             return signLocked(directory, out);
         }
-        try (lockChannel; FileLock lock = tryLock(lockChannel, lockFile)) {
+        try (lockChannel;
+                FileLock lock = tryLock(lockChannel, lockFile)) {
             try {
                 AtomicFileWriter.removeStaleTemporaryFiles(lockDir, null, AtomicFileWriter.STALE_AFTER);
             } catch (IOException e) {
@@ -347,8 +352,7 @@ public final class FleetSigner {
     }
 
     /** The files of one directory, or of its whole tree when recursive; closed after use. */
-    private interface Listing extends Iterable<Path>, java.io.Closeable {
-    }
+    private interface Listing extends Iterable<Path>, java.io.Closeable {}
 
     private Listing list(Path directory) throws IOException {
         if (!recursive) {
@@ -405,8 +409,11 @@ public final class FleetSigner {
             return false;
         }
         String s = name.toString();
-        return !s.endsWith(SGN) && !AtomicFileWriter.isTemporaryName(s) && !s.equals(LOCK_FILE)
-                && matcher.matches(name) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+        return !s.endsWith(SGN)
+                && !AtomicFileWriter.isTemporaryName(s)
+                && !s.equals(LOCK_FILE)
+                && matcher.matches(name)
+                && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
     }
 
     /** The state of one {@link #sign(Path)} call. */
@@ -430,9 +437,21 @@ public final class FleetSigner {
 
         Run(Path out, Path root, long expected, Thread caller) {
             this.batches = new DurableBatches(this::report);
-            this.job = jobFactory != null ? jobFactory.create(writer, out, () -> cancelled)
-                    : new FleetFileJob(signer, limits, layout, force, followSymlinks, writer, reader, verifier, out,
-                            root, () -> cancelled, batches)::process;
+            this.job = jobFactory != null
+                    ? jobFactory.create(writer, out, () -> cancelled)
+                    : new FleetFileJob(
+                            signer,
+                            limits,
+                            layout,
+                            force,
+                            followSymlinks,
+                            writer,
+                            reader,
+                            verifier,
+                            out,
+                            root,
+                            () -> cancelled,
+                            batches)::process;
             this.out = out;
             this.expected = expected;
             this.caller = caller;
@@ -523,8 +542,7 @@ public final class FleetSigner {
          *
          * @param expectedFiles the number of files the directory held when counted (files can come or go after)
          */
-        default void started(long expectedFiles) {
-        }
+        default void started(long expectedFiles) {}
 
         /**
          * Called once per file, when it is done.
@@ -546,7 +564,13 @@ public final class FleetSigner {
         private final long writtenBytes;
         private final String message;
 
-        FileResult(Path source, Path output, Status status, Failure failure, long sourceBytes, long writtenBytes,
+        FileResult(
+                Path source,
+                Path output,
+                Status status,
+                Failure failure,
+                long sourceBytes,
+                long writtenBytes,
                 String message) {
             this.source = source;
             this.output = output;
@@ -609,8 +633,14 @@ public final class FleetSigner {
      * @param elapsed wall-clock time of the run, listing included
      * @param failures every failed file, in completion order
      */
-    public record Result(long signed, long upToDate, long failed, long sourceBytes, long writtenBytes,
-            Duration elapsed, List<FileResult> failures) {
+    public record Result(
+            long signed,
+            long upToDate,
+            long failed,
+            long sourceBytes,
+            long writtenBytes,
+            Duration elapsed,
+            List<FileResult> failures) {
         /** Copies the list. */
         public Result {
             Objects.requireNonNull(elapsed, "elapsed");

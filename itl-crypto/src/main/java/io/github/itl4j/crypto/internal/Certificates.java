@@ -19,8 +19,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * Certificate helpers shared by the builder, the resetter and the verifier. Not API.
  */
 public final class Certificates {
-    private Certificates() {
-    }
+    private Certificates() {}
 
     /**
      * Decodes a DER certificate held in a record. Never throws for bad input: the bytes are first

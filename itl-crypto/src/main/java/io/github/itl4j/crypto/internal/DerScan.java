@@ -53,8 +53,7 @@ public final class DerScan {
 
     private static final int INDEFINITE = -1;
 
-    private DerScan() {
-    }
+    private DerScan() {}
 
     /**
      * Scans DER: definite lengths only.

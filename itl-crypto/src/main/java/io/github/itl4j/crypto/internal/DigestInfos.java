@@ -14,8 +14,7 @@ public final class DigestInfos {
     private static final byte[] SHA256 = hex("3031300d060960864801650304020105000420");
     private static final byte[] SHA512 = hex("3051300d060960864801650304020305000440");
 
-    private DigestInfos() {
-    }
+    private DigestInfos() {}
 
     private static byte[] hex(String s) {
         return java.util.HexFormat.of().parseHex(s);
@@ -28,12 +27,13 @@ public final class DigestInfos {
      * @throws IllegalArgumentException for an unknown algorithm or a digest of the wrong length
      */
     public static byte[] encode(DigestAlgorithm alg, byte[] digest) {
-        byte[] prefix = switch (alg.code()) {
-            case 1 -> SHA1;
-            case 2 -> SHA256;
-            case 3 -> SHA512;
-            default -> throw new IllegalArgumentException("no DigestInfo for " + alg);
-        };
+        byte[] prefix =
+                switch (alg.code()) {
+                    case 1 -> SHA1;
+                    case 2 -> SHA256;
+                    case 3 -> SHA512;
+                    default -> throw new IllegalArgumentException("no DigestInfo for " + alg);
+                };
         if (digest.length != alg.digestLength()) {
             throw new IllegalArgumentException("digest length " + digest.length + " != " + alg.digestLength());
         }

@@ -24,8 +24,7 @@ import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
  * anything is derived from the password, so that a hostile file cannot make us spend minutes of CPU. Not API.
  */
 public final class PbeLimits {
-    private PbeLimits() {
-    }
+    private PbeLimits() {}
 
     /**
      * The largest iteration count in the MAC and in every PBE algorithm identifier visible without the password
@@ -45,15 +44,16 @@ public final class PbeLimits {
         if (!PKCSObjectIdentifiers.data.equals(auth.getContentType())) {
             return max;
         }
-        byte[] data = DerScan.checked(ASN1OctetString.getInstance(auth.getContent()).getOctets());
+        byte[] data =
+                DerScan.checked(ASN1OctetString.getInstance(auth.getContent()).getOctets());
         AuthenticatedSafe safe = AuthenticatedSafe.getInstance(data);
         for (ContentInfo ci : safe.getContentInfo()) {
             if (PKCSObjectIdentifiers.encryptedData.equals(ci.getContentType())) {
                 EncryptedData ed = EncryptedData.getInstance(ci.getContent());
                 max = max.max(iterations(ed.getEncryptionAlgorithm()));
             } else if (PKCSObjectIdentifiers.data.equals(ci.getContentType())) {
-                ASN1Sequence bags = ASN1Sequence.getInstance(DerScan.checked(ASN1OctetString.getInstance(
-                        ci.getContent()).getOctets()));
+                ASN1Sequence bags = ASN1Sequence.getInstance(DerScan.checked(
+                        ASN1OctetString.getInstance(ci.getContent()).getOctets()));
                 for (ASN1Encodable b : bags) {
                     SafeBag bag = SafeBag.getInstance(b);
                     if (PKCSObjectIdentifiers.pkcs8ShroudedKeyBag.equals(bag.getBagId())) {
@@ -79,7 +79,8 @@ public final class PbeLimits {
         if (PKCSObjectIdentifiers.id_PBES2.equals(oid)) {
             PBES2Parameters p = PBES2Parameters.getInstance(params);
             if (PKCSObjectIdentifiers.id_PBKDF2.equals(p.getKeyDerivationFunc().getAlgorithm())) {
-                return PBKDF2Params.getInstance(p.getKeyDerivationFunc().getParameters()).getIterationCount();
+                return PBKDF2Params.getInstance(p.getKeyDerivationFunc().getParameters())
+                        .getIterationCount();
             }
             return BigInteger.ZERO;
         }

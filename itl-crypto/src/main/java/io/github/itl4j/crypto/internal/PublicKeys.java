@@ -17,8 +17,7 @@ public final class PublicKeys {
     /** Largest RSA modulus accepted from a PUBLICKEY field, as the JDK's own limit. */
     private static final int MAX_RSA_BITS = 16384;
 
-    private PublicKeys() {
-    }
+    private PublicKeys() {}
 
     /**
      * The contents of the {@code subjectPublicKey} BIT STRING of a DER SubjectPublicKeyInfo, which is what the

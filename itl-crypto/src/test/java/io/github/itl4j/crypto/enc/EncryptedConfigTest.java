@@ -49,13 +49,16 @@ class EncryptedConfigTest {
     }
 
     static X509Certificate cert(String name) throws Exception {
-        return KeyLoader.defaults().readCertificates(testdata().resolve("vectors/certutils/certs/" + name
-                + ".crt.pem")).get(0);
+        return KeyLoader.defaults()
+                .readCertificates(testdata().resolve("vectors/certutils/certs/" + name + ".crt.pem"))
+                .get(0);
     }
 
     static ItlSigner tftp(DigestAlgorithm d) throws Exception {
-        return ItlSigner.builder(key("tftp-rsa2048")).digest(d)
-                .clock(Clock.fixed(Instant.ofEpochSecond(TIMESTAMP), ZoneOffset.UTC)).build();
+        return ItlSigner.builder(key("tftp-rsa2048"))
+                .digest(d)
+                .clock(Clock.fixed(Instant.ofEpochSecond(TIMESTAMP), ZoneOffset.UTC))
+                .build();
     }
 
     static SgnFile read(byte[] b) throws ItlException {
@@ -72,9 +75,11 @@ class EncryptedConfigTest {
 
     @Test
     void vectorsAreTheOnesTheSpecNames() throws Exception {
-        assertEquals("93d970776f1f0145cd82e2c6fceceac5c60178c323fdf98d47cc7fe79ba98ab7",
+        assertEquals(
+                "93d970776f1f0145cd82e2c6fceceac5c60178c323fdf98d47cc7fe79ba98ab7",
                 sha("SHA-256", bytes("SEP001122334455.cnf.xml.enc.sgn")));
-        assertEquals("566fc4a7ed153def7b238a5449a412fc1b89482b04d0b738b1bf930b61ebefb3",
+        assertEquals(
+                "566fc4a7ed153def7b238a5449a412fc1b89482b04d0b738b1bf930b61ebefb3",
                 sha("SHA-256", bytes("v2/SEP00112233AAFF.cnf.xml.enc.sgn")));
     }
 
@@ -84,12 +89,18 @@ class EncryptedConfigTest {
         assertEquals(Version.V2_0, f.header().version());
         assertEquals(784, f.header().length());
         assertTrue(EncryptionInfo.isEncrypted(f.header()));
-        assertFalse(EncryptionInfo.isEncrypted(read(bytes("SEP001122334455.cnf.xml.sgn")).header()));
-        DecryptedConfig d = EncryptedConfigDecryptor.builder(key("node01-rsa2048").privateKey())
-                .signer(cert("tftp-rsa2048")).build().decrypt(f);
+        assertFalse(EncryptionInfo.isEncrypted(
+                read(bytes("SEP001122334455.cnf.xml.sgn")).header()));
+        DecryptedConfig d = EncryptedConfigDecryptor.builder(
+                        key("node01-rsa2048").privateKey())
+                .signer(cert("tftp-rsa2048"))
+                .build()
+                .decrypt(f);
         assertTrue(d.verification().orElseThrow().isVerified());
         assertArrayEquals(bytes("plain.cnf.xml"), d.plaintext().toByteArray());
-        assertEquals("3718ec35a4492635269bc0221bdaeb10d80c9cf1", d.info().plainDigest().toHex());
+        assertEquals(
+                "3718ec35a4492635269bc0221bdaeb10d80c9cf1",
+                d.info().plainDigest().toHex());
         assertEquals(10, d.info().padCount());
         assertEquals(2048, d.info().keySize().getAsInt());
         assertTrue(d.problems().isEmpty(), d.problems().toString());
@@ -98,8 +109,11 @@ class EncryptedConfigTest {
     @Test
     void t2DecryptsVectorTwoSha512PadSixteen() throws Exception {
         SgnFile f = read(bytes("v2/SEP00112233AAFF.cnf.xml.enc.sgn"));
-        DecryptedConfig d = EncryptedConfigDecryptor.builder(key("node03-rsa1024").privateKey())
-                .signer(cert("tftp-rsa2048")).build().decrypt(f);
+        DecryptedConfig d = EncryptedConfigDecryptor.builder(
+                        key("node03-rsa1024").privateKey())
+                .signer(cert("tftp-rsa2048"))
+                .build()
+                .decrypt(f);
         assertArrayEquals(bytes("v2/plain.cnf.xml"), d.plaintext().toByteArray());
         assertEquals(16, d.info().padCount());
         assertEquals(1024, d.info().keySize().getAsInt());
@@ -111,13 +125,20 @@ class EncryptedConfigTest {
     @Test
     void t3WrongDeviceKeyCannotUnwrap() throws Exception {
         SgnFile f = read(bytes("SEP001122334455.cnf.xml.enc.sgn"));
-        EncryptedConfigException e = assertThrows(EncryptedConfigException.class, () -> EncryptedConfigDecryptor
-                .builder(key("node05-rsa2048").privateKey()).signer(cert("tftp-rsa2048")).build().decrypt(f));
+        EncryptedConfigException e =
+                assertThrows(EncryptedConfigException.class, () -> EncryptedConfigDecryptor.builder(
+                                key("node05-rsa2048").privateKey())
+                        .signer(cert("tftp-rsa2048"))
+                        .build()
+                        .decrypt(f));
         assertEquals(EncryptedConfigCode.UNWRAP_FAILED, e.code());
         assertEquals(498 - 3, e.offset());
         // a key of another size: refused by length, before RSA
-        e = assertThrows(EncryptedConfigException.class, () -> EncryptedConfigDecryptor
-                .builder(key("node03-rsa1024").privateKey()).noVerify().build().decrypt(f));
+        e = assertThrows(EncryptedConfigException.class, () -> EncryptedConfigDecryptor.builder(
+                        key("node03-rsa1024").privateKey())
+                .noVerify()
+                .build()
+                .decrypt(f));
         assertEquals(EncryptedConfigCode.UNWRAP_FAILED, e.code());
     }
 
@@ -126,10 +147,17 @@ class EncryptedConfigTest {
         byte[] b = bytes("SEP001122334455.cnf.xml.enc.sgn");
         b[800] ^= 0x01;
         SgnFile f = read(b);
-        EncryptedConfigException e = assertThrows(EncryptedConfigException.class, () -> EncryptedConfigDecryptor
-                .builder(key("node01-rsa2048").privateKey()).signer(cert("tftp-rsa2048")).build().decrypt(f));
+        EncryptedConfigException e =
+                assertThrows(EncryptedConfigException.class, () -> EncryptedConfigDecryptor.builder(
+                                key("node01-rsa2048").privateKey())
+                        .signer(cert("tftp-rsa2048"))
+                        .build()
+                        .decrypt(f));
         assertEquals(EncryptedConfigCode.SIGNATURE_INVALID, e.code());
-        DecryptedConfig d = EncryptedConfigDecryptor.builder(key("node01-rsa2048").privateKey()).noVerify().build()
+        DecryptedConfig d = EncryptedConfigDecryptor.builder(
+                        key("node01-rsa2048").privateKey())
+                .noVerify()
+                .build()
                 .decrypt(f);
         assertTrue(d.has(EncryptedConfigCode.DIGEST_MISMATCH));
         assertFalse(d.isValid());
@@ -147,8 +175,11 @@ class EncryptedConfigTest {
         b[478] = 0;
         SgnFile resigned = tftp(DigestAlgorithm.SHA1).sign(read(b));
         SgnFile f = read(resigned.encoded().toByteArray());
-        DecryptedConfig d = EncryptedConfigDecryptor.builder(key("node01-rsa2048").privateKey())
-                .signer(cert("tftp-rsa2048")).build().decrypt(f);
+        DecryptedConfig d = EncryptedConfigDecryptor.builder(
+                        key("node01-rsa2048").privateKey())
+                .signer(cert("tftp-rsa2048"))
+                .build()
+                .decrypt(f);
         assertTrue(d.verification().orElseThrow().isVerified());
         assertTrue(d.has(EncryptedConfigCode.PAD_COUNT_ZERO));
         assertTrue(d.has(EncryptedConfigCode.DIGEST_MISMATCH));
@@ -163,13 +194,20 @@ class EncryptedConfigTest {
         byte[] b = bytes("SEP001122334455.cnf.xml.enc.sgn");
         b[477] = (byte) 0xFF;
         b[478] = (byte) 0xFF;
-        EncryptedConfigException e = assertThrows(EncryptedConfigException.class, () -> EncryptedConfigDecryptor
-                .builder(key("node01-rsa2048").privateKey()).noVerify().build().decrypt(read(b)));
+        EncryptedConfigException e =
+                assertThrows(EncryptedConfigException.class, () -> EncryptedConfigDecryptor.builder(
+                                key("node01-rsa2048").privateKey())
+                        .noVerify()
+                        .build()
+                        .decrypt(read(b)));
         assertEquals(EncryptedConfigCode.PAD_COUNT_INVALID, e.code());
         assertEquals(474, e.offset());
         b[477] = 0;
         b[478] = 11; // strips one byte of '>' '\n' too
-        DecryptedConfig d = EncryptedConfigDecryptor.builder(key("node01-rsa2048").privateKey()).noVerify().build()
+        DecryptedConfig d = EncryptedConfigDecryptor.builder(
+                        key("node01-rsa2048").privateKey())
+                .noVerify()
+                .build()
                 .decrypt(read(b));
         assertTrue(d.has(EncryptedConfigCode.PAD_BYTES));
         assertTrue(d.has(EncryptedConfigCode.DIGEST_MISMATCH));
@@ -177,10 +215,11 @@ class EncryptedConfigTest {
 
     @Test
     void t6StubIsByteExact() throws Exception {
-        EncryptedConfigBuilder b = EncryptedConfigBuilder.builder(tftp(DigestAlgorithm.SHA1)).timestamp(TIMESTAMP)
+        EncryptedConfigBuilder b = EncryptedConfigBuilder.builder(tftp(DigestAlgorithm.SHA1))
+                .timestamp(TIMESTAMP)
                 .build();
-        SgnFile stub = b.stub(Bytes.wrapOwned(bytes("plain.cnf.xml")), cert("node01-rsa2048"),
-                "SEP001122334455.cnf.xml.sgn");
+        SgnFile stub =
+                b.stub(Bytes.wrapOwned(bytes("plain.cnf.xml")), cert("node01-rsa2048"), "SEP001122334455.cnf.xml.sgn");
         assertArrayEquals(bytes("SEP001122334455.cnf.xml.sgn"), stub.encoded().toByteArray());
         assertEquals("d1eed68818f32a3d41dc4211da6e087c", ConfigStub.findCertHash(stub.payload()));
         assertEquals(306, stub.payload().size());
@@ -190,9 +229,11 @@ class EncryptedConfigTest {
     void t6StubOfVectorTwoIsByteExact() throws Exception {
         byte[] expected = bytes("v2/SEP00112233AAFF.cnf.xml.sgn");
         long ts = read(expected).header().timestampSeconds().orElseThrow();
-        EncryptedConfigBuilder b = EncryptedConfigBuilder.builder(tftp(DigestAlgorithm.SHA512)).timestamp(ts).build();
-        SgnFile stub = b.stub(Bytes.wrapOwned(bytes("v2/plain.cnf.xml")), cert("node03-rsa1024"),
-                "SEP00112233AAFF.cnf.xml.sgn");
+        EncryptedConfigBuilder b = EncryptedConfigBuilder.builder(tftp(DigestAlgorithm.SHA512))
+                .timestamp(ts)
+                .build();
+        SgnFile stub = b.stub(
+                Bytes.wrapOwned(bytes("v2/plain.cnf.xml")), cert("node03-rsa1024"), "SEP00112233AAFF.cnf.xml.sgn");
         assertArrayEquals(expected, stub.encoded().toByteArray());
     }
 
@@ -205,10 +246,12 @@ class EncryptedConfigTest {
         Cipher rsa = Cipher.getInstance("RSA/ECB/PKCS1Padding");
         rsa.init(Cipher.DECRYPT_MODE, key("node01-rsa2048").privateKey());
         Bytes k = Bytes.wrapOwned(rsa.doFinal(wrapped.toByteArray()));
-        EncryptedConfigBuilder b = EncryptedConfigBuilder.builder(tftp(DigestAlgorithm.SHA1)).timestamp(TIMESTAMP)
-                .randomness(EncryptionRandomness.fixed(iv, k, wrapped)).build();
-        SgnFile built = b.encrypt(Bytes.wrapOwned(bytes("plain.cnf.xml")), cert("node01-rsa2048"),
-                "SEP001122334455.cnf.xml.enc.sgn");
+        EncryptedConfigBuilder b = EncryptedConfigBuilder.builder(tftp(DigestAlgorithm.SHA1))
+                .timestamp(TIMESTAMP)
+                .randomness(EncryptionRandomness.fixed(iv, k, wrapped))
+                .build();
+        SgnFile built = b.encrypt(
+                Bytes.wrapOwned(bytes("plain.cnf.xml")), cert("node01-rsa2048"), "SEP001122334455.cnf.xml.enc.sgn");
         assertArrayEquals(golden, built.encoded().toByteArray());
     }
 
@@ -222,18 +265,25 @@ class EncryptedConfigTest {
         Bytes w = info.wrappedKey().orElseThrow();
         Bytes k = Bytes.wrapOwned(rsa.doFinal(w.toByteArray()));
         EncryptedConfigBuilder b = EncryptedConfigBuilder.builder(tftp(DigestAlgorithm.SHA1))
-                .digest(DigestAlgorithm.SHA512).timestamp(f.header().timestampSeconds().orElseThrow())
-                .randomness(EncryptionRandomness.fixed(info.iv(), k, w)).build();
-        SgnFile built = b.encrypt(Bytes.wrapOwned(bytes("v2/plain.cnf.xml")), cert("node03-rsa1024"),
-                "SEP00112233AAFF.cnf.xml.enc.sgn");
+                .digest(DigestAlgorithm.SHA512)
+                .timestamp(f.header().timestampSeconds().orElseThrow())
+                .randomness(EncryptionRandomness.fixed(info.iv(), k, w))
+                .build();
+        SgnFile built = b.encrypt(
+                Bytes.wrapOwned(bytes("v2/plain.cnf.xml")), cert("node03-rsa1024"), "SEP00112233AAFF.cnf.xml.enc.sgn");
         assertArrayEquals(golden, built.encoded().toByteArray());
     }
 
     @Test
     void t8EcDeviceCertificateIsRefusedWithE01() throws Exception {
-        EncryptedConfigBuilder b = EncryptedConfigBuilder.builder(tftp(DigestAlgorithm.SHA1)).build();
-        EncryptedConfigException e = assertThrows(EncryptedConfigException.class, () -> b.encrypt(
-                Bytes.wrapOwned(bytes("plain.cnf.xml")), cert("node02-ec256"), "SEP001122334455.cnf.xml.enc.sgn"));
+        EncryptedConfigBuilder b =
+                EncryptedConfigBuilder.builder(tftp(DigestAlgorithm.SHA1)).build();
+        EncryptedConfigException e = assertThrows(
+                EncryptedConfigException.class,
+                () -> b.encrypt(
+                        Bytes.wrapOwned(bytes("plain.cnf.xml")),
+                        cert("node02-ec256"),
+                        "SEP001122334455.cnf.xml.enc.sgn"));
         assertEquals(EncryptedConfigCode.DEVICE_KEY_NOT_RSA, e.code());
         assertEquals("E01", e.code().check());
         assertTrue(e.getMessage().contains("EC"), e.getMessage());
@@ -247,7 +297,8 @@ class EncryptedConfigTest {
                 + "      <processNodeName xsi:nil=\"true\">cucm&amp;1</processNodeName>\n    </capf>\n"
                 + "  </capfList>\n  <loadInformation/>\n  <sshPassword>s</sshPassword>\n</device>\n";
         Bytes plain = Bytes.utf8(src);
-        EncryptedConfigBuilder b = EncryptedConfigBuilder.builder(tftp(DigestAlgorithm.SHA1)).build();
+        EncryptedConfigBuilder b =
+                EncryptedConfigBuilder.builder(tftp(DigestAlgorithm.SHA1)).build();
         SgnFile enc = b.encrypt(plain, cert("node01-rsa2048"), "SEP001122334455.cnf.xml.enc.sgn");
         SgnFile stub = b.stub(plain, cert("node01-rsa2048"), "SEP001122334455.cnf.xml.sgn");
         String expected = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<device>\n  <fullConfig>false</fullConfig>\n"
@@ -257,19 +308,31 @@ class EncryptedConfigTest {
                 + "  </capfList>\n  <loadInformation/>\n  <certHash>d1eed68818f32a3d41dc4211da6e087c</certHash>\n"
                 + "  <encrConfig>true</encrConfig>\n</device>\n";
         assertEquals(expected, new String(stub.payload().toByteArray(), StandardCharsets.UTF_8));
-        DecryptedConfig d = EncryptedConfigDecryptor.builder(key("node01-rsa2048").privateKey())
-                .signer(cert("tftp-rsa2048")).build().decrypt(read(enc.encoded().toByteArray()));
+        DecryptedConfig d = EncryptedConfigDecryptor.builder(
+                        key("node01-rsa2048").privateKey())
+                .signer(cert("tftp-rsa2048"))
+                .build()
+                .decrypt(read(enc.encoded().toByteArray()));
         assertEquals(plain, d.plaintext()); // the plaintext is never re-serialised
     }
 
     @Test
     void stubSourceThatIsNotADeviceConfigIsRefused() throws Exception {
-        EncryptedConfigBuilder b = EncryptedConfigBuilder.builder(tftp(DigestAlgorithm.SHA1)).build();
-        for (String s : new String[] {"", "<phone/>", "<device><a></device>", "<!DOCTYPE x [<!ENTITY a 'b'>]><device/>",
-            "<device>&xxe;</device>", "<device a=1/>", "not xml", "<device/><x/>",
-            "<a>".repeat(200) + "</a>".repeat(200)}) {
-            EncryptedConfigException e = assertThrows(EncryptedConfigException.class,
-                    () -> b.stub(Bytes.utf8(s), cert("node01-rsa2048"), "x.sgn"), s);
+        EncryptedConfigBuilder b =
+                EncryptedConfigBuilder.builder(tftp(DigestAlgorithm.SHA1)).build();
+        for (String s : new String[] {
+            "",
+            "<phone/>",
+            "<device><a></device>",
+            "<!DOCTYPE x [<!ENTITY a 'b'>]><device/>",
+            "<device>&xxe;</device>",
+            "<device a=1/>",
+            "not xml",
+            "<device/><x/>",
+            "<a>".repeat(200) + "</a>".repeat(200)
+        }) {
+            EncryptedConfigException e = assertThrows(
+                    EncryptedConfigException.class, () -> b.stub(Bytes.utf8(s), cert("node01-rsa2048"), "x.sgn"), s);
             assertEquals(EncryptedConfigCode.NOT_DEVICE_CONFIG, e.code(), s);
         }
     }
@@ -279,9 +342,12 @@ class EncryptedConfigTest {
         int[] lengths = {0, 1, 15, 16, 17, 4096};
         int[] pads = {16, 15, 1, 16, 15, 16};
         SecureRandom r = new SecureRandom();
-        EncryptedConfigBuilder b = EncryptedConfigBuilder.builder(tftp(DigestAlgorithm.SHA512)).build();
-        EncryptedConfigDecryptor dec = EncryptedConfigDecryptor.builder(key("node01-rsa2048").privateKey())
-                .signer(cert("tftp-rsa2048")).build();
+        EncryptedConfigBuilder b =
+                EncryptedConfigBuilder.builder(tftp(DigestAlgorithm.SHA512)).build();
+        EncryptedConfigDecryptor dec = EncryptedConfigDecryptor.builder(
+                        key("node01-rsa2048").privateKey())
+                .signer(cert("tftp-rsa2048"))
+                .build();
         for (int i = 0; i < lengths.length; i++) {
             byte[] p = new byte[lengths[i]];
             r.nextBytes(p);
@@ -297,10 +363,14 @@ class EncryptedConfigTest {
     @Test
     void everyTruncationAndBitFlipEndsInATypedError() throws Exception {
         byte[] golden = bytes("SEP001122334455.cnf.xml.enc.sgn");
-        EncryptedConfigDecryptor verifying = EncryptedConfigDecryptor.builder(key("node01-rsa2048").privateKey())
-                .signer(cert("tftp-rsa2048")).build();
-        EncryptedConfigDecryptor raw = EncryptedConfigDecryptor.builder(key("node01-rsa2048").privateKey())
-                .noVerify().build();
+        EncryptedConfigDecryptor verifying = EncryptedConfigDecryptor.builder(
+                        key("node01-rsa2048").privateKey())
+                .signer(cert("tftp-rsa2048"))
+                .build();
+        EncryptedConfigDecryptor raw = EncryptedConfigDecryptor.builder(
+                        key("node01-rsa2048").privateKey())
+                .noVerify()
+                .build();
         for (int n = 0; n < golden.length; n++) {
             byte[] t = Arrays.copyOf(golden, n);
             assertThrows(ItlException.class, () -> verifying.decrypt(read(t)), "truncated to " + n);
@@ -333,45 +403,70 @@ class EncryptedConfigTest {
         byte[] padded = Arrays.copyOf(plain, plain.length + n);
         Arrays.fill(padded, plain.length, padded.length, (byte) 0x0D);
         Cipher aes = Cipher.getInstance("AES/CBC/NoPadding");
-        aes.init(Cipher.ENCRYPT_MODE, new javax.crypto.spec.SecretKeySpec(k, "AES"),
+        aes.init(
+                Cipher.ENCRYPT_MODE,
+                new javax.crypto.spec.SecretKeySpec(k, "AES"),
                 new javax.crypto.spec.IvParameterSpec(iv));
         byte[] body = aes.doFinal(padded);
         ItlSigner signer = tftp(DigestAlgorithm.SHA1);
-        io.github.itl4j.ItlHeader h = io.github.itl4j.ItlHeader.builder().version(Version.V2_0)
-                .layout(io.github.itl4j.Layout.CERTUTILS).fileName("SEPX.cnf.xml.enc.sgn")
+        io.github.itl4j.ItlHeader h = io.github.itl4j.ItlHeader.builder()
+                .version(Version.V2_0)
+                .layout(io.github.itl4j.Layout.CERTUTILS)
+                .fileName("SEPX.cnf.xml.enc.sgn")
                 .signer(signer.headerSigner(io.github.itl4j.crypto.NameFormat.CERTUTILS))
-                .addElement(new io.github.itl4j.tlv.Container(io.github.itl4j.HeaderTags.ENCRYPTION_INFO,
-                        java.util.List.of(new io.github.itl4j.tlv.Container(io.github.itl4j.HeaderTags.IV_INFO,
-                                java.util.List.of(new io.github.itl4j.tlv.Tlv(io.github.itl4j.HeaderTags.IV,
-                                        Bytes.wrapOwned(iv)), new io.github.itl4j.tlv.Tlv(
-                                        io.github.itl4j.HeaderTags.PAD_COUNT, Bytes.wrapOwned(new byte[] {0,
-                                            (byte) n})))))))
-                .addElement(new io.github.itl4j.tlv.Tlv(io.github.itl4j.HeaderTags.PLAIN_DIGEST_ALGORITHM,
-                        Bytes.wrapOwned(new byte[] {1})))
-                .addElement(new io.github.itl4j.tlv.Tlv(io.github.itl4j.HeaderTags.PLAIN_DIGEST,
+                .addElement(new io.github.itl4j.tlv.Container(
+                        io.github.itl4j.HeaderTags.ENCRYPTION_INFO,
+                        java.util.List.of(new io.github.itl4j.tlv.Container(
+                                io.github.itl4j.HeaderTags.IV_INFO,
+                                java.util.List.of(
+                                        new io.github.itl4j.tlv.Tlv(io.github.itl4j.HeaderTags.IV, Bytes.wrapOwned(iv)),
+                                        new io.github.itl4j.tlv.Tlv(
+                                                io.github.itl4j.HeaderTags.PAD_COUNT,
+                                                Bytes.wrapOwned(new byte[] {0, (byte) n})))))))
+                .addElement(new io.github.itl4j.tlv.Tlv(
+                        io.github.itl4j.HeaderTags.PLAIN_DIGEST_ALGORITHM, Bytes.wrapOwned(new byte[] {1})))
+                .addElement(new io.github.itl4j.tlv.Tlv(
+                        io.github.itl4j.HeaderTags.PLAIN_DIGEST,
                         Bytes.wrapOwned(MessageDigest.getInstance("SHA-1").digest(plain))))
                 .build();
-        SgnFile f = read(signer.sign(SgnFile.of(h, Bytes.wrapOwned(body))).encoded().toByteArray());
+        SgnFile f =
+                read(signer.sign(SgnFile.of(h, Bytes.wrapOwned(body))).encoded().toByteArray());
         assertTrue(EncryptionInfo.of(f).wrappedKey().isEmpty());
-        EncryptedConfigException e = assertThrows(EncryptedConfigException.class, () -> EncryptedConfigDecryptor
-                .builder(key("node01-rsa2048").privateKey()).signer(cert("tftp-rsa2048")).build().decrypt(f));
+        EncryptedConfigException e =
+                assertThrows(EncryptedConfigException.class, () -> EncryptedConfigDecryptor.builder(
+                                key("node01-rsa2048").privateKey())
+                        .signer(cert("tftp-rsa2048"))
+                        .build()
+                        .decrypt(f));
         assertEquals(EncryptedConfigCode.SYMMETRIC_KEY_REQUIRED, e.code());
-        DecryptedConfig d = EncryptedConfigDecryptor.builder(null).symmetricKey(k).signer(cert("tftp-rsa2048"))
-                .build().decrypt(f);
+        DecryptedConfig d = EncryptedConfigDecryptor.builder(null)
+                .symmetricKey(k)
+                .signer(cert("tftp-rsa2048"))
+                .build()
+                .decrypt(f);
         assertArrayEquals(plain, d.plaintext().toByteArray());
         e = assertThrows(EncryptedConfigException.class, () -> EncryptedConfigDecryptor.builder(null)
-                .symmetricKey(new byte[5]).noVerify().build().decrypt(f));
+                .symmetricKey(new byte[5])
+                .noVerify()
+                .build()
+                .decrypt(f));
         assertEquals(EncryptedConfigCode.KEY_LENGTH, e.code());
     }
 
     @Test
     void decryptorWithoutDeviceKeyForAWrappedKeyIsRefused() throws Exception {
-        EncryptedConfigException e = assertThrows(EncryptedConfigException.class, () -> EncryptedConfigDecryptor
-                .builder(null).noVerify().build().decrypt(read(bytes("SEP001122334455.cnf.xml.enc.sgn"))));
+        EncryptedConfigException e =
+                assertThrows(EncryptedConfigException.class, () -> EncryptedConfigDecryptor.builder(null)
+                        .noVerify()
+                        .build()
+                        .decrypt(read(bytes("SEP001122334455.cnf.xml.enc.sgn"))));
         assertEquals(EncryptedConfigCode.DEVICE_KEY_UNSUPPORTED, e.code());
-        EncryptedConfigException ec = assertThrows(EncryptedConfigException.class, () -> EncryptedConfigDecryptor
-                .builder(key("node02-ec256").privateKey()).noVerify().build()
-                .decrypt(read(bytes("SEP001122334455.cnf.xml.enc.sgn"))));
+        EncryptedConfigException ec =
+                assertThrows(EncryptedConfigException.class, () -> EncryptedConfigDecryptor.builder(
+                                key("node02-ec256").privateKey())
+                        .noVerify()
+                        .build()
+                        .decrypt(read(bytes("SEP001122334455.cnf.xml.enc.sgn"))));
         assertEquals(EncryptedConfigCode.DEVICE_KEY_UNSUPPORTED, ec.code());
     }
 
@@ -382,15 +477,23 @@ class EncryptedConfigTest {
         byte[] tftpDer = cert("tftp-rsa2048").getEncoded();
         try (var s = Files.list(itlDir)) {
             for (Path p : (Iterable<Path>) s.sorted()::iterator) {
-                io.github.itl4j.ItlFile itl = ItlReader.defaults().readTrustList(Bytes.wrapOwned(
-                        Files.readAllBytes(p)));
-                boolean hasTftp = itl.records().stream().anyMatch(r -> r.certificate().isPresent()
-                        && r.role().filter(io.github.itl4j.Role.TFTP::equals).isPresent()
-                        && Arrays.equals(r.certificate().get().toByteArray(), tftpDer));
-                EncryptedConfigDecryptor dec = EncryptedConfigDecryptor.builder(key("node01-rsa2048").privateKey())
-                        .trustList(itl).build();
+                io.github.itl4j.ItlFile itl =
+                        ItlReader.defaults().readTrustList(Bytes.wrapOwned(Files.readAllBytes(p)));
+                boolean hasTftp = itl.records().stream()
+                        .anyMatch(r -> r.certificate().isPresent()
+                                && r.role()
+                                        .filter(io.github.itl4j.Role.TFTP::equals)
+                                        .isPresent()
+                                && Arrays.equals(r.certificate().get().toByteArray(), tftpDer));
+                EncryptedConfigDecryptor dec = EncryptedConfigDecryptor.builder(
+                                key("node01-rsa2048").privateKey())
+                        .trustList(itl)
+                        .build();
                 if (hasTftp) {
-                    assertTrue(dec.decrypt(read(bytes("SEP001122334455.cnf.xml.enc.sgn"))).isValid(), p.toString());
+                    assertTrue(
+                            dec.decrypt(read(bytes("SEP001122334455.cnf.xml.enc.sgn")))
+                                    .isValid(),
+                            p.toString());
                     return;
                 }
             }

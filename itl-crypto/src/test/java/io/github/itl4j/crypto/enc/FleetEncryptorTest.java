@@ -29,8 +29,12 @@ class FleetEncryptorTest {
         Path certs = Files.createDirectories(tmp.resolve("certs"));
         Path src = EncryptedConfigTest.testdata().resolve("vectors/certutils/certs");
         byte[] plain = Files.readAllBytes(EncryptedConfigTest.enc("plain.cnf.xml"));
-        String[][] phones = {{"SEP000000000001", "node01-rsa2048"}, {"SEP000000000002", "node03-rsa1024"},
-            {"SEP000000000003", "node02-ec256"}, {"SEP000000000004", null}};
+        String[][] phones = {
+            {"SEP000000000001", "node01-rsa2048"},
+            {"SEP000000000002", "node03-rsa1024"},
+            {"SEP000000000003", "node02-ec256"},
+            {"SEP000000000004", null}
+        };
         for (String[] ph : phones) {
             Files.write(tftp.resolve(ph[0] + ".cnf.xml"), plain);
             if (ph[1] != null) {
@@ -38,7 +42,8 @@ class FleetEncryptorTest {
             }
         }
         Files.writeString(tftp.resolve("other.xml"), "<x/>");
-        ItlSigner signer = ItlSigner.builder(EncryptedConfigTest.key("tftp-rsa2048")).digest(DigestAlgorithm.SHA1)
+        ItlSigner signer = ItlSigner.builder(EncryptedConfigTest.key("tftp-rsa2048"))
+                .digest(DigestAlgorithm.SHA1)
                 .build();
         EncryptedConfigBuilder b = EncryptedConfigBuilder.builder(signer).build();
         FleetEncryptor fe = FleetEncryptor.builder(b, signer, certs).threads(2).build();
@@ -46,18 +51,22 @@ class FleetEncryptorTest {
         FleetSigner.Result r = fe.encrypt(tftp);
         assertEquals(2, r.signed(), r.toString());
         assertEquals(2, r.failed());
-        assertTrue(r.failures().stream().anyMatch(f -> f.message().orElse("").contains("ENC_DEVICE_KEY_NOT_RSA")),
+        assertTrue(
+                r.failures().stream().anyMatch(f -> f.message().orElse("").contains("ENC_DEVICE_KEY_NOT_RSA")),
                 r.failures().toString());
-        assertTrue(r.failures().stream().anyMatch(f -> f.message().orElse("").contains("no device certificate")),
+        assertTrue(
+                r.failures().stream().anyMatch(f -> f.message().orElse("").contains("no device certificate")),
                 r.failures().toString());
         for (String[] ph : new String[][] {phones[0], phones[1]}) {
             SgnFile enc = ItlReader.defaults().readSigned(tftp.resolve(ph[0] + ".cnf.xml.enc.sgn"));
-            DecryptedConfig d = EncryptedConfigDecryptor.builder(EncryptedConfigTest.key(ph[1]).privateKey())
-                    .signer(signer.key().certificate()).build().decrypt(enc);
+            DecryptedConfig d = EncryptedConfigDecryptor.builder(
+                            EncryptedConfigTest.key(ph[1]).privateKey())
+                    .signer(signer.key().certificate())
+                    .build()
+                    .decrypt(enc);
             assertArrayEquals(plain, d.plaintext().toByteArray());
             SgnFile stub = ItlReader.defaults().readSigned(tftp.resolve(ph[0] + ".cnf.xml.sgn"));
-            assertEquals(ConfigStub.certHash(EncryptedConfigTest.cert(ph[1])), ConfigStub.findCertHash(
-                    stub.payload()));
+            assertEquals(ConfigStub.certHash(EncryptedConfigTest.cert(ph[1])), ConfigStub.findCertHash(stub.payload()));
         }
         assertFalse(Files.exists(tftp.resolve("SEP000000000003.cnf.xml.enc.sgn")));
         assertTrue(Files.exists(tftp.resolve("SEP000000000001.cnf.xml")), "the clear file is kept by default");
@@ -76,7 +85,14 @@ class FleetEncryptorTest {
         assertEquals(1, r.signed());
         assertEquals(1, r.upToDate());
         SgnFile enc = ItlReader.defaults().readSigned(tftp.resolve("SEP000000000001.cnf.xml.enc.sgn"));
-        assertArrayEquals(plain, EncryptedConfigDecryptor.builder(EncryptedConfigTest.key("node05-rsa2048")
-                .privateKey()).signer(signer.key().certificate()).build().decrypt(enc).plaintext().toByteArray());
+        assertArrayEquals(
+                plain,
+                EncryptedConfigDecryptor.builder(
+                                EncryptedConfigTest.key("node05-rsa2048").privateKey())
+                        .signer(signer.key().certificate())
+                        .build()
+                        .decrypt(enc)
+                        .plaintext()
+                        .toByteArray());
     }
 }

@@ -23,13 +23,13 @@ import io.github.itl4j.crypto.fleet.FleetSigner.FileResult;
 import io.github.itl4j.crypto.fleet.FleetSigner.Result;
 import io.github.itl4j.crypto.fleet.FleetSigner.Status;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
@@ -60,14 +60,16 @@ class FleetSignerTest {
 
     @BeforeAll
     static void keys() throws Exception {
-        key = KeyLoader.defaults().pem(FleetTestSupport.keys("signer.pem"),
-                FleetTestSupport.keys("signer-pkcs8.key"), null);
+        key = KeyLoader.defaults()
+                .pem(FleetTestSupport.keys("signer.pem"), FleetTestSupport.keys("signer-pkcs8.key"), null);
         otherKey = FleetTestSupport.certutilsKey("tftp-rsa2048");
     }
 
     private static ItlSigner signer(long epochSeconds) throws KeyLoadException {
-        return ItlSigner.builder(key).digest(DigestAlgorithm.SHA256)
-                .clock(FleetTestSupport.fixedClock(epochSeconds)).build();
+        return ItlSigner.builder(key)
+                .digest(DigestAlgorithm.SHA256)
+                .clock(FleetTestSupport.fixedClock(epochSeconds))
+                .build();
     }
 
     private static FleetSigner.Builder fleet(long epochSeconds) throws KeyLoadException {
@@ -83,7 +85,10 @@ class FleetSignerTest {
             StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<device>\n");
             int lines = i == 0 ? -1 : rnd.nextInt(60);
             for (int j = 0; j < lines; j++) {
-                sb.append("  <line index=\"").append(j).append("\">").append(Long.toHexString(rnd.nextLong()))
+                sb.append("  <line index=\"")
+                        .append(j)
+                        .append("\">")
+                        .append(Long.toHexString(rnd.nextLong()))
                         .append("</line>\n");
             }
             sb.append("</device>\n");
@@ -102,7 +107,8 @@ class FleetSignerTest {
 
     private static Set<String> tempFiles(Path d) throws IOException {
         try (Stream<Path> s = Files.list(d)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".tmp"))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }
@@ -165,16 +171,25 @@ class FleetSignerTest {
         int n = DurableBatches.MAX_BATCH + 57;
         List<Path> sources = configs(dir, n);
         List<String> notInPlace = new ArrayList<>();
-        Result r = fleet(T0).threads(3).progress((res, done, total) -> {
-            try {
-                if (res.status() == Status.SIGNED && !java.util.Arrays.equals(ItlReader.defaults()
-                        .readSigned(res.output()).payload().toByteArray(), Files.readAllBytes(res.source()))) {
-                    notInPlace.add(res.output().getFileName().toString());
-                }
-            } catch (IOException e) {
-                notInPlace.add(res.output().getFileName() + " (" + e + ")");
-            }
-        }).build().sign(dir);
+        Result r = fleet(T0)
+                .threads(3)
+                .progress((res, done, total) -> {
+                    try {
+                        if (res.status() == Status.SIGNED
+                                && !java.util.Arrays.equals(
+                                        ItlReader.defaults()
+                                                .readSigned(res.output())
+                                                .payload()
+                                                .toByteArray(),
+                                        Files.readAllBytes(res.source()))) {
+                            notInPlace.add(res.output().getFileName().toString());
+                        }
+                    } catch (IOException e) {
+                        notInPlace.add(res.output().getFileName() + " (" + e + ")");
+                    }
+                })
+                .build()
+                .sign(dir);
         assertEquals(n, r.signed(), r.toString());
         assertEquals(List.of(), notInPlace, "reported signed before the output was renamed into place");
         assertEquals(Set.of(), tempFiles(dir));
@@ -190,7 +205,9 @@ class FleetSignerTest {
         ItlSigner reference = signer(T0);
         for (Path p : sources) {
             String name = p.getFileName() + ".sgn";
-            byte[] expected = reference.signConfig(Bytes.wrapOwned(Files.readAllBytes(p)), name).encoded()
+            byte[] expected = reference
+                    .signConfig(Bytes.wrapOwned(Files.readAllBytes(p)), name)
+                    .encoded()
                     .toByteArray();
             assertArrayEquals(expected, Files.readAllBytes(sgn(p)), name);
         }
@@ -218,15 +235,19 @@ class FleetSignerTest {
         fleet(T0).build().sign(dir);
         Map<Path, byte[]> before = snapshot(sources);
         Path touched = sources.get(17);
-        Files.setLastModifiedTime(touched,
+        Files.setLastModifiedTime(
+                touched,
                 FileTime.fromMillis(Files.getLastModifiedTime(sgn(touched)).toMillis() + 3_600_000));
 
         List<FileResult> signedNow = new ArrayList<>();
-        Result r = fleet(T0 + 1000).progress((res, done, total) -> {
-            if (res.status() == Status.SIGNED) {
-                signedNow.add(res);
-            }
-        }).build().sign(dir);
+        Result r = fleet(T0 + 1000)
+                .progress((res, done, total) -> {
+                    if (res.status() == Status.SIGNED) {
+                        signedNow.add(res);
+                    }
+                })
+                .build()
+                .sign(dir);
 
         assertEquals(1, r.signed());
         assertEquals(FILES - 1, r.upToDate());
@@ -272,24 +293,36 @@ class FleetSignerTest {
         byte[] t = Files.readAllBytes(sgn(truncated));
         Files.write(sgn(truncated), java.util.Arrays.copyOf(t, 40));
         Path foreign = sources.get(4); // a valid .sgn of the same source, but signed by another key
-        ItlSigner other = ItlSigner.builder(otherKey).digest(DigestAlgorithm.SHA256)
-                .clock(FleetTestSupport.fixedClock(T0)).build();
-        Files.write(sgn(foreign), other.signConfig(Bytes.wrapOwned(Files.readAllBytes(foreign)),
-                foreign.getFileName() + ".sgn").encoded().toByteArray());
+        ItlSigner other = ItlSigner.builder(otherKey)
+                .digest(DigestAlgorithm.SHA256)
+                .clock(FleetTestSupport.fixedClock(T0))
+                .build();
+        Files.write(
+                sgn(foreign),
+                other.signConfig(Bytes.wrapOwned(Files.readAllBytes(foreign)), foreign.getFileName() + ".sgn")
+                        .encoded()
+                        .toByteArray());
         Path otherDigest = sources.get(5); // valid and ours, but SHA-1 while the run asks for SHA-256
-        ItlSigner sha1 = ItlSigner.builder(key).clock(FleetTestSupport.fixedClock(T0)).build();
-        Files.write(sgn(otherDigest), sha1.signConfig(Bytes.wrapOwned(Files.readAllBytes(otherDigest)),
-                otherDigest.getFileName() + ".sgn").encoded().toByteArray());
+        ItlSigner sha1 =
+                ItlSigner.builder(key).clock(FleetTestSupport.fixedClock(T0)).build();
+        Files.write(
+                sgn(otherDigest),
+                sha1.signConfig(Bytes.wrapOwned(Files.readAllBytes(otherDigest)), otherDigest.getFileName() + ".sgn")
+                        .encoded()
+                        .toByteArray());
         Path emptied = sources.get(6);
         Files.write(sgn(emptied), new byte[0]);
         Set<Path> damaged = Set.of(flipped, sigFlipped, truncated, foreign, otherDigest, emptied);
 
         Set<Path> resigned = new HashSet<>();
-        Result r = fleet(T0 + 1000).progress((res, done, total) -> {
-            if (res.status() == Status.SIGNED) {
-                resigned.add(res.source());
-            }
-        }).build().sign(dir);
+        Result r = fleet(T0 + 1000)
+                .progress((res, done, total) -> {
+                    if (res.status() == Status.SIGNED) {
+                        resigned.add(res.source());
+                    }
+                })
+                .build()
+                .sign(dir);
 
         assertEquals(damaged, resigned);
         assertEquals(damaged.size(), r.signed());
@@ -342,7 +375,8 @@ class FleetSignerTest {
             assertEquals(24, r.signed());
             assertEquals(1, r.failed());
             assertEquals(locked, r.failures().get(0).source());
-            assertEquals(Failure.SOURCE_UNREADABLE, r.failures().get(0).failure().orElseThrow());
+            assertEquals(
+                    Failure.SOURCE_UNREADABLE, r.failures().get(0).failure().orElseThrow());
             assertFalse(Files.exists(sgn(locked)));
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
@@ -353,7 +387,10 @@ class FleetSignerTest {
     void sourceOverMaxPayloadSizeFails() throws Exception {
         Files.write(dir.resolve("SEP000000000001.cnf.xml"), new byte[100]);
         Files.write(dir.resolve("SEP000000000002.cnf.xml"), new byte[101]);
-        Result r = fleet(T0).limits(ItlLimits.builder().maxPayloadSize(100).build()).build().sign(dir);
+        Result r = fleet(T0)
+                .limits(ItlLimits.builder().maxPayloadSize(100).build())
+                .build()
+                .sign(dir);
         assertEquals(1, r.signed());
         assertEquals(1, r.failed());
         assertEquals(dir.resolve("SEP000000000002.cnf.xml"), r.failures().get(0).source());
@@ -411,7 +448,9 @@ class FleetSignerTest {
             Result r = fleet(T0).outputDirectory(out).build().sign(dir);
             assertEquals(0, r.signed());
             assertEquals(10, r.failed());
-            r.failures().forEach(f -> assertEquals(Failure.OUTPUT_UNWRITABLE, f.failure().orElseThrow()));
+            r.failures()
+                    .forEach(f ->
+                            assertEquals(Failure.OUTPUT_UNWRITABLE, f.failure().orElseThrow()));
             try (Stream<Path> s = Files.list(out)) {
                 assertEquals(0, s.count());
             }
@@ -440,11 +479,14 @@ class FleetSignerTest {
         List<Path> sources = configs(dir, FILES);
         Thread caller = Thread.currentThread();
         AtomicInteger calls = new AtomicInteger();
-        FleetSigner cancelling = fleet(T0).threads(2).progress((res, done, total) -> {
-            if (calls.incrementAndGet() == 5) {
-                caller.interrupt();
-            }
-        }).build();
+        FleetSigner cancelling = fleet(T0)
+                .threads(2)
+                .progress((res, done, total) -> {
+                    if (calls.incrementAndGet() == 5) {
+                        caller.interrupt();
+                    }
+                })
+                .build();
 
         assertThrows(InterruptedException.class, () -> cancelling.sign(dir));
         assertFalse(Thread.interrupted());
@@ -469,11 +511,14 @@ class FleetSignerTest {
     void aThrowingListenerStopsTheRunAndItsExceptionIsRethrown() throws Exception {
         configs(dir, 50);
         IllegalStateException boom = new IllegalStateException("listener broke");
-        FleetSigner f = fleet(T0).threads(2).progress((res, done, total) -> {
-            if (done == 3) {
-                throw boom;
-            }
-        }).build();
+        FleetSigner f = fleet(T0)
+                .threads(2)
+                .progress((res, done, total) -> {
+                    if (done == 3) {
+                        throw boom;
+                    }
+                })
+                .build();
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> f.sign(dir));
         assertSame(boom, e);
         assertFalse(Thread.interrupted());
@@ -482,7 +527,9 @@ class FleetSignerTest {
 
     @Test
     void aMissingDirectoryIsAnIoException() throws Exception {
-        assertThrows(java.nio.file.NotDirectoryException.class, () -> fleet(T0).build().sign(dir.resolve("nope")));
+        assertThrows(
+                java.nio.file.NotDirectoryException.class,
+                () -> fleet(T0).build().sign(dir.resolve("nope")));
         assertThrows(IllegalArgumentException.class, () -> fleet(T0).threads(0));
     }
 
@@ -501,7 +548,8 @@ class FleetSignerTest {
         FileResult f = r.failures().get(0);
         assertEquals(planted, f.source());
         assertEquals(Failure.SOURCE_UNREADABLE, f.failure().orElseThrow());
-        assertTrue(f.message().orElseThrow().contains("symbolic link"), f.message().orElseThrow());
+        assertTrue(
+                f.message().orElseThrow().contains("symbolic link"), f.message().orElseThrow());
         assertFalse(Files.exists(sgn(planted), LinkOption.NOFOLLOW_LINKS));
         for (Path p : sources) {
             assertSignedCorrectly(p, sgn(p), key.certificate());
@@ -546,9 +594,11 @@ class FleetSignerTest {
     @Test
     void aSecondRunOnALockedDirectoryFailsAtOnceAndSignsNothing() throws Exception {
         configs(dir, 3);
-        try (FileChannel ch = FileChannel.open(dir.resolve(FleetSigner.LOCK_FILE), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE); FileLock held = ch.lock()) {
-            FleetLockedException e = assertThrows(FleetLockedException.class, () -> fleet(T0).build().sign(dir));
+        try (FileChannel ch = FileChannel.open(
+                        dir.resolve(FleetSigner.LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = ch.lock()) {
+            FleetLockedException e = assertThrows(
+                    FleetLockedException.class, () -> fleet(T0).build().sign(dir));
             assertTrue(e.getMessage().contains(FleetSigner.LOCK_FILE), e.getMessage());
             assertEquals(0, tempFiles(dir).size());
             assertFalse(Files.exists(dir.resolve("SEP001122000000.cnf.xml.sgn")));
@@ -583,19 +633,32 @@ class FleetSignerTest {
         assertEquals(2, r.signed(), r.toString());
         SgnFile f = ItlReader.defaults().readSigned(sgn(list));
         assertEquals("Desktops/320x196x4/List.xml.sgn", f.header().fileName().orElseThrow());
-        assertEquals(32, f.header().find(io.github.itl4j.HeaderTags.FILE_NAME).orElseThrow().length()); // incl. NUL
+        assertEquals(
+                32,
+                f.header()
+                        .find(io.github.itl4j.HeaderTags.FILE_NAME)
+                        .orElseThrow()
+                        .length()); // incl. NUL
         assertTrue(FleetTestSupport.jcaVerify(f, key.certificate().getPublicKey()));
-        assertEquals("SEP001122334455.cnf.xml.sgn",
+        assertEquals(
+                "SEP001122334455.cnf.xml.sgn",
                 ItlReader.defaults().readSigned(sgn(top)).header().fileName().orElseThrow());
         // resumable with the relative FILENAME: the second run finds both up to date
-        assertEquals(2, fleet(T0 + 1000).glob("*.xml").recursive(true).build().sign(dir).upToDate());
+        assertEquals(
+                2,
+                fleet(T0 + 1000).glob("*.xml").recursive(true).build().sign(dir).upToDate());
 
         // into an output directory: the same relative path below it
         Path out = dir.resolve("signed-out"); // holds only .sgn files and the lock: never a source
-        Result o = fleet(T0).glob("*.xml").recursive(true).outputDirectory(out).build().sign(dir);
+        Result o = fleet(T0)
+                .glob("*.xml")
+                .recursive(true)
+                .outputDirectory(out)
+                .build()
+                .sign(dir);
         assertEquals(2, o.signed(), o.toString());
-        assertArrayEquals(Files.readAllBytes(sgn(list)), Files.readAllBytes(out.resolve(
-                "Desktops/320x196x4/List.xml.sgn")));
+        assertArrayEquals(
+                Files.readAllBytes(sgn(list)), Files.readAllBytes(out.resolve("Desktops/320x196x4/List.xml.sgn")));
 
         // not recursive (the default): the subdirectory is left alone
         Files.delete(sgn(list));

@@ -19,8 +19,7 @@ import java.time.ZoneOffset;
 
 /** The fixtures of the crypto tests that the fleet tests use (the crypto test support is package-private). */
 final class FleetTestSupport {
-    private FleetTestSupport() {
-    }
+    private FleetTestSupport() {}
 
     static Path keys(String name) {
         try {
@@ -36,7 +35,9 @@ final class FleetTestSupport {
 
     static SigningKey certutilsKey(String name) throws KeyLoadException {
         String p = System.getProperty("itl.testdata");
-        Path d = (p != null ? Paths.get(p) : Paths.get("..", "testdata")).resolve("vectors").resolve("certutils")
+        Path d = (p != null ? Paths.get(p) : Paths.get("..", "testdata"))
+                .resolve("vectors")
+                .resolve("certutils")
                 .resolve("certs");
         if (!Files.isDirectory(d)) {
             throw new IllegalStateException("test data not found at " + d.toAbsolutePath());
@@ -50,12 +51,13 @@ final class FleetTestSupport {
 
     static boolean jcaVerify(SignedFile f, PublicKey key) throws GeneralSecurityException {
         DigestAlgorithm d = f.header().digestAlgorithm().orElseThrow();
-        String name = switch (d.code()) {
-            case 1 -> "SHA1withRSA";
-            case 2 -> "SHA256withRSA";
-            case 3 -> "SHA512withRSA";
-            default -> throw new AssertionError(d);
-        };
+        String name =
+                switch (d.code()) {
+                    case 1 -> "SHA1withRSA";
+                    case 2 -> "SHA256withRSA";
+                    case 3 -> "SHA512withRSA";
+                    default -> throw new AssertionError(d);
+                };
         Signature s = Signature.getInstance(name);
         s.initVerify(key);
         for (Bytes part : f.signedParts()) {

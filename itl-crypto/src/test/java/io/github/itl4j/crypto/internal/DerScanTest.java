@@ -43,7 +43,8 @@ class DerScanTest {
         try (Stream<Path> s = Files.list(Path.of("../examples/cluster"))) {
             for (Path p : s.filter(p -> p.toString().endsWith(".der")).toList()) {
                 assertNull(DerScan.der(Files.readAllBytes(p)), p.toString());
-                assertTrue(Certificates.parse(Bytes.wrapOwned(Files.readAllBytes(p))).isPresent());
+                assertTrue(Certificates.parse(Bytes.wrapOwned(Files.readAllBytes(p)))
+                        .isPresent());
                 n++;
             }
         }
@@ -78,13 +79,20 @@ class DerScanTest {
         assertNull(DerScan.der(hex("bf 81 01 02 05 00"))); // high tag number
         assertEquals(DerScan.Issue.MALFORMED, DerScan.der(hex("30 04 02 01 05")).issue());
         assertEquals(DerScan.Issue.MALFORMED, DerScan.der(hex("30 03 02 02 05")).issue());
-        assertEquals(DerScan.Issue.MALFORMED, DerScan.der(hex("30 85 00 00 00 00 00")).issue());
-        assertEquals(DerScan.Issue.MALFORMED, DerScan.der(hex("30 84 7f ff ff ff 00")).issue());
+        assertEquals(
+                DerScan.Issue.MALFORMED,
+                DerScan.der(hex("30 85 00 00 00 00 00")).issue());
+        assertEquals(
+                DerScan.Issue.MALFORMED,
+                DerScan.der(hex("30 84 7f ff ff ff 00")).issue());
         assertEquals(DerScan.Issue.MALFORMED, DerScan.der(hex("")).issue());
         assertEquals(DerScan.Issue.MALFORMED, DerScan.der(hex("30")).issue());
-        assertEquals(DerScan.Issue.MALFORMED, DerScan.der(hex("1f ff ff ff ff 01 00")).issue());
+        assertEquals(
+                DerScan.Issue.MALFORMED,
+                DerScan.der(hex("1f ff ff ff ff 01 00")).issue());
         assertEquals(new DerScan.Refusal(DerScan.Issue.TRAILING_BYTES, 5), DerScan.der(hex("30 03 02 01 05 00")));
-        assertEquals(DerScan.Issue.TRAILING_BYTES, DerScan.der(hex("05 00 05 00")).issue());
+        assertEquals(
+                DerScan.Issue.TRAILING_BYTES, DerScan.der(hex("05 00 05 00")).issue());
     }
 
     @Test
@@ -92,6 +100,8 @@ class DerScanTest {
         assertTrue(Certificates.parse(Bytes.wrapOwned(nested(4000, true))).isEmpty());
         assertTrue(Certificates.parse(Bytes.wrapOwned(nested(4000, false))).isEmpty());
         assertTrue(PublicKeys.rsaFromPkcs1(Bytes.wrapOwned(nested(4000, false))).isEmpty());
-        assertEquals(DerScan.Issue.TOO_DEEP, Certificates.refusal(Bytes.wrapOwned(nested(4000, false))).issue());
+        assertEquals(
+                DerScan.Issue.TOO_DEEP,
+                Certificates.refusal(Bytes.wrapOwned(nested(4000, false))).issue());
     }
 }

@@ -15,8 +15,7 @@ import net.jqwik.api.providers.TypeUsage;
  */
 public final class TestkitArbitraryProvider implements ArbitraryProvider {
     /** For the service loader. */
-    public TestkitArbitraryProvider() {
-    }
+    public TestkitArbitraryProvider() {}
 
     @Override
     public boolean canProvideFor(TypeUsage targetType) {

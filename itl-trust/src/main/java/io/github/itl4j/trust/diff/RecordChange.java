@@ -19,9 +19,18 @@ import java.util.Objects;
  * @param details what changed, one {@code field: old -> new} line each
  * @since 0.1.0
  */
-public record RecordChange(ChangeKind kind, List<String> rolesOld, List<String> rolesNew, List<String> rolesAdded,
-        List<String> rolesRemoved, List<Integer> recordsOld, List<Integer> recordsNew, String identityOld,
-        String identityNew, String subject, List<String> details) {
+public record RecordChange(
+        ChangeKind kind,
+        List<String> rolesOld,
+        List<String> rolesNew,
+        List<String> rolesAdded,
+        List<String> rolesRemoved,
+        List<Integer> recordsOld,
+        List<Integer> recordsNew,
+        String identityOld,
+        String identityNew,
+        String subject,
+        List<String> details) {
     /**
      * Validates and copies the arguments.
      *

@@ -68,9 +68,19 @@ public final class TrustListDiff {
     private final ContinuityVerdict continuity;
     private final boolean tvsConsidered;
 
-    private TrustListDiff(ItlFile oldFile, String oldName, ItlFile newFile, String newName, List<HeaderChange> header,
-            List<RecordChange> records, List<Fact> facts, List<String> sastOld, List<String> sastNew,
-            List<String> sastKept, SimulationResult simulation, boolean tvsConsidered) {
+    private TrustListDiff(
+            ItlFile oldFile,
+            String oldName,
+            ItlFile newFile,
+            String newName,
+            List<HeaderChange> header,
+            List<RecordChange> records,
+            List<Fact> facts,
+            List<String> sastOld,
+            List<String> sastNew,
+            List<String> sastKept,
+            SimulationResult simulation,
+            boolean tvsConsidered) {
         this.oldFile = oldFile;
         this.newFile = newFile;
         this.oldName = oldName;
@@ -97,8 +107,8 @@ public final class TrustListDiff {
      *     list of the old list's kind is replaced by the old list (a CTL it holds is kept when the old list is an ITL)
      * @return the diff
      */
-    public static TrustListDiff compare(ItlFile oldList, String oldName, ItlFile newList, String newName,
-            TrustSimulator simulator) {
+    public static TrustListDiff compare(
+            ItlFile oldList, String oldName, ItlFile newList, String newName, TrustSimulator simulator) {
         Objects.requireNonNull(oldList, "oldList");
         Objects.requireNonNull(newList, "newList");
         Objects.requireNonNull(simulator, "simulator");
@@ -121,8 +131,19 @@ public final class TrustListDiff {
         PhoneState p = simulator.phone();
         p = TrustLists.kindOf(oldList, on) == FileKind.CTL ? p.withCtl(oldList, on) : p.withItl(oldList, on);
         SimulationResult sim = simulator.withPhone(p).offer(newList, nn);
-        return new TrustListDiff(oldList, on, newList, nn, hc, changes, facts, new ArrayList<>(so.values()),
-                new ArrayList<>(sn.values()), kept, sim, !simulator.tvs().isEmpty());
+        return new TrustListDiff(
+                oldList,
+                on,
+                newList,
+                nn,
+                hc,
+                changes,
+                facts,
+                new ArrayList<>(so.values()),
+                new ArrayList<>(sn.values()),
+                kept,
+                sim,
+                !simulator.tvs().isEmpty());
     }
 
     // ------------------------------------------------------------------ records
@@ -141,8 +162,10 @@ public final class TrustListDiff {
         Rec(String id, ItlRecord r) {
             this.id = id;
             this.serialId = TrustLists.serialIdentity(r).orElse(null);
-            String s = r.subjectName().orElse(TrustLists.certificate(r).map(c -> c.getSubjectX500Principal()
-                    .getName()).orElse(""));
+            String s = r.subjectName()
+                    .orElse(TrustLists.certificate(r)
+                            .map(c -> c.getSubjectX500Principal().getName())
+                            .orElse(""));
             this.subject = s;
             this.subjectKey = s.isEmpty() ? null : TrustLists.nameKey(s);
         }
@@ -187,7 +210,10 @@ public final class TrustListDiff {
         for (Rec a : o) {
             Rec b = byId.get(a.id);
             if (b == null && a.serialId != null) {
-                b = n.stream().filter(x -> !x.matched && a.serialId.equals(x.serialId)).findFirst().orElse(null);
+                b = n.stream()
+                        .filter(x -> !x.matched && a.serialId.equals(x.serialId))
+                        .findFirst()
+                        .orElse(null);
             }
             if (b != null && !b.matched && !a.id.startsWith("record:")) {
                 a.matched = true;
@@ -212,13 +238,18 @@ public final class TrustListDiff {
         // 2b. the only certificate of a role set that left, and the only one that came: rotated
         Map<String, List<Rec>> leftOld = new LinkedHashMap<>();
         Map<String, List<Rec>> leftNew = new LinkedHashMap<>();
-        o.stream().filter(x -> !x.matched).forEach(x -> leftOld.computeIfAbsent(String.join(",", x.roles),
-                k -> new ArrayList<>()).add(x));
-        n.stream().filter(x -> !x.matched).forEach(x -> leftNew.computeIfAbsent(String.join(",", x.roles),
-                k -> new ArrayList<>()).add(x));
+        o.stream().filter(x -> !x.matched).forEach(x -> leftOld.computeIfAbsent(
+                        String.join(",", x.roles), k -> new ArrayList<>())
+                .add(x));
+        n.stream().filter(x -> !x.matched).forEach(x -> leftNew.computeIfAbsent(
+                        String.join(",", x.roles), k -> new ArrayList<>())
+                .add(x));
         for (Map.Entry<String, List<Rec>> e : leftOld.entrySet()) {
             List<Rec> nb = leftNew.get(e.getKey());
-            if (e.getValue().size() == 1 && nb != null && nb.size() == 1 && !e.getKey().equals("none")) {
+            if (e.getValue().size() == 1
+                    && nb != null
+                    && nb.size() == 1
+                    && !e.getKey().equals("none")) {
                 Rec a = e.getValue().get(0);
                 Rec b = nb.get(0);
                 if (TrustLists.carriesCertificate(a.first()) && TrustLists.carriesCertificate(b.first())) {
@@ -231,14 +262,34 @@ public final class TrustListDiff {
         // 3. the rest
         for (Rec a : o) {
             if (!a.matched) {
-                out.add(new RecordChange(ChangeKind.REMOVED, List.copyOf(a.roles), List.of(), List.of(), List.of(),
-                        a.index, List.of(), a.id, null, a.subject, List.of()));
+                out.add(new RecordChange(
+                        ChangeKind.REMOVED,
+                        List.copyOf(a.roles),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        a.index,
+                        List.of(),
+                        a.id,
+                        null,
+                        a.subject,
+                        List.of()));
             }
         }
         for (Rec b : n) {
             if (!b.matched) {
-                out.add(new RecordChange(ChangeKind.ADDED, List.of(), List.copyOf(b.roles), List.of(), List.of(),
-                        List.of(), b.index, null, b.id, b.subject, List.of()));
+                out.add(new RecordChange(
+                        ChangeKind.ADDED,
+                        List.of(),
+                        List.copyOf(b.roles),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        b.index,
+                        null,
+                        b.id,
+                        b.subject,
+                        List.of()));
             }
         }
         return out;
@@ -270,8 +321,18 @@ public final class TrustListDiff {
         }
         added.forEach(r -> details.add("ROLE_ADDED " + r));
         removed.forEach(r -> details.add("ROLE_REMOVED " + r));
-        return new RecordChange(equal ? ChangeKind.UNCHANGED : ChangeKind.REENCODED, List.copyOf(a.roles),
-                List.copyOf(b.roles), added, removed, a.index, b.index, a.id, b.id, b.subject, details);
+        return new RecordChange(
+                equal ? ChangeKind.UNCHANGED : ChangeKind.REENCODED,
+                List.copyOf(a.roles),
+                List.copyOf(b.roles),
+                added,
+                removed,
+                a.index,
+                b.index,
+                a.id,
+                b.id,
+                b.subject,
+                details);
     }
 
     /** Says how two records of one certificate differ: fields added, removed, changed, or their order. */
@@ -348,19 +409,31 @@ public final class TrustListDiff {
         added.removeAll(a.roles);
         List<String> removed = new ArrayList<>(a.roles);
         removed.removeAll(b.roles);
-        return new RecordChange(ChangeKind.ROTATED, List.copyOf(a.roles), List.copyOf(b.roles), added, removed,
-                a.index, b.index, a.id, b.id, b.subject, d);
+        return new RecordChange(
+                ChangeKind.ROTATED,
+                List.copyOf(a.roles),
+                List.copyOf(b.roles),
+                added,
+                removed,
+                a.index,
+                b.index,
+                a.id,
+                b.id,
+                b.subject,
+                d);
     }
 
     private static String issuerKind(ItlRecord r, Optional<X509Certificate> c) {
         if (c.isPresent()) {
-            return c.get().getSubjectX500Principal().equals(c.get().getIssuerX500Principal()) ? "self-signed"
+            return c.get().getSubjectX500Principal().equals(c.get().getIssuerX500Principal())
+                    ? "self-signed"
                     : "CA-signed (" + c.get().getIssuerX500Principal().getName() + ")";
         }
         String s = r.subjectName().orElse("");
         String i = r.issuerName().orElse("");
-        return s.isEmpty() || i.isEmpty() ? "unknown" : TrustLists.sameName(s, i) ? "self-signed" : "CA-signed (" + i
-                + ")";
+        return s.isEmpty() || i.isEmpty()
+                ? "unknown"
+                : TrustLists.sameName(s, i) ? "self-signed" : "CA-signed (" + i + ")";
     }
 
     private static String validity(X509Certificate c) {
@@ -459,8 +532,9 @@ public final class TrustListDiff {
             case HeaderTags.SERIAL_NUMBER:
                 return TrustLists.serialHex(v);
             default:
-                return v.size() == 1 ? Integer.toString(v.getUnsigned(0)) : v.size() == 2
-                        ? Integer.toString(v.getU16(0)) : v.toHex();
+                return v.size() == 1
+                        ? Integer.toString(v.getUnsigned(0))
+                        : v.size() == 2 ? Integer.toString(v.getU16(0)) : v.toHex();
         }
     }
 
@@ -472,9 +546,15 @@ public final class TrustListDiff {
         String s = TrustLists.serialHex(serial.get());
         String ca = h.caName().orElse(null);
         for (ItlRecord r : list.records()) {
-            if (r.role().map(Role.SAST::equals).orElse(false) && r.serialNumber().map(TrustLists::serialHex)
-                    .map(s::equals).orElse(false) && (ca == null || r.issuerName().map(i -> TrustLists.sameName(i,
-                    ca)).orElse(true))) {
+            if (r.role().map(Role.SAST::equals).orElse(false)
+                    && r.serialNumber()
+                            .map(TrustLists::serialHex)
+                            .map(s::equals)
+                            .orElse(false)
+                    && (ca == null
+                            || r.issuerName()
+                                    .map(i -> TrustLists.sameName(i, ca))
+                                    .orElse(true))) {
                 return true;
             }
         }
@@ -486,66 +566,110 @@ public final class TrustListDiff {
         List<ItlRecord> rs = list.records();
         for (int i = 0; serial.isPresent() && i < rs.size(); i++) {
             ItlRecord r = rs.get(i);
-            if (r.role().map(Role.SAST::equals).orElse(false) && r.serialNumber().map(TrustLists::serialHex)
-                    .map(TrustLists.serialHex(serial.get())::equals).orElse(false)) {
+            if (r.role().map(Role.SAST::equals).orElse(false)
+                    && r.serialNumber()
+                            .map(TrustLists::serialHex)
+                            .map(TrustLists.serialHex(serial.get())::equals)
+                            .orElse(false)) {
                 return i + 1;
             }
         }
         return -1;
     }
 
-    private static List<Fact> facts(ItlFile a, ItlFile b, List<Rec> o, List<Rec> n, Map<String, String> so,
-            Map<String, String> sn, List<String> kept) {
+    private static List<Fact> facts(
+            ItlFile a,
+            ItlFile b,
+            List<Rec> o,
+            List<Rec> n,
+            Map<String, String> so,
+            Map<String, String> sn,
+            List<String> kept) {
         List<Fact> f = new ArrayList<>();
-        Bytes ra = a.encoded().slice(a.header().length(), a.encoded().size() - a.header().length());
-        Bytes rb = b.encoded().slice(b.header().length(), b.encoded().size() - b.header().length());
+        Bytes ra = a.encoded()
+                .slice(a.header().length(), a.encoded().size() - a.header().length());
+        Bytes rb = b.encoded()
+                .slice(b.header().length(), b.encoded().size() - b.header().length());
         boolean identical = ra.equals(rb);
-        f.add(new Fact("recordsIdentical", identical, identical ? "the record bytes are equal: a pure re-sign"
-                : "the record bytes differ"));
+        f.add(new Fact(
+                "recordsIdentical",
+                identical,
+                identical ? "the record bytes are equal: a pure re-sign" : "the record bytes differ"));
         ItlHeader ha = a.header();
         ItlHeader hb = b.header();
-        String sa = ha.serialNumber().map(TrustLists::serialHex).orElse("") + "/" + ha.caName().map(
-                TrustLists::nameKey).orElse("");
-        String sbb = hb.serialNumber().map(TrustLists::serialHex).orElse("") + "/" + hb.caName().map(
-                TrustLists::nameKey).orElse("");
+        String sa = ha.serialNumber().map(TrustLists::serialHex).orElse("") + "/"
+                + ha.caName().map(TrustLists::nameKey).orElse("");
+        String sbb = hb.serialNumber().map(TrustLists::serialHex).orElse("") + "/"
+                + hb.caName().map(TrustLists::nameKey).orElse("");
         boolean signerChanged = !sa.equals(sbb);
-        f.add(new Fact("signerChanged", signerChanged, signerChanged ? "signer " + hb.signerName().orElse("?")
-                + " replaces " + ha.signerName().orElse("?") : "same signer " + hb.signerName().orElse("?")));
+        f.add(new Fact(
+                "signerChanged",
+                signerChanged,
+                signerChanged
+                        ? "signer " + hb.signerName().orElse("?") + " replaces "
+                                + ha.signerName().orElse("?")
+                        : "same signer " + hb.signerName().orElse("?")));
         boolean wasSast = signerIsSast(hb, a);
         int rec = signerRecord(hb, a);
-        f.add(new Fact("signerWasSastInOld", wasSast, wasSast ? "the new signer is SAST record " + rec + " of the old "
-                + "list" : "the new signer is not a SAST record of the old list"));
+        f.add(new Fact(
+                "signerWasSastInOld",
+                wasSast,
+                wasSast
+                        ? "the new signer is SAST record " + rec + " of the old " + "list"
+                        : "the new signer is not a SAST record of the old list"));
         boolean isSast = signerIsSast(hb, b);
-        f.add(new Fact("signerIsSastInNew", isSast, isSast ? "the new signer is a SAST record of the new list"
-                : "the new signer is not a SAST record of the new list (the list after it must be signed by another)"));
+        f.add(
+                new Fact(
+                        "signerIsSastInNew",
+                        isSast,
+                        isSast
+                                ? "the new signer is a SAST record of the new list"
+                                : "the new signer is not a SAST record of the new list (the list after it must be signed by another)"));
         boolean both = !so.isEmpty() && kept.isEmpty();
-        f.add(new Fact("bothAnchorsChanged", both, both ? "no SAST certificate of the old list is kept: without TVS "
-                + "the chain breaks" : "SAST kept: " + (kept.isEmpty() ? "none (no SAST in the old list)"
-                : String.join("; ", kept))));
+        f.add(new Fact(
+                "bothAnchorsChanged",
+                both,
+                both
+                        ? "no SAST certificate of the old list is kept: without TVS " + "the chain breaks"
+                        : "SAST kept: "
+                                + (kept.isEmpty() ? "none (no SAST in the old list)" : String.join("; ", kept))));
         Set<String> tvsA = idsWithRole(o, Role.TVS);
         Set<String> tvsB = idsWithRole(n, Role.TVS);
         boolean tvsChanged = !tvsA.equals(tvsB);
-        f.add(new Fact("tvsChanged", tvsChanged, tvsChanged ? "the set of TVS certificates changed ("
-                + tvsA.size() + " -> " + tvsB.size() + ")" : "same TVS certificates"));
+        f.add(new Fact(
+                "tvsChanged",
+                tvsChanged,
+                tvsChanged
+                        ? "the set of TVS certificates changed (" + tvsA.size() + " -> " + tvsB.size() + ")"
+                        : "same TVS certificates"));
         boolean together = tvsChanged && signerChanged;
-        f.add(new Fact("tvsChangedWithSigner", together, together ? "TVS and the signer changed in the same step "
-                + "(never change the TVS certificate and the trust-list signer together, REGEN)" + (wasSast
-                ? "; harmless here: the new signer was a SAST of the old list" : "") : "no"));
+        f.add(new Fact(
+                "tvsChangedWithSigner",
+                together,
+                together
+                        ? "TVS and the signer changed in the same step "
+                                + "(never change the TVS certificate and the trust-list signer together, REGEN)"
+                                + (wasSast ? "; harmless here: the new signer was a SAST of the old list" : "")
+                        : "no"));
         Set<String> tftpA = idsWithRole(o, Role.TFTP, Role.CCM_TFTP);
         Set<String> tftpB = idsWithRole(n, Role.TFTP, Role.CCM_TFTP);
         boolean tftp = !tftpA.equals(tftpB);
-        f.add(new Fact("tftpChanged", tftp, tftp ? "the TFTP/CCM+TFTP (configuration signer) certificates changed"
-                : "same configuration signers"));
+        f.add(new Fact(
+                "tftpChanged",
+                tftp,
+                tftp ? "the TFTP/CCM+TFTP (configuration signer) certificates changed" : "same configuration signers"));
         String da = ha.digestAlgorithm().map(Object::toString).orElse("none");
         String db = hb.digestAlgorithm().map(Object::toString).orElse("none");
         f.add(new Fact("digestChanged", !da.equals(db), da.equals(db) ? da : da + " -> " + db));
         String ka = ha.signatureModulus().map(m -> m.bits() + " bits").orElse("none");
         String kb = hb.signatureModulus().map(m -> m.bits() + " bits").orElse("none");
         f.add(new Fact("keySizeChanged", !ka.equals(kb), ka.equals(kb) ? ka : ka + " -> " + kb));
-        String va = ha.version() + "/" + ha.signerVersion().map(Object::toString).orElse("-");
-        String vb = hb.version() + "/" + hb.signerVersion().map(Object::toString).orElse("-");
-        f.add(new Fact("versionChanged", !va.equals(vb), "VERSION/SIGNERVERSION " + (va.equals(vb) ? va : va + " -> "
-                + vb)));
+        String va =
+                ha.version() + "/" + ha.signerVersion().map(Object::toString).orElse("-");
+        String vb =
+                hb.version() + "/" + hb.signerVersion().map(Object::toString).orElse("-");
+        f.add(new Fact(
+                "versionChanged", !va.equals(vb), "VERSION/SIGNERVERSION " + (va.equals(vb) ? va : va + " -> " + vb)));
         return f;
     }
 
@@ -559,12 +683,14 @@ public final class TrustListDiff {
             if (x.outcome() == Outcome.PASS && x.rule().equals("R11")) {
                 rollback = true;
             }
-            if (x.outcome() == Outcome.PASS && (x.rule().equals("R7") || x.rule().equals("R9"))) {
+            if (x.outcome() == Outcome.PASS
+                    && (x.rule().equals("R7") || x.rule().equals("R9"))) {
                 tvs = true;
             }
         }
-        return rollback ? ContinuityVerdict.CONTINUOUS_ROLLBACK : tvs ? ContinuityVerdict.CONTINUOUS_VIA_TVS
-                : ContinuityVerdict.CONTINUOUS;
+        return rollback
+                ? ContinuityVerdict.CONTINUOUS_ROLLBACK
+                : tvs ? ContinuityVerdict.CONTINUOUS_VIA_TVS : ContinuityVerdict.CONTINUOUS;
     }
 
     // ------------------------------------------------------------------ accessors
@@ -618,8 +744,11 @@ public final class TrustListDiff {
      * @throws IllegalArgumentException for an unknown fact
      */
     public boolean fact(String name) {
-        return facts.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("no fact " + name)).value();
+        return facts.stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no fact " + name))
+                .value();
     }
 
     /** @return the SAST subjects of the old list */

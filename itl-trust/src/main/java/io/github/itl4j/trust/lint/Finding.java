@@ -22,8 +22,17 @@ import java.util.Objects;
  * @param confidence how well the rule is backed ({@code H}, {@code M}, {@code L}, {@code U}, {@code P}, {@code R})
  * @since 0.1.0
  */
-public record Finding(String rule, String code, LintSeverity severity, int recordIndex, long offset, String where,
-        String message, Map<String, String> params, List<String> source, String confidence) {
+public record Finding(
+        String rule,
+        String code,
+        LintSeverity severity,
+        int recordIndex,
+        long offset,
+        String where,
+        String message,
+        Map<String, String> params,
+        List<String> source,
+        String confidence) {
     /**
      * Validates and copies the arguments.
      *

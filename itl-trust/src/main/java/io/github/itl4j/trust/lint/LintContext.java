@@ -40,7 +40,8 @@ final class LintContext {
             this.role = record.role().orElse(null);
             this.cert = TrustLists.certificate(record).orElse(null);
             this.key = TrustLists.publicKey(record).orElse(null);
-            this.cn = cn(record.subjectName().orElse(cert == null ? "" : cert.getSubjectX500Principal().getName()));
+            this.cn = cn(record.subjectName()
+                    .orElse(cert == null ? "" : cert.getSubjectX500Principal().getName()));
             this.identity = TrustLists.identity(record).orElse(null);
         }
 
@@ -118,7 +119,8 @@ final class LintContext {
     /** @return the signer's record (as the verifier found it), if any */
     Optional<Rec> signer() {
         return verification().signerRecordIndex().isPresent()
-                ? Optional.of(recs.get(verification().signerRecordIndex().getAsInt())) : Optional.empty();
+                ? Optional.of(recs.get(verification().signerRecordIndex().getAsInt()))
+                : Optional.empty();
     }
 
     boolean isItl() {
@@ -154,8 +156,8 @@ final class LintContext {
      * @param offset the offset for a header finding, or -1
      * @param params name, value pairs
      */
-    void emit(LintRule rule, LintSeverity severity, String code, Rec rec, long offset, String message,
-            Object... params) {
+    void emit(
+            LintRule rule, LintSeverity severity, String code, Rec rec, long offset, String message, Object... params) {
         String c = code == null ? rule.code() : code;
         if (options.disabled().contains(c)) {
             return;
@@ -176,8 +178,17 @@ final class LintContext {
             p.put(String.valueOf(params[i]), String.valueOf(params[i + 1]));
         }
         String where = rec != null ? rec.where() : offset == -2 ? "file" : "header";
-        findings.add(new Finding(rule.id(), c, s, rec != null ? rec.index : -1, rec != null ? rec.offset
-                : Math.max(-1, offset), where, message, p, rule.source(), rule.confidence()));
+        findings.add(new Finding(
+                rule.id(),
+                c,
+                s,
+                rec != null ? rec.index : -1,
+                rec != null ? rec.offset : Math.max(-1, offset),
+                where,
+                message,
+                p,
+                rule.source(),
+                rule.confidence()));
     }
 
     static String cn(String subject) {

@@ -55,8 +55,16 @@ public final class LintOptions {
     private final Map<String, LintSeverity> severities;
     private final ItlLimits limits;
 
-    private LintOptions(Profile profile, List<String> models, ModelTable modelTable, boolean fips, Mode mode,
-            Instant now, Duration nearExpiry, Set<String> disabled, Map<String, LintSeverity> severities,
+    private LintOptions(
+            Profile profile,
+            List<String> models,
+            ModelTable modelTable,
+            boolean fips,
+            Mode mode,
+            Instant now,
+            Duration nearExpiry,
+            Set<String> disabled,
+            Map<String, LintSeverity> severities,
             ItlLimits limits) {
         this.profile = Objects.requireNonNull(profile, "profile");
         this.models = List.copyOf(models);
@@ -72,8 +80,17 @@ public final class LintOptions {
 
     /** @return the defaults: profile cucm, no models, no FIPS, no mode, now, 60 days, nothing disabled */
     public static LintOptions defaults() {
-        return new LintOptions(Profile.CUCM, List.of(), ModelTable.defaults(), false, null, Instant.now(),
-                DEFAULT_NEAR_EXPIRY, Set.of(), Map.of(), ItlLimits.defaults());
+        return new LintOptions(
+                Profile.CUCM,
+                List.of(),
+                ModelTable.defaults(),
+                false,
+                null,
+                Instant.now(),
+                DEFAULT_NEAR_EXPIRY,
+                Set.of(),
+                Map.of(),
+                ItlLimits.defaults());
     }
 
     /**

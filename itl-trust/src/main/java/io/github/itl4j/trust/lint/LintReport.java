@@ -63,7 +63,8 @@ public final class LintReport {
      * @return true if a finding has it
      */
     public boolean has(String ruleOrCode) {
-        return findings.stream().anyMatch(f -> f.rule().equals(ruleOrCode) || f.code().equals(ruleOrCode));
+        return findings.stream()
+                .anyMatch(f -> f.rule().equals(ruleOrCode) || f.code().equals(ruleOrCode));
     }
 
     /**

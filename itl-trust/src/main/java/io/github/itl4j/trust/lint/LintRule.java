@@ -28,8 +28,16 @@ public final class LintRule {
     private final String confidence;
     private final Check check;
 
-    LintRule(String id, String code, String condition, LintSeverity cucm, LintSeverity usecallmanager,
-            String severityNote, List<String> source, String confidence, Check check) {
+    LintRule(
+            String id,
+            String code,
+            String condition,
+            LintSeverity cucm,
+            LintSeverity usecallmanager,
+            String severityNote,
+            List<String> source,
+            String confidence,
+            Check check) {
         this.id = Objects.requireNonNull(id);
         this.code = Objects.requireNonNull(code);
         this.condition = Objects.requireNonNull(condition);

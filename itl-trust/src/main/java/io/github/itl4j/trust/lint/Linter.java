@@ -55,7 +55,9 @@ public final class Linter {
      */
     public static Optional<LintRule> rule(String idOrCode) {
         String k = idOrCode.trim().toUpperCase(Locale.ROOT);
-        return Rules.ALL.stream().filter(r -> r.id().equals(k) || r.code().equals(k)).findFirst();
+        return Rules.ALL.stream()
+                .filter(r -> r.id().equals(k) || r.code().equals(k))
+                .findFirst();
     }
 
     /**
@@ -66,8 +68,11 @@ public final class Linter {
      */
     static String checkKnown(String idOrCode) {
         String k = idOrCode.trim().toUpperCase(Locale.ROOT);
-        if (rule(k).isPresent() || isProblemCode(k) || isWarningCode(k) || List.of("HASH_ALGORITHM",
-                "SUBJECT_NAME_MISMATCH", "NEWER_VERSION").contains(k)) {
+        if (rule(k).isPresent()
+                || isProblemCode(k)
+                || isWarningCode(k)
+                || List.of("HASH_ALGORITHM", "SUBJECT_NAME_MISMATCH", "NEWER_VERSION")
+                        .contains(k)) {
             return k;
         }
         throw new IllegalArgumentException("no lint rule or code " + idOrCode + " (rules are L01 to L"

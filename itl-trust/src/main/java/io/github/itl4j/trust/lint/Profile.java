@@ -35,8 +35,8 @@ public enum Profile {
         return switch (v) {
             case "cucm" -> CUCM;
             case "usecallmanager", "ucm-nz", "ucmnz" -> USECALLMANAGER;
-            default -> throw new IllegalArgumentException("unknown profile " + s
-                    + " (expected cucm or usecallmanager)");
+            default -> throw new IllegalArgumentException(
+                    "unknown profile " + s + " (expected cucm or usecallmanager)");
         };
     }
 }

@@ -41,444 +41,1069 @@ final class Rules {
     /** Cisco's certificate count for a 64 KB ITL (SG14). */
     static final int MAX_CERTIFICATES = 39;
 
-    private static final Set<ProblemCode> SIGNER_ERRORS = EnumSet.of(ProblemCode.NO_SIGNER,
-            ProblemCode.SIGNER_WRONG_ROLE, ProblemCode.SIGNATURE_INVALID, ProblemCode.SIGNATURE_MODULUS_MISMATCH,
-            ProblemCode.SIGNATURE_LENGTH_MISMATCH, ProblemCode.SIGNER_HAS_NO_KEY, ProblemCode.PUBLIC_KEY_MALFORMED,
-            ProblemCode.MISSING_HEADER_FIELD, ProblemCode.MALFORMED_HEADER_FIELD, ProblemCode.SIGNER_NOT_TRUSTED,
-            ProblemCode.SIGNER_ISSUER_MISMATCH, ProblemCode.SIGNER_NAME_MISMATCH,
-            ProblemCode.SEVERAL_SIGNER_CANDIDATES, ProblemCode.SIGNER_KEY_FROM_PUBLIC_KEY_FIELD);
-    private static final Set<ProblemCode> RECORD_CONSISTENCY = EnumSet.of(ProblemCode.PUBLIC_KEY_MISMATCH,
-            ProblemCode.SERIAL_NUMBER_MISMATCH, ProblemCode.CERTIFICATE_SIGNATURE_MISMATCH,
-            ProblemCode.CERTIFICATE_MALFORMED, ProblemCode.CERTIFICATE_ENCODING_REFUSED);
+    private static final Set<ProblemCode> SIGNER_ERRORS = EnumSet.of(
+            ProblemCode.NO_SIGNER,
+            ProblemCode.SIGNER_WRONG_ROLE,
+            ProblemCode.SIGNATURE_INVALID,
+            ProblemCode.SIGNATURE_MODULUS_MISMATCH,
+            ProblemCode.SIGNATURE_LENGTH_MISMATCH,
+            ProblemCode.SIGNER_HAS_NO_KEY,
+            ProblemCode.PUBLIC_KEY_MALFORMED,
+            ProblemCode.MISSING_HEADER_FIELD,
+            ProblemCode.MALFORMED_HEADER_FIELD,
+            ProblemCode.SIGNER_NOT_TRUSTED,
+            ProblemCode.SIGNER_ISSUER_MISMATCH,
+            ProblemCode.SIGNER_NAME_MISMATCH,
+            ProblemCode.SEVERAL_SIGNER_CANDIDATES,
+            ProblemCode.SIGNER_KEY_FROM_PUBLIC_KEY_FIELD);
+    private static final Set<ProblemCode> RECORD_CONSISTENCY = EnumSet.of(
+            ProblemCode.PUBLIC_KEY_MISMATCH,
+            ProblemCode.SERIAL_NUMBER_MISMATCH,
+            ProblemCode.CERTIFICATE_SIGNATURE_MISMATCH,
+            ProblemCode.CERTIFICATE_MALFORMED,
+            ProblemCode.CERTIFICATE_ENCODING_REFUSED);
 
     static final List<LintRule> ALL = List.of(
-        rule("L01", "TOO_LARGE_FOR_PHONES", "file size > 65 536 bytes", ERROR, ERROR, null, "H", (c, r) -> {
-            if (c.size > MAX_TRUST_LIST) {
-                c.emit(r, null, null, null, -2, "the file is " + c.size + " bytes: phones fail to load trust lists "
-                        + "over " + MAX_TRUST_LIST + " bytes; registration fails", "size", c.size, "limit",
-                        MAX_TRUST_LIST);
-            }
-        }, "SG14"),
-        rule("L02", "TOO_MANY_CERTIFICATES", "certificate/hash records > 39", WARN, WARN, null, "H", (c, r) -> {
-            long n = c.recs.stream().filter(x -> x.record.certificate().isPresent()
-                    || x.record.certHash().isPresent()).count();
-            if (n > MAX_CERTIFICATES) {
-                c.report(r, null, "" + n + " certificate/hash records: Cisco's limit for the 64 KB ITL is "
-                        + MAX_CERTIFICATES + " (the actual limit is the size, L01)", "count", n, "limit",
-                        MAX_CERTIFICATES);
-            }
-        }, "SG14"),
-        rule("L03", "TOO_LARGE_TO_DOWNLOAD", "size > 2 MiB", ERROR, ERROR, null, "M", (c, r) -> {
-            if (c.size > MAX_DOWNLOAD) {
-                c.emit(r, null, null, null, -2, "the file is " + c.size + " bytes: phones cap downloads at 2048 KB",
-                        "size", c.size, "limit", MAX_DOWNLOAD);
-            }
-        }, "EMCC"),
-        rule("L04", "TOO_MANY_SAST", "SAST records > 2", WARN, WARN, "INFO for a CTL in the cucm profile", "M",
-            (c, r) -> {
-                List<Rec> s = withRole(c, Role.SAST);
-                if (s.size() > 2) {
-                    c.emit(r, c.isCtl() && c.options.profile() == Profile.CUCM ? INFO : null, null, null, -1,
-                            s.size() + " SAST records: usecallmanager states phones accept at most 2; CUCM CTLs can "
-                            + "carry more after Phone-SAST-trust imports", "count", s.size());
-                }
-            }, "UCMNZ", "SG125-PHONE"),
-        rule("L05", "NO_SAST", "no SAST record", ERROR, ERROR, null, "H", (c, r) -> {
-            if (withRole(c, Role.SAST).isEmpty()) {
-                c.report(r, null, "no SAST record: nothing can authenticate the next version of this list (R3)");
-            }
-        }, "SG14", "UCMNZ"),
-        rule("L06", "SINGLE_SAST", "exactly one SAST record", WARN, INFO, null, "H", (c, r) -> {
-            List<Rec> s = withRole(c, Role.SAST);
-            if (s.size() == 1) {
-                c.report(r, s.get(0), "the only SAST record: no second anchor, a lost or regenerated signer key "
-                        + "strands phones (8.x-9.x \"unrecoverable\")");
-            }
-        }, "REGEN", "SG14"),
-        rule("L07", "SIGNER_PROBLEM", "signer not found / not SAST / signature invalid / modulus mismatch", ERROR,
-            ERROR, "the verifier's signer warnings (SIGNER_ISSUER_MISMATCH ...) stay WARN", "R",
-            (c, r) -> fromVerifier(c, r, SIGNER_ERRORS, null), "docs/format.md §5"),
-        rule("L08", "SIGNER_NOT_FIRST", "signer is not record 1", INFO, INFO, null, "H", (c, r) -> {
-            c.signer().filter(s -> s.index > 0).ifPresent(s -> c.report(r, s, "the signer is record " + (s.index + 1)
-                    + ", not record 1: normal after a reset (RESET10 listing B)", "record", s.index + 1));
-        }, "RESET10"),
-        rule("L09", "RECOVERY_KEY_SHORTER", "the non-signing SAST (or a SAST whose CN starts ITLRECOVERY) has a "
-            + "shorter RSA key than the longest CallManager/TFTP key", WARN, WARN, null, "H", (c, r) -> {
-                int longest = -1;
-                for (Rec x : c.recs) {
-                    if (x.isConfigSigner() || x.is(Role.CCM)) {
-                        longest = Math.max(longest, x.rsaBits());
-                    }
-                }
-                int signer = c.signer().map(s -> s.index).orElse(-1);
-                for (Rec x : withRole(c, Role.SAST)) {
-                    boolean recovery = x.index != signer || x.cn.toUpperCase(Locale.ROOT).startsWith("ITLRECOVERY");
-                    if (recovery && x.rsaBits() > 0 && x.rsaBits() < longest) {
-                        c.report(r, x, "the recovery anchor has a " + x.rsaBits() + "-bit key, shorter than the "
-                                + longest + "-bit CallManager/TFTP key: \"the ITL recovery command fails\"", "bits",
-                                x.rsaBits(), "longest", longest);
-                    }
-                }
-            }, "REGEN"),
-        rule("L10", "RSA_KEY_OVER_2048", "any RSA key > 2048 bits (record or signer)", WARN, WARN, null, "H",
-            (c, r) -> {
-                for (Rec x : c.recs) {
-                    if (x.rsaBits() > 2048) {
-                        c.report(r, x, "RSA " + x.rsaBits() + "-bit key: some endpoints do not accept 4096-bit "
-                                + "certificates in mixed mode; usecallmanager recommends at most 2048", "bits",
-                                x.rsaBits());
-                    }
-                }
-            }, "SG125-CERT", "UCMNZ"),
-        rule("L11", "RSA_KEY_NOT_FIPS", "RSA key < 2048", INFO, INFO, "ERROR with --fips", "H", (c, r) -> {
-            for (Rec x : c.recs) {
-                if (x.rsaBits() > 0 && x.rsaBits() < 2048) {
-                    c.emit(r, c.options.fips() ? ERROR : null, null, x, -1, "RSA " + x.rsaBits() + "-bit key: "
-                            + "\"Phone failed to register. Cert key size is not FIPS compliant\"" + (c.options.fips()
-                            ? "" : " (matters in FIPS mode, --fips)"), "bits", x.rsaBits());
-                }
-            }
-        }, "8800-SEC"),
-        rule("L12", "RSA_512", "RSA 512 (SIGNATUREMODULUS 0)", WARN, WARN, null, "L", (c, r) -> {
-            Optional<SignatureModulus> m = c.file.header().signatureModulus();
-            if (m.isPresent() && m.get().code() == 0) {
-                c.emit(r, null, null, null, -1, "SIGNATUREMODULUS 0: the file is signed with a 512-bit RSA key");
-            }
-            for (Rec x : c.recs) {
-                if (x.rsaBits() > 0 && x.rsaBits() <= 512) {
-                    c.report(r, x, "RSA " + x.rsaBits() + "-bit key: weak", "bits", x.rsaBits());
-                }
-            }
-        }),
-        rule("L13", "SHA512_LEGACY_PHONES", "DIGESTALGORITHM = 3 (SHA-512)", WARN, WARN,
-            "ERROR if --models lists a 79xx/89xx/99xx (a model the table says cannot verify SHA-512)", "H", (c, r) -> {
-                if (digest(c).filter(DigestAlgorithm.SHA512::equals).isEmpty()) {
-                    return;
-                }
-                List<String> refusing = new ArrayList<>();
-                for (String m : c.options.models()) {
-                    Optional<ModelTable.Entry> e = c.options.modelTable().lookup(m);
-                    if (e.isPresent() && e.get().sha512() == ModelTable.Support.NO) {
-                        refusing.add(ModelTable.normalise(m));
-                    }
-                }
-                c.emit(r, refusing.isEmpty() ? null : ERROR, null, null, -1, "signed with SHA-512: 79xx/89xx/99xx "
-                        + "validate only SHA-1 signatures" + (refusing.isEmpty() ? "" : "; " + String.join(", ",
-                        refusing) + " cannot verify it (\"if not, the phones don't work\")"), "models",
-                        String.join(",", refusing));
-            }, "SG125-PHONE", "SG15-ENC"),
-        rule("L14", "SHA256_DIGEST", "DIGESTALGORITHM = 2 (SHA-256)", WARN, WARN, null, "M", (c, r) -> {
-            if (digest(c).filter(DigestAlgorithm.SHA256::equals).isPresent()) {
-                c.report(r, null, "signed with SHA-256: CUCM offers only SHA-1 or SHA-512 (\"TFTP File Signature "
-                        + "Algorithm\"); phone support unknown");
-            }
-        }, "SG15-ENC"),
-        rule("L15", "UNKNOWN_DIGEST_ALGORITHM", "DIGESTALGORITHM unknown", ERROR, ERROR, null, "R",
-            (c, r) -> fromVerifier(c, r, EnumSet.of(ProblemCode.UNKNOWN_DIGEST_ALGORITHM), ERROR),
-            "docs/format.md §4.6"),
-        rule("L16", "EC_WITHOUT_V11", "an EC key in any record and SIGNERVERSION absent or < 1.1", WARN, WARN, null,
-            "H", (c, r) -> {
-                Optional<Version> v = c.file.header().signerVersion();
-                if (v.isPresent() && v.get().compareTo(Version.V1_1) >= 0) {
-                    return;
-                }
-                for (Rec x : c.recs) {
-                    if (x.isEc()) {
-                        c.report(r, x, "EC key (" + x.keyText() + ") but SIGNERVERSION is " + v.map(Object::toString)
-                                .orElse("absent") + ": phones enable EC (\"advanced encryption algorithms\") only "
-                                + "with version 1.1");
-                    }
-                }
-            }, "UCMNZ", "CAMELOT"),
-        rule("L17", "EC_TFTP_WITHOUT_RSA_TFTP", "v1.1 with EC TFTP certificates but no RSA TFTP/CCM+TFTP certificate",
-            WARN, WARN, null, "H", (c, r) -> {
-                Optional<Version> v = c.file.header().signerVersion();
-                if (v.isEmpty() || v.get().compareTo(Version.V1_1) < 0) {
-                    return;
-                }
-                boolean ec = c.recs.stream().anyMatch(x -> x.isConfigSigner() && x.isEc());
-                boolean rsa = c.recs.stream().anyMatch(x -> x.isConfigSigner() && x.rsaBits() > 0);
-                if (ec && !rsa) {
-                    c.report(r, null, "EC TFTP certificates but no RSA TFTP/CCM+TFTP certificate: other provisioning "
-                            + "files must still be signed with an RSA TFTP key");
-                }
-            }, "UCMNZ"),
-        rule("L18", "EC_CURVE_NOT_RECOMMENDED", "EC curve not P-256, P-384 or P-521", WARN, WARN, null, "M",
-            (c, r) -> {
-                for (Rec x : c.recs) {
-                    if (x.key instanceof ECPublicKey k) {
-                        String curve = LintContext.curve(k);
-                        if (!List.of("P-256", "P-384", "P-521").contains(curve)) {
-                            c.report(r, x, "EC curve " + curve + " is not one of the recommended P-256, P-384, P-521",
-                                    "curve", curve);
+            rule(
+                    "L01",
+                    "TOO_LARGE_FOR_PHONES",
+                    "file size > 65 536 bytes",
+                    ERROR,
+                    ERROR,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        if (c.size > MAX_TRUST_LIST) {
+                            c.emit(
+                                    r,
+                                    null,
+                                    null,
+                                    null,
+                                    -2,
+                                    "the file is " + c.size + " bytes: phones fail to load trust lists " + "over "
+                                            + MAX_TRUST_LIST + " bytes; registration fails",
+                                    "size",
+                                    c.size,
+                                    "limit",
+                                    MAX_TRUST_LIST);
                         }
-                    }
+                    },
+                    "SG14"),
+            rule(
+                    "L02",
+                    "TOO_MANY_CERTIFICATES",
+                    "certificate/hash records > 39",
+                    WARN,
+                    WARN,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        long n = c.recs.stream()
+                                .filter(x -> x.record.certificate().isPresent()
+                                        || x.record.certHash().isPresent())
+                                .count();
+                        if (n > MAX_CERTIFICATES) {
+                            c.report(
+                                    r,
+                                    null,
+                                    "" + n + " certificate/hash records: Cisco's limit for the 64 KB ITL is "
+                                            + MAX_CERTIFICATES + " (the actual limit is the size, L01)",
+                                    "count",
+                                    n,
+                                    "limit",
+                                    MAX_CERTIFICATES);
+                        }
+                    },
+                    "SG14"),
+            rule(
+                    "L03",
+                    "TOO_LARGE_TO_DOWNLOAD",
+                    "size > 2 MiB",
+                    ERROR,
+                    ERROR,
+                    null,
+                    "M",
+                    (c, r) -> {
+                        if (c.size > MAX_DOWNLOAD) {
+                            c.emit(
+                                    r,
+                                    null,
+                                    null,
+                                    null,
+                                    -2,
+                                    "the file is " + c.size + " bytes: phones cap downloads at 2048 KB",
+                                    "size",
+                                    c.size,
+                                    "limit",
+                                    MAX_DOWNLOAD);
+                        }
+                    },
+                    "EMCC"),
+            rule(
+                    "L04",
+                    "TOO_MANY_SAST",
+                    "SAST records > 2",
+                    WARN,
+                    WARN,
+                    "INFO for a CTL in the cucm profile",
+                    "M",
+                    (c, r) -> {
+                        List<Rec> s = withRole(c, Role.SAST);
+                        if (s.size() > 2) {
+                            c.emit(
+                                    r,
+                                    c.isCtl() && c.options.profile() == Profile.CUCM ? INFO : null,
+                                    null,
+                                    null,
+                                    -1,
+                                    s.size()
+                                            + " SAST records: usecallmanager states phones accept at most 2; CUCM CTLs can "
+                                            + "carry more after Phone-SAST-trust imports",
+                                    "count",
+                                    s.size());
+                        }
+                    },
+                    "UCMNZ",
+                    "SG125-PHONE"),
+            rule(
+                    "L05",
+                    "NO_SAST",
+                    "no SAST record",
+                    ERROR,
+                    ERROR,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        if (withRole(c, Role.SAST).isEmpty()) {
+                            c.report(
+                                    r,
+                                    null,
+                                    "no SAST record: nothing can authenticate the next version of this list (R3)");
+                        }
+                    },
+                    "SG14",
+                    "UCMNZ"),
+            rule(
+                    "L06",
+                    "SINGLE_SAST",
+                    "exactly one SAST record",
+                    WARN,
+                    INFO,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        List<Rec> s = withRole(c, Role.SAST);
+                        if (s.size() == 1) {
+                            c.report(
+                                    r,
+                                    s.get(0),
+                                    "the only SAST record: no second anchor, a lost or regenerated signer key "
+                                            + "strands phones (8.x-9.x \"unrecoverable\")");
+                        }
+                    },
+                    "REGEN",
+                    "SG14"),
+            rule(
+                    "L07",
+                    "SIGNER_PROBLEM",
+                    "signer not found / not SAST / signature invalid / modulus mismatch",
+                    ERROR,
+                    ERROR,
+                    "the verifier's signer warnings (SIGNER_ISSUER_MISMATCH ...) stay WARN",
+                    "R",
+                    (c, r) -> fromVerifier(c, r, SIGNER_ERRORS, null),
+                    "docs/format.md §5"),
+            rule(
+                    "L08",
+                    "SIGNER_NOT_FIRST",
+                    "signer is not record 1",
+                    INFO,
+                    INFO,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        c.signer()
+                                .filter(s -> s.index > 0)
+                                .ifPresent(s -> c.report(
+                                        r,
+                                        s,
+                                        "the signer is record " + (s.index + 1)
+                                                + ", not record 1: normal after a reset (RESET10 listing B)",
+                                        "record",
+                                        s.index + 1));
+                    },
+                    "RESET10"),
+            rule(
+                    "L09",
+                    "RECOVERY_KEY_SHORTER",
+                    "the non-signing SAST (or a SAST whose CN starts ITLRECOVERY) has a "
+                            + "shorter RSA key than the longest CallManager/TFTP key",
+                    WARN,
+                    WARN,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        int longest = -1;
+                        for (Rec x : c.recs) {
+                            if (x.isConfigSigner() || x.is(Role.CCM)) {
+                                longest = Math.max(longest, x.rsaBits());
+                            }
+                        }
+                        int signer = c.signer().map(s -> s.index).orElse(-1);
+                        for (Rec x : withRole(c, Role.SAST)) {
+                            boolean recovery = x.index != signer
+                                    || x.cn.toUpperCase(Locale.ROOT).startsWith("ITLRECOVERY");
+                            if (recovery && x.rsaBits() > 0 && x.rsaBits() < longest) {
+                                c.report(
+                                        r,
+                                        x,
+                                        "the recovery anchor has a " + x.rsaBits() + "-bit key, shorter than the "
+                                                + longest
+                                                + "-bit CallManager/TFTP key: \"the ITL recovery command fails\"",
+                                        "bits",
+                                        x.rsaBits(),
+                                        "longest",
+                                        longest);
+                            }
+                        }
+                    },
+                    "REGEN"),
+            rule(
+                    "L10",
+                    "RSA_KEY_OVER_2048",
+                    "any RSA key > 2048 bits (record or signer)",
+                    WARN,
+                    WARN,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        for (Rec x : c.recs) {
+                            if (x.rsaBits() > 2048) {
+                                c.report(
+                                        r,
+                                        x,
+                                        "RSA " + x.rsaBits() + "-bit key: some endpoints do not accept 4096-bit "
+                                                + "certificates in mixed mode; usecallmanager recommends at most 2048",
+                                        "bits",
+                                        x.rsaBits());
+                            }
+                        }
+                    },
+                    "SG125-CERT",
+                    "UCMNZ"),
+            rule(
+                    "L11",
+                    "RSA_KEY_NOT_FIPS",
+                    "RSA key < 2048",
+                    INFO,
+                    INFO,
+                    "ERROR with --fips",
+                    "H",
+                    (c, r) -> {
+                        for (Rec x : c.recs) {
+                            if (x.rsaBits() > 0 && x.rsaBits() < 2048) {
+                                c.emit(
+                                        r,
+                                        c.options.fips() ? ERROR : null,
+                                        null,
+                                        x,
+                                        -1,
+                                        "RSA " + x.rsaBits() + "-bit key: "
+                                                + "\"Phone failed to register. Cert key size is not FIPS compliant\""
+                                                + (c.options.fips() ? "" : " (matters in FIPS mode, --fips)"),
+                                        "bits",
+                                        x.rsaBits());
+                            }
+                        }
+                    },
+                    "8800-SEC"),
+            rule("L12", "RSA_512", "RSA 512 (SIGNATUREMODULUS 0)", WARN, WARN, null, "L", (c, r) -> {
+                Optional<SignatureModulus> m = c.file.header().signatureModulus();
+                if (m.isPresent() && m.get().code() == 0) {
+                    c.emit(r, null, null, null, -1, "SIGNATUREMODULUS 0: the file is signed with a 512-bit RSA key");
                 }
-            }, "UCMNZ"),
-        rule("L19", "NOT_RSA_SIGNED", "SIGNATUREALGORITHM != 0 or signer key not RSA", ERROR, ERROR, null, "M",
-            (c, r) -> {
-                fromVerifier(c, r, EnumSet.of(ProblemCode.UNSUPPORTED_SIGNATURE_ALGORITHM,
-                        ProblemCode.SIGNER_KEY_UNSUPPORTED), ERROR);
-                Optional<Rec> s = c.signer();
-                if (s.isPresent() && s.get().key != null && s.get().rsaBits() < 0
-                        && !c.verification().has(ProblemCode.SIGNER_KEY_UNSUPPORTED)) {
-                    c.report(r, s.get(), "the signer's key is " + s.get().keyText() + ": trust lists are RSA-signed; "
-                            + "no ECDSA layout is known to work on phones");
-                }
-            }, "docs/format.md §5.2", "docs/trust.md §9"),
-        rule("L20", "CERTIFICATE_EXPIRED", "certificate expired at --now", WARN, WARN,
-            "ERROR if the record is the signer or TFTP/CCM+TFTP", "M", (c, r) -> {
-                int signer = c.signer().map(s -> s.index).orElse(-1);
                 for (Rec x : c.recs) {
-                    if (x.cert != null && c.options.now().isAfter(x.cert.getNotAfter().toInstant())) {
-                        boolean hard = x.index == signer || x.isConfigSigner();
-                        c.emit(r, hard ? ERROR : null, null, x, -1, "certificate expired on " + day(x.cert
-                                .getNotAfter().toInstant()) + (hard ? ": \"TFTP is not trusted (phones do not accept "
-                                + "signed configuration files and/or ITL files)\"" : ""), "notAfter",
-                                x.cert.getNotAfter().toInstant());
-                    }
-                }
-            }, "REGEN"),
-        rule("L21", "CERTIFICATE_NEAR_EXPIRY", "expires within --near-expiry (default 60 days)", WARN, WARN, null, "M",
-            (c, r) -> {
-                Instant limit = c.options.now().plus(c.options.nearExpiry());
-                for (Rec x : c.recs) {
-                    Instant na = x.cert == null ? null : x.cert.getNotAfter().toInstant();
-                    if (na != null && !c.options.now().isAfter(na) && na.isBefore(limit)) {
-                        c.report(r, x, "certificate expires on " + day(na) + " (within " + c.options.nearExpiry()
-                                .toDays() + " days): plan the regeneration", "notAfter", na);
-                    }
-                }
-            }, "SG125-CERT"),
-        rule("L22", "CERTIFICATE_NOT_YET_VALID", "not yet valid at --now", WARN, WARN, null, "L", (c, r) -> {
-            for (Rec x : c.recs) {
-                if (x.cert != null && c.options.now().isBefore(x.cert.getNotBefore().toInstant())) {
-                    c.report(r, x, "certificate not valid before " + day(x.cert.getNotBefore().toInstant()),
-                            "notBefore", x.cert.getNotBefore().toInstant());
-                }
-            }
-        }),
-        rule("L23", "ITLRECOVERY_SHORT_VALIDITY", "ITLRecovery validity < 5 years", INFO, INFO, null, "H", (c, r) -> {
-            for (Rec x : c.recs) {
-                if (x.cert != null && x.cn.toUpperCase(Locale.ROOT).startsWith("ITLRECOVERY")) {
-                    Instant nb = x.cert.getNotBefore().toInstant();
-                    Instant na = x.cert.getNotAfter().toInstant();
-                    if (na.isBefore(nb.atZone(ZoneOffset.UTC).plusYears(5).toInstant())) {
-                        c.report(r, x, "ITLRecovery valid " + day(nb) + " to " + day(na) + ", less than 5 years: CUCM "
-                                + "issues it for 5, 10, 15 or 20 years");
-                    }
-                }
-            }
-        }, "SG14"),
-        rule("L24", "NO_TFTP_CERTIFICATE", "no TFTP/CCM+TFTP certificate record", WARN, INFO, null, "H", (c, r) -> {
-            if (c.recs.stream().noneMatch(x -> x.isConfigSigner() && x.carries())) {
-                c.report(r, null, "no TFTP/CCM+TFTP certificate record: phones then request unsigned configuration "
-                        + "files");
-            }
-        }, "7906 admin guide", "UCMNZ"),
-        rule("L25", "NO_TVS", "ITL without a TVS record", WARN, INFO, null, "L", (c, r) -> {
-            if (c.isItl() && c.recs.stream().noneMatch(x -> x.is(Role.TVS) && x.carries())) {
-                c.report(r, null, "ITL without a TVS record: no TVS fallback, every future signer must already be a "
-                        + "SAST here (R10)");
-            }
-        }, "R10", "MIG8"),
-        rule("L26", "TVS_IN_CTL", "CTL containing a TVS record", WARN, WARN, null, "H", (c, r) -> {
-            if (c.isCtl()) {
-                withRole(c, Role.TVS).forEach(x -> c.report(r, x, "a CTL with a TVS record: \"TVS is not referenced "
-                        + "in CTL\""));
-            }
-        }, "REGEN"),
-        rule("L27", "ROLLBACK_ITL", "rollback ITL (docs/trust.md §3.4)", WARN, WARN, null, "H", (c, r) -> {
-            if (c.isItl() && TrustLists.isRollback(c.file)) {
-                c.report(r, null, "rollback (empty) ITL: Security by Default is disabled, phones accept any ITL and "
-                        + "unsigned configuration files");
-            }
-        }, "SG14"),
-        rule("L28", "DUPLICATE_RECORD", "two records with the same role and certificate identity", WARN, WARN, null,
-            "L", (c, r) -> {
-                Map<String, Rec> seen = new HashMap<>();
-                for (Rec x : c.recs) {
-                    if (x.identity == null || x.role == null) {
-                        continue;
-                    }
-                    Rec first = seen.putIfAbsent(x.role.code() + "|" + x.identity, x);
-                    if (first != null) {
-                        c.report(r, x, "duplicate of record " + (first.index + 1) + " (same role and certificate)",
-                                "duplicateOf", first.index + 1);
+                    if (x.rsaBits() > 0 && x.rsaBits() <= 512) {
+                        c.report(r, x, "RSA " + x.rsaBits() + "-bit key: weak", "bits", x.rsaBits());
                     }
                 }
             }),
-        rule("L29", "SEVERAL_ROLES", "one certificate in several roles", INFO, INFO, null, "H", (c, r) -> {
-            Map<String, List<Rec>> byId = new LinkedHashMap<>();
-            for (Rec x : c.recs) {
-                if (x.identity != null) {
-                    byId.computeIfAbsent(x.identity, k -> new ArrayList<>()).add(x);
-                }
-            }
-            for (List<Rec> l : byId.values()) {
-                Set<String> roles = new LinkedHashSet<>();
-                l.forEach(x -> roles.add(x.role == null ? "none" : x.role.name()));
-                if (roles.size() > 1) {
-                    c.report(r, l.get(0), "the certificate has roles " + String.join(", ", roles) + " (normal for "
-                            + "CallManager: SAST + TFTP)", "roles", String.join(",", roles));
-                }
-            }
-        }, "SG14"),
-        rule("L30", "SAST_SAME_KEY", "both SAST records hold the same key", WARN, WARN, null, "L", (c, r) -> {
-            List<Rec> s = withRole(c, Role.SAST);
-            for (int i = 0; i < s.size(); i++) {
-                for (int j = i + 1; j < s.size(); j++) {
-                    if (s.get(i).key != null && s.get(j).key != null
-                            && s.get(i).key.equals(s.get(j).key)) {
-                        c.report(r, s.get(j), "SAST records " + (s.get(i).index + 1) + " and " + (s.get(j).index + 1)
-                                + " hold the same key: no independent recovery anchor");
-                    }
-                }
-            }
-        }, "inference"),
-        rule("L31", "CERT_HASH_PROBLEM", "CERTHASH != SHA-1(CERTIFICATE) of the same certificate elsewhere, or HASH "
-            + "ALGORITHM != 1", WARN, WARN, null, "R", (c, r) -> {
-                fromVerifier(c, r, EnumSet.of(ProblemCode.CERT_HASH_MISMATCH), null);
-                for (Rec x : c.recs) {
-                    Optional<DigestAlgorithm> ha = x.record.hashAlgorithm();
-                    if (ha.isPresent() && !ha.get().equals(DigestAlgorithm.SHA1)) {
-                        c.emit(r, null, "HASH_ALGORITHM", x, -1, "HASH ALGORITHM is " + ha.get() + ", not SHA-1 (1)");
-                    }
-                    Optional<Bytes> h = x.record.certHash();
-                    if (h.isEmpty() || x.record.certificate().isPresent()) {
-                        continue;
-                    }
-                    Optional<String> sid = TrustLists.serialIdentity(x.record);
-                    for (Rec y : c.recs) {
-                        if (y.record.certificate().isPresent() && sid.isPresent()
-                                && sid.equals(TrustLists.serialIdentity(y.record))
-                                && !TrustLists.sha1(y.record.certificate().get()).equals(h.get())) {
-                            c.emit(r, null, "CERT_HASH_MISMATCH", x, -1, "CERTHASH is not the SHA-1 of record "
-                                    + (y.index + 1) + "'s CERTIFICATE (same serial and issuer)", "record",
-                                    y.index + 1);
-                            break;
+            rule(
+                    "L13",
+                    "SHA512_LEGACY_PHONES",
+                    "DIGESTALGORITHM = 3 (SHA-512)",
+                    WARN,
+                    WARN,
+                    "ERROR if --models lists a 79xx/89xx/99xx (a model the table says cannot verify SHA-512)",
+                    "H",
+                    (c, r) -> {
+                        if (digest(c).filter(DigestAlgorithm.SHA512::equals).isEmpty()) {
+                            return;
                         }
-                    }
-                }
-            }, "docs/format.md §4"),
-        rule("L32", "RECORD_INCONSISTENT", "PUBLICKEY/SIGNATURE/SERIALNUMBER/SUBJECTNAME differ from the certificate",
-            WARN, WARN, "the verifier's ERROR for the signer's record stays ERROR", "R", (c, r) -> {
-                fromVerifier(c, r, RECORD_CONSISTENCY, null);
+                        List<String> refusing = new ArrayList<>();
+                        for (String m : c.options.models()) {
+                            Optional<ModelTable.Entry> e =
+                                    c.options.modelTable().lookup(m);
+                            if (e.isPresent() && e.get().sha512() == ModelTable.Support.NO) {
+                                refusing.add(ModelTable.normalise(m));
+                            }
+                        }
+                        c.emit(
+                                r,
+                                refusing.isEmpty() ? null : ERROR,
+                                null,
+                                null,
+                                -1,
+                                "signed with SHA-512: 79xx/89xx/99xx "
+                                        + "validate only SHA-1 signatures"
+                                        + (refusing.isEmpty()
+                                                ? ""
+                                                : "; " + String.join(", ", refusing)
+                                                        + " cannot verify it (\"if not, the phones don't work\")"),
+                                "models",
+                                String.join(",", refusing));
+                    },
+                    "SG125-PHONE",
+                    "SG15-ENC"),
+            rule(
+                    "L14",
+                    "SHA256_DIGEST",
+                    "DIGESTALGORITHM = 2 (SHA-256)",
+                    WARN,
+                    WARN,
+                    null,
+                    "M",
+                    (c, r) -> {
+                        if (digest(c).filter(DigestAlgorithm.SHA256::equals).isPresent()) {
+                            c.report(
+                                    r,
+                                    null,
+                                    "signed with SHA-256: CUCM offers only SHA-1 or SHA-512 (\"TFTP File Signature "
+                                            + "Algorithm\"); phone support unknown");
+                        }
+                    },
+                    "SG15-ENC"),
+            rule(
+                    "L15",
+                    "UNKNOWN_DIGEST_ALGORITHM",
+                    "DIGESTALGORITHM unknown",
+                    ERROR,
+                    ERROR,
+                    null,
+                    "R",
+                    (c, r) -> fromVerifier(c, r, EnumSet.of(ProblemCode.UNKNOWN_DIGEST_ALGORITHM), ERROR),
+                    "docs/format.md §4.6"),
+            rule(
+                    "L16",
+                    "EC_WITHOUT_V11",
+                    "an EC key in any record and SIGNERVERSION absent or < 1.1",
+                    WARN,
+                    WARN,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        Optional<Version> v = c.file.header().signerVersion();
+                        if (v.isPresent() && v.get().compareTo(Version.V1_1) >= 0) {
+                            return;
+                        }
+                        for (Rec x : c.recs) {
+                            if (x.isEc()) {
+                                c.report(
+                                        r,
+                                        x,
+                                        "EC key (" + x.keyText() + ") but SIGNERVERSION is "
+                                                + v.map(Object::toString).orElse("absent")
+                                                + ": phones enable EC (\"advanced encryption algorithms\") only "
+                                                + "with version 1.1");
+                            }
+                        }
+                    },
+                    "UCMNZ",
+                    "CAMELOT"),
+            rule(
+                    "L17",
+                    "EC_TFTP_WITHOUT_RSA_TFTP",
+                    "v1.1 with EC TFTP certificates but no RSA TFTP/CCM+TFTP certificate",
+                    WARN,
+                    WARN,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        Optional<Version> v = c.file.header().signerVersion();
+                        if (v.isEmpty() || v.get().compareTo(Version.V1_1) < 0) {
+                            return;
+                        }
+                        boolean ec = c.recs.stream().anyMatch(x -> x.isConfigSigner() && x.isEc());
+                        boolean rsa = c.recs.stream().anyMatch(x -> x.isConfigSigner() && x.rsaBits() > 0);
+                        if (ec && !rsa) {
+                            c.report(
+                                    r,
+                                    null,
+                                    "EC TFTP certificates but no RSA TFTP/CCM+TFTP certificate: other provisioning "
+                                            + "files must still be signed with an RSA TFTP key");
+                        }
+                    },
+                    "UCMNZ"),
+            rule(
+                    "L18",
+                    "EC_CURVE_NOT_RECOMMENDED",
+                    "EC curve not P-256, P-384 or P-521",
+                    WARN,
+                    WARN,
+                    null,
+                    "M",
+                    (c, r) -> {
+                        for (Rec x : c.recs) {
+                            if (x.key instanceof ECPublicKey k) {
+                                String curve = LintContext.curve(k);
+                                if (!List.of("P-256", "P-384", "P-521").contains(curve)) {
+                                    c.report(
+                                            r,
+                                            x,
+                                            "EC curve " + curve + " is not one of the recommended P-256, P-384, P-521",
+                                            "curve",
+                                            curve);
+                                }
+                            }
+                        }
+                    },
+                    "UCMNZ"),
+            rule(
+                    "L19",
+                    "NOT_RSA_SIGNED",
+                    "SIGNATUREALGORITHM != 0 or signer key not RSA",
+                    ERROR,
+                    ERROR,
+                    null,
+                    "M",
+                    (c, r) -> {
+                        fromVerifier(
+                                c,
+                                r,
+                                EnumSet.of(
+                                        ProblemCode.UNSUPPORTED_SIGNATURE_ALGORITHM,
+                                        ProblemCode.SIGNER_KEY_UNSUPPORTED),
+                                ERROR);
+                        Optional<Rec> s = c.signer();
+                        if (s.isPresent()
+                                && s.get().key != null
+                                && s.get().rsaBits() < 0
+                                && !c.verification().has(ProblemCode.SIGNER_KEY_UNSUPPORTED)) {
+                            c.report(
+                                    r,
+                                    s.get(),
+                                    "the signer's key is " + s.get().keyText() + ": trust lists are RSA-signed; "
+                                            + "no ECDSA layout is known to work on phones");
+                        }
+                    },
+                    "docs/format.md §5.2",
+                    "docs/trust.md §9"),
+            rule(
+                    "L20",
+                    "CERTIFICATE_EXPIRED",
+                    "certificate expired at --now",
+                    WARN,
+                    WARN,
+                    "ERROR if the record is the signer or TFTP/CCM+TFTP",
+                    "M",
+                    (c, r) -> {
+                        int signer = c.signer().map(s -> s.index).orElse(-1);
+                        for (Rec x : c.recs) {
+                            if (x.cert != null
+                                    && c.options
+                                            .now()
+                                            .isAfter(x.cert.getNotAfter().toInstant())) {
+                                boolean hard = x.index == signer || x.isConfigSigner();
+                                c.emit(
+                                        r,
+                                        hard ? ERROR : null,
+                                        null,
+                                        x,
+                                        -1,
+                                        "certificate expired on "
+                                                + day(x.cert.getNotAfter().toInstant())
+                                                + (hard
+                                                        ? ": \"TFTP is not trusted (phones do not accept "
+                                                                + "signed configuration files and/or ITL files)\""
+                                                        : ""),
+                                        "notAfter",
+                                        x.cert.getNotAfter().toInstant());
+                            }
+                        }
+                    },
+                    "REGEN"),
+            rule(
+                    "L21",
+                    "CERTIFICATE_NEAR_EXPIRY",
+                    "expires within --near-expiry (default 60 days)",
+                    WARN,
+                    WARN,
+                    null,
+                    "M",
+                    (c, r) -> {
+                        Instant limit = c.options.now().plus(c.options.nearExpiry());
+                        for (Rec x : c.recs) {
+                            Instant na =
+                                    x.cert == null ? null : x.cert.getNotAfter().toInstant();
+                            if (na != null && !c.options.now().isAfter(na) && na.isBefore(limit)) {
+                                c.report(
+                                        r,
+                                        x,
+                                        "certificate expires on " + day(na) + " (within "
+                                                + c.options.nearExpiry().toDays() + " days): plan the regeneration",
+                                        "notAfter",
+                                        na);
+                            }
+                        }
+                    },
+                    "SG125-CERT"),
+            rule("L22", "CERTIFICATE_NOT_YET_VALID", "not yet valid at --now", WARN, WARN, null, "L", (c, r) -> {
                 for (Rec x : c.recs) {
-                    Optional<String> sn = x.record.subjectName();
-                    if (x.cert != null && sn.isPresent() && !TrustLists.sameName(sn.get(),
-                            x.cert.getSubjectX500Principal().getName())) {
-                        c.emit(r, null, "SUBJECT_NAME_MISMATCH", x, -1, "SUBJECTNAME \"" + sn.get() + "\" differs "
-                                + "from the certificate's subject \"" + x.cert.getSubjectX500Principal().getName()
-                                + "\"");
+                    if (x.cert != null
+                            && c.options.now().isBefore(x.cert.getNotBefore().toInstant())) {
+                        c.report(
+                                r,
+                                x,
+                                "certificate not valid before "
+                                        + day(x.cert.getNotBefore().toInstant()),
+                                "notBefore",
+                                x.cert.getNotBefore().toInstant());
                     }
                 }
-            }, "docs/format.md §10.6"),
-        rule("L33", "FILENAME_NOT_BASE_NAME", "FILENAME not ITLFile.tlv/CTLFile.tlv for a trust list", WARN, WARN,
-            null, "U", (c, r) -> {
-                Optional<String> fn = c.file.header().fileName();
-                if (fn.isPresent() && !fn.get().equals("ITLFile.tlv") && !fn.get().equals("CTLFile.tlv")) {
-                    c.report(r, null, "FILENAME is \"" + fn.get() + "\": per-device copies carry the base name "
-                            + "(itl build --filename ITLFile.tlv)", "fileName", fn.get());
-                }
-            }, "UCMNZ", "RESET10"),
-        rule("L34", "HEADER_LENGTH_NOT_ALIGNED", "HEADERLENGTH % 4 != 0", WARN, WARN, null, "R", (c, r) -> {
-            int hl = c.file.header().length();
-            if (hl % 4 != 0) {
-                c.emit(r, null, null, null, 0, "HEADERLENGTH " + hl + " is not a multiple of 4: CUCM and certutils "
-                        + "pad to 4", "headerLength", hl);
-            }
-        }, "docs/format.md §2.3"),
-        rule("L35", "TOLERATED_UNKNOWN", "VERSION > 1.2, unknown tags or roles", INFO, INFO, null, "H", (c, r) -> {
-            Version v = c.file.header().version();
-            if (v.compareTo(Version.V1_2) > 0) {
-                c.emit(r, null, "NEWER_VERSION", null, 0, "header VERSION " + v + " > 1.2: phones skip what they do "
-                        + "not know");
-            }
-            for (ItlWarning w : c.file.warnings()) {
-                if (w.code() == ItlWarning.Code.HEADER_LENGTH_NOT_ALIGNED
-                        || w.code() == ItlWarning.Code.NEWER_VERSION) {
-                    continue;
-                }
-                Rec x = w.recordIndex() >= 0 && w.recordIndex() < c.recs.size() ? c.recs.get(w.recordIndex()) : null;
-                c.emit(r, null, w.code().name(), x, w.offset(), w.message() + " (phones skip unknown TLVs)");
-            }
-            fromVerifier(c, r, EnumSet.of(ProblemCode.MISSING_ROLE), INFO);
-        }, "MIGSEC", "EMCC"),
-        rule("L36", "TIMESTAMP_ODD", "TIMESTAMP in the future or before the signer's notBefore", INFO, INFO, null, "L",
-            (c, r) -> {
-                Optional<Instant> t = c.file.header().timestamp();
-                if (t.isEmpty()) {
-                    return;
-                }
-                if (t.get().isAfter(c.options.now())) {
-                    c.emit(r, null, null, null, -1, "TIMESTAMP " + t.get() + " is after --now " + c.options.now());
-                }
-                c.signer().filter(s -> s.cert != null && t.get().isBefore(s.cert.getNotBefore().toInstant()))
-                        .ifPresent(s -> c.report(r, s, "TIMESTAMP " + t.get() + " is before the signer's notBefore "
-                                + s.cert.getNotBefore().toInstant()));
             }),
-        rule("L37", "CTL_RECORD_WITHOUT_ADDRESS", "CTL CCM+TFTP/TFTP record without IPADDRESS or DNSNAME", INFO, INFO,
-            null, "R", (c, r) -> {
-                if (!c.isCtl()) {
-                    return;
-                }
-                for (Rec x : c.recs) {
-                    if (x.isConfigSigner() && (x.record.ipAddress().isEmpty() || x.record.dnsName().filter(
-                            d -> !d.isBlank()).isEmpty())) {
-                        c.report(r, x, "CTL " + x.role.name() + " record without " + (x.record.ipAddress().isEmpty()
-                                ? "IPADDRESS" : "DNSNAME") + ": CUCM CTL records carry host name and IPv4");
-                    }
-                }
-            }, "docs/format.md §4.5"),
-        rule("L38", "MODE_MISMATCH", "--mode given and the ITL's TFTP record kind disagrees (TFTP = non-secure, "
-            + "CCM+TFTP = mixed)", WARN, WARN, null, "H", (c, r) -> {
-                if (c.options.mode().isEmpty() || !c.isItl()) {
-                    return;
-                }
-                boolean tftp = c.recs.stream().anyMatch(x -> x.is(Role.TFTP));
-                boolean ccmTftp = c.recs.stream().anyMatch(x -> x.is(Role.CCM_TFTP));
-                LintOptions.Mode m = c.options.mode().get();
-                if (m == LintOptions.Mode.NON_SECURE && !tftp || m == LintOptions.Mode.MIXED && !ccmTftp) {
-                    c.report(r, null, "--mode " + (m == LintOptions.Mode.MIXED ? "mixed expects a CCM+TFTP"
-                            : "non-secure expects a TFTP") + " record; the ITL has " + (tftp ? "TFTP" : ccmTftp
-                            ? "CCM+TFTP" : "neither"), "mode", m);
-                }
-            }, "SG125", "REGEN"),
-        rule("L39", "NO_CAPF", "ITL without CAPF record", INFO, OFF, null, "H", (c, r) -> {
-            if (c.isItl() && withRole(c, Role.CAPF).isEmpty()) {
-                c.report(r, null, "ITL without CAPF record: \"The CAPF certificate isn't required in the ITL File "
-                        + "(TVS can authenticate it)\"");
-            }
-        }, "SG14"),
-        rule("L40", "SERIAL_LEADING_ZERO", "SERIALNUMBER with a leading 0x00", INFO, INFO, null, "R", (c, r) -> {
-            ItlHeader h = c.file.header();
-            if (h.serialNumber().filter(Rules::leadingZero).isPresent()) {
-                c.report(r, null, "header SERIALNUMBER has a leading 0x00: CUCM/certutils write the unsigned "
-                        + "magnitude");
-            }
-            for (Rec x : c.recs) {
-                if (x.record.serialNumber().filter(Rules::leadingZero).isPresent()) {
-                    c.report(r, x, "SERIALNUMBER has a leading 0x00: CUCM/certutils write the unsigned magnitude");
-                }
-            }
-        }, "docs/format.md §4.4"),
-        rule("L41", "SIGNER_NEAR_EXPIRY", "signer certificate expires within --near-expiry", WARN, WARN, null, "M",
-            (c, r) -> {
-                Instant limit = c.options.now().plus(c.options.nearExpiry());
-                c.signer().filter(s -> s.cert != null && s.cert.getNotAfter().toInstant().isBefore(limit)
-                        && !c.options.now().isAfter(s.cert.getNotAfter().toInstant())).ifPresent(s -> c.report(r, s,
-                        "the signer's certificate expires on " + day(s.cert.getNotAfter().toInstant()) + ": the next "
-                        + "list signed with it may be rejected after that (R20)"));
-            }, "REGEN"));
+            rule(
+                    "L23",
+                    "ITLRECOVERY_SHORT_VALIDITY",
+                    "ITLRecovery validity < 5 years",
+                    INFO,
+                    INFO,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        for (Rec x : c.recs) {
+                            if (x.cert != null && x.cn.toUpperCase(Locale.ROOT).startsWith("ITLRECOVERY")) {
+                                Instant nb = x.cert.getNotBefore().toInstant();
+                                Instant na = x.cert.getNotAfter().toInstant();
+                                if (na.isBefore(
+                                        nb.atZone(ZoneOffset.UTC).plusYears(5).toInstant())) {
+                                    c.report(
+                                            r,
+                                            x,
+                                            "ITLRecovery valid " + day(nb) + " to " + day(na)
+                                                    + ", less than 5 years: CUCM "
+                                                    + "issues it for 5, 10, 15 or 20 years");
+                                }
+                            }
+                        }
+                    },
+                    "SG14"),
+            rule(
+                    "L24",
+                    "NO_TFTP_CERTIFICATE",
+                    "no TFTP/CCM+TFTP certificate record",
+                    WARN,
+                    INFO,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        if (c.recs.stream().noneMatch(x -> x.isConfigSigner() && x.carries())) {
+                            c.report(
+                                    r,
+                                    null,
+                                    "no TFTP/CCM+TFTP certificate record: phones then request unsigned configuration "
+                                            + "files");
+                        }
+                    },
+                    "7906 admin guide",
+                    "UCMNZ"),
+            rule(
+                    "L25",
+                    "NO_TVS",
+                    "ITL without a TVS record",
+                    WARN,
+                    INFO,
+                    null,
+                    "L",
+                    (c, r) -> {
+                        if (c.isItl() && c.recs.stream().noneMatch(x -> x.is(Role.TVS) && x.carries())) {
+                            c.report(
+                                    r,
+                                    null,
+                                    "ITL without a TVS record: no TVS fallback, every future signer must already be a "
+                                            + "SAST here (R10)");
+                        }
+                    },
+                    "R10",
+                    "MIG8"),
+            rule(
+                    "L26",
+                    "TVS_IN_CTL",
+                    "CTL containing a TVS record",
+                    WARN,
+                    WARN,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        if (c.isCtl()) {
+                            withRole(c, Role.TVS)
+                                    .forEach(x -> c.report(
+                                            r, x, "a CTL with a TVS record: \"TVS is not referenced " + "in CTL\""));
+                        }
+                    },
+                    "REGEN"),
+            rule(
+                    "L27",
+                    "ROLLBACK_ITL",
+                    "rollback ITL (docs/trust.md §3.4)",
+                    WARN,
+                    WARN,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        if (c.isItl() && TrustLists.isRollback(c.file)) {
+                            c.report(
+                                    r,
+                                    null,
+                                    "rollback (empty) ITL: Security by Default is disabled, phones accept any ITL and "
+                                            + "unsigned configuration files");
+                        }
+                    },
+                    "SG14"),
+            rule(
+                    "L28",
+                    "DUPLICATE_RECORD",
+                    "two records with the same role and certificate identity",
+                    WARN,
+                    WARN,
+                    null,
+                    "L",
+                    (c, r) -> {
+                        Map<String, Rec> seen = new HashMap<>();
+                        for (Rec x : c.recs) {
+                            if (x.identity == null || x.role == null) {
+                                continue;
+                            }
+                            Rec first = seen.putIfAbsent(x.role.code() + "|" + x.identity, x);
+                            if (first != null) {
+                                c.report(
+                                        r,
+                                        x,
+                                        "duplicate of record " + (first.index + 1) + " (same role and certificate)",
+                                        "duplicateOf",
+                                        first.index + 1);
+                            }
+                        }
+                    }),
+            rule(
+                    "L29",
+                    "SEVERAL_ROLES",
+                    "one certificate in several roles",
+                    INFO,
+                    INFO,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        Map<String, List<Rec>> byId = new LinkedHashMap<>();
+                        for (Rec x : c.recs) {
+                            if (x.identity != null) {
+                                byId.computeIfAbsent(x.identity, k -> new ArrayList<>())
+                                        .add(x);
+                            }
+                        }
+                        for (List<Rec> l : byId.values()) {
+                            Set<String> roles = new LinkedHashSet<>();
+                            l.forEach(x -> roles.add(x.role == null ? "none" : x.role.name()));
+                            if (roles.size() > 1) {
+                                c.report(
+                                        r,
+                                        l.get(0),
+                                        "the certificate has roles " + String.join(", ", roles) + " (normal for "
+                                                + "CallManager: SAST + TFTP)",
+                                        "roles",
+                                        String.join(",", roles));
+                            }
+                        }
+                    },
+                    "SG14"),
+            rule(
+                    "L30",
+                    "SAST_SAME_KEY",
+                    "both SAST records hold the same key",
+                    WARN,
+                    WARN,
+                    null,
+                    "L",
+                    (c, r) -> {
+                        List<Rec> s = withRole(c, Role.SAST);
+                        for (int i = 0; i < s.size(); i++) {
+                            for (int j = i + 1; j < s.size(); j++) {
+                                if (s.get(i).key != null
+                                        && s.get(j).key != null
+                                        && s.get(i).key.equals(s.get(j).key)) {
+                                    c.report(
+                                            r,
+                                            s.get(j),
+                                            "SAST records " + (s.get(i).index + 1) + " and " + (s.get(j).index + 1)
+                                                    + " hold the same key: no independent recovery anchor");
+                                }
+                            }
+                        }
+                    },
+                    "inference"),
+            rule(
+                    "L31",
+                    "CERT_HASH_PROBLEM",
+                    "CERTHASH != SHA-1(CERTIFICATE) of the same certificate elsewhere, or HASH " + "ALGORITHM != 1",
+                    WARN,
+                    WARN,
+                    null,
+                    "R",
+                    (c, r) -> {
+                        fromVerifier(c, r, EnumSet.of(ProblemCode.CERT_HASH_MISMATCH), null);
+                        for (Rec x : c.recs) {
+                            Optional<DigestAlgorithm> ha = x.record.hashAlgorithm();
+                            if (ha.isPresent() && !ha.get().equals(DigestAlgorithm.SHA1)) {
+                                c.emit(
+                                        r,
+                                        null,
+                                        "HASH_ALGORITHM",
+                                        x,
+                                        -1,
+                                        "HASH ALGORITHM is " + ha.get() + ", not SHA-1 (1)");
+                            }
+                            Optional<Bytes> h = x.record.certHash();
+                            if (h.isEmpty() || x.record.certificate().isPresent()) {
+                                continue;
+                            }
+                            Optional<String> sid = TrustLists.serialIdentity(x.record);
+                            for (Rec y : c.recs) {
+                                if (y.record.certificate().isPresent()
+                                        && sid.isPresent()
+                                        && sid.equals(TrustLists.serialIdentity(y.record))
+                                        && !TrustLists.sha1(
+                                                        y.record.certificate().get())
+                                                .equals(h.get())) {
+                                    c.emit(
+                                            r,
+                                            null,
+                                            "CERT_HASH_MISMATCH",
+                                            x,
+                                            -1,
+                                            "CERTHASH is not the SHA-1 of record " + (y.index + 1)
+                                                    + "'s CERTIFICATE (same serial and issuer)",
+                                            "record",
+                                            y.index + 1);
+                                    break;
+                                }
+                            }
+                        }
+                    },
+                    "docs/format.md §4"),
+            rule(
+                    "L32",
+                    "RECORD_INCONSISTENT",
+                    "PUBLICKEY/SIGNATURE/SERIALNUMBER/SUBJECTNAME differ from the certificate",
+                    WARN,
+                    WARN,
+                    "the verifier's ERROR for the signer's record stays ERROR",
+                    "R",
+                    (c, r) -> {
+                        fromVerifier(c, r, RECORD_CONSISTENCY, null);
+                        for (Rec x : c.recs) {
+                            Optional<String> sn = x.record.subjectName();
+                            if (x.cert != null
+                                    && sn.isPresent()
+                                    && !TrustLists.sameName(
+                                            sn.get(),
+                                            x.cert.getSubjectX500Principal().getName())) {
+                                c.emit(
+                                        r,
+                                        null,
+                                        "SUBJECT_NAME_MISMATCH",
+                                        x,
+                                        -1,
+                                        "SUBJECTNAME \"" + sn.get() + "\" differs "
+                                                + "from the certificate's subject \""
+                                                + x.cert.getSubjectX500Principal()
+                                                        .getName()
+                                                + "\"");
+                            }
+                        }
+                    },
+                    "docs/format.md §10.6"),
+            rule(
+                    "L33",
+                    "FILENAME_NOT_BASE_NAME",
+                    "FILENAME not ITLFile.tlv/CTLFile.tlv for a trust list",
+                    WARN,
+                    WARN,
+                    null,
+                    "U",
+                    (c, r) -> {
+                        Optional<String> fn = c.file.header().fileName();
+                        if (fn.isPresent()
+                                && !fn.get().equals("ITLFile.tlv")
+                                && !fn.get().equals("CTLFile.tlv")) {
+                            c.report(
+                                    r,
+                                    null,
+                                    "FILENAME is \"" + fn.get() + "\": per-device copies carry the base name "
+                                            + "(itl build --filename ITLFile.tlv)",
+                                    "fileName",
+                                    fn.get());
+                        }
+                    },
+                    "UCMNZ",
+                    "RESET10"),
+            rule(
+                    "L34",
+                    "HEADER_LENGTH_NOT_ALIGNED",
+                    "HEADERLENGTH % 4 != 0",
+                    WARN,
+                    WARN,
+                    null,
+                    "R",
+                    (c, r) -> {
+                        int hl = c.file.header().length();
+                        if (hl % 4 != 0) {
+                            c.emit(
+                                    r,
+                                    null,
+                                    null,
+                                    null,
+                                    0,
+                                    "HEADERLENGTH " + hl + " is not a multiple of 4: CUCM and certutils " + "pad to 4",
+                                    "headerLength",
+                                    hl);
+                        }
+                    },
+                    "docs/format.md §2.3"),
+            rule(
+                    "L35",
+                    "TOLERATED_UNKNOWN",
+                    "VERSION > 1.2, unknown tags or roles",
+                    INFO,
+                    INFO,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        Version v = c.file.header().version();
+                        if (v.compareTo(Version.V1_2) > 0) {
+                            c.emit(
+                                    r,
+                                    null,
+                                    "NEWER_VERSION",
+                                    null,
+                                    0,
+                                    "header VERSION " + v + " > 1.2: phones skip what they do " + "not know");
+                        }
+                        for (ItlWarning w : c.file.warnings()) {
+                            if (w.code() == ItlWarning.Code.HEADER_LENGTH_NOT_ALIGNED
+                                    || w.code() == ItlWarning.Code.NEWER_VERSION) {
+                                continue;
+                            }
+                            Rec x = w.recordIndex() >= 0 && w.recordIndex() < c.recs.size()
+                                    ? c.recs.get(w.recordIndex())
+                                    : null;
+                            c.emit(
+                                    r,
+                                    null,
+                                    w.code().name(),
+                                    x,
+                                    w.offset(),
+                                    w.message() + " (phones skip unknown TLVs)");
+                        }
+                        fromVerifier(c, r, EnumSet.of(ProblemCode.MISSING_ROLE), INFO);
+                    },
+                    "MIGSEC",
+                    "EMCC"),
+            rule(
+                    "L36",
+                    "TIMESTAMP_ODD",
+                    "TIMESTAMP in the future or before the signer's notBefore",
+                    INFO,
+                    INFO,
+                    null,
+                    "L",
+                    (c, r) -> {
+                        Optional<Instant> t = c.file.header().timestamp();
+                        if (t.isEmpty()) {
+                            return;
+                        }
+                        if (t.get().isAfter(c.options.now())) {
+                            c.emit(
+                                    r,
+                                    null,
+                                    null,
+                                    null,
+                                    -1,
+                                    "TIMESTAMP " + t.get() + " is after --now " + c.options.now());
+                        }
+                        c.signer()
+                                .filter(s -> s.cert != null
+                                        && t.get()
+                                                .isBefore(s.cert.getNotBefore().toInstant()))
+                                .ifPresent(s -> c.report(
+                                        r,
+                                        s,
+                                        "TIMESTAMP " + t.get() + " is before the signer's notBefore "
+                                                + s.cert.getNotBefore().toInstant()));
+                    }),
+            rule(
+                    "L37",
+                    "CTL_RECORD_WITHOUT_ADDRESS",
+                    "CTL CCM+TFTP/TFTP record without IPADDRESS or DNSNAME",
+                    INFO,
+                    INFO,
+                    null,
+                    "R",
+                    (c, r) -> {
+                        if (!c.isCtl()) {
+                            return;
+                        }
+                        for (Rec x : c.recs) {
+                            if (x.isConfigSigner()
+                                    && (x.record.ipAddress().isEmpty()
+                                            || x.record
+                                                    .dnsName()
+                                                    .filter(d -> !d.isBlank())
+                                                    .isEmpty())) {
+                                c.report(
+                                        r,
+                                        x,
+                                        "CTL " + x.role.name() + " record without "
+                                                + (x.record.ipAddress().isEmpty() ? "IPADDRESS" : "DNSNAME")
+                                                + ": CUCM CTL records carry host name and IPv4");
+                            }
+                        }
+                    },
+                    "docs/format.md §4.5"),
+            rule(
+                    "L38",
+                    "MODE_MISMATCH",
+                    "--mode given and the ITL's TFTP record kind disagrees (TFTP = non-secure, " + "CCM+TFTP = mixed)",
+                    WARN,
+                    WARN,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        if (c.options.mode().isEmpty() || !c.isItl()) {
+                            return;
+                        }
+                        boolean tftp = c.recs.stream().anyMatch(x -> x.is(Role.TFTP));
+                        boolean ccmTftp = c.recs.stream().anyMatch(x -> x.is(Role.CCM_TFTP));
+                        LintOptions.Mode m = c.options.mode().get();
+                        if (m == LintOptions.Mode.NON_SECURE && !tftp || m == LintOptions.Mode.MIXED && !ccmTftp) {
+                            c.report(
+                                    r,
+                                    null,
+                                    "--mode "
+                                            + (m == LintOptions.Mode.MIXED
+                                                    ? "mixed expects a CCM+TFTP"
+                                                    : "non-secure expects a TFTP")
+                                            + " record; the ITL has "
+                                            + (tftp ? "TFTP" : ccmTftp ? "CCM+TFTP" : "neither"),
+                                    "mode",
+                                    m);
+                        }
+                    },
+                    "SG125",
+                    "REGEN"),
+            rule(
+                    "L39",
+                    "NO_CAPF",
+                    "ITL without CAPF record",
+                    INFO,
+                    OFF,
+                    null,
+                    "H",
+                    (c, r) -> {
+                        if (c.isItl() && withRole(c, Role.CAPF).isEmpty()) {
+                            c.report(
+                                    r,
+                                    null,
+                                    "ITL without CAPF record: \"The CAPF certificate isn't required in the ITL File "
+                                            + "(TVS can authenticate it)\"");
+                        }
+                    },
+                    "SG14"),
+            rule(
+                    "L40",
+                    "SERIAL_LEADING_ZERO",
+                    "SERIALNUMBER with a leading 0x00",
+                    INFO,
+                    INFO,
+                    null,
+                    "R",
+                    (c, r) -> {
+                        ItlHeader h = c.file.header();
+                        if (h.serialNumber().filter(Rules::leadingZero).isPresent()) {
+                            c.report(
+                                    r,
+                                    null,
+                                    "header SERIALNUMBER has a leading 0x00: CUCM/certutils write the unsigned "
+                                            + "magnitude");
+                        }
+                        for (Rec x : c.recs) {
+                            if (x.record
+                                    .serialNumber()
+                                    .filter(Rules::leadingZero)
+                                    .isPresent()) {
+                                c.report(
+                                        r,
+                                        x,
+                                        "SERIALNUMBER has a leading 0x00: CUCM/certutils write the unsigned magnitude");
+                            }
+                        }
+                    },
+                    "docs/format.md §4.4"),
+            rule(
+                    "L41",
+                    "SIGNER_NEAR_EXPIRY",
+                    "signer certificate expires within --near-expiry",
+                    WARN,
+                    WARN,
+                    null,
+                    "M",
+                    (c, r) -> {
+                        Instant limit = c.options.now().plus(c.options.nearExpiry());
+                        c.signer()
+                                .filter(s -> s.cert != null
+                                        && s.cert.getNotAfter().toInstant().isBefore(limit)
+                                        && !c.options
+                                                .now()
+                                                .isAfter(s.cert.getNotAfter().toInstant()))
+                                .ifPresent(s -> c.report(
+                                        r,
+                                        s,
+                                        "the signer's certificate expires on "
+                                                + day(s.cert.getNotAfter().toInstant()) + ": the next "
+                                                + "list signed with it may be rejected after that (R20)"));
+                    },
+                    "REGEN"));
 
-    private Rules() {
-    }
+    private Rules() {}
 
-    private static LintRule rule(String id, String code, String condition, LintSeverity cucm, LintSeverity ucm,
-            String note, String confidence, LintRule.Check check, String... source) {
-        return new LintRule(id, code, condition, cucm, ucm, note, List.of(source.length == 0 ? new String[] {
-            "docs/lint.md"} : source), confidence, check);
+    private static LintRule rule(
+            String id,
+            String code,
+            String condition,
+            LintSeverity cucm,
+            LintSeverity ucm,
+            String note,
+            String confidence,
+            LintRule.Check check,
+            String... source) {
+        return new LintRule(
+                id,
+                code,
+                condition,
+                cucm,
+                ucm,
+                note,
+                List.of(source.length == 0 ? new String[] {"docs/lint.md"} : source),
+                confidence,
+                check);
     }
 
     private static List<Rec> withRole(LintContext c, Role role) {
@@ -511,8 +1136,13 @@ final class Rules {
             }
             LintSeverity s = forced != null ? forced : p.isError() ? ERROR : WARN;
             Rec x = p.recordIndex() >= 0 && p.recordIndex() < c.recs.size() ? c.recs.get(p.recordIndex()) : null;
-            c.emit(r, s, p.code().name(), x, p.offset(), String.format(Locale.ROOT, p.code().format(),
-                    p.params().toArray()));
+            c.emit(
+                    r,
+                    s,
+                    p.code().name(),
+                    x,
+                    p.offset(),
+                    String.format(Locale.ROOT, p.code().format(), p.params().toArray()));
         }
     }
 }

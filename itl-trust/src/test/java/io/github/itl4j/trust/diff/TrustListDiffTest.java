@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 /** The diff table (docs/lint.md, itl diff). */
 class TrustListDiffTest {
     private static TrustSimulator sim(TvsInstance... tvs) {
-        return TrustSimulator.builder().phone(PhoneState.none().at(Fixtures.NOW)).tvs(TvsEnvironment.of(
-                List.of(tvs))).build();
+        return TrustSimulator.builder()
+                .phone(PhoneState.none().at(Fixtures.NOW))
+                .tvs(TvsEnvironment.of(List.of(tvs)))
+                .build();
     }
 
     private static TrustListDiff diff(ItlFile a, ItlFile b, TvsInstance... tvs) {
@@ -29,8 +31,9 @@ class TrustListDiffTest {
     }
 
     private static List<String> kinds(TrustListDiff d, ChangeKind k) {
-        return d.records(k).stream().map(c -> String.join("+", c.rolesNew().isEmpty() ? c.rolesOld()
-                : c.rolesNew())).toList();
+        return d.records(k).stream()
+                .map(c -> String.join("+", c.rolesNew().isEmpty() ? c.rolesOld() : c.rolesNew()))
+                .toList();
     }
 
     @Test
@@ -43,7 +46,9 @@ class TrustListDiffTest {
         assertEquals(ContinuityVerdict.CONTINUOUS, d.continuity(), d.chain().toString());
         assertTrue(d.records().stream().allMatch(c -> c.kind() == ChangeKind.UNCHANGED), d.toString());
         assertEquals(2, d.sastKept().size());
-        assertTrue(d.header().stream().anyMatch(h -> h.field().equals("SIGNERNAME")), d.header().toString());
+        assertTrue(
+                d.header().stream().anyMatch(h -> h.field().equals("SIGNERNAME")),
+                d.header().toString());
         assertFalse(d.tvsConsidered());
     }
 
@@ -55,13 +60,16 @@ class TrustListDiffTest {
         assertFalse(d.fact("signerWasSastInOld"));
         assertEquals(ContinuityVerdict.BROKEN, d.continuity());
         assertFalse(d.fixes().isEmpty());
-        TvsInstance tvsA = Fixtures.tvsA("pub", Fixtures.tvsPub(), List.of(Fixtures.cmA(), Fixtures.cmA2()),
-                List.of(), List.of());
+        TvsInstance tvsA =
+                Fixtures.tvsA("pub", Fixtures.tvsPub(), List.of(Fixtures.cmA(), Fixtures.cmA2()), List.of(), List.of());
         TrustListDiff v = diff(Fixtures.a1(), Fixtures.a2(), tvsA);
-        assertEquals(ContinuityVerdict.CONTINUOUS_VIA_TVS, v.continuity(), v.chain().toString());
+        assertEquals(
+                ContinuityVerdict.CONTINUOUS_VIA_TVS, v.continuity(), v.chain().toString());
         assertTrue(v.tvsConsidered());
         RecordChange rot = v.records(ChangeKind.ROTATED).get(0);
-        assertTrue(rot.details().stream().anyMatch(s -> s.startsWith("serial:")), rot.details().toString());
+        assertTrue(
+                rot.details().stream().anyMatch(s -> s.startsWith("serial:")),
+                rot.details().toString());
     }
 
     @Test
@@ -79,11 +87,14 @@ class TrustListDiffTest {
         TvsInstance pub = Fixtures.tvsA("pub", Fixtures.tvsA2(), List.of(Fixtures.cmA2()), List.of(), List.of());
         TrustListDiff d = diff(Fixtures.a1(), Fixtures.a4(), pub);
         assertTrue(d.fact("tvsChangedWithSigner"), d.facts().toString());
-        assertEquals(List.of("SAST+TFTP", "TVS"), kinds(d, ChangeKind.ROTATED).stream().sorted().toList());
+        assertEquals(
+                List.of("SAST+TFTP", "TVS"),
+                kinds(d, ChangeKind.ROTATED).stream().sorted().toList());
         assertEquals(ContinuityVerdict.BROKEN, d.continuity(), d.chain().toString());
         TvsInstance sub = Fixtures.tvsA("sub", Fixtures.tvsSub(), List.of(Fixtures.cmA2()), List.of(), List.of());
-        assertEquals(ContinuityVerdict.CONTINUOUS_VIA_TVS, diff(Fixtures.a1(), Fixtures.a4(), pub, sub)
-                .continuity());
+        assertEquals(
+                ContinuityVerdict.CONTINUOUS_VIA_TVS,
+                diff(Fixtures.a1(), Fixtures.a4(), pub, sub).continuity());
     }
 
     @Test
@@ -95,10 +106,12 @@ class TrustListDiffTest {
 
     @Test
     void signerVersion() {
-        TrustListDiff d = diff(Fixtures.read(vec("itl-rsa2048-sha1-v1.0-allroles.tlv")),
+        TrustListDiff d = diff(
+                Fixtures.read(vec("itl-rsa2048-sha1-v1.0-allroles.tlv")),
                 Fixtures.read(vec("itl-rsa2048-sha1-v1.1-allroles.tlv")));
-        assertTrue(d.header().stream().anyMatch(h -> h.field().equals("SIGNERVERSION") && "1.1".equals(
-                h.newValue())), d.header().toString());
+        assertTrue(
+                d.header().stream().anyMatch(h -> h.field().equals("SIGNERVERSION") && "1.1".equals(h.newValue())),
+                d.header().toString());
         assertTrue(d.fact("recordsIdentical"), d.facts().toString());
         assertTrue(d.fact("versionChanged"));
         assertEquals(ContinuityVerdict.CONTINUOUS, d.continuity());
@@ -110,19 +123,24 @@ class TrustListDiffTest {
         ItlFile b = Fixtures.read(vec("itl-rsa2048-sha512-v1.0-allroles.tlv"));
         TrustListDiff d = diff(a, b);
         assertTrue(d.fact("digestChanged"));
-        TrustSimulator m8865 = TrustSimulator.builder().phone(PhoneState.none().model("CP-8865").at(Fixtures.NOW))
+        TrustSimulator m8865 = TrustSimulator.builder()
+                .phone(PhoneState.none().model("CP-8865").at(Fixtures.NOW))
                 .build();
-        assertEquals(ContinuityVerdict.CONTINUOUS, TrustListDiff.compare(a, "ITLFile.tlv", b, "ITLFile.tlv",
-                m8865).continuity());
-        TrustSimulator m7975 = TrustSimulator.builder().phone(PhoneState.none().model("CP-7975").at(Fixtures.NOW))
+        assertEquals(
+                ContinuityVerdict.CONTINUOUS,
+                TrustListDiff.compare(a, "ITLFile.tlv", b, "ITLFile.tlv", m8865).continuity());
+        TrustSimulator m7975 = TrustSimulator.builder()
+                .phone(PhoneState.none().model("CP-7975").at(Fixtures.NOW))
                 .build();
-        assertEquals(ContinuityVerdict.BROKEN, TrustListDiff.compare(a, "ITLFile.tlv", b, "ITLFile.tlv", m7975)
-                .continuity());
+        assertEquals(
+                ContinuityVerdict.BROKEN,
+                TrustListDiff.compare(a, "ITLFile.tlv", b, "ITLFile.tlv", m7975).continuity());
     }
 
     @Test
     void recordsAdded() {
-        TrustListDiff d = diff(Fixtures.read(vec("itl-rsa2048-sha1-v1.0-n06.tlv")),
+        TrustListDiff d = diff(
+                Fixtures.read(vec("itl-rsa2048-sha1-v1.0-n06.tlv")),
                 Fixtures.read(vec("itl-rsa2048-sha1-v1.0-n12.tlv")));
         assertEquals(6, d.records(ChangeKind.ADDED).size(), d.toString());
         assertTrue(d.records(ChangeKind.REMOVED).isEmpty());
@@ -132,32 +150,43 @@ class TrustListDiffTest {
 
     @Test
     void cucmToCertutilsLayoutIsReencoded() throws Exception {
-        TrustListBuilder b = TrustListBuilder.builder(Fixtures.signer(clusterKey("test10pub"))).fileName(
-                "ITLFile.tlv").timestamp(Fixtures.T0).layout(Layout.CERTUTILS).tvsAsHash(true);
-        b.add(Fixtures.e(Fixtures.cmA(), Role.SAST)).add(Fixtures.e(Fixtures.cmA(), Role.TFTP))
-                .add(Fixtures.hash(Fixtures.capfA(), Role.CAPF)).add(Fixtures.e(Fixtures.tvsPub(), Role.TVS))
-                .add(Fixtures.e(Fixtures.tvsSub(), Role.TVS)).add(Fixtures.e(Fixtures.recA(), Role.SAST));
+        TrustListBuilder b = TrustListBuilder.builder(Fixtures.signer(clusterKey("test10pub")))
+                .fileName("ITLFile.tlv")
+                .timestamp(Fixtures.T0)
+                .layout(Layout.CERTUTILS)
+                .tvsAsHash(true);
+        b.add(Fixtures.e(Fixtures.cmA(), Role.SAST))
+                .add(Fixtures.e(Fixtures.cmA(), Role.TFTP))
+                .add(Fixtures.hash(Fixtures.capfA(), Role.CAPF))
+                .add(Fixtures.e(Fixtures.tvsPub(), Role.TVS))
+                .add(Fixtures.e(Fixtures.tvsSub(), Role.TVS))
+                .add(Fixtures.e(Fixtures.recA(), Role.SAST));
         TrustListDiff d = diff(Fixtures.a1(), Fixtures.reread(b.build()));
         assertTrue(d.records(ChangeKind.ADDED).isEmpty(), d.toString());
         assertTrue(d.records(ChangeKind.REMOVED).isEmpty(), d.toString());
         assertTrue(d.records(ChangeKind.ROTATED).isEmpty(), d.toString());
         assertFalse(d.records(ChangeKind.REENCODED).isEmpty(), d.toString());
-        assertTrue(d.records(ChangeKind.REENCODED).stream().anyMatch(c -> c.rolesNew().contains("SAST")));
+        assertTrue(d.records(ChangeKind.REENCODED).stream()
+                .anyMatch(c -> c.rolesNew().contains("SAST")));
         assertEquals(ContinuityVerdict.CONTINUOUS, d.continuity());
     }
 
     @Test
     void roleAdded() {
         // CTL_A -> CTL_A': two SAST certificates added
-        TrustListDiff d = TrustListDiff.compare(Fixtures.ctlA(), "CTLFile.tlv", Fixtures.ctlA2(), "CTLFile.tlv",
-                sim());
+        TrustListDiff d = TrustListDiff.compare(Fixtures.ctlA(), "CTLFile.tlv", Fixtures.ctlA2(), "CTLFile.tlv", sim());
         assertEquals(2, d.records(ChangeKind.ADDED).size(), d.toString());
         assertEquals(ContinuityVerdict.CONTINUOUS, d.continuity());
         // a TFTP role taken away from CM_A (A8 -> A8 without TFTP)
-        ItlFile noTftp = Fixtures.build(clusterKey("test10pub"), "ITLFile.tlv", List.of(Fixtures.e(Fixtures.cmA(),
-                Role.SAST), Fixtures.e(Fixtures.tvsPub(), Role.TVS)));
+        ItlFile noTftp = Fixtures.build(
+                clusterKey("test10pub"),
+                "ITLFile.tlv",
+                List.of(Fixtures.e(Fixtures.cmA(), Role.SAST), Fixtures.e(Fixtures.tvsPub(), Role.TVS)));
         TrustListDiff r = diff(Fixtures.a8(), noTftp);
-        RecordChange cm = r.records().stream().filter(c -> c.rolesOld().contains("SAST")).findFirst().orElseThrow();
+        RecordChange cm = r.records().stream()
+                .filter(c -> c.rolesOld().contains("SAST"))
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of("TFTP"), cm.rolesRemoved(), r.toString());
         assertTrue(r.fact("tftpChanged"));
     }
@@ -165,7 +194,8 @@ class TrustListDiffTest {
     @Test
     void rollbackOld() {
         TrustListDiff d = diff(Fixtures.aRb(), Fixtures.b1());
-        assertEquals(ContinuityVerdict.CONTINUOUS_ROLLBACK, d.continuity(), d.chain().toString());
+        assertEquals(
+                ContinuityVerdict.CONTINUOUS_ROLLBACK, d.continuity(), d.chain().toString());
     }
 
     private static java.nio.file.Path vec(String n) {

@@ -24,11 +24,23 @@ class LintDocsTest {
         sb.append("| id | code | condition | cucm | usecallmanager | severity changes | source | confidence |\n");
         sb.append("|---|---|---|---|---|---|---|---|\n");
         for (LintRule r : Linter.rules()) {
-            sb.append("| ").append(r.id()).append(" | `").append(r.code()).append("` | ")
-                    .append(r.condition().replace("|", "\\|")).append(" | ").append(r.severity(Profile.CUCM))
-                    .append(" | ").append(r.severity(Profile.USECALLMANAGER)).append(" | ")
-                    .append(r.severityNote().isEmpty() ? "" : r.severityNote()).append(" | ")
-                    .append(String.join(", ", r.source())).append(" | ").append(r.confidence()).append(" |\n");
+            sb.append("| ")
+                    .append(r.id())
+                    .append(" | `")
+                    .append(r.code())
+                    .append("` | ")
+                    .append(r.condition().replace("|", "\\|"))
+                    .append(" | ")
+                    .append(r.severity(Profile.CUCM))
+                    .append(" | ")
+                    .append(r.severity(Profile.USECALLMANAGER))
+                    .append(" | ")
+                    .append(r.severityNote().isEmpty() ? "" : r.severityNote())
+                    .append(" | ")
+                    .append(String.join(", ", r.source()))
+                    .append(" | ")
+                    .append(r.confidence())
+                    .append(" |\n");
         }
         return sb.toString();
     }
@@ -42,11 +54,15 @@ class LintDocsTest {
         assertTrue(b >= 0 && e > b, "docs/lint.md lacks the generated-table markers");
         String current = text.substring(b + BEGIN.length() + 1, e);
         if (Boolean.getBoolean("itl.regenerateDocs")) {
-            Files.writeString(doc, text.substring(0, b + BEGIN.length() + 1) + table() + text.substring(e),
+            Files.writeString(
+                    doc,
+                    text.substring(0, b + BEGIN.length() + 1) + table() + text.substring(e),
                     StandardCharsets.UTF_8);
             return;
         }
-        assertEquals(table(), current, "docs/lint.md is out of date: run the itl-trust tests with "
-                + "-Ditl.regenerateDocs=true");
+        assertEquals(
+                table(),
+                current,
+                "docs/lint.md is out of date: run the itl-trust tests with " + "-Ditl.regenerateDocs=true");
     }
 }

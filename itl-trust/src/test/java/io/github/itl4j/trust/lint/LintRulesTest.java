@@ -94,8 +94,10 @@ class LintRulesTest {
 
     @Test
     void recoveryShorterThanCallManager() {
-        ItlFile v = build(vectorKey("node05-rsa2048"), "ITLFile.tlv", List.of(e(Fixtures.cmA2(), Role.SAST),
-                e(Fixtures.cmA2(), Role.TFTP), e(Fixtures.recA(), Role.SAST)));
+        ItlFile v = build(
+                vectorKey("node05-rsa2048"),
+                "ITLFile.tlv",
+                List.of(e(Fixtures.cmA2(), Role.SAST), e(Fixtures.cmA2(), Role.TFTP), e(Fixtures.recA(), Role.SAST)));
         LintReport r = lint(v);
         fires(r, "L09", LintSeverity.WARN);
         assertEquals(2, finding(r, "L09").get().recordIndex());
@@ -114,12 +116,14 @@ class LintRulesTest {
 
     @Test
     void over64k() throws IOException {
-        List<TrustListBuilder.Entry> l = new ArrayList<>(List.of(e(Fixtures.cmA(), Role.SAST),
-                e(Fixtures.recA(), Role.SAST), e(Fixtures.cmA(), Role.TFTP)));
+        List<TrustListBuilder.Entry> l = new ArrayList<>(
+                List.of(e(Fixtures.cmA(), Role.SAST), e(Fixtures.recA(), Role.SAST), e(Fixtures.cmA(), Role.TFTP)));
         List<String> names = new ArrayList<>();
         try (var s = Files.list(Fixtures.testdata().resolve("vectors/certutils/certs"))) {
-            s.map(x -> x.getFileName().toString()).filter(n -> n.startsWith("node") && n.endsWith(".crt.pem"))
-                    .sorted().forEach(n -> names.add(n.substring(0, n.length() - ".crt.pem".length())));
+            s.map(x -> x.getFileName().toString())
+                    .filter(n -> n.startsWith("node") && n.endsWith(".crt.pem"))
+                    .sorted()
+                    .forEach(n -> names.add(n.substring(0, n.length() - ".crt.pem".length())));
         }
         ItlFile f = null;
         for (Role role : List.of(Role.CCM, Role.APP_SERVER, Role.SRST)) {
@@ -155,7 +159,11 @@ class LintRulesTest {
         assertTrue(r.malformed().isPresent(), r.toString());
         assertTrue(r.findings().isEmpty(), r.toString());
         assertTrue(r.failed(false));
-        assertTrue(Linter.of(OPTS).lint("ITLFile.tlv", Bytes.EMPTY).malformed().get().contains("empty"));
+        assertTrue(Linter.of(OPTS)
+                .lint("ITLFile.tlv", Bytes.EMPTY)
+                .malformed()
+                .get()
+                .contains("empty"));
     }
 
     // ------------------------------------------------------------------ rule by rule
@@ -173,8 +181,13 @@ class LintRulesTest {
         b[b.length - 10] ^= 1;
         LintReport bad = Linter.of(OPTS).lint("ITLFile.tlv", Bytes.wrapOwned(b));
         assertTrue(bad.has("SIGNATURE_INVALID"), bad.toString());
-        assertEquals("L07", bad.findings().stream().filter(f -> f.code().equals("SIGNATURE_INVALID")).findFirst()
-                .orElseThrow().rule());
+        assertEquals(
+                "L07",
+                bad.findings().stream()
+                        .filter(f -> f.code().equals("SIGNATURE_INVALID"))
+                        .findFirst()
+                        .orElseThrow()
+                        .rule());
     }
 
     @Test
@@ -191,8 +204,10 @@ class LintRulesTest {
 
     @Test
     void keySizes() {
-        LintReport big = lint(build(vectorKey("sast-rsa4096"), "ITLFile.tlv", List.of(e(vcert("sast-rsa4096"),
-                Role.SAST), e(vcert("sast2-rsa2048"), Role.SAST))));
+        LintReport big = lint(build(
+                vectorKey("sast-rsa4096"),
+                "ITLFile.tlv",
+                List.of(e(vcert("sast-rsa4096"), Role.SAST), e(vcert("sast2-rsa2048"), Role.SAST))));
         fires(big, "L10", LintSeverity.WARN);
         silent(lint(Fixtures.b1()), "L10");
         silent(lint(Fixtures.b1()), "L11");
@@ -201,8 +216,9 @@ class LintRulesTest {
 
     @Test
     void sha256() throws Exception {
-        TrustListBuilder b = TrustListBuilder.builder(Fixtures.signer(vectorKey("sast-rsa2048"),
-                DigestAlgorithm.SHA256)).fileName("ITLFile.tlv");
+        TrustListBuilder b = TrustListBuilder.builder(
+                        Fixtures.signer(vectorKey("sast-rsa2048"), DigestAlgorithm.SHA256))
+                .fileName("ITLFile.tlv");
         b.add(e(Fixtures.cmB(), Role.SAST)).add(e(Fixtures.recB(), Role.SAST));
         ItlFile f = Fixtures.reread(b.build());
         fires(lint(f), "L14", LintSeverity.WARN);
@@ -215,37 +231,55 @@ class LintRulesTest {
         ItlFile f = Fixtures.b1();
         Instant end = Fixtures.cmB().getNotAfter().toInstant();
         LintReport expired = lint(f, "ITLFile.tlv", OPTS.now(end.plusSeconds(86_400)));
-        Finding signer = expired.findings().stream().filter(x -> x.rule().equals("L20") && x.recordIndex() == 0)
-                .findFirst().orElseThrow(() -> new AssertionError(expired.toString()));
+        Finding signer = expired.findings().stream()
+                .filter(x -> x.rule().equals("L20") && x.recordIndex() == 0)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(expired.toString()));
         assertEquals(LintSeverity.ERROR, signer.severity(), "the signer expired");
         assertTrue(expired.failed(false));
         silent(lint(f), "L20");
         LintReport near = lint(f, "ITLFile.tlv", OPTS.now(end.minus(Duration.ofDays(30))));
         fires(near, "L21", LintSeverity.WARN);
         fires(near, "L41", LintSeverity.WARN);
-        silent(lint(f, "ITLFile.tlv", OPTS.now(end.minus(Duration.ofDays(30))).nearExpiry(Duration.ofDays(10))),
-                "L41");
+        silent(lint(f, "ITLFile.tlv", OPTS.now(end.minus(Duration.ofDays(30))).nearExpiry(Duration.ofDays(10))), "L41");
         silent(lint(f), "L21");
-        LintReport early = lint(f, "ITLFile.tlv", OPTS.now(Fixtures.cmB().getNotBefore().toInstant()
-                .minusSeconds(86_400)));
+        LintReport early = lint(
+                f,
+                "ITLFile.tlv",
+                OPTS.now(Fixtures.cmB().getNotBefore().toInstant().minusSeconds(86_400)));
         fires(early, "L22", LintSeverity.WARN);
         silent(lint(f), "L22");
     }
 
     @Test
     void tvsAndTftpRecords() {
-        LintReport ctlWithTvs = lint(build(vectorKey("sast-rsa2048"), "CTLFile.tlv", List.of(e(Fixtures.cmB(),
-                Role.SAST), e(Fixtures.recB(), Role.SAST), e(Fixtures.tvsB(), Role.TVS))), "CTLFile.tlv", OPTS);
+        LintReport ctlWithTvs = lint(
+                build(
+                        vectorKey("sast-rsa2048"),
+                        "CTLFile.tlv",
+                        List.of(
+                                e(Fixtures.cmB(), Role.SAST),
+                                e(Fixtures.recB(), Role.SAST),
+                                e(Fixtures.tvsB(), Role.TVS))),
+                "CTLFile.tlv",
+                OPTS);
         fires(ctlWithTvs, "L26", LintSeverity.WARN);
         silent(lint(Fixtures.ctlB(), "CTLFile.tlv", OPTS), "L26");
         fires(lint(Fixtures.ctlB(), "CTLFile.tlv", OPTS), "L37", LintSeverity.INFO);
-        LintReport noTftp = lint(build(vectorKey("sast-rsa2048"), "ITLFile.tlv", List.of(e(Fixtures.cmB(),
-                Role.SAST), e(Fixtures.recB(), Role.SAST))));
+        LintReport noTftp = lint(build(
+                vectorKey("sast-rsa2048"),
+                "ITLFile.tlv",
+                List.of(e(Fixtures.cmB(), Role.SAST), e(Fixtures.recB(), Role.SAST))));
         fires(noTftp, "L24", LintSeverity.WARN);
         fires(noTftp, "L25", LintSeverity.WARN);
         fires(noTftp, "L39", LintSeverity.INFO);
-        LintReport ucm = lint(build(vectorKey("sast-rsa2048"), "ITLFile.tlv", List.of(e(Fixtures.cmB(),
-                Role.SAST), e(Fixtures.recB(), Role.SAST))), "ITLFile.tlv", OPTS.profile(Profile.USECALLMANAGER));
+        LintReport ucm = lint(
+                build(
+                        vectorKey("sast-rsa2048"),
+                        "ITLFile.tlv",
+                        List.of(e(Fixtures.cmB(), Role.SAST), e(Fixtures.recB(), Role.SAST))),
+                "ITLFile.tlv",
+                OPTS.profile(Profile.USECALLMANAGER));
         fires(ucm, "L24", LintSeverity.INFO);
         fires(ucm, "L25", LintSeverity.INFO);
         silent(ucm, "L39");
@@ -256,8 +290,10 @@ class LintRulesTest {
 
     @Test
     void duplicatesAndSharedKeys() {
-        LintReport dup = lint(build(vectorKey("sast-rsa2048"), "ITLFile.tlv", List.of(e(Fixtures.cmB(), Role.SAST),
-                e(Fixtures.cmB(), Role.SAST), e(Fixtures.cmB(), Role.TFTP))));
+        LintReport dup = lint(build(
+                vectorKey("sast-rsa2048"),
+                "ITLFile.tlv",
+                List.of(e(Fixtures.cmB(), Role.SAST), e(Fixtures.cmB(), Role.SAST), e(Fixtures.cmB(), Role.TFTP))));
         fires(dup, "L28", LintSeverity.WARN);
         fires(dup, "L30", LintSeverity.WARN);
         fires(dup, "L29", LintSeverity.INFO);
@@ -268,8 +304,10 @@ class LintRulesTest {
 
     @Test
     void fileNameModeAndHeader() {
-        ItlFile perDevice = build(vectorKey("sast-rsa2048"), "ITLSEP001122334455.tlv", List.of(e(Fixtures.cmB(),
-                Role.SAST), e(Fixtures.recB(), Role.SAST)));
+        ItlFile perDevice = build(
+                vectorKey("sast-rsa2048"),
+                "ITLSEP001122334455.tlv",
+                List.of(e(Fixtures.cmB(), Role.SAST), e(Fixtures.recB(), Role.SAST)));
         fires(lint(perDevice), "L33", LintSeverity.WARN);
         silent(lint(Fixtures.a1()), "L33");
         fires(lint(Fixtures.a1(), "ITLFile.tlv", OPTS.mode(LintOptions.Mode.MIXED)), "L38", LintSeverity.WARN);
@@ -277,10 +315,13 @@ class LintRulesTest {
         silent(lint(Fixtures.a1()), "L34");
         // listing A's TIMESTAMP (2014) is before the regenerated example certificates' notBefore
         assertTrue(finding(lint(Fixtures.a1()), "L36").orElseThrow().message().contains("notBefore"));
-        fires(lint(Fixtures.a1(), "ITLFile.tlv", OPTS.now(Instant.parse("2010-01-01T00:00:00Z"))), "L36",
+        fires(
+                lint(Fixtures.a1(), "ITLFile.tlv", OPTS.now(Instant.parse("2010-01-01T00:00:00Z"))),
+                "L36",
                 LintSeverity.INFO);
-        TrustListBuilder b = TrustListBuilder.builder(Fixtures.signer(vectorKey("sast-rsa2048"))).fileName(
-                "ITLFile.tlv").timestamp(Fixtures.cmB().getNotBefore().toInstant().plusSeconds(3600));
+        TrustListBuilder b = TrustListBuilder.builder(Fixtures.signer(vectorKey("sast-rsa2048")))
+                .fileName("ITLFile.tlv")
+                .timestamp(Fixtures.cmB().getNotBefore().toInstant().plusSeconds(3600));
         b.add(e(Fixtures.cmB(), Role.SAST)).add(e(Fixtures.recB(), Role.SAST));
         try {
             silent(lint(Fixtures.reread(b.build())), "L36");
@@ -302,7 +343,9 @@ class LintRulesTest {
     void disableAndOverride() {
         LintReport r = lint(Fixtures.a8(), "ITLFile.tlv", OPTS.disable(List.of("L06")));
         silent(r, "L06");
-        fires(lint(Fixtures.a8(), "ITLFile.tlv", OPTS.severity("SINGLE_SAST", LintSeverity.ERROR)), "L06",
+        fires(
+                lint(Fixtures.a8(), "ITLFile.tlv", OPTS.severity("SINGLE_SAST", LintSeverity.ERROR)),
+                "L06",
                 LintSeverity.ERROR);
         silent(lint(Fixtures.a8(), "ITLFile.tlv", OPTS.severity("L06", LintSeverity.OFF)), "L06");
         assertThrows(IllegalArgumentException.class, () -> OPTS.disable(List.of("L99")));
@@ -320,8 +363,9 @@ class LintRulesTest {
         }
         assertEquals(rules.stream().map(LintRule::code).distinct().count(), rules.size());
         // one rule alone
-        List<Finding> f = Linter.rule("L06").orElseThrow().check(Fixtures.a8(), "ITLFile.tlv",
-                Fixtures.a8().size(), OPTS);
+        List<Finding> f = Linter.rule("L06")
+                .orElseThrow()
+                .check(Fixtures.a8(), "ITLFile.tlv", Fixtures.a8().size(), OPTS);
         assertEquals(1, f.size());
         assertEquals(0, f.get(0).recordIndex());
     }
@@ -332,8 +376,8 @@ class LintRulesTest {
         List<io.github.itl4j.tlv.Tlv> fields = new ArrayList<>(rs.get(1).fields());
         fields.add(new io.github.itl4j.tlv.Tlv(0x30, Bytes.utf8("x")));
         rs.set(1, ItlRecord.of(fields));
-        ItlFile f = Fixtures.reread(Fixtures.signer(vectorKey("sast-rsa2048")).sign(ItlFile.of(Fixtures.b1()
-                .header(), rs)));
+        ItlFile f = Fixtures.reread(Fixtures.signer(vectorKey("sast-rsa2048"))
+                .sign(ItlFile.of(Fixtures.b1().header(), rs)));
         LintReport r = lint(f);
         fires(r, "L35", LintSeverity.INFO);
         assertEquals(java.util.Set.of(), LintTableTest.warnOrError(r), r.toString());
@@ -348,8 +392,8 @@ class LintRulesTest {
             fields.add(t.tag() == tag ? new io.github.itl4j.tlv.Tlv(tag, value) : t);
         }
         rs.set(record, ItlRecord.of(fields));
-        return Fixtures.reread(Fixtures.signer(vectorKey("sast-rsa2048")).sign(ItlFile.of(Fixtures.b1().header(),
-                rs)));
+        return Fixtures.reread(Fixtures.signer(vectorKey("sast-rsa2048"))
+                .sign(ItlFile.of(Fixtures.b1().header(), rs)));
     }
 
     @Test
@@ -362,8 +406,10 @@ class LintRulesTest {
         fires(zero, "L40", LintSeverity.INFO);
         assertEquals(2, finding(zero, "L40").get().recordIndex());
         silent(lint(Fixtures.b1()), "L40");
-        LintReport subject = lint(edit(2, io.github.itl4j.RecordTags.SUBJECT_NAME, Bytes.utf8("CN=someone.else\0")
-                .slice(0, 15)));
+        LintReport subject = lint(edit(
+                2,
+                io.github.itl4j.RecordTags.SUBJECT_NAME,
+                Bytes.utf8("CN=someone.else\0").slice(0, 15)));
         assertTrue(subject.has("SUBJECT_NAME_MISMATCH"), subject.toString());
         fires(subject, "L32", LintSeverity.WARN);
         silent(lint(Fixtures.b1()), "L32");
@@ -374,14 +420,16 @@ class LintRulesTest {
     void overTwoMegabytes() throws Exception {
         List<ItlRecord> rs = new ArrayList<>(Fixtures.b1().records());
         for (int i = 0; i < 33; i++) {
-            rs.add(ItlRecord.of(List.of(new io.github.itl4j.tlv.Tlv(io.github.itl4j.RecordTags.FUNCTION,
-                    Bytes.copyOf(new byte[] {0, 7})), new io.github.itl4j.tlv.Tlv(0x30, Bytes.wrapOwned(
-                    new byte[65_000])))));
+            rs.add(ItlRecord.of(List.of(
+                    new io.github.itl4j.tlv.Tlv(io.github.itl4j.RecordTags.FUNCTION, Bytes.copyOf(new byte[] {0, 7})),
+                    new io.github.itl4j.tlv.Tlv(0x30, Bytes.wrapOwned(new byte[65_000])))));
         }
-        io.github.itl4j.ItlLimits big = io.github.itl4j.ItlLimits.builder().maxFileSize(8L << 20).build();
+        io.github.itl4j.ItlLimits big =
+                io.github.itl4j.ItlLimits.builder().maxFileSize(8L << 20).build();
         ItlFile f = ItlFile.of(Fixtures.b1().header(), rs);
-        f = io.github.itl4j.ItlReader.withLimits(big).readTrustList(Fixtures.signer(vectorKey("sast-rsa2048"))
-                .sign(f).encoded());
+        f = io.github.itl4j.ItlReader.withLimits(big)
+                .readTrustList(
+                        Fixtures.signer(vectorKey("sast-rsa2048")).sign(f).encoded());
         assertTrue(f.size() > 2L * 1024 * 1024, "size " + f.size());
         LintReport r = Linter.of(OPTS.limits(big)).lint("ITLFile.tlv", f.encoded());
         assertTrue(r.malformed().isEmpty(), r.toString());
@@ -405,28 +453,45 @@ class LintRulesTest {
 
     @Test
     void ecTftpWithoutRsaTftp() throws Exception {
-        ItlFile ecOnly = v11(List.of(e(Fixtures.cmA(), Role.SAST), e(Fixtures.recA(), Role.SAST),
-                e(vcert("tftp-ec256"), Role.TFTP)));
+        ItlFile ecOnly = v11(List.of(
+                e(Fixtures.cmA(), Role.SAST), e(Fixtures.recA(), Role.SAST), e(vcert("tftp-ec256"), Role.TFTP)));
         fires(lint(ecOnly), "L17", LintSeverity.WARN);
         // an RSA TFTP certificate beside it: silent
-        ItlFile both = v11(List.of(e(Fixtures.cmA(), Role.SAST), e(Fixtures.recA(), Role.SAST),
-                e(vcert("tftp-ec256"), Role.TFTP), e(vcert("tftp-rsa2048"), Role.TFTP)));
+        ItlFile both = v11(List.of(
+                e(Fixtures.cmA(), Role.SAST),
+                e(Fixtures.recA(), Role.SAST),
+                e(vcert("tftp-ec256"), Role.TFTP),
+                e(vcert("tftp-rsa2048"), Role.TFTP)));
         silent(lint(both), "L17");
         // no SIGNERVERSION 1.1: the rule does not apply
-        silent(lint(build(clusterKey("test10pub"), "ITLFile.tlv", List.of(e(Fixtures.cmA(), Role.SAST),
-                e(Fixtures.recA(), Role.SAST), e(vcert("tftp-ec256"), Role.TFTP)))), "L17");
+        silent(
+                lint(build(
+                        clusterKey("test10pub"),
+                        "ITLFile.tlv",
+                        List.of(
+                                e(Fixtures.cmA(), Role.SAST),
+                                e(Fixtures.recA(), Role.SAST),
+                                e(vcert("tftp-ec256"), Role.TFTP)))),
+                "L17");
     }
 
     /** A self-signed certificate made with Bouncy Castle, for the key sizes, curves and periods no vector has. */
     private static X509Certificate selfSigned(String cn, java.security.KeyPair kp, String alg, Instant nb, Instant na)
             throws Exception {
         org.bouncycastle.asn1.x500.X500Name n = new org.bouncycastle.asn1.x500.X500Name("CN=" + cn + ",O=Example Org");
-        var b = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(n, java.math.BigInteger.valueOf(
-                nb.getEpochSecond()), java.util.Date.from(nb), java.util.Date.from(na), n, kp.getPublic());
+        var b = new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(
+                n,
+                java.math.BigInteger.valueOf(nb.getEpochSecond()),
+                java.util.Date.from(nb),
+                java.util.Date.from(na),
+                n,
+                kp.getPublic());
         var signer = new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder(alg)
-                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build(kp.getPrivate());
-        return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
-                new java.io.ByteArrayInputStream(b.build(signer).getEncoded()));
+                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                .build(kp.getPrivate());
+        return (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(
+                        new java.io.ByteArrayInputStream(b.build(signer).getEncoded()));
     }
 
     private static java.security.KeyPair rsa(int bits) throws Exception {
@@ -436,36 +501,50 @@ class LintRulesTest {
     }
 
     private static ItlFile withRecord(X509Certificate c, Role role) throws Exception {
-        return build(clusterKey("test10pub"), "ITLFile.tlv", List.of(e(Fixtures.cmA(), Role.SAST),
-                e(Fixtures.recA(), Role.SAST), e(Fixtures.cmA(), Role.TFTP), e(c, role)));
+        return build(
+                clusterKey("test10pub"),
+                "ITLFile.tlv",
+                List.of(
+                        e(Fixtures.cmA(), Role.SAST),
+                        e(Fixtures.recA(), Role.SAST),
+                        e(Fixtures.cmA(), Role.TFTP),
+                        e(c, role)));
     }
 
     @Test
     void itlRecoveryShortValidity() throws Exception {
         Instant nb = Instant.parse("2025-01-01T00:00:00Z");
-        X509Certificate shortRec = selfSigned("ITLRECOVERY_short", rsa(2048), "SHA256withRSA", nb,
-                Instant.parse("2027-01-01T00:00:00Z"));
+        X509Certificate shortRec =
+                selfSigned("ITLRECOVERY_short", rsa(2048), "SHA256withRSA", nb, Instant.parse("2027-01-01T00:00:00Z"));
         fires(lint(withRecord(shortRec, Role.SAST)), "L23", LintSeverity.INFO);
         // the cluster's ITLRecovery is valid for 20 years; a short-lived certificate not named ITLRecovery is not
         // this rule's business
         silent(lint(Fixtures.a1()), "L23");
-        silent(lint(withRecord(selfSigned("cucm-short", rsa(2048), "SHA256withRSA", nb,
-                Instant.parse("2027-01-01T00:00:00Z")), Role.CCM)), "L23");
+        silent(
+                lint(withRecord(
+                        selfSigned("cucm-short", rsa(2048), "SHA256withRSA", nb, Instant.parse("2027-01-01T00:00:00Z")),
+                        Role.CCM)),
+                "L23");
     }
 
     @Test
     void rsa512() throws Exception {
         java.security.KeyPair kp = rsa(512);
-        X509Certificate weak = selfSigned("weak512", kp, "SHA256withRSA", Instant.parse("2025-01-01T00:00:00Z"),
+        X509Certificate weak = selfSigned(
+                "weak512",
+                kp,
+                "SHA256withRSA",
+                Instant.parse("2025-01-01T00:00:00Z"),
                 Instant.parse("2035-01-01T00:00:00Z"));
         // a 512-bit record key
         LintReport r = lint(withRecord(weak, Role.CCM));
         fires(r, "L12", LintSeverity.WARN);
         assertEquals(3, finding(r, "L12").get().recordIndex());
         // a list signed with it: SIGNATUREMODULUS 0
-        ItlFile signed = build(io.github.itl4j.crypto.SigningKey.of(kp.getPrivate(), weak, List.of()),
-                "ITLFile.tlv", List.of(e(weak, Role.SAST), e(Fixtures.recA(), Role.SAST),
-                        e(Fixtures.cmA(), Role.TFTP)));
+        ItlFile signed = build(
+                io.github.itl4j.crypto.SigningKey.of(kp.getPrivate(), weak, List.of()),
+                "ITLFile.tlv",
+                List.of(e(weak, Role.SAST), e(Fixtures.recA(), Role.SAST), e(Fixtures.cmA(), Role.TFTP)));
         assertEquals(0, signed.header().signatureModulus().orElseThrow().code());
         assertTrue(finding(lint(signed), "L12").isPresent());
         silent(lint(withRecord(vcert("ccm-rsa2048"), Role.CCM)), "L12");
@@ -481,7 +560,8 @@ class LintRulesTest {
         silent(lint(f), "L34");
         assertTrue(f.header().paddingCount() > 0, "the fixture's header is padded");
         io.github.itl4j.ItlHeader h = io.github.itl4j.ItlHeader.of(f.header().elements().stream()
-                .filter(x -> !(x instanceof io.github.itl4j.tlv.Padding)).toList());
+                .filter(x -> !(x instanceof io.github.itl4j.tlv.Padding))
+                .toList());
         assertTrue(h.length() % 4 != 0, "length " + h.length());
         ItlFile u = ItlFile.of(h, f.records());
         LintReport r = lint(u);
@@ -490,21 +570,30 @@ class LintRulesTest {
 
     @Test
     void hashAlgorithmNotSha1() throws Exception {
-        ItlFile f = build(clusterKey("test10pub"), "ITLFile.tlv", List.of(e(Fixtures.cmA(), Role.SAST),
-                e(Fixtures.recA(), Role.SAST), e(Fixtures.cmA(), Role.TFTP),
-                Fixtures.hash(Fixtures.tvsPub(), Role.TVS)));
+        ItlFile f = build(
+                clusterKey("test10pub"),
+                "ITLFile.tlv",
+                List.of(
+                        e(Fixtures.cmA(), Role.SAST),
+                        e(Fixtures.recA(), Role.SAST),
+                        e(Fixtures.cmA(), Role.TFTP),
+                        Fixtures.hash(Fixtures.tvsPub(), Role.TVS)));
         silent(lint(f), "L31");
         List<ItlRecord> recs = new ArrayList<>(f.records());
         ItlRecord h = recs.get(3);
         io.github.itl4j.tlv.Tlv ha = h.fields().stream()
-                .filter(t -> t.tag() == io.github.itl4j.RecordTags.HASH_ALGORITHM).findFirst().orElseThrow();
+                .filter(t -> t.tag() == io.github.itl4j.RecordTags.HASH_ALGORITHM)
+                .findFirst()
+                .orElseThrow();
         assertEquals(1, ha.value().toByteArray()[0], "the library writes HASH ALGORITHM 1");
         List<io.github.itl4j.tlv.Tlv> fields = new ArrayList<>();
         for (io.github.itl4j.tlv.Tlv t : h.fields()) {
             byte[] two = new byte[t.length()];
             two[two.length - 1] = 2;
-            fields.add(t.tag() == io.github.itl4j.RecordTags.HASH_ALGORITHM
-                    ? new io.github.itl4j.tlv.Tlv(t.tag(), Bytes.wrapOwned(two)) : t);
+            fields.add(
+                    t.tag() == io.github.itl4j.RecordTags.HASH_ALGORITHM
+                            ? new io.github.itl4j.tlv.Tlv(t.tag(), Bytes.wrapOwned(two))
+                            : t);
         }
         recs.set(3, ItlRecord.of(fields));
         ItlFile sha256 = Fixtures.signer(clusterKey("test10pub")).sign(ItlFile.of(f.header(), recs));

@@ -42,21 +42,21 @@ class LintTableTest {
 
     static Stream<Arguments> table() {
         return Stream.of(
-            Arguments.of("ctl-rsa2048-sha1-v1.0-ctlfile.tlv", List.of(), List.of("L37")),
-            Arguments.of("itl-rsa2048-sha1-v1.0-2sast.tlv", List.of(), List.of()),
-            Arguments.of("itl-rsa2048-sha512-v1.1-2sast.tlv", List.of("L13"), List.of()),
-            Arguments.of("itl-rsa2048-sha1-v1.0-allroles.tlv", List.of("L06", "L16"), List.of()),
-            Arguments.of("itl-rsa2048-sha1-v1.1-allroles.tlv", List.of("L06"), List.of()),
-            Arguments.of("itl-rsa2048-sha1-v1.0-allroles-ec.tlv", List.of("L06", "L16"), List.of()),
-            Arguments.of("bench-typical6-rsa2048-sha1-v1.0.tlv", List.of("L06", "L16"), List.of()),
-            Arguments.of("itl-rsa2048-sha1-v1.0-n01.tlv", List.of("L06", "L24", "L25"), List.of()),
-            Arguments.of("itl-rsa2048-sha1-v1.0-n02.tlv", List.of("L06", "L25"), List.of()),
-            Arguments.of("itl-rsa2048-sha1-v1.0-n12.tlv", List.of("L06", "L10", "L16"), List.of()),
-            Arguments.of("itl-rsa2048-sha1-v1.0-n25.tlv", List.of("L06", "L10", "L16"), List.of()),
-            Arguments.of("itl-rsa2048-sha1-v1.0-n50.tlv", List.of("L02", "L06", "L10", "L16"), List.of()),
-            Arguments.of("itl-rsa2048-sha1-v1.0-signer-not-first.tlv", List.of("L06", "L16"), List.of("L08")),
-            Arguments.of("itl-rsa4096-sha1-v1.1-noappserver.tlv", List.of("L06", "L10"), List.of()),
-            Arguments.of("itl-rsa4096-sha512-v1.0-allroles.tlv", List.of("L06", "L10", "L13", "L16"), List.of()));
+                Arguments.of("ctl-rsa2048-sha1-v1.0-ctlfile.tlv", List.of(), List.of("L37")),
+                Arguments.of("itl-rsa2048-sha1-v1.0-2sast.tlv", List.of(), List.of()),
+                Arguments.of("itl-rsa2048-sha512-v1.1-2sast.tlv", List.of("L13"), List.of()),
+                Arguments.of("itl-rsa2048-sha1-v1.0-allroles.tlv", List.of("L06", "L16"), List.of()),
+                Arguments.of("itl-rsa2048-sha1-v1.1-allroles.tlv", List.of("L06"), List.of()),
+                Arguments.of("itl-rsa2048-sha1-v1.0-allroles-ec.tlv", List.of("L06", "L16"), List.of()),
+                Arguments.of("bench-typical6-rsa2048-sha1-v1.0.tlv", List.of("L06", "L16"), List.of()),
+                Arguments.of("itl-rsa2048-sha1-v1.0-n01.tlv", List.of("L06", "L24", "L25"), List.of()),
+                Arguments.of("itl-rsa2048-sha1-v1.0-n02.tlv", List.of("L06", "L25"), List.of()),
+                Arguments.of("itl-rsa2048-sha1-v1.0-n12.tlv", List.of("L06", "L10", "L16"), List.of()),
+                Arguments.of("itl-rsa2048-sha1-v1.0-n25.tlv", List.of("L06", "L10", "L16"), List.of()),
+                Arguments.of("itl-rsa2048-sha1-v1.0-n50.tlv", List.of("L02", "L06", "L10", "L16"), List.of()),
+                Arguments.of("itl-rsa2048-sha1-v1.0-signer-not-first.tlv", List.of("L06", "L16"), List.of("L08")),
+                Arguments.of("itl-rsa4096-sha1-v1.1-noappserver.tlv", List.of("L06", "L10"), List.of()),
+                Arguments.of("itl-rsa4096-sha512-v1.0-allroles.tlv", List.of("L06", "L10", "L13", "L16"), List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,7 +66,8 @@ class LintTableTest {
         assertTrue(r.malformed().isEmpty(), r.toString());
         assertEquals(new TreeSet<>(expected), warnOrError(r), r.toString());
         for (String i : info) {
-            assertTrue(r.findings().stream().anyMatch(f -> f.rule().equals(i) && f.severity() == LintSeverity.INFO),
+            assertTrue(
+                    r.findings().stream().anyMatch(f -> f.rule().equals(i) && f.severity() == LintSeverity.INFO),
                     i + " INFO expected: " + r);
         }
     }

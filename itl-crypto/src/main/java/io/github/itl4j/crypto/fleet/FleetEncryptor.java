@@ -17,16 +17,11 @@ import io.github.itl4j.crypto.fleet.FleetSigner.FileResult;
 import io.github.itl4j.crypto.fleet.FleetSigner.Status;
 import io.github.itl4j.io.AtomicFileWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InterruptedIOException;
-import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -335,38 +330,19 @@ public final class FleetEncryptor {
         }
 
         private Bytes readBounded(Path source) throws IOException {
-            long max = cfg.limits.maxPayloadSize();
-            int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
-            InputStream opened = cfg.followSymlinks
-                    ? Files.newInputStream(source)
-                    : Files.newInputStream(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-            try (InputStream in = opened) {
-                byte[] b = in.readNBytes(cap);
-                if (b.length > max) {
-                    throw new ItlLimitException("maxPayloadSize", max, b.length, ItlLimitException.NO_OFFSET);
-                }
-                return Bytes.wrapOwned(b);
-            }
+            return FleetFileJob.readBounded(source, cfg.limits, cfg.followSymlinks);
         }
 
         private Set<PosixFilePermission> permissions(Path p) throws IOException {
-            try {
-                LinkOption[] o = cfg.followSymlinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
-                return Files.readAttributes(p, PosixFileAttributes.class, o).permissions();
-            } catch (UnsupportedOperationException e) {
-                return null;
-            }
+            return FleetFileJob.permissions(p, cfg.followSymlinks);
         }
 
         private boolean interrupted(Throwable e) {
-            return cancelled.getAsBoolean()
-                    || Thread.currentThread().isInterrupted()
-                    || e instanceof ClosedByInterruptException
-                    || e instanceof InterruptedIOException;
+            return FleetFileJob.interrupted(e, cancelled);
         }
 
         private static FileResult failure(Path source, Path target, Failure f, long size, String message) {
-            return new FileResult(source, target, Status.FAILED, f, size, 0, message);
+            return FleetFileJob.failure(source, target, f, size, message);
         }
     }
 

@@ -220,6 +220,14 @@ final class FleetFileJob {
     }
 
     private Bytes readBounded(Path source) throws IOException {
+        return readBounded(source, limits, followSymlinks);
+    }
+
+    /**
+     * Reads a source of a fleet run within {@code limits}' payload size, through a link only when following.
+     * Shared by signing and {@link FleetEncryptor}.
+     */
+    static Bytes readBounded(Path source, ItlLimits limits, boolean followSymlinks) throws IOException {
         long max = limits.maxPayloadSize();
         int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
         InputStream opened = followSymlinks
@@ -234,8 +242,12 @@ final class FleetFileJob {
         }
     }
 
-    /** @return the POSIX permissions (of the link's target when following), or null where there are none */
     private Set<PosixFilePermission> permissions(Path p) throws IOException {
+        return permissions(p, followSymlinks);
+    }
+
+    /** @return the POSIX permissions (of the link's target when following), or null where there are none */
+    static Set<PosixFilePermission> permissions(Path p, boolean followSymlinks) throws IOException {
         try {
             LinkOption[] o = followSymlinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
             return Files.readAttributes(p, PosixFileAttributes.class, o).permissions();
@@ -245,13 +257,18 @@ final class FleetFileJob {
     }
 
     private boolean interrupted(Throwable e) {
+        return interrupted(e, cancelled);
+    }
+
+    /** @return whether a failure is the run being cancelled or the thread interrupted, not the file's fault */
+    static boolean interrupted(Throwable e, BooleanSupplier cancelled) {
         return cancelled.getAsBoolean()
                 || Thread.currentThread().isInterrupted()
                 || e instanceof ClosedByInterruptException
                 || e instanceof InterruptedIOException;
     }
 
-    private static FileResult failure(Path source, Path target, Failure f, long size, String message) {
+    static FileResult failure(Path source, Path target, Failure f, long size, String message) {
         return new FileResult(source, target, Status.FAILED, f, size, 0, message);
     }
 

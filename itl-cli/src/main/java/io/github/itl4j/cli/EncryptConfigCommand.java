@@ -14,11 +14,9 @@ import io.github.itl4j.crypto.fleet.FleetSigner;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -105,22 +103,10 @@ public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Sub
     private boolean force;
 
     @Mixin
-    private KeyOptions key = new KeyOptions();
+    private SignerOptions signing = new SignerOptions();
 
-    @Option(
-            names = "--digest",
-            paramLabel = "ALG",
-            defaultValue = "sha1",
-            converter = Converters.DigestConverter.class,
-            description = "Signature and plaintext digest: sha1 (default) or sha512.")
+    /** The {@code --digest} value, SHA-1 when not given: of the signature and of the plaintext. */
     private DigestAlgorithm digest;
-
-    @Option(
-            names = "--timestamp",
-            paramLabel = "TIME",
-            converter = Converters.TimestampConverter.class,
-            description = "TIMESTAMP: Unix seconds or ISO-8601; default now.")
-    private Instant timestamp;
 
     /** Creates the command; picocli fills in the options. */
     public EncryptConfigCommand() {}
@@ -135,22 +121,19 @@ public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Sub
 
     @Override
     public Integer call() throws CliException, IOException {
+        digest = signing.digest(DigestAlgorithm.SHA1);
         if (digest.equals(DigestAlgorithm.SHA256)) {
             throw CliException.usage("--digest: enccnf writes sha1 or sha512");
         }
-        key.check(true, null);
+        signing.key().check(true, null);
         return fleet != null ? fleet() : single();
-    }
-
-    private ItlSigner signer() throws CliException, IOException {
-        return KeyOptions.signer(key.load(), digest, timestamp, key.source());
     }
 
     private EncryptedConfigBuilder builder(ItlSigner signer) {
         EncryptedConfigBuilder.Builder b =
                 EncryptedConfigBuilder.builder(signer).digest(digest);
-        if (timestamp != null) {
-            b.timestamp(timestamp.getEpochSecond());
+        if (signing.timestamp() != null) {
+            b.timestamp(signing.timestamp().getEpochSecond());
         }
         return b.build();
     }
@@ -181,11 +164,11 @@ public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Sub
                 : input.toAbsolutePath().getParent();
         Path encPath = dir.resolve(name + ".enc.sgn");
         Path stubPath = dir.resolve(name + ".sgn");
-        for (Path p : key.files()) {
+        for (Path p : signing.key().files()) {
             Outputs.checkNotInput(p, encPath.toString());
             Outputs.checkNotInput(p, stubPath.toString());
         }
-        ItlSigner signer = signer();
+        ItlSigner signer = signing.signer();
         EncryptedConfigBuilder b = builder(signer);
         SgnFile enc;
         SgnFile stub = null;
@@ -234,70 +217,23 @@ public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Sub
         if (deviceCerts == null) {
             throw CliException.usage("--fleet needs --device-certs DIR (the phones' certificates)");
         }
-        if (threads != null && threads < 1) {
-            throw CliException.usage("--threads must be at least 1, got " + threads);
-        }
-        for (Path d : new Path[] {fleet, deviceCerts}) {
-            if (!Files.isDirectory(d)) {
-                throw Files.exists(d)
-                        ? new NotDirectoryException(d.toString())
-                        : new java.nio.file.NoSuchFileException(d.toString());
-            }
-        }
-        ItlSigner signer = signer();
+        FleetRun.checkThreads(threads);
+        FleetRun.checkDirectories(fleet, deviceCerts);
+        ItlSigner signer = signing.signer();
         FleetEncryptor.Builder b = FleetEncryptor.builder(builder(signer), signer, deviceCerts)
                 .force(force)
                 .outputDirectory(outDir)
                 .followSymlinks(cli.followSymlinks())
                 .stub(!noStub)
                 .removePlain(removePlain);
-        if (glob != null) {
-            try {
-                FleetSigner.builder(signer).glob(glob);
-            } catch (IllegalArgumentException e) {
-                throw CliException.usage("--glob: " + e.getMessage());
-            }
-            b.glob(glob);
-        }
+        FleetRun.glob(glob, g -> {
+            FleetSigner.builder(signer).glob(g); // FleetEncryptor takes any glob; FleetSigner's check refuses a bad one
+            b.glob(g);
+        });
         if (threads != null) {
             b.threads(threads);
         }
-        ProgressBar bar = PasswordOptions.interactiveConsole() != null ? new ProgressBar(cli.err()) : null;
-        b.progress(bar);
-        FleetSigner.Result r;
-        try {
-            r = b.build().encrypt(fleet);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException(ExitCodes.CHECK_FAILED, "interrupted; the files encrypted so far are complete");
-        } finally {
-            if (bar != null) {
-                bar.finish();
-            }
-        }
-        int listed = 0;
-        for (FleetSigner.FileResult f : r.failures()) {
-            if (listed++ == SignConfigCommand.MAX_LISTED_FAILURES) {
-                cli.err()
-                        .println(ItlCli.PREFIX + "... and "
-                                + (r.failures().size() - SignConfigCommand.MAX_LISTED_FAILURES) + " more failures");
-                break;
-            }
-            cli.err()
-                    .println(ItlCli.oneLine(
-                            ItlCli.PREFIX + f.source() + ": " + f.message().orElse("failed") + " ["
-                                    + f.failure().map(Enum::name).orElse("FAILED") + "]"));
-        }
-        cli.err().flush();
-        if (r.total() == 0) {
-            cli.err()
-                    .println(ItlCli.PREFIX + fleet + ": no file matches '"
-                            + (glob != null ? glob : FleetSigner.DEFAULT_GLOB) + "'; nothing encrypted");
-            cli.err().flush();
-            return ExitCodes.CHECK_FAILED;
-        }
-        cli.out().println(SignConfigCommand.summary(r).replace(" signed,", " encrypted,"));
-        cli.out().flush();
-        return r.isSuccess() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+        return new FleetRun(cli, "encrypted")
+                .run(fleet, glob, progress -> b.progress(progress).build().encrypt(fleet));
     }
 }

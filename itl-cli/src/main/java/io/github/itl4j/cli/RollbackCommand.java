@@ -1,6 +1,5 @@
 package io.github.itl4j.cli;
 
-import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlRecord;
 import io.github.itl4j.crypto.ItlSigner;
@@ -9,7 +8,6 @@ import io.github.itl4j.crypto.ItlVerificationException;
 import io.github.itl4j.crypto.RollbackItl;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,25 +60,10 @@ public final class RollbackCommand implements Callable<Integer>, ItlCli.Subject 
     private LimitOptions limitOptions = new LimitOptions();
 
     @Mixin
-    private KeyOptions key = new KeyOptions();
+    private SignerOptions signing = new SignerOptions();
 
     @Option(names = "--force", description = "Sign even when the key's certificate is not a SAST record of IN.")
     private boolean force;
-
-    @Option(
-            names = "--digest",
-            paramLabel = "ALG",
-            defaultValue = "sha1",
-            converter = Converters.DigestConverter.class,
-            description = "The signature digest (default sha1).")
-    private DigestAlgorithm digest;
-
-    @Option(
-            names = "--timestamp",
-            paramLabel = "TIME",
-            converter = Converters.TimestampConverter.class,
-            description = "TIMESTAMP: Unix seconds or ISO-8601; default now.")
-    private Instant timestamp;
 
     /** Creates the command; picocli fills in the options. */
     public RollbackCommand() {}
@@ -94,7 +77,7 @@ public final class RollbackCommand implements Callable<Integer>, ItlCli.Subject 
     public Integer call() throws CliException, IOException {
         String name = Inputs.displayName(input);
         if (check) {
-            if (output != null || key.given()) {
+            if (output != null || signing.key().given()) {
                 throw CliException.usage("--check only reads IN: no -o or key");
             }
             ItlFile itl = limitOptions
@@ -117,17 +100,17 @@ public final class RollbackCommand implements Callable<Integer>, ItlCli.Subject 
         if (output == null) {
             throw CliException.usage("give -o OUT (or --check)");
         }
-        key.check(true, null);
-        key.warnDigest(digest);
+        signing.key().check(true, null);
+        signing.warnDigest();
         Outputs.checkNotInput(Inputs.STDIO.equals(input) ? null : Path.of(input), output);
-        for (Path p : key.files()) {
+        for (Path p : signing.key().files()) {
             Outputs.checkNotInput(p, output);
         }
         ItlFile itl = limitOptions
                 .reader()
                 .readTrustList(
                         Inputs.read(input, cli.stdin(), limitOptions.reader()).data());
-        ItlSigner signer = KeyOptions.signer(key.load(), digest, timestamp, key.source());
+        ItlSigner signer = signing.signer();
         ItlFile rb;
         try {
             rb = RollbackItl.build(itl, signer, force);

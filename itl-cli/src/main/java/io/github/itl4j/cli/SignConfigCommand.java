@@ -11,11 +11,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -53,9 +51,6 @@ import picocli.CommandLine.ParentCommand;
                     + "wider permissions than its source."
         })
 public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subject {
-    /** How many failed files are listed one by one before the rest are counted. */
-    static final int MAX_LISTED_FAILURES = 20;
-
     @ParentCommand
     private ItlCli cli;
 
@@ -270,87 +265,20 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
         if (input != null || output != null || fileName != null) {
             throw CliException.usage("--fleet DIR signs a directory: FILE, -o and --file-name are for one file");
         }
-        if (threads != null && threads < 1) {
-            throw CliException.usage("--threads must be at least 1, got " + threads);
-        }
+        FleetRun.checkThreads(threads);
         signing.key().check(true, null);
-        if (!Files.isDirectory(fleet)) {
-            throw Files.exists(fleet)
-                    ? new NotDirectoryException(fleet.toString())
-                    : new java.nio.file.NoSuchFileException(fleet.toString());
-        }
+        FleetRun.checkDirectories(fleet);
         FleetSigner.Builder b = FleetSigner.builder(signing.signer())
                 .layout(layout)
                 .force(force)
                 .recursive(recursive)
                 .outputDirectory(outDir)
                 .followSymlinks(cli.followSymlinks());
-        try {
-            if (glob != null) {
-                b.glob(glob);
-            }
-        } catch (IllegalArgumentException e) {
-            throw CliException.usage("--glob: " + e.getMessage());
-        }
+        FleetRun.glob(glob, b::glob);
         if (threads != null) {
             b.threads(threads);
         }
-        ProgressBar bar = PasswordOptions.interactiveConsole() != null ? new ProgressBar(cli.err()) : null;
-        b.progress(bar);
-        FleetSigner.Result r;
-        try {
-            r = b.build().sign(fleet);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CliException(ExitCodes.CHECK_FAILED, "interrupted; the files signed so far are complete");
-        } finally {
-            if (bar != null) {
-                bar.finish();
-            }
-        }
-        int listed = 0;
-        for (FleetSigner.FileResult f : r.failures()) {
-            if (listed++ == MAX_LISTED_FAILURES) {
-                cli.err()
-                        .println(ItlCli.PREFIX + "... and " + (r.failures().size() - MAX_LISTED_FAILURES)
-                                + " more failures");
-                break;
-            }
-            cli.err()
-                    .println(ItlCli.oneLine(
-                            ItlCli.PREFIX + f.source() + ": " + f.message().orElse("failed") + " ["
-                                    + f.failure().map(Enum::name).orElse("FAILED") + "]"));
-        }
-        cli.err().flush();
-        if (r.total() == 0) {
-            cli.err()
-                    .println(ItlCli.PREFIX + fleet + ": no file matches '"
-                            + (glob != null ? glob : FleetSigner.DEFAULT_GLOB)
-                            + "'; nothing signed (check --glob and the directory)");
-            cli.err().flush();
-            return ExitCodes.CHECK_FAILED;
-        }
-        cli.out().println(summary(r));
-        cli.out().flush();
-        return r.isSuccess() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
-    }
-
-    /**
-     * The last line of a fleet run.
-     *
-     * @param r the result
-     * @return e.g. {@code 50 files: 48 signed, 2 up to date, 0 failed in 1.250 s (40.0 files/s)}
-     */
-    static String summary(FleetSigner.Result r) {
-        double s = r.elapsed().toNanos() / 1e9;
-        return String.format(
-                Locale.ROOT,
-                "%d files: %d signed, %d up to date, %d failed in %.3f s (%.1f files/s)",
-                r.total(),
-                r.signed(),
-                r.upToDate(),
-                r.failed(),
-                s,
-                s > 0 ? r.total() / s : 0.0);
+        return new FleetRun(cli, "signed")
+                .run(fleet, glob, progress -> b.progress(progress).build().sign(fleet));
     }
 }

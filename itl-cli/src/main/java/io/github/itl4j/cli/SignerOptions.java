@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 
 /**
  * How a command signs: the key ({@link KeyOptions}: {@code --p12} or {@code --key/--cert}, with its password
- * options), {@code --digest} and {@code --timestamp}. The picocli mixin of {@code build}, {@code reset} and
- * {@code sign-config}; a new command that signs declares {@code @Mixin SignerOptions signer} and calls
+ * options), {@code --digest} and {@code --timestamp}. The picocli mixin of {@code build}, {@code reset},
+ * {@code sign-config}, {@code encrypt-config} and {@code rollback}; a new command that signs declares {@code @Mixin SignerOptions signer} and calls
  * {@link #warnDigest()}, then {@link #signer()} (or {@link #signer(SigningKey, String)} for a key from elsewhere,
  * such as {@code reset --remote}).
  *
@@ -25,8 +25,8 @@ public final class SignerOptions {
             names = "--digest",
             paramLabel = "ALG",
             converter = Converters.DigestConverter.class,
-            description =
-                    "The signature digest: sha1 (CUCM's), sha256 or sha512; default sha1 (reset: the file's " + "own).")
+            description = "The signature digest: sha1 (CUCM's), sha256 or sha512; default sha1 (reset: the file's own; "
+                    + "encrypt-config: sha1 or sha512, also the plaintext's digest).")
     private DigestAlgorithm digest;
 
     @Option(
@@ -47,6 +47,19 @@ public final class SignerOptions {
     /** @return the {@code --digest} value, or null when not given (SHA-1; {@code reset} keeps the file's) */
     public DigestAlgorithm digest() {
         return digest;
+    }
+
+    /**
+     * @param fallback what to use when {@code --digest} was not given
+     * @return the {@code --digest} value, or {@code fallback}
+     */
+    public DigestAlgorithm digest(DigestAlgorithm fallback) {
+        return digest != null ? digest : fallback;
+    }
+
+    /** @return the {@code --timestamp} value, or null when not given (the time of signing) */
+    public Instant timestamp() {
+        return timestamp;
     }
 
     /** Warns on standard error when {@code --digest} is not SHA-1 ({@link KeyOptions#warnDigest}). */

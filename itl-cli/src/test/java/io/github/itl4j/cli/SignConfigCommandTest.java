@@ -270,7 +270,7 @@ class SignConfigCommandTest {
     void summaryLine() {
         FleetSigner.Result r = new FleetSigner.Result(40, 9, 1, 1000, 2000, Duration.ofMillis(2500), List.of());
         assertEquals(
-                "50 files: 40 signed, 9 up to date, 1 failed in 2.500 s (20.0 files/s)", SignConfigCommand.summary(r));
+                "50 files: 40 signed, 9 up to date, 1 failed in 2.500 s (20.0 files/s)", FleetRun.summary(r, "signed"));
     }
 
     private static List<String> names(Path dir) throws Exception {

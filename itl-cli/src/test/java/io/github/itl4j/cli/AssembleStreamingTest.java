@@ -3,7 +3,6 @@ package io.github.itl4j.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,13 +87,8 @@ class AssembleStreamingTest {
         }
     }
 
-    private record Run(int code, String err) {}
-
-    private Run assemble(InputStream in, Path out) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = ItlCli.run(in, o, e, "assemble", "-", "-o", out.toString());
-        return new Run(code, e.toString(StandardCharsets.UTF_8));
+    private static CliRun assemble(InputStream in, Path out) {
+        return CliRun.run(in, "assemble", "-", "-o", out.toString());
     }
 
     @Test
@@ -102,9 +96,11 @@ class AssembleStreamingTest {
         Generated doc = new Generated(10_000_000, 200); // about 2.3 GB of JSON
         assertTrue(doc.documentSize() > 2_000_000_000L);
         Path out = tmp.resolve("ITLFile.tlv");
-        Run r = assemble(doc, out);
-        assertEquals(ExitCodes.INPUT, r.code(), r.err());
-        assertTrue(r.err().contains("records[1024]: Record count (1025) exceeds the limit maxRecords (1024)"), r.err());
+        CliRun r = assemble(doc, out);
+        assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
+        assertTrue(
+                r.stderr().contains("records[1024]: Record count (1025) exceeds the limit maxRecords (1024)"),
+                r.stderr());
         assertTrue(doc.served() < 1_000_000, "read " + doc.served() + " bytes of " + doc.documentSize());
         assertTrue(Files.notExists(out));
     }
@@ -113,9 +109,9 @@ class AssembleStreamingTest {
     void aDocumentOfLargeRecordsFailsAtTheFileSizeLimitAfterReadingLittle() {
         Generated doc = new Generated(4_000, 120_000); // 60,000-byte records: about 480 MB of JSON
         Path out = tmp.resolve("ITLFile.tlv");
-        Run r = assemble(doc, out);
-        assertEquals(ExitCodes.INPUT, r.code(), r.err());
-        assertTrue(r.err().contains("exceeds the limit maxFileSize (2097152)"), r.err());
+        CliRun r = assemble(doc, out);
+        assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("exceeds the limit maxFileSize (2097152)"), r.stderr());
         assertTrue(doc.served() < 8_000_000, "read " + doc.served() + " bytes of " + doc.documentSize());
         assertTrue(Files.notExists(out));
     }
@@ -130,8 +126,8 @@ class AssembleStreamingTest {
             CliRun dump = CliRun.run("dump", "--json", any.toString());
             assertEquals(ExitCodes.OK, dump.exitCode(), dump.stderr());
             Path out = tmp.resolve("again.tlv");
-            Run r = assemble(new java.io.ByteArrayInputStream(dump.stdoutBytes()), out);
-            assertEquals(ExitCodes.OK, r.code(), r.err());
+            CliRun r = assemble(new java.io.ByteArrayInputStream(dump.stdoutBytes()), out);
+            assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
             assertEquals(
                     java.util.Arrays.toString(Files.readAllBytes(any)),
                     java.util.Arrays.toString(Files.readAllBytes(out)));

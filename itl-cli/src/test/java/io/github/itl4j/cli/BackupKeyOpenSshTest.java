@@ -1,11 +1,11 @@
 package io.github.itl4j.cli;
 
+import static io.github.itl4j.cli.CliFixtures.KEYS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.itl4j.cli.ResetRemoteOpenSshTest.Run;
 import io.github.itl4j.sftp.OpenSshServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ class BackupKeyOpenSshTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        p12 = Files.copy(ResetRemoteOpenSshTest.KEYS.resolve("itlrecovery.p12"), tmp.resolve("ITLRecovery.p12"));
+        p12 = Files.copy(KEYS.resolve("itlrecovery.p12"), tmp.resolve("ITLRecovery.p12"));
         knownHosts = Files.writeString(tmp.resolve("known_hosts"), SSHD.knownHostsLine("ed25519") + "\n");
     }
 
@@ -59,11 +59,11 @@ class BackupKeyOpenSshTest {
         byte[] content = Files.readAllBytes(p12);
         String sha =
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        Run r = Run.of(keyAuth(p12, dir));
-        assertEquals(ExitCodes.OK, r.code(), r.err() + SSHD.log());
-        assertEquals("", r.err());
+        CliRun r = CliRun.run(keyAuth(p12, dir));
+        assertEquals(ExitCodes.OK, r.exitCode(), r.stderr() + SSHD.log());
+        assertEquals("", r.stderr());
         assertArrayEquals(content, Files.readAllBytes(dir.resolve("ITLRecovery.p12")));
-        String[] lines = r.out().split("\n");
+        String[] lines = r.stdout().split("\n");
         assertEquals(
                 "uploaded " + p12 + " to " + SSHD.keyUser() + "@" + OpenSshServer.HOST + ":" + SSHD.port() + ":" + dir
                         + "/ITLRecovery.p12",
@@ -73,10 +73,10 @@ class BackupKeyOpenSshTest {
         assertEquals("  verified by read-back", lines[3]);
 
         // again: the same content is already there, nothing is replaced
-        Run again = Run.of(keyAuth(p12, dir));
-        assertEquals(ExitCodes.OK, again.code(), again.err());
-        assertTrue(again.out().startsWith("already present (same content, left as it was): "), again.out());
-        assertTrue(again.out().contains("  sha256:  " + sha + "\n"), again.out());
+        CliRun again = CliRun.run(keyAuth(p12, dir));
+        assertEquals(ExitCodes.OK, again.exitCode(), again.stderr());
+        assertTrue(again.stdout().startsWith("already present (same content, left as it was): "), again.stdout());
+        assertTrue(again.stdout().contains("  sha256:  " + sha + "\n"), again.stdout());
     }
 
     @Test
@@ -84,14 +84,14 @@ class BackupKeyOpenSshTest {
         Path dir = Files.createDirectories(SSHD.dataDir().resolve("backup2"));
         byte[] other = "an older, different file".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         Files.write(dir.resolve("ITLRecovery.p12"), other);
-        Run r = Run.of(keyAuth(p12, dir));
-        assertEquals(ExitCodes.IO, r.code(), r.err());
-        assertEquals(1, r.errLines(), r.err());
-        assertTrue(r.err().contains("[ALREADY_EXISTS]"), r.err());
+        CliRun r = CliRun.run(keyAuth(p12, dir));
+        assertEquals(ExitCodes.IO, r.exitCode(), r.stderr());
+        assertEquals(1, r.errLines().length, r.stderr());
+        assertTrue(r.stderr().contains("[ALREADY_EXISTS]"), r.stderr());
         assertArrayEquals(other, Files.readAllBytes(dir.resolve("ITLRecovery.p12")));
 
-        Run renamed = Run.of(keyAuth(p12, dir, "--name", "ITLRecovery-2026.p12"));
-        assertEquals(ExitCodes.OK, renamed.code(), renamed.err());
+        CliRun renamed = CliRun.run(keyAuth(p12, dir, "--name", "ITLRecovery-2026.p12"));
+        assertEquals(ExitCodes.OK, renamed.exitCode(), renamed.stderr());
         assertArrayEquals(Files.readAllBytes(p12), Files.readAllBytes(dir.resolve("ITLRecovery-2026.p12")));
         try (var s = Files.list(dir)) { // no temporary file left behind
             assertEquals(
@@ -102,18 +102,18 @@ class BackupKeyOpenSshTest {
 
     @Test
     void errors() throws Exception {
-        Run noDir = Run.of(keyAuth(p12, SSHD.dataDir().resolve("missing-dir")));
-        assertEquals(ExitCodes.IO, noDir.code(), noDir.err());
-        assertEquals(1, noDir.errLines(), noDir.err());
-        Run noFile = Run.of(keyAuth(tmp.resolve("nope.p12"), SSHD.dataDir()));
-        assertEquals(ExitCodes.IO, noFile.code(), noFile.err());
-        Run noRemote = Run.of("backup-key", p12.toString());
-        assertEquals(ExitCodes.USAGE, noRemote.code(), noRemote.err());
-        Run badName = Run.of(keyAuth(p12, SSHD.dataDir(), "--name", "../x.p12"));
-        assertEquals(ExitCodes.USAGE, badName.code(), badName.err());
+        CliRun noDir = CliRun.run(keyAuth(p12, SSHD.dataDir().resolve("missing-dir")));
+        assertEquals(ExitCodes.IO, noDir.exitCode(), noDir.stderr());
+        assertEquals(1, noDir.errLines().length, noDir.stderr());
+        CliRun noFile = CliRun.run(keyAuth(tmp.resolve("nope.p12"), SSHD.dataDir()));
+        assertEquals(ExitCodes.IO, noFile.exitCode(), noFile.stderr());
+        CliRun noRemote = CliRun.run("backup-key", p12.toString());
+        assertEquals(ExitCodes.USAGE, noRemote.exitCode(), noRemote.stderr());
+        CliRun badName = CliRun.run(keyAuth(p12, SSHD.dataDir(), "--name", "../x.p12"));
+        assertEquals(ExitCodes.USAGE, badName.exitCode(), badName.stderr());
         Path empty = Files.createFile(tmp.resolve("empty.p12"));
-        Run emptyFile = Run.of(keyAuth(empty, SSHD.dataDir()));
-        assertEquals(ExitCodes.INPUT, emptyFile.code(), emptyFile.err());
+        CliRun emptyFile = CliRun.run(keyAuth(empty, SSHD.dataDir()));
+        assertEquals(ExitCodes.INPUT, emptyFile.exitCode(), emptyFile.stderr());
     }
 
     @Test
@@ -121,7 +121,7 @@ class BackupKeyOpenSshTest {
         char[] password = SSHD.password(); // skips unless root
         Path dir = SSHD.passwordUserDir("cli-backup");
         Path pass = Files.writeString(tmp.resolve("sftp.pass"), new String(password) + "\n");
-        Run r = Run.of(
+        CliRun r = CliRun.run(
                 "backup-key",
                 p12.toString(),
                 "--remote",
@@ -132,9 +132,9 @@ class BackupKeyOpenSshTest {
                 knownHosts.toString(),
                 "--sftp-password-file",
                 pass.toString());
-        assertEquals(ExitCodes.OK, r.code(), r.err());
-        assertTrue(r.out().contains("verified by read-back"), r.out());
-        assertFalse(r.out().contains(new String(password)));
+        assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
+        assertTrue(r.stdout().contains("verified by read-back"), r.stdout());
+        assertFalse(r.stdout().contains(new String(password)));
         assertArrayEquals(Files.readAllBytes(p12), Files.readAllBytes(dir.resolve("ITLRecovery.p12")));
     }
 }

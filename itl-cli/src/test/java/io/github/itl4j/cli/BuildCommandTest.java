@@ -1,5 +1,9 @@
 package io.github.itl4j.cli;
 
+import static io.github.itl4j.cli.CliFixtures.CERTUTILS;
+import static io.github.itl4j.cli.CliFixtures.buildListingA;
+import static io.github.itl4j.cli.CliFixtures.concat;
+import static io.github.itl4j.cli.CliFixtures.key;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,13 +36,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class BuildCommandTest {
-    static final Path CERTUTILS = CliRun.testdata().resolve("certutils");
-    /** itl-crypto's test keys (signer, itlrecovery, rsa1024, rsa4096, ec256; password changeit). */
-    static final Path KEYS = CliRun.testdata()
-            .getParent()
-            .getParent()
-            .resolve("itl-crypto/src/test/resources/io/github/itl4j/crypto/keys");
-
     /** certutils' tlvfile role options and ours. */
     private static final Map<String, String> ROLE_OPTIONS = Map.of(
             "-s",
@@ -58,10 +55,6 @@ class BuildCommandTest {
 
     @TempDir
     Path tmp;
-
-    static Path key(String name) {
-        return KEYS.resolve(name);
-    }
 
     /**
      * Every ITL of MANIFEST.md with its tlvfile command line and timestamp, translated into an {@code itl build}
@@ -121,27 +114,7 @@ class BuildCommandTest {
     @Test
     void cucmLayoutKeepsCommandLineOrderAcrossOptionsAndVerifies() throws Exception {
         Path out = tmp.resolve("ITLFile.tlv");
-        CliRun r = CliRun.run(
-                "build",
-                "-o",
-                out.toString(),
-                "--key",
-                key("signer-pkcs8.key").toString(),
-                "--cert",
-                key("signer.pem").toString(),
-                "--sast",
-                key("signer.pem").toString(),
-                "--tftp",
-                key("rsa1024.pem").toString(),
-                "--capf",
-                key("rsa4096.pem").toString(),
-                "--tvs",
-                key("rsa1024.pem").toString(),
-                "--sast",
-                key("itlrecovery.pem").toString(),
-                "--tvs",
-                key("rsa4096.pem").toString(),
-                "--tvs-hash");
+        CliRun r = CliRun.run(buildListingA(out));
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         ItlFile itl = ItlReader.defaults().readTrustList(out);
         List<Role> roles =
@@ -384,12 +357,5 @@ class BuildCommandTest {
 
     private Path passwordFile(String content) throws IOException {
         return Files.writeString(Files.createTempFile(tmp, "pw", ".txt"), content);
-    }
-
-    static String[] concat(String[] a, String... b) {
-        String[] r = new String[a.length + b.length];
-        System.arraycopy(a, 0, r, 0, a.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.itl4j.cli;
 
+import static io.github.itl4j.cli.CliFixtures.cluster;
+import static io.github.itl4j.cli.CliFixtures.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,14 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * DER 684; capf: see its record) with CERT@IP[,HOST] values and non-secure placeholders.
  */
 class BuildCtlCommandTest {
-    static final Path CLUSTER = CliRun.testdata().getParent().getParent().resolve("examples/cluster");
-
     @TempDir
     Path tmp;
-
-    private static String c(String name) {
-        return CLUSTER.resolve(name).toString();
-    }
 
     @Test
     void tokenlessCtlInCucmOrderWithHostNamesAndAddresses() throws Exception {
@@ -38,15 +34,15 @@ class BuildCtlCommandTest {
                 "-o",
                 out.toString(),
                 "--key",
-                c("test10pub.key"),
+                cluster("test10pub.key"),
                 "--cert",
-                c("test10pub.pem"),
+                cluster("test10pub.pem"),
                 "--sast",
-                c("test10pub.pem") + "@10.48.47.153",
+                cluster("test10pub.pem") + "@10.48.47.153",
                 "--ccm-tftp",
-                c("test10pub.pem") + "@10.48.47.153",
+                cluster("test10pub.pem") + "@10.48.47.153",
                 "--capf",
-                c("capf.pem") + "@10.48.47.153,test10pub",
+                cluster("capf.pem") + "@10.48.47.153,test10pub",
                 "--placeholder",
                 "CCM+TFTP@10.48.47.154,10.48.47.154");
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
@@ -86,13 +82,13 @@ class BuildCtlCommandTest {
             "-o",
             out.toString(),
             "--key",
-            c("test10pub.key"),
+            cluster("test10pub.key"),
             "--cert",
-            c("test10pub.pem"),
+            cluster("test10pub.pem"),
             "--sast",
-            c("test10pub.pem") + "@10.48.47.153"
+            cluster("test10pub.pem") + "@10.48.47.153"
         };
-        CliRun bad = CliRun.run(concat(common, "--ctl", "--ccm-tftp", c("test10pub.pem") + "@10.48.300.1"));
+        CliRun bad = CliRun.run(concat(common, "--ctl", "--ccm-tftp", cluster("test10pub.pem") + "@10.48.300.1"));
         assertEquals(ExitCodes.USAGE, bad.exitCode(), bad.stderr());
         assertTrue(bad.stderr().contains("'10.48.300.1' is not an IPv4 address"), bad.stderr());
         CliRun noHost = CliRun.run(concat(common, "--ctl", "--placeholder", "CCM+TFTP@10.0.0.2"));
@@ -105,21 +101,15 @@ class BuildCtlCommandTest {
                 "-o",
                 out.toString(),
                 "--key",
-                c("test10pub.key"),
+                cluster("test10pub.key"),
                 "--cert",
-                c("test10pub.pem"),
+                cluster("test10pub.pem"),
                 "--sast",
-                c("test10pub.pem"),
+                cluster("test10pub.pem"),
                 "--placeholder",
                 "CCM+TFTP@10.0.0.2,pub");
         assertEquals(ExitCodes.USAGE, noCtl.exitCode(), noCtl.stderr());
         assertTrue(noCtl.stderr().contains("--placeholder needs --ctl"), noCtl.stderr());
         assertFalse(Files.exists(out));
-    }
-
-    private static String[] concat(String[] a, String... b) {
-        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, r, a.length, b.length);
-        return r;
     }
 }

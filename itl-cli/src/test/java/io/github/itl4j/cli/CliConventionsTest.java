@@ -1,5 +1,7 @@
 package io.github.itl4j.cli;
 
+import static io.github.itl4j.cli.CliFixtures.cluster;
+import static io.github.itl4j.cli.CliFixtures.concat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.itl4j.Bytes;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -30,9 +30,6 @@ import picocli.CommandLine.Command;
  * without breaking words, "did you mean" for mistyped commands and options, no binary output on a terminal.
  */
 class CliConventionsTest {
-    private static final Path CLUSTER =
-            CliRun.testdata().getParent().getParent().resolve("examples/cluster");
-
     @TempDir
     Path tmp;
 
@@ -144,27 +141,32 @@ class CliConventionsTest {
             "--file-name",
             "SEP001122334455.cnf.xml.sgn",
             "--key",
-            CLUSTER.resolve("test10pub.key").toString(),
+            cluster("test10pub.key"),
             "--cert",
-            CLUSTER.resolve("test10pub.pem").toString()
+            cluster("test10pub.pem")
         };
         byte[] xml = "<device/>\n".getBytes(StandardCharsets.UTF_8);
-        Run tty = Run.of(() -> true, xml, sign);
-        assertEquals(ExitCodes.USAGE, tty.code, tty.err);
-        assertTrue(tty.err.startsWith("itl: refusing to write ") && tty.err.contains("--to-terminal"), tty.err);
-        assertEquals(0, tty.out.length);
-        String[] forced = java.util.Arrays.copyOf(sign, sign.length + 1);
-        forced[sign.length] = "--to-terminal";
-        Run yes = Run.of(() -> true, xml, forced);
-        assertEquals(ExitCodes.OK, yes.code, yes.err);
-        Run pipe = Run.of(() -> false, xml, sign);
-        assertEquals(ExitCodes.OK, pipe.code, pipe.err);
-        assertArrayEquals(pipe.out.length > 0 ? new byte[] {pipe.out[0]} : new byte[0], new byte[] {yes.out[0]});
+        CliRun tty = CliRun.run(new ByteArrayInputStream(xml), () -> true, sign);
+        assertEquals(ExitCodes.USAGE, tty.exitCode(), tty.stderr());
+        assertTrue(
+                tty.stderr().startsWith("itl: refusing to write ")
+                        && tty.stderr().contains("--to-terminal"),
+                tty.stderr());
+        assertEquals(0, tty.stdoutBytes().length);
+        String[] forced = concat(sign, "--to-terminal");
+        CliRun yes = CliRun.run(new ByteArrayInputStream(xml), () -> true, forced);
+        assertEquals(ExitCodes.OK, yes.exitCode(), yes.stderr());
+        CliRun pipe = CliRun.run(new ByteArrayInputStream(xml), () -> false, sign);
+        assertEquals(ExitCodes.OK, pipe.exitCode(), pipe.stderr());
+        assertArrayEquals(
+                pipe.stdoutBytes().length > 0 ? new byte[] {pipe.stdoutBytes()[0]} : new byte[0],
+                new byte[] {yes.stdoutBytes()[0]});
         // a stripped configuration file is text: shown on the terminal
-        Path sgn = Files.write(tmp.resolve("SEP001122334455.cnf.xml.sgn"), pipe.out);
-        Run strip = Run.of(() -> true, new byte[0], "strip", sgn.toString(), "-o", "-");
-        assertEquals(ExitCodes.OK, strip.code, strip.err);
-        assertArrayEquals(xml, strip.out);
+        Path sgn = Files.write(tmp.resolve("SEP001122334455.cnf.xml.sgn"), pipe.stdoutBytes());
+        CliRun strip =
+                CliRun.run(new ByteArrayInputStream(new byte[0]), () -> true, "strip", sgn.toString(), "-o", "-");
+        assertEquals(ExitCodes.OK, strip.exitCode(), strip.stderr());
+        assertArrayEquals(xml, strip.stdoutBytes());
     }
 
     @Test
@@ -176,15 +178,6 @@ class CliConventionsTest {
         assertTrue(Terminal.isTerminalDevice("/dev/tty1"));
         assertFalse(Terminal.isTerminalDevice("/tmp/out.txt"));
         assertFalse(Terminal.isTerminalDevice("pipe:[12345]"));
-    }
-
-    private record Run(int code, byte[] out, String err) {
-        static Run of(BooleanSupplier tty, byte[] stdin, String... args) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = ItlCli.run(new ByteArrayInputStream(stdin), out, err, tty, args);
-            return new Run(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
-        }
     }
 
     private static final class InputStream0 {

@@ -2,16 +2,35 @@ package io.github.itl4j.cli;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 
-/** Runs the CLI in-process with captured standard streams. */
+/**
+ * Runs the CLI in-process with captured standard streams: the one way the CLI tests run a command line and read its
+ * exit code, standard output and standard error.
+ */
 record CliRun(int exitCode, byte[] stdoutBytes, String stderr) {
     static CliRun run(byte[] stdin, String... args) {
+        return run(new ByteArrayInputStream(stdin), args);
+    }
+
+    static CliRun run(InputStream stdin, String... args) {
+        return run(stdin, null, args);
+    }
+
+    /**
+     * @param stdin standard input
+     * @param tty whether standard output is a terminal, or null to ask the system
+     * @param args the command line
+     * @return the run
+     */
+    static CliRun run(InputStream stdin, BooleanSupplier tty, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ItlCli.run(new ByteArrayInputStream(stdin), out, err, args);
+        int code = tty == null ? ItlCli.run(stdin, out, err, args) : ItlCli.run(stdin, out, err, tty, args);
         return new CliRun(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
     }
 

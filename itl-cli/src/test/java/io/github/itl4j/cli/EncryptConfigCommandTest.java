@@ -1,5 +1,9 @@
 package io.github.itl4j.cli;
 
+import static io.github.itl4j.cli.CliFixtures.CERTUTILS_CERTS;
+import static io.github.itl4j.cli.CliFixtures.ENCCNF;
+import static io.github.itl4j.cli.CliFixtures.cert;
+import static io.github.itl4j.cli.CliFixtures.concat;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,28 +16,21 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code itl encrypt-config} and {@code itl decrypt-config} against the certutils enccnf vectors. */
 class EncryptConfigCommandTest {
-    private static final Path ENC = CliRun.testdata().resolve("enccnf");
-    private static final Path CERTS = CliRun.testdata().resolve("certutils/certs");
-
     @TempDir
     Path tmp;
-
-    private static String c(String name) {
-        return CERTS.resolve(name).toString();
-    }
 
     @Test
     void encryptsWritesTheExactStubAndDecryptsBack() throws Exception {
         Path src = tmp.resolve("SEP001122334455.cnf.xml");
-        Files.copy(ENC.resolve("plain.cnf.xml"), src);
+        Files.copy(ENCCNF.resolve("plain.cnf.xml"), src);
         Path out = tmp.resolve("out");
         CliRun r = CliRun.run(
                 "encrypt-config",
                 src.toString(),
                 "--key",
-                c("tftp-rsa2048.pem"),
+                cert("tftp-rsa2048.pem"),
                 "--device-cert",
-                c("node01-rsa2048.crt.pem"),
+                cert("node01-rsa2048.crt.pem"),
                 "--timestamp",
                 "1795957982",
                 "-o",
@@ -41,7 +38,7 @@ class EncryptConfigCommandTest {
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("1088 bytes"), r.stdout());
         assertArrayEquals(
-                Files.readAllBytes(ENC.resolve("SEP001122334455.cnf.xml.sgn")),
+                Files.readAllBytes(ENCCNF.resolve("SEP001122334455.cnf.xml.sgn")),
                 Files.readAllBytes(out.resolve("SEP001122334455.cnf.xml.sgn")));
         assertTrue(Files.exists(src), "the clear file is kept");
 
@@ -50,9 +47,9 @@ class EncryptConfigCommandTest {
                 "decrypt-config",
                 out.resolve("SEP001122334455.cnf.xml.enc.sgn").toString(),
                 "--device-key",
-                c("node01-rsa2048.key.pem"),
+                cert("node01-rsa2048.key.pem"),
                 "--cert",
-                c("tftp-rsa2048.crt.pem"),
+                cert("tftp-rsa2048.crt.pem"),
                 "-o",
                 plain.toString());
         assertEquals(0, r.exitCode(), r.stderr());
@@ -65,37 +62,37 @@ class EncryptConfigCommandTest {
     void decryptsTheGoldenFilesAndRefusesAWrongKey() throws Exception {
         CliRun r = CliRun.run(
                 "decrypt-config",
-                ENC.resolve("SEP001122334455.cnf.xml.enc.sgn").toString(),
+                ENCCNF.resolve("SEP001122334455.cnf.xml.enc.sgn").toString(),
                 "--device-key",
-                c("node01-rsa2048.pem"),
+                cert("node01-rsa2048.pem"),
                 "--cert",
-                c("tftp-rsa2048.crt.pem"),
+                cert("tftp-rsa2048.crt.pem"),
                 "-o",
                 "-");
         assertEquals(0, r.exitCode(), r.stderr());
-        assertArrayEquals(Files.readAllBytes(ENC.resolve("plain.cnf.xml")), r.stdoutBytes());
+        assertArrayEquals(Files.readAllBytes(ENCCNF.resolve("plain.cnf.xml")), r.stdoutBytes());
 
         r = CliRun.run(
                 "decrypt-config",
-                ENC.resolve("v2/SEP00112233AAFF.cnf.xml.enc.sgn").toString(),
+                ENCCNF.resolve("v2/SEP00112233AAFF.cnf.xml.enc.sgn").toString(),
                 "--device-key",
-                c("node03-rsa1024.key.pem"),
+                cert("node03-rsa1024.key.pem"),
                 "--no-verify",
                 "-o",
                 "-");
         assertEquals(0, r.exitCode(), r.stderr());
-        assertArrayEquals(Files.readAllBytes(ENC.resolve("v2/plain.cnf.xml")), r.stdoutBytes());
+        assertArrayEquals(Files.readAllBytes(ENCCNF.resolve("v2/plain.cnf.xml")), r.stdoutBytes());
         assertTrue(r.stderr().contains("ENC_SHA512"), r.stderr());
         assertTrue(r.stderr().contains("NOT checked"), r.stderr());
 
         Path out = tmp.resolve("never.xml");
         r = CliRun.run(
                 "decrypt-config",
-                ENC.resolve("SEP001122334455.cnf.xml.enc.sgn").toString(),
+                ENCCNF.resolve("SEP001122334455.cnf.xml.enc.sgn").toString(),
                 "--device-key",
-                c("node05-rsa2048.key.pem"),
+                cert("node05-rsa2048.key.pem"),
                 "--cert",
-                c("tftp-rsa2048.crt.pem"),
+                cert("tftp-rsa2048.crt.pem"),
                 "-o",
                 out.toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
@@ -105,11 +102,11 @@ class EncryptConfigCommandTest {
         // signed by another key than --cert says
         r = CliRun.run(
                 "decrypt-config",
-                ENC.resolve("SEP001122334455.cnf.xml.enc.sgn").toString(),
+                ENCCNF.resolve("SEP001122334455.cnf.xml.enc.sgn").toString(),
                 "--device-key",
-                c("node01-rsa2048.key.pem"),
+                cert("node01-rsa2048.key.pem"),
                 "--cert",
-                c("sast-rsa2048.crt.pem"),
+                cert("sast-rsa2048.crt.pem"),
                 "-o",
                 out.toString());
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
@@ -119,7 +116,7 @@ class EncryptConfigCommandTest {
 
     @Test
     void flippedCiphertextFailsAndWritesNothing() throws Exception {
-        byte[] b = Files.readAllBytes(ENC.resolve("SEP001122334455.cnf.xml.enc.sgn"));
+        byte[] b = Files.readAllBytes(ENCCNF.resolve("SEP001122334455.cnf.xml.enc.sgn"));
         b[900] ^= 4;
         Path f = tmp.resolve("SEP001122334455.cnf.xml.enc.sgn");
         Files.write(f, b);
@@ -128,7 +125,7 @@ class EncryptConfigCommandTest {
                 "decrypt-config",
                 f.toString(),
                 "--device-key",
-                c("node01-rsa2048.key.pem"),
+                cert("node01-rsa2048.key.pem"),
                 "--no-verify",
                 "-o",
                 out.toString());
@@ -137,9 +134,9 @@ class EncryptConfigCommandTest {
         assertFalse(Files.exists(out));
         r = CliRun.run(
                 "decrypt-config",
-                ENC.resolve("SEP001122334455.cnf.xml.sgn").toString(),
+                ENCCNF.resolve("SEP001122334455.cnf.xml.sgn").toString(),
                 "--device-key",
-                c("node01-rsa2048.key.pem"),
+                cert("node01-rsa2048.key.pem"),
                 "--no-verify",
                 "-o",
                 out.toString());
@@ -150,20 +147,20 @@ class EncryptConfigCommandTest {
     @Test
     void ecDeviceCertificateAndUsageErrors() throws Exception {
         Path src = tmp.resolve("SEP001122334455.cnf.xml");
-        Files.copy(ENC.resolve("plain.cnf.xml"), src);
+        Files.copy(ENCCNF.resolve("plain.cnf.xml"), src);
         CliRun r = CliRun.run(
                 "encrypt-config",
                 src.toString(),
                 "--key",
-                c("tftp-rsa2048.pem"),
+                cert("tftp-rsa2048.pem"),
                 "--device-cert",
-                c("node02-ec256.crt.pem"));
+                cert("node02-ec256.crt.pem"));
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("ENC_DEVICE_KEY_NOT_RSA"), r.stderr());
         assertFalse(Files.exists(tmp.resolve("SEP001122334455.cnf.xml.enc.sgn")));
         assertEquals(
                 ExitCodes.USAGE,
-                CliRun.run("encrypt-config", src.toString(), "--key", c("tftp-rsa2048.pem"))
+                CliRun.run("encrypt-config", src.toString(), "--key", cert("tftp-rsa2048.pem"))
                         .exitCode());
         assertEquals(
                 ExitCodes.USAGE,
@@ -181,8 +178,8 @@ class EncryptConfigCommandTest {
         Path certs = Files.createDirectories(tmp.resolve("lsc"));
         for (String[] p :
                 new String[][] {{"SEP0000000000A1", "node01-rsa2048"}, {"SEP0000000000A2", "node07-rsa4096"}}) {
-            Files.copy(ENC.resolve("plain.cnf.xml"), tftp.resolve(p[0] + ".cnf.xml"));
-            Files.copy(CERTS.resolve(p[1] + ".crt.pem"), certs.resolve(p[0] + ".pem"));
+            Files.copy(ENCCNF.resolve("plain.cnf.xml"), tftp.resolve(p[0] + ".cnf.xml"));
+            Files.copy(CERTUTILS_CERTS.resolve(p[1] + ".crt.pem"), certs.resolve(p[0] + ".pem"));
         }
         String[] args = {
             "encrypt-config",
@@ -191,7 +188,7 @@ class EncryptConfigCommandTest {
             "--device-certs",
             certs.toString(),
             "--key",
-            c("tftp-rsa2048.pem"),
+            cert("tftp-rsa2048.pem"),
             "--threads",
             "2"
         };
@@ -205,25 +202,25 @@ class EncryptConfigCommandTest {
                 "decrypt-config",
                 tftp.resolve("SEP0000000000A2.cnf.xml.enc.sgn").toString(),
                 "--device-key",
-                c("node07-rsa4096.key.pem"),
+                cert("node07-rsa4096.key.pem"),
                 "--cert",
-                c("tftp-rsa2048.crt.pem"),
+                cert("tftp-rsa2048.crt.pem"),
                 "-o",
                 "-");
         assertEquals(0, r.exitCode(), r.stderr());
-        assertArrayEquals(Files.readAllBytes(ENC.resolve("plain.cnf.xml")), r.stdoutBytes());
-        r = CliRun.run(BuildCommandTest.concat(args, "--force", "--remove-plain"));
+        assertArrayEquals(Files.readAllBytes(ENCCNF.resolve("plain.cnf.xml")), r.stdoutBytes());
+        r = CliRun.run(concat(args, "--force", "--remove-plain"));
         assertEquals(0, r.exitCode(), r.stderr());
         assertFalse(Files.exists(tftp.resolve("SEP0000000000A1.cnf.xml")));
         assertTrue(Files.exists(tftp.resolve("SEP0000000000A1.cnf.xml.enc.sgn")));
-        r = CliRun.run("encrypt-config", "--fleet", tftp.toString(), "--key", c("tftp-rsa2048.pem"));
+        r = CliRun.run("encrypt-config", "--fleet", tftp.toString(), "--key", cert("tftp-rsa2048.pem"));
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.stderr());
     }
 
     @Test
     void encSgnRoundTripsThroughDumpJsonAndAssembleAndShowNamesTheTags() throws Exception {
         for (String name : new String[] {"SEP001122334455.cnf.xml.enc.sgn", "v2/SEP00112233AAFF.cnf.xml.enc.sgn"}) {
-            Path f = ENC.resolve(name);
+            Path f = ENCCNF.resolve(name);
             CliRun dump = CliRun.run("dump", "--json", f.toString());
             assertEquals(0, dump.exitCode(), dump.stderr());
             for (String tag : new String[] {
@@ -242,10 +239,10 @@ class EncryptConfigCommandTest {
                     dump.stdout().getBytes(java.nio.charset.StandardCharsets.UTF_8), "assemble", "-", "-o", "-");
             assertEquals(0, back.exitCode(), back.stderr());
             assertArrayEquals(Files.readAllBytes(f), back.stdoutBytes(), name);
-            CliRun show = CliRun.run("show", f.toString(), "--trust", c("tftp-rsa2048.crt.pem"));
+            CliRun show = CliRun.run("show", f.toString(), "--trust", cert("tftp-rsa2048.crt.pem"));
             assertEquals(0, show.exitCode(), show.stdout() + show.stderr());
             assertTrue(show.stdout().contains("PADCOUNT"), show.stdout());
-            CliRun verify = CliRun.run("verify", f.toString(), "--trust", c("tftp-rsa2048.crt.pem"));
+            CliRun verify = CliRun.run("verify", f.toString(), "--trust", cert("tftp-rsa2048.crt.pem"));
             assertEquals(0, verify.exitCode(), verify.stdout() + verify.stderr());
         }
     }

@@ -1,19 +1,18 @@
 package io.github.itl4j.cli;
 
+import static io.github.itl4j.cli.CliFixtures.CERTUTILS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** {@code itl expiry}: sorted notAfter, roles, --within, --json. */
 class ExpiryCommandTest {
-    private static final Path CU = CliRun.testdata().resolve("certutils");
 
     @Test
     void listsEveryCertificateSoonestFirst() {
-        String itl = CU.resolve("itl/itl-rsa2048-sha1-v1.0-allroles.tlv").toString();
+        String itl = CERTUTILS.resolve("itl/itl-rsa2048-sha1-v1.0-allroles.tlv").toString();
         CliRun r = CliRun.run("expiry", itl, "--now", "2026-11-29T00:00:00Z");
         assertEquals(0, r.exitCode(), r.stderr());
         String[] lines = r.stdout().split("\\R");

@@ -10,9 +10,7 @@ import io.github.itl4j.ItlReader;
 import io.github.itl4j.ItlRecord;
 import io.github.itl4j.crypto.ItlSigner;
 import io.github.itl4j.crypto.KeyLoader;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -119,17 +117,10 @@ class LimitOptionsTest {
         }
     }
 
-    private static CliRun runWithStdin(InputStream stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = ItlCli.run(stdin, out, err, args);
-        return new CliRun(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void threeHundredMegabytesOfZerosOnStdinFailWithTheLimitMessageAfterReadingTheLimit() {
         Zeros zeros = new Zeros(new byte[0], 300L << 20);
-        CliRun r = runWithStdin(zeros, "verify", "-");
+        CliRun r = CliRun.run(zeros, "verify", "-");
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
         String[] lines = r.errLines();
         assertEquals(1, lines.length, r.stderr()); // one line, no OutOfMemoryError trace
@@ -143,7 +134,7 @@ class LimitOptionsTest {
     void aTrustListOnStdinIsCutOffAtMaxFileSize() throws Exception {
         byte[] header = Arrays.copyOf(Files.readAllBytes(v("itl/itl-rsa2048-sha1-v1.0-n02.tlv")), 4096);
         Zeros in = new Zeros(header, 300L << 20);
-        CliRun r = runWithStdin(in, "verify", "-");
+        CliRun r = CliRun.run(in, "verify", "-");
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
         assertTrue(
                 r.stderr()

@@ -1,6 +1,8 @@
 package io.github.itl4j.cli;
 
-import static io.github.itl4j.cli.BuildCommandTest.key;
+import static io.github.itl4j.cli.CliFixtures.EXAMPLES;
+import static io.github.itl4j.cli.CliFixtures.concat;
+import static io.github.itl4j.cli.CliFixtures.key;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,7 +130,7 @@ class OutputSafetyTest {
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains(out + " exists; give --force"), r.stderr());
         assertEquals("an existing ITL", Files.readString(out));
-        CliRun forced = CliRun.run(concat(args, new String[] {"--force"}));
+        CliRun forced = CliRun.run(concat(args, "--force"));
         assertEquals(ExitCodes.OK, forced.exitCode(), forced.stderr());
     }
 
@@ -202,7 +204,7 @@ class OutputSafetyTest {
 
     @Test
     void showFailsAFileWhoseFileNameHasOneFlippedBitAsVerifyDoes() throws Exception {
-        Path itl = CliRun.testdata().getParent().getParent().resolve("examples").resolve("ITLFile.tlv");
+        Path itl = EXAMPLES.resolve("ITLFile.tlv");
         byte[] b = Files.readAllBytes(itl);
         byte[] name = "ITLFile.tlv".getBytes(StandardCharsets.US_ASCII);
         int at = -1;
@@ -218,11 +220,5 @@ class OutputSafetyTest {
         CliRun show = CliRun.run("show", flipped.toString());
         assertEquals(ExitCodes.CHECK_FAILED, verify.exitCode(), verify.stdout() + verify.stderr());
         assertEquals(verify.exitCode(), show.exitCode(), show.stdout() + show.stderr());
-    }
-
-    private static String[] concat(String[] a, String[] b) {
-        String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
-        System.arraycopy(b, 0, c, a.length, b.length);
-        return c;
     }
 }

@@ -1,5 +1,6 @@
 package io.github.itl4j.cli;
 
+import static io.github.itl4j.cli.CliFixtures.CERTUTILS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,14 +13,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code itl per-device}: ITLSEP/CTLSEP copies, byte-identical, MACs normalised. */
 class PerDeviceCommandTest {
-    private static final Path CU = CliRun.testdata().resolve("certutils");
 
     @TempDir
     Path tmp;
 
     @Test
     void writesByteIdenticalCopiesNamedByMac() throws Exception {
-        Path itl = CU.resolve("itl/itl-rsa2048-sha1-v1.0-n02.tlv");
+        Path itl = CERTUTILS.resolve("itl/itl-rsa2048-sha1-v1.0-n02.tlv");
         Path macs = tmp.resolve("macs.txt");
         Files.writeString(macs, "# phones\n00:11:22:33:44:55\nsep0011223344aa\n\n0011.2233.4455\n");
         Path out = tmp.resolve("out");
@@ -39,7 +39,7 @@ class PerDeviceCommandTest {
         }
         CliRun ctl = CliRun.run(
                 "per-device",
-                CU.resolve("itl/ctl-rsa2048-sha1-v1.0-ctlfile.tlv").toString(),
+                CERTUTILS.resolve("itl/ctl-rsa2048-sha1-v1.0-ctlfile.tlv").toString(),
                 "--mac",
                 "001122334455",
                 "-o",
@@ -53,7 +53,7 @@ class PerDeviceCommandTest {
         Path out = tmp.resolve("out");
         CliRun r = CliRun.run(
                 "per-device",
-                CU.resolve("itl/itl-rsa2048-sha1-v1.0-n02.tlv").toString(),
+                CERTUTILS.resolve("itl/itl-rsa2048-sha1-v1.0-n02.tlv").toString(),
                 "--mac",
                 "001122334455",
                 "--mac",

@@ -1,6 +1,6 @@
 package io.github.itl4j.cli;
 
-import static io.github.itl4j.cli.BuildCommandTest.CERTUTILS;
+import static io.github.itl4j.cli.CliFixtures.CERTUTILS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,10 +1,10 @@
 package io.github.itl4j.cli;
 
+import static io.github.itl4j.cli.CliFixtures.KEYS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.itl4j.cli.ResetRemoteOpenSshTest.Run;
 import io.github.itl4j.sftp.OpenSshServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,10 +28,10 @@ class RemoteHostKeyDowngradeOpenSshTest {
     void backupKeyAndResetRefuseAnRsaOnlyServerWhoseEd25519KeyIsKnown() throws Exception {
         String known = SSHD.knownHostsLine("ed25519") + "\n";
         Path knownHosts = Files.writeString(tmp.resolve("known_hosts"), known);
-        Path p12 = Files.copy(ResetRemoteOpenSshTest.KEYS.resolve("itlrecovery.p12"), tmp.resolve("ITLRecovery.p12"));
+        Path p12 = Files.copy(KEYS.resolve("itlrecovery.p12"), tmp.resolve("ITLRecovery.p12"));
         Path dir = Files.createDirectories(SSHD.dataDir().resolve("backup"));
 
-        Run backup = Run.of(
+        CliRun backup = CliRun.run(
                 "backup-key",
                 p12.toString(),
                 "--remote",
@@ -43,22 +43,22 @@ class RemoteHostKeyDowngradeOpenSshTest {
                 "--known-hosts",
                 knownHosts.toString(),
                 "--accept-new-host-key");
-        assertEquals(ExitCodes.IO, backup.code(), backup.err());
-        assertEquals(1, backup.errLines(), backup.err());
+        assertEquals(ExitCodes.IO, backup.exitCode(), backup.stderr());
+        assertEquals(1, backup.errLines().length, backup.stderr());
         assertTrue(
-                backup.err().contains("[CHANGED_HOST_KEY]")
-                        && backup.err().contains("ssh-rsa")
-                        && backup.err().contains(SSHD.fingerprint("rsa"))
-                        && backup.err().contains("ssh-ed25519"),
-                backup.err());
+                backup.stderr().contains("[CHANGED_HOST_KEY]")
+                        && backup.stderr().contains("ssh-rsa")
+                        && backup.stderr().contains(SSHD.fingerprint("rsa"))
+                        && backup.stderr().contains("ssh-ed25519"),
+                backup.stderr());
         try (var s = Files.list(dir)) {
             assertEquals(List.of(), s.toList(), "nothing may reach the server");
         }
         assertEquals(known, Files.readString(knownHosts), "the RSA key must not be recorded");
 
-        Path keys = ResetRemoteOpenSshTest.KEYS;
+        Path keys = KEYS;
         Path itl = tmp.resolve("ITLFile.tlv");
-        Run build = Run.of(
+        CliRun build = CliRun.run(
                 "build",
                 "-o",
                 itl.toString(),
@@ -70,10 +70,10 @@ class RemoteHostKeyDowngradeOpenSshTest {
                 keys.resolve("signer.pem").toString(),
                 "--sast",
                 keys.resolve("itlrecovery.pem").toString());
-        assertEquals(ExitCodes.OK, build.code(), build.err());
+        assertEquals(ExitCodes.OK, build.exitCode(), build.stderr());
         Files.copy(p12, dir.resolve("ITLRecovery.p12"));
         Path out = tmp.resolve("reset.tlv");
-        Run reset = Run.of(
+        CliRun reset = CliRun.run(
                 "reset",
                 itl.toString(),
                 "-o",
@@ -89,8 +89,8 @@ class RemoteHostKeyDowngradeOpenSshTest {
                 "--accept-new-host-key",
                 "--password-file",
                 Files.writeString(tmp.resolve("p"), "changeit\n").toString());
-        assertEquals(ExitCodes.IO, reset.code(), reset.err());
-        assertTrue(reset.err().contains("[CHANGED_HOST_KEY]"), reset.err());
+        assertEquals(ExitCodes.IO, reset.exitCode(), reset.stderr());
+        assertTrue(reset.stderr().contains("[CHANGED_HOST_KEY]"), reset.stderr());
         assertFalse(Files.exists(out));
         assertEquals(known, Files.readString(knownHosts));
     }

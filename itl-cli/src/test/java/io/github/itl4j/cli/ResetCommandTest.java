@@ -1,8 +1,10 @@
 package io.github.itl4j.cli;
 
-import static io.github.itl4j.cli.BuildCommandTest.CERTUTILS;
-import static io.github.itl4j.cli.BuildCommandTest.concat;
-import static io.github.itl4j.cli.BuildCommandTest.key;
+import static io.github.itl4j.cli.CliFixtures.CERTUTILS;
+import static io.github.itl4j.cli.CliFixtures.CLUSTER;
+import static io.github.itl4j.cli.CliFixtures.buildListingA;
+import static io.github.itl4j.cli.CliFixtures.concat;
+import static io.github.itl4j.cli.CliFixtures.key;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,8 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResetCommandTest {
-    static final Path EXAMPLES = CliRun.testdata().getParent().getParent().resolve("examples/cluster");
-
     @TempDir
     Path tmp;
 
@@ -37,29 +37,7 @@ class ResetCommandTest {
     void buildItl() throws Exception {
         itl = tmp.resolve("ITLFile.tlv");
         pass = Files.writeString(tmp.resolve("p12.pass"), "changeit\n");
-        CliRun r = CliRun.run(
-                "build",
-                "-o",
-                itl.toString(),
-                "--timestamp",
-                "1795735033",
-                "--key",
-                key("signer-pkcs8.key").toString(),
-                "--cert",
-                key("signer.pem").toString(),
-                "--sast",
-                key("signer.pem").toString(),
-                "--tftp",
-                key("rsa1024.pem").toString(),
-                "--capf",
-                key("rsa4096.pem").toString(),
-                "--tvs",
-                key("rsa1024.pem").toString(),
-                "--sast",
-                key("itlrecovery.pem").toString(),
-                "--tvs",
-                key("rsa4096.pem").toString(),
-                "--tvs-hash");
+        CliRun r = CliRun.run(buildListingA(itl, "--timestamp", "1795735033"));
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
     }
 
@@ -149,8 +127,8 @@ class ResetCommandTest {
 
     @Test
     void exampleClusterRecoveryKeyWithItsPasswordFile() throws Exception {
-        Path p12 = EXAMPLES.resolve("ITLRecovery.p12");
-        Path examplePass = EXAMPLES.resolve("ITLRecovery.pass");
+        Path p12 = CLUSTER.resolve("ITLRecovery.p12");
+        Path examplePass = CLUSTER.resolve("ITLRecovery.pass");
         assumeTrue(Files.exists(p12) && Files.exists(examplePass), "examples/cluster not generated");
         // the example cluster is regenerated from time to time: take the SAST certificate from the p12 itself
         char[] pw = PasswordOptions.readFile(examplePass, "test");
@@ -455,7 +433,7 @@ class ResetCommandTest {
      */
     @Test
     void refusesToResetAListWhoseSignatureDoesNotVerify() throws Exception {
-        Path examples = EXAMPLES.getParent();
+        Path examples = CLUSTER.getParent();
         ItlFile orig = read(examples.resolve("ITLFile.tlv"));
         ItlFile foreign = read(itl); // its TFTP record holds rsa1024.pem, a certificate the example cluster never had
         int tftp = -1;
@@ -481,9 +459,9 @@ class ResetCommandTest {
             "-o",
             out.toString(),
             "--p12",
-            EXAMPLES.resolve("ITLRecovery.p12").toString(),
+            CLUSTER.resolve("ITLRecovery.p12").toString(),
             "--password-file",
-            EXAMPLES.resolve("ITLRecovery.pass").toString()
+            CLUSTER.resolve("ITLRecovery.pass").toString()
         };
 
         CliRun r = CliRun.run(reset);
@@ -529,7 +507,7 @@ class ResetCommandTest {
         };
         // itl is signed by signer.pem: trusting only the example cluster's ITL, it is not anchored
         CliRun r = CliRun.run(concat(reset, new String[] {
-            "--trust", EXAMPLES.getParent().resolve("ITLFile.tlv").toString()
+            "--trust", CLUSTER.getParent().resolve("ITLFile.tlv").toString()
         }));
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("SIGNER_NOT_TRUSTED"), r.stderr());

@@ -1,5 +1,6 @@
 package io.github.itl4j.cli;
 
+import static io.github.itl4j.cli.CliFixtures.KEYS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,8 +11,6 @@ import io.github.itl4j.ItlReader;
 import io.github.itl4j.crypto.ItlVerifier;
 import io.github.itl4j.crypto.VerificationResult;
 import io.github.itl4j.sftp.OpenSshServer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,9 +29,6 @@ class ResetRemoteOpenSshTest {
     @RegisterExtension
     static final OpenSshServer SSHD = new OpenSshServer();
 
-    static final Path KEYS =
-            testdata().getParent().resolve("itl-crypto/src/test/resources/io/github/itl4j/crypto/keys");
-
     @TempDir
     Path tmp;
 
@@ -41,32 +37,13 @@ class ResetRemoteOpenSshTest {
     private Path p12Pass;
     private Path knownHosts;
 
-    /** Runs the CLI in-process: exit code, stdout, stderr. */
-    record Run(int code, String out, String err) {
-        static Run of(String... args) {
-            ByteArrayOutputStream o = new ByteArrayOutputStream();
-            ByteArrayOutputStream e = new ByteArrayOutputStream();
-            int c = ItlCli.run(new ByteArrayInputStream(new byte[0]), o, e, args);
-            return new Run(c, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        }
-
-        int errLines() {
-            return err.isEmpty() ? 0 : err.split("\\R").length;
-        }
-    }
-
-    static Path testdata() {
-        String p = System.getProperty("itl.testdata");
-        return Path.of(p != null ? p : "../testdata").toAbsolutePath().normalize();
-    }
-
     @BeforeEach
     void setUp() throws Exception {
         itl = tmp.resolve("ITLFile.tlv");
         out = tmp.resolve("reset.tlv");
         p12Pass = Files.writeString(tmp.resolve("p12.pass"), "changeit\n");
         knownHosts = Files.writeString(tmp.resolve("known_hosts"), SSHD.knownHostsLine("ed25519") + "\n");
-        Run b = Run.of(
+        CliRun b = CliRun.run(
                 "build",
                 "-o",
                 itl.toString(),
@@ -80,7 +57,7 @@ class ResetRemoteOpenSshTest {
                 KEYS.resolve("itlrecovery.pem").toString(),
                 "--tvs",
                 KEYS.resolve("rsa1024.pem").toString());
-        assertEquals(ExitCodes.OK, b.code(), b.err());
+        assertEquals(ExitCodes.OK, b.exitCode(), b.stderr());
     }
 
     private Path remoteP12(String name, byte[] content) throws Exception {
@@ -111,8 +88,8 @@ class ResetRemoteOpenSshTest {
     @Test
     void resetsWithARecoveryKeyFetchedOverSftp() throws Exception {
         Path remote = remoteP12("ITLRecovery.p12", Files.readAllBytes(KEYS.resolve("itlrecovery.p12")));
-        Run r = Run.of(keyAuth(remote).toArray(String[]::new));
-        assertEquals(ExitCodes.OK, r.code(), r.err() + SSHD.log());
+        CliRun r = CliRun.run(keyAuth(remote).toArray(String[]::new));
+        assertEquals(ExitCodes.OK, r.exitCode(), r.stderr() + SSHD.log());
         ItlFile before = ItlReader.defaults().readTrustList(itl);
         ItlFile after = ItlReader.defaults().readTrustList(out);
         for (int i = 0; i < before.records().size(); i++) {
@@ -122,7 +99,7 @@ class ResetRemoteOpenSshTest {
         VerificationResult v = ItlVerifier.builder().build().verify(after);
         assertTrue(v.isVerified(), v.toString());
         assertEquals(1, v.signerRecordIndex().orElseThrow());
-        assertTrue(r.out().contains("(SAST record 2 of 3)"), r.out());
+        assertTrue(r.stdout().contains("(SAST record 2 of 3)"), r.stdout());
         // the key never touched the local disk: only the inputs and the output are in the folder
         try (var s = Files.list(tmp)) {
             assertEquals(
@@ -135,14 +112,14 @@ class ResetRemoteOpenSshTest {
     void unknownHostKeyIsRefusedUnlessAcceptedAndThenRecorded() throws Exception {
         Path remote = remoteP12("ITLRecovery.p12", Files.readAllBytes(KEYS.resolve("itlrecovery.p12")));
         Files.writeString(knownHosts, "");
-        Run strict = Run.of(keyAuth(remote).toArray(String[]::new));
-        assertEquals(ExitCodes.IO, strict.code(), strict.err());
-        assertEquals(1, strict.errLines(), strict.err());
-        assertTrue(strict.err().contains("[UNKNOWN_HOST_KEY]"), strict.err());
+        CliRun strict = CliRun.run(keyAuth(remote).toArray(String[]::new));
+        assertEquals(ExitCodes.IO, strict.exitCode(), strict.stderr());
+        assertEquals(1, strict.errLines().length, strict.stderr());
+        assertTrue(strict.stderr().contains("[UNKNOWN_HOST_KEY]"), strict.stderr());
         assertFalse(Files.exists(out));
 
-        Run accept = Run.of(keyAuth(remote, "--accept-new-host-key").toArray(String[]::new));
-        assertEquals(ExitCodes.OK, accept.code(), accept.err());
+        CliRun accept = CliRun.run(keyAuth(remote, "--accept-new-host-key").toArray(String[]::new));
+        assertEquals(ExitCodes.OK, accept.exitCode(), accept.stderr());
         String recorded = Files.readString(knownHosts);
         assertTrue(
                 recorded.contains(SSHD.knownHostsLine("ed25519").split(" ")[2])
@@ -158,19 +135,19 @@ class ResetRemoteOpenSshTest {
                 Files.readString(Path.of(SSHD.clientKey() + ".pub")).trim().split(" ")[1];
         Files.writeString(
                 knownHosts, "[" + OpenSshServer.HOST + "]:" + SSHD.port() + " ssh-ed25519 " + clientPub + "\n");
-        Run r = Run.of(keyAuth(remote, "--accept-new-host-key").toArray(String[]::new));
-        assertEquals(ExitCodes.IO, r.code(), r.err());
-        assertTrue(r.err().contains("[CHANGED_HOST_KEY]"), r.err());
+        CliRun r = CliRun.run(keyAuth(remote, "--accept-new-host-key").toArray(String[]::new));
+        assertEquals(ExitCodes.IO, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("[CHANGED_HOST_KEY]"), r.stderr());
         assertFalse(Files.exists(out));
     }
 
     @Test
     void aRemoteFileThatIsNotAPkcs12IsExitThree() throws Exception {
         Path remote = remoteP12("notes.txt", "not a key\n".getBytes(StandardCharsets.US_ASCII));
-        Run r = Run.of(keyAuth(remote).toArray(String[]::new));
-        assertEquals(ExitCodes.INPUT, r.code(), r.err());
-        assertEquals(1, r.errLines(), r.err());
-        assertTrue(r.err().contains("not a PKCS#12 file"), r.err());
+        CliRun r = CliRun.run(keyAuth(remote).toArray(String[]::new));
+        assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
+        assertEquals(1, r.errLines().length, r.stderr());
+        assertTrue(r.stderr().contains("not a PKCS#12 file"), r.stderr());
         assertFalse(Files.exists(out));
     }
 
@@ -178,9 +155,9 @@ class ResetRemoteOpenSshTest {
     void wrongPkcs12PasswordIsExitThree() throws Exception {
         Path remote = remoteP12("ITLRecovery.p12", Files.readAllBytes(KEYS.resolve("itlrecovery.p12")));
         Files.writeString(p12Pass, "wrong\n");
-        Run r = Run.of(keyAuth(remote).toArray(String[]::new));
-        assertEquals(ExitCodes.INPUT, r.code(), r.err());
-        assertEquals(1, r.errLines(), r.err());
+        CliRun r = CliRun.run(keyAuth(remote).toArray(String[]::new));
+        assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
+        assertEquals(1, r.errLines().length, r.stderr());
         assertFalse(Files.exists(out));
     }
 
@@ -191,21 +168,22 @@ class ResetRemoteOpenSshTest {
         OpenSshServer.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", stranger.toString());
         List<String> args = keyAuth(remote);
         args.set(args.indexOf("--identity") + 1, stranger.toString());
-        Run r = Run.of(args.toArray(String[]::new));
-        assertEquals(ExitCodes.INPUT, r.code(), r.err());
-        assertEquals(1, r.errLines(), r.err());
-        assertTrue(r.err().contains("[AUTHENTICATION_FAILED]"), r.err());
+        CliRun r = CliRun.run(args.toArray(String[]::new));
+        assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
+        assertEquals(1, r.errLines().length, r.stderr());
+        assertTrue(r.stderr().contains("[AUTHENTICATION_FAILED]"), r.stderr());
         assertFalse(Files.exists(out));
     }
 
     @Test
     void missingRemoteFileAndRefusedConnectionAreExitFour() throws Exception {
-        Run missing = Run.of(keyAuth(SSHD.dataDir().resolve("no-such.p12")).toArray(String[]::new));
-        assertEquals(ExitCodes.IO, missing.code(), missing.err());
-        assertTrue(missing.err().contains("[NO_SUCH_FILE]"), missing.err());
+        CliRun missing =
+                CliRun.run(keyAuth(SSHD.dataDir().resolve("no-such.p12")).toArray(String[]::new));
+        assertEquals(ExitCodes.IO, missing.exitCode(), missing.stderr());
+        assertTrue(missing.stderr().contains("[NO_SUCH_FILE]"), missing.stderr());
 
         int closed = OpenSshServer.freePort();
-        Run refused = Run.of(
+        CliRun refused = CliRun.run(
                 "reset",
                 itl.toString(),
                 "-o",
@@ -220,9 +198,9 @@ class ResetRemoteOpenSshTest {
                 knownHosts.toString(),
                 "--password-file",
                 p12Pass.toString());
-        assertEquals(ExitCodes.IO, refused.code(), refused.err());
-        assertTrue(refused.err().contains("[CONNECTION_REFUSED]"), refused.err());
-        assertEquals(1, refused.errLines(), refused.err());
+        assertEquals(ExitCodes.IO, refused.exitCode(), refused.stderr());
+        assertTrue(refused.stderr().contains("[CONNECTION_REFUSED]"), refused.stderr());
+        assertEquals(1, refused.errLines().length, refused.stderr());
         assertFalse(Files.exists(out));
     }
 
@@ -248,8 +226,8 @@ class ResetRemoteOpenSshTest {
                 p12Pass.toString(),
                 "--sftp-password-file",
                 sftpPass.toString()));
-        Run ok = Run.of(args.toArray(String[]::new));
-        assertEquals(ExitCodes.OK, ok.code(), ok.err());
+        CliRun ok = CliRun.run(args.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, ok.exitCode(), ok.stderr());
         assertTrue(ItlVerifier.builder()
                 .build()
                 .verify(ItlReader.defaults().read(out))
@@ -257,11 +235,11 @@ class ResetRemoteOpenSshTest {
         Files.delete(out);
 
         Files.writeString(sftpPass, "wrong-password\n");
-        Run wrong = Run.of(args.toArray(String[]::new));
-        assertEquals(ExitCodes.INPUT, wrong.code(), wrong.err()); // as a wrong PKCS#12 password
-        assertTrue(wrong.err().contains("[AUTHENTICATION_FAILED]"), wrong.err());
-        assertFalse(wrong.err().contains("wrong-password"));
-        assertFalse(wrong.err().contains(new String(password)));
+        CliRun wrong = CliRun.run(args.toArray(String[]::new));
+        assertEquals(ExitCodes.INPUT, wrong.exitCode(), wrong.stderr()); // as a wrong PKCS#12 password
+        assertTrue(wrong.stderr().contains("[AUTHENTICATION_FAILED]"), wrong.stderr());
+        assertFalse(wrong.stderr().contains("wrong-password"));
+        assertFalse(wrong.stderr().contains(new String(password)));
         assertFalse(Files.exists(out));
     }
 
@@ -288,13 +266,13 @@ class ResetRemoteOpenSshTest {
                 "--password-file",
                 p12Pass.toString()));
         if (System.console() == null) { // without a passphrase source: no terminal to ask on
-            Run none = Run.of(args.toArray(String[]::new));
-            assertEquals(ExitCodes.USAGE, none.code(), none.err());
-            assertTrue(none.err().contains("--identity-passphrase-file"), none.err());
+            CliRun none = CliRun.run(args.toArray(String[]::new));
+            assertEquals(ExitCodes.USAGE, none.exitCode(), none.stderr());
+            assertTrue(none.stderr().contains("--identity-passphrase-file"), none.stderr());
         }
         args.addAll(List.of("--identity-passphrase-file", phrase.toString()));
-        Run ok = Run.of(args.toArray(String[]::new));
-        assertEquals(ExitCodes.OK, ok.code(), ok.err());
+        CliRun ok = CliRun.run(args.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, ok.exitCode(), ok.stderr());
         assertTrue(ItlVerifier.builder()
                 .build()
                 .verify(ItlReader.defaults().read(out))
@@ -302,16 +280,17 @@ class ResetRemoteOpenSshTest {
         Files.delete(out);
 
         Files.writeString(phrase, "wrong\n");
-        Run wrong = Run.of(args.toArray(String[]::new));
-        assertEquals(ExitCodes.INPUT, wrong.code(), wrong.err()); // a wrong credential, as a wrong PKCS#12 password
-        assertTrue(wrong.err().contains("[CLIENT_CREDENTIALS]"), wrong.err());
+        CliRun wrong = CliRun.run(args.toArray(String[]::new));
+        assertEquals(
+                ExitCodes.INPUT, wrong.exitCode(), wrong.stderr()); // a wrong credential, as a wrong PKCS#12 password
+        assertTrue(wrong.stderr().contains("[CLIENT_CREDENTIALS]"), wrong.stderr());
         assertFalse(Files.exists(out));
     }
 
     @Test
     void noSftpPasswordSourceWithoutATerminalIsAUsageErrorBeforeConnecting() throws Exception {
         assumeTrue(System.console() == null, "runs with a terminal: a prompt would wait");
-        Run r = Run.of(
+        CliRun r = CliRun.run(
                 "reset",
                 itl.toString(),
                 "-o",
@@ -324,8 +303,8 @@ class ResetRemoteOpenSshTest {
                 knownHosts.toString(),
                 "--password-file",
                 p12Pass.toString());
-        assertEquals(ExitCodes.USAGE, r.code(), r.err());
-        assertTrue(r.err().contains("--sftp-password-file"), r.err());
+        assertEquals(ExitCodes.USAGE, r.exitCode(), r.stderr());
+        assertTrue(r.stderr().contains("--sftp-password-file"), r.stderr());
         assertFalse(Files.exists(out));
     }
 }

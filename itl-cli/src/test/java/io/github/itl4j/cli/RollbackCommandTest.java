@@ -1,5 +1,6 @@
 package io.github.itl4j.cli;
 
+import static io.github.itl4j.cli.CliFixtures.CERTUTILS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,14 +11,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code itl rollback}: build, check, refusals; an empty .tlv's message. */
 class RollbackCommandTest {
-    private static final Path CU = CliRun.testdata().resolve("certutils");
 
     @TempDir
     Path tmp;
 
     @Test
     void buildsAndDetectsARollbackItl() throws Exception {
-        Path in = CU.resolve("itl/itl-rsa2048-sha1-v1.0-allroles.tlv");
+        Path in = CERTUTILS.resolve("itl/itl-rsa2048-sha1-v1.0-allroles.tlv");
         Path out = tmp.resolve("ITLFile.tlv");
         CliRun r = CliRun.run(
                 "rollback",
@@ -25,7 +25,7 @@ class RollbackCommandTest {
                 "-o",
                 out.toString(),
                 "--key",
-                CU.resolve("certs/sast-rsa2048.pem").toString());
+                CERTUTILS.resolve("certs/sast-rsa2048.pem").toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stdout().contains("7 records (3 emptied)"), r.stdout());
         CliRun c = CliRun.run("rollback", "--check", out.toString());
@@ -46,14 +46,14 @@ class RollbackCommandTest {
 
     @Test
     void refusesANonSastSignerAndMissingOutput() throws Exception {
-        Path in = CU.resolve("itl/itl-rsa2048-sha1-v1.0-allroles.tlv");
+        Path in = CERTUTILS.resolve("itl/itl-rsa2048-sha1-v1.0-allroles.tlv");
         CliRun r = CliRun.run(
                 "rollback",
                 in.toString(),
                 "-o",
                 tmp.resolve("x.tlv").toString(),
                 "--key",
-                CU.resolve("certs/tftp-rsa2048.pem").toString());
+                CERTUTILS.resolve("certs/tftp-rsa2048.pem").toString());
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("--force"), r.stderr());
         assertEquals(
@@ -62,7 +62,7 @@ class RollbackCommandTest {
                                 "rollback",
                                 in.toString(),
                                 "--key",
-                                CU.resolve("certs/sast-rsa2048.pem").toString())
+                                CERTUTILS.resolve("certs/sast-rsa2048.pem").toString())
                         .exitCode());
     }
 

@@ -1,7 +1,8 @@
 package io.github.itl4j.cli;
 
-import static io.github.itl4j.cli.BuildCommandTest.CERTUTILS;
-import static io.github.itl4j.cli.BuildCommandTest.key;
+import static io.github.itl4j.cli.CliFixtures.CERTUTILS;
+import static io.github.itl4j.cli.CliFixtures.concat;
+import static io.github.itl4j.cli.CliFixtures.key;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -187,7 +188,7 @@ class SignConfigCommandTest {
         assertEquals(ExitCodes.OK, second.exitCode(), second.stderr());
         assertTrue(second.stdout().startsWith("50 files: 0 signed, 50 up to date, 0 failed in "), second.stdout());
 
-        CliRun forced = CliRun.run(BuildCommandTest.concat(args, "--force"));
+        CliRun forced = CliRun.run(concat(args, "--force"));
         assertTrue(forced.stdout().startsWith("50 files: 50 signed, 0 up to date, 0 failed in "), forced.stdout());
     }
 

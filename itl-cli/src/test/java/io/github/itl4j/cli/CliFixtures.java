@@ -62,37 +62,55 @@ final class CliFixtures {
     }
 
     /**
+     * @return {@code --key signer-pkcs8.key --cert signer.pem}: the CallManager-like key of {@link #KEYS}
+     */
+    static String[] signerKey() {
+        return new String[] {
+            "--key",
+            key("signer-pkcs8.key").toString(),
+            "--cert",
+            key("signer.pem").toString()
+        };
+    }
+
+    /**
+     * {@code itl build -o OUT} signed by {@link #signerKey()}, whose certificate is the first SAST record.
+     *
+     * @param out the output
+     * @param more further options (records after the first)
+     * @return the command line
+     */
+    static String[] build(Path out, String... more) {
+        return concat(
+                concat(new String[] {"build", "-o", out.toString()}, signerKey()),
+                concat(new String[] {"--sast", key("signer.pem").toString()}, more));
+    }
+
+    /**
      * {@code itl build -o OUT} of a listing-A-shaped ITL (SAST, TFTP, CAPF, TVS, SAST (ITLRecovery), TVS, the TVS
-     * records as hash records) signed by the CallManager-like key {@code signer-pkcs8.key} / {@code signer.pem}.
+     * records as hash records) signed by {@link #signerKey()}.
      *
      * @param out the output
      * @param more further options
      * @return the command line
      */
     static String[] buildListingA(Path out, String... more) {
-        return concat(
-                new String[] {
-                    "build",
-                    "-o",
-                    out.toString(),
-                    "--key",
-                    key("signer-pkcs8.key").toString(),
-                    "--cert",
-                    key("signer.pem").toString(),
-                    "--sast",
-                    key("signer.pem").toString(),
-                    "--tftp",
-                    key("rsa1024.pem").toString(),
-                    "--capf",
-                    key("rsa4096.pem").toString(),
-                    "--tvs",
-                    key("rsa1024.pem").toString(),
-                    "--sast",
-                    key("itlrecovery.pem").toString(),
-                    "--tvs",
-                    key("rsa4096.pem").toString(),
-                    "--tvs-hash"
-                },
-                more);
+        return build(
+                out,
+                concat(
+                        new String[] {
+                            "--tftp",
+                            key("rsa1024.pem").toString(),
+                            "--capf",
+                            key("rsa4096.pem").toString(),
+                            "--tvs",
+                            key("rsa1024.pem").toString(),
+                            "--sast",
+                            key("itlrecovery.pem").toString(),
+                            "--tvs",
+                            key("rsa4096.pem").toString(),
+                            "--tvs-hash"
+                        },
+                        more));
     }
 }

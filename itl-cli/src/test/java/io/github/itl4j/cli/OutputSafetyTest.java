@@ -1,8 +1,9 @@
 package io.github.itl4j.cli;
 
 import static io.github.itl4j.cli.CliFixtures.EXAMPLES;
+import static io.github.itl4j.cli.CliFixtures.build;
 import static io.github.itl4j.cli.CliFixtures.concat;
-import static io.github.itl4j.cli.CliFixtures.key;
+import static io.github.itl4j.cli.CliFixtures.signerKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,12 +63,7 @@ class OutputSafetyTest {
         Path secret = Files.writeString(tmp.resolve("shadow.xml"), "<secret/>");
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
         Path link = Files.createSymbolicLink(tmp.resolve("SEP001122334455.cnf.xml"), secret);
-        String[] keyArgs = {
-            "--key",
-            key("signer-pkcs8.key").toString(),
-            "--cert",
-            key("signer.pem").toString()
-        };
+        String[] keyArgs = signerKey();
         CliRun r = CliRun.run(concat(new String[] {"sign-config", link.toString()}, keyArgs));
         assertEquals(ExitCodes.IO, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("is a symbolic link"), r.stderr());
@@ -86,13 +82,7 @@ class OutputSafetyTest {
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(64L * 1024 * 1024 + 1); // sparse: no 64 MiB written
         }
-        CliRun r = CliRun.run(
-                "sign-config",
-                big.toString(),
-                "--key",
-                key("signer-pkcs8.key").toString(),
-                "--cert",
-                key("signer.pem").toString());
+        CliRun r = CliRun.run(concat(new String[] {"sign-config", big.toString()}, signerKey()));
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
         assertTrue(r.stderr().startsWith("itl: " + big + ": input is "), r.stderr());
     }
@@ -100,14 +90,7 @@ class OutputSafetyTest {
     @Test
     void aFleetRunThatMatchesNothingSaysSo() throws Exception {
         Files.writeString(tmp.resolve("readme.txt"), "x");
-        CliRun r = CliRun.run(
-                "sign-config",
-                "--fleet",
-                tmp.toString(),
-                "--key",
-                key("signer-pkcs8.key").toString(),
-                "--cert",
-                key("signer.pem").toString());
+        CliRun r = CliRun.run(concat(new String[] {"sign-config", "--fleet", tmp.toString()}, signerKey()));
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("no file matches '*.cnf.xml'; nothing signed"), r.stderr());
     }
@@ -115,17 +98,7 @@ class OutputSafetyTest {
     @Test
     void buildRefusesToReplaceAnExistingFileWithoutForce() throws Exception {
         Path out = Files.writeString(tmp.resolve("ITLFile.tlv"), "an existing ITL");
-        String[] args = {
-            "build",
-            "-o",
-            out.toString(),
-            "--key",
-            key("signer-pkcs8.key").toString(),
-            "--cert",
-            key("signer.pem").toString(),
-            "--sast",
-            key("signer.pem").toString()
-        };
+        String[] args = build(out);
         CliRun r = CliRun.run(args);
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains(out + " exists; give --force"), r.stderr());
@@ -151,15 +124,7 @@ class OutputSafetyTest {
     @Test
     void sha256SigningWarns() throws Exception {
         Path src = Files.writeString(tmp.resolve("a.cnf.xml"), "<a/>");
-        CliRun r = CliRun.run(
-                "sign-config",
-                src.toString(),
-                "--digest",
-                "sha256",
-                "--key",
-                key("signer-pkcs8.key").toString(),
-                "--cert",
-                key("signer.pem").toString());
+        CliRun r = CliRun.run(concat(new String[] {"sign-config", src.toString(), "--digest", "sha256"}, signerKey()));
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         assertTrue(
                 r.stderr().startsWith("itl: warning: --digest SHA-256: phones have no documented support"), r.stderr());

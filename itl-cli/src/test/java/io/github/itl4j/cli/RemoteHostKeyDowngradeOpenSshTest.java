@@ -56,20 +56,9 @@ class RemoteHostKeyDowngradeOpenSshTest {
         }
         assertEquals(known, Files.readString(knownHosts), "the RSA key must not be recorded");
 
-        Path keys = KEYS;
         Path itl = tmp.resolve("ITLFile.tlv");
         CliRun build = CliRun.run(
-                "build",
-                "-o",
-                itl.toString(),
-                "--key",
-                keys.resolve("signer-pkcs8.key").toString(),
-                "--cert",
-                keys.resolve("signer.pem").toString(),
-                "--sast",
-                keys.resolve("signer.pem").toString(),
-                "--sast",
-                keys.resolve("itlrecovery.pem").toString());
+                CliFixtures.build(itl, "--sast", KEYS.resolve("itlrecovery.pem").toString()));
         assertEquals(ExitCodes.OK, build.exitCode(), build.stderr());
         Files.copy(p12, dir.resolve("ITLRecovery.p12"));
         Path out = tmp.resolve("reset.tlv");

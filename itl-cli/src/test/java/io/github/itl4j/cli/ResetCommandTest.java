@@ -2,6 +2,7 @@ package io.github.itl4j.cli;
 
 import static io.github.itl4j.cli.CliFixtures.CERTUTILS;
 import static io.github.itl4j.cli.CliFixtures.CLUSTER;
+import static io.github.itl4j.cli.CliFixtures.build;
 import static io.github.itl4j.cli.CliFixtures.buildListingA;
 import static io.github.itl4j.cli.CliFixtures.concat;
 import static io.github.itl4j.cli.CliFixtures.key;
@@ -136,20 +137,12 @@ class ResetCommandTest {
         Path recoveryCert =
                 Files.write(tmp.resolve("recovery.der"), k.certificate().getEncoded());
         Path cluster = tmp.resolve("cluster.tlv");
-        CliRun b = CliRun.run(
-                "build",
-                "-o",
-                cluster.toString(),
-                "--key",
-                key("signer-pkcs8.key").toString(),
-                "--cert",
-                key("signer.pem").toString(),
-                "--sast",
-                key("signer.pem").toString(),
+        CliRun b = CliRun.run(build(
+                cluster,
                 "--sast",
                 recoveryCert.toString(),
                 "--tvs",
-                key("rsa1024.pem").toString());
+                key("rsa1024.pem").toString()));
         assertEquals(ExitCodes.OK, b.exitCode(), b.stderr());
         Path out = tmp.resolve("out.tlv");
         CliRun r = CliRun.run(
@@ -305,107 +298,32 @@ class ResetCommandTest {
     void usageAndInputErrors() throws Exception {
         Path out = tmp.resolve("out.tlv");
         String p12 = key("itlrecovery.p12").toString();
+        String[] reset = {"reset", itl.toString(), "-o", out.toString()};
+        String[] recovery = {"--p12", p12, "--password-file", pass.toString()};
+        String[] passwords = {"--password-file", pass.toString(), "--sftp-password-file", pass.toString()};
         String[][] usage = {
-            {"reset", itl.toString(), "-o", out.toString()},
-            {"reset", itl.toString(), "-o", out.toString(), "--p12", p12, "--key", p12},
-            {"reset", itl.toString(), "-o", out.toString(), "--p12", p12, "--remote", "h", "u", "p"},
-            {
-                "reset",
-                itl.toString(),
-                "-o",
-                out.toString(),
-                "--remote",
-                "h:0",
-                "u",
-                "p",
-                "--password-file",
-                pass.toString()
-            },
-            {"reset", itl.toString(), "-o", out.toString(), "--remote", "h", "u"},
-            {
-                "reset",
-                itl.toString(),
-                "-o",
-                out.toString(),
-                "--remote",
-                "h",
-                "u",
-                "p",
-                "--remote",
-                "h",
-                "u",
-                "q",
-                "--password-file",
-                pass.toString(),
-                "--sftp-password-file",
-                pass.toString()
-            },
-            {
-                "reset",
-                itl.toString(),
-                "-o",
-                out.toString(),
-                "--remote",
-                "[::1",
-                "u",
-                "p",
-                "--password-file",
-                pass.toString(),
-                "--sftp-password-file",
-                pass.toString()
-            },
-            {
-                "reset",
-                itl.toString(),
-                "-o",
-                out.toString(),
-                "--p12",
-                p12,
-                "--password-file",
-                pass.toString(),
-                "--known-hosts",
-                "kh"
-            },
-            {
-                "reset",
-                itl.toString(),
-                "-o",
-                out.toString(),
-                "--p12",
-                p12,
-                "--password-file",
-                pass.toString(),
-                "--digest",
-                "md5"
-            },
+            reset,
+            concat(reset, "--p12", p12, "--key", p12),
+            concat(reset, "--p12", p12, "--remote", "h", "u", "p"),
+            concat(reset, "--remote", "h:0", "u", "p", "--password-file", pass.toString()),
+            concat(reset, "--remote", "h", "u"),
+            concat(concat(reset, "--remote", "h", "u", "p", "--remote", "h", "u", "q"), passwords),
+            concat(concat(reset, "--remote", "[::1", "u", "p"), passwords),
+            concat(concat(reset, recovery), "--known-hosts", "kh"),
+            concat(concat(reset, recovery), "--digest", "md5"),
         };
         for (String[] c : usage) {
             CliRun r = CliRun.run(c);
             assertEquals(ExitCodes.USAGE, r.exitCode(), String.join(" ", c) + "\n" + r.stderr());
         }
         Path sgn = CERTUTILS.resolve("sgn/SEP001122334455.cnf.xml.sgn");
-        CliRun notItl = CliRun.run(
-                "reset", sgn.toString(), "-o", out.toString(), "--p12", p12, "--password-file", pass.toString());
+        CliRun notItl = CliRun.run(concat(new String[] {"reset", sgn.toString(), "-o", out.toString()}, recovery));
         assertEquals(ExitCodes.INPUT, notItl.exitCode(), notItl.stderr());
         CliRun missing = CliRun.run(
-                "reset",
-                tmp.resolve("nope.tlv").toString(),
-                "-o",
-                out.toString(),
-                "--p12",
-                p12,
-                "--password-file",
-                pass.toString());
+                concat(new String[] {"reset", tmp.resolve("nope.tlv").toString(), "-o", out.toString()}, recovery));
         assertEquals(ExitCodes.IO, missing.exitCode(), missing.stderr());
         CliRun twoKeys = CliRun.run(
-                "reset",
-                itl.toString(),
-                "-o",
-                out.toString(),
-                "--p12",
-                key("two-entries.p12").toString(),
-                "--password-file",
-                pass.toString());
+                concat(reset, "--p12", key("two-entries.p12").toString(), "--password-file", pass.toString()));
         assertEquals(ExitCodes.INPUT, twoKeys.exitCode(), twoKeys.stderr());
         assertTrue(twoKeys.stderr().contains("ccm, tftp"), twoKeys.stderr());
         assertFalse(Files.exists(out));

@@ -1,6 +1,7 @@
 package io.github.itl4j.cli;
 
 import static io.github.itl4j.cli.CliFixtures.KEYS;
+import static io.github.itl4j.cli.CliFixtures.build;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,20 +44,12 @@ class ResetRemoteOpenSshTest {
         out = tmp.resolve("reset.tlv");
         p12Pass = Files.writeString(tmp.resolve("p12.pass"), "changeit\n");
         knownHosts = Files.writeString(tmp.resolve("known_hosts"), SSHD.knownHostsLine("ed25519") + "\n");
-        CliRun b = CliRun.run(
-                "build",
-                "-o",
-                itl.toString(),
-                "--key",
-                KEYS.resolve("signer-pkcs8.key").toString(),
-                "--cert",
-                KEYS.resolve("signer.pem").toString(),
-                "--sast",
-                KEYS.resolve("signer.pem").toString(),
+        CliRun b = CliRun.run(build(
+                itl,
                 "--sast",
                 KEYS.resolve("itlrecovery.pem").toString(),
                 "--tvs",
-                KEYS.resolve("rsa1024.pem").toString());
+                KEYS.resolve("rsa1024.pem").toString()));
         assertEquals(ExitCodes.OK, b.exitCode(), b.stderr());
     }
 

@@ -182,7 +182,7 @@ public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Sub
         } catch (ItlSigningException e) {
             throw new CliException(ExitCodes.of(e), input + ": " + e.getMessage(), e);
         }
-        Set<PosixFilePermission> perms = permissions(input);
+        Set<PosixFilePermission> perms = Outputs.permissions(input);
         Outputs.write(encPath.toString(), enc.encoded(), cli, perms);
         if (stub != null) {
             Outputs.write(stubPath.toString(), stub.encoded(), cli, perms);
@@ -200,14 +200,6 @@ public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Sub
                 + (stub != null ? "; stub " + stubPath + " " + stub.encoded().size() + " bytes" : ""));
         w.flush();
         return ExitCodes.OK;
-    }
-
-    private static Set<PosixFilePermission> permissions(Path p) throws IOException {
-        try {
-            return Files.getPosixFilePermissions(p);
-        } catch (UnsupportedOperationException e) {
-            return null;
-        }
     }
 
     private int fleet() throws CliException, IOException {

@@ -80,6 +80,21 @@ public final class Outputs {
     }
 
     /**
+     * The permissions of a source, the widest its output may get ({@link #write(String, Bytes, ItlCli, Set)}).
+     *
+     * @param source the source file
+     * @return its POSIX permissions, or null where the file system has none
+     * @throws IOException if they cannot be read
+     */
+    static Set<PosixFilePermission> permissions(Path source) throws IOException {
+        try {
+            return Files.getPosixFilePermissions(source);
+        } catch (UnsupportedOperationException e) {
+            return null;
+        }
+    }
+
+    /**
      * Whether bytes would garble a terminal: control characters other than tab, line feed, carriage return and form
      * feed, or bytes that are not UTF-8. Trust lists and .sgn files are binary; a stripped configuration file is
      * usually text.

@@ -17,17 +17,12 @@ final class ProgressBar implements FleetSigner.Progress {
     /** The width of the bar between the brackets. */
     static final int WIDTH = 30;
 
-    private static final long REDRAW_NANOS = 100_000_000L;
-
-    private final PrintWriter out;
+    private final TerminalLine line;
     private final long startNanos = System.nanoTime();
-    private long lastDraw = Long.MIN_VALUE;
-    private int lastLength;
-    private boolean drawn;
 
     /** @param out where to draw (standard error) */
     ProgressBar(PrintWriter out) {
-        this.out = out;
+        this.line = new TerminalLine(out);
     }
 
     @Override
@@ -42,27 +37,17 @@ final class ProgressBar implements FleetSigner.Progress {
 
     private void draw(long done, long total, boolean force) {
         long now = System.nanoTime();
-        if (!force && lastDraw != Long.MIN_VALUE && now - lastDraw < REDRAW_NANOS) {
+        if (!line.due(now, force)) {
             return;
         }
-        lastDraw = now;
         double seconds = (now - startNanos) / 1e9;
-        String line = render(done, total, seconds > 0 ? done / seconds : 0, WIDTH);
-        StringBuilder sb = new StringBuilder("\r").append(line);
-        for (int i = line.length(); i < lastLength; i++) {
-            sb.append(' '); // erase the end of a longer previous line
-        }
-        lastLength = line.length();
-        out.print(sb);
-        out.flush();
-        drawn = true;
+        line.draw(render(done, total, seconds > 0 ? done / seconds : 0, WIDTH));
     }
 
     /** Ends the line of the bar, so that what follows starts on a new line. */
     void finish() {
-        if (drawn) {
-            out.println();
-            out.flush();
+        if (line.drawn()) {
+            line.end();
         }
     }
 
@@ -77,18 +62,13 @@ final class ProgressBar implements FleetSigner.Progress {
      */
     static String render(long done, long total, double perSecond, int width) {
         long t = Math.max(total, done);
-        int filled = t == 0 ? width : (int) (width * done / t);
-        int percent = t == 0 ? 100 : (int) (100 * done / t);
-        StringBuilder sb = new StringBuilder(width + 48).append('[');
-        for (int i = 0; i < width; i++) {
-            sb.append(i < filled ? '#' : '-');
-        }
         String digits = Long.toString(t);
-        sb.append("]  ")
+        StringBuilder sb = TerminalLine.bar(done, t, width)
+                .append("  ")
                 .append(String.format(Locale.ROOT, "%" + digits.length() + "d", done))
                 .append('/')
                 .append(digits)
-                .append(String.format(Locale.ROOT, "  %3d%%", percent));
+                .append(TerminalLine.percent(done, t));
         if (perSecond > 0) {
             sb.append(String.format(Locale.ROOT, "  %.0f files/s", perSecond));
         }

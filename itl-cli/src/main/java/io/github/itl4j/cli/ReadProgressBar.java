@@ -15,24 +15,19 @@ import java.util.Locale;
  * @since 0.1.0
  */
 final class ReadProgressBar implements ReportProgress {
-    private static final long REDRAW_NANOS = 100_000_000L;
-
-    private final PrintWriter out;
+    private final TerminalLine line;
     private final long totalBytes;
     private long baseBytes;
     private long baseRows;
     private long bytes;
     private long rows;
-    private long lastDraw = Long.MIN_VALUE;
-    private int lastLength;
-    private boolean drawn;
 
     /**
      * @param out where to draw (standard error)
      * @param totalBytes the size of all inputs, or -1 when one of them has no known size
      */
     ReadProgressBar(PrintWriter out, long totalBytes) {
-        this.out = out;
+        this.line = new TerminalLine(out);
         this.totalBytes = totalBytes;
     }
 
@@ -52,32 +47,20 @@ final class ReadProgressBar implements ReportProgress {
     }
 
     private void draw(boolean force) {
-        long now = System.nanoTime();
-        if (!force && lastDraw != Long.MIN_VALUE && now - lastDraw < REDRAW_NANOS) {
-            return;
+        if (line.due(System.nanoTime(), force)) {
+            line.draw(render(baseBytes + bytes, totalBytes, baseRows + rows, ProgressBar.WIDTH));
         }
-        lastDraw = now;
-        String line = render(baseBytes + bytes, totalBytes, baseRows + rows, ProgressBar.WIDTH);
-        StringBuilder sb = new StringBuilder("\r").append(line);
-        for (int i = line.length(); i < lastLength; i++) {
-            sb.append(' '); // erase the end of a longer previous line
-        }
-        lastLength = line.length();
-        out.print(sb);
-        out.flush();
-        drawn = true;
     }
 
     /** Draws the final counts and ends the line, so that what follows starts on a new line. */
     void finish() {
         draw(true);
-        out.println();
-        out.flush();
+        line.end();
     }
 
     /** @return whether anything was drawn */
     boolean drawn() {
-        return drawn;
+        return line.drawn();
     }
 
     /**
@@ -95,21 +78,16 @@ final class ReadProgressBar implements ReportProgress {
             return mib(done) + " MiB" + r;
         }
         long t = Math.max(total, done);
-        int filled = t == 0 ? width : (int) (width * done / t);
-        int percent = t == 0 ? 100 : (int) (100 * done / t);
-        StringBuilder sb = new StringBuilder(width + 48).append('[');
-        for (int i = 0; i < width; i++) {
-            sb.append(i < filled ? '#' : '-');
-        }
         String all = mib(t);
-        sb.append("]  ")
+        return TerminalLine.bar(done, t, width)
+                .append("  ")
                 .append(String.format(Locale.ROOT, "%" + all.length() + "s", mib(done)))
                 .append('/')
                 .append(all)
                 .append(" MiB")
-                .append(String.format(Locale.ROOT, "  %3d%%", percent))
-                .append(r);
-        return sb.toString();
+                .append(TerminalLine.percent(done, t))
+                .append(r)
+                .toString();
     }
 
     private static String mib(long bytes) {

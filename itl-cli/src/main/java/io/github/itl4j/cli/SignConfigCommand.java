@@ -232,11 +232,7 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
                     ExitCodes.IO,
                     input + ": is not a regular file (a directory, device, FIFO or " + "socket); nothing signed");
         }
-        try {
-            return Files.getPosixFilePermissions(p);
-        } catch (UnsupportedOperationException e) {
-            return null;
-        }
+        return Outputs.permissions(p);
     }
 
     /**

@@ -1,5 +1,10 @@
 package io.github.itl4j.cli;
 
+import static io.github.itl4j.cli.CliFixtures.CERTUTILS;
+import static io.github.itl4j.cli.CliFixtures.CERTUTILS_CERTS;
+import static io.github.itl4j.cli.CliFixtures.CLUSTER;
+import static io.github.itl4j.cli.CliFixtures.EXAMPLES;
+import static io.github.itl4j.cli.CliFixtures.buildByNode05;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,12 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** itl audit: docs/audit.md through the CLI: text, CSV, JSON (schema), exit codes. */
 class AuditCommandTest {
-    static final Path EXAMPLES = CliRun.testdata().getParent().getParent().resolve("examples");
     static final Path ITL = EXAMPLES.resolve("ITLFile.tlv");
     static final Path RESET = EXAMPLES.resolve("ITLFile-reset.tlv");
-    static final Path C = EXAMPLES.resolve("cluster");
-    static final Path N = CliRun.testdata().resolve("certutils/certs");
-    static final Path B1 = CliRun.testdata().resolve("certutils/itl/itl-rsa2048-sha1-v1.0-2sast.tlv");
+    static final Path C = CLUSTER;
+    static final Path N = CERTUTILS_CERTS;
+    static final Path B1 = CERTUTILS.resolve("itl/itl-rsa2048-sha1-v1.0-2sast.tlv");
     static final String NOW = "2026-11-29T12:00:00Z";
 
     static JsonSchema schema;
@@ -71,21 +75,7 @@ class AuditCommandTest {
             return out;
         }
         CliRun r = CliRun.run(
-                "build",
-                "-o",
-                s(out),
-                "--key",
-                s(N.resolve("node05-rsa2048.key.pem")),
-                "--cert",
-                s(N.resolve("node05-rsa2048.crt.pem")),
-                "--sast",
-                s(N.resolve("node05-rsa2048.crt.pem")),
-                "--tftp",
-                s(N.resolve("node05-rsa2048.crt.pem")),
-                "--sast",
-                s(C.resolve("itlrecovery.pem")),
-                "--timestamp",
-                "2026-11-29T10:00:00Z");
+                buildByNode05(out, "--sast", s(C.resolve("itlrecovery.pem")), "--timestamp", "2026-11-29T10:00:00Z"));
         assertEquals(0, r.exitCode(), r.stderr());
         return out;
     }
@@ -96,24 +86,14 @@ class AuditCommandTest {
         if (Files.exists(out)) {
             return out;
         }
-        CliRun r = CliRun.run(
-                "build",
-                "-o",
-                s(out),
-                "--key",
-                s(N.resolve("node05-rsa2048.key.pem")),
-                "--cert",
-                s(N.resolve("node05-rsa2048.crt.pem")),
-                "--sast",
-                s(N.resolve("node05-rsa2048.crt.pem")),
-                "--tftp",
-                s(N.resolve("node05-rsa2048.crt.pem")),
+        CliRun r = CliRun.run(buildByNode05(
+                out,
                 "--tvs",
                 s(N.resolve("node09-rsa2048.crt.pem")),
                 "--hash",
                 "TVS",
                 "--timestamp",
-                "2026-11-29T10:00:00Z");
+                "2026-11-29T10:00:00Z"));
         assertEquals(0, r.exitCode(), r.stderr());
         return out;
     }

@@ -113,4 +113,30 @@ final class CliFixtures {
                         },
                         more));
     }
+
+    /**
+     * {@code itl build -o OUT} signed by certutils' node05 (a CallManager key), whose certificate is the first SAST
+     * and the TFTP record, as a cluster's CallManager-signed ITL starts.
+     *
+     * @param out the output
+     * @param more further options (records after the TFTP one)
+     * @return the command line
+     */
+    static String[] buildByNode05(Path out, String... more) {
+        return concat(
+                new String[] {
+                    "build",
+                    "-o",
+                    out.toString(),
+                    "--key",
+                    cert("node05-rsa2048.key.pem"),
+                    "--cert",
+                    cert("node05-rsa2048.crt.pem"),
+                    "--sast",
+                    cert("node05-rsa2048.crt.pem"),
+                    "--tftp",
+                    cert("node05-rsa2048.crt.pem")
+                },
+                more);
+    }
 }

@@ -1,5 +1,7 @@
 package io.github.itl4j.cli;
 
+import static io.github.itl4j.cli.CliFixtures.CLUSTER;
+import static io.github.itl4j.cli.CliFixtures.EXAMPLES;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,9 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code examples/cluster/}.
  */
 class ExampleFilesTest {
-    private static final Path EXAMPLES =
-            CliRun.testdata().getParent().getParent().resolve("examples");
-    private static final Path CLUSTER = EXAMPLES.resolve("cluster");
     private static final Path ITL = EXAMPLES.resolve("ITLFile.tlv");
     private static final Path RESET = EXAMPLES.resolve("ITLFile-reset.tlv");
 

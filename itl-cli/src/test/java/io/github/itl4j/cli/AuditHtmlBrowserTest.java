@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -62,31 +60,10 @@ class AuditHtmlBrowserTest {
         assertTrue(html.contains("SEP000000000004") && html.contains("STALE_STRANDED"));
     }
 
-    static Optional<Path> chromium() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
-            for (String name : List.of("chromium", "chromium-browser")) {
-                Path p = Path.of(dir, name);
-                if (Files.isExecutable(p)) {
-                    return Optional.of(p);
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     static String runChromium(Path exe, String... extra) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(OUT, "chromium-profile");
-        List<String> cmd = new ArrayList<>(List.of(
-                exe.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + profile,
-                "--window-size=1000,1400"));
+        List<String> cmd = HeadlessChromium.command(exe, profile);
+        cmd.add("--window-size=1000,1400");
         cmd.addAll(List.of(extra));
         cmd.add(page.toUri().toString());
         Path log = OUT.resolve("chromium-" + extra[0].replaceAll("^--|=.*$", "") + ".log");
@@ -105,7 +82,7 @@ class AuditHtmlBrowserTest {
 
     @Test
     void rendersInHeadlessChromium() throws Exception {
-        Optional<Path> exe = chromium();
+        Optional<Path> exe = HeadlessChromium.find();
         Assumptions.assumeTrue(
                 exe.isPresent(),
                 "chromium is not installed (apt-get install -y chromium, or "

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -20,29 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * screenshot is kept as a test artifact ({@code target/plan-timeline.png}). Skips, saying why, when chromium is absent.
  */
 class PlanHtmlBrowserTest {
-    static Path chromium() {
-        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
-            for (String name : new String[] {"chromium", "chromium-browser"}) {
-                Path p = Path.of(dir, name);
-                if (Files.isExecutable(p)) {
-                    return p;
-                }
-            }
-        }
-        return null;
-    }
-
     static String browse(Path chromium, Path profile, String... extra) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(
-                chromium.toString(),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                "--user-data-dir=" + profile));
+        List<String> cmd = HeadlessChromium.command(chromium, profile);
         cmd.addAll(List.of(extra));
         Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(false)
@@ -56,7 +34,7 @@ class PlanHtmlBrowserTest {
 
     @Test
     void timelineRendersEveryStepInHeadlessChromium(@TempDir Path dir) throws Exception {
-        Path chromium = chromium();
+        Path chromium = HeadlessChromium.find().orElse(null);
         Assumptions.assumeTrue(
                 chromium != null,
                 "chromium is not installed (run .ci/install-chromium.sh): the "

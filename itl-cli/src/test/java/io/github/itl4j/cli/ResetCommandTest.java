@@ -42,6 +42,16 @@ class ResetCommandTest {
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
     }
 
+    /** {@code itl reset ITL -o OUT} and more, for the ITL built before each test. */
+    private String[] reset(Path out, String... more) {
+        return concat(new String[] {"reset", itl.toString(), "-o", out.toString()}, more);
+    }
+
+    /** @return {@code --p12 itlrecovery.p12 --password-file p12.pass}: the recovery key of the ITL */
+    private String[] recovery() {
+        return new String[] {"--p12", key("itlrecovery.p12").toString(), "--password-file", pass.toString()};
+    }
+
     private static ItlFile read(Path p) throws Exception {
         return ItlReader.defaults().readTrustList(p);
     }
@@ -62,15 +72,7 @@ class ResetCommandTest {
     @Test
     void localKeyResetKeepsRecordsAndVerifiesWithTheRecoveryKey() throws Exception {
         Path out = tmp.resolve("reset.tlv");
-        CliRun r = CliRun.run(
-                "reset",
-                itl.toString(),
-                "-o",
-                out.toString(),
-                "--p12",
-                key("itlrecovery.p12").toString(),
-                "--password-file",
-                pass.toString());
+        CliRun r = CliRun.run(reset(out, recovery()));
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         assertEquals("", r.stderr());
         ItlFile before = read(itl);
@@ -101,15 +103,8 @@ class ResetCommandTest {
     void callManagerKeyResetsBackToTheOriginalBytes() throws Exception {
         Path recovered = tmp.resolve("recovered.tlv");
         Path back = tmp.resolve("back.tlv");
-        CliRun r1 = CliRun.run(
-                "reset",
-                itl.toString(),
-                "-o",
-                recovered.toString(),
-                "--p12",
-                key("itlrecovery-legacy-rc2.p12").toString(),
-                "--password-file",
-                pass.toString());
+        CliRun r1 = CliRun.run(reset(
+                recovered, "--p12", key("itlrecovery-legacy-rc2.p12").toString(), "--password-file", pass.toString()));
         assertEquals(ExitCodes.OK, r1.exitCode(), r1.stderr());
         CliRun r2 = CliRun.run(
                 "reset",
@@ -190,16 +185,12 @@ class ResetCommandTest {
     @Test
     void refusesAKeyThatIsNotASastRecordUnlessForced() throws Exception {
         Path out = tmp.resolve("out.tlv");
-        String[] args = {
-            "reset",
-            itl.toString(),
-            "-o",
-            out.toString(),
-            "--key",
-            key("rsa1024.key").toString(),
-            "--cert",
-            key("rsa1024.pem").toString()
-        };
+        String[] args = reset(
+                out,
+                "--key",
+                key("rsa1024.key").toString(),
+                "--cert",
+                key("rsa1024.pem").toString());
         List<String> before = files();
         CliRun r = CliRun.run(args);
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
@@ -220,15 +211,8 @@ class ResetCommandTest {
         Path out = tmp.resolve("out.tlv");
         Path wrong = Files.writeString(tmp.resolve("wrong.pass"), "not-the-password\n");
         List<String> before = files();
-        CliRun r = CliRun.run(
-                "reset",
-                itl.toString(),
-                "-o",
-                out.toString(),
-                "--p12",
-                key("itlrecovery.p12").toString(),
-                "--password-file",
-                wrong.toString());
+        CliRun r =
+                CliRun.run(reset(out, "--p12", key("itlrecovery.p12").toString(), "--password-file", wrong.toString()));
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
         assertEquals(1, r.errLines().length, r.stderr());
         assertTrue(r.stderr().startsWith("itl: " + key("itlrecovery.p12") + ": "), r.stderr());
@@ -241,26 +225,13 @@ class ResetCommandTest {
         assumeTrue(PasswordOptions.interactiveConsole() == null, "runs with a terminal: a prompt would wait");
         Path out = tmp.resolve("out.tlv");
         List<String> before = files();
-        CliRun r = CliRun.run(
-                "reset",
-                itl.toString(),
-                "-o",
-                out.toString(),
-                "--p12",
-                key("itlrecovery.p12").toString());
+        CliRun r = CliRun.run(reset(out, "--p12", key("itlrecovery.p12").toString()));
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.stderr());
         assertEquals(1, r.errLines().length, r.stderr());
         assertTrue(r.stderr().contains("--password-file") && r.stderr().contains("--password-env"), r.stderr());
         assertEquals(before, files());
-        CliRun env = CliRun.run(
-                "reset",
-                itl.toString(),
-                "-o",
-                out.toString(),
-                "--p12",
-                key("itlrecovery.p12").toString(),
-                "--password-env",
-                "ITL4J_SURELY_UNSET_VARIABLE_42");
+        CliRun env = CliRun.run(reset(
+                out, "--p12", key("itlrecovery.p12").toString(), "--password-env", "ITL4J_SURELY_UNSET_VARIABLE_42"));
         assertEquals(ExitCodes.USAGE, env.exitCode(), env.stderr());
         assertEquals(before, files());
     }
@@ -268,7 +239,7 @@ class ResetCommandTest {
     @Test
     void outputMustDifferFromInputUnlessInPlace() throws Exception {
         byte[] original = Files.readAllBytes(itl);
-        String[] key = {"--p12", key("itlrecovery.p12").toString(), "--password-file", pass.toString()};
+        String[] key = recovery();
         CliRun same = CliRun.run(concat(new String[] {"reset", itl.toString(), "-o", itl.toString()}, key));
         assertEquals(ExitCodes.USAGE, same.exitCode(), same.stderr());
         CliRun noOut = CliRun.run(concat(new String[] {"reset", itl.toString()}, key));
@@ -298,8 +269,8 @@ class ResetCommandTest {
     void usageAndInputErrors() throws Exception {
         Path out = tmp.resolve("out.tlv");
         String p12 = key("itlrecovery.p12").toString();
-        String[] reset = {"reset", itl.toString(), "-o", out.toString()};
-        String[] recovery = {"--p12", p12, "--password-file", pass.toString()};
+        String[] reset = reset(out);
+        String[] recovery = recovery();
         String[] passwords = {"--password-file", pass.toString(), "--sftp-password-file", pass.toString()};
         String[][] usage = {
             reset,
@@ -390,13 +361,13 @@ class ResetCommandTest {
         assertFalse(Files.exists(out));
 
         // with --trust the anchors are checked too: the untouched example verifies against itself
-        CliRun trusted = CliRun.run(concat(
-                reset, new String[] {"--trust", examples.resolve("ITLFile.tlv").toString()}));
+        CliRun trusted = CliRun.run(
+                concat(reset, "--trust", examples.resolve("ITLFile.tlv").toString()));
         assertEquals(ExitCodes.CHECK_FAILED, trusted.exitCode(), trusted.stderr());
         assertFalse(Files.exists(out));
 
         // the forensic override: loud, and the result is what the attack wanted
-        CliRun forced = CliRun.run(concat(reset, new String[] {"--allow-unverified-input"}));
+        CliRun forced = CliRun.run(concat(reset, "--allow-unverified-input"));
         assertEquals(ExitCodes.OK, forced.exitCode(), forced.stderr());
         assertTrue(
                 forced.stderr().startsWith("itl: WARNING: " + tampered + " does not verify (SIGNATURE_INVALID)"),
@@ -413,25 +384,14 @@ class ResetCommandTest {
     @Test
     void resetChecksTheTrustAnchorsWhenGiven() throws Exception {
         Path out = tmp.resolve("reset.tlv");
-        String[] reset = {
-            "reset",
-            itl.toString(),
-            "-o",
-            out.toString(),
-            "--p12",
-            key("itlrecovery.p12").toString(),
-            "--password-file",
-            pass.toString()
-        };
+        String[] reset = reset(out, recovery());
         // itl is signed by signer.pem: trusting only the example cluster's ITL, it is not anchored
-        CliRun r = CliRun.run(concat(reset, new String[] {
-            "--trust", CLUSTER.getParent().resolve("ITLFile.tlv").toString()
-        }));
+        CliRun r = CliRun.run(concat(
+                reset, "--trust", CLUSTER.getParent().resolve("ITLFile.tlv").toString()));
         assertEquals(ExitCodes.CHECK_FAILED, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("SIGNER_NOT_TRUSTED"), r.stderr());
         assertFalse(Files.exists(out));
-        CliRun ok = CliRun.run(
-                concat(reset, new String[] {"--trust", key("signer.pem").toString()}));
+        CliRun ok = CliRun.run(concat(reset, "--trust", key("signer.pem").toString()));
         assertEquals(ExitCodes.OK, ok.exitCode(), ok.stderr());
     }
 }

@@ -2,6 +2,7 @@ package io.github.itl4j.cli;
 
 import static io.github.itl4j.cli.CliFixtures.KEYS;
 import static io.github.itl4j.cli.CliFixtures.build;
+import static io.github.itl4j.cli.CliFixtures.concat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,24 +59,46 @@ class ResetRemoteOpenSshTest {
         return Files.write(dir.resolve(name), content);
     }
 
-    private List<String> keyAuth(Path remoteFile, String... more) {
+    /**
+     * {@code itl reset ITL -o OUT --remote HOST:PORT USER FILE --known-hosts KNOWN_HOSTS --password-file P12PASS} and
+     * more.
+     */
+    private List<String> remote(String hostPort, String user, String remoteFile, String... more) {
         List<String> a = new ArrayList<>(List.of(
                 "reset",
                 itl.toString(),
                 "-o",
                 out.toString(),
                 "--remote",
-                OpenSshServer.HOST + ":" + SSHD.port(),
-                SSHD.keyUser(),
-                remoteFile.toString(),
-                "--identity",
-                SSHD.clientKey().toString(),
+                hostPort,
+                user,
+                remoteFile,
                 "--known-hosts",
                 knownHosts.toString(),
                 "--password-file",
                 p12Pass.toString()));
         a.addAll(List.of(more));
         return a;
+    }
+
+    /** {@link #remote} on the test server as its key user, with its client key ({@code --identity}), and more. */
+    private List<String> keyAuth(Path remoteFile, String... more) {
+        return remote(
+                OpenSshServer.HOST + ":" + SSHD.port(),
+                SSHD.keyUser(),
+                remoteFile.toString(),
+                concat(new String[] {"--identity", SSHD.clientKey().toString()}, more));
+    }
+
+    /** Runs a reset that must succeed, checks that what it wrote verifies, and deletes it for the next run. */
+    private void assertResetsToAVerifiedList(List<String> args) throws Exception {
+        CliRun ok = CliRun.run(args.toArray(String[]::new));
+        assertEquals(ExitCodes.OK, ok.exitCode(), ok.stderr());
+        assertTrue(ItlVerifier.builder()
+                .build()
+                .verify(ItlReader.defaults().read(out))
+                .isVerified());
+        Files.delete(out);
     }
 
     @Test
@@ -176,21 +199,13 @@ class ResetRemoteOpenSshTest {
         assertTrue(missing.stderr().contains("[NO_SUCH_FILE]"), missing.stderr());
 
         int closed = OpenSshServer.freePort();
-        CliRun refused = CliRun.run(
-                "reset",
-                itl.toString(),
-                "-o",
-                out.toString(),
-                "--remote",
-                OpenSshServer.HOST + ":" + closed,
-                SSHD.keyUser(),
-                "x.p12",
-                "--identity",
-                SSHD.clientKey().toString(),
-                "--known-hosts",
-                knownHosts.toString(),
-                "--password-file",
-                p12Pass.toString());
+        CliRun refused = CliRun.run(remote(
+                        OpenSshServer.HOST + ":" + closed,
+                        SSHD.keyUser(),
+                        "x.p12",
+                        "--identity",
+                        SSHD.clientKey().toString())
+                .toArray(String[]::new));
         assertEquals(ExitCodes.IO, refused.exitCode(), refused.stderr());
         assertTrue(refused.stderr().contains("[CONNECTION_REFUSED]"), refused.stderr());
         assertEquals(1, refused.errLines().length, refused.stderr());
@@ -204,28 +219,13 @@ class ResetRemoteOpenSshTest {
         Path remote = Files.write(dir.resolve("ITLRecovery.p12"), Files.readAllBytes(KEYS.resolve("itlrecovery.p12")));
         SSHD.chown(remote);
         Path sftpPass = Files.writeString(tmp.resolve("sftp.pass"), new String(password) + "\n");
-        List<String> args = new ArrayList<>(List.of(
-                "reset",
-                itl.toString(),
-                "-o",
-                out.toString(),
-                "--remote",
+        List<String> args = remote(
                 OpenSshServer.HOST + ":" + SSHD.port(),
                 OpenSshServer.PASSWORD_USER,
                 remote.toString(),
-                "--known-hosts",
-                knownHosts.toString(),
-                "--password-file",
-                p12Pass.toString(),
                 "--sftp-password-file",
-                sftpPass.toString()));
-        CliRun ok = CliRun.run(args.toArray(String[]::new));
-        assertEquals(ExitCodes.OK, ok.exitCode(), ok.stderr());
-        assertTrue(ItlVerifier.builder()
-                .build()
-                .verify(ItlReader.defaults().read(out))
-                .isVerified());
-        Files.delete(out);
+                sftpPass.toString());
+        assertResetsToAVerifiedList(args);
 
         Files.writeString(sftpPass, "wrong-password\n");
         CliRun wrong = CliRun.run(args.toArray(String[]::new));
@@ -243,34 +243,19 @@ class ResetRemoteOpenSshTest {
         Files.setPosixFilePermissions(identity, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         OpenSshServer.run("ssh-keygen", "-q", "-p", "-P", "", "-N", "s3cret-phrase", "-f", identity.toString());
         Path phrase = Files.writeString(tmp.resolve("phrase"), "s3cret-phrase\n");
-        List<String> args = new ArrayList<>(List.of(
-                "reset",
-                itl.toString(),
-                "-o",
-                out.toString(),
-                "--remote",
+        List<String> args = remote(
                 OpenSshServer.HOST + ":" + SSHD.port(),
                 SSHD.keyUser(),
                 remote.toString(),
                 "--identity",
-                identity.toString(),
-                "--known-hosts",
-                knownHosts.toString(),
-                "--password-file",
-                p12Pass.toString()));
+                identity.toString());
         if (System.console() == null) { // without a passphrase source: no terminal to ask on
             CliRun none = CliRun.run(args.toArray(String[]::new));
             assertEquals(ExitCodes.USAGE, none.exitCode(), none.stderr());
             assertTrue(none.stderr().contains("--identity-passphrase-file"), none.stderr());
         }
         args.addAll(List.of("--identity-passphrase-file", phrase.toString()));
-        CliRun ok = CliRun.run(args.toArray(String[]::new));
-        assertEquals(ExitCodes.OK, ok.exitCode(), ok.stderr());
-        assertTrue(ItlVerifier.builder()
-                .build()
-                .verify(ItlReader.defaults().read(out))
-                .isVerified());
-        Files.delete(out);
+        assertResetsToAVerifiedList(args);
 
         Files.writeString(phrase, "wrong\n");
         CliRun wrong = CliRun.run(args.toArray(String[]::new));

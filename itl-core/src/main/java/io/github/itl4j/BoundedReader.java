@@ -150,40 +150,48 @@ public final class BoundedReader {
      */
     public static Bytes read(Path path, long max, String limitName) throws IOException {
         try (SeekableByteChannel ch = Files.newByteChannel(path, READ)) {
-            long size = ch.size();
-            if (size > max) {
-                throw new ItlLimitException(limitName, max, size, ItlException.NO_OFFSET);
-            }
-            byte[] buf = new byte[(int) Math.min(size, Integer.MAX_VALUE - 16L)];
-            ByteBuffer bb = ByteBuffer.wrap(buf);
-            while (bb.hasRemaining() && ch.read(bb) >= 0) {
-                // fill
-            }
-            int n = bb.position();
-            if (n < buf.length) {
-                return Bytes.wrapOwned(Arrays.copyOf(buf, n)); // the file shrank while it was read
-            }
-            if (n == 0) {
-                // empty, or of unknown size (pipes, /proc): read as a stream, within the limit
-                return read(Channels.newInputStream(ch), max, limitName);
-            }
-            // Probe for one more byte in the array's last slot (its byte saved), so that the probe allocates nothing.
-            byte last = buf[n - 1];
-            bb.position(n - 1);
-            int r;
-            while ((r = ch.read(bb)) == 0) {
-                // a channel may return 0; read until a byte or the end
-            }
-            byte probe = buf[n - 1];
-            buf[n - 1] = last;
-            if (r < 0) {
-                return Bytes.wrapOwned(buf);
-            }
-            // the file grew while it was read: go on reading within the limit
-            InputStream rest = new SequenceInputStream(
-                    new ByteArrayInputStream(buf),
-                    new SequenceInputStream(new ByteArrayInputStream(new byte[] {probe}), Channels.newInputStream(ch)));
-            return read(rest, max, limitName);
+            return read(ch, max, limitName);
         }
+    }
+
+    /**
+     * Reads a channel (not closed) at position 0 to its end, in one copy when its {@link SeekableByteChannel#size()}
+     * holds, which it may no longer by the time the bytes are read (the file grew or shrank), or may not know (0).
+     */
+    static Bytes read(SeekableByteChannel ch, long max, String limitName) throws IOException {
+        long size = ch.size();
+        if (size > max) {
+            throw new ItlLimitException(limitName, max, size, ItlException.NO_OFFSET);
+        }
+        byte[] buf = new byte[(int) Math.min(size, Integer.MAX_VALUE - 16L)];
+        ByteBuffer bb = ByteBuffer.wrap(buf);
+        while (bb.hasRemaining() && ch.read(bb) >= 0) {
+            // fill
+        }
+        int n = bb.position();
+        if (n < buf.length) {
+            return Bytes.wrapOwned(Arrays.copyOf(buf, n)); // the file shrank while it was read
+        }
+        if (n == 0) {
+            // empty, or of unknown size (pipes, /proc): read as a stream, within the limit
+            return read(Channels.newInputStream(ch), max, limitName);
+        }
+        // Probe for one more byte in the array's last slot (its byte saved), so that the probe allocates nothing.
+        byte last = buf[n - 1];
+        bb.position(n - 1);
+        int r;
+        while ((r = ch.read(bb)) == 0) {
+            // a channel may return 0; read until a byte or the end
+        }
+        byte probe = buf[n - 1];
+        buf[n - 1] = last;
+        if (r < 0) {
+            return Bytes.wrapOwned(buf);
+        }
+        // the file grew while it was read: go on reading within the limit
+        InputStream rest = new SequenceInputStream(
+                new ByteArrayInputStream(buf),
+                new SequenceInputStream(new ByteArrayInputStream(new byte[] {probe}), Channels.newInputStream(ch)));
+        return read(rest, max, limitName);
     }
 }

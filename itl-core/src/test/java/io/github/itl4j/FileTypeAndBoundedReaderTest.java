@@ -144,7 +144,7 @@ class FileTypeAndBoundedReaderTest {
         public void close() {}
     }
 
-    /** A file that grew or shrank after its size was read, or whose size is unknown, is read whole, within the limit. */
+    /** A file that grew or shrank after its size was read, or of unknown size, is read whole, within the limit. */
     @Test
     void boundedReaderReadsAFileThatGrewShrankOrHasNoSize() throws IOException {
         byte[] data = new byte[100];

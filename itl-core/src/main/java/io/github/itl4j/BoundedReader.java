@@ -8,9 +8,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Reads a whole stream or file into memory, never more than a limit: the one bounded read of the library, used by
@@ -18,13 +21,16 @@ import java.util.Objects;
  * limit, so a huge or endless input costs at most the limit's worth of memory.
  *
  * <p>A file is read in one copy: its size is read once (and checked against the limit before anything is
- * allocated), an array of that size is filled, and one more byte is probed; if the file grew meanwhile, reading goes
- * on within the limit. Stateless and thread-safe.
+ * allocated), an array of that size is filled, and one more byte is probed (into the array's last slot, so nothing
+ * else is allocated); if the file grew meanwhile, reading goes on within the limit, and if it shrank, the bytes read
+ * are returned. A file whose size is unknown (a pipe, {@code /proc}) is read as a stream. Stateless and thread-safe.
  *
  * @since 0.1.0
  */
 public final class BoundedReader {
     private static final int FIRST_CHUNK = 8192;
+    /** Open options as a set made once: {@code Files.newByteChannel(Path, OpenOption...)} copies its array into one. */
+    private static final Set<OpenOption> READ = Set.of(StandardOpenOption.READ);
 
     private BoundedReader() {}
 
@@ -143,33 +149,49 @@ public final class BoundedReader {
      * @throws IOException if it cannot be read
      */
     public static Bytes read(Path path, long max, String limitName) throws IOException {
-        try (SeekableByteChannel ch = Files.newByteChannel(path)) {
-            long size = ch.size();
-            if (size > max) {
-                throw new ItlLimitException(limitName, max, size, ItlException.NO_OFFSET);
-            }
-            byte[] buf = new byte[(int) Math.min(size, Integer.MAX_VALUE - 16L)];
-            ByteBuffer bb = ByteBuffer.wrap(buf);
-            while (bb.hasRemaining() && ch.read(bb) >= 0) {
-                // fill
-            }
-            int n = bb.position();
-            if (n < buf.length) {
-                return Bytes.wrapOwned(Arrays.copyOf(buf, n)); // the file shrank while it was read
-            }
-            ByteBuffer probe = ByteBuffer.allocate(1);
-            int r;
-            while ((r = ch.read(probe)) == 0) {
-                // a channel may return 0; read until a byte or the end
-            }
-            if (r < 0) {
-                return Bytes.wrapOwned(buf);
-            }
-            // the file grew (or its size was unknown, as for pipes and /proc): go on reading within the limit
-            InputStream rest = new SequenceInputStream(
-                    new ByteArrayInputStream(buf),
-                    new SequenceInputStream(new ByteArrayInputStream(probe.array()), Channels.newInputStream(ch)));
-            return read(rest, max, limitName);
+        try (SeekableByteChannel ch = Files.newByteChannel(path, READ)) {
+            return read(ch, max, limitName);
         }
+    }
+
+    /**
+     * Reads a channel (not closed) at position 0 to its end, in one copy when its {@link SeekableByteChannel#size()}
+     * holds, which it may no longer by the time the bytes are read (the file grew or shrank), or may not know (0).
+     */
+    static Bytes read(SeekableByteChannel ch, long max, String limitName) throws IOException {
+        long size = ch.size();
+        if (size > max) {
+            throw new ItlLimitException(limitName, max, size, ItlException.NO_OFFSET);
+        }
+        byte[] buf = new byte[(int) Math.min(size, Integer.MAX_VALUE - 16L)];
+        ByteBuffer bb = ByteBuffer.wrap(buf);
+        while (bb.hasRemaining() && ch.read(bb) >= 0) {
+            // fill
+        }
+        int n = bb.position();
+        if (n < buf.length) {
+            return Bytes.wrapOwned(Arrays.copyOf(buf, n)); // the file shrank while it was read
+        }
+        if (n == 0) {
+            // empty, or of unknown size (pipes, /proc): read as a stream, within the limit
+            return read(Channels.newInputStream(ch), max, limitName);
+        }
+        // Probe for one more byte in the array's last slot (its byte saved), so that the probe allocates nothing.
+        byte last = buf[n - 1];
+        bb.position(n - 1);
+        int r;
+        while ((r = ch.read(bb)) == 0) {
+            // a channel may return 0; read until a byte or the end
+        }
+        byte probe = buf[n - 1];
+        buf[n - 1] = last;
+        if (r < 0) {
+            return Bytes.wrapOwned(buf);
+        }
+        // the file grew while it was read: go on reading within the limit
+        InputStream rest = new SequenceInputStream(
+                new ByteArrayInputStream(buf),
+                new SequenceInputStream(new ByteArrayInputStream(new byte[] {probe}), Channels.newInputStream(ch)));
+        return read(rest, max, limitName);
     }
 }

@@ -23,25 +23,27 @@ final class HeaderParser {
 
     private HeaderParser() {}
 
-    /** A header as read: the model and its exact bytes. */
-    record Read(ItlHeader header, Bytes bytes) {}
-
     /**
-     * Reads and parses the header at the start of {@code src}; afterwards {@code src} is at the body.
+     * Reads and parses the header at the start of {@code src}; afterwards {@code src} is at the body. The header's
+     * exact bytes are its {@link ItlHeader#encode()}.
      *
      * @param src a source at offset 0
      * @param warnings receives oddities
      */
-    static Read read(ByteSource src, List<ItlWarning> warnings) throws IOException {
-        Bytes prefix = src.read(PREFIX);
+    static ItlHeader read(ByteSource src, List<ItlWarning> warnings) throws IOException {
         Bytes whole = src.whole();
-        int h = headerLength(prefix, src.size(), whole != null ? whole : prefix);
+        if (whole != null) {
+            // in memory: the prefix checks look at the first PREFIX bytes of the file, which are at hand
+            return parse(src.read(headerLength(whole, whole.size(), whole)), warnings);
+        }
+        Bytes prefix = src.read(PREFIX);
+        int h = headerLength(prefix, src.size(), prefix);
         Bytes hb = src.extend(prefix, h);
         if (hb.size() < h) {
             // same offset and tag as headerLength reports when the file size is known
             throw headerBeyondEnd(h, hb.size());
         }
-        return new Read(parse(hb, warnings), hb);
+        return parse(hb, warnings);
     }
 
     /**
@@ -125,91 +127,83 @@ final class HeaderParser {
     }
 
     /**
-     * Parses exactly one header.
+     * Parses exactly one header: checks every element (lengths, nesting, duplicates, fixed sizes, where each known tag
+     * may sit), reports oddities, and keeps only the bytes and the positions the model needs at once; the elements are
+     * made from the bytes when first asked for ({@link #elements(Bytes)}).
      *
      * @param header exactly HEADERLENGTH bytes, starting at file offset 0
      */
     static ItlHeader parse(Bytes header, List<ItlWarning> warnings) throws ItlFormatException {
         TlvReader r = TlvReader.header(header, 0);
-        List<List<TlvElement>> stack = new ArrayList<>();
-        List<TlvElement> top = new ArrayList<>(16);
-        stack.add(top);
-        int[] openTags = new int[8];
-        long[] seen = new long[4]; // bit set of known tags 0..255
-        TlvReader.Event e;
-        while ((e = r.next()) != null) {
-            int tag = r.tag();
-            List<TlvElement> cur = stack.get(stack.size() - 1);
-            switch (e) {
-                case PADDING -> cur.add(Padding.INSTANCE);
-                case CONTAINER_END -> {
-                    List<TlvElement> children = stack.remove(stack.size() - 1);
-                    stack.get(stack.size() - 1).add(new Container(tag, children));
-                }
-                case CONTAINER_START, VALUE -> {
-                    int parent = r.depth() - (e == TlvReader.Event.CONTAINER_START ? 1 : 0) > 0
-                            ? openTags[r.depth() - (e == TlvReader.Event.CONTAINER_START ? 2 : 1)]
-                            : 0;
-                    HeaderTag known = HeaderTag.byCode(tag);
-                    if (known != null) {
-                        if ((seen[tag >>> 6] & (1L << tag)) != 0) {
-                            throw new ItlFormatException(
-                                    "Duplicate " + known.showName() + " in the header (each known tag appears once)",
-                                    r.offset(),
-                                    tag);
-                        }
-                        seen[tag >>> 6] |= 1L << tag;
-                        int want = known.parentCode();
-                        if (want != parent) {
-                            throw new ItlFormatException(
-                                    known.showName() + " is not allowed "
-                                            + (parent == 0
-                                                    ? "at the top level of the header"
-                                                    : "inside " + HeaderTags.name(parent))
-                                            + "; expected "
-                                            + (want == 0 ? "the top level" : "inside " + HeaderTags.name(want)),
-                                    r.offset(),
-                                    tag);
-                        }
-                        want = known.fixedLength();
-                        if (want >= 0 && r.length() != want) {
-                            throw new ItlFormatException(
-                                    String.format(
-                                            "%s must be %d bytes, found %d", HeaderTags.name(tag), want, r.length()),
-                                    r.offset(),
-                                    tag);
-                        }
-                        if (r.length() == 0 && e == TlvReader.Event.VALUE) {
-                            warnings.add(new ItlWarning(
-                                    ItlWarning.Code.ZERO_LENGTH_VALUE,
-                                    HeaderTags.name(tag) + " has length 0",
-                                    r.offset(),
-                                    tag,
-                                    -1));
-                        }
-                    } else {
+        long seen = 0; // bit set of the known tags seen (all below 64)
+        int layout = ItlHeader.LAYOUT_START;
+        int sigOff = -1;
+        int sigLen = -1;
+        int fileName = -1;
+        for (int parent = 0; ; ) {
+            TlvReader.Event e = r.next();
+            if (e == null) {
+                break;
+            }
+            if (e == TlvReader.Event.CONTAINER_START || e == TlvReader.Event.VALUE) {
+                int tag = r.tag();
+                HeaderTag known = HeaderTag.byCode(tag);
+                if (known != null) {
+                    if ((seen & (1L << tag)) != 0) {
+                        throw new ItlFormatException(
+                                "Duplicate " + known.showName() + " in the header (each known tag appears once)",
+                                r.offset(),
+                                tag);
+                    }
+                    seen |= 1L << tag;
+                    int want = known.parentCode();
+                    if (want != parent) {
+                        throw new ItlFormatException(
+                                known.showName() + " is not allowed "
+                                        + (parent == 0
+                                                ? "at the top level of the header"
+                                                : "inside " + HeaderTags.name(parent))
+                                        + "; expected "
+                                        + (want == 0 ? "the top level" : "inside " + HeaderTags.name(want)),
+                                r.offset(),
+                                tag);
+                    }
+                    want = known.fixedLength();
+                    if (want >= 0 && r.length() != want) {
+                        throw new ItlFormatException(
+                                String.format("%s must be %d bytes, found %d", HeaderTags.name(tag), want, r.length()),
+                                r.offset(),
+                                tag);
+                    }
+                    if (r.length() == 0 && e == TlvReader.Event.VALUE) {
                         warnings.add(new ItlWarning(
-                                ItlWarning.Code.UNKNOWN_HEADER_TAG,
-                                "Unknown header tag " + tag + " (" + r.length() + " bytes) kept",
+                                ItlWarning.Code.ZERO_LENGTH_VALUE,
+                                HeaderTags.name(tag) + " has length 0",
                                 r.offset(),
                                 tag,
                                 -1));
                     }
-                    if (e == TlvReader.Event.CONTAINER_START) {
-                        openTags[r.depth() - 1] = tag;
-                        stack.add(new ArrayList<>(4));
-                    } else {
-                        cur.add(new Tlv(tag, r.value()));
+                    if (tag == HeaderTags.SIGNATURE) { // a known tag, so at the top level (checked above)
+                        sigOff = r.position();
+                        sigLen = r.length();
+                    } else if (tag == HeaderTags.FILE_NAME) {
+                        fileName = (r.position() + Tlv.HEADER_SIZE) << 16 | r.length();
                     }
+                    layout = ItlHeader.layoutStep(layout, tag);
+                } else {
+                    warnings.add(new ItlWarning(
+                            ItlWarning.Code.UNKNOWN_HEADER_TAG,
+                            "Unknown header tag " + tag + " (" + r.length() + " bytes) kept",
+                            r.offset(),
+                            tag,
+                            -1));
                 }
-                default -> throw new AssertionError(e);
             }
+            // the container the next element sits in (its parent), 0 at the top level
+            parent = Math.max(r.containerTag(), 0);
         }
         // Positions of VERSION and HEADERLENGTH were checked by headerLength(); the reader saw them as values.
-        ItlHeader h = ItlHeader.of(top);
-        if (h.length() != header.size()) {
-            throw new AssertionError("header size " + h.length() + " != " + header.size());
-        }
+        ItlHeader h = ItlHeader.read(header, sigOff, sigLen, fileName, layout);
         if (header.size() % 4 != 0) {
             warnings.add(new ItlWarning(
                     ItlWarning.Code.HEADER_LENGTH_NOT_ALIGNED,
@@ -227,5 +221,37 @@ final class HeaderParser {
                     -1));
         }
         return h;
+    }
+
+    /**
+     * Makes the elements of a header that {@link #parse(Bytes, List)} has checked: plain TLVs, padding bytes and
+     * containers in file order, values as views of {@code header}.
+     *
+     * @param header the checked header bytes
+     * @return the top-level elements, immutable
+     */
+    static List<TlvElement> elements(Bytes header) {
+        TlvReader r = TlvReader.header(header, 0);
+        List<List<TlvElement>> stack = new ArrayList<>(4);
+        List<TlvElement> top = new ArrayList<>(16);
+        stack.add(top);
+        try {
+            for (TlvReader.Event e; (e = r.next()) != null; ) {
+                List<TlvElement> cur = stack.get(stack.size() - 1);
+                switch (e) {
+                    case PADDING -> cur.add(Padding.INSTANCE);
+                    case CONTAINER_START -> stack.add(new ArrayList<>(4));
+                    case CONTAINER_END -> {
+                        List<TlvElement> children = stack.remove(stack.size() - 1);
+                        stack.get(stack.size() - 1).add(new Container(r.tag(), children));
+                    }
+                    case VALUE -> cur.add(new Tlv(r.tag(), r.value()));
+                    default -> throw new AssertionError(e);
+                }
+            }
+        } catch (ItlFormatException e) {
+            throw new IllegalStateException("a header that was checked no longer parses", e);
+        }
+        return List.copyOf(top);
     }
 }

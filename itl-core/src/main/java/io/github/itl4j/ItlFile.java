@@ -21,7 +21,7 @@ public final class ItlFile implements SignedFile {
     ItlFile(ItlHeader header, List<ItlRecord> records, List<ItlWarning> warnings, Bytes source) {
         this.header = Objects.requireNonNull(header, "header");
         this.records = List.copyOf(records);
-        this.warnings = List.copyOf(warnings);
+        this.warnings = warnings.isEmpty() ? List.of() : List.copyOf(warnings);
         this.encoded = source;
     }
 

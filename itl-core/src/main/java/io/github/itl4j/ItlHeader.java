@@ -20,6 +20,12 @@ import java.util.OptionalInt;
  * from the elements, so they can never disagree with them. Accessors return what the file holds; they never fail on
  * a missing field (they return empty), because a verifier must be able to say what is missing.
  *
+ * <p>A header that was read is checked in full while it is read, but keeps only its bytes and the few positions that
+ * reading, signing and verifying need ({@link #length()}, {@link #version()}, {@link #signatureOffset()},
+ * {@link #fileName()}, {@link #layout()}, {@link #encode()}); its elements are built from those bytes when first
+ * asked for (by {@link #elements()}, {@link #find(int)} or the other field accessors), once, and are then equal to
+ * the elements of the same header built by {@link #of(List)}.
+ *
  * @since 0.1.0
  */
 public final class ItlHeader {
@@ -28,16 +34,69 @@ public final class ItlHeader {
 
     private static final int[] CERTUTILS_ORDER = {1, 2, 3, 4, 6, 5, 7, 8, 9, 10, 11, 12, 14, 15};
 
-    private final List<TlvElement> elements;
+    /** State bits of {@link #layoutStep(int, int)}; the low byte counts the tags seen. */
+    private static final int NOT_CUCM = 1 << 8;
+
+    private static final int NOT_CERTUTILS = 1 << 9;
+    private static final int NOT_ENC_SGN = 1 << 10;
+    /** {@link #layout()} looks at this many known tags at most (extra ones must be seen to be judged). */
+    private static final int LAYOUT_TAGS = 32;
+
+    /** The state {@link #layoutStep(int, int)} starts from: no tag seen. */
+    static final int LAYOUT_START = 0;
+
+    /** The exact bytes of a header that was read (a view of the file), or null for a header built from elements. */
+    private final Bytes source;
+    /** The elements: given for a built header, made from {@link #source} when first asked for a read one. */
+    private volatile List<TlvElement> elements;
+
     private final int length;
     private final int signatureOffset;
     private final int signatureLength;
+    /**
+     * A read header's FILENAME value as position << 16 | length in {@link #source} (negative from position 32768 on),
+     * or -1 (none, or built; never a position and length, which add up to at most 65535).
+     */
+    private final int fileNameAt;
+
+    private final Layout layout;
 
     private ItlHeader(List<TlvElement> elements, int length, int signatureOffset, int signatureLength) {
+        this.source = null;
         this.elements = elements;
         this.length = length;
         this.signatureOffset = signatureOffset;
         this.signatureLength = signatureLength;
+        this.fileNameAt = -1;
+        this.layout = layoutOf(collectKnown(elements, LAYOUT_START));
+    }
+
+    private ItlHeader(Bytes source, int signatureOffset, int signatureLength, int fileNameAt, Layout layout) {
+        this.source = source;
+        this.length = source.size();
+        this.signatureOffset = signatureOffset;
+        this.signatureLength = signatureLength;
+        this.fileNameAt = fileNameAt;
+        this.layout = layout;
+    }
+
+    /**
+     * A header that was read and checked by {@link HeaderParser}: its elements are made from {@code source} when
+     * first asked for.
+     *
+     * @param source exactly the header's bytes, starting at file offset 0, already checked in full
+     * @param signatureOffset offset of the top-level SIGNATURE TLV, or -1
+     * @param signatureLength its value length, or -1
+     * @param fileNameAt FILENAME's value as position << 16 | length, or -1
+     * @param layoutState {@link #layoutStep(int, int)} over the header's tags in file order
+     */
+    static ItlHeader read(Bytes source, int signatureOffset, int signatureLength, int fileNameAt, int layoutState) {
+        return new ItlHeader(source, signatureOffset, signatureLength, fileNameAt, layoutOf(layoutState));
+    }
+
+    /** @return whether the elements exist (built, or made from the bytes already): for tests of laziness */
+    boolean hasElements() {
+        return elements != null;
     }
 
     /**
@@ -104,9 +163,19 @@ public final class ItlHeader {
         return new Builder();
     }
 
-    /** @return the top-level elements in file order */
+    /**
+     * The top-level elements. For a header that was read, they are made from its bytes on the first call.
+     *
+     * @return the top-level elements in file order
+     */
     public List<TlvElement> elements() {
-        return elements;
+        List<TlvElement> els = elements;
+        if (els == null) {
+            // Single check: threads that race here make equal, immutable lists and keep any one of them.
+            els = HeaderParser.elements(source);
+            elements = els;
+        }
+        return els;
     }
 
     /** @return HEADERLENGTH: the encoded size of the header, which is the offset of the body */
@@ -116,6 +185,9 @@ public final class ItlHeader {
 
     /** @return the header VERSION */
     public Version version() {
+        if (source != null) { // VERSION is the first TLV, 2 bytes
+            return new Version(source.getUnsigned(Tlv.HEADER_SIZE), source.getUnsigned(Tlv.HEADER_SIZE + 1));
+        }
         Bytes v = ((Tlv) elements.get(0)).value();
         return new Version(v.getUnsigned(0), v.getUnsigned(1));
     }
@@ -128,7 +200,7 @@ public final class ItlHeader {
      * @return the element, if present
      */
     public Optional<Tlv> find(int tag) {
-        return Optional.ofNullable(find(elements, tag));
+        return Optional.ofNullable(find(elements(), tag));
     }
 
     private static Tlv find(List<TlvElement> els, int tag) {
@@ -147,12 +219,12 @@ public final class ItlHeader {
     }
 
     private Optional<Bytes> value(int tag) {
-        Tlv t = find(elements, tag);
+        Tlv t = find(elements(), tag);
         return t == null ? Optional.empty() : Optional.of(t.value());
     }
 
     private OptionalInt u8(int tag) {
-        Tlv t = find(elements, tag);
+        Tlv t = find(elements(), tag);
         return t == null || t.length() != 1
                 ? OptionalInt.empty()
                 : OptionalInt.of(t.value().getUnsigned(0));
@@ -214,6 +286,12 @@ public final class ItlHeader {
 
     /** @return FILENAME as text */
     public Optional<String> fileName() {
+        if (source != null) { // every reader asks, to tell a trust list from a signed file: no elements for it
+            return fileNameAt == -1
+                    ? Optional.empty()
+                    : Optional.of(
+                            source.slice(fileNameAt >>> 16, fileNameAt & 0xFFFF).toNulTerminatedString());
+        }
         return value(HeaderTags.FILE_NAME).map(Bytes::toNulTerminatedString);
     }
 
@@ -230,7 +308,7 @@ public final class ItlHeader {
     /** @return the number of PADDING bytes */
     public int paddingCount() {
         int n = 0;
-        for (TlvElement e : elements) {
+        for (TlvElement e : elements()) {
             if (e instanceof Padding) {
                 n++;
             }
@@ -245,38 +323,54 @@ public final class ItlHeader {
      * @return CUCM, CERTUTILS, or empty
      */
     public Optional<Layout> layout() {
-        int[] seq = new int[32]; // room for every known tag: extra ones must be seen to be judged
-        int n = collectKnown(elements, seq, 0);
-        // .enc.sgn fields (tags 16..27) follow TIMESTAMP (docs/format.md §6.4) and do not change the layout
-        int base = Math.min(n, CUCM_ORDER.length);
-        for (int i = base; i < n; i++) {
-            if (seq[i] < HeaderTags.ENCRYPTION_INFO || seq[i] >= HeaderTags.SIGNER_VERSION) {
-                return Optional.empty();
-            }
-        }
-        if (java.util.Arrays.equals(seq, 0, base, CUCM_ORDER, 0, CUCM_ORDER.length)) {
-            return Optional.of(Layout.CUCM);
-        }
-        if (java.util.Arrays.equals(seq, 0, base, CERTUTILS_ORDER, 0, CERTUTILS_ORDER.length)) {
-            return Optional.of(Layout.CERTUTILS);
-        }
-        return Optional.empty();
+        return Optional.ofNullable(layout);
     }
 
-    private static int collectKnown(List<TlvElement> els, int[] seq, int n) {
+    /**
+     * One step of the layout check, for the tags of a header in file order (containers before their children):
+     * SIGNERVERSION and unknown tags are passed over here, PADDING bytes must not be passed in.
+     *
+     * @param state {@link #LAYOUT_START}, or what the previous step returned
+     * @param tag the next tag
+     * @return the new state, for the next step or {@link #layoutOf(int)}
+     */
+    static int layoutStep(int state, int tag) {
+        int n = state & 0xFF;
+        if (tag == HeaderTags.SIGNER_VERSION || !HeaderTags.isKnown(tag) || n == LAYOUT_TAGS) {
+            return state;
+        }
+        if (n < CUCM_ORDER.length) {
+            state |= (tag != CUCM_ORDER[n] ? NOT_CUCM : 0) | (tag != CERTUTILS_ORDER[n] ? NOT_CERTUTILS : 0);
+        } else if (tag < HeaderTags.ENCRYPTION_INFO || tag >= HeaderTags.SIGNER_VERSION) {
+            // .enc.sgn fields (tags 16..27) follow TIMESTAMP (docs/format.md §6.4) and do not change the layout
+            state |= NOT_ENC_SGN;
+        }
+        return state + 1;
+    }
+
+    /** @return the layout the tags given to {@link #layoutStep(int, int)} follow, or null */
+    static Layout layoutOf(int state) {
+        if ((state & 0xFF) < CUCM_ORDER.length || (state & NOT_ENC_SGN) != 0) {
+            return null;
+        }
+        if ((state & NOT_CUCM) == 0) {
+            return Layout.CUCM;
+        }
+        return (state & NOT_CERTUTILS) == 0 ? Layout.CERTUTILS : null;
+    }
+
+    private static int collectKnown(List<TlvElement> els, int state) {
         for (TlvElement e : els) {
             int t = e.tag();
             if (e instanceof Padding || t == HeaderTags.SIGNER_VERSION || !HeaderTags.isKnown(t)) {
                 continue;
             }
-            if (n < seq.length) {
-                seq[n++] = t;
-            }
+            state = layoutStep(state, t);
             if (e instanceof Container c) {
-                n = collectKnown(c.children(), seq, n);
+                state = collectKnown(c.children(), state);
             }
         }
-        return n;
+        return state;
     }
 
     /**
@@ -285,7 +379,18 @@ public final class ItlHeader {
      * @return exactly {@link #length()} bytes
      */
     public Bytes encode() {
-        return new TlvWriter(length).elements(elements).toBytes();
+        return source != null
+                ? source
+                : new TlvWriter(length).elements(elements).toBytes();
+    }
+
+    /** Writes the header: a header that was read as its bytes, a built one from its elements. */
+    void writeTo(TlvWriter w) {
+        if (source != null) {
+            w.raw(source);
+        } else {
+            w.elements(elements);
+        }
     }
 
     /**
@@ -304,7 +409,7 @@ public final class ItlHeader {
             throw new IllegalArgumentException(
                     "signature is " + signature.size() + " bytes; the header reserves " + signatureLength);
         }
-        List<TlvElement> els = new ArrayList<>(elements);
+        List<TlvElement> els = new ArrayList<>(elements());
         for (int i = 0; i < els.size(); i++) {
             if (els.get(i) instanceof Tlv t && t.tag() == HeaderTags.SIGNATURE) {
                 els.set(i, new Tlv(HeaderTags.SIGNATURE, signature));
@@ -331,18 +436,18 @@ public final class ItlHeader {
             HeaderTags.SIGNATURE_MODULUS,
             HeaderTags.SIGNATURE
         }) {
-            if (find(elements, tag) == null) {
+            if (find(elements(), tag) == null) {
                 throw new ItlFormatException(
                         "The header has no " + HeaderTags.name(tag) + " to replace", ItlException.NO_OFFSET, tag);
             }
         }
-        if (signer.digest != null && find(elements, HeaderTags.DIGEST_ALGORITHM) == null) {
+        if (signer.digest != null && find(elements(), HeaderTags.DIGEST_ALGORITHM) == null) {
             throw new ItlFormatException(
                     "The header has no DIGESTALGORITHM to replace",
                     ItlException.NO_OFFSET,
                     HeaderTags.DIGEST_ALGORITHM);
         }
-        List<TlvElement> els = replace(elements, signer);
+        List<TlvElement> els = replace(elements(), signer);
         while (els.get(els.size() - 1) instanceof Padding) {
             els.remove(els.size() - 1);
         }
@@ -417,12 +522,18 @@ public final class ItlHeader {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ItlHeader h && h.elements.equals(elements);
+        if (!(o instanceof ItlHeader h)) {
+            return false;
+        }
+        if (source != null && h.source != null) {
+            return source.equals(h.source); // read headers: equal bytes are equal elements (the bytes encode them)
+        }
+        return h.elements().equals(elements());
     }
 
     @Override
     public int hashCode() {
-        return elements.hashCode();
+        return elements().hashCode();
     }
 
     @Override

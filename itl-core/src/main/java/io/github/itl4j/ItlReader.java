@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -85,7 +86,7 @@ public final class ItlReader {
     /** Reads the header of an in-memory file (whose source never throws a plain IOException). */
     private static ItlHeader header(ByteSource src, List<ItlWarning> warnings) throws ItlException {
         try {
-            return HeaderParser.read(src, warnings).header();
+            return HeaderParser.read(src, warnings);
         } catch (ItlException e) {
             throw e;
         } catch (IOException e) {
@@ -279,17 +280,38 @@ public final class ItlReader {
             throws ItlException {
         versionWarning(header, Version.V1_2, warnings);
         RecordParser parser = new RecordParser(limits, warnings);
-        List<ItlRecord> records = new ArrayList<>(8);
+        ItlRecord[] records = new ItlRecord[recordCount(data, header.length())];
+        int n = 0;
         try {
             for (ItlRecord r; (r = parser.next(src)) != null; ) {
-                records.add(r);
+                if (n == records.length) { // more than counted: cannot happen, as the count frames like the parser
+                    records = Arrays.copyOf(records, n + 1 + n / 2);
+                }
+                records[n++] = r;
             }
         } catch (ItlException e) {
             throw e;
         } catch (IOException e) {
             throw new AssertionError("an array source does not fail", e);
         }
-        return new ItlFile(header, records, warnings, data);
+        return new ItlFile(header, List.of(n == records.length ? records : Arrays.copyOf(records, n)), warnings, data);
+    }
+
+    /**
+     * Counts the records of an in-memory trust list by their RECORDLENGTH alone, so the list of records is made at
+     * its size: at most {@link ItlLimits#maxRecords()}, and no further than a RECORDLENGTH that the parser rejects.
+     */
+    private int recordCount(Bytes data, int from) {
+        int n = 0;
+        int max = limits.maxRecords();
+        for (int pos = from, size = data.size(); n < max && size - pos >= RecordTags.RECORD_LENGTH_SIZE; n++) {
+            int rl = data.getU16(pos + Tlv.HEADER_SIZE);
+            if (rl < RecordTags.RECORD_LENGTH_SIZE) {
+                break;
+            }
+            pos += rl;
+        }
+        return n;
     }
 
     private SgnFile signed(Bytes data, ItlHeader header, List<ItlWarning> warnings) throws ItlException {

@@ -7,7 +7,6 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,21 +15,40 @@ import java.util.Optional;
  * One ITL/CTL record: its exact bytes (RECORDLENGTH included) and a compact index of its fields. Values are decoded
  * only when asked for; certificates stay bytes. Immutable and thread-safe; equal when the bytes are equal.
  *
+ * <p>A record that was read is checked in full while it is read; its field index is made from its bytes when a field
+ * is first asked for, once.
+ *
  * @since 0.1.0
  */
 public final class ItlRecord {
     private final Bytes encoded;
-    /** Two ints per field after RECORDLENGTH: the tag, then value position and length packed as 16 + 16 bits. */
-    private final int[] index;
+    /**
+     * Two ints per field after RECORDLENGTH: the tag, then value position and length packed as 16 + 16 bits. Made
+     * from {@link #encoded} when first needed, for a record that was read.
+     */
+    private volatile int[] index;
 
-    private final int count;
+    /** The number of fields after RECORDLENGTH (a record of at most 65535 bytes has at most 21843). */
+    private final short count;
+    /** {@link #layout()}: {@link #NO_LAYOUT}, or 1 + the ordinal of the layout. */
+    private final byte layout;
 
     private static final int STRIDE = 2;
+    private static final byte NO_LAYOUT = 0;
+    private static final Layout[] LAYOUTS = Layout.values();
 
-    private ItlRecord(Bytes encoded, int[] index, int count) {
+    private ItlRecord(Bytes encoded, int[] index, int count, byte layout) {
         this.encoded = encoded;
         this.index = index;
-        this.count = count;
+        this.count = (short) count;
+        this.layout = layout;
+    }
+
+    /** @return the layout code of a record whose tags follow CUCM's order (or not) and certutils' (or not) */
+    private static byte layoutCode(boolean cucm, boolean certutils) {
+        return cucm
+                ? (byte) (1 + Layout.CUCM.ordinal())
+                : certutils ? (byte) (1 + Layout.CERTUTILS.ordinal()) : NO_LAYOUT;
     }
 
     /**
@@ -61,7 +79,9 @@ public final class ItlRecord {
             n++;
             w.tlv(t.tag(), t.value());
         }
-        return new ItlRecord(w.toBytes(), idx, n);
+        boolean cucm = Layout.CUCM.recordOrderMatches(idx, n, STRIDE);
+        return new ItlRecord(
+                w.toBytes(), idx, n, layoutCode(cucm, cucm || Layout.CERTUTILS.recordOrderMatches(idx, n, STRIDE)));
     }
 
     /**
@@ -105,9 +125,10 @@ public final class ItlRecord {
                     fileOffset,
                     RecordTags.RECORD_LENGTH);
         }
-        int[] idx = new int[8 * STRIDE]; // 8 fields (a CUCM record); grows for more
         int n = 0;
         int seen = 0; // bit set of known tags 1..12
+        int cucmRank = -1; // the rank in each layout of the last known tag, or MAX_VALUE once out of order
+        int certutilsRank = -1;
         TlvReader r = cursor == null
                 ? TlvReader.record(encoded, start, fileOffset)
                 : cursor.resetRecord(encoded, start, fileOffset);
@@ -136,7 +157,7 @@ public final class ItlRecord {
                             tag);
                 }
                 if (tag == RecordTags.FUNCTION) {
-                    int code = r.value().getU16(0);
+                    int code = encoded.getU16(r.position() + Tlv.HEADER_SIZE);
                     if (!Role.of(code).isKnown()) {
                         warnings.add(new ItlWarning(
                                 ItlWarning.Code.UNKNOWN_ROLE,
@@ -162,14 +183,50 @@ public final class ItlRecord {
                         tag,
                         recordIndex));
             }
-            if (n * STRIDE == idx.length) {
-                idx = Arrays.copyOf(idx, idx.length * 2);
-            }
-            idx[n * STRIDE] = tag;
-            idx[n * STRIDE + 1] = pack(r.position() + Tlv.HEADER_SIZE, r.length());
+            cucmRank = nextRank(cucmRank, Layout.CUCM.recordRank(tag));
+            certutilsRank = nextRank(certutilsRank, Layout.CERTUTILS.recordRank(tag));
             n++;
         }
-        return new ItlRecord(encoded, idx, n);
+        // the field index is made when a field is first asked for (index())
+        return new ItlRecord(
+                encoded, null, n, layoutCode(cucmRank != Integer.MAX_VALUE, certutilsRank != Integer.MAX_VALUE));
+    }
+
+    /**
+     * One step of {@link Layout#recordOrderMatches}, for tags in file order.
+     *
+     * @param last the rank of the last known tag so far (-1 before any), or MAX_VALUE once out of order
+     * @param rank the next tag's rank (MAX_VALUE for a tag the layout does not order)
+     * @return the new state
+     */
+    private static int nextRank(int last, int rank) {
+        if (rank == Integer.MAX_VALUE || last == Integer.MAX_VALUE) {
+            return last;
+        }
+        return rank <= last ? Integer.MAX_VALUE : rank;
+    }
+
+    /** @return the field index, made from the bytes on first use (fields were checked when the record was read) */
+    private int[] index() {
+        int[] idx = index;
+        if (idx == null) {
+            // Single check: threads that race here make equal arrays, never written after, and keep any one.
+            idx = new int[count * STRIDE];
+            int pos = RecordTags.RECORD_LENGTH_SIZE;
+            for (int i = 0; i < count; i++) {
+                int len = encoded.getU16(pos + 1);
+                idx[i * STRIDE] = encoded.getUnsigned(pos);
+                idx[i * STRIDE + 1] = pack(pos + Tlv.HEADER_SIZE, len);
+                pos += Tlv.HEADER_SIZE + len;
+            }
+            index = idx;
+        }
+        return idx;
+    }
+
+    /** @return whether the field index exists (built, or made from the bytes already): for tests of laziness */
+    boolean hasIndex() {
+        return index != null;
     }
 
     /** @return the record's exact bytes, RECORDLENGTH included */
@@ -193,7 +250,7 @@ public final class ItlRecord {
      */
     public int fieldTag(int i) {
         Objects.checkIndex(i, count);
-        return index[i * STRIDE];
+        return index()[i * STRIDE];
     }
 
     /**
@@ -202,7 +259,7 @@ public final class ItlRecord {
      */
     public Bytes fieldValue(int i) {
         Objects.checkIndex(i, count);
-        return slice(index[i * STRIDE + 1]);
+        return slice(index()[i * STRIDE + 1]);
     }
 
     /**
@@ -211,14 +268,15 @@ public final class ItlRecord {
      */
     public int fieldOffset(int i) {
         Objects.checkIndex(i, count);
-        return (index[i * STRIDE + 1] >>> 16) - Tlv.HEADER_SIZE;
+        return (index()[i * STRIDE + 1] >>> 16) - Tlv.HEADER_SIZE;
     }
 
     /** @return the fields after RECORDLENGTH, in file order (unknown tags included) */
     public List<Tlv> fields() {
+        int[] idx = index();
         List<Tlv> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(new Tlv(fieldTag(i), fieldValue(i)));
+            out.add(new Tlv(idx[i * STRIDE], slice(idx[i * STRIDE + 1])));
         }
         return out;
     }
@@ -228,9 +286,10 @@ public final class ItlRecord {
      * @return the value of the first field with that tag
      */
     public Optional<Bytes> value(int tag) {
+        int[] idx = index();
         for (int i = 0; i < count; i++) {
-            if (index[i * STRIDE] == tag) {
-                return Optional.of(slice(index[i * STRIDE + 1]));
+            if (idx[i * STRIDE] == tag) {
+                return Optional.of(slice(idx[i * STRIDE + 1]));
             }
         }
         return Optional.empty();
@@ -301,22 +360,14 @@ public final class ItlRecord {
 
     /** @return whether the fields follow one of the layouts ({@link #layout()} without allocating) */
     boolean followsALayout() {
-        return Layout.CUCM.recordOrderMatches(index, count, STRIDE)
-                || Layout.CERTUTILS.recordOrderMatches(index, count, STRIDE);
+        return layout != NO_LAYOUT;
     }
 
     /**
-     * @return the layout whose field order this record follows, if any
+     * @return the layout whose field order this record follows, if any (CUCM's when both)
      */
     public Optional<Layout> layout() {
-        // the tags sit at index[0], index[STRIDE], ...: match them in place, no copy
-        if (Layout.CUCM.recordOrderMatches(index, count, STRIDE)) {
-            return Optional.of(Layout.CUCM);
-        }
-        if (Layout.CERTUTILS.recordOrderMatches(index, count, STRIDE)) {
-            return Optional.of(Layout.CERTUTILS);
-        }
-        return Optional.empty();
+        return layout == NO_LAYOUT ? Optional.empty() : Optional.of(LAYOUTS[layout - 1]);
     }
 
     @Override

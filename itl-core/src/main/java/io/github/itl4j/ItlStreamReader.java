@@ -39,9 +39,8 @@ public final class ItlStreamReader implements Closeable {
     ItlStreamReader(InputStream in, ItlLimits limits) throws IOException {
         this.in = Objects.requireNonNull(in, "in");
         this.src = ByteSource.of(in);
-        HeaderParser.Read h = HeaderParser.read(src, warnings);
-        header = h.header();
-        headerBytes = h.bytes();
+        header = HeaderParser.read(src, warnings);
+        headerBytes = header.encode(); // the bytes it was read from
         ItlReader.versionWarning(header, Version.V1_2, warnings);
         records = new RecordParser(limits, warnings);
     }

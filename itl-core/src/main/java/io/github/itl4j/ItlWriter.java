@@ -14,8 +14,9 @@ public final class ItlWriter {
     private ItlWriter() {}
 
     /**
-     * Encodes {@code file} from its model (header elements, then the records or the payload). Unlike
-     * {@link SignedFile#encoded()}, this never returns the bytes a file was read from.
+     * Encodes {@code file} from its model (header, then the records or the payload). Unlike
+     * {@link SignedFile#encoded()}, this never returns the bytes a file was read from, though it copies those of a
+     * header that was read ({@link ItlHeader#encode()}).
      *
      * @param file the file
      * @return its encoding
@@ -27,17 +28,17 @@ public final class ItlWriter {
             if (size > Integer.MAX_VALUE - 8) {
                 throw new IllegalArgumentException("file too large to encode in memory: " + size);
             }
-            TlvWriter w = new TlvWriter((int) size).elements(h.elements());
+            TlvWriter w = new TlvWriter((int) size);
+            h.writeTo(w);
             for (ItlRecord r : f.records()) {
                 w.raw(r.encoded());
             }
             return w.toBytes();
         }
         SgnFile s = (SgnFile) file;
-        return new TlvWriter(h.length() + s.payload().size())
-                .elements(h.elements())
-                .raw(s.payload())
-                .toBytes();
+        TlvWriter w = new TlvWriter(h.length() + s.payload().size());
+        h.writeTo(w);
+        return w.raw(s.payload()).toBytes();
     }
 
     /**

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.itl4j.support.Fixture;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,6 +86,130 @@ class FileTypeAndBoundedReaderTest {
                 () -> BoundedReader.read(new ByteArrayInputStream(big), big.length - 1, ItlLimits.Limit.MAX_RECORDS));
         assertEquals(big.length, x.actual());
         assertEquals("maxRecords", x.limitName());
+    }
+
+    /** A channel over {@code content} whose size says {@code size}, reading at most 7 bytes a call. */
+    private static final class SizedChannel implements SeekableByteChannel {
+        private final byte[] content;
+        private final long size;
+        private int pos;
+
+        SizedChannel(byte[] content, long size) {
+            this.content = content;
+            this.size = size;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) {
+            if (pos == content.length) {
+                return -1;
+            }
+            int n = Math.min(Math.min(7, dst.remaining()), content.length - pos);
+            dst.put(content, pos, n);
+            pos += n;
+            return n;
+        }
+
+        @Override
+        public long size() {
+            return size;
+        }
+
+        @Override
+        public long position() {
+            return pos;
+        }
+
+        @Override
+        public SeekableByteChannel position(long p) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long s) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    /** A file that grew or shrank after its size was read, or of unknown size, is read whole, within the limit. */
+    @Test
+    void boundedReaderReadsAFileThatGrewShrankOrHasNoSize() throws IOException {
+        byte[] data = new byte[100];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i + 1);
+        }
+        String limit = "maxFileSize";
+        for (long size : new long[] {100, 1, 40, 99, 150, 0}) {
+            assertArrayEquals(
+                    data,
+                    BoundedReader.read(new SizedChannel(data, size), Math.max(100, size), limit)
+                            .toByteArray(),
+                    "size " + size);
+        }
+        for (long size : new long[] {1, 40, 99, 0}) {
+            ItlLimitException x = assertThrows(
+                    ItlLimitException.class, () -> BoundedReader.read(new SizedChannel(data, size), 99, limit));
+            assertEquals(100, x.actual());
+        }
+        // over the limit by its size: refused before anything is read
+        SizedChannel big = new SizedChannel(data, 1L << 40);
+        assertEquals(
+                1L << 40,
+                assertThrows(ItlLimitException.class, () -> BoundedReader.read(big, 100, limit))
+                        .actual());
+        assertEquals(0, big.position());
+        assertArrayEquals(
+                new byte[] {5},
+                BoundedReader.read(new SizedChannel(new byte[] {5}, 1), 1, limit)
+                        .toByteArray());
+        assertEquals(Bytes.EMPTY, BoundedReader.read(new SizedChannel(new byte[0], 0), 0, limit));
+    }
+
+    /** A FIFO has no size: it is read as a stream, within the limit. */
+    @Test
+    void boundedReaderReadsAFifo() throws Exception {
+        Path fifo = tmp.resolve("fifo");
+        Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assumeTrue(mk.waitFor() == 0, "no mkfifo");
+        byte[] data = new byte[20_000];
+        Arrays.fill(data, (byte) 3);
+        for (long max : new long[] {data.length, data.length - 1}) {
+            Thread writer = new Thread(() -> {
+                try {
+                    Files.write(fifo, data);
+                } catch (IOException e) {
+                    // the reader stopped at its limit and closed the pipe
+                }
+            });
+            writer.start();
+            try {
+                if (max == data.length) {
+                    assertArrayEquals(
+                            data,
+                            BoundedReader.read(fifo, max, ItlLimits.Limit.MAX_FILE_SIZE)
+                                    .toByteArray());
+                } else {
+                    assertThrows(
+                            ItlLimitException.class,
+                            () -> BoundedReader.read(fifo, max, ItlLimits.Limit.MAX_FILE_SIZE));
+                }
+            } finally {
+                writer.join(10_000);
+            }
+        }
     }
 
     @Test

@@ -43,10 +43,12 @@ public final class TlvReader {
     private Bytes data;
     private long base;
     private final boolean headerMode;
-    /** Open containers (header mode only; record mode never nests, so it allocates nothing here). */
-    private final int[] ends;
+    /**
+     * Open containers, two ints each: where it ends, its tag (header mode only; record mode never nests, so it
+     * allocates nothing here).
+     */
+    private final int[] open;
 
-    private final int[] tags;
     private int depth;
     private int pos;
     private int tag = -1;
@@ -58,8 +60,7 @@ public final class TlvReader {
         this.data = data;
         this.base = base;
         this.headerMode = headerMode;
-        this.ends = headerMode ? new int[MAX_DEPTH] : null;
-        this.tags = headerMode ? new int[MAX_DEPTH] : null;
+        this.open = headerMode ? new int[2 * MAX_DEPTH] : null;
     }
 
     /**
@@ -134,14 +135,14 @@ public final class TlvReader {
      * @throws ItlFormatException if a length crosses the end of its container or of the input
      */
     public Event next() throws ItlFormatException {
-        if (depth > 0 && pos == ends[depth - 1]) {
+        if (depth > 0 && pos == open[2 * depth - 2]) {
             depth--;
-            tag = tags[depth];
+            tag = open[2 * depth + 1];
             start = pos;
             length = 0;
             return event = Event.CONTAINER_END;
         }
-        int limit = depth > 0 ? ends[depth - 1] : data.size();
+        int limit = depth > 0 ? open[2 * depth - 2] : data.size();
         if (pos >= limit) {
             return event = null;
         }
@@ -176,8 +177,9 @@ public final class TlvReader {
             if (depth == MAX_DEPTH) {
                 throw new ItlFormatException("Containers nested deeper than " + MAX_DEPTH, base + pos, t);
             }
-            tags[depth] = t;
-            ends[depth++] = pos + Tlv.HEADER_SIZE + len;
+            open[2 * depth] = pos + Tlv.HEADER_SIZE + len;
+            open[2 * depth + 1] = t;
+            depth++;
             pos += Tlv.HEADER_SIZE;
             return event = Event.CONTAINER_START;
         }
@@ -191,7 +193,7 @@ public final class TlvReader {
 
     private String where() {
         return depth > 0
-                ? " in " + HeaderTags.name(tags[depth - 1])
+                ? " in " + HeaderTags.name(open[2 * depth - 1])
                 : (headerMode ? " in the header" : " in the record");
     }
 
@@ -242,6 +244,6 @@ public final class TlvReader {
      * @return the tag of the innermost open container, or -1 at the top level
      */
     public int containerTag() {
-        return depth > 0 ? tags[depth - 1] : -1;
+        return depth > 0 ? open[2 * depth - 1] : -1;
     }
 }

@@ -18,7 +18,6 @@ import io.github.itl4j.trust.ModelTable;
 import io.github.itl4j.trust.TrustLists;
 import io.github.itl4j.trust.TrustSimulator;
 import io.github.itl4j.trust.lint.LintContext.Rec;
-import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -454,8 +453,8 @@ final class Rules {
                     "M",
                     (c, r) -> {
                         for (Rec x : c.recs) {
-                            if (x.key instanceof ECPublicKey k) {
-                                String curve = LintContext.curve(k);
+                            if (x.isEc()) {
+                                String curve = x.curve();
                                 if (!List.of("P-256", "P-384", "P-521").contains(curve)) {
                                     c.report(
                                             r,
@@ -512,7 +511,7 @@ final class Rules {
                             if (x.cert != null
                                     && c.options
                                             .now()
-                                            .isAfter(x.cert.getNotAfter().toInstant())) {
+                                            .isAfter(x.notAfter())) {
                                 boolean hard = x.index == signer || x.isConfigSigner();
                                 c.emit(
                                         r,
@@ -521,13 +520,13 @@ final class Rules {
                                         x,
                                         -1,
                                         "certificate expired on "
-                                                + day(x.cert.getNotAfter().toInstant())
+                                                + day(x.notAfter())
                                                 + (hard
                                                         ? ": \"TFTP is not trusted (phones do not accept "
                                                                 + "signed configuration files and/or ITL files)\""
                                                         : ""),
                                         "notAfter",
-                                        x.cert.getNotAfter().toInstant());
+                                        x.notAfter());
                             }
                         }
                     },
@@ -544,7 +543,7 @@ final class Rules {
                         Instant limit = c.options.now().plus(c.options.nearExpiry());
                         for (Rec x : c.recs) {
                             Instant na =
-                                    x.cert == null ? null : x.cert.getNotAfter().toInstant();
+                                    x.cert == null ? null : x.notAfter();
                             if (na != null && !c.options.now().isAfter(na) && na.isBefore(limit)) {
                                 c.report(
                                         r,
@@ -560,14 +559,14 @@ final class Rules {
             rule("L22", "CERTIFICATE_NOT_YET_VALID", "not yet valid at --now", WARN, WARN, null, "L", (c, r) -> {
                 for (Rec x : c.recs) {
                     if (x.cert != null
-                            && c.options.now().isBefore(x.cert.getNotBefore().toInstant())) {
+                            && c.options.now().isBefore(x.notBefore())) {
                         c.report(
                                 r,
                                 x,
                                 "certificate not valid before "
-                                        + day(x.cert.getNotBefore().toInstant()),
+                                        + day(x.notBefore()),
                                 "notBefore",
-                                x.cert.getNotBefore().toInstant());
+                                x.notBefore());
                     }
                 }
             }),
@@ -582,8 +581,8 @@ final class Rules {
                     (c, r) -> {
                         for (Rec x : c.recs) {
                             if (x.cert != null && x.cn.toUpperCase(Locale.ROOT).startsWith("ITLRECOVERY")) {
-                                Instant nb = x.cert.getNotBefore().toInstant();
-                                Instant na = x.cert.getNotAfter().toInstant();
+                                Instant nb = x.notBefore();
+                                Instant na = x.notAfter();
                                 if (na.isBefore(
                                         nb.atZone(ZoneOffset.UTC).plusYears(5).toInstant())) {
                                     c.report(
@@ -810,23 +809,15 @@ final class Rules {
                     (c, r) -> {
                         fromVerifier(c, r, RECORD_CONSISTENCY, null);
                         for (Rec x : c.recs) {
-                            Optional<String> sn = x.record.subjectName();
-                            if (x.cert != null
-                                    && sn.isPresent()
-                                    && !TrustLists.sameName(
-                                            sn.get(),
-                                            x.cert.getSubjectX500Principal().getName())) {
+                            if (!x.subjectConsistent()) {
                                 c.emit(
                                         r,
                                         null,
                                         "SUBJECT_NAME_MISMATCH",
                                         x,
                                         -1,
-                                        "SUBJECTNAME \"" + sn.get() + "\" differs "
-                                                + "from the certificate's subject \""
-                                                + x.cert.getSubjectX500Principal()
-                                                        .getName()
-                                                + "\"");
+                                        "SUBJECTNAME \"" + x.subjectName + "\" differs "
+                                                + "from the certificate's subject \"" + x.certSubject() + "\"");
                             }
                         }
                     },
@@ -942,12 +933,12 @@ final class Rules {
                         c.signer()
                                 .filter(s -> s.cert != null
                                         && t.get()
-                                                .isBefore(s.cert.getNotBefore().toInstant()))
+                                                .isBefore(s.notBefore()))
                                 .ifPresent(s -> c.report(
                                         r,
                                         s,
                                         "TIMESTAMP " + t.get() + " is before the signer's notBefore "
-                                                + s.cert.getNotBefore().toInstant()));
+                                                + s.notBefore()));
                     }),
             rule(
                     "L37",
@@ -1069,15 +1060,15 @@ final class Rules {
                         Instant limit = c.options.now().plus(c.options.nearExpiry());
                         c.signer()
                                 .filter(s -> s.cert != null
-                                        && s.cert.getNotAfter().toInstant().isBefore(limit)
+                                        && s.notAfter().isBefore(limit)
                                         && !c.options
                                                 .now()
-                                                .isAfter(s.cert.getNotAfter().toInstant()))
+                                                .isAfter(s.notAfter()))
                                 .ifPresent(s -> c.report(
                                         r,
                                         s,
                                         "the signer's certificate expires on "
-                                                + day(s.cert.getNotAfter().toInstant()) + ": the next "
+                                                + day(s.notAfter()) + ": the next "
                                                 + "list signed with it may be rejected after that (R20)"));
                     },
                     "REGEN"));

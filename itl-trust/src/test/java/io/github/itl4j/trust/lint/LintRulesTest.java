@@ -704,4 +704,56 @@ class LintRulesTest {
                 Instant.parse("2035-01-01T00:00:00Z"));
         silent(lint(withRecord(c384, Role.TFTP)), "L18");
     }
+
+    @Test
+    void ctlRecordsWithAddresses() throws Exception {
+        // the CCM+TFTP record of a CTL with IPADDRESS and DNSNAME: silent; without IPADDRESS: fires
+        TrustListBuilder.Entry ccmTftp = e(Fixtures.cmA(), Role.CCM_TFTP)
+                .withIpAddress((java.net.Inet4Address) java.net.InetAddress.getByName("10.0.0.5"))
+                .withDnsName("cucm-a");
+        ItlFile ctl = build(
+                clusterKey("test10pub"),
+                "CTLFile.tlv",
+                List.of(e(Fixtures.cmA(), Role.SAST), e(Fixtures.recA(), Role.SAST), ccmTftp));
+        assertTrue(ctl.records().get(2).ipAddress().isPresent());
+        silent(lint(ctl, "CTLFile.tlv", OPTS), "L37");
+        ItlFile noIp = build(
+                clusterKey("test10pub"),
+                "CTLFile.tlv",
+                List.of(
+                        e(Fixtures.cmA(), Role.SAST),
+                        e(Fixtures.recA(), Role.SAST),
+                        e(Fixtures.cmA(), Role.CCM_TFTP).withDnsName("cucm-a")));
+        LintReport r = lint(noIp, "CTLFile.tlv", OPTS);
+        fires(r, "L37", LintSeverity.INFO);
+        assertTrue(finding(r, "L37").get().message().contains("IPADDRESS"), r.toString());
+        // the same record in an ITL: not this rule's business
+        silent(lint(build(
+                        clusterKey("test10pub"),
+                        "ITLFile.tlv",
+                        List.of(
+                                e(Fixtures.cmA(), Role.SAST),
+                                e(Fixtures.recA(), Role.SAST),
+                                e(Fixtures.cmA(), Role.CCM_TFTP).withDnsName("cucm-a")))),
+                "L37");
+    }
+
+    @Test
+    void rulesWithoutANegativeElsewhere() throws IOException {
+        // L02: 25 certificates are within Cisco's 39
+        silent(LintTableTest.lint(LintTableTest.itl("itl-rsa2048-sha1-v1.0-n25.tlv"), OPTS), "L02");
+        // L29: every certificate in one role
+        silent(
+                lint(build(
+                        vectorKey("sast-rsa2048"),
+                        "ITLFile.tlv",
+                        List.of(e(Fixtures.cmB(), Role.SAST), e(Fixtures.recB(), Role.SAST)))),
+                "L29");
+        // L08: the signer is record 1
+        silent(lint(Fixtures.b1()), "L08");
+        fires(lint(Fixtures.a1r()), "L08", LintSeverity.INFO);
+        // L20: the signer expired (ERROR)
+        Instant end = Fixtures.cmB().getNotAfter().toInstant();
+        fires(lint(Fixtures.b1(), "ITLFile.tlv", OPTS.now(end.plusSeconds(86_400))), "L20", LintSeverity.ERROR);
+    }
 }

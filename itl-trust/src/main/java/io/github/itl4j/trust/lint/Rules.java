@@ -251,7 +251,7 @@ final class Rules {
                         int signer = c.signer().map(s -> s.index).orElse(-1);
                         for (Rec x : withRole(c, Role.SAST)) {
                             boolean recovery = x.index != signer
-                                    || x.cn.toUpperCase(Locale.ROOT).startsWith("ITLRECOVERY");
+                                    || x.cn.regionMatches(true, 0, "ITLRECOVERY", 0, 11);
                             if (recovery && x.rsaBits() > 0 && x.rsaBits() < longest) {
                                 c.report(
                                         r,
@@ -580,7 +580,7 @@ final class Rules {
                     "H",
                     (c, r) -> {
                         for (Rec x : c.recs) {
-                            if (x.cert != null && x.cn.toUpperCase(Locale.ROOT).startsWith("ITLRECOVERY")) {
+                            if (x.cert != null && x.cn.regionMatches(true, 0, "ITLRECOVERY", 0, 11)) {
                                 Instant nb = x.notBefore();
                                 Instant na = x.notAfter();
                                 if (na.isBefore(
@@ -677,12 +677,12 @@ final class Rules {
                     null,
                     "L",
                     (c, r) -> {
-                        Map<String, Rec> seen = new HashMap<>();
+                        Map<List<Object>, Rec> seen = new HashMap<>();
                         for (Rec x : c.recs) {
                             if (x.identity == null || x.role == null) {
                                 continue;
                             }
-                            Rec first = seen.putIfAbsent(x.role.code() + "|" + x.identity, x);
+                            Rec first = seen.putIfAbsent(List.of(x.role, x.identity), x);
                             if (first != null) {
                                 c.report(
                                         r,

@@ -242,8 +242,10 @@ class LintCommandTest {
         assertEquals(1, t.exitCode(), t.stderr() + t.stdout());
         assertTrue(t.stdout().contains("E06 WARN"), t.stdout());
         assertTrue(t.stdout().contains("E09 ERROR"), t.stdout());
-        assertEquals(0, CliRun.run("lint", "--now", "2026-11-29", "--disable", "E06,ENC_SHA512", copy.toString())
-                .exitCode());
+        assertEquals(
+                0,
+                CliRun.run("lint", "--now", "2026-11-29", "--disable", "E06,ENC_SHA512", copy.toString())
+                        .exitCode());
     }
 
     /** A hostile, deeply nested CERTIFICATE: one coded finding, never a StackOverflowError (lint, diff, show). */

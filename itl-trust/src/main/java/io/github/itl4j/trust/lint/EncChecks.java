@@ -73,8 +73,8 @@ final class EncChecks {
                         EncryptedConfigCode.KEYSIZE_UNEXPECTED,
                         null,
                         info.offsetOf(HeaderTags.KEY_SIZE),
-                        "KEYSIZE is " + ks + "; expected 128 (early certutils) or " + 8 * w.get().size()
-                                + " (8 x the " + w.get().size() + "-byte ENCRYPTEDKEY)",
+                        "KEYSIZE is " + ks + "; expected 128 (early certutils) or "
+                                + 8 * w.get().size() + " (8 x the " + w.get().size() + "-byte ENCRYPTEDKEY)",
                         "keySize",
                         ks);
             }
@@ -133,7 +133,8 @@ final class EncChecks {
         }
         // E09: SHA-512, as L13: an error when --models lists a phone that cannot verify it
         boolean plain512 = DigestAlgorithm.SHA512.equals(info.plainDigestAlgorithm());
-        boolean sig512 = h.digestAlgorithm().filter(DigestAlgorithm.SHA512::equals).isPresent();
+        boolean sig512 =
+                h.digestAlgorithm().filter(DigestAlgorithm.SHA512::equals).isPresent();
         if (plain512 || sig512) {
             List<String> refusing = new ArrayList<>();
             for (String m : options.models()) {
@@ -148,7 +149,10 @@ final class EncChecks {
                     EncryptedConfigCode.SHA512,
                     refusing.isEmpty() ? null : LintSeverity.ERROR,
                     plain512 ? info.offsetOf(HeaderTags.PLAIN_DIGEST_ALGORITHM) : -1,
-                    "SHA-512 " + (plain512 && sig512 ? "signature and plaintext digest" : sig512 ? "signature" : "plaintext digest")
+                    "SHA-512 "
+                            + (plain512 && sig512
+                                    ? "signature and plaintext digest"
+                                    : sig512 ? "signature" : "plaintext digest")
                             + ": phones without SHA-512 support cannot verify this file"
                             + (refusing.isEmpty() ? "" : "; " + String.join(", ", refusing) + " cannot"),
                     "models",

@@ -10,9 +10,9 @@ import io.github.itl4j.trust.FileKind;
 import io.github.itl4j.trust.TrustLists;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,14 +48,11 @@ final class LintContext {
             Optional<Bytes> der = record.certificate();
             this.facts = der.isPresent() ? CertFacts.of(der.get()).orElse(null) : null;
             this.cert = facts == null ? null : facts.cert;
-            this.key = facts != null
-                    ? facts.key
-                    : TrustLists.publicKey(record).orElse(null);
+            this.key = facts != null ? facts.key : TrustLists.publicKey(record).orElse(null);
             this.subjectName = record.subjectName().orElse(null);
             this.cn = cn(subjectName != null ? subjectName : facts == null ? "" : facts.subject);
-            this.identity = facts != null
-                    ? facts.identity
-                    : TrustLists.identity(record).orElse(null);
+            this.identity =
+                    facts != null ? facts.identity : TrustLists.identity(record).orElse(null);
         }
 
         /** @return the certificate's notBefore; call only when {@link #cert} is not null */

@@ -250,8 +250,7 @@ final class Rules {
                         }
                         int signer = c.signer().map(s -> s.index).orElse(-1);
                         for (Rec x : withRole(c, Role.SAST)) {
-                            boolean recovery = x.index != signer
-                                    || x.cn.regionMatches(true, 0, "ITLRECOVERY", 0, 11);
+                            boolean recovery = x.index != signer || x.cn.regionMatches(true, 0, "ITLRECOVERY", 0, 11);
                             if (recovery && x.rsaBits() > 0 && x.rsaBits() < longest) {
                                 c.report(
                                         r,
@@ -508,10 +507,7 @@ final class Rules {
                     (c, r) -> {
                         int signer = c.signer().map(s -> s.index).orElse(-1);
                         for (Rec x : c.recs) {
-                            if (x.cert != null
-                                    && c.options
-                                            .now()
-                                            .isAfter(x.notAfter())) {
+                            if (x.cert != null && c.options.now().isAfter(x.notAfter())) {
                                 boolean hard = x.index == signer || x.isConfigSigner();
                                 c.emit(
                                         r,
@@ -542,8 +538,7 @@ final class Rules {
                     (c, r) -> {
                         Instant limit = c.options.now().plus(c.options.nearExpiry());
                         for (Rec x : c.recs) {
-                            Instant na =
-                                    x.cert == null ? null : x.notAfter();
+                            Instant na = x.cert == null ? null : x.notAfter();
                             if (na != null && !c.options.now().isAfter(na) && na.isBefore(limit)) {
                                 c.report(
                                         r,
@@ -558,15 +553,9 @@ final class Rules {
                     "SG125-CERT"),
             rule("L22", "CERTIFICATE_NOT_YET_VALID", "not yet valid at --now", WARN, WARN, null, "L", (c, r) -> {
                 for (Rec x : c.recs) {
-                    if (x.cert != null
-                            && c.options.now().isBefore(x.notBefore())) {
+                    if (x.cert != null && c.options.now().isBefore(x.notBefore())) {
                         c.report(
-                                r,
-                                x,
-                                "certificate not valid before "
-                                        + day(x.notBefore()),
-                                "notBefore",
-                                x.notBefore());
+                                r, x, "certificate not valid before " + day(x.notBefore()), "notBefore", x.notBefore());
                     }
                 }
             }),
@@ -931,14 +920,11 @@ final class Rules {
                                     "TIMESTAMP " + t.get() + " is after --now " + c.options.now());
                         }
                         c.signer()
-                                .filter(s -> s.cert != null
-                                        && t.get()
-                                                .isBefore(s.notBefore()))
+                                .filter(s -> s.cert != null && t.get().isBefore(s.notBefore()))
                                 .ifPresent(s -> c.report(
                                         r,
                                         s,
-                                        "TIMESTAMP " + t.get() + " is before the signer's notBefore "
-                                                + s.notBefore()));
+                                        "TIMESTAMP " + t.get() + " is before the signer's notBefore " + s.notBefore()));
                     }),
             rule(
                     "L37",
@@ -1061,9 +1047,7 @@ final class Rules {
                         c.signer()
                                 .filter(s -> s.cert != null
                                         && s.notAfter().isBefore(limit)
-                                        && !c.options
-                                                .now()
-                                                .isAfter(s.notAfter()))
+                                        && !c.options.now().isAfter(s.notAfter()))
                                 .ifPresent(s -> c.report(
                                         r,
                                         s,

@@ -45,10 +45,17 @@ class CertFactsTest {
                 assertEquals(c.getSubjectX500Principal().getName(), x.subject);
                 assertEquals(c.getPublicKey(), x.key);
                 assertEquals(
-                        c.getPublicKey() instanceof RSAPublicKey k ? k.getModulus().bitLength() : -1, x.rsaBits);
+                        c.getPublicKey() instanceof RSAPublicKey k
+                                ? k.getModulus().bitLength()
+                                : -1,
+                        x.rsaBits);
                 assertEquals(TrustLists.identity(r).orElseThrow(), x.identity);
-                r.subjectName().ifPresent(sn -> assertEquals(
-                        TrustLists.sameName(sn, c.getSubjectX500Principal().getName()), x.hasSubject(sn), sn));
+                r.subjectName()
+                        .ifPresent(sn -> assertEquals(
+                                TrustLists.sameName(
+                                        sn, c.getSubjectX500Principal().getName()),
+                                x.hasSubject(sn),
+                                sn));
                 assertTrue(x.hasSubject(c.getSubjectX500Principal().getName()));
                 n++;
             }
@@ -72,7 +79,8 @@ class CertFactsTest {
     @Test
     void bytesThatAreNotACertificateAreNotKept() {
         int before = CertFacts.cached();
-        assertTrue(CertFacts.of(Bytes.wrapOwned(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01})).isEmpty());
+        assertTrue(CertFacts.of(Bytes.wrapOwned(new byte[] {0x30, 0x03, 0x02, 0x01, 0x01}))
+                .isEmpty());
         assertTrue(CertFacts.of(Bytes.wrapOwned(new byte[0])).isEmpty());
         assertEquals(before, CertFacts.cached());
     }

@@ -59,7 +59,8 @@ class EncLintTest {
         assertEquals(Set.of(), ids(r), r.toString());
         assertFalse(r.failed(true));
         // the name decides nothing: the header's encryption fields do
-        assertEquals(Optional.of(FileKind.ENC_SGN), lint("upload.bin", vector(V1)).kind());
+        assertEquals(
+                Optional.of(FileKind.ENC_SGN), lint("upload.bin", vector(V1)).kind());
     }
 
     @Test

@@ -666,9 +666,16 @@ class LintRulesTest {
                 "ITLFile.tlv",
                 List.of(e(Fixtures.cmA(), Role.SAST), e(ec, Role.SAST), e(Fixtures.cmA(), Role.TFTP)));
         ItlRecord rec = f.records().get(1);
-        ItlFile g = header(f, io.github.itl4j.HeaderTags.SERIAL_NUMBER, rec.serialNumber().orElseThrow());
-        g = header(g, io.github.itl4j.HeaderTags.SIGNER_NAME, rec.value(io.github.itl4j.RecordTags.SUBJECT_NAME).orElseThrow());
-        g = header(g, io.github.itl4j.HeaderTags.CA_NAME, rec.value(io.github.itl4j.RecordTags.ISSUER_NAME).orElseThrow());
+        ItlFile g = header(
+                f, io.github.itl4j.HeaderTags.SERIAL_NUMBER, rec.serialNumber().orElseThrow());
+        g = header(
+                g,
+                io.github.itl4j.HeaderTags.SIGNER_NAME,
+                rec.value(io.github.itl4j.RecordTags.SUBJECT_NAME).orElseThrow());
+        g = header(
+                g,
+                io.github.itl4j.HeaderTags.CA_NAME,
+                rec.value(io.github.itl4j.RecordTags.ISSUER_NAME).orElseThrow());
         LintReport r = lint(g);
         fires(r, "L19", LintSeverity.ERROR);
         assertEquals(1, finding(r, "L19").get().recordIndex(), r.toString());
@@ -728,7 +735,8 @@ class LintRulesTest {
         fires(r, "L37", LintSeverity.INFO);
         assertTrue(finding(r, "L37").get().message().contains("IPADDRESS"), r.toString());
         // the same record in an ITL: not this rule's business
-        silent(lint(build(
+        silent(
+                lint(build(
                         clusterKey("test10pub"),
                         "ITLFile.tlv",
                         List.of(

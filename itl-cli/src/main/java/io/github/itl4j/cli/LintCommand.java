@@ -35,7 +35,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl lint}: checks ITL/CTL trust lists for what phones will refuse before they refuse it (docs/lint.md,
- * library {@link Linter}): the verifier's checks and the rules L01 to L41, one line per finding
+ * library {@link Linter}): the verifier's checks and the rules L01 to L41 (for an {@code .enc.sgn}, the checks E02, E05,
+ * E06, E07, E09 that need only the file), one line per finding
  * {@code FILE: Lnn SEVERITY [record k (ROLE CN)|header]: message  [source; confidence]}, then a summary line.
  * {@code --json} writes the common envelope {@code {"tool","version","command","inputs","verdict","data","problems"}}
  * (schema {@code schemas/lint.schema.json}). Exits 1 on any ERROR (or WARN with {@code --werror}), 3 when a file is
@@ -51,6 +52,8 @@ import picocli.CommandLine.ParentCommand;
             "Lint ITL/CTL trust lists: what phones will refuse, or what strands them later (size, SAST "
                     + "anchors, key sizes, digests, EC without signer version 1.1, expired or expiring certificates, "
                     + "TVS/TFTP records, rollback ITLs ...), rules L01 to L41 (docs/lint.md).",
+            "An encrypted configuration (FILE.enc.sgn) gets the checks that need only the file: E02 KEYSIZE, "
+                    + "E05 body not whole AES blocks, E06 FILENAME, E07 VERSION, E09 SHA-512.",
             "FILE may be a directory: its *.tlv files are linted. One line per finding, a summary at the end.",
             "Exits 0 when no file has an ERROR (or a WARN with --werror), 1 when one has, 3 when a file is not a "
                     + "trust list."

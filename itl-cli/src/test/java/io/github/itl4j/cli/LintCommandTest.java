@@ -223,6 +223,31 @@ class LintCommandTest {
         }
     }
 
+    @Test
+    void encryptedConfiguration() throws IOException {
+        Path v2 = CliRun.testdata().resolve("enccnf/v2/SEP00112233AAFF.cnf.xml.enc.sgn");
+        Path v1 = CliRun.testdata().resolve("enccnf/SEP001122334455.cnf.xml.enc.sgn");
+        CliRun r = CliRun.run("lint", "--json", "--now", "2026-11-29", v2.toString(), v1.toString());
+        assertEquals(0, r.exitCode(), r.stderr() + r.stdout());
+        JsonNode n = json(r);
+        JsonNode f = n.get("data").get("files").get(0);
+        assertEquals("ENC_SGN", f.get("kind").asText());
+        assertEquals(Set.of("E09"), rules(n, false));
+        assertEquals("ENC_SHA512", f.get("findings").get(0).get("code").asText());
+        assertEquals(0, n.get("data").get("files").get(1).get("findings").size());
+        // a copy under another name, and a phone that cannot verify SHA-512: exit 1
+        Path copy = tmp.resolve("SEP0011223344FF.cnf.xml.enc.sgn");
+        Files.copy(v2, copy);
+        CliRun t = CliRun.run("lint", "--now", "2026-11-29", "--models", "CP-7975", copy.toString());
+        assertEquals(1, t.exitCode(), t.stderr() + t.stdout());
+        assertTrue(t.stdout().contains("E06 WARN"), t.stdout());
+        assertTrue(t.stdout().contains("E09 ERROR"), t.stdout());
+        assertEquals(
+                0,
+                CliRun.run("lint", "--now", "2026-11-29", "--disable", "E06,ENC_SHA512", copy.toString())
+                        .exitCode());
+    }
+
     /** A hostile, deeply nested CERTIFICATE: one coded finding, never a StackOverflowError (lint, diff, show). */
     @Test
     void deeplyNestedCertificate() throws IOException {

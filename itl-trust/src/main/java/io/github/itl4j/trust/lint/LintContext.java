@@ -1,5 +1,6 @@
 package io.github.itl4j.trust.lint;
 
+import io.github.itl4j.Bytes;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlRecord;
 import io.github.itl4j.Role;
@@ -11,10 +12,10 @@ import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -28,8 +29,14 @@ final class LintContext {
         final long offset;
         final ItlRecord record;
         final Role role;
+        /** The certificate's facts, or null without a CERTIFICATE that decodes. */
+        private final CertFacts facts;
+
         final X509Certificate cert;
         final PublicKey key;
+        /** SUBJECTNAME, or null. */
+        final String subjectName;
+
         final String cn;
         final String identity;
 
@@ -38,11 +45,34 @@ final class LintContext {
             this.offset = offset;
             this.record = record;
             this.role = record.role().orElse(null);
-            this.cert = TrustLists.certificate(record).orElse(null);
-            this.key = TrustLists.publicKey(record).orElse(null);
-            this.cn = cn(record.subjectName()
-                    .orElse(cert == null ? "" : cert.getSubjectX500Principal().getName()));
-            this.identity = TrustLists.identity(record).orElse(null);
+            Optional<Bytes> der = record.certificate();
+            this.facts = der.isPresent() ? CertFacts.of(der.get()).orElse(null) : null;
+            this.cert = facts == null ? null : facts.cert;
+            this.key = facts != null ? facts.key : TrustLists.publicKey(record).orElse(null);
+            this.subjectName = record.subjectName().orElse(null);
+            this.cn = cn(subjectName != null ? subjectName : facts == null ? "" : facts.subject);
+            this.identity =
+                    facts != null ? facts.identity : TrustLists.identity(record).orElse(null);
+        }
+
+        /** @return the certificate's notBefore; call only when {@link #cert} is not null */
+        Instant notBefore() {
+            return facts.notBefore;
+        }
+
+        /** @return the certificate's notAfter; call only when {@link #cert} is not null */
+        Instant notAfter() {
+            return facts.notAfter;
+        }
+
+        /** @return the certificate's subject ({@code X500Principal.getName()}); only when {@link #cert} is not null */
+        String certSubject() {
+            return facts.subject;
+        }
+
+        /** @return true if the record has no SUBJECTNAME, no certificate, or a SUBJECTNAME naming its subject */
+        boolean subjectConsistent() {
+            return facts == null || subjectName == null || facts.hasSubject(subjectName);
         }
 
         boolean is(Role r) {
@@ -55,6 +85,9 @@ final class LintContext {
 
         /** @return the RSA modulus size, or -1 if the key is not RSA or unknown */
         int rsaBits() {
+            if (facts != null) {
+                return facts.rsaBits;
+            }
             return key instanceof RSAPublicKey k ? k.getModulus().bitLength() : -1;
         }
 
@@ -62,12 +95,17 @@ final class LintContext {
             return key instanceof ECPublicKey;
         }
 
+        /** @return the EC curve; only for an EC key */
+        String curve() {
+            return facts != null && facts.curve != null ? facts.curve : LintContext.curve((ECPublicKey) key);
+        }
+
         String keyText() {
             if (key instanceof RSAPublicKey) {
                 return "RSA " + rsaBits();
             }
-            if (key instanceof ECPublicKey k) {
-                return "EC " + curve(k);
+            if (key instanceof ECPublicKey) {
+                return "EC " + curve();
             }
             return key == null ? "no key" : key.getAlgorithm();
         }
@@ -192,25 +230,23 @@ final class LintContext {
     }
 
     static String cn(String subject) {
-        for (String part : subject.split("[;,]")) {
-            String t = part.trim();
+        int start = 0;
+        int n = subject.length();
+        while (start <= n) {
+            int end = start;
+            while (end < n && subject.charAt(end) != ';' && subject.charAt(end) != ',') {
+                end++;
+            }
+            String t = subject.substring(start, end).trim();
             if (t.regionMatches(true, 0, "CN=", 0, 3)) {
                 return t.substring(3).trim();
             }
+            start = end + 1;
         }
         return subject.length() > 40 ? subject.substring(0, 40) + "…" : subject;
     }
 
     static String curve(ECPublicKey k) {
-        String s = k.getParams().toString();
-        for (String n : List.of("secp256r1", "secp384r1", "secp521r1")) {
-            if (s.contains(n)) {
-                return "P-" + n.substring(4, 7);
-            }
-        }
-        int bits = k.getParams().getCurve().getField().getFieldSize();
-        String t = s.toLowerCase(Locale.ROOT);
-        int sp = t.indexOf(' ');
-        return (sp > 0 ? t.substring(0, sp) : bits + "-bit curve");
+        return CertFacts.curve(k);
     }
 }

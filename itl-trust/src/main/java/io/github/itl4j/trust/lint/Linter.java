@@ -69,6 +69,7 @@ public final class Linter {
     static String checkKnown(String idOrCode) {
         String k = idOrCode.trim().toUpperCase(Locale.ROOT);
         if (rule(k).isPresent()
+                || EncChecks.isKnown(k)
                 || isProblemCode(k)
                 || isWarningCode(k)
                 || List.of("HASH_ALGORITHM", "SUBJECT_NAME_MISMATCH", "NEWER_VERSION")
@@ -99,7 +100,10 @@ public final class Linter {
 
     /**
      * Lints a file's bytes. A file that cannot be read as a trust list (empty, a .sgn, truncated, over the reader's
-     * limits) gives a report with {@link LintReport#malformed()} set; the size rules (L01, L03) still run on it.
+     * limits) gives a report with {@link LintReport#malformed()} set; the size rules (L01, L03) still run on it. An
+     * encrypted configuration ({@code .enc.sgn}: a .sgn whose header carries encryption fields) gets the checks that
+     * need only the file, E02, E05, E06, E07 and E09 of docs/lint.md (codes {@code ENC_...}), and kind
+     * {@link io.github.itl4j.trust.FileKind#ENC_SGN}.
      *
      * @param name the file name (for the kind: {@code ITL...}/{@code CTL...})
      * @param data the bytes
@@ -112,13 +116,39 @@ public final class Linter {
             if (data.isEmpty()) {
                 throw new IllegalArgumentException("the file is empty (0 bytes); phones ignore it");
             }
+            if (name != null && name.toLowerCase(Locale.ROOT).endsWith(".sgn")) {
+                Optional<LintReport> enc = encrypted(name, data);
+                if (enc.isPresent()) {
+                    return enc.get();
+                }
+            }
             f = ItlReader.withLimits(options.limits()).readTrustList(data);
         } catch (ItlException | IllegalArgumentException e) {
-            return malformed(name, data.size(), e.getMessage());
+            return encrypted(name, data).orElseGet(() -> malformed(name, data.size(), e.getMessage()));
         } catch (java.io.IOException e) {
             return malformed(name, data.size(), e.getMessage());
         }
         return lint(f, name, data.size());
+    }
+
+    /**
+     * @return the checks of an encrypted configuration (E02, E05, E06, E07, E09) if the bytes are one: a .sgn whose
+     *     header carries encryption fields
+     */
+    private Optional<LintReport> encrypted(String name, Bytes data) {
+        if (data.isEmpty()) {
+            return Optional.empty();
+        }
+        io.github.itl4j.SgnFile s;
+        try {
+            s = ItlReader.withLimits(options.limits()).readSigned(data);
+        } catch (ItlException | RuntimeException e) {
+            return Optional.empty();
+        }
+        if (!io.github.itl4j.crypto.enc.EncryptionInfo.isEncrypted(s.header())) {
+            return Optional.empty();
+        }
+        return Optional.of(EncChecks.lint(name, data.size(), s, options));
     }
 
     private LintReport malformed(String name, long size, String why) {

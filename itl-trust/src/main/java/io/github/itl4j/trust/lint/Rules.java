@@ -18,7 +18,6 @@ import io.github.itl4j.trust.ModelTable;
 import io.github.itl4j.trust.TrustLists;
 import io.github.itl4j.trust.TrustSimulator;
 import io.github.itl4j.trust.lint.LintContext.Rec;
-import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -251,8 +250,7 @@ final class Rules {
                         }
                         int signer = c.signer().map(s -> s.index).orElse(-1);
                         for (Rec x : withRole(c, Role.SAST)) {
-                            boolean recovery = x.index != signer
-                                    || x.cn.toUpperCase(Locale.ROOT).startsWith("ITLRECOVERY");
+                            boolean recovery = x.index != signer || x.cn.regionMatches(true, 0, "ITLRECOVERY", 0, 11);
                             if (recovery && x.rsaBits() > 0 && x.rsaBits() < longest) {
                                 c.report(
                                         r,
@@ -454,8 +452,8 @@ final class Rules {
                     "M",
                     (c, r) -> {
                         for (Rec x : c.recs) {
-                            if (x.key instanceof ECPublicKey k) {
-                                String curve = LintContext.curve(k);
+                            if (x.isEc()) {
+                                String curve = x.curve();
                                 if (!List.of("P-256", "P-384", "P-521").contains(curve)) {
                                     c.report(
                                             r,
@@ -509,10 +507,7 @@ final class Rules {
                     (c, r) -> {
                         int signer = c.signer().map(s -> s.index).orElse(-1);
                         for (Rec x : c.recs) {
-                            if (x.cert != null
-                                    && c.options
-                                            .now()
-                                            .isAfter(x.cert.getNotAfter().toInstant())) {
+                            if (x.cert != null && c.options.now().isAfter(x.notAfter())) {
                                 boolean hard = x.index == signer || x.isConfigSigner();
                                 c.emit(
                                         r,
@@ -521,13 +516,13 @@ final class Rules {
                                         x,
                                         -1,
                                         "certificate expired on "
-                                                + day(x.cert.getNotAfter().toInstant())
+                                                + day(x.notAfter())
                                                 + (hard
                                                         ? ": \"TFTP is not trusted (phones do not accept "
                                                                 + "signed configuration files and/or ITL files)\""
                                                         : ""),
                                         "notAfter",
-                                        x.cert.getNotAfter().toInstant());
+                                        x.notAfter());
                             }
                         }
                     },
@@ -543,8 +538,7 @@ final class Rules {
                     (c, r) -> {
                         Instant limit = c.options.now().plus(c.options.nearExpiry());
                         for (Rec x : c.recs) {
-                            Instant na =
-                                    x.cert == null ? null : x.cert.getNotAfter().toInstant();
+                            Instant na = x.cert == null ? null : x.notAfter();
                             if (na != null && !c.options.now().isAfter(na) && na.isBefore(limit)) {
                                 c.report(
                                         r,
@@ -559,15 +553,9 @@ final class Rules {
                     "SG125-CERT"),
             rule("L22", "CERTIFICATE_NOT_YET_VALID", "not yet valid at --now", WARN, WARN, null, "L", (c, r) -> {
                 for (Rec x : c.recs) {
-                    if (x.cert != null
-                            && c.options.now().isBefore(x.cert.getNotBefore().toInstant())) {
+                    if (x.cert != null && c.options.now().isBefore(x.notBefore())) {
                         c.report(
-                                r,
-                                x,
-                                "certificate not valid before "
-                                        + day(x.cert.getNotBefore().toInstant()),
-                                "notBefore",
-                                x.cert.getNotBefore().toInstant());
+                                r, x, "certificate not valid before " + day(x.notBefore()), "notBefore", x.notBefore());
                     }
                 }
             }),
@@ -581,9 +569,9 @@ final class Rules {
                     "H",
                     (c, r) -> {
                         for (Rec x : c.recs) {
-                            if (x.cert != null && x.cn.toUpperCase(Locale.ROOT).startsWith("ITLRECOVERY")) {
-                                Instant nb = x.cert.getNotBefore().toInstant();
-                                Instant na = x.cert.getNotAfter().toInstant();
+                            if (x.cert != null && x.cn.regionMatches(true, 0, "ITLRECOVERY", 0, 11)) {
+                                Instant nb = x.notBefore();
+                                Instant na = x.notAfter();
                                 if (na.isBefore(
                                         nb.atZone(ZoneOffset.UTC).plusYears(5).toInstant())) {
                                     c.report(
@@ -678,12 +666,12 @@ final class Rules {
                     null,
                     "L",
                     (c, r) -> {
-                        Map<String, Rec> seen = new HashMap<>();
+                        Map<List<Object>, Rec> seen = new HashMap<>();
                         for (Rec x : c.recs) {
                             if (x.identity == null || x.role == null) {
                                 continue;
                             }
-                            Rec first = seen.putIfAbsent(x.role.code() + "|" + x.identity, x);
+                            Rec first = seen.putIfAbsent(List.of(x.role, x.identity), x);
                             if (first != null) {
                                 c.report(
                                         r,
@@ -810,23 +798,15 @@ final class Rules {
                     (c, r) -> {
                         fromVerifier(c, r, RECORD_CONSISTENCY, null);
                         for (Rec x : c.recs) {
-                            Optional<String> sn = x.record.subjectName();
-                            if (x.cert != null
-                                    && sn.isPresent()
-                                    && !TrustLists.sameName(
-                                            sn.get(),
-                                            x.cert.getSubjectX500Principal().getName())) {
+                            if (!x.subjectConsistent()) {
                                 c.emit(
                                         r,
                                         null,
                                         "SUBJECT_NAME_MISMATCH",
                                         x,
                                         -1,
-                                        "SUBJECTNAME \"" + sn.get() + "\" differs "
-                                                + "from the certificate's subject \""
-                                                + x.cert.getSubjectX500Principal()
-                                                        .getName()
-                                                + "\"");
+                                        "SUBJECTNAME \"" + x.subjectName + "\" differs "
+                                                + "from the certificate's subject \"" + x.certSubject() + "\"");
                             }
                         }
                     },
@@ -940,14 +920,11 @@ final class Rules {
                                     "TIMESTAMP " + t.get() + " is after --now " + c.options.now());
                         }
                         c.signer()
-                                .filter(s -> s.cert != null
-                                        && t.get()
-                                                .isBefore(s.cert.getNotBefore().toInstant()))
+                                .filter(s -> s.cert != null && t.get().isBefore(s.notBefore()))
                                 .ifPresent(s -> c.report(
                                         r,
                                         s,
-                                        "TIMESTAMP " + t.get() + " is before the signer's notBefore "
-                                                + s.cert.getNotBefore().toInstant()));
+                                        "TIMESTAMP " + t.get() + " is before the signer's notBefore " + s.notBefore()));
                     }),
             rule(
                     "L37",
@@ -1069,15 +1046,13 @@ final class Rules {
                         Instant limit = c.options.now().plus(c.options.nearExpiry());
                         c.signer()
                                 .filter(s -> s.cert != null
-                                        && s.cert.getNotAfter().toInstant().isBefore(limit)
-                                        && !c.options
-                                                .now()
-                                                .isAfter(s.cert.getNotAfter().toInstant()))
+                                        && s.notAfter().isBefore(limit)
+                                        && !c.options.now().isAfter(s.notAfter()))
                                 .ifPresent(s -> c.report(
                                         r,
                                         s,
                                         "the signer's certificate expires on "
-                                                + day(s.cert.getNotAfter().toInstant()) + ": the next "
+                                                + day(s.notAfter()) + ": the next "
                                                 + "list signed with it may be rejected after that (R20)"));
                     },
                     "REGEN"));

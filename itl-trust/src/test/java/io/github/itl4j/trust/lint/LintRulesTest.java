@@ -601,4 +601,167 @@ class LintRulesTest {
         fires(r, "L31", LintSeverity.WARN);
         assertEquals(3, finding(r, "L31").get().recordIndex());
     }
+
+    /**
+     * Listing B with one header field's value replaced, wherever it is nested (DIGESTALGORITHM and SIGNATUREALGORITHM
+     * sit inside the SIGNERINFO container); the signature no longer verifies.
+     */
+    private static ItlFile header(int tag, int value) {
+        return header(Fixtures.b1(), tag, Bytes.copyOf(new byte[] {(byte) value}));
+    }
+
+    private static ItlFile header(ItlFile f, int tag, Bytes value) {
+        int[] found = {0};
+        ItlFile out = ItlFile.of(
+                io.github.itl4j.ItlHeader.of(replace(f.header().elements(), tag, value, found)), f.records());
+        assertEquals(1, found[0], "tag " + tag);
+        return out;
+    }
+
+    private static List<io.github.itl4j.tlv.TlvElement> replace(
+            List<io.github.itl4j.tlv.TlvElement> elements, int tag, Bytes value, int[] found) {
+        List<io.github.itl4j.tlv.TlvElement> l = new ArrayList<>();
+        for (io.github.itl4j.tlv.TlvElement x : elements) {
+            if (x instanceof io.github.itl4j.tlv.Tlv t && t.tag() == tag) {
+                l.add(new io.github.itl4j.tlv.Tlv(tag, value));
+                found[0]++;
+            } else if (x instanceof io.github.itl4j.tlv.Container c) {
+                l.add(new io.github.itl4j.tlv.Container(c.tag(), replace(c.children(), tag, value, found)));
+            } else {
+                l.add(x);
+            }
+        }
+        return l;
+    }
+
+    @Test
+    void unknownDigestAlgorithm() {
+        // DIGESTALGORITHM sits in the SIGNERINFO container: an edit of the top-level elements alone changes nothing
+        LintReport r = lint(header(io.github.itl4j.HeaderTags.DIGEST_ALGORITHM, 9));
+        fires(r, "L15", LintSeverity.ERROR);
+        assertTrue(r.has("UNKNOWN_DIGEST_ALGORITHM"), r.toString());
+        assertTrue(finding(r, "L15").get().message().contains("9"), r.toString());
+        // SHA-1, SHA-256, SHA-512: known
+        silent(lint(Fixtures.b1()), "L15");
+        silent(lint(header(io.github.itl4j.HeaderTags.DIGEST_ALGORITHM, 2)), "L15");
+        silent(lint(header(io.github.itl4j.HeaderTags.DIGEST_ALGORITHM, 3)), "L15");
+    }
+
+    @Test
+    void signatureAlgorithmNotRsa() {
+        LintReport r = lint(header(io.github.itl4j.HeaderTags.SIGNATURE_ALGORITHM, 1));
+        fires(r, "L19", LintSeverity.ERROR);
+        assertTrue(r.has("UNSUPPORTED_SIGNATURE_ALGORITHM"), r.toString());
+        silent(lint(Fixtures.b1()), "L19");
+        silent(lint(header(io.github.itl4j.HeaderTags.SIGNATURE_ALGORITHM, 0)), "L19");
+    }
+
+    @Test
+    void signerKeyNotRsa() throws Exception {
+        // the header's SERIALNUMBER, SIGNERNAME and CANAME pointed at an EC SAST record: the verifier takes it for the
+        // signer and cannot make the RSA operation with its key
+        X509Certificate ec = vcert("tftp-ec256");
+        ItlFile f = build(
+                clusterKey("test10pub"),
+                "ITLFile.tlv",
+                List.of(e(Fixtures.cmA(), Role.SAST), e(ec, Role.SAST), e(Fixtures.cmA(), Role.TFTP)));
+        ItlRecord rec = f.records().get(1);
+        ItlFile g = header(
+                f, io.github.itl4j.HeaderTags.SERIAL_NUMBER, rec.serialNumber().orElseThrow());
+        g = header(
+                g,
+                io.github.itl4j.HeaderTags.SIGNER_NAME,
+                rec.value(io.github.itl4j.RecordTags.SUBJECT_NAME).orElseThrow());
+        g = header(
+                g,
+                io.github.itl4j.HeaderTags.CA_NAME,
+                rec.value(io.github.itl4j.RecordTags.ISSUER_NAME).orElseThrow());
+        LintReport r = lint(g);
+        fires(r, "L19", LintSeverity.ERROR);
+        assertEquals(1, finding(r, "L19").get().recordIndex(), r.toString());
+        assertTrue(r.has("SIGNER_KEY_UNSUPPORTED"), r.toString());
+        // the same EC record, not the signer: silent
+        silent(lint(f), "L19");
+    }
+
+    @Test
+    void ecCurveNotRecommended() throws Exception {
+        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance(
+                "EC", new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        g.initialize(new java.security.spec.ECGenParameterSpec("brainpoolP256r1"));
+        X509Certificate bp = selfSigned(
+                "tftp-brainpool",
+                g.generateKeyPair(),
+                "SHA256withECDSA",
+                Instant.parse("2025-01-01T00:00:00Z"),
+                Instant.parse("2035-01-01T00:00:00Z"));
+        LintReport r = lint(withRecord(bp, Role.TFTP));
+        fires(r, "L18", LintSeverity.WARN);
+        assertEquals(3, finding(r, "L18").get().recordIndex());
+        assertEquals("brainpoolp256r1", finding(r, "L18").get().params().get("curve"), r.toString());
+        // P-256 and P-384: recommended
+        silent(lint(withRecord(vcert("tftp-ec256"), Role.TFTP)), "L18");
+        java.security.KeyPairGenerator p384 = java.security.KeyPairGenerator.getInstance("EC");
+        p384.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
+        X509Certificate c384 = selfSigned(
+                "tftp-p384",
+                p384.generateKeyPair(),
+                "SHA384withECDSA",
+                Instant.parse("2025-01-01T00:00:00Z"),
+                Instant.parse("2035-01-01T00:00:00Z"));
+        silent(lint(withRecord(c384, Role.TFTP)), "L18");
+    }
+
+    @Test
+    void ctlRecordsWithAddresses() throws Exception {
+        // the CCM+TFTP record of a CTL with IPADDRESS and DNSNAME: silent; without IPADDRESS: fires
+        TrustListBuilder.Entry ccmTftp = e(Fixtures.cmA(), Role.CCM_TFTP)
+                .withIpAddress((java.net.Inet4Address) java.net.InetAddress.getByName("10.0.0.5"))
+                .withDnsName("cucm-a");
+        ItlFile ctl = build(
+                clusterKey("test10pub"),
+                "CTLFile.tlv",
+                List.of(e(Fixtures.cmA(), Role.SAST), e(Fixtures.recA(), Role.SAST), ccmTftp));
+        assertTrue(ctl.records().get(2).ipAddress().isPresent());
+        silent(lint(ctl, "CTLFile.tlv", OPTS), "L37");
+        ItlFile noIp = build(
+                clusterKey("test10pub"),
+                "CTLFile.tlv",
+                List.of(
+                        e(Fixtures.cmA(), Role.SAST),
+                        e(Fixtures.recA(), Role.SAST),
+                        e(Fixtures.cmA(), Role.CCM_TFTP).withDnsName("cucm-a")));
+        LintReport r = lint(noIp, "CTLFile.tlv", OPTS);
+        fires(r, "L37", LintSeverity.INFO);
+        assertTrue(finding(r, "L37").get().message().contains("IPADDRESS"), r.toString());
+        // the same record in an ITL: not this rule's business
+        silent(
+                lint(build(
+                        clusterKey("test10pub"),
+                        "ITLFile.tlv",
+                        List.of(
+                                e(Fixtures.cmA(), Role.SAST),
+                                e(Fixtures.recA(), Role.SAST),
+                                e(Fixtures.cmA(), Role.CCM_TFTP).withDnsName("cucm-a")))),
+                "L37");
+    }
+
+    @Test
+    void rulesWithoutANegativeElsewhere() throws IOException {
+        // L02: 25 certificates are within Cisco's 39
+        silent(LintTableTest.lint(LintTableTest.itl("itl-rsa2048-sha1-v1.0-n25.tlv"), OPTS), "L02");
+        // L29: every certificate in one role
+        silent(
+                lint(build(
+                        vectorKey("sast-rsa2048"),
+                        "ITLFile.tlv",
+                        List.of(e(Fixtures.cmB(), Role.SAST), e(Fixtures.recB(), Role.SAST)))),
+                "L29");
+        // L08: the signer is record 1
+        silent(lint(Fixtures.b1()), "L08");
+        fires(lint(Fixtures.a1r()), "L08", LintSeverity.INFO);
+        // L20: the signer expired (ERROR)
+        Instant end = Fixtures.cmB().getNotAfter().toInstant();
+        fires(lint(Fixtures.b1(), "ITLFile.tlv", OPTS.now(end.plusSeconds(86_400))), "L20", LintSeverity.ERROR);
+    }
 }

@@ -1,0 +1,177 @@
+package io.github.itl4j.trust.lint;
+
+import io.github.itl4j.Bytes;
+import io.github.itl4j.trust.TrustLists;
+import java.security.PublicKey;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the rules read from a record's CERTIFICATE (validity, key type and size, curve, subject, SHA-1 identity),
+ * derived once per certificate from the JDK's {@link X509Certificate} and kept by DER content: the certificates of a
+ * cluster recur in every list linted ({@code itl lint /tftpboot/*.tlv}: one ITL per phone, the same records), so a
+ * certificate is decoded and its facts derived once per JVM, not once per record per file. The verifier keeps its own
+ * decoded certificates the same way.
+ *
+ * <p>Bounded, so that hostile files cannot grow it: at most {@link #MAX_ENTRIES} certificates and
+ * {@link #MAX_DER_BYTES} bytes of DER (each entry holds a compact copy of its DER, never a slice of a file); when a new
+ * certificate does not fit, the cache is emptied and starts again. Bytes that do not decode are not kept. Immutable
+ * entries, thread-safe cache.
+ */
+final class CertFacts {
+    /** The most certificates kept: the default record limit of a trust list. */
+    static final int MAX_ENTRIES = 1024;
+    /** The most DER bytes kept: the default size limit of a trust list. */
+    static final long MAX_DER_BYTES = 2L * 1024 * 1024;
+
+    private static final ConcurrentHashMap<Key, CertFacts> CACHE = new ConcurrentHashMap<>();
+    private static final AtomicLong CACHED_BYTES = new AtomicLong();
+    /** Certificates decoded through {@link #of}, for tests. */
+    private static final AtomicLong DECODES = new AtomicLong();
+
+    final X509Certificate cert;
+    final PublicKey key;
+    /** The RSA modulus size, or -1. */
+    final int rsaBits;
+    /** The EC curve (P-256 ...), or null for a key that is not EC. */
+    final String curve;
+
+    final Instant notBefore;
+    final Instant notAfter;
+    /** The subject as {@link javax.security.auth.x500.X500Principal#getName()} gives it. */
+    final String subject;
+    /** {@link TrustLists#nameKey} of {@link #subject}. */
+    private final String subjectKey;
+    /** {@code sha1:HEX} of the DER (the certificate identity, docs/trust.md §3.3). */
+    final String identity;
+    /** The last SUBJECTNAME found to name {@link #subject}: a record seen again compares with one string. */
+    private volatile String sameSubjectName;
+
+    private CertFacts(Bytes der, X509Certificate c) {
+        this.cert = c;
+        this.key = c.getPublicKey();
+        this.rsaBits = key instanceof RSAPublicKey k ? k.getModulus().bitLength() : -1;
+        this.curve = key instanceof ECPublicKey k ? curve(k) : null;
+        this.notBefore = c.getNotBefore().toInstant();
+        this.notAfter = c.getNotAfter().toInstant();
+        this.subject = c.getSubjectX500Principal().getName();
+        this.subjectKey = TrustLists.nameKey(subject);
+        this.identity = "sha1:" + TrustLists.sha1(der).toHex().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * @param der a record's CERTIFICATE (a slice of the file; copied only when kept)
+     * @return its facts, or empty if the bytes are not one certificate
+     */
+    static Optional<CertFacts> of(Bytes der) {
+        Key k = new Key(der);
+        CertFacts f = CACHE.get(k);
+        if (f != null) {
+            return Optional.of(f);
+        }
+        DECODES.incrementAndGet();
+        Bytes copy = Bytes.wrapOwned(der.toByteArray());
+        Optional<X509Certificate> c = io.github.itl4j.crypto.internal.Certificates.parse(copy);
+        if (c.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            f = new CertFacts(copy, c.get());
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        keep(new Key(copy), f);
+        return Optional.of(f);
+    }
+
+    private static void keep(Key k, CertFacts f) {
+        int size = k.der.size();
+        if (size > MAX_DER_BYTES) {
+            return;
+        }
+        synchronized (CACHE) {
+            if (CACHE.size() >= MAX_ENTRIES || CACHED_BYTES.get() + size > MAX_DER_BYTES) {
+                CACHE.clear();
+                CACHED_BYTES.set(0);
+            }
+            if (CACHE.putIfAbsent(k, f) == null) {
+                CACHED_BYTES.addAndGet(size);
+            }
+        }
+    }
+
+    /**
+     * @param subjectName a record's SUBJECTNAME
+     * @return true if it names the certificate's subject ({@link TrustLists#sameName})
+     */
+    boolean hasSubject(String subjectName) {
+        if (subjectName.equals(sameSubjectName) || subjectName.equals(subject)) {
+            return true;
+        }
+        boolean same = subjectKey.equals(TrustLists.nameKey(subjectName));
+        if (same) {
+            sameSubjectName = subjectName;
+        }
+        return same;
+    }
+
+    /** @return how many certificates were decoded (cache misses), for tests */
+    static long decodes() {
+        return DECODES.get();
+    }
+
+    /** @return how many certificates are kept, for tests */
+    static int cached() {
+        return CACHE.size();
+    }
+
+    /** @return how many DER bytes are kept, for tests */
+    static long cachedBytes() {
+        return CACHED_BYTES.get();
+    }
+
+    static String curve(ECPublicKey k) {
+        String s = k.getParams().toString();
+        for (String n : java.util.List.of("secp256r1", "secp384r1", "secp521r1")) {
+            if (s.contains(n)) {
+                return "P-" + n.substring(4, 7);
+            }
+        }
+        int bits = k.getParams().getCurve().getField().getFieldSize();
+        String t = s.toLowerCase(Locale.ROOT);
+        int sp = t.indexOf(' ');
+        return (sp > 0 ? t.substring(0, sp) : bits + "-bit curve");
+    }
+
+    /** A certificate's DER as a cache key: length and last 16 bytes (its signature) hashed, every byte compared. */
+    private static final class Key {
+        final Bytes der;
+        private final int hash;
+
+        Key(Bytes der) {
+            this.der = der;
+            int n = der.size();
+            int h = n;
+            for (int i = Math.max(0, n - 16); i < n; i++) {
+                h = 31 * h + der.get(i);
+            }
+            this.hash = h ^ (h >>> 16);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.hash == hash && k.der.equals(der);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+}

@@ -32,8 +32,11 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <pre>
  * java -cp itl-bench/target/benchmarks.jar io.github.itl4j.bench.NativeRatios [--seconds 5] [--rounds 1] [--all]
- * java -cp itl-bench/target/benchmarks.jar io.github.itl4j.bench.NativeRatios --cpu
+ * java -cp itl-bench/target/benchmarks.jar io.github.itl4j.bench.NativeRatios --cpu [--all]
  * </pre>
+ *
+ * <p>{@code --cpu --all} adds the parallel speed-up and the fleet's CPU cost per file,
+ * also counted in CPU time (see {@link #parallelCpu()} and {@link #fleetCpu()}).
  */
 public final class NativeRatios {
     private static final Pattern OPENSSL_RSA2048 =
@@ -49,6 +52,7 @@ public final class NativeRatios {
         int seconds = 5;
         int rounds = 1;
         boolean all = false;
+        boolean cpuTime = false;
         for (int i = 0; i < args.length; i++) {
             if ("--seconds".equals(args[i])) {
                 seconds = Integer.parseInt(args[++i]);
@@ -57,11 +61,18 @@ public final class NativeRatios {
             } else if ("--all".equals(args[i])) {
                 all = true;
             } else if ("--cpu".equals(args[i])) {
-                cpu(seconds);
-                return;
+                cpuTime = true;
             } else {
                 throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        if (cpuTime) {
+            cpu(seconds);
+            if (all) {
+                parallelCpu();
+                fleetCpu();
+            }
+            return;
         }
         Map<String, List<Double>> ratios = new java.util.LinkedHashMap<>();
         for (int round = 1; round <= rounds; round++) {
@@ -194,6 +205,122 @@ public final class NativeRatios {
                     m.toLowerCase(Locale.ROOT).contains("verify")
                             ? ""
                             : String.format(Locale.ROOT, "%.2f", nat / sign));
+        }
+    }
+
+    /**
+     * {@code --all --cpu}, parallel signing without wall-clock time: build+sign on one thread, then on as many
+     * threads as processors at once, each counted per second of its own CPU time, with the time each thread spent
+     * blocked on a monitor or waiting (parked) from {@link java.lang.management.ThreadMXBean}'s contention monitoring.
+     * On idle cores the speed-up is the thread count times the parallel efficiency (parallel per-CPU-second rate over
+     * the single thread's) when no thread blocks or waits: a shared lock on the path would show as blocked or waited
+     * time (a lock that is waited for uses no CPU, so the per-CPU-second rate alone would not show it), contention
+     * for memory or a spinning lock as a lower efficiency. Other load delays the threads but changes neither.
+     */
+    private static void parallelCpu() throws Exception {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        if (mx.isThreadContentionMonitoringSupported()) {
+            mx.setThreadContentionMonitoringEnabled(true);
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        System.out.printf(
+                Locale.ROOT,
+                "%nparallel build+sign per CPU second (%d threads at once against one; blocked/waited: ms per "
+                        + "thread while measuring)%n",
+                threads);
+        System.out.println("| provider | one thread / CPU s | each of N threads / CPU s (mean) | efficiency "
+                + "| blocked + waited ms | predicted speed-up on N idle cores |");
+        System.out.println("|---|---:|---:|---:|---:|---:|");
+        for (String prov : new String[] {"jdk", "native"}) {
+            ProviderParallelBenchmark b = new ProviderParallelBenchmark();
+            b.provider = prov;
+            b.setUp();
+            int n = "jdk".equals(prov) ? 1500 : 5000;
+            double one = perCpuSecond(b::baselineOneThread, n);
+            double[] rates = new double[threads];
+            long[] stalls = new long[threads];
+            Throwable[] failed = new Throwable[1];
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+            Thread[] ts = new Thread[threads];
+            for (int t = 0; t < threads; t++) {
+                int k = t;
+                ts[t] = new Thread(() -> {
+                    try {
+                        for (int i = 0; i < n / 2; i++) {
+                            b.allCores();
+                        }
+                        start.await();
+                        long id = Thread.currentThread().getId();
+                        java.lang.management.ThreadInfo i0 = mx.getThreadInfo(id);
+                        long c0 = mx.getCurrentThreadCpuTime();
+                        for (int i = 0; i < n; i++) {
+                            b.allCores();
+                        }
+                        rates[k] = n / ((mx.getCurrentThreadCpuTime() - c0) / 1e9);
+                        java.lang.management.ThreadInfo i1 = mx.getThreadInfo(id);
+                        stalls[k] = i1.getBlockedTime() - i0.getBlockedTime() + i1.getWaitedTime() - i0.getWaitedTime();
+                    } catch (Throwable e) {
+                        failed[0] = e;
+                    }
+                });
+                ts[t].start();
+            }
+            for (Thread t : ts) {
+                t.join();
+            }
+            if (failed[0] != null) {
+                throw new IllegalStateException(failed[0]);
+            }
+            double mean = java.util.Arrays.stream(rates).average().orElseThrow();
+            long stall = java.util.Arrays.stream(stalls).max().orElseThrow();
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %s | %.0f | %.0f | %.2f | %d | %.2f |%n",
+                    prov,
+                    one,
+                    mean,
+                    mean / one,
+                    stall,
+                    threads * mean / one);
+        }
+    }
+
+    /**
+     * {@code --all --cpu}, fleet signing without wall-clock time: the CPU time of the whole process (every thread,
+     * the kernel's work for its system calls included) per file of {@link FleetSignBenchmark#fleet} against per
+     * signature of {@link FleetSignBenchmark#baselineRawSignAllCores}, with 2,000 files. When both use every core
+     * and the disk's latency is hidden (outputs are made durable in batches), the wall-clock ratio on idle cores is
+     * about this CPU ratio.
+     */
+    private static void fleetCpu() throws Exception {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf(Locale.ROOT, "%nfleet signing, process CPU time per file (2,000 files, rounds 3 to 6)%n");
+        System.out.println("| provider | fleet us / file | raw sign us / signature | raw / fleet |");
+        System.out.println("|---|---:|---:|---:|");
+        for (String prov : new String[] {"jdk", "native"}) {
+            FleetSignBenchmark b = new FleetSignBenchmark();
+            b.provider = prov;
+            b.fleetFiles = 2_000;
+            b.setUp();
+            try {
+                double fleet = Double.MAX_VALUE;
+                double raw = Double.MAX_VALUE;
+                for (int round = 0; round < 6; round++) {
+                    long c0 = os.getProcessCpuTime();
+                    b.fleet();
+                    long c1 = os.getProcessCpuTime();
+                    b.baselineRawSignAllCores();
+                    long c2 = os.getProcessCpuTime();
+                    if (round >= 2) {
+                        fleet = Math.min(fleet, (c1 - c0) / 1e3 / b.fleetFiles);
+                        raw = Math.min(raw, (c2 - c1) / 1e3 / b.fleetFiles);
+                    }
+                }
+                System.out.printf(Locale.ROOT, "| %s | %.0f | %.0f | %.2f |%n", prov, fleet, raw, raw / fleet);
+            } finally {
+                b.tearDown();
+            }
         }
     }
 

@@ -37,6 +37,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Verifies ITL/CTL trust lists and signed (.sgn) files (docs/format.md §5 and §10, docs/trust.md §5). Immutable and
@@ -91,8 +93,15 @@ public final class ItlVerifier {
     private final ItlReader reader;
     /** At most this many public keys translated into {@link #provider}'s key objects are kept. */
     private static final int MAX_PROVIDER_KEYS = 256;
-    /** Signer keys translated into {@link #provider}'s key objects, by the key as decoded. */
-    private final Map<PublicKey, PublicKey> providerKeys = new ConcurrentHashMap<>();
+    /**
+     * Signer keys translated into {@link #provider}'s key objects, by the key as decoded, each with the
+     * {@code Signature} objects initialised with it and idle.
+     */
+    private final Map<PublicKey, ProviderKey> providerKeys = new ConcurrentHashMap<>();
+    /** The entry of {@link #providerKeys} used last (read without hashing the key when the same object recurs). */
+    private volatile ProviderKey lastProviderKey;
+    /** At most this many idle {@code Signature} objects are kept per key and algorithm. */
+    private static final int MAX_IDLE_SIGNATURES = 64;
 
     private final Instant validityAt;
     private final boolean strictValidity;
@@ -255,24 +264,34 @@ public final class ItlVerifier {
      * A {@code Signature} for {@code alg} initialised to verify with {@code key}: from the configured provider, with
      * the key translated into that provider's own key object (once per key, see {@link #providerKey}); from the
      * default providers when none is configured or the configured one lacks {@code alg} (e.g. {@code NONEwithRSA}).
+     * With a configured provider the object is reused: {@code verify} resets it to its {@code initVerify} state, so a
+     * {@link Lease} given back after a {@code verify} that returned serves the next verification with the same key
+     * without a new object (a native provider allocates and frees its native context per object; the lookup, the
+     * allocation and the cleanup are overhead the raw primitive need not pay per call). The idle objects wait in a
+     * lock-free queue, so concurrent verifications never wait for each other.
      */
-    private Signature verifier(String alg, PublicKey key) throws InvalidKeyException {
+    private Lease verifier(String alg, PublicKey key) throws InvalidKeyException {
         if (provider != null) {
-            Signature s;
+            ProviderKey pk = providerKey(key);
+            Idle idle = pk.idle.computeIfAbsent(alg, a -> new Idle());
+            Signature s = idle.take();
+            if (s != null) {
+                return new Lease(s, idle);
+            }
             try {
                 s = Signature.getInstance(alg, provider);
             } catch (NoSuchAlgorithmException e) {
                 s = null; // use the default providers below
             }
             if (s != null) {
-                s.initVerify(providerKey(key));
-                return s;
+                s.initVerify(pk.key);
+                return new Lease(s, idle);
             }
         }
         try {
             Signature s = Signature.getInstance(alg);
             s.initVerify(key);
-            return s;
+            return new Lease(s, null);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(alg + " is not available", e);
         }
@@ -283,21 +302,78 @@ public final class ItlVerifier {
      * provider does not import it again on every verification. Keys come from certificates the verifier caches,
      * so the same few keys recur; the cache is bounded, and a key the provider cannot translate is used as is.
      */
-    private PublicKey providerKey(PublicKey key) {
-        PublicKey k = providerKeys.get(key);
+    private ProviderKey providerKey(PublicKey key) {
+        ProviderKey k = lastProviderKey;
+        if (k != null && k.decoded == key) {
+            return k; // the same key object as last time (the certificate cache's): no hashing of its encoding
+        }
+        k = providerKeys.get(key);
         if (k != null) {
+            lastProviderKey = k.decoded == key ? k : lastProviderKey;
             return k;
         }
+        PublicKey translated;
         try {
-            k = (PublicKey) KeyFactory.getInstance(key.getAlgorithm(), provider).translateKey(key);
+            translated = (PublicKey)
+                    KeyFactory.getInstance(key.getAlgorithm(), provider).translateKey(key);
         } catch (GeneralSecurityException | RuntimeException e) {
-            k = key;
+            translated = key;
         }
         if (providerKeys.size() >= MAX_PROVIDER_KEYS) {
             providerKeys.clear();
         }
-        providerKeys.put(key, k);
+        k = new ProviderKey(key, translated);
+        ProviderKey raced = providerKeys.putIfAbsent(key, k);
+        k = raced != null ? raced : k;
+        lastProviderKey = k;
         return k;
+    }
+
+    /** A signer key in the configured provider's key object, and its idle {@code Signature} objects by algorithm. */
+    private static final class ProviderKey {
+        /** The key as decoded (the map's key). */
+        final PublicKey decoded;
+        /** The key in the provider's own key object. */
+        final PublicKey key;
+
+        final Map<String, Idle> idle = new ConcurrentHashMap<>(4);
+
+        ProviderKey(PublicKey decoded, PublicKey key) {
+            this.decoded = decoded;
+            this.key = key;
+        }
+    }
+
+    /** Initialised {@code Signature} objects not in use; lock-free, bounded. */
+    private static final class Idle {
+        private final ConcurrentLinkedQueue<Signature> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger size = new AtomicInteger();
+
+        Signature take() {
+            Signature s = queue.poll();
+            if (s != null) {
+                size.decrementAndGet();
+            }
+            return s;
+        }
+
+        void give(Signature s) {
+            if (size.incrementAndGet() <= MAX_IDLE_SIGNATURES) {
+                queue.offer(s);
+            } else {
+                size.decrementAndGet();
+            }
+        }
+    }
+
+    /** A {@code Signature} in use by one verification, and where it goes back (null: not reused). */
+    private record Lease(Signature signature, Idle idle) {
+        /** Call only after {@code verify} returned (it reset the object); after an exception, drop the object. */
+        void giveBack() {
+            if (idle != null) {
+                idle.give(signature);
+            }
+        }
     }
 
     private MessageDigest messageDigest(DigestAlgorithm alg) {
@@ -573,11 +649,13 @@ public final class ItlVerifier {
 
         void rsaOver(List<Bytes> parts) {
             try {
-                Signature s = verifier(DigestInfos.rsaSignatureName(h.digest), key);
+                Lease l = verifier(DigestInfos.rsaSignatureName(h.digest), key);
+                Signature s = l.signature();
                 for (Bytes b : parts) {
                     b.feed(s::update);
                 }
                 valid = s.verify(h.signature.toByteArray());
+                l.giveBack();
             } catch (InvalidKeyException e) {
                 unsupportedKey();
                 return;
@@ -591,9 +669,11 @@ public final class ItlVerifier {
 
         void rsaOverDigest(byte[] hash) {
             try {
-                Signature s = verifier("NONEwithRSA", key);
+                Lease l = verifier("NONEwithRSA", key);
+                Signature s = l.signature();
                 s.update(DigestInfos.encode(h.digest, hash));
                 valid = s.verify(h.signature.toByteArray());
+                l.giveBack();
             } catch (InvalidKeyException e) {
                 unsupportedKey();
                 return;

@@ -462,6 +462,41 @@ class ItlVerifierTamperTest {
     }
 
     @Test
+    void aConfiguredProvidersSignatureObjectServesTheNextVerifications() throws Exception {
+        // issue 17: with a configured provider the verifier reuses its Signature objects (verify resets them); the
+        // verdicts stay right when good and tampered files alternate, and concurrent verifications share no object
+        byte[] b = vector();
+        ItlFile good = itl(b.clone());
+        b[recordValueOffset(good, 4, RecordTags.SUBJECT_NAME) + 3] ^= 0x01;
+        ItlFile bad = itl(b);
+        CountingProvider p = new CountingProvider();
+        ItlVerifier v = ItlVerifier.builder().provider(p).build();
+        for (int i = 0; i < 5; i++) {
+            assertTrue(v.verify(good).isVerified(), "good, round " + i);
+            VerificationResult r = v.verify(bad);
+            assertEquals(List.of(ProblemCode.SIGNATURE_INVALID), errorCodes(r), "tampered, round " + i);
+        }
+        assertEquals(10, p.verifies.get());
+        assertEquals(1, p.instances.get(), "one object for ten sequential verifications");
+
+        int threads = 4;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<Boolean>> verdicts = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                ItlFile f = i % 3 == 0 ? bad : good;
+                verdicts.add(pool.submit(() -> v.verify(f).isVerified()));
+            }
+            for (int i = 0; i < verdicts.size(); i++) {
+                assertEquals(i % 3 != 0, verdicts.get(i).get(), "verification " + i);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertTrue(p.instances.get() <= 1 + threads, "at most one object per concurrent verification");
+    }
+
+    @Test
     void exactlyOneRsaOperationPerVerification() throws Exception {
         ItlFile big = itl("itl-rsa2048-sha1-v1.0-n50.tlv");
         for (ItlFile f : List.of(big, itl(ALLROLES))) {

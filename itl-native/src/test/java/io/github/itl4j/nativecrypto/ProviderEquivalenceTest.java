@@ -217,6 +217,13 @@ class ProviderEquivalenceTest {
             verified += j.isVerified() ? 1 : 0;
         }
         assertEquals(2, verified, "only the two untouched files verify");
+        // the native verifiers reuse their Signature objects (issue 17): after every hostile variant (some returned
+        // false, some made the provider throw), the untouched files still verify with the same verifiers
+        ItlFile goodList = ItlReader.defaults().readTrustList(Bytes.wrapOwned(list.clone()));
+        SgnFile goodSgn = ItlReader.defaults().readSigned(Bytes.wrapOwned(sgn.clone()));
+        assertTrue(nv.verify(goodList).isVerified(), "trust list, after the hostile variants");
+        assertTrue(nvAnchored.verify(goodSgn).isVerified(), ".sgn, after the hostile variants");
+        assertTrue(nv.verifySigned(goodSgn, key.certificate()).isVerified(), ".sgn against its certificate, after");
 
         // a .sgn against a certificate of another key of the same size, and of another size (wrong modulus size)
         SgnFile good = ItlReader.defaults().readSigned(Bytes.wrapOwned(sgn.clone()));

@@ -29,6 +29,8 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -109,6 +111,9 @@ public final class FleetEncryptor {
     private static final class Job {
         private final Builder cfg;
         private final AtomicFileWriter writer;
+        /** The run's writer per source permission set (one umask probe per directory, not one per file). */
+        private final ConcurrentMap<Set<PosixFilePermission>, AtomicFileWriter> writers = new ConcurrentHashMap<>();
+
         private final ItlReader reader;
         private final ItlVerifier verifier;
         private final Path out;
@@ -262,9 +267,10 @@ public final class FleetEncryptor {
                                 "cannot encrypt: " + FleetFileJob.describe(e));
             }
             try {
-                writer.permissionsAtMost(perms).write(target, enc);
+                AtomicFileWriter bounded = FleetFileJob.writerFor(writers, writer, perms);
+                bounded.write(target, enc);
                 if (stub != null) {
-                    writer.permissionsAtMost(perms).write(stubTarget, stub);
+                    bounded.write(stubTarget, stub);
                 }
                 if (cfg.removePlain && out == null) {
                     Files.deleteIfExists(source);

@@ -27,6 +27,8 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -50,6 +52,12 @@ final class FleetFileJob {
     private final Path root;
     private final BooleanSupplier cancelled;
     private final DurableBatches batches;
+    /**
+     * The run's writer bounded by each source permission set met (usually one): a writer learns once per directory
+     * what permissions a new file gets (an empty probe file, created and deleted); a new writer per file would
+     * create and delete a probe beside every new output.
+     */
+    private final ConcurrentMap<Set<PosixFilePermission>, AtomicFileWriter> writers = new ConcurrentHashMap<>();
 
     /** What {@link #process} returns for a file handed to the {@link DurableBatches}, which reports it later. */
     static final FileResult HANDED_OFF = new FileResult(Path.of("."), Path.of("."), Status.SIGNED, null, 0, 0, null);
@@ -171,7 +179,7 @@ final class FleetFileJob {
             if (out != null && rel.getNameCount() > 1) {
                 Files.createDirectories(target.getParent());
             }
-            staged = writer.permissionsAtMost(sourcePermissions).stage(target, encoded);
+            staged = writerFor(sourcePermissions).stage(target, encoded);
         } catch (IOException | RuntimeException e) {
             return interrupted(e)
                     ? null
@@ -189,6 +197,27 @@ final class FleetFileJob {
             return null;
         }
         return HANDED_OFF;
+    }
+
+    private AtomicFileWriter writerFor(Set<PosixFilePermission> sourcePermissions) {
+        return writerFor(writers, writer, sourcePermissions);
+    }
+
+    /**
+     * Shared by signing and {@link FleetEncryptor}.
+     *
+     * @param cache the run's writers per permission set
+     * @param writer the run's writer
+     * @param sourcePermissions the source's permissions, or null where there are none
+     * @return the run's writer with outputs never wider than {@code sourcePermissions}, made once per set
+     */
+    static AtomicFileWriter writerFor(
+            ConcurrentMap<Set<PosixFilePermission>, AtomicFileWriter> cache,
+            AtomicFileWriter writer,
+            Set<PosixFilePermission> sourcePermissions) {
+        return sourcePermissions == null
+                ? writer
+                : cache.computeIfAbsent(Set.copyOf(sourcePermissions), writer::permissionsAtMost);
     }
 
     private boolean upToDate(

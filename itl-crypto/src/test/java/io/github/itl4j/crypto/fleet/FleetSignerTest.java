@@ -167,6 +167,36 @@ class FleetSignerTest {
     }
 
     @Test
+    void aRunCreatesNoFileBesideItsOutputsButAUmaskProbePerWorker() throws Exception {
+        // issue 17: a writer per file probed the umask with an empty file (created, then unlinked) beside every
+        // new output: two extra syscalls and an inode freed per file, which a journal-less ext4 then scans past
+        List<Path> sources = configs(dir, FILES);
+        Set<String> created = new TreeSet<>();
+        try (java.nio.file.WatchService watch = dir.getFileSystem().newWatchService()) {
+            dir.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            Result r = fleet(T0).build().sign(dir);
+            assertEquals(FILES, r.signed());
+            Files.writeString(dir.resolve("zz-sentinel"), "events are ordered: once this one is seen, all are");
+            while (!created.contains("zz-sentinel")) {
+                java.nio.file.WatchKey k = watch.take();
+                for (java.nio.file.WatchEvent<?> e : k.pollEvents()) {
+                    assertNotEquals(java.nio.file.StandardWatchEventKinds.OVERFLOW, e.kind(), "events were lost");
+                    created.add(e.context().toString());
+                }
+                k.reset();
+            }
+        }
+        Set<String> probes = created.stream()
+                .filter(n -> n.startsWith(".itl4j-probe."))
+                .collect(Collectors.toCollection(TreeSet::new));
+        // the writer learns the umask once per directory; the 4 workers may race on the first files, no more
+        assertTrue(probes.size() <= 4, "one umask probe per directory and worker, not one per file: " + probes);
+        for (Path p : sources) {
+            assertTrue(created.contains(sgn(p).getFileName().toString()), "output created: " + sgn(p));
+        }
+    }
+
+    @Test
     void aFileIsReportedSignedOnlyOnceItsOutputIsInPlaceOverSeveralBatches() throws Exception {
         int n = DurableBatches.MAX_BATCH + 57;
         List<Path> sources = configs(dir, n);

@@ -403,26 +403,8 @@ public final class DiffCommand implements Callable<Integer> {
         g.writeStringField("verdict", d.continuity().name());
         g.writeStringField("simulation", d.simulation().verdict().name());
         g.writeBooleanField("tvsConsidered", d.tvsConsidered());
-        g.writeArrayFieldStart("chain");
-        for (RuleResult r : d.chain()) {
-            g.writeStartObject();
-            g.writeStringField("rule", r.rule());
-            g.writeStringField("outcome", r.outcome().name());
-            g.writeStringField("detail", r.detail());
-            strings(g, "source", r.source());
-            g.writeStringField("confidence", r.confidence().name());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("fixes");
-        for (Fix f : d.fixes()) {
-            g.writeStartObject();
-            g.writeStringField("code", f.code().code());
-            g.writeStringField("text", f.text());
-            strings(g, "source", f.source());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        RuleChainJson.chain(g, d.chain());
+        RuleChainJson.fixes(g, d.fixes());
         g.writeEndObject();
         g.writeEndObject();
     }

@@ -9,10 +9,8 @@ import io.github.itl4j.Role;
 import io.github.itl4j.crypto.Checksums;
 import io.github.itl4j.trust.Assumption;
 import io.github.itl4j.trust.CacheEntry;
-import io.github.itl4j.trust.Fix;
 import io.github.itl4j.trust.OfferedFile;
 import io.github.itl4j.trust.PhoneState;
-import io.github.itl4j.trust.RuleResult;
 import io.github.itl4j.trust.SimulationProblem;
 import io.github.itl4j.trust.SimulationResult;
 import io.github.itl4j.trust.SimulationWarning;
@@ -97,17 +95,7 @@ final class SimulateJson {
         r.requested().ifPresentOrElse(x -> write(g, "requested", x), () -> writeNull(g, "requested"));
         g.writeFieldName("phone");
         phone(g, r.phoneBefore(), true);
-        g.writeArrayFieldStart("chain");
-        for (RuleResult rr : r.chain()) {
-            g.writeStartObject();
-            g.writeStringField("rule", rr.rule());
-            g.writeStringField("outcome", rr.outcome().name());
-            g.writeStringField("detail", rr.detail());
-            strings(g, "source", rr.source());
-            g.writeStringField("confidence", rr.confidence().name());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        RuleChainJson.chain(g, r.chain());
         g.writeStringField("decisiveRule", r.decisive().rule());
         g.writeArrayFieldStart("assumptions");
         for (Assumption a : r.assumptions()) {
@@ -128,15 +116,7 @@ final class SimulateJson {
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("fixes");
-        for (Fix f : r.fixes()) {
-            g.writeStartObject();
-            g.writeStringField("code", f.code().code());
-            g.writeStringField("text", f.text());
-            strings(g, "source", f.source());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        RuleChainJson.fixes(g, r.fixes());
         g.writeFieldName("phoneAfter");
         phone(g, r.phoneAfter(), false);
         g.writeEndObject();

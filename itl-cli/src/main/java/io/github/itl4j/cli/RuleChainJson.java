@@ -3,6 +3,7 @@ package io.github.itl4j.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.itl4j.trust.Fix;
 import io.github.itl4j.trust.RuleResult;
+import io.github.itl4j.trust.SimulationWarning;
 import java.io.IOException;
 import java.util.List;
 
@@ -50,6 +51,24 @@ final class RuleChainJson {
             g.writeStringField("code", f.code().code());
             g.writeStringField("text", f.text());
             strings(g, "source", f.source());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /**
+     * Writes {@code "warnings": [{"code", "detail"}]}.
+     *
+     * @param g the generator, inside an object
+     * @param warnings the warnings
+     * @throws IOException from the generator
+     */
+    static void warnings(JsonGenerator g, List<SimulationWarning> warnings) throws IOException {
+        g.writeArrayFieldStart("warnings");
+        for (SimulationWarning w : warnings) {
+            g.writeStartObject();
+            g.writeStringField("code", w.code());
+            g.writeStringField("detail", w.detail());
             g.writeEndObject();
         }
         g.writeEndArray();

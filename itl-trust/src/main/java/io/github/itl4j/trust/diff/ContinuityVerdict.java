@@ -20,5 +20,13 @@ public enum ContinuityVerdict {
      *
      * @since 0.2.0
      */
-    UNKNOWN
+    UNKNOWN;
+
+    /**
+     * @return true for the CONTINUOUS verdicts (phones keep trusting), false for BROKEN and UNKNOWN
+     * @since 0.2.0
+     */
+    public boolean isContinuous() {
+        return this != BROKEN && this != UNKNOWN;
+    }
 }

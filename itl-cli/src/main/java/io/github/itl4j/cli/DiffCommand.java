@@ -125,8 +125,9 @@ public final class DiffCommand implements Callable<Integer> {
         List<View> diffs = new ArrayList<>();
         int code = ExitCodes.OK;
         for (Side[] p : sides) {
-            View d = identity ? identityDiff(p[0], p[1], ctl) : View.of(
-                    TrustListDiff.compare(p[0].file(), p[0].name(), p[1].file(), p[1].name(), sim));
+            View d = identity
+                    ? identityDiff(p[0], p[1], ctl)
+                    : View.of(TrustListDiff.compare(p[0].file(), p[0].name(), p[1].file(), p[1].name(), sim));
             diffs.add(d);
             if (!d.continuity().isContinuous()) {
                 code = ExitCodes.CHECK_FAILED;
@@ -138,9 +139,8 @@ public final class DiffCommand implements Callable<Integer> {
         if (json) {
             writeJson(diffs);
         } else if (diffs.size() > 1) {
-            long broken = diffs.stream()
-                    .filter(d -> !d.continuity().isContinuous())
-                    .count();
+            long broken =
+                    diffs.stream().filter(d -> !d.continuity().isContinuous()).count();
             cli.out().println("diff: " + diffs.size() + " pairs, " + broken + " broken");
         }
         cli.out().flush();
@@ -253,7 +253,13 @@ public final class DiffCommand implements Callable<Integer> {
 
     /** The signer and checksum of one side, as the text and JSON print them. */
     record ListInfo(
-            String path, String sha1, long size, int records, String subject, String serial, String issuer,
+            String path,
+            String sha1,
+            long size,
+            int records,
+            String subject,
+            String serial,
+            String issuer,
             boolean capture) {
         static ListInfo of(String path, ItlFile f) {
             ItlHeader h = f.header();
@@ -466,7 +472,10 @@ public final class DiffCommand implements Callable<Integer> {
         if (d.newList().capture()) {
             c.add(d.newList().path());
         }
-        return c.isEmpty() ? "--phone-ctl is a show ctl capture" : String.join(" and ", c) + " a show itl/ctl capture";
+        return c.isEmpty()
+                ? "--phone-ctl is a show ctl capture"
+                : String.join(" and ", c)
+                        + (c.size() == 1 ? " is a show itl/ctl capture" : " are show itl/ctl captures");
     }
 
     private static String orQ(String s) {

@@ -16,7 +16,6 @@ import io.github.itl4j.trust.OfferedFile;
 import io.github.itl4j.trust.PhoneState;
 import io.github.itl4j.trust.SimulationProblem;
 import io.github.itl4j.trust.SimulationResult;
-import io.github.itl4j.trust.SimulationWarning;
 import io.github.itl4j.trust.Verdict;
 import java.io.IOException;
 import java.io.OutputStream;

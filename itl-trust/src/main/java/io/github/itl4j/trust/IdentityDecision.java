@@ -24,11 +24,16 @@ public record IdentityDecision(
         }
     }
 
-    /** @return the rule that decided: the last FAIL, PASS or SKIP of the chain */
+    /**
+     * @return the rule that decided: for an ACCEPT the last PASS (the {@code SIG} rule after it was skipped), else
+     *     the last rule
+     */
     public RuleResult decisive() {
-        for (int i = chain.size() - 1; i >= 0; i--) {
-            if (chain.get(i).outcome() != Outcome.INFO && !chain.get(i).rule().equals("SIG")) {
-                return chain.get(i);
+        if (verdict == IdentityVerdict.ACCEPT) {
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                if (chain.get(i).outcome() == Outcome.PASS) {
+                    return chain.get(i);
+                }
             }
         }
         return chain.get(chain.size() - 1);

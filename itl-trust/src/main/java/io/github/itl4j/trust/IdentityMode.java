@@ -16,6 +16,9 @@ import java.util.Objects;
  *       CANAME) is looked up among the required roles of the installed lists by serial and issuer; found, the phone
  *       would verify the signature with that record's key, which a capture does not hold, so the verdict is
  *       {@link IdentityVerdict#ACCEPT} with a {@code SIG} rule SKIPPED and the warning {@code SIGNATURE_NOT_CHECKED};
+ *       but when the offered list carries its signer's certificate and that certificate's SHA-1 is not the one of
+ *       the matching record (same serial and issuer, another certificate), the key may differ:
+ *       {@link IdentityVerdict#UNKNOWN};
  *   <li>not found: without a TVS environment, or without TVS records in the installed ITL (R10), the phone rejects
  *       (REJECT, as the full simulation would); with a TVS environment the TVS path (R7) needs the installed list's
  *       TVS certificates and the offered signer's certificate, so the verdict is {@link IdentityVerdict#UNKNOWN}.
@@ -41,17 +44,18 @@ public final class IdentityMode {
      * @param kind ITL, CTL or SGN
      * @param size the size in bytes, or -1 when not known
      * @param signer the header's signer
+     * @param signerSha1 the SHA-1 of the signer's certificate as the offered list itself carries it (its record that
+     *     signed), lower-case hex, or null (a {@code .sgn} carries none)
      */
-    public record Offer(String name, FileKind kind, long size, ListSkeleton.Signer signer) {
+    public record Offer(String name, FileKind kind, long size, ListSkeleton.Signer signer, String signerSha1) {
         /** Checks the arguments. */
         public Offer {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(signer, "signer");
             if (kind != FileKind.ITL && kind != FileKind.CTL && kind != FileKind.SGN) {
-                throw new IllegalArgumentException(
-                        "identity mode decides trust lists and .sgn files, not " + kind + " (give the installed list"
-                                + " as a file to simulate it)");
+                throw new IllegalArgumentException("identity mode decides trust lists and .sgn files, not " + kind
+                        + " (give the installed list" + " as a file to simulate it)");
             }
         }
 
@@ -60,7 +64,14 @@ public final class IdentityMode {
          * @return the offer of that list
          */
         public static Offer of(ListSkeleton list) {
-            return new Offer(list.name(), list.kind(), list.size(), list.signer());
+            String sha1 = null;
+            for (ListSkeleton.Entry e : list.records()) {
+                if (e.usedToSign() && e.sha1() != null) {
+                    sha1 = e.sha1();
+                    break;
+                }
+            }
+            return new Offer(list.name(), list.kind(), list.size(), list.signer(), sha1);
         }
 
         /**
@@ -73,8 +84,16 @@ public final class IdentityMode {
                 throw new IllegalArgumentException(
                         f.name() + ": " + f.parseError().orElse("not a trust list or signed file"));
             }
+            if (f.signed().get() instanceof io.github.itl4j.ItlFile l
+                    && f.kind().isTrustList()) {
+                return of(ListSkeleton.of(l, f.name()));
+            }
             return new Offer(
-                    f.name(), f.kind(), f.size(), ListSkeleton.Signer.of(f.signed().get().header()));
+                    f.name(),
+                    f.kind(),
+                    f.size(),
+                    ListSkeleton.Signer.of(f.signed().get().header()),
+                    null);
         }
     }
 
@@ -179,12 +198,29 @@ public final class IdentityMode {
                     Confidence.H,
                     list ? "UCMNZ" : "MIG8",
                     "SG14"));
+            if (offered.signerSha1() != null
+                    && m.entry.sha1() != null
+                    && !offered.signerSha1().equals(m.entry.sha1())) {
+                chain.add(rule(
+                        "SIG",
+                        Outcome.SKIP,
+                        "unknown: " + offered.name() + " carries its signer's certificate with SHA-1 "
+                                + offered.signerSha1() + ", but record " + m.entry.index() + " of " + l.name()
+                                + " is the certificate with SHA-1 " + m.entry.sha1() + " (same serial): the phone"
+                                + " verifies with the key of the one it holds, which "
+                                + (l.isCapture() ? "a capture does not show" : "identity mode does not compare")
+                                + " (a re-issued certificate with the same key passes, a new key fails); give both"
+                                + " lists as files",
+                        Confidence.H,
+                        "FORMAT"));
+                return new IdentityDecision(IdentityVerdict.UNKNOWN, chain, warnings, fixes);
+            }
             if (l.isCapture()) {
                 chain.add(rule(
                         "SIG",
                         Outcome.SKIP,
-                        "signature not checked: " + l.name() + " is a show " + l.kind().name().toLowerCase(
-                                        java.util.Locale.ROOT)
+                        "signature not checked: " + l.name() + " is a show "
+                                + l.kind().name().toLowerCase(java.util.Locale.ROOT)
                                 + " capture, which holds no certificate or key of record " + m.entry.index()
                                 + " (give the installed list file to check it)",
                         Confidence.H,
@@ -203,8 +239,8 @@ public final class IdentityMode {
                         Confidence.H,
                         "FORMAT"));
                 warnings.add(new SimulationWarning(
-                        "SIGNATURE_NOT_CHECKED", "identity mode: the signature of " + offered.name() + " was not"
-                                + " verified"));
+                        "SIGNATURE_NOT_CHECKED",
+                        "identity mode: the signature of " + offered.name() + " was not" + " verified"));
             }
             return new IdentityDecision(IdentityVerdict.ACCEPT, chain, warnings, fixes);
         }
@@ -216,10 +252,11 @@ public final class IdentityMode {
                 Confidence.H,
                 list ? "UCMNZ" : "MIG8",
                 "SG14"));
-        boolean tvsRecords = itl != null && !itl.withRole(Role.TVS).stream()
-                .filter(ListSkeleton.Entry::carriesKey)
-                .toList()
-                .isEmpty();
+        boolean tvsRecords = itl != null
+                && !itl.withRole(Role.TVS).stream()
+                        .filter(ListSkeleton.Entry::carriesKey)
+                        .toList()
+                        .isEmpty();
         if (!tvsRecords) {
             chain.add(rule(
                     "R10",

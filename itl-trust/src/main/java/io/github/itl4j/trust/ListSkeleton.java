@@ -362,5 +362,4 @@ public final class ListSkeleton {
         return "ListSkeleton[" + name + ", " + kind + (capture ? ", capture" : "") + ", " + records.size()
                 + " records]";
     }
-
 }

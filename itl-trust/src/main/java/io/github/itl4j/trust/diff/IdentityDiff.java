@@ -2,6 +2,7 @@ package io.github.itl4j.trust.diff;
 
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.Role;
+import io.github.itl4j.trust.FileKind;
 import io.github.itl4j.trust.Fix;
 import io.github.itl4j.trust.IdentityDecision;
 import io.github.itl4j.trust.IdentityMode;
@@ -11,7 +12,6 @@ import io.github.itl4j.trust.Outcome;
 import io.github.itl4j.trust.RuleResult;
 import io.github.itl4j.trust.SimulationPolicy;
 import io.github.itl4j.trust.TrustLists;
-import io.github.itl4j.trust.FileKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -101,7 +101,9 @@ public final class IdentityDiff {
         Map<String, String> sn = anchors(n);
         List<String> kept = new ArrayList<>();
         for (Rec a : o) {
-            if (a.roles.contains(Role.SAST.name()) && a.partner != null && a.partner.roles.contains(Role.SAST.name())
+            if (a.roles.contains(Role.SAST.name())
+                    && a.partner != null
+                    && a.partner.roles.contains(Role.SAST.name())
                     && a.sameCert) {
                 kept.add(so.get(a.id));
             }
@@ -387,7 +389,11 @@ public final class IdentityDiff {
                 ListSkeleton.serialText(b.signer().serial()));
         field(out, "CANAME", a.signer().issuer(), b.signer().issuer());
         field(out, "SIGNATURE", bitsText(a.signatureBits()), bitsText(b.signatureBits()));
-        field(out, "length", a.size() < 0 ? null : Long.toString(a.size()), b.size() < 0 ? null : Long.toString(b.size()));
+        field(
+                out,
+                "length",
+                a.size() < 0 ? null : Long.toString(a.size()),
+                b.size() < 0 ? null : Long.toString(b.size()));
         return out;
     }
 
@@ -450,7 +456,7 @@ public final class IdentityDiff {
                 "signerWasSastInOld",
                 wasSast,
                 wasSast
-                        ? "the new signer is SAST record " + rec[0] + " of the old list (by serial and issuer)"
+                        ? "the new signer is SAST record " + rec[0] + " of the old list, by serial and issuer"
                         : "the new signer is not a SAST record of the old list"));
         boolean isSast = signerMatches(sb, b, Role.SAST, rec);
         f.add(new Fact(
@@ -499,9 +505,7 @@ public final class IdentityDiff {
             f.add(new Fact("digestChanged", !da.equals(db), da.equals(db) ? da : da + " -> " + db));
         } else {
             f.add(new Fact(
-                    "digestChanged",
-                    false,
-                    "unknown: a show itl capture does not print the DIGESTALGORITHM value"));
+                    "digestChanged", false, "unknown: a show itl capture does not print the DIGESTALGORITHM value"));
         }
         if (a.signatureBits() > 0 && b.signatureBits() > 0) {
             boolean k = a.signatureBits() != b.signatureBits();
@@ -514,8 +518,11 @@ public final class IdentityDiff {
         }
         if (a.version() != null && b.version() != null) {
             boolean v = !a.version().equals(b.version());
-            f.add(new Fact("versionChanged", v, "VERSION " + (v ? a.version() + " -> " + b.version() : a.version())
-                    + " (SIGNERVERSION is not in a capture)"));
+            f.add(new Fact(
+                    "versionChanged",
+                    v,
+                    "VERSION " + (v ? a.version() + " -> " + b.version() : a.version())
+                            + " (SIGNERVERSION is not in a capture)"));
         } else {
             f.add(new Fact("versionChanged", false, "unknown: VERSION is not listed"));
         }
@@ -536,7 +543,10 @@ public final class IdentityDiff {
             ItlFile y = b.file().get();
             boolean eq = x.encoded()
                     .slice(x.header().length(), (int) x.size() - x.header().length())
-                    .equals(y.encoded().slice(y.header().length(), (int) y.size() - y.header().length()));
+                    .equals(y.encoded()
+                            .slice(
+                                    y.header().length(),
+                                    (int) y.size() - y.header().length()));
             return new Fact(
                     "recordsIdentical",
                     eq,

@@ -44,8 +44,10 @@ import picocli.CommandLine.ParentCommand;
  * {@code itl diff OLD NEW}: what changed between the trust list phones hold and the one now served (docs/lint.md,
  * library {@link TrustListDiff}): records aligned by certificate identity, header changes, derived facts, and the
  * continuity verdict of the trust simulator (would a phone holding OLD accept NEW). {@code --json} writes the common
- * envelope (schema {@code schemas/diff.schema.json}). Exits 0 when continuous, 1 when broken, 3 when a file is not a
- * trust list. Two directories compare their {@code *.tlv} files of the same name.
+ * envelope (schema {@code schemas/diff.schema.json}). Exits 0 when continuous, 1 when broken (or, with a capture,
+ * unknown), 3 when a file is neither a trust list nor a capture. Two directories compare their {@code *.tlv} files of
+ * the same name. A {@code show itl}/{@code show ctl} capture on either side is compared in identity mode
+ * ({@link IdentityDiff}).
  *
  * @since 0.1.0
  */
@@ -59,13 +61,20 @@ import picocli.CommandLine.ParentCommand;
                     + "SAST, anchors kept, TVS changed with the signer ...) and the continuity verdict: would a phone "
                     + "holding OLD accept NEW (CONTINUOUS, CONTINUOUS_VIA_TVS, CONTINUOUS_ROLLBACK, BROKEN with the fix).",
             "OLD and NEW may be two directories: their .tlv files of the same name are compared.",
-            "Exits 0 when every pair is continuous, 1 when one is broken, 3 when a file is not a trust list."
+            "OLD, NEW or --phone-ctl may be what show itl/show ctl printed (a pasted capture, detected by content): "
+                    + "records are then aligned by certificate identity and the verdict is decided in identity mode "
+                    + "(no signature checked; UNKNOWN where a rule needs bytes a capture lacks; docs/trust.md 3.7).",
+            "Exits 0 when every pair is continuous, 1 when one is broken or unknown, 3 when a file is neither a trust "
+                    + "list nor a capture."
         })
 public final class DiffCommand implements Callable<Integer> {
     @ParentCommand
     private ItlCli cli;
 
-    @Option(names = "--phone-ctl", paramLabel = "CTL", description = "The CTL the phones also hold.")
+    @Option(
+            names = "--phone-ctl",
+            paramLabel = "CTL",
+            description = "The CTL the phones also hold (a file, or a show ctl capture).")
     private String phoneCtl;
 
     @Option(
@@ -93,10 +102,16 @@ public final class DiffCommand implements Callable<Integer> {
     @Mixin
     private LimitOptions limitOptions = new LimitOptions();
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "The list phones hold (or a directory).")
+    @Parameters(
+            index = "0",
+            paramLabel = "OLD",
+            description = "The list phones hold (or a directory, or a show itl capture).")
     private String oldArg;
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "The list now served (or a directory).")
+    @Parameters(
+            index = "1",
+            paramLabel = "NEW",
+            description = "The list now served (or a directory, or a show itl capture).")
     private String newArg;
 
     /** Creates the command; picocli fills in the options. */

@@ -87,10 +87,17 @@ public final class SimulateCommand implements Callable<Integer> {
     @ParentCommand
     private ItlCli cli;
 
-    @Option(names = "--phone-itl", paramLabel = "FILE", description = "The ITL the phone holds.")
+    @Option(
+            names = "--phone-itl",
+            paramLabel = "FILE",
+            description = "The ITL the phone holds: a file, or what show itl printed (a pasted capture, detected by "
+                    + "content: identity mode, the signature is not checked; docs/trust.md 3.7).")
     private String phoneItl;
 
-    @Option(names = "--phone-ctl", paramLabel = "FILE", description = "The CTL the phone holds.")
+    @Option(
+            names = "--phone-ctl",
+            paramLabel = "FILE",
+            description = "The CTL the phone holds: a file, or a show ctl capture.")
     private String phoneCtl;
 
     @Option(

@@ -506,7 +506,13 @@ public final class SimulateCommand implements Callable<Integer> {
         ListSkeleton ctl = ctlIn == null ? null : skeleton(ctlIn);
         IdentityDecision d = IdentityMode.decide(itl, ctl, offer, tvsGiven, pol);
         if (json.given()) {
-            SimulateJson.writeIdentity(cli.binaryOut(), d, o, itl, ctl, inputs);
+            Instant at;
+            try {
+                at = now == null ? Instant.now() : Instant.parse(now);
+            } catch (DateTimeParseException e) {
+                throw CliException.usage("--now " + now + ": not an ISO-8601 instant (e.g. 2026-11-29T12:00:00Z)");
+            }
+            SimulateJson.writeIdentity(cli.binaryOut(), d, o, itl, ctl, at, inputs);
         } else {
             PrintWriter out = cli.out();
             out.println("itl simulate: " + d.verdict()

@@ -74,6 +74,8 @@ final class SimulateJson {
      * @param o the offered file
      * @param itl the installed ITL, or null
      * @param ctl the installed CTL, or null
+     * @param at the time of the decision (--now), written as the phone's {@code now} (no rule uses it: validity is
+     *     not decided in identity mode)
      * @param inputs the inputs of the run
      * @throws IOException from the stream
      */
@@ -83,6 +85,7 @@ final class SimulateJson {
             OfferedFile o,
             ListSkeleton itl,
             ListSkeleton ctl,
+            java.time.Instant at,
             List<JsonDocument.Input> inputs)
             throws IOException {
         JsonDocument doc = JsonDocument.start(os, "simulate", null, 0, inputs);
@@ -95,7 +98,7 @@ final class SimulateJson {
         g.writeStringField("mode", "identity");
         offered(g, o, o.signed().map(SignedFile::header));
         g.writeNullField("requested");
-        String now = java.time.Instant.now().toString();
+        String now = at.toString();
         g.writeFieldName("phone");
         skeletonPhone(g, itl, ctl, now);
         RuleChainJson.chain(g, d.chain());

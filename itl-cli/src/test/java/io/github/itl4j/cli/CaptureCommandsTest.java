@@ -115,13 +115,15 @@ class CaptureCommandsTest {
         assertTrue(t.stdout().contains("[identity mode]"), t.stdout());
         assertTrue(t.stdout().contains("[PASS] R3"), t.stdout());
         assertTrue(t.stdout().contains("[SKIP] SIG"), t.stdout());
-        JsonNode n = SimulateCommandTest.json(CliRun.run("simulate", "--json", "--phone-itl", shown.toString(), reset));
+        JsonNode n = SimulateCommandTest.json(CliRun.run(
+                "simulate", "--json", "--now", "2026-11-29T12:00:00Z", "--phone-itl", shown.toString(), reset));
         assertEquals("ACCEPT", n.get("verdict").asText());
         JsonNode r = n.get("data").get("results").get(0);
         assertEquals("identity", r.get("mode").asText());
         assertEquals("R3", r.get("decisiveRule").asText());
         assertTrue(r.get("phone").get("itl").get("capture").asBoolean());
         assertEquals(2, r.get("phone").get("itl").get("sast").size());
+        assertEquals("2026-11-29T12:00:00Z", r.get("phone").get("now").asText());
         assertEquals(reset, r.get("phoneAfter").get("itl").get("path").asText());
         // Cisco's listing A names the same serials with other certificates: not decidable without the keys
         CliRun u = CliRun.run("simulate", "--phone-itl", A, reset);

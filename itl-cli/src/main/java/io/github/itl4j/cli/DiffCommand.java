@@ -6,16 +6,21 @@ import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlHeader;
 import io.github.itl4j.ItlLimitException;
 import io.github.itl4j.crypto.Checksums;
+import io.github.itl4j.listing.ShowListing;
 import io.github.itl4j.trust.Fix;
+import io.github.itl4j.trust.ListSkeleton;
 import io.github.itl4j.trust.ModelTable;
 import io.github.itl4j.trust.PhoneState;
 import io.github.itl4j.trust.RuleResult;
+import io.github.itl4j.trust.SimulationPolicy;
+import io.github.itl4j.trust.SimulationWarning;
 import io.github.itl4j.trust.TrustSimulator;
 import io.github.itl4j.trust.TvsEnvironment;
 import io.github.itl4j.trust.diff.ChangeKind;
 import io.github.itl4j.trust.diff.ContinuityVerdict;
 import io.github.itl4j.trust.diff.Fact;
 import io.github.itl4j.trust.diff.HeaderChange;
+import io.github.itl4j.trust.diff.IdentityDiff;
 import io.github.itl4j.trust.diff.RecordChange;
 import io.github.itl4j.trust.diff.TrustListDiff;
 import java.io.IOException;
@@ -27,6 +32,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -38,8 +44,10 @@ import picocli.CommandLine.ParentCommand;
  * {@code itl diff OLD NEW}: what changed between the trust list phones hold and the one now served (docs/lint.md,
  * library {@link TrustListDiff}): records aligned by certificate identity, header changes, derived facts, and the
  * continuity verdict of the trust simulator (would a phone holding OLD accept NEW). {@code --json} writes the common
- * envelope (schema {@code schemas/diff.schema.json}). Exits 0 when continuous, 1 when broken, 3 when a file is not a
- * trust list. Two directories compare their {@code *.tlv} files of the same name.
+ * envelope (schema {@code schemas/diff.schema.json}). Exits 0 when continuous, 1 when broken (or, with a capture,
+ * unknown), 3 when a file is neither a trust list nor a capture. Two directories compare their {@code *.tlv} files of
+ * the same name. A {@code show itl}/{@code show ctl} capture on either side is compared in identity mode
+ * ({@link IdentityDiff}).
  *
  * @since 0.1.0
  */
@@ -53,13 +61,20 @@ import picocli.CommandLine.ParentCommand;
                     + "SAST, anchors kept, TVS changed with the signer ...) and the continuity verdict: would a phone "
                     + "holding OLD accept NEW (CONTINUOUS, CONTINUOUS_VIA_TVS, CONTINUOUS_ROLLBACK, BROKEN with the fix).",
             "OLD and NEW may be two directories: their .tlv files of the same name are compared.",
-            "Exits 0 when every pair is continuous, 1 when one is broken, 3 when a file is not a trust list."
+            "OLD, NEW or --phone-ctl may be what show itl/show ctl printed (a pasted capture, detected by content): "
+                    + "records are then aligned by certificate identity and the verdict is decided in identity mode "
+                    + "(no signature checked; UNKNOWN where a rule needs bytes a capture lacks; docs/trust.md 3.7).",
+            "Exits 0 when every pair is continuous, 1 when one is broken or unknown, 3 when a file is neither a trust "
+                    + "list nor a capture."
         })
 public final class DiffCommand implements Callable<Integer> {
     @ParentCommand
     private ItlCli cli;
 
-    @Option(names = "--phone-ctl", paramLabel = "CTL", description = "The CTL the phones also hold.")
+    @Option(
+            names = "--phone-ctl",
+            paramLabel = "CTL",
+            description = "The CTL the phones also hold (a file, or a show ctl capture).")
     private String phoneCtl;
 
     @Option(
@@ -87,10 +102,16 @@ public final class DiffCommand implements Callable<Integer> {
     @Mixin
     private LimitOptions limitOptions = new LimitOptions();
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "The list phones hold (or a directory).")
+    @Parameters(
+            index = "0",
+            paramLabel = "OLD",
+            description = "The list phones hold (or a directory, or a show itl capture).")
     private String oldArg;
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "The list now served (or a directory).")
+    @Parameters(
+            index = "1",
+            paramLabel = "NEW",
+            description = "The list now served (or a directory, or a show itl capture).")
     private String newArg;
 
     /** Creates the command; picocli fills in the options. */
@@ -98,16 +119,32 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrustSimulator sim = simulator();
         List<String[]> pairs = pairs();
-        List<TrustListDiff> diffs = new ArrayList<>();
-        int code = ExitCodes.OK;
+        List<Side[]> sides = new ArrayList<>();
+        boolean identity = false;
         for (String[] p : pairs) {
-            ItlFile a = read(p[0]);
-            ItlFile b = read(p[1]);
-            TrustListDiff d = TrustListDiff.compare(a, Inputs.displayName(p[0]), b, Inputs.displayName(p[1]), sim);
+            Side a = read(p[0]);
+            Side b = read(p[1]);
+            sides.add(new Side[] {a, b});
+            identity |= a.capture() || b.capture();
+        }
+        Side ctl = phoneCtl == null ? null : read(phoneCtl);
+        identity |= ctl != null && ctl.capture();
+        if (identity && model != null) {
+            throw new CliException(
+                    ExitCodes.INPUT,
+                    "--model: a show itl capture does not print the digest algorithm, so identity mode does not"
+                            + " decide digest support; give both lists as files");
+        }
+        TrustSimulator sim = identity ? null : simulator(ctl);
+        List<View> diffs = new ArrayList<>();
+        int code = ExitCodes.OK;
+        for (Side[] p : sides) {
+            View d = identity
+                    ? identityDiff(p[0], p[1], ctl)
+                    : View.of(TrustListDiff.compare(p[0].file(), p[0].name(), p[1].file(), p[1].name(), sim));
             diffs.add(d);
-            if (d.continuity() == ContinuityVerdict.BROKEN) {
+            if (!d.continuity().isContinuous()) {
                 code = ExitCodes.CHECK_FAILED;
             }
             if (!json) {
@@ -117,13 +154,18 @@ public final class DiffCommand implements Callable<Integer> {
         if (json) {
             writeJson(diffs);
         } else if (diffs.size() > 1) {
-            long broken = diffs.stream()
-                    .filter(d -> d.continuity() == ContinuityVerdict.BROKEN)
-                    .count();
+            long broken =
+                    diffs.stream().filter(d -> !d.continuity().isContinuous()).count();
             cli.out().println("diff: " + diffs.size() + " pairs, " + broken + " broken");
         }
         cli.out().flush();
         return code;
+    }
+
+    private View identityDiff(Side a, Side b, Side ctl) {
+        ListSkeleton ctlSkeleton = ctl == null ? null : ctl.skeleton();
+        return View.of(IdentityDiff.compare(
+                a.skeleton(), b.skeleton(), ctlSkeleton, !tvs.isEmpty(), SimulationPolicy.defaults()));
     }
 
     private List<String[]> pairs() throws CliException {
@@ -152,21 +194,41 @@ public final class DiffCommand implements Callable<Integer> {
         return out;
     }
 
-    private ItlFile read(String arg) throws CliException, IOException {
-        String name = Inputs.displayName(arg);
-        try {
-            Inputs.Input in = Inputs.read(arg, cli.stdin(), limitOptions.reader());
-            return limitOptions.reader().readTrustList(in.data());
-        } catch (ItlLimitException e) {
-            throw new CliException(ExitCodes.INPUT, name + ": " + LimitOptions.message(e), e);
-        } catch (io.github.itl4j.ItlException e) {
-            throw new CliException(ExitCodes.INPUT, name + ": not a trust list: " + e.getMessage(), e);
-        } catch (java.nio.file.NoSuchFileException e) {
-            throw new CliException(ExitCodes.IO, name + ": no such file", e);
+    /** One input: a trust list, or a {@code show itl}/{@code show ctl} capture (detected by content). */
+    private record Side(String name, ItlFile file, ListSkeleton skeleton) {
+        boolean capture() {
+            return file == null;
         }
     }
 
-    private TrustSimulator simulator() throws CliException, IOException {
+    private Side read(String arg) throws CliException, IOException {
+        String name = Inputs.displayName(arg);
+        Inputs.Input in;
+        try {
+            in = Inputs.read(arg, cli.stdin(), limitOptions.reader());
+        } catch (ItlLimitException e) {
+            throw new CliException(ExitCodes.INPUT, name + ": " + LimitOptions.message(e), e);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new CliException(ExitCodes.IO, name + ": no such file", e);
+        }
+        Optional<ShowListing> capture = Captures.sniff(in.data());
+        if (capture.isPresent()) {
+            return new Side(name, null, ListSkeleton.of(capture.get(), name));
+        }
+        try {
+            ItlFile f = limitOptions.reader().readTrustList(in.data());
+            return new Side(name, f, ListSkeleton.of(f, name));
+        } catch (ItlLimitException e) {
+            throw new CliException(ExitCodes.INPUT, name + ": " + LimitOptions.message(e), e);
+        } catch (io.github.itl4j.ItlException e) {
+            throw new CliException(
+                    ExitCodes.INPUT,
+                    name + ": not a trust list (nor a show itl/show ctl capture): " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private TrustSimulator simulator(Side ctl) throws CliException, IOException {
         PhoneState p = PhoneState.none();
         if (now != null) {
             p = p.at(LintCommand.instant(now, "--now"));
@@ -174,8 +236,8 @@ public final class DiffCommand implements Callable<Integer> {
         if (model != null) {
             p = p.model(model);
         }
-        if (phoneCtl != null) {
-            p = p.withCtl(read(phoneCtl), phoneCtl);
+        if (ctl != null) {
+            p = p.withCtl(ctl.file(), ctl.name());
         }
         TvsEnvironment env = TvsEnvironment.none();
         for (String t : tvs) {
@@ -202,12 +264,128 @@ public final class DiffCommand implements Callable<Integer> {
         return TrustSimulator.builder().phone(p).tvs(env).models(mt).build();
     }
 
+    // ------------------------------------------------------------------ one view of both kinds of diff
+
+    /** The signer and checksum of one side, as the text and JSON print them. */
+    record ListInfo(
+            String path,
+            String sha1,
+            long size,
+            int records,
+            String subject,
+            String serial,
+            String issuer,
+            boolean capture) {
+        static ListInfo of(String path, ItlFile f) {
+            ItlHeader h = f.header();
+            return new ListInfo(
+                    path,
+                    Checksums.md5AndSha1(f.encoded()).sha1().toHex(),
+                    f.size(),
+                    f.records().size(),
+                    h.signerName().orElse(null),
+                    h.serialNumber().map(Bytes::toHex).orElse(null),
+                    h.caName().orElse(null),
+                    false);
+        }
+
+        static ListInfo of(ListSkeleton s) {
+            if (s.file().isPresent()) {
+                return of(s.name(), s.file().get());
+            }
+            return new ListInfo(
+                    s.name(),
+                    s.sha1(),
+                    s.size(),
+                    s.records().size(),
+                    s.signer().subject(),
+                    s.signer().serial(),
+                    s.signer().issuer(),
+                    true);
+        }
+    }
+
+    /**
+     * A diff as the text and JSON print it: of two files ({@link TrustListDiff}, decided by the trust simulator), or
+     * with a capture ({@link IdentityDiff}, decided in identity mode).
+     */
+    record View(
+            ListInfo oldList,
+            ListInfo newList,
+            List<HeaderChange> header,
+            List<RecordChange> records,
+            List<Fact> facts,
+            List<String> sastOld,
+            List<String> sastNew,
+            List<String> sastKept,
+            ContinuityVerdict continuity,
+            String simulation,
+            RuleResult decisive,
+            List<RuleResult> chain,
+            List<Fix> fixes,
+            List<SimulationWarning> warnings,
+            List<JsonDocument.Entry> problems,
+            boolean tvsConsidered,
+            boolean identity) {
+        static View of(TrustListDiff d) {
+            List<JsonDocument.Entry> problems = new ArrayList<>();
+            for (var p : d.simulation().problems()) {
+                problems.add(JsonDocument.Entry.of(p.code(), p.severity().name(), p.message()));
+            }
+            return new View(
+                    ListInfo.of(d.oldName(), d.oldList()),
+                    ListInfo.of(d.newName(), d.newList()),
+                    d.header(),
+                    d.records(),
+                    d.facts(),
+                    d.sastOld(),
+                    d.sastNew(),
+                    d.sastKept(),
+                    d.continuity(),
+                    d.simulation().verdict().name(),
+                    d.simulation().decisive(),
+                    d.chain(),
+                    d.fixes(),
+                    d.simulation().warnings(),
+                    problems,
+                    d.tvsConsidered(),
+                    false);
+        }
+
+        static View of(IdentityDiff d) {
+            return new View(
+                    ListInfo.of(d.oldList()),
+                    ListInfo.of(d.newList()),
+                    d.header(),
+                    d.records(),
+                    d.facts(),
+                    d.sastOld(),
+                    d.sastNew(),
+                    d.sastKept(),
+                    d.continuity(),
+                    d.decision().verdict().name(),
+                    d.decision().decisive(),
+                    d.chain(),
+                    d.fixes(),
+                    d.decision().warnings(),
+                    List.of(),
+                    d.tvsConsidered(),
+                    true);
+        }
+
+        boolean fact(String name) {
+            return facts.stream().anyMatch(f -> f.name().equals(name) && f.value());
+        }
+    }
+
     // ------------------------------------------------------------------ text
 
-    static void text(PrintWriter out, TrustListDiff d) {
-        out.println("itl diff " + d.oldName() + " " + d.newName());
-        ItlHeader ho = d.oldList().header();
-        ItlHeader hn = d.newList().header();
+    static void text(PrintWriter out, View d) {
+        out.println("itl diff " + d.oldList().path() + " " + d.newList().path());
+        if (d.identity()) {
+            out.println("mode     identity: " + captures(d) + " (certificates known by SHA-1, serial and issuer;"
+                    + " no signature is checked)");
+        }
         List<String> fields = new ArrayList<>();
         boolean signerChanged = d.fact("signerChanged");
         String wasSast = d.facts().stream()
@@ -216,10 +394,10 @@ public final class DiffCommand implements Callable<Integer> {
                 .map(Fact::explanation)
                 .orElse("");
         if (signerChanged) {
-            out.println("header   signer  " + cn(ho.signerName().orElse("?")) + "  ->  "
-                    + cn(hn.signerName().orElse("?")) + " (" + wasSast + ")");
+            out.println("header   signer  " + cn(orQ(d.oldList().subject())) + "  ->  "
+                    + cn(orQ(d.newList().subject())) + " (" + wasSast + ")");
         } else {
-            out.println("header   signer  " + cn(hn.signerName().orElse("?")) + " (unchanged)");
+            out.println("header   signer  " + cn(orQ(d.newList().subject())) + " (unchanged)");
         }
         for (HeaderChange h : d.header()) {
             if (List.of("SIGNERNAME", "SERIALNUMBER", "CANAME").contains(h.field()) && signerChanged) {
@@ -243,7 +421,9 @@ public final class DiffCommand implements Callable<Integer> {
         List<String> counts = new ArrayList<>();
         n.forEach((k, v) -> counts.add(v + " " + k.name().toLowerCase(Locale.ROOT)));
         out.println("records  " + String.join(", ", counts)
-                + (d.fact("recordsIdentical") ? " (record bytes identical)" : ""));
+                + (d.fact("recordsIdentical")
+                        ? d.identity() ? " (same certificates, roles and lengths)" : " (record bytes identical)"
+                        : ""));
         for (RecordChange c : d.records()) {
             if (c.kind() == ChangeKind.UNCHANGED && !c.rolesChanged()) {
                 continue;
@@ -272,10 +452,15 @@ public final class DiffCommand implements Callable<Integer> {
         if (!trueFacts.isEmpty()) {
             out.println("facts    " + String.join(", ", trueFacts));
         }
-        RuleResult dec = d.simulation().decisive();
+        RuleResult dec = d.decisive();
         out.println("verdict  " + d.continuity() + " (" + dec.rule() + ": " + dec.detail() + ")"
                 + (d.tvsConsidered() ? "" : "; TVS not considered (no --tvs)"));
-        if (d.continuity() == ContinuityVerdict.BROKEN) {
+        if (d.identity()) {
+            for (SimulationWarning w : d.warnings()) {
+                out.println("  warning " + w.code() + ": " + w.detail());
+            }
+        }
+        if (!d.continuity().isContinuous()) {
             for (RuleResult r : d.chain()) {
                 out.printf(
                         Locale.ROOT,
@@ -292,6 +477,24 @@ public final class DiffCommand implements Callable<Integer> {
             }
         }
         out.flush();
+    }
+
+    private static String captures(View d) {
+        List<String> c = new ArrayList<>();
+        if (d.oldList().capture()) {
+            c.add(d.oldList().path());
+        }
+        if (d.newList().capture()) {
+            c.add(d.newList().path());
+        }
+        return c.isEmpty()
+                ? "--phone-ctl is a show ctl capture"
+                : String.join(" and ", c)
+                        + (c.size() == 1 ? " is a show itl/ctl capture" : " are show itl/ctl captures");
+    }
+
+    private static String orQ(String s) {
+        return s == null ? "?" : s;
     }
 
     /** The CN of a subject, for text that fits a terminal (JSON has the whole name). */
@@ -317,11 +520,11 @@ public final class DiffCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ JSON
 
-    private void writeJson(List<TrustListDiff> diffs) throws IOException {
+    private void writeJson(List<View> diffs) throws IOException {
         List<JsonDocument.Input> inputs = new ArrayList<>();
-        for (TrustListDiff d : diffs) {
-            inputs.add(new JsonDocument.Input("old", d.oldName()));
-            inputs.add(new JsonDocument.Input("new", d.newName()));
+        for (View d : diffs) {
+            inputs.add(new JsonDocument.Input("old", d.oldList().path()));
+            inputs.add(new JsonDocument.Input("new", d.newList().path()));
         }
         if (phoneCtl != null) {
             inputs.add(new JsonDocument.Input("installed-ctl", phoneCtl));
@@ -335,31 +538,32 @@ public final class DiffCommand implements Callable<Integer> {
         JsonDocument doc = JsonDocument.start(cli.binaryOut(), "diff", null, 0, inputs);
         JsonGenerator g = doc.generator();
         ContinuityVerdict overall = diffs.get(0).continuity();
-        for (TrustListDiff d : diffs) {
-            if (d.continuity() == ContinuityVerdict.BROKEN) {
-                overall = ContinuityVerdict.BROKEN;
+        for (View d : diffs) {
+            if (d.continuity() == ContinuityVerdict.BROKEN
+                    || d.continuity() == ContinuityVerdict.UNKNOWN && overall != ContinuityVerdict.BROKEN) {
+                overall = d.continuity();
             }
         }
         doc.verdict(overall.name());
         g.writeObjectFieldStart("data");
         g.writeArrayFieldStart("diffs");
-        for (TrustListDiff d : diffs) {
+        for (View d : diffs) {
             diff(g, d);
         }
         g.writeEndArray();
         g.writeEndObject();
-        for (TrustListDiff d : diffs) {
-            for (var p : d.simulation().problems()) {
-                doc.problem(JsonDocument.Entry.of(p.code(), p.severity().name(), p.message()));
+        for (View d : diffs) {
+            for (JsonDocument.Entry p : d.problems()) {
+                doc.problem(p);
             }
         }
         doc.end();
     }
 
-    private static void diff(JsonGenerator g, TrustListDiff d) throws IOException {
+    private static void diff(JsonGenerator g, View d) throws IOException {
         g.writeStartObject();
-        list(g, "old", d.oldName(), d.oldList());
-        list(g, "new", d.newName(), d.newList());
+        list(g, "old", d.oldList());
+        list(g, "new", d.newList());
         g.writeArrayFieldStart("header");
         for (HeaderChange h : d.header()) {
             g.writeStartObject();
@@ -401,43 +605,31 @@ public final class DiffCommand implements Callable<Integer> {
         g.writeEndObject();
         g.writeObjectFieldStart("continuity");
         g.writeStringField("verdict", d.continuity().name());
-        g.writeStringField("simulation", d.simulation().verdict().name());
+        g.writeStringField("simulation", d.simulation());
+        g.writeStringField("mode", d.identity() ? "identity" : "files");
         g.writeBooleanField("tvsConsidered", d.tvsConsidered());
-        g.writeArrayFieldStart("chain");
-        for (RuleResult r : d.chain()) {
-            g.writeStartObject();
-            g.writeStringField("rule", r.rule());
-            g.writeStringField("outcome", r.outcome().name());
-            g.writeStringField("detail", r.detail());
-            strings(g, "source", r.source());
-            g.writeStringField("confidence", r.confidence().name());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("fixes");
-        for (Fix f : d.fixes()) {
-            g.writeStartObject();
-            g.writeStringField("code", f.code().code());
-            g.writeStringField("text", f.text());
-            strings(g, "source", f.source());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        RuleChainJson.chain(g, d.chain());
+        RuleChainJson.fixes(g, d.fixes());
+        RuleChainJson.warnings(g, d.warnings());
         g.writeEndObject();
         g.writeEndObject();
     }
 
-    private static void list(JsonGenerator g, String field, String path, ItlFile f) throws IOException {
+    private static void list(JsonGenerator g, String field, ListInfo l) throws IOException {
         g.writeObjectFieldStart(field);
-        g.writeStringField("path", path);
-        g.writeStringField("sha1", Checksums.md5AndSha1(f.encoded()).sha1().toHex());
-        g.writeNumberField("size", f.size());
-        g.writeNumberField("records", f.records().size());
-        ItlHeader h = f.header();
+        g.writeStringField("path", l.path());
+        g.writeStringField("sha1", l.sha1());
+        if (l.size() < 0) {
+            g.writeNullField("size");
+        } else {
+            g.writeNumberField("size", l.size());
+        }
+        g.writeNumberField("records", l.records());
+        g.writeBooleanField("capture", l.capture());
         g.writeObjectFieldStart("signer");
-        g.writeStringField("subject", h.signerName().orElse(null));
-        g.writeStringField("serial", h.serialNumber().map(Bytes::toHex).orElse(null));
-        g.writeStringField("issuer", h.caName().orElse(null));
+        g.writeStringField("subject", l.subject());
+        g.writeStringField("serial", l.serial());
+        g.writeStringField("issuer", l.issuer());
         g.writeEndObject();
         g.writeEndObject();
     }

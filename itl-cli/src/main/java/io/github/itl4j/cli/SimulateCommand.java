@@ -9,9 +9,14 @@ import io.github.itl4j.Role;
 import io.github.itl4j.crypto.Checksums;
 import io.github.itl4j.crypto.KeyLoadException;
 import io.github.itl4j.crypto.KeyLoader;
+import io.github.itl4j.listing.ShowListing;
 import io.github.itl4j.trust.Assumption;
 import io.github.itl4j.trust.FileKind;
 import io.github.itl4j.trust.Fix;
+import io.github.itl4j.trust.IdentityDecision;
+import io.github.itl4j.trust.IdentityMode;
+import io.github.itl4j.trust.IdentityVerdict;
+import io.github.itl4j.trust.ListSkeleton;
 import io.github.itl4j.trust.ModelTable;
 import io.github.itl4j.trust.OfferedFile;
 import io.github.itl4j.trust.PhoneState;
@@ -36,6 +41,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
@@ -81,10 +87,17 @@ public final class SimulateCommand implements Callable<Integer> {
     @ParentCommand
     private ItlCli cli;
 
-    @Option(names = "--phone-itl", paramLabel = "FILE", description = "The ITL the phone holds.")
+    @Option(
+            names = "--phone-itl",
+            paramLabel = "FILE",
+            description = "The ITL the phone holds: a file, or what show itl printed (a pasted capture, detected by "
+                    + "content: identity mode, the signature is not checked; docs/trust.md 3.7).")
     private String phoneItl;
 
-    @Option(names = "--phone-ctl", paramLabel = "FILE", description = "The CTL the phone holds.")
+    @Option(
+            names = "--phone-ctl",
+            paramLabel = "FILE",
+            description = "The CTL the phone holds: a file, or a show ctl capture.")
     private String phoneCtl;
 
     @Option(
@@ -275,8 +288,13 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         List<JsonDocument.Input> inputs = new ArrayList<>();
         FileKind forced = kind();
+        Installed itlIn = phoneItl == null ? null : installed(phoneItl, "--phone-itl");
+        Installed ctlIn = phoneCtl == null ? null : installed(phoneCtl, "--phone-ctl");
+        if (itlIn != null && itlIn.file() == null || ctlIn != null && ctlIn.file() == null) {
+            return identityMode(itlIn, ctlIn, forced, inputs);
+        }
         TrustSimulator sim = TrustSimulator.builder()
-                .phone(phone(inputs))
+                .phone(phone(inputs, itlIn, ctlIn))
                 .tvs(tvsEnvironment(inputs))
                 .policy(policy(inputs))
                 .models(modelTable(inputs))
@@ -292,6 +310,10 @@ public final class SimulateCommand implements Callable<Integer> {
             String name = names.get(i);
             Inputs.Input in = Inputs.read(name, cli.stdin(), MAX_INPUT);
             inputs.add(new JsonDocument.Input(i == 0 ? "offered" : "then", Inputs.displayName(name)));
+            if ((i > 0 || forced == null) && Captures.sniff(in.data()).isPresent()) {
+                throw CliException.input(Inputs.displayName(name) + ": a show itl capture cannot be offered; offer"
+                        + " the file itself (a capture is accepted as --phone-itl/--phone-ctl, and by itl diff)");
+            }
             OfferedFile o =
                     OfferedFile.read(Inputs.displayName(name), in.data(), ItlLimits.defaults(), i == 0 ? forced : null);
             steps.add(new TrustSimulator.Step(o, adv.get(i)));
@@ -331,7 +353,8 @@ public final class SimulateCommand implements Callable<Integer> {
         };
     }
 
-    private PhoneState phone(List<JsonDocument.Input> inputs) throws CliException, IOException {
+    private PhoneState phone(List<JsonDocument.Input> inputs, Installed itlIn, Installed ctlIn)
+            throws CliException, IOException {
         PhoneState p = PhoneState.none();
         if (now != null) {
             try {
@@ -341,11 +364,11 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         if (phoneItl != null) {
-            p = p.withItl(installed(phoneItl, "--phone-itl"), phoneItl);
+            p = p.withItl(itlIn.file(), phoneItl);
             inputs.add(new JsonDocument.Input("installed-itl", phoneItl));
         }
         if (phoneCtl != null) {
-            p = p.withCtl(installed(phoneCtl, "--phone-ctl"), phoneCtl);
+            p = p.withCtl(ctlIn.file(), phoneCtl);
             inputs.add(new JsonDocument.Input("installed-ctl", phoneCtl));
         }
         if (model != null) {
@@ -413,16 +436,124 @@ public final class SimulateCommand implements Callable<Integer> {
         throw CliException.input("--phone-key " + file + ": not an RSA or EC PKCS#8 private key");
     }
 
-    private ItlFile installed(String arg, String option) throws CliException, IOException {
+    /** A list the phone holds: a file, or a {@code show itl}/{@code show ctl} capture (then {@code file} is null). */
+    private record Installed(String arg, ItlFile file, ListSkeleton skeleton) {}
+
+    private Installed installed(String arg, String option) throws CliException, IOException {
         if (Inputs.STDIO.equals(arg)) {
             throw CliException.usage(option + " needs a file, not standard input");
         }
         Inputs.Input in = Inputs.read(arg, InputStream.nullInputStream(), MAX_INPUT);
-        try {
-            return ItlReader.defaults().readTrustList(in.data());
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.INPUT, option + " " + arg + ": " + e.getMessage(), e);
+        Optional<ShowListing> capture = Captures.sniff(in.data());
+        if (capture.isPresent()) {
+            return new Installed(arg, null, ListSkeleton.of(capture.get(), arg));
         }
+        try {
+            return new Installed(arg, ItlReader.defaults().readTrustList(in.data()), null);
+        } catch (IOException e) {
+            throw new CliException(
+                    ExitCodes.INPUT,
+                    option + " " + arg + ": " + e.getMessage() + " (nor a show itl/show ctl capture)",
+                    e);
+        }
+    }
+
+    /**
+     * Identity mode (docs/trust.md, "Captures"): the phone holds a list known from a {@code show itl} capture, so the
+     * offered file's signer is looked up by serial and issuer and no signature is checked ({@link IdentityMode}).
+     * Options whose rules need bytes a capture lacks are refused with the reason.
+     */
+    private int identityMode(Installed itlIn, Installed ctlIn, FileKind forced, List<JsonDocument.Input> inputs)
+            throws CliException, IOException {
+        String why = " needs the installed list as a file: a show itl/show ctl capture holds no certificate or key";
+        if (!thenFiles.isEmpty()) {
+            throw new CliException(ExitCodes.INPUT, "--then (sequence mode)" + why);
+        }
+        if (phoneKey != null || phoneCert != null || encrypted) {
+            throw new CliException(ExitCodes.INPUT, "--encrypted/--phone-key (.enc.sgn)" + why);
+        }
+        if (model != null) {
+            throw new CliException(
+                    ExitCodes.INPUT,
+                    "--model: identity mode does not decide digest support (a capture does not print the digest);"
+                            + " give the installed list as a file");
+        }
+        if (itlIn != null) {
+            inputs.add(new JsonDocument.Input("installed-itl", phoneItl));
+        }
+        if (ctlIn != null) {
+            inputs.add(new JsonDocument.Input("installed-ctl", phoneCtl));
+        }
+        boolean tvsGiven = !tvsEnvironment(inputs).isEmpty();
+        SimulationPolicy pol = policy(inputs);
+        Inputs.Input in = Inputs.read(offered, cli.stdin(), MAX_INPUT);
+        inputs.add(new JsonDocument.Input("offered", Inputs.displayName(offered)));
+        if (Captures.sniff(in.data()).isPresent()) {
+            throw CliException.input(Inputs.displayName(offered) + ": a show itl capture cannot be offered; offer"
+                    + " the file itself (itl diff compares two captures)");
+        }
+        OfferedFile o = OfferedFile.read(Inputs.displayName(offered), in.data(), ItlLimits.defaults(), forced);
+        if (o.parseError().isPresent()) {
+            throw CliException.input(o.name() + ": " + o.parseError().get());
+        }
+        IdentityMode.Offer offer;
+        try {
+            offer = IdentityMode.Offer.of(o);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.INPUT, o.name() + ": " + e.getMessage(), e);
+        }
+        ListSkeleton itl = itlIn == null ? null : skeleton(itlIn);
+        ListSkeleton ctl = ctlIn == null ? null : skeleton(ctlIn);
+        IdentityDecision d = IdentityMode.decide(itl, ctl, offer, tvsGiven, pol);
+        if (json.given()) {
+            Instant at;
+            try {
+                at = now == null ? Instant.now() : Instant.parse(now);
+            } catch (DateTimeParseException e) {
+                throw CliException.usage("--now " + now + ": not an ISO-8601 instant (e.g. 2026-11-29T12:00:00Z)");
+            }
+            SimulateJson.writeIdentity(cli.binaryOut(), d, o, itl, ctl, at, inputs);
+        } else {
+            PrintWriter out = cli.out();
+            out.println("itl simulate: " + d.verdict()
+                    + (d.verdict() == IdentityVerdict.ACCEPT ? " (signature not checked)" : "") + "  offered "
+                    + offeredText(o) + "  phone: " + skeletonText(itl, ctl) + "  [identity mode]");
+            for (RuleResult rr : d.chain()) {
+                out.printf(
+                        Locale.ROOT,
+                        "  %-6s %-7s %s  [%s] %s%n",
+                        "[" + rr.outcome() + "]",
+                        rr.rule(),
+                        rr.detail(),
+                        rr.confidence(),
+                        String.join(", ", rr.source()));
+            }
+            for (SimulationWarning w : d.warnings()) {
+                out.println("  warning " + w.code() + ": " + w.detail());
+            }
+            for (int i = 0; i < d.fixes().size(); i++) {
+                Fix f = d.fixes().get(i);
+                out.println((i == 0 ? "  fix " : "      or ") + f.code().code() + ": " + f.text() + "  ("
+                        + String.join(", ", f.source()) + ")");
+            }
+            out.flush();
+        }
+        return d.verdict().isAccepted() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    private static ListSkeleton skeleton(Installed i) {
+        return i.skeleton() != null ? i.skeleton() : ListSkeleton.of(i.file(), i.arg());
+    }
+
+    private static String skeletonText(ListSkeleton itl, ListSkeleton ctl) {
+        List<String> parts = new ArrayList<>();
+        for (ListSkeleton l : new ListSkeleton[] {itl, ctl}) {
+            if (l != null) {
+                parts.add(l.kind() + (l.isCapture() ? " capture " : " ") + l.name() + " ("
+                        + l.withRole(Role.SAST).size() + " SAST" + (l.isRollback() ? ", rollback" : "") + ")");
+            }
+        }
+        return String.join(" + ", parts);
     }
 
     private TvsEnvironment tvsEnvironment(List<JsonDocument.Input> inputs) throws CliException, IOException {

@@ -6,16 +6,16 @@ import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlHeader;
 import io.github.itl4j.ItlRecord;
 import io.github.itl4j.Role;
+import io.github.itl4j.SignedFile;
 import io.github.itl4j.crypto.Checksums;
 import io.github.itl4j.trust.Assumption;
 import io.github.itl4j.trust.CacheEntry;
-import io.github.itl4j.trust.Fix;
+import io.github.itl4j.trust.IdentityDecision;
+import io.github.itl4j.trust.ListSkeleton;
 import io.github.itl4j.trust.OfferedFile;
 import io.github.itl4j.trust.PhoneState;
-import io.github.itl4j.trust.RuleResult;
 import io.github.itl4j.trust.SimulationProblem;
 import io.github.itl4j.trust.SimulationResult;
-import io.github.itl4j.trust.SimulationWarning;
 import io.github.itl4j.trust.Verdict;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -65,10 +65,149 @@ final class SimulateJson {
         doc.end();
     }
 
+    /**
+     * Writes the document of {@code itl simulate --json} in identity mode (the phone holds a {@code show itl}
+     * capture): one result, {@code "mode": "identity"}, the installed lists as skeletons ({@code "capture": true}).
+     *
+     * @param os standard output
+     * @param d the decision
+     * @param o the offered file
+     * @param itl the installed ITL, or null
+     * @param ctl the installed CTL, or null
+     * @param at the time of the decision (--now), written as the phone's {@code now} (no rule uses it: validity is
+     *     not decided in identity mode)
+     * @param inputs the inputs of the run
+     * @throws IOException from the stream
+     */
+    static void writeIdentity(
+            OutputStream os,
+            IdentityDecision d,
+            OfferedFile o,
+            ListSkeleton itl,
+            ListSkeleton ctl,
+            java.time.Instant at,
+            List<JsonDocument.Input> inputs)
+            throws IOException {
+        JsonDocument doc = JsonDocument.start(os, "simulate", null, 0, inputs);
+        JsonGenerator g = doc.generator();
+        doc.verdict(d.verdict().name());
+        g.writeObjectFieldStart("data");
+        g.writeArrayFieldStart("results");
+        g.writeStartObject();
+        g.writeStringField("verdict", d.verdict().name());
+        g.writeStringField("mode", "identity");
+        offered(g, o, o.signed().map(SignedFile::header));
+        g.writeNullField("requested");
+        String now = at.toString();
+        g.writeFieldName("phone");
+        skeletonPhone(g, itl, ctl, now);
+        RuleChainJson.chain(g, d.chain());
+        g.writeStringField("decisiveRule", d.decisive().rule());
+        g.writeArrayFieldStart("assumptions");
+        g.writeEndArray();
+        RuleChainJson.warnings(g, d.warnings());
+        RuleChainJson.fixes(g, d.fixes());
+        g.writeFieldName("phoneAfter");
+        if (d.verdict().isAccepted() && o.kind().isTrustList()) {
+            g.writeStartObject();
+            boolean isCtl = o.kind() == io.github.itl4j.trust.FileKind.CTL;
+            for (String field : List.of("itl", "ctl")) {
+                ListSkeleton kept = field.equals("itl") ? itl : ctl;
+                if (field.equals("ctl") == isCtl) {
+                    g.writeObjectFieldStart(field);
+                    g.writeStringField("path", o.name());
+                    g.writeStringField("sha1", SimulateCommand.sha1(o.data()));
+                    g.writeEndObject();
+                } else if (kept == null) {
+                    g.writeNullField(field);
+                } else {
+                    g.writeObjectFieldStart(field);
+                    g.writeStringField("path", kept.name());
+                    g.writeStringField("sha1", kept.sha1());
+                    g.writeBooleanField("capture", kept.isCapture());
+                    g.writeEndObject();
+                }
+            }
+            g.writeNullField("model");
+            g.writeStringField("now", now);
+            g.writeArrayFieldStart("cache");
+            g.writeEndArray();
+            g.writeEndObject();
+        } else {
+            skeletonPhone(g, itl, ctl, now);
+        }
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        doc.end();
+    }
+
+    private static void skeletonPhone(JsonGenerator g, ListSkeleton itl, ListSkeleton ctl, String now)
+            throws IOException {
+        g.writeStartObject();
+        skeletonList(g, "itl", itl);
+        skeletonList(g, "ctl", ctl);
+        g.writeNullField("model");
+        g.writeStringField("now", now);
+        g.writeArrayFieldStart("cache");
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void skeletonList(JsonGenerator g, String field, ListSkeleton l) throws IOException {
+        if (l == null) {
+            g.writeNullField(field);
+            return;
+        }
+        g.writeObjectFieldStart(field);
+        g.writeStringField("path", l.name());
+        g.writeStringField("sha1", l.sha1());
+        g.writeBooleanField("capture", l.isCapture());
+        for (Role role : List.of(Role.SAST, Role.TFTP, Role.TVS)) {
+            g.writeArrayFieldStart(role.name().toLowerCase(Locale.ROOT));
+            List<ListSkeleton.Entry> es =
+                    role.equals(Role.TFTP) ? l.withRole(Role.TFTP, Role.CCM_TFTP) : l.withRole(role);
+            for (ListSkeleton.Entry e : es) {
+                g.writeStartObject();
+                g.writeStringField("subject", e.subject());
+                g.writeStringField("serial", e.serial());
+                g.writeStringField("sha1", e.sha1());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeBooleanField("rollback", l.isRollback());
+        g.writeEndObject();
+    }
+
     private static void result(JsonGenerator g, SimulationResult r) throws IOException {
         g.writeStartObject();
         g.writeStringField("verdict", r.verdict().name());
-        OfferedFile o = r.offered();
+        offered(g, r.offered(), r.offeredHeader());
+        r.requested().ifPresentOrElse(x -> write(g, "requested", x), () -> writeNull(g, "requested"));
+        g.writeFieldName("phone");
+        phone(g, r.phoneBefore(), true);
+        RuleChainJson.chain(g, r.chain());
+        g.writeStringField("decisiveRule", r.decisive().rule());
+        g.writeArrayFieldStart("assumptions");
+        for (Assumption a : r.assumptions()) {
+            g.writeStartObject();
+            g.writeStringField("key", a.key());
+            g.writeStringField("value", a.value());
+            g.writeStringField("confidence", a.confidence().name());
+            strings(g, "source", a.source());
+            g.writeStringField("override", a.override());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        RuleChainJson.warnings(g, r.warnings());
+        RuleChainJson.fixes(g, r.fixes());
+        g.writeFieldName("phoneAfter");
+        phone(g, r.phoneAfter(), false);
+        g.writeEndObject();
+    }
+
+    private static void offered(JsonGenerator g, OfferedFile o, Optional<ItlHeader> h) throws IOException {
         g.writeObjectFieldStart("offered");
         g.writeStringField("path", o.name());
         g.writeStringField("kind", o.kind().name());
@@ -76,7 +215,6 @@ final class SimulateJson {
         Checksums cs = Checksums.md5AndSha1(o.data());
         g.writeStringField("sha1", cs.sha1().toHex());
         g.writeStringField("md5", cs.md5().toHex());
-        Optional<ItlHeader> h = r.offeredHeader();
         if (h.isPresent()) {
             g.writeStringField(
                     "digest", h.get().digestAlgorithm().map(Object::toString).orElse(null));
@@ -93,52 +231,6 @@ final class SimulateJson {
         if (o.parseError().isPresent()) {
             g.writeStringField("parseError", o.parseError().get());
         }
-        g.writeEndObject();
-        r.requested().ifPresentOrElse(x -> write(g, "requested", x), () -> writeNull(g, "requested"));
-        g.writeFieldName("phone");
-        phone(g, r.phoneBefore(), true);
-        g.writeArrayFieldStart("chain");
-        for (RuleResult rr : r.chain()) {
-            g.writeStartObject();
-            g.writeStringField("rule", rr.rule());
-            g.writeStringField("outcome", rr.outcome().name());
-            g.writeStringField("detail", rr.detail());
-            strings(g, "source", rr.source());
-            g.writeStringField("confidence", rr.confidence().name());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeStringField("decisiveRule", r.decisive().rule());
-        g.writeArrayFieldStart("assumptions");
-        for (Assumption a : r.assumptions()) {
-            g.writeStartObject();
-            g.writeStringField("key", a.key());
-            g.writeStringField("value", a.value());
-            g.writeStringField("confidence", a.confidence().name());
-            strings(g, "source", a.source());
-            g.writeStringField("override", a.override());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("warnings");
-        for (SimulationWarning w : r.warnings()) {
-            g.writeStartObject();
-            g.writeStringField("code", w.code());
-            g.writeStringField("detail", w.detail());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("fixes");
-        for (Fix f : r.fixes()) {
-            g.writeStartObject();
-            g.writeStringField("code", f.code().code());
-            g.writeStringField("text", f.text());
-            strings(g, "source", f.source());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeFieldName("phoneAfter");
-        phone(g, r.phoneAfter(), false);
         g.writeEndObject();
     }
 

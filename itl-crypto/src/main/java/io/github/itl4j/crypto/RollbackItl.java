@@ -7,12 +7,15 @@ import io.github.itl4j.ItlRecord;
 import io.github.itl4j.Layout;
 import io.github.itl4j.RecordTags;
 import io.github.itl4j.Role;
+import io.github.itl4j.listing.ShowListing;
 import io.github.itl4j.tlv.Tlv;
 import java.security.cert.CertificateEncodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The rollback ("empty") ITL CUCM serves when "Prepare Cluster for Rollback to pre 8.0" is True (SPEC-trust.md 7.2):
@@ -44,14 +47,41 @@ public final class RollbackItl {
      * @return whether it is a rollback ITL
      */
     public static boolean isRollback(ItlFile itl) {
+        return isRollback(
+                itl.records(),
+                r -> r.role().orElse(null),
+                r -> r.certificate().isPresent()
+                        || r.certHash().isPresent()
+                        || r.publicKey().isPresent());
+    }
+
+    /**
+     * Detects a rollback ITL from what {@code show itl} printed about it, by the same rule as
+     * {@link #isRollback(ItlFile)}: a listed record carries a certificate, hash or key when the listing shows a
+     * CERTIFICATE (or its SHA-1), a CERTHASH or a PUBLICKEY of non-zero length.
+     *
+     * @param listing a parsed {@code show itl} capture
+     * @return whether it lists a rollback ITL
+     * @since 0.2.0
+     */
+    public static boolean isRollback(ShowListing listing) {
+        return isRollback(
+                listing.records(),
+                ShowListing.Record::role,
+                r -> r.certificateLength() > 0
+                        || r.certificateSha1() != null
+                        || r.certHash() != null
+                        || r.publicKeyLength() > 0);
+    }
+
+    /** The one definition of a rollback ITL, over any view of its records. */
+    private static <T> boolean isRollback(List<T> records, Function<T, Role> role, Predicate<T> carriesKey) {
         int emptied = 0;
-        for (ItlRecord r : itl.records()) {
-            if (r.role().filter(RollbackItl::isEmptiedRole).isEmpty()) {
+        for (T r : records) {
+            if (!isEmptiedRole(role.apply(r))) {
                 continue;
             }
-            if (r.certificate().isPresent()
-                    || r.certHash().isPresent()
-                    || r.publicKey().isPresent()) {
+            if (carriesKey.test(r)) {
                 return false;
             }
             emptied++;

@@ -11,6 +11,7 @@ import io.github.itl4j.ItlReader;
 import io.github.itl4j.ItlRecord;
 import io.github.itl4j.RecordTags;
 import io.github.itl4j.Role;
+import io.github.itl4j.listing.ShowListingParser;
 import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +70,23 @@ class RollbackItlTest {
         ItlSigningException e = assertThrows(ItlSigningException.class, () -> RollbackItl.build(itl, tftp, false));
         assertEquals(ItlSigningException.Reason.SIGNER_NOT_SAST, e.reason());
         assertTrue(RollbackItl.isRollback(RollbackItl.build(itl, tftp, true)));
+    }
+
+    @Test
+    void aShowItlCaptureIsJudgedByTheSameRule() throws Exception {
+        String head = "Version: 1.2\nHeaderLength: 324 (BYTES)\nITL Record #:1\n1 RECORDLENGTH 2 1115\n"
+                + "3 SUBJECTNAME 5 CN=a\n4 FUNCTION 2 System Administrator Security Token\n6 SERIALNUMBER 1 01\n"
+                + "7 PUBLICKEY 140\n";
+        String emptied = "ITL Record #:2\n1 RECORDLENGTH 2 12\n2 DNSNAME 2\n4 FUNCTION 2 TFTP\n"
+                + "ITL Record #:3\n1 RECORDLENGTH 2 12\n2 DNSNAME 2\n4 FUNCTION 2 TVS\n";
+        String fullTvs = "ITL Record #:3\n1 RECORDLENGTH 2 455\n4 FUNCTION 2 TVS\n7 PUBLICKEY 140\n"
+                + "11 CERTHASH 20 7A BF CE B6 BE E2 06 02 74 D9 EB AE 58 48 52 93 7A 1E A5 55\n";
+        assertTrue(RollbackItl.isRollback(ShowListingParser.parse(head + emptied)));
+        assertFalse(RollbackItl.isRollback(ShowListingParser.parse(head)), "no TFTP/TVS record at all");
+        assertFalse(
+                RollbackItl.isRollback(ShowListingParser.parse(
+                        head + "ITL Record #:2\n1 RECORDLENGTH 2 12\n2 DNSNAME 2\n4 FUNCTION 2 TFTP\n" + fullTvs)),
+                "one TVS record still carries its hash");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.itl4j.trust;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlRecord;
 import io.github.itl4j.Role;
+import io.github.itl4j.crypto.RollbackItl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +46,7 @@ final class InstalledList {
             }
         }
         this.tvsRecords = List.copyOf(tvs);
-        this.rollback = isRollback(file);
+        this.rollback = RollbackItl.isRollback(file);
         this.hasConfigSignerCert = cfg;
     }
 
@@ -77,24 +78,6 @@ final class InstalledList {
         return r.certificate().isPresent()
                 || r.certHash().isPresent()
                 || r.publicKey().isPresent();
-    }
-
-    /**
-     * A rollback ("empty") ITL (docs/trust.md §3.4): at least one TFTP, CCM+TFTP or TVS record, and none of those
-     * carries CERTIFICATE, CERTHASH or PUBLICKEY.
-     */
-    static boolean isRollback(ItlFile f) {
-        int placeholders = 0;
-        for (ItlRecord r : f.records()) {
-            Role role = r.role().orElse(null);
-            if (role != null && (role.equals(Role.TFTP) || role.equals(Role.CCM_TFTP) || role.equals(Role.TVS))) {
-                if (carriesCertificate(r)) {
-                    return false;
-                }
-                placeholders++;
-            }
-        }
-        return placeholders > 0;
     }
 
     /**

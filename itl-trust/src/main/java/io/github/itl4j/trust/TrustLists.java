@@ -33,10 +33,11 @@ public final class TrustLists {
     /**
      * @param f a trust list
      * @return true for a rollback ("empty") ITL (docs/trust.md §3.4): at least one TFTP, CCM+TFTP or TVS record, and
-     *     none of those carries CERTIFICATE, CERTHASH or PUBLICKEY
+     *     none of those carries CERTIFICATE, CERTHASH or PUBLICKEY; the one definition is
+     *     {@link io.github.itl4j.crypto.RollbackItl#isRollback}, which builds them too
      */
     public static boolean isRollback(ItlFile f) {
-        return InstalledList.isRollback(f);
+        return io.github.itl4j.crypto.RollbackItl.isRollback(f);
     }
 
     /**

@@ -13,5 +13,20 @@ public enum ContinuityVerdict {
     /** Accepted because the old list is a rollback ITL (R11). */
     CONTINUOUS_ROLLBACK,
     /** Rejected: phones holding the old list keep it (chain and fix tell why and what to do). */
-    BROKEN
+    BROKEN,
+    /**
+     * Not decidable from what is known: a {@code show itl} capture (identity mode, {@link IdentityDiff}) lacks the
+     * bytes the deciding rule needs (e.g. the TVS path); the chain says which.
+     *
+     * @since 0.2.0
+     */
+    UNKNOWN;
+
+    /**
+     * @return true for the CONTINUOUS verdicts (phones keep trusting), false for BROKEN and UNKNOWN
+     * @since 0.2.0
+     */
+    public boolean isContinuous() {
+        return this != BROKEN && this != UNKNOWN;
+    }
 }

@@ -1,0 +1,705 @@
+package io.github.itl4j.trust.diff;
+
+import io.github.itl4j.ItlFile;
+import io.github.itl4j.Role;
+import io.github.itl4j.trust.FileKind;
+import io.github.itl4j.trust.Fix;
+import io.github.itl4j.trust.IdentityDecision;
+import io.github.itl4j.trust.IdentityMode;
+import io.github.itl4j.trust.IdentityVerdict;
+import io.github.itl4j.trust.ListSkeleton;
+import io.github.itl4j.trust.Outcome;
+import io.github.itl4j.trust.RuleResult;
+import io.github.itl4j.trust.SimulationPolicy;
+import io.github.itl4j.trust.TrustLists;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@link TrustListDiff} for lists known by their skeleton (docs/trust.md, "Captures"): one side or both are a pasted
+ * {@code show itl}/{@code show ctl} capture ({@link ListSkeleton#isCapture()}), which names certificates by SHA-1,
+ * serial and issuer but holds no certificate, key or signature bytes. Records are aligned by certificate identity
+ * (SHA-1 of the certificate or CERTHASH; else serial and issuer), then by role and subject; header fields and facts are
+ * those a capture shows (a fact it cannot know says "unknown" in its explanation and is false); the continuity verdict
+ * is {@link IdentityMode}'s decision (a CONTINUOUS verdict did not check the signature; UNKNOWN where the deciding rule
+ * needs bytes). Immutable.
+ *
+ * <pre>{@code
+ * IdentityDiff d = IdentityDiff.compare(ListSkeleton.of(ShowListingParser.parse(a), "listing-A.txt"),
+ *         ListSkeleton.of(newItl, "ITLFile.tlv"), null, false, SimulationPolicy.defaults());
+ * d.continuity(); d.fact("signerWasSastInOld");
+ * }</pre>
+ *
+ * @since 0.2.0
+ */
+public final class IdentityDiff {
+    private final ListSkeleton oldList;
+    private final ListSkeleton newList;
+    private final List<HeaderChange> header;
+    private final List<RecordChange> records;
+    private final List<Fact> facts;
+    private final List<String> sastOld;
+    private final List<String> sastNew;
+    private final List<String> sastKept;
+    private final IdentityDecision decision;
+    private final ContinuityVerdict continuity;
+    private final boolean tvsConsidered;
+
+    private IdentityDiff(
+            ListSkeleton oldList,
+            ListSkeleton newList,
+            List<HeaderChange> header,
+            List<RecordChange> records,
+            List<Fact> facts,
+            List<String> sastOld,
+            List<String> sastNew,
+            List<String> sastKept,
+            IdentityDecision decision,
+            boolean tvsConsidered) {
+        this.oldList = oldList;
+        this.newList = newList;
+        this.header = List.copyOf(header);
+        this.records = List.copyOf(records);
+        this.facts = List.copyOf(facts);
+        this.sastOld = List.copyOf(sastOld);
+        this.sastNew = List.copyOf(sastNew);
+        this.sastKept = List.copyOf(sastKept);
+        this.decision = decision;
+        this.continuity = verdictOf(decision);
+        this.tvsConsidered = tvsConsidered;
+    }
+
+    /**
+     * Compares two skeletons.
+     *
+     * @param oldList the list phones hold (a capture or a file's skeleton)
+     * @param newList the list now served
+     * @param phoneCtl a CTL the phones also hold, or null (only when the old list is an ITL)
+     * @param tvsGiven whether a TVS environment was supplied (identity mode does not follow the TVS path: a phone that
+     *     would need it gets the verdict UNKNOWN)
+     * @param policy the simulation policy
+     * @return the diff
+     */
+    public static IdentityDiff compare(
+            ListSkeleton oldList,
+            ListSkeleton newList,
+            ListSkeleton phoneCtl,
+            boolean tvsGiven,
+            SimulationPolicy policy) {
+        Objects.requireNonNull(oldList, "oldList");
+        Objects.requireNonNull(newList, "newList");
+        Objects.requireNonNull(policy, "policy");
+        List<Rec> o = recs(oldList);
+        List<Rec> n = recs(newList);
+        List<RecordChange> changes = align(o, n);
+        Map<String, String> so = anchors(o);
+        Map<String, String> sn = anchors(n);
+        List<String> kept = new ArrayList<>();
+        for (Rec a : o) {
+            if (a.roles.contains(Role.SAST.name())
+                    && a.partner != null
+                    && a.partner.roles.contains(Role.SAST.name())
+                    && a.sameCert) {
+                kept.add(so.get(a.id));
+            }
+        }
+        ListSkeleton itl = oldList.kind() == FileKind.CTL ? null : oldList;
+        ListSkeleton ctl = oldList.kind() == FileKind.CTL ? oldList : phoneCtl;
+        IdentityDecision d = IdentityMode.decide(itl, ctl, IdentityMode.Offer.of(newList), tvsGiven, policy);
+        List<Fact> facts = facts(oldList, newList, o, n, changes, so, kept);
+        return new IdentityDiff(
+                oldList,
+                newList,
+                headerChanges(oldList, newList),
+                changes,
+                facts,
+                new ArrayList<>(so.values()),
+                new ArrayList<>(sn.values()),
+                kept,
+                d,
+                tvsGiven);
+    }
+
+    // ------------------------------------------------------------------ records
+
+    /** A certificate of one list: its records. */
+    private static final class Rec {
+        final String id;
+        final String sha1;
+        final String serialId;
+        final String subject;
+        final String subjectKey;
+        final List<Integer> index = new ArrayList<>();
+        final List<ListSkeleton.Entry> entries = new ArrayList<>();
+        final Set<String> roles = new LinkedHashSet<>();
+        Rec partner;
+        boolean sameCert;
+
+        Rec(String id, ListSkeleton.Entry e) {
+            this.id = id;
+            this.sha1 = e.sha1();
+            this.serialId = e.serialIdentity().orElse(null);
+            this.subject = e.subject() == null ? "" : e.subject();
+            this.subjectKey = subject.isEmpty() ? null : TrustLists.nameKey(subject);
+        }
+    }
+
+    private static List<Rec> recs(ListSkeleton l) {
+        Map<String, Rec> m = new LinkedHashMap<>();
+        for (ListSkeleton.Entry e : l.records()) {
+            String id = e.identity().orElse("record:" + e.index() + ":" + e.roleName());
+            Rec g = m.computeIfAbsent(id, k -> new Rec(k, e));
+            g.index.add(e.index());
+            g.entries.add(e);
+            g.roles.add(e.roleName());
+        }
+        return new ArrayList<>(m.values());
+    }
+
+    private static List<RecordChange> align(List<Rec> o, List<Rec> n) {
+        List<RecordChange> out = new ArrayList<>();
+        // 1. same identity: SHA-1 equal; or serial and issuer equal where a SHA-1 is missing on one side
+        for (Rec a : o) {
+            if (a.id.startsWith("record:")) {
+                continue;
+            }
+            Rec b = null;
+            for (Rec x : n) {
+                if (x.partner == null && x.id.equals(a.id)) {
+                    b = x;
+                    break;
+                }
+            }
+            for (int i = 0; b == null && a.serialId != null && i < n.size(); i++) {
+                Rec x = n.get(i);
+                if (x.partner == null && a.serialId.equals(x.serialId)) {
+                    b = x;
+                }
+            }
+            if (b != null) {
+                a.partner = b;
+                b.partner = a;
+                boolean sameCert = a.sha1 == null || b.sha1 == null || a.sha1.equals(b.sha1);
+                a.sameCert = sameCert;
+                b.sameCert = sameCert;
+                out.add(sameCert ? same(a, b) : rotated(a, b, "same serial and issuer, different certificate SHA-1"));
+            }
+        }
+        // 2. same role and normalised SUBJECTNAME: rotated
+        for (Rec a : o) {
+            if (a.partner != null || a.subjectKey == null) {
+                continue;
+            }
+            for (Rec b : n) {
+                if (b.partner == null && a.subjectKey.equals(b.subjectKey) && shareRole(a, b)) {
+                    a.partner = b;
+                    b.partner = a;
+                    out.add(rotated(a, b, "same subject"));
+                    break;
+                }
+            }
+        }
+        // 3. the rest
+        for (Rec a : o) {
+            if (a.partner == null) {
+                out.add(new RecordChange(
+                        ChangeKind.REMOVED,
+                        List.copyOf(a.roles),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        a.index,
+                        List.of(),
+                        a.id,
+                        null,
+                        a.subject,
+                        List.of()));
+            }
+        }
+        for (Rec b : n) {
+            if (b.partner == null) {
+                out.add(new RecordChange(
+                        ChangeKind.ADDED,
+                        List.of(),
+                        List.copyOf(b.roles),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        b.index,
+                        null,
+                        b.id,
+                        b.subject,
+                        List.of()));
+            }
+        }
+        return out;
+    }
+
+    private static boolean shareRole(Rec a, Rec b) {
+        for (String r : a.roles) {
+            if (b.roles.contains(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RecordChange same(Rec a, Rec b) {
+        List<String> added = new ArrayList<>(b.roles);
+        added.removeAll(a.roles);
+        List<String> removed = new ArrayList<>(a.roles);
+        removed.removeAll(b.roles);
+        List<String> details = new ArrayList<>();
+        for (ListSkeleton.Entry ea : a.entries) {
+            for (ListSkeleton.Entry eb : b.entries) {
+                if (ea.roleName().equals(eb.roleName())) {
+                    differences(ea, eb, details);
+                }
+            }
+        }
+        if (a.sha1 == null || b.sha1 == null) {
+            details.add(0, "paired by serial and issuer (no certificate SHA-1 on one side)");
+        }
+        boolean unchanged = details.isEmpty();
+        added.forEach(r -> details.add("ROLE_ADDED " + r));
+        removed.forEach(r -> details.add("ROLE_REMOVED " + r));
+        return new RecordChange(
+                unchanged ? ChangeKind.UNCHANGED : ChangeKind.REENCODED,
+                List.copyOf(a.roles),
+                List.copyOf(b.roles),
+                added,
+                removed,
+                a.index,
+                b.index,
+                a.id,
+                b.id,
+                b.subject.isEmpty() ? a.subject : b.subject,
+                details);
+    }
+
+    /** What a capture shows of one record that differs: RECORDLENGTH, names, key size, certificate form. */
+    private static void differences(ListSkeleton.Entry a, ListSkeleton.Entry b, List<String> out) {
+        List<String> parts = new ArrayList<>();
+        if (a.recordLength() >= 0 && b.recordLength() >= 0 && a.recordLength() != b.recordLength()) {
+            parts.add("RECORDLENGTH " + a.recordLength() + " -> " + b.recordLength());
+        }
+        name("SUBJECTNAME", a.subject(), b.subject(), parts);
+        name("ISSUERNAME", a.issuer(), b.issuer(), parts);
+        if (a.keyBits() > 0 && b.keyBits() > 0 && a.keyBits() != b.keyBits()) {
+            parts.add("key RSA " + a.keyBits() + " -> RSA " + b.keyBits());
+        }
+        if (a.carriesKey() != b.carriesKey()) {
+            parts.add(a.carriesKey() ? "certificate removed (placeholder)" : "certificate added");
+        }
+        if (!parts.isEmpty()) {
+            out.add(a.roleName() + ": " + String.join(", ", parts));
+        }
+    }
+
+    private static void name(String field, String a, String b, List<String> parts) {
+        if (a == null || b == null || a.equals(b)) {
+            return;
+        }
+        parts.add(field + (TrustLists.sameName(a, b) ? " formatting" : " changed"));
+    }
+
+    private static RecordChange rotated(Rec a, Rec b, String why) {
+        List<String> d = new ArrayList<>();
+        d.add("paired by: " + why);
+        if (!Objects.equals(a.subjectKey, b.subjectKey)) {
+            d.add("subject: " + a.subject + " -> " + b.subject);
+        }
+        ListSkeleton.Entry ea = a.entries.get(0);
+        ListSkeleton.Entry eb = b.entries.get(0);
+        if (!Objects.equals(ea.serial(), eb.serial())) {
+            d.add("serial: " + orDash(ListSkeleton.serialText(ea.serial())) + " -> "
+                    + orDash(ListSkeleton.serialText(eb.serial())));
+        }
+        if (!Objects.equals(a.sha1, b.sha1)) {
+            d.add("SHA-1: " + orDash(a.sha1) + " -> " + orDash(b.sha1));
+        }
+        if (ea.keyBits() != eb.keyBits()) {
+            d.add("key: " + bits(ea) + " -> " + bits(eb));
+        }
+        List<String> added = new ArrayList<>(b.roles);
+        added.removeAll(a.roles);
+        List<String> removed = new ArrayList<>(a.roles);
+        removed.removeAll(b.roles);
+        return new RecordChange(
+                ChangeKind.ROTATED,
+                List.copyOf(a.roles),
+                List.copyOf(b.roles),
+                added,
+                removed,
+                a.index,
+                b.index,
+                a.id,
+                b.id,
+                b.subject,
+                d);
+    }
+
+    private static String bits(ListSkeleton.Entry e) {
+        return e.keyBits() > 0 ? "RSA " + e.keyBits() : "unknown";
+    }
+
+    private static String orDash(String s) {
+        return s == null ? "-" : s;
+    }
+
+    /** SAST certificates of a list: identity to subject. */
+    private static Map<String, String> anchors(List<Rec> l) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Rec r : l) {
+            if (r.roles.contains(Role.SAST.name())) {
+                m.put(r.id, r.subject.isEmpty() ? r.id : r.subject);
+            }
+        }
+        return m;
+    }
+
+    private static Set<String> idsWithRole(List<Rec> l, Role... roles) {
+        Set<String> s = new LinkedHashSet<>();
+        for (Rec r : l) {
+            for (Role role : roles) {
+                if (r.roles.contains(role.name()) && r.entries.get(0).carriesKey()) {
+                    s.add(r.sha1 != null ? r.sha1 : r.id);
+                }
+            }
+        }
+        return s;
+    }
+
+    // ------------------------------------------------------------------ header and facts
+
+    private static List<HeaderChange> headerChanges(ListSkeleton a, ListSkeleton b) {
+        List<HeaderChange> out = new ArrayList<>();
+        field(out, "VERSION", a.version(), b.version());
+        field(out, "HEADERLENGTH", num(a.headerLength()), num(b.headerLength()));
+        field(out, "SIGNERNAME", a.signer().subject(), b.signer().subject());
+        field(
+                out,
+                "SERIALNUMBER",
+                ListSkeleton.serialText(a.signer().serial()),
+                ListSkeleton.serialText(b.signer().serial()));
+        field(out, "CANAME", a.signer().issuer(), b.signer().issuer());
+        field(out, "SIGNATURE", bitsText(a.signatureBits()), bitsText(b.signatureBits()));
+        field(
+                out,
+                "length",
+                a.size() < 0 ? null : Long.toString(a.size()),
+                b.size() < 0 ? null : Long.toString(b.size()));
+        return out;
+    }
+
+    /** A header field that both sides show and that differs (a capture that does not show a field says nothing). */
+    private static void field(List<HeaderChange> out, String name, String a, String b) {
+        if (a != null && b != null && !a.equals(b)) {
+            out.add(new HeaderChange(name, a, b));
+        }
+    }
+
+    private static String num(int v) {
+        return v < 0 ? null : Integer.toString(v);
+    }
+
+    private static String bitsText(int v) {
+        return v < 0 ? null : v + " bits";
+    }
+
+    private static boolean signerMatches(ListSkeleton.Signer s, ListSkeleton l, Role role, int[] record) {
+        if (s.serial() == null) {
+            return false;
+        }
+        int serialOnly = -1;
+        for (ListSkeleton.Entry e : l.records()) {
+            if (role.equals(e.role()) && s.serial().equals(e.serial())) {
+                if (s.issuer() == null || e.issuer() == null || TrustLists.sameName(s.issuer(), e.issuer())) {
+                    record[0] = e.index();
+                    return true;
+                }
+                serialOnly = serialOnly < 0 ? e.index() : serialOnly;
+            }
+        }
+        record[0] = serialOnly;
+        return serialOnly > 0;
+    }
+
+    private static List<Fact> facts(
+            ListSkeleton a,
+            ListSkeleton b,
+            List<Rec> o,
+            List<Rec> n,
+            List<RecordChange> changes,
+            Map<String, String> so,
+            List<String> kept) {
+        List<Fact> f = new ArrayList<>();
+        f.add(recordsIdentical(a, b, changes));
+        ListSkeleton.Signer sa = a.signer();
+        ListSkeleton.Signer sb = b.signer();
+        boolean signerChanged = !(Objects.equals(sa.serial(), sb.serial())
+                && (sa.issuer() == null || sb.issuer() == null || TrustLists.sameName(sa.issuer(), sb.issuer())));
+        f.add(new Fact(
+                "signerChanged",
+                signerChanged,
+                signerChanged
+                        ? "signer " + orQ(sb.subject()) + " replaces " + orQ(sa.subject())
+                        : "same signer " + orQ(sb.subject())));
+        int[] rec = {-1};
+        boolean wasSast = signerMatches(sb, a, Role.SAST, rec);
+        f.add(new Fact(
+                "signerWasSastInOld",
+                wasSast,
+                wasSast
+                        ? "the new signer is SAST record " + rec[0] + " of the old list, by serial and issuer"
+                        : "the new signer is not a SAST record of the old list"));
+        boolean isSast = signerMatches(sb, b, Role.SAST, rec);
+        f.add(new Fact(
+                "signerIsSastInNew",
+                isSast,
+                isSast
+                        ? "the new signer is a SAST record of the new list"
+                        : "the new signer is not a SAST record of the new list (the list after it must be signed by"
+                                + " another)"));
+        boolean both = !so.isEmpty() && kept.isEmpty();
+        f.add(new Fact(
+                "bothAnchorsChanged",
+                both,
+                both
+                        ? "no SAST certificate of the old list is kept: without TVS the chain breaks"
+                        : "SAST kept: "
+                                + (kept.isEmpty() ? "none (no SAST in the old list)" : String.join("; ", kept))));
+        Set<String> tvsA = idsWithRole(o, Role.TVS);
+        Set<String> tvsB = idsWithRole(n, Role.TVS);
+        boolean tvsChanged = !tvsA.equals(tvsB);
+        f.add(new Fact(
+                "tvsChanged",
+                tvsChanged,
+                tvsChanged
+                        ? "the set of TVS certificates changed (" + tvsA.size() + " -> " + tvsB.size() + ")"
+                        : "same TVS certificates"));
+        boolean together = tvsChanged && signerChanged;
+        f.add(new Fact(
+                "tvsChangedWithSigner",
+                together,
+                together
+                        ? "TVS and the signer changed in the same step (never change the TVS certificate and the"
+                                + " trust-list signer together, REGEN)"
+                                + (wasSast ? "; harmless here: the new signer was a SAST of the old list" : "")
+                        : "no"));
+        Set<String> tftpA = idsWithRole(o, Role.TFTP, Role.CCM_TFTP);
+        Set<String> tftpB = idsWithRole(n, Role.TFTP, Role.CCM_TFTP);
+        boolean tftp = !tftpA.equals(tftpB);
+        f.add(new Fact(
+                "tftpChanged",
+                tftp,
+                tftp ? "the TFTP/CCM+TFTP (configuration signer) certificates changed" : "same configuration signers"));
+        if (a.file().isPresent() && b.file().isPresent()) {
+            String da = digest(a.file().get());
+            String db = digest(b.file().get());
+            f.add(new Fact("digestChanged", !da.equals(db), da.equals(db) ? da : da + " -> " + db));
+        } else {
+            f.add(new Fact(
+                    "digestChanged", false, "unknown: a show itl capture does not print the DIGESTALGORITHM value"));
+        }
+        if (a.signatureBits() > 0 && b.signatureBits() > 0) {
+            boolean k = a.signatureBits() != b.signatureBits();
+            f.add(new Fact(
+                    "keySizeChanged",
+                    k,
+                    "signature " + a.signatureBits() + " bits" + (k ? " -> " + b.signatureBits() + " bits" : "")));
+        } else {
+            f.add(new Fact("keySizeChanged", false, "unknown: the signature length is not listed"));
+        }
+        if (a.version() != null && b.version() != null) {
+            boolean v = !a.version().equals(b.version());
+            f.add(new Fact(
+                    "versionChanged",
+                    v,
+                    "VERSION " + (v ? a.version() + " -> " + b.version() : a.version())
+                            + " (SIGNERVERSION is not in a capture)"));
+        } else {
+            f.add(new Fact("versionChanged", false, "unknown: VERSION is not listed"));
+        }
+        return f;
+    }
+
+    private static String digest(ItlFile f) {
+        return f.header().digestAlgorithm().map(Object::toString).orElse("none");
+    }
+
+    /**
+     * Two files: their record bytes. With a capture: the same certificates with the same roles, RECORDLENGTHs and
+     * order, and (when both lengths are listed) the same record-region length; the bytes themselves are not listed.
+     */
+    private static Fact recordsIdentical(ListSkeleton a, ListSkeleton b, List<RecordChange> changes) {
+        if (a.file().isPresent() && b.file().isPresent()) {
+            ItlFile x = a.file().get();
+            ItlFile y = b.file().get();
+            boolean eq = x.encoded()
+                    .slice(x.header().length(), (int) x.size() - x.header().length())
+                    .equals(y.encoded()
+                            .slice(
+                                    y.header().length(),
+                                    (int) y.size() - y.header().length()));
+            return new Fact(
+                    "recordsIdentical",
+                    eq,
+                    eq ? "the record bytes are equal: a pure re-sign" : "the record bytes differ");
+        }
+        boolean same = a.records().size() == b.records().size();
+        for (int i = 0; same && i < a.records().size(); i++) {
+            ListSkeleton.Entry x = a.records().get(i);
+            ListSkeleton.Entry y = b.records().get(i);
+            same = x.identity().isPresent()
+                    && x.identity().equals(y.identity())
+                    && x.roleName().equals(y.roleName())
+                    && x.recordLength() == y.recordLength()
+                    && x.recordLength() >= 0;
+        }
+        for (RecordChange c : changes) {
+            same &= c.kind() == ChangeKind.UNCHANGED;
+        }
+        if (same && a.size() >= 0 && b.size() >= 0 && a.headerLength() >= 0 && b.headerLength() >= 0) {
+            same = a.size() - a.headerLength() == b.size() - b.headerLength();
+        }
+        return new Fact(
+                "recordsIdentical",
+                same,
+                same
+                        ? "the same certificates (SHA-1), roles and RECORDLENGTHs in the same order: a pure re-sign as"
+                                + " far as a capture shows (it does not hold the record bytes)"
+                        : "the records differ");
+    }
+
+    private static String orQ(String s) {
+        return s == null ? "?" : s;
+    }
+
+    private static ContinuityVerdict verdictOf(IdentityDecision d) {
+        if (d.verdict() == IdentityVerdict.UNKNOWN) {
+            return ContinuityVerdict.UNKNOWN;
+        }
+        if (!d.verdict().isAccepted()) {
+            return ContinuityVerdict.BROKEN;
+        }
+        for (RuleResult r : d.chain()) {
+            if (r.outcome() == Outcome.PASS && r.rule().equals("R11")) {
+                return ContinuityVerdict.CONTINUOUS_ROLLBACK;
+            }
+        }
+        return ContinuityVerdict.CONTINUOUS;
+    }
+
+    // ------------------------------------------------------------------ accessors
+
+    /** @return the old list's skeleton */
+    public ListSkeleton oldList() {
+        return oldList;
+    }
+
+    /** @return the new list's skeleton */
+    public ListSkeleton newList() {
+        return newList;
+    }
+
+    /** @return the old list's name */
+    public String oldName() {
+        return oldList.name();
+    }
+
+    /** @return the new list's name */
+    public String newName() {
+        return newList.name();
+    }
+
+    /** @return the header fields both sides show and that differ */
+    public List<HeaderChange> header() {
+        return header;
+    }
+
+    /** @return one change per certificate, old order first, then the added ones */
+    public List<RecordChange> records() {
+        return records;
+    }
+
+    /**
+     * @param k a kind
+     * @return the changes of that kind
+     */
+    public List<RecordChange> records(ChangeKind k) {
+        return records.stream().filter(r -> r.kind() == k).toList();
+    }
+
+    /** @return the derived facts (the names of {@link TrustListDiff#facts()}) */
+    public List<Fact> facts() {
+        return facts;
+    }
+
+    /**
+     * @param name a fact name
+     * @return its value
+     * @throws IllegalArgumentException for an unknown fact
+     */
+    public boolean fact(String name) {
+        return facts.stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no fact " + name))
+                .value();
+    }
+
+    /** @return the SAST subjects of the old list */
+    public List<String> sastOld() {
+        return sastOld;
+    }
+
+    /** @return the SAST subjects of the new list */
+    public List<String> sastNew() {
+        return sastNew;
+    }
+
+    /** @return the SAST subjects of the old list the new one keeps (same certificate) */
+    public List<String> sastKept() {
+        return sastKept;
+    }
+
+    /** @return the continuity verdict */
+    public ContinuityVerdict continuity() {
+        return continuity;
+    }
+
+    /** @return the identity-mode decision behind the verdict */
+    public IdentityDecision decision() {
+        return decision;
+    }
+
+    /** @return the rule chain of the verdict */
+    public List<RuleResult> chain() {
+        return decision.chain();
+    }
+
+    /** @return the fixes (for a BROKEN verdict) */
+    public List<Fix> fixes() {
+        return decision.fixes();
+    }
+
+    /** @return whether a TVS environment was given */
+    public boolean tvsConsidered() {
+        return tvsConsidered;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("IdentityDiff[").append(continuity);
+        for (RecordChange c : records) {
+            sb.append(' ').append(c.kind()).append(c.rolesNew().isEmpty() ? c.rolesOld() : c.rolesNew());
+        }
+        return sb.append(']').toString();
+    }
+}

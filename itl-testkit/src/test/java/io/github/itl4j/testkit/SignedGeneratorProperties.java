@@ -1,6 +1,7 @@
 package io.github.itl4j.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -134,15 +135,49 @@ class SignedGeneratorProperties {
     }
 
     @Provide
-    Arbitrary<byte[]> truncated() {
+    Arbitrary<Object[]> truncated() {
         return ItlArbitraries.trustLists().withRecords(1, 4).flatMap(f -> ItlArbitraries.truncations(f)
-                .map(b -> b.length < f.size() ? b : null));
+                .map(b -> new Object[] {f, b}));
     }
 
     @Property(tries = 100)
-    void truncationsAreShorterAndRejected(@ForAll("truncated") byte[] bytes) {
-        // a truncated trust list is never a trust list: the reader says so with an ItlException
-        assertThrows(ItlException.class, () -> READER.readTrustList(io.github.itl4j.Bytes.copyOf(bytes)));
+    void truncationsAreShorterAndRejected(@ForAll("truncated") Object[] pair) {
+        ItlFile file = (ItlFile) pair[0];
+        byte[] bytes = (byte[]) pair[1];
+        assertTrue(bytes.length < file.size(), "a truncation is shorter than its file");
+        // a list has no record count: cut at a record boundary, it is the list of the records before the cut;
+        // cut anywhere else, it is not a trust list and the reader says so with an ItlException
+        int boundary = file.header().length();
+        int kept = -1;
+        for (int i = 0; i <= file.records().size(); i++) {
+            if (boundary == bytes.length) {
+                kept = i;
+                break;
+            }
+            if (i < file.records().size()) {
+                boundary += file.records().get(i).encoded().size();
+            }
+        }
+        Statistics.label("cut").collect(kept >= 0 ? "at a record boundary" : "inside an element");
+        if (kept < 0) {
+            assertThrows(ItlException.class, () -> READER.readTrustList(io.github.itl4j.Bytes.copyOf(bytes)));
+        } else {
+            ItlFile prefix = assertDoesNotThrow(() -> READER.readTrustList(io.github.itl4j.Bytes.copyOf(bytes)));
+            assertEquals(file.records().subList(0, kept), prefix.records());
+        }
+    }
+
+    @Example
+    void aCutAtARecordBoundaryIsTheListOfTheRecordsBeforeIt() throws ItlException {
+        ItlFile file = ItlArbitraries.trustLists().withRecords(2, 2).sample();
+        int cut = file.header().length() + file.records().get(0).encoded().size();
+        byte[] bytes = Arrays.copyOf(file.encoded().toByteArray(), cut);
+        assertEquals(
+                List.of(file.records().get(0)),
+                READER.readTrustList(io.github.itl4j.Bytes.copyOf(bytes)).records());
+        assertThrows(
+                ItlException.class,
+                () -> READER.readTrustList(io.github.itl4j.Bytes.copyOf(Arrays.copyOf(bytes, cut - 1))));
     }
 
     @Provide

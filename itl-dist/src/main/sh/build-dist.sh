@@ -75,8 +75,8 @@ chmod 755 "$stage/bin/itl"
 #    passes it, so the archive works wherever the tarball is unpacked.
 ex="$work/examples"
 cp -r "$examples" "$ex"
-mkdir -p "$work/batch"
-cp "$ex/ITLFile.tlv" "$ex/ITLFile-reset.tlv" "$work/batch/"
+# a batch: 32 arguments load the native crypto provider where it loads (CryptoProviders.BATCH_ARGS)
+batch="verify$(printf " $ex/ITLFile.tlv%.0s" $(seq 31))"
 printf '<device/>\n' >"$work/SEP001122334455.cnf.xml"
 p12=(--p12 "$ex/cluster/ITLRecovery.p12" --password-file "$ex/cluster/ITLRecovery.pass")
 pem=(--key "$ex/cluster/test10pub.key" --cert "$ex/cluster/test10pub.pem")
@@ -84,7 +84,7 @@ training=(
     "--version" "--help" "help verify"
     "show $ex/ITLFile.tlv" "show --json $ex/ITLFile.tlv"
     "verify $ex/ITLFile.tlv" "verify --trust $ex/ITLFile.tlv $ex/ITLFile-reset.tlv"
-    "verify $work/batch"
+    "$batch"
     "checksum $ex/ITLFile.tlv" "dump $ex/ITLFile.tlv"
     "reset $ex/ITLFile.tlv -o $work/reset.tlv ${p12[*]}"
     "sign-config $work/SEP001122334455.cnf.xml ${pem[*]}"

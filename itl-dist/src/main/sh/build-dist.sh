@@ -5,7 +5,8 @@
 #   DIST_CLI_JAR    itl-cli/target/itl.jar   DIST_GEN   generated completion script and man pages
 #   DIST_TARGET     itl-dist/target          DIST_MODULES  the JDK modules for jlink (comma-separated)
 #   DIST_DEB        true to also build the .deb with jpackage (needs fakeroot and dpkg-deb)
-#   DIST_AOT_JDK    a JDK 25+ for the runtime and an AOT cache; empty or unusable: DIST_JAVA_HOME and a CDS archive
+#   DIST_RUNTIME_JDK  a JDK 25+ whose jlink makes the runtime; empty or unusable: DIST_JAVA_HOME (JDK 17)
+#   DIST_ARCHIVE    cds (a static CDS archive from the training run's class list) or aot (JDK 25's AOT cache)
 # Output: target/itl-VERSION-linux-x64.tar.gz and target/itl_VERSION-1_amd64.deb.
 set -euo pipefail
 
@@ -19,28 +20,37 @@ mkdir -p "$stage/bin" "$stage/lib" "$work"
 
 say() { echo "[itl-dist] $*"; }
 
-# 0. Which JDK makes the runtime. A JDK 25+ (DIST_AOT_JDK, the pom's dist.aot.jdk) whose jlink can link (jmods, or
-#    JEP 493's linking from its run-time image) gives a runtime with an AOT cache (JEP 483/514/515: classes loaded and
-#    linked, method profiles); without one, the JDK that runs Maven gives a runtime with a static CDS archive. The
-#    application is compiled for Java 17 either way.
-mode=cds
+# 0. Which JDK makes the runtime, and which archive. A JDK 25+ (DIST_RUNTIME_JDK, the pom's dist.runtime.jdk) whose
+#    jlink can link (jmods, or JEP 493's linking from its run-time image) makes the runtime; without one, the JDK that
+#    runs Maven. The application is compiled for Java 17 either way. The archive: a static CDS archive made from the
+#    training run's class list (cds, the default: measured faster, see BENCHMARKS.md) or, on JDK 25, its AOT cache
+#    (aot: JEP 483/514/515, classes loaded and linked, method profiles; picocli's Java 5 class files cannot be in it).
 rt_jdk="$jdk"
-if [ -n "${DIST_AOT_JDK:-}" ]; then
-    aot_feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$DIST_AOT_JDK/release" 2>/dev/null || true)"
-    if [ -x "$DIST_AOT_JDK/bin/jlink" ] && [ "${aot_feature:-0}" -ge 25 ] && { [ -d "$DIST_AOT_JDK/jmods" ] \
-        || "$DIST_AOT_JDK/bin/jlink" --help 2>&1 | grep -q 'Linking from run-time image enabled'; }; then
-        mode=aot
-        rt_jdk="$DIST_AOT_JDK"
+if [ -n "${DIST_RUNTIME_JDK:-}" ]; then
+    rt_feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$DIST_RUNTIME_JDK/release" 2>/dev/null || true)"
+    if [ -x "$DIST_RUNTIME_JDK/bin/jlink" ] && [ "${rt_feature:-0}" -ge 25 ] && { [ -d "$DIST_RUNTIME_JDK/jmods" ] \
+        || "$DIST_RUNTIME_JDK/bin/jlink" --help 2>&1 | grep -q 'Linking from run-time image enabled'; }; then
+        rt_jdk="$DIST_RUNTIME_JDK"
     else
-        say "no usable JDK 25+ at dist.aot.jdk=$DIST_AOT_JDK (JDK ${aot_feature:-?}, jlink needs jmods or a linkable" \
-            "run-time image): JDK 17 runtime with a CDS archive"
+        say "no usable JDK 25+ at dist.runtime.jdk=$DIST_RUNTIME_JDK (JDK ${rt_feature:-?}; its jlink needs jmods or" \
+            "a linkable run-time image): the runtime is made from $jdk"
     fi
 fi
-# Options every run of bin/itl gives the JVM, the training runs too (an AOT cache is made for them): the quick
-# compiler, the serial GC; on JDK 22+ native access for the native crypto provider's library (else a warning).
-run_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
-[ "$mode" = aot ] && run_flags+=(--enable-native-access=ALL-UNNAMED)
-say "runtime and archive: $mode ($("$rt_jdk/bin/java" -version 2>&1 | head -1))"
+rt_feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$rt_jdk/release")"
+mode="${DIST_ARCHIVE:-cds}"
+case "$mode" in
+    cds) ;;
+    aot) if [ "$rt_feature" -lt 25 ]; then
+             say "dist.archive=aot needs a JDK 25+ runtime: CDS archive instead"
+             mode=cds
+         fi ;;
+    *) echo "[itl-dist] dist.archive must be cds or aot, not $mode" >&2; exit 1 ;;
+esac
+# Options every run of bin/itl gives the JVM, the training runs too (the archive is made for them): the quick
+# compiler, the serial GC, native access for the native crypto provider's library (else JDK 22+ warns; JDK 17 accepts
+# the option).
+run_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED)
+say "runtime: $("$rt_jdk/bin/java" -version 2>&1 | head -1), archive: $mode"
 
 # 1. The runtime: only the JDK modules the CLI needs. jlink is slow (~15 s), so an image made from the same JDK
 #    and module list is reused between builds.
@@ -51,7 +61,7 @@ if [ ! -f "$rt_cache/.itl-key" ] || [ "$(cat "$rt_cache/.itl-key")" != "$rt_key"
     say "jlink --add-modules $DIST_MODULES"
     rm -rf "$rt_cache"
     compress=--compress=2
-    [ "$mode" = aot ] && compress=--compress=zip-6 # the same, named so since JDK 21
+    [ "$rt_feature" -ge 21 ] && compress=--compress=zip-6 # the same, named so since JDK 21
     "$rt_jdk/bin/jlink" --add-modules "$DIST_MODULES" --strip-debug --no-header-files --no-man-pages \
         "$compress" --output "$rt_cache"
     echo "$rt_key" >"$rt_cache/.itl-key"
@@ -106,7 +116,7 @@ train() {   # $1: a name for the log; the rest: JVM options of the training run
         exit 1
     }
 }
-# The class list: the archive itself on JDK 17; on JDK 25 the .deb's (its postinst dumps a CDS archive from it for
+# The class list: the CDS archive's; with an AOT cache the .deb's (its postinst dumps a CDS archive from it for
 # the installed place, as Debian's JDK packages do).
 train classlist -Xshare:off -XX:DumpLoadedClassList="$work/classes.lst" "${run_flags[@]}"
 if [ "$mode" = aot ]; then
@@ -121,7 +131,7 @@ if [ "$mode" = aot ]; then
 else
     say "CDS archive from $(grep -vc '^[#@]' "$work/classes.lst") classes"
     (exec 3<"$stage/lib/itl.jar" && "$java" -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" \
-        -XX:SharedArchiveFile="$stage/lib/itl.jsa" -cp /proc/self/fd/3) >"$work/dump.out" 2>&1 \
+        -XX:SharedArchiveFile="$stage/lib/itl.jsa" "${run_flags[@]}" -cp /proc/self/fd/3) >"$work/dump.out" 2>&1 \
         || { cat "$work/dump.out" >&2; exit 1; }
     strict="-Xshare:on"
 fi
@@ -186,8 +196,7 @@ cp -p "$stage/lib/itl.jar" "$input/itl.jar"
 # go to /opt/itl/lib/app/share, and postinst links them into /usr/share
 cp -r "$stage/share" "$input/share"
 say "jpackage app image"
-native_access=()
-[ "$mode" = aot ] && native_access=(--java-options --enable-native-access=ALL-UNNAMED)
+native_access=(--java-options --enable-native-access=ALL-UNNAMED)
 "$rt_jdk/bin/jpackage" --type app-image --dest "$work/app-image" --name itl --app-version "${debver%%~*}" \
     --runtime-image "$stage/runtime" --input "$input" --main-jar itl.jar --main-class io.github.itl4j.cli.ItlCli \
     --java-options '-XX:SharedArchiveFile=$APPDIR/itl.jsa' --java-options '-XX:TieredStopAtLevel=1' \

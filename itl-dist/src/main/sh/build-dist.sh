@@ -46,10 +46,15 @@ case "$mode" in
          fi ;;
     *) echo "[itl-dist] dist.archive must be cds or aot, not $mode" >&2; exit 1 ;;
 esac
-# Options every run of bin/itl gives the JVM, the training runs too (the archive is made for them): the quick
-# compiler, the serial GC, native access for the native crypto provider's library (else JDK 22+ warns; JDK 17 accepts
-# the option).
-run_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED)
+# Options every run of bin/itl gives the JVM, the training runs too: the quick compiler, the serial GC and, on JDK 22+
+# only, native access for the native crypto provider's library (else a warning; on JDK 17 the option would turn off
+# CDS's optimized module handling). The archive is dumped with the module options of the runs it serves.
+run_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+module_flags=()
+if [ "$rt_feature" -ge 22 ]; then
+    module_flags=(--enable-native-access=ALL-UNNAMED)
+    run_flags+=("${module_flags[@]}")
+fi
 say "runtime: $("$rt_jdk/bin/java" -version 2>&1 | head -1), archive: $mode"
 
 # 1. The runtime: only the JDK modules the CLI needs. jlink is slow (~15 s), so an image made from the same JDK
@@ -77,7 +82,7 @@ java="$stage/runtime/bin/java"
 mtime="2026-11-27 00:00:00Z"
 cp "$DIST_CLI_JAR" "$stage/lib/itl.jar"
 touch -d "$mtime" "$stage/lib/itl.jar"
-cp "$DIST_ROOT/itl-dist/src/main/dist/bin/itl" "$stage/bin/itl"
+sed "s/^access=\$/access=${module_flags[*]:-}/" "$DIST_ROOT/itl-dist/src/main/dist/bin/itl" >"$stage/bin/itl"
 chmod 755 "$stage/bin/itl"
 
 # 3. The archive. One training JVM (StartupTraining, in the CLI's jar: an AOT cache wants the class path of the runs
@@ -131,7 +136,7 @@ if [ "$mode" = aot ]; then
 else
     say "CDS archive from $(grep -vc '^[#@]' "$work/classes.lst") classes"
     (exec 3<"$stage/lib/itl.jar" && "$java" -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" \
-        -XX:SharedArchiveFile="$stage/lib/itl.jsa" "${run_flags[@]}" -cp /proc/self/fd/3) >"$work/dump.out" 2>&1 \
+        -XX:SharedArchiveFile="$stage/lib/itl.jsa" "${module_flags[@]}" -cp /proc/self/fd/3) >"$work/dump.out" 2>&1 \
         || { cat "$work/dump.out" >&2; exit 1; }
     strict="-Xshare:on"
 fi
@@ -196,7 +201,8 @@ cp -p "$stage/lib/itl.jar" "$input/itl.jar"
 # go to /opt/itl/lib/app/share, and postinst links them into /usr/share
 cp -r "$stage/share" "$input/share"
 say "jpackage app image"
-native_access=(--java-options --enable-native-access=ALL-UNNAMED)
+native_access=()
+[ "${#module_flags[@]}" -eq 0 ] || native_access=(--java-options "${module_flags[*]}")
 "$rt_jdk/bin/jpackage" --type app-image --dest "$work/app-image" --name itl --app-version "${debver%%~*}" \
     --runtime-image "$stage/runtime" --input "$input" --main-jar itl.jar --main-class io.github.itl4j.cli.ItlCli \
     --java-options '-XX:SharedArchiveFile=$APPDIR/itl.jsa' --java-options '-XX:TieredStopAtLevel=1' \
@@ -207,6 +213,7 @@ app="$work/app-image/itl"
 # Debian's own JDK packages make theirs); the package ships the class list for it.
 cp "$work/classes.lst" "$app/lib/app/itl.classlist"
 say "jpackage .deb"
+rm -f "$DIST_TARGET"/itl_*.deb   # JDK 17's jpackage names it itl_V-1_amd64.deb, JDK 25's itl_V_amd64.deb
 "$rt_jdk/bin/jpackage" --type deb --dest "$DIST_TARGET" --app-image "$app" --name itl --app-version "$debver" \
     --resource-dir "$DIST_ROOT/itl-dist/src/main/deb" --linux-package-name itl --vendor itl4j \
     --linux-deb-maintainer itl4j@users.noreply.github.com --linux-app-category utils \

@@ -4,8 +4,9 @@
 #    environment and PATH=/usr/bin:/bin, where neither java nor mvn may be found: show, verify --trust, reset with the
 #    PKCS#12 (Bouncy Castle), sign-config, strip, and SFTP backup-key + reset --remote against a throwaway sshd (the
 #    lazily loaded MINA SSHD classes need JDK modules jdeps alone does not show);
-#  - checks that the class-data-sharing archive is in use (-Xshare:on fails otherwise; the CLI's classes must come
-#    from the archive), the man pages and the completion script;
+#  - checks that the archive made at build time is in use (the AOT cache with a JDK 25 runtime, -XX:AOTMode=on, or
+#    the CDS archive with a JDK 17 one, -Xshare:on: both fail otherwise; the CLI's classes must come from it), the man
+#    pages and the completion script;
 #  - checks the .deb: its metadata and contents, then runs it from the extracted package, and, when run as root with
 #    no itl package installed (CI), installs it with dpkg -i, runs /usr/bin/itl and purges it again.
 set -euo pipefail
@@ -86,12 +87,18 @@ mkdir -p "$scratch/bin"
 ln -s "$home/bin/itl" "$scratch/bin/itl"
 clean "$scratch/bin/itl" checksum "$ex/ITLFile.tlv" >/dev/null || fail "itl through a symbolic link"
 
-# The CDS archive is in use from the unpacked place: -Xshare:on refuses to start without it.
-cds="$(clean ITL_JAVA_OPTS="-Xshare:on -Xlog:class+load=info" "$home/bin/itl" --version 2>&1)" \
-    || { echo "$cds" | tail -5 >&2; fail "bin/itl does not start with -Xshare:on"; }
-grep -q 'io.github.itl4j.cli.ItlCli source: shared objects file' <<<"$cds" \
-    || fail "the CLI's classes are not loaded from lib/itl.jsa"
-say "CDS archive in use ($(grep -c 'source: shared objects file' <<<"$cds") classes from it for --version)"
+# The archive is in use from the unpacked place: lib/itl.aot (JDK 25+ runtime, -XX:AOTMode=on) or lib/itl.jsa
+# (JDK 17, -Xshare:on); either option makes the JVM fail instead of running without it.
+if [ -f "$home/lib/itl.aot" ]; then strict=-XX:AOTMode=on; archive=lib/itl.aot; else strict=-Xshare:on; archive=lib/itl.jsa; fi
+for args in "--version" "verify $ex/ITLFile.tlv" "show $ex/ITLFile.tlv"; do
+    # shellcheck disable=SC2086
+    cds="$(clean ITL_JAVA_OPTS="$strict -Xlog:class+load=info" "$home/bin/itl" $args 2>&1)" \
+        || { echo "$cds" | tail -5 >&2; fail "bin/itl $args does not start with $strict"; }
+    grep -q 'io.github.itl4j.cli.ItlCli source: shared objects file' <<<"$cds" \
+        || fail "itl $args: the CLI's classes are not loaded from $archive"
+    say "$archive in use for itl ${args%% *}: $(grep -c 'source: shared objects file' <<<"$cds") classes from it," \
+        "$(grep -c 'source: jrt:/\|source: file:' <<<"$cds") from the runtime's modules or the jar"
+done
 
 # man pages (roff) and completion
 for page in itl itl-show itl-verify itl-reset itl-sign-config; do

@@ -5,6 +5,8 @@
 #   DIST_CLI_JAR    itl-cli/target/itl.jar   DIST_GEN   generated completion script and man pages
 #   DIST_TARGET     itl-dist/target          DIST_MODULES  the JDK modules for jlink (comma-separated)
 #   DIST_DEB        true to also build the .deb with jpackage (needs fakeroot and dpkg-deb)
+#   DIST_RUNTIME_JDK  a JDK 25+ whose jlink makes the runtime; empty or unusable: DIST_JAVA_HOME (JDK 17)
+#   DIST_ARCHIVE    cds (a static CDS archive from the training run's class list) or aot (JDK 25's AOT cache)
 # Output: target/itl-VERSION-linux-x64.tar.gz and target/itl_VERSION-1_amd64.deb.
 set -euo pipefail
 
@@ -18,16 +20,55 @@ mkdir -p "$stage/bin" "$stage/lib" "$work"
 
 say() { echo "[itl-dist] $*"; }
 
+# 0. Which JDK makes the runtime, and which archive. A JDK 25+ (DIST_RUNTIME_JDK, the pom's dist.runtime.jdk) whose
+#    jlink can link (jmods, or JEP 493's linking from its run-time image) makes the runtime; without one, the JDK that
+#    runs Maven. The application is compiled for Java 17 either way. The archive: a static CDS archive made from the
+#    training run's class list (cds, the default: measured faster, see BENCHMARKS.md) or, on JDK 25, its AOT cache
+#    (aot: JEP 483/514/515, classes loaded and linked, method profiles; picocli's Java 5 class files cannot be in it).
+rt_jdk="$jdk"
+if [ -n "${DIST_RUNTIME_JDK:-}" ]; then
+    rt_feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$DIST_RUNTIME_JDK/release" 2>/dev/null || true)"
+    if [ -x "$DIST_RUNTIME_JDK/bin/jlink" ] && [ "${rt_feature:-0}" -ge 25 ] && { [ -d "$DIST_RUNTIME_JDK/jmods" ] \
+        || "$DIST_RUNTIME_JDK/bin/jlink" --help 2>&1 | grep -q 'Linking from run-time image enabled'; }; then
+        rt_jdk="$DIST_RUNTIME_JDK"
+    else
+        say "no usable JDK 25+ at dist.runtime.jdk=$DIST_RUNTIME_JDK (JDK ${rt_feature:-?}; its jlink needs jmods or" \
+            "a linkable run-time image): the runtime is made from $jdk"
+    fi
+fi
+rt_feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$rt_jdk/release")"
+mode="${DIST_ARCHIVE:-cds}"
+case "$mode" in
+    cds) ;;
+    aot) if [ "$rt_feature" -lt 25 ]; then
+             say "dist.archive=aot needs a JDK 25+ runtime: CDS archive instead"
+             mode=cds
+         fi ;;
+    *) echo "[itl-dist] dist.archive must be cds or aot, not $mode" >&2; exit 1 ;;
+esac
+# Options every run of bin/itl gives the JVM, the training runs too: the quick compiler, the serial GC and, on JDK 22+
+# only, native access for the native crypto provider's library (else a warning; on JDK 17 the option would turn off
+# CDS's optimized module handling). The archive is dumped with the module options of the runs it serves.
+run_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+module_flags=()
+if [ "$rt_feature" -ge 22 ]; then
+    module_flags=(--enable-native-access=ALL-UNNAMED)
+    run_flags+=("${module_flags[@]}")
+fi
+say "runtime: $("$rt_jdk/bin/java" -version 2>&1 | head -1), archive: $mode"
+
 # 1. The runtime: only the JDK modules the CLI needs. jlink is slow (~15 s), so an image made from the same JDK
 #    and module list is reused between builds.
-rt_key="$DIST_MODULES $("$jdk/bin/java" -XshowSettings:properties -version 2>&1 | grep -E 'java\.(vm\.)?version =' \
-    | tr -d ' \n')"
+rt_key="$DIST_MODULES $("$rt_jdk/bin/java" -XshowSettings:properties -version 2>&1 \
+    | grep -E 'java\.(vm\.)?version =|java\.home =' | tr -d ' \n')"
 rt_cache="$DIST_TARGET/runtime-cache"
 if [ ! -f "$rt_cache/.itl-key" ] || [ "$(cat "$rt_cache/.itl-key")" != "$rt_key" ]; then
     say "jlink --add-modules $DIST_MODULES"
     rm -rf "$rt_cache"
-    "$jdk/bin/jlink" --add-modules "$DIST_MODULES" --strip-debug --no-header-files --no-man-pages \
-        --compress=2 --output "$rt_cache"
+    compress=--compress=2
+    [ "$rt_feature" -ge 21 ] && compress=--compress=zip-6 # the same, named so since JDK 21
+    "$rt_jdk/bin/jlink" --add-modules "$DIST_MODULES" --strip-debug --no-header-files --no-man-pages \
+        "$compress" --output "$rt_cache"
     echo "$rt_key" >"$rt_cache/.itl-key"
 fi
 cp -a "$rt_cache" "$stage/runtime"
@@ -41,59 +82,78 @@ java="$stage/runtime/bin/java"
 mtime="2026-11-27 00:00:00Z"
 cp "$DIST_CLI_JAR" "$stage/lib/itl.jar"
 touch -d "$mtime" "$stage/lib/itl.jar"
-cp "$DIST_ROOT/itl-dist/src/main/dist/bin/itl" "$stage/bin/itl"
+sed "s/^access=\$/access=${module_flags[*]:-}/" "$DIST_ROOT/itl-dist/src/main/dist/bin/itl" >"$stage/bin/itl"
 chmod 755 "$stage/bin/itl"
 
-# 3. The class-data-sharing archive. Training runs of the commands admins use record the classes they load
-#    (JDK and itl), then one static archive is dumped from the merged lists. Every training run must succeed.
-say "CDS training runs"
+# 3. The archive. One training JVM (StartupTraining, in the CLI's jar: an AOT cache wants the class path of the runs
+#    it serves) runs the commands admins use; every one must succeed. The class path is /proc/self/fd/3, as bin/itl
+#    passes it, so the archive works wherever the tarball is unpacked.
 ex="$work/examples"
 cp -r "$examples" "$ex"
-n=0
-train() {
-    n=$((n + 1))
-    (cd "$work" && "$java" -Xshare:off -XX:DumpLoadedClassList="$work/classes-$n.lst" \
-        -cp "$stage/lib/itl.jar" io.github.itl4j.cli.ItlCli "$@") >"$work/train-$n.out" 2>&1 || {
-        cat "$work/train-$n.out" >&2
-        echo "[itl-dist] training run failed: itl $*" >&2
+# a batch: 32 arguments load the native crypto provider where it loads (CryptoProviders.BATCH_ARGS)
+batch="verify$(printf " $ex/ITLFile.tlv%.0s" $(seq 31))"
+printf '<device/>\n' >"$work/SEP001122334455.cnf.xml"
+p12=(--p12 "$ex/cluster/ITLRecovery.p12" --password-file "$ex/cluster/ITLRecovery.pass")
+pem=(--key "$ex/cluster/test10pub.key" --cert "$ex/cluster/test10pub.pem")
+training=(
+    "--version" "--help" "help verify"
+    "show $ex/ITLFile.tlv" "show --json $ex/ITLFile.tlv"
+    "verify $ex/ITLFile.tlv" "verify --trust $ex/ITLFile.tlv $ex/ITLFile-reset.tlv"
+    "$batch"
+    "checksum $ex/ITLFile.tlv" "dump $ex/ITLFile.tlv"
+    "reset $ex/ITLFile.tlv -o $work/reset.tlv ${p12[*]}"
+    "sign-config $work/SEP001122334455.cnf.xml ${pem[*]}"
+    "verify $work/SEP001122334455.cnf.xml.sgn --trust $ex/ITLFile.tlv"
+    "strip $work/SEP001122334455.cnf.xml.sgn -o $work/stripped.xml"
+)
+# one command line per line, arguments separated by tabs (the paths here have no spaces: target/work/...)
+for c in "${training[@]}"; do
+    tr ' ' '\t' <<<"$c"
+done >"$work/training.txt"
+train() {   # $1: a name for the log; the rest: JVM options of the training run
+    local log="$work/train-$1.out"
+    shift
+    rm -f "$work/reset.tlv" "$work/SEP001122334455.cnf.xml.sgn" "$work/stripped.xml"
+    (cd "$work" && exec 3<"$stage/lib/itl.jar" && "$java" "$@" -cp /proc/self/fd/3 \
+        io.github.itl4j.cli.StartupTraining "$work/training.txt") >"$log" 2>&1 || {
+        cat "$log" >&2
+        echo "[itl-dist] training run failed" >&2
         exit 1
     }
 }
-pass=(--password-file "$ex/cluster/ITLRecovery.pass")
-train --version
-train --help
-train help verify
-train show "$ex/ITLFile.tlv"
-train show --json "$ex/ITLFile.tlv"
-train verify "$ex/ITLFile.tlv"
-train verify --trust "$ex/ITLFile.tlv" "$ex/ITLFile-reset.tlv"
-train checksum "$ex/ITLFile.tlv"
-train dump "$ex/ITLFile.tlv"
-train reset "$ex/ITLFile.tlv" -o "$work/reset.tlv" --p12 "$ex/cluster/ITLRecovery.p12" "${pass[@]}"
-printf '<device/>\n' >"$work/SEP001122334455.cnf.xml"
-train sign-config "$work/SEP001122334455.cnf.xml" --key "$ex/cluster/test10pub.key" \
-    --cert "$ex/cluster/test10pub.pem"
-train verify "$work/SEP001122334455.cnf.xml.sgn" --trust "$ex/ITLFile.tlv"
-train strip "$work/SEP001122334455.cnf.xml.sgn" -o "$work/stripped.xml"
-awk '!seen[$0]++' "$work"/classes-*.lst >"$work/classes.lst"
-say "CDS archive from $(grep -vc '^[#@]' "$work/classes.lst") classes"
-# The class path is /proc/self/fd/3, as bin/itl passes it, so the archive works wherever the tarball is unpacked.
-(exec 3<"$stage/lib/itl.jar" && "$java" -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" \
-    -XX:SharedArchiveFile="$stage/lib/itl.jsa" -cp /proc/self/fd/3) >"$work/dump.out" 2>&1 \
-    || { cat "$work/dump.out" >&2; exit 1; }
+# The class list: the CDS archive's; with an AOT cache the .deb's (its postinst dumps a CDS archive from it for
+# the installed place, as Debian's JDK packages do).
+train classlist -Xshare:off -XX:DumpLoadedClassList="$work/classes.lst" "${run_flags[@]}"
+if [ "$mode" = aot ]; then
+    say "AOT training run ($(wc -l <"$work/training.txt") commands)"
+    train aot -XX:AOTMode=record -XX:AOTConfiguration="$work/itl.aotconf" "${run_flags[@]}"
+    (exec 3<"$stage/lib/itl.jar" && "$java" -XX:AOTMode=create -XX:AOTConfiguration="$work/itl.aotconf" \
+        -XX:AOTCache="$stage/lib/itl.aot" "${run_flags[@]}" -cp /proc/self/fd/3) >"$work/dump.out" 2>&1 \
+        || { cat "$work/dump.out" >&2; exit 1; }
+    say "AOT cache lib/itl.aot: $(du -h "$stage/lib/itl.aot" | cut -f1)"
+    # -XX:AOTMode=on: the JVM fails instead of running without the cache
+    strict="-XX:AOTMode=on"
+else
+    say "CDS archive from $(grep -vc '^[#@]' "$work/classes.lst") classes"
+    (exec 3<"$stage/lib/itl.jar" && "$java" -Xshare:dump -XX:SharedClassListFile="$work/classes.lst" \
+        -XX:SharedArchiveFile="$stage/lib/itl.jsa" "${module_flags[@]}" -cp /proc/self/fd/3) >"$work/dump.out" 2>&1 \
+        || { cat "$work/dump.out" >&2; exit 1; }
+    strict="-Xshare:on"
+fi
 
-# The archive must really be used: -Xshare:on fails instead of running without it, and the CLI's own classes must
-# come from it (checked again on the unpacked tarball by .ci/check-dist.sh).
+# The archive must really be used: with $strict the JVM fails instead of running without it, and the CLI's own
+# classes must come from it (checked again on the unpacked tarball by .ci/check-dist.sh).
 check_cds() {
     local log
-    log="$(ITL_JAVA_OPTS="-Xshare:on -Xlog:class+load=info" "$1" --version 2>&1)" || {
+    log="$(cd "$work" && ITL_JAVA_OPTS="$strict -Xlog:class+load=info" "$1" verify "$ex/ITLFile.tlv" 2>&1)" || {
         echo "$log" | tail -20 >&2
-        echo "[itl-dist] $1 does not start with -Xshare:on" >&2
+        echo "[itl-dist] $1 does not start with $strict" >&2
         exit 1
     }
-    if ! grep -q 'io.github.itl4j.cli.ItlCli source: shared objects file' <<<"$log"; then
-        echo "$log" | grep ItlCli >&2 || true
-        echo "[itl-dist] $1: the CLI's classes are not loaded from the CDS archive" >&2
+    if ! grep -q 'io.github.itl4j.cli.ItlCli source: shared objects file' <<<"$log" \
+        || ! grep -q 'io.github.itl4j.cli.VerifyCommand source: shared objects file' <<<"$log"; then
+        echo "$log" | grep -E 'ItlCli|VerifyCommand' >&2 || true
+        echo "[itl-dist] $1: the CLI's classes are not loaded from the archive" >&2
         exit 1
     fi
 }
@@ -112,7 +172,7 @@ rm -f "$stage/share/doc/itl/examples/"*.sh   # they build from a checkout
 cp "$DIST_ROOT/LICENSE" "$stage/LICENSE"
 cp "$DIST_ROOT/itl-dist/src/main/dist/README.txt" "$stage/README.txt"
 
-# 5. The tarball: sorted, root-owned, one fixed time (the CDS archive itself differs from one dump to the next).
+# 5. The tarball: sorted, root-owned, one fixed time (the archive itself differs from one dump to the next).
 tarball="$DIST_TARGET/$name-linux-x64.tar.gz"
 find "$stage" -exec touch -h -d "$mtime" {} +
 check_cds "$stage/bin/itl"
@@ -141,17 +201,20 @@ cp -p "$stage/lib/itl.jar" "$input/itl.jar"
 # go to /opt/itl/lib/app/share, and postinst links them into /usr/share
 cp -r "$stage/share" "$input/share"
 say "jpackage app image"
-"$jdk/bin/jpackage" --type app-image --dest "$work/app-image" --name itl --app-version "${debver%%~*}" \
+native_access=()
+[ "${#module_flags[@]}" -eq 0 ] || native_access=(--java-options "${module_flags[*]}")
+"$rt_jdk/bin/jpackage" --type app-image --dest "$work/app-image" --name itl --app-version "${debver%%~*}" \
     --runtime-image "$stage/runtime" --input "$input" --main-jar itl.jar --main-class io.github.itl4j.cli.ItlCli \
     --java-options '-XX:SharedArchiveFile=$APPDIR/itl.jsa' --java-options '-XX:TieredStopAtLevel=1' \
-    --java-options '-XX:+UseSerialGC' \
+    --java-options '-XX:+UseSerialGC' "${native_access[@]}" \
     --description "Cisco ITL/CTL trust lists and signed files: show, verify, build, reset, sign"
 app="$work/app-image/itl"
 # The .deb's archive is made by its postinst, for /opt/itl/lib/app/itl.jar where the launcher finds the jar (as
 # Debian's own JDK packages make theirs); the package ships the class list for it.
 cp "$work/classes.lst" "$app/lib/app/itl.classlist"
 say "jpackage .deb"
-"$jdk/bin/jpackage" --type deb --dest "$DIST_TARGET" --app-image "$app" --name itl --app-version "$debver" \
+rm -f "$DIST_TARGET"/itl_*.deb   # JDK 17's jpackage names it itl_V-1_amd64.deb, JDK 25's itl_V_amd64.deb
+"$rt_jdk/bin/jpackage" --type deb --dest "$DIST_TARGET" --app-image "$app" --name itl --app-version "$debver" \
     --resource-dir "$DIST_ROOT/itl-dist/src/main/deb" --linux-package-name itl --vendor itl4j \
     --linux-deb-maintainer itl4j@users.noreply.github.com --linux-app-category utils \
     --description "Cisco ITL/CTL trust lists and signed files: show, verify, build, reset, sign" \

@@ -140,6 +140,7 @@ public final class ItlCli implements Callable<Integer> {
         PrintWriter e = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         try {
             CommandLine cl = commandLine(in, out, o, e, Subcommands.modelled(args));
+            CryptoProviders.workload(args);
             ((ItlCli) cl.getCommand()).stdoutIsTerminal = stdoutIsTerminal;
             return cl.execute(args);
         } catch (RuntimeException | Error t) { // outside any command (picocli itself): still one line, exit 70

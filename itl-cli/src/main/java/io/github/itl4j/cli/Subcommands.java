@@ -1,6 +1,7 @@
 package io.github.itl4j.cli;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Option;
  *
  * <p>Whenever the command line could need the other commands' models, everything is built as before: no command
  * ({@code itl}), {@code itl help ...}, {@code itl --help}, a mistyped command (its "did you mean" needs the names and
- * descriptions), an unknown or valued top-level option, {@code --}, an {@code @file}. {@code itl --version} alone needs
- * none of them.
+ * descriptions), an unknown top-level option, {@code --}, an {@code @file}. The top-level options of
+ * {@link ItlCli.Global} are understood, with their values ({@code --provider jdk}, {@code --provider=jdk}).
+ * {@code itl --version} alone needs none of them.
  */
 final class Subcommands {
     private Subcommands() {}
@@ -39,7 +41,8 @@ final class Subcommands {
         if (args == null) {
             return null;
         }
-        Set<String> flags = topLevelFlags();
+        Set<String> flags = topLevelOptions(false);
+        Set<String> valued = topLevelOptions(true);
         boolean version = false;
         int i = 0;
         for (; i < args.length; i++) {
@@ -50,8 +53,13 @@ final class Subcommands {
             if (!a.startsWith("-") || a.equals("-")) {
                 break;
             }
+            int eq = a.indexOf('=');
             if (a.equals("-V") || a.equals("--version")) {
                 version = true;
+            } else if (valued.contains(a) && i + 1 < args.length && args[i + 1] != null) {
+                i++; // its value, whatever it looks like (picocli checks it)
+            } else if (eq > 0 && valued.contains(a.substring(0, eq))) {
+                continue;
             } else if (!flags.contains(a)) {
                 return null; // --help, --, a mistyped option: picocli's own handling with the full model
             }
@@ -72,13 +80,24 @@ final class Subcommands {
         return null;
     }
 
-    /** The top-level options that take no value (the boolean {@code @Option} fields of {@link ItlCli.Global}). */
-    private static Set<String> topLevelFlags() {
+    /**
+     * The names of {@link ItlCli.Global}'s options: with {@code valued} false those that take no value (boolean fields
+     * without an arity), else those that take one (any other field, and the annotated setter methods).
+     */
+    private static Set<String> topLevelOptions(boolean valued) {
         Set<String> out = new HashSet<>();
         for (Field f : ItlCli.Global.class.getDeclaredFields()) {
             Option o = f.getAnnotation(Option.class);
-            if (o != null && f.getType() == boolean.class && o.arity().isEmpty()) {
+            if (o != null && (f.getType() == boolean.class && o.arity().isEmpty()) != valued) {
                 out.addAll(Arrays.asList(o.names()));
+            }
+        }
+        if (valued) {
+            for (Method m : ItlCli.Global.class.getDeclaredMethods()) {
+                Option o = m.getAnnotation(Option.class);
+                if (o != null && m.getParameterCount() == 1 && m.getParameterTypes()[0] != boolean.class) {
+                    out.addAll(Arrays.asList(o.names()));
+                }
             }
         }
         return out;

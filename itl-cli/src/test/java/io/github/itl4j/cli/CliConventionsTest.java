@@ -38,6 +38,11 @@ class CliConventionsTest {
         assertEquals(Set.of(ShowCommand.class), Subcommands.modelled(new String[] {"show", "x.tlv"}));
         assertEquals(Set.of(VerifyCommand.class), Subcommands.modelled(new String[] {"--debug", "verify", "x"}));
         assertEquals(Set.of(), Subcommands.modelled(new String[] {"--version"}));
+        // the top-level option with a value: its value is not the command
+        assertEquals(Set.of(VerifyCommand.class), Subcommands.modelled(new String[] {"--provider", "jdk", "verify"}));
+        assertEquals(Set.of(ShowCommand.class), Subcommands.modelled(new String[] {"--provider=bc", "show", "x"}));
+        assertEquals(Set.of(), Subcommands.modelled(new String[] {"--provider", "jdk", "--version"}));
+        assertEquals(Set.of(ShowCommand.class), Subcommands.modelled(new String[] {"--provider", "show", "show", "x"}));
         // everything for help, a mistyped command, an unknown top-level option, no command, --
         for (String[] args : new String[][] {
             {},
@@ -47,6 +52,9 @@ class CliConventionsTest {
             {"shwo", "x"},
             {"--debgu", "show"},
             {"--", "show"},
+            {"--provider"},
+            {"--provider", "jdk"},
+            {"--providr", "jdk", "show"},
             {"@args.txt"}
         }) {
             assertNull(Subcommands.modelled(args), String.join(" ", args));

@@ -37,7 +37,7 @@ class ProviderOptionTest {
             assertTrue(
                     auto.stdout()
                             .contains("Crypto provider: AmazonCorrettoCryptoProvider 2.5.0 (native, "
-                                    + "--provider auto)"),
+                                    + "--provider auto; SunRsaSign (JDK) for commands on fewer than 32 files"),
                     auto.stdout());
         } else {
             assertTrue(auto.stdout().contains("(native not available: "), auto.stdout());

@@ -53,10 +53,11 @@ import picocli.CommandLine.ParentCommand;
             "  itl decrypt-config SEP001122334455.cnf.xml.enc.sgn --device-key lsc.p12 --password-file p "
                     + "--trust ITLFile.tlv -o -",
             "  itl decrypt-config SEP001122334455.cnf.xml.enc.sgn --device-key phone.key --device-cert phone.pem "
-                    + "--cert tftp.pem -o plain.xml   (also checks SEP001122334455.cnf.xml.sgn, E08)",
+                    + "--cert tftp.pem -o plain.xml",
             "",
             "Checks (SPEC-trust 6.8): E01 device key not RSA (error), E03 digest mismatch (error), E04 pad bytes "
-                    + "not 0x0D, E08 stub missing or its certHash is not the MD5 of --device-cert (warnings).",
+                    + "not 0x0D (warning); with --device-cert, E08 (warning): the stub SEP<MAC>.cnf.xml.sgn next to "
+                    + "FILE (or --stub) is missing or its certHash is not the MD5 of the certificate.",
             "",
             "Exit codes: 0 decrypted (warnings on standard error), 1 signature, key unwrap or digest check failed "
                     + "(nothing written), 2 usage, 3 malformed file or bad key (E01: not RSA), 4 I/O."

@@ -101,7 +101,7 @@ public final class ConfigStub {
     /**
      * Check E08 (SPEC-trust.md 6.8): the stub {@code SEP<MAC>.cnf.xml.sgn} served beside an encrypted configuration
      * must exist and its {@code <certHash>} must be the MD5 of the device certificate the configuration is encrypted
-     * for; otherwise the phone is told to use another key than the one the file needs.
+     * for (SPEC-trust.md 6.6). The stub's signature is not checked here: verify it like any {@code .sgn}.
      *
      * @param stub the stub as read with {@link io.github.itl4j.ItlReader#readSigned}, or null when there is none
      * @param deviceCertificate the phone's certificate (LSC or MIC) the configuration is encrypted for
@@ -114,8 +114,8 @@ public final class ConfigStub {
         if (stub == null) {
             return Optional.of(new EncryptedConfigProblem(
                     EncryptedConfigCode.STUB_MISMATCH,
-                    "no stub (SEP<MAC>.cnf.xml.sgn) beside the encrypted configuration; phones need it to learn that "
-                            + "their configuration is encrypted (expected certHash " + expected + ")"));
+                    "no stub (SEP<MAC>.cnf.xml.sgn) beside the encrypted configuration; expected one whose "
+                            + "<certHash> is " + expected + ", the MD5 of the device certificate"));
         }
         String found;
         try {

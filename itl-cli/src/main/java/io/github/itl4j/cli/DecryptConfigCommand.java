@@ -1,6 +1,7 @@
 package io.github.itl4j.cli;
 
 import io.github.itl4j.Bytes;
+import io.github.itl4j.ItlException;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.SgnFile;
@@ -51,9 +52,15 @@ import picocli.CommandLine.ParentCommand;
             "  itl decrypt-config SEP001122334455.cnf.xml.enc.sgn --device-key phone.key --cert tftp.pem -o plain.xml",
             "  itl decrypt-config SEP001122334455.cnf.xml.enc.sgn --device-key lsc.p12 --password-file p "
                     + "--trust ITLFile.tlv -o -",
+            "  itl decrypt-config SEP001122334455.cnf.xml.enc.sgn --device-key phone.key --device-cert phone.pem "
+                    + "--cert tftp.pem -o plain.xml",
             "",
-            "Exit codes: 0 decrypted, 1 signature, key unwrap or digest check failed (nothing written), 2 usage, "
-                    + "3 malformed file or bad key, 4 I/O."
+            "Checks (SPEC-trust 6.8): E01 device key not RSA (error), E03 digest mismatch (error), E04 pad bytes "
+                    + "not 0x0D (warning); with --device-cert, E08 (warning): the stub SEP<MAC>.cnf.xml.sgn next to "
+                    + "FILE (or --stub) is missing or its certHash is not the MD5 of the certificate.",
+            "",
+            "Exit codes: 0 decrypted (warnings on standard error), 1 signature, key unwrap or digest check failed "
+                    + "(nothing written), 2 usage, 3 malformed file or bad key (E01: not RSA), 4 I/O."
         })
 public final class DecryptConfigCommand implements Callable<Integer>, ItlCli.Subject {
     /** Failures of a check on a readable file: exit 1. */
@@ -100,6 +107,19 @@ public final class DecryptConfigCommand implements Callable<Integer>, ItlCli.Sub
     private Path symmetricKeyFile;
 
     @Option(
+            names = "--device-cert",
+            paramLabel = "CERT",
+            description = "The phone's certificate (LSC or MIC) FILE is encrypted for: checks that the stub "
+                    + "SEP<MAC>.cnf.xml.sgn exists and its certHash is the MD5 of CERT (E08, a warning).")
+    private Path deviceCert;
+
+    @Option(
+            names = "--stub",
+            paramLabel = "STUB",
+            description = "The stub for --device-cert (default: FILE with .enc.sgn replaced by .sgn, next to FILE).")
+    private Path stub;
+
+    @Option(
             names = {"-o", "--output"},
             paramLabel = "OUT",
             required = true,
@@ -123,8 +143,15 @@ public final class DecryptConfigCommand implements Callable<Integer>, ItlCli.Sub
         if (deviceKey == null && symmetricKeyFile == null) {
             throw CliException.usage("give --device-key KEY (or --symmetric-key-file for a manual-key file)");
         }
+        if (stub != null && deviceCert == null) {
+            throw CliException.usage("--stub needs --device-cert CERT (the certificate whose MD5 the stub must hold)");
+        }
+        if (stub != null && Inputs.STDIO.equals(stub.toString()) && Inputs.STDIO.equals(input)) {
+            throw CliException.usage("FILE and --stub cannot both be standard input");
+        }
+        Path stubPath = stub != null ? stub : defaultStub();
         Outputs.checkNotInput(Inputs.STDIO.equals(input) ? null : Path.of(input), output);
-        for (Path p : new Path[] {deviceKey, tftpCert, trust, symmetricKeyFile}) {
+        for (Path p : new Path[] {deviceKey, tftpCert, trust, symmetricKeyFile, deviceCert, stub}) {
             if (p != null) {
                 Outputs.checkNotInput(p, output);
             }
@@ -146,6 +173,9 @@ public final class DecryptConfigCommand implements Callable<Integer>, ItlCli.Sub
         } else {
             b.noVerify();
         }
+        if (deviceCert != null) {
+            b.checkStub(readStub(stubPath, reader), certificate(deviceCert));
+        }
         if (symmetricKeyFile != null) {
             byte[] k = symmetricKey();
             b.symmetricKey(k);
@@ -166,7 +196,7 @@ public final class DecryptConfigCommand implements Callable<Integer>, ItlCli.Sub
             if (!p.isError()) {
                 cli.err()
                         .println(ItlCli.PREFIX + in.name() + ": warning "
-                                + p.code().id() + ": " + p.message());
+                                + p.code().label() + ": " + p.message());
             }
         }
         Bytes plain;
@@ -193,6 +223,31 @@ public final class DecryptConfigCommand implements Callable<Integer>, ItlCli.Sub
                         .orElse(", signature NOT checked (--no-verify)"));
         w.flush();
         return ExitCodes.OK;
+    }
+
+    /** The stub beside the input: {@code X.enc.sgn} -> {@code X.sgn}; null when there is no such name. */
+    private Path defaultStub() throws CliException {
+        if (deviceCert == null) {
+            return null;
+        }
+        if (Inputs.STDIO.equals(input) || !input.endsWith(".enc.sgn")) {
+            throw CliException.usage("give --stub STUB: the stub's name cannot be derived from "
+                    + Inputs.displayName(input) + " (expected a name ending in .enc.sgn)");
+        }
+        return Path.of(input.substring(0, input.length() - ".enc.sgn".length()) + ".sgn");
+    }
+
+    /** The stub, or null when the default one does not exist (E08 then says it is missing). */
+    private SgnFile readStub(Path p, ItlReader reader) throws CliException, IOException {
+        if (stub == null && !Files.exists(p)) {
+            return null;
+        }
+        Inputs.Input s = Inputs.read(p.toString(), cli.stdin(), reader);
+        try {
+            return reader.readSigned(s.data());
+        } catch (ItlException e) {
+            throw CliException.input(s.name() + " (--stub): " + e.getMessage());
+        }
     }
 
     private PrivateKey loadKey() throws CliException, IOException {

@@ -54,7 +54,8 @@ import picocli.CommandLine.ParentCommand;
                     + "TVS/TFTP records, rollback ITLs ...), rules L01 to L41 (docs/lint.md).",
             "An encrypted configuration (FILE.enc.sgn) gets the checks that need only the file: E02 KEYSIZE, "
                     + "E05 body not whole AES blocks, E06 FILENAME, E07 VERSION, E09 SHA-512.",
-            "FILE may be a directory: its *.tlv files are linted. One line per finding, a summary at the end.",
+            "FILE may be a directory: its *.tlv and *.enc.sgn files are linted (not subdirectories; other files such "
+                    + "as *.sgn are skipped). One line per finding, a summary at the end.",
             "Exits 0 when no file has an ERROR (or a WARN with --werror), 1 when one has, 3 when a file is not a "
                     + "trust list."
         })
@@ -133,7 +134,8 @@ public final class LintCommand implements Callable<Integer> {
     @Parameters(
             arity = "1..*",
             paramLabel = "FILE",
-            description = "ITL/CTL files or directories of them; - reads " + "standard input.")
+            description = "ITL/CTL files, encrypted configurations (.enc.sgn) or directories of them (their *.tlv "
+                    + "and *.enc.sgn files); - reads standard input.")
     private List<String> files;
 
     /** Creates the command; picocli fills in the options. */
@@ -184,16 +186,19 @@ public final class LintCommand implements Callable<Integer> {
         return code;
     }
 
-    /** Directories become their {@code *.tlv} files, sorted; other arguments stay as they are. */
+    /**
+     * Directories become their {@code *.tlv} and {@code *.enc.sgn} files (names compared without regard to case; not
+     * recursive), sorted; other arguments stay as they are.
+     */
     static List<String> expand(List<String> args) throws CliException {
         List<String> out = new ArrayList<>();
         for (String a : args) {
             Path p = Inputs.STDIO.equals(a) ? null : Path.of(a);
             if (p != null && Files.isDirectory(p)) {
                 Set<String> found = new TreeSet<>();
-                try (DirectoryStream<Path> ds = Files.newDirectoryStream(p, "*.{tlv,TLV}")) {
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(p)) {
                     for (Path f : ds) {
-                        if (Files.isRegularFile(f)) {
+                        if (isLinted(f) && Files.isRegularFile(f)) {
                             found.add(f.toString());
                         }
                     }
@@ -201,7 +206,7 @@ public final class LintCommand implements Callable<Integer> {
                     throw new CliException(ExitCodes.IO, a + ": cannot list the directory: " + e.getMessage(), e);
                 }
                 if (found.isEmpty()) {
-                    throw new CliException(ExitCodes.IO, a + ": the directory has no .tlv file");
+                    throw new CliException(ExitCodes.IO, a + ": the directory has no .tlv or .enc.sgn file");
                 }
                 out.addAll(found);
             } else {
@@ -209,6 +214,12 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         return out;
+    }
+
+    /** Whether a directory's file is linted: {@code *.tlv} (ITL, CTL) or {@code *.enc.sgn}. */
+    private static boolean isLinted(Path f) {
+        String n = f.getFileName().toString().toLowerCase(Locale.ROOT);
+        return n.endsWith(".tlv") || n.endsWith(".enc.sgn");
     }
 
     private LintOptions options() throws CliException, IOException {

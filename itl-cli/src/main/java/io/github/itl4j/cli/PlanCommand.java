@@ -16,7 +16,6 @@ import io.github.itl4j.plan.PlanText;
 import io.github.itl4j.plan.PlanVerdict;
 import io.github.itl4j.plan.Planner;
 import io.github.itl4j.plan.ProducedFile;
-import io.github.itl4j.trust.RuleResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -238,7 +237,7 @@ public final class PlanCommand implements Callable<Integer> {
                 g.writeStringField("id", i.id());
                 g.writeStringField("status", i.status().name());
                 g.writeStringField("detail", i.detail());
-                strings(g, "source", i.source());
+                RuleChainJson.strings(g, "source", i.source());
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -260,7 +259,7 @@ public final class PlanCommand implements Callable<Integer> {
                 plan(g, p.alternative(), false);
             }
             g.writeEndArray();
-            strings(g, "assumptions", p.assumptions());
+            RuleChainJson.strings(g, "assumptions", p.assumptions());
         }
         g.writeEndObject();
     }
@@ -272,8 +271,8 @@ public final class PlanCommand implements Callable<Integer> {
         g.writeStringField("action", s.action());
         g.writeStringField("title", s.title());
         writeNullable(g, "node", s.node());
-        strings(g, "commands", s.commands());
-        strings(g, "services", s.services());
+        RuleChainJson.strings(g, "commands", s.commands());
+        RuleChainJson.strings(g, "services", s.services());
         g.writeArrayFieldStart("produces");
         for (ProducedFile f : s.produced()) {
             g.writeStartObject();
@@ -283,13 +282,13 @@ public final class PlanCommand implements Callable<Integer> {
             g.writeStringField("sha1", f.sha1());
             g.writeNumberField("size", f.size());
             g.writeStringField("signer", f.signer());
-            strings(g, "changes", f.changes());
+            RuleChainJson.strings(g, "changes", f.changes());
             g.writeBooleanField("real", f.real());
             g.writeEndObject();
         }
         g.writeEndArray();
         classes(g, "classes", s.classes());
-        strings(g, "invariants", s.cites());
+        RuleChainJson.strings(g, "invariants", s.cites());
         g.writeEndObject();
     }
 
@@ -303,27 +302,9 @@ public final class PlanCommand implements Callable<Integer> {
             g.writeStringField("verdict", r.verdict().name());
             g.writeStringField("file", r.file());
             g.writeStringField("step", r.stepId());
-            g.writeArrayFieldStart("chain");
-            for (RuleResult x : r.chain()) {
-                g.writeStartObject();
-                g.writeStringField("rule", x.rule());
-                g.writeStringField("outcome", x.outcome().name());
-                g.writeStringField("detail", x.detail());
-                strings(g, "source", x.source());
-                g.writeStringField("confidence", x.confidence().name());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            RuleChainJson.chain(g, r.chain());
             writeNullable(g, "fix", r.fix());
             g.writeEndObject();
-        }
-        g.writeEndArray();
-    }
-
-    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (String v : values) {
-            g.writeString(v);
         }
         g.writeEndArray();
     }

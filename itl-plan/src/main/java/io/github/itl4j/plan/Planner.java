@@ -4,6 +4,7 @@ import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlRecord;
 import io.github.itl4j.crypto.Checksums;
+import io.github.itl4j.crypto.RollbackItl;
 import io.github.itl4j.trust.Fix;
 import io.github.itl4j.trust.ModelTable;
 import io.github.itl4j.trust.OfferedFile;
@@ -1073,26 +1074,10 @@ public final class Planner {
             }
         }
         byRole.forEach((role, what) -> out.add(role + " record " + what));
-        if (isRollbackShape(now) && !isRollbackShape(old)) {
+        if (RollbackItl.isRollback(now) && !RollbackItl.isRollback(old)) {
             out.add("rollback ITL (TFTP and TVS entries empty)");
         }
         return out;
-    }
-
-    private static boolean isRollbackShape(ItlFile f) {
-        boolean any = false;
-        for (ItlRecord r : f.records()) {
-            String role = r.role().map(io.github.itl4j.Role::name).orElse("");
-            if (role.equals("TFTP") || role.equals("TVS") || role.equals("CCM+TFTP")) {
-                any = true;
-                if (r.certificate().isPresent()
-                        || r.certHash().isPresent()
-                        || r.publicKey().isPresent()) {
-                    return false;
-                }
-            }
-        }
-        return any;
     }
 
     private static Set<String> recordKeys(ItlFile f) {

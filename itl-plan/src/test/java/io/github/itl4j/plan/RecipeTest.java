@@ -280,6 +280,16 @@ class RecipeTest {
         Plan given = p.alternative();
         assertEquals(PlanVerdict.UNSAFE, given.verdict());
         assertEquals(200, given.strandedPhones());
+        // the produced files say which one is the rollback ITL (RollbackItl.isRollback, the one rule)
+        String rollback = "rollback ITL (TFTP and TVS entries empty)";
+        PlanStep on = p.steps().get(2);
+        assertEquals("rollback-on", on.action());
+        assertTrue(!on.produced().isEmpty(), PlanText.render(p));
+        assertTrue(on.produced().stream().allMatch(f -> f.changes().contains(rollback)), PlanText.render(p));
+        assertTrue(p.steps().stream()
+                .filter(s -> !s.action().equals("rollback-on"))
+                .flatMap(s -> s.produced().stream())
+                .noneMatch(f -> f.changes().contains(rollback)));
     }
 
     @Test

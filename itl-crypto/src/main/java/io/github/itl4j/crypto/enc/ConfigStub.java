@@ -1,6 +1,7 @@
 package io.github.itl4j.crypto.enc;
 
 import io.github.itl4j.Bytes;
+import io.github.itl4j.SgnFile;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +10,8 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -93,6 +96,46 @@ public final class ConfigStub {
             }
         }
         return null;
+    }
+
+    /**
+     * Check E08 (SPEC-trust.md 6.8): the stub {@code SEP<MAC>.cnf.xml.sgn} served beside an encrypted configuration
+     * must exist and its {@code <certHash>} must be the MD5 of the device certificate the configuration is encrypted
+     * for (SPEC-trust.md 6.6). The stub's signature is not checked here: verify it like any {@code .sgn}.
+     *
+     * @param stub the stub as read with {@link io.github.itl4j.ItlReader#readSigned}, or null when there is none
+     * @param deviceCertificate the phone's certificate (LSC or MIC) the configuration is encrypted for
+     * @return the E08 warning ({@code ENC_STUB_MISMATCH}), or empty when the stub names the certificate
+     * @since 0.2.0
+     */
+    public static Optional<EncryptedConfigProblem> check(SgnFile stub, X509Certificate deviceCertificate) {
+        Objects.requireNonNull(deviceCertificate, "deviceCertificate");
+        String expected = certHash(deviceCertificate);
+        if (stub == null) {
+            return Optional.of(new EncryptedConfigProblem(
+                    EncryptedConfigCode.STUB_MISMATCH,
+                    "no stub (SEP<MAC>.cnf.xml.sgn) beside the encrypted configuration; expected one whose "
+                            + "<certHash> is " + expected + ", the MD5 of the device certificate"));
+        }
+        String found;
+        try {
+            found = findCertHash(stub.payload());
+        } catch (EncryptedConfigException e) {
+            return Optional.of(new EncryptedConfigProblem(
+                    EncryptedConfigCode.STUB_MISMATCH,
+                    "the stub is not a device configuration (" + e.getOriginalMessage() + ")"));
+        }
+        if (found == null) {
+            return Optional.of(new EncryptedConfigProblem(
+                    EncryptedConfigCode.STUB_MISMATCH, "the stub has no <certHash>; expected " + expected));
+        }
+        if (!found.equalsIgnoreCase(expected)) {
+            return Optional.of(new EncryptedConfigProblem(
+                    EncryptedConfigCode.STUB_MISMATCH,
+                    "the stub's <certHash> is " + found + "; the MD5 of the device certificate "
+                            + deviceCertificate.getSubjectX500Principal().getName() + " is " + expected));
+        }
+        return Optional.empty();
     }
 
     // ------------------------------------------------------------------ lxml-style pretty printing

@@ -8,7 +8,10 @@ package io.github.itl4j.crypto.enc;
  * @since 0.2.0
  */
 public enum EncryptedConfigCode {
-    /** E01: the device certificate's key is not RSA, so it cannot wrap the AES key. */
+    /**
+     * E01: the device certificate's (or, when decrypting, the device private key's) key is not RSA, so it cannot wrap
+     * or unwrap the AES key.
+     */
     DEVICE_KEY_NOT_RSA("E01", true),
     /** E02: KEYSIZE is neither 128 (early certutils) nor 8 times the wrapped key's length. */
     KEYSIZE_UNEXPECTED("E02", false),
@@ -32,7 +35,7 @@ public enum EncryptedConfigCode {
     SIGNATURE_INVALID(null, true),
     /** The device key could not unwrap the AES key (wrong key, or a damaged ENCRYPTEDKEY). */
     UNWRAP_FAILED(null, true),
-    /** The device key is not an RSA key. */
+    /** No device private key was given though the AES key is wrapped for one (a non-RSA key is E01). */
     DEVICE_KEY_UNSUPPORTED(null, true),
     /** PADCOUNT is larger than 16 or than the decrypted body. */
     PAD_COUNT_INVALID(null, true),
@@ -58,6 +61,14 @@ public enum EncryptedConfigCode {
     /** @return the stable name, {@code ENC_} plus the constant's name, e.g. {@code ENC_UNWRAP_FAILED} */
     public String id() {
         return "ENC_" + name();
+    }
+
+    /**
+     * @return the stable name followed by the lint check number when there is one, e.g.
+     *     {@code ENC_DEVICE_KEY_NOT_RSA (E01)} or {@code ENC_UNWRAP_FAILED}: how messages name the code
+     */
+    public String label() {
+        return check == null ? id() : id() + " (" + check + ")";
     }
 
     /** @return the lint check number (E01..E09), or null for a code that is not a lint check */

@@ -43,6 +43,9 @@ public final class EncryptedConfigDecryptor {
     private final ItlFile trustList;
     private final boolean verify;
     private final ItlVerifier verifier;
+    private final boolean checkStub;
+    private final SgnFile stub;
+    private final X509Certificate deviceCertificate;
 
     private EncryptedConfigDecryptor(Builder b) {
         this.deviceKey = b.deviceKey;
@@ -51,6 +54,9 @@ public final class EncryptedConfigDecryptor {
         this.trustList = b.trustList;
         this.verify = b.verify;
         this.verifier = b.verifier != null ? b.verifier : ItlVerifier.builder().build();
+        this.checkStub = b.deviceCertificate != null;
+        this.stub = b.stub;
+        this.deviceCertificate = b.deviceCertificate;
     }
 
     /**
@@ -67,9 +73,11 @@ public final class EncryptedConfigDecryptor {
      *
      * @param file an {@code .enc.sgn} read with {@link io.github.itl4j.ItlReader#readSigned}
      * @return the plaintext with findings; {@link DecryptedConfig#plaintext()} throws when there is an error
-     *     ({@code ENC_DIGEST_MISMATCH}, {@code ENC_PAD_COUNT_INVALID} never reaches here: it throws)
+     *     ({@code ENC_DIGEST_MISMATCH}, {@code ENC_PAD_COUNT_INVALID} never reaches here: it throws); warnings
+     *     include E08 ({@code ENC_STUB_MISMATCH}) when {@link Builder#checkStub} was given
      * @throws EncryptedConfigException {@code ENC_MALFORMED}, {@code ENC_SIGNATURE_INVALID},
-     *     {@code ENC_UNWRAP_FAILED}, {@code ENC_DEVICE_KEY_UNSUPPORTED}, {@code ENC_KEY_LENGTH},
+     *     {@code ENC_UNWRAP_FAILED}, {@code ENC_DEVICE_KEY_NOT_RSA} (E01: an EC or other non-RSA device key),
+     *     {@code ENC_DEVICE_KEY_UNSUPPORTED} (no device key for a wrapped AES key), {@code ENC_KEY_LENGTH},
      *     {@code ENC_SYMMETRIC_KEY_REQUIRED}, {@code ENC_BODY_NOT_BLOCKS}, {@code ENC_PAD_COUNT_INVALID},
      *     {@code ENC_UNSUPPORTED_ALGORITHM}: the plaintext cannot be had (or must not be, for a bad signature)
      */
@@ -185,6 +193,9 @@ public final class EncryptedConfigDecryptor {
                             + Bytes.wrapOwned(h).toHex() + "; PLAINDIGEST "
                             + "says " + info.plainDigest().toHex()));
         }
+        if (checkStub) {
+            ConfigStub.check(stub, deviceCertificate).ifPresent(problems::add);
+        }
         return new DecryptedConfig(plain, info, vr, problems);
     }
 
@@ -210,8 +221,12 @@ public final class EncryptedConfigDecryptor {
         }
         if (!(deviceKey instanceof RSAKey rk) || !"RSA".equalsIgnoreCase(deviceKey.getAlgorithm())) {
             throw new EncryptedConfigException(
-                    EncryptedConfigCode.DEVICE_KEY_UNSUPPORTED,
-                    "The device key is " + deviceKey.getAlgorithm() + "; the AES key is wrapped with RSA");
+                    EncryptedConfigCode.DEVICE_KEY_NOT_RSA,
+                    "The device key is " + deviceKey.getAlgorithm() + ", not RSA; the AES key is wrapped with RSA, "
+                            + "so no file can be encrypted for this key",
+                    info.offsetOf(HeaderTags.ENCRYPTED_KEY),
+                    HeaderTags.ENCRYPTED_KEY,
+                    null);
         }
         int modBytes = (rk.getModulus().bitLength() + 7) / 8;
         long at = info.offsetOf(HeaderTags.ENCRYPTED_KEY);
@@ -291,6 +306,8 @@ public final class EncryptedConfigDecryptor {
         private boolean verify = true;
         private boolean verifySet;
         private ItlVerifier verifier;
+        private SgnFile stub;
+        private X509Certificate deviceCertificate;
 
         private Builder(PrivateKey deviceKey) {
             this.deviceKey = deviceKey;
@@ -333,6 +350,21 @@ public final class EncryptedConfigDecryptor {
          */
         public Builder verifier(ItlVerifier v) {
             verifier = Objects.requireNonNull(v, "verifier");
+            return this;
+        }
+
+        /**
+         * Also runs check E08 (SPEC-trust.md 6.8, {@link ConfigStub#check}): after decryption, a warning
+         * {@code ENC_STUB_MISMATCH} when {@code stub} is null (missing) or its {@code <certHash>} is not the MD5 of
+         * {@code deviceCertificate}.
+         *
+         * @param stub the stub {@code SEP<MAC>.cnf.xml.sgn} served beside the file, or null when there is none
+         * @param deviceCertificate the phone's certificate (LSC or MIC) the file is encrypted for
+         * @return this builder
+         */
+        public Builder checkStub(SgnFile stub, X509Certificate deviceCertificate) {
+            this.deviceCertificate = Objects.requireNonNull(deviceCertificate, "deviceCertificate");
+            this.stub = stub;
             return this;
         }
 

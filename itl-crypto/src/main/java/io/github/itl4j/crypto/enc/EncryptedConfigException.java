@@ -4,8 +4,9 @@ import io.github.itl4j.ItlException;
 import java.util.Objects;
 
 /**
- * An encrypted configuration cannot be built or decrypted because of its input: {@link #code()} says why, the message
- * what was expected and what was found, with the byte offset and tag when one applies. Messages never contain key
+ * An encrypted configuration cannot be built or decrypted because of its input: {@link #code()} says why (the message
+ * starts with its {@link EncryptedConfigCode#label()}, e.g. {@code ENC_DEVICE_KEY_NOT_RSA (E01)}), the message what
+ * was expected and what was found, with the byte offset and tag when one applies. Messages never contain key
  * material or plaintext.
  *
  * @since 0.2.0
@@ -23,7 +24,7 @@ public class EncryptedConfigException extends ItlException {
      * @param cause the underlying failure, or null
      */
     public EncryptedConfigException(EncryptedConfigCode code, String message, long offset, int tag, Throwable cause) {
-        super(Objects.requireNonNull(code, "code").id() + ": " + message, offset, tag, cause);
+        super(Objects.requireNonNull(code, "code").label() + ": " + message, offset, tag, cause);
         this.code = code;
     }
 

@@ -23,6 +23,6 @@ public record EncryptedConfigProblem(EncryptedConfigCode code, String message) {
 
     @Override
     public String toString() {
-        return (isError() ? "ERROR " : "WARN ") + code.id() + ": " + message;
+        return (isError() ? "ERROR " : "WARN ") + code.label() + ": " + message;
     }
 }

@@ -467,7 +467,63 @@ class EncryptedConfigTest {
                         .noVerify()
                         .build()
                         .decrypt(read(bytes("SEP001122334455.cnf.xml.enc.sgn"))));
-        assertEquals(EncryptedConfigCode.DEVICE_KEY_UNSUPPORTED, ec.code());
+        assertEquals(EncryptedConfigCode.DEVICE_KEY_NOT_RSA, ec.code());
+        assertEquals("E01", ec.code().check());
+        assertTrue(ec.code().isError());
+        assertTrue(ec.getMessage().contains("EC"), ec.getMessage());
+        assertEquals(495, ec.offset());
+    }
+
+    @Test
+    void e08StubNamesTheDeviceCertificate() throws Exception {
+        X509Certificate node01 = cert("node01-rsa2048");
+        SgnFile stub = read(bytes("SEP001122334455.cnf.xml.sgn"));
+        assertTrue(ConfigStub.check(stub, node01).isEmpty());
+        // missing
+        EncryptedConfigProblem missing = ConfigStub.check(null, node01).orElseThrow();
+        assertEquals(EncryptedConfigCode.STUB_MISMATCH, missing.code());
+        assertEquals("E08", missing.code().check());
+        assertFalse(missing.isError());
+        assertTrue(missing.message().contains("d1eed68818f32a3d41dc4211da6e087c"), missing.message());
+        // another phone's certificate
+        EncryptedConfigProblem other =
+                ConfigStub.check(stub, cert("node05-rsa2048")).orElseThrow();
+        assertEquals(EncryptedConfigCode.STUB_MISMATCH, other.code());
+        assertTrue(other.message().contains("d1eed68818f32a3d41dc4211da6e087c"), other.message());
+        assertTrue(other.message().contains(ConfigStub.certHash(cert("node05-rsa2048"))), other.message());
+        // the stub of vector 2 (node03) beside vector 1
+        assertTrue(ConfigStub.check(read(bytes("v2/SEP00112233AAFF.cnf.xml.sgn")), node01)
+                .isPresent());
+        // a stub without certHash, and one that is not a device configuration
+        SgnFile noHash = SgnFile.of(
+                stub.header(),
+                Bytes.wrapOwned("<device><fullConfig>false</fullConfig></device>".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(ConfigStub.check(noHash, node01).orElseThrow().message().contains("no <certHash>"));
+        SgnFile notXml = SgnFile.of(stub.header(), Bytes.wrapOwned("hello".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(
+                EncryptedConfigCode.STUB_MISMATCH,
+                ConfigStub.check(notXml, node01).orElseThrow().code());
+    }
+
+    @Test
+    void e08IsReportedByTheDecryptorWhenAskedFor() throws Exception {
+        SgnFile f = read(bytes("SEP001122334455.cnf.xml.enc.sgn"));
+        SgnFile stub = read(bytes("SEP001122334455.cnf.xml.sgn"));
+        EncryptedConfigDecryptor.Builder b = EncryptedConfigDecryptor.builder(
+                        key("node01-rsa2048").privateKey())
+                .signer(cert("tftp-rsa2048"));
+        DecryptedConfig plain = b.build().decrypt(f);
+        assertFalse(plain.has(EncryptedConfigCode.STUB_MISMATCH));
+        DecryptedConfig good = b.checkStub(stub, cert("node01-rsa2048")).build().decrypt(f);
+        assertTrue(good.problems().isEmpty(), good.problems().toString());
+        DecryptedConfig none = b.checkStub(null, cert("node01-rsa2048")).build().decrypt(f);
+        assertTrue(none.has(EncryptedConfigCode.STUB_MISMATCH));
+        assertTrue(none.isValid(), "E08 is a warning");
+        assertArrayEquals(bytes("plain.cnf.xml"), none.plaintext().toByteArray());
+        DecryptedConfig wrong = b.checkStub(read(bytes("v2/SEP00112233AAFF.cnf.xml.sgn")), cert("node01-rsa2048"))
+                .build()
+                .decrypt(f);
+        assertTrue(wrong.has(EncryptedConfigCode.STUB_MISMATCH));
     }
 
     @Test

@@ -1214,7 +1214,9 @@ final class Rules {
 
     /** Takes over the verifier's problems with these codes, under the verifier's code. */
     private static void fromVerifier(LintContext c, LintRule r, Set<ProblemCode> codes, LintSeverity forced) {
-        for (Problem p : c.verification().problems()) {
+        List<Problem> problems = c.verification().problems();
+        for (int i = 0; i < problems.size(); i++) {
+            Problem p = problems.get(i);
             if (!codes.contains(p.code())) {
                 continue;
             }

@@ -257,7 +257,7 @@ final class LintContext {
     }
 
     void run(LintRule rule) {
-        if (options.disabled().contains(rule.id())) {
+        if (!options.disabled().isEmpty() && options.disabled().contains(rule.id())) {
             return;
         }
         rule.run(this);
@@ -284,13 +284,14 @@ final class LintContext {
     void emit(
             LintRule rule, LintSeverity severity, String code, Rec rec, long offset, String message, Object... params) {
         String c = code == null ? rule.code() : code;
-        if (options.disabled().contains(c)) {
+        if (!options.disabled().isEmpty() && options.disabled().contains(c)) {
             return;
         }
         LintSeverity s = severity != null ? severity : rule.severity(options.profile());
-        LintSeverity o = options.severities().get(c);
-        if (o == null) {
-            o = options.severities().get(rule.id());
+        Map<String, LintSeverity> overrides = options.severities();
+        LintSeverity o = overrides.isEmpty() ? null : overrides.get(c);
+        if (o == null && !overrides.isEmpty()) {
+            o = overrides.get(rule.id());
         }
         if (o != null) {
             s = o;

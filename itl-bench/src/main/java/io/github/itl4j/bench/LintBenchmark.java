@@ -43,6 +43,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * parseAndVerify} is the verifier exactly as lint runs it (record checks on): {@code lint - parseAndVerify} is what the
  * rules themselves cost. {@code signatureOnly} (on the parsed model) is kept for comparison with earlier runs.
  *
+ * <p>{@code lintVerified} measures the same without subtraction: parse, then {@link Linter#lint(ItlFile, String,
+ * VerificationResult)} with the verifier's result computed once in the set-up, so neither the RSA verification nor
+ * the verifier's other checks run; its findings are checked equal to {@code lint}'s. The target then reads {@code
+ * lintVerified / baselineParse <= 2}. The parse is lazy (header elements and record field indexes are made on first
+ * use), so {@code baselineParseAll} adds what it defers, which lint must read anyway. {@link #main} measures every
+ * method in CPU time and allocated bytes per call, insensitive to other load on the machine (BENCHMARKS.md).
+ *
  * <p>Lint and the verifier both keep decoded certificates by DER across files (bounded caches): every invocation here
  * lints a list whose certificates were seen before, the {@code itl lint /tftpboot/*.tlv} case of one ITL per phone
  * with the same records. A certificate seen for the first time costs one JDK decode more.

@@ -59,6 +59,9 @@ final class CertFacts {
 
     private record NameCn(String name, String cn) {}
 
+    /** Names longer than this are not kept (a hostile file's SUBJECTNAME must not grow the cache). */
+    static final int MAX_KEPT_NAME = 1024;
+
     private CertFacts(Bytes der, X509Certificate c) {
         this.cert = c;
         this.key = c.getPublicKey();
@@ -82,7 +85,9 @@ final class CertFacts {
             return last.cn;
         }
         String cn = LintContext.cn(name);
-        lastCn = new NameCn(name, cn);
+        if (name.length() <= MAX_KEPT_NAME) {
+            lastCn = new NameCn(name, cn);
+        }
         return cn;
     }
 
@@ -136,7 +141,7 @@ final class CertFacts {
             return true;
         }
         boolean same = subjectKey.equals(TrustLists.nameKey(subjectName));
-        if (same) {
+        if (same && subjectName.length() <= MAX_KEPT_NAME) {
             sameSubjectName = subjectName;
         }
         return same;

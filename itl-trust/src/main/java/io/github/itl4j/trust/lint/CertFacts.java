@@ -50,8 +50,17 @@ final class CertFacts {
     private final String subjectKey;
     /** {@code sha1:HEX} of the DER (the certificate identity, docs/trust.md §3.3). */
     final String identity;
+    /** {@code RSA 2048}, {@code EC P-256}: the key as findings name it. */
+    final String keyText;
     /** The last SUBJECTNAME found to name {@link #subject}: a record seen again compares with one string. */
     private volatile String sameSubjectName;
+    /** The last name given to {@link #cn(String)} and its result: a record seen again costs one comparison. */
+    private volatile NameCn lastCn;
+
+    private record NameCn(String name, String cn) {}
+
+    /** Names longer than this are not kept (a hostile file's SUBJECTNAME must not grow the cache). */
+    static final int MAX_KEPT_NAME = 1024;
 
     private CertFacts(Bytes der, X509Certificate c) {
         this.cert = c;
@@ -63,6 +72,23 @@ final class CertFacts {
         this.subject = c.getSubjectX500Principal().getName();
         this.subjectKey = TrustLists.nameKey(subject);
         this.identity = "sha1:" + TrustLists.sha1(der).toHex().toLowerCase(Locale.ROOT);
+        this.keyText = LintContext.Rec.keyText(key, rsaBits, curve);
+    }
+
+    /**
+     * @param name the record's SUBJECTNAME, or {@link #subject} for a record without one
+     * @return its CN ({@link LintContext#cn(String)}), kept for the next record with this certificate and name
+     */
+    String cn(String name) {
+        NameCn last = lastCn;
+        if (last != null && last.name.equals(name)) {
+            return last.cn;
+        }
+        String cn = LintContext.cn(name);
+        if (name.length() <= MAX_KEPT_NAME) {
+            lastCn = new NameCn(name, cn);
+        }
+        return cn;
     }
 
     /**
@@ -115,7 +141,7 @@ final class CertFacts {
             return true;
         }
         boolean same = subjectKey.equals(TrustLists.nameKey(subjectName));
-        if (same) {
+        if (same && subjectName.length() <= MAX_KEPT_NAME) {
             sameSubjectName = subjectName;
         }
         return same;

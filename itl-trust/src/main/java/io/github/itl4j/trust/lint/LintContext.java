@@ -1,6 +1,7 @@
 package io.github.itl4j.trust.lint;
 
 import io.github.itl4j.Bytes;
+import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlRecord;
 import io.github.itl4j.Role;
@@ -17,11 +18,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalInt;
 
 /** One lint run over one file: the parsed list, its records decoded once, the verifier's result, the findings. */
 final class LintContext {
-    private static final ItlVerifier VERIFIER = ItlVerifier.builder().build();
+    static final ItlVerifier VERIFIER = ItlVerifier.builder().build();
 
     /** A record with what the rules need, decoded once. */
     static final class Rec {
@@ -31,6 +32,12 @@ final class LintContext {
         final Role role;
         /** The certificate's facts, or null without a CERTIFICATE that decodes. */
         private final CertFacts facts;
+        /** CERTIFICATE, or null. */
+        final Bytes der;
+        /** CERTHASH, or null. */
+        final Bytes certHash;
+        /** True if the record has CERTIFICATE, CERTHASH or PUBLICKEY ({@link TrustLists#carriesCertificate}). */
+        final boolean carries;
 
         final X509Certificate cert;
         final PublicKey key;
@@ -39,22 +46,29 @@ final class LintContext {
 
         final String cn;
         final String identity;
+        /** {@link #where()}, made when first asked for. */
+        private String where;
 
         Rec(int index, long offset, ItlRecord record) {
             this.index = index;
             this.offset = offset;
             this.record = record;
             this.role = record.role().orElse(null);
-            Optional<Bytes> der = record.certificate();
-            this.facts = der.isPresent() ? CertFacts.of(der.get()).orElse(null) : null;
+            this.der = record.certificate().orElse(null);
+            this.certHash = record.certHash().orElse(null);
+            this.carries = der != null || certHash != null || record.publicKey().isPresent();
+            this.facts = der != null ? CertFacts.of(der).orElse(null) : null;
             this.cert = facts == null ? null : facts.cert;
             this.key = facts != null ? facts.key : TrustLists.publicKey(record).orElse(null);
             this.subjectName = record.subjectName().orElse(null);
-            this.cn = cn(subjectName != null ? subjectName : facts == null ? "" : facts.subject);
+            if (facts != null) {
+                this.cn = facts.cn(subjectName != null ? subjectName : facts.subject);
+            } else {
+                this.cn = cn(subjectName != null ? subjectName : "");
+            }
             this.identity =
                     facts != null ? facts.identity : TrustLists.identity(record).orElse(null);
         }
-
         /** @return the certificate's notBefore; call only when {@link #cert} is not null */
         Instant notBefore() {
             return facts.notBefore;
@@ -101,22 +115,30 @@ final class LintContext {
         }
 
         String keyText() {
+            if (facts != null) {
+                return facts.keyText;
+            }
+            return keyText(key, rsaBits(), isEc() ? curve() : null);
+        }
+
+        static String keyText(PublicKey key, int rsaBits, String curve) {
             if (key instanceof RSAPublicKey) {
-                return "RSA " + rsaBits();
+                return "RSA " + rsaBits;
             }
             if (key instanceof ECPublicKey) {
-                return "EC " + curve();
+                return "EC " + curve;
             }
             return key == null ? "no key" : key.getAlgorithm();
         }
 
-        boolean carries() {
-            return TrustLists.carriesCertificate(record);
-        }
-
         String where() {
-            return "record " + (index + 1) + " (" + (role == null ? "no FUNCTION" : role.name())
-                    + (cn.isEmpty() ? "" : " " + cn) + ")";
+            String w = where;
+            if (w == null) {
+                w = "record " + (index + 1) + " (" + (role == null ? "no FUNCTION" : role.name())
+                        + (cn.isEmpty() ? "" : " " + cn) + ")";
+                where = w;
+            }
+            return w;
         }
     }
 
@@ -125,26 +147,63 @@ final class LintContext {
     final long size;
     final LintOptions options;
     final FileKind kind;
-    final List<Rec> recs;
+    /** The records, in file order. */
+    final Rec[] recs;
+    /** The SAST records, in file order. */
+    final List<Rec> sast;
+
     private VerificationResult verification;
+    /** The signer's record, or null; valid once {@link #signerKnown}. */
+    private Rec signer;
+
+    private boolean signerKnown;
+    private Instant nearExpiryLimit;
+    private DigestAlgorithm digest;
+    private boolean digestKnown;
     private final List<Finding> findings = new ArrayList<>();
 
     LintContext(ItlFile file, String name, long size, LintOptions options) {
+        this(file, name, size, options, null);
+    }
+
+    /** @param verification the verifier's result over {@code file}, or null to verify when a rule needs it */
+    LintContext(ItlFile file, String name, long size, LintOptions options, VerificationResult verification) {
+        this.verification = verification;
         this.file = file;
         this.name = name;
         this.size = size;
         this.options = options;
         this.kind = file == null ? null : TrustLists.kindOf(file, name);
-        List<Rec> l = new ArrayList<>();
-        if (file != null) {
-            long off = file.header().length();
-            List<ItlRecord> rs = file.records();
-            for (int i = 0; i < rs.size(); i++) {
-                l.add(new Rec(i, off, rs.get(i)));
-                off += rs.get(i).length();
+        if (file == null) {
+            this.recs = new Rec[0];
+            this.sast = List.of();
+            return;
+        }
+        List<ItlRecord> rs = file.records();
+        Rec[] l = new Rec[rs.size()];
+        long off = file.header().length();
+        int sasts = 0;
+        for (int i = 0; i < l.length; i++) {
+            ItlRecord r = rs.get(i);
+            l[i] = new Rec(i, off, r);
+            off += r.length();
+            if (l[i].is(Role.SAST)) {
+                sasts++;
             }
         }
-        this.recs = List.copyOf(l);
+        this.recs = l;
+        if (sasts == 0) {
+            this.sast = List.of();
+        } else {
+            Rec[] s = new Rec[sasts];
+            int n = 0;
+            for (Rec x : l) {
+                if (x.is(Role.SAST)) {
+                    s[n++] = x;
+                }
+            }
+            this.sast = List.of(s);
+        }
     }
 
     VerificationResult verification() {
@@ -154,11 +213,39 @@ final class LintContext {
         return verification;
     }
 
-    /** @return the signer's record (as the verifier found it), if any */
-    Optional<Rec> signer() {
-        return verification().signerRecordIndex().isPresent()
-                ? Optional.of(recs.get(verification().signerRecordIndex().getAsInt()))
-                : Optional.empty();
+    /** @return the signer's record (as the verifier found it), or null */
+    Rec signer() {
+        if (!signerKnown) {
+            OptionalInt i = verification().signerRecordIndex();
+            signer = i.isPresent() ? recs[i.getAsInt()] : null;
+            signerKnown = true;
+        }
+        return signer;
+    }
+
+    /** @return the header's DIGESTALGORITHM, or null (L13, L14) */
+    DigestAlgorithm digest() {
+        if (!digestKnown) {
+            digest = file.header().digestAlgorithm().orElse(null);
+            digestKnown = true;
+        }
+        return digest;
+    }
+
+    /** @return {@code now + nearExpiry} of the options (L21, L41) */
+    Instant nearExpiryLimit() {
+        Instant l = nearExpiryLimit;
+        if (l == null) {
+            l = options.now().plus(options.nearExpiry());
+            nearExpiryLimit = l;
+        }
+        return l;
+    }
+
+    /** @return the signer's record index, or -1 */
+    int signerIndex() {
+        Rec s = signer();
+        return s == null ? -1 : s.index;
     }
 
     boolean isItl() {
@@ -170,7 +257,7 @@ final class LintContext {
     }
 
     void run(LintRule rule) {
-        if (options.disabled().contains(rule.id())) {
+        if (!options.disabled().isEmpty() && options.disabled().contains(rule.id())) {
             return;
         }
         rule.run(this);
@@ -197,13 +284,14 @@ final class LintContext {
     void emit(
             LintRule rule, LintSeverity severity, String code, Rec rec, long offset, String message, Object... params) {
         String c = code == null ? rule.code() : code;
-        if (options.disabled().contains(c)) {
+        if (!options.disabled().isEmpty() && options.disabled().contains(c)) {
             return;
         }
         LintSeverity s = severity != null ? severity : rule.severity(options.profile());
-        LintSeverity o = options.severities().get(c);
-        if (o == null) {
-            o = options.severities().get(rule.id());
+        Map<String, LintSeverity> overrides = options.severities();
+        LintSeverity o = overrides.isEmpty() ? null : overrides.get(c);
+        if (o == null && !overrides.isEmpty()) {
+            o = overrides.get(rule.id());
         }
         if (o != null) {
             s = o;
@@ -211,9 +299,18 @@ final class LintContext {
         if (s == LintSeverity.OFF) {
             return;
         }
-        Map<String, String> p = new LinkedHashMap<>();
-        for (int i = 0; i + 1 < params.length; i += 2) {
-            p.put(String.valueOf(params[i]), String.valueOf(params[i + 1]));
+        Map<String, String> p;
+        if (params.length < 2) {
+            p = Map.of();
+        } else if (params.length < 4) {
+            p = Map.of(String.valueOf(params[0]), String.valueOf(params[1]));
+        } else {
+            // in order, a later equal name replacing an earlier value; Finding keeps an immutable copy
+            Map<String, String> m = new LinkedHashMap<>();
+            for (int i = 0; i + 1 < params.length; i += 2) {
+                m.put(String.valueOf(params[i]), String.valueOf(params[i + 1]));
+            }
+            p = m;
         }
         String where = rec != null ? rec.where() : offset == -2 ? "file" : "header";
         findings.add(new Finding(
@@ -237,9 +334,16 @@ final class LintContext {
             while (end < n && subject.charAt(end) != ';' && subject.charAt(end) != ',') {
                 end++;
             }
-            String t = subject.substring(start, end).trim();
-            if (t.regionMatches(true, 0, "CN=", 0, 3)) {
-                return t.substring(3).trim();
+            int ts = start; // the token trimmed, as String.trim() does, without a copy
+            int te = end;
+            while (ts < te && subject.charAt(ts) <= ' ') {
+                ts++;
+            }
+            while (te > ts && subject.charAt(te - 1) <= ' ') {
+                te--;
+            }
+            if (te - ts >= 3 && subject.regionMatches(true, ts, "CN=", 0, 3)) {
+                return subject.substring(ts + 3, te).trim();
             }
             start = end + 1;
         }

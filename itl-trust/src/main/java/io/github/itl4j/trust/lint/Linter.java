@@ -4,6 +4,8 @@ import io.github.itl4j.Bytes;
 import io.github.itl4j.ItlException;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlReader;
+import io.github.itl4j.crypto.ItlVerifier;
+import io.github.itl4j.crypto.VerificationResult;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -169,10 +171,39 @@ public final class Linter {
         return lint(file, name, file.size());
     }
 
+    /**
+     * Lints a parsed list the caller has already verified, so the verifier (and its RSA operation) does not run a
+     * second time: for a tool that verifies and lints the same file. The result must come from {@link #verifier()}
+     * (or a verifier built the same way: no anchors, record checks on, no validity time) over this same {@code file};
+     * the findings are then those of {@link #lint(ItlFile, String)}. A result of another verifier changes the
+     * findings taken from it (L07, L15, L19, L31, L32, L35) and the signer the other rules use.
+     *
+     * @param file the list
+     * @param name its file name, or null
+     * @param verification {@code verifier().verify(file)}
+     * @return the report
+     */
+    public LintReport lint(ItlFile file, String name, VerificationResult verification) {
+        return lint(file, name, file.size(), Objects.requireNonNull(verification, "verification"));
+    }
+
+    /**
+     * @return the verifier lint runs (no anchors, record checks on): its result over a file can be handed to
+     *     {@link #lint(ItlFile, String, VerificationResult)}
+     */
+    public static ItlVerifier verifier() {
+        return LintContext.VERIFIER;
+    }
+
     private LintReport lint(ItlFile file, String name, long size) {
-        LintContext ctx = new LintContext(file, name, size, options);
-        for (LintRule r : Rules.ALL) {
-            ctx.run(r);
+        return lint(file, name, size, null);
+    }
+
+    private LintReport lint(ItlFile file, String name, long size, VerificationResult verification) {
+        LintContext ctx = new LintContext(file, name, size, options, verification);
+        List<LintRule> all = Rules.ALL;
+        for (int i = 0; i < all.size(); i++) {
+            ctx.run(all.get(i));
         }
         return new LintReport(name == null ? "ITL" : name, size, ctx.kind, null, ctx.findings());
     }

@@ -61,6 +61,11 @@ final class Rules {
             ProblemCode.CERTIFICATE_SIGNATURE_MISMATCH,
             ProblemCode.CERTIFICATE_MALFORMED,
             ProblemCode.CERTIFICATE_ENCODING_REFUSED);
+    private static final Set<ProblemCode> UNKNOWN_DIGEST = EnumSet.of(ProblemCode.UNKNOWN_DIGEST_ALGORITHM);
+    private static final Set<ProblemCode> NOT_RSA =
+            EnumSet.of(ProblemCode.UNSUPPORTED_SIGNATURE_ALGORITHM, ProblemCode.SIGNER_KEY_UNSUPPORTED);
+    private static final Set<ProblemCode> CERT_HASH = EnumSet.of(ProblemCode.CERT_HASH_MISMATCH);
+    private static final Set<ProblemCode> MISSING_ROLE = EnumSet.of(ProblemCode.MISSING_ROLE);
 
     static final List<LintRule> ALL = List.of(
             rule(
@@ -97,10 +102,12 @@ final class Rules {
                     null,
                     "H",
                     (c, r) -> {
-                        long n = c.recs.stream()
-                                .filter(x -> x.record.certificate().isPresent()
-                                        || x.record.certHash().isPresent())
-                                .count();
+                        long n = 0;
+                        for (Rec x : c.recs) {
+                            if (x.der != null || x.certHash != null) {
+                                n++;
+                            }
+                        }
                         if (n > MAX_CERTIFICATES) {
                             c.report(
                                     r,
@@ -147,7 +154,7 @@ final class Rules {
                     "INFO for a CTL in the cucm profile",
                     "M",
                     (c, r) -> {
-                        List<Rec> s = withRole(c, Role.SAST);
+                        List<Rec> s = c.sast;
                         if (s.size() > 2) {
                             c.emit(
                                     r,
@@ -173,7 +180,7 @@ final class Rules {
                     null,
                     "H",
                     (c, r) -> {
-                        if (withRole(c, Role.SAST).isEmpty()) {
+                        if (c.sast.isEmpty()) {
                             c.report(
                                     r,
                                     null,
@@ -191,7 +198,7 @@ final class Rules {
                     null,
                     "H",
                     (c, r) -> {
-                        List<Rec> s = withRole(c, Role.SAST);
+                        List<Rec> s = c.sast;
                         if (s.size() == 1) {
                             c.report(
                                     r,
@@ -221,15 +228,16 @@ final class Rules {
                     null,
                     "H",
                     (c, r) -> {
-                        c.signer()
-                                .filter(s -> s.index > 0)
-                                .ifPresent(s -> c.report(
-                                        r,
-                                        s,
-                                        "the signer is record " + (s.index + 1)
-                                                + ", not record 1: normal after a reset (RESET10 listing B)",
-                                        "record",
-                                        s.index + 1));
+                        Rec s = c.signer();
+                        if (s != null && s.index > 0) {
+                            c.report(
+                                    r,
+                                    s,
+                                    "the signer is record " + (s.index + 1)
+                                            + ", not record 1: normal after a reset (RESET10 listing B)",
+                                    "record",
+                                    s.index + 1);
+                        }
                     },
                     "RESET10"),
             rule(
@@ -248,8 +256,8 @@ final class Rules {
                                 longest = Math.max(longest, x.rsaBits());
                             }
                         }
-                        int signer = c.signer().map(s -> s.index).orElse(-1);
-                        for (Rec x : withRole(c, Role.SAST)) {
+                        int signer = c.signerIndex();
+                        for (Rec x : c.sast) {
                             boolean recovery = x.index != signer || x.cn.regionMatches(true, 0, "ITLRECOVERY", 0, 11);
                             if (recovery && x.rsaBits() > 0 && x.rsaBits() < longest) {
                                 c.report(
@@ -335,7 +343,7 @@ final class Rules {
                     "ERROR if --models lists a 79xx/89xx/99xx (a model the table says cannot verify SHA-512)",
                     "H",
                     (c, r) -> {
-                        if (digest(c).filter(DigestAlgorithm.SHA512::equals).isEmpty()) {
+                        if (!DigestAlgorithm.SHA512.equals(c.digest())) {
                             return;
                         }
                         List<String> refusing = new ArrayList<>();
@@ -372,7 +380,7 @@ final class Rules {
                     null,
                     "M",
                     (c, r) -> {
-                        if (digest(c).filter(DigestAlgorithm.SHA256::equals).isPresent()) {
+                        if (DigestAlgorithm.SHA256.equals(c.digest())) {
                             c.report(
                                     r,
                                     null,
@@ -389,7 +397,7 @@ final class Rules {
                     ERROR,
                     null,
                     "R",
-                    (c, r) -> fromVerifier(c, r, EnumSet.of(ProblemCode.UNKNOWN_DIGEST_ALGORITHM), ERROR),
+                    (c, r) -> fromVerifier(c, r, UNKNOWN_DIGEST, ERROR),
                     "docs/format.md §4.6"),
             rule(
                     "L16",
@@ -404,15 +412,19 @@ final class Rules {
                         if (v.isPresent() && v.get().compareTo(Version.V1_1) >= 0) {
                             return;
                         }
+                        String keyText = null; // the last message, for the next EC record with the same key type
+                        String message = null;
                         for (Rec x : c.recs) {
                             if (x.isEc()) {
-                                c.report(
-                                        r,
-                                        x,
-                                        "EC key (" + x.keyText() + ") but SIGNERVERSION is "
-                                                + v.map(Object::toString).orElse("absent")
-                                                + ": phones enable EC (\"advanced encryption algorithms\") only "
-                                                + "with version 1.1");
+                                String k = x.keyText();
+                                if (!k.equals(keyText)) {
+                                    keyText = k;
+                                    message = "EC key (" + k + ") but SIGNERVERSION is "
+                                            + (v.isPresent() ? v.get().toString() : "absent")
+                                            + ": phones enable EC (\"advanced encryption algorithms\") only "
+                                            + "with version 1.1";
+                                }
+                                c.report(r, x, message);
                             }
                         }
                     },
@@ -431,8 +443,12 @@ final class Rules {
                         if (v.isEmpty() || v.get().compareTo(Version.V1_1) < 0) {
                             return;
                         }
-                        boolean ec = c.recs.stream().anyMatch(x -> x.isConfigSigner() && x.isEc());
-                        boolean rsa = c.recs.stream().anyMatch(x -> x.isConfigSigner() && x.rsaBits() > 0);
+                        boolean ec = false;
+                        boolean rsa = false;
+                        for (Rec x : c.recs) {
+                            ec |= x.isConfigSigner() && x.isEc();
+                            rsa |= x.isConfigSigner() && x.rsaBits() > 0;
+                        }
                         if (ec && !rsa) {
                             c.report(
                                     r,
@@ -454,7 +470,7 @@ final class Rules {
                         for (Rec x : c.recs) {
                             if (x.isEc()) {
                                 String curve = x.curve();
-                                if (!List.of("P-256", "P-384", "P-521").contains(curve)) {
+                                if (!curve.equals("P-256") && !curve.equals("P-384") && !curve.equals("P-521")) {
                                     c.report(
                                             r,
                                             x,
@@ -475,22 +491,16 @@ final class Rules {
                     null,
                     "M",
                     (c, r) -> {
-                        fromVerifier(
-                                c,
-                                r,
-                                EnumSet.of(
-                                        ProblemCode.UNSUPPORTED_SIGNATURE_ALGORITHM,
-                                        ProblemCode.SIGNER_KEY_UNSUPPORTED),
-                                ERROR);
-                        Optional<Rec> s = c.signer();
-                        if (s.isPresent()
-                                && s.get().key != null
-                                && s.get().rsaBits() < 0
+                        fromVerifier(c, r, NOT_RSA, ERROR);
+                        Rec s = c.signer();
+                        if (s != null
+                                && s.key != null
+                                && s.rsaBits() < 0
                                 && !c.verification().has(ProblemCode.SIGNER_KEY_UNSUPPORTED)) {
                             c.report(
                                     r,
-                                    s.get(),
-                                    "the signer's key is " + s.get().keyText() + ": trust lists are RSA-signed; "
+                                    s,
+                                    "the signer's key is " + s.keyText() + ": trust lists are RSA-signed; "
                                             + "no ECDSA layout is known to work on phones");
                         }
                     },
@@ -505,7 +515,7 @@ final class Rules {
                     "ERROR if the record is the signer or TFTP/CCM+TFTP",
                     "M",
                     (c, r) -> {
-                        int signer = c.signer().map(s -> s.index).orElse(-1);
+                        int signer = c.signerIndex();
                         for (Rec x : c.recs) {
                             if (x.cert != null && c.options.now().isAfter(x.notAfter())) {
                                 boolean hard = x.index == signer || x.isConfigSigner();
@@ -536,7 +546,7 @@ final class Rules {
                     null,
                     "M",
                     (c, r) -> {
-                        Instant limit = c.options.now().plus(c.options.nearExpiry());
+                        Instant limit = c.nearExpiryLimit();
                         for (Rec x : c.recs) {
                             Instant na = x.cert == null ? null : x.notAfter();
                             if (na != null && !c.options.now().isAfter(na) && na.isBefore(limit)) {
@@ -594,7 +604,7 @@ final class Rules {
                     null,
                     "H",
                     (c, r) -> {
-                        if (c.recs.stream().noneMatch(x -> x.isConfigSigner() && x.carries())) {
+                        if (none(c, Rec::isConfigSigner)) {
                             c.report(
                                     r,
                                     null,
@@ -613,7 +623,7 @@ final class Rules {
                     null,
                     "L",
                     (c, r) -> {
-                        if (c.isItl() && c.recs.stream().noneMatch(x -> x.is(Role.TVS) && x.carries())) {
+                        if (c.isItl() && none(c, x -> x.is(Role.TVS))) {
                             c.report(
                                     r,
                                     null,
@@ -633,9 +643,11 @@ final class Rules {
                     "H",
                     (c, r) -> {
                         if (c.isCtl()) {
-                            withRole(c, Role.TVS)
-                                    .forEach(x -> c.report(
-                                            r, x, "a CTL with a TVS record: \"TVS is not referenced " + "in CTL\""));
+                            for (Rec x : c.recs) {
+                                if (x.is(Role.TVS)) {
+                                    c.report(r, x, "a CTL with a TVS record: \"TVS is not referenced " + "in CTL\"");
+                                }
+                            }
                         }
                     },
                     "REGEN"),
@@ -648,7 +660,7 @@ final class Rules {
                     null,
                     "H",
                     (c, r) -> {
-                        if (c.isItl() && TrustLists.isRollback(c.file)) {
+                        if (c.isItl() && isRollback(c)) {
                             c.report(
                                     r,
                                     null,
@@ -665,23 +677,7 @@ final class Rules {
                     WARN,
                     null,
                     "L",
-                    (c, r) -> {
-                        Map<List<Object>, Rec> seen = new HashMap<>();
-                        for (Rec x : c.recs) {
-                            if (x.identity == null || x.role == null) {
-                                continue;
-                            }
-                            Rec first = seen.putIfAbsent(List.of(x.role, x.identity), x);
-                            if (first != null) {
-                                c.report(
-                                        r,
-                                        x,
-                                        "duplicate of record " + (first.index + 1) + " (same role and certificate)",
-                                        "duplicateOf",
-                                        first.index + 1);
-                            }
-                        }
-                    }),
+                    Rules::duplicates),
             rule(
                     "L29",
                     "SEVERAL_ROLES",
@@ -690,28 +686,7 @@ final class Rules {
                     INFO,
                     null,
                     "H",
-                    (c, r) -> {
-                        Map<String, List<Rec>> byId = new LinkedHashMap<>();
-                        for (Rec x : c.recs) {
-                            if (x.identity != null) {
-                                byId.computeIfAbsent(x.identity, k -> new ArrayList<>())
-                                        .add(x);
-                            }
-                        }
-                        for (List<Rec> l : byId.values()) {
-                            Set<String> roles = new LinkedHashSet<>();
-                            l.forEach(x -> roles.add(x.role == null ? "none" : x.role.name()));
-                            if (roles.size() > 1) {
-                                c.report(
-                                        r,
-                                        l.get(0),
-                                        "the certificate has roles " + String.join(", ", roles) + " (normal for "
-                                                + "CallManager: SAST + TFTP)",
-                                        "roles",
-                                        String.join(",", roles));
-                            }
-                        }
-                    },
+                    Rules::severalRoles,
                     "SG14"),
             rule(
                     "L30",
@@ -722,7 +697,7 @@ final class Rules {
                     null,
                     "L",
                     (c, r) -> {
-                        List<Rec> s = withRole(c, Role.SAST);
+                        List<Rec> s = c.sast;
                         for (int i = 0; i < s.size(); i++) {
                             for (int j = i + 1; j < s.size(); j++) {
                                 if (s.get(i).key != null
@@ -747,7 +722,7 @@ final class Rules {
                     null,
                     "R",
                     (c, r) -> {
-                        fromVerifier(c, r, EnumSet.of(ProblemCode.CERT_HASH_MISMATCH), null);
+                        fromVerifier(c, r, CERT_HASH, null);
                         for (Rec x : c.recs) {
                             Optional<DigestAlgorithm> ha = x.record.hashAlgorithm();
                             if (ha.isPresent() && !ha.get().equals(DigestAlgorithm.SHA1)) {
@@ -759,18 +734,16 @@ final class Rules {
                                         -1,
                                         "HASH ALGORITHM is " + ha.get() + ", not SHA-1 (1)");
                             }
-                            Optional<Bytes> h = x.record.certHash();
-                            if (h.isEmpty() || x.record.certificate().isPresent()) {
+                            Bytes h = x.certHash;
+                            if (h == null || x.der != null) {
                                 continue;
                             }
                             Optional<String> sid = TrustLists.serialIdentity(x.record);
                             for (Rec y : c.recs) {
-                                if (y.record.certificate().isPresent()
+                                if (y.der != null
                                         && sid.isPresent()
                                         && sid.equals(TrustLists.serialIdentity(y.record))
-                                        && !TrustLists.sha1(
-                                                        y.record.certificate().get())
-                                                .equals(h.get())) {
+                                        && !TrustLists.sha1(y.der).equals(h)) {
                                     c.emit(
                                             r,
                                             null,
@@ -882,8 +855,8 @@ final class Rules {
                                     || w.code() == ItlWarning.Code.NEWER_VERSION) {
                                 continue;
                             }
-                            Rec x = w.recordIndex() >= 0 && w.recordIndex() < c.recs.size()
-                                    ? c.recs.get(w.recordIndex())
+                            Rec x = w.recordIndex() >= 0 && w.recordIndex() < c.recs.length
+                                    ? c.recs[w.recordIndex()]
                                     : null;
                             c.emit(
                                     r,
@@ -893,7 +866,7 @@ final class Rules {
                                     w.offset(),
                                     w.message() + " (phones skip unknown TLVs)");
                         }
-                        fromVerifier(c, r, EnumSet.of(ProblemCode.MISSING_ROLE), INFO);
+                        fromVerifier(c, r, MISSING_ROLE, INFO);
                     },
                     "MIGSEC",
                     "EMCC"),
@@ -919,12 +892,13 @@ final class Rules {
                                     -1,
                                     "TIMESTAMP " + t.get() + " is after --now " + c.options.now());
                         }
-                        c.signer()
-                                .filter(s -> s.cert != null && t.get().isBefore(s.notBefore()))
-                                .ifPresent(s -> c.report(
-                                        r,
-                                        s,
-                                        "TIMESTAMP " + t.get() + " is before the signer's notBefore " + s.notBefore()));
+                        Rec s = c.signer();
+                        if (s != null && s.cert != null && t.get().isBefore(s.notBefore())) {
+                            c.report(
+                                    r,
+                                    s,
+                                    "TIMESTAMP " + t.get() + " is before the signer's notBefore " + s.notBefore());
+                        }
                     }),
             rule(
                     "L37",
@@ -967,8 +941,12 @@ final class Rules {
                         if (c.options.mode().isEmpty() || !c.isItl()) {
                             return;
                         }
-                        boolean tftp = c.recs.stream().anyMatch(x -> x.is(Role.TFTP));
-                        boolean ccmTftp = c.recs.stream().anyMatch(x -> x.is(Role.CCM_TFTP));
+                        boolean tftp = false;
+                        boolean ccmTftp = false;
+                        for (Rec x : c.recs) {
+                            tftp |= x.is(Role.TFTP);
+                            ccmTftp |= x.is(Role.CCM_TFTP);
+                        }
                         LintOptions.Mode m = c.options.mode().get();
                         if (m == LintOptions.Mode.NON_SECURE && !tftp || m == LintOptions.Mode.MIXED && !ccmTftp) {
                             c.report(
@@ -995,7 +973,7 @@ final class Rules {
                     null,
                     "H",
                     (c, r) -> {
-                        if (c.isItl() && withRole(c, Role.CAPF).isEmpty()) {
+                        if (c.isItl() && !any(c, Role.CAPF)) {
                             c.report(
                                     r,
                                     null,
@@ -1043,17 +1021,18 @@ final class Rules {
                     null,
                     "M",
                     (c, r) -> {
-                        Instant limit = c.options.now().plus(c.options.nearExpiry());
-                        c.signer()
-                                .filter(s -> s.cert != null
-                                        && s.notAfter().isBefore(limit)
-                                        && !c.options.now().isAfter(s.notAfter()))
-                                .ifPresent(s -> c.report(
-                                        r,
-                                        s,
-                                        "the signer's certificate expires on "
-                                                + day(s.notAfter()) + ": the next "
-                                                + "list signed with it may be rejected after that (R20)"));
+                        Rec s = c.signer();
+                        if (s != null
+                                && s.cert != null
+                                && s.notAfter().isBefore(c.nearExpiryLimit())
+                                && !c.options.now().isAfter(s.notAfter())) {
+                            c.report(
+                                    r,
+                                    s,
+                                    "the signer's certificate expires on "
+                                            + day(s.notAfter()) + ": the next "
+                                            + "list signed with it may be rejected after that (R20)");
+                        }
                     },
                     "REGEN"));
 
@@ -1081,18 +1060,148 @@ final class Rules {
                 check);
     }
 
-    private static List<Rec> withRole(LintContext c, Role role) {
-        List<Rec> out = new ArrayList<>();
-        for (Rec x : c.recs) {
-            if (x.is(role)) {
-                out.add(x);
+    /**
+     * Up to this many records, L28 and L29 compare every pair (no allocation unless they fire); above it they index
+     * the records in a map (linear).
+     */
+    static final int PAIRWISE_MAX = 64;
+
+    /** L28: a record with the role and certificate identity of an earlier one. */
+    private static void duplicates(LintContext c, LintRule r) {
+        if (c.recs.length > PAIRWISE_MAX) {
+            Map<List<Object>, Rec> seen = new HashMap<>();
+            for (Rec x : c.recs) {
+                if (x.identity != null && x.role != null) {
+                    duplicate(c, r, x, seen.putIfAbsent(List.of(x.role, x.identity), x));
+                }
+            }
+            return;
+        }
+        for (int i = 1; i < c.recs.length; i++) {
+            Rec x = c.recs[i];
+            if (x.identity == null || x.role == null) {
+                continue;
+            }
+            for (int j = 0; j < i; j++) {
+                Rec y = c.recs[j];
+                if (x.role.equals(y.role) && x.identity.equals(y.identity)) {
+                    duplicate(c, r, x, y);
+                    break;
+                }
             }
         }
-        return out;
     }
 
-    private static Optional<DigestAlgorithm> digest(LintContext c) {
-        return c.file.header().digestAlgorithm();
+    private static void duplicate(LintContext c, LintRule r, Rec x, Rec first) {
+        if (first != null) {
+            c.report(
+                    r,
+                    x,
+                    "duplicate of record " + (first.index + 1) + " (same role and certificate)",
+                    "duplicateOf",
+                    first.index + 1);
+        }
+    }
+
+    /** L29: one certificate identity in records of several roles, reported at its first record. */
+    private static void severalRoles(LintContext c, LintRule r) {
+        if (c.recs.length > PAIRWISE_MAX) {
+            Map<String, List<Rec>> byId = new LinkedHashMap<>();
+            for (Rec x : c.recs) {
+                if (x.identity != null) {
+                    byId.computeIfAbsent(x.identity, k -> new ArrayList<>()).add(x);
+                }
+            }
+            for (List<Rec> l : byId.values()) {
+                Set<String> roles = new LinkedHashSet<>();
+                l.forEach(x -> roles.add(roleName(x)));
+                severalRoles(c, r, l.get(0), roles);
+            }
+            return;
+        }
+        outer:
+        for (int i = 0; i < c.recs.length; i++) {
+            Rec x = c.recs[i];
+            if (x.identity == null) {
+                continue;
+            }
+            for (int j = 0; j < i; j++) {
+                if (x.identity.equals(c.recs[j].identity)) {
+                    continue outer; // reported (or not) at its first record
+                }
+            }
+            String first = roleName(x);
+            Set<String> roles = null; // made only when a second role shows
+            for (int j = i + 1; j < c.recs.length; j++) {
+                Rec y = c.recs[j];
+                if (x.identity.equals(y.identity)) {
+                    String role = roleName(y);
+                    if (roles == null && !role.equals(first)) {
+                        roles = new LinkedHashSet<>();
+                        roles.add(first);
+                    }
+                    if (roles != null) {
+                        roles.add(role);
+                    }
+                }
+            }
+            if (roles != null) {
+                severalRoles(c, r, x, roles);
+            }
+        }
+    }
+
+    private static void severalRoles(LintContext c, LintRule r, Rec first, Set<String> roles) {
+        if (roles.size() > 1) {
+            c.report(
+                    r,
+                    first,
+                    "the certificate has roles " + String.join(", ", roles) + " (normal for "
+                            + "CallManager: SAST + TFTP)",
+                    "roles",
+                    String.join(",", roles));
+        }
+    }
+
+    private static String roleName(Rec x) {
+        return x.role == null ? "none" : x.role.name();
+    }
+
+    /** @return true if a record has this role */
+    private static boolean any(LintContext c, Role role) {
+        for (Rec x : c.recs) {
+            if (x.is(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return true if no record of these carries CERTIFICATE, CERTHASH or PUBLICKEY */
+    private static boolean none(LintContext c, java.util.function.Predicate<Rec> which) {
+        for (Rec x : c.recs) {
+            if (x.carries && which.test(x)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link TrustLists#isRollback} over the records as decoded: at least one TFTP, CCM+TFTP or TVS record, and none of
+     * those carries CERTIFICATE, CERTHASH or PUBLICKEY.
+     */
+    private static boolean isRollback(LintContext c) {
+        int placeholders = 0;
+        for (Rec x : c.recs) {
+            if (x.isConfigSigner() || x.is(Role.TVS)) {
+                if (x.carries) {
+                    return false;
+                }
+                placeholders++;
+            }
+        }
+        return placeholders > 0;
     }
 
     private static boolean leadingZero(Bytes b) {
@@ -1105,12 +1214,14 @@ final class Rules {
 
     /** Takes over the verifier's problems with these codes, under the verifier's code. */
     private static void fromVerifier(LintContext c, LintRule r, Set<ProblemCode> codes, LintSeverity forced) {
-        for (Problem p : c.verification().problems()) {
+        List<Problem> problems = c.verification().problems();
+        for (int i = 0; i < problems.size(); i++) {
+            Problem p = problems.get(i);
             if (!codes.contains(p.code())) {
                 continue;
             }
             LintSeverity s = forced != null ? forced : p.isError() ? ERROR : WARN;
-            Rec x = p.recordIndex() >= 0 && p.recordIndex() < c.recs.size() ? c.recs.get(p.recordIndex()) : null;
+            Rec x = p.recordIndex() >= 0 && p.recordIndex() < c.recs.length ? c.recs[p.recordIndex()] : null;
             c.emit(
                     r,
                     s,

@@ -36,17 +36,20 @@ import java.util.concurrent.ConcurrentMap;
  * part, and the write never goes somewhere the caller did not name.
  *
  * <ol>
- *   <li><b>The target must be a regular file or absent.</b> A directory, device node, FIFO or socket is refused with
+ *   <li><b>The target must be a regular file or absent</b> (one {@code lstat}, which also gives its permissions;
+ *       checked again right before the rename). A directory, device node, FIFO or socket is refused with
  *       {@link UnsafeTargetException} (so {@code -o /dev/null} never replaces the device node). A symbolic link at
  *       the final path component is refused too unless {@link #followSymlinks(boolean) followSymlinks(true)}; then
  *       the file it points to is replaced, and a link to a non-regular or missing file is still refused.</li>
  *   <li><b>The temporary file</b> is created in the target's directory (so the rename is atomic) as
  *       {@code .NAME.<16 hex digits>.tmp} with {@code CREATE_NEW} ({@code O_EXCL}: it never opens an existing file
- *       or follows a planted link) and permissions {@code rw-------}; the bytes are written and forced to the
- *       device.</li>
+ *       or follows a planted link) and permissions at most {@code rw-------} (the final ones, below, narrowed to the
+ *       owner's read and write); the bytes are written and forced to the device through the descriptor it was
+ *       created with (one {@code open} per write).</li>
  *   <li><b>Permissions</b> are then set to the existing target's, or, for a new file, to what the process's umask
  *       gives a new file; when {@link #permissionsAtMost(Set)} is given they are narrowed to at most those (for a
- *       signed copy of a source file: never wider than the source). Only on POSIX file systems.</li>
+ *       signed copy of a source file: never wider than the source). A temporary file created with exactly its final
+ *       permissions is not changed again. Only on POSIX file systems.</li>
  *   <li><b>The rename</b> replaces the target in one step ({@code ATOMIC_MOVE}); a rename replaces a link or name,
  *       never writes through it. The directory is forced afterwards (best effort).</li>
  * </ol>
@@ -196,7 +199,8 @@ public final class AtomicFileWriter {
      * the temporary file created beside it, written and given its final permissions, but <b>not</b> forced to disk
      * and not renamed. Then {@link Staged#force()} (from any thread), {@link Staged#commit()}, and once per
      * directory {@link #syncDirectory(Path)} give the same guarantee as {@code write}: a crash leaves the old file or
-     * the whole new one, never a part. {@link Staged#abandon()} deletes the temporary file instead.
+     * the whole new one, never a part. {@link Staged#abandon()} deletes the temporary file instead. The staged file
+     * keeps the temporary file open (one file descriptor) until it is forced, committed or abandoned.
      *
      * @param target the file to write; its directory must exist
      * @param data the new content
@@ -330,8 +334,9 @@ public final class AtomicFileWriter {
         }
 
         /**
-         * Forces the temporary file's content to the device. Calls on many staged files from several threads at
-         * once let the file system make them durable in one journal commit.
+         * Forces the temporary file's content to the device through the descriptor it was written with (not opened
+         * again: a read-only output could not be), and closes it. Calls on many staged files from several threads
+         * at once let the file system make them durable in one journal commit.
          *
          * @throws IOException naming the target; call {@link #abandon()} then
          */

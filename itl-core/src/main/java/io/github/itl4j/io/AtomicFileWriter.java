@@ -228,7 +228,7 @@ public final class AtomicFileWriter {
      * @return the staged file
      * @throws UnsafeTargetException as {@link #write}
      * @throws IOException as {@link #write}; nothing is left behind
-     * @since 0.3.0
+     * @since 0.1.0
      */
     public Staged stage(Path target, Bytes data, BasicFileAttributes targetAttributes) throws IOException {
         Objects.requireNonNull(target, "target");

@@ -143,8 +143,8 @@ public final class AtomicFileWriter {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(data, "data");
         String given = target.toString();
-        Path given0 = target.toAbsolutePath();
-        Checked checked = check(given0, given, attributes(given0, LinkOption.NOFOLLOW_LINKS));
+        Path absolute = target.toAbsolutePath();
+        Checked checked = check(absolute, given, attributes(absolute, LinkOption.NOFOLLOW_LINKS));
         Path abs = checked.path();
         Path dir = abs.getParent();
         if (dir == null || abs.getFileName() == null) {

@@ -36,17 +36,20 @@ import java.util.concurrent.ConcurrentMap;
  * part, and the write never goes somewhere the caller did not name.
  *
  * <ol>
- *   <li><b>The target must be a regular file or absent.</b> A directory, device node, FIFO or socket is refused with
+ *   <li><b>The target must be a regular file or absent</b> (one {@code lstat}, which also gives its permissions;
+ *       checked again right before the rename). A directory, device node, FIFO or socket is refused with
  *       {@link UnsafeTargetException} (so {@code -o /dev/null} never replaces the device node). A symbolic link at
  *       the final path component is refused too unless {@link #followSymlinks(boolean) followSymlinks(true)}; then
  *       the file it points to is replaced, and a link to a non-regular or missing file is still refused.</li>
  *   <li><b>The temporary file</b> is created in the target's directory (so the rename is atomic) as
  *       {@code .NAME.<16 hex digits>.tmp} with {@code CREATE_NEW} ({@code O_EXCL}: it never opens an existing file
- *       or follows a planted link) and permissions {@code rw-------}; the bytes are written and forced to the
- *       device.</li>
+ *       or follows a planted link) and permissions at most {@code rw-------} (the final ones, below, narrowed to the
+ *       owner's read and write); the bytes are written and forced to the device through the descriptor it was
+ *       created with (one {@code open} per write).</li>
  *   <li><b>Permissions</b> are then set to the existing target's, or, for a new file, to what the process's umask
  *       gives a new file; when {@link #permissionsAtMost(Set)} is given they are narrowed to at most those (for a
- *       signed copy of a source file: never wider than the source). Only on POSIX file systems.</li>
+ *       signed copy of a source file: never wider than the source). A temporary file created with exactly its final
+ *       permissions is not changed again. Only on POSIX file systems.</li>
  *   <li><b>The rename</b> replaces the target in one step ({@code ATOMIC_MOVE}); a rename replaces a link or name,
  *       never writes through it. The directory is forced afterwards (best effort).</li>
  * </ol>
@@ -140,34 +143,27 @@ public final class AtomicFileWriter {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(data, "data");
         String given = target.toString();
-        Path abs = checkTarget(target.toAbsolutePath(), given);
+        Path absolute = target.toAbsolutePath();
+        Checked checked = check(absolute, given, attributes(absolute, LinkOption.NOFOLLOW_LINKS));
+        Path abs = checked.path();
         Path dir = abs.getParent();
         if (dir == null || abs.getFileName() == null) {
             throw new IllegalArgumentException("not a file path: " + target);
         }
         String name = abs.getFileName().toString();
-        PosixFileAttributes existing = posixAttributes(abs);
-        Set<PosixFilePermission> finalPermissions = null;
-        boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
-        if (posix) {
-            finalPermissions = existing != null
-                    ? EnumSet.copyOf(nonEmpty(existing.permissions()))
-                    : EnumSet.copyOf(nonEmpty(defaultPermissions(dir, given)));
-            if (permissionsAtMost != null) {
-                finalPermissions.retainAll(permissionsAtMost);
-            }
-        }
-        Path tmp = createTemp(dir, name, given, posix);
+        Set<PosixFilePermission> finalPermissions = finalPermissions(checked, dir, given);
+        Temp temp = createTemp(dir, name, given, finalPermissions);
+        Path tmp = temp.path();
         boolean moved = false;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            try (FileChannel ch = temp.channel()) {
                 ByteBuffer b = data.asByteBuffer();
                 while (b.hasRemaining()) {
                     ch.write(b);
                 }
                 ch.force(true);
             }
-            if (finalPermissions != null) {
+            if (temp.needsChmod()) {
                 Files.setPosixFilePermissions(tmp, finalPermissions);
             }
             if (removeStale) {
@@ -203,7 +199,8 @@ public final class AtomicFileWriter {
      * the temporary file created beside it, written and given its final permissions, but <b>not</b> forced to disk
      * and not renamed. Then {@link Staged#force()} (from any thread), {@link Staged#commit()}, and once per
      * directory {@link #syncDirectory(Path)} give the same guarantee as {@code write}: a crash leaves the old file or
-     * the whole new one, never a part. {@link Staged#abandon()} deletes the temporary file instead.
+     * the whole new one, never a part. {@link Staged#abandon()} deletes the temporary file instead. The staged file
+     * keeps the temporary file open (one file descriptor) until it is forced, committed or abandoned.
      *
      * @param target the file to write; its directory must exist
      * @param data the new content
@@ -213,55 +210,92 @@ public final class AtomicFileWriter {
      */
     public Staged stage(Path target, Bytes data) throws IOException {
         Objects.requireNonNull(target, "target");
+        Path abs = target.toAbsolutePath();
+        return stage(target, abs, data, attributes(abs, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /**
+     * {@link #stage(Path, Bytes)} for a caller that has just read the target's attributes itself without following
+     * links (e.g. to decide whether the target is up to date), so the target is not examined a second time. The
+     * same targets are refused: from {@code targetAttributes} here, and again from the file system by
+     * {@link Staged#commit()} right before the rename. When {@code targetAttributes} is a
+     * {@link PosixFileAttributes}, its permissions are the existing target's.
+     *
+     * @param target the file to write; its directory must exist
+     * @param data the new content
+     * @param targetAttributes the target's attributes, read with {@link LinkOption#NOFOLLOW_LINKS}, or null if the
+     *     target did not exist
+     * @return the staged file
+     * @throws UnsafeTargetException as {@link #write}
+     * @throws IOException as {@link #write}; nothing is left behind
+     * @since 0.1.0
+     */
+    public Staged stage(Path target, Bytes data, BasicFileAttributes targetAttributes) throws IOException {
+        Objects.requireNonNull(target, "target");
+        return stage(target, target.toAbsolutePath(), data, targetAttributes);
+    }
+
+    private Staged stage(Path target, Path absolute, Bytes data, BasicFileAttributes targetAttributes)
+            throws IOException {
         Objects.requireNonNull(data, "data");
         String given = target.toString();
-        Path abs = checkTarget(target.toAbsolutePath(), given);
+        Checked checked = check(absolute, given, targetAttributes);
+        Path abs = checked.path();
         Path dir = abs.getParent();
         if (dir == null || abs.getFileName() == null) {
             throw new IllegalArgumentException("not a file path: " + target);
         }
         String name = abs.getFileName().toString();
-        Set<PosixFilePermission> finalPermissions = finalPermissions(abs, dir, given);
-        Path tmp = createTemp(dir, name, given, finalPermissions != null);
+        Set<PosixFilePermission> finalPermissions = finalPermissions(checked, dir, given);
+        Temp temp = createTemp(dir, name, given, finalPermissions);
+        Path tmp = temp.path();
+        FileChannel ch = temp.channel();
         boolean staged = false;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                ByteBuffer b = data.asByteBuffer();
-                while (b.hasRemaining()) {
-                    ch.write(b);
-                }
+            ByteBuffer b = data.asByteBuffer();
+            while (b.hasRemaining()) {
+                ch.write(b);
             }
-            if (finalPermissions != null) {
+            if (temp.needsChmod()) {
                 Files.setPosixFilePermissions(tmp, finalPermissions);
             }
             if (removeStale) {
                 removeStale(dir, name, Files.getOwner(tmp, LinkOption.NOFOLLOW_LINKS), STALE_AFTER);
             }
             staged = true;
-            return new Staged(this, tmp, abs, given);
+            return new Staged(this, tmp, abs, given, ch);
         } catch (java.nio.channels.ClosedByInterruptException e) {
             throw e;
         } catch (FileSystemException e) {
             throw renamed(e, given);
         } finally {
             if (!staged) {
+                closeQuietly(ch);
                 deleteQuietly(tmp);
             }
         }
     }
 
-    private Set<PosixFilePermission> finalPermissions(Path abs, Path dir, String given) throws IOException {
+    /** The existing target's permissions (or a new file's), bounded by {@link #permissionsAtMost}; null if not POSIX. */
+    private Set<PosixFilePermission> finalPermissions(Checked checked, Path dir, String given) throws IOException {
         if (!dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
             return null;
         }
-        PosixFileAttributes existing = posixAttributes(abs);
-        Set<PosixFilePermission> p = existing != null
-                ? EnumSet.copyOf(nonEmpty(existing.permissions()))
+        Set<PosixFilePermission> p = checked.existing() != null
+                ? EnumSet.copyOf(nonEmpty(checked.existing()))
                 : EnumSet.copyOf(nonEmpty(defaultPermissions(dir, given)));
         if (permissionsAtMost != null) {
             p.retainAll(permissionsAtMost);
         }
         return p;
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the original failure is the one to report
+        }
     }
 
     private static void deleteQuietly(Path tmp) {
@@ -281,13 +315,17 @@ public final class AtomicFileWriter {
         private final Path tmp;
         private final Path target;
         private final String given;
+        /** The temporary file, open for writing from its creation until forced, committed or abandoned. */
+        private FileChannel channel;
+
         private boolean done;
 
-        private Staged(AtomicFileWriter writer, Path tmp, Path target, String given) {
+        private Staged(AtomicFileWriter writer, Path tmp, Path target, String given, FileChannel channel) {
             this.writer = writer;
             this.tmp = tmp;
             this.target = target;
             this.given = given;
+            this.channel = channel;
         }
 
         /** @return the file that {@link #commit()} replaces (the link's target when links are followed) */
@@ -296,16 +334,35 @@ public final class AtomicFileWriter {
         }
 
         /**
-         * Forces the temporary file's content to the device. Calls on many staged files from several threads at
-         * once let the file system make them durable in one journal commit.
+         * Forces the temporary file's content to the device through the descriptor it was written with (not opened
+         * again: a read-only output could not be), and closes it. Calls on many staged files from several threads
+         * at once let the file system make them durable in one journal commit.
          *
          * @throws IOException naming the target; call {@link #abandon()} then
          */
         public void force() throws IOException {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                ch.force(true);
+            FileChannel ch;
+            synchronized (this) {
+                ch = channel;
+                channel = null;
+            }
+            // the descriptor the file was created and written through: no second open of the temporary file
+            try (FileChannel c =
+                    ch != null ? ch : FileChannel.open(tmp, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                c.force(true);
             } catch (FileSystemException e) {
                 throw renamed(e, given);
+            }
+        }
+
+        private void close() {
+            FileChannel ch;
+            synchronized (this) {
+                ch = channel;
+                channel = null;
+            }
+            if (ch != null) {
+                closeQuietly(ch);
             }
         }
 
@@ -323,6 +380,7 @@ public final class AtomicFileWriter {
                 throw new IllegalStateException("already committed or abandoned: " + given);
             }
             done = true;
+            close();
             boolean moved = false;
             try {
                 writer.checkTarget(target, given);
@@ -348,16 +406,27 @@ public final class AtomicFileWriter {
         public void abandon() {
             if (!done) {
                 done = true;
+                close();
                 deleteQuietly(tmp);
             }
         }
     }
 
+    /** The path to write (the link's target when following) and the existing file's permissions (null if none). */
+    private record Checked(Path path, Set<PosixFilePermission> existing) {}
+
     /** @return the path to write (the link's target when following), after refusing what is not a regular file */
     private Path checkTarget(Path abs, String given) throws IOException {
-        BasicFileAttributes a = attributes(abs, LinkOption.NOFOLLOW_LINKS);
+        return check(abs, given, attributes(abs, LinkOption.NOFOLLOW_LINKS)).path();
+    }
+
+    /**
+     * @param a the attributes of {@code abs} read without following links (one {@code lstat}), or null if absent
+     * @return what to write, after refusing what is not a regular file
+     */
+    private Checked check(Path abs, String given, BasicFileAttributes a) throws IOException {
         if (a == null) {
-            return abs;
+            return new Checked(abs, null);
         }
         if (a.isSymbolicLink()) {
             if (!followSymlinks) {
@@ -374,7 +443,7 @@ public final class AtomicFileWriter {
                                 ? UnsafeTargetException.Kind.DIRECTORY
                                 : UnsafeTargetException.Kind.SPECIAL_FILE);
             }
-            return abs.toRealPath();
+            return new Checked(abs.toRealPath(), permissions(t));
         }
         if (a.isDirectory()) {
             throw new UnsafeTargetException(given, UnsafeTargetException.Kind.DIRECTORY);
@@ -382,21 +451,24 @@ public final class AtomicFileWriter {
         if (!a.isRegularFile()) {
             throw new UnsafeTargetException(given, UnsafeTargetException.Kind.SPECIAL_FILE);
         }
-        return abs;
+        return new Checked(abs, permissions(a));
     }
 
+    private static Set<PosixFilePermission> permissions(BasicFileAttributes a) {
+        return a instanceof PosixFileAttributes p ? p.permissions() : null;
+    }
+
+    /**
+     * @return the attributes of {@code p} from one {@code stat}/{@code lstat}: {@link PosixFileAttributes} (type,
+     *     size, times and permissions) where the file system has them; null if there is no such file
+     */
     private static BasicFileAttributes attributes(Path p, LinkOption... options) throws IOException {
         try {
+            if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                return Files.readAttributes(p, PosixFileAttributes.class, options);
+            }
             return Files.readAttributes(p, BasicFileAttributes.class, options);
         } catch (NoSuchFileException e) {
-            return null;
-        }
-    }
-
-    private static PosixFileAttributes posixAttributes(Path p) {
-        try {
-            return Files.readAttributes(p, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        } catch (IOException | UnsupportedOperationException e) {
             return null;
         }
     }
@@ -437,14 +509,39 @@ public final class AtomicFileWriter {
         }
     }
 
-    private static Path createTemp(Path dir, String name, String given, boolean posix) throws IOException {
-        FileAttribute<?>[] attrs = posix
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_RW)}
+    /**
+     * A new temporary file, open for writing.
+     *
+     * @param needsChmod whether it was created with other permissions than its final ones (which are then set by
+     *     path before the rename)
+     */
+    private record Temp(Path path, FileChannel channel, boolean needsChmod) {}
+
+    /**
+     * Creates the temporary file with {@code CREATE_NEW} ({@code O_EXCL}) and opens it for writing in one
+     * {@code open}. Its permissions at creation are its final ones narrowed to {@code rw-------}: a later
+     * {@code chmod} is needed only when the final permissions are wider, or when the umask may have narrowed them.
+     */
+    private Temp createTemp(Path dir, String name, String given, Set<PosixFilePermission> finalPermissions)
+            throws IOException {
+        Set<PosixFilePermission> initial = null;
+        boolean needsChmod = false;
+        if (finalPermissions != null) {
+            initial = EnumSet.copyOf(OWNER_RW);
+            initial.retainAll(finalPermissions);
+            // O_CREAT's mode goes through the umask: the probe of a new file's permissions says what it keeps
+            Set<PosixFilePermission> umaskKeeps = defaultPermissions.get(dir);
+            needsChmod = !initial.equals(finalPermissions) || umaskKeeps == null || !umaskKeeps.containsAll(initial);
+        }
+        FileAttribute<?>[] attrs = initial != null
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(initial)}
                 : new FileAttribute<?>[0];
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         for (int attempt = 0; ; attempt++) {
             Path tmp = dir.resolve(temporaryName(name));
             try {
-                return Files.createFile(tmp, attrs); // CREATE_NEW: O_EXCL, never through a link
+                // CREATE_NEW: O_EXCL, never an existing file, never through a link
+                return new Temp(tmp, FileChannel.open(tmp, options, attrs), needsChmod);
             } catch (FileAlreadyExistsException e) {
                 if (attempt >= 9) {
                     throw new FileAlreadyExistsException(given, null, "cannot create a temporary file beside it");

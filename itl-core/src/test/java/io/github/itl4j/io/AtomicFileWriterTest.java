@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -227,5 +228,72 @@ class AtomicFileWriterTest {
         assertEquals("keep", Files.readString(elsewhere));
         assertTrue(Files.isSymbolicLink(t));
         assertEquals(List.of("e.sgn", "elsewhere.txt"), names(), "the temporary file was not removed");
+    }
+
+    @Test
+    void aStagedFileIsForcedThroughTheDescriptorItWasWrittenWithNotOpenedAgain() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path t = dir.resolve("f.sgn");
+        // a read-only output (the signed copy of a read-only source): opening it again for writing to force it
+        // failed with "access denied" for every user but root
+        AtomicFileWriter.Staged s = W.permissionsAtMost(PosixFilePermissions.fromString("r--r--r--"))
+                .stage(t, Bytes.utf8("read-only"));
+        Path tmp = dir.resolve(names().get(0));
+        assertTrue(AtomicFileWriter.isTemporaryName(tmp.getFileName().toString()), names().toString());
+        assertEquals("r--r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp)), "set when staged");
+        Path aside = Files.move(tmp, dir.resolve("aside"));
+        s.force(); // the descriptor, not the name: a second open by name would not find it
+        assertThrows(IOException.class, s::commit);
+        assertEquals("read-only", Files.readString(aside));
+        assertFalse(Files.exists(t, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
+    void stagingWithTheCallersAttributesRefusesWhatTheyDescribe() throws Exception {
+        Path t = dir.resolve("g.sgn");
+        Path sub = Files.createDirectory(dir.resolve("sub"));
+        BasicFileAttributes ofADirectory =
+                Files.readAttributes(sub, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        UnsafeTargetException e =
+                assertThrows(UnsafeTargetException.class, () -> W.stage(t, Bytes.utf8("x"), ofADirectory));
+        assertEquals(UnsafeTargetException.Kind.DIRECTORY, e.kind());
+        assertEquals(List.of("sub"), names(), "nothing created");
+    }
+
+    @Test
+    void stagingWithAttributesSayingAbsentStillChecksTheTargetBeforeTheRename() throws Exception {
+        Path t = dir.resolve("h.sgn");
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.txt"), "keep");
+        try {
+            Files.createSymbolicLink(t, elsewhere);
+        } catch (UnsupportedOperationException | IOException e) {
+            assumeTrue(false, "no symbolic links here");
+        }
+        AtomicFileWriter.Staged s = W.stage(t, Bytes.utf8("new"), null); // stale: the link came after the lstat
+        s.force();
+        assertThrows(UnsafeTargetException.class, s::commit);
+        assertEquals("keep", Files.readString(elsewhere));
+        assertTrue(Files.isSymbolicLink(t));
+        assertEquals(List.of("elsewhere.txt", "h.sgn"), names(), "the temporary file was not removed");
+    }
+
+    @Test
+    void ownerOnlyPermissionsGivenAtCreationAreExactlyTheFinalOnes() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        // a new file first: the writer learns what the umask keeps in this directory, so the temporary files
+        // below are created with their final permissions and not changed afterwards
+        AtomicFileWriter w = W.permissionsAtMost(PosixFilePermissions.fromString("rw-------"));
+        Path n = dir.resolve("new");
+        w.write(n, Bytes.utf8("x"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(n)));
+        assertEquals("x", Files.readString(n));
+        for (String p : List.of("rw-------", "r--------", "-w-------", "---------")) {
+            Path t = Files.writeString(dir.resolve("perm-" + p), "old");
+            Files.setPosixFilePermissions(t, PosixFilePermissions.fromString(p));
+            w.write(t, Bytes.utf8("new")); // a replaced file keeps its permissions, set at the temporary's creation
+            assertEquals(p, PosixFilePermissions.toString(Files.getPosixFilePermissions(t)), p);
+            Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("rw-------"));
+            assertEquals("new", Files.readString(t));
+        }
     }
 }

@@ -5,11 +5,15 @@ import io.github.itl4j.crypto.fleet.FleetSigner.FileResult;
 import io.github.itl4j.crypto.fleet.FleetSigner.Status;
 import io.github.itl4j.io.AtomicFileWriter;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +39,8 @@ final class DurableBatches {
     static final int MAX_PENDING = 8 * MAX_BATCH;
     /** Threads forcing temporary files in parallel: I/O waits, not CPU. */
     private static final int FORCE_THREADS = 64;
+    /** The most directories kept open for their fsync between batches (a recursive run may write into many). */
+    static final int MAX_OPEN_DIRECTORIES = 16;
 
     private record Item(AtomicFileWriter.Staged staged, FileResult signed) {}
 
@@ -47,6 +53,21 @@ final class DurableBatches {
     private boolean closing;
     private boolean aborted;
     private Throwable crash;
+    /**
+     * The directories forced by earlier batches, kept open (committer thread only): each batch forces its
+     * directories through the same descriptor instead of opening and closing each directory again. The least
+     * recently forced is closed beyond {@link #MAX_OPEN_DIRECTORIES}.
+     */
+    private final Map<Path, FileChannel> directories = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Path, FileChannel> eldest) {
+            if (size() > MAX_OPEN_DIRECTORIES) {
+                closeQuietly(eldest.getValue());
+                return true;
+            }
+            return false;
+        }
+    };
 
     /** @param done receives each file's result once it is durable (or failed), on the committer thread */
     DurableBatches(Consumer<FileResult> done) {
@@ -115,6 +136,10 @@ final class DurableBatches {
                 crash = e;
             }
         } finally {
+            for (FileChannel ch : directories.values()) {
+                closeQuietly(ch);
+            }
+            directories.clear();
             synchronized (lock) {
                 aborted = true;
                 for (Item i : pending) {
@@ -161,13 +186,39 @@ final class DurableBatches {
             }
         }
         for (Path d : dirs) {
-            AtomicFileWriter.syncDirectory(d);
+            syncDirectory(d);
         }
         for (Item i : renamed) {
             results.add(i.signed);
         }
         for (FileResult r : results) {
             done.accept(r);
+        }
+    }
+
+    /** As {@link AtomicFileWriter#syncDirectory(Path)} (best effort), through the directory's open descriptor. */
+    private void syncDirectory(Path dir) {
+        FileChannel ch = directories.get(dir);
+        try {
+            if (ch == null) {
+                ch = FileChannel.open(dir, StandardOpenOption.READ);
+                directories.put(dir, ch);
+            }
+            ch.force(true);
+        } catch (IOException | RuntimeException e) {
+            // as AtomicFileWriter.syncDirectory: not possible everywhere; forget the descriptor, open it again next
+            if (ch != null) {
+                directories.remove(dir);
+                closeQuietly(ch);
+            }
+        }
+    }
+
+    private static void closeQuietly(FileChannel ch) {
+        try {
+            ch.close();
+        } catch (IOException | RuntimeException ignored) {
+            // nothing to report: the directory was forced or could not be
         }
     }
 

@@ -22,6 +22,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
@@ -145,8 +146,8 @@ public final class FleetEncryptor {
             FileTime sourceTime;
             Set<PosixFilePermission> perms;
             try {
-                BasicFileAttributes a =
-                        Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                // one lstat gives the type, size, time and permissions
+                BasicFileAttributes a = FleetFileJob.attributes(source, LinkOption.NOFOLLOW_LINKS);
                 if (a.isSymbolicLink()) {
                     if (!cfg.followSymlinks) {
                         return failure(
@@ -157,13 +158,13 @@ public final class FleetEncryptor {
                                 "is a symbolic link; not "
                                         + "followed (only regular files are encrypted unless links are followed)");
                     }
-                    a = Files.readAttributes(source, BasicFileAttributes.class);
+                    a = FleetFileJob.attributes(source);
                 }
                 if (!a.isRegularFile()) {
                     return failure(
                             source, target, Failure.SOURCE_UNREADABLE, 0, "is not a regular file; not " + "encrypted");
                 }
-                perms = permissions(source);
+                perms = a instanceof PosixFileAttributes pa ? pa.permissions() : null;
                 size = a.size();
                 sourceTime = a.lastModifiedTime();
                 if (size > cfg.limits.maxPayloadSize()) {
@@ -337,10 +338,6 @@ public final class FleetEncryptor {
 
         private Bytes readBounded(Path source) throws IOException {
             return FleetFileJob.readBounded(source, cfg.limits, cfg.followSymlinks);
-        }
-
-        private Set<PosixFilePermission> permissions(Path p) throws IOException {
-            return FleetFileJob.permissions(p, cfg.followSymlinks);
         }
 
         private boolean interrupted(Throwable e) {

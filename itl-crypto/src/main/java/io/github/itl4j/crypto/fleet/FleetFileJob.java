@@ -111,7 +111,8 @@ final class FleetFileJob {
         FileTime sourceTime;
         Set<PosixFilePermission> sourcePermissions;
         try {
-            BasicFileAttributes a = Files.readAttributes(source, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            // one lstat gives the type, size, time and permissions
+            BasicFileAttributes a = attributes(source, LinkOption.NOFOLLOW_LINKS);
             if (a.isSymbolicLink()) {
                 if (!followSymlinks) {
                     return failure(
@@ -122,7 +123,7 @@ final class FleetFileJob {
                             "is a symbolic link; not "
                                     + "followed (only regular files are signed unless links are followed)");
                 }
-                a = Files.readAttributes(source, BasicFileAttributes.class);
+                a = attributes(source);
             }
             if (!a.isRegularFile()) {
                 return failure(
@@ -133,7 +134,7 @@ final class FleetFileJob {
                         "is not a regular file (" + (a.isDirectory() ? "a directory" : "a device, FIFO or socket")
                                 + "); not signed");
             }
-            sourcePermissions = permissions(source);
+            sourcePermissions = a instanceof PosixFileAttributes pa ? pa.permissions() : null;
             size = a.size();
             sourceTime = a.lastModifiedTime();
             if (size > limits.maxPayloadSize()) {
@@ -163,7 +164,20 @@ final class FleetFileJob {
                             Math.max(size, 0),
                             "cannot read source: " + describe(e));
         }
-        if (!force && upToDate(target, outName, payload, sourceTime, sourcePermissions)) {
+        // the target is examined once (one lstat): for the up-to-date check and by the writer
+        BasicFileAttributes targetAttributes;
+        boolean targetKnown = true;
+        try {
+            targetAttributes = attributes(target, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            targetAttributes = null;
+        } catch (IOException | RuntimeException e) {
+            targetAttributes = null;
+            targetKnown = false; // e.g. its directory is not searchable: the writer reports it
+        }
+        if (!force
+                && targetAttributes != null
+                && upToDate(target, targetAttributes, outName, payload, sourceTime, sourcePermissions)) {
             return interrupted(null) ? null : new FileResult(source, target, Status.UP_TO_DATE, null, size, 0, null);
         }
         Bytes encoded;
@@ -179,7 +193,8 @@ final class FleetFileJob {
             if (out != null && rel.getNameCount() > 1) {
                 Files.createDirectories(target.getParent());
             }
-            staged = writerFor(sourcePermissions).stage(target, encoded);
+            AtomicFileWriter w = writerFor(sourcePermissions);
+            staged = targetKnown ? w.stage(target, encoded, targetAttributes) : w.stage(target, encoded);
         } catch (IOException | RuntimeException e) {
             return interrupted(e)
                     ? null
@@ -222,16 +237,16 @@ final class FleetFileJob {
 
     private boolean upToDate(
             Path target,
+            BasicFileAttributes a,
             String outName,
             Bytes payload,
             FileTime sourceTime,
             Set<PosixFilePermission> sourcePermissions) {
         try {
-            BasicFileAttributes a = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!a.isRegularFile() || a.lastModifiedTime().compareTo(sourceTime) < 0 || a.size() <= payload.size()) {
                 return false; // a link is never up to date: writing it refuses it (or follows it, if asked)
             }
-            Set<PosixFilePermission> p = permissions(target);
+            Set<PosixFilePermission> p = a instanceof PosixFileAttributes pa ? pa.permissions() : null;
             if (p != null && sourcePermissions != null && !sourcePermissions.containsAll(p)) {
                 return false; // wider than its source: written again with narrower permissions
             }
@@ -271,18 +286,15 @@ final class FleetFileJob {
         }
     }
 
-    private Set<PosixFilePermission> permissions(Path p) throws IOException {
-        return permissions(p, followSymlinks);
-    }
-
-    /** @return the POSIX permissions (of the link's target when following), or null where there are none */
-    static Set<PosixFilePermission> permissions(Path p, boolean followSymlinks) throws IOException {
-        try {
-            LinkOption[] o = followSymlinks ? new LinkOption[0] : new LinkOption[] {LinkOption.NOFOLLOW_LINKS};
-            return Files.readAttributes(p, PosixFileAttributes.class, o).permissions();
-        } catch (UnsupportedOperationException e) {
-            return null;
+    /**
+     * @return the attributes of {@code p} from one {@code stat} ({@code lstat} with NOFOLLOW_LINKS): POSIX ones
+     *     (with the permissions) where the file system has them
+     */
+    static BasicFileAttributes attributes(Path p, LinkOption... options) throws IOException {
+        if (p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return Files.readAttributes(p, PosixFileAttributes.class, options);
         }
+        return Files.readAttributes(p, BasicFileAttributes.class, options);
     }
 
     private boolean interrupted(Throwable e) {

@@ -254,7 +254,9 @@ public final class FleetSigner {
     private Result signLocked(Path directory, Path out) throws IOException, InterruptedException {
         PathMatcher matcher = directory.getFileSystem().getPathMatcher("glob:" + glob);
         long start = System.nanoTime();
-        long expected = count(directory, matcher);
+        // listed once: each entry is examined by one lstat (the count and the run are the same list)
+        List<Path> files = selectedFiles(directory, matcher);
+        long expected = files.size();
         Run run = new Run(out, directory, expected, Thread.currentThread());
         LOG.debug("Fleet signing {} files matching {} in {} on {} threads", expected, glob, directory, threads);
         DurableBatches batches = run.batches;
@@ -264,28 +266,22 @@ public final class FleetSigner {
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
         Semaphore queued = new Semaphore(threads * QUEUE_PER_THREAD);
         try {
-            try (Listing ds = list(directory)) {
-                for (Path p : ds) {
-                    if (selected(p, matcher)) {
-                        queued.acquire();
-                        pool.execute(() -> {
-                            try {
-                                run.task(p);
-                            } finally {
-                                queued.release();
-                            }
-                        });
+            for (Path p : files) {
+                queued.acquire();
+                pool.execute(() -> {
+                    try {
+                        run.task(p);
+                    } finally {
+                        queued.release();
                     }
-                }
-            } catch (DirectoryIteratorException e) {
-                throw e.getCause();
+                });
             }
             pool.shutdown();
             while (!pool.awaitTermination(1, TimeUnit.HOURS)) {
                 // the workers are still signing
             }
             batches.finish(); // every output handed over is durable, or reported failed
-        } catch (InterruptedException | IOException | RuntimeException | Error e) {
+        } catch (InterruptedException | RuntimeException | Error e) {
             stop(run, pool);
             batches.abort();
             if (run.listenerFailure != null) {
@@ -337,73 +333,36 @@ public final class FleetSigner {
         }
     }
 
-    private long count(Path directory, PathMatcher matcher) throws IOException {
-        long n = 0;
-        try (Listing ds = list(directory)) {
-            for (Path p : ds) {
-                if (selected(p, matcher)) {
-                    n++;
-                }
-            }
-        } catch (DirectoryIteratorException e) {
-            throw e.getCause();
-        }
-        return n;
-    }
-
-    /** The files of one directory, or of its whole tree when recursive; closed after use. */
-    private interface Listing extends Iterable<Path>, java.io.Closeable {}
-
-    private Listing list(Path directory) throws IOException {
+    /**
+     * The files to sign: the entries of the directory (of its whole tree when recursive) whose names match, that are
+     * not outputs, temporary files or the lock, and are not directories. One {@code lstat} per entry: the tree walk
+     * hands over the attributes it read.
+     */
+    private List<Path> selectedFiles(Path directory, PathMatcher matcher) throws IOException {
+        List<Path> files = new ArrayList<>();
         if (!recursive) {
-            DirectoryStream<Path> ds = Files.newDirectoryStream(directory);
-            return new Listing() {
-                @Override
-                public java.util.Iterator<Path> iterator() {
-                    return ds.iterator();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory)) {
+                for (Path p : ds) {
+                    if (selectedName(p, matcher) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                        files.add(p);
+                    }
                 }
-
-                @Override
-                public void close() throws IOException {
-                    ds.close();
-                }
-            };
+            } catch (DirectoryIteratorException e) {
+                throw e.getCause();
+            }
+            return files;
         }
         // symbolic links to directories are not followed: a tree walk never leaves the directory or loops
-        java.util.stream.Stream<Path> walk = Files.walk(directory);
-        return new Listing() {
-            @Override
-            public java.util.Iterator<Path> iterator() {
-                java.util.Iterator<Path> it = walk.iterator();
-                return new java.util.Iterator<>() {
-                    @Override
-                    public boolean hasNext() {
-                        try {
-                            return it.hasNext();
-                        } catch (java.io.UncheckedIOException e) {
-                            throw new DirectoryIteratorException(e.getCause());
-                        }
-                    }
-
-                    @Override
-                    public Path next() {
-                        try {
-                            return it.next();
-                        } catch (java.io.UncheckedIOException e) {
-                            throw new DirectoryIteratorException(e.getCause());
-                        }
-                    }
-                };
-            }
-
-            @Override
-            public void close() {
-                walk.close();
-            }
-        };
+        try (java.util.stream.Stream<Path> found =
+                Files.find(directory, Integer.MAX_VALUE, (p, a) -> !a.isDirectory() && selectedName(p, matcher))) {
+            found.forEach(files::add);
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return files;
     }
 
-    private static boolean selected(Path p, PathMatcher matcher) {
+    private static boolean selectedName(Path p, PathMatcher matcher) {
         Path name = p.getFileName();
         if (name == null) {
             return false;
@@ -412,8 +371,7 @@ public final class FleetSigner {
         return !s.endsWith(SGN)
                 && !AtomicFileWriter.isTemporaryName(s)
                 && !s.equals(LOCK_FILE)
-                && matcher.matches(name)
-                && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+                && matcher.matches(name);
     }
 
     /** The state of one {@link #sign(Path)} call. */

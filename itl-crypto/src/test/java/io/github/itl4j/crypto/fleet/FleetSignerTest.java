@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.itl4j.Bytes;
 import io.github.itl4j.DigestAlgorithm;
@@ -31,6 +32,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -411,6 +413,26 @@ class FleetSignerTest {
         } finally {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rw-------"));
         }
+    }
+
+    @Test
+    void readOnlySourcesAreSignedAndTheirOutputsStayReadOnly() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        List<Path> sources = configs(dir, 5);
+        for (Path p : sources) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("r--r--r--"));
+        }
+        // the output is written and forced through the descriptor it was created with: opening the read-only
+        // temporary file again to force it failed ("access denied") for every user but root
+        Result r = fleet(T0).build().sign(dir);
+        assertEquals(5, r.signed(), r.failures().toString());
+        for (Path p : sources) {
+            Set<PosixFilePermission> out = Files.getPosixFilePermissions(sgn(p));
+            assertTrue(PosixFilePermissions.fromString("r--r--r--").containsAll(out), out.toString());
+            assertTrue(out.contains(PosixFilePermission.OWNER_READ), out.toString());
+        }
+        Result again = fleet(T0).force(true).build().sign(dir); // replacing read-only outputs
+        assertEquals(5, again.signed(), again.failures().toString());
     }
 
     @Test

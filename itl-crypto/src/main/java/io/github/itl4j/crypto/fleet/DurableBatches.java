@@ -35,8 +35,11 @@ import java.util.function.Consumer;
 final class DurableBatches {
     /** The most files committed together. */
     static final int MAX_BATCH = 256;
-    /** The most staged files waiting (temporary files on disk); workers wait beyond it. */
-    static final int MAX_PENDING = 8 * MAX_BATCH;
+    /**
+     * The most staged files waiting (temporary files on disk, each holding its open descriptor until it is forced);
+     * workers wait beyond it. Kept well under the common 1,024-descriptor limit of a process.
+     */
+    static final int MAX_PENDING = 2 * MAX_BATCH;
     /** Threads forcing temporary files in parallel: I/O waits, not CPU. */
     private static final int FORCE_THREADS = 64;
     /** The most directories kept open for their fsync between batches (a recursive run may write into many). */

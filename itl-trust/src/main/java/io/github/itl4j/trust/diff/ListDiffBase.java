@@ -1,0 +1,305 @@
+package io.github.itl4j.trust.diff;
+
+import io.github.itl4j.Role;
+import io.github.itl4j.trust.TrustLists;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a file diff ({@link TrustListDiff}) and a capture diff ({@link IdentityDiff}) share, in one place: the aligned
+ * records, header changes, derived facts, SAST anchors, the verdict and their accessors, and the facts both derive the
+ * same way. Immutable.
+ */
+abstract class ListDiffBase {
+    private final List<HeaderChange> header;
+    private final List<RecordChange> records;
+    private final List<Fact> facts;
+    private final List<String> sastOld;
+    private final List<String> sastNew;
+    private final List<String> sastKept;
+    private final ContinuityVerdict continuity;
+    private final boolean tvsConsidered;
+
+    ListDiffBase(
+            List<HeaderChange> header,
+            List<RecordChange> records,
+            List<Fact> facts,
+            List<String> sastOld,
+            List<String> sastNew,
+            List<String> sastKept,
+            ContinuityVerdict continuity,
+            boolean tvsConsidered) {
+        this.header = List.copyOf(header);
+        this.records = List.copyOf(records);
+        this.facts = List.copyOf(facts);
+        this.sastOld = List.copyOf(sastOld);
+        this.sastNew = List.copyOf(sastNew);
+        this.sastKept = List.copyOf(sastKept);
+        this.continuity = continuity;
+        this.tvsConsidered = tvsConsidered;
+    }
+
+    /** @return the header fields that differ (of two files: SIGNATURE excluded, it always does; with a capture: those
+     *     both sides show) */
+    public List<HeaderChange> header() {
+        return header;
+    }
+
+    /** @return one change per certificate, old order first, then the added ones */
+    public List<RecordChange> records() {
+        return records;
+    }
+
+    /**
+     * @param k a kind
+     * @return the changes of that kind
+     */
+    public List<RecordChange> records(ChangeKind k) {
+        return records.stream().filter(r -> r.kind() == k).toList();
+    }
+
+    /** @return the derived facts */
+    public List<Fact> facts() {
+        return facts;
+    }
+
+    /**
+     * @param name a fact name
+     * @return its value
+     * @throws IllegalArgumentException for an unknown fact
+     */
+    public boolean fact(String name) {
+        return facts.stream()
+                .filter(f -> f.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no fact " + name))
+                .value();
+    }
+
+    /** @return the SAST subjects of the old list */
+    public List<String> sastOld() {
+        return sastOld;
+    }
+
+    /** @return the SAST subjects of the new list */
+    public List<String> sastNew() {
+        return sastNew;
+    }
+
+    /** @return the SAST subjects of the old list the new one keeps (same certificate) */
+    public List<String> sastKept() {
+        return sastKept;
+    }
+
+    /** @return the continuity verdict */
+    public ContinuityVerdict continuity() {
+        return continuity;
+    }
+
+    /** @return whether a TVS environment was given (without one, the verdict states "TVS not considered") */
+    public boolean tvsConsidered() {
+        return tvsConsidered;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb =
+                new StringBuilder(getClass().getSimpleName()).append('[').append(continuity);
+        for (RecordChange c : records) {
+            sb.append(' ').append(c.kind()).append(c.rolesNew().isEmpty() ? c.rolesOld() : c.rolesNew());
+        }
+        return sb.append(']').toString();
+    }
+
+    // ------------------------------------------------------------------ shared derivations
+
+    /**
+     * Adds the facts a file and a capture derive alike: bothAnchorsChanged, tvsChanged, tvsChangedWithSigner,
+     * tftpChanged.
+     *
+     * @param f the facts so far
+     * @param so the old list's SAST anchors
+     * @param kept the SAST subjects kept
+     * @param signerChanged whether the signer changed
+     * @param wasSast whether the new signer was a SAST of the old list
+     * @param tvsA the old list's TVS certificates
+     * @param tvsB the new list's TVS certificates
+     * @param tftpA the old list's TFTP/CCM+TFTP certificates
+     * @param tftpB the new list's TFTP/CCM+TFTP certificates
+     */
+    static void anchorFacts(
+            List<Fact> f,
+            Map<String, String> so,
+            List<String> kept,
+            boolean signerChanged,
+            boolean wasSast,
+            Set<String> tvsA,
+            Set<String> tvsB,
+            Set<String> tftpA,
+            Set<String> tftpB) {
+        boolean both = !so.isEmpty() && kept.isEmpty();
+        f.add(new Fact(
+                "bothAnchorsChanged",
+                both,
+                both
+                        ? "no SAST certificate of the old list is kept: without TVS the chain breaks"
+                        : "SAST kept: "
+                                + (kept.isEmpty() ? "none (no SAST in the old list)" : String.join("; ", kept))));
+        boolean tvsChanged = !tvsA.equals(tvsB);
+        f.add(new Fact(
+                "tvsChanged",
+                tvsChanged,
+                tvsChanged
+                        ? "the set of TVS certificates changed (" + tvsA.size() + " -> " + tvsB.size() + ")"
+                        : "same TVS certificates"));
+        boolean together = tvsChanged && signerChanged;
+        f.add(new Fact(
+                "tvsChangedWithSigner",
+                together,
+                together
+                        ? "TVS and the signer changed in the same step (never change the TVS certificate and the"
+                                + " trust-list signer together, REGEN)"
+                                + (wasSast ? "; harmless here: the new signer was a SAST of the old list" : "")
+                        : "no"));
+        boolean tftp = !tftpA.equals(tftpB);
+        f.add(new Fact(
+                "tftpChanged",
+                tftp,
+                tftp ? "the TFTP/CCM+TFTP (configuration signer) certificates changed" : "same configuration signers"));
+    }
+
+    /** A certificate of one list, as both diffs align it: its identity, subject, records and roles. */
+    abstract static class Group {
+        final String id;
+        final String serialId;
+        final String subject;
+        final String subjectKey;
+        final List<Integer> index = new ArrayList<>();
+        final Set<String> roles = new LinkedHashSet<>();
+
+        Group(String id, String serialId, String subject) {
+            this.id = id;
+            this.serialId = serialId;
+            this.subject = subject;
+            this.subjectKey = subject.isEmpty() ? null : TrustLists.nameKey(subject);
+        }
+    }
+
+    /**
+     * @param a a certificate of the old list
+     * @return it, as one the new list no longer holds
+     */
+    static RecordChange removed(Group a) {
+        return new RecordChange(
+                ChangeKind.REMOVED,
+                List.copyOf(a.roles),
+                List.of(),
+                List.of(),
+                List.of(),
+                a.index,
+                List.of(),
+                a.id,
+                null,
+                a.subject,
+                List.of());
+    }
+
+    /**
+     * @param b a certificate of the new list
+     * @return it, as one only the new list holds
+     */
+    static RecordChange added(Group b) {
+        return new RecordChange(
+                ChangeKind.ADDED,
+                List.of(),
+                List.copyOf(b.roles),
+                List.of(),
+                List.of(),
+                List.of(),
+                b.index,
+                null,
+                b.id,
+                b.subject,
+                List.of());
+    }
+
+    /**
+     * @param a a certificate
+     * @param b another
+     * @return whether they share a role
+     */
+    static boolean shareRole(Group a, Group b) {
+        for (String r : a.roles) {
+            if (b.roles.contains(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param b roles of one side
+     * @param a roles of the other
+     * @return the roles of {@code b} that {@code a} lacks, in {@code b}'s order
+     */
+    static List<String> rolesOnlyIn(Set<String> b, Set<String> a) {
+        List<String> out = new ArrayList<>(b);
+        out.removeAll(a);
+        return out;
+    }
+
+    /**
+     * @param a the old certificate
+     * @param b the new one
+     * @param why why they are paired
+     * @return the first details of a rotation: why paired, and the subjects when they differ
+     */
+    static List<String> pairing(Group a, Group b, String why) {
+        List<String> d = new ArrayList<>();
+        d.add("paired by: " + why);
+        if (!Objects.equals(a.subjectKey, b.subjectKey)) {
+            d.add("subject: " + a.subject + " -> " + b.subject);
+        }
+        return d;
+    }
+
+    /**
+     * @param a the old certificate
+     * @param b the new one
+     * @param details how they differ
+     * @return a certificate replaced by another
+     */
+    static RecordChange rotated(Group a, Group b, List<String> details) {
+        return new RecordChange(
+                ChangeKind.ROTATED,
+                List.copyOf(a.roles),
+                List.copyOf(b.roles),
+                rolesOnlyIn(b.roles, a.roles),
+                rolesOnlyIn(a.roles, b.roles),
+                a.index,
+                b.index,
+                a.id,
+                b.id,
+                b.subject,
+                details);
+    }
+
+    /**
+     * @param l the certificates of a list
+     * @return its SAST certificates: identity to subject (the identity where there is no subject)
+     */
+    static Map<String, String> anchors(List<? extends Group> l) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Group r : l) {
+            if (r.roles.contains(Role.SAST.name())) {
+                m.put(r.id, r.subject.isEmpty() ? r.id : r.subject);
+            }
+        }
+        return m;
+    }
+}

@@ -37,23 +37,14 @@ import java.util.Set;
  *
  * @since 0.2.0
  */
-public final class IdentityDiff extends ListDiffBase {
+public final class IdentityDiff extends ListDiff {
     private final ListSkeleton oldList;
     private final ListSkeleton newList;
     private final IdentityDecision decision;
 
     private IdentityDiff(
-            ListSkeleton oldList,
-            ListSkeleton newList,
-            List<HeaderChange> header,
-            List<RecordChange> records,
-            List<Fact> facts,
-            List<String> sastOld,
-            List<String> sastNew,
-            List<String> sastKept,
-            IdentityDecision decision,
-            boolean tvsConsidered) {
-        super(header, records, facts, sastOld, sastNew, sastKept, verdictOf(decision), tvsConsidered);
+            ListSkeleton oldList, ListSkeleton newList, Parts parts, IdentityDecision decision, boolean tvsConsidered) {
+        super(parts, verdictOf(decision), tvsConsidered);
         this.oldList = oldList;
         this.newList = newList;
         this.decision = decision;
@@ -100,12 +91,7 @@ public final class IdentityDiff extends ListDiffBase {
         return new IdentityDiff(
                 oldList,
                 newList,
-                headerChanges(oldList, newList),
-                changes,
-                facts,
-                new ArrayList<>(so.values()),
-                new ArrayList<>(sn.values()),
-                kept,
+                new Parts(headerChanges(oldList, newList), changes, facts, so, sn, kept),
                 d,
                 tvsGiven);
     }
@@ -514,11 +500,13 @@ public final class IdentityDiff extends ListDiffBase {
     }
 
     /** @return the rule chain of the verdict */
+    @Override
     public List<RuleResult> chain() {
         return decision.chain();
     }
 
     /** @return the fixes (for a BROKEN verdict) */
+    @Override
     public List<Fix> fixes() {
         return decision.fixes();
     }

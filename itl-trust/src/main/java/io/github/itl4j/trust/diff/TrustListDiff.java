@@ -53,7 +53,7 @@ import java.util.TreeMap;
  *
  * @since 0.1.0
  */
-public final class TrustListDiff extends ListDiffBase {
+public final class TrustListDiff extends ListDiff {
     private final ItlFile oldFile;
     private final ItlFile newFile;
     private final String oldName;
@@ -65,15 +65,10 @@ public final class TrustListDiff extends ListDiffBase {
             String oldName,
             ItlFile newFile,
             String newName,
-            List<HeaderChange> header,
-            List<RecordChange> records,
-            List<Fact> facts,
-            List<String> sastOld,
-            List<String> sastNew,
-            List<String> sastKept,
+            Parts parts,
             SimulationResult simulation,
             boolean tvsConsidered) {
-        super(header, records, facts, sastOld, sastNew, sastKept, verdictOf(simulation), tvsConsidered);
+        super(parts, verdictOf(simulation), tvsConsidered);
         this.oldFile = oldFile;
         this.newFile = newFile;
         this.oldName = oldName;
@@ -121,12 +116,7 @@ public final class TrustListDiff extends ListDiffBase {
                 on,
                 newList,
                 nn,
-                hc,
-                changes,
-                facts,
-                new ArrayList<>(so.values()),
-                new ArrayList<>(sn.values()),
-                kept,
+                new Parts(hc, changes, facts, so, sn, kept),
                 sim,
                 !simulator.tvs().isEmpty());
     }
@@ -613,11 +603,13 @@ public final class TrustListDiff extends ListDiffBase {
     }
 
     /** @return the rule chain of the verdict */
+    @Override
     public List<RuleResult> chain() {
         return simulation.chain();
     }
 
     /** @return the fixes (for a BROKEN verdict) */
+    @Override
     public List<Fix> fixes() {
         return simulation.fixes();
     }

@@ -1,6 +1,8 @@
 package io.github.itl4j.trust.diff;
 
 import io.github.itl4j.Role;
+import io.github.itl4j.trust.Fix;
+import io.github.itl4j.trust.RuleResult;
 import io.github.itl4j.trust.TrustLists;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,35 +13,46 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * What a file diff ({@link TrustListDiff}) and a capture diff ({@link IdentityDiff}) share, in one place: the aligned
- * records, header changes, derived facts, SAST anchors, the verdict and their accessors, and the facts both derive the
- * same way. Immutable.
+ * What a diff of two trust lists shows, whether of two files ({@link TrustListDiff}, decided by the trust simulator) or
+ * with a capture ({@link IdentityDiff}, decided in identity mode): the aligned records, header changes, derived facts,
+ * SAST anchors and the continuity verdict with its rule chain and fixes. Immutable.
+ *
+ * @since 0.2.0
  */
-abstract class ListDiffBase {
-    private final List<HeaderChange> header;
-    private final List<RecordChange> records;
-    private final List<Fact> facts;
-    private final List<String> sastOld;
-    private final List<String> sastNew;
-    private final List<String> sastKept;
+public abstract sealed class ListDiff permits TrustListDiff, IdentityDiff {
+    private final Parts parts;
     private final ContinuityVerdict continuity;
     private final boolean tvsConsidered;
 
-    ListDiffBase(
+    /**
+     * What both diffs compute alike before their verdict.
+     *
+     * @param header the header changes
+     * @param records the record changes
+     * @param facts the derived facts
+     * @param so the old list's SAST anchors (identity to subject)
+     * @param sn the new list's SAST anchors
+     * @param kept the SAST subjects kept
+     */
+    record Parts(
             List<HeaderChange> header,
             List<RecordChange> records,
             List<Fact> facts,
-            List<String> sastOld,
-            List<String> sastNew,
-            List<String> sastKept,
-            ContinuityVerdict continuity,
-            boolean tvsConsidered) {
-        this.header = List.copyOf(header);
-        this.records = List.copyOf(records);
-        this.facts = List.copyOf(facts);
-        this.sastOld = List.copyOf(sastOld);
-        this.sastNew = List.copyOf(sastNew);
-        this.sastKept = List.copyOf(sastKept);
+            Map<String, String> so,
+            Map<String, String> sn,
+            List<String> kept) {
+        Parts {
+            header = List.copyOf(header);
+            records = List.copyOf(records);
+            facts = List.copyOf(facts);
+            so = new LinkedHashMap<>(so);
+            sn = new LinkedHashMap<>(sn);
+            kept = List.copyOf(kept);
+        }
+    }
+
+    ListDiff(Parts parts, ContinuityVerdict continuity, boolean tvsConsidered) {
+        this.parts = parts;
         this.continuity = continuity;
         this.tvsConsidered = tvsConsidered;
     }
@@ -47,12 +60,12 @@ abstract class ListDiffBase {
     /** @return the header fields that differ (of two files: SIGNATURE excluded, it always does; with a capture: those
      *     both sides show) */
     public List<HeaderChange> header() {
-        return header;
+        return parts.header();
     }
 
     /** @return one change per certificate, old order first, then the added ones */
     public List<RecordChange> records() {
-        return records;
+        return parts.records();
     }
 
     /**
@@ -60,12 +73,12 @@ abstract class ListDiffBase {
      * @return the changes of that kind
      */
     public List<RecordChange> records(ChangeKind k) {
-        return records.stream().filter(r -> r.kind() == k).toList();
+        return parts.records().stream().filter(r -> r.kind() == k).toList();
     }
 
     /** @return the derived facts */
     public List<Fact> facts() {
-        return facts;
+        return parts.facts();
     }
 
     /**
@@ -74,7 +87,7 @@ abstract class ListDiffBase {
      * @throws IllegalArgumentException for an unknown fact
      */
     public boolean fact(String name) {
-        return facts.stream()
+        return parts.facts().stream()
                 .filter(f -> f.name().equals(name))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no fact " + name))
@@ -83,17 +96,17 @@ abstract class ListDiffBase {
 
     /** @return the SAST subjects of the old list */
     public List<String> sastOld() {
-        return sastOld;
+        return List.copyOf(parts.so().values());
     }
 
     /** @return the SAST subjects of the new list */
     public List<String> sastNew() {
-        return sastNew;
+        return List.copyOf(parts.sn().values());
     }
 
     /** @return the SAST subjects of the old list the new one keeps (same certificate) */
     public List<String> sastKept() {
-        return sastKept;
+        return parts.kept();
     }
 
     /** @return the continuity verdict */
@@ -106,11 +119,17 @@ abstract class ListDiffBase {
         return tvsConsidered;
     }
 
+    /** @return the rule chain of the verdict */
+    public abstract List<RuleResult> chain();
+
+    /** @return the fixes (for a BROKEN verdict) */
+    public abstract List<Fix> fixes();
+
     @Override
     public String toString() {
         StringBuilder sb =
                 new StringBuilder(getClass().getSimpleName()).append('[').append(continuity);
-        for (RecordChange c : records) {
+        for (RecordChange c : parts.records()) {
             sb.append(' ').append(c.kind()).append(c.rolesNew().isEmpty() ? c.rolesOld() : c.rolesNew());
         }
         return sb.append(']').toString();

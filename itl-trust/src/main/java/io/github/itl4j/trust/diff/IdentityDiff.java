@@ -3,7 +3,6 @@ package io.github.itl4j.trust.diff;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.Role;
 import io.github.itl4j.trust.FileKind;
-import io.github.itl4j.trust.Fix;
 import io.github.itl4j.trust.IdentityDecision;
 import io.github.itl4j.trust.IdentityMode;
 import io.github.itl4j.trust.IdentityVerdict;
@@ -44,7 +43,14 @@ public final class IdentityDiff extends ListDiff {
 
     private IdentityDiff(
             ListSkeleton oldList, ListSkeleton newList, Parts parts, IdentityDecision decision, boolean tvsConsidered) {
-        super(parts, verdictOf(decision), tvsConsidered);
+        super(
+                parts,
+                oldList.name(),
+                newList.name(),
+                verdictOf(decision),
+                decision.chain(),
+                decision.fixes(),
+                tvsConsidered);
         this.oldList = oldList;
         this.newList = newList;
         this.decision = decision;
@@ -181,8 +187,6 @@ public final class IdentityDiff extends ListDiff {
     }
 
     private static RecordChange same(Rec a, Rec b) {
-        List<String> added = rolesOnlyIn(b.roles, a.roles);
-        List<String> removed = rolesOnlyIn(a.roles, b.roles);
         List<String> details = new ArrayList<>();
         for (ListSkeleton.Entry ea : a.entries) {
             for (ListSkeleton.Entry eb : b.entries) {
@@ -195,18 +199,11 @@ public final class IdentityDiff extends ListDiff {
             details.add(0, "paired by serial and issuer (no certificate SHA-1 on one side)");
         }
         boolean unchanged = details.isEmpty();
-        added.forEach(r -> details.add("ROLE_ADDED " + r));
-        removed.forEach(r -> details.add("ROLE_REMOVED " + r));
-        return new RecordChange(
+        roleDetails(a, b, details);
+        return paired(
                 unchanged ? ChangeKind.UNCHANGED : ChangeKind.REENCODED,
-                List.copyOf(a.roles),
-                List.copyOf(b.roles),
-                added,
-                removed,
-                a.index,
-                b.index,
-                a.id,
-                b.id,
+                a,
+                b,
                 b.subject.isEmpty() ? a.subject : b.subject,
                 details);
     }
@@ -484,30 +481,8 @@ public final class IdentityDiff extends ListDiff {
         return newList;
     }
 
-    /** @return the old list's name */
-    public String oldName() {
-        return oldList.name();
-    }
-
-    /** @return the new list's name */
-    public String newName() {
-        return newList.name();
-    }
-
     /** @return the identity-mode decision behind the verdict */
     public IdentityDecision decision() {
         return decision;
-    }
-
-    /** @return the rule chain of the verdict */
-    @Override
-    public List<RuleResult> chain() {
-        return decision.chain();
-    }
-
-    /** @return the fixes (for a BROKEN verdict) */
-    @Override
-    public List<Fix> fixes() {
-        return decision.fixes();
     }
 }

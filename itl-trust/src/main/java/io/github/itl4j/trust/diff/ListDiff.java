@@ -21,7 +21,11 @@ import java.util.Set;
  */
 public abstract sealed class ListDiff permits TrustListDiff, IdentityDiff {
     private final Parts parts;
+    private final String oldName;
+    private final String newName;
     private final ContinuityVerdict continuity;
+    private final List<RuleResult> chain;
+    private final List<Fix> fixes;
     private final boolean tvsConsidered;
 
     /**
@@ -51,10 +55,31 @@ public abstract sealed class ListDiff permits TrustListDiff, IdentityDiff {
         }
     }
 
-    ListDiff(Parts parts, ContinuityVerdict continuity, boolean tvsConsidered) {
+    ListDiff(
+            Parts parts,
+            String oldName,
+            String newName,
+            ContinuityVerdict continuity,
+            List<RuleResult> chain,
+            List<Fix> fixes,
+            boolean tvsConsidered) {
         this.parts = parts;
+        this.oldName = oldName;
+        this.newName = newName;
         this.continuity = continuity;
+        this.chain = chain;
+        this.fixes = fixes;
         this.tvsConsidered = tvsConsidered;
+    }
+
+    /** @return the old list's name */
+    public String oldName() {
+        return oldName;
+    }
+
+    /** @return the new list's name */
+    public String newName() {
+        return newName;
     }
 
     /** @return the header fields that differ (of two files: SIGNATURE excluded, it always does; with a capture: those
@@ -120,10 +145,14 @@ public abstract sealed class ListDiff permits TrustListDiff, IdentityDiff {
     }
 
     /** @return the rule chain of the verdict */
-    public abstract List<RuleResult> chain();
+    public List<RuleResult> chain() {
+        return chain;
+    }
 
     /** @return the fixes (for a BROKEN verdict) */
-    public abstract List<Fix> fixes();
+    public List<Fix> fixes() {
+        return fixes;
+    }
 
     @Override
     public String toString() {
@@ -273,6 +302,18 @@ public abstract sealed class ListDiff permits TrustListDiff, IdentityDiff {
     }
 
     /**
+     * Adds ROLE_ADDED and ROLE_REMOVED details for a certificate both lists hold.
+     *
+     * @param a the old certificate
+     * @param b the new one
+     * @param details the details so far
+     */
+    static void roleDetails(Group a, Group b, List<String> details) {
+        rolesOnlyIn(b.roles, a.roles).forEach(r -> details.add("ROLE_ADDED " + r));
+        rolesOnlyIn(a.roles, b.roles).forEach(r -> details.add("ROLE_REMOVED " + r));
+    }
+
+    /**
      * @param a the old certificate
      * @param b the new one
      * @param why why they are paired
@@ -294,8 +335,20 @@ public abstract sealed class ListDiff permits TrustListDiff, IdentityDiff {
      * @return a certificate replaced by another
      */
     static RecordChange rotated(Group a, Group b, List<String> details) {
+        return paired(ChangeKind.ROTATED, a, b, b.subject, details);
+    }
+
+    /**
+     * @param kind UNCHANGED, REENCODED or ROTATED
+     * @param a the old certificate
+     * @param b the new one
+     * @param subject the subject to show
+     * @param details how they differ
+     * @return the change between two paired certificates
+     */
+    static RecordChange paired(ChangeKind kind, Group a, Group b, String subject, List<String> details) {
         return new RecordChange(
-                ChangeKind.ROTATED,
+                kind,
                 List.copyOf(a.roles),
                 List.copyOf(b.roles),
                 rolesOnlyIn(b.roles, a.roles),
@@ -304,7 +357,7 @@ public abstract sealed class ListDiff permits TrustListDiff, IdentityDiff {
                 b.index,
                 a.id,
                 b.id,
-                b.subject,
+                subject,
                 details);
     }
 

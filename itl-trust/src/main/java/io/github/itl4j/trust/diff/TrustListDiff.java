@@ -14,7 +14,6 @@ import io.github.itl4j.tlv.Container;
 import io.github.itl4j.tlv.Tlv;
 import io.github.itl4j.tlv.TlvElement;
 import io.github.itl4j.trust.FileKind;
-import io.github.itl4j.trust.Fix;
 import io.github.itl4j.trust.Outcome;
 import io.github.itl4j.trust.PhoneState;
 import io.github.itl4j.trust.RuleResult;
@@ -56,8 +55,6 @@ import java.util.TreeMap;
 public final class TrustListDiff extends ListDiff {
     private final ItlFile oldFile;
     private final ItlFile newFile;
-    private final String oldName;
-    private final String newName;
     private final SimulationResult simulation;
 
     private TrustListDiff(
@@ -68,11 +65,9 @@ public final class TrustListDiff extends ListDiff {
             Parts parts,
             SimulationResult simulation,
             boolean tvsConsidered) {
-        super(parts, verdictOf(simulation), tvsConsidered);
+        super(parts, oldName, newName, verdictOf(simulation), simulation.chain(), simulation.fixes(), tvsConsidered);
         this.oldFile = oldFile;
         this.newFile = newFile;
-        this.oldName = oldName;
-        this.newName = newName;
         this.simulation = simulation;
     }
 
@@ -242,8 +237,6 @@ public final class TrustListDiff extends ListDiff {
     }
 
     private static RecordChange same(Rec a, Rec b) {
-        List<String> added = rolesOnlyIn(b.roles, a.roles);
-        List<String> removed = rolesOnlyIn(a.roles, b.roles);
         List<String> details = new ArrayList<>();
         boolean equal = true;
         for (String role : a.roles) {
@@ -254,20 +247,8 @@ public final class TrustListDiff extends ListDiff {
                 reencoding(ra, rb.get(), role, details);
             }
         }
-        added.forEach(r -> details.add("ROLE_ADDED " + r));
-        removed.forEach(r -> details.add("ROLE_REMOVED " + r));
-        return new RecordChange(
-                equal ? ChangeKind.UNCHANGED : ChangeKind.REENCODED,
-                List.copyOf(a.roles),
-                List.copyOf(b.roles),
-                added,
-                removed,
-                a.index,
-                b.index,
-                a.id,
-                b.id,
-                b.subject,
-                details);
+        roleDetails(a, b, details);
+        return paired(equal ? ChangeKind.UNCHANGED : ChangeKind.REENCODED, a, b, b.subject, details);
     }
 
     /** Says how two records of one certificate differ: fields added, removed, changed, or their order. */
@@ -587,31 +568,9 @@ public final class TrustListDiff extends ListDiff {
         return newFile;
     }
 
-    /** @return the old list's name */
-    public String oldName() {
-        return oldName;
-    }
-
-    /** @return the new list's name */
-    public String newName() {
-        return newName;
-    }
-
     /** @return the simulation behind the verdict: chain, fixes, warnings, assumptions */
     public SimulationResult simulation() {
         return simulation;
-    }
-
-    /** @return the rule chain of the verdict */
-    @Override
-    public List<RuleResult> chain() {
-        return simulation.chain();
-    }
-
-    /** @return the fixes (for a BROKEN verdict) */
-    @Override
-    public List<Fix> fixes() {
-        return simulation.fixes();
     }
 
     static String lower(String s) {

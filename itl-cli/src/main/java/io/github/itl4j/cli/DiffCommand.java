@@ -7,7 +7,6 @@ import io.github.itl4j.ItlHeader;
 import io.github.itl4j.ItlLimitException;
 import io.github.itl4j.crypto.Checksums;
 import io.github.itl4j.listing.ShowListing;
-import io.github.itl4j.trust.Fix;
 import io.github.itl4j.trust.ListSkeleton;
 import io.github.itl4j.trust.ModelTable;
 import io.github.itl4j.trust.PhoneState;
@@ -432,25 +431,11 @@ public final class DiffCommand implements Callable<Integer> {
         out.println("verdict  " + d.diff().continuity() + " (" + dec.rule() + ": " + dec.detail() + ")"
                 + (d.diff().tvsConsidered() ? "" : "; TVS not considered (no --tvs)"));
         if (d.identity()) {
-            for (SimulationWarning w : d.warnings()) {
-                out.println("  warning " + w.code() + ": " + w.detail());
-            }
+            SimulateCommand.warningsText(out, d.warnings());
         }
         if (!d.diff().continuity().isContinuous()) {
-            for (RuleResult r : d.diff().chain()) {
-                out.printf(
-                        Locale.ROOT,
-                        "  %-6s %-7s %s  [%s] %s%n",
-                        "[" + r.outcome() + "]",
-                        r.rule(),
-                        r.detail(),
-                        r.confidence(),
-                        String.join(", ", r.source()));
-            }
-            for (int i = 0; i < d.diff().fixes().size(); i++) {
-                Fix f = d.diff().fixes().get(i);
-                out.println((i == 0 ? "  fix " : "      or ") + f.code().code() + ": " + f.text());
-            }
+            SimulateCommand.chainText(out, d.diff().chain());
+            SimulateCommand.fixesText(out, d.diff().fixes(), false);
         }
         out.flush();
     }

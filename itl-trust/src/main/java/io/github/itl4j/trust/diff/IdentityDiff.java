@@ -13,11 +13,9 @@ import io.github.itl4j.trust.SimulationPolicy;
 import io.github.itl4j.trust.TrustLists;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * {@link TrustListDiff} for lists known by their skeleton (docs/trust.md, "Captures"): one side or both are a pasted
@@ -114,6 +112,11 @@ public final class IdentityDiff extends ListDiff {
         Rec(String id, ListSkeleton.Entry e) {
             super(id, e.serialIdentity().orElse(null), e.subject() == null ? "" : e.subject());
             this.sha1 = e.sha1();
+        }
+
+        @Override
+        String certificateId() {
+            return !entries.get(0).carriesKey() ? null : sha1 != null ? sha1 : id;
         }
     }
 
@@ -259,18 +262,6 @@ public final class IdentityDiff extends ListDiff {
         return s == null ? "-" : s;
     }
 
-    private static Set<String> idsWithRole(List<Rec> l, Role... roles) {
-        Set<String> s = new LinkedHashSet<>();
-        for (Rec r : l) {
-            for (Role role : roles) {
-                if (r.roles.contains(role.name()) && r.entries.get(0).carriesKey()) {
-                    s.add(r.sha1 != null ? r.sha1 : r.id);
-                }
-            }
-        }
-        return s;
-    }
-
     // ------------------------------------------------------------------ header and facts
 
     private static List<HeaderChange> headerChanges(ListSkeleton a, ListSkeleton b) {
@@ -362,16 +353,7 @@ public final class IdentityDiff extends ListDiff {
                         ? "the new signer is a SAST record of the new list"
                         : "the new signer is not a SAST record of the new list (the list after it must be signed by"
                                 + " another)"));
-        anchorFacts(
-                f,
-                so,
-                kept,
-                signerChanged,
-                wasSast,
-                idsWithRole(o, Role.TVS),
-                idsWithRole(n, Role.TVS),
-                idsWithRole(o, Role.TFTP, Role.CCM_TFTP),
-                idsWithRole(n, Role.TFTP, Role.CCM_TFTP));
+        anchorFacts(f, so, kept, signerChanged, wasSast, o, n);
         if (a.file().isPresent() && b.file().isPresent()) {
             String da = digest(a.file().get());
             String db = digest(b.file().get());

@@ -175,10 +175,8 @@ public abstract sealed class ListDiff permits TrustListDiff, IdentityDiff {
      * @param kept the SAST subjects kept
      * @param signerChanged whether the signer changed
      * @param wasSast whether the new signer was a SAST of the old list
-     * @param tvsA the old list's TVS certificates
-     * @param tvsB the new list's TVS certificates
-     * @param tftpA the old list's TFTP/CCM+TFTP certificates
-     * @param tftpB the new list's TFTP/CCM+TFTP certificates
+     * @param o the old list's certificates
+     * @param n the new list's certificates
      */
     static void anchorFacts(
             List<Fact> f,
@@ -186,10 +184,8 @@ public abstract sealed class ListDiff permits TrustListDiff, IdentityDiff {
             List<String> kept,
             boolean signerChanged,
             boolean wasSast,
-            Set<String> tvsA,
-            Set<String> tvsB,
-            Set<String> tftpA,
-            Set<String> tftpB) {
+            List<? extends Group> o,
+            List<? extends Group> n) {
         boolean both = !so.isEmpty() && kept.isEmpty();
         f.add(new Fact(
                 "bothAnchorsChanged",
@@ -198,6 +194,8 @@ public abstract sealed class ListDiff permits TrustListDiff, IdentityDiff {
                         ? "no SAST certificate of the old list is kept: without TVS the chain breaks"
                         : "SAST kept: "
                                 + (kept.isEmpty() ? "none (no SAST in the old list)" : String.join("; ", kept))));
+        Set<String> tvsA = idsWithRole(o, Role.TVS);
+        Set<String> tvsB = idsWithRole(n, Role.TVS);
         boolean tvsChanged = !tvsA.equals(tvsB);
         f.add(new Fact(
                 "tvsChanged",
@@ -214,7 +212,7 @@ public abstract sealed class ListDiff permits TrustListDiff, IdentityDiff {
                                 + " trust-list signer together, REGEN)"
                                 + (wasSast ? "; harmless here: the new signer was a SAST of the old list" : "")
                         : "no"));
-        boolean tftp = !tftpA.equals(tftpB);
+        boolean tftp = !idsWithRole(o, Role.TFTP, Role.CCM_TFTP).equals(idsWithRole(n, Role.TFTP, Role.CCM_TFTP));
         f.add(new Fact(
                 "tftpChanged",
                 tftp,
@@ -236,6 +234,22 @@ public abstract sealed class ListDiff permits TrustListDiff, IdentityDiff {
             this.subject = subject;
             this.subjectKey = subject.isEmpty() ? null : TrustLists.nameKey(subject);
         }
+
+        /** @return what names the certificate in the TVS and TFTP facts, or null when the list holds none */
+        abstract String certificateId();
+    }
+
+    private static Set<String> idsWithRole(List<? extends Group> l, Role... roles) {
+        Set<String> s = new LinkedHashSet<>();
+        for (Group r : l) {
+            for (Role role : roles) {
+                String id = r.certificateId();
+                if (r.roles.contains(role.name()) && id != null) {
+                    s.add(id);
+                }
+            }
+        }
+        return s;
     }
 
     /**

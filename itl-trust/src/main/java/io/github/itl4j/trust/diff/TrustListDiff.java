@@ -133,6 +133,11 @@ public final class TrustListDiff extends ListDiff {
                                     .orElse("")));
         }
 
+        @Override
+        String certificateId() {
+            return TrustLists.carriesCertificate(first()) ? id : null;
+        }
+
         ItlRecord first() {
             return records.get(0);
         }
@@ -351,18 +356,6 @@ public final class TrustListDiff extends ListDiff {
         return k == null ? "none" : k.getAlgorithm();
     }
 
-    private static Set<String> idsWithRole(List<Rec> l, Role... roles) {
-        Set<String> s = new LinkedHashSet<>();
-        for (Rec r : l) {
-            for (Role role : roles) {
-                if (r.roles.contains(role.name()) && TrustLists.carriesCertificate(r.first())) {
-                    s.add(r.id);
-                }
-            }
-        }
-        return s;
-    }
-
     // ------------------------------------------------------------------ header and facts
 
     private static List<HeaderChange> headerChanges(ItlHeader a, ItlHeader b) {
@@ -511,16 +504,7 @@ public final class TrustListDiff extends ListDiff {
                         isSast
                                 ? "the new signer is a SAST record of the new list"
                                 : "the new signer is not a SAST record of the new list (the list after it must be signed by another)"));
-        anchorFacts(
-                f,
-                so,
-                kept,
-                signerChanged,
-                wasSast,
-                idsWithRole(o, Role.TVS),
-                idsWithRole(n, Role.TVS),
-                idsWithRole(o, Role.TFTP, Role.CCM_TFTP),
-                idsWithRole(n, Role.TFTP, Role.CCM_TFTP));
+        anchorFacts(f, so, kept, signerChanged, wasSast, o, n);
         String da = ha.digestAlgorithm().map(Object::toString).orElse("none");
         String db = hb.digestAlgorithm().map(Object::toString).orElse("none");
         f.add(new Fact("digestChanged", !da.equals(db), da.equals(db) ? da : da + " -> " + db));

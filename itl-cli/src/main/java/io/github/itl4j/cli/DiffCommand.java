@@ -525,32 +525,24 @@ public final class DiffCommand implements Callable<Integer> {
         g.writeStartObject();
         list(g, "old", d.oldList());
         list(g, "new", d.newList());
-        g.writeArrayFieldStart("header");
-        for (HeaderChange h : d.diff().header()) {
-            g.writeStartObject();
+        RuleChainJson.objects(g, "header", d.diff().header(), h -> {
             g.writeStringField("field", h.field());
             g.writeStringField("old", h.oldValue());
             g.writeStringField("new", h.newValue());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("records");
-        for (RecordChange c : d.diff().records()) {
-            g.writeStartObject();
+        });
+        RuleChainJson.objects(g, "records", d.diff().records(), c -> {
             g.writeStringField("kind", c.kind().name());
-            strings(g, "roleOld", c.rolesOld());
-            strings(g, "roleNew", c.rolesNew());
-            strings(g, "rolesAdded", c.rolesAdded());
-            strings(g, "rolesRemoved", c.rolesRemoved());
+            RuleChainJson.strings(g, "roleOld", c.rolesOld());
+            RuleChainJson.strings(g, "roleNew", c.rolesNew());
+            RuleChainJson.strings(g, "rolesAdded", c.rolesAdded());
+            RuleChainJson.strings(g, "rolesRemoved", c.rolesRemoved());
             ints(g, "recordsOld", c.recordsOld());
             ints(g, "recordsNew", c.recordsNew());
             g.writeStringField("identityOld", c.identityOld());
             g.writeStringField("identityNew", c.identityNew());
             g.writeStringField("subject", c.subject());
-            strings(g, "details", c.details());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+            RuleChainJson.strings(g, "details", c.details());
+        });
         g.writeObjectFieldStart("facts");
         for (Fact f : d.diff().facts()) {
             g.writeObjectFieldStart(f.name());
@@ -560,9 +552,9 @@ public final class DiffCommand implements Callable<Integer> {
         }
         g.writeEndObject();
         g.writeObjectFieldStart("anchors");
-        strings(g, "old", d.diff().sastOld());
-        strings(g, "new", d.diff().sastNew());
-        strings(g, "kept", d.diff().sastKept());
+        RuleChainJson.strings(g, "old", d.diff().sastOld());
+        RuleChainJson.strings(g, "new", d.diff().sastNew());
+        RuleChainJson.strings(g, "kept", d.diff().sastKept());
         g.writeEndObject();
         g.writeObjectFieldStart("continuity");
         g.writeStringField("verdict", d.diff().continuity().name());
@@ -593,14 +585,6 @@ public final class DiffCommand implements Callable<Integer> {
         g.writeStringField("issuer", l.issuer());
         g.writeEndObject();
         g.writeEndObject();
-    }
-
-    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (String s : values) {
-            g.writeString(s);
-        }
-        g.writeEndArray();
     }
 
     private static void ints(JsonGenerator g, String field, List<Integer> values) throws IOException {

@@ -7,7 +7,6 @@ import io.github.itl4j.ItlHeader;
 import io.github.itl4j.ItlLimitException;
 import io.github.itl4j.crypto.Checksums;
 import io.github.itl4j.listing.ShowListing;
-import io.github.itl4j.trust.Fix;
 import io.github.itl4j.trust.ListSkeleton;
 import io.github.itl4j.trust.ModelTable;
 import io.github.itl4j.trust.PhoneState;
@@ -21,6 +20,7 @@ import io.github.itl4j.trust.diff.ContinuityVerdict;
 import io.github.itl4j.trust.diff.Fact;
 import io.github.itl4j.trust.diff.HeaderChange;
 import io.github.itl4j.trust.diff.IdentityDiff;
+import io.github.itl4j.trust.diff.ListDiff;
 import io.github.itl4j.trust.diff.RecordChange;
 import io.github.itl4j.trust.diff.TrustListDiff;
 import java.io.IOException;
@@ -144,7 +144,7 @@ public final class DiffCommand implements Callable<Integer> {
                     ? identityDiff(p[0], p[1], ctl)
                     : View.of(TrustListDiff.compare(p[0].file(), p[0].name(), p[1].file(), p[1].name(), sim));
             diffs.add(d);
-            if (!d.continuity().isContinuous()) {
+            if (!d.diff().continuity().isContinuous()) {
                 code = ExitCodes.CHECK_FAILED;
             }
             if (!json) {
@@ -154,8 +154,9 @@ public final class DiffCommand implements Callable<Integer> {
         if (json) {
             writeJson(diffs);
         } else if (diffs.size() > 1) {
-            long broken =
-                    diffs.stream().filter(d -> !d.continuity().isContinuous()).count();
+            long broken = diffs.stream()
+                    .filter(d -> !d.diff().continuity().isContinuous())
+                    .count();
             cli.out().println("diff: " + diffs.size() + " pairs, " + broken + " broken");
         }
         cli.out().flush();
@@ -312,20 +313,11 @@ public final class DiffCommand implements Callable<Integer> {
     record View(
             ListInfo oldList,
             ListInfo newList,
-            List<HeaderChange> header,
-            List<RecordChange> records,
-            List<Fact> facts,
-            List<String> sastOld,
-            List<String> sastNew,
-            List<String> sastKept,
-            ContinuityVerdict continuity,
+            ListDiff diff,
             String simulation,
             RuleResult decisive,
-            List<RuleResult> chain,
-            List<Fix> fixes,
             List<SimulationWarning> warnings,
             List<JsonDocument.Entry> problems,
-            boolean tvsConsidered,
             boolean identity) {
         static View of(TrustListDiff d) {
             List<JsonDocument.Entry> problems = new ArrayList<>();
@@ -335,20 +327,11 @@ public final class DiffCommand implements Callable<Integer> {
             return new View(
                     ListInfo.of(d.oldName(), d.oldList()),
                     ListInfo.of(d.newName(), d.newList()),
-                    d.header(),
-                    d.records(),
-                    d.facts(),
-                    d.sastOld(),
-                    d.sastNew(),
-                    d.sastKept(),
-                    d.continuity(),
+                    d,
                     d.simulation().verdict().name(),
                     d.simulation().decisive(),
-                    d.chain(),
-                    d.fixes(),
                     d.simulation().warnings(),
                     problems,
-                    d.tvsConsidered(),
                     false);
         }
 
@@ -356,25 +339,16 @@ public final class DiffCommand implements Callable<Integer> {
             return new View(
                     ListInfo.of(d.oldList()),
                     ListInfo.of(d.newList()),
-                    d.header(),
-                    d.records(),
-                    d.facts(),
-                    d.sastOld(),
-                    d.sastNew(),
-                    d.sastKept(),
-                    d.continuity(),
+                    d,
                     d.decision().verdict().name(),
                     d.decision().decisive(),
-                    d.chain(),
-                    d.fixes(),
                     d.decision().warnings(),
                     List.of(),
-                    d.tvsConsidered(),
                     true);
         }
 
         boolean fact(String name) {
-            return facts.stream().anyMatch(f -> f.name().equals(name) && f.value());
+            return diff.facts().stream().anyMatch(f -> f.name().equals(name) && f.value());
         }
     }
 
@@ -388,7 +362,7 @@ public final class DiffCommand implements Callable<Integer> {
         }
         List<String> fields = new ArrayList<>();
         boolean signerChanged = d.fact("signerChanged");
-        String wasSast = d.facts().stream()
+        String wasSast = d.diff().facts().stream()
                 .filter(f -> f.name().equals("signerWasSastInOld"))
                 .findFirst()
                 .map(Fact::explanation)
@@ -399,7 +373,7 @@ public final class DiffCommand implements Callable<Integer> {
         } else {
             out.println("header   signer  " + cn(orQ(d.newList().subject())) + " (unchanged)");
         }
-        for (HeaderChange h : d.header()) {
+        for (HeaderChange h : d.diff().header()) {
             if (List.of("SIGNERNAME", "SERIALNUMBER", "CANAME").contains(h.field()) && signerChanged) {
                 continue;
             }
@@ -417,14 +391,14 @@ public final class DiffCommand implements Callable<Integer> {
             out.println("         " + line.toString().trim());
         }
         Map<ChangeKind, Integer> n = new EnumMap<>(ChangeKind.class);
-        d.records().forEach(c -> n.merge(c.kind(), 1, Integer::sum));
+        d.diff().records().forEach(c -> n.merge(c.kind(), 1, Integer::sum));
         List<String> counts = new ArrayList<>();
         n.forEach((k, v) -> counts.add(v + " " + k.name().toLowerCase(Locale.ROOT)));
         out.println("records  " + String.join(", ", counts)
                 + (d.fact("recordsIdentical")
                         ? d.identity() ? " (same certificates, roles and lengths)" : " (record bytes identical)"
                         : ""));
-        for (RecordChange c : d.records()) {
+        for (RecordChange c : d.diff().records()) {
             if (c.kind() == ChangeKind.UNCHANGED && !c.rolesChanged()) {
                 continue;
             }
@@ -437,14 +411,15 @@ public final class DiffCommand implements Callable<Integer> {
                     cn(c.subject()),
                     c.details().isEmpty() ? "" : "  (" + ShowFormat.clean(String.join("; ", c.details())) + ")");
         }
-        out.println("anchors  SAST {" + cns(d.sastOld()) + "}"
+        out.println("anchors  SAST {" + cns(d.diff().sastOld()) + "}"
                 + (d.fact("bothAnchorsChanged")
-                        ? " -> {" + cns(d.sastNew()) + "}: none kept"
-                        : d.sastKept().size() == d.sastOld().size()
+                        ? " -> {" + cns(d.diff().sastNew()) + "}: none kept"
+                        : d.diff().sastKept().size() == d.diff().sastOld().size()
                                 ? " kept"
-                                : " -> {" + cns(d.sastNew()) + "}, kept {" + cns(d.sastKept()) + "}"));
+                                : " -> {" + cns(d.diff().sastNew()) + "}, kept {"
+                                        + cns(d.diff().sastKept()) + "}"));
         List<String> trueFacts = new ArrayList<>();
-        for (Fact f : d.facts()) {
+        for (Fact f : d.diff().facts()) {
             if (f.value() && !f.name().equals("recordsIdentical")) {
                 trueFacts.add(f.name());
             }
@@ -453,28 +428,14 @@ public final class DiffCommand implements Callable<Integer> {
             out.println("facts    " + String.join(", ", trueFacts));
         }
         RuleResult dec = d.decisive();
-        out.println("verdict  " + d.continuity() + " (" + dec.rule() + ": " + dec.detail() + ")"
-                + (d.tvsConsidered() ? "" : "; TVS not considered (no --tvs)"));
+        out.println("verdict  " + d.diff().continuity() + " (" + dec.rule() + ": " + dec.detail() + ")"
+                + (d.diff().tvsConsidered() ? "" : "; TVS not considered (no --tvs)"));
         if (d.identity()) {
-            for (SimulationWarning w : d.warnings()) {
-                out.println("  warning " + w.code() + ": " + w.detail());
-            }
+            SimulateCommand.warningsText(out, d.warnings());
         }
-        if (!d.continuity().isContinuous()) {
-            for (RuleResult r : d.chain()) {
-                out.printf(
-                        Locale.ROOT,
-                        "  %-6s %-7s %s  [%s] %s%n",
-                        "[" + r.outcome() + "]",
-                        r.rule(),
-                        r.detail(),
-                        r.confidence(),
-                        String.join(", ", r.source()));
-            }
-            for (int i = 0; i < d.fixes().size(); i++) {
-                Fix f = d.fixes().get(i);
-                out.println((i == 0 ? "  fix " : "      or ") + f.code().code() + ": " + f.text());
-            }
+        if (!d.diff().continuity().isContinuous()) {
+            SimulateCommand.chainText(out, d.diff().chain());
+            SimulateCommand.fixesText(out, d.diff().fixes(), false);
         }
         out.flush();
     }
@@ -537,11 +498,11 @@ public final class DiffCommand implements Callable<Integer> {
         }
         JsonDocument doc = JsonDocument.start(cli.binaryOut(), "diff", null, 0, inputs);
         JsonGenerator g = doc.generator();
-        ContinuityVerdict overall = diffs.get(0).continuity();
+        ContinuityVerdict overall = diffs.get(0).diff().continuity();
         for (View d : diffs) {
-            if (d.continuity() == ContinuityVerdict.BROKEN
-                    || d.continuity() == ContinuityVerdict.UNKNOWN && overall != ContinuityVerdict.BROKEN) {
-                overall = d.continuity();
+            if (d.diff().continuity() == ContinuityVerdict.BROKEN
+                    || d.diff().continuity() == ContinuityVerdict.UNKNOWN && overall != ContinuityVerdict.BROKEN) {
+                overall = d.diff().continuity();
             }
         }
         doc.verdict(overall.name());
@@ -564,34 +525,26 @@ public final class DiffCommand implements Callable<Integer> {
         g.writeStartObject();
         list(g, "old", d.oldList());
         list(g, "new", d.newList());
-        g.writeArrayFieldStart("header");
-        for (HeaderChange h : d.header()) {
-            g.writeStartObject();
+        RuleChainJson.objects(g, "header", d.diff().header(), h -> {
             g.writeStringField("field", h.field());
             g.writeStringField("old", h.oldValue());
             g.writeStringField("new", h.newValue());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("records");
-        for (RecordChange c : d.records()) {
-            g.writeStartObject();
+        });
+        RuleChainJson.objects(g, "records", d.diff().records(), c -> {
             g.writeStringField("kind", c.kind().name());
-            strings(g, "roleOld", c.rolesOld());
-            strings(g, "roleNew", c.rolesNew());
-            strings(g, "rolesAdded", c.rolesAdded());
-            strings(g, "rolesRemoved", c.rolesRemoved());
+            RuleChainJson.strings(g, "roleOld", c.rolesOld());
+            RuleChainJson.strings(g, "roleNew", c.rolesNew());
+            RuleChainJson.strings(g, "rolesAdded", c.rolesAdded());
+            RuleChainJson.strings(g, "rolesRemoved", c.rolesRemoved());
             ints(g, "recordsOld", c.recordsOld());
             ints(g, "recordsNew", c.recordsNew());
             g.writeStringField("identityOld", c.identityOld());
             g.writeStringField("identityNew", c.identityNew());
             g.writeStringField("subject", c.subject());
-            strings(g, "details", c.details());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+            RuleChainJson.strings(g, "details", c.details());
+        });
         g.writeObjectFieldStart("facts");
-        for (Fact f : d.facts()) {
+        for (Fact f : d.diff().facts()) {
             g.writeObjectFieldStart(f.name());
             g.writeBooleanField("value", f.value());
             g.writeStringField("explanation", f.explanation());
@@ -599,17 +552,17 @@ public final class DiffCommand implements Callable<Integer> {
         }
         g.writeEndObject();
         g.writeObjectFieldStart("anchors");
-        strings(g, "old", d.sastOld());
-        strings(g, "new", d.sastNew());
-        strings(g, "kept", d.sastKept());
+        RuleChainJson.strings(g, "old", d.diff().sastOld());
+        RuleChainJson.strings(g, "new", d.diff().sastNew());
+        RuleChainJson.strings(g, "kept", d.diff().sastKept());
         g.writeEndObject();
         g.writeObjectFieldStart("continuity");
-        g.writeStringField("verdict", d.continuity().name());
+        g.writeStringField("verdict", d.diff().continuity().name());
         g.writeStringField("simulation", d.simulation());
         g.writeStringField("mode", d.identity() ? "identity" : "files");
-        g.writeBooleanField("tvsConsidered", d.tvsConsidered());
-        RuleChainJson.chain(g, d.chain());
-        RuleChainJson.fixes(g, d.fixes());
+        g.writeBooleanField("tvsConsidered", d.diff().tvsConsidered());
+        RuleChainJson.chain(g, d.diff().chain());
+        RuleChainJson.fixes(g, d.diff().fixes());
         RuleChainJson.warnings(g, d.warnings());
         g.writeEndObject();
         g.writeEndObject();
@@ -632,14 +585,6 @@ public final class DiffCommand implements Callable<Integer> {
         g.writeStringField("issuer", l.issuer());
         g.writeEndObject();
         g.writeEndObject();
-    }
-
-    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (String s : values) {
-            g.writeString(s);
-        }
-        g.writeEndArray();
     }
 
     private static void ints(JsonGenerator g, String field, List<Integer> values) throws IOException {

@@ -24,17 +24,13 @@ final class RuleChainJson {
      * @throws IOException from the generator
      */
     static void chain(JsonGenerator g, List<RuleResult> chain) throws IOException {
-        g.writeArrayFieldStart("chain");
-        for (RuleResult r : chain) {
-            g.writeStartObject();
+        objects(g, "chain", chain, r -> {
             g.writeStringField("rule", r.rule());
             g.writeStringField("outcome", r.outcome().name());
             g.writeStringField("detail", r.detail());
             strings(g, "source", r.source());
             g.writeStringField("confidence", r.confidence().name());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
     }
 
     /**
@@ -45,15 +41,11 @@ final class RuleChainJson {
      * @throws IOException from the generator
      */
     static void fixes(JsonGenerator g, List<Fix> fixes) throws IOException {
-        g.writeArrayFieldStart("fixes");
-        for (Fix f : fixes) {
-            g.writeStartObject();
+        objects(g, "fixes", fixes, f -> {
             g.writeStringField("code", f.code().code());
             g.writeStringField("text", f.text());
             strings(g, "source", f.source());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        });
     }
 
     /**
@@ -64,11 +56,37 @@ final class RuleChainJson {
      * @throws IOException from the generator
      */
     static void warnings(JsonGenerator g, List<SimulationWarning> warnings) throws IOException {
-        g.writeArrayFieldStart("warnings");
-        for (SimulationWarning w : warnings) {
-            g.writeStartObject();
+        objects(g, "warnings", warnings, w -> {
             g.writeStringField("code", w.code());
             g.writeStringField("detail", w.detail());
+        });
+    }
+
+    /** Writes the fields of one object. */
+    @FunctionalInterface
+    interface Fields<T> {
+        /**
+         * @param t the value
+         * @throws IOException from the generator
+         */
+        void write(T t) throws IOException;
+    }
+
+    /**
+     * Writes an array of objects, one a value.
+     *
+     * @param g the generator, inside an object
+     * @param field the field name
+     * @param values the values
+     * @param fields writes one value's fields
+     * @param <T> the value type
+     * @throws IOException from the generator
+     */
+    static <T> void objects(JsonGenerator g, String field, List<T> values, Fields<T> fields) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (T t : values) {
+            g.writeStartObject();
+            fields.write(t);
             g.writeEndObject();
         }
         g.writeEndArray();

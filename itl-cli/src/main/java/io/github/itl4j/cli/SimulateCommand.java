@@ -518,24 +518,9 @@ public final class SimulateCommand implements Callable<Integer> {
             out.println("itl simulate: " + d.verdict()
                     + (d.verdict() == IdentityVerdict.ACCEPT ? " (signature not checked)" : "") + "  offered "
                     + offeredText(o) + "  phone: " + skeletonText(itl, ctl) + "  [identity mode]");
-            for (RuleResult rr : d.chain()) {
-                out.printf(
-                        Locale.ROOT,
-                        "  %-6s %-7s %s  [%s] %s%n",
-                        "[" + rr.outcome() + "]",
-                        rr.rule(),
-                        rr.detail(),
-                        rr.confidence(),
-                        String.join(", ", rr.source()));
-            }
-            for (SimulationWarning w : d.warnings()) {
-                out.println("  warning " + w.code() + ": " + w.detail());
-            }
-            for (int i = 0; i < d.fixes().size(); i++) {
-                Fix f = d.fixes().get(i);
-                out.println((i == 0 ? "  fix " : "      or ") + f.code().code() + ": " + f.text() + "  ("
-                        + String.join(", ", f.source()) + ")");
-            }
+            chainText(out, d.chain());
+            warningsText(out, d.warnings());
+            fixesText(out, d.fixes(), true);
             out.flush();
         }
         return d.verdict().isAccepted() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
@@ -680,22 +665,11 @@ public final class SimulateCommand implements Callable<Integer> {
         out.println("itl simulate" + step + ": " + r.verdict() + "  offered " + offeredText(r.offered()) + "  phone: "
                 + phoneText(r.phoneBefore())
                 + (count > 1 ? " at " + r.phoneBefore().now() : ""));
-        for (RuleResult rr : r.chain()) {
-            out.printf(
-                    Locale.ROOT,
-                    "  %-6s %-7s %s  [%s] %s%n",
-                    "[" + rr.outcome() + "]",
-                    rr.rule(),
-                    rr.detail(),
-                    rr.confidence(),
-                    String.join(", ", rr.source()));
-        }
+        chainText(out, r.chain());
         r.requested()
                 .filter(x -> r.verdict() == Verdict.NOT_REQUESTED)
                 .ifPresent(x -> out.println("  the phone requests " + x + " instead"));
-        for (SimulationWarning w : r.warnings()) {
-            out.println("  warning " + w.code() + ": " + w.detail());
-        }
+        warningsText(out, r.warnings());
         if (!r.assumptions().isEmpty()) {
             out.println("  assumptions:");
             for (Assumption a : r.assumptions()) {
@@ -706,13 +680,39 @@ public final class SimulateCommand implements Callable<Integer> {
         if (r.reliesOnWeakEvidence()) {
             out.println("  note: this verdict rests on a rule or default of low confidence ([L]/[U]/[P]) above");
         }
-        for (int i = 0; i < r.fixes().size(); i++) {
-            Fix f = r.fixes().get(i);
-            out.println((i == 0 ? "  fix " : "      or ") + f.code().code() + ": " + f.text() + "  ("
-                    + String.join(", ", f.source()) + ")");
-        }
+        fixesText(out, r.fixes(), true);
         if (!r.phoneAfter().equals(r.phoneBefore())) {
             out.println("  phone after: " + phoneText(r.phoneAfter()));
+        }
+    }
+
+    /** The rule chain as {@code simulate} and {@code diff} print it: one rule a line. */
+    static void chainText(PrintWriter out, List<RuleResult> chain) {
+        for (RuleResult rr : chain) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %-6s %-7s %s  [%s] %s%n",
+                    "[" + rr.outcome() + "]",
+                    rr.rule(),
+                    rr.detail(),
+                    rr.confidence(),
+                    String.join(", ", rr.source()));
+        }
+    }
+
+    /** The warnings of a verdict, one a line. */
+    static void warningsText(PrintWriter out, List<SimulationWarning> warnings) {
+        for (SimulationWarning w : warnings) {
+            out.println("  warning " + w.code() + ": " + w.detail());
+        }
+    }
+
+    /** The fixes of a verdict: the first, then its alternatives; with their sources when {@code sources}. */
+    static void fixesText(PrintWriter out, List<Fix> fixes, boolean sources) {
+        for (int i = 0; i < fixes.size(); i++) {
+            Fix f = fixes.get(i);
+            out.println((i == 0 ? "  fix " : "      or ") + f.code().code() + ": " + f.text()
+                    + (sources ? "  (" + String.join(", ", f.source()) + ")" : ""));
         }
     }
 }

@@ -37,6 +37,18 @@ class DecryptConfigCommandTest {
                 more));
     }
 
+    /** {@link #decrypt} with node01's key, {@code --device-cert CERT} and more. */
+    private static CliRun asNode01(Path enc, Path out, String deviceCert, String... more) {
+        return decrypt(
+                enc, "node01-rsa2048.key.pem", out, concat(new String[] {"--device-cert", cert(deviceCert)}, more));
+    }
+
+    /** The run succeeded and wrote the golden plain text. */
+    private static void assertDecrypted(CliRun r, Path out) throws Exception {
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertArrayEquals(Files.readAllBytes(ENCCNF.resolve("plain.cnf.xml")), Files.readAllBytes(out));
+    }
+
     /** The golden file alone in a temporary directory, with the golden stub beside it when asked. */
     private Path golden(boolean withStub) throws Exception {
         Path dir = Files.createDirectories(tmp.resolve(withStub ? "with" : "without"));
@@ -79,50 +91,41 @@ class DecryptConfigCommandTest {
     @Test
     void e08TheStubBesideTheFileNamesTheDeviceCertificate() throws Exception {
         Path out = tmp.resolve("plain.xml");
-        CliRun r =
-                decrypt(golden(true), "node01-rsa2048.key.pem", out, "--device-cert", cert("node01-rsa2048.crt.pem"));
-        assertEquals(0, r.exitCode(), r.stderr());
+        CliRun r = asNode01(golden(true), out, "node01-rsa2048.crt.pem");
+        assertDecrypted(r, out);
         assertFalse(r.stderr().contains("E08"), r.stderr());
-        assertArrayEquals(Files.readAllBytes(ENCCNF.resolve("plain.cnf.xml")), Files.readAllBytes(out));
     }
 
     @Test
     void e08AMissingStubIsAWarning() throws Exception {
         Path out = tmp.resolve("plain.xml");
-        CliRun r =
-                decrypt(golden(false), "node01-rsa2048.key.pem", out, "--device-cert", cert("node01-rsa2048.crt.pem"));
-        assertEquals(0, r.exitCode(), r.stderr());
+        CliRun r = asNode01(golden(false), out, "node01-rsa2048.crt.pem");
+        assertDecrypted(r, out);
         assertTrue(r.stderr().contains("warning ENC_STUB_MISMATCH (E08): no stub"), r.stderr());
-        assertArrayEquals(Files.readAllBytes(ENCCNF.resolve("plain.cnf.xml")), Files.readAllBytes(out));
     }
 
     @Test
     void e08AStubForAnotherCertificateIsAWarning() throws Exception {
         Path out = tmp.resolve("plain.xml");
         // the golden stub holds node01's MD5; the phone certificate given is node05's
-        CliRun r =
-                decrypt(golden(true), "node01-rsa2048.key.pem", out, "--device-cert", cert("node05-rsa2048.crt.pem"));
+        CliRun r = asNode01(golden(true), out, "node05-rsa2048.crt.pem");
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("ENC_STUB_MISMATCH (E08)"), r.stderr());
         assertTrue(r.stderr().contains("d1eed68818f32a3d41dc4211da6e087c"), r.stderr());
         // an explicit --stub: vector 2's stub (node03) beside vector 1
-        r = decrypt(
+        r = asNode01(
                 ENCCNF.resolve(ENC),
-                "node01-rsa2048.key.pem",
                 tmp.resolve("p2.xml"),
-                "--device-cert",
-                cert("node01-rsa2048.crt.pem"),
+                "node01-rsa2048.crt.pem",
                 "--stub",
                 ENCCNF.resolve("v2/SEP00112233AAFF.cnf.xml.sgn").toString());
         assertEquals(0, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("ENC_STUB_MISMATCH (E08)"), r.stderr());
         // and the right one given explicitly
-        r = decrypt(
+        r = asNode01(
                 ENCCNF.resolve(ENC),
-                "node01-rsa2048.key.pem",
                 tmp.resolve("p3.xml"),
-                "--device-cert",
-                cert("node01-rsa2048.crt.pem"),
+                "node01-rsa2048.crt.pem",
                 "--stub",
                 ENCCNF.resolve(STUB).toString());
         assertEquals(0, r.exitCode(), r.stderr());
@@ -143,30 +146,21 @@ class DecryptConfigCommandTest {
         // a name the stub's cannot be derived from
         Path odd = tmp.resolve("odd.bin");
         Files.copy(ENCCNF.resolve(ENC), odd);
-        r = decrypt(odd, "node01-rsa2048.key.pem", out, "--device-cert", cert("node01-rsa2048.crt.pem"));
+        r = asNode01(odd, out, "node01-rsa2048.crt.pem");
         assertEquals(ExitCodes.USAGE, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("give --stub"), r.stderr());
         // an explicit stub that is not there is an I/O error, not a missing-stub warning
-        r = decrypt(
+        r = asNode01(
                 ENCCNF.resolve(ENC),
-                "node01-rsa2048.key.pem",
                 out,
-                "--device-cert",
-                cert("node01-rsa2048.crt.pem"),
+                "node01-rsa2048.crt.pem",
                 "--stub",
                 tmp.resolve("nope.sgn").toString());
         assertEquals(ExitCodes.IO, r.exitCode(), r.stderr());
         // a stub that is not a signed file
         Path junk = tmp.resolve("junk.sgn");
         Files.write(junk, new byte[] {1, 2, 3});
-        r = decrypt(
-                ENCCNF.resolve(ENC),
-                "node01-rsa2048.key.pem",
-                out,
-                "--device-cert",
-                cert("node01-rsa2048.crt.pem"),
-                "--stub",
-                junk.toString());
+        r = asNode01(ENCCNF.resolve(ENC), out, "node01-rsa2048.crt.pem", "--stub", junk.toString());
         assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr());
         assertTrue(r.stderr().contains("--stub"), r.stderr());
         assertFalse(Files.exists(out));

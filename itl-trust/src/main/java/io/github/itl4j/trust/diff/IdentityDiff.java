@@ -3,7 +3,6 @@ package io.github.itl4j.trust.diff;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.Role;
 import io.github.itl4j.trust.FileKind;
-import io.github.itl4j.trust.Fix;
 import io.github.itl4j.trust.IdentityDecision;
 import io.github.itl4j.trust.IdentityMode;
 import io.github.itl4j.trust.IdentityVerdict;
@@ -14,11 +13,9 @@ import io.github.itl4j.trust.SimulationPolicy;
 import io.github.itl4j.trust.TrustLists;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * {@link TrustListDiff} for lists known by their skeleton (docs/trust.md, "Captures"): one side or both are a pasted
@@ -37,41 +34,24 @@ import java.util.Set;
  *
  * @since 0.2.0
  */
-public final class IdentityDiff {
+public final class IdentityDiff extends ListDiff {
     private final ListSkeleton oldList;
     private final ListSkeleton newList;
-    private final List<HeaderChange> header;
-    private final List<RecordChange> records;
-    private final List<Fact> facts;
-    private final List<String> sastOld;
-    private final List<String> sastNew;
-    private final List<String> sastKept;
     private final IdentityDecision decision;
-    private final ContinuityVerdict continuity;
-    private final boolean tvsConsidered;
 
     private IdentityDiff(
-            ListSkeleton oldList,
-            ListSkeleton newList,
-            List<HeaderChange> header,
-            List<RecordChange> records,
-            List<Fact> facts,
-            List<String> sastOld,
-            List<String> sastNew,
-            List<String> sastKept,
-            IdentityDecision decision,
-            boolean tvsConsidered) {
+            ListSkeleton oldList, ListSkeleton newList, Parts parts, IdentityDecision decision, boolean tvsConsidered) {
+        super(
+                parts,
+                oldList.name(),
+                newList.name(),
+                verdictOf(decision),
+                decision.chain(),
+                decision.fixes(),
+                tvsConsidered);
         this.oldList = oldList;
         this.newList = newList;
-        this.header = List.copyOf(header);
-        this.records = List.copyOf(records);
-        this.facts = List.copyOf(facts);
-        this.sastOld = List.copyOf(sastOld);
-        this.sastNew = List.copyOf(sastNew);
-        this.sastKept = List.copyOf(sastKept);
         this.decision = decision;
-        this.continuity = verdictOf(decision);
-        this.tvsConsidered = tvsConsidered;
     }
 
     /**
@@ -115,12 +95,7 @@ public final class IdentityDiff {
         return new IdentityDiff(
                 oldList,
                 newList,
-                headerChanges(oldList, newList),
-                changes,
-                facts,
-                new ArrayList<>(so.values()),
-                new ArrayList<>(sn.values()),
-                kept,
+                new Parts(headerChanges(oldList, newList), changes, facts, so, sn, kept),
                 d,
                 tvsGiven);
     }
@@ -128,24 +103,20 @@ public final class IdentityDiff {
     // ------------------------------------------------------------------ records
 
     /** A certificate of one list: its records. */
-    private static final class Rec {
-        final String id;
+    private static final class Rec extends Group {
         final String sha1;
-        final String serialId;
-        final String subject;
-        final String subjectKey;
-        final List<Integer> index = new ArrayList<>();
         final List<ListSkeleton.Entry> entries = new ArrayList<>();
-        final Set<String> roles = new LinkedHashSet<>();
         Rec partner;
         boolean sameCert;
 
         Rec(String id, ListSkeleton.Entry e) {
-            this.id = id;
+            super(id, e.serialIdentity().orElse(null), e.subject() == null ? "" : e.subject());
             this.sha1 = e.sha1();
-            this.serialId = e.serialIdentity().orElse(null);
-            this.subject = e.subject() == null ? "" : e.subject();
-            this.subjectKey = subject.isEmpty() ? null : TrustLists.nameKey(subject);
+        }
+
+        @Override
+        String certificateId() {
+            return !entries.get(0).carriesKey() ? null : sha1 != null ? sha1 : id;
         }
     }
 
@@ -207,53 +178,18 @@ public final class IdentityDiff {
         // 3. the rest
         for (Rec a : o) {
             if (a.partner == null) {
-                out.add(new RecordChange(
-                        ChangeKind.REMOVED,
-                        List.copyOf(a.roles),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        a.index,
-                        List.of(),
-                        a.id,
-                        null,
-                        a.subject,
-                        List.of()));
+                out.add(removed(a));
             }
         }
         for (Rec b : n) {
             if (b.partner == null) {
-                out.add(new RecordChange(
-                        ChangeKind.ADDED,
-                        List.of(),
-                        List.copyOf(b.roles),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        b.index,
-                        null,
-                        b.id,
-                        b.subject,
-                        List.of()));
+                out.add(added(b));
             }
         }
         return out;
     }
 
-    private static boolean shareRole(Rec a, Rec b) {
-        for (String r : a.roles) {
-            if (b.roles.contains(r)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static RecordChange same(Rec a, Rec b) {
-        List<String> added = new ArrayList<>(b.roles);
-        added.removeAll(a.roles);
-        List<String> removed = new ArrayList<>(a.roles);
-        removed.removeAll(b.roles);
         List<String> details = new ArrayList<>();
         for (ListSkeleton.Entry ea : a.entries) {
             for (ListSkeleton.Entry eb : b.entries) {
@@ -266,18 +202,11 @@ public final class IdentityDiff {
             details.add(0, "paired by serial and issuer (no certificate SHA-1 on one side)");
         }
         boolean unchanged = details.isEmpty();
-        added.forEach(r -> details.add("ROLE_ADDED " + r));
-        removed.forEach(r -> details.add("ROLE_REMOVED " + r));
-        return new RecordChange(
+        roleDetails(a, b, details);
+        return paired(
                 unchanged ? ChangeKind.UNCHANGED : ChangeKind.REENCODED,
-                List.copyOf(a.roles),
-                List.copyOf(b.roles),
-                added,
-                removed,
-                a.index,
-                b.index,
-                a.id,
-                b.id,
+                a,
+                b,
                 b.subject.isEmpty() ? a.subject : b.subject,
                 details);
     }
@@ -309,11 +238,7 @@ public final class IdentityDiff {
     }
 
     private static RecordChange rotated(Rec a, Rec b, String why) {
-        List<String> d = new ArrayList<>();
-        d.add("paired by: " + why);
-        if (!Objects.equals(a.subjectKey, b.subjectKey)) {
-            d.add("subject: " + a.subject + " -> " + b.subject);
-        }
+        List<String> d = pairing(a, b, why);
         ListSkeleton.Entry ea = a.entries.get(0);
         ListSkeleton.Entry eb = b.entries.get(0);
         if (!Objects.equals(ea.serial(), eb.serial())) {
@@ -326,22 +251,7 @@ public final class IdentityDiff {
         if (ea.keyBits() != eb.keyBits()) {
             d.add("key: " + bits(ea) + " -> " + bits(eb));
         }
-        List<String> added = new ArrayList<>(b.roles);
-        added.removeAll(a.roles);
-        List<String> removed = new ArrayList<>(a.roles);
-        removed.removeAll(b.roles);
-        return new RecordChange(
-                ChangeKind.ROTATED,
-                List.copyOf(a.roles),
-                List.copyOf(b.roles),
-                added,
-                removed,
-                a.index,
-                b.index,
-                a.id,
-                b.id,
-                b.subject,
-                d);
+        return rotated(a, b, d);
     }
 
     private static String bits(ListSkeleton.Entry e) {
@@ -350,29 +260,6 @@ public final class IdentityDiff {
 
     private static String orDash(String s) {
         return s == null ? "-" : s;
-    }
-
-    /** SAST certificates of a list: identity to subject. */
-    private static Map<String, String> anchors(List<Rec> l) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Rec r : l) {
-            if (r.roles.contains(Role.SAST.name())) {
-                m.put(r.id, r.subject.isEmpty() ? r.id : r.subject);
-            }
-        }
-        return m;
-    }
-
-    private static Set<String> idsWithRole(List<Rec> l, Role... roles) {
-        Set<String> s = new LinkedHashSet<>();
-        for (Rec r : l) {
-            for (Role role : roles) {
-                if (r.roles.contains(role.name()) && r.entries.get(0).carriesKey()) {
-                    s.add(r.sha1 != null ? r.sha1 : r.id);
-                }
-            }
-        }
-        return s;
     }
 
     // ------------------------------------------------------------------ header and facts
@@ -466,39 +353,7 @@ public final class IdentityDiff {
                         ? "the new signer is a SAST record of the new list"
                         : "the new signer is not a SAST record of the new list (the list after it must be signed by"
                                 + " another)"));
-        boolean both = !so.isEmpty() && kept.isEmpty();
-        f.add(new Fact(
-                "bothAnchorsChanged",
-                both,
-                both
-                        ? "no SAST certificate of the old list is kept: without TVS the chain breaks"
-                        : "SAST kept: "
-                                + (kept.isEmpty() ? "none (no SAST in the old list)" : String.join("; ", kept))));
-        Set<String> tvsA = idsWithRole(o, Role.TVS);
-        Set<String> tvsB = idsWithRole(n, Role.TVS);
-        boolean tvsChanged = !tvsA.equals(tvsB);
-        f.add(new Fact(
-                "tvsChanged",
-                tvsChanged,
-                tvsChanged
-                        ? "the set of TVS certificates changed (" + tvsA.size() + " -> " + tvsB.size() + ")"
-                        : "same TVS certificates"));
-        boolean together = tvsChanged && signerChanged;
-        f.add(new Fact(
-                "tvsChangedWithSigner",
-                together,
-                together
-                        ? "TVS and the signer changed in the same step (never change the TVS certificate and the"
-                                + " trust-list signer together, REGEN)"
-                                + (wasSast ? "; harmless here: the new signer was a SAST of the old list" : "")
-                        : "no"));
-        Set<String> tftpA = idsWithRole(o, Role.TFTP, Role.CCM_TFTP);
-        Set<String> tftpB = idsWithRole(n, Role.TFTP, Role.CCM_TFTP);
-        boolean tftp = !tftpA.equals(tftpB);
-        f.add(new Fact(
-                "tftpChanged",
-                tftp,
-                tftp ? "the TFTP/CCM+TFTP (configuration signer) certificates changed" : "same configuration signers"));
+        anchorFacts(f, so, kept, signerChanged, wasSast, o, n);
         if (a.file().isPresent() && b.file().isPresent()) {
             String da = digest(a.file().get());
             String db = digest(b.file().get());
@@ -608,98 +463,8 @@ public final class IdentityDiff {
         return newList;
     }
 
-    /** @return the old list's name */
-    public String oldName() {
-        return oldList.name();
-    }
-
-    /** @return the new list's name */
-    public String newName() {
-        return newList.name();
-    }
-
-    /** @return the header fields both sides show and that differ */
-    public List<HeaderChange> header() {
-        return header;
-    }
-
-    /** @return one change per certificate, old order first, then the added ones */
-    public List<RecordChange> records() {
-        return records;
-    }
-
-    /**
-     * @param k a kind
-     * @return the changes of that kind
-     */
-    public List<RecordChange> records(ChangeKind k) {
-        return records.stream().filter(r -> r.kind() == k).toList();
-    }
-
-    /** @return the derived facts (the names of {@link TrustListDiff#facts()}) */
-    public List<Fact> facts() {
-        return facts;
-    }
-
-    /**
-     * @param name a fact name
-     * @return its value
-     * @throws IllegalArgumentException for an unknown fact
-     */
-    public boolean fact(String name) {
-        return facts.stream()
-                .filter(f -> f.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no fact " + name))
-                .value();
-    }
-
-    /** @return the SAST subjects of the old list */
-    public List<String> sastOld() {
-        return sastOld;
-    }
-
-    /** @return the SAST subjects of the new list */
-    public List<String> sastNew() {
-        return sastNew;
-    }
-
-    /** @return the SAST subjects of the old list the new one keeps (same certificate) */
-    public List<String> sastKept() {
-        return sastKept;
-    }
-
-    /** @return the continuity verdict */
-    public ContinuityVerdict continuity() {
-        return continuity;
-    }
-
     /** @return the identity-mode decision behind the verdict */
     public IdentityDecision decision() {
         return decision;
-    }
-
-    /** @return the rule chain of the verdict */
-    public List<RuleResult> chain() {
-        return decision.chain();
-    }
-
-    /** @return the fixes (for a BROKEN verdict) */
-    public List<Fix> fixes() {
-        return decision.fixes();
-    }
-
-    /** @return whether a TVS environment was given */
-    public boolean tvsConsidered() {
-        return tvsConsidered;
-    }
-
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder("IdentityDiff[").append(continuity);
-        for (RecordChange c : records) {
-            sb.append(' ').append(c.kind()).append(c.rolesNew().isEmpty() ? c.rolesOld() : c.rolesNew());
-        }
-        return sb.append(']').toString();
     }
 }

@@ -14,7 +14,6 @@ import io.github.itl4j.tlv.Container;
 import io.github.itl4j.tlv.Tlv;
 import io.github.itl4j.tlv.TlvElement;
 import io.github.itl4j.trust.FileKind;
-import io.github.itl4j.trust.Fix;
 import io.github.itl4j.trust.Outcome;
 import io.github.itl4j.trust.PhoneState;
 import io.github.itl4j.trust.RuleResult;
@@ -53,47 +52,23 @@ import java.util.TreeMap;
  *
  * @since 0.1.0
  */
-public final class TrustListDiff {
+public final class TrustListDiff extends ListDiff {
     private final ItlFile oldFile;
     private final ItlFile newFile;
-    private final String oldName;
-    private final String newName;
-    private final List<HeaderChange> header;
-    private final List<RecordChange> records;
-    private final List<Fact> facts;
-    private final List<String> sastOld;
-    private final List<String> sastNew;
-    private final List<String> sastKept;
     private final SimulationResult simulation;
-    private final ContinuityVerdict continuity;
-    private final boolean tvsConsidered;
 
     private TrustListDiff(
             ItlFile oldFile,
             String oldName,
             ItlFile newFile,
             String newName,
-            List<HeaderChange> header,
-            List<RecordChange> records,
-            List<Fact> facts,
-            List<String> sastOld,
-            List<String> sastNew,
-            List<String> sastKept,
+            Parts parts,
             SimulationResult simulation,
             boolean tvsConsidered) {
+        super(parts, oldName, newName, verdictOf(simulation), simulation.chain(), simulation.fixes(), tvsConsidered);
         this.oldFile = oldFile;
         this.newFile = newFile;
-        this.oldName = oldName;
-        this.newName = newName;
-        this.header = List.copyOf(header);
-        this.records = List.copyOf(records);
-        this.facts = List.copyOf(facts);
-        this.sastOld = List.copyOf(sastOld);
-        this.sastNew = List.copyOf(sastNew);
-        this.sastKept = List.copyOf(sastKept);
         this.simulation = simulation;
-        this.continuity = verdictOf(simulation);
-        this.tvsConsidered = tvsConsidered;
     }
 
     /**
@@ -136,12 +111,7 @@ public final class TrustListDiff {
                 on,
                 newList,
                 nn,
-                hc,
-                changes,
-                facts,
-                new ArrayList<>(so.values()),
-                new ArrayList<>(sn.values()),
-                kept,
+                new Parts(hc, changes, facts, so, sn, kept),
                 sim,
                 !simulator.tvs().isEmpty());
     }
@@ -149,25 +119,23 @@ public final class TrustListDiff {
     // ------------------------------------------------------------------ records
 
     /** A certificate of one list: its records. */
-    private static final class Rec {
-        final String id;
-        final String serialId;
-        final String subject;
-        final String subjectKey;
-        final List<Integer> index = new ArrayList<>();
+    private static final class Rec extends Group {
         final List<ItlRecord> records = new ArrayList<>();
-        final Set<String> roles = new LinkedHashSet<>();
         boolean matched;
 
         Rec(String id, ItlRecord r) {
-            this.id = id;
-            this.serialId = TrustLists.serialIdentity(r).orElse(null);
-            String s = r.subjectName()
-                    .orElse(TrustLists.certificate(r)
-                            .map(c -> c.getSubjectX500Principal().getName())
-                            .orElse(""));
-            this.subject = s;
-            this.subjectKey = s.isEmpty() ? null : TrustLists.nameKey(s);
+            super(
+                    id,
+                    TrustLists.serialIdentity(r).orElse(null),
+                    r.subjectName()
+                            .orElse(TrustLists.certificate(r)
+                                    .map(c -> c.getSubjectX500Principal().getName())
+                                    .orElse("")));
+        }
+
+        @Override
+        String certificateId() {
+            return TrustLists.carriesCertificate(first()) ? id : null;
         }
 
         ItlRecord first() {
@@ -262,53 +230,18 @@ public final class TrustListDiff {
         // 3. the rest
         for (Rec a : o) {
             if (!a.matched) {
-                out.add(new RecordChange(
-                        ChangeKind.REMOVED,
-                        List.copyOf(a.roles),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        a.index,
-                        List.of(),
-                        a.id,
-                        null,
-                        a.subject,
-                        List.of()));
+                out.add(removed(a));
             }
         }
         for (Rec b : n) {
             if (!b.matched) {
-                out.add(new RecordChange(
-                        ChangeKind.ADDED,
-                        List.of(),
-                        List.copyOf(b.roles),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        b.index,
-                        null,
-                        b.id,
-                        b.subject,
-                        List.of()));
+                out.add(added(b));
             }
         }
         return out;
     }
 
-    private static boolean shareRole(Rec a, Rec b) {
-        for (String r : a.roles) {
-            if (b.roles.contains(r)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private static RecordChange same(Rec a, Rec b) {
-        List<String> added = new ArrayList<>(b.roles);
-        added.removeAll(a.roles);
-        List<String> removed = new ArrayList<>(a.roles);
-        removed.removeAll(b.roles);
         List<String> details = new ArrayList<>();
         boolean equal = true;
         for (String role : a.roles) {
@@ -319,20 +252,8 @@ public final class TrustListDiff {
                 reencoding(ra, rb.get(), role, details);
             }
         }
-        added.forEach(r -> details.add("ROLE_ADDED " + r));
-        removed.forEach(r -> details.add("ROLE_REMOVED " + r));
-        return new RecordChange(
-                equal ? ChangeKind.UNCHANGED : ChangeKind.REENCODED,
-                List.copyOf(a.roles),
-                List.copyOf(b.roles),
-                added,
-                removed,
-                a.index,
-                b.index,
-                a.id,
-                b.id,
-                b.subject,
-                details);
+        roleDetails(a, b, details);
+        return paired(equal ? ChangeKind.UNCHANGED : ChangeKind.REENCODED, a, b, b.subject, details);
     }
 
     /** Says how two records of one certificate differ: fields added, removed, changed, or their order. */
@@ -373,11 +294,7 @@ public final class TrustListDiff {
     }
 
     private static RecordChange rotated(Rec a, Rec b, String why) {
-        List<String> d = new ArrayList<>();
-        d.add("paired by: " + why);
-        if (!Objects.equals(a.subjectKey, b.subjectKey)) {
-            d.add("subject: " + a.subject + " -> " + b.subject);
-        }
+        List<String> d = pairing(a, b, why);
         ItlRecord ra = a.first();
         ItlRecord rb = b.first();
         String sa = ra.serialNumber().map(TrustLists::serialHex).orElse("-");
@@ -405,22 +322,7 @@ public final class TrustListDiff {
         if (ha.isPresent() && hb.isPresent()) {
             d.add("sha1: " + ha.get().substring(5) + " -> " + hb.get().substring(5));
         }
-        List<String> added = new ArrayList<>(b.roles);
-        added.removeAll(a.roles);
-        List<String> removed = new ArrayList<>(a.roles);
-        removed.removeAll(b.roles);
-        return new RecordChange(
-                ChangeKind.ROTATED,
-                List.copyOf(a.roles),
-                List.copyOf(b.roles),
-                added,
-                removed,
-                a.index,
-                b.index,
-                a.id,
-                b.id,
-                b.subject,
-                d);
+        return rotated(a, b, d);
     }
 
     private static String issuerKind(ItlRecord r, Optional<X509Certificate> c) {
@@ -452,29 +354,6 @@ public final class TrustListDiff {
             return "EC " + e.getParams().getCurve().getField().getFieldSize();
         }
         return k == null ? "none" : k.getAlgorithm();
-    }
-
-    /** SAST certificates of a list: identity to subject. */
-    private static Map<String, String> anchors(List<Rec> l) {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (Rec r : l) {
-            if (r.roles.contains(Role.SAST.name())) {
-                m.put(r.id, r.subject.isEmpty() ? r.id : r.subject);
-            }
-        }
-        return m;
-    }
-
-    private static Set<String> idsWithRole(List<Rec> l, Role... roles) {
-        Set<String> s = new LinkedHashSet<>();
-        for (Rec r : l) {
-            for (Role role : roles) {
-                if (r.roles.contains(role.name()) && TrustLists.carriesCertificate(r.first())) {
-                    s.add(r.id);
-                }
-            }
-        }
-        return s;
     }
 
     // ------------------------------------------------------------------ header and facts
@@ -625,39 +504,7 @@ public final class TrustListDiff {
                         isSast
                                 ? "the new signer is a SAST record of the new list"
                                 : "the new signer is not a SAST record of the new list (the list after it must be signed by another)"));
-        boolean both = !so.isEmpty() && kept.isEmpty();
-        f.add(new Fact(
-                "bothAnchorsChanged",
-                both,
-                both
-                        ? "no SAST certificate of the old list is kept: without TVS " + "the chain breaks"
-                        : "SAST kept: "
-                                + (kept.isEmpty() ? "none (no SAST in the old list)" : String.join("; ", kept))));
-        Set<String> tvsA = idsWithRole(o, Role.TVS);
-        Set<String> tvsB = idsWithRole(n, Role.TVS);
-        boolean tvsChanged = !tvsA.equals(tvsB);
-        f.add(new Fact(
-                "tvsChanged",
-                tvsChanged,
-                tvsChanged
-                        ? "the set of TVS certificates changed (" + tvsA.size() + " -> " + tvsB.size() + ")"
-                        : "same TVS certificates"));
-        boolean together = tvsChanged && signerChanged;
-        f.add(new Fact(
-                "tvsChangedWithSigner",
-                together,
-                together
-                        ? "TVS and the signer changed in the same step "
-                                + "(never change the TVS certificate and the trust-list signer together, REGEN)"
-                                + (wasSast ? "; harmless here: the new signer was a SAST of the old list" : "")
-                        : "no"));
-        Set<String> tftpA = idsWithRole(o, Role.TFTP, Role.CCM_TFTP);
-        Set<String> tftpB = idsWithRole(n, Role.TFTP, Role.CCM_TFTP);
-        boolean tftp = !tftpA.equals(tftpB);
-        f.add(new Fact(
-                "tftpChanged",
-                tftp,
-                tftp ? "the TFTP/CCM+TFTP (configuration signer) certificates changed" : "same configuration signers"));
+        anchorFacts(f, so, kept, signerChanged, wasSast, o, n);
         String da = ha.digestAlgorithm().map(Object::toString).orElse("none");
         String db = hb.digestAlgorithm().map(Object::toString).orElse("none");
         f.add(new Fact("digestChanged", !da.equals(db), da.equals(db) ? da : da + " -> " + db));
@@ -705,99 +552,9 @@ public final class TrustListDiff {
         return newFile;
     }
 
-    /** @return the old list's name */
-    public String oldName() {
-        return oldName;
-    }
-
-    /** @return the new list's name */
-    public String newName() {
-        return newName;
-    }
-
-    /** @return the header fields that differ (SIGNATURE excluded: it always does) */
-    public List<HeaderChange> header() {
-        return header;
-    }
-
-    /** @return one change per certificate, old order first, then the added ones */
-    public List<RecordChange> records() {
-        return records;
-    }
-
-    /**
-     * @param k a kind
-     * @return the changes of that kind
-     */
-    public List<RecordChange> records(ChangeKind k) {
-        return records.stream().filter(r -> r.kind() == k).toList();
-    }
-
-    /** @return the derived facts */
-    public List<Fact> facts() {
-        return facts;
-    }
-
-    /**
-     * @param name a fact name
-     * @return its value
-     * @throws IllegalArgumentException for an unknown fact
-     */
-    public boolean fact(String name) {
-        return facts.stream()
-                .filter(f -> f.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no fact " + name))
-                .value();
-    }
-
-    /** @return the SAST subjects of the old list */
-    public List<String> sastOld() {
-        return sastOld;
-    }
-
-    /** @return the SAST subjects of the new list */
-    public List<String> sastNew() {
-        return sastNew;
-    }
-
-    /** @return the SAST subjects of the old list the new one keeps */
-    public List<String> sastKept() {
-        return sastKept;
-    }
-
-    /** @return the continuity verdict */
-    public ContinuityVerdict continuity() {
-        return continuity;
-    }
-
     /** @return the simulation behind the verdict: chain, fixes, warnings, assumptions */
     public SimulationResult simulation() {
         return simulation;
-    }
-
-    /** @return the rule chain of the verdict */
-    public List<RuleResult> chain() {
-        return simulation.chain();
-    }
-
-    /** @return the fixes (for a BROKEN verdict) */
-    public List<Fix> fixes() {
-        return simulation.fixes();
-    }
-
-    /** @return whether a TVS environment was given (without one, the verdict states "TVS not considered") */
-    public boolean tvsConsidered() {
-        return tvsConsidered;
-    }
-
-    @Override
-    public String toString() {
-        StringBuilder sb = new StringBuilder("TrustListDiff[").append(continuity);
-        for (RecordChange c : records) {
-            sb.append(' ').append(c.kind()).append(c.rolesNew().isEmpty() ? c.rolesOld() : c.rolesNew());
-        }
-        return sb.append(']').toString();
     }
 
     static String lower(String s) {

@@ -58,7 +58,8 @@ final class EncChecks {
         try {
             info = EncryptionInfo.of(file);
         } catch (EncryptedConfigException e) {
-            return new LintReport(n, size, FileKind.ENC_SGN, e.getMessage(), List.of()); // the message starts with the code
+            return new LintReport(
+                    n, size, FileKind.ENC_SGN, e.getMessage(), List.of()); // the message starts with the code
         }
         List<Finding> out = new ArrayList<>();
         ItlHeader h = file.header();

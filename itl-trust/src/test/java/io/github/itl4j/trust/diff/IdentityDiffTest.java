@@ -138,23 +138,23 @@ class IdentityDiffTest {
     void configSignerIsLookedUpAmongTftpRecords() throws Exception {
         ListSkeleton a = listing("A");
         ListSkeleton.Signer cm = a.signer(); // test10pub is SAST and TFTP in listing A
-        IdentityDecision ok = IdentityMode.decide(
-                a,
-                null,
-                new IdentityMode.Offer("SEP001122334455.cnf.xml.sgn", FileKind.SGN, 4000, cm, null),
-                false,
-                SimulationPolicy.defaults());
+        IdentityDecision ok = configSignedBy(a, cm);
         assertEquals(IdentityVerdict.ACCEPT, ok.verdict(), ok.chain().toString());
         assertEquals("R6", ok.decisive().rule());
         ListSkeleton.Signer rec = listing("B").signer(); // ITLRecovery: SAST only
-        IdentityDecision no = IdentityMode.decide(
-                a,
-                null,
-                new IdentityMode.Offer("SEP001122334455.cnf.xml.sgn", FileKind.SGN, 4000, rec, null),
-                false,
-                SimulationPolicy.defaults());
+        IdentityDecision no = configSignedBy(a, rec);
         assertEquals(IdentityVerdict.REJECT, no.verdict(), no.chain().toString());
         assertEquals("F-SIGN-CONFIG", no.fixes().get(0).code().code());
+    }
+
+    /** A phone holding {@code itl} offered a 4000-byte configuration file signed by {@code signer}, no TVS. */
+    private static IdentityDecision configSignedBy(ListSkeleton itl, ListSkeleton.Signer signer) {
+        return IdentityMode.decide(
+                itl,
+                null,
+                new IdentityMode.Offer("SEP001122334455.cnf.xml.sgn", FileKind.SGN, 4000, signer, null),
+                false,
+                SimulationPolicy.defaults());
     }
 
     @Test

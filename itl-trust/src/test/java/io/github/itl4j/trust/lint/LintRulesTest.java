@@ -686,30 +686,33 @@ class LintRulesTest {
 
     @Test
     void ecCurveNotRecommended() throws Exception {
-        java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance(
-                "EC", new org.bouncycastle.jce.provider.BouncyCastleProvider());
-        g.initialize(new java.security.spec.ECGenParameterSpec("brainpoolP256r1"));
-        X509Certificate bp = selfSigned(
+        X509Certificate bp = ecCert(
                 "tftp-brainpool",
-                g.generateKeyPair(),
-                "SHA256withECDSA",
-                Instant.parse("2025-01-01T00:00:00Z"),
-                Instant.parse("2035-01-01T00:00:00Z"));
+                java.security.KeyPairGenerator.getInstance(
+                        "EC", new org.bouncycastle.jce.provider.BouncyCastleProvider()),
+                "brainpoolP256r1",
+                "SHA256withECDSA");
         LintReport r = lint(withRecord(bp, Role.TFTP));
         fires(r, "L18", LintSeverity.WARN);
         assertEquals(3, finding(r, "L18").get().recordIndex());
         assertEquals("brainpoolp256r1", finding(r, "L18").get().params().get("curve"), r.toString());
         // P-256 and P-384: recommended
         silent(lint(withRecord(vcert("tftp-ec256"), Role.TFTP)), "L18");
-        java.security.KeyPairGenerator p384 = java.security.KeyPairGenerator.getInstance("EC");
-        p384.initialize(new java.security.spec.ECGenParameterSpec("secp384r1"));
-        X509Certificate c384 = selfSigned(
-                "tftp-p384",
-                p384.generateKeyPair(),
-                "SHA384withECDSA",
+        X509Certificate c384 =
+                ecCert("tftp-p384", java.security.KeyPairGenerator.getInstance("EC"), "secp384r1", "SHA384withECDSA");
+        silent(lint(withRecord(c384, Role.TFTP)), "L18");
+    }
+
+    /** A self-signed EC certificate on {@code curve}, valid 2025 to 2035. */
+    private static X509Certificate ecCert(String cn, java.security.KeyPairGenerator g, String curve, String alg)
+            throws Exception {
+        g.initialize(new java.security.spec.ECGenParameterSpec(curve));
+        return selfSigned(
+                cn,
+                g.generateKeyPair(),
+                alg,
                 Instant.parse("2025-01-01T00:00:00Z"),
                 Instant.parse("2035-01-01T00:00:00Z"));
-        silent(lint(withRecord(c384, Role.TFTP)), "L18");
     }
 
     @Test
@@ -724,26 +727,23 @@ class LintRulesTest {
                 List.of(e(Fixtures.cmA(), Role.SAST), e(Fixtures.recA(), Role.SAST), ccmTftp));
         assertTrue(ctl.records().get(2).ipAddress().isPresent());
         silent(lint(ctl, "CTLFile.tlv", OPTS), "L37");
-        ItlFile noIp = build(
-                clusterKey("test10pub"),
-                "CTLFile.tlv",
-                List.of(
-                        e(Fixtures.cmA(), Role.SAST),
-                        e(Fixtures.recA(), Role.SAST),
-                        e(Fixtures.cmA(), Role.CCM_TFTP).withDnsName("cucm-a")));
+        ItlFile noIp = ccmTftpWithoutAddress("CTLFile.tlv");
         LintReport r = lint(noIp, "CTLFile.tlv", OPTS);
         fires(r, "L37", LintSeverity.INFO);
         assertTrue(finding(r, "L37").get().message().contains("IPADDRESS"), r.toString());
         // the same record in an ITL: not this rule's business
-        silent(
-                lint(build(
-                        clusterKey("test10pub"),
-                        "ITLFile.tlv",
-                        List.of(
-                                e(Fixtures.cmA(), Role.SAST),
-                                e(Fixtures.recA(), Role.SAST),
-                                e(Fixtures.cmA(), Role.CCM_TFTP).withDnsName("cucm-a")))),
-                "L37");
+        silent(lint(ccmTftpWithoutAddress("ITLFile.tlv")), "L37");
+    }
+
+    /** Two SAST and a CCM+TFTP record with a DNSNAME but no IPADDRESS, signed by test10pub. */
+    private static ItlFile ccmTftpWithoutAddress(String name) throws Exception {
+        return build(
+                clusterKey("test10pub"),
+                name,
+                List.of(
+                        e(Fixtures.cmA(), Role.SAST),
+                        e(Fixtures.recA(), Role.SAST),
+                        e(Fixtures.cmA(), Role.CCM_TFTP).withDnsName("cucm-a")));
     }
 
     @Test

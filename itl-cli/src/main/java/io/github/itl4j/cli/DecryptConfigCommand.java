@@ -36,7 +36,7 @@ import picocli.CommandLine.ParentCommand;
  * (SPEC-trust.md 6.5). The plaintext goes to {@code -o OUT} only (never to the terminal unless {@code -o -}); a file
  * whose signature or digest fails is not written.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Command(
         name = "decrypt-config",

@@ -30,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code SEP<MAC>.cnf.xml.enc.sgn} plus the stub {@code SEP<MAC>.cnf.xml.sgn}, byte-compatible with certutils'
  * {@code enccnf} (SPEC-trust.md 6), or every configuration of a directory ({@code --fleet DIR --device-certs DIR}).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Command(
         name = "encrypt-config",

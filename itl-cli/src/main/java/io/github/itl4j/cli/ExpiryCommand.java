@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code itl expiry}: every certificate of the given ITLs/CTLs with notAfter, role and node, soonest first
  * (SPEC-trust.md 7.8).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Command(
         name = "expiry",

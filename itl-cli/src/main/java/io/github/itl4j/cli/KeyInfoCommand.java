@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
  * certificate subject, serial, validity and SHA-1 as {@code show itl} prints it, and with {@code --trust} whether it
  * is a SAST (or TFTP) record of a trust list, i.e. whether phones holding that list would accept files it signs.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Command(
         name = "key-info",

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code itl per-device}: writes {@code ITLSEP<MAC>.tlv} (or {@code CTLSEP<MAC>.tlv}) copies of a trust list for a
  * list of phones (SPEC-trust.md 7.3). The copies are byte-identical: FILENAME inside stays the cluster-wide name.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Command(
         name = "per-device",

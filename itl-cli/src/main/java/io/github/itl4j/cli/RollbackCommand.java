@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code itl rollback}: builds the rollback ("empty") ITL of an ITL (SPEC-trust.md 7.2), or with {@code --check}
  * says whether a file is one.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 @Command(
         name = "rollback",

@@ -24,7 +24,7 @@ import java.util.OptionalLong;
  * @param signatureLength the header SIGNATURE length, or -1
  * @param records the records in listing order
  * @param verified whether the listing ends with "... was verified successfully"
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record ShowListing(
         String kind,

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * Cisco's misspellings ({@code ISSUERNAM}, {@code DIGESTALGORTITHM}: fields are recognised by tag number), checksums
  * glued to "(MD5)". Lines it does not understand are skipped. Stateless and thread-safe.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class ShowListingParser {
     /** The largest listing accepted, in characters (a 50-record ITL lists in about 60 kB). */

@@ -17,7 +17,7 @@ import java.util.Map;
  * The expiry calendar of trust lists (SPEC-trust.md 7.8): every certificate record with its notAfter, role and node,
  * soonest first. Records that carry only a hash (CERTHASH) have no date and are listed apart.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class ExpiryCalendar {
     private ExpiryCalendar() {}

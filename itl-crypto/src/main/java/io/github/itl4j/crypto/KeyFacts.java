@@ -29,7 +29,7 @@ import java.util.Objects;
  * @param notAfter end of validity
  * @param sha1 SHA-1 of the certificate DER
  * @param certificate the certificate
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record KeyFacts(
         String algorithm,

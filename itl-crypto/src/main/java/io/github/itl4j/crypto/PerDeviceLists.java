@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * template's: FILENAME inside stays the cluster-wide name ({@code ITLFile.tlv}), as usecallmanager's per-device files
  * do.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class PerDeviceLists {
     private static final Pattern MAC = Pattern.compile("(?i)(?:SEP)?([0-9A-F]{12})");

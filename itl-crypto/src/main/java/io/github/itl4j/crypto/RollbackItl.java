@@ -26,7 +26,7 @@ import java.util.function.Predicate;
  * <p>The exact bytes CUCM writes are not public; this is the layout the public description implies, like the 33-byte
  * CTL placeholders.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class RollbackItl {
     private RollbackItl() {}
@@ -62,7 +62,7 @@ public final class RollbackItl {
      *
      * @param listing a parsed {@code show itl} capture
      * @return whether it lists a rollback ITL
-     * @since 0.2.0
+     * @since 0.1.0
      */
     public static boolean isRollback(ShowListing listing) {
         return isRollback(

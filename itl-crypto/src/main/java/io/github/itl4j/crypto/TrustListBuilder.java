@@ -107,7 +107,7 @@ public final class TrustListBuilder {
      *
      * @param signer signs the file
      * @return a builder for {@code CTLFile.tlv}
-     * @since 0.2.0
+     * @since 0.1.0
      */
     public static TrustListBuilder ctlBuilder(ItlSigner signer) {
         return builder(signer).fileName("CTLFile.tlv").dnsName(DnsName.CN_HOST);
@@ -130,7 +130,7 @@ public final class TrustListBuilder {
      *
      * @param placeholder the record
      * @return this builder
-     * @since 0.2.0
+     * @since 0.1.0
      */
     public TrustListBuilder addPlaceholder(Placeholder placeholder) {
         items.add(Objects.requireNonNull(placeholder, "placeholder"));
@@ -366,7 +366,7 @@ public final class TrustListBuilder {
      * @param role its FUNCTION (CCM+TFTP in the CTLs Cisco printed)
      * @param ipAddress IPADDRESS
      * @param dnsName DNSNAME text (the short host name or the IP address as a string), written NUL-terminated
-     * @since 0.2.0
+     * @since 0.1.0
      */
     public record Placeholder(Role role, Inet4Address ipAddress, String dnsName) {
         /** Checks the parts: all required, the host name at most 1000 bytes. */

@@ -10,7 +10,7 @@ import java.util.List;
  * @param chain the rules, in order; the last one is decisive
  * @param warnings the warnings
  * @param fixes the fixes, for a REJECT
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record IdentityDecision(
         IdentityVerdict verdict, List<RuleResult> chain, List<SimulationWarning> warnings, List<Fix> fixes) {

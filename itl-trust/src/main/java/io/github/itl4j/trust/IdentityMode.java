@@ -29,7 +29,7 @@ import java.util.Objects;
  * Not decided in identity mode: signatures, validity dates (R20), the phone model's digest support (R16: a capture
  * does not print the digest), encrypted payloads. Stateless.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class IdentityMode {
     /** The largest trust list phones load (SG14), as in the full simulation. */

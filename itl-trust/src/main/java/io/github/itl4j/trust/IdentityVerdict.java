@@ -3,7 +3,7 @@ package io.github.itl4j.trust;
 /**
  * The verdict of an identity-mode decision ({@link IdentityMode}).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public enum IdentityVerdict {
     /** The signer is a record the phone trusts for this file (the signature itself was not checked). */

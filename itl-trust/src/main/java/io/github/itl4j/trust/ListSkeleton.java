@@ -22,7 +22,7 @@ import java.util.Optional;
  * ITL. A skeleton built from a capture ({@link #isCapture()}) has no certificate, key or signature bytes: decisions
  * that need them ({@link IdentityMode}) say so instead of guessing. Immutable.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class ListSkeleton {
     private final String name;

@@ -25,7 +25,7 @@ import java.util.Set;
  * prefix is not declared works (certutils' lxml parse fails there). The encrypted plaintext itself is never
  * re-serialised: only the stub is built from the scan.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class ConfigStub {
     /** The top-level elements copied into the stub, in source order. */
@@ -106,7 +106,7 @@ public final class ConfigStub {
      * @param stub the stub as read with {@link io.github.itl4j.ItlReader#readSigned}, or null when there is none
      * @param deviceCertificate the phone's certificate (LSC or MIC) the configuration is encrypted for
      * @return the E08 warning ({@code ENC_STUB_MISMATCH}), or empty when the stub names the certificate
-     * @since 0.2.0
+     * @since 0.1.0
      */
     public static Optional<EncryptedConfigProblem> check(SgnFile stub, X509Certificate deviceCertificate) {
         Objects.requireNonNull(deviceCertificate, "deviceCertificate");

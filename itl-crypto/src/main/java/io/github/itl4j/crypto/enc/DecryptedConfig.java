@@ -9,7 +9,7 @@ import java.util.Optional;
  * The result of {@link EncryptedConfigDecryptor#decrypt}: the plaintext, the encryption fields, the signature check
  * (unless skipped) and every finding. Immutable.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class DecryptedConfig {
     private final Bytes plaintext;

@@ -36,7 +36,7 @@ import javax.crypto.spec.SecretKeySpec;
  * SgnFile stub = b.stub(Bytes.wrapOwned(xml), phoneCert, "SEP001122334455.cnf.xml.sgn");
  * }</pre>
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class EncryptedConfigBuilder {
     /** The AES block size, also the size of the IV and of the AES-128 key. */

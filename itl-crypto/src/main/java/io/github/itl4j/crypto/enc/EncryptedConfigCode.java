@@ -5,7 +5,7 @@ package io.github.itl4j.crypto.enc;
  * 6.8). Each code has a stable name ({@link #id()}, e.g. {@code ENC_DIGEST_MISMATCH}) and, for the lint checks, the
  * check's number ({@link #check()}).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public enum EncryptedConfigCode {
     /**

@@ -34,7 +34,7 @@ import javax.crypto.spec.SecretKeySpec;
  * Bytes xml = d.plaintext(); // throws if the digest does not match
  * }</pre>
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class EncryptedConfigDecryptor {
     private final PrivateKey deviceKey;

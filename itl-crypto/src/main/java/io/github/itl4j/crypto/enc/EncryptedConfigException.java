@@ -9,7 +9,7 @@ import java.util.Objects;
  * was expected and what was found, with the byte offset and tag when one applies. Messages never contain key
  * material or plaintext.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public class EncryptedConfigException extends ItlException {
     private static final long serialVersionUID = 1L;

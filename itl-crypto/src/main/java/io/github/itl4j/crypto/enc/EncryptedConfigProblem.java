@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param code what
  * @param message what was expected and what was found; never key material or plaintext
- * @since 0.2.0
+ * @since 0.1.0
  */
 public record EncryptedConfigProblem(EncryptedConfigCode code, String message) {
     /** Validates the arguments. */

@@ -20,7 +20,7 @@ import java.util.OptionalInt;
  * inside their containers or not; tags 18, 22, 23 and 24 are optional, ENCRYPTEDKEY (25) is absent in manual-key
  * files. Immutable.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class EncryptionInfo {
     /** KEYALGORITHM code of AES-128-CBC, the only one certutils writes. */

@@ -12,7 +12,7 @@ import javax.crypto.Cipher;
  * encryption padding of the wrapped key. {@link #secure()} is for real use; {@link #fixed} replays the values of an
  * existing file so that tests rebuild it byte for byte (SPEC-trust.md 6.9 T7).
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public interface EncryptionRandomness {
     /** @return 16 fresh bytes for the IV */

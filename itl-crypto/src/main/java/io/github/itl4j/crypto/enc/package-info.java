@@ -7,6 +7,6 @@
  * {@link io.github.itl4j.crypto.enc.EncryptedConfigException}s with a {@link
  * io.github.itl4j.crypto.enc.EncryptedConfigCode}.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 package io.github.itl4j.crypto.enc;

@@ -46,7 +46,7 @@ import java.util.function.BooleanSupplier;
  * wrapped for a key of the certificate's size, and whose stub is the expected one, is skipped. Encryption is
  * randomised, so an encrypted file written again differs: skipping is what keeps reruns cheap.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class FleetEncryptor {
     /** Certificate file endings tried, in order, after {@code SEP<MAC>}. */

@@ -185,7 +185,7 @@ public final class FleetSigner {
 
     /**
      * @return whether subdirectories are signed too, with FILENAME relative to the signed directory
-     * @since 0.2.0
+     * @since 0.1.0
      */
     public boolean recursive() {
         return recursive;
@@ -719,7 +719,7 @@ public final class FleetSigner {
          *     written beside its source or at the same relative path under the output directory, and the glob
          *     matches file names; false (the default) for the directory's own files only
          * @return this builder
-         * @since 0.2.0
+         * @since 0.1.0
          */
         public Builder recursive(boolean value) {
             recursive = value;

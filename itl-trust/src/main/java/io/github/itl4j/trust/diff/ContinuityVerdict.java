@@ -18,13 +18,13 @@ public enum ContinuityVerdict {
      * Not decidable from what is known: a {@code show itl} capture (identity mode, {@link IdentityDiff}) lacks the
      * bytes the deciding rule needs (e.g. the TVS path); the chain says which.
      *
-     * @since 0.2.0
+     * @since 0.1.0
      */
     UNKNOWN;
 
     /**
      * @return true for the CONTINUOUS verdicts (phones keep trusting), false for BROKEN and UNKNOWN
-     * @since 0.2.0
+     * @since 0.1.0
      */
     public boolean isContinuous() {
         return this != BROKEN && this != UNKNOWN;

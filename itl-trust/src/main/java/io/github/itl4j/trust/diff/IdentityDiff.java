@@ -32,7 +32,7 @@ import java.util.Objects;
  * d.continuity(); d.fact("signerWasSastInOld");
  * }</pre>
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public final class IdentityDiff extends ListDiff {
     private final ListSkeleton oldList;

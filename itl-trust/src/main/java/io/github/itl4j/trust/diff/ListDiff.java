@@ -17,7 +17,7 @@ import java.util.Set;
  * with a capture ({@link IdentityDiff}, decided in identity mode): the aligned records, header changes, derived facts,
  * SAST anchors and the continuity verdict with its rule chain and fixes. Immutable.
  *
- * @since 0.2.0
+ * @since 0.1.0
  */
 public abstract sealed class ListDiff permits TrustListDiff, IdentityDiff {
     private final Parts parts;

@@ -195,7 +195,7 @@ final class SimulateJson {
             g.writeStringField("key", a.key());
             g.writeStringField("value", a.value());
             g.writeStringField("confidence", a.confidence().name());
-            strings(g, "source", a.source());
+            RuleChainJson.strings(g, "source", a.source());
             g.writeStringField("override", a.override());
             g.writeEndObject();
         }
@@ -250,14 +250,6 @@ final class SimulateJson {
         }
     }
 
-    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (String s : values) {
-            g.writeString(s);
-        }
-        g.writeEndArray();
-    }
-
     private static void phone(JsonGenerator g, PhoneState p, boolean full) throws IOException {
         g.writeStartObject();
         list(g, "itl", p.itl().orElse(null), p.itlLabel().orElse(null), full, p.hasRollbackItl());
@@ -272,7 +264,7 @@ final class SimulateJson {
             List<String> roles = new ArrayList<>();
             c.roles().forEach(x -> roles.add(x.name()));
             roles.sort(null);
-            strings(g, "roles", roles);
+            RuleChainJson.strings(g, "roles", roles);
             g.writeStringField("expires", c.expires().toString());
             g.writeStringField("tvs", c.tvs());
             g.writeBooleanField("expired", !p.now().isBefore(c.expires()));

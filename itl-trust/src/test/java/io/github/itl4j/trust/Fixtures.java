@@ -45,6 +45,21 @@ public final class Fixtures {
     private Fixtures() {}
 
     /** @return testdata/ */
+    /**
+     * The names of the vector node certificates ({@code node*.crt.pem} under {@code vectors/certutils/certs}), sorted,
+     * without the suffix: the keys {@link #vectorKey(String)} takes.
+     */
+    public static List<String> nodeCertificateNames() throws IOException {
+        List<String> names = new ArrayList<>();
+        try (var s = Files.list(testdata().resolve("vectors/certutils/certs"))) {
+            s.map(x -> x.getFileName().toString())
+                    .filter(n -> n.startsWith("node") && n.endsWith(".crt.pem"))
+                    .sorted()
+                    .forEach(n -> names.add(n.substring(0, n.length() - ".crt.pem".length())));
+        }
+        return names;
+    }
+
     public static Path testdata() {
         String p = System.getProperty("itl.testdata");
         Path dir = p != null ? Path.of(p) : Path.of("../testdata");

@@ -60,13 +60,7 @@ class LintFastPathTest {
 
     @Test
     void duplicatesAreFoundAlikeInSmallAndLargeLists() throws Exception {
-        List<String> names = new ArrayList<>();
-        try (var s = Files.list(Fixtures.testdata().resolve("vectors/certutils/certs"))) {
-            s.map(x -> x.getFileName().toString())
-                    .filter(n -> n.startsWith("node") && n.endsWith(".crt.pem"))
-                    .sorted()
-                    .forEach(n -> names.add(n.substring(0, n.length() - ".crt.pem".length())));
-        }
+        List<String> names = Fixtures.nodeCertificateNames();
         // every node certificate as CCM, a few again as CCM (L28) and as TFTP or SRST (L29)
         List<TrustListBuilder.Entry> l = new ArrayList<>(List.of(e(Fixtures.cmA(), Role.SAST)));
         for (int i = 0; i < names.size(); i++) {

@@ -118,13 +118,7 @@ class LintRulesTest {
     void over64k() throws IOException {
         List<TrustListBuilder.Entry> l = new ArrayList<>(
                 List.of(e(Fixtures.cmA(), Role.SAST), e(Fixtures.recA(), Role.SAST), e(Fixtures.cmA(), Role.TFTP)));
-        List<String> names = new ArrayList<>();
-        try (var s = Files.list(Fixtures.testdata().resolve("vectors/certutils/certs"))) {
-            s.map(x -> x.getFileName().toString())
-                    .filter(n -> n.startsWith("node") && n.endsWith(".crt.pem"))
-                    .sorted()
-                    .forEach(n -> names.add(n.substring(0, n.length() - ".crt.pem".length())));
-        }
+        List<String> names = Fixtures.nodeCertificateNames();
         ItlFile f = null;
         for (Role role : List.of(Role.CCM, Role.APP_SERVER, Role.SRST)) {
             for (int i = 0; i < names.size() && (f == null || f.size() <= 66_000); i++) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,12 +22,6 @@ class CaptureCommandsTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void schemas() throws IOException {
-        DiffCommandTest.loadSchema();
-        SimulateCommandTest.loadSchema();
-    }
 
     @Test
     void diffOfTheResetNoteListings() throws IOException {

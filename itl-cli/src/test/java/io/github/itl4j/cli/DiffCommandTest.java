@@ -4,17 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,23 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code itl diff}: the diff table rows (docs/lint.md) that have files in the repository, JSON validated by the schema.
  */
 class DiffCommandTest {
-    private static JsonSchema schema;
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void loadSchema() throws IOException {
-        try (InputStream in = DiffCommandTest.class.getResourceAsStream("/schemas/diff.schema.json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
-        }
-    }
-
     static JsonNode json(CliRun r) throws IOException {
-        JsonNode n = new ObjectMapper().readTree(r.stdoutBytes());
-        Set<ValidationMessage> errors = schema.validate(n);
-        assertTrue(errors.isEmpty(), () -> errors + "\n" + r.stdout());
-        return n;
+        return JsonSchemas.DIFF.parse(r);
     }
 
     private static JsonNode only(JsonNode n) {

@@ -6,20 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,37 +24,13 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonEnvelopeTest {
     private static final Path ITL = ShowCommandTest.certutils().resolve("itl/itl-rsa1024-sha1-v1.0-allroles.tlv");
     private static final Path SGN = ShowCommandTest.certutils().resolve("sgn/SEP001122334455.cnf.xml.sgn");
-    private static JsonSchema envelope;
-    private static JsonSchema simulate;
-    private static JsonSchema audit;
-    private static JsonSchema lint;
-    private static JsonSchema diff;
-    private static JsonSchema plan;
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void loadSchemas() throws IOException {
-        envelope = schema("/schemas/envelope.schema.json");
-        simulate = schema("/schemas/simulate.schema.json");
-        audit = schema("/schemas/audit.schema.json");
-        lint = schema("/schemas/lint.schema.json");
-        diff = schema("/schemas/diff.schema.json");
-        plan = schema("/schemas/plan.schema.json");
-    }
-
-    private static JsonSchema schema(String resource) throws IOException {
-        try (InputStream in = JsonEnvelopeTest.class.getResourceAsStream(resource)) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
-        }
-    }
-
     /** Parses standard output, checks it against the envelope schema and the envelope's fixed fields. */
     static JsonNode envelope(CliRun r, String command) throws IOException {
-        JsonNode n = new ObjectMapper().readTree(r.stdoutBytes());
-        Set<ValidationMessage> errors = envelope.validate(n);
-        assertTrue(errors.isEmpty(), () -> errors + "\n" + r.stdout());
+        JsonNode n = JsonSchemas.ENVELOPE.parse(r);
         assertEquals("itl4j", n.get("tool").asText());
         assertEquals(ItlCli.toolVersion(), n.get("version").asText());
         assertEquals(command, n.get("command").asText());
@@ -70,10 +38,9 @@ class JsonEnvelopeTest {
     }
 
     /** {@link #envelope} and the command's own schema. */
-    static JsonNode envelope(CliRun r, String command, JsonSchema own) throws IOException {
+    static JsonNode envelope(CliRun r, String command, JsonSchemas own) throws IOException {
         JsonNode n = envelope(r, command);
-        Set<ValidationMessage> errors = own.validate(n);
-        assertTrue(errors.isEmpty(), () -> errors + "\n" + r.stdout());
+        own.check(n, r);
         return n;
     }
 
@@ -172,9 +139,7 @@ class JsonEnvelopeTest {
     void simulateWritesTheEnvelopeAndItsOwnSchema() throws IOException {
         CliRun r = CliRun.run(
                 "simulate", "--json", "--now", "2026-11-29T12:00:00Z", "--phone-itl", ITL.toString(), ITL.toString());
-        JsonNode n = envelope(r, "simulate");
-        Set<ValidationMessage> errors = simulate.validate(n);
-        assertTrue(errors.isEmpty(), () -> errors + "\n" + r.stdout());
+        JsonNode n = envelope(r, "simulate", JsonSchemas.SIMULATE);
         assertEquals(List.of("installed-itl:" + ITL, "offered:" + ITL), inputs(n));
         assertTrue(n.has("verdict"));
     }
@@ -189,7 +154,7 @@ class JsonEnvelopeTest {
                         + "\"SEP000000000002;CP-8865;" + sha1 + ";pub\n");
         CliRun r = CliRun.run(
                 "audit", "--json", "--now", "2026-11-29T12:00:00Z", "--known", "pub:current=" + ITL, csv.toString());
-        JsonNode n = envelope(r, "audit", audit);
+        JsonNode n = envelope(r, "audit", JsonSchemas.AUDIT);
         assertEquals("ALL_CURRENT", n.get("verdict").asText(), r.stdout());
         assertEquals(List.of("known:" + ITL, "report:" + csv), inputs(n));
         assertEquals(1, n.get("data").get("phones").asInt(), r.stdout());
@@ -201,12 +166,13 @@ class JsonEnvelopeTest {
         String missing = tmp.resolve("missing.tlv").toString();
         CliRun r = CliRun.run("lint", "--json", "--now", "2026-11-29", ITL.toString(), missing);
         assertEquals(ExitCodes.IO, r.exitCode(), r.stderr());
-        JsonNode n = envelope(r, "lint", lint);
+        JsonNode n = envelope(r, "lint", JsonSchemas.LINT);
         assertEquals("UNREADABLE", n.get("verdict").asText());
         assertEquals(List.of("file:" + ITL, "file:" + missing), inputs(n));
         assertEquals(List.of("IO"), codes(n));
 
-        JsonNode ok = envelope(CliRun.run("lint", "--json", "--now", "2026-11-29", ITL.toString()), "lint", lint);
+        JsonNode ok =
+                envelope(CliRun.run("lint", "--json", "--now", "2026-11-29", ITL.toString()), "lint", JsonSchemas.LINT);
         assertEquals(List.of(), codes(ok));
     }
 
@@ -214,7 +180,7 @@ class JsonEnvelopeTest {
     void diffWritesTheEnvelopeAndItsOwnSchema() throws IOException {
         CliRun r = CliRun.run("diff", "--json", ITL.toString(), ITL.toString());
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
-        JsonNode n = envelope(r, "diff", diff);
+        JsonNode n = envelope(r, "diff", JsonSchemas.DIFF);
         assertEquals(List.of("old:" + ITL, "new:" + ITL), inputs(n));
         assertTrue(n.get("verdict").asText().startsWith("CONTINUOUS"), r.stdout());
         assertEquals(1, n.get("data").get("diffs").size());
@@ -224,7 +190,7 @@ class JsonEnvelopeTest {
     void planWritesTheEnvelopeAndItsOwnSchema() throws IOException {
         Path p = PlanCommandTest.examplePlans().get(0);
         CliRun r = CliRun.run("plan", p.toString(), "--json", "--now", "2026-11-29T12:00:00Z");
-        JsonNode n = envelope(r, "plan", plan);
+        JsonNode n = envelope(r, "plan", JsonSchemas.PLAN);
         assertEquals(List.of("plan:" + p), inputs(n));
         assertTrue(n.get("verdict").asText().matches("SAFE|UNSAFE|BLOCKED"), r.stdout());
         assertEquals(n.get("verdict").asText(), n.get("data").get("verdict").asText());

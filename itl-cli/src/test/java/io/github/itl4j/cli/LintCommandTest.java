@@ -4,18 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.trust.lint.Finding;
 import io.github.itl4j.trust.lint.LintOptions;
 import io.github.itl4j.trust.lint.LintReport;
 import io.github.itl4j.trust.lint.Linter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,23 +26,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * {@code itl lint}: the lint test table (docs/lint.md) through the CLI, JSON validated against the checked-in schema.
  */
 class LintCommandTest {
-    private static JsonSchema schema;
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void loadSchema() throws IOException {
-        try (InputStream in = LintCommandTest.class.getResourceAsStream("/schemas/lint.schema.json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
-        }
-    }
-
     static JsonNode json(CliRun r) throws IOException {
-        JsonNode n = new ObjectMapper().readTree(r.stdoutBytes());
-        Set<ValidationMessage> errors = schema.validate(n);
-        assertTrue(errors.isEmpty(), () -> errors + "\n" + r.stdout());
-        return n;
+        return JsonSchemas.LINT.parse(r);
     }
 
     static String itl(String name) {

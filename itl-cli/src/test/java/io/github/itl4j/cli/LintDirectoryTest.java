@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,11 +19,6 @@ class LintDirectoryTest {
 
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void schema() throws IOException {
-        LintCommandTest.loadSchema();
-    }
 
     /** A TFTP directory: an ITL, two encrypted configurations, a stub and other files that are not linted. */
     private Path tftpboot() throws IOException {

@@ -4,19 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,23 +25,12 @@ class SimulateCommandTest {
     private static final Path RESET = EXAMPLES.resolve("ITLFile-reset.tlv");
     private static final Path B1 = CliRun.testdata().resolve("certutils/itl/itl-rsa2048-sha1-v1.0-2sast.tlv");
     private static final String NOW = "2026-11-29T12:00:00Z";
-    private static JsonSchema schema;
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void loadSchema() throws IOException {
-        try (InputStream in = SimulateCommandTest.class.getResourceAsStream("/schemas/simulate.schema.json")) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
-        }
-    }
-
     static JsonNode json(CliRun r) throws IOException {
-        JsonNode n = new ObjectMapper().readTree(r.stdoutBytes());
-        Set<ValidationMessage> errors = schema.validate(n);
-        assertTrue(errors.isEmpty(), () -> errors + "\n" + r.stdout());
-        return n;
+        return JsonSchemas.SIMULATE.parse(r);
     }
 
     static List<String> chain(JsonNode result) {

@@ -2,7 +2,8 @@
 # Builds the self-contained itl distribution; run by itl-dist's pom.xml (mvn -Pdist package), which sets:
 #   DIST_JAVA_HOME  the JDK that runs Maven (its jlink, jpackage and modules make the runtime)
 #   DIST_VERSION    the project version      DIST_ROOT  the repository root
-#   DIST_CLI_JAR    itl-cli/target/itl.jar   DIST_GEN   generated completion script and man pages
+#   DIST_CLI_JAR    target/itl.jar: itl-cli's jar with picocli's class files upgraded to Java 8 (ClassFileUpgrade)
+#   DIST_GEN        generated completion script and man pages
 #   DIST_TARGET     itl-dist/target          DIST_MODULES  the JDK modules for jlink (comma-separated)
 #   DIST_DEB        true to also build the .deb with jpackage (needs fakeroot and dpkg-deb)
 #   DIST_RUNTIME_JDK  a JDK 25+ whose jlink makes the runtime; empty or unusable: DIST_JAVA_HOME (JDK 17)
@@ -24,7 +25,7 @@ say() { echo "[itl-dist] $*"; }
 #    jlink can link (jmods, or JEP 493's linking from its run-time image) makes the runtime; without one, the JDK that
 #    runs Maven. The application is compiled for Java 17 either way. The archive: a static CDS archive made from the
 #    training run's class list (cds, the default: measured faster, see BENCHMARKS.md) or, on JDK 25, its AOT cache
-#    (aot: JEP 483/514/515, classes loaded and linked, method profiles; picocli's Java 5 class files cannot be in it).
+#    (aot: JEP 483/514/515, classes loaded and linked, method profiles).
 rt_jdk="$jdk"
 if [ -n "${DIST_RUNTIME_JDK:-}" ]; then
     rt_feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$DIST_RUNTIME_JDK/release" 2>/dev/null || true)"
@@ -76,7 +77,10 @@ rm "$stage/runtime/.itl-key"
 java="$stage/runtime/bin/java"
 
 # 2. The application: the executable jar that `java -jar itl.jar` also runs (one unsigned jar, so CDS archives all
-#    of it; CDS skips classes from signed jars such as Bouncy Castle's own).
+#    of it; CDS skips classes from signed jars such as Bouncy Castle's own), with picocli's Java 5 class files
+#    rewritten as Java 8 class files with stack map frames (ClassFileUpgrade, the step before this script): the archive
+#    stores them verified, where a Java 5 class file is stored unverified and verified again on every run (and a
+#    class that implements one of its interfaces is not stored at all).
 # The jar gets the tarball's fixed time now: the CDS archive records the jar's time and size and is not used with
 # a jar of another time (tar and dpkg keep the time).
 mtime="2026-11-27 00:00:00Z"

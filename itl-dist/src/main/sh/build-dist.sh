@@ -127,7 +127,25 @@ train() {   # $1: a name for the log; the rest: JVM options of the training run
 }
 # The class list: the CDS archive's; with an AOT cache the .deb's (its postinst dumps a CDS archive from it for
 # the installed place, as Debian's JDK packages do).
-train classlist -Xshare:off -XX:DumpLoadedClassList="$work/classes.lst" "${run_flags[@]}"
+train classlist -Xshare:off -XX:DumpLoadedClassList="$work/classes-training.lst" "${run_flags[@]}"
+# Each command once more in a JVM of its own, through ItlCli's main as bin/itl runs it: some classes are loaded only by
+# the first command of a JVM (the System.Logger back end that the first certificate's security event starts, before
+# anything has started java.util.logging; the test of whether standard output is a terminal), and the one training
+# JVM runs only one command first. The archive gets the union of all the lists.
+fresh=0
+rm -f "$work/reset.tlv" "$work/SEP001122334455.cnf.xml.sgn" "$work/stripped.xml"
+while IFS= read -r line; do
+    fresh=$((fresh + 1))
+    IFS=$'\t' read -r -a args <<<"$line"
+    (cd "$work" && exec 3<"$stage/lib/itl.jar" && "$java" -Xshare:off -XX:DumpLoadedClassList="$work/classes-$fresh.lst" \
+        "${run_flags[@]}" -cp /proc/self/fd/3 io.github.itl4j.cli.ItlCli "${args[@]}") </dev/null \
+        >"$work/fresh-$fresh.out" 2>&1 || {
+        cat "$work/fresh-$fresh.out" >&2
+        echo "[itl-dist] training command failed: itl ${args[*]}" >&2
+        exit 1
+    }
+done <"$work/training.txt"
+awk '!seen[$0]++' "$work/classes-training.lst" $(seq -f "$work/classes-%g.lst" 1 "$fresh") >"$work/classes.lst"
 if [ "$mode" = aot ]; then
     say "AOT training run ($(wc -l <"$work/training.txt") commands)"
     train aot -XX:AOTMode=record -XX:AOTConfiguration="$work/itl.aotconf" "${run_flags[@]}"

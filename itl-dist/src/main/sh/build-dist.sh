@@ -163,6 +163,13 @@ else
     strict="-Xshare:on"
 fi
 
+# Every class of the application must be in the archive: a class file too old to be verified at dump time (picocli's
+# Java 5 ones, before ClassFileUpgrade) is left out ("Old class has been linked") with every class that implements it.
+if grep -E 'Skipping (picocli|io/github/itl4j)/' "$work/dump.out" >&2; then
+    echo "[itl-dist] the archive leaves out classes of the application (above; the whole log: $work/dump.out)" >&2
+    exit 1
+fi
+
 # The archive must really be used: with $strict the JVM fails instead of running without it, and the CLI's own
 # classes must come from it (checked again on the unpacked tarball by .ci/check-dist.sh).
 check_cds() {

@@ -137,8 +137,9 @@ rm -f "$work/reset.tlv" "$work/SEP001122334455.cnf.xml.sgn" "$work/stripped.xml"
 while IFS= read -r line; do
     fresh=$((fresh + 1))
     IFS=$'\t' read -r -a args <<<"$line"
-    (cd "$work" && exec 3<"$stage/lib/itl.jar" && "$java" -Xshare:off -XX:DumpLoadedClassList="$work/classes-$fresh.lst" \
-        "${run_flags[@]}" -cp /proc/self/fd/3 io.github.itl4j.cli.ItlCli "${args[@]}") </dev/null \
+    (cd "$work" && exec 3<"$stage/lib/itl.jar" && "$java" -Xshare:off \
+        -XX:DumpLoadedClassList="$work/classes-$fresh.lst" "${run_flags[@]}" -cp /proc/self/fd/3 \
+        io.github.itl4j.cli.ItlCli "${args[@]}") </dev/null \
         >"$work/fresh-$fresh.out" 2>&1 || {
         cat "$work/fresh-$fresh.out" >&2
         echo "[itl-dist] training command failed: itl ${args[*]}" >&2

@@ -2,7 +2,8 @@
 # Builds the self-contained itl distribution; run by itl-dist's pom.xml (mvn -Pdist package), which sets:
 #   DIST_JAVA_HOME  the JDK that runs Maven (its jlink, jpackage and modules make the runtime)
 #   DIST_VERSION    the project version      DIST_ROOT  the repository root
-#   DIST_CLI_JAR    itl-cli/target/itl.jar   DIST_GEN   generated completion script and man pages
+#   DIST_CLI_JAR    target/itl.jar: itl-cli's jar with picocli's class files upgraded to Java 8 (ClassFileUpgrade)
+#   DIST_GEN        generated completion script and man pages
 #   DIST_TARGET     itl-dist/target          DIST_MODULES  the JDK modules for jlink (comma-separated)
 #   DIST_DEB        true to also build the .deb with jpackage (needs fakeroot and dpkg-deb)
 #   DIST_RUNTIME_JDK  a JDK 25+ whose jlink makes the runtime; empty or unusable: DIST_JAVA_HOME (JDK 17)
@@ -24,7 +25,7 @@ say() { echo "[itl-dist] $*"; }
 #    jlink can link (jmods, or JEP 493's linking from its run-time image) makes the runtime; without one, the JDK that
 #    runs Maven. The application is compiled for Java 17 either way. The archive: a static CDS archive made from the
 #    training run's class list (cds, the default: measured faster, see BENCHMARKS.md) or, on JDK 25, its AOT cache
-#    (aot: JEP 483/514/515, classes loaded and linked, method profiles; picocli's Java 5 class files cannot be in it).
+#    (aot: JEP 483/514/515, classes loaded and linked, method profiles).
 rt_jdk="$jdk"
 if [ -n "${DIST_RUNTIME_JDK:-}" ]; then
     rt_feature="$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$DIST_RUNTIME_JDK/release" 2>/dev/null || true)"
@@ -76,7 +77,10 @@ rm "$stage/runtime/.itl-key"
 java="$stage/runtime/bin/java"
 
 # 2. The application: the executable jar that `java -jar itl.jar` also runs (one unsigned jar, so CDS archives all
-#    of it; CDS skips classes from signed jars such as Bouncy Castle's own).
+#    of it; CDS skips classes from signed jars such as Bouncy Castle's own), with picocli's Java 5 class files
+#    rewritten as Java 8 class files with stack map frames (ClassFileUpgrade, the step before this script): the archive
+#    stores them verified, where a Java 5 class file is stored unverified and verified again on every run (and a
+#    class that implements one of its interfaces is not stored at all).
 # The jar gets the tarball's fixed time now: the CDS archive records the jar's time and size and is not used with
 # a jar of another time (tar and dpkg keep the time).
 mtime="2026-11-27 00:00:00Z"
@@ -123,7 +127,26 @@ train() {   # $1: a name for the log; the rest: JVM options of the training run
 }
 # The class list: the CDS archive's; with an AOT cache the .deb's (its postinst dumps a CDS archive from it for
 # the installed place, as Debian's JDK packages do).
-train classlist -Xshare:off -XX:DumpLoadedClassList="$work/classes.lst" "${run_flags[@]}"
+train classlist -Xshare:off -XX:DumpLoadedClassList="$work/classes-training.lst" "${run_flags[@]}"
+# Each command once more in a JVM of its own, through ItlCli's main as bin/itl runs it: some classes are loaded only by
+# the first command of a JVM (the System.Logger back end that the first certificate's security event starts, before
+# anything has started java.util.logging; the test of whether standard output is a terminal), and the one training
+# JVM runs only one command first. The archive gets the union of all the lists.
+fresh=0
+rm -f "$work/reset.tlv" "$work/SEP001122334455.cnf.xml.sgn" "$work/stripped.xml"
+while IFS= read -r line; do
+    fresh=$((fresh + 1))
+    IFS=$'\t' read -r -a args <<<"$line"
+    (cd "$work" && exec 3<"$stage/lib/itl.jar" && "$java" -Xshare:off \
+        -XX:DumpLoadedClassList="$work/classes-$fresh.lst" "${run_flags[@]}" -cp /proc/self/fd/3 \
+        io.github.itl4j.cli.ItlCli "${args[@]}") </dev/null \
+        >"$work/fresh-$fresh.out" 2>&1 || {
+        cat "$work/fresh-$fresh.out" >&2
+        echo "[itl-dist] training command failed: itl ${args[*]}" >&2
+        exit 1
+    }
+done <"$work/training.txt"
+awk '!seen[$0]++' "$work/classes-training.lst" $(seq -f "$work/classes-%g.lst" 1 "$fresh") >"$work/classes.lst"
 if [ "$mode" = aot ]; then
     say "AOT training run ($(wc -l <"$work/training.txt") commands)"
     train aot -XX:AOTMode=record -XX:AOTConfiguration="$work/itl.aotconf" "${run_flags[@]}"
@@ -139,6 +162,13 @@ else
         -XX:SharedArchiveFile="$stage/lib/itl.jsa" "${module_flags[@]}" -cp /proc/self/fd/3) >"$work/dump.out" 2>&1 \
         || { cat "$work/dump.out" >&2; exit 1; }
     strict="-Xshare:on"
+fi
+
+# Every class of the application must be in the archive: a class file too old to be verified at dump time (picocli's
+# Java 5 ones, before ClassFileUpgrade) is left out ("Old class has been linked") with every class that implements it.
+if grep -E 'Skipping (picocli|io/github/itl4j)/' "$work/dump.out" >&2; then
+    echo "[itl-dist] the archive leaves out classes of the application (above; the whole log: $work/dump.out)" >&2
+    exit 1
 fi
 
 # The archive must really be used: with $strict the JVM fails instead of running without it, and the CLI's own

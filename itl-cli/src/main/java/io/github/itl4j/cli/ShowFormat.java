@@ -54,9 +54,6 @@ final class ShowFormat {
     private static final String ROW = "%-8s%-22s%-8s%s";
 
     private static final int VALUE_COLUMN = 38;
-    /** How CUCM prints dates: {@code Wed Feb 26 10:24:27 PST 2014} (java.util.Date's format). */
-    private static final DateTimeFormatter CUCM_DATE =
-            DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.ROOT);
     /** Binary values longer than this are cut unless verbose. */
     private static final int HEX_PREVIEW = 32;
 
@@ -465,7 +462,17 @@ final class ShowFormat {
      * @return it as CUCM prints dates, in the local time zone
      */
     static String cucmDate(Instant t) {
-        return CUCM_DATE.format(t.atZone(ZoneId.systemDefault()));
+        return CucmDate.FORMAT.format(t.atZone(ZoneId.systemDefault()));
+    }
+
+    /**
+     * How CUCM prints dates: {@code Wed Feb 26 10:24:27 PST 2014} (java.util.Date's format). In a class of its own so
+     * that the formatter, costly to build at start-up, is built only by a command that prints a date ({@code show}),
+     * not by those that use only the rest of this class ({@code verify}).
+     */
+    private static final class CucmDate {
+        static final DateTimeFormatter FORMAT =
+                DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss zzz yyyy", Locale.ROOT);
     }
 
     static String colonHex(Bytes v) {

@@ -13,9 +13,11 @@ import picocli.CommandLine.Option;
 
 /**
  * Lazy subcommands, for start-up time: building picocli's model of every subcommand (reflection over each command,
- * mixin and converter) costs more than most commands' work, so {@code itl COMMAND ...} builds only COMMAND's model.
- * The other subcommands are placeholders that know only their names and aliases, read from the {@link Command}
- * annotations of the classes in {@code ItlCli}'s {@code subcommands} list, which stays the one list of subcommands.
+ * mixin and converter) costs more than most commands' work, so {@code itl COMMAND ...} builds only COMMAND's model,
+ * found by the name and aliases in the {@link Command} annotations of the classes in {@code ItlCli}'s
+ * {@code subcommands} list, which stays the one list of subcommands. The other subcommands are left out of that model:
+ * once COMMAND is chosen, picocli looks only at COMMAND's options, parameters and subcommands, so they would change
+ * nothing, and even a name-only placeholder costs a {@link CommandLine} each (its converters and help sections).
  *
  * <p>Whenever the command line could need the other commands' models, everything is built as before: no command
  * ({@code itl}), {@code itl help ...}, {@code itl --help}, a mistyped command (its "did you mean" needs the names and
@@ -105,8 +107,8 @@ final class Subcommands {
 
     /**
      * The model of {@code itl} with only {@code modelled} subcommands built: ItlCli's name, standard help options,
-     * version provider and {@link ItlCli.Global} options, the modelled subcommands (their {@code @ParentCommand} set to
-     * {@code cli}) and a name-only placeholder for every other subcommand.
+     * version provider and {@link ItlCli.Global} options and the modelled subcommands (their {@code @ParentCommand} set
+     * to {@code cli}), in the order of ItlCli's list.
      *
      * @param cli the top-level command
      * @param global its options
@@ -131,10 +133,6 @@ final class Subcommands {
                 CommandLine sub = new CommandLine(c);
                 injectParent(sub.getCommand(), cli);
                 spec.addSubcommand(cmd.name(), sub);
-            } else {
-                spec.addSubcommand(
-                        cmd.name(),
-                        new CommandLine(CommandSpec.create().name(cmd.name()).aliases(cmd.aliases())));
             }
         }
         return spec;

@@ -4,6 +4,7 @@ import io.github.itl4j.Bytes;
 import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlRecord;
+import io.github.itl4j.RecordTags;
 import io.github.itl4j.Role;
 import io.github.itl4j.crypto.ItlVerifier;
 import io.github.itl4j.crypto.VerificationResult;
@@ -41,13 +42,20 @@ final class LintContext {
 
         final X509Certificate cert;
         final PublicKey key;
-        /** SUBJECTNAME, or null. */
-        final String subjectName;
+        /** SUBJECTNAME as stored (NUL-terminated), or null: decoded only for a message ({@link #subjectName()}). */
+        private final Bytes subjectNameValue;
 
+        /** The CN findings name the record by: of SUBJECTNAME, else of the certificate's subject. */
         final String cn;
+        /** True if {@link #cn} starts {@code ITLRECOVERY}, in any case (L09, L23). */
+        final boolean recovery;
+        /** True if the record has no SUBJECTNAME, no certificate, or a SUBJECTNAME naming its subject (L32). */
+        final boolean subjectConsistent;
+
+        /** The certificate identity ({@link TrustLists#identity}), or null. */
         final String identity;
-        /** {@link #where()}, made when first asked for. */
-        private String where;
+        /** {@code identity.hashCode()}, 0 without one. */
+        final int identityHash;
 
         Rec(int index, long offset, ItlRecord record) {
             this.index = index;
@@ -57,17 +65,24 @@ final class LintContext {
             this.der = record.certificate().orElse(null);
             this.certHash = record.certHash().orElse(null);
             this.carries = der != null || certHash != null || record.publicKey().isPresent();
-            this.facts = der != null ? CertFacts.of(der).orElse(null) : null;
+            this.facts = der != null ? CertFacts.get(der) : null;
             this.cert = facts == null ? null : facts.cert;
             this.key = facts != null ? facts.key : TrustLists.publicKey(record).orElse(null);
-            this.subjectName = record.subjectName().orElse(null);
+            this.subjectNameValue = record.value(RecordTags.SUBJECT_NAME).orElse(null);
             if (facts != null) {
-                this.cn = facts.cn(subjectName != null ? subjectName : facts.subject);
+                CertFacts.Named n = facts.named(subjectNameValue);
+                this.cn = n.cn;
+                this.recovery = n.recovery;
+                this.subjectConsistent = n.sameSubject;
             } else {
-                this.cn = cn(subjectName != null ? subjectName : "");
+                String sn = subjectName();
+                this.cn = cn(sn != null ? sn : "");
+                this.recovery = CertFacts.isRecovery(cn);
+                this.subjectConsistent = true;
             }
             this.identity =
                     facts != null ? facts.identity : TrustLists.identity(record).orElse(null);
+            this.identityHash = identity == null ? 0 : identity.hashCode();
         }
         /** @return the certificate's notBefore; call only when {@link #cert} is not null */
         Instant notBefore() {
@@ -84,9 +99,9 @@ final class LintContext {
             return facts.subject;
         }
 
-        /** @return true if the record has no SUBJECTNAME, no certificate, or a SUBJECTNAME naming its subject */
-        boolean subjectConsistent() {
-            return facts == null || subjectName == null || facts.hasSubject(subjectName);
+        /** @return SUBJECTNAME as text, or null */
+        String subjectName() {
+            return subjectNameValue == null ? null : subjectNameValue.toNulTerminatedString();
         }
 
         boolean is(Role r) {
@@ -106,7 +121,8 @@ final class LintContext {
         }
 
         boolean isEc() {
-            return key instanceof ECPublicKey;
+            // the facts know (curve): a type check against an interface is slow for keys of alternating classes
+            return facts != null ? facts.curve != null : key instanceof ECPublicKey;
         }
 
         /** @return the EC curve; only for an EC key */
@@ -130,16 +146,6 @@ final class LintContext {
             }
             return key == null ? "no key" : key.getAlgorithm();
         }
-
-        String where() {
-            String w = where;
-            if (w == null) {
-                w = "record " + (index + 1) + " (" + (role == null ? "no FUNCTION" : role.name())
-                        + (cn.isEmpty() ? "" : " " + cn) + ")";
-                where = w;
-            }
-            return w;
-        }
     }
 
     final ItlFile file;
@@ -157,7 +163,9 @@ final class LintContext {
     private Rec signer;
 
     private boolean signerKnown;
-    private Instant nearExpiryLimit;
+    /** {@link #firstSameIdentity()}, or null before its first use. */
+    private int[] firstSameIdentity;
+
     private DigestAlgorithm digest;
     private boolean digestKnown;
     private final List<Finding> findings = new ArrayList<>();
@@ -206,6 +214,32 @@ final class LintContext {
         }
     }
 
+    /**
+     * For lists of up to {@link Rules#PAIRWISE_MAX} records (L28, L29): by record, the index of the first record with
+     * the same certificate identity (itself when none is earlier), or -1 for a record without one. Made on first use.
+     */
+    int[] firstSameIdentity() {
+        int[] f = firstSameIdentity;
+        if (f == null) {
+            f = new int[recs.length];
+            for (int i = 0; i < f.length; i++) {
+                Rec x = recs[i];
+                f[i] = x.identity == null ? -1 : i;
+                for (int j = 0; j < i && f[i] == i; j++) {
+                    Rec y = recs[j];
+                    // identities of one certificate's facts are one string; hashes tell most others apart
+                    if (f[j] == j
+                            && (x.identity == y.identity
+                                    || x.identityHash == y.identityHash && x.identity.equals(y.identity))) {
+                        f[i] = j;
+                    }
+                }
+            }
+            firstSameIdentity = f;
+        }
+        return f;
+    }
+
     VerificationResult verification() {
         if (verification == null) {
             verification = VERIFIER.verify(file);
@@ -234,12 +268,7 @@ final class LintContext {
 
     /** @return {@code now + nearExpiry} of the options (L21, L41) */
     Instant nearExpiryLimit() {
-        Instant l = nearExpiryLimit;
-        if (l == null) {
-            l = options.now().plus(options.nearExpiry());
-            nearExpiryLimit = l;
-        }
-        return l;
+        return options.nearExpiryLimit();
     }
 
     /** @return the signer's record index, or -1 */
@@ -312,18 +341,25 @@ final class LintContext {
             }
             p = m;
         }
-        String where = rec != null ? rec.where() : offset == -2 ? "file" : "header";
-        findings.add(new Finding(
-                rule.id(),
-                c,
-                s,
-                rec != null ? rec.index : -1,
-                rec != null ? rec.offset : Math.max(-1, offset),
-                where,
-                message,
-                p,
-                rule.source(),
-                rule.confidence()));
+        findings.add(
+                rec != null
+                        ? Finding.of(rule, c, s, rec.index, rec.offset, null, roleName(rec), rec.cn, message, p)
+                        : Finding.of(
+                                rule,
+                                c,
+                                s,
+                                -1,
+                                Math.max(-1, offset),
+                                offset == -2 ? "file" : "header",
+                                null,
+                                null,
+                                message,
+                                p));
+    }
+
+    /** @return the role's name for a finding's location, or null for a record without FUNCTION */
+    private static String roleName(Rec rec) {
+        return rec.role == null ? null : rec.role.name();
     }
 
     static String cn(String subject) {

@@ -207,7 +207,7 @@ final class CertFacts {
     }
 
     /** A certificate's DER as a cache key: length and last 8 bytes (its signature) hashed, every byte compared. */
-    private static final class Key {
+    static final class Key {
         final Bytes der;
         private final int hash;
 

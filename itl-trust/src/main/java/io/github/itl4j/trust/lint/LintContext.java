@@ -4,7 +4,6 @@ import io.github.itl4j.Bytes;
 import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlRecord;
-import io.github.itl4j.RecordTags;
 import io.github.itl4j.Role;
 import io.github.itl4j.crypto.ItlVerifier;
 import io.github.itl4j.crypto.VerificationResult;
@@ -30,10 +29,13 @@ final class LintContext {
         final int index;
         final long offset;
         final ItlRecord record;
+        /** What the rules read from the record, derived once per record content. */
+        final RecordFacts looks;
+
         final Role role;
         /** The certificate's facts, or null without a CERTIFICATE that decodes. */
         private final CertFacts facts;
-        /** CERTIFICATE, or null. */
+        /** CERTIFICATE (content equal to the record's), or null. */
         final Bytes der;
         /** CERTHASH, or null. */
         final Bytes certHash;
@@ -61,29 +63,23 @@ final class LintContext {
             this.index = index;
             this.offset = offset;
             this.record = record;
-            this.role = record.role().orElse(null);
-            this.der = record.certificate().orElse(null);
-            this.certHash = record.certHash().orElse(null);
-            this.carries = der != null || certHash != null || record.publicKey().isPresent();
-            this.facts = der != null ? CertFacts.get(der) : null;
+            RecordFacts f = RecordFacts.of(record);
+            this.looks = f;
+            this.role = f.role;
+            this.der = f.der;
+            this.certHash = f.certHash;
+            this.carries = f.carries;
+            this.facts = f.facts;
             this.cert = facts == null ? null : facts.cert;
-            this.key = facts != null ? facts.key : TrustLists.publicKey(record).orElse(null);
-            this.subjectNameValue = record.value(RecordTags.SUBJECT_NAME).orElse(null);
-            if (facts != null) {
-                CertFacts.Named n = facts.named(subjectNameValue);
-                this.cn = n.cn;
-                this.recovery = n.recovery;
-                this.subjectConsistent = n.sameSubject;
-            } else {
-                String sn = subjectName();
-                this.cn = cn(sn != null ? sn : "");
-                this.recovery = CertFacts.isRecovery(cn);
-                this.subjectConsistent = true;
-            }
-            this.identity =
-                    facts != null ? facts.identity : TrustLists.identity(record).orElse(null);
+            this.key = f.key;
+            this.subjectNameValue = f.subjectNameValue;
+            this.cn = f.cn;
+            this.recovery = f.recovery;
+            this.subjectConsistent = f.subjectConsistent;
+            this.identity = f.identity;
             this.identityHash = identity == null ? 0 : identity.hashCode();
         }
+
         /** @return the certificate's notBefore; call only when {@link #cert} is not null */
         Instant notBefore() {
             return facts.notBefore;
@@ -153,6 +149,8 @@ final class LintContext {
     final long size;
     final LintOptions options;
     final FileKind kind;
+    /** What the rules read from the header, or null without a file. */
+    final HeaderFacts header;
     /** The records, in file order. */
     final Rec[] recs;
     /** The SAST records, in file order. */
@@ -166,8 +164,6 @@ final class LintContext {
     /** {@link #firstSameIdentity()}, or null before its first use. */
     private int[] firstSameIdentity;
 
-    private DigestAlgorithm digest;
-    private boolean digestKnown;
     private final List<Finding> findings = new ArrayList<>();
 
     LintContext(ItlFile file, String name, long size, LintOptions options) {
@@ -183,10 +179,12 @@ final class LintContext {
         this.options = options;
         this.kind = file == null ? null : TrustLists.kindOf(file, name);
         if (file == null) {
+            this.header = null;
             this.recs = new Rec[0];
             this.sast = List.of();
             return;
         }
+        this.header = HeaderFacts.of(file.header());
         List<ItlRecord> rs = file.records();
         Rec[] l = new Rec[rs.size()];
         long off = file.header().length();
@@ -259,11 +257,7 @@ final class LintContext {
 
     /** @return the header's DIGESTALGORITHM, or null (L13, L14) */
     DigestAlgorithm digest() {
-        if (!digestKnown) {
-            digest = file.header().digestAlgorithm().orElse(null);
-            digestKnown = true;
-        }
-        return digest;
+        return header.digest;
     }
 
     /** @return {@code now + nearExpiry} of the options (L21, L41) */

@@ -7,7 +7,6 @@ import static io.github.itl4j.trust.lint.LintSeverity.WARN;
 
 import io.github.itl4j.Bytes;
 import io.github.itl4j.DigestAlgorithm;
-import io.github.itl4j.ItlHeader;
 import io.github.itl4j.ItlWarning;
 import io.github.itl4j.Role;
 import io.github.itl4j.SignatureModulus;
@@ -613,7 +612,7 @@ final class Rules {
     }
 
     private static void l12(LintContext c, LintRule r) {
-        Optional<SignatureModulus> m = c.file.header().signatureModulus();
+        Optional<SignatureModulus> m = c.header.signatureModulus;
         if (m.isPresent() && m.get().code() == 0) {
             c.emit(r, null, null, null, -1, "SIGNATUREMODULUS 0: the file is signed with a 512-bit RSA key");
         }
@@ -666,7 +665,7 @@ final class Rules {
     }
 
     private static void l16(LintContext c, LintRule r) {
-        Optional<Version> v = c.file.header().signerVersion();
+        Optional<Version> v = c.header.signerVersion;
         if (v.isPresent() && v.get().compareTo(Version.V1_1) >= 0) {
             return;
         }
@@ -678,7 +677,7 @@ final class Rules {
                 if (!k.equals(keyText)) {
                     keyText = k;
                     message = "EC key (" + k + ") but SIGNERVERSION is "
-                            + (v.isPresent() ? v.get().toString() : "absent")
+                            + c.header.signerVersionText
                             + ": phones enable EC (\"advanced encryption algorithms\") only "
                             + "with version 1.1";
                 }
@@ -688,7 +687,7 @@ final class Rules {
     }
 
     private static void l17(LintContext c, LintRule r) {
-        Optional<Version> v = c.file.header().signerVersion();
+        Optional<Version> v = c.header.signerVersion;
         if (v.isEmpty() || v.get().compareTo(Version.V1_1) < 0) {
             return;
         }
@@ -859,19 +858,19 @@ final class Rules {
     private static void l31(LintContext c, LintRule r) {
         fromVerifier(c, r, CERT_HASH, null);
         for (Rec x : c.recs) {
-            Optional<DigestAlgorithm> ha = x.record.hashAlgorithm();
-            if (ha.isPresent() && !ha.get().equals(DigestAlgorithm.SHA1)) {
-                c.emit(r, null, "HASH_ALGORITHM", x, -1, "HASH ALGORITHM is " + ha.get() + ", not SHA-1 (1)");
+            DigestAlgorithm ha = x.looks.hashAlgorithm;
+            if (ha != null && !ha.equals(DigestAlgorithm.SHA1)) {
+                c.emit(r, null, "HASH_ALGORITHM", x, -1, "HASH ALGORITHM is " + ha + ", not SHA-1 (1)");
             }
             Bytes h = x.certHash;
             if (h == null || x.der != null) {
                 continue;
             }
-            Optional<String> sid = TrustLists.serialIdentity(x.record);
+            String sid = x.looks.serialIdentity;
             for (Rec y : c.recs) {
                 if (y.der != null
-                        && sid.isPresent()
-                        && sid.equals(TrustLists.serialIdentity(y.record))
+                        && sid != null
+                        && sid.equals(y.looks.serialIdentity)
                         && !TrustLists.sha1(y.der).equals(h)) {
                     c.emit(
                             r,
@@ -906,7 +905,7 @@ final class Rules {
     }
 
     private static void l33(LintContext c, LintRule r) {
-        Optional<String> fn = c.file.header().fileName();
+        Optional<String> fn = c.header.fileName;
         if (fn.isPresent() && !fn.get().equals("ITLFile.tlv") && !fn.get().equals("CTLFile.tlv")) {
             c.report(
                     r,
@@ -934,7 +933,7 @@ final class Rules {
     }
 
     private static void l35(LintContext c, LintRule r) {
-        Version v = c.file.header().version();
+        Version v = c.header.version;
         if (v.compareTo(Version.V1_2) > 0) {
             c.emit(
                     r,
@@ -955,7 +954,7 @@ final class Rules {
     }
 
     private static void l36(LintContext c, LintRule r) {
-        Optional<Instant> t = c.file.header().timestamp();
+        Optional<Instant> t = c.header.timestamp;
         if (t.isEmpty()) {
             return;
         }
@@ -973,14 +972,12 @@ final class Rules {
             return;
         }
         for (Rec x : c.recs) {
-            if (x.isConfigSigner()
-                    && (x.record.ipAddress().isEmpty()
-                            || x.record.dnsName().filter(d -> !d.isBlank()).isEmpty())) {
+            if (x.isConfigSigner() && (!x.looks.hasIpAddress || !x.looks.hasDnsName)) {
                 c.report(
                         r,
                         x,
                         "CTL " + x.role.name() + " record without "
-                                + (x.record.ipAddress().isEmpty() ? "IPADDRESS" : "DNSNAME")
+                                + (!x.looks.hasIpAddress ? "IPADDRESS" : "DNSNAME")
                                 + ": CUCM CTL records carry host name and IPv4");
             }
         }
@@ -1021,15 +1018,14 @@ final class Rules {
     }
 
     private static void l40(LintContext c, LintRule r) {
-        ItlHeader h = c.file.header();
-        if (leadingZero(h.serialNumber().orElse(null))) {
+        if (c.header.serialLeadingZero) {
             c.report(
                     r,
                     null,
                     "header SERIALNUMBER has a leading 0x00: CUCM/certutils write the unsigned " + "magnitude");
         }
         for (Rec x : c.recs) {
-            if (leadingZero(x.record.serialNumber().orElse(null))) {
+            if (x.looks.serialLeadingZero) {
                 c.report(r, x, "SERIALNUMBER has a leading 0x00: CUCM/certutils write the unsigned magnitude");
             }
         }

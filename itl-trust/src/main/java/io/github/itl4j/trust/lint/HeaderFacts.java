@@ -5,6 +5,8 @@ import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlHeader;
 import io.github.itl4j.SignatureModulus;
 import io.github.itl4j.Version;
+import io.github.itl4j.trust.FileKind;
+import io.github.itl4j.trust.TrustLists;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,9 +32,14 @@ final class HeaderFacts {
     final DigestAlgorithm digest;
 
     final Optional<String> fileName;
+    /** The kind FILENAME tells ({@link TrustLists#kindOfName}), which decides the file's kind; or null. */
+    final FileKind kindByFileName;
+
     final Optional<Instant> timestamp;
     /** True for a SERIALNUMBER of more than one byte that starts 0x00 (L40). */
     final boolean serialLeadingZero;
+    /** L16's last message ({@link #ecWithoutV11}). */
+    private volatile KeyMessage lastEcMessage;
 
     private HeaderFacts(ItlHeader h) {
         this.version = h.version();
@@ -41,6 +48,7 @@ final class HeaderFacts {
         this.signatureModulus = h.signatureModulus();
         this.digest = h.digestAlgorithm().orElse(null);
         this.fileName = h.fileName();
+        this.kindByFileName = TrustLists.kindOfName(fileName.orElse(null)).orElse(null);
         this.timestamp = h.timestamp();
         Bytes serial = h.serialNumber().orElse(null);
         this.serialLeadingZero = serial != null && serial.size() > 1 && serial.get(0) == 0;
@@ -69,6 +77,23 @@ final class HeaderFacts {
         }
         return f;
     }
+
+    /**
+     * @param keyText an EC key as L16 names it
+     * @return L16's message for an EC record with that key under this header's SIGNERVERSION, made once per key text
+     */
+    String ecWithoutV11(String keyText) {
+        KeyMessage last = lastEcMessage;
+        if (last != null && last.keyText.equals(keyText)) {
+            return last.message;
+        }
+        String m = "EC key (" + keyText + ") but SIGNERVERSION is " + signerVersionText
+                + ": phones enable EC (\"advanced encryption algorithms\") only with version 1.1";
+        lastEcMessage = new KeyMessage(keyText, m);
+        return m;
+    }
+
+    private record KeyMessage(String keyText, String message) {}
 
     /** @return how many headers are kept, for tests */
     static int cached() {

@@ -177,14 +177,16 @@ final class LintContext {
         this.name = name;
         this.size = size;
         this.options = options;
-        this.kind = file == null ? null : TrustLists.kindOf(file, name);
+        this.header = file == null ? null : HeaderFacts.of(file.header());
+        // FILENAME decides first (TrustLists.kindOf), and the header's facts know what it tells
+        this.kind = file == null
+                ? null
+                : header.kindByFileName != null ? header.kindByFileName : TrustLists.kindOf(file, name);
         if (file == null) {
-            this.header = null;
             this.recs = new Rec[0];
             this.sast = List.of();
             return;
         }
-        this.header = HeaderFacts.of(file.header());
         List<ItlRecord> rs = file.records();
         Rec[] l = new Rec[rs.size()];
         long off = file.header().length();
@@ -294,6 +296,13 @@ final class LintContext {
     void report(LintRule rule, Rec rec, String message, Object... params) {
         emit(rule, null, null, rec, -1, message, params);
     }
+
+    /** Reports a finding without parameters at the rule's default severity (no array made for them). */
+    void report(LintRule rule, Rec rec, String message) {
+        emit(rule, null, null, rec, -1, message, NO_PARAMS);
+    }
+
+    private static final Object[] NO_PARAMS = {};
 
     /**
      * Reports a finding.

@@ -676,10 +676,7 @@ final class Rules {
                 String k = x.keyText();
                 if (!k.equals(keyText)) {
                     keyText = k;
-                    message = "EC key (" + k + ") but SIGNERVERSION is "
-                            + c.header.signerVersionText
-                            + ": phones enable EC (\"advanced encryption algorithms\") only "
-                            + "with version 1.1";
+                    message = c.header.ecWithoutV11(k);
                 }
                 c.report(r, x, message);
             }

@@ -47,7 +47,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * VerificationResult)} with the verifier's result computed once in the set-up, so neither the RSA verification nor
  * the verifier's other checks run; its findings are checked equal to {@code lint}'s. The target then reads {@code
  * lintVerified / baselineParse <= 2}. The parse is lazy (header elements and record field indexes are made on first
- * use), so {@code baselineParseAll} adds what it defers, which lint must read anyway. {@link #main} measures every
+ * use); {@code baselineParseAll} adds what it defers, for comparison with earlier runs (lint no longer needs the
+ * header's elements, nor, for records it has seen before, their field indexes). {@link #main} measures every
  * method in CPU time and allocated bytes per call, insensitive to other load on the machine (BENCHMARKS.md).
  *
  * <p>Lint and the verifier both keep decoded certificates by DER across files (bounded caches), and lint keeps what

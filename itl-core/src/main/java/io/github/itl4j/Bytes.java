@@ -91,6 +91,21 @@ public final class Bytes implements Comparable<Bytes> {
         return wrapOwned(s.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The backing array, for the model's own walks over bytes it has checked (a record's field index): never handed
+     * out, never written.
+     *
+     * @return the array this view reads
+     */
+    byte[] array() {
+        return array;
+    }
+
+    /** @return where this view starts in {@link #array()} */
+    int offset() {
+        return offset;
+    }
+
     /** @return the number of bytes */
     public int size() {
         return length;

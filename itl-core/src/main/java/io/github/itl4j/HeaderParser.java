@@ -223,6 +223,50 @@ final class HeaderParser {
         return h;
     }
 
+    /** Tags below this have a row in {@link #positions(Bytes)}: every known header tag (1 to 28). */
+    static final int TABLE_TAGS = 32;
+
+    /**
+     * Where the plain TLVs of a header that {@link #parse(Bytes, List)} has checked are, by tag: for each tag below
+     * {@link #TABLE_TAGS}, 1 + the position of the tag byte of its first plain TLV in file order (depth-first, as
+     * {@link ItlHeader#find(int)} searches the elements), or 0. What {@link ItlHeader}'s field accessors read instead
+     * of the elements; allocates the table only.
+     *
+     * <p>A plain walk, since the bytes were checked: children fill their container exactly, so the walk enters a
+     * container by stepping over its tag and length and needs to know only whether it is inside a top-level container
+     * (where 0x0D is a tag, not a padding byte).
+     *
+     * @param header the checked header bytes
+     * @return the table
+     */
+    static char[] positions(Bytes header) {
+        char[] at = new char[TABLE_TAGS];
+        byte[] a = header.array();
+        int base = header.offset();
+        int size = header.size();
+        int topEnd = 0; // the end of the top-level container the walk is in; at or before pos at the top level
+        for (int pos = 0; pos < size; ) {
+            int tag = a[base + pos] & 0xFF;
+            if (pos >= topEnd && tag == Padding.TAG) {
+                pos++;
+                continue;
+            }
+            int len = (a[base + pos + 1] & 0xFF) << 8 | a[base + pos + 2] & 0xFF;
+            if (HeaderTags.isContainer(tag)) {
+                if (pos >= topEnd) {
+                    topEnd = pos + Tlv.HEADER_SIZE + len;
+                }
+                pos += Tlv.HEADER_SIZE;
+                continue;
+            }
+            if (tag < TABLE_TAGS && at[tag] == 0) {
+                at[tag] = (char) (pos + 1); // a tag byte sits below 65535, so 1 + its position fits a char
+            }
+            pos += Tlv.HEADER_SIZE + len;
+        }
+        return at;
+    }
+
     /**
      * Makes the elements of a header that {@link #parse(Bytes, List)} has checked: plain TLVs, padding bytes and
      * containers in file order, values as views of {@code header}.

@@ -49,10 +49,19 @@ public final class ItlHeader {
     private final Bytes source;
     /** The elements: given for a built header, made from {@link #source} when first asked for a read one. */
     private volatile List<TlvElement> elements;
+    /**
+     * For a header that was read: by tag below {@link HeaderParser#TABLE_TAGS}, 1 + the position of the tag byte of
+     * the first plain TLV with that tag in file order (depth-first, as {@link #find(int)} searches), or 0 for none.
+     * Made from {@link #source} when a field is first asked for, so that the field accessors need no elements.
+     */
+    private volatile char[] positions;
 
     private final int length;
-    private final int signatureOffset;
-    private final int signatureLength;
+    /**
+     * The top-level SIGNATURE TLV: the offset of its tag byte and its value length packed as 16 + 16 bits (negative
+     * from offset 32768 on), or -1 without one (never an offset and length, which add up to at most 65532).
+     */
+    private final int signatureAt;
     /**
      * A read header's FILENAME value as position << 16 | length in {@link #source} (negative from position 32768 on),
      * or -1 (none, or built; never a position and length, which add up to at most 65535).
@@ -65,8 +74,7 @@ public final class ItlHeader {
         this.source = null;
         this.elements = elements;
         this.length = length;
-        this.signatureOffset = signatureOffset;
-        this.signatureLength = signatureLength;
+        this.signatureAt = packSignature(signatureOffset, signatureLength);
         this.fileNameAt = -1;
         this.layout = layoutOf(collectKnown(elements, LAYOUT_START));
     }
@@ -74,10 +82,13 @@ public final class ItlHeader {
     private ItlHeader(Bytes source, int signatureOffset, int signatureLength, int fileNameAt, Layout layout) {
         this.source = source;
         this.length = source.size();
-        this.signatureOffset = signatureOffset;
-        this.signatureLength = signatureLength;
+        this.signatureAt = packSignature(signatureOffset, signatureLength);
         this.fileNameAt = fileNameAt;
         this.layout = layout;
+    }
+
+    private static int packSignature(int offset, int length) {
+        return offset < 0 ? -1 : offset << 16 | length;
     }
 
     /**
@@ -97,6 +108,11 @@ public final class ItlHeader {
     /** @return whether the elements exist (built, or made from the bytes already): for tests of laziness */
     boolean hasElements() {
         return elements != null;
+    }
+
+    /** @return whether the table of field positions exists: for tests of laziness */
+    boolean hasPositions() {
+        return positions != null;
     }
 
     /**
@@ -200,7 +216,40 @@ public final class ItlHeader {
      * @return the element, if present
      */
     public Optional<Tlv> find(int tag) {
+        if (source != null && tag >= 0 && tag < HeaderParser.TABLE_TAGS) {
+            int p = position(tag);
+            return p < 0 ? Optional.empty() : Optional.of(new Tlv(tag, valueAt(p)));
+        }
         return Optional.ofNullable(find(elements(), tag));
+    }
+
+    /**
+     * @return for a header that was read, the position of the tag byte of the first plain TLV with {@code tag} (below
+     *     {@link HeaderParser#TABLE_TAGS}), or -1
+     */
+    private int position(int tag) {
+        char[] p = positions;
+        if (p == null) {
+            // Single check: threads that race here make equal arrays, never written after, and keep any one.
+            p = HeaderParser.positions(source);
+            positions = p;
+        }
+        return p[tag] - 1;
+    }
+
+    /** @return the value of the TLV whose tag byte is at {@code position} of {@link #source} (a view) */
+    private Bytes valueAt(int position) {
+        return source.slice(position + Tlv.HEADER_SIZE, source.getU16(position + 1));
+    }
+
+    /** @return the value of the first plain TLV with {@code tag}, or null */
+    private Bytes valueOrNull(int tag) {
+        if (source != null && tag < HeaderParser.TABLE_TAGS) {
+            int p = position(tag);
+            return p < 0 ? null : valueAt(p);
+        }
+        Tlv t = find(elements(), tag);
+        return t == null ? null : t.value();
     }
 
     private static Tlv find(List<TlvElement> els, int tag) {
@@ -219,27 +268,30 @@ public final class ItlHeader {
     }
 
     private Optional<Bytes> value(int tag) {
-        Tlv t = find(elements(), tag);
-        return t == null ? Optional.empty() : Optional.of(t.value());
+        return Optional.ofNullable(valueOrNull(tag));
     }
 
     private OptionalInt u8(int tag) {
-        Tlv t = find(elements(), tag);
-        return t == null || t.length() != 1
-                ? OptionalInt.empty()
-                : OptionalInt.of(t.value().getUnsigned(0));
+        Bytes v = valueOrNull(tag);
+        return v == null || v.size() != 1 ? OptionalInt.empty() : OptionalInt.of(v.getUnsigned(0));
+    }
+
+    private Optional<String> text(int tag) {
+        Bytes v = valueOrNull(tag);
+        return v == null ? Optional.empty() : Optional.of(v.toNulTerminatedString());
     }
 
     /** @return SIGNERVERSION (tag 28), written by certutils */
     public Optional<Version> signerVersion() {
-        return value(HeaderTags.SIGNER_VERSION)
-                .filter(b -> b.size() == 2)
-                .map(b -> new Version(b.getUnsigned(0), b.getUnsigned(1)));
+        Bytes v = valueOrNull(HeaderTags.SIGNER_VERSION);
+        return v == null || v.size() != 2
+                ? Optional.empty()
+                : Optional.of(new Version(v.getUnsigned(0), v.getUnsigned(1)));
     }
 
     /** @return SIGNERNAME as text (trailing NUL removed) */
     public Optional<String> signerName() {
-        return value(HeaderTags.SIGNER_NAME).map(Bytes::toNulTerminatedString);
+        return text(HeaderTags.SIGNER_NAME);
     }
 
     /** @return the SERIALNUMBER of the signer certificate, as stored */
@@ -249,7 +301,7 @@ public final class ItlHeader {
 
     /** @return CANAME (the signer certificate's issuer) as text */
     public Optional<String> caName() {
-        return value(HeaderTags.CA_NAME).map(Bytes::toNulTerminatedString);
+        return text(HeaderTags.CA_NAME);
     }
 
     /** @return DIGESTALGORITHM, known or not */
@@ -276,12 +328,12 @@ public final class ItlHeader {
 
     /** @return offset of the SIGNATURE TLV's tag byte from the start of the file, or -1 if there is none */
     public int signatureOffset() {
-        return signatureOffset;
+        return signatureAt == -1 ? -1 : signatureAt >>> 16;
     }
 
     /** @return the SIGNATURE TLV's value length, or -1 if there is none */
     public int signatureLength() {
-        return signatureLength;
+        return signatureAt == -1 ? -1 : signatureAt & 0xFFFF;
     }
 
     /** @return FILENAME as text */
@@ -292,17 +344,19 @@ public final class ItlHeader {
                     : Optional.of(
                             source.slice(fileNameAt >>> 16, fileNameAt & 0xFFFF).toNulTerminatedString());
         }
-        return value(HeaderTags.FILE_NAME).map(Bytes::toNulTerminatedString);
+        return text(HeaderTags.FILE_NAME);
     }
 
     /** @return TIMESTAMP as Unix seconds */
     public Optional<Long> timestampSeconds() {
-        return value(HeaderTags.TIMESTAMP).filter(b -> b.size() == 4).map(b -> b.getU32(0));
+        Bytes v = valueOrNull(HeaderTags.TIMESTAMP);
+        return v == null || v.size() != 4 ? Optional.empty() : Optional.of(v.getU32(0));
     }
 
     /** @return TIMESTAMP as an instant */
     public Optional<Instant> timestamp() {
-        return timestampSeconds().map(Instant::ofEpochSecond);
+        Bytes v = valueOrNull(HeaderTags.TIMESTAMP);
+        return v == null || v.size() != 4 ? Optional.empty() : Optional.of(Instant.ofEpochSecond(v.getU32(0)));
     }
 
     /** @return the number of PADDING bytes */
@@ -402,12 +456,12 @@ public final class ItlHeader {
      * @throws IllegalArgumentException if there is no SIGNATURE or the length differs
      */
     public ItlHeader withSignature(Bytes signature) {
-        if (signatureOffset < 0) {
+        if (signatureAt == -1) {
             throw new IllegalArgumentException("the header has no SIGNATURE to fill in");
         }
-        if (signature.size() != signatureLength) {
+        if (signature.size() != signatureLength()) {
             throw new IllegalArgumentException(
-                    "signature is " + signature.size() + " bytes; the header reserves " + signatureLength);
+                    "signature is " + signature.size() + " bytes; the header reserves " + signatureLength());
         }
         List<TlvElement> els = new ArrayList<>(elements());
         for (int i = 0; i < els.size(); i++) {
@@ -415,7 +469,7 @@ public final class ItlHeader {
                 els.set(i, new Tlv(HeaderTags.SIGNATURE, signature));
             }
         }
-        return new ItlHeader(List.copyOf(els), length, signatureOffset, signatureLength);
+        return new ItlHeader(List.copyOf(els), length, signatureOffset(), signatureLength());
     }
 
     /**

@@ -23,21 +23,25 @@ import java.util.Optional;
 public final class ItlRecord {
     private final Bytes encoded;
     /**
-     * Two ints per field after RECORDLENGTH: the tag, then value position and length packed as 16 + 16 bits. Made
-     * from {@link #encoded} when first needed, for a record that was read.
+     * The field index, made from {@link #encoded} when first needed for a record that was read: first, by tag 0 to 12
+     * (the known ones and 0), 1 + the position of the tag byte of the first field with that tag, or 0; then, from {@link #KNOWN} on,
+     * the position of each field's tag byte after RECORDLENGTH, in file order. Tags and lengths are read from the bytes;
+     * every position is below 65535, so 1 + it fits a char.
      */
-    private volatile int[] index;
+    private volatile char[] index;
 
     /** The number of fields after RECORDLENGTH (a record of at most 65535 bytes has at most 21843). */
     private final short count;
     /** {@link #layout()}: {@link #NO_LAYOUT}, or 1 + the ordinal of the layout. */
     private final byte layout;
 
-    private static final int STRIDE = 2;
     private static final byte NO_LAYOUT = 0;
     private static final Layout[] LAYOUTS = Layout.values();
 
-    private ItlRecord(Bytes encoded, int[] index, int count, byte layout) {
+    /** Where the fields in file order start in {@link #index}: after the table of known tags 0 to 12. */
+    private static final int KNOWN = RecordTags.HASH_ALGORITHM + 1;
+
+    private ItlRecord(Bytes encoded, char[] index, int count, byte layout) {
         this.encoded = encoded;
         this.index = index;
         this.count = (short) count;
@@ -71,17 +75,19 @@ public final class ItlRecord {
         }
         TlvWriter w = new TlvWriter((int) size);
         w.u16(RecordTags.RECORD_LENGTH, (int) size);
-        int[] idx = new int[fields.size() * STRIDE];
-        int n = 0;
+        int cucmRank = -1; // as in parse
+        int certutilsRank = -1;
         for (Tlv t : fields) {
-            idx[n * STRIDE] = t.tag();
-            idx[n * STRIDE + 1] = pack(w.size() + Tlv.HEADER_SIZE, t.length());
-            n++;
             w.tlv(t.tag(), t.value());
+            cucmRank = nextRank(cucmRank, Layout.CUCM.recordRank(t.tag()));
+            certutilsRank = nextRank(certutilsRank, Layout.CERTUTILS.recordRank(t.tag()));
         }
-        boolean cucm = Layout.CUCM.recordOrderMatches(idx, n, STRIDE);
+        Bytes encoded = w.toBytes();
         return new ItlRecord(
-                w.toBytes(), idx, n, layoutCode(cucm, cucm || Layout.CERTUTILS.recordOrderMatches(idx, n, STRIDE)));
+                encoded,
+                index(encoded, fields.size()),
+                fields.size(),
+                layoutCode(cucmRank != Integer.MAX_VALUE, certutilsRank != Integer.MAX_VALUE));
     }
 
     /**
@@ -99,13 +105,9 @@ public final class ItlRecord {
         return parse(encoded, fileOffset, recordIndex, warnings, null);
     }
 
-    /** Position and length of a value, both below 65536 in a record. */
-    private static int pack(int position, int length) {
-        return position << 16 | length;
-    }
-
-    private Bytes slice(int packed) {
-        return encoded.slice(packed >>> 16, packed & 0xFFFF);
+    /** @return the value of the field whose tag byte is at {@code position} (a view) */
+    private Bytes valueAt(int position) {
+        return encoded.slice(position + Tlv.HEADER_SIZE, encoded.getU16(position + 1));
     }
 
     /**
@@ -207,19 +209,30 @@ public final class ItlRecord {
     }
 
     /** @return the field index, made from the bytes on first use (fields were checked when the record was read) */
-    private int[] index() {
-        int[] idx = index;
+    private char[] index() {
+        char[] idx = index;
         if (idx == null) {
             // Single check: threads that race here make equal arrays, never written after, and keep any one.
-            idx = new int[count * STRIDE];
-            int pos = RecordTags.RECORD_LENGTH_SIZE;
-            for (int i = 0; i < count; i++) {
-                int len = encoded.getU16(pos + 1);
-                idx[i * STRIDE] = encoded.getUnsigned(pos);
-                idx[i * STRIDE + 1] = pack(pos + Tlv.HEADER_SIZE, len);
-                pos += Tlv.HEADER_SIZE + len;
-            }
+            idx = index(encoded, count);
             index = idx;
+        }
+        return idx;
+    }
+
+    /** @return the {@link #index} of the {@code count} fields of {@code encoded}, checked: a plain walk */
+    private static char[] index(Bytes encoded, int count) {
+        char[] idx = new char[KNOWN + count];
+        byte[] a = encoded.array();
+        int base = encoded.offset();
+        int pos = RecordTags.RECORD_LENGTH_SIZE;
+        for (int i = 0; i < count; i++) {
+            int p = base + pos;
+            int tag = a[p] & 0xFF;
+            if (tag < KNOWN && idx[tag] == 0) {
+                idx[tag] = (char) (pos + 1);
+            }
+            idx[KNOWN + i] = (char) pos;
+            pos += Tlv.HEADER_SIZE + ((a[p + 1] & 0xFF) << 8 | a[p + 2] & 0xFF);
         }
         return idx;
     }
@@ -250,7 +263,7 @@ public final class ItlRecord {
      */
     public int fieldTag(int i) {
         Objects.checkIndex(i, count);
-        return index()[i * STRIDE];
+        return encoded.getUnsigned(index()[KNOWN + i]);
     }
 
     /**
@@ -259,7 +272,7 @@ public final class ItlRecord {
      */
     public Bytes fieldValue(int i) {
         Objects.checkIndex(i, count);
-        return slice(index()[i * STRIDE + 1]);
+        return valueAt(index()[KNOWN + i]);
     }
 
     /**
@@ -268,17 +281,46 @@ public final class ItlRecord {
      */
     public int fieldOffset(int i) {
         Objects.checkIndex(i, count);
-        return (index()[i * STRIDE + 1] >>> 16) - Tlv.HEADER_SIZE;
+        return index()[KNOWN + i];
     }
 
     /** @return the fields after RECORDLENGTH, in file order (unknown tags included) */
     public List<Tlv> fields() {
-        int[] idx = index();
+        char[] idx = index();
         List<Tlv> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(new Tlv(idx[i * STRIDE], slice(idx[i * STRIDE + 1])));
+            int p = idx[KNOWN + i];
+            out.add(new Tlv(encoded.getUnsigned(p), valueAt(p)));
         }
         return out;
+    }
+
+    /**
+     * @return the position of the tag byte of the first field with {@code tag}, or -1: what the accessors below read,
+     *     without an {@code Optional} on the way
+     */
+    private int find(int tag) {
+        char[] idx = index();
+        if (tag >= 0 && tag < KNOWN) {
+            return idx[tag] - 1;
+        }
+        for (int i = KNOWN; i < idx.length; i++) {
+            if (encoded.getUnsigned(idx[i]) == tag) {
+                return idx[i];
+            }
+        }
+        return -1;
+    }
+
+    /** @return the length of the value of the field whose tag byte is at {@code position} */
+    private int lengthAt(int position) {
+        return encoded.getU16(position + 1);
+    }
+
+    /** @return the value of the first field with {@code tag} as NUL-terminated text, if there is one */
+    private Optional<String> text(int tag) {
+        int p = find(tag);
+        return p < 0 ? Optional.empty() : Optional.of(valueAt(p).toNulTerminatedString());
     }
 
     /**
@@ -286,33 +328,29 @@ public final class ItlRecord {
      * @return the value of the first field with that tag
      */
     public Optional<Bytes> value(int tag) {
-        int[] idx = index();
-        for (int i = 0; i < count; i++) {
-            if (idx[i * STRIDE] == tag) {
-                return Optional.of(slice(idx[i * STRIDE + 1]));
-            }
-        }
-        return Optional.empty();
+        int p = find(tag);
+        return p < 0 ? Optional.empty() : Optional.of(valueAt(p));
     }
 
     /** @return FUNCTION, known or not */
     public Optional<Role> role() {
-        return value(RecordTags.FUNCTION).filter(b -> b.size() == 2).map(b -> Role.of(b.getU16(0)));
+        int p = find(RecordTags.FUNCTION);
+        return p < 0 || lengthAt(p) != 2 ? Optional.empty() : Optional.of(Role.of(encoded.getU16(p + Tlv.HEADER_SIZE)));
     }
 
     /** @return DNSNAME as text */
     public Optional<String> dnsName() {
-        return value(RecordTags.DNS_NAME).map(Bytes::toNulTerminatedString);
+        return text(RecordTags.DNS_NAME);
     }
 
     /** @return SUBJECTNAME as text */
     public Optional<String> subjectName() {
-        return value(RecordTags.SUBJECT_NAME).map(Bytes::toNulTerminatedString);
+        return text(RecordTags.SUBJECT_NAME);
     }
 
     /** @return ISSUERNAME as text */
     public Optional<String> issuerName() {
-        return value(RecordTags.ISSUER_NAME).map(Bytes::toNulTerminatedString);
+        return text(RecordTags.ISSUER_NAME);
     }
 
     /** @return SERIALNUMBER as stored */
@@ -342,20 +380,24 @@ public final class ItlRecord {
 
     /** @return HASH ALGORITHM of CERTHASH */
     public Optional<DigestAlgorithm> hashAlgorithm() {
-        return value(RecordTags.HASH_ALGORITHM)
-                .filter(b -> b.size() == 1)
-                .map(b -> DigestAlgorithm.of(b.getUnsigned(0)));
+        int p = find(RecordTags.HASH_ALGORITHM);
+        return p < 0 || lengthAt(p) != 1
+                ? Optional.empty()
+                : Optional.of(DigestAlgorithm.of(encoded.getUnsigned(p + Tlv.HEADER_SIZE)));
     }
 
     /** @return IPADDRESS (no name lookup is made) */
     public Optional<Inet4Address> ipAddress() {
-        return value(RecordTags.IP_ADDRESS).filter(b -> b.size() == 4).map(b -> {
-            try {
-                return (Inet4Address) InetAddress.getByAddress(b.toByteArray());
-            } catch (UnknownHostException e) {
-                throw new IllegalStateException(e); // cannot happen for 4 bytes
-            }
-        });
+        int p = find(RecordTags.IP_ADDRESS);
+        if (p < 0 || lengthAt(p) != 4) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(
+                    (Inet4Address) InetAddress.getByAddress(valueAt(p).toByteArray()));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e); // cannot happen for 4 bytes
+        }
     }
 
     /** @return whether the fields follow one of the layouts ({@link #layout()} without allocating) */

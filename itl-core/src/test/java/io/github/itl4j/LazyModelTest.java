@@ -82,6 +82,21 @@ class LazyModelTest {
             assertTrue(f.warnings().isEmpty());
             assertFalse(h.hasElements(), "the header's elements were made");
 
+            // the field accessors read a table of positions made from the bytes, not the elements
+            assertFalse(h.hasPositions());
+            assertTrue(h.signerName().isPresent());
+            assertTrue(h.serialNumber().isPresent());
+            assertTrue(h.caName().isPresent());
+            assertTrue(h.digestAlgorithm().isPresent());
+            assertTrue(h.signatureAlgorithm().isPresent());
+            assertTrue(h.signatureModulus().isPresent());
+            assertTrue(h.signature().isPresent());
+            assertTrue(h.timestamp().isPresent());
+            assertTrue(h.signerVersion().isEmpty());
+            assertTrue(h.find(HeaderTags.FILE_NAME).isPresent());
+            assertTrue(h.hasPositions());
+            assertFalse(h.hasElements(), "a field accessor made the header's elements");
+
             List<TlvElement> els = h.elements();
             assertTrue(h.hasElements());
             assertSame(els, h.elements(), "made once");
@@ -193,6 +208,115 @@ class LazyModelTest {
                 assertEquals(built.fieldOffset(i), r.fieldOffset(i));
             }
         }
+    }
+
+    /** A header whose unknown tags repeat and sit in containers at two depths, beside padding. */
+    private static List<TlvElement> oddHeader() {
+        Bytes one = Bytes.fromHex("01");
+        return List.of(
+                new Tlv(HeaderTags.VERSION, Bytes.fromHex("0102")),
+                new Tlv(HeaderTags.HEADER_LENGTH, Bytes.fromHex("0000")),
+                new Tlv(29, Bytes.fromHex("aa")),
+                Padding.INSTANCE,
+                new Container(
+                        HeaderTags.SIGNER_ID,
+                        List.of(
+                                new Tlv(31, Bytes.fromHex("b1")),
+                                new Tlv(HeaderTags.SIGNER_NAME, TlvWriter.nulTerminated("CN=a")),
+                                new Tlv(HeaderTags.SERIAL_NUMBER, Bytes.fromHex("0102")),
+                                new Tlv(HeaderTags.CA_NAME, TlvWriter.nulTerminated("CN=ca")))),
+                new Container(
+                        HeaderTags.SIGNATURE_INFO,
+                        List.of(
+                                new Tlv(HeaderTags.DIGEST_ALGORITHM, one),
+                                new Tlv(29, Bytes.fromHex("bb")),
+                                new Container(
+                                        HeaderTags.SIGNATURE_ALGO_INFO,
+                                        List.of(
+                                                new Tlv(0, Bytes.fromHex("c0")),
+                                                new Tlv(HeaderTags.SIGNATURE_ALGORITHM, Bytes.fromHex("00")),
+                                                new Tlv(HeaderTags.SIGNATURE_MODULUS, one),
+                                                new Tlv(31, Bytes.fromHex("b2")),
+                                                new Tlv(40, Bytes.fromHex("d0")))))),
+                new Tlv(HeaderTags.SIGNATURE, Bytes.wrapOwned(new byte[128])),
+                new Tlv(HeaderTags.FILE_NAME, TlvWriter.nulTerminated("ITLFile.tlv")),
+                new Tlv(HeaderTags.TIMESTAMP, Bytes.fromHex("65000000")),
+                new Tlv(0, Bytes.fromHex("c1")),
+                new Tlv(40, Bytes.fromHex("d1")),
+                Padding.INSTANCE,
+                Padding.INSTANCE);
+    }
+
+    @Test
+    void theFieldTableFindsWhatASearchOfTheElementsFinds() throws ItlFormatException {
+        List<List<TlvElement>> all = new ArrayList<>(headers().toList());
+        all.add(oddHeader());
+        for (List<TlvElement> elements : all) {
+            ItlHeader built = ItlHeader.of(elements);
+            ItlHeader read = HeaderParser.parse(built.encode(), new ArrayList<>());
+            for (int tag = 0; tag < HeaderParser.TABLE_TAGS; tag++) {
+                assertEquals(built.find(tag), read.find(tag), "find(" + tag + ")");
+            }
+            assertEquals(built.signerName(), read.signerName());
+            assertEquals(built.serialNumber(), read.serialNumber());
+            assertEquals(built.caName(), read.caName());
+            assertEquals(built.digestAlgorithm(), read.digestAlgorithm());
+            assertEquals(built.signatureAlgorithm(), read.signatureAlgorithm());
+            assertEquals(built.signatureModulus(), read.signatureModulus());
+            assertEquals(built.signerVersion(), read.signerVersion());
+            assertEquals(built.timestamp(), read.timestamp());
+            assertEquals(built.timestampSeconds(), read.timestampSeconds());
+            assertFalse(read.hasElements(), "tags below " + HeaderParser.TABLE_TAGS + " need no elements");
+            for (int tag = HeaderParser.TABLE_TAGS; tag < 256; tag++) {
+                assertEquals(built.find(tag), read.find(tag), "find(" + tag + ")");
+            }
+        }
+        ItlHeader odd = HeaderParser.parse(ItlHeader.of(oddHeader()).encode(), new ArrayList<>());
+        assertEquals(Bytes.fromHex("aa"), odd.find(29).orElseThrow().value(), "the first, at the top level");
+        assertEquals(Bytes.fromHex("b1"), odd.find(31).orElseThrow().value(), "the first, in a container");
+        assertEquals(Bytes.fromHex("c0"), odd.find(0).orElseThrow().value(), "the first, two containers deep");
+        assertEquals(Bytes.fromHex("d0"), odd.find(40).orElseThrow().value());
+        assertTrue(odd.find(HeaderTags.SIGNER_VERSION).isEmpty());
+        assertTrue(odd.find(HeaderTags.SIGNER_ID).isEmpty(), "a container is not a plain TLV");
+    }
+
+    @Test
+    void aRecordFindsTheFirstFieldWithATag() throws ItlFormatException {
+        Bytes a = TlvWriter.nulTerminated("CN=a");
+        Bytes b = TlvWriter.nulTerminated("CN=b");
+        // built records may repeat a known tag; read ones only unknown tags (and tag 0)
+        ItlRecord built = ItlRecord.of(List.of(
+                new Tlv(40, Bytes.fromHex("01")),
+                new Tlv(RecordTags.SUBJECT_NAME, a),
+                new Tlv(0, Bytes.fromHex("02")),
+                new Tlv(RecordTags.SUBJECT_NAME, b),
+                new Tlv(40, Bytes.fromHex("03")),
+                new Tlv(0, Bytes.fromHex("04"))));
+        assertEquals(Optional.of("CN=a"), built.subjectName());
+        assertEquals(Optional.of(Bytes.fromHex("01")), built.value(40));
+        assertEquals(Optional.of(Bytes.fromHex("02")), built.value(0));
+        assertEquals(Optional.empty(), built.value(41));
+        assertEquals(Optional.empty(), built.value(RecordTags.RECORD_LENGTH));
+        ItlRecord read = ItlRecord.parse(
+                ItlRecord.of(List.of(
+                                new Tlv(40, Bytes.fromHex("01")),
+                                new Tlv(RecordTags.SUBJECT_NAME, a),
+                                new Tlv(0, Bytes.fromHex("02")),
+                                new Tlv(RecordTags.FUNCTION, Bytes.fromHex("0015")),
+                                new Tlv(40, Bytes.fromHex("03")),
+                                new Tlv(0, Bytes.fromHex("04"))))
+                        .encoded(),
+                0,
+                0,
+                new ArrayList<>());
+        assertEquals(Optional.of(Bytes.fromHex("01")), read.value(40));
+        assertEquals(Optional.of(Bytes.fromHex("02")), read.value(0));
+        assertEquals(Optional.of(Role.TVS), read.role());
+        assertEquals(Optional.of("CN=a"), read.subjectName());
+        assertEquals(Optional.empty(), read.value(RecordTags.RECORD_LENGTH));
+        assertEquals(Optional.empty(), read.certificate());
+        assertEquals(40, read.fieldTag(4));
+        assertEquals(Bytes.fromHex("04"), read.fieldValue(5));
     }
 
     /** {@code Layout.recordOrderMatches} over the tags, as the eager record index judged it. */

@@ -112,6 +112,12 @@ final class InstalledList {
         }
         String n = name;
         int slash = Math.max(n.lastIndexOf('/'), n.lastIndexOf('\\'));
+        if (n.length() - slash > 3 && ascii(n, slash + 1, 3)) { // upper case is per char then: no copy (lint's path)
+            if (n.regionMatches(true, slash + 1, "CTL", 0, 3)) {
+                return Optional.of(FileKind.CTL);
+            }
+            return n.regionMatches(true, slash + 1, "ITL", 0, 3) ? Optional.of(FileKind.ITL) : Optional.empty();
+        }
         n = n.substring(slash + 1).toUpperCase(Locale.ROOT);
         if (n.startsWith("CTL")) {
             return Optional.of(FileKind.CTL);
@@ -120,6 +126,15 @@ final class InstalledList {
             return Optional.of(FileKind.ITL);
         }
         return Optional.empty();
+    }
+
+    private static boolean ascii(String s, int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int sastCount() {

@@ -31,6 +31,18 @@ public final class TrustLists {
     }
 
     /**
+     * The kind a file name alone tells (docs/trust.md §3.1): {@code CTL...} or {@code ITL...} (any case, directories
+     * ignored); the first two steps of {@link #kindOf(ItlFile, String)}, which asks this of the FILENAME header and
+     * then of the file name.
+     *
+     * @param name a file name or header FILENAME, or null
+     * @return {@link FileKind#CTL}, {@link FileKind#ITL}, or empty when the name does not tell
+     */
+    public static Optional<FileKind> kindOfName(String name) {
+        return InstalledList.kindOfName(name);
+    }
+
+    /**
      * @param f a trust list
      * @return true for a rollback ("empty") ITL (docs/trust.md §3.4): at least one TFTP, CCM+TFTP or TVS record, and
      *     none of those carries CERTIFICATE, CERTHASH or PUBLICKEY; the one definition is

@@ -52,12 +52,36 @@ final class CertFacts {
     final String identity;
     /** {@code RSA 2048}, {@code EC P-256}: the key as findings name it. */
     final String keyText;
-    /** The last SUBJECTNAME found to name {@link #subject}: a record seen again compares with one string. */
-    private volatile String sameSubjectName;
-    /** The last name given to {@link #cn(String)} and its result: a record seen again costs one comparison. */
-    private volatile NameCn lastCn;
+    /** What a record without SUBJECTNAME gets from {@link #named(Bytes)}: the subject's CN. */
+    private final Named unnamed;
+    /** The last SUBJECTNAME given to {@link #named(Bytes)} and what it gave, for the next record with this name. */
+    private volatile Named lastNamed;
 
-    private record NameCn(String name, String cn) {}
+    /**
+     * What lint takes from a record's SUBJECTNAME with this certificate, derived once per name: the CN findings name
+     * the record by, whether it starts {@code ITLRECOVERY} (L09, L23), whether the name is the certificate's subject
+     * (L32). Immutable.
+     */
+    static final class Named {
+        /** The SUBJECTNAME value as stored (a compact copy), or null when not kept (none, or too long). */
+        private final Bytes name;
+
+        final String cn;
+        final boolean recovery;
+        final boolean sameSubject;
+
+        Named(Bytes name, String cn, boolean sameSubject) {
+            this.name = name;
+            this.cn = cn;
+            this.recovery = isRecovery(cn);
+            this.sameSubject = sameSubject;
+        }
+    }
+
+    /** @return true for a CN that starts {@code ITLRECOVERY}, in any case (L09, L23) */
+    static boolean isRecovery(String cn) {
+        return cn.regionMatches(true, 0, "ITLRECOVERY", 0, 11);
+    }
 
     /** Names longer than this are not kept (a hostile file's SUBJECTNAME must not grow the cache). */
     static final int MAX_KEPT_NAME = 1024;
@@ -73,22 +97,29 @@ final class CertFacts {
         this.subjectKey = TrustLists.nameKey(subject);
         this.identity = "sha1:" + TrustLists.sha1(der).toHex().toLowerCase(Locale.ROOT);
         this.keyText = LintContext.Rec.keyText(key, rsaBits, curve);
+        this.unnamed = new Named(null, LintContext.cn(subject), true);
     }
 
     /**
-     * @param name the record's SUBJECTNAME, or {@link #subject} for a record without one
-     * @return its CN ({@link LintContext#cn(String)}), kept for the next record with this certificate and name
+     * @param name the record's SUBJECTNAME value as stored (NUL-terminated), or null for a record without one
+     * @return what lint takes from it (of {@link #subject} without one); kept for the next record with this
+     *     certificate and name, which then costs one comparison of bytes and no decoding
      */
-    String cn(String name) {
-        NameCn last = lastCn;
-        if (last != null && last.name.equals(name)) {
-            return last.cn;
+    Named named(Bytes name) {
+        if (name == null) {
+            return unnamed;
         }
-        String cn = LintContext.cn(name);
-        if (name.length() <= MAX_KEPT_NAME) {
-            lastCn = new NameCn(name, cn);
+        Named last = lastNamed;
+        if (last != null && name.equals(last.name)) {
+            return last;
         }
-        return cn;
+        String text = name.toNulTerminatedString();
+        boolean keep = name.size() <= MAX_KEPT_NAME;
+        Named n = new Named(keep ? Bytes.wrapOwned(name.toByteArray()) : null, LintContext.cn(text), hasSubject(text));
+        if (keep) {
+            lastNamed = n;
+        }
+        return n;
     }
 
     /**
@@ -96,24 +127,31 @@ final class CertFacts {
      * @return its facts, or empty if the bytes are not one certificate
      */
     static Optional<CertFacts> of(Bytes der) {
-        Key k = new Key(der);
-        CertFacts f = CACHE.get(k);
+        return Optional.ofNullable(get(der));
+    }
+
+    /**
+     * @param der a record's CERTIFICATE (a slice of the file; copied only when kept)
+     * @return its facts, or null if the bytes are not one certificate
+     */
+    static CertFacts get(Bytes der) {
+        CertFacts f = CACHE.get(new Key(der));
         if (f != null) {
-            return Optional.of(f);
+            return f;
         }
         DECODES.incrementAndGet();
         Bytes copy = Bytes.wrapOwned(der.toByteArray());
         Optional<X509Certificate> c = io.github.itl4j.crypto.internal.Certificates.parse(copy);
         if (c.isEmpty()) {
-            return Optional.empty();
+            return null;
         }
         try {
             f = new CertFacts(copy, c.get());
         } catch (RuntimeException e) {
-            return Optional.empty();
+            return null;
         }
         keep(new Key(copy), f);
-        return Optional.of(f);
+        return f;
     }
 
     private static void keep(Key k, CertFacts f) {
@@ -137,14 +175,7 @@ final class CertFacts {
      * @return true if it names the certificate's subject ({@link TrustLists#sameName})
      */
     boolean hasSubject(String subjectName) {
-        if (subjectName.equals(sameSubjectName) || subjectName.equals(subject)) {
-            return true;
-        }
-        boolean same = subjectKey.equals(TrustLists.nameKey(subjectName));
-        if (same && subjectName.length() <= MAX_KEPT_NAME) {
-            sameSubjectName = subjectName;
-        }
-        return same;
+        return subjectName.equals(subject) || subjectKey.equals(TrustLists.nameKey(subjectName));
     }
 
     /** @return how many certificates were decoded (cache misses), for tests */
@@ -175,18 +206,23 @@ final class CertFacts {
         return (sp > 0 ? t.substring(0, sp) : bits + "-bit curve");
     }
 
-    /** A certificate's DER as a cache key: length and last 16 bytes (its signature) hashed, every byte compared. */
-    private static final class Key {
+    /** A certificate's DER as a cache key: length and last 8 bytes (its signature) hashed, every byte compared. */
+    static final class Key {
         final Bytes der;
         private final int hash;
 
         Key(Bytes der) {
             this.der = der;
             int n = der.size();
-            int h = n;
-            for (int i = Math.max(0, n - 16); i < n; i++) {
-                h = 31 * h + der.get(i);
+            long last = 0;
+            if (n >= 8) {
+                last = der.getU32(n - 8) << 32 | der.getU32(n - 4);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    last = last << 8 | der.getUnsigned(i);
+                }
             }
+            int h = 31 * n + Long.hashCode(last);
             this.hash = h ^ (h >>> 16);
         }
 

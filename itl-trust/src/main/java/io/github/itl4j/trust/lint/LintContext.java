@@ -29,10 +29,13 @@ final class LintContext {
         final int index;
         final long offset;
         final ItlRecord record;
+        /** What the rules read from the record, derived once per record content. */
+        final RecordFacts looks;
+
         final Role role;
         /** The certificate's facts, or null without a CERTIFICATE that decodes. */
         private final CertFacts facts;
-        /** CERTIFICATE, or null. */
+        /** CERTIFICATE (content equal to the record's), or null. */
         final Bytes der;
         /** CERTHASH, or null. */
         final Bytes certHash;
@@ -41,34 +44,42 @@ final class LintContext {
 
         final X509Certificate cert;
         final PublicKey key;
-        /** SUBJECTNAME, or null. */
-        final String subjectName;
+        /** SUBJECTNAME as stored (NUL-terminated), or null: decoded only for a message ({@link #subjectName()}). */
+        private final Bytes subjectNameValue;
 
+        /** The CN findings name the record by: of SUBJECTNAME, else of the certificate's subject. */
         final String cn;
+        /** True if {@link #cn} starts {@code ITLRECOVERY}, in any case (L09, L23). */
+        final boolean recovery;
+        /** True if the record has no SUBJECTNAME, no certificate, or a SUBJECTNAME naming its subject (L32). */
+        final boolean subjectConsistent;
+
+        /** The certificate identity ({@link TrustLists#identity}), or null. */
         final String identity;
-        /** {@link #where()}, made when first asked for. */
-        private String where;
+        /** {@code identity.hashCode()}, 0 without one. */
+        final int identityHash;
 
         Rec(int index, long offset, ItlRecord record) {
             this.index = index;
             this.offset = offset;
             this.record = record;
-            this.role = record.role().orElse(null);
-            this.der = record.certificate().orElse(null);
-            this.certHash = record.certHash().orElse(null);
-            this.carries = der != null || certHash != null || record.publicKey().isPresent();
-            this.facts = der != null ? CertFacts.of(der).orElse(null) : null;
+            RecordFacts f = RecordFacts.of(record);
+            this.looks = f;
+            this.role = f.role;
+            this.der = f.der;
+            this.certHash = f.certHash;
+            this.carries = f.carries;
+            this.facts = f.facts;
             this.cert = facts == null ? null : facts.cert;
-            this.key = facts != null ? facts.key : TrustLists.publicKey(record).orElse(null);
-            this.subjectName = record.subjectName().orElse(null);
-            if (facts != null) {
-                this.cn = facts.cn(subjectName != null ? subjectName : facts.subject);
-            } else {
-                this.cn = cn(subjectName != null ? subjectName : "");
-            }
-            this.identity =
-                    facts != null ? facts.identity : TrustLists.identity(record).orElse(null);
+            this.key = f.key;
+            this.subjectNameValue = f.subjectNameValue;
+            this.cn = f.cn;
+            this.recovery = f.recovery;
+            this.subjectConsistent = f.subjectConsistent;
+            this.identity = f.identity;
+            this.identityHash = identity == null ? 0 : identity.hashCode();
         }
+
         /** @return the certificate's notBefore; call only when {@link #cert} is not null */
         Instant notBefore() {
             return facts.notBefore;
@@ -84,9 +95,9 @@ final class LintContext {
             return facts.subject;
         }
 
-        /** @return true if the record has no SUBJECTNAME, no certificate, or a SUBJECTNAME naming its subject */
-        boolean subjectConsistent() {
-            return facts == null || subjectName == null || facts.hasSubject(subjectName);
+        /** @return SUBJECTNAME as text, or null */
+        String subjectName() {
+            return subjectNameValue == null ? null : subjectNameValue.toNulTerminatedString();
         }
 
         boolean is(Role r) {
@@ -106,7 +117,8 @@ final class LintContext {
         }
 
         boolean isEc() {
-            return key instanceof ECPublicKey;
+            // the facts know (curve): a type check against an interface is slow for keys of alternating classes
+            return facts != null ? facts.curve != null : key instanceof ECPublicKey;
         }
 
         /** @return the EC curve; only for an EC key */
@@ -130,16 +142,6 @@ final class LintContext {
             }
             return key == null ? "no key" : key.getAlgorithm();
         }
-
-        String where() {
-            String w = where;
-            if (w == null) {
-                w = "record " + (index + 1) + " (" + (role == null ? "no FUNCTION" : role.name())
-                        + (cn.isEmpty() ? "" : " " + cn) + ")";
-                where = w;
-            }
-            return w;
-        }
     }
 
     final ItlFile file;
@@ -147,6 +149,8 @@ final class LintContext {
     final long size;
     final LintOptions options;
     final FileKind kind;
+    /** What the rules read from the header, or null without a file. */
+    final HeaderFacts header;
     /** The records, in file order. */
     final Rec[] recs;
     /** The SAST records, in file order. */
@@ -157,9 +161,9 @@ final class LintContext {
     private Rec signer;
 
     private boolean signerKnown;
-    private Instant nearExpiryLimit;
-    private DigestAlgorithm digest;
-    private boolean digestKnown;
+    /** {@link #firstSameIdentity()}, or null before its first use. */
+    private int[] firstSameIdentity;
+
     private final List<Finding> findings = new ArrayList<>();
 
     LintContext(ItlFile file, String name, long size, LintOptions options) {
@@ -173,7 +177,11 @@ final class LintContext {
         this.name = name;
         this.size = size;
         this.options = options;
-        this.kind = file == null ? null : TrustLists.kindOf(file, name);
+        this.header = file == null ? null : HeaderFacts.of(file.header());
+        // FILENAME decides first (TrustLists.kindOf), and the header's facts know what it tells
+        this.kind = file == null
+                ? null
+                : header.kindByFileName != null ? header.kindByFileName : TrustLists.kindOf(file, name);
         if (file == null) {
             this.recs = new Rec[0];
             this.sast = List.of();
@@ -206,6 +214,32 @@ final class LintContext {
         }
     }
 
+    /**
+     * For lists of up to {@link Rules#PAIRWISE_MAX} records (L28, L29): by record, the index of the first record with
+     * the same certificate identity (itself when none is earlier), or -1 for a record without one. Made on first use.
+     */
+    int[] firstSameIdentity() {
+        int[] f = firstSameIdentity;
+        if (f == null) {
+            f = new int[recs.length];
+            for (int i = 0; i < f.length; i++) {
+                Rec x = recs[i];
+                f[i] = x.identity == null ? -1 : i;
+                for (int j = 0; j < i && f[i] == i; j++) {
+                    Rec y = recs[j];
+                    // identities of one certificate's facts are one string; hashes tell most others apart
+                    if (f[j] == j
+                            && (x.identity == y.identity
+                                    || x.identityHash == y.identityHash && x.identity.equals(y.identity))) {
+                        f[i] = j;
+                    }
+                }
+            }
+            firstSameIdentity = f;
+        }
+        return f;
+    }
+
     VerificationResult verification() {
         if (verification == null) {
             verification = VERIFIER.verify(file);
@@ -225,21 +259,12 @@ final class LintContext {
 
     /** @return the header's DIGESTALGORITHM, or null (L13, L14) */
     DigestAlgorithm digest() {
-        if (!digestKnown) {
-            digest = file.header().digestAlgorithm().orElse(null);
-            digestKnown = true;
-        }
-        return digest;
+        return header.digest;
     }
 
     /** @return {@code now + nearExpiry} of the options (L21, L41) */
     Instant nearExpiryLimit() {
-        Instant l = nearExpiryLimit;
-        if (l == null) {
-            l = options.now().plus(options.nearExpiry());
-            nearExpiryLimit = l;
-        }
-        return l;
+        return options.nearExpiryLimit();
     }
 
     /** @return the signer's record index, or -1 */
@@ -271,6 +296,13 @@ final class LintContext {
     void report(LintRule rule, Rec rec, String message, Object... params) {
         emit(rule, null, null, rec, -1, message, params);
     }
+
+    /** Reports a finding without parameters at the rule's default severity (no array made for them). */
+    void report(LintRule rule, Rec rec, String message) {
+        emit(rule, null, null, rec, -1, message, NO_PARAMS);
+    }
+
+    private static final Object[] NO_PARAMS = {};
 
     /**
      * Reports a finding.
@@ -312,18 +344,25 @@ final class LintContext {
             }
             p = m;
         }
-        String where = rec != null ? rec.where() : offset == -2 ? "file" : "header";
-        findings.add(new Finding(
-                rule.id(),
-                c,
-                s,
-                rec != null ? rec.index : -1,
-                rec != null ? rec.offset : Math.max(-1, offset),
-                where,
-                message,
-                p,
-                rule.source(),
-                rule.confidence()));
+        findings.add(
+                rec != null
+                        ? Finding.of(rule, c, s, rec.index, rec.offset, null, roleName(rec), rec.cn, message, p)
+                        : Finding.of(
+                                rule,
+                                c,
+                                s,
+                                -1,
+                                Math.max(-1, offset),
+                                offset == -2 ? "file" : "header",
+                                null,
+                                null,
+                                message,
+                                p));
+    }
+
+    /** @return the role's name for a finding's location, or null for a record without FUNCTION */
+    private static String roleName(Rec rec) {
+        return rec.role == null ? null : rec.role.name();
     }
 
     static String cn(String subject) {

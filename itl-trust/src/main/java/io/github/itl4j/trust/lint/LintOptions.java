@@ -54,6 +54,8 @@ public final class LintOptions {
     private final Set<String> disabled;
     private final Map<String, LintSeverity> severities;
     private final ItlLimits limits;
+    /** {@code now + nearExpiry}, made when first asked for ({@link #nearExpiryLimit()}). */
+    private volatile Instant nearExpiryLimit;
 
     private LintOptions(
             Profile profile,
@@ -222,6 +224,17 @@ public final class LintOptions {
     /** @return the near-expiry window */
     public Duration nearExpiry() {
         return nearExpiry;
+    }
+
+    /** @return {@code now + nearExpiry}, computed once (rules L21 and L41 of every file linted compare with it) */
+    Instant nearExpiryLimit() {
+        Instant l = nearExpiryLimit;
+        if (l == null) {
+            // Single check: racing threads compute equal instants
+            l = now.plus(nearExpiry);
+            nearExpiryLimit = l;
+        }
+        return l;
     }
 
     /** @return the disabled rule ids and codes (upper case) */

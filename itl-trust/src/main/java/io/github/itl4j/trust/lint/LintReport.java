@@ -22,7 +22,7 @@ public final class LintReport {
         this.size = size;
         this.kind = kind;
         this.malformed = malformed;
-        this.findings = List.copyOf(findings);
+        this.findings = java.util.Collections.unmodifiableList(findings); // handed over: nobody else has the list
     }
 
     /** @return the file name */

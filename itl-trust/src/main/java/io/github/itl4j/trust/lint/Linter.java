@@ -201,9 +201,13 @@ public final class Linter {
 
     private LintReport lint(ItlFile file, String name, long size, VerificationResult verification) {
         LintContext ctx = new LintContext(file, name, size, options, verification);
-        List<LintRule> all = Rules.ALL;
-        for (int i = 0; i < all.size(); i++) {
-            ctx.run(all.get(i));
+        if (options.disabled().isEmpty()) {
+            Rules.runAll(ctx);
+        } else {
+            List<LintRule> all = Rules.ALL;
+            for (int i = 0; i < all.size(); i++) {
+                ctx.run(all.get(i));
+            }
         }
         return new LintReport(name == null ? "ITL" : name, size, ctx.kind, null, ctx.findings());
     }

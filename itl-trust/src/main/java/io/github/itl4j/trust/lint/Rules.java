@@ -7,7 +7,6 @@ import static io.github.itl4j.trust.lint.LintSeverity.WARN;
 
 import io.github.itl4j.Bytes;
 import io.github.itl4j.DigestAlgorithm;
-import io.github.itl4j.ItlHeader;
 import io.github.itl4j.ItlWarning;
 import io.github.itl4j.Role;
 import io.github.itl4j.SignatureModulus;
@@ -76,22 +75,7 @@ final class Rules {
                     ERROR,
                     null,
                     "H",
-                    (c, r) -> {
-                        if (c.size > MAX_TRUST_LIST) {
-                            c.emit(
-                                    r,
-                                    null,
-                                    null,
-                                    null,
-                                    -2,
-                                    "the file is " + c.size + " bytes: phones fail to load trust lists " + "over "
-                                            + MAX_TRUST_LIST + " bytes; registration fails",
-                                    "size",
-                                    c.size,
-                                    "limit",
-                                    MAX_TRUST_LIST);
-                        }
-                    },
+                    Rules::l01,
                     "SG14"),
             rule(
                     "L02",
@@ -101,50 +85,9 @@ final class Rules {
                     WARN,
                     null,
                     "H",
-                    (c, r) -> {
-                        long n = 0;
-                        for (Rec x : c.recs) {
-                            if (x.der != null || x.certHash != null) {
-                                n++;
-                            }
-                        }
-                        if (n > MAX_CERTIFICATES) {
-                            c.report(
-                                    r,
-                                    null,
-                                    "" + n + " certificate/hash records: Cisco's limit for the 64 KB ITL is "
-                                            + MAX_CERTIFICATES + " (the actual limit is the size, L01)",
-                                    "count",
-                                    n,
-                                    "limit",
-                                    MAX_CERTIFICATES);
-                        }
-                    },
+                    Rules::l02,
                     "SG14"),
-            rule(
-                    "L03",
-                    "TOO_LARGE_TO_DOWNLOAD",
-                    "size > 2 MiB",
-                    ERROR,
-                    ERROR,
-                    null,
-                    "M",
-                    (c, r) -> {
-                        if (c.size > MAX_DOWNLOAD) {
-                            c.emit(
-                                    r,
-                                    null,
-                                    null,
-                                    null,
-                                    -2,
-                                    "the file is " + c.size + " bytes: phones cap downloads at 2048 KB",
-                                    "size",
-                                    c.size,
-                                    "limit",
-                                    MAX_DOWNLOAD);
-                        }
-                    },
-                    "EMCC"),
+            rule("L03", "TOO_LARGE_TO_DOWNLOAD", "size > 2 MiB", ERROR, ERROR, null, "M", Rules::l03, "EMCC"),
             rule(
                     "L04",
                     "TOO_MANY_SAST",
@@ -153,62 +96,11 @@ final class Rules {
                     WARN,
                     "INFO for a CTL in the cucm profile",
                     "M",
-                    (c, r) -> {
-                        List<Rec> s = c.sast;
-                        if (s.size() > 2) {
-                            c.emit(
-                                    r,
-                                    c.isCtl() && c.options.profile() == Profile.CUCM ? INFO : null,
-                                    null,
-                                    null,
-                                    -1,
-                                    s.size()
-                                            + " SAST records: usecallmanager states phones accept at most 2; CUCM CTLs can "
-                                            + "carry more after Phone-SAST-trust imports",
-                                    "count",
-                                    s.size());
-                        }
-                    },
+                    Rules::l04,
                     "UCMNZ",
                     "SG125-PHONE"),
-            rule(
-                    "L05",
-                    "NO_SAST",
-                    "no SAST record",
-                    ERROR,
-                    ERROR,
-                    null,
-                    "H",
-                    (c, r) -> {
-                        if (c.sast.isEmpty()) {
-                            c.report(
-                                    r,
-                                    null,
-                                    "no SAST record: nothing can authenticate the next version of this list (R3)");
-                        }
-                    },
-                    "SG14",
-                    "UCMNZ"),
-            rule(
-                    "L06",
-                    "SINGLE_SAST",
-                    "exactly one SAST record",
-                    WARN,
-                    INFO,
-                    null,
-                    "H",
-                    (c, r) -> {
-                        List<Rec> s = c.sast;
-                        if (s.size() == 1) {
-                            c.report(
-                                    r,
-                                    s.get(0),
-                                    "the only SAST record: no second anchor, a lost or regenerated signer key "
-                                            + "strands phones (8.x-9.x \"unrecoverable\")");
-                        }
-                    },
-                    "REGEN",
-                    "SG14"),
+            rule("L05", "NO_SAST", "no SAST record", ERROR, ERROR, null, "H", Rules::l05, "SG14", "UCMNZ"),
+            rule("L06", "SINGLE_SAST", "exactly one SAST record", WARN, INFO, null, "H", Rules::l06, "REGEN", "SG14"),
             rule(
                     "L07",
                     "SIGNER_PROBLEM",
@@ -217,29 +109,9 @@ final class Rules {
                     ERROR,
                     "the verifier's signer warnings (SIGNER_ISSUER_MISMATCH ...) stay WARN",
                     "R",
-                    (c, r) -> fromVerifier(c, r, SIGNER_ERRORS, null),
+                    Rules::l07,
                     "docs/format.md §5"),
-            rule(
-                    "L08",
-                    "SIGNER_NOT_FIRST",
-                    "signer is not record 1",
-                    INFO,
-                    INFO,
-                    null,
-                    "H",
-                    (c, r) -> {
-                        Rec s = c.signer();
-                        if (s != null && s.index > 0) {
-                            c.report(
-                                    r,
-                                    s,
-                                    "the signer is record " + (s.index + 1)
-                                            + ", not record 1: normal after a reset (RESET10 listing B)",
-                                    "record",
-                                    s.index + 1);
-                        }
-                    },
-                    "RESET10"),
+            rule("L08", "SIGNER_NOT_FIRST", "signer is not record 1", INFO, INFO, null, "H", Rules::l08, "RESET10"),
             rule(
                     "L09",
                     "RECOVERY_KEY_SHORTER",
@@ -249,30 +121,7 @@ final class Rules {
                     WARN,
                     null,
                     "H",
-                    (c, r) -> {
-                        int longest = -1;
-                        for (Rec x : c.recs) {
-                            if (x.isConfigSigner() || x.is(Role.CCM)) {
-                                longest = Math.max(longest, x.rsaBits());
-                            }
-                        }
-                        int signer = c.signerIndex();
-                        for (Rec x : c.sast) {
-                            boolean recovery = x.index != signer || x.cn.regionMatches(true, 0, "ITLRECOVERY", 0, 11);
-                            if (recovery && x.rsaBits() > 0 && x.rsaBits() < longest) {
-                                c.report(
-                                        r,
-                                        x,
-                                        "the recovery anchor has a " + x.rsaBits() + "-bit key, shorter than the "
-                                                + longest
-                                                + "-bit CallManager/TFTP key: \"the ITL recovery command fails\"",
-                                        "bits",
-                                        x.rsaBits(),
-                                        "longest",
-                                        longest);
-                            }
-                        }
-                    },
+                    Rules::l09,
                     "REGEN"),
             rule(
                     "L10",
@@ -282,19 +131,7 @@ final class Rules {
                     WARN,
                     null,
                     "H",
-                    (c, r) -> {
-                        for (Rec x : c.recs) {
-                            if (x.rsaBits() > 2048) {
-                                c.report(
-                                        r,
-                                        x,
-                                        "RSA " + x.rsaBits() + "-bit key: some endpoints do not accept 4096-bit "
-                                                + "certificates in mixed mode; usecallmanager recommends at most 2048",
-                                        "bits",
-                                        x.rsaBits());
-                            }
-                        }
-                    },
+                    Rules::l10,
                     "SG125-CERT",
                     "UCMNZ"),
             rule(
@@ -305,35 +142,9 @@ final class Rules {
                     INFO,
                     "ERROR with --fips",
                     "H",
-                    (c, r) -> {
-                        for (Rec x : c.recs) {
-                            if (x.rsaBits() > 0 && x.rsaBits() < 2048) {
-                                c.emit(
-                                        r,
-                                        c.options.fips() ? ERROR : null,
-                                        null,
-                                        x,
-                                        -1,
-                                        "RSA " + x.rsaBits() + "-bit key: "
-                                                + "\"Phone failed to register. Cert key size is not FIPS compliant\""
-                                                + (c.options.fips() ? "" : " (matters in FIPS mode, --fips)"),
-                                        "bits",
-                                        x.rsaBits());
-                            }
-                        }
-                    },
+                    Rules::l11,
                     "8800-SEC"),
-            rule("L12", "RSA_512", "RSA 512 (SIGNATUREMODULUS 0)", WARN, WARN, null, "L", (c, r) -> {
-                Optional<SignatureModulus> m = c.file.header().signatureModulus();
-                if (m.isPresent() && m.get().code() == 0) {
-                    c.emit(r, null, null, null, -1, "SIGNATUREMODULUS 0: the file is signed with a 512-bit RSA key");
-                }
-                for (Rec x : c.recs) {
-                    if (x.rsaBits() > 0 && x.rsaBits() <= 512) {
-                        c.report(r, x, "RSA " + x.rsaBits() + "-bit key: weak", "bits", x.rsaBits());
-                    }
-                }
-            }),
+            rule("L12", "RSA_512", "RSA 512 (SIGNATUREMODULUS 0)", WARN, WARN, null, "L", Rules::l12),
             rule(
                     "L13",
                     "SHA512_LEGACY_PHONES",
@@ -342,33 +153,7 @@ final class Rules {
                     WARN,
                     "ERROR if --models lists a 79xx/89xx/99xx (a model the table says cannot verify SHA-512)",
                     "H",
-                    (c, r) -> {
-                        if (!DigestAlgorithm.SHA512.equals(c.digest())) {
-                            return;
-                        }
-                        List<String> refusing = new ArrayList<>();
-                        for (String m : c.options.models()) {
-                            Optional<ModelTable.Entry> e =
-                                    c.options.modelTable().lookup(m);
-                            if (e.isPresent() && e.get().sha512() == ModelTable.Support.NO) {
-                                refusing.add(ModelTable.normalise(m));
-                            }
-                        }
-                        c.emit(
-                                r,
-                                refusing.isEmpty() ? null : ERROR,
-                                null,
-                                null,
-                                -1,
-                                "signed with SHA-512: 79xx/89xx/99xx "
-                                        + "validate only SHA-1 signatures"
-                                        + (refusing.isEmpty()
-                                                ? ""
-                                                : "; " + String.join(", ", refusing)
-                                                        + " cannot verify it (\"if not, the phones don't work\")"),
-                                "models",
-                                String.join(",", refusing));
-                    },
+                    Rules::l13,
                     "SG125-PHONE",
                     "SG15-ENC"),
             rule(
@@ -379,15 +164,7 @@ final class Rules {
                     WARN,
                     null,
                     "M",
-                    (c, r) -> {
-                        if (DigestAlgorithm.SHA256.equals(c.digest())) {
-                            c.report(
-                                    r,
-                                    null,
-                                    "signed with SHA-256: CUCM offers only SHA-1 or SHA-512 (\"TFTP File Signature "
-                                            + "Algorithm\"); phone support unknown");
-                        }
-                    },
+                    Rules::l14,
                     "SG15-ENC"),
             rule(
                     "L15",
@@ -397,7 +174,7 @@ final class Rules {
                     ERROR,
                     null,
                     "R",
-                    (c, r) -> fromVerifier(c, r, UNKNOWN_DIGEST, ERROR),
+                    Rules::l15,
                     "docs/format.md §4.6"),
             rule(
                     "L16",
@@ -407,27 +184,7 @@ final class Rules {
                     WARN,
                     null,
                     "H",
-                    (c, r) -> {
-                        Optional<Version> v = c.file.header().signerVersion();
-                        if (v.isPresent() && v.get().compareTo(Version.V1_1) >= 0) {
-                            return;
-                        }
-                        String keyText = null; // the last message, for the next EC record with the same key type
-                        String message = null;
-                        for (Rec x : c.recs) {
-                            if (x.isEc()) {
-                                String k = x.keyText();
-                                if (!k.equals(keyText)) {
-                                    keyText = k;
-                                    message = "EC key (" + k + ") but SIGNERVERSION is "
-                                            + (v.isPresent() ? v.get().toString() : "absent")
-                                            + ": phones enable EC (\"advanced encryption algorithms\") only "
-                                            + "with version 1.1";
-                                }
-                                c.report(r, x, message);
-                            }
-                        }
-                    },
+                    Rules::l16,
                     "UCMNZ",
                     "CAMELOT"),
             rule(
@@ -438,25 +195,7 @@ final class Rules {
                     WARN,
                     null,
                     "H",
-                    (c, r) -> {
-                        Optional<Version> v = c.file.header().signerVersion();
-                        if (v.isEmpty() || v.get().compareTo(Version.V1_1) < 0) {
-                            return;
-                        }
-                        boolean ec = false;
-                        boolean rsa = false;
-                        for (Rec x : c.recs) {
-                            ec |= x.isConfigSigner() && x.isEc();
-                            rsa |= x.isConfigSigner() && x.rsaBits() > 0;
-                        }
-                        if (ec && !rsa) {
-                            c.report(
-                                    r,
-                                    null,
-                                    "EC TFTP certificates but no RSA TFTP/CCM+TFTP certificate: other provisioning "
-                                            + "files must still be signed with an RSA TFTP key");
-                        }
-                    },
+                    Rules::l17,
                     "UCMNZ"),
             rule(
                     "L18",
@@ -466,21 +205,7 @@ final class Rules {
                     WARN,
                     null,
                     "M",
-                    (c, r) -> {
-                        for (Rec x : c.recs) {
-                            if (x.isEc()) {
-                                String curve = x.curve();
-                                if (!curve.equals("P-256") && !curve.equals("P-384") && !curve.equals("P-521")) {
-                                    c.report(
-                                            r,
-                                            x,
-                                            "EC curve " + curve + " is not one of the recommended P-256, P-384, P-521",
-                                            "curve",
-                                            curve);
-                                }
-                            }
-                        }
-                    },
+                    Rules::l18,
                     "UCMNZ"),
             rule(
                     "L19",
@@ -490,20 +215,7 @@ final class Rules {
                     ERROR,
                     null,
                     "M",
-                    (c, r) -> {
-                        fromVerifier(c, r, NOT_RSA, ERROR);
-                        Rec s = c.signer();
-                        if (s != null
-                                && s.key != null
-                                && s.rsaBits() < 0
-                                && !c.verification().has(ProblemCode.SIGNER_KEY_UNSUPPORTED)) {
-                            c.report(
-                                    r,
-                                    s,
-                                    "the signer's key is " + s.keyText() + ": trust lists are RSA-signed; "
-                                            + "no ECDSA layout is known to work on phones");
-                        }
-                    },
+                    Rules::l19,
                     "docs/format.md §5.2",
                     "docs/trust.md §9"),
             rule(
@@ -514,28 +226,7 @@ final class Rules {
                     WARN,
                     "ERROR if the record is the signer or TFTP/CCM+TFTP",
                     "M",
-                    (c, r) -> {
-                        int signer = c.signerIndex();
-                        for (Rec x : c.recs) {
-                            if (x.cert != null && c.options.now().isAfter(x.notAfter())) {
-                                boolean hard = x.index == signer || x.isConfigSigner();
-                                c.emit(
-                                        r,
-                                        hard ? ERROR : null,
-                                        null,
-                                        x,
-                                        -1,
-                                        "certificate expired on "
-                                                + day(x.notAfter())
-                                                + (hard
-                                                        ? ": \"TFTP is not trusted (phones do not accept "
-                                                                + "signed configuration files and/or ITL files)\""
-                                                        : ""),
-                                        "notAfter",
-                                        x.notAfter());
-                            }
-                        }
-                    },
+                    Rules::l20,
                     "REGEN"),
             rule(
                     "L21",
@@ -545,30 +236,9 @@ final class Rules {
                     WARN,
                     null,
                     "M",
-                    (c, r) -> {
-                        Instant limit = c.nearExpiryLimit();
-                        for (Rec x : c.recs) {
-                            Instant na = x.cert == null ? null : x.notAfter();
-                            if (na != null && !c.options.now().isAfter(na) && na.isBefore(limit)) {
-                                c.report(
-                                        r,
-                                        x,
-                                        "certificate expires on " + day(na) + " (within "
-                                                + c.options.nearExpiry().toDays() + " days): plan the regeneration",
-                                        "notAfter",
-                                        na);
-                            }
-                        }
-                    },
+                    Rules::l21,
                     "SG125-CERT"),
-            rule("L22", "CERTIFICATE_NOT_YET_VALID", "not yet valid at --now", WARN, WARN, null, "L", (c, r) -> {
-                for (Rec x : c.recs) {
-                    if (x.cert != null && c.options.now().isBefore(x.notBefore())) {
-                        c.report(
-                                r, x, "certificate not valid before " + day(x.notBefore()), "notBefore", x.notBefore());
-                    }
-                }
-            }),
+            rule("L22", "CERTIFICATE_NOT_YET_VALID", "not yet valid at --now", WARN, WARN, null, "L", Rules::l22),
             rule(
                     "L23",
                     "ITLRECOVERY_SHORT_VALIDITY",
@@ -577,23 +247,7 @@ final class Rules {
                     INFO,
                     null,
                     "H",
-                    (c, r) -> {
-                        for (Rec x : c.recs) {
-                            if (x.cert != null && x.cn.regionMatches(true, 0, "ITLRECOVERY", 0, 11)) {
-                                Instant nb = x.notBefore();
-                                Instant na = x.notAfter();
-                                if (na.isBefore(
-                                        nb.atZone(ZoneOffset.UTC).plusYears(5).toInstant())) {
-                                    c.report(
-                                            r,
-                                            x,
-                                            "ITLRecovery valid " + day(nb) + " to " + day(na)
-                                                    + ", less than 5 years: CUCM "
-                                                    + "issues it for 5, 10, 15 or 20 years");
-                                }
-                            }
-                        }
-                    },
+                    Rules::l23,
                     "SG14"),
             rule(
                     "L24",
@@ -603,72 +257,12 @@ final class Rules {
                     INFO,
                     null,
                     "H",
-                    (c, r) -> {
-                        if (none(c, Rec::isConfigSigner)) {
-                            c.report(
-                                    r,
-                                    null,
-                                    "no TFTP/CCM+TFTP certificate record: phones then request unsigned configuration "
-                                            + "files");
-                        }
-                    },
+                    Rules::l24,
                     "7906 admin guide",
                     "UCMNZ"),
-            rule(
-                    "L25",
-                    "NO_TVS",
-                    "ITL without a TVS record",
-                    WARN,
-                    INFO,
-                    null,
-                    "L",
-                    (c, r) -> {
-                        if (c.isItl() && none(c, x -> x.is(Role.TVS))) {
-                            c.report(
-                                    r,
-                                    null,
-                                    "ITL without a TVS record: no TVS fallback, every future signer must already be a "
-                                            + "SAST here (R10)");
-                        }
-                    },
-                    "R10",
-                    "MIG8"),
-            rule(
-                    "L26",
-                    "TVS_IN_CTL",
-                    "CTL containing a TVS record",
-                    WARN,
-                    WARN,
-                    null,
-                    "H",
-                    (c, r) -> {
-                        if (c.isCtl()) {
-                            for (Rec x : c.recs) {
-                                if (x.is(Role.TVS)) {
-                                    c.report(r, x, "a CTL with a TVS record: \"TVS is not referenced " + "in CTL\"");
-                                }
-                            }
-                        }
-                    },
-                    "REGEN"),
-            rule(
-                    "L27",
-                    "ROLLBACK_ITL",
-                    "rollback ITL (docs/trust.md §3.4)",
-                    WARN,
-                    WARN,
-                    null,
-                    "H",
-                    (c, r) -> {
-                        if (c.isItl() && isRollback(c)) {
-                            c.report(
-                                    r,
-                                    null,
-                                    "rollback (empty) ITL: Security by Default is disabled, phones accept any ITL and "
-                                            + "unsigned configuration files");
-                        }
-                    },
-                    "SG14"),
+            rule("L25", "NO_TVS", "ITL without a TVS record", WARN, INFO, null, "L", Rules::l25, "R10", "MIG8"),
+            rule("L26", "TVS_IN_CTL", "CTL containing a TVS record", WARN, WARN, null, "H", Rules::l26, "REGEN"),
+            rule("L27", "ROLLBACK_ITL", "rollback ITL (docs/trust.md §3.4)", WARN, WARN, null, "H", Rules::l27, "SG14"),
             rule(
                     "L28",
                     "DUPLICATE_RECORD",
@@ -696,22 +290,7 @@ final class Rules {
                     WARN,
                     null,
                     "L",
-                    (c, r) -> {
-                        List<Rec> s = c.sast;
-                        for (int i = 0; i < s.size(); i++) {
-                            for (int j = i + 1; j < s.size(); j++) {
-                                if (s.get(i).key != null
-                                        && s.get(j).key != null
-                                        && s.get(i).key.equals(s.get(j).key)) {
-                                    c.report(
-                                            r,
-                                            s.get(j),
-                                            "SAST records " + (s.get(i).index + 1) + " and " + (s.get(j).index + 1)
-                                                    + " hold the same key: no independent recovery anchor");
-                                }
-                            }
-                        }
-                    },
+                    Rules::l30,
                     "inference"),
             rule(
                     "L31",
@@ -721,44 +300,7 @@ final class Rules {
                     WARN,
                     null,
                     "R",
-                    (c, r) -> {
-                        fromVerifier(c, r, CERT_HASH, null);
-                        for (Rec x : c.recs) {
-                            Optional<DigestAlgorithm> ha = x.record.hashAlgorithm();
-                            if (ha.isPresent() && !ha.get().equals(DigestAlgorithm.SHA1)) {
-                                c.emit(
-                                        r,
-                                        null,
-                                        "HASH_ALGORITHM",
-                                        x,
-                                        -1,
-                                        "HASH ALGORITHM is " + ha.get() + ", not SHA-1 (1)");
-                            }
-                            Bytes h = x.certHash;
-                            if (h == null || x.der != null) {
-                                continue;
-                            }
-                            Optional<String> sid = TrustLists.serialIdentity(x.record);
-                            for (Rec y : c.recs) {
-                                if (y.der != null
-                                        && sid.isPresent()
-                                        && sid.equals(TrustLists.serialIdentity(y.record))
-                                        && !TrustLists.sha1(y.der).equals(h)) {
-                                    c.emit(
-                                            r,
-                                            null,
-                                            "CERT_HASH_MISMATCH",
-                                            x,
-                                            -1,
-                                            "CERTHASH is not the SHA-1 of record " + (y.index + 1)
-                                                    + "'s CERTIFICATE (same serial and issuer)",
-                                            "record",
-                                            y.index + 1);
-                                    break;
-                                }
-                            }
-                        }
-                    },
+                    Rules::l31,
                     "docs/format.md §4"),
             rule(
                     "L32",
@@ -768,21 +310,7 @@ final class Rules {
                     WARN,
                     "the verifier's ERROR for the signer's record stays ERROR",
                     "R",
-                    (c, r) -> {
-                        fromVerifier(c, r, RECORD_CONSISTENCY, null);
-                        for (Rec x : c.recs) {
-                            if (!x.subjectConsistent()) {
-                                c.emit(
-                                        r,
-                                        null,
-                                        "SUBJECT_NAME_MISMATCH",
-                                        x,
-                                        -1,
-                                        "SUBJECTNAME \"" + x.subjectName + "\" differs "
-                                                + "from the certificate's subject \"" + x.certSubject() + "\"");
-                            }
-                        }
-                    },
+                    Rules::l32,
                     "docs/format.md §10.6"),
             rule(
                     "L33",
@@ -792,20 +320,7 @@ final class Rules {
                     WARN,
                     null,
                     "U",
-                    (c, r) -> {
-                        Optional<String> fn = c.file.header().fileName();
-                        if (fn.isPresent()
-                                && !fn.get().equals("ITLFile.tlv")
-                                && !fn.get().equals("CTLFile.tlv")) {
-                            c.report(
-                                    r,
-                                    null,
-                                    "FILENAME is \"" + fn.get() + "\": per-device copies carry the base name "
-                                            + "(itl build --filename ITLFile.tlv)",
-                                    "fileName",
-                                    fn.get());
-                        }
-                    },
+                    Rules::l33,
                     "UCMNZ",
                     "RESET10"),
             rule(
@@ -816,20 +331,7 @@ final class Rules {
                     WARN,
                     null,
                     "R",
-                    (c, r) -> {
-                        int hl = c.file.header().length();
-                        if (hl % 4 != 0) {
-                            c.emit(
-                                    r,
-                                    null,
-                                    null,
-                                    null,
-                                    0,
-                                    "HEADERLENGTH " + hl + " is not a multiple of 4: CUCM and certutils " + "pad to 4",
-                                    "headerLength",
-                                    hl);
-                        }
-                    },
+                    Rules::l34,
                     "docs/format.md §2.3"),
             rule(
                     "L35",
@@ -839,35 +341,7 @@ final class Rules {
                     INFO,
                     null,
                     "H",
-                    (c, r) -> {
-                        Version v = c.file.header().version();
-                        if (v.compareTo(Version.V1_2) > 0) {
-                            c.emit(
-                                    r,
-                                    null,
-                                    "NEWER_VERSION",
-                                    null,
-                                    0,
-                                    "header VERSION " + v + " > 1.2: phones skip what they do " + "not know");
-                        }
-                        for (ItlWarning w : c.file.warnings()) {
-                            if (w.code() == ItlWarning.Code.HEADER_LENGTH_NOT_ALIGNED
-                                    || w.code() == ItlWarning.Code.NEWER_VERSION) {
-                                continue;
-                            }
-                            Rec x = w.recordIndex() >= 0 && w.recordIndex() < c.recs.length
-                                    ? c.recs[w.recordIndex()]
-                                    : null;
-                            c.emit(
-                                    r,
-                                    null,
-                                    w.code().name(),
-                                    x,
-                                    w.offset(),
-                                    w.message() + " (phones skip unknown TLVs)");
-                        }
-                        fromVerifier(c, r, MISSING_ROLE, INFO);
-                    },
+                    Rules::l35,
                     "MIGSEC",
                     "EMCC"),
             rule(
@@ -878,28 +352,7 @@ final class Rules {
                     INFO,
                     null,
                     "L",
-                    (c, r) -> {
-                        Optional<Instant> t = c.file.header().timestamp();
-                        if (t.isEmpty()) {
-                            return;
-                        }
-                        if (t.get().isAfter(c.options.now())) {
-                            c.emit(
-                                    r,
-                                    null,
-                                    null,
-                                    null,
-                                    -1,
-                                    "TIMESTAMP " + t.get() + " is after --now " + c.options.now());
-                        }
-                        Rec s = c.signer();
-                        if (s != null && s.cert != null && t.get().isBefore(s.notBefore())) {
-                            c.report(
-                                    r,
-                                    s,
-                                    "TIMESTAMP " + t.get() + " is before the signer's notBefore " + s.notBefore());
-                        }
-                    }),
+                    Rules::l36),
             rule(
                     "L37",
                     "CTL_RECORD_WITHOUT_ADDRESS",
@@ -908,26 +361,7 @@ final class Rules {
                     INFO,
                     null,
                     "R",
-                    (c, r) -> {
-                        if (!c.isCtl()) {
-                            return;
-                        }
-                        for (Rec x : c.recs) {
-                            if (x.isConfigSigner()
-                                    && (x.record.ipAddress().isEmpty()
-                                            || x.record
-                                                    .dnsName()
-                                                    .filter(d -> !d.isBlank())
-                                                    .isEmpty())) {
-                                c.report(
-                                        r,
-                                        x,
-                                        "CTL " + x.role.name() + " record without "
-                                                + (x.record.ipAddress().isEmpty() ? "IPADDRESS" : "DNSNAME")
-                                                + ": CUCM CTL records carry host name and IPv4");
-                            }
-                        }
-                    },
+                    Rules::l37,
                     "docs/format.md §4.5"),
             rule(
                     "L38",
@@ -937,51 +371,10 @@ final class Rules {
                     WARN,
                     null,
                     "H",
-                    (c, r) -> {
-                        if (c.options.mode().isEmpty() || !c.isItl()) {
-                            return;
-                        }
-                        boolean tftp = false;
-                        boolean ccmTftp = false;
-                        for (Rec x : c.recs) {
-                            tftp |= x.is(Role.TFTP);
-                            ccmTftp |= x.is(Role.CCM_TFTP);
-                        }
-                        LintOptions.Mode m = c.options.mode().get();
-                        if (m == LintOptions.Mode.NON_SECURE && !tftp || m == LintOptions.Mode.MIXED && !ccmTftp) {
-                            c.report(
-                                    r,
-                                    null,
-                                    "--mode "
-                                            + (m == LintOptions.Mode.MIXED
-                                                    ? "mixed expects a CCM+TFTP"
-                                                    : "non-secure expects a TFTP")
-                                            + " record; the ITL has "
-                                            + (tftp ? "TFTP" : ccmTftp ? "CCM+TFTP" : "neither"),
-                                    "mode",
-                                    m);
-                        }
-                    },
+                    Rules::l38,
                     "SG125",
                     "REGEN"),
-            rule(
-                    "L39",
-                    "NO_CAPF",
-                    "ITL without CAPF record",
-                    INFO,
-                    OFF,
-                    null,
-                    "H",
-                    (c, r) -> {
-                        if (c.isItl() && !any(c, Role.CAPF)) {
-                            c.report(
-                                    r,
-                                    null,
-                                    "ITL without CAPF record: \"The CAPF certificate isn't required in the ITL File "
-                                            + "(TVS can authenticate it)\"");
-                        }
-                    },
-                    "SG14"),
+            rule("L39", "NO_CAPF", "ITL without CAPF record", INFO, OFF, null, "H", Rules::l39, "SG14"),
             rule(
                     "L40",
                     "SERIAL_LEADING_ZERO",
@@ -990,27 +383,7 @@ final class Rules {
                     INFO,
                     null,
                     "R",
-                    (c, r) -> {
-                        ItlHeader h = c.file.header();
-                        if (h.serialNumber().filter(Rules::leadingZero).isPresent()) {
-                            c.report(
-                                    r,
-                                    null,
-                                    "header SERIALNUMBER has a leading 0x00: CUCM/certutils write the unsigned "
-                                            + "magnitude");
-                        }
-                        for (Rec x : c.recs) {
-                            if (x.record
-                                    .serialNumber()
-                                    .filter(Rules::leadingZero)
-                                    .isPresent()) {
-                                c.report(
-                                        r,
-                                        x,
-                                        "SERIALNUMBER has a leading 0x00: CUCM/certutils write the unsigned magnitude");
-                            }
-                        }
-                    },
+                    Rules::l40,
                     "docs/format.md §4.4"),
             rule(
                     "L41",
@@ -1020,23 +393,655 @@ final class Rules {
                     WARN,
                     null,
                     "M",
-                    (c, r) -> {
-                        Rec s = c.signer();
-                        if (s != null
-                                && s.cert != null
-                                && s.notAfter().isBefore(c.nearExpiryLimit())
-                                && !c.options.now().isAfter(s.notAfter())) {
-                            c.report(
-                                    r,
-                                    s,
-                                    "the signer's certificate expires on "
-                                            + day(s.notAfter()) + ": the next "
-                                            + "list signed with it may be rejected after that (R20)");
-                        }
-                    },
+                    Rules::l41,
                     "REGEN"));
 
     private Rules() {}
+
+    /**
+     * Runs every rule, L01 to L41 in order, as {@link LintContext#run(LintRule)} does when nothing is disabled, but
+     * with direct calls of the checks: one method where the JIT sees (and may inline) every check, instead of 41 calls
+     * through {@link LintRule.Check}. The checks are the methods {@link #ALL} names, so the findings are the same.
+     *
+     * @param c the context, whose options disable no rule
+     */
+    static void runAll(LintContext c) {
+        List<LintRule> a = ALL;
+        l01(c, a.get(0));
+        l02(c, a.get(1));
+        l03(c, a.get(2));
+        l04(c, a.get(3));
+        l05(c, a.get(4));
+        l06(c, a.get(5));
+        l07(c, a.get(6));
+        l08(c, a.get(7));
+        l09(c, a.get(8));
+        l10(c, a.get(9));
+        l11(c, a.get(10));
+        l12(c, a.get(11));
+        l13(c, a.get(12));
+        l14(c, a.get(13));
+        l15(c, a.get(14));
+        l16(c, a.get(15));
+        l17(c, a.get(16));
+        l18(c, a.get(17));
+        l19(c, a.get(18));
+        l20(c, a.get(19));
+        l21(c, a.get(20));
+        l22(c, a.get(21));
+        l23(c, a.get(22));
+        l24(c, a.get(23));
+        l25(c, a.get(24));
+        l26(c, a.get(25));
+        l27(c, a.get(26));
+        duplicates(c, a.get(27));
+        severalRoles(c, a.get(28));
+        l30(c, a.get(29));
+        l31(c, a.get(30));
+        l32(c, a.get(31));
+        l33(c, a.get(32));
+        l34(c, a.get(33));
+        l35(c, a.get(34));
+        l36(c, a.get(35));
+        l37(c, a.get(36));
+        l38(c, a.get(37));
+        l39(c, a.get(38));
+        l40(c, a.get(39));
+        l41(c, a.get(40));
+    }
+
+    private static void l01(LintContext c, LintRule r) {
+        if (c.size > MAX_TRUST_LIST) {
+            c.emit(
+                    r,
+                    null,
+                    null,
+                    null,
+                    -2,
+                    "the file is " + c.size + " bytes: phones fail to load trust lists " + "over " + MAX_TRUST_LIST
+                            + " bytes; registration fails",
+                    "size",
+                    c.size,
+                    "limit",
+                    MAX_TRUST_LIST);
+        }
+    }
+
+    private static void l02(LintContext c, LintRule r) {
+        long n = 0;
+        for (Rec x : c.recs) {
+            if (x.der != null || x.certHash != null) {
+                n++;
+            }
+        }
+        if (n > MAX_CERTIFICATES) {
+            c.report(
+                    r,
+                    null,
+                    "" + n + " certificate/hash records: Cisco's limit for the 64 KB ITL is " + MAX_CERTIFICATES
+                            + " (the actual limit is the size, L01)",
+                    "count",
+                    n,
+                    "limit",
+                    MAX_CERTIFICATES);
+        }
+    }
+
+    private static void l03(LintContext c, LintRule r) {
+        if (c.size > MAX_DOWNLOAD) {
+            c.emit(
+                    r,
+                    null,
+                    null,
+                    null,
+                    -2,
+                    "the file is " + c.size + " bytes: phones cap downloads at 2048 KB",
+                    "size",
+                    c.size,
+                    "limit",
+                    MAX_DOWNLOAD);
+        }
+    }
+
+    private static void l04(LintContext c, LintRule r) {
+        List<Rec> s = c.sast;
+        if (s.size() > 2) {
+            c.emit(
+                    r,
+                    c.isCtl() && c.options.profile() == Profile.CUCM ? INFO : null,
+                    null,
+                    null,
+                    -1,
+                    s.size()
+                            + " SAST records: usecallmanager states phones accept at most 2; CUCM CTLs can "
+                            + "carry more after Phone-SAST-trust imports",
+                    "count",
+                    s.size());
+        }
+    }
+
+    private static void l05(LintContext c, LintRule r) {
+        if (c.sast.isEmpty()) {
+            c.report(r, null, "no SAST record: nothing can authenticate the next version of this list (R3)");
+        }
+    }
+
+    private static void l06(LintContext c, LintRule r) {
+        List<Rec> s = c.sast;
+        if (s.size() == 1) {
+            c.report(
+                    r,
+                    s.get(0),
+                    "the only SAST record: no second anchor, a lost or regenerated signer key "
+                            + "strands phones (8.x-9.x \"unrecoverable\")");
+        }
+    }
+
+    private static void l07(LintContext c, LintRule r) {
+        fromVerifier(c, r, SIGNER_ERRORS, null);
+    }
+
+    private static void l08(LintContext c, LintRule r) {
+        Rec s = c.signer();
+        if (s != null && s.index > 0) {
+            c.report(
+                    r,
+                    s,
+                    "the signer is record " + (s.index + 1)
+                            + ", not record 1: normal after a reset (RESET10 listing B)",
+                    "record",
+                    s.index + 1);
+        }
+    }
+
+    private static void l09(LintContext c, LintRule r) {
+        int longest = -1;
+        for (Rec x : c.recs) {
+            if (x.isConfigSigner() || x.is(Role.CCM)) {
+                longest = Math.max(longest, x.rsaBits());
+            }
+        }
+        int signer = c.signerIndex();
+        for (Rec x : c.sast) {
+            boolean recovery = x.index != signer || x.recovery;
+            if (recovery && x.rsaBits() > 0 && x.rsaBits() < longest) {
+                c.report(
+                        r,
+                        x,
+                        "the recovery anchor has a " + x.rsaBits() + "-bit key, shorter than the "
+                                + longest
+                                + "-bit CallManager/TFTP key: \"the ITL recovery command fails\"",
+                        "bits",
+                        x.rsaBits(),
+                        "longest",
+                        longest);
+            }
+        }
+    }
+
+    private static void l10(LintContext c, LintRule r) {
+        for (Rec x : c.recs) {
+            if (x.rsaBits() > 2048) {
+                c.report(
+                        r,
+                        x,
+                        "RSA " + x.rsaBits() + "-bit key: some endpoints do not accept 4096-bit "
+                                + "certificates in mixed mode; usecallmanager recommends at most 2048",
+                        "bits",
+                        x.rsaBits());
+            }
+        }
+    }
+
+    private static void l11(LintContext c, LintRule r) {
+        for (Rec x : c.recs) {
+            if (x.rsaBits() > 0 && x.rsaBits() < 2048) {
+                c.emit(
+                        r,
+                        c.options.fips() ? ERROR : null,
+                        null,
+                        x,
+                        -1,
+                        "RSA " + x.rsaBits() + "-bit key: "
+                                + "\"Phone failed to register. Cert key size is not FIPS compliant\""
+                                + (c.options.fips() ? "" : " (matters in FIPS mode, --fips)"),
+                        "bits",
+                        x.rsaBits());
+            }
+        }
+    }
+
+    private static void l12(LintContext c, LintRule r) {
+        Optional<SignatureModulus> m = c.header.signatureModulus;
+        if (m.isPresent() && m.get().code() == 0) {
+            c.emit(r, null, null, null, -1, "SIGNATUREMODULUS 0: the file is signed with a 512-bit RSA key");
+        }
+        for (Rec x : c.recs) {
+            if (x.rsaBits() > 0 && x.rsaBits() <= 512) {
+                c.report(r, x, "RSA " + x.rsaBits() + "-bit key: weak", "bits", x.rsaBits());
+            }
+        }
+    }
+
+    private static void l13(LintContext c, LintRule r) {
+        if (!DigestAlgorithm.SHA512.equals(c.digest())) {
+            return;
+        }
+        List<String> refusing = new ArrayList<>();
+        for (String m : c.options.models()) {
+            Optional<ModelTable.Entry> e = c.options.modelTable().lookup(m);
+            if (e.isPresent() && e.get().sha512() == ModelTable.Support.NO) {
+                refusing.add(ModelTable.normalise(m));
+            }
+        }
+        c.emit(
+                r,
+                refusing.isEmpty() ? null : ERROR,
+                null,
+                null,
+                -1,
+                "signed with SHA-512: 79xx/89xx/99xx "
+                        + "validate only SHA-1 signatures"
+                        + (refusing.isEmpty()
+                                ? ""
+                                : "; " + String.join(", ", refusing)
+                                        + " cannot verify it (\"if not, the phones don't work\")"),
+                "models",
+                String.join(",", refusing));
+    }
+
+    private static void l14(LintContext c, LintRule r) {
+        if (DigestAlgorithm.SHA256.equals(c.digest())) {
+            c.report(
+                    r,
+                    null,
+                    "signed with SHA-256: CUCM offers only SHA-1 or SHA-512 (\"TFTP File Signature "
+                            + "Algorithm\"); phone support unknown");
+        }
+    }
+
+    private static void l15(LintContext c, LintRule r) {
+        fromVerifier(c, r, UNKNOWN_DIGEST, ERROR);
+    }
+
+    private static void l16(LintContext c, LintRule r) {
+        Optional<Version> v = c.header.signerVersion;
+        if (v.isPresent() && v.get().compareTo(Version.V1_1) >= 0) {
+            return;
+        }
+        String keyText = null; // the last message, for the next EC record with the same key type
+        String message = null;
+        for (Rec x : c.recs) {
+            if (x.isEc()) {
+                String k = x.keyText();
+                if (!k.equals(keyText)) {
+                    keyText = k;
+                    message = c.header.ecWithoutV11(k);
+                }
+                c.report(r, x, message);
+            }
+        }
+    }
+
+    private static void l17(LintContext c, LintRule r) {
+        Optional<Version> v = c.header.signerVersion;
+        if (v.isEmpty() || v.get().compareTo(Version.V1_1) < 0) {
+            return;
+        }
+        boolean ec = false;
+        boolean rsa = false;
+        for (Rec x : c.recs) {
+            ec |= x.isConfigSigner() && x.isEc();
+            rsa |= x.isConfigSigner() && x.rsaBits() > 0;
+        }
+        if (ec && !rsa) {
+            c.report(
+                    r,
+                    null,
+                    "EC TFTP certificates but no RSA TFTP/CCM+TFTP certificate: other provisioning "
+                            + "files must still be signed with an RSA TFTP key");
+        }
+    }
+
+    private static void l18(LintContext c, LintRule r) {
+        for (Rec x : c.recs) {
+            if (x.isEc()) {
+                String curve = x.curve();
+                if (!curve.equals("P-256") && !curve.equals("P-384") && !curve.equals("P-521")) {
+                    c.report(
+                            r,
+                            x,
+                            "EC curve " + curve + " is not one of the recommended P-256, P-384, P-521",
+                            "curve",
+                            curve);
+                }
+            }
+        }
+    }
+
+    private static void l19(LintContext c, LintRule r) {
+        fromVerifier(c, r, NOT_RSA, ERROR);
+        Rec s = c.signer();
+        if (s != null
+                && s.key != null
+                && s.rsaBits() < 0
+                && !c.verification().has(ProblemCode.SIGNER_KEY_UNSUPPORTED)) {
+            c.report(
+                    r,
+                    s,
+                    "the signer's key is " + s.keyText() + ": trust lists are RSA-signed; "
+                            + "no ECDSA layout is known to work on phones");
+        }
+    }
+
+    private static void l20(LintContext c, LintRule r) {
+        int signer = c.signerIndex();
+        for (Rec x : c.recs) {
+            if (x.cert != null && c.options.now().isAfter(x.notAfter())) {
+                boolean hard = x.index == signer || x.isConfigSigner();
+                c.emit(
+                        r,
+                        hard ? ERROR : null,
+                        null,
+                        x,
+                        -1,
+                        "certificate expired on "
+                                + day(x.notAfter())
+                                + (hard
+                                        ? ": \"TFTP is not trusted (phones do not accept "
+                                                + "signed configuration files and/or ITL files)\""
+                                        : ""),
+                        "notAfter",
+                        x.notAfter());
+            }
+        }
+    }
+
+    private static void l21(LintContext c, LintRule r) {
+        Instant limit = c.nearExpiryLimit();
+        for (Rec x : c.recs) {
+            Instant na = x.cert == null ? null : x.notAfter();
+            if (na != null && !c.options.now().isAfter(na) && na.isBefore(limit)) {
+                c.report(
+                        r,
+                        x,
+                        "certificate expires on " + day(na) + " (within "
+                                + c.options.nearExpiry().toDays() + " days): plan the regeneration",
+                        "notAfter",
+                        na);
+            }
+        }
+    }
+
+    private static void l22(LintContext c, LintRule r) {
+        for (Rec x : c.recs) {
+            if (x.cert != null && c.options.now().isBefore(x.notBefore())) {
+                c.report(r, x, "certificate not valid before " + day(x.notBefore()), "notBefore", x.notBefore());
+            }
+        }
+    }
+
+    private static void l23(LintContext c, LintRule r) {
+        for (Rec x : c.recs) {
+            if (x.cert != null && x.recovery) {
+                Instant nb = x.notBefore();
+                Instant na = x.notAfter();
+                if (na.isBefore(nb.atZone(ZoneOffset.UTC).plusYears(5).toInstant())) {
+                    c.report(
+                            r,
+                            x,
+                            "ITLRecovery valid " + day(nb) + " to " + day(na)
+                                    + ", less than 5 years: CUCM "
+                                    + "issues it for 5, 10, 15 or 20 years");
+                }
+            }
+        }
+    }
+
+    private static void l24(LintContext c, LintRule r) {
+        if (none(c, Rec::isConfigSigner)) {
+            c.report(
+                    r,
+                    null,
+                    "no TFTP/CCM+TFTP certificate record: phones then request unsigned configuration " + "files");
+        }
+    }
+
+    private static void l25(LintContext c, LintRule r) {
+        if (c.isItl() && none(c, x -> x.is(Role.TVS))) {
+            c.report(
+                    r,
+                    null,
+                    "ITL without a TVS record: no TVS fallback, every future signer must already be a "
+                            + "SAST here (R10)");
+        }
+    }
+
+    private static void l26(LintContext c, LintRule r) {
+        if (c.isCtl()) {
+            for (Rec x : c.recs) {
+                if (x.is(Role.TVS)) {
+                    c.report(r, x, "a CTL with a TVS record: \"TVS is not referenced " + "in CTL\"");
+                }
+            }
+        }
+    }
+
+    private static void l27(LintContext c, LintRule r) {
+        if (c.isItl() && isRollback(c)) {
+            c.report(
+                    r,
+                    null,
+                    "rollback (empty) ITL: Security by Default is disabled, phones accept any ITL and "
+                            + "unsigned configuration files");
+        }
+    }
+
+    private static void l30(LintContext c, LintRule r) {
+        List<Rec> s = c.sast;
+        for (int i = 0; i < s.size(); i++) {
+            for (int j = i + 1; j < s.size(); j++) {
+                if (s.get(i).key != null && s.get(j).key != null && s.get(i).key.equals(s.get(j).key)) {
+                    c.report(
+                            r,
+                            s.get(j),
+                            "SAST records " + (s.get(i).index + 1) + " and " + (s.get(j).index + 1)
+                                    + " hold the same key: no independent recovery anchor");
+                }
+            }
+        }
+    }
+
+    private static void l31(LintContext c, LintRule r) {
+        fromVerifier(c, r, CERT_HASH, null);
+        for (Rec x : c.recs) {
+            DigestAlgorithm ha = x.looks.hashAlgorithm;
+            if (ha != null && !ha.equals(DigestAlgorithm.SHA1)) {
+                c.emit(r, null, "HASH_ALGORITHM", x, -1, "HASH ALGORITHM is " + ha + ", not SHA-1 (1)");
+            }
+            Bytes h = x.certHash;
+            if (h == null || x.der != null) {
+                continue;
+            }
+            String sid = x.looks.serialIdentity;
+            for (Rec y : c.recs) {
+                if (y.der != null
+                        && sid != null
+                        && sid.equals(y.looks.serialIdentity)
+                        && !TrustLists.sha1(y.der).equals(h)) {
+                    c.emit(
+                            r,
+                            null,
+                            "CERT_HASH_MISMATCH",
+                            x,
+                            -1,
+                            "CERTHASH is not the SHA-1 of record " + (y.index + 1)
+                                    + "'s CERTIFICATE (same serial and issuer)",
+                            "record",
+                            y.index + 1);
+                    break;
+                }
+            }
+        }
+    }
+
+    private static void l32(LintContext c, LintRule r) {
+        fromVerifier(c, r, RECORD_CONSISTENCY, null);
+        for (Rec x : c.recs) {
+            if (!x.subjectConsistent) {
+                c.emit(
+                        r,
+                        null,
+                        "SUBJECT_NAME_MISMATCH",
+                        x,
+                        -1,
+                        "SUBJECTNAME \"" + x.subjectName() + "\" differs " + "from the certificate's subject \""
+                                + x.certSubject() + "\"");
+            }
+        }
+    }
+
+    private static void l33(LintContext c, LintRule r) {
+        Optional<String> fn = c.header.fileName;
+        if (fn.isPresent() && !fn.get().equals("ITLFile.tlv") && !fn.get().equals("CTLFile.tlv")) {
+            c.report(
+                    r,
+                    null,
+                    "FILENAME is \"" + fn.get() + "\": per-device copies carry the base name "
+                            + "(itl build --filename ITLFile.tlv)",
+                    "fileName",
+                    fn.get());
+        }
+    }
+
+    private static void l34(LintContext c, LintRule r) {
+        int hl = c.file.header().length();
+        if (hl % 4 != 0) {
+            c.emit(
+                    r,
+                    null,
+                    null,
+                    null,
+                    0,
+                    "HEADERLENGTH " + hl + " is not a multiple of 4: CUCM and certutils " + "pad to 4",
+                    "headerLength",
+                    hl);
+        }
+    }
+
+    private static void l35(LintContext c, LintRule r) {
+        Version v = c.header.version;
+        if (v.compareTo(Version.V1_2) > 0) {
+            c.emit(
+                    r,
+                    null,
+                    "NEWER_VERSION",
+                    null,
+                    0,
+                    "header VERSION " + v + " > 1.2: phones skip what they do " + "not know");
+        }
+        for (ItlWarning w : c.file.warnings()) {
+            if (w.code() == ItlWarning.Code.HEADER_LENGTH_NOT_ALIGNED || w.code() == ItlWarning.Code.NEWER_VERSION) {
+                continue;
+            }
+            Rec x = w.recordIndex() >= 0 && w.recordIndex() < c.recs.length ? c.recs[w.recordIndex()] : null;
+            c.emit(r, null, w.code().name(), x, w.offset(), w.message() + " (phones skip unknown TLVs)");
+        }
+        fromVerifier(c, r, MISSING_ROLE, INFO);
+    }
+
+    private static void l36(LintContext c, LintRule r) {
+        Optional<Instant> t = c.header.timestamp;
+        if (t.isEmpty()) {
+            return;
+        }
+        if (t.get().isAfter(c.options.now())) {
+            c.emit(r, null, null, null, -1, "TIMESTAMP " + t.get() + " is after --now " + c.options.now());
+        }
+        Rec s = c.signer();
+        if (s != null && s.cert != null && t.get().isBefore(s.notBefore())) {
+            c.report(r, s, "TIMESTAMP " + t.get() + " is before the signer's notBefore " + s.notBefore());
+        }
+    }
+
+    private static void l37(LintContext c, LintRule r) {
+        if (!c.isCtl()) {
+            return;
+        }
+        for (Rec x : c.recs) {
+            if (x.isConfigSigner() && (!x.looks.hasIpAddress || !x.looks.hasDnsName)) {
+                c.report(
+                        r,
+                        x,
+                        "CTL " + x.role.name() + " record without "
+                                + (!x.looks.hasIpAddress ? "IPADDRESS" : "DNSNAME")
+                                + ": CUCM CTL records carry host name and IPv4");
+            }
+        }
+    }
+
+    private static void l38(LintContext c, LintRule r) {
+        if (c.options.mode().isEmpty() || !c.isItl()) {
+            return;
+        }
+        boolean tftp = false;
+        boolean ccmTftp = false;
+        for (Rec x : c.recs) {
+            tftp |= x.is(Role.TFTP);
+            ccmTftp |= x.is(Role.CCM_TFTP);
+        }
+        LintOptions.Mode m = c.options.mode().get();
+        if (m == LintOptions.Mode.NON_SECURE && !tftp || m == LintOptions.Mode.MIXED && !ccmTftp) {
+            c.report(
+                    r,
+                    null,
+                    "--mode "
+                            + (m == LintOptions.Mode.MIXED ? "mixed expects a CCM+TFTP" : "non-secure expects a TFTP")
+                            + " record; the ITL has "
+                            + (tftp ? "TFTP" : ccmTftp ? "CCM+TFTP" : "neither"),
+                    "mode",
+                    m);
+        }
+    }
+
+    private static void l39(LintContext c, LintRule r) {
+        if (c.isItl() && !any(c, Role.CAPF)) {
+            c.report(
+                    r,
+                    null,
+                    "ITL without CAPF record: \"The CAPF certificate isn't required in the ITL File "
+                            + "(TVS can authenticate it)\"");
+        }
+    }
+
+    private static void l40(LintContext c, LintRule r) {
+        if (c.header.serialLeadingZero) {
+            c.report(
+                    r,
+                    null,
+                    "header SERIALNUMBER has a leading 0x00: CUCM/certutils write the unsigned " + "magnitude");
+        }
+        for (Rec x : c.recs) {
+            if (x.looks.serialLeadingZero) {
+                c.report(r, x, "SERIALNUMBER has a leading 0x00: CUCM/certutils write the unsigned magnitude");
+            }
+        }
+    }
+
+    private static void l41(LintContext c, LintRule r) {
+        Rec s = c.signer();
+        if (s != null
+                && s.cert != null
+                && s.notAfter().isBefore(c.nearExpiryLimit())
+                && !c.options.now().isAfter(s.notAfter())) {
+            c.report(
+                    r,
+                    s,
+                    "the signer's certificate expires on "
+                            + day(s.notAfter()) + ": the next "
+                            + "list signed with it may be rejected after that (R20)");
+        }
+    }
 
     private static LintRule rule(
             String id,
@@ -1077,14 +1082,16 @@ final class Rules {
             }
             return;
         }
+        int[] first = c.firstSameIdentity();
         for (int i = 1; i < c.recs.length; i++) {
             Rec x = c.recs[i];
-            if (x.identity == null || x.role == null) {
-                continue;
+            int f = first[i];
+            if (f < 0 || f == i || x.role == null) {
+                continue; // no identity, or the first record with it
             }
-            for (int j = 0; j < i; j++) {
+            for (int j = f; j < i; j++) {
                 Rec y = c.recs[j];
-                if (x.role.equals(y.role) && x.identity.equals(y.identity)) {
+                if (first[j] == f && x.role.equals(y.role)) {
                     duplicate(c, r, x, y);
                     break;
                 }
@@ -1119,22 +1126,17 @@ final class Rules {
             }
             return;
         }
-        outer:
+        int[] firstSame = c.firstSameIdentity();
         for (int i = 0; i < c.recs.length; i++) {
+            if (firstSame[i] != i) {
+                continue; // no identity, or reported (or not) at its first record
+            }
             Rec x = c.recs[i];
-            if (x.identity == null) {
-                continue;
-            }
-            for (int j = 0; j < i; j++) {
-                if (x.identity.equals(c.recs[j].identity)) {
-                    continue outer; // reported (or not) at its first record
-                }
-            }
             String first = roleName(x);
             Set<String> roles = null; // made only when a second role shows
             for (int j = i + 1; j < c.recs.length; j++) {
                 Rec y = c.recs[j];
-                if (x.identity.equals(y.identity)) {
+                if (firstSame[j] == i) {
                     String role = roleName(y);
                     if (roles == null && !role.equals(first)) {
                         roles = new LinkedHashSet<>();
@@ -1204,8 +1206,9 @@ final class Rules {
         return placeholders > 0;
     }
 
+    /** @return true for a SERIALNUMBER of more than one byte starting 0x00 (false for null: none) */
     private static boolean leadingZero(Bytes b) {
-        return b.size() > 1 && b.get(0) == 0;
+        return b != null && b.size() > 1 && b.get(0) == 0;
     }
 
     private static String day(Instant t) {

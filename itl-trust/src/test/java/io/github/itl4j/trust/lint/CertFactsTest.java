@@ -1,6 +1,7 @@
 package io.github.itl4j.trust.lint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.itl4j.Bytes;
@@ -74,6 +75,38 @@ class CertFactsTest {
         assertEquals(l.lint("ITLFile.tlv", f.encoded()).findings(), again.findings());
         assertTrue(CertFacts.cached() <= CertFacts.MAX_ENTRIES);
         assertTrue(CertFacts.cachedBytes() <= CertFacts.MAX_DER_BYTES);
+    }
+
+    @Test
+    void aRecordSeenAgainIsNotLookedAtAgainAndAChangedOneIs() throws Exception {
+        ItlFile f = Fixtures.a1();
+        Linter l = Linter.of(LintTableTest.opts());
+        LintReport first = l.lint("ITLFile.tlv", f.encoded());
+        long derived = RecordFacts.derived();
+        assertEquals(first.findings(), l.lint("ITLFile.tlv", f.encoded()).findings());
+        assertEquals(derived, RecordFacts.derived(), "the second lint derives no record");
+        assertTrue(RecordFacts.cached() <= CertFacts.MAX_ENTRIES);
+        assertTrue(RecordFacts.cachedBytes() <= CertFacts.MAX_DER_BYTES);
+        assertTrue(HeaderFacts.cached() > 0);
+
+        // one letter of a record's SUBJECTNAME changed: a record not seen before, whose name is not its subject
+        int record = 0;
+        ItlRecord r = f.records().get(record);
+        int field = 0;
+        while (r.fieldTag(field) != io.github.itl4j.RecordTags.SUBJECT_NAME) {
+            field++;
+        }
+        long at = f.header().length() + r.fieldOffset(field) + 3 + 3; // past "CN="
+        byte[] changed = f.encoded().toByteArray();
+        changed[(int) at] = (byte) (changed[(int) at] == '7' ? '8' : '7');
+        LintReport other = l.lint("ITLFile.tlv", Bytes.wrapOwned(changed));
+        assertEquals(derived + 1, RecordFacts.derived());
+        assertTrue(
+                other.findings().stream()
+                        .anyMatch(x -> x.code().equals("SUBJECT_NAME_MISMATCH") && x.recordIndex() == record),
+                other.toString());
+        assertFalse(first.has("SUBJECT_NAME_MISMATCH"), first.toString());
+        assertEquals(first.findings(), l.lint("ITLFile.tlv", f.encoded()).findings());
     }
 
     @Test

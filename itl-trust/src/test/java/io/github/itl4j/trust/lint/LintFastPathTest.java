@@ -59,6 +59,32 @@ class LintFastPathTest {
     }
 
     @Test
+    void allRulesAtOnceFindWhatEachRuleFindsAlone() throws Exception {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(LintTableTest.itl("x").getParent())) {
+            files = s.filter(p -> p.toString().endsWith(".tlv")).sorted().toList();
+        }
+        Linter linter = Linter.of(OPTS);
+        int found = 0;
+        for (Path p : files) {
+            ItlFile f = ItlReader.defaults().readTrustList(Bytes.wrapOwned(Files.readAllBytes(p)));
+            String name = p.getFileName().toString();
+            List<Finding> alone = new ArrayList<>();
+            for (LintRule r : Linter.rules()) {
+                alone.addAll(r.check(f, name, f.size(), OPTS));
+            }
+            List<Finding> all = linter.lint(f, name).findings();
+            assertEquals(alone, all, name);
+            for (int i = 0; i < all.size(); i++) {
+                assertEquals(alone.get(i).text(), all.get(i).text(), name);
+                assertEquals(alone.get(i).hashCode(), all.get(i).hashCode(), name);
+            }
+            found += all.size();
+        }
+        assertTrue(found > 50, "findings compared: " + found);
+    }
+
+    @Test
     void duplicatesAreFoundAlikeInSmallAndLargeLists() throws Exception {
         List<String> names = Fixtures.nodeCertificateNames();
         // every node certificate as CCM, a few again as CCM (L28) and as TFTP or SRST (L29)

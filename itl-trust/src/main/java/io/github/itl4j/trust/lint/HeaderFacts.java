@@ -1,0 +1,102 @@
+package io.github.itl4j.trust.lint;
+
+import io.github.itl4j.Bytes;
+import io.github.itl4j.DigestAlgorithm;
+import io.github.itl4j.ItlHeader;
+import io.github.itl4j.SignatureModulus;
+import io.github.itl4j.Version;
+import io.github.itl4j.trust.FileKind;
+import io.github.itl4j.trust.TrustLists;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the rules read from a header (L12 to L17, L33, L35, L36, L40), derived once per header content and kept by its
+ * bytes, as {@link RecordFacts} keeps what they read from a record: per-device copies of one list share their header.
+ * Holds only values decoded from the header (no view of the file). Bounded like {@link CertFacts}. Immutable entries,
+ * thread-safe cache.
+ */
+final class HeaderFacts {
+    private static final ConcurrentHashMap<CertFacts.Key, HeaderFacts> CACHE = new ConcurrentHashMap<>();
+    private static final AtomicLong CACHED_BYTES = new AtomicLong();
+
+    final Version version;
+    final Optional<Version> signerVersion;
+    /** SIGNERVERSION as L16 names it: {@code 1.0}, or {@code absent}. */
+    final String signerVersionText;
+
+    final Optional<SignatureModulus> signatureModulus;
+    /** DIGESTALGORITHM, or null. */
+    final DigestAlgorithm digest;
+
+    final Optional<String> fileName;
+    /** The kind FILENAME tells ({@link TrustLists#kindOfName}), which decides the file's kind; or null. */
+    final FileKind kindByFileName;
+
+    final Optional<Instant> timestamp;
+    /** True for a SERIALNUMBER of more than one byte that starts 0x00 (L40). */
+    final boolean serialLeadingZero;
+    /** L16's last message ({@link #ecWithoutV11}). */
+    private volatile KeyMessage lastEcMessage;
+
+    private HeaderFacts(ItlHeader h) {
+        this.version = h.version();
+        this.signerVersion = h.signerVersion();
+        this.signerVersionText = signerVersion.isPresent() ? signerVersion.get().toString() : "absent";
+        this.signatureModulus = h.signatureModulus();
+        this.digest = h.digestAlgorithm().orElse(null);
+        this.fileName = h.fileName();
+        this.kindByFileName = TrustLists.kindOfName(fileName.orElse(null)).orElse(null);
+        this.timestamp = h.timestamp();
+        Bytes serial = h.serialNumber().orElse(null);
+        this.serialLeadingZero = serial != null && serial.size() > 1 && serial.get(0) == 0;
+    }
+
+    /**
+     * @param h the header of a list being linted
+     * @return what the rules read from it, derived now or when a header with the same bytes was seen before
+     */
+    static HeaderFacts of(ItlHeader h) {
+        Bytes bytes = h.encode();
+        HeaderFacts f = CACHE.get(new CertFacts.Key(bytes));
+        if (f != null) {
+            return f;
+        }
+        f = new HeaderFacts(h);
+        CertFacts.Key k = new CertFacts.Key(Bytes.wrapOwned(bytes.toByteArray()));
+        synchronized (CACHE) {
+            if (CACHE.size() >= CertFacts.MAX_ENTRIES || CACHED_BYTES.get() + bytes.size() > CertFacts.MAX_DER_BYTES) {
+                CACHE.clear();
+                CACHED_BYTES.set(0);
+            }
+            if (CACHE.putIfAbsent(k, f) == null) {
+                CACHED_BYTES.addAndGet(bytes.size());
+            }
+        }
+        return f;
+    }
+
+    /**
+     * @param keyText an EC key as L16 names it
+     * @return L16's message for an EC record with that key under this header's SIGNERVERSION, made once per key text
+     */
+    String ecWithoutV11(String keyText) {
+        KeyMessage last = lastEcMessage;
+        if (last != null && last.keyText.equals(keyText)) {
+            return last.message;
+        }
+        String m = "EC key (" + keyText + ") but SIGNERVERSION is " + signerVersionText
+                + ": phones enable EC (\"advanced encryption algorithms\") only with version 1.1";
+        lastEcMessage = new KeyMessage(keyText, m);
+        return m;
+    }
+
+    private record KeyMessage(String keyText, String message) {}
+
+    /** @return how many headers are kept, for tests */
+    static int cached() {
+        return CACHE.size();
+    }
+}

@@ -1,0 +1,139 @@
+package io.github.itl4j.trust.lint;
+
+import io.github.itl4j.Bytes;
+import io.github.itl4j.DigestAlgorithm;
+import io.github.itl4j.ItlRecord;
+import io.github.itl4j.RecordTags;
+import io.github.itl4j.Role;
+import io.github.itl4j.trust.TrustLists;
+import java.security.PublicKey;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What the rules read from one record, derived once per record content and kept by its bytes, as {@link CertFacts}
+ * keeps what they read from a certificate: the records of a cluster recur in every list linted ({@code itl lint
+ * /tftpboot/*.tlv}: one ITL per phone, the same records), so a record seen before costs one look-up and one comparison
+ * of its bytes, and neither its fields nor its certificate are looked up again.
+ *
+ * <p>Holds nothing of the file it was first read from: the values are views of a compact copy of the record. Bounded
+ * like {@link CertFacts} (at most {@link CertFacts#MAX_ENTRIES} records and {@link CertFacts#MAX_DER_BYTES} bytes;
+ * emptied when a new record does not fit). Immutable entries, thread-safe cache.
+ */
+final class RecordFacts {
+    private static final ConcurrentHashMap<CertFacts.Key, RecordFacts> CACHE = new ConcurrentHashMap<>();
+    private static final AtomicLong CACHED_BYTES = new AtomicLong();
+    /** Records derived through {@link #of}, for tests. */
+    private static final AtomicLong DERIVED = new AtomicLong();
+
+    /** FUNCTION, or null. */
+    final Role role;
+    /** CERTIFICATE, or null. */
+    final Bytes der;
+    /** CERTHASH, or null. */
+    final Bytes certHash;
+    /** True if the record has CERTIFICATE, CERTHASH or PUBLICKEY ({@link TrustLists#carriesCertificate}). */
+    final boolean carries;
+    /** The certificate's facts, or null without a CERTIFICATE that decodes. */
+    final CertFacts facts;
+    /** The certificate's key, else the PUBLICKEY field's; or null. */
+    final PublicKey key;
+    /** SUBJECTNAME as stored (NUL-terminated), or null. */
+    final Bytes subjectNameValue;
+    /** The CN findings name the record by: of SUBJECTNAME, else of the certificate's subject. */
+    final String cn;
+    /** True if {@link #cn} starts {@code ITLRECOVERY}, in any case (L09, L23). */
+    final boolean recovery;
+    /** True if the record has no SUBJECTNAME, no certificate, or a SUBJECTNAME naming its subject (L32). */
+    final boolean subjectConsistent;
+    /** The certificate identity ({@link TrustLists#identity}), or null. */
+    final String identity;
+    /** {@link TrustLists#serialIdentity}, or null (L31). */
+    final String serialIdentity;
+    /** HASH ALGORITHM, or null (L31). */
+    final DigestAlgorithm hashAlgorithm;
+    /** True for a SERIALNUMBER of more than one byte that starts 0x00 (L40). */
+    final boolean serialLeadingZero;
+    /** True if the record has an IPADDRESS (L37). */
+    final boolean hasIpAddress;
+    /** True if the record has a DNSNAME that is not blank (L37). */
+    final boolean hasDnsName;
+
+    private RecordFacts(ItlRecord record) {
+        this.role = record.role().orElse(null);
+        this.der = record.certificate().orElse(null);
+        this.certHash = record.certHash().orElse(null);
+        this.carries = der != null || certHash != null || record.publicKey().isPresent();
+        this.facts = der != null ? CertFacts.get(der) : null;
+        this.key = facts != null ? facts.key : TrustLists.publicKey(record).orElse(null);
+        this.subjectNameValue = record.value(RecordTags.SUBJECT_NAME).orElse(null);
+        if (facts != null) {
+            CertFacts.Named n = facts.named(subjectNameValue);
+            this.cn = n.cn;
+            this.recovery = n.recovery;
+            this.subjectConsistent = n.sameSubject;
+        } else {
+            this.cn = LintContext.cn(subjectNameValue != null ? subjectNameValue.toNulTerminatedString() : "");
+            this.recovery = CertFacts.isRecovery(cn);
+            this.subjectConsistent = true;
+        }
+        this.identity =
+                facts != null ? facts.identity : TrustLists.identity(record).orElse(null);
+        this.serialIdentity = TrustLists.serialIdentity(record).orElse(null);
+        this.hashAlgorithm = record.hashAlgorithm().orElse(null);
+        Bytes serial = record.serialNumber().orElse(null);
+        this.serialLeadingZero = serial != null && serial.size() > 1 && serial.get(0) == 0;
+        this.hasIpAddress = record.ipAddress().isPresent();
+        Optional<String> dns = record.dnsName();
+        this.hasDnsName = dns.isPresent() && !dns.get().isBlank();
+    }
+
+    /**
+     * @param record a record of a list being linted
+     * @return what the rules read from it, derived now or when a record with the same bytes was seen before
+     */
+    static RecordFacts of(ItlRecord record) {
+        RecordFacts f = CACHE.get(new CertFacts.Key(record.encoded()));
+        if (f != null) {
+            return f;
+        }
+        DERIVED.incrementAndGet();
+        // a copy of the record's fields, encoded as they were: the values must not keep the file in memory
+        ItlRecord own = ItlRecord.of(record.fields());
+        if (!own.encoded().equals(record.encoded())) {
+            return new RecordFacts(record); // cannot happen for a record that was read; not kept
+        }
+        f = new RecordFacts(own);
+        keep(new CertFacts.Key(own.encoded()), f);
+        return f;
+    }
+
+    private static void keep(CertFacts.Key k, RecordFacts f) {
+        int size = k.der.size();
+        synchronized (CACHE) {
+            if (CACHE.size() >= CertFacts.MAX_ENTRIES || CACHED_BYTES.get() + size > CertFacts.MAX_DER_BYTES) {
+                CACHE.clear();
+                CACHED_BYTES.set(0);
+            }
+            if (CACHE.putIfAbsent(k, f) == null) {
+                CACHED_BYTES.addAndGet(size);
+            }
+        }
+    }
+
+    /** @return how many records were derived (cache misses), for tests */
+    static long derived() {
+        return DERIVED.get();
+    }
+
+    /** @return how many records are kept, for tests */
+    static int cached() {
+        return CACHE.size();
+    }
+
+    /** @return how many record bytes are kept, for tests */
+    static long cachedBytes() {
+        return CACHED_BYTES.get();
+    }
+}

@@ -56,7 +56,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * header and certificates were seen before, the {@code itl lint /tftpboot/*.tlv} case of one ITL per phone with the
  * same records. Such a list costs lint one look-up and one comparison of bytes per record and for the header, no field
  * index and no field look-up; a record seen for the first time costs its fields, a copy of its bytes and, for a new
- * certificate, one JDK decode more.
+ * certificate, one JDK decode more. {@code lintVerifiedFirstSight} is {@code lintVerified} in a JVM whose lint caches
+ * are off (system property {@code io.github.itl4j.lint.cacheEntries=0}): every call lints the list as if none of its
+ * certificates, records or header had been seen, the cost of the first file of a run. {@link #main} gives the same
+ * figures when run with that property.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -65,6 +68,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(2)
 public class LintBenchmark {
+    /** The system property that sizes lint's caches (0: off); see {@code ContentCache} in itl-trust. */
+    static final String CACHE_PROPERTY = "io.github.itl4j.lint.cacheEntries";
+
     /** Which bundled file. */
     @Param({"TYPICAL6"})
     public Fixtures.Vector file;
@@ -106,6 +112,16 @@ public class LintBenchmark {
     @Benchmark
     public LintReport lintVerified() {
         return linter.lint(Fixtures.parse(data, ItlReader.defaults()), "ITLFile.tlv", verified);
+    }
+
+    /**
+     * @return {@link #lintVerified} with lint's caches off (a JVM of its own): the first sight of every certificate,
+     *     record and header
+     */
+    @Benchmark
+    @Fork(value = 2, jvmArgsAppend = "-D" + CACHE_PROPERTY + "=0")
+    public LintReport lintVerifiedFirstSight() {
+        return lintVerified();
     }
 
     /** @return baseline: parsing the file */
@@ -158,6 +174,7 @@ public class LintBenchmark {
      *
      * <pre>
      * java -cp itl-bench/target/benchmarks.jar io.github.itl4j.bench.LintBenchmark [rounds [calls [method]]]
+     * java -Dio.github.itl4j.lint.cacheEntries=0 -cp itl-bench/target/benchmarks.jar io.github.itl4j.bench.LintBenchmark
      * </pre>
      *
      * @param args rounds, calls per round, a method; all optional
@@ -209,7 +226,8 @@ public class LintBenchmark {
                 bytes.get(e.getKey())[round] = (b1 - b0) / (double) calls;
             }
         }
-        System.out.println("TYPICAL6, " + rounds + " rounds of " + calls + " calls, median per call (" + sink + ")");
+        System.out.println("TYPICAL6, " + rounds + " rounds of " + calls + " calls, median per call, lint caches "
+                + (Integer.getInteger(CACHE_PROPERTY, 1024) == 0 ? "off (first sight)" : "on") + " (" + sink + ")");
         System.out.println("| method | CPU time (us) | allocated (B) |");
         System.out.println("|---|---:|---:|");
         Map<String, Double> m = new LinkedHashMap<>();

@@ -9,8 +9,6 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the rules read from a record's CERTIFICATE (validity, key type and size, curve, subject, SHA-1 identity),
@@ -19,21 +17,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * certificate is decoded and its facts derived once per JVM, not once per record per file. The verifier keeps its own
  * decoded certificates the same way.
  *
- * <p>Bounded, so that hostile files cannot grow it: at most {@link #MAX_ENTRIES} certificates and
- * {@link #MAX_DER_BYTES} bytes of DER (each entry holds a compact copy of its DER, never a slice of a file); when a new
- * certificate does not fit, the cache is emptied and starts again. Bytes that do not decode are not kept. Immutable
- * entries, thread-safe cache.
+ * <p>Kept in a bounded {@link ContentCache} by a compact copy of the DER, never a slice of a file. Bytes that do not
+ * decode are not kept. Immutable entries, thread-safe cache.
  */
 final class CertFacts {
-    /** The most certificates kept: the default record limit of a trust list. */
-    static final int MAX_ENTRIES = 1024;
-    /** The most DER bytes kept: the default size limit of a trust list. */
-    static final long MAX_DER_BYTES = 2L * 1024 * 1024;
-
-    private static final ConcurrentHashMap<Key, CertFacts> CACHE = new ConcurrentHashMap<>();
-    private static final AtomicLong CACHED_BYTES = new AtomicLong();
-    /** Certificates decoded through {@link #of}, for tests. */
-    private static final AtomicLong DECODES = new AtomicLong();
+    private static final ContentCache<CertFacts> CACHE = new ContentCache<>();
 
     final X509Certificate cert;
     final PublicKey key;
@@ -135,11 +123,10 @@ final class CertFacts {
      * @return its facts, or null if the bytes are not one certificate
      */
     static CertFacts get(Bytes der) {
-        CertFacts f = CACHE.get(new Key(der));
+        CertFacts f = CACHE.get(der);
         if (f != null) {
             return f;
         }
-        DECODES.incrementAndGet();
         Bytes copy = Bytes.wrapOwned(der.toByteArray());
         Optional<X509Certificate> c = io.github.itl4j.crypto.internal.Certificates.parse(copy);
         if (c.isEmpty()) {
@@ -150,24 +137,8 @@ final class CertFacts {
         } catch (RuntimeException e) {
             return null;
         }
-        keep(new Key(copy), f);
+        CACHE.put(copy, f);
         return f;
-    }
-
-    private static void keep(Key k, CertFacts f) {
-        int size = k.der.size();
-        if (size > MAX_DER_BYTES) {
-            return;
-        }
-        synchronized (CACHE) {
-            if (CACHE.size() >= MAX_ENTRIES || CACHED_BYTES.get() + size > MAX_DER_BYTES) {
-                CACHE.clear();
-                CACHED_BYTES.set(0);
-            }
-            if (CACHE.putIfAbsent(k, f) == null) {
-                CACHED_BYTES.addAndGet(size);
-            }
-        }
     }
 
     /**
@@ -180,7 +151,7 @@ final class CertFacts {
 
     /** @return how many certificates were decoded (cache misses), for tests */
     static long decodes() {
-        return DECODES.get();
+        return CACHE.misses();
     }
 
     /** @return how many certificates are kept, for tests */
@@ -190,7 +161,7 @@ final class CertFacts {
 
     /** @return how many DER bytes are kept, for tests */
     static long cachedBytes() {
-        return CACHED_BYTES.get();
+        return CACHE.bytes();
     }
 
     static String curve(ECPublicKey k) {
@@ -204,36 +175,5 @@ final class CertFacts {
         String t = s.toLowerCase(Locale.ROOT);
         int sp = t.indexOf(' ');
         return (sp > 0 ? t.substring(0, sp) : bits + "-bit curve");
-    }
-
-    /** A certificate's DER as a cache key: length and last 8 bytes (its signature) hashed, every byte compared. */
-    static final class Key {
-        final Bytes der;
-        private final int hash;
-
-        Key(Bytes der) {
-            this.der = der;
-            int n = der.size();
-            long last = 0;
-            if (n >= 8) {
-                last = der.getU32(n - 8) << 32 | der.getU32(n - 4);
-            } else {
-                for (int i = 0; i < n; i++) {
-                    last = last << 8 | der.getUnsigned(i);
-                }
-            }
-            int h = 31 * n + Long.hashCode(last);
-            this.hash = h ^ (h >>> 16);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.hash == hash && k.der.equals(der);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

@@ -9,18 +9,15 @@ import io.github.itl4j.trust.FileKind;
 import io.github.itl4j.trust.TrustLists;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the rules read from a header (L12 to L17, L33, L35, L36, L40), derived once per header content and kept by its
  * bytes, as {@link RecordFacts} keeps what they read from a record: per-device copies of one list share their header.
- * Holds only values decoded from the header (no view of the file). Bounded like {@link CertFacts}. Immutable entries,
- * thread-safe cache.
+ * Holds only values decoded from the header (no view of the file), in a bounded {@link ContentCache}. Immutable
+ * entries, thread-safe cache.
  */
 final class HeaderFacts {
-    private static final ConcurrentHashMap<CertFacts.Key, HeaderFacts> CACHE = new ConcurrentHashMap<>();
-    private static final AtomicLong CACHED_BYTES = new AtomicLong();
+    private static final ContentCache<HeaderFacts> CACHE = new ContentCache<>();
 
     final Version version;
     final Optional<Version> signerVersion;
@@ -60,21 +57,12 @@ final class HeaderFacts {
      */
     static HeaderFacts of(ItlHeader h) {
         Bytes bytes = h.encode();
-        HeaderFacts f = CACHE.get(new CertFacts.Key(bytes));
+        HeaderFacts f = CACHE.get(bytes);
         if (f != null) {
             return f;
         }
         f = new HeaderFacts(h);
-        CertFacts.Key k = new CertFacts.Key(Bytes.wrapOwned(bytes.toByteArray()));
-        synchronized (CACHE) {
-            if (CACHE.size() >= CertFacts.MAX_ENTRIES || CACHED_BYTES.get() + bytes.size() > CertFacts.MAX_DER_BYTES) {
-                CACHE.clear();
-                CACHED_BYTES.set(0);
-            }
-            if (CACHE.putIfAbsent(k, f) == null) {
-                CACHED_BYTES.addAndGet(bytes.size());
-            }
-        }
+        CACHE.put(Bytes.wrapOwned(bytes.toByteArray()), f);
         return f;
     }
 

@@ -8,8 +8,6 @@ import io.github.itl4j.Role;
 import io.github.itl4j.trust.TrustLists;
 import java.security.PublicKey;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the rules read from one record, derived once per record content and kept by its bytes, as {@link CertFacts}
@@ -17,15 +15,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * /tftpboot/*.tlv}: one ITL per phone, the same records), so a record seen before costs one look-up and one comparison
  * of its bytes, and neither its fields nor its certificate are looked up again.
  *
- * <p>Holds nothing of the file it was first read from: the values are views of a compact copy of the record. Bounded
- * like {@link CertFacts} (at most {@link CertFacts#MAX_ENTRIES} records and {@link CertFacts#MAX_DER_BYTES} bytes;
- * emptied when a new record does not fit). Immutable entries, thread-safe cache.
+ * <p>Holds nothing of the file it was first read from: the values are views of a compact copy of the record, kept in a
+ * bounded {@link ContentCache}. Immutable entries, thread-safe cache.
  */
 final class RecordFacts {
-    private static final ConcurrentHashMap<CertFacts.Key, RecordFacts> CACHE = new ConcurrentHashMap<>();
-    private static final AtomicLong CACHED_BYTES = new AtomicLong();
-    /** Records derived through {@link #of}, for tests. */
-    private static final AtomicLong DERIVED = new AtomicLong();
+    private static final ContentCache<RecordFacts> CACHE = new ContentCache<>();
 
     /** FUNCTION, or null. */
     final Role role;
@@ -94,37 +88,23 @@ final class RecordFacts {
      * @return what the rules read from it, derived now or when a record with the same bytes was seen before
      */
     static RecordFacts of(ItlRecord record) {
-        RecordFacts f = CACHE.get(new CertFacts.Key(record.encoded()));
+        RecordFacts f = CACHE.get(record.encoded());
         if (f != null) {
             return f;
         }
-        DERIVED.incrementAndGet();
         // a copy of the record's fields, encoded as they were: the values must not keep the file in memory
         ItlRecord own = ItlRecord.of(record.fields());
         if (!own.encoded().equals(record.encoded())) {
             return new RecordFacts(record); // cannot happen for a record that was read; not kept
         }
         f = new RecordFacts(own);
-        keep(new CertFacts.Key(own.encoded()), f);
+        CACHE.put(own.encoded(), f);
         return f;
-    }
-
-    private static void keep(CertFacts.Key k, RecordFacts f) {
-        int size = k.der.size();
-        synchronized (CACHE) {
-            if (CACHE.size() >= CertFacts.MAX_ENTRIES || CACHED_BYTES.get() + size > CertFacts.MAX_DER_BYTES) {
-                CACHE.clear();
-                CACHED_BYTES.set(0);
-            }
-            if (CACHE.putIfAbsent(k, f) == null) {
-                CACHED_BYTES.addAndGet(size);
-            }
-        }
     }
 
     /** @return how many records were derived (cache misses), for tests */
     static long derived() {
-        return DERIVED.get();
+        return CACHE.misses();
     }
 
     /** @return how many records are kept, for tests */
@@ -134,6 +114,6 @@ final class RecordFacts {
 
     /** @return how many record bytes are kept, for tests */
     static long cachedBytes() {
-        return CACHED_BYTES.get();
+        return CACHE.bytes();
     }
 }

@@ -73,8 +73,8 @@ class CertFactsTest {
         LintReport again = l.lint("ITLFile.tlv", f.encoded());
         assertEquals(before, CertFacts.decodes(), "the second lint decodes no certificate");
         assertEquals(l.lint("ITLFile.tlv", f.encoded()).findings(), again.findings());
-        assertTrue(CertFacts.cached() <= CertFacts.MAX_ENTRIES);
-        assertTrue(CertFacts.cachedBytes() <= CertFacts.MAX_DER_BYTES);
+        assertTrue(CertFacts.cached() <= ContentCache.MAX_ENTRIES);
+        assertTrue(CertFacts.cachedBytes() <= ContentCache.MAX_BYTES);
     }
 
     @Test
@@ -85,8 +85,8 @@ class CertFactsTest {
         long derived = RecordFacts.derived();
         assertEquals(first.findings(), l.lint("ITLFile.tlv", f.encoded()).findings());
         assertEquals(derived, RecordFacts.derived(), "the second lint derives no record");
-        assertTrue(RecordFacts.cached() <= CertFacts.MAX_ENTRIES);
-        assertTrue(RecordFacts.cachedBytes() <= CertFacts.MAX_DER_BYTES);
+        assertTrue(RecordFacts.cached() <= ContentCache.MAX_ENTRIES);
+        assertTrue(RecordFacts.cachedBytes() <= ContentCache.MAX_BYTES);
         assertTrue(HeaderFacts.cached() > 0);
 
         // one letter of a record's SUBJECTNAME changed: a record not seen before, whose name is not its subject

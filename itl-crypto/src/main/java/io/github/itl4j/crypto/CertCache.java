@@ -2,6 +2,7 @@ package io.github.itl4j.crypto;
 
 import io.github.itl4j.Bytes;
 import io.github.itl4j.crypto.TrustAnchors.CertInfo;
+import io.github.itl4j.crypto.internal.BytesKey;
 import java.util.HashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,38 +49,9 @@ final class CertCache {
     /** Certificates decoded (parsed) through this cache, for tests. */
     private final AtomicLong decodes = new AtomicLong();
 
-    /**
-     * A certificate's DER as a key of one verification's {@link Memo}: {@link #hash(Bytes)}, and equality of every
-     * byte.
-     */
-    static final class Key {
-        final Bytes der;
-        private final int hash;
-
-        Key(Bytes der) {
-            this.der = der;
-            this.hash = hash(der);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.hash == hash && k.der.equals(der);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
-    /** The length and the last 16 bytes of a certificate (its signature: as good as random). */
+    /** {@link BytesKey#hash}: the length and the last 8 bytes of a certificate (its signature: as good as random). */
     static int hash(Bytes der) {
-        int n = der.size();
-        int h = n;
-        for (int i = Math.max(0, n - 16); i < n; i++) {
-            h = 31 * h + der.get(i);
-        }
-        return h ^ (h >>> 16);
+        return BytesKey.hash(der);
     }
 
     /**
@@ -220,21 +192,21 @@ final class CertCache {
         /** Stands for bytes that did not decode. */
         private static final Object FAILED = new Object();
         /** Null until the verification decodes a certificate itself. */
-        private HashMap<Key, Object> decoded;
+        private HashMap<BytesKey, Object> decoded;
 
         /** @return true if {@code key} was decoded (or failed to) by this verification; then {@link #get} has it */
-        boolean has(Key key) {
+        boolean has(BytesKey key) {
             return decoded != null && decoded.containsKey(key);
         }
 
         /** @return the certificate, or null if it did not decode */
-        CertInfo get(Key key) {
+        CertInfo get(BytesKey key) {
             Object o = decoded == null ? null : decoded.get(key);
             return o instanceof CertInfo ci ? ci : null;
         }
 
         /** @param ci the certificate, or null if it did not decode */
-        void put(Key key, CertInfo ci) {
+        void put(BytesKey key, CertInfo ci) {
             if (decoded == null) {
                 decoded = new HashMap<>();
             }
@@ -260,7 +232,7 @@ final class CertCache {
         if (ci != null) {
             return ci;
         }
-        Key k = new Key(der);
+        BytesKey k = new BytesKey(der);
         if (memo.has(k)) {
             return memo.get(k);
         }

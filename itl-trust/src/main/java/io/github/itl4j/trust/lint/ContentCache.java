@@ -1,6 +1,7 @@
 package io.github.itl4j.trust.lint;
 
 import io.github.itl4j.Bytes;
+import io.github.itl4j.crypto.internal.BytesKey;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -11,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * CertFacts}, {@link RecordFacts}, {@link HeaderFacts}); this class is their one bound and key.
  *
  * <p>Bounded, so that hostile files cannot grow it: at most {@link #MAX_ENTRIES} values and {@link #MAX_BYTES} bytes
- * of keys (each key is a compact copy, never a slice of a file); when a new value does not fit, the cache is emptied
+ * of keys ({@link BytesKey}, each a compact copy, never a slice of a file); when a new value does not fit, the cache is emptied
  * and starts again. The system property {@value #ENTRIES_PROPERTY} sets {@link #MAX_ENTRIES}; 0 turns every lint cache
  * off, so each list is linted as if its certificates, records and header were seen for the first time (what
  * {@code LintBenchmark} reports as the first-sight cost). Thread-safe; the values must be immutable.
@@ -26,7 +27,7 @@ final class ContentCache<V> {
     /** The most key bytes a cache keeps: the default size limit of a trust list. */
     static final long MAX_BYTES = 2L * 1024 * 1024;
 
-    private final ConcurrentHashMap<Key, V> map = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<BytesKey, V> map = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
@@ -35,7 +36,7 @@ final class ContentCache<V> {
      * @return the value kept for equal bytes, or null (a miss, counted)
      */
     V get(Bytes content) {
-        V v = map.get(new Key(content));
+        V v = map.get(new BytesKey(content));
         if (v == null) {
             misses.incrementAndGet();
         }
@@ -53,7 +54,7 @@ final class ContentCache<V> {
         if (MAX_ENTRIES == 0 || size > MAX_BYTES) {
             return;
         }
-        Key k = new Key(ownCopy);
+        BytesKey k = new BytesKey(ownCopy);
         synchronized (map) {
             if (map.size() >= MAX_ENTRIES || bytes.get() + size > MAX_BYTES) {
                 map.clear();
@@ -78,36 +79,5 @@ final class ContentCache<V> {
     /** @return how many key bytes are kept, for tests */
     long bytes() {
         return bytes.get();
-    }
-
-    /** Bytes as a key: length and last 8 bytes (a certificate's signature) hashed, every byte compared. */
-    private static final class Key {
-        private final Bytes der;
-        private final int hash;
-
-        Key(Bytes der) {
-            this.der = der;
-            int n = der.size();
-            long last = 0;
-            if (n >= 8) {
-                last = der.getU32(n - 8) << 32 | der.getU32(n - 4);
-            } else {
-                for (int i = 0; i < n; i++) {
-                    last = last << 8 | der.getUnsigned(i);
-                }
-            }
-            int h = 31 * n + Long.hashCode(last);
-            this.hash = h ^ (h >>> 16);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && k.hash == hash && k.der.equals(der);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
     }
 }

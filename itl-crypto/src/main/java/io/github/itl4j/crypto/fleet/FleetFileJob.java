@@ -232,9 +232,11 @@ final class FleetFileJob {
             ConcurrentMap<Set<PosixFilePermission>, AtomicFileWriter> cache,
             AtomicFileWriter writer,
             Set<PosixFilePermission> sourcePermissions) {
-        return sourcePermissions == null
-                ? writer
-                : cache.computeIfAbsent(Set.copyOf(sourcePermissions), writer::permissionsAtMost);
+        if (sourcePermissions == null) {
+            return writer;
+        }
+        AtomicFileWriter w = cache.get(sourcePermissions); // found by value: no copy per file
+        return w != null ? w : cache.computeIfAbsent(Set.copyOf(sourcePermissions), writer::permissionsAtMost);
     }
 
     private boolean upToDate(

@@ -279,7 +279,11 @@ public final class FleetSigner {
         AtomicInteger next = new AtomicInteger();
         Runnable worker = () -> {
             for (int i; !run.cancelled && (i = next.getAndIncrement()) < files.size(); ) {
-                run.task(files.get(i));
+                try {
+                    run.task(files.get(i));
+                } catch (RuntimeException e) { // as a pool task's: that file is lost, the worker goes on
+                    LOG.warn("Fleet signing of {} failed unexpectedly", files.get(i), e);
+                }
             }
         };
         try {

@@ -25,6 +25,7 @@ import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -589,7 +590,8 @@ public final class AtomicFileWriter {
      */
     public static String temporaryName(String name) {
         String base = name.length() > MAX_NAME_IN_TEMP ? name.substring(0, MAX_NAME_IN_TEMP) : name;
-        return "." + base + "." + String.format("%016x", RANDOM.nextLong()) + TEMP_SUFFIX;
+        String hex = Long.toHexString(RANDOM.nextLong());
+        return "." + base + "." + "0".repeat(HEX_DIGITS - hex.length()) + hex + TEMP_SUFFIX;
     }
 
     /**
@@ -631,6 +633,59 @@ public final class AtomicFileWriter {
         } finally {
             Files.deleteIfExists(probe);
         }
+    }
+
+    /**
+     * {@link #removeStaleTemporaryFiles(Path, String, Duration)} for a caller that has just listed the directory
+     * itself (e.g. to find its own inputs): of {@code candidates}, removes the same files, those named as
+     * {@link #temporaryName} names them, regular files (never links), owned by the user this process runs as and last
+     * modified more than {@code olderThan} ago. The directory is not listed again, and the user is learned (an empty
+     * probe file created and deleted beside the first old candidate) only when a candidate is old enough: when there
+     * is none, nothing is created.
+     *
+     * @param candidates paths found by the caller; names that are not temporary names are ignored
+     * @param olderThan the age from which a temporary file is stale, e.g. {@link #STALE_AFTER}
+     * @return how many were removed
+     * @throws IOException if the user cannot be determined
+     * @since 0.1.0
+     */
+    public static int removeStaleTemporaryFiles(Collection<Path> candidates, Duration olderThan) throws IOException {
+        Instant cutoff = Instant.now().minus(olderThan);
+        UserPrincipal owner = null;
+        int removed = 0;
+        for (Path p : candidates) {
+            Path name = p.getFileName();
+            BasicFileAttributes a;
+            try {
+                if (name == null || !isTemporaryName(name.toString())) {
+                    continue;
+                }
+                a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                continue; // gone meanwhile
+            }
+            if (!a.isRegularFile() || !a.lastModifiedTime().toInstant().isBefore(cutoff)) {
+                continue;
+            }
+            if (owner == null) {
+                Path dir = p.toAbsolutePath().getParent();
+                Path probe = Files.createTempFile(dir, ".itl4j-owner.", ".probe"); // whose files are "ours"
+                try {
+                    owner = Files.getOwner(probe, LinkOption.NOFOLLOW_LINKS);
+                } finally {
+                    Files.deleteIfExists(probe);
+                }
+            }
+            try {
+                if (owner.equals(Files.getOwner(p, LinkOption.NOFOLLOW_LINKS))) {
+                    Files.deleteIfExists(p);
+                    removed++;
+                }
+            } catch (IOException | UnsupportedOperationException e) {
+                // gone meanwhile, or not ours to judge: leave it
+            }
+        }
+        return removed;
     }
 
     private static int removeStale(Path dir, String name, UserPrincipal owner, Duration olderThan) throws IOException {

@@ -185,6 +185,30 @@ class AtomicFileWriterTest {
     }
 
     @Test
+    void staleTemporaryFilesAmongListedCandidatesAreRemovedWithoutAProbeWhenNoneIsOld() throws Exception {
+        // issue 17: a fleet run lists its directory once; the stale temporaries are found in that listing, and the
+        // owner probe is only created when one of them is old enough to go
+        Instant old = Instant.now().minus(AtomicFileWriter.STALE_AFTER).minusSeconds(60);
+        Path fresh = Files.writeString(dir.resolve(".a.sgn.fedcba9876543210.tmp"), "being written");
+        Path notTemporary = Files.writeString(dir.resolve("notes.tmp"), "x");
+        Files.setLastModifiedTime(notTemporary, FileTime.from(old));
+        List<Path> listed = List.of(fresh, notTemporary, dir.resolve(".gone.0123456789abcdef.tmp"));
+
+        assertEquals(0, AtomicFileWriter.removeStaleTemporaryFiles(listed, AtomicFileWriter.STALE_AFTER));
+        assertEquals(List.of(".a.sgn.fedcba9876543210.tmp", "notes.tmp"), names()); // no probe file was created
+
+        Path stale = Files.writeString(dir.resolve(".b.sgn.0123456789abcdef.tmp"), "left by kill -9");
+        Files.setLastModifiedTime(stale, FileTime.from(old));
+        Path staleDir = Files.createDirectory(dir.resolve(".c.sgn.0123456789abcdef.tmp"));
+        Files.setLastModifiedTime(staleDir, FileTime.from(old));
+        assertEquals(
+                1,
+                AtomicFileWriter.removeStaleTemporaryFiles(
+                        List.of(fresh, notTemporary, stale, staleDir), AtomicFileWriter.STALE_AFTER));
+        assertEquals(List.of(".a.sgn.fedcba9876543210.tmp", ".c.sgn.0123456789abcdef.tmp", "notes.tmp"), names());
+    }
+
+    @Test
     void aStagedFileReplacesTheTargetOnlyWhenCommitted() throws Exception {
         Path t = dir.resolve("c.cnf.xml.sgn");
         W.write(t, Bytes.utf8("old"));

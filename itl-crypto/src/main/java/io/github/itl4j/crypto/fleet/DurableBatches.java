@@ -20,34 +20,50 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * Makes the outputs of a fleet run durable in batches instead of one fsync (and one directory fsync) per file: the
  * workers stage each {@code .sgn} (written to its temporary file, not forced) and go on signing; a committer thread
- * takes every staged file waiting (up to {@value #MAX_BATCH}), forces them all at once from a small pool of I/O threads
- * (the file system then makes them durable in a few journal commits), renames each over its target, forces each
- * directory once, and only then reports the files as signed. So the guarantee of a single atomic write holds for
- * each file (a crash leaves the old file or the whole new one), and when {@link #finish()} returns every output is
- * durable. The batches adapt to the load: while one commits, the next fills. Not API.
+ * takes every staged file waiting (up to {@value #MAX_BATCH}), forces them (itself, and with helper threads when there
+ * are many, up to {@value #MAX_FORCERS} at once: the file system then makes them durable in a few journal commits),
+ * renames each over its target, forces each directory once, and only then reports the files as signed. So the
+ * guarantee of a single atomic write holds for each file (a crash leaves the old file or the whole new one), and when
+ * {@link #finish()} returns every output is durable.
+ *
+ * <p><b>Few hand-offs.</b> Waking a thread costs more CPU than the fsync of a small file on a fast file system (tens
+ * of microseconds on a virtual machine), so the committer is woken once per {@value #MIN_BATCH} staged files, not per
+ * file (or when a staged file has waited {@value #MAX_DELAY_MILLIS} ms, or at the end), and the forcing threads pull
+ * the batch's files from one cursor: one helper per {@value #FILES_PER_FORCER} files beyond the committer's, and a
+ * helper that finds the batch done (the committer forced them all meanwhile) has nothing to do. Not API.
  */
 final class DurableBatches {
     /** The most files committed together. */
     static final int MAX_BATCH = 256;
+    /** The committer is woken when this many files are staged (or the run ends, or {@link #MAX_DELAY_MILLIS}). */
+    static final int MIN_BATCH = 32;
+    /** The longest a staged file waits for its batch while fewer than {@link #MIN_BATCH} are staged. */
+    static final long MAX_DELAY_MILLIS = 20;
     /**
      * The most staged files waiting (temporary files on disk, each holding its open descriptor until it is forced);
      * workers wait beyond it. Kept well under the common 1,024-descriptor limit of a process.
      */
     static final int MAX_PENDING = 2 * MAX_BATCH;
-    /** Threads forcing temporary files in parallel: I/O waits, not CPU. */
-    private static final int FORCE_THREADS = 64;
+    /** The most threads forcing one batch's files at once, the committer included: I/O waits, not CPU. */
+    static final int MAX_FORCERS = 32;
+    /** One forcing thread (the committer, then helpers) per this many files of a batch. */
+    static final int FILES_PER_FORCER = 8;
     /** The most directories kept open for their fsync between batches (a recursive run may write into many). */
     static final int MAX_OPEN_DIRECTORIES = 16;
 
     private record Item(AtomicFileWriter.Staged staged, FileResult signed) {}
 
     private final Consumer<FileResult> done;
+    private final long maxDelayNanos;
+    private final IntConsumer batchSizes;
     private final Object lock = new Object();
     private final ArrayDeque<Item> pending = new ArrayDeque<>();
     private final Semaphore room = new Semaphore(MAX_PENDING);
@@ -74,9 +90,20 @@ final class DurableBatches {
 
     /** @param done receives each file's result once it is durable (or failed), on the committer thread */
     DurableBatches(Consumer<FileResult> done) {
+        this(done, MAX_DELAY_MILLIS, null);
+    }
+
+    /**
+     * @param done as {@link #DurableBatches(Consumer)}
+     * @param maxDelayMillis the longest a staged file waits while fewer than {@link #MIN_BATCH} are staged
+     * @param batches receives the size of each batch as the committer takes it (tests), or null
+     */
+    DurableBatches(Consumer<FileResult> done, long maxDelayMillis, IntConsumer batches) {
         this.done = done;
+        this.maxDelayNanos = TimeUnit.MILLISECONDS.toNanos(maxDelayMillis);
+        this.batchSizes = batches;
         AtomicInteger n = new AtomicInteger();
-        this.forcePool = Executors.newFixedThreadPool(FORCE_THREADS, r -> {
+        this.forcePool = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "itl-fleet-fsync-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -107,7 +134,9 @@ final class DurableBatches {
                 throw new InterruptedException("the run is stopping");
             }
             pending.add(new Item(staged, signed));
-            lock.notifyAll();
+            if (pending.size() == MIN_BATCH) {
+                lock.notifyAll(); // the committer waits for a batch, not for each file
+            }
         }
     }
 
@@ -116,9 +145,7 @@ final class DurableBatches {
             while (true) {
                 List<Item> batch = new ArrayList<>();
                 synchronized (lock) {
-                    while (pending.isEmpty() && !closing && !aborted) {
-                        lock.wait();
-                    }
+                    awaitBatch();
                     if (aborted || pending.isEmpty()) {
                         return;
                     }
@@ -127,6 +154,9 @@ final class DurableBatches {
                     }
                 }
                 try {
+                    if (batchSizes != null) {
+                        batchSizes.accept(batch.size());
+                    }
                     commit(batch);
                 } finally {
                     room.release(batch.size());
@@ -154,25 +184,45 @@ final class DurableBatches {
         }
     }
 
-    /** Forces every file of the batch (in parallel), renames them, forces their directories, then reports. */
-    private void commit(List<Item> batch) throws InterruptedException {
-        List<Future<?>> forced = new ArrayList<>(batch.size());
-        for (Item i : batch) {
-            forced.add(forcePool.submit(() -> {
-                i.staged.force();
-                return null;
-            }));
+    /**
+     * Waits (holding {@link #lock}) until a batch is worth committing: {@link #MIN_BATCH} files staged, a staged file
+     * waited {@link #MAX_DELAY_MILLIS} ms, the run is ending, or it was aborted.
+     */
+    private void awaitBatch() throws InterruptedException {
+        long deadline = 0;
+        boolean timing = false;
+        while (!closing && !aborted && pending.size() < MIN_BATCH) {
+            if (pending.isEmpty()) {
+                timing = false;
+                lock.wait();
+                continue;
+            }
+            long now = System.nanoTime();
+            if (!timing) {
+                timing = true;
+                deadline = now + maxDelayNanos;
+            } else if (now - deadline >= 0) {
+                return;
+            }
+            TimeUnit.NANOSECONDS.timedWait(lock, deadline - now);
         }
+    }
+
+    /** Forces every file of the batch (on several threads), renames them, forces their directories, then reports. */
+    private void commit(List<Item> batch) throws InterruptedException {
+        Throwable[] forceFailures = forceAll(batch);
         List<FileResult> results = new ArrayList<>(batch.size());
         List<Item> renamed = new ArrayList<>(batch.size());
         Set<Path> dirs = new LinkedHashSet<>();
         for (int k = 0; k < batch.size(); k++) {
             Item i = batch.get(k);
             try {
-                try {
-                    forced.get(k).get();
-                } catch (ExecutionException e) {
-                    throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+                Throwable f = forceFailures[k];
+                if (f instanceof Error err) {
+                    throw err;
+                }
+                if (f != null) {
+                    throw f instanceof IOException io ? io : new IOException(f);
                 }
                 dirs.add(i.staged.commit().getParent());
                 renamed.add(i);
@@ -197,6 +247,43 @@ final class DurableBatches {
         for (FileResult r : results) {
             done.accept(r);
         }
+    }
+
+    /**
+     * Forces every staged file of the batch: the committer and, for a larger batch, up to {@link #MAX_FORCERS} - 1
+     * helper threads take the files from one cursor, so a slow disk has many fsyncs in flight at once while on a
+     * fast one the committer forces most of them itself before a helper is even running.
+     *
+     * @return per file, what its force threw, or null
+     * @throws InterruptedException if interrupted while waiting for a helper
+     */
+    private Throwable[] forceAll(List<Item> batch) throws InterruptedException {
+        int n = batch.size();
+        Throwable[] failures = new Throwable[n];
+        AtomicInteger cursor = new AtomicInteger();
+        Runnable forcer = () -> {
+            for (int k; (k = cursor.getAndIncrement()) < n; ) {
+                try {
+                    batch.get(k).staged.force();
+                } catch (IOException | RuntimeException | Error e) {
+                    failures[k] = e;
+                }
+            }
+        };
+        int helpers = Math.min(MAX_FORCERS, (n + FILES_PER_FORCER - 1) / FILES_PER_FORCER) - 1;
+        List<Future<?>> running = new ArrayList<>(Math.max(helpers, 0));
+        for (int h = 0; h < helpers; h++) {
+            running.add(forcePool.submit(forcer));
+        }
+        forcer.run();
+        for (Future<?> f : running) {
+            try {
+                f.get(); // after it, the helper's entries of failures are visible here
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a forcing thread failed", e.getCause()); // forcer catches all
+            }
+        }
+        return failures;
     }
 
     /** As {@link AtomicFileWriter#syncDirectory(Path)} (best effort), through the directory's open descriptor. */

@@ -175,7 +175,7 @@ public final class FleetEncryptor {
                             size,
                             "source is " + size + " bytes, over maxPayloadSize (" + cfg.limits.maxPayloadSize() + ")");
                 }
-                plain = readBounded(source);
+                plain = FleetFileJob.readBounded(source, cfg.limits, cfg.followSymlinks, size);
                 size = plain.size();
             } catch (ItlLimitException e) {
                 return failure(
@@ -334,10 +334,6 @@ public final class FleetEncryptor {
             } catch (IOException | RuntimeException e) {
                 return false;
             }
-        }
-
-        private Bytes readBounded(Path source) throws IOException {
-            return FleetFileJob.readBounded(source, cfg.limits, cfg.followSymlinks);
         }
 
         private boolean interrupted(Throwable e) {

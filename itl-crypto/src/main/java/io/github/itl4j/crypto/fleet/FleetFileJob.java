@@ -14,9 +14,10 @@ import io.github.itl4j.crypto.fleet.FleetSigner.FileResult;
 import io.github.itl4j.crypto.fleet.FleetSigner.Status;
 import io.github.itl4j.io.AtomicFileWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -26,6 +27,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -145,7 +147,7 @@ final class FleetFileJob {
                         size,
                         "source is " + size + " bytes, over maxPayloadSize (" + limits.maxPayloadSize() + ")");
             }
-            payload = readBounded(source);
+            payload = readBounded(source, limits, followSymlinks, size);
             size = payload.size();
         } catch (ItlLimitException e) {
             return failure(
@@ -230,9 +232,11 @@ final class FleetFileJob {
             ConcurrentMap<Set<PosixFilePermission>, AtomicFileWriter> cache,
             AtomicFileWriter writer,
             Set<PosixFilePermission> sourcePermissions) {
-        return sourcePermissions == null
-                ? writer
-                : cache.computeIfAbsent(Set.copyOf(sourcePermissions), writer::permissionsAtMost);
+        if (sourcePermissions == null) {
+            return writer;
+        }
+        AtomicFileWriter w = cache.get(sourcePermissions); // found by value: no copy per file
+        return w != null ? w : cache.computeIfAbsent(Set.copyOf(sourcePermissions), writer::permissionsAtMost);
     }
 
     private boolean upToDate(
@@ -263,27 +267,44 @@ final class FleetFileJob {
         }
     }
 
-    private Bytes readBounded(Path source) throws IOException {
-        return readBounded(source, limits, followSymlinks);
-    }
-
     /**
-     * Reads a source of a fleet run within {@code limits}' payload size, through a link only when following.
-     * Shared by signing and {@link FleetEncryptor}.
+     * Reads a source of a fleet run within {@code limits}' payload size, through a link only when following, into
+     * one array of the size the source had when examined plus one byte (so the end of the file is seen by the read
+     * that comes up short, then by one that returns nothing): no buffer is allocated and copied per chunk. A source
+     * that grew meanwhile is read on, into a larger array, up to the limit. Shared by signing and
+     * {@link FleetEncryptor}.
+     *
+     * @param sizeHint the size the source had when examined (its {@code lstat}), or -1 if unknown
      */
-    static Bytes readBounded(Path source, ItlLimits limits, boolean followSymlinks) throws IOException {
+    static Bytes readBounded(Path source, ItlLimits limits, boolean followSymlinks, long sizeHint) throws IOException {
         long max = limits.maxPayloadSize();
         int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
-        InputStream opened = followSymlinks
-                ? Files.newInputStream(source)
-                : Files.newInputStream(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        try (InputStream in = opened) {
-            byte[] b = in.readNBytes(cap);
-            if (b.length > max) {
-                throw new ItlLimitException("maxPayloadSize", max, b.length, ItlLimitException.NO_OFFSET);
+        byte[] b = new byte[(int) Math.min(cap, sizeHint >= 0 ? sizeHint + 1 : 8192)];
+        int n = 0;
+        try (SeekableByteChannel ch = followSymlinks
+                ? Files.newByteChannel(source, StandardOpenOption.READ)
+                : Files.newByteChannel(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            ByteBuffer buf = ByteBuffer.wrap(b);
+            while (true) {
+                if (n == b.length) {
+                    if (b.length >= cap) {
+                        break; // read max + 1 bytes: over the limit
+                    }
+                    b = Arrays.copyOf(b, (int) Math.min(cap, 2L * b.length));
+                    buf = ByteBuffer.wrap(b);
+                    buf.position(n);
+                }
+                int r = ch.read(buf);
+                if (r < 0) {
+                    break;
+                }
+                n += r;
             }
-            return Bytes.wrapOwned(b);
         }
+        if (n > max) {
+            throw new ItlLimitException("maxPayloadSize", max, n, ItlLimitException.NO_OFFSET);
+        }
+        return Bytes.wrapOwned(b).slice(0, n); // a view: the spare byte is not copied away
     }
 
     /**

@@ -28,7 +28,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -75,10 +74,11 @@ import java.util.regex.PatternSyntaxException;
  * signed or cannot be written is reported as {@link Status#FAILED} with a {@link Failure} code and a one-line
  * message; the other files go on.
  *
- * <p><b>Memory and threads.</b> The directory is streamed (never listed into memory) into an
- * {@link ExecutorService} of {@code threads} workers; the lister waits while {@code 4 * threads} files are queued.
- * A worker holds one source and at most one existing {@code .sgn}, each bounded by the limits. One {@link ItlSigner} is shared by all workers (it is
- * thread-safe). Only failures are kept for the {@link Result}.
+ * <p><b>Memory and threads.</b> The directory is listed once (the matching paths are kept, one {@link Path} each);
+ * {@code threads} workers take the files from that list in order, each the next one itself, and a committer thread
+ * (with helpers while fsyncs are slow) makes their outputs durable. A worker holds one source and at most one
+ * existing {@code .sgn}, each bounded by the limits; at most 512 written outputs wait for their batch. One
+ * {@link ItlSigner} is shared by all workers (it is thread-safe). Only failures are kept for the {@link Result}.
  *
  * <p><b>Cancellation.</b> Interrupting the thread in {@link #sign(Path)} stops the run: workers finish or abandon
  * (deleting its temporary file) the file in hand, and {@code sign} throws {@link InterruptedException} once they
@@ -104,7 +104,6 @@ public final class FleetSigner {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FleetSigner.class);
     private static final String SGN = ".sgn";
-    private static final int QUEUE_PER_THREAD = 4;
 
     private final ItlSigner signer;
     private final String glob;
@@ -225,16 +224,11 @@ public final class FleetSigner {
                     lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         } catch (java.nio.file.AccessDeniedException | java.nio.file.ReadOnlyFileSystemException e) {
             // a directory this user cannot write: no output can be written either (each file fails), so no lock
-            return signLocked(directory, out);
+            return signLocked(directory, out, false);
         }
         try (lockChannel;
                 FileLock lock = tryLock(lockChannel, lockFile)) {
-            try {
-                AtomicFileWriter.removeStaleTemporaryFiles(lockDir, null, AtomicFileWriter.STALE_AFTER);
-            } catch (IOException e) {
-                // best effort: a leftover temporary file is ignored by the listing anyway
-            }
-            return signLocked(directory, out);
+            return signLocked(directory, out, true);
         }
     }
 
@@ -251,11 +245,28 @@ public final class FleetSigner {
         return lock;
     }
 
-    private Result signLocked(Path directory, Path out) throws IOException, InterruptedException {
+    /**
+     * @param removeStale whether to remove the stale temporary files of the lock's directory (held by this run)
+     */
+    private Result signLocked(Path directory, Path out, boolean removeStale) throws IOException, InterruptedException {
         PathMatcher matcher = directory.getFileSystem().getPathMatcher("glob:" + glob);
         long start = System.nanoTime();
-        // listed once: each entry is examined by one lstat (the count and the run are the same list)
-        List<Path> files = selectedFiles(directory, matcher);
+        // listed once: each entry is examined by one lstat (the count and the run are the same list); the same
+        // listing finds the temporary files a killed run left in the directory, when the outputs go there
+        List<Path> temporaries = removeStale && out == null && !recursive ? new ArrayList<>() : null;
+        List<Path> files = selectedFiles(directory, matcher, temporaries);
+        if (removeStale) {
+            try {
+                if (temporaries != null) {
+                    AtomicFileWriter.removeStaleTemporaryFiles(temporaries, AtomicFileWriter.STALE_AFTER);
+                } else {
+                    Path lockDir = out != null ? out : directory;
+                    AtomicFileWriter.removeStaleTemporaryFiles(lockDir, null, AtomicFileWriter.STALE_AFTER);
+                }
+            } catch (IOException e) {
+                // best effort: a leftover temporary file is ignored by the listing anyway
+            }
+        }
         long expected = files.size();
         Run run = new Run(out, directory, expected, Thread.currentThread());
         LOG.debug("Fleet signing {} files matching {} in {} on {} threads", expected, glob, directory, threads);
@@ -264,17 +275,20 @@ public final class FleetSigner {
             progress.started(expected);
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads());
-        Semaphore queued = new Semaphore(threads * QUEUE_PER_THREAD);
+        // each worker takes the next file of the list itself: no thread hands files over, none is woken per file
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i; !run.cancelled && (i = next.getAndIncrement()) < files.size(); ) {
+                try {
+                    run.task(files.get(i));
+                } catch (RuntimeException e) { // as a pool task's: that file is lost, the worker goes on
+                    LOG.warn("Fleet signing of {} failed unexpectedly", files.get(i), e);
+                }
+            }
+        };
         try {
-            for (Path p : files) {
-                queued.acquire();
-                pool.execute(() -> {
-                    try {
-                        run.task(p);
-                    } finally {
-                        queued.release();
-                    }
-                });
+            for (int t = 0; t < threads; t++) {
+                pool.execute(worker);
             }
             pool.shutdown();
             while (!pool.awaitTermination(1, TimeUnit.HOURS)) {
@@ -337,13 +351,19 @@ public final class FleetSigner {
      * The files to sign: the entries of the directory (of its whole tree when recursive) whose names match, that are
      * not outputs, temporary files or the lock, and are not directories. One {@code lstat} per entry: the tree walk
      * hands over the attributes it read.
+     *
+     * @param temporaries null, or receives the directory's entries named as temporary files (not recursive only)
      */
-    private List<Path> selectedFiles(Path directory, PathMatcher matcher) throws IOException {
+    private List<Path> selectedFiles(Path directory, PathMatcher matcher, List<Path> temporaries) throws IOException {
         List<Path> files = new ArrayList<>();
         if (!recursive) {
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory)) {
                 for (Path p : ds) {
-                    if (selectedName(p, matcher) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    if (temporaries != null
+                            && p.getFileName() != null
+                            && AtomicFileWriter.isTemporaryName(p.getFileName().toString())) {
+                        temporaries.add(p);
+                    } else if (selectedName(p, matcher) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                         files.add(p);
                     }
                 }

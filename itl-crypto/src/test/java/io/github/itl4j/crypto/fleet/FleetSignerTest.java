@@ -199,6 +199,44 @@ class FleetSignerTest {
     }
 
     @Test
+    void staleTemporaryFilesAreRemovedFromTheListingAndNoOwnerProbeIsMadeWhenThereAreNone() throws Exception {
+        // issue 17: the run found stale temporaries by listing the directory a second time and learned the user
+        // with a probe file (created, then unlinked) every time; now its own listing finds them and the probe is
+        // only made when one is old enough to be removed
+        configs(dir, 20);
+        Path stale = Files.writeString(dir.resolve(".SEP000000000001.cnf.xml.sgn.0123456789abcdef.tmp"), "killed");
+        Files.setLastModifiedTime(
+                stale,
+                FileTime.from(java.time.Instant.now()
+                        .minus(io.github.itl4j.io.AtomicFileWriter.STALE_AFTER)
+                        .minusSeconds(60)));
+        Path fresh = Files.writeString(dir.resolve(".SEP000000000002.cnf.xml.sgn.fedcba9876543210.tmp"), "live");
+        assertEquals(20, fleet(T0).build().sign(dir).signed());
+        assertFalse(Files.exists(stale, LinkOption.NOFOLLOW_LINKS));
+        assertTrue(Files.exists(fresh));
+        Files.delete(fresh);
+
+        Set<String> created = new TreeSet<>();
+        try (java.nio.file.WatchService watch = dir.getFileSystem().newWatchService()) {
+            dir.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            assertEquals(20, fleet(T0).force(true).build().sign(dir).signed());
+            Files.writeString(dir.resolve("zz-sentinel"), "events are ordered: once this one is seen, all are");
+            while (!created.contains("zz-sentinel")) {
+                java.nio.file.WatchKey k = watch.take();
+                for (java.nio.file.WatchEvent<?> e : k.pollEvents()) {
+                    assertNotEquals(java.nio.file.StandardWatchEventKinds.OVERFLOW, e.kind(), "events were lost");
+                    created.add(e.context().toString());
+                }
+                k.reset();
+            }
+        }
+        assertEquals(
+                Set.of(),
+                created.stream().filter(n -> n.contains("probe")).collect(Collectors.toSet()),
+                "no probe file when no temporary file is stale");
+    }
+
+    @Test
     void aFileIsReportedSignedOnlyOnceItsOutputIsInPlaceOverSeveralBatches() throws Exception {
         int n = DurableBatches.MAX_BATCH + 57;
         List<Path> sources = configs(dir, n);

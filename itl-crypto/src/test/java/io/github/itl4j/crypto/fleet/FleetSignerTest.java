@@ -173,21 +173,8 @@ class FleetSignerTest {
         // issue 17: a writer per file probed the umask with an empty file (created, then unlinked) beside every
         // new output: two extra syscalls and an inode freed per file, which a journal-less ext4 then scans past
         List<Path> sources = configs(dir, FILES);
-        Set<String> created = new TreeSet<>();
-        try (java.nio.file.WatchService watch = dir.getFileSystem().newWatchService()) {
-            dir.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
-            Result r = fleet(T0).build().sign(dir);
-            assertEquals(FILES, r.signed());
-            Files.writeString(dir.resolve("zz-sentinel"), "events are ordered: once this one is seen, all are");
-            while (!created.contains("zz-sentinel")) {
-                java.nio.file.WatchKey k = watch.take();
-                for (java.nio.file.WatchEvent<?> e : k.pollEvents()) {
-                    assertNotEquals(java.nio.file.StandardWatchEventKinds.OVERFLOW, e.kind(), "events were lost");
-                    created.add(e.context().toString());
-                }
-                k.reset();
-            }
-        }
+        Set<String> created = createdDuring(
+                dir, () -> assertEquals(FILES, fleet(T0).build().sign(dir).signed()));
         Set<String> probes = created.stream()
                 .filter(n -> n.startsWith(".itl4j-probe."))
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -216,20 +203,9 @@ class FleetSignerTest {
         assertTrue(Files.exists(fresh));
         Files.delete(fresh);
 
-        Set<String> created = new TreeSet<>();
-        try (java.nio.file.WatchService watch = dir.getFileSystem().newWatchService()) {
-            dir.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
-            assertEquals(20, fleet(T0).force(true).build().sign(dir).signed());
-            Files.writeString(dir.resolve("zz-sentinel"), "events are ordered: once this one is seen, all are");
-            while (!created.contains("zz-sentinel")) {
-                java.nio.file.WatchKey k = watch.take();
-                for (java.nio.file.WatchEvent<?> e : k.pollEvents()) {
-                    assertNotEquals(java.nio.file.StandardWatchEventKinds.OVERFLOW, e.kind(), "events were lost");
-                    created.add(e.context().toString());
-                }
-                k.reset();
-            }
-        }
+        Set<String> created = createdDuring(
+                dir,
+                () -> assertEquals(20, fleet(T0).force(true).build().sign(dir).signed()));
         assertEquals(
                 Set.of(),
                 created.stream().filter(n -> n.contains("probe")).collect(Collectors.toSet()),
@@ -754,5 +730,33 @@ class FleetSignerTest {
         Files.delete(sgn(list));
         fleet(T0).glob("*.xml").force(true).build().sign(dir);
         assertFalse(Files.exists(sgn(list)));
+    }
+
+    /** Something to run that may throw. */
+    private interface Run {
+        void run() throws Exception;
+    }
+
+    /**
+     * @param dir a directory
+     * @param run what to watch
+     * @return the names of the entries created in {@code dir} while {@code run} ran (inotify), even those deleted again
+     */
+    private static Set<String> createdDuring(Path dir, Run run) throws Exception {
+        Set<String> created = new TreeSet<>();
+        try (java.nio.file.WatchService watch = dir.getFileSystem().newWatchService()) {
+            dir.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            run.run();
+            Files.writeString(dir.resolve("zz-sentinel"), "events are ordered: once this one is seen, all are");
+            while (!created.contains("zz-sentinel")) {
+                java.nio.file.WatchKey k = watch.take();
+                for (java.nio.file.WatchEvent<?> e : k.pollEvents()) {
+                    assertNotEquals(java.nio.file.StandardWatchEventKinds.OVERFLOW, e.kind(), "events were lost");
+                    created.add(e.context().toString());
+                }
+                k.reset();
+            }
+        }
+        return created;
     }
 }

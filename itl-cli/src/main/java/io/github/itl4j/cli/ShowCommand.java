@@ -75,6 +75,9 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!json.given()) {
+            ShowFormat.prepareDates(); // the modification time's date, ready by the time it is printed
+        }
         TrustOptions.Anchors t = trust.load(cli.err(), limitOptions.reader()); // a failure goes to ItlCli's handler
         if (!t.allUsable()) {
             return ExitCodes.CHECK_FAILED; // fail closed; Trust.load said why

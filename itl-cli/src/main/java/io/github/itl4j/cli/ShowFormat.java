@@ -494,17 +494,24 @@ final class ShowFormat {
      * instead of following it. Nothing is printed or kept here: a failure is left for the real call to report.
      */
     static void prepareDates() {
-        Thread t = new Thread(
-                () -> {
-                    try {
-                        cucmDate(Instant.EPOCH);
-                    } catch (Throwable ignored) { // the real call fails the same way and reports it
-                        // nothing to do
-                    }
-                },
-                "itl-dates");
-        t.setDaemon(true);
-        t.start();
+        new DatePreparer().start();
+    }
+
+    /** A thread class rather than a lambda: linking a lambda costs the main thread more than starting the thread. */
+    private static final class DatePreparer extends Thread {
+        DatePreparer() {
+            super("itl-dates");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                cucmDate(Instant.EPOCH);
+            } catch (Throwable ignored) { // the real call fails the same way and reports it
+                // nothing to do
+            }
+        }
     }
 
     /**

@@ -111,8 +111,9 @@ public final class ShowCommand implements Callable<Integer> {
                     notChecked = "a signed file carries no certificate; give --trust with the TFTP certificate, or "
                             + "an ITL/CTL that holds it, to verify it";
                 }
-                ShowFormat.Shown s =
-                        new ShowFormat.Shown(name, modified, in.data(), f, Checksums.of(in.data()), r, notChecked);
+                // the text prints MD5 and SHA-1 only (as CUCM does); SHA-256 and SHA-512 are for the JSON
+                Checksums sums = doc != null ? Checksums.of(in.data()) : Checksums.md5AndSha1(in.data());
+                ShowFormat.Shown s = new ShowFormat.Shown(name, modified, in.data(), f, sums, r, notChecked);
                 if (doc != null) {
                     ShowJson.json(doc.generator(), s, t.names());
                     if (r != null) {

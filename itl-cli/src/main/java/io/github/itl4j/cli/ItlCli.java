@@ -107,7 +107,6 @@ public final class ItlCli implements Callable<Integer> {
      * @param args the arguments
      */
     public static void main(String[] args) {
-        Prestart.start();
         if (System.getProperty(CONVERTER_EXCLUDES) == null) {
             System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
         }

@@ -107,8 +107,23 @@ public final class ItlCli implements Callable<Integer> {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
+        }
         System.exit(run(System.in, System.out, System.err, args));
     }
+
+    /** The system property that keeps picocli from registering some of its built-in type converters. */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
+    /**
+     * The built-in converters the {@code itl} process leaves out (regular expressions for class names, picocli's
+     * syntax): every {@link CommandLine} registers one for each {@code java.time} and {@code java.sql} type by
+     * reflection, and {@code Class.forName} initialises them, which builds java.time's standard formatters (several
+     * ms at start-up, in every command). No option of {@code itl} relies on them: the two {@code Instant} options have
+     * a converter of their own ({@code CliConventionsTest} checks every option of every command).
+     */
+    static final String UNUSED_CONVERTERS = "java\\.time\\..*,java\\.sql\\..*";
 
     /**
      * Runs the command in-process (tests, embedding).

@@ -75,6 +75,9 @@ public final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!json.given()) {
+            ShowFormat.prepareDates(); // the modification time's date, ready by the time it is printed
+        }
         TrustOptions.Anchors t = trust.load(cli.err(), limitOptions.reader()); // a failure goes to ItlCli's handler
         if (!t.allUsable()) {
             return ExitCodes.CHECK_FAILED; // fail closed; Trust.load said why
@@ -108,8 +111,9 @@ public final class ShowCommand implements Callable<Integer> {
                     notChecked = "a signed file carries no certificate; give --trust with the TFTP certificate, or "
                             + "an ITL/CTL that holds it, to verify it";
                 }
-                ShowFormat.Shown s =
-                        new ShowFormat.Shown(name, modified, in.data(), f, Checksums.of(in.data()), r, notChecked);
+                // the text prints MD5 and SHA-1 only (as CUCM does); SHA-256 and SHA-512 are for the JSON
+                Checksums sums = doc != null ? Checksums.of(in.data()) : Checksums.md5AndSha1(in.data());
+                ShowFormat.Shown s = new ShowFormat.Shown(name, modified, in.data(), f, sums, r, notChecked);
                 if (doc != null) {
                     ShowJson.json(doc.generator(), s, t.names());
                     if (r != null) {

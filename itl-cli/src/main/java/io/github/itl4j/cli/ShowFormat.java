@@ -50,10 +50,12 @@ import java.util.OptionalInt;
  * with {@code verbose}. Text from the file is escaped so that it cannot drive a terminal.
  */
 final class ShowFormat {
-    /** The VALUE column: BYTEPOS (8) + TAG (22) + LENGTH (8). */
-    private static final String ROW = "%-8s%-22s%-8s%s";
+    /** The widths of the BYTEPOS, TAG and LENGTH columns; VALUE starts after them. */
+    private static final int BYTEPOS_WIDTH = 8;
 
-    private static final int VALUE_COLUMN = 38;
+    private static final int TAG_WIDTH = 22;
+    private static final int LENGTH_WIDTH = 8;
+    private static final int VALUE_COLUMN = BYTEPOS_WIDTH + TAG_WIDTH + LENGTH_WIDTH;
     /** Binary values longer than this are cut unless verbose. */
     private static final int HEX_PREVIEW = 32;
 
@@ -283,13 +285,33 @@ final class ShowFormat {
     }
 
     private static void tableHeader(PrintWriter out) {
-        out.println(String.format(ROW, "BYTEPOS", "TAG", "LENGTH", "VALUE"));
-        out.println(String.format(ROW, "-------", "---", "------", "-----"));
+        out.println(columns("BYTEPOS", "TAG", "LENGTH", "VALUE"));
+        out.println(columns("-------", "---", "------", "-----"));
     }
 
     private static void row(PrintWriter out, int tag, String name, int length, String value) {
-        out.println(String.format(ROW, tag, name, length, value == null ? "" : value)
+        out.println(columns(Integer.toString(tag), name, Integer.toString(length), value == null ? "" : value)
                 .stripTrailing());
+    }
+
+    /**
+     * One table line: BYTEPOS, TAG and LENGTH each left-aligned and padded with spaces to its column's width (a
+     * longer value is kept whole and pushes the rest right), then VALUE; what {@code String.format("%-8s%-22s%-8s%s",
+     * ...)} makes, without {@link java.util.Formatter}, whose first use costs milliseconds at start-up.
+     */
+    static String columns(String bytepos, String tag, String length, String value) {
+        StringBuilder sb = new StringBuilder(VALUE_COLUMN + value.length());
+        padded(sb, bytepos, BYTEPOS_WIDTH);
+        padded(sb, tag, TAG_WIDTH);
+        padded(sb, length, LENGTH_WIDTH);
+        return sb.append(value).toString();
+    }
+
+    private static void padded(StringBuilder sb, String s, int width) {
+        sb.append(s);
+        for (int i = s.length(); i < width; i++) {
+            sb.append(' ');
+        }
     }
 
     private static void headerElement(PrintWriter out, TlvElement e, boolean verbose) {
@@ -463,6 +485,33 @@ final class ShowFormat {
      */
     static String cucmDate(Instant t) {
         return CucmDate.FORMAT.format(t.atZone(ZoneId.systemDefault()));
+    }
+
+    /**
+     * Starts building the date formatter and loading the local time zone's rules and names on a daemon thread, for a
+     * command that will print a date ({@link #cucmDate}) after other work: the first date costs about 20 ms in a fresh
+     * JVM (the time zone database, the locale data of the day, month and zone names), which then overlaps that work
+     * instead of following it. Nothing is printed or kept here: a failure is left for the real call to report.
+     */
+    static void prepareDates() {
+        new DatePreparer().start();
+    }
+
+    /** A thread class rather than a lambda: linking a lambda costs the main thread more than starting the thread. */
+    private static final class DatePreparer extends Thread {
+        DatePreparer() {
+            super("itl-dates");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                cucmDate(Instant.EPOCH);
+            } catch (Throwable ignored) { // the real call fails the same way and reports it
+                // nothing to do
+            }
+        }
     }
 
     /**

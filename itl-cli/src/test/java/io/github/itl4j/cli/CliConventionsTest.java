@@ -72,6 +72,36 @@ class CliConventionsTest {
     }
 
     @Test
+    void noOptionNeedsAConverterTheProcessLeavesOut() {
+        // ItlCli.main keeps picocli from registering the built-in converters of UNUSED_CONVERTERS: an option of such
+        // a type must bring its own converter
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+        CommandLine full = ItlCli.commandLine(InputStream0.EMPTY, OutputStream.nullOutputStream(), sink, sink);
+        List<String> excludes = List.of(ItlCli.UNUSED_CONVERTERS.split(","));
+        List<String> checked = new ArrayList<>();
+        List<CommandLine> todo = new ArrayList<>(List.of(full));
+        while (!todo.isEmpty()) {
+            CommandLine c = todo.remove(todo.size() - 1);
+            todo.addAll(c.getSubcommands().values());
+            for (CommandLine.Model.ArgSpec a : c.getCommandSpec().args()) {
+                List<Class<?>> types = new ArrayList<>(List.of(a.auxiliaryTypes()));
+                types.add(a.type());
+                for (Class<?> t : types) {
+                    if (excludes.stream().anyMatch(t.getName()::matches)) {
+                        checked.add(c.getCommandSpec().qualifiedName() + " " + a);
+                        assertTrue(
+                                a.converters().length > 0,
+                                c.getCommandSpec().qualifiedName() + " " + a + " has no converter for " + t);
+                    }
+                }
+            }
+        }
+        assertFalse(checked.isEmpty()); // the check sees the Instant options (expiry --now, sign-config --timestamp)
+        assertTrue(excludes.stream().anyMatch("java.time.Instant"::matches));
+        assertFalse(excludes.stream().anyMatch("java.nio.file.Path"::matches));
+    }
+
+    @Test
     void everySubcommandRunsThroughTheLazyModel() {
         for (Class<?> c : Subcommands.all()) {
             String name = c.getAnnotation(Command.class).name();

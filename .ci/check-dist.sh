@@ -65,6 +65,11 @@ itl show "$ex/ITLFile.tlv" >"$out/show" || fail "itl show examples/ITLFile.tlv"
 grep -q 'The ITL file was verified successfully.' "$out/show" || fail "itl show: no success line"
 itl verify "$ex/ITLFile.tlv" || fail "itl verify examples/ITLFile.tlv"
 itl verify --trust "$ex/ITLFile.tlv" "$ex/ITLFile-reset.tlv" || fail "itl verify --trust ITLFile.tlv ITLFile-reset.tlv"
+# one compiler thread for a single file; a user's own compiler settings in ITL_JAVA_OPTS must still start the JVM
+clean ITL_JAVA_OPTS=-XX:TieredStopAtLevel=4 "$home/bin/itl" verify "$ex/ITLFile.tlv" >/dev/null \
+    || fail "ITL_JAVA_OPTS=-XX:TieredStopAtLevel=4 itl verify (the launcher's -XX:CICompilerCount=1 must give way)"
+mkdir -p "$out/dir" && cp "$ex/ITLFile.tlv" "$out/dir/"
+itl lint "$out/dir" >/dev/null || fail "itl lint DIR (a directory run, optimizing compiler)"
 say "show and verify OK"
 
 # reset with the PKCS#12 (Bouncy Castle, PBES2), the result trusted by a phone holding the original

@@ -47,10 +47,10 @@ case "$mode" in
          fi ;;
     *) echo "[itl-dist] dist.archive must be cds or aot, not $mode" >&2; exit 1 ;;
 esac
-# Options every run of bin/itl gives the JVM, the training runs too: the quick compiler, the serial GC and, on JDK 22+
-# only, native access for the native crypto provider's library (else a warning; on JDK 17 the option would turn off
-# CDS's optimized module handling). The archive is dumped with the module options of the runs it serves.
-run_flags=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
+# Options every run of bin/itl gives the JVM, the training runs too: the quick compiler (one thread), the serial GC
+# and, on JDK 22+ only, native access for the native crypto provider's library (else a warning; on JDK 17 the option
+# would turn off CDS's optimized module handling). The archive is dumped with the module options of the runs it serves.
+run_flags=(-XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -XX:+UseSerialGC)
 module_flags=()
 if [ "$rt_feature" -ge 22 ]; then
     module_flags=(--enable-native-access=ALL-UNNAMED)
@@ -236,7 +236,7 @@ native_access=()
 "$rt_jdk/bin/jpackage" --type app-image --dest "$work/app-image" --name itl --app-version "${debver%%~*}" \
     --runtime-image "$stage/runtime" --input "$input" --main-jar itl.jar --main-class io.github.itl4j.cli.ItlCli \
     --java-options '-XX:SharedArchiveFile=$APPDIR/itl.jsa' --java-options '-XX:TieredStopAtLevel=1' \
-    --java-options '-XX:+UseSerialGC' "${native_access[@]}" \
+    --java-options '-XX:CICompilerCount=1' --java-options '-XX:+UseSerialGC' "${native_access[@]}" \
     --description "Cisco ITL/CTL trust lists and signed files: show, verify, build, reset, sign"
 app="$work/app-image/itl"
 # The .deb's archive is made by its postinst, for /opt/itl/lib/app/itl.jar where the launcher finds the jar (as

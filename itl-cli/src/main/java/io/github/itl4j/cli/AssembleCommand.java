@@ -38,7 +38,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl assemble}: rebuilds a file from the JSON of {@code itl dump --json}, checks it with the library and writes
@@ -61,7 +60,7 @@ public final class AssembleCommand implements Callable<Integer>, ItlCli.Subject 
     /** The largest JSON document read. */
     static final long MAX_JSON = 256L * 1024 * 1024;
 
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Option(

@@ -46,7 +46,6 @@ import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl audit}: which phones hold a stale ITL or CTL. Matches the hashes phones report (CSV exports, DeviceTLInfo
@@ -90,7 +89,7 @@ public final class AuditCommand implements Callable<Integer> {
             "source",
             "line");
 
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Option(

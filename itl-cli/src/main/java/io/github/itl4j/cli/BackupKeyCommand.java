@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl backup-key P12 --remote HOST[:PORT] USER DIR}: copies a key file (CUCM's {@code ITLRecovery.p12}) to an
@@ -37,7 +36,7 @@ import picocli.CommandLine.ParentCommand;
         },
         footer = {"", "Example:", "  itl backup-key ITLRecovery.p12 --remote sftp.example.com backup itl-backup"})
 public final class BackupKeyCommand implements Callable<Integer>, ItlCli.Subject {
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Parameters(index = "0", paramLabel = "P12", description = "The file to back up.")

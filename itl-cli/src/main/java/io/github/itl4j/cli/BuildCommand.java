@@ -39,7 +39,6 @@ import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl build}: makes and signs a new ITL (or CTL) from certificates, one option per role. Records are written
@@ -74,7 +73,7 @@ import picocli.CommandLine.ParentCommand;
             "Passwords are never taken from the command line: --password-file, --password-env, or a prompt."
         })
 public final class BuildCommand implements Callable<Integer> {
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Option(

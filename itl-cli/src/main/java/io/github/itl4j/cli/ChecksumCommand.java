@@ -18,7 +18,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl checksum}: whole-file MD5, SHA-1, SHA-256 and SHA-512 in the forms CUCM's {@code show itl} prints
@@ -79,7 +78,7 @@ public final class ChecksumCommand implements Callable<Integer> {
         SUM
     }
 
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Option(

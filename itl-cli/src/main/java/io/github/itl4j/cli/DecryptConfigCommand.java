@@ -29,7 +29,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl decrypt-config}: verifies and decrypts an {@code SEP<MAC>.cnf.xml.enc.sgn} with the phone's private key
@@ -70,7 +69,7 @@ public final class DecryptConfigCommand implements Callable<Integer>, ItlCli.Sub
             EncryptedConfigCode.DIGEST_MISMATCH,
             EncryptedConfigCode.KEY_LENGTH);
 
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The .enc.sgn file; - reads standard input.")

@@ -38,7 +38,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl diff OLD NEW}: what changed between the trust list phones hold and the one now served (docs/lint.md,
@@ -68,7 +67,7 @@ import picocli.CommandLine.ParentCommand;
                     + "list nor a capture."
         })
 public final class DiffCommand implements Callable<Integer> {
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Option(

@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl dump}: every TLV of a trust list or signed file with its offset, tag, name, length and value; or, with
@@ -47,7 +46,7 @@ public final class DumpCommand implements Callable<Integer> {
     /** Version of the JSON layout. */
     static final int FORMAT_VERSION = 1;
 
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Option(names = "--json", description = "Write one lossless JSON document (one FILE only).")

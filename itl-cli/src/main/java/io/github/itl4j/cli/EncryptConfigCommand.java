@@ -23,7 +23,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl encrypt-config}: encrypts a phone configuration for its phone's certificate into
@@ -52,7 +51,7 @@ import picocli.CommandLine.ParentCommand;
                     + "3 bad key or input, 4 I/O."
         })
 public final class EncryptConfigCommand implements Callable<Integer>, ItlCli.Subject {
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "The configuration to encrypt.")

@@ -15,7 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl expiry}: every certificate of the given ITLs/CTLs with notAfter, role and node, soonest first
@@ -38,7 +37,7 @@ import picocli.CommandLine.ParentCommand;
                     + "2 usage, 3 malformed list, 4 I/O."
         })
 public final class ExpiryCommand implements Callable<Integer> {
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "ITL or CTL files.")

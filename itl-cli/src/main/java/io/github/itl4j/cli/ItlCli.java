@@ -29,8 +29,8 @@ import picocli.CommandLine.Spec;
 /**
  * The {@code itl} command: inspect, assemble, sign and verify Cisco ITL/CTL trust lists and signed files.
  *
- * <p>Every subcommand is one class listed in {@link Command#subcommands()} below; it gets this object through
- * {@code @ParentCommand} and uses {@link #stdin()}, {@link #out()}, {@link #binaryOut()}, {@link #fail(String,
+ * <p>Every subcommand is one class listed in {@link Command#subcommands()} below; it gets this object in its field of
+ * type {@code ItlCli} (set by {@code Subcommands.injectParent}) and uses {@link #stdin()}, {@link #out()}, {@link #binaryOut()}, {@link #fail(String,
  * Throwable)} and {@link Inputs}/{@link Outputs} for the shared behaviour: inputs as paths or {@code -}, one-line
  * errors (a stack trace only with {@code --debug}), atomic outputs and the {@link ExitCodes}.
  *
@@ -196,6 +196,9 @@ public final class ItlCli implements Callable<Integer> {
         CommandLine cl;
         if (modelled == null) {
             cl = new CommandLine(cli);
+            for (CommandLine sub : cl.getSubcommands().values()) {
+                Subcommands.injectParent(sub.getCommand(), cli);
+            }
         } else {
             cli.spec = Subcommands.spec(cli, cli.global, modelled);
             cl = new CommandLine(cli.spec);

@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl key-info}: the facts of a signing key (ITLRecovery.p12, CallManager.pem): alias, key type and size,
@@ -41,7 +40,7 @@ import picocli.CommandLine.ParentCommand;
                     + "record, 2 usage, 3 bad key or list, 4 I/O."
         })
 public final class KeyInfoCommand implements Callable<Integer>, ItlCli.Subject {
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Mixin

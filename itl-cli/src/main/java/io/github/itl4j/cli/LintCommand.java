@@ -31,7 +31,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl lint}: checks ITL/CTL trust lists for what phones will refuse before they refuse it (docs/lint.md,
@@ -60,7 +59,7 @@ import picocli.CommandLine.ParentCommand;
                     + "trust list."
         })
 public final class LintCommand implements Callable<Integer> {
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Option(

@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl per-device}: writes {@code ITLSEP<MAC>.tlv} (or {@code CTLSEP<MAC>.tlv}) copies of a trust list for a
@@ -38,7 +37,7 @@ import picocli.CommandLine.ParentCommand;
             "Exit codes: 0 written, 2 usage (or a malformed MAC: nothing written), 3 malformed list, 4 I/O."
         })
 public final class PerDeviceCommand implements Callable<Integer>, ItlCli.Subject {
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Parameters(index = "0", paramLabel = "TEMPLATE", description = "The ITL or CTL to copy.")

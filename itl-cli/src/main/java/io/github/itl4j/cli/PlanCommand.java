@@ -31,7 +31,6 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl plan}: turns an intended certificate or cluster change (plan.yaml or the same as JSON) into a safe,
@@ -61,7 +60,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)([smh])");
 
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Parameters(index = "0", paramLabel = "PLAN", description = "plan.yaml or plan.json ('-' for standard input).")

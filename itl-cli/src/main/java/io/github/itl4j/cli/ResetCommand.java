@@ -28,7 +28,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl reset}: re-signs an existing ITL/CTL with another key, as CUCM's {@code utils itl reset localkey}
@@ -67,7 +66,7 @@ import picocli.CommandLine.ParentCommand;
             "Passwords are never taken from the command line: --password-file, --password-env, or a prompt."
         })
 public final class ResetCommand implements Callable<Integer>, ItlCli.Subject {
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Parameters(index = "0", paramLabel = "IN", description = "The ITL/CTL to reset; - reads standard input.")

@@ -13,7 +13,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl rollback}: builds the rollback ("empty") ITL of an ITL (SPEC-trust.md 7.2), or with {@code --check}
@@ -41,7 +40,7 @@ import picocli.CommandLine.ParentCommand;
                     + "2 usage, 3 malformed input or a signer that is not a SAST record, 4 I/O."
         })
 public final class RollbackCommand implements Callable<Integer>, ItlCli.Subject {
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Parameters(index = "0", paramLabel = "IN", description = "The cluster's ITL; - reads standard input.")

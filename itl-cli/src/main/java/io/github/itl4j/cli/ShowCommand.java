@@ -14,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl show}: a trust list or signed file as CUCM's {@code show itl} / {@code show ctl} prints it (checksums,
@@ -44,7 +43,7 @@ public final class ShowCommand implements Callable<Integer> {
     /** Identifies the JSON document: {@code "format": "itl4j-show"}. */
     static final String FORMAT = "itl4j-show";
 
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Mixin

@@ -20,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl sign-config}: signs a configuration file into a {@code .sgn} ({@code FILE -o OUT.sgn}), or every
@@ -51,7 +50,7 @@ import picocli.CommandLine.ParentCommand;
                     + "wider permissions than its source."
         })
 public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subject {
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Parameters(

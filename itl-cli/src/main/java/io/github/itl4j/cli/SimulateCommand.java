@@ -51,7 +51,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -84,7 +83,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)([smhd])");
 
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Option(

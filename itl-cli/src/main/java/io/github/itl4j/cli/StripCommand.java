@@ -9,7 +9,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl strip}: the original file inside a signed {@code .sgn} (certutils' {@code stripsgn}): everything after
@@ -27,7 +26,7 @@ import picocli.CommandLine.ParentCommand;
                     + "header. The signature is not checked: use 'itl verify --trust' for that."
         })
 public final class StripCommand implements Callable<Integer>, ItlCli.Subject {
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Option(

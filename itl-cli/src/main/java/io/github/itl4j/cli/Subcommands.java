@@ -107,8 +107,8 @@ final class Subcommands {
 
     /**
      * The model of {@code itl} with only {@code modelled} subcommands built: ItlCli's name, standard help options,
-     * version provider and {@link ItlCli.Global} options and the modelled subcommands (their {@code @ParentCommand} set
-     * to {@code cli}), in the order of ItlCli's list.
+     * version provider and {@link ItlCli.Global} options and the modelled subcommands (their {@link ItlCli} fields set
+     * to {@code cli}, {@link #injectParent}), in the order of ItlCli's list.
      *
      * @param cli the top-level command
      * @param global its options
@@ -138,12 +138,18 @@ final class Subcommands {
         return spec;
     }
 
-    /** Sets the {@code @ParentCommand} fields of a subcommand, as picocli does for annotated subcommands. */
-    private static void injectParent(Object command, ItlCli cli) {
+    /**
+     * Sets a subcommand's fields of type {@link ItlCli} to the top-level command: what picocli's {@code @ParentCommand}
+     * does, without the annotation, for start-up time (every annotation type read by reflection makes the JDK generate
+     * a proxy class at run time, 1.5-4 ms each, which no class-data archive holds; BENCHMARKS.md).
+     *
+     * @param command a subcommand object
+     * @param cli the top-level command
+     */
+    static void injectParent(Object command, ItlCli cli) {
         for (Class<?> k = command.getClass(); k != null && k != Object.class; k = k.getSuperclass()) {
             for (Field f : k.getDeclaredFields()) {
-                if (f.isAnnotationPresent(CommandLine.ParentCommand.class)
-                        && f.getType().isInstance(cli)) {
+                if (f.getType() == ItlCli.class && !java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
                     try {
                         f.setAccessible(true);
                         f.set(command, cli);

@@ -16,7 +16,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code itl verify}: checks the signature and consistency of ITL/CTL and .sgn files, optionally against trust anchors
@@ -44,7 +43,7 @@ public final class VerifyCommand implements Callable<Integer> {
     /** Identifies the JSON document: {@code "format": "itl4j-verify"}. */
     static final String FORMAT = "itl4j-verify";
 
-    @ParentCommand
+    /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
     private ItlCli cli;
 
     @Mixin

@@ -49,7 +49,8 @@ final class DurableBatches {
     static final long MAX_DELAY_MILLIS = 20;
     /**
      * The most staged files waiting (temporary files on disk, each holding its open descriptor until it is forced);
-     * workers wait beyond it. Kept well under the common 1,024-descriptor limit of a process.
+     * workers wait beyond it. Kept well under the common 1,024-descriptor limit of a process. Counted in files, not
+     * items: an encryption stages two files per source.
      */
     static final int MAX_PENDING = 2 * MAX_BATCH;
     /** The most threads forcing one batch's files at once, the committer included: I/O waits, not CPU. */
@@ -59,7 +60,23 @@ final class DurableBatches {
     /** The most directories kept open for their fsync between batches (a recursive run may write into many). */
     static final int MAX_OPEN_DIRECTORIES = 16;
 
-    private record Item(AtomicFileWriter.Staged staged, FileResult signed) {}
+    /** What the committer does once an item's outputs are durable, e.g. remove the clear source of an encryption. */
+    interface AfterDurable {
+        /** @throws IOException reported as the item's failure (its outputs stay written) */
+        void run() throws IOException;
+    }
+
+    /**
+     * One source's outputs (the first is the one its result names), committed together: all are renamed into place,
+     * or, when one cannot be forced, none is.
+     */
+    private record Item(List<AtomicFileWriter.Staged> files, FileResult signed, AfterDurable after) {
+        void abandon() {
+            for (AtomicFileWriter.Staged f : files) {
+                f.abandon();
+            }
+        }
+    }
 
     private final Consumer<FileResult> done;
     private final long maxDelayNanos;
@@ -121,19 +138,39 @@ final class DurableBatches {
      * @throws InterruptedException if interrupted while waiting for room; the output was abandoned
      */
     void add(AtomicFileWriter.Staged staged, FileResult signed) throws InterruptedException {
+        add(List.of(staged), signed, null);
+    }
+
+    /**
+     * Hands over the staged outputs of one source, committed together; the result is reported when they are durable
+     * and {@code after} (if any) has run, or as a failure when one of them cannot be written (then the others are
+     * abandoned if they were not renamed yet, and {@code after} does not run).
+     *
+     * @param files the outputs, written to their temporary files; at most {@link #MAX_PENDING}
+     * @param signed the result to report once they are durable; it names the first file
+     * @param after what to do once they are durable, or null
+     * @throws InterruptedException if interrupted while waiting for room; the outputs were abandoned
+     */
+    void add(List<AtomicFileWriter.Staged> files, FileResult signed, AfterDurable after) throws InterruptedException {
+        Item item = new Item(List.copyOf(files), signed, after);
+        int n = item.files.size();
+        if (n == 0 || n > MAX_PENDING) {
+            item.abandon();
+            throw new IllegalArgumentException("1 to " + MAX_PENDING + " files per item, not " + n);
+        }
         try {
-            room.acquire();
+            room.acquire(n);
         } catch (InterruptedException e) {
-            staged.abandon();
+            item.abandon();
             throw e;
         }
         synchronized (lock) {
             if (aborted || closing) {
-                staged.abandon();
-                room.release();
+                item.abandon();
+                room.release(n);
                 throw new InterruptedException("the run is stopping");
             }
-            pending.add(new Item(staged, signed));
+            pending.add(item);
             if (pending.size() == MIN_BATCH) {
                 lock.notifyAll(); // the committer waits for a batch, not for each file
             }
@@ -159,7 +196,11 @@ final class DurableBatches {
                     }
                     commit(batch);
                 } finally {
-                    room.release(batch.size());
+                    int files = 0;
+                    for (Item i : batch) {
+                        files += i.files.size();
+                    }
+                    room.release(files);
                 }
             }
         } catch (InterruptedException e) {
@@ -176,7 +217,7 @@ final class DurableBatches {
             synchronized (lock) {
                 aborted = true;
                 for (Item i : pending) {
-                    i.staged.abandon();
+                    i.abandon();
                 }
                 room.release(pending.size() + MAX_PENDING); // no worker waits for room forever
                 pending.clear();
@@ -208,45 +249,75 @@ final class DurableBatches {
         }
     }
 
-    /** Forces every file of the batch (on several threads), renames them, forces their directories, then reports. */
+    /**
+     * Forces every file of the batch (on several threads), renames them, forces their directories, runs what waits
+     * for each item's durability, then reports.
+     */
     private void commit(List<Item> batch) throws InterruptedException {
-        Throwable[] forceFailures = forceAll(batch);
+        List<AtomicFileWriter.Staged> all = new ArrayList<>(batch.size());
+        for (Item i : batch) {
+            all.addAll(i.files);
+        }
+        Throwable[] forceFailures = forceAll(all);
         List<FileResult> results = new ArrayList<>(batch.size());
         List<Item> renamed = new ArrayList<>(batch.size());
         Set<Path> dirs = new LinkedHashSet<>();
-        for (int k = 0; k < batch.size(); k++) {
-            Item i = batch.get(k);
+        int first = 0;
+        for (Item i : batch) {
+            int k = 0;
             try {
-                Throwable f = forceFailures[k];
-                if (f instanceof Error err) {
-                    throw err;
+                for (; k < i.files.size(); k++) { // none is renamed unless all were forced
+                    Throwable f = forceFailures[first + k];
+                    if (f instanceof Error err) {
+                        throw err;
+                    }
+                    if (f != null) {
+                        throw f instanceof IOException io ? io : new IOException(f);
+                    }
                 }
-                if (f != null) {
-                    throw f instanceof IOException io ? io : new IOException(f);
+                for (k = 0; k < i.files.size(); k++) {
+                    dirs.add(i.files.get(k).commit().getParent());
                 }
-                dirs.add(i.staged.commit().getParent());
                 renamed.add(i);
             } catch (IOException | RuntimeException e) {
-                i.staged.abandon();
-                results.add(new FileResult(
-                        i.signed.source(),
-                        i.signed.output(),
-                        Status.FAILED,
-                        Failure.OUTPUT_UNWRITABLE,
-                        i.signed.sourceBytes(),
-                        0,
-                        "cannot write " + i.signed.output().getFileName() + ": " + FleetFileJob.describe(e)));
+                i.abandon(); // those not renamed yet
+                Path name = k == 0 || k >= i.files.size()
+                        ? i.signed.output()
+                        : i.files.get(k).target();
+                results.add(failed(i.signed, "cannot write " + name.getFileName() + ": " + FleetFileJob.describe(e)));
             }
+            first += i.files.size();
         }
         for (Path d : dirs) {
             syncDirectory(d);
         }
         for (Item i : renamed) {
-            results.add(i.signed);
+            FileResult r = i.signed;
+            if (i.after != null) {
+                try {
+                    i.after.run();
+                } catch (IOException | RuntimeException e) {
+                    r = failed(
+                            i.signed,
+                            i.signed.output().getFileName() + " was written, but " + FleetFileJob.describe(e));
+                }
+            }
+            results.add(r);
         }
         for (FileResult r : results) {
             done.accept(r);
         }
+    }
+
+    private static FileResult failed(FileResult signed, String message) {
+        return new FileResult(
+                signed.source(),
+                signed.output(),
+                Status.FAILED,
+                Failure.OUTPUT_UNWRITABLE,
+                signed.sourceBytes(),
+                0,
+                message);
     }
 
     /**
@@ -257,14 +328,14 @@ final class DurableBatches {
      * @return per file, what its force threw, or null
      * @throws InterruptedException if interrupted while waiting for a helper
      */
-    private Throwable[] forceAll(List<Item> batch) throws InterruptedException {
+    private Throwable[] forceAll(List<AtomicFileWriter.Staged> batch) throws InterruptedException {
         int n = batch.size();
         Throwable[] failures = new Throwable[n];
         AtomicInteger cursor = new AtomicInteger();
         Runnable forcer = () -> {
             for (int k; (k = cursor.getAndIncrement()) < n; ) {
                 try {
-                    batch.get(k).staged.force();
+                    batch.get(k).force();
                 } catch (IOException | RuntimeException | Error e) {
                     failures[k] = e;
                 }

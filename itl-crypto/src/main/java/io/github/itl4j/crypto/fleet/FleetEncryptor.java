@@ -37,7 +37,8 @@ import java.util.function.BooleanSupplier;
 /**
  * Encrypts every phone configuration of a directory ({@code SEP<MAC>.cnf.xml}) for its phone, as CUCM's TFTP service
  * does with "TFTP Encrypted Config" (SPEC-trust.md 6): writes {@code SEP<MAC>.cnf.xml.enc.sgn} and, unless disabled,
- * the stub {@code SEP<MAC>.cnf.xml.sgn}, each atomically with {@link AtomicFileWriter}. The phone's certificate (LSC
+ * the stub {@code SEP<MAC>.cnf.xml.sgn}, each atomically with {@link AtomicFileWriter}, made durable in batches as
+ * {@link FleetSigner}'s outputs (a source's two outputs together; the clear source, when removed, only after them). The phone's certificate (LSC
  * or MIC) is {@code SEP<MAC>.pem} (or {@code .crt.pem}, {@code .crt}, {@code .cer}, {@code .der}) in the device
  * certificate directory, where {@code SEP<MAC>} is the source name up to its first dot.
  *
@@ -65,7 +66,9 @@ public final class FleetEncryptor {
                 .force(b.force)
                 .followSymlinks(b.followSymlinks)
                 .progress(b.progress);
-        fb.jobFactory((writer, out, cancelled) -> new Job(b, writer, reader, verifier, out, cancelled)::process);
+        fb.jobFactory((writer, out, cancelled, batches) ->
+                new Job(b, writer, reader, verifier, out, cancelled, batches)::process);
+        fb.batchSizes(b.batchSizes);
         this.fleet = fb.build();
     }
 
@@ -119,6 +122,7 @@ public final class FleetEncryptor {
         private final ItlVerifier verifier;
         private final Path out;
         private final BooleanSupplier cancelled;
+        private final DurableBatches batches;
 
         Job(
                 Builder cfg,
@@ -126,7 +130,9 @@ public final class FleetEncryptor {
                 ItlReader reader,
                 ItlVerifier verifier,
                 Path out,
-                BooleanSupplier cancelled) {
+                BooleanSupplier cancelled,
+                DurableBatches batches) {
+            this.batches = batches;
             this.cfg = cfg;
             this.writer = writer;
             this.reader = reader;
@@ -267,16 +273,20 @@ public final class FleetEncryptor {
                                 size,
                                 "cannot encrypt: " + FleetFileJob.describe(e));
             }
+            // both outputs are staged, then made durable in a batch with other sources' outputs (one fsync of each
+            // directory per batch, not two per source); the clear source is removed only once they are durable
+            AtomicFileWriter.Staged encStaged = null;
+            AtomicFileWriter.Staged stubStaged = null;
             try {
                 AtomicFileWriter bounded = FleetFileJob.writerFor(writers, writer, perms);
-                bounded.write(target, enc);
+                encStaged = bounded.stage(target, enc);
                 if (stub != null) {
-                    bounded.write(stubTarget, stub);
-                }
-                if (cfg.removePlain && out == null) {
-                    Files.deleteIfExists(source);
+                    stubStaged = bounded.stage(stubTarget, stub);
                 }
             } catch (IOException | RuntimeException e) {
+                if (encStaged != null) {
+                    encStaged.abandon();
+                }
                 return interrupted(e)
                         ? null
                         : failure(
@@ -284,10 +294,21 @@ public final class FleetEncryptor {
                                 target,
                                 Failure.OUTPUT_UNWRITABLE,
                                 size,
-                                "cannot write " + encName + ": " + FleetFileJob.describe(e));
+                                "cannot write " + (encStaged == null ? encName : stubName) + ": "
+                                        + FleetFileJob.describe(e));
             }
-            return new FileResult(
+            FileResult signed = new FileResult(
                     source, target, Status.SIGNED, null, size, enc.size() + (stub == null ? 0 : stub.size()), null);
+            try {
+                batches.add(
+                        stubStaged == null ? List.of(encStaged) : List.of(encStaged, stubStaged),
+                        signed,
+                        cfg.removePlain && out == null ? () -> Files.deleteIfExists(source) : null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            return FleetFileJob.HANDED_OFF;
         }
 
         private boolean encUpToDate(Path target, String encName, Bytes plain, X509Certificate cert, FileTime newest) {
@@ -358,6 +379,7 @@ public final class FleetEncryptor {
         private boolean followSymlinks;
         private boolean stub = true;
         private boolean removePlain;
+        private java.util.function.IntConsumer batchSizes;
         private FleetSigner.Progress progress;
 
         private Builder(EncryptedConfigBuilder builder, ItlSigner signer, Path deviceCertificates) {
@@ -445,6 +467,12 @@ public final class FleetEncryptor {
          */
         public Builder progress(FleetSigner.Progress value) {
             progress = value;
+            return this;
+        }
+
+        /** @param value receives the number of sources in each durable batch as it is committed (tests) */
+        Builder batchSizes(java.util.function.IntConsumer value) {
+            batchSizes = value;
             return this;
         }
 

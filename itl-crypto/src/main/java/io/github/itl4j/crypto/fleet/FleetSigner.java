@@ -119,6 +119,7 @@ public final class FleetSigner {
     private final ItlReader reader;
     private final ItlVerifier verifier;
     private final JobFactory jobFactory;
+    private final java.util.function.IntConsumer batchSizes;
 
     private FleetSigner(Builder b) {
         this.signer = b.signer;
@@ -139,6 +140,7 @@ public final class FleetSigner {
                 .provider(b.signer.provider())
                 .build();
         this.jobFactory = b.jobFactory;
+        this.batchSizes = b.batchSizes;
     }
 
     /** Makes the per-file work of a run other than signing (e.g. {@link FleetEncryptor}); not API. */
@@ -147,10 +149,15 @@ public final class FleetSigner {
          * @param writer the run's atomic writer
          * @param out the output directory, or null for beside the sources
          * @param cancelled whether the run was cancelled
-         * @return the work on one file: its outcome, or null when interrupted
+         * @param batches where the work hands its staged outputs, to be made durable with the run's others
+         * @return the work on one file: its outcome, {@link FleetFileJob#HANDED_OFF} when handed to
+         *     {@code batches}, or null when interrupted
          */
         java.util.function.Function<Path, FileResult> create(
-                AtomicFileWriter writer, Path out, java.util.function.BooleanSupplier cancelled);
+                AtomicFileWriter writer,
+                Path out,
+                java.util.function.BooleanSupplier cancelled,
+                DurableBatches batches);
     }
 
     /**
@@ -414,9 +421,9 @@ public final class FleetSigner {
         final DurableBatches batches;
 
         Run(Path out, Path root, long expected, Thread caller) {
-            this.batches = new DurableBatches(this::report);
+            this.batches = new DurableBatches(this::report, DurableBatches.MAX_DELAY_MILLIS, batchSizes);
             this.job = jobFactory != null
-                    ? jobFactory.create(writer, out, () -> cancelled)
+                    ? jobFactory.create(writer, out, () -> cancelled, batches)
                     : new FleetFileJob(
                             signer,
                             limits,
@@ -649,6 +656,7 @@ public final class FleetSigner {
         private boolean followSymlinks;
         private boolean recursive;
         private JobFactory jobFactory;
+        private java.util.function.IntConsumer batchSizes;
 
         private Builder(ItlSigner signer) {
             this.signer = signer;
@@ -756,6 +764,12 @@ public final class FleetSigner {
         }
 
         /** Replaces signing by other per-file work (same listing, lock, threads and progress); not API. */
+        /** @param value receives the number of sources in each durable batch as it is committed (tests) */
+        Builder batchSizes(java.util.function.IntConsumer value) {
+            batchSizes = value;
+            return this;
+        }
+
         Builder jobFactory(JobFactory value) {
             jobFactory = value;
             return this;

@@ -1,6 +1,7 @@
 package io.github.itl4j.crypto.fleet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.itl4j.Bytes;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,6 +64,66 @@ class DurableBatchesTest {
         }
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(staged.size(), s.count(), "no temporary file left");
+        }
+    }
+
+    @Test
+    void anItemsFilesAreCommittedTogetherAndItsAfterActionRunsOnceTheyAreDurable() throws Exception {
+        // an encryption's .enc.sgn and stub .sgn are one item; the clear source is removed only after both are in
+        // place (FleetEncryptor wrote each with its own fsync pair and removed the source at once)
+        List<FileResult> reported = Collections.synchronizedList(new ArrayList<>());
+        DurableBatches batches = new DurableBatches(reported::add);
+        Path enc = dir.resolve("a.cnf.xml.enc.sgn");
+        Path stub = dir.resolve("a.cnf.xml.sgn");
+        Path clear = Files.writeString(dir.resolve("a.cnf.xml"), "clear");
+        AtomicBoolean bothThere = new AtomicBoolean();
+        FileResult r = new FileResult(clear, enc, Status.SIGNED, null, 5, 8, null);
+        batches.add(
+                List.of(
+                        AtomicFileWriter.defaults().stage(enc, Bytes.utf8("enc")),
+                        AtomicFileWriter.defaults().stage(stub, Bytes.utf8("stub"))),
+                r,
+                () -> {
+                    bothThere.set(Files.readString(enc).equals("enc")
+                            && Files.readString(stub).equals("stub"));
+                    Files.delete(clear);
+                });
+        batches.finish();
+
+        assertEquals(List.of(r), reported);
+        assertTrue(bothThere.get(), "the action ran after both outputs were renamed into place");
+        assertFalse(Files.exists(clear));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(2, s.count(), "the two outputs, no temporary file");
+        }
+    }
+
+    @Test
+    void anItemWhoseSecondFileCannotBeWrittenFailsNamingItAndSkipsItsAction() throws Exception {
+        List<FileResult> reported = Collections.synchronizedList(new ArrayList<>());
+        DurableBatches batches = new DurableBatches(reported::add);
+        Path enc = dir.resolve("b.cnf.xml.enc.sgn");
+        Path stub = dir.resolve("b.cnf.xml.sgn");
+        AtomicFileWriter.Staged first = AtomicFileWriter.defaults().stage(enc, Bytes.utf8("enc"));
+        AtomicFileWriter.Staged second = AtomicFileWriter.defaults().stage(stub, Bytes.utf8("stub"));
+        Files.createDirectory(stub); // a folder in the way of the stub, found again right before its rename
+        AtomicBoolean ran = new AtomicBoolean();
+        batches.add(
+                List.of(first, second),
+                new FileResult(dir.resolve("b.cnf.xml"), enc, Status.SIGNED, null, 5, 8, null),
+                () -> ran.set(true));
+        batches.finish();
+
+        assertEquals(1, reported.size());
+        FileResult r = reported.get(0);
+        assertEquals(Status.FAILED, r.status());
+        assertEquals(FleetSigner.Failure.OUTPUT_UNWRITABLE, r.failure().orElseThrow());
+        assertTrue(r.message().orElseThrow().startsWith("cannot write b.cnf.xml.sgn: "), r.toString());
+        assertFalse(ran.get(), "the action waits for every output");
+        assertTrue(Files.isDirectory(stub));
+        try (Stream<Path> s = Files.list(dir)) {
+            assertTrue(s.noneMatch(
+                    p -> AtomicFileWriter.isTemporaryName(p.getFileName().toString())));
         }
     }
 }

@@ -11,9 +11,6 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Optional;
-import org.bouncycastle.asn1.ASN1Encoding;
-import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
  * Certificate helpers shared by the builder, the resetter and the verifier. Not API.
@@ -90,18 +87,14 @@ public final class Certificates {
      * @throws IllegalArgumentException for other key types
      */
     public static Bytes publicKeyField(PublicKey key) {
-        try {
-            SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(key.getEncoded());
-            if (key instanceof RSAPublicKey) {
-                ASN1Primitive pkcs1 = spki.parsePublicKey();
-                return Bytes.wrapOwned(pkcs1.getEncoded(ASN1Encoding.DER));
-            }
-            if (key instanceof ECPublicKey) {
-                return Bytes.wrapOwned(spki.getPublicKeyData().getOctets());
-            }
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("cannot encode public key", e);
+        if (!(key instanceof RSAPublicKey) && !(key instanceof ECPublicKey)) {
+            throw new IllegalArgumentException("unsupported key type " + key.getAlgorithm());
         }
-        throw new IllegalArgumentException("unsupported key type " + key.getAlgorithm());
+        // the BIT STRING of the key's SubjectPublicKeyInfo: for RSA the PKCS#1 RSAPublicKey DER, for EC the point;
+        // a short DER walk instead of Bouncy Castle's ASN.1 classes, which would load only for this on a signing
+        // command's start-up
+        return PublicKeys.subjectPublicKeyBits(key.getEncoded())
+                .orElseThrow(() -> new IllegalArgumentException("cannot encode public key: its " + key.getFormat()
+                        + " encoding is not a DER SubjectPublicKeyInfo"));
     }
 }

@@ -18,8 +18,9 @@ ITL=${ITL:-../itl}
 C=cluster
 
 # Listing A's records, in its order: SAST test10pub, TFTP test10pub, CAPF (hash record), TVS test10pub
-# (hash record), SAST ITLRecovery, TVS test10sub (hash record, 2048-bit).
-"$ITL" build -o ITLFile.tlv \
+# (hash record), SAST ITLRecovery, TVS test10sub (hash record, 2048-bit). --force: replace the checked-in file
+# (`build` refuses to replace an existing file otherwise; the signer is a SAST record, which `verify` below checks).
+"$ITL" build -o ITLFile.tlv --force \
     --key "$C/test10pub.key" --cert "$C/test10pub.pem" \
     --sast "$C/test10pub.pem" \
     --tftp "$C/test10pub.pem" \

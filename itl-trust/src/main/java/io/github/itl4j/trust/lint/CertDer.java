@@ -1,5 +1,7 @@
 package io.github.itl4j.trust.lint;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -71,10 +73,17 @@ final class CertDer {
 
     final int spkiLen;
     /**
-     * The subject as {@code TrustLists.nameKey} gives it for {@code X500Principal.getName()}: its attributes as
-     * {@code KEYWORD=value}, values trimmed, sorted, joined by NUL.
+     * The subject's attributes, three ints each: the index of the type's keyword in {@link #KEYWORDS}, where the value
+     * starts (after leading spaces) and where it ends (before trailing spaces). Values are printable ASCII.
      */
-    final String subjectKey;
+    private final int[] avas;
+    /** How many attributes the subject has. */
+    private final int avaCount;
+    /** {@link #subjectKey()}, or null before its first use. */
+    private volatile String subjectKey;
+
+    /** The RFC 2253 keywords {@code X500Principal.getName()} writes for the attribute types read here. */
+    static final String[] KEYWORDS = {"CN", "C", "L", "ST", "STREET", "O", "OU", "DC", "UID"};
 
     private CertDer(Reader r) {
         this.der = r.b;
@@ -88,7 +97,124 @@ final class CertDer {
         this.subjectLen = r.subjectLen;
         this.spkiOff = r.spkiOff;
         this.spkiLen = r.spkiLen;
-        this.subjectKey = r.subjectKey;
+        this.avas = r.avas;
+        this.avaCount = r.avaCount;
+    }
+
+    /**
+     * @return the subject as {@code TrustLists.nameKey} gives it for {@code X500Principal.getName()}: its attributes
+     *     as {@code KEYWORD=value}, values trimmed, sorted, joined by NUL
+     */
+    String subjectKey() {
+        String k = subjectKey;
+        if (k == null) {
+            String[] keys = new String[avaCount];
+            for (int i = 0; i < avaCount; i++) {
+                keys[i] = KEYWORDS[avas[3 * i]]
+                        + '='
+                        + new String(der, avas[3 * i + 1], avas[3 * i + 2] - avas[3 * i + 1], ISO_8859_1);
+            }
+            Arrays.sort(keys);
+            k = String.join("\u0000", keys);
+            subjectKey = k;
+        }
+        return k;
+    }
+
+    /**
+     * Whether a name names this subject as {@code TrustLists.sameName(name, subject)} decides (equal name keys),
+     * without making the keys: the name's attributes ({@code TYPE=value} split at {@code ;}, {@code ,} and {@code +},
+     * trimmed, the type in any case, {@code S} for {@code ST}) are matched with the subject's as a multiset. A name
+     * with an escape ({@code \\}) or a type that is not ASCII is left to the caller: null.
+     *
+     * @param name a record's SUBJECTNAME as text
+     * @return whether it names the subject, or null when the caller must compare the name keys
+     */
+    Boolean names(String name) {
+        int end = name.indexOf('\0');
+        if (end < 0) {
+            end = name.length();
+        }
+        long used = 0;
+        int tokens = 0;
+        int start = 0;
+        while (start <= end) {
+            int te = start;
+            while (te < end) {
+                char c = name.charAt(te);
+                if (c == ';' || c == ',' || c == '+') {
+                    break;
+                }
+                if (c == '\\') {
+                    return null;
+                }
+                te++;
+            }
+            int next = te + 1;
+            int ts = start;
+            while (ts < te && name.charAt(ts) <= ' ') {
+                ts++;
+            }
+            while (te > ts && name.charAt(te - 1) <= ' ') {
+                te--;
+            }
+            start = next;
+            if (ts == te) {
+                continue; // an empty token: none in the key
+            }
+            tokens++;
+            int eq = name.indexOf('=', ts);
+            if (eq < 0 || eq >= te) {
+                return false; // a token without '=': the subject's are all TYPE=value
+            }
+            int ks = ts;
+            int ke = eq;
+            while (ke > ks && name.charAt(ke - 1) <= ' ') {
+                ke--;
+            }
+            for (int i = ks; i < ke; i++) {
+                if (name.charAt(i) >= 0x80) {
+                    return null; // upper-casing may map it to ASCII: compare the keys
+                }
+            }
+            int vs = eq + 1;
+            while (vs < te && name.charAt(vs) <= ' ') {
+                vs++;
+            }
+            int found = -1;
+            for (int a = 0; a < avaCount && found < 0; a++) {
+                if ((used & (1L << a)) == 0
+                        && isType(name, ks, ke, avas[3 * a])
+                        && sameValue(name, vs, te, avas[3 * a + 1], avas[3 * a + 2])) {
+                    found = a;
+                }
+            }
+            if (found < 0) {
+                return false;
+            }
+            used |= 1L << found;
+        }
+        return tokens == avaCount;
+    }
+
+    private static boolean isType(String name, int s, int e, int keyword) {
+        String k = KEYWORDS[keyword];
+        if (e - s == 1 && keyword == 3 && (name.charAt(s) | 0x20) == 's') {
+            return true; // S is ST
+        }
+        return e - s == k.length() && name.regionMatches(true, s, k, 0, k.length());
+    }
+
+    private boolean sameValue(String name, int s, int e, int vs, int ve) {
+        if (e - s != ve - vs) {
+            return false;
+        }
+        for (int i = 0; i < e - s; i++) {
+            if (name.charAt(s + i) != der[vs + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -125,7 +251,8 @@ final class CertDer {
         int subjectLen;
         int spkiOff;
         int spkiLen;
-        String subjectKey;
+        int[] avas;
+        int avaCount;
 
         Reader(byte[] b) {
             this.b = b;
@@ -262,7 +389,7 @@ final class CertDer {
         void name(int end, boolean subject) {
             int ne = open(0x30, end);
             require(ne > pos);
-            String[] keys = subject ? new String[4] : null;
+            int[] a = subject ? new int[3 * 8] : null;
             int n = 0;
             while (pos < ne) {
                 int se = open(0x31, ne);
@@ -285,27 +412,26 @@ final class CertDer {
                     require(vs == ae);
                     if (subject) {
                         require(tag == 0x0c || tag == 0x13 || tag == 0x16);
-                        String kw = keyword(os, oe);
-                        require(kw != null);
-                        if (n == keys.length) {
-                            require(n < 64);
-                            keys = Arrays.copyOf(keys, n * 2);
+                        int kw = keyword(os, oe);
+                        require(kw >= 0 && n < 64);
+                        if (3 * n == a.length) {
+                            a = Arrays.copyOf(a, a.length * 2);
                         }
-                        keys[n++] = kw + '=' + ascii(vstart, vs);
+                        a[3 * n] = kw;
+                        ascii(vstart, vs, a, 3 * n + 1);
+                        n++;
                     }
                     pos = ae;
                 }
             }
             if (subject) {
-                Arrays.sort(keys, 0, n);
-                subjectKey = n == 1
-                        ? keys[0]
-                        : String.join("\u0000", Arrays.asList(keys).subList(0, n));
+                avas = a;
+                avaCount = n;
             }
         }
 
-        /** @return a printable ASCII value, trimmed (as the name key trims it) */
-        String ascii(int s, int e) {
+        /** Checks a value is printable ASCII; puts where it starts and ends, trimmed (as the name key trims it). */
+        void ascii(int s, int e, int[] out, int at) {
             for (int i = s; i < e; i++) {
                 require(b[i] >= 0x20 && b[i] < 0x7f);
             }
@@ -315,36 +441,37 @@ final class CertDer {
             while (e > s && b[e - 1] == ' ') {
                 e--;
             }
-            return new String(b, s, e - s, java.nio.charset.StandardCharsets.ISO_8859_1);
+            out[at] = s;
+            out[at + 1] = e;
         }
 
-        /** @return the RFC 2253 keyword of an attribute type, as {@code X500Principal.getName()} writes it, or null */
-        String keyword(int s, int e) {
+        /** @return the index in {@link #KEYWORDS} of an attribute type's RFC 2253 keyword, or -1 */
+        int keyword(int s, int e) {
             int n = e - s;
             if (n == 3 && b[s] == 0x55 && b[s + 1] == 0x04) {
                 switch (b[s + 2]) {
                     case 3:
-                        return "CN";
+                        return 0;
                     case 6:
-                        return "C";
+                        return 1;
                     case 7:
-                        return "L";
+                        return 2;
                     case 8:
-                        return "ST";
+                        return 3;
                     case 9:
-                        return "STREET";
+                        return 4;
                     case 10:
-                        return "O";
+                        return 5;
                     case 11:
-                        return "OU";
+                        return 6;
                     default:
-                        return null;
+                        return -1;
                 }
             }
             if (n == 10 && Arrays.equals(b, s, s + 8, DC_UID_ARC, 0, 8) && b[s + 8] == 0x01) {
-                return b[s + 9] == 0x19 ? "DC" : b[s + 9] == 0x01 ? "UID" : null;
+                return b[s + 9] == 0x19 ? 7 : b[s + 9] == 0x01 ? 8 : -1;
             }
-            return null;
+            return -1;
         }
 
         /** UTCTime {@code YYMMDDhhmmssZ} or GeneralizedTime {@code YYYYMMDDhhmmssZ}, valid dates only. */

@@ -46,7 +46,7 @@ final class CertFacts {
 
     final Instant notBefore;
     final Instant notAfter;
-    /** {@link TrustLists#nameKey} of {@link #subject()}. */
+    /** {@link TrustLists#nameKey} of {@link #subject()} for a certificate the JDK decoded, else null. */
     private final String subjectKey;
 
     /** {@link #subject()}, or null before its first use. */
@@ -117,7 +117,7 @@ final class CertFacts {
         this.curve = d.curve;
         this.notBefore = d.notBefore;
         this.notAfter = d.notAfter;
-        this.subjectKey = d.subjectKey;
+        this.subjectKey = null; // d.subjectKey() when needed
     }
 
     /** @return the subject as {@link javax.security.auth.x500.X500Principal#getName()} gives it */
@@ -178,6 +178,11 @@ final class CertFacts {
             keyText = t;
         }
         return t;
+    }
+
+    /** @return {@link TrustLists#nameKey} of {@link #subject()} */
+    String subjectKey() {
+        return light != null ? light.subjectKey() : subjectKey;
     }
 
     /** @return true if the JDK decoded this certificate (it is outside the light reading's subset), for tests */
@@ -260,6 +265,10 @@ final class CertFacts {
      */
     boolean hasSubject(String subjectName) {
         // equal texts have equal keys: the key alone decides, and no subject text is made for it
+        if (light != null) {
+            Boolean b = light.names(subjectName);
+            return b != null ? b : light.subjectKey().equals(TrustLists.nameKey(subjectName));
+        }
         return subjectKey.equals(TrustLists.nameKey(subjectName));
     }
 

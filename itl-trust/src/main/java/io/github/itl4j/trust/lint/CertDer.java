@@ -8,20 +8,20 @@ import java.util.Arrays;
 
 /**
  * A light reading of a DER X.509 certificate for lint: the facts the rules need (validity, key type and size, curve,
- * subject comparison key, serial, where the subject and the key are) in one bounded walk over the bytes, with no
- * {@code CertificateFactory}, no {@code X500Principal} and no strings but the subject's key.
+ * where the subject's attribute values, the serial and the key are) in one bounded walk over the bytes, with no
+ * {@code CertificateFactory}, no {@code X500Principal} and no strings.
  *
  * <p>It reads only a strict subset of DER certificates, the common one: version 3 (or 1 without extensions), minimal
- * lengths and integers, an RSA key of 512 to 16,384 bits or an EC key on P-256, P-384 or P-521 (named curve,
- * uncompressed point), signature algorithms without parameters other than NULL and equal inside and outside the
- * signed part, UTCTime or GeneralizedTime validity to the second in UTC, non-empty names of string values, a subject
- * whose attributes all have an RFC 2253 keyword and printable ASCII values, extensions without duplicates whose
- * critical ones are unknown to the JDK or well-formed basic constraints, key usage or extended key usage. For
- * anything else {@link #read} returns null and the caller decodes the certificate with the JDK, which then decides:
- * within the subset the JDK accepts every certificate this accepts and gives the same values ({@code CertDerTest}
- * checks that over every certificate of the test data and over generated and mutated ones). Never throws; the walk
- * is iterative and each length is checked against its container, so malformed bytes end it, in time linear in their
- * length. Immutable.
+ * lengths and integers, a positive serial, an RSA key of 512 to 16,384 bits or an EC key on P-256, P-384 or P-521
+ * (named curve, uncompressed point), signature algorithms without parameters other than NULL and equal inside and
+ * outside the signed part, UTCTime or GeneralizedTime validity to the second in UTC, non-empty names of string
+ * values, a subject whose attributes all have an RFC 2253 keyword and printable ASCII values, extensions without
+ * duplicates whose critical ones are unknown to the JDK or well-formed basic constraints, key usage or extended key
+ * usage. For anything else {@link #read} returns null and the caller decodes the certificate with the JDK, which then
+ * decides: within the subset the JDK accepts every certificate this accepts and gives the same values
+ * ({@code CertDerTest} checks that over every certificate of the test data and over generated and mutated ones).
+ * Never throws; the walk is iterative and each length is checked against its container, so malformed bytes end it,
+ * in time linear in their length. Immutable.
  */
 final class CertDer {
     private static final byte[] RSA = {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01};

@@ -3,7 +3,6 @@ package io.github.itl4j.trust.lint;
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
@@ -202,7 +201,16 @@ final class CertDer {
         if (e - s == 1 && keyword == 3 && (name.charAt(s) | 0x20) == 's') {
             return true; // S is ST
         }
-        return e - s == k.length() && name.regionMatches(true, s, k, 0, k.length());
+        if (e - s != k.length()) {
+            return false;
+        }
+        for (int i = 0; i < e - s; i++) {
+            char c = name.charAt(s + i);
+            if (c != k.charAt(i) && (c < 'a' || c > 'z' || c - 32 != k.charAt(i))) {
+                return false; // the keywords are upper-case ASCII letters
+            }
+        }
+        return true;
     }
 
     private boolean sameValue(String name, int s, int e, int vs, int ve) {
@@ -235,6 +243,29 @@ final class CertDer {
     /** @return true if the other certificate holds the same key (the same SubjectPublicKeyInfo bytes) */
     boolean sameKey(CertDer o) {
         return Arrays.equals(der, spkiOff, spkiOff + spkiLen, o.der, o.spkiOff, o.spkiOff + o.spkiLen);
+    }
+
+    /** @return true if the two ranges hold the same bytes (a loop: the ranges here are a few bytes long) */
+    static boolean same(byte[] a, int as, int ae, byte[] b, int bs, int be) {
+        if (ae - as != be - bs) {
+            return false;
+        }
+        for (int i = 0; i < ae - as; i++) {
+            if (a[as + i] != b[bs + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return days since 1970-01-01 of a proleptic Gregorian date (as {@code LocalDate.toEpochDay()}) */
+    static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yoe = y - era * 400;
+        long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097 + doe - 719468;
     }
 
     /** One walk; the fields are the results. */
@@ -336,7 +367,7 @@ final class CertDer {
             require(pos == tbsEnd);
             int a2 = pos;
             algorithm(certEnd);
-            require(Arrays.equals(b, a2, pos, b, algStart, algEnd));
+            require(same(b, a2, pos, b, algStart, algEnd));
             int sigEnd = open(0x03, certEnd);
             require(sigEnd - pos >= 2 && b[pos] == 0 && sigEnd == certEnd);
             pos = sigEnd;
@@ -372,7 +403,7 @@ final class CertDer {
         }
 
         boolean isOid(int start, int end, byte[] oid) {
-            return Arrays.equals(b, start, end, oid, 0, oid.length);
+            return same(b, start, end, oid, 0, oid.length);
         }
 
         /** AlgorithmIdentifier with absent or NULL parameters. */
@@ -468,7 +499,7 @@ final class CertDer {
                         return -1;
                 }
             }
-            if (n == 10 && Arrays.equals(b, s, s + 8, DC_UID_ARC, 0, 8) && b[s + 8] == 0x01) {
+            if (n == 10 && same(b, s, s + 8, DC_UID_ARC, 0, 8) && b[s + 8] == 0x01) {
                 return b[s + 9] == 0x19 ? 7 : b[s + 9] == 0x01 ? 8 : -1;
             }
             return -1;
@@ -500,8 +531,12 @@ final class CertDer {
             int minute = digits(p + 6, 2);
             int second = digits(p + 8, 2);
             require(month >= 1 && month <= 12 && day >= 1 && hour < 24 && minute < 60 && second < 60);
-            require(day <= LocalDate.of(year, month, 1).lengthOfMonth());
-            long days = LocalDate.of(year, month, day).toEpochDay();
+            boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            require(day
+                    <= (month == 2
+                            ? (leap ? 29 : 28)
+                            : month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31));
+            long days = epochDay(year, month, day);
             return Instant.ofEpochSecond(days * 86400 + hour * 3600L + minute * 60L + second);
         }
 
@@ -577,7 +612,7 @@ final class CertDer {
                 int os = oid(ee);
                 int oe = pos;
                 for (int i = 0; i < n; i++) {
-                    require(!Arrays.equals(b, os, oe, b, oids[2 * i], oids[2 * i + 1]));
+                    require(!same(b, os, oe, b, oids[2 * i], oids[2 * i + 1]));
                 }
                 require(n < MAX_EXTENSIONS);
                 oids[2 * n] = os;
@@ -614,9 +649,9 @@ final class CertDer {
 
         boolean knownToJdk(int s, int e) {
             int n = e - s;
-            return n >= 2 && Arrays.equals(b, s, s + 2, ID_CE, 0, 2)
-                    || n >= 6 && Arrays.equals(b, s, s + 6, ID_PKIX, 0, 6)
-                    || n >= 8 && Arrays.equals(b, s, s + 8, NETSCAPE, 0, 8);
+            return n >= 2 && same(b, s, s + 2, ID_CE, 0, 2)
+                    || n >= 6 && same(b, s, s + 6, ID_PKIX, 0, 6)
+                    || n >= 8 && same(b, s, s + 8, NETSCAPE, 0, 8);
         }
 
         /** BasicConstraints ::= SEQUENCE { cA BOOLEAN TRUE OPTIONAL, pathLen INTEGER (small) OPTIONAL } */

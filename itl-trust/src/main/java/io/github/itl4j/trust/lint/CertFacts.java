@@ -209,7 +209,7 @@ final class CertFacts {
             return last;
         }
         String text = name.toNulTerminatedString();
-        boolean keep = name.size() <= MAX_KEPT_NAME;
+        boolean keep = ContentCache.ENABLED && name.size() <= MAX_KEPT_NAME; // facts not kept: no next record
         Named n = new Named(keep ? Bytes.wrapOwned(name.toByteArray()) : null, LintContext.cn(text), hasSubject(text));
         if (keep) {
             lastNamed = n;

@@ -347,6 +347,15 @@ class CertDerTest {
     }
 
     @Test
+    void epochDaysAreLocalDates() {
+        for (java.time.LocalDate d = java.time.LocalDate.of(1949, 12, 1); d.getYear() < 2101; d = d.plusDays(1)) {
+            assertEquals(
+                    d.toEpochDay(), CertDer.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()), d::toString);
+        }
+        assertEquals(java.time.LocalDate.of(9999, 12, 31).toEpochDay(), CertDer.epochDay(9999, 12, 31));
+    }
+
+    @Test
     void malformedBytesAreRefusedWithoutAnException() {
         byte[][] bad = {
             {},

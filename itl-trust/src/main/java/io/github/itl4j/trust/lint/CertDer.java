@@ -394,7 +394,7 @@ final class CertDer {
         int oid(int end) {
             int e = open(0x06, end);
             int start = pos;
-            require(e > start && (b[e - 1] & 0x80) == 0);
+            require(e > start && e - start < 0x80 && (b[e - 1] & 0x80) == 0);
             for (int i = start; i < e; i++) {
                 require(!(b[i] == (byte) 0x80 && (i == start || (b[i - 1] & 0x80) == 0)));
             }
@@ -605,19 +605,29 @@ final class CertDer {
         void extensions(int end) {
             int se = open(0x30, end);
             require(se > pos && se == end);
-            int[] oids = new int[MAX_EXTENSIONS * 2];
+            int first = pos;
             int n = 0;
             while (pos < se) {
+                int start = pos;
                 int ee = open(0x30, se);
                 int os = oid(ee);
                 int oe = pos;
-                for (int i = 0; i < n; i++) {
-                    require(!same(b, os, oe, b, oids[2 * i], oids[2 * i + 1]));
+                require(++n <= MAX_EXTENSIONS);
+                // no duplicate: the earlier extensions, read and checked already, are walked again (no array)
+                for (int p = first; p < start; ) {
+                    int l = b[p + 1] & 0xff; // the Extension's length, checked when it was read
+                    int q = p + 2;
+                    if (l >= 0x80) {
+                        int k = l & 0x7f;
+                        l = 0;
+                        for (int i = 0; i < k; i++) {
+                            l = l << 8 | (b[q++] & 0xff);
+                        }
+                    }
+                    // its OID: tag 06 and a short length (the walk keeps OIDs under 128 bytes)
+                    require(!same(b, os, oe, b, q + 2, q + 2 + b[q + 1]));
+                    p = q + l;
                 }
-                require(n < MAX_EXTENSIONS);
-                oids[2 * n] = os;
-                oids[2 * n + 1] = oe;
-                n++;
                 boolean critical = false;
                 if (peek(ee) == 0x01) {
                     int be = open(0x01, ee);

@@ -347,6 +347,33 @@ class CertDerTest {
     }
 
     @Test
+    void aDuplicateExtensionIsLeftToTheJdk() throws Exception {
+        int made = 0;
+        for (byte[] base : generatedCertificates()) {
+            List<Integer> at = new ArrayList<>(); // where "06 03 55 1D xx" (an id-ce extension's OID) ends
+            for (int i = 0; i + 5 <= base.length; i++) {
+                if (base[i] == 0x06 && base[i + 1] == 0x03 && base[i + 2] == 0x55 && base[i + 3] == 0x1d) {
+                    at.add(i + 4);
+                }
+            }
+            for (int i : at) {
+                for (int j : at) {
+                    if (base[i] == base[j]) {
+                        continue;
+                    }
+                    byte[] m = base.clone();
+                    m[i] = base[j]; // the extension at i now has the OID of the one at j
+                    made++;
+                    assertEquals(null, CertDer.read(m), () -> Bytes.wrapOwned(m).toHex());
+                    // the JDK refuses most duplicates, but not all (a non-critical one it cannot decode is set
+                    // aside): left to it, the certificate gets the JDK's answer either way
+                }
+            }
+        }
+        assertTrue(made > 10, "duplicates made: " + made);
+    }
+
+    @Test
     void epochDaysAreLocalDates() {
         for (java.time.LocalDate d = java.time.LocalDate.of(1949, 12, 1); d.getYear() < 2101; d = d.plusDays(1)) {
             assertEquals(

@@ -180,11 +180,11 @@ final class CertDer {
             while (vs < te && name.charAt(vs) <= ' ') {
                 vs++;
             }
-            int found = -1;
+            // first the attribute a name written in reverse DER order (CUCM's, RFC 2253's) has here, then any
+            int guess = avaCount - tokens;
+            int found = guess >= 0 && matches(name, ks, ke, vs, te, guess, used) ? guess : -1;
             for (int a = 0; a < avaCount && found < 0; a++) {
-                if ((used & (1L << a)) == 0
-                        && isType(name, ks, ke, avas[3 * a])
-                        && sameValue(name, vs, te, avas[3 * a + 1], avas[3 * a + 2])) {
+                if (matches(name, ks, ke, vs, te, a, used)) {
                     found = a;
                 }
             }
@@ -194,6 +194,14 @@ final class CertDer {
             used |= 1L << found;
         }
         return tokens == avaCount;
+    }
+
+    /** @return true if attribute {@code a}, not used yet, has the type {@code [ks, ke)} and the value {@code [vs, ve)} */
+    private boolean matches(String name, int ks, int ke, int vs, int ve, int a, long used) {
+        return (used & (1L << a)) == 0
+                && avas[3 * a + 2] - avas[3 * a + 1] == ve - vs
+                && isType(name, ks, ke, avas[3 * a])
+                && sameValue(name, vs, ve, avas[3 * a + 1], avas[3 * a + 2]);
     }
 
     private static boolean isType(String name, int s, int e, int keyword) {

@@ -56,7 +56,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * header and certificates were seen before, the {@code itl lint /tftpboot/*.tlv} case of one ITL per phone with the
  * same records. Such a list costs lint one look-up and one comparison of bytes per record and for the header, no field
  * index and no field look-up; a record seen for the first time costs its fields, a copy of its bytes and, for a new
- * certificate, one JDK decode more. {@code lintVerifiedFirstSight} is {@code lintVerified} in a JVM whose lint caches
+ * certificate, one light DER walk more (lint's {@code CertDer}; the JDK decodes only a certificate outside its
+ * subset). {@code lintVerifiedFirstSight} is {@code lintVerified} in a JVM whose lint caches
  * are off (system property {@code io.github.itl4j.lint.cacheEntries=0}): every call lints the list as if none of its
  * certificates, records or header had been seen, the cost of the first file of a run. {@link #main} gives the same
  * figures when run with that property.

@@ -2,17 +2,26 @@ package io.github.itl4j.trust.lint;
 
 import io.github.itl4j.Bytes;
 import io.github.itl4j.trust.TrustLists;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import javax.security.auth.x500.X500Principal;
 
 /**
  * What the rules read from a record's CERTIFICATE (validity, key type and size, curve, subject, SHA-1 identity),
- * derived once per certificate from the JDK's {@link X509Certificate} and kept by DER content: the certificates of a
+ * derived once per certificate and kept by DER content. A certificate is read by {@link CertDer}, a light walk over
+ * its bytes, when it lies in that reader's subset (the common case); otherwise the JDK decodes it ({@link
+ * X509Certificate}), as before. What few rules need (the subject's text, the key object, the SHA-1 identity, the key
+ * as findings name it) is made on first use, so a list seen for the first time costs one walk per certificate and
+ * one comparison of its subject's key with the record's SUBJECTNAME. The certificates of a
  * cluster recur in every list linted ({@code itl lint /tftpboot/*.tlv}: one ITL per phone, the same records), so a
  * certificate is decoded and its facts derived once per JVM, not once per record per file. The verifier keeps its own
  * decoded certificates the same way.
@@ -23,8 +32,13 @@ import java.util.Optional;
 final class CertFacts {
     private static final ContentCache<CertFacts> CACHE = new ContentCache<>();
 
-    final X509Certificate cert;
-    final PublicKey key;
+    /** The DER, a compact copy. */
+    private final Bytes der;
+    /** What the light reading found, or null for a certificate the JDK decoded ({@link #jdk}). */
+    private final CertDer light;
+    /** The JDK's certificate, or null for one read by {@link CertDer}. */
+    private final X509Certificate jdk;
+
     /** The RSA modulus size, or -1. */
     final int rsaBits;
     /** The EC curve (P-256 ...), or null for a key that is not EC. */
@@ -32,16 +46,19 @@ final class CertFacts {
 
     final Instant notBefore;
     final Instant notAfter;
-    /** The subject as {@link javax.security.auth.x500.X500Principal#getName()} gives it. */
-    final String subject;
-    /** {@link TrustLists#nameKey} of {@link #subject}. */
+    /** {@link TrustLists#nameKey} of {@link #subject()} for a certificate the JDK decoded, else null. */
     private final String subjectKey;
-    /** {@code sha1:HEX} of the DER (the certificate identity, docs/trust.md §3.3). */
-    final String identity;
-    /** {@code RSA 2048}, {@code EC P-256}: the key as findings name it. */
-    final String keyText;
-    /** What a record without SUBJECTNAME gets from {@link #named(Bytes)}: the subject's CN. */
-    private final Named unnamed;
+
+    /** {@link #subject()}, or null before its first use. */
+    private volatile String subject;
+    /** {@link #key()}, or null before its first use. */
+    private volatile PublicKey key;
+    /** {@link #identity()}, or null before its first use. */
+    private volatile String identity;
+    /** {@link #keyText()}, or null before its first use. */
+    private volatile String keyText;
+    /** What a record without SUBJECTNAME gets from {@link #named(Bytes)}, or null before its first use. */
+    private volatile Named unnamed;
     /** The last SUBJECTNAME given to {@link #named(Bytes)} and what it gave, for the next record with this name. */
     private volatile Named lastNamed;
 
@@ -74,18 +91,103 @@ final class CertFacts {
     /** Names longer than this are not kept (a hostile file's SUBJECTNAME must not grow the cache). */
     static final int MAX_KEPT_NAME = 1024;
 
+    /** Facts of a certificate the JDK decoded (one outside {@link CertDer}'s subset). */
     private CertFacts(Bytes der, X509Certificate c) {
-        this.cert = c;
-        this.key = c.getPublicKey();
-        this.rsaBits = key instanceof RSAPublicKey k ? k.getModulus().bitLength() : -1;
-        this.curve = key instanceof ECPublicKey k ? curve(k) : null;
+        this.der = der;
+        this.light = null;
+        this.jdk = c;
+        PublicKey k = c.getPublicKey();
+        this.key = k;
+        this.rsaBits = k instanceof RSAPublicKey r ? r.getModulus().bitLength() : -1;
+        this.curve = k instanceof ECPublicKey e ? curve(e) : null;
         this.notBefore = c.getNotBefore().toInstant();
         this.notAfter = c.getNotAfter().toInstant();
-        this.subject = c.getSubjectX500Principal().getName();
-        this.subjectKey = TrustLists.nameKey(subject);
-        this.identity = "sha1:" + TrustLists.sha1(der).toHex().toLowerCase(Locale.ROOT);
-        this.keyText = LintContext.Rec.keyText(key, rsaBits, curve);
-        this.unnamed = new Named(null, LintContext.cn(subject), true);
+        String s = c.getSubjectX500Principal().getName();
+        this.subject = s;
+        this.subjectKey = TrustLists.nameKey(s);
+        this.unnamed = new Named(null, LintContext.cn(s), true);
+    }
+
+    /** Facts of a certificate read lightly: no JDK decoding; the subject's text and the key are made when asked. */
+    private CertFacts(Bytes der, CertDer d) {
+        this.der = der;
+        this.light = d;
+        this.jdk = null;
+        this.rsaBits = d.rsaBits;
+        this.curve = d.curve;
+        this.notBefore = d.notBefore;
+        this.notAfter = d.notAfter;
+        this.subjectKey = null; // d.subjectKey() when needed
+    }
+
+    /** @return the subject as {@link javax.security.auth.x500.X500Principal#getName()} gives it */
+    String subject() {
+        String s = subject;
+        if (s == null) {
+            byte[] name = Arrays.copyOfRange(light.der, light.subjectOff, light.subjectOff + light.subjectLen);
+            s = new X500Principal(name).getName();
+            subject = s;
+        }
+        return s;
+    }
+
+    /** @return the certificate's key, as {@link X509Certificate#getPublicKey()} gives it */
+    PublicKey key() {
+        PublicKey k = key;
+        if (k == null) {
+            byte[] spki = Arrays.copyOfRange(light.der, light.spkiOff, light.spkiOff + light.spkiLen);
+            try {
+                k = KeyFactory.getInstance(rsaBits > 0 ? "RSA" : "EC").generatePublic(new X509EncodedKeySpec(spki));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("a key the light reading accepted does not decode", e);
+            }
+            key = k;
+        }
+        return k;
+    }
+
+    /**
+     * @param o another certificate's facts
+     * @return true if both hold the same key ({@link PublicKey#equals}); without decoding a key when both were read
+     *     lightly (their SubjectPublicKeyInfo encodings are canonical in that subset: equal keys, equal bytes)
+     */
+    boolean sameKey(CertFacts o) {
+        if (light != null && o.light != null) {
+            return light.sameKey(o.light);
+        }
+        return key().equals(o.key());
+    }
+
+    /** @return {@code sha1:HEX} of the DER (the certificate identity, docs/trust.md §3.3) */
+    String identity() {
+        String i = identity;
+        if (i == null) {
+            i = "sha1:" + TrustLists.sha1(der).toHex().toLowerCase(Locale.ROOT);
+            identity = i;
+        }
+        return i;
+    }
+
+    /** @return {@code RSA 2048}, {@code EC P-256}: the key as findings name it */
+    String keyText() {
+        String t = keyText;
+        if (t == null) {
+            t = light != null
+                    ? (rsaBits > 0 ? "RSA " + rsaBits : "EC " + curve)
+                    : LintContext.Rec.keyText(key, rsaBits, curve);
+            keyText = t;
+        }
+        return t;
+    }
+
+    /** @return {@link TrustLists#nameKey} of {@link #subject()} */
+    String subjectKey() {
+        return light != null ? light.subjectKey() : subjectKey;
+    }
+
+    /** @return true if the JDK decoded this certificate (it is outside the light reading's subset), for tests */
+    boolean decodedByJdk() {
+        return jdk != null;
     }
 
     /**
@@ -95,14 +197,19 @@ final class CertFacts {
      */
     Named named(Bytes name) {
         if (name == null) {
-            return unnamed;
+            Named u = unnamed;
+            if (u == null) {
+                u = new Named(null, LintContext.cn(subject()), true);
+                unnamed = u;
+            }
+            return u;
         }
         Named last = lastNamed;
         if (last != null && name.equals(last.name)) {
             return last;
         }
         String text = name.toNulTerminatedString();
-        boolean keep = name.size() <= MAX_KEPT_NAME;
+        boolean keep = ContentCache.ENABLED && name.size() <= MAX_KEPT_NAME; // facts not kept: no next record
         Named n = new Named(keep ? Bytes.wrapOwned(name.toByteArray()) : null, LintContext.cn(text), hasSubject(text));
         if (keep) {
             lastNamed = n;
@@ -123,21 +230,32 @@ final class CertFacts {
      * @return its facts, or null if the bytes are not one certificate
      */
     static CertFacts get(Bytes der) {
-        CertFacts f = CACHE.get(der);
-        if (f != null) {
-            return f;
+        CertFacts f;
+        if (ContentCache.ENABLED) {
+            f = CACHE.get(der);
+            if (f != null) {
+                return f;
+            }
         }
-        Bytes copy = Bytes.wrapOwned(der.toByteArray());
-        Optional<X509Certificate> c = io.github.itl4j.crypto.internal.Certificates.parse(copy);
-        if (c.isEmpty()) {
-            return null;
+        byte[] b = der.toByteArray();
+        Bytes copy = Bytes.wrapOwned(b);
+        CertDer d = CertDer.read(b);
+        if (d != null) {
+            f = new CertFacts(copy, d);
+        } else {
+            Optional<X509Certificate> c = io.github.itl4j.crypto.internal.Certificates.parse(b);
+            if (c.isEmpty()) {
+                return null;
+            }
+            try {
+                f = new CertFacts(copy, c.get());
+            } catch (RuntimeException e) {
+                return null;
+            }
         }
-        try {
-            f = new CertFacts(copy, c.get());
-        } catch (RuntimeException e) {
-            return null;
+        if (ContentCache.ENABLED) {
+            CACHE.put(copy, f);
         }
-        CACHE.put(copy, f);
         return f;
     }
 
@@ -146,7 +264,12 @@ final class CertFacts {
      * @return true if it names the certificate's subject ({@link TrustLists#sameName})
      */
     boolean hasSubject(String subjectName) {
-        return subjectName.equals(subject) || subjectKey.equals(TrustLists.nameKey(subjectName));
+        // equal texts have equal keys: the key alone decides, and no subject text is made for it
+        if (light != null) {
+            Boolean b = light.names(subjectName);
+            return b != null ? b : light.subjectKey().equals(TrustLists.nameKey(subjectName));
+        }
+        return subjectKey.equals(TrustLists.nameKey(subjectName));
     }
 
     /** @return how many certificates were decoded (cache misses), for tests */

@@ -26,6 +26,8 @@ final class ContentCache<V> {
     static final int MAX_ENTRIES = Math.max(0, Integer.getInteger(ENTRIES_PROPERTY, 1024));
     /** The most key bytes a cache keeps: the default size limit of a trust list. */
     static final long MAX_BYTES = 2L * 1024 * 1024;
+    /** False when the caches are off ({@link #MAX_ENTRIES} 0): nothing is looked up, copied or kept. */
+    static final boolean ENABLED = MAX_ENTRIES > 0;
 
     private final ConcurrentHashMap<BytesKey, V> map = new ConcurrentHashMap<>();
     private final AtomicLong bytes = new AtomicLong();

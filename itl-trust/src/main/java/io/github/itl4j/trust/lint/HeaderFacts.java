@@ -56,6 +56,9 @@ final class HeaderFacts {
      * @return what the rules read from it, derived now or when a header with the same bytes was seen before
      */
     static HeaderFacts of(ItlHeader h) {
+        if (!ContentCache.ENABLED) {
+            return new HeaderFacts(h);
+        }
         Bytes bytes = h.encode();
         HeaderFacts f = CACHE.get(bytes);
         if (f != null) {

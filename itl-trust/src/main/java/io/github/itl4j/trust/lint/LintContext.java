@@ -10,7 +10,6 @@ import io.github.itl4j.crypto.VerificationResult;
 import io.github.itl4j.trust.FileKind;
 import io.github.itl4j.trust.TrustLists;
 import java.security.PublicKey;
-import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
@@ -24,7 +23,10 @@ import java.util.OptionalInt;
 final class LintContext {
     static final ItlVerifier VERIFIER = ItlVerifier.builder().build();
 
-    /** A record with what the rules need, decoded once. */
+    /**
+     * A record with what the rules need: its place in the file and what was derived from its bytes ({@link #looks}),
+     * which the rules read directly.
+     */
     static final class Rec {
         final int index;
         final long offset;
@@ -32,32 +34,12 @@ final class LintContext {
         /** What the rules read from the record, derived once per record content. */
         final RecordFacts looks;
 
+        /** FUNCTION, or null. */
         final Role role;
-        /** The certificate's facts, or null without a CERTIFICATE that decodes. */
-        private final CertFacts facts;
         /** CERTIFICATE (content equal to the record's), or null. */
         final Bytes der;
-        /** CERTHASH, or null. */
-        final Bytes certHash;
-        /** True if the record has CERTIFICATE, CERTHASH or PUBLICKEY ({@link TrustLists#carriesCertificate}). */
-        final boolean carries;
-
-        final X509Certificate cert;
-        final PublicKey key;
-        /** SUBJECTNAME as stored (NUL-terminated), or null: decoded only for a message ({@link #subjectName()}). */
-        private final Bytes subjectNameValue;
-
         /** The CN findings name the record by: of SUBJECTNAME, else of the certificate's subject. */
         final String cn;
-        /** True if {@link #cn} starts {@code ITLRECOVERY}, in any case (L09, L23). */
-        final boolean recovery;
-        /** True if the record has no SUBJECTNAME, no certificate, or a SUBJECTNAME naming its subject (L32). */
-        final boolean subjectConsistent;
-
-        /** The certificate identity ({@link TrustLists#identity}), or null. */
-        final String identity;
-        /** {@code identity.hashCode()}, 0 without one. */
-        final int identityHash;
 
         Rec(int index, long offset, ItlRecord record) {
             this.index = index;
@@ -67,37 +49,32 @@ final class LintContext {
             this.looks = f;
             this.role = f.role;
             this.der = f.der;
-            this.certHash = f.certHash;
-            this.carries = f.carries;
-            this.facts = f.facts;
-            this.cert = facts == null ? null : facts.cert;
-            this.key = f.key;
-            this.subjectNameValue = f.subjectNameValue;
             this.cn = f.cn;
-            this.recovery = f.recovery;
-            this.subjectConsistent = f.subjectConsistent;
-            this.identity = f.identity;
-            this.identityHash = identity == null ? 0 : identity.hashCode();
         }
 
-        /** @return the certificate's notBefore; call only when {@link #cert} is not null */
+        /** @return true if the record has a CERTIFICATE that decodes (its validity and subject are known) */
+        boolean hasCert() {
+            return looks.facts != null;
+        }
+
+        /** @return the certificate's notBefore; call only when {@link #hasCert()} */
         Instant notBefore() {
-            return facts.notBefore;
+            return looks.facts.notBefore;
         }
 
-        /** @return the certificate's notAfter; call only when {@link #cert} is not null */
+        /** @return the certificate's notAfter; call only when {@link #hasCert()} */
         Instant notAfter() {
-            return facts.notAfter;
+            return looks.facts.notAfter;
         }
 
-        /** @return the certificate's subject ({@code X500Principal.getName()}); only when {@link #cert} is not null */
+        /** @return the certificate's subject ({@code X500Principal.getName()}); only when {@link #hasCert()} */
         String certSubject() {
-            return facts.subject;
+            return looks.facts.subject();
         }
 
         /** @return SUBJECTNAME as text, or null */
         String subjectName() {
-            return subjectNameValue == null ? null : subjectNameValue.toNulTerminatedString();
+            return looks.subjectNameValue == null ? null : looks.subjectNameValue.toNulTerminatedString();
         }
 
         boolean is(Role r) {
@@ -110,27 +87,31 @@ final class LintContext {
 
         /** @return the RSA modulus size, or -1 if the key is not RSA or unknown */
         int rsaBits() {
+            CertFacts facts = looks.facts;
             if (facts != null) {
                 return facts.rsaBits;
             }
-            return key instanceof RSAPublicKey k ? k.getModulus().bitLength() : -1;
+            return looks.key() instanceof RSAPublicKey k ? k.getModulus().bitLength() : -1;
         }
 
         boolean isEc() {
             // the facts know (curve): a type check against an interface is slow for keys of alternating classes
-            return facts != null ? facts.curve != null : key instanceof ECPublicKey;
+            CertFacts facts = looks.facts;
+            return facts != null ? facts.curve != null : looks.key() instanceof ECPublicKey;
         }
 
         /** @return the EC curve; only for an EC key */
         String curve() {
-            return facts != null && facts.curve != null ? facts.curve : LintContext.curve((ECPublicKey) key);
+            CertFacts facts = looks.facts;
+            return facts != null && facts.curve != null ? facts.curve : LintContext.curve((ECPublicKey) looks.key());
         }
 
         String keyText() {
+            CertFacts facts = looks.facts;
             if (facts != null) {
-                return facts.keyText;
+                return facts.keyText();
             }
-            return keyText(key, rsaBits(), isEc() ? curve() : null);
+            return keyText(looks.key(), rsaBits(), isEc() ? curve() : null);
         }
 
         static String keyText(PublicKey key, int rsaBits, String curve) {
@@ -223,14 +204,13 @@ final class LintContext {
         if (f == null) {
             f = new int[recs.length];
             for (int i = 0; i < f.length; i++) {
-                Rec x = recs[i];
-                f[i] = x.identity == null ? -1 : i;
+                RecordFacts x = recs[i].looks;
+                f[i] = x.hasIdentity() ? i : -1;
                 for (int j = 0; j < i && f[i] == i; j++) {
-                    Rec y = recs[j];
-                    // identities of one certificate's facts are one string; hashes tell most others apart
-                    if (f[j] == j
-                            && (x.identity == y.identity
-                                    || x.identityHash == y.identityHash && x.identity.equals(y.identity))) {
+                    // records of one certificate share its facts; others compare by bytes (no SHA-1 for two
+                    // CERTIFICATEs) or by identity
+                    RecordFacts y = recs[j].looks;
+                    if (f[j] == j && (x == y || x.sameIdentity(y))) {
                         f[i] = j;
                     }
                 }

@@ -31,8 +31,8 @@ final class RecordFacts {
     final boolean carries;
     /** The certificate's facts, or null without a CERTIFICATE that decodes. */
     final CertFacts facts;
-    /** The certificate's key, else the PUBLICKEY field's; or null. */
-    final PublicKey key;
+    /** The PUBLICKEY field's key for a record without {@link #facts}, or null. */
+    private final PublicKey fieldKey;
     /** SUBJECTNAME as stored (NUL-terminated), or null. */
     final Bytes subjectNameValue;
     /** The CN findings name the record by: of SUBJECTNAME, else of the certificate's subject. */
@@ -41,10 +41,16 @@ final class RecordFacts {
     final boolean recovery;
     /** True if the record has no SUBJECTNAME, no certificate, or a SUBJECTNAME naming its subject (L32). */
     final boolean subjectConsistent;
-    /** The certificate identity ({@link TrustLists#identity}), or null. */
-    final String identity;
-    /** {@link TrustLists#serialIdentity}, or null (L31). */
-    final String serialIdentity;
+    /** The record (a compact copy when kept), for what is derived on first use. */
+    private final ItlRecord record;
+    /** {@link #identity()}, or null before its first use (or for a record without one). */
+    private volatile String identity;
+    /** True once {@link #identity} is known. */
+    private volatile boolean identityKnown;
+    /** {@link #serialIdentity()}, or null before its first use (or for a record without one). */
+    private volatile String serialIdentity;
+    /** True once {@link #serialIdentity} is known. */
+    private volatile boolean serialIdentityKnown;
     /** HASH ALGORITHM, or null (L31). */
     final DigestAlgorithm hashAlgorithm;
     /** True for a SERIALNUMBER of more than one byte that starts 0x00 (L40). */
@@ -60,7 +66,7 @@ final class RecordFacts {
         this.certHash = record.certHash().orElse(null);
         this.carries = der != null || certHash != null || record.publicKey().isPresent();
         this.facts = der != null ? CertFacts.get(der) : null;
-        this.key = facts != null ? facts.key : TrustLists.publicKey(record).orElse(null);
+        this.fieldKey = facts != null ? null : TrustLists.publicKey(record).orElse(null);
         this.subjectNameValue = record.value(RecordTags.SUBJECT_NAME).orElse(null);
         if (facts != null) {
             CertFacts.Named n = facts.named(subjectNameValue);
@@ -72,9 +78,7 @@ final class RecordFacts {
             this.recovery = CertFacts.isRecovery(cn);
             this.subjectConsistent = true;
         }
-        this.identity =
-                facts != null ? facts.identity : TrustLists.identity(record).orElse(null);
-        this.serialIdentity = TrustLists.serialIdentity(record).orElse(null);
+        this.record = record;
         this.hashAlgorithm = record.hashAlgorithm().orElse(null);
         Bytes serial = record.serialNumber().orElse(null);
         this.serialLeadingZero = serial != null && serial.size() > 1 && serial.get(0) == 0;
@@ -83,11 +87,76 @@ final class RecordFacts {
         this.hasDnsName = dns.isPresent() && !dns.get().isBlank();
     }
 
+    /** @return true if the record has a key: its certificate's, else a PUBLICKEY field that decodes */
+    boolean hasKey() {
+        return facts != null || fieldKey != null;
+    }
+
+    /** @return the certificate's key, else the PUBLICKEY field's; or null */
+    PublicKey key() {
+        return facts != null ? facts.key() : fieldKey;
+    }
+
+    /**
+     * @param o another record
+     * @return true if both have a key and it is the same ({@link PublicKey#equals})
+     */
+    boolean sameKey(RecordFacts o) {
+        if (facts != null && o.facts != null) {
+            return facts.sameKey(o.facts);
+        }
+        PublicKey k = key();
+        return k != null && k.equals(o.key());
+    }
+
+    /**
+     * @return the certificate identity ({@link TrustLists#identity}), or null; the SHA-1 of a CERTIFICATE is computed
+     *     on first use only (records with a CERTIFICATE compare by its bytes: {@link #sameIdentity})
+     */
+    String identity() {
+        if (!identityKnown) {
+            identity = facts != null
+                    ? facts.identity()
+                    : TrustLists.identity(record).orElse(null);
+            identityKnown = true;
+        }
+        return identity;
+    }
+
+    /** @return true if the record has a certificate identity ({@link #identity()} is not null) */
+    boolean hasIdentity() {
+        return der != null || identity() != null;
+    }
+
+    /**
+     * @param o another record, both with an identity ({@link #hasIdentity()})
+     * @return true if their identities are equal: for two records with a CERTIFICATE, whether its bytes are equal
+     *     (equal SHA-1, without computing it)
+     */
+    boolean sameIdentity(RecordFacts o) {
+        if (der != null && o.der != null) {
+            return der.equals(o.der);
+        }
+        return identity().equals(o.identity());
+    }
+
+    /** @return {@link TrustLists#serialIdentity}, or null (L31); made on first use */
+    String serialIdentity() {
+        if (!serialIdentityKnown) {
+            serialIdentity = TrustLists.serialIdentity(record).orElse(null);
+            serialIdentityKnown = true;
+        }
+        return serialIdentity;
+    }
+
     /**
      * @param record a record of a list being linted
      * @return what the rules read from it, derived now or when a record with the same bytes was seen before
      */
     static RecordFacts of(ItlRecord record) {
+        if (!ContentCache.ENABLED) {
+            return new RecordFacts(record); // nothing kept: no copy
+        }
         RecordFacts f = CACHE.get(record.encoded());
         if (f != null) {
             return f;

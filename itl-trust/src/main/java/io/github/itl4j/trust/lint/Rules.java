@@ -470,7 +470,7 @@ final class Rules {
     private static void l02(LintContext c, LintRule r) {
         long n = 0;
         for (Rec x : c.recs) {
-            if (x.der != null || x.certHash != null) {
+            if (x.der != null || x.looks.certHash != null) {
                 n++;
             }
         }
@@ -563,7 +563,7 @@ final class Rules {
         }
         int signer = c.signerIndex();
         for (Rec x : c.sast) {
-            boolean recovery = x.index != signer || x.recovery;
+            boolean recovery = x.index != signer || x.looks.recovery;
             if (recovery && x.rsaBits() > 0 && x.rsaBits() < longest) {
                 c.report(
                         r,
@@ -723,7 +723,7 @@ final class Rules {
         fromVerifier(c, r, NOT_RSA, ERROR);
         Rec s = c.signer();
         if (s != null
-                && s.key != null
+                && s.looks.hasKey()
                 && s.rsaBits() < 0
                 && !c.verification().has(ProblemCode.SIGNER_KEY_UNSUPPORTED)) {
             c.report(
@@ -737,7 +737,7 @@ final class Rules {
     private static void l20(LintContext c, LintRule r) {
         int signer = c.signerIndex();
         for (Rec x : c.recs) {
-            if (x.cert != null && c.options.now().isAfter(x.notAfter())) {
+            if (x.hasCert() && c.options.now().isAfter(x.notAfter())) {
                 boolean hard = x.index == signer || x.isConfigSigner();
                 c.emit(
                         r,
@@ -760,7 +760,7 @@ final class Rules {
     private static void l21(LintContext c, LintRule r) {
         Instant limit = c.nearExpiryLimit();
         for (Rec x : c.recs) {
-            Instant na = x.cert == null ? null : x.notAfter();
+            Instant na = x.hasCert() ? x.notAfter() : null;
             if (na != null && !c.options.now().isAfter(na) && na.isBefore(limit)) {
                 c.report(
                         r,
@@ -775,7 +775,7 @@ final class Rules {
 
     private static void l22(LintContext c, LintRule r) {
         for (Rec x : c.recs) {
-            if (x.cert != null && c.options.now().isBefore(x.notBefore())) {
+            if (x.hasCert() && c.options.now().isBefore(x.notBefore())) {
                 c.report(r, x, "certificate not valid before " + day(x.notBefore()), "notBefore", x.notBefore());
             }
         }
@@ -783,7 +783,7 @@ final class Rules {
 
     private static void l23(LintContext c, LintRule r) {
         for (Rec x : c.recs) {
-            if (x.cert != null && x.recovery) {
+            if (x.hasCert() && x.looks.recovery) {
                 Instant nb = x.notBefore();
                 Instant na = x.notAfter();
                 if (na.isBefore(nb.atZone(ZoneOffset.UTC).plusYears(5).toInstant())) {
@@ -841,7 +841,7 @@ final class Rules {
         List<Rec> s = c.sast;
         for (int i = 0; i < s.size(); i++) {
             for (int j = i + 1; j < s.size(); j++) {
-                if (s.get(i).key != null && s.get(j).key != null && s.get(i).key.equals(s.get(j).key)) {
+                if (s.get(i).looks.sameKey(s.get(j).looks)) {
                     c.report(
                             r,
                             s.get(j),
@@ -859,15 +859,15 @@ final class Rules {
             if (ha != null && !ha.equals(DigestAlgorithm.SHA1)) {
                 c.emit(r, null, "HASH_ALGORITHM", x, -1, "HASH ALGORITHM is " + ha + ", not SHA-1 (1)");
             }
-            Bytes h = x.certHash;
+            Bytes h = x.looks.certHash;
             if (h == null || x.der != null) {
                 continue;
             }
-            String sid = x.looks.serialIdentity;
+            String sid = x.looks.serialIdentity();
             for (Rec y : c.recs) {
                 if (y.der != null
                         && sid != null
-                        && sid.equals(y.looks.serialIdentity)
+                        && sid.equals(y.looks.serialIdentity())
                         && !TrustLists.sha1(y.der).equals(h)) {
                     c.emit(
                             r,
@@ -888,7 +888,7 @@ final class Rules {
     private static void l32(LintContext c, LintRule r) {
         fromVerifier(c, r, RECORD_CONSISTENCY, null);
         for (Rec x : c.recs) {
-            if (!x.subjectConsistent) {
+            if (!x.looks.subjectConsistent) {
                 c.emit(
                         r,
                         null,
@@ -959,7 +959,7 @@ final class Rules {
             c.emit(r, null, null, null, -1, "TIMESTAMP " + t.get() + " is after --now " + c.options.now());
         }
         Rec s = c.signer();
-        if (s != null && s.cert != null && t.get().isBefore(s.notBefore())) {
+        if (s != null && s.hasCert() && t.get().isBefore(s.notBefore())) {
             c.report(r, s, "TIMESTAMP " + t.get() + " is before the signer's notBefore " + s.notBefore());
         }
     }
@@ -1031,7 +1031,7 @@ final class Rules {
     private static void l41(LintContext c, LintRule r) {
         Rec s = c.signer();
         if (s != null
-                && s.cert != null
+                && s.hasCert()
                 && s.notAfter().isBefore(c.nearExpiryLimit())
                 && !c.options.now().isAfter(s.notAfter())) {
             c.report(
@@ -1076,8 +1076,8 @@ final class Rules {
         if (c.recs.length > PAIRWISE_MAX) {
             Map<List<Object>, Rec> seen = new HashMap<>();
             for (Rec x : c.recs) {
-                if (x.identity != null && x.role != null) {
-                    duplicate(c, r, x, seen.putIfAbsent(List.of(x.role, x.identity), x));
+                if (x.looks.identity() != null && x.role != null) {
+                    duplicate(c, r, x, seen.putIfAbsent(List.of(x.role, x.looks.identity()), x));
                 }
             }
             return;
@@ -1115,8 +1115,9 @@ final class Rules {
         if (c.recs.length > PAIRWISE_MAX) {
             Map<String, List<Rec>> byId = new LinkedHashMap<>();
             for (Rec x : c.recs) {
-                if (x.identity != null) {
-                    byId.computeIfAbsent(x.identity, k -> new ArrayList<>()).add(x);
+                if (x.looks.identity() != null) {
+                    byId.computeIfAbsent(x.looks.identity(), k -> new ArrayList<>())
+                            .add(x);
                 }
             }
             for (List<Rec> l : byId.values()) {
@@ -1182,7 +1183,7 @@ final class Rules {
     /** @return true if no record of these carries CERTIFICATE, CERTHASH or PUBLICKEY */
     private static boolean none(LintContext c, java.util.function.Predicate<Rec> which) {
         for (Rec x : c.recs) {
-            if (x.carries && which.test(x)) {
+            if (x.looks.carries && which.test(x)) {
                 return false;
             }
         }
@@ -1197,7 +1198,7 @@ final class Rules {
         int placeholders = 0;
         for (Rec x : c.recs) {
             if (x.isConfigSigner() || x.is(Role.TVS)) {
-                if (x.carries) {
+                if (x.looks.carries) {
                     return false;
                 }
                 placeholders++;

@@ -43,14 +43,14 @@ class CertFactsTest {
                 CertFacts x = CertFacts.of(der.get()).orElseThrow();
                 assertEquals(c.getNotBefore().toInstant(), x.notBefore);
                 assertEquals(c.getNotAfter().toInstant(), x.notAfter);
-                assertEquals(c.getSubjectX500Principal().getName(), x.subject);
-                assertEquals(c.getPublicKey(), x.key);
+                assertEquals(c.getSubjectX500Principal().getName(), x.subject());
+                assertEquals(c.getPublicKey(), x.key());
                 assertEquals(
                         c.getPublicKey() instanceof RSAPublicKey k
                                 ? k.getModulus().bitLength()
                                 : -1,
                         x.rsaBits);
-                assertEquals(TrustLists.identity(r).orElseThrow(), x.identity);
+                assertEquals(TrustLists.identity(r).orElseThrow(), x.identity());
                 r.subjectName()
                         .ifPresent(sn -> assertEquals(
                                 TrustLists.sameName(

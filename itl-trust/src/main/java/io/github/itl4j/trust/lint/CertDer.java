@@ -1,0 +1,710 @@
+package io.github.itl4j.trust.lint;
+
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * A light reading of a DER X.509 certificate for lint: the facts the rules need (validity, key type and size, curve,
+ * where the subject's attribute values, the serial and the key are) in one bounded walk over the bytes, with no
+ * {@code CertificateFactory}, no {@code X500Principal} and no strings.
+ *
+ * <p>It reads only a strict subset of DER certificates, the common one: version 3 (or 1 without extensions), minimal
+ * lengths and integers, a positive serial, an RSA key of 512 to 16,384 bits or an EC key on P-256, P-384 or P-521
+ * (named curve, uncompressed point), signature algorithms without parameters other than NULL and equal inside and
+ * outside the signed part, UTCTime or GeneralizedTime validity to the second in UTC, non-empty names of string
+ * values, a subject whose attributes all have an RFC 2253 keyword and printable ASCII values, extensions without
+ * duplicates whose critical ones are unknown to the JDK or well-formed basic constraints, key usage or extended key
+ * usage. For anything else {@link #read} returns null and the caller decodes the certificate with the JDK, which then
+ * decides: within the subset the JDK accepts every certificate this accepts and gives the same values
+ * ({@code CertDerTest} checks that over every certificate of the test data and over generated and mutated ones).
+ * Never throws; the walk is iterative and each length is checked against its container, so malformed bytes end it,
+ * in time linear in their length. Immutable.
+ */
+final class CertDer {
+    private static final byte[] RSA = {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01};
+    private static final byte[] EC = {0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01};
+    private static final byte[] P256 = {0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x03, 0x01, 0x07};
+    private static final byte[] P384 = {0x2b, (byte) 0x81, 0x04, 0x00, 0x22};
+    private static final byte[] P521 = {0x2b, (byte) 0x81, 0x04, 0x00, 0x23};
+    /** 2.5.29 (id-ce): extensions the JDK decodes. */
+    private static final byte[] ID_CE = {0x55, 0x1d};
+    /** 1.3.6.1.5.5.7: PKIX arcs of the JDK's known extensions (authority info access ...). */
+    private static final byte[] ID_PKIX = {0x2b, 0x06, 0x01, 0x05, 0x05, 0x07};
+    /** 2.16.840.1.113730.1: Netscape certificate type. */
+    private static final byte[] NETSCAPE = {0x60, (byte) 0x86, 0x48, 0x01, (byte) 0x86, (byte) 0xf8, 0x42, 0x01};
+
+    private static final byte[] DC_UID_ARC = {0x09, (byte) 0x92, 0x26, (byte) 0x89, (byte) 0x93, (byte) 0xf2, 0x2c, 0x64
+    };
+    private static final int MAX_EXTENSIONS = 32;
+
+    /** Thrown (one shared instance, no stack trace) when the bytes leave the subset. */
+    private static final class Outside extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Outside() {
+            super("outside the light subset", null, false, false);
+        }
+    }
+
+    private static final Outside OUTSIDE = new Outside();
+
+    /** The certificate (not copied: the caller's compact copy). */
+    final byte[] der;
+
+    final Instant notBefore;
+    final Instant notAfter;
+    /** The RSA modulus size in bits, or -1 for an EC key. */
+    final int rsaBits;
+    /** {@code P-256}, {@code P-384}, {@code P-521} for an EC key, else null. */
+    final String curve;
+    /** The serial number's content octets (two's complement, as encoded). */
+    final int serialOff;
+
+    final int serialLen;
+    /** The subject Name, tag and length included. */
+    final int subjectOff;
+
+    final int subjectLen;
+    /** The SubjectPublicKeyInfo, tag and length included. */
+    final int spkiOff;
+
+    final int spkiLen;
+    /**
+     * The subject's attributes, three ints each: the index of the type's keyword in {@link #KEYWORDS}, where the value
+     * starts (after leading spaces) and where it ends (before trailing spaces). Values are printable ASCII.
+     */
+    private final int[] avas;
+    /** How many attributes the subject has. */
+    private final int avaCount;
+    /** {@link #subjectKey()}, or null before its first use. */
+    private volatile String subjectKey;
+
+    /** The RFC 2253 keywords {@code X500Principal.getName()} writes for the attribute types read here. */
+    static final String[] KEYWORDS = {"CN", "C", "L", "ST", "STREET", "O", "OU", "DC", "UID"};
+
+    private CertDer(Reader r) {
+        this.der = r.b;
+        this.notBefore = r.notBefore;
+        this.notAfter = r.notAfter;
+        this.rsaBits = r.rsaBits;
+        this.curve = r.curve;
+        this.serialOff = r.serialOff;
+        this.serialLen = r.serialLen;
+        this.subjectOff = r.subjectOff;
+        this.subjectLen = r.subjectLen;
+        this.spkiOff = r.spkiOff;
+        this.spkiLen = r.spkiLen;
+        this.avas = r.avas;
+        this.avaCount = r.avaCount;
+    }
+
+    /**
+     * @return the subject as {@code TrustLists.nameKey} gives it for {@code X500Principal.getName()}: its attributes
+     *     as {@code KEYWORD=value}, values trimmed, sorted, joined by NUL
+     */
+    String subjectKey() {
+        String k = subjectKey;
+        if (k == null) {
+            String[] keys = new String[avaCount];
+            for (int i = 0; i < avaCount; i++) {
+                keys[i] = KEYWORDS[avas[3 * i]]
+                        + '='
+                        + new String(der, avas[3 * i + 1], avas[3 * i + 2] - avas[3 * i + 1], ISO_8859_1);
+            }
+            Arrays.sort(keys);
+            k = String.join("\u0000", keys);
+            subjectKey = k;
+        }
+        return k;
+    }
+
+    /**
+     * Whether a name names this subject as {@code TrustLists.sameName(name, subject)} decides (equal name keys),
+     * without making the keys: the name's attributes ({@code TYPE=value} split at {@code ;}, {@code ,} and {@code +},
+     * trimmed, the type in any case, {@code S} for {@code ST}) are matched with the subject's as a multiset. A name
+     * with an escape ({@code \\}) or a type that is not ASCII is left to the caller: null.
+     *
+     * @param name a record's SUBJECTNAME as text
+     * @return whether it names the subject, or null when the caller must compare the name keys
+     */
+    Boolean names(String name) {
+        int end = name.indexOf('\0');
+        if (end < 0) {
+            end = name.length();
+        }
+        long used = 0;
+        int tokens = 0;
+        int start = 0;
+        while (start <= end) {
+            int te = start;
+            while (te < end) {
+                char c = name.charAt(te);
+                if (c == ';' || c == ',' || c == '+') {
+                    break;
+                }
+                if (c == '\\') {
+                    return null;
+                }
+                te++;
+            }
+            int next = te + 1;
+            int ts = start;
+            while (ts < te && name.charAt(ts) <= ' ') {
+                ts++;
+            }
+            while (te > ts && name.charAt(te - 1) <= ' ') {
+                te--;
+            }
+            start = next;
+            if (ts == te) {
+                continue; // an empty token: none in the key
+            }
+            tokens++;
+            int eq = name.indexOf('=', ts);
+            if (eq < 0 || eq >= te) {
+                return false; // a token without '=': the subject's are all TYPE=value
+            }
+            int ks = ts;
+            int ke = eq;
+            while (ke > ks && name.charAt(ke - 1) <= ' ') {
+                ke--;
+            }
+            for (int i = ks; i < ke; i++) {
+                if (name.charAt(i) >= 0x80) {
+                    return null; // upper-casing may map it to ASCII: compare the keys
+                }
+            }
+            int vs = eq + 1;
+            while (vs < te && name.charAt(vs) <= ' ') {
+                vs++;
+            }
+            // first the attribute a name written in reverse DER order (CUCM's, RFC 2253's) has here, then any
+            int guess = avaCount - tokens;
+            int found = guess >= 0 && matches(name, ks, ke, vs, te, guess, used) ? guess : -1;
+            for (int a = 0; a < avaCount && found < 0; a++) {
+                if (matches(name, ks, ke, vs, te, a, used)) {
+                    found = a;
+                }
+            }
+            if (found < 0) {
+                return false;
+            }
+            used |= 1L << found;
+        }
+        return tokens == avaCount;
+    }
+
+    /** @return true if attribute {@code a}, not used yet, has the type {@code [ks, ke)} and the value {@code [vs, ve)} */
+    private boolean matches(String name, int ks, int ke, int vs, int ve, int a, long used) {
+        return (used & (1L << a)) == 0
+                && avas[3 * a + 2] - avas[3 * a + 1] == ve - vs
+                && isType(name, ks, ke, avas[3 * a])
+                && sameValue(name, vs, ve, avas[3 * a + 1], avas[3 * a + 2]);
+    }
+
+    private static boolean isType(String name, int s, int e, int keyword) {
+        String k = KEYWORDS[keyword];
+        if (e - s == 1 && keyword == 3 && (name.charAt(s) | 0x20) == 's') {
+            return true; // S is ST
+        }
+        if (e - s != k.length()) {
+            return false;
+        }
+        for (int i = 0; i < e - s; i++) {
+            char c = name.charAt(s + i);
+            if (c != k.charAt(i) && (c < 'a' || c > 'z' || c - 32 != k.charAt(i))) {
+                return false; // the keywords are upper-case ASCII letters
+            }
+        }
+        return true;
+    }
+
+    private boolean sameValue(String name, int s, int e, int vs, int ve) {
+        if (e - s != ve - vs) {
+            return false;
+        }
+        for (int i = 0; i < e - s; i++) {
+            if (name.charAt(s + i) != der[vs + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @param der the bytes of one certificate (kept, not copied)
+     * @return the facts, or null if the bytes are not a certificate of the subset this reads (malformed, or for the
+     *     JDK to decode)
+     */
+    static CertDer read(byte[] der) {
+        try {
+            Reader r = new Reader(der);
+            r.certificate();
+            return new CertDer(r);
+        } catch (Outside e) {
+            return null;
+        }
+    }
+
+    /** @return true if the other certificate holds the same key (the same SubjectPublicKeyInfo bytes) */
+    boolean sameKey(CertDer o) {
+        return Arrays.equals(der, spkiOff, spkiOff + spkiLen, o.der, o.spkiOff, o.spkiOff + o.spkiLen);
+    }
+
+    /** @return true if the two ranges hold the same bytes (a loop: the ranges here are a few bytes long) */
+    static boolean same(byte[] a, int as, int ae, byte[] b, int bs, int be) {
+        if (ae - as != be - bs) {
+            return false;
+        }
+        for (int i = 0; i < ae - as; i++) {
+            if (a[as + i] != b[bs + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** @return days since 1970-01-01 of a proleptic Gregorian date (as {@code LocalDate.toEpochDay()}) */
+    static long epochDay(int year, int month, int day) {
+        long y = month <= 2 ? year - 1 : year;
+        long era = Math.floorDiv(y, 400);
+        long yoe = y - era * 400;
+        long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        return era * 146097 + doe - 719468;
+    }
+
+    /** One walk; the fields are the results. */
+    private static final class Reader {
+        final byte[] b;
+        int pos;
+        Instant notBefore;
+        Instant notAfter;
+        int rsaBits = -1;
+        String curve;
+        int serialOff;
+        int serialLen;
+        int subjectOff;
+        int subjectLen;
+        int spkiOff;
+        int spkiLen;
+        int[] avas;
+        int avaCount;
+
+        Reader(byte[] b) {
+            this.b = b;
+        }
+
+        /**
+         * Reads a tag and a minimal definite length at {@link #pos}.
+         *
+         * @return the end of the content; {@link #pos} is at its start
+         */
+        int open(int tag, int end) {
+            if (pos + 2 > end || (b[pos] & 0xff) != tag) {
+                throw OUTSIDE;
+            }
+            pos++;
+            int l = b[pos++] & 0xff;
+            if (l >= 0x80) {
+                int n = l & 0x7f;
+                if (n == 0 || n > 3 || n > end - pos || b[pos] == 0) {
+                    throw OUTSIDE; // indefinite, too long, or not minimal
+                }
+                l = 0;
+                for (int i = 0; i < n; i++) {
+                    l = l << 8 | (b[pos++] & 0xff);
+                }
+                if (l < 0x80) {
+                    throw OUTSIDE; // the short form was due
+                }
+            }
+            if (l > end - pos) {
+                throw OUTSIDE;
+            }
+            return pos + l;
+        }
+
+        int peek(int end) {
+            return pos < end ? b[pos] & 0xff : -1;
+        }
+
+        static void require(boolean ok) {
+            if (!ok) {
+                throw OUTSIDE;
+            }
+        }
+
+        void certificate() {
+            int certEnd = open(0x30, b.length);
+            require(certEnd == b.length);
+            int tbsEnd = open(0x30, certEnd);
+            boolean v3 = false;
+            if (peek(tbsEnd) == 0xa0) {
+                int ve = open(0xa0, tbsEnd);
+                int ie = open(0x02, ve);
+                require(ie == ve && ie - pos == 1 && b[pos] == 2);
+                v3 = true;
+                pos = ie;
+            }
+            int se = open(0x02, tbsEnd);
+            serialOff = pos;
+            serialLen = se - pos;
+            integer(serialOff, serialLen, true);
+            pos = se;
+            int algStart = pos;
+            algorithm(tbsEnd);
+            int algEnd = pos;
+            name(tbsEnd, false); // issuer
+            int ve = open(0x30, tbsEnd);
+            notBefore = time(ve);
+            notAfter = time(ve);
+            require(pos == ve);
+            subjectOff = pos;
+            name(tbsEnd, true);
+            subjectLen = pos - subjectOff;
+            spki(tbsEnd);
+            if (pos < tbsEnd) {
+                require(v3); // no unique identifiers; extensions only in version 3
+                int xe = open(0xa3, tbsEnd);
+                require(xe == tbsEnd);
+                extensions(xe);
+            }
+            require(pos == tbsEnd);
+            int a2 = pos;
+            algorithm(certEnd);
+            require(same(b, a2, pos, b, algStart, algEnd));
+            int sigEnd = open(0x03, certEnd);
+            require(sigEnd - pos >= 2 && b[pos] == 0 && sigEnd == certEnd);
+            pos = sigEnd;
+        }
+
+        /** An INTEGER's content: minimal, not empty; positive when asked. */
+        void integer(int off, int len, boolean positive) {
+            require(len >= 1);
+            if (len > 1) {
+                require(!(b[off] == 0 && b[off + 1] >= 0) && !(b[off] == -1 && b[off + 1] < 0));
+            }
+            if (positive) {
+                require(b[off] >= 0 && !(len == 1 && b[off] == 0));
+            }
+        }
+
+        /** @return the bit length of a positive minimal INTEGER's content */
+        int bits(int off, int len) {
+            int skip = b[off] == 0 ? 1 : 0;
+            return (len - skip) * 8 - Integer.numberOfLeadingZeros(b[off + skip] & 0xff) + 24;
+        }
+
+        /** An OBJECT IDENTIFIER: well formed as the JDK requires. @return its content start; pos past it */
+        int oid(int end) {
+            int e = open(0x06, end);
+            int start = pos;
+            require(e > start && e - start < 0x80 && (b[e - 1] & 0x80) == 0);
+            for (int i = start; i < e; i++) {
+                require(!(b[i] == (byte) 0x80 && (i == start || (b[i - 1] & 0x80) == 0)));
+            }
+            pos = e;
+            return start;
+        }
+
+        boolean isOid(int start, int end, byte[] oid) {
+            return same(b, start, end, oid, 0, oid.length);
+        }
+
+        /** AlgorithmIdentifier with absent or NULL parameters. */
+        void algorithm(int end) {
+            int e = open(0x30, end);
+            oid(e);
+            if (pos < e) {
+                require(open(0x05, e) == pos);
+            }
+            require(pos == e);
+        }
+
+        /** A Name of at least one RDN, each of at least one attribute with a primitive string value. */
+        void name(int end, boolean subject) {
+            int ne = open(0x30, end);
+            require(ne > pos);
+            int[] a = subject ? new int[3 * 8] : null;
+            int n = 0;
+            while (pos < ne) {
+                int se = open(0x31, ne);
+                require(se > pos);
+                while (pos < se) {
+                    int ae = open(0x30, se);
+                    int os = oid(ae);
+                    int oe = pos;
+                    int tag = peek(ae);
+                    require(tag == 0x0c
+                            || tag == 0x13
+                            || tag == 0x16
+                            || tag == 0x14
+                            || tag == 0x1e
+                            || tag == 0x1c
+                            || tag == 0x12
+                            || tag == 0x1a);
+                    int vs = open(tag, ae);
+                    int vstart = pos;
+                    require(vs == ae);
+                    if (subject) {
+                        require(tag == 0x0c || tag == 0x13 || tag == 0x16);
+                        int kw = keyword(os, oe);
+                        require(kw >= 0 && n < 64);
+                        if (3 * n == a.length) {
+                            a = Arrays.copyOf(a, a.length * 2);
+                        }
+                        a[3 * n] = kw;
+                        ascii(vstart, vs, a, 3 * n + 1);
+                        n++;
+                    }
+                    pos = ae;
+                }
+            }
+            if (subject) {
+                avas = a;
+                avaCount = n;
+            }
+        }
+
+        /** Checks a value is printable ASCII; puts where it starts and ends, trimmed (as the name key trims it). */
+        void ascii(int s, int e, int[] out, int at) {
+            for (int i = s; i < e; i++) {
+                require(b[i] >= 0x20 && b[i] < 0x7f);
+            }
+            while (s < e && b[s] == ' ') {
+                s++;
+            }
+            while (e > s && b[e - 1] == ' ') {
+                e--;
+            }
+            out[at] = s;
+            out[at + 1] = e;
+        }
+
+        /** @return the index in {@link #KEYWORDS} of an attribute type's RFC 2253 keyword, or -1 */
+        int keyword(int s, int e) {
+            int n = e - s;
+            if (n == 3 && b[s] == 0x55 && b[s + 1] == 0x04) {
+                switch (b[s + 2]) {
+                    case 3:
+                        return 0;
+                    case 6:
+                        return 1;
+                    case 7:
+                        return 2;
+                    case 8:
+                        return 3;
+                    case 9:
+                        return 4;
+                    case 10:
+                        return 5;
+                    case 11:
+                        return 6;
+                    default:
+                        return -1;
+                }
+            }
+            if (n == 10 && same(b, s, s + 8, DC_UID_ARC, 0, 8) && b[s + 8] == 0x01) {
+                return b[s + 9] == 0x19 ? 7 : b[s + 9] == 0x01 ? 8 : -1;
+            }
+            return -1;
+        }
+
+        /** UTCTime {@code YYMMDDhhmmssZ} or GeneralizedTime {@code YYYYMMDDhhmmssZ}, valid dates only. */
+        Instant time(int end) {
+            int tag = peek(end);
+            int year;
+            int p;
+            if (tag == 0x17) {
+                int e = open(0x17, end);
+                require(e - pos == 13 && b[e - 1] == 'Z');
+                int yy = digits(pos, 2);
+                year = yy < 50 ? 2000 + yy : 1900 + yy;
+                p = pos + 2;
+                pos = e;
+            } else {
+                int e = open(0x18, end);
+                require(e - pos == 15 && b[e - 1] == 'Z');
+                year = digits(pos, 4);
+                require(year >= 1950);
+                p = pos + 4;
+                pos = e;
+            }
+            int month = digits(p, 2);
+            int day = digits(p + 2, 2);
+            int hour = digits(p + 4, 2);
+            int minute = digits(p + 6, 2);
+            int second = digits(p + 8, 2);
+            require(month >= 1 && month <= 12 && day >= 1 && hour < 24 && minute < 60 && second < 60);
+            boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            require(day
+                    <= (month == 2
+                            ? (leap ? 29 : 28)
+                            : month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31));
+            long days = epochDay(year, month, day);
+            return Instant.ofEpochSecond(days * 86400 + hour * 3600L + minute * 60L + second);
+        }
+
+        int digits(int at, int n) {
+            int v = 0;
+            for (int i = at; i < at + n; i++) {
+                int d = b[i] - '0';
+                require(d >= 0 && d <= 9);
+                v = v * 10 + d;
+            }
+            return v;
+        }
+
+        /** SubjectPublicKeyInfo: RSA (rsaEncryption, NULL) or EC on a named NIST curve, uncompressed point. */
+        void spki(int end) {
+            spkiOff = pos;
+            int e = open(0x30, end);
+            int ae = open(0x30, e);
+            int os = oid(ae);
+            int oe = pos;
+            if (isOid(os, oe, RSA)) {
+                require(open(0x05, ae) == pos && pos == ae);
+                int be = open(0x03, e);
+                require(be == e && be - pos >= 1 && b[pos] == 0);
+                pos++;
+                int ke = open(0x30, be);
+                require(ke == be);
+                int ne = open(0x02, ke);
+                integer(pos, ne - pos, true);
+                int bits = bits(pos, ne - pos);
+                pos = ne;
+                int ee = open(0x02, ke);
+                integer(pos, ee - pos, true);
+                int ebits = bits(pos, ee - pos);
+                pos = ee;
+                require(ee == ke && bits >= 512 && bits <= 16384 && ebits >= 2 && (bits <= 3072 || ebits <= 64));
+                rsaBits = bits;
+            } else if (isOid(os, oe, EC)) {
+                int cs = oid(ae);
+                int ce = pos;
+                require(ce == ae);
+                int size;
+                if (isOid(cs, ce, P256)) {
+                    curve = "P-256";
+                    size = 32;
+                } else if (isOid(cs, ce, P384)) {
+                    curve = "P-384";
+                    size = 48;
+                } else if (isOid(cs, ce, P521)) {
+                    curve = "P-521";
+                    size = 66;
+                } else {
+                    throw OUTSIDE;
+                }
+                int be = open(0x03, e);
+                require(be == e && be - pos == 2 + 2 * size && b[pos] == 0 && b[pos + 1] == 4);
+                pos = be;
+            } else {
+                throw OUTSIDE;
+            }
+            require(pos == e);
+            spkiLen = pos - spkiOff;
+        }
+
+        /** Extensions: no duplicates; critical ones unknown to the JDK or well-formed BC, KU, EKU. */
+        void extensions(int end) {
+            int se = open(0x30, end);
+            require(se > pos && se == end);
+            int first = pos;
+            int n = 0;
+            while (pos < se) {
+                int start = pos;
+                int ee = open(0x30, se);
+                int os = oid(ee);
+                int oe = pos;
+                require(++n <= MAX_EXTENSIONS);
+                // no duplicate: the earlier extensions, read and checked already, are walked again (no array)
+                for (int p = first; p < start; ) {
+                    int l = b[p + 1] & 0xff; // the Extension's length, checked when it was read
+                    int q = p + 2;
+                    if (l >= 0x80) {
+                        int k = l & 0x7f;
+                        l = 0;
+                        for (int i = 0; i < k; i++) {
+                            l = l << 8 | (b[q++] & 0xff);
+                        }
+                    }
+                    // its OID: tag 06 and a short length (the walk keeps OIDs under 128 bytes)
+                    require(!same(b, os, oe, b, q + 2, q + 2 + b[q + 1]));
+                    p = q + l;
+                }
+                boolean critical = false;
+                if (peek(ee) == 0x01) {
+                    int be = open(0x01, ee);
+                    require(be - pos == 1 && b[pos] == (byte) 0xff);
+                    critical = true;
+                    pos = be;
+                }
+                int ve = open(0x04, ee);
+                require(ve == ee);
+                if (critical && knownToJdk(os, oe)) {
+                    require(oe - os == 3);
+                    switch (b[os + 2]) {
+                        case 0x13:
+                            basicConstraints(ve);
+                            break;
+                        case 0x0f:
+                            keyUsage(ve);
+                            break;
+                        case 0x25:
+                            extendedKeyUsage(ve);
+                            break;
+                        default:
+                            throw OUTSIDE;
+                    }
+                }
+                pos = ee;
+            }
+        }
+
+        boolean knownToJdk(int s, int e) {
+            int n = e - s;
+            return n >= 2 && same(b, s, s + 2, ID_CE, 0, 2)
+                    || n >= 6 && same(b, s, s + 6, ID_PKIX, 0, 6)
+                    || n >= 8 && same(b, s, s + 8, NETSCAPE, 0, 8);
+        }
+
+        /** BasicConstraints ::= SEQUENCE { cA BOOLEAN TRUE OPTIONAL, pathLen INTEGER (small) OPTIONAL } */
+        void basicConstraints(int end) {
+            int e = open(0x30, end);
+            require(e == end);
+            if (pos < e) {
+                int be = open(0x01, e);
+                require(be - pos == 1 && b[pos] == (byte) 0xff);
+                pos = be;
+                if (pos < e) {
+                    int ie = open(0x02, e);
+                    require(ie - pos == 1 && b[pos] >= 0);
+                    pos = ie;
+                }
+            }
+            require(pos == e);
+        }
+
+        /** KeyUsage ::= BIT STRING of at least one byte, unused bits 0 to 7 and zero. */
+        void keyUsage(int end) {
+            int e = open(0x03, end);
+            require(e == end && e - pos >= 2);
+            int unused = b[pos];
+            require(unused >= 0 && unused <= 7 && (b[e - 1] & ((1 << unused) - 1)) == 0);
+            pos = e;
+        }
+
+        /** ExtKeyUsageSyntax ::= SEQUENCE SIZE (1..MAX) OF KeyPurposeId */
+        void extendedKeyUsage(int end) {
+            int e = open(0x30, end);
+            require(e == end && e > pos);
+            while (pos < e) {
+                oid(e);
+            }
+        }
+    }
+}

@@ -5,8 +5,8 @@ import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Help.Ansi.Text;
-import picocli.CommandLine.Help.Column;
 import picocli.CommandLine.Help.ColorScheme;
+import picocli.CommandLine.Help.Column;
 import picocli.CommandLine.Help.TextTable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -52,13 +52,14 @@ final class WordWrapHelp extends Help {
         int spacing = 3;
         int keyLength = Math.min(
                 width() - spacing - 1,
-                map.keySet().stream().mapToInt(k -> String.valueOf(k).length()).max().orElse(0));
-        Table table = new Table(
-                colorScheme(),
-                new Column[] {
-                    new Column(keyLength + spacing, 2, Column.Overflow.SPAN),
-                    new Column(width() - (keyLength + spacing), 2, Column.Overflow.WRAP)
-                });
+                map.keySet().stream()
+                        .mapToInt(k -> String.valueOf(k).length())
+                        .max()
+                        .orElse(0));
+        Table table = new Table(colorScheme(), new Column[] {
+            new Column(keyLength + spacing, 2, Column.Overflow.SPAN),
+            new Column(width() - (keyLength + spacing), 2, Column.Overflow.WRAP)
+        });
         for (Map.Entry<?, ?> entry : map.entrySet()) {
             table.addRowValues(format(String.valueOf(entry.getKey())), format(String.valueOf(entry.getValue())));
         }
@@ -76,12 +77,10 @@ final class WordWrapHelp extends Help {
         }
         int commandLength = Math.min(
                 subcommands.keySet().stream().mapToInt(String::length).max().orElse(0), width() / 2);
-        Table table = new Table(
-                colorScheme(),
-                new Column[] {
-                    new Column(commandLength + 2, 2, Column.Overflow.SPAN),
-                    new Column(width() - (commandLength + 2), 2, Column.Overflow.WRAP)
-                });
+        Table table = new Table(colorScheme(), new Column[] {
+            new Column(commandLength + 2, 2, Column.Overflow.SPAN),
+            new Column(width() - (commandLength + 2), 2, Column.Overflow.WRAP)
+        });
         for (Map.Entry<String, Help> entry : subcommands.entrySet()) {
             Help help = entry.getValue();
             CommandLine.Model.UsageMessageSpec usage = help.commandSpec().usageMessage();
@@ -89,7 +88,8 @@ final class WordWrapHelp extends Help {
             String first = header.length > 0 ? header[0] : "";
             Text[] lines = colorScheme().text(format(first)).splitLines();
             for (int i = 0; i < lines.length; i++) {
-                table.addRowValues(i == 0 ? help.commandNamesText(", ") : colorScheme().text(""), lines[i]);
+                table.addRowValues(
+                        i == 0 ? help.commandNamesText(", ") : colorScheme().text(""), lines[i]);
             }
         }
         return table.toString();
@@ -107,7 +107,8 @@ final class WordWrapHelp extends Help {
         Table table = new Table(colorScheme(), new Column[] {new Column(width(), 0, Column.Overflow.WRAP)});
         table.indentWrappedLines = indent;
         Text padding = Help.Ansi.OFF.new Text(" ".repeat(synopsisHeadingLength), colorScheme());
-        table.addRowValues(padding.concat(colorScheme().commandText(commandName)).concat(details));
+        table.addRowValues(
+                padding.concat(colorScheme().commandText(commandName)).concat(details));
         return table.toString().substring(synopsisHeadingLength);
     }
 

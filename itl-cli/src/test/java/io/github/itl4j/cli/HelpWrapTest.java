@@ -25,8 +25,7 @@ class HelpWrapTest {
     private static Map<String, String> helps(int width) {
         StringWriter sink = new StringWriter();
         PrintWriter pw = new PrintWriter(sink);
-        CommandLine cl = ItlCli.commandLine(
-                new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), pw, pw);
+        CommandLine cl = ItlCli.commandLine(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), pw, pw);
         cl.setUsageHelpAutoWidth(false);
         cl.setUsageHelpWidth(width);
         Map<String, String> helps = new LinkedHashMap<>();

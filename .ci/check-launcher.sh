@@ -4,8 +4,9 @@
 #  - it rebuilds when a pom.xml or src/main file of any module the CLI is built from changes: itl-cli, the itl4j
 #    modules its pom.xml depends on, transitively (itl-sftp included), and a new module as soon as itl-cli depends
 #    on it; and not when the jar is newer than all of them, nor for a module the CLI does not use.
-# Works on a copy of the poms and src/main trees with a stub `mvn` (it only touches the jar), so the checkout's file
-# times are left alone and no real build runs.
+#  - after a build that left the jar as it was (Maven does not rewrite an unchanged jar), the next run does not build.
+# Works on a copy of the poms and src/main trees with a stub `mvn` (it creates a missing jar and leaves an existing
+# one alone), so the checkout's file times are left alone and no real build runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$(pwd)"
@@ -34,10 +35,12 @@ sed -i 's#<dependencies>#<dependencies>\n    <dependency>\n      <groupId>io.git
     "$co/itl-cli/pom.xml"
 grep -q itl-newmod "$co/itl-cli/pom.xml" || fail "could not add a dependency to the copied itl-cli/pom.xml"
 
+# Like real Maven when the jar's contents do not change (a touched source, a comment edit), the stub leaves an
+# existing jar alone, old mtime and all: the launcher itself must note that it built, or it would build on every run.
 cat >"$t/bin/mvn" <<EOF
 #!/bin/sh
 echo "\$*" >>"$t/mvn-calls"
-touch "$co/itl-cli/target/itl.jar"
+[ -f "$co/itl-cli/target/itl.jar" ] || touch "$co/itl-cli/target/itl.jar"
 EOF
 chmod +x "$t/bin/mvn"
 

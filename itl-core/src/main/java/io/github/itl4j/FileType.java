@@ -110,6 +110,28 @@ public enum FileType {
         };
     }
 
+    /**
+     * A hint to append to a "not a certificate" message (a trust anchor, a phone's certificate) when the bytes look
+     * like a key rather than a certificate: a PKCS#12 key store or a PEM key, e.g. {@code "; this looks like a
+     * PKCS#12 key store (.p12/.pfx), not a certificate"}; empty otherwise (a certificate that does not parse gets
+     * no hint: the message says what is wrong with it).
+     *
+     * @param data the file, or at least its start
+     * @return the hint, starting with {@code "; "}, or {@code ""}
+     * @since 0.2.0
+     */
+    public static String keyHint(Bytes data) {
+        FileType t = detect(data);
+        if (t == PKCS12) {
+            return "; this looks like " + t.description + ", not a certificate";
+        }
+        if (t == PEM) {
+            String what = pemDescription(data);
+            return what.startsWith("a PEM certificate") ? "" : "; this looks like " + what + ", not a certificate";
+        }
+        return "";
+    }
+
     private static String pemDescription(Bytes data) {
         int p = skipBomAndWhitespace(data) + PEM_BEGIN.length;
         StringBuilder label = new StringBuilder();
@@ -126,7 +148,9 @@ public enum FileType {
         String l = label.toString().trim();
         String what = l.contains("CERTIFICATE")
                 ? "a PEM certificate"
-                : l.contains("PRIVATE KEY") ? "a PEM private key" : "a PEM file";
+                : l.contains("PRIVATE KEY")
+                        ? "a PEM private key"
+                        : l.contains("PUBLIC KEY") ? "a PEM public key" : "a PEM file";
         return l.isEmpty() ? what : what + " (-----BEGIN " + l + "-----)";
     }
 

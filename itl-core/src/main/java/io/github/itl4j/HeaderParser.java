@@ -83,10 +83,10 @@ final class HeaderParser {
         }
         if (prefix.size() < U16_TLV || prefix.getUnsigned(0) != HeaderTags.VERSION || prefix.getU16(1) != 2) {
             throw new ItlFormatException(
-                    found("Not an ITL/CTL/.sgn file: expected VERSION (tag 1, length 2) " + "at the start", prefix, 0)
-                            + FileType.hint(hintFrom),
+                    found("Not an ITL/CTL/.sgn file: expected VERSION (tag 1, length 2) " + "at the start", prefix, 0),
                     0,
-                    HeaderTags.VERSION);
+                    HeaderTags.VERSION,
+                    FileType.hint(hintFrom));
         }
         if (prefix.size() < PREFIX
                 || prefix.getUnsigned(U16_TLV) != HeaderTags.HEADER_LENGTH

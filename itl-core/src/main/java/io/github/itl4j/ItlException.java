@@ -29,8 +29,20 @@ public class ItlException extends IOException {
      * @param cause the underlying cause, may be null
      */
     public ItlException(String message, long offset, int tag, Throwable cause) {
-        super(locate(message, offset, tag), cause);
-        this.originalMessage = message;
+        this(message, offset, tag, cause, "");
+    }
+
+    /**
+     * @param message what was wrong, expected versus found
+     * @param offset byte offset in the file, or {@link #NO_OFFSET}
+     * @param tag the tag involved, or {@link #NO_TAG}
+     * @param cause the underlying cause, may be null
+     * @param hint what the input looks like instead (e.g. {@code "; this looks like a PEM certificate ..."}), put
+     *     after the location so that it does not read as if it were at that offset; {@code ""} for none
+     */
+    ItlException(String message, long offset, int tag, Throwable cause, String hint) {
+        super(locate(message, offset, tag) + hint, cause);
+        this.originalMessage = message + hint;
         this.offset = offset;
         this.tag = tag;
     }

@@ -28,4 +28,14 @@ public class ItlFormatException extends ItlException {
     public ItlFormatException(String message, long offset, int tag, Throwable cause) {
         super(message, offset, tag, cause);
     }
+
+    /**
+     * @param message what was wrong
+     * @param offset byte offset in the file, or {@link #NO_OFFSET}
+     * @param tag the tag involved, or {@link #NO_TAG}
+     * @param hint what the input looks like instead ({@link FileType#hint(Bytes)}), after the location
+     */
+    ItlFormatException(String message, long offset, int tag, String hint) {
+        super(message, offset, tag, null, hint);
+    }
 }

@@ -15,11 +15,13 @@ final class HelpLayout {
     private HelpLayout() {}
 
     /**
-     * Installs the footer renderer on a command line and all its subcommands.
+     * Installs the footer renderer and the help that wraps at spaces only ({@link WordWrapHelp}) on a command line and
+     * all its subcommands.
      *
      * @param cl the command line
      */
     static void install(CommandLine cl) {
+        cl.getCommandSpec().usageMessage().helpFactory(WordWrapHelp.FACTORY);
         cl.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_FOOTER, HelpLayout::footer);
         for (CommandLine sub : cl.getSubcommands().values()) {
             install(sub);

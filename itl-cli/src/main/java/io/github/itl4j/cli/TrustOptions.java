@@ -158,12 +158,21 @@ public final class TrustOptions {
                         throw new CliException(
                                 code,
                                 "--trust " + arg + ": not a certificate (PEM or DER) or an " + "ITL/CTL: "
-                                        + e.getMessage(),
+                                        + e.getMessage() + trustHint(d),
                                 e);
                     }
                 }
             }
             return new Anchors(out);
+        }
+
+        /**
+         * @param d a --trust file that is neither a certificate nor a trust list
+         * @return what it looks like instead and what to pass, when it looks like a key ({@link FileType#keyHint})
+         */
+        static String trustHint(Bytes d) {
+            String hint = FileType.keyHint(d);
+            return hint.isEmpty() ? "" : hint + ": pass its certificate or the ITL the phones hold";
         }
 
         /** @return false if a trust list given as an anchor did not verify */

@@ -14,8 +14,9 @@ import java.nio.charset.StandardCharsets;
  * public JSON decoder, so the command itself is the target. Contract: exit 0 with a file the reader accepts and
  * nothing on standard error, or exit 3 (malformed input) with exactly one {@code itl: } line on standard error and
  * nothing on standard output (no partial file); any other exit code (70 is an unexpected exception) fails. Seeds:
- * {@code itl dump --json} of vectors. To fuzz: {@code JAZZER_FUZZ=1 mvn -pl itl-fuzz test
- * -Dtest=AssembleJsonFuzzTest}.
+ * {@code itl dump --json} of vectors. To fuzz (itl-fuzz/README.md), from the checkout root:
+ * {@code JAZZER_FUZZ=1 mvn -B -pl itl-fuzz -am test -Dtest=AssembleJsonFuzzTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class AssembleJsonFuzzTest {
     @FuzzTest(maxDuration = "3m")

@@ -18,7 +18,9 @@ import java.security.cert.X509Certificate;
  * Fuzzes the {@code .enc.sgn} reader and decryptor and the stub's XML scanner: any bytes end in a value or the
  * library's {@link ItlException} ({@link EncryptedConfigException} included), never another exception. Seeds: the
  * certutils enccnf vectors in {@code EncryptedConfigFuzzTestInputs/decrypt/} and configurations in
- * {@code .../stub/}. To fuzz: {@code JAZZER_FUZZ=1 mvn -pl itl-fuzz test -Dtest=EncryptedConfigFuzzTest#decrypt}.
+ * {@code .../stub/}. To fuzz (itl-fuzz/README.md), from the checkout root:
+ * {@code JAZZER_FUZZ=1 mvn -B -pl itl-fuzz -am test -Dtest=EncryptedConfigFuzzTest#decrypt
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class EncryptedConfigFuzzTest {
     private static final X509Certificate TFTP = Sweeps.certificate(Vectors.cert("tftp-rsa2048.crt.pem"));

@@ -10,8 +10,9 @@ import java.nio.charset.StandardCharsets;
  * Fuzzes key loading: PKCS#12 bytes and PEM text. Key files are trusted input (SECURITY.md), but loading one must
  * still end in a key or a {@link KeyLoadException}, never another exception. The PBE iteration cap is lowered so
  * that each input costs milliseconds. Seeds (password {@code fuzz}): {@code KeyLoaderFuzzTestInputs/<method>/},
- * made by {@code keys/make-keys.sh}. To fuzz: {@code JAZZER_FUZZ=1 mvn -pl itl-fuzz test
- * -Dtest=KeyLoaderFuzzTest#pkcs12} (or {@code #pem}).
+ * made by {@code keys/make-keys.sh}. To fuzz (itl-fuzz/README.md), from the checkout root:
+ * {@code JAZZER_FUZZ=1 mvn -B -pl itl-fuzz -am test -Dtest=KeyLoaderFuzzTest#pkcs12
+ * -Dsurefire.failIfNoSpecifiedTests=false} (or {@code #pem}).
  */
 class KeyLoaderFuzzTest {
     private static final KeyLoader LOADER = KeyLoader.defaults().withMaxPbeIterations(4096);

@@ -8,7 +8,9 @@ import java.io.IOException;
  * {@code InputStream} variants and the streaming reader) with one input, checking {@link ReaderContract}.
  *
  * <p>Without {@code JAZZER_FUZZ} this replays {@code ReaderFuzzTestInputs/} (vectors and past findings) as a plain
- * test. To fuzz: {@code JAZZER_FUZZ=1 mvn -pl itl-fuzz test -Dtest=ReaderFuzzTest}.
+ * test. To fuzz (itl-fuzz/README.md), from the checkout root:
+ * {@code JAZZER_FUZZ=1 mvn -B -pl itl-fuzz -am test -Dtest=ReaderFuzzTest
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ReaderFuzzTest {
     @FuzzTest(maxDuration = "5m")

@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
  * Fuzzes the {@code show itl} listing parser: any text ends in a {@link ShowListing} or an
  * {@link ItlFormatException}. Seeds: the two listings of the ITL reset note in
  * {@code ShowListingFuzzTestInputs/parse/}.
- * To fuzz: {@code JAZZER_FUZZ=1 mvn -pl itl-fuzz test -Dtest=ShowListingFuzzTest#parse}.
+ * To fuzz (itl-fuzz/README.md), from the checkout root:
+ * {@code JAZZER_FUZZ=1 mvn -B -pl itl-fuzz -am test -Dtest=ShowListingFuzzTest#parse
+ * -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 class ShowListingFuzzTest {
     @FuzzTest(maxDuration = "1m")

@@ -6,8 +6,9 @@ import java.io.IOException;
 /**
  * Fuzzes read-then-verify ({@link VerifierContract}): {@code ItlVerifier} over arbitrary bytes, self-contained and
  * anchored, in memory and in one pass, and the .sgn reader with {@code verifySigned}. Seeds: the signed vectors in
- * {@code VerifierFuzzTestInputs/}. To fuzz: {@code JAZZER_FUZZ=1 mvn -pl itl-fuzz test
- * -Dtest=VerifierFuzzTest#trustList} (or {@code #signedFile}).
+ * {@code VerifierFuzzTestInputs/}. To fuzz (itl-fuzz/README.md), from the checkout root:
+ * {@code JAZZER_FUZZ=1 mvn -B -pl itl-fuzz -am test -Dtest=VerifierFuzzTest#trustList
+ * -Dsurefire.failIfNoSpecifiedTests=false} (or {@code #signedFile}).
  */
 class VerifierFuzzTest {
     @FuzzTest(maxDuration = "4m")

@@ -40,10 +40,10 @@ public final class PlanText {
                 .append(c.version())
                 .append(c.mixed() ? " mixed" : " non-secure")
                 .append("   fleet ")
-                .append(phones > 0 ? phones + " phones" : "phones")
-                .append(" in ")
+                .append(phones > 0 ? phones + " phones in " : "")
                 .append(p.request().fleet().classes().size())
                 .append(p.request().fleet().classes().size() == 1 ? " class" : " classes")
+                .append(phones > 0 ? "" : " (no phone count given)")
                 .append(offline > 0 ? ", " + offline + " offline" : "")
                 .append(p.signatureMode() ? "   (signature mode: real keys)" : "   (identity mode: modelled files)")
                 .append('\n');

@@ -1,6 +1,7 @@
 package io.github.itl4j.trust;
 
 import io.github.itl4j.Bytes;
+import io.github.itl4j.FileType;
 import io.github.itl4j.ItlException;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlLimitException;
@@ -85,7 +86,7 @@ public final class OfferedFile {
                     data.isEmpty()
                             ? "the file is empty (0 bytes); phones ignore it"
                             : "the file does not start with a signed header (tag 1 VERSION, length 2) and is not "
-                                    + "a text payload");
+                                    + "a text payload" + FileType.hint(data));
         }
         try {
             ItlReader r = ItlReader.withLimits(limits);

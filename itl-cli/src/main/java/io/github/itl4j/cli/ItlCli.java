@@ -200,7 +200,7 @@ public final class ItlCli implements Callable<Integer> {
                 Subcommands.injectParent(sub.getCommand(), cli);
             }
         } else {
-            cli.spec = Subcommands.spec(cli, cli.global, modelled);
+            cli.spec = Subcommands.spec(cli, modelled);
             cl = new CommandLine(cli.spec);
         }
         cl.setOut(out);

@@ -161,12 +161,13 @@ final class CommandModel {
          * An annotated field.
          *
          * @param name its name
+         * @param description picocli's description of it (from the field's generic declaration)
          * @param aux picocli's auxiliary types of its value
          * @param generics the names of its type's type arguments
          * @param annotations its annotations' values
          */
-        void field(String name, Class<?>[] aux, String[] generics, Annotation... annotations) {
-            items.add(new Decl(in, name, null, aux, generics, annotations));
+        void field(String name, String description, Class<?>[] aux, String[] generics, Annotation... annotations) {
+            items.add(new Decl(in, name, null, description, aux, generics, annotations));
         }
 
         /**
@@ -174,18 +175,31 @@ final class CommandModel {
          *
          * @param name its name
          * @param parameter its parameter's type
+         * @param description picocli's description of it (from the method's generic declaration)
          * @param aux picocli's auxiliary types of its value
          * @param generics the names of its type's type arguments
          * @param annotations its annotations' values
          */
-        void method(String name, Class<?> parameter, Class<?>[] aux, String[] generics, Annotation... annotations) {
-            items.add(new Decl(in, name, parameter, aux, generics, annotations));
+        void method(
+                String name,
+                Class<?> parameter,
+                String description,
+                Class<?>[] aux,
+                String[] generics,
+                Annotation... annotations) {
+            items.add(new Decl(in, name, parameter, description, aux, generics, annotations));
         }
     }
 
     /** One declared member, bound to its object when the model is built. */
     private record Decl(
-            Class<?> declaring, String name, Class<?> parameter, Class<?>[] aux, String[] generics, Annotation[] anns) {
+            Class<?> declaring,
+            String name,
+            Class<?> parameter,
+            String description,
+            Class<?>[] aux,
+            String[] generics,
+            Annotation[] anns) {
         Member member(Scope scope, CommandSpec spec) {
             try {
                 if (parameter == null) {
@@ -239,6 +253,7 @@ final class CommandModel {
         private final CommandSpec spec;
         private final ITypeInfo typeInfo;
         private final String name;
+        private final String description;
         private Object currentValue;
 
         Member(AccessibleObject accessible, Class<?> type, Scope scope, CommandSpec spec, Decl decl) {
@@ -248,6 +263,7 @@ final class CommandModel {
             this.spec = spec;
             this.name = accessible instanceof Method ? propertyName(decl.name()) : decl.name();
             this.typeInfo = new TypeInfo(type, decl.aux(), decl.generics());
+            this.description = decl.description();
         }
 
         private static String propertyName(String methodName) {
@@ -383,21 +399,10 @@ final class CommandModel {
             return typeInfo;
         }
 
+        /** picocli's description of the member, e.g. {@code field java.util.List<String> x.y.Cmd.files}. */
         @Override
         public String getToString() {
-            String generic =
-                    accessible instanceof Field f ? f.toGenericString() : ((Method) accessible).toGenericString();
-            if (isMixin()) {
-                return abbreviate("mixin from member " + generic);
-            }
-            return (accessible instanceof Field ? "field " : "method ") + abbreviate(generic);
-        }
-
-        private static String abbreviate(String text) {
-            return text.replace("private ", "")
-                    .replace("protected ", "")
-                    .replace("public ", "")
-                    .replace("java.lang.", "");
+            return description;
         }
 
         @Override

@@ -191,11 +191,13 @@ final class GeneratedCommandModel {
                         .versionProvider(io.github.itl4j.cli.ItlCli.VersionProvider.class));
         d.field(
                 "spec",
+                "field picocli.CommandLine$Model$CommandSpec io.github.itl4j.cli.ItlCli.spec",
                 new Class<?>[] {picocli.CommandLine.Model.CommandSpec.class},
                 new String[] {},
                 new SpecValues());
         d.field(
                 "global",
+                "mixin from member final io.github.itl4j.cli.ItlCli$Global io.github.itl4j.cli.ItlCli.global",
                 new Class<?>[] {io.github.itl4j.cli.ItlCli.Global.class},
                 new String[] {},
                 new MixinValues());
@@ -205,6 +207,7 @@ final class GeneratedCommandModel {
         d.in(io.github.itl4j.cli.ItlCli.Global.class, null);
         d.field(
                 "debug",
+                "field boolean io.github.itl4j.cli.ItlCli$Global.debug",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -213,6 +216,7 @@ final class GeneratedCommandModel {
                         .scope(picocli.CommandLine.ScopeType.INHERIT));
         d.field(
                 "toTerminal",
+                "field boolean io.github.itl4j.cli.ItlCli$Global.toTerminal",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -221,6 +225,7 @@ final class GeneratedCommandModel {
                         .scope(picocli.CommandLine.ScopeType.INHERIT));
         d.field(
                 "followSymlinks",
+                "field boolean io.github.itl4j.cli.ItlCli$Global.followSymlinks",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -230,6 +235,7 @@ final class GeneratedCommandModel {
         d.method(
                 "provider",
                 java.lang.String.class,
+                "method void io.github.itl4j.cli.ItlCli$Global.provider(String)",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -243,6 +249,7 @@ final class GeneratedCommandModel {
         d.in(cls("picocli.CommandLine$AutoHelpMixin"), null);
         d.field(
                 "helpRequested",
+                "field boolean picocli.CommandLine$AutoHelpMixin.helpRequested",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -252,6 +259,7 @@ final class GeneratedCommandModel {
                         .usageHelp(true));
         d.field(
                 "versionRequested",
+                "field boolean picocli.CommandLine$AutoHelpMixin.versionRequested",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -270,6 +278,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "json",
+                "field boolean io.github.itl4j.cli.DumpCommand.json",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -277,6 +286,7 @@ final class GeneratedCommandModel {
                         .names("--json"));
         d.field(
                 "full",
+                "field boolean io.github.itl4j.cli.DumpCommand.full",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -284,11 +294,13 @@ final class GeneratedCommandModel {
                         .names("--full"));
         d.field(
                 "limitOptions",
+                "mixin from member io.github.itl4j.cli.LimitOptions io.github.itl4j.cli.DumpCommand.limitOptions",
                 new Class<?>[] {io.github.itl4j.cli.LimitOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "files",
+                "field java.util.List<String> io.github.itl4j.cli.DumpCommand.files",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new ParametersValues()
@@ -301,6 +313,7 @@ final class GeneratedCommandModel {
         d.in(io.github.itl4j.cli.LimitOptions.class, null);
         d.field(
                 "specs",
+                "field java.util.List<String> io.github.itl4j.cli.LimitOptions.specs",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -318,6 +331,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "output",
+                "field String io.github.itl4j.cli.AssembleCommand.output",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -327,6 +341,7 @@ final class GeneratedCommandModel {
                         .required(true));
         d.field(
                 "input",
+                "field String io.github.itl4j.cli.AssembleCommand.input",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new ParametersValues()
@@ -344,11 +359,13 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "trust",
+                "mixin from member io.github.itl4j.cli.TrustOptions io.github.itl4j.cli.ShowCommand.trust",
                 new Class<?>[] {io.github.itl4j.cli.TrustOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "verbose",
+                "field boolean io.github.itl4j.cli.ShowCommand.verbose",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -356,6 +373,7 @@ final class GeneratedCommandModel {
                         .names("-v", "--verbose"));
         d.field(
                 "warningsAsErrors",
+                "field boolean io.github.itl4j.cli.ShowCommand.warningsAsErrors",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -363,21 +381,25 @@ final class GeneratedCommandModel {
                         .names("--warnings-as-errors"));
         d.field(
                 "validity",
+                "mixin from member io.github.itl4j.cli.ValidityOptions io.github.itl4j.cli.ShowCommand.validity",
                 new Class<?>[] {io.github.itl4j.cli.ValidityOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "json",
+                "mixin from member io.github.itl4j.cli.JsonOptions io.github.itl4j.cli.ShowCommand.json",
                 new Class<?>[] {io.github.itl4j.cli.JsonOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "limitOptions",
+                "mixin from member io.github.itl4j.cli.LimitOptions io.github.itl4j.cli.ShowCommand.limitOptions",
                 new Class<?>[] {io.github.itl4j.cli.LimitOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "files",
+                "field java.util.List<String> io.github.itl4j.cli.ShowCommand.files",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new ParametersValues()
@@ -390,6 +412,7 @@ final class GeneratedCommandModel {
         d.in(io.github.itl4j.cli.TrustOptions.class, null);
         d.field(
                 "trust",
+                "field java.util.List<String> io.github.itl4j.cli.TrustOptions.trust",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -402,6 +425,7 @@ final class GeneratedCommandModel {
         d.in(io.github.itl4j.cli.ValidityOptions.class, null);
         d.field(
                 "now",
+                "field String io.github.itl4j.cli.ValidityOptions.now",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -410,6 +434,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DATE|INSTANT"));
         d.field(
                 "strict",
+                "field boolean io.github.itl4j.cli.ValidityOptions.strict",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -421,6 +446,7 @@ final class GeneratedCommandModel {
         d.in(io.github.itl4j.cli.JsonOptions.class, null);
         d.field(
                 "json",
+                "field boolean io.github.itl4j.cli.JsonOptions.json",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -437,11 +463,13 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "trust",
+                "mixin from member io.github.itl4j.cli.TrustOptions io.github.itl4j.cli.VerifyCommand.trust",
                 new Class<?>[] {io.github.itl4j.cli.TrustOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "warningsAsErrors",
+                "field boolean io.github.itl4j.cli.VerifyCommand.warningsAsErrors",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -449,21 +477,25 @@ final class GeneratedCommandModel {
                         .names("--warnings-as-errors"));
         d.field(
                 "validity",
+                "mixin from member io.github.itl4j.cli.ValidityOptions io.github.itl4j.cli.VerifyCommand.validity",
                 new Class<?>[] {io.github.itl4j.cli.ValidityOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "json",
+                "mixin from member io.github.itl4j.cli.JsonOptions io.github.itl4j.cli.VerifyCommand.json",
                 new Class<?>[] {io.github.itl4j.cli.JsonOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "limitOptions",
+                "mixin from member io.github.itl4j.cli.LimitOptions io.github.itl4j.cli.VerifyCommand.limitOptions",
                 new Class<?>[] {io.github.itl4j.cli.LimitOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "files",
+                "field java.util.List<String> io.github.itl4j.cli.VerifyCommand.files",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new ParametersValues()
@@ -481,6 +513,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "phoneItl",
+                "field String io.github.itl4j.cli.SimulateCommand.phoneItl",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -489,6 +522,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "phoneCtl",
+                "field String io.github.itl4j.cli.SimulateCommand.phoneCtl",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -497,6 +531,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "phoneNone",
+                "field boolean io.github.itl4j.cli.SimulateCommand.phoneNone",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -504,6 +539,7 @@ final class GeneratedCommandModel {
                         .names("--phone-none"));
         d.field(
                 "tvs",
+                "field java.util.List<String> io.github.itl4j.cli.SimulateCommand.tvs",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -512,6 +548,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DIR|CSV"));
         d.field(
                 "unreachable",
+                "field java.util.List<String> io.github.itl4j.cli.SimulateCommand.unreachable",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -520,6 +557,7 @@ final class GeneratedCommandModel {
                         .paramLabel("LABEL"));
         d.field(
                 "roleMap",
+                "field java.nio.file.Path io.github.itl4j.cli.SimulateCommand.roleMap",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -528,6 +566,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "model",
+                "field String io.github.itl4j.cli.SimulateCommand.model",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -536,6 +575,7 @@ final class GeneratedCommandModel {
                         .paramLabel("MODEL"));
         d.field(
                 "models",
+                "field java.nio.file.Path io.github.itl4j.cli.SimulateCommand.models",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -544,6 +584,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "now",
+                "field String io.github.itl4j.cli.SimulateCommand.now",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -552,6 +593,7 @@ final class GeneratedCommandModel {
                         .paramLabel("INSTANT"));
         d.field(
                 "encrypted",
+                "field boolean io.github.itl4j.cli.SimulateCommand.encrypted",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -559,6 +601,7 @@ final class GeneratedCommandModel {
                         .names("--encrypted"));
         d.field(
                 "phoneKey",
+                "field java.nio.file.Path io.github.itl4j.cli.SimulateCommand.phoneKey",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -567,6 +610,7 @@ final class GeneratedCommandModel {
                         .paramLabel("KEY.pem"));
         d.field(
                 "phoneCert",
+                "field java.nio.file.Path io.github.itl4j.cli.SimulateCommand.phoneCert",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -575,6 +619,7 @@ final class GeneratedCommandModel {
                         .paramLabel("CERT.pem"));
         d.field(
                 "policyFile",
+                "field java.nio.file.Path io.github.itl4j.cli.SimulateCommand.policyFile",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -583,6 +628,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "acceptTftpSigner",
+                "field boolean io.github.itl4j.cli.SimulateCommand.acceptTftpSigner",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -590,6 +636,7 @@ final class GeneratedCommandModel {
                         .names("--accept-tftp-signer"));
         d.field(
                 "tofuStrict",
+                "field boolean io.github.itl4j.cli.SimulateCommand.tofuStrict",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -597,6 +644,7 @@ final class GeneratedCommandModel {
                         .names("--tofu-strict"));
         d.field(
                 "strictValidity",
+                "field boolean io.github.itl4j.cli.SimulateCommand.strictValidity",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -604,6 +652,7 @@ final class GeneratedCommandModel {
                         .names("--strict-validity"));
         d.field(
                 "tvsRoles",
+                "field String io.github.itl4j.cli.SimulateCommand.tvsRoles",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -612,6 +661,7 @@ final class GeneratedCommandModel {
                         .paramLabel("lenient|strict"));
         d.field(
                 "kind",
+                "field String io.github.itl4j.cli.SimulateCommand.kind",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -620,6 +670,7 @@ final class GeneratedCommandModel {
                         .paramLabel("itl|ctl|sgn|enc|plain"));
         d.field(
                 "stopOnReject",
+                "field boolean io.github.itl4j.cli.SimulateCommand.stopOnReject",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -627,11 +678,13 @@ final class GeneratedCommandModel {
                         .names("--stop-on-reject"));
         d.field(
                 "json",
+                "mixin from member io.github.itl4j.cli.JsonOptions io.github.itl4j.cli.SimulateCommand.json",
                 new Class<?>[] {io.github.itl4j.cli.JsonOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "offered",
+                "field String io.github.itl4j.cli.SimulateCommand.offered",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new ParametersValues()
@@ -640,6 +693,7 @@ final class GeneratedCommandModel {
                         .paramLabel("OFFERED"));
         d.field(
                 "thenFiles",
+                "field java.util.List<String> io.github.itl4j.cli.SimulateCommand.thenFiles",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -648,6 +702,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "advances",
+                "field java.util.List<String> io.github.itl4j.cli.SimulateCommand.advances",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -656,6 +711,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DURATION"));
         d.field(
                 "spec",
+                "field picocli.CommandLine$Model$CommandSpec io.github.itl4j.cli.SimulateCommand.spec",
                 new Class<?>[] {picocli.CommandLine.Model.CommandSpec.class},
                 new String[] {},
                 new SpecValues());
@@ -670,6 +726,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "known",
+                "field java.util.List<String> io.github.itl4j.cli.AuditCommand.known",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -678,6 +735,7 @@ final class GeneratedCommandModel {
                         .paramLabel("LABEL=FILE"));
         d.field(
                 "knownDirs",
+                "field java.util.List<java.nio.file.Path> io.github.itl4j.cli.AuditCommand.knownDirs",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {"java.nio.file.Path"},
                 new OptionValues()
@@ -686,6 +744,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DIR"));
         d.field(
                 "knownHashes",
+                "field java.util.List<String> io.github.itl4j.cli.AuditCommand.knownHashes",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -694,6 +753,7 @@ final class GeneratedCommandModel {
                         .paramLabel("LABEL=HEX"));
         d.field(
                 "knownShowItl",
+                "field java.util.List<String> io.github.itl4j.cli.AuditCommand.knownShowItl",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -702,6 +762,7 @@ final class GeneratedCommandModel {
                         .paramLabel("LABEL=FILE"));
         d.field(
                 "tvs",
+                "field java.util.List<String> io.github.itl4j.cli.AuditCommand.tvs",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -710,6 +771,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DIR|CSV"));
         d.field(
                 "now",
+                "field String io.github.itl4j.cli.AuditCommand.now",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -718,6 +780,7 @@ final class GeneratedCommandModel {
                         .paramLabel("INSTANT"));
         d.field(
                 "form",
+                "field String io.github.itl4j.cli.AuditCommand.form",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -726,6 +789,7 @@ final class GeneratedCommandModel {
                         .paramLabel("csv|alarms"));
         d.field(
                 "csvOut",
+                "field String io.github.itl4j.cli.AuditCommand.csvOut",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -734,6 +798,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "json",
+                "field boolean io.github.itl4j.cli.AuditCommand.json",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -741,6 +806,7 @@ final class GeneratedCommandModel {
                         .names("--json"));
         d.field(
                 "htmlOut",
+                "field String io.github.itl4j.cli.AuditCommand.htmlOut",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -749,6 +815,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "expectCurrent",
+                "field boolean io.github.itl4j.cli.AuditCommand.expectCurrent",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -756,6 +823,7 @@ final class GeneratedCommandModel {
                         .names("--expect-current"));
         d.field(
                 "maxListed",
+                "field int io.github.itl4j.cli.AuditCommand.maxListed",
                 new Class<?>[] {int.class},
                 new String[] {},
                 new OptionValues()
@@ -765,6 +833,7 @@ final class GeneratedCommandModel {
                         .paramLabel("N"));
         d.field(
                 "noProgress",
+                "field boolean io.github.itl4j.cli.AuditCommand.noProgress",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -772,6 +841,7 @@ final class GeneratedCommandModel {
                         .names("--no-progress"));
         d.field(
                 "reports",
+                "field java.util.List<String> io.github.itl4j.cli.AuditCommand.reports",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new ParametersValues()
@@ -789,6 +859,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "planFile",
+                "field String io.github.itl4j.cli.PlanCommand.planFile",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new ParametersValues()
@@ -797,6 +868,7 @@ final class GeneratedCommandModel {
                         .paramLabel("PLAN"));
         d.field(
                 "order",
+                "field String io.github.itl4j.cli.PlanCommand.order",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -805,6 +877,7 @@ final class GeneratedCommandModel {
                         .paramLabel("safe|as-given"));
         d.field(
                 "minHold",
+                "field String io.github.itl4j.cli.PlanCommand.minHold",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -813,6 +886,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DURATION"));
         d.field(
                 "gate",
+                "field String io.github.itl4j.cli.PlanCommand.gate",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -821,6 +895,7 @@ final class GeneratedCommandModel {
                         .paramLabel("itl-file-status|audit|registration"));
         d.field(
                 "now",
+                "field String io.github.itl4j.cli.PlanCommand.now",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -829,6 +904,7 @@ final class GeneratedCommandModel {
                         .paramLabel("INSTANT"));
         d.field(
                 "json",
+                "field boolean io.github.itl4j.cli.PlanCommand.json",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -836,6 +912,7 @@ final class GeneratedCommandModel {
                         .names("--json"));
         d.field(
                 "html",
+                "field String io.github.itl4j.cli.PlanCommand.html",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -853,6 +930,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "profile",
+                "field String io.github.itl4j.cli.LintCommand.profile",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -861,6 +939,7 @@ final class GeneratedCommandModel {
                         .paramLabel("cucm|usecallmanager"));
         d.field(
                 "models",
+                "field java.util.List<String> io.github.itl4j.cli.LintCommand.models",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -870,6 +949,7 @@ final class GeneratedCommandModel {
                         .split(","));
         d.field(
                 "modelTable",
+                "field java.nio.file.Path io.github.itl4j.cli.LintCommand.modelTable",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -878,6 +958,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "fips",
+                "field boolean io.github.itl4j.cli.LintCommand.fips",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -885,6 +966,7 @@ final class GeneratedCommandModel {
                         .names("--fips"));
         d.field(
                 "mode",
+                "field String io.github.itl4j.cli.LintCommand.mode",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -893,6 +975,7 @@ final class GeneratedCommandModel {
                         .paramLabel("non-secure|mixed"));
         d.field(
                 "now",
+                "field String io.github.itl4j.cli.LintCommand.now",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -901,6 +984,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DATE|INSTANT"));
         d.field(
                 "nearExpiry",
+                "field String io.github.itl4j.cli.LintCommand.nearExpiry",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -909,6 +993,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DURATION"));
         d.field(
                 "disable",
+                "field java.util.List<String> io.github.itl4j.cli.LintCommand.disable",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -918,6 +1003,7 @@ final class GeneratedCommandModel {
                         .split(","));
         d.field(
                 "severity",
+                "field java.util.List<String> io.github.itl4j.cli.LintCommand.severity",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -926,6 +1012,7 @@ final class GeneratedCommandModel {
                         .paramLabel("RULE|CODE=LEVEL"));
         d.field(
                 "werror",
+                "field boolean io.github.itl4j.cli.LintCommand.werror",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -933,6 +1020,7 @@ final class GeneratedCommandModel {
                         .names("--werror"));
         d.field(
                 "json",
+                "field boolean io.github.itl4j.cli.LintCommand.json",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -940,11 +1028,13 @@ final class GeneratedCommandModel {
                         .names("--json"));
         d.field(
                 "limitOptions",
+                "mixin from member io.github.itl4j.cli.LimitOptions io.github.itl4j.cli.LintCommand.limitOptions",
                 new Class<?>[] {io.github.itl4j.cli.LimitOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "files",
+                "field java.util.List<String> io.github.itl4j.cli.LintCommand.files",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new ParametersValues()
@@ -962,6 +1052,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "phoneCtl",
+                "field String io.github.itl4j.cli.DiffCommand.phoneCtl",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -970,6 +1061,7 @@ final class GeneratedCommandModel {
                         .paramLabel("CTL"));
         d.field(
                 "tvs",
+                "field java.util.List<String> io.github.itl4j.cli.DiffCommand.tvs",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -978,6 +1070,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DIR|CSV"));
         d.field(
                 "model",
+                "field String io.github.itl4j.cli.DiffCommand.model",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -986,6 +1079,7 @@ final class GeneratedCommandModel {
                         .paramLabel("MODEL"));
         d.field(
                 "modelTable",
+                "field java.nio.file.Path io.github.itl4j.cli.DiffCommand.modelTable",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -994,6 +1088,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "now",
+                "field String io.github.itl4j.cli.DiffCommand.now",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1002,6 +1097,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DATE|INSTANT"));
         d.field(
                 "json",
+                "field boolean io.github.itl4j.cli.DiffCommand.json",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1009,11 +1105,13 @@ final class GeneratedCommandModel {
                         .names("--json"));
         d.field(
                 "limitOptions",
+                "mixin from member io.github.itl4j.cli.LimitOptions io.github.itl4j.cli.DiffCommand.limitOptions",
                 new Class<?>[] {io.github.itl4j.cli.LimitOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "oldArg",
+                "field String io.github.itl4j.cli.DiffCommand.oldArg",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new ParametersValues()
@@ -1022,6 +1120,7 @@ final class GeneratedCommandModel {
                         .paramLabel("OLD"));
         d.field(
                 "newArg",
+                "field String io.github.itl4j.cli.DiffCommand.newArg",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new ParametersValues()
@@ -1039,6 +1138,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "algorithms",
+                "field java.util.List<String> io.github.itl4j.cli.ChecksumCommand.algorithms",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -1048,6 +1148,7 @@ final class GeneratedCommandModel {
                         .split(","));
         d.field(
                 "format",
+                "field String io.github.itl4j.cli.ChecksumCommand.format",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1057,11 +1158,13 @@ final class GeneratedCommandModel {
                         .paramLabel("FORM"));
         d.field(
                 "json",
+                "mixin from member io.github.itl4j.cli.JsonOptions io.github.itl4j.cli.ChecksumCommand.json",
                 new Class<?>[] {io.github.itl4j.cli.JsonOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "files",
+                "field java.util.List<String> io.github.itl4j.cli.ChecksumCommand.files",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new ParametersValues()
@@ -1079,6 +1182,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "output",
+                "field String io.github.itl4j.cli.StripCommand.output",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1088,11 +1192,13 @@ final class GeneratedCommandModel {
                         .paramLabel("OUT"));
         d.field(
                 "limitOptions",
+                "mixin from member io.github.itl4j.cli.LimitOptions io.github.itl4j.cli.StripCommand.limitOptions",
                 new Class<?>[] {io.github.itl4j.cli.LimitOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "input",
+                "field String io.github.itl4j.cli.StripCommand.input",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new ParametersValues()
@@ -1111,6 +1217,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "output",
+                "field String io.github.itl4j.cli.BuildCommand.output",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1120,11 +1227,13 @@ final class GeneratedCommandModel {
                         .required(true));
         d.field(
                 "signing",
+                "mixin from member io.github.itl4j.cli.SignerOptions io.github.itl4j.cli.BuildCommand.signing",
                 new Class<?>[] {io.github.itl4j.cli.SignerOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "sast",
+                "field java.util.List<String> io.github.itl4j.cli.BuildCommand.sast",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -1135,6 +1244,7 @@ final class GeneratedCommandModel {
                         .parameterConsumer(io.github.itl4j.cli.BuildCommand.RoleConsumer.class));
         d.field(
                 "ccm",
+                "field java.util.List<String> io.github.itl4j.cli.BuildCommand.ccm",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -1145,6 +1255,7 @@ final class GeneratedCommandModel {
                         .parameterConsumer(io.github.itl4j.cli.BuildCommand.RoleConsumer.class));
         d.field(
                 "ccmTftp",
+                "field java.util.List<String> io.github.itl4j.cli.BuildCommand.ccmTftp",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -1155,6 +1266,7 @@ final class GeneratedCommandModel {
                         .parameterConsumer(io.github.itl4j.cli.BuildCommand.RoleConsumer.class));
         d.field(
                 "tftp",
+                "field java.util.List<String> io.github.itl4j.cli.BuildCommand.tftp",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -1165,6 +1277,7 @@ final class GeneratedCommandModel {
                         .parameterConsumer(io.github.itl4j.cli.BuildCommand.RoleConsumer.class));
         d.field(
                 "capf",
+                "field java.util.List<String> io.github.itl4j.cli.BuildCommand.capf",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -1175,6 +1288,7 @@ final class GeneratedCommandModel {
                         .parameterConsumer(io.github.itl4j.cli.BuildCommand.RoleConsumer.class));
         d.field(
                 "appServer",
+                "field java.util.List<String> io.github.itl4j.cli.BuildCommand.appServer",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -1185,6 +1299,7 @@ final class GeneratedCommandModel {
                         .parameterConsumer(io.github.itl4j.cli.BuildCommand.RoleConsumer.class));
         d.field(
                 "tvs",
+                "field java.util.List<String> io.github.itl4j.cli.BuildCommand.tvs",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -1195,6 +1310,7 @@ final class GeneratedCommandModel {
                         .parameterConsumer(io.github.itl4j.cli.BuildCommand.RoleConsumer.class));
         d.field(
                 "placeholders",
+                "field java.util.List<String> io.github.itl4j.cli.BuildCommand.placeholders",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -1205,6 +1321,7 @@ final class GeneratedCommandModel {
                         .parameterConsumer(io.github.itl4j.cli.BuildCommand.RoleConsumer.class));
         d.field(
                 "ctl",
+                "field boolean io.github.itl4j.cli.BuildCommand.ctl",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1212,6 +1329,7 @@ final class GeneratedCommandModel {
                         .names("--ctl"));
         d.field(
                 "hashRoles",
+                "field java.util.List<io.github.itl4j.Role> io.github.itl4j.cli.BuildCommand.hashRoles",
                 new Class<?>[] {io.github.itl4j.Role.class},
                 new String[] {"io.github.itl4j.Role"},
                 new OptionValues()
@@ -1221,6 +1339,7 @@ final class GeneratedCommandModel {
                         .paramLabel("ROLE"));
         d.field(
                 "tvsHash",
+                "field boolean io.github.itl4j.cli.BuildCommand.tvsHash",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1228,6 +1347,7 @@ final class GeneratedCommandModel {
                         .names("--tvs-hash"));
         d.field(
                 "layout",
+                "field io.github.itl4j.Layout io.github.itl4j.cli.BuildCommand.layout",
                 new Class<?>[] {io.github.itl4j.Layout.class},
                 new String[] {},
                 new OptionValues()
@@ -1238,6 +1358,7 @@ final class GeneratedCommandModel {
                         .paramLabel("LAYOUT"));
         d.field(
                 "signerVersion",
+                "field io.github.itl4j.Version io.github.itl4j.cli.BuildCommand.signerVersion",
                 new Class<?>[] {io.github.itl4j.Version.class},
                 new String[] {},
                 new OptionValues()
@@ -1247,6 +1368,7 @@ final class GeneratedCommandModel {
                         .paramLabel("VER"));
         d.field(
                 "fileName",
+                "field String io.github.itl4j.cli.BuildCommand.fileName",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1255,6 +1377,7 @@ final class GeneratedCommandModel {
                         .paramLabel("NAME"));
         d.field(
                 "dnsName",
+                "field io.github.itl4j.crypto.TrustListBuilder$DnsName io.github.itl4j.cli.BuildCommand.dnsName",
                 new Class<?>[] {io.github.itl4j.crypto.TrustListBuilder.DnsName.class},
                 new String[] {},
                 new OptionValues()
@@ -1264,6 +1387,7 @@ final class GeneratedCommandModel {
                         .paramLabel("MODE"));
         d.field(
                 "force",
+                "field boolean io.github.itl4j.cli.BuildCommand.force",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1275,11 +1399,13 @@ final class GeneratedCommandModel {
         d.in(io.github.itl4j.cli.SignerOptions.class, null);
         d.field(
                 "key",
+                "mixin from member io.github.itl4j.cli.KeyOptions io.github.itl4j.cli.SignerOptions.key",
                 new Class<?>[] {io.github.itl4j.cli.KeyOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "digest",
+                "field io.github.itl4j.DigestAlgorithm io.github.itl4j.cli.SignerOptions.digest",
                 new Class<?>[] {io.github.itl4j.DigestAlgorithm.class},
                 new String[] {},
                 new OptionValues()
@@ -1289,6 +1415,7 @@ final class GeneratedCommandModel {
                         .paramLabel("ALG"));
         d.field(
                 "timestamp",
+                "field java.time.Instant io.github.itl4j.cli.SignerOptions.timestamp",
                 new Class<?>[] {java.time.Instant.class},
                 new String[] {},
                 new OptionValues()
@@ -1302,6 +1429,7 @@ final class GeneratedCommandModel {
         d.in(io.github.itl4j.cli.KeyOptions.class, null);
         d.field(
                 "p12",
+                "field java.nio.file.Path io.github.itl4j.cli.KeyOptions.p12",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1310,6 +1438,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "alias",
+                "field String io.github.itl4j.cli.KeyOptions.alias",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1318,6 +1447,7 @@ final class GeneratedCommandModel {
                         .paramLabel("ALIAS"));
         d.field(
                 "key",
+                "field java.nio.file.Path io.github.itl4j.cli.KeyOptions.key",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1326,6 +1456,7 @@ final class GeneratedCommandModel {
                         .paramLabel("KEY"));
         d.field(
                 "cert",
+                "field java.nio.file.Path io.github.itl4j.cli.KeyOptions.cert",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1334,11 +1465,13 @@ final class GeneratedCommandModel {
                         .paramLabel("CERT"));
         d.field(
                 "password",
+                "mixin from member io.github.itl4j.cli.PasswordOptions$Key io.github.itl4j.cli.KeyOptions.password",
                 new Class<?>[] {io.github.itl4j.cli.PasswordOptions.Key.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "mixee",
+                "field picocli.CommandLine$Model$CommandSpec io.github.itl4j.cli.KeyOptions.mixee",
                 new Class<?>[] {picocli.CommandLine.Model.CommandSpec.class},
                 new String[] {},
                 new SpecValues()
@@ -1350,6 +1483,7 @@ final class GeneratedCommandModel {
         d.method(
                 "setFile",
                 java.nio.file.Path.class,
+                "method void io.github.itl4j.cli.PasswordOptions$Key.setFile(java.nio.file.Path)",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1359,6 +1493,7 @@ final class GeneratedCommandModel {
         d.method(
                 "setEnv",
                 java.lang.String.class,
+                "method void io.github.itl4j.cli.PasswordOptions$Key.setEnv(String)",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1377,6 +1512,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "input",
+                "field String io.github.itl4j.cli.ResetCommand.input",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new ParametersValues()
@@ -1385,6 +1521,7 @@ final class GeneratedCommandModel {
                         .paramLabel("IN"));
         d.field(
                 "output",
+                "field String io.github.itl4j.cli.ResetCommand.output",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1393,6 +1530,7 @@ final class GeneratedCommandModel {
                         .paramLabel("OUT"));
         d.field(
                 "inPlace",
+                "field boolean io.github.itl4j.cli.ResetCommand.inPlace",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1400,21 +1538,25 @@ final class GeneratedCommandModel {
                         .names("--in-place"));
         d.field(
                 "limitOptions",
+                "mixin from member io.github.itl4j.cli.LimitOptions io.github.itl4j.cli.ResetCommand.limitOptions",
                 new Class<?>[] {io.github.itl4j.cli.LimitOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "signing",
+                "mixin from member io.github.itl4j.cli.SignerOptions io.github.itl4j.cli.ResetCommand.signing",
                 new Class<?>[] {io.github.itl4j.cli.SignerOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "remote",
+                "mixin from member io.github.itl4j.cli.RemoteOptions io.github.itl4j.cli.ResetCommand.remote",
                 new Class<?>[] {io.github.itl4j.cli.RemoteOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "force",
+                "field boolean io.github.itl4j.cli.ResetCommand.force",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1422,11 +1564,13 @@ final class GeneratedCommandModel {
                         .names("--force"));
         d.field(
                 "trust",
+                "mixin from member io.github.itl4j.cli.TrustOptions io.github.itl4j.cli.ResetCommand.trust",
                 new Class<?>[] {io.github.itl4j.cli.TrustOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "allowUnverifiedInput",
+                "field boolean io.github.itl4j.cli.ResetCommand.allowUnverifiedInput",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1438,6 +1582,7 @@ final class GeneratedCommandModel {
         d.in(io.github.itl4j.cli.RemoteOptions.class, null);
         d.field(
                 "remote",
+                "field java.util.List<String> io.github.itl4j.cli.RemoteOptions.remote",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -1448,6 +1593,7 @@ final class GeneratedCommandModel {
                         .paramLabel("HOST[:PORT] USER PATH"));
         d.field(
                 "knownHosts",
+                "field java.nio.file.Path io.github.itl4j.cli.RemoteOptions.knownHosts",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1456,6 +1602,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "acceptNew",
+                "field boolean io.github.itl4j.cli.RemoteOptions.acceptNew",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1463,6 +1610,7 @@ final class GeneratedCommandModel {
                         .names("--accept-new-host-key"));
         d.field(
                 "identity",
+                "field java.nio.file.Path io.github.itl4j.cli.RemoteOptions.identity",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1471,11 +1619,13 @@ final class GeneratedCommandModel {
                         .paramLabel("KEYFILE"));
         d.field(
                 "sftpPassword",
+                "mixin from member io.github.itl4j.cli.PasswordOptions$Sftp io.github.itl4j.cli.RemoteOptions.sftpPassword",
                 new Class<?>[] {io.github.itl4j.cli.PasswordOptions.Sftp.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "identityPassphrase",
+                "mixin from member io.github.itl4j.cli.PasswordOptions$Identity io.github.itl4j.cli.RemoteOptions.identityPassphrase",
                 new Class<?>[] {io.github.itl4j.cli.PasswordOptions.Identity.class},
                 new String[] {},
                 new MixinValues());
@@ -1486,6 +1636,7 @@ final class GeneratedCommandModel {
         d.method(
                 "setFile",
                 java.nio.file.Path.class,
+                "method void io.github.itl4j.cli.PasswordOptions$Sftp.setFile(java.nio.file.Path)",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1495,6 +1646,7 @@ final class GeneratedCommandModel {
         d.method(
                 "setEnv",
                 java.lang.String.class,
+                "method void io.github.itl4j.cli.PasswordOptions$Sftp.setEnv(String)",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1508,6 +1660,7 @@ final class GeneratedCommandModel {
         d.method(
                 "setFile",
                 java.nio.file.Path.class,
+                "method void io.github.itl4j.cli.PasswordOptions$Identity.setFile(java.nio.file.Path)",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1517,6 +1670,7 @@ final class GeneratedCommandModel {
         d.method(
                 "setEnv",
                 java.lang.String.class,
+                "method void io.github.itl4j.cli.PasswordOptions$Identity.setEnv(String)",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1535,6 +1689,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "input",
+                "field String io.github.itl4j.cli.SignConfigCommand.input",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new ParametersValues()
@@ -1544,6 +1699,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "output",
+                "field String io.github.itl4j.cli.SignConfigCommand.output",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1552,6 +1708,7 @@ final class GeneratedCommandModel {
                         .paramLabel("OUT"));
         d.field(
                 "fileName",
+                "field String io.github.itl4j.cli.SignConfigCommand.fileName",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1560,6 +1717,7 @@ final class GeneratedCommandModel {
                         .paramLabel("NAME"));
         d.field(
                 "fleet",
+                "field java.nio.file.Path io.github.itl4j.cli.SignConfigCommand.fleet",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1568,6 +1726,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DIR"));
         d.field(
                 "glob",
+                "field String io.github.itl4j.cli.SignConfigCommand.glob",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1576,6 +1735,7 @@ final class GeneratedCommandModel {
                         .paramLabel("GLOB"));
         d.field(
                 "threads",
+                "field Integer io.github.itl4j.cli.SignConfigCommand.threads",
                 new Class<?>[] {java.lang.Integer.class},
                 new String[] {},
                 new OptionValues()
@@ -1584,6 +1744,7 @@ final class GeneratedCommandModel {
                         .paramLabel("N"));
         d.field(
                 "outDir",
+                "field java.nio.file.Path io.github.itl4j.cli.SignConfigCommand.outDir",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1592,6 +1753,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DIR"));
         d.field(
                 "force",
+                "field boolean io.github.itl4j.cli.SignConfigCommand.force",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1599,6 +1761,7 @@ final class GeneratedCommandModel {
                         .names("--force"));
         d.field(
                 "recursive",
+                "field boolean io.github.itl4j.cli.SignConfigCommand.recursive",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1606,11 +1769,13 @@ final class GeneratedCommandModel {
                         .names("--recursive"));
         d.field(
                 "signing",
+                "mixin from member io.github.itl4j.cli.SignerOptions io.github.itl4j.cli.SignConfigCommand.signing",
                 new Class<?>[] {io.github.itl4j.cli.SignerOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "layout",
+                "field io.github.itl4j.Layout io.github.itl4j.cli.SignConfigCommand.layout",
                 new Class<?>[] {io.github.itl4j.Layout.class},
                 new String[] {},
                 new OptionValues()
@@ -1631,6 +1796,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "file",
+                "field java.nio.file.Path io.github.itl4j.cli.BackupKeyCommand.file",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new ParametersValues()
@@ -1639,11 +1805,13 @@ final class GeneratedCommandModel {
                         .paramLabel("P12"));
         d.field(
                 "remote",
+                "mixin from member io.github.itl4j.cli.RemoteOptions io.github.itl4j.cli.BackupKeyCommand.remote",
                 new Class<?>[] {io.github.itl4j.cli.RemoteOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "name",
+                "field String io.github.itl4j.cli.BackupKeyCommand.name",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1662,6 +1830,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "input",
+                "field java.nio.file.Path io.github.itl4j.cli.EncryptConfigCommand.input",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new ParametersValues()
@@ -1671,6 +1840,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "deviceCert",
+                "field java.nio.file.Path io.github.itl4j.cli.EncryptConfigCommand.deviceCert",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1679,6 +1849,7 @@ final class GeneratedCommandModel {
                         .paramLabel("CERT"));
         d.field(
                 "outDir",
+                "field java.nio.file.Path io.github.itl4j.cli.EncryptConfigCommand.outDir",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1687,6 +1858,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DIR"));
         d.field(
                 "noStub",
+                "field boolean io.github.itl4j.cli.EncryptConfigCommand.noStub",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1694,6 +1866,7 @@ final class GeneratedCommandModel {
                         .names("--no-stub"));
         d.field(
                 "removePlain",
+                "field boolean io.github.itl4j.cli.EncryptConfigCommand.removePlain",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1701,6 +1874,7 @@ final class GeneratedCommandModel {
                         .names("--remove-plain"));
         d.field(
                 "fleet",
+                "field java.nio.file.Path io.github.itl4j.cli.EncryptConfigCommand.fleet",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1709,6 +1883,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DIR"));
         d.field(
                 "deviceCerts",
+                "field java.nio.file.Path io.github.itl4j.cli.EncryptConfigCommand.deviceCerts",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1717,6 +1892,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DIR"));
         d.field(
                 "glob",
+                "field String io.github.itl4j.cli.EncryptConfigCommand.glob",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1725,6 +1901,7 @@ final class GeneratedCommandModel {
                         .paramLabel("GLOB"));
         d.field(
                 "threads",
+                "field Integer io.github.itl4j.cli.EncryptConfigCommand.threads",
                 new Class<?>[] {java.lang.Integer.class},
                 new String[] {},
                 new OptionValues()
@@ -1733,6 +1910,7 @@ final class GeneratedCommandModel {
                         .paramLabel("N"));
         d.field(
                 "force",
+                "field boolean io.github.itl4j.cli.EncryptConfigCommand.force",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1740,6 +1918,7 @@ final class GeneratedCommandModel {
                         .names("--force"));
         d.field(
                 "signing",
+                "mixin from member io.github.itl4j.cli.SignerOptions io.github.itl4j.cli.EncryptConfigCommand.signing",
                 new Class<?>[] {io.github.itl4j.cli.SignerOptions.class},
                 new String[] {},
                 new MixinValues());
@@ -1755,6 +1934,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "input",
+                "field String io.github.itl4j.cli.DecryptConfigCommand.input",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new ParametersValues()
@@ -1763,6 +1943,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "deviceKey",
+                "field java.nio.file.Path io.github.itl4j.cli.DecryptConfigCommand.deviceKey",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1771,6 +1952,7 @@ final class GeneratedCommandModel {
                         .paramLabel("KEY"));
         d.field(
                 "alias",
+                "field String io.github.itl4j.cli.DecryptConfigCommand.alias",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1779,11 +1961,13 @@ final class GeneratedCommandModel {
                         .paramLabel("ALIAS"));
         d.field(
                 "password",
+                "mixin from member io.github.itl4j.cli.PasswordOptions$Key io.github.itl4j.cli.DecryptConfigCommand.password",
                 new Class<?>[] {io.github.itl4j.cli.PasswordOptions.Key.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "tftpCert",
+                "field java.nio.file.Path io.github.itl4j.cli.DecryptConfigCommand.tftpCert",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1792,6 +1976,7 @@ final class GeneratedCommandModel {
                         .paramLabel("CERT"));
         d.field(
                 "trust",
+                "field java.nio.file.Path io.github.itl4j.cli.DecryptConfigCommand.trust",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1800,6 +1985,7 @@ final class GeneratedCommandModel {
                         .paramLabel("ITL"));
         d.field(
                 "noVerify",
+                "field boolean io.github.itl4j.cli.DecryptConfigCommand.noVerify",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1807,6 +1993,7 @@ final class GeneratedCommandModel {
                         .names("--no-verify"));
         d.field(
                 "symmetricKeyFile",
+                "field java.nio.file.Path io.github.itl4j.cli.DecryptConfigCommand.symmetricKeyFile",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1815,6 +2002,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "deviceCert",
+                "field java.nio.file.Path io.github.itl4j.cli.DecryptConfigCommand.deviceCert",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1823,6 +2011,7 @@ final class GeneratedCommandModel {
                         .paramLabel("CERT"));
         d.field(
                 "stub",
+                "field java.nio.file.Path io.github.itl4j.cli.DecryptConfigCommand.stub",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1831,6 +2020,7 @@ final class GeneratedCommandModel {
                         .paramLabel("STUB"));
         d.field(
                 "output",
+                "field String io.github.itl4j.cli.DecryptConfigCommand.output",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1850,6 +2040,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "input",
+                "field String io.github.itl4j.cli.RollbackCommand.input",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new ParametersValues()
@@ -1858,6 +2049,7 @@ final class GeneratedCommandModel {
                         .paramLabel("IN"));
         d.field(
                 "output",
+                "field String io.github.itl4j.cli.RollbackCommand.output",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
@@ -1866,6 +2058,7 @@ final class GeneratedCommandModel {
                         .paramLabel("OUT"));
         d.field(
                 "check",
+                "field boolean io.github.itl4j.cli.RollbackCommand.check",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1873,16 +2066,19 @@ final class GeneratedCommandModel {
                         .names("--check"));
         d.field(
                 "limitOptions",
+                "mixin from member io.github.itl4j.cli.LimitOptions io.github.itl4j.cli.RollbackCommand.limitOptions",
                 new Class<?>[] {io.github.itl4j.cli.LimitOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "signing",
+                "mixin from member io.github.itl4j.cli.SignerOptions io.github.itl4j.cli.RollbackCommand.signing",
                 new Class<?>[] {io.github.itl4j.cli.SignerOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "force",
+                "field boolean io.github.itl4j.cli.RollbackCommand.force",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1900,16 +2096,19 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "key",
+                "mixin from member io.github.itl4j.cli.KeyOptions io.github.itl4j.cli.KeyInfoCommand.key",
                 new Class<?>[] {io.github.itl4j.cli.KeyOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "limitOptions",
+                "mixin from member io.github.itl4j.cli.LimitOptions io.github.itl4j.cli.KeyInfoCommand.limitOptions",
                 new Class<?>[] {io.github.itl4j.cli.LimitOptions.class},
                 new String[] {},
                 new MixinValues());
         d.field(
                 "trust",
+                "field java.nio.file.Path io.github.itl4j.cli.KeyInfoCommand.trust",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1918,6 +2117,7 @@ final class GeneratedCommandModel {
                         .paramLabel("ITL"));
         d.field(
                 "json",
+                "field boolean io.github.itl4j.cli.KeyInfoCommand.json",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1935,6 +2135,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "template",
+                "field java.nio.file.Path io.github.itl4j.cli.PerDeviceCommand.template",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new ParametersValues()
@@ -1943,6 +2144,7 @@ final class GeneratedCommandModel {
                         .paramLabel("TEMPLATE"));
         d.field(
                 "macsFile",
+                "field java.nio.file.Path io.github.itl4j.cli.PerDeviceCommand.macsFile",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1951,6 +2153,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "macs",
+                "field java.util.List<String> io.github.itl4j.cli.PerDeviceCommand.macs",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new OptionValues()
@@ -1959,6 +2162,7 @@ final class GeneratedCommandModel {
                         .paramLabel("MAC"));
         d.field(
                 "outDir",
+                "field java.nio.file.Path io.github.itl4j.cli.PerDeviceCommand.outDir",
                 new Class<?>[] {java.nio.file.Path.class},
                 new String[] {},
                 new OptionValues()
@@ -1968,6 +2172,7 @@ final class GeneratedCommandModel {
                         .required(true));
         d.field(
                 "limitOptions",
+                "mixin from member io.github.itl4j.cli.LimitOptions io.github.itl4j.cli.PerDeviceCommand.limitOptions",
                 new Class<?>[] {io.github.itl4j.cli.LimitOptions.class},
                 new String[] {},
                 new MixinValues());
@@ -1983,6 +2188,7 @@ final class GeneratedCommandModel {
                         .sortOptions(false));
         d.field(
                 "files",
+                "field java.util.List<String> io.github.itl4j.cli.ExpiryCommand.files",
                 new Class<?>[] {java.lang.String.class},
                 new String[] {"java.lang.String"},
                 new ParametersValues()
@@ -1991,6 +2197,7 @@ final class GeneratedCommandModel {
                         .paramLabel("FILE"));
         d.field(
                 "json",
+                "field boolean io.github.itl4j.cli.ExpiryCommand.json",
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
@@ -1998,6 +2205,7 @@ final class GeneratedCommandModel {
                         .names("--json"));
         d.field(
                 "now",
+                "field java.time.Instant io.github.itl4j.cli.ExpiryCommand.now",
                 new Class<?>[] {java.time.Instant.class},
                 new String[] {},
                 new OptionValues()
@@ -2007,6 +2215,7 @@ final class GeneratedCommandModel {
                         .paramLabel("TIME"));
         d.field(
                 "within",
+                "field Integer io.github.itl4j.cli.ExpiryCommand.within",
                 new Class<?>[] {java.lang.Integer.class},
                 new String[] {},
                 new OptionValues()
@@ -2015,6 +2224,7 @@ final class GeneratedCommandModel {
                         .paramLabel("DAYS"));
         d.field(
                 "limitOptions",
+                "mixin from member io.github.itl4j.cli.LimitOptions io.github.itl4j.cli.ExpiryCommand.limitOptions",
                 new Class<?>[] {io.github.itl4j.cli.LimitOptions.class},
                 new String[] {},
                 new MixinValues());

@@ -297,17 +297,31 @@ final class CommandModelGenerator {
             }
             line("        d.field(");
             line("                " + str(f.getName()) + ",");
+            line("                " + str(description(m)) + ",");
         } else {
             Method me = (Method) m;
             line("        d.method(");
             line("                " + str(me.getName()) + ",");
             line("                " + cls(type) + ",");
+            line("                " + str(description(m)) + ",");
         }
         line("                " + classes(aux) + ",");
         line("                " + strings(generics.toArray(new String[0])) + (anns.isEmpty() ? ");" : ","));
         for (int i = 0; i < anns.size(); i++) {
             line("                " + anns.get(i) + (i == anns.size() - 1 ? ");" : ","));
         }
+    }
+
+    /** @return what picocli's {@code TypedMember.getToString()} says of a member (generic signatures parsed) */
+    private static String description(AccessibleObject m) {
+        String generic = m instanceof Field f ? f.toGenericString() : ((Method) m).toGenericString();
+        String text = m.isAnnotationPresent(Mixin.class)
+                ? "mixin from member " + generic
+                : (m instanceof Field ? "field " : "method ") + generic;
+        return text.replace("private ", "")
+                .replace("protected ", "")
+                .replace("public ", "")
+                .replace("java.lang.", "");
     }
 
     /** @return Java code for an annotation's values: the non-default ones set on its value class */

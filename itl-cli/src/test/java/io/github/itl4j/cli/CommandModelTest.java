@@ -403,6 +403,7 @@ class CommandModelTest {
                     String.valueOf(a.get(i).userObject()),
                     String.valueOf(b.get(i).userObject()),
                     diffs);
+            eq(p + ".toString", a.get(i).toString(), b.get(i).toString(), diffs);
             eq(p + ".getter.class", binding(a.get(i).getter()), binding(b.get(i).getter()), diffs);
         }
     }

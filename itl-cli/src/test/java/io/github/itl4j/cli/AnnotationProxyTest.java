@@ -46,6 +46,37 @@ class AnnotationProxyTest {
     }
 
     @Test
+    void everyCommandsHelpLoadsNoAnnotationProxy() throws Exception {
+        // one child JVM runs `itl CMD --help` for every subcommand in-process (HelpProbe): each builds its model
+        List<String> commands = new ArrayList<>();
+        for (Class<?> c : CommandModelTest.commands()) {
+            if (c != ItlCli.class) {
+                commands.add(picocli.CommandLine.Model.CommandSpec.forAnnotatedObject(CommandModelTest.create(c))
+                        .name());
+            }
+        }
+        assertEquals(21, commands.size(), commands.toString());
+        assertEquals(List.of(), proxies(HelpProbe.class, commands.toArray(new String[0])), "itl CMD --help");
+    }
+
+    /** Runs {@code itl CMD --help} in-process for each argument, as {@code ItlCli.main} would. */
+    static final class HelpProbe {
+        public static void main(String[] commands) {
+            System.setProperty(ItlCli.CONVERTER_EXCLUDES, ItlCli.UNUSED_CONVERTERS);
+            System.setProperty(ItlCli.NO_CLOSURES, "true");
+            for (String c : commands) {
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                int code = ItlCli.run(System.in, out, System.err, c, "--help");
+                if (code != 0
+                        || !out.toString(java.nio.charset.StandardCharsets.UTF_8)
+                                .startsWith("Usage: itl " + c)) {
+                    System.exit(10 + code);
+                }
+            }
+        }
+    }
+
+    @Test
     void theCheckSeesProxies() throws Exception {
         // itl help CMD builds the reflective model of every command: the annotation proxies show in the log
         assertTrue(proxies("help", "show").size() >= 3);
@@ -53,13 +84,17 @@ class AnnotationProxyTest {
 
     /** @return the proxy classes the JVM loaded while running {@code itl ARGS} */
     private List<String> proxies(String... args) throws IOException, InterruptedException {
+        return proxies(ItlCli.class, args);
+    }
+
+    private List<String> proxies(Class<?> main, String... args) throws IOException, InterruptedException {
         Path log = tmp.resolve("classes-" + System.nanoTime() + ".txt");
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-Xlog:class+load=info:file=" + log);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
-        cmd.add(ItlCli.class.getName());
+        cmd.add(main.getName());
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd)
                 .redirectOutput(tmp.resolve("out.txt").toFile())
@@ -73,7 +108,7 @@ class AnnotationProxyTest {
                 proxies.add(line.substring(line.indexOf(']') + 1).trim());
             }
         }
-        assertTrue(Files.readString(log).contains("io.github.itl4j.cli.ItlCli "), "the log lists the classes");
+        assertTrue(Files.readString(log).contains(" io.github.itl4j.cli.ItlCli "), "the log lists the classes");
         return proxies;
     }
 }

@@ -6,7 +6,8 @@ package io.github.itl4j.cli;
 import picocli.CommandLine;
 
 /**
- * The values of the picocli annotations of {@code itl}'s commands and mixins, for {@link CommandModel}:
+ * The values of the picocli annotations of {@code itl}'s commands and mixins, for
+ * {@link CommandModel}:
  * generated from the annotations, which stay the one source of truth ({@code CommandModelTest}).
  */
 @SuppressWarnings({"unchecked", "rawtypes", "deprecation"})
@@ -3334,7 +3335,7 @@ final class GeneratedCommandModel {
         try {
             return Class.forName(name);
         } catch (ClassNotFoundException e) {
-            throw new CommandLine.InitializationException("regenerate GeneratedCommandModel: " + e, e);
+            throw new CommandLine.InitializationException("regenerate this file: " + e, e);
         }
     }
 }

@@ -15,9 +15,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * mixin and converter) costs more than most commands' work, so {@code itl COMMAND ...} builds only COMMAND's model,
  * found by the name and aliases in the {@link Command} annotations of the classes in {@code ItlCli}'s
  * {@code subcommands} list, which stays the one list of subcommands ({@link GeneratedCommandModel#subcommand} is
- * generated from it), and built without reading annotations ({@link CommandModel}). The other subcommands are left out of that model:
- * once COMMAND is chosen, picocli looks only at COMMAND's options, parameters and subcommands, so they would change
- * nothing, and even a name-only placeholder costs a {@link CommandLine} each (its converters and help sections).
+ * generated from it), and built without reading annotations ({@link CommandModel}). The other subcommands are left
+ * out of that model: once COMMAND is chosen, picocli looks only at COMMAND's options, parameters and subcommands, so
+ * they would change nothing, and even a name-only placeholder costs a {@link CommandLine} each (its converters and
+ * help sections).
  *
  * <p>Whenever the command line could need the other commands' models, everything is built as before: no command
  * ({@code itl}), {@code itl help ...}, {@code itl --help}, a mistyped command (its "did you mean" needs the names and
@@ -28,7 +29,7 @@ import picocli.CommandLine.Model.OptionSpec;
 final class Subcommands {
     private Subcommands() {}
 
-    /** @return the classes of ItlCli's {@code subcommands} list */
+    /** @return the classes of ItlCli's {@code subcommands} list (read from its annotation: not for start-up) */
     static List<Class<?>> all() {
         return Arrays.asList(ItlCli.class.getAnnotation(Command.class).subcommands());
     }

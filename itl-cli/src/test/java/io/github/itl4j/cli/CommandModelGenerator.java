@@ -89,8 +89,8 @@ final class CommandModelGenerator {
         line("import picocli.CommandLine;");
         line("");
         line("/**");
-        line(
-                " * The values of the picocli annotations of {@code itl}'s commands and mixins, for {@link CommandModel}:");
+        line(" * The values of the picocli annotations of {@code itl}'s commands and mixins, for");
+        line(" * {@link CommandModel}:");
         line(" * generated from the annotations, which stay the one source of truth ({@code CommandModelTest}).");
         line(" */");
         line("@SuppressWarnings({\"unchecked\", \"rawtypes\", \"deprecation\"})");
@@ -145,8 +145,7 @@ final class CommandModelGenerator {
         line("        try {");
         line("            return Class.forName(name);");
         line("        } catch (ClassNotFoundException e) {");
-        line(
-                "            throw new CommandLine.InitializationException(\"regenerate GeneratedCommandModel: \" + e, e);");
+        line("            throw new CommandLine.InitializationException(\"regenerate this file: \" + e, e);");
         line("        }");
         line("    }");
         line("}");

@@ -95,12 +95,18 @@ clean "$scratch/bin/itl" checksum "$ex/ITLFile.tlv" >/dev/null || fail "itl thro
 # The archive is in use from the unpacked place: lib/itl.aot (JDK 25+ runtime, -XX:AOTMode=on) or lib/itl.jsa
 # (JDK 17, -Xshare:on); either option makes the JVM fail instead of running without it.
 if [ -f "$home/lib/itl.aot" ]; then strict=-XX:AOTMode=on; archive=lib/itl.aot; else strict=-Xshare:on; archive=lib/itl.jsa; fi
-for args in "--version" "verify $ex/ITLFile.tlv" "show $ex/ITLFile.tlv"; do
+sign="sign-config $out/SEP001122334455.cnf.xml -o $out/again.sgn --key $ex/cluster/test10pub.key"
+sign="$sign --cert $ex/cluster/test10pub.pem"
+for args in "--version" "verify $ex/ITLFile.tlv" "show $ex/ITLFile.tlv" "$sign"; do
     # shellcheck disable=SC2086
     cds="$(clean ITL_JAVA_OPTS="$strict -Xlog:class+load=info" "$home/bin/itl" $args 2>&1)" \
         || { echo "$cds" | tail -5 >&2; fail "bin/itl $args does not start with $strict"; }
     grep -q 'io.github.itl4j.cli.ItlCli source: shared objects file' <<<"$cds" \
         || fail "itl $args: the CLI's classes are not loaded from $archive"
+    # no annotation read by reflection (a proxy class each, a few ms; CommandModel builds the model without them)
+    if grep -E '\$Proxy[0-9]+ ' <<<"$cds" >&2; then
+        fail "itl ${args%% *}: annotation proxy classes generated (a picocli annotation read by reflection)"
+    fi
     say "$archive in use for itl ${args%% *}: $(grep -c 'source: shared objects file' <<<"$cds") classes from it," \
         "$(grep -c 'source: jrt:/\|source: file:' <<<"$cds") from the runtime's modules or the jar"
 done

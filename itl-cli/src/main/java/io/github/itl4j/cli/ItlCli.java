@@ -110,11 +110,21 @@ public final class ItlCli implements Callable<Integer> {
         if (System.getProperty(CONVERTER_EXCLUDES) == null) {
             System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
         }
+        if (System.getProperty(NO_CLOSURES) == null) {
+            System.setProperty(NO_CLOSURES, "true");
+        }
         System.exit(run(System.in, System.out, System.err, args));
     }
 
     /** The system property that keeps picocli from registering some of its built-in type converters. */
     static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
+    /**
+     * The system property that keeps picocli's factory from looking for Groovy's {@code Closure} class, which
+     * {@code itl} does not use: the look-up searches the application jar for a class that is not there and throws
+     * (at start-up, in every command).
+     */
+    static final String NO_CLOSURES = "picocli.disable.closures";
 
     /**
      * The built-in converters the {@code itl} process leaves out (regular expressions for class names, picocli's
@@ -200,7 +210,7 @@ public final class ItlCli implements Callable<Integer> {
                 Subcommands.injectParent(sub.getCommand(), cli);
             }
         } else {
-            cli.spec = Subcommands.spec(cli, cli.global, modelled);
+            cli.spec = Subcommands.spec(cli, modelled);
             cl = new CommandLine(cli.spec);
         }
         cl.setOut(out);

@@ -1,7 +1,6 @@
 package io.github.itl4j.cli;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -9,15 +8,17 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Lazy subcommands, for start-up time: building picocli's model of every subcommand (reflection over each command,
  * mixin and converter) costs more than most commands' work, so {@code itl COMMAND ...} builds only COMMAND's model,
  * found by the name and aliases in the {@link Command} annotations of the classes in {@code ItlCli}'s
- * {@code subcommands} list, which stays the one list of subcommands. The other subcommands are left out of that model:
- * once COMMAND is chosen, picocli looks only at COMMAND's options, parameters and subcommands, so they would change
- * nothing, and even a name-only placeholder costs a {@link CommandLine} each (its converters and help sections).
+ * {@code subcommands} list, which stays the one list of subcommands ({@link GeneratedCommandModel#subcommand} is
+ * generated from it), and built without reading annotations ({@link CommandModel}). The other subcommands are left
+ * out of that model: once COMMAND is chosen, picocli looks only at COMMAND's options, parameters and subcommands, so
+ * they would change nothing, and even a name-only placeholder costs a {@link CommandLine} each (its converters and
+ * help sections).
  *
  * <p>Whenever the command line could need the other commands' models, everything is built as before: no command
  * ({@code itl}), {@code itl help ...}, {@code itl --help}, a mistyped command (its "did you mean" needs the names and
@@ -28,7 +29,7 @@ import picocli.CommandLine.Option;
 final class Subcommands {
     private Subcommands() {}
 
-    /** @return the classes of ItlCli's {@code subcommands} list */
+    /** @return the classes of ItlCli's {@code subcommands} list (read from its annotation: not for start-up) */
     static List<Class<?>> all() {
         return Arrays.asList(ItlCli.class.getAnnotation(Command.class).subcommands());
     }
@@ -43,8 +44,9 @@ final class Subcommands {
         if (args == null) {
             return null;
         }
-        Set<String> flags = topLevelOptions(false);
-        Set<String> valued = topLevelOptions(true);
+        Set<String> flags = new HashSet<>();
+        Set<String> valued = new HashSet<>();
+        topLevelOptions(flags, valued);
         boolean version = false;
         int i = 0;
         for (; i < args.length; i++) {
@@ -69,71 +71,41 @@ final class Subcommands {
         if (i == args.length) {
             return version ? Set.of() : null;
         }
-        String name = args[i];
-        for (Class<?> c : all()) {
-            Command cmd = c.getAnnotation(Command.class);
-            if (cmd == null || c == CommandLine.HelpCommand.class) {
-                continue;
-            }
-            if (cmd.name().equals(name) || Arrays.asList(cmd.aliases()).contains(name)) {
-                return Set.of(c);
-            }
-        }
-        return null;
+        Class<?> c = GeneratedCommandModel.subcommand(args[i]);
+        return c == null ? null : Set.of(c);
     }
 
     /**
-     * The names of {@link ItlCli.Global}'s options: with {@code valued} false those that take no value (boolean fields
-     * without an arity), else those that take one (any other field, and the annotated setter methods).
+     * The names of {@link ItlCli.Global}'s options, from its model: those that take no value go to {@code flags}, the
+     * others to {@code valued}.
      */
-    private static Set<String> topLevelOptions(boolean valued) {
-        Set<String> out = new HashSet<>();
-        for (Field f : ItlCli.Global.class.getDeclaredFields()) {
-            Option o = f.getAnnotation(Option.class);
-            if (o != null && (f.getType() == boolean.class && o.arity().isEmpty()) != valued) {
-                out.addAll(Arrays.asList(o.names()));
-            }
+    private static void topLevelOptions(Set<String> flags, Set<String> valued) {
+        for (OptionSpec o : CommandModel.build(new ItlCli.Global()).options()) {
+            (o.arity().max() == 0 ? flags : valued).addAll(Arrays.asList(o.names()));
         }
-        if (valued) {
-            for (Method m : ItlCli.Global.class.getDeclaredMethods()) {
-                Option o = m.getAnnotation(Option.class);
-                if (o != null && m.getParameterCount() == 1 && m.getParameterTypes()[0] != boolean.class) {
-                    out.addAll(Arrays.asList(o.names()));
-                }
-            }
-        }
-        return out;
     }
 
     /**
-     * The model of {@code itl} with only {@code modelled} subcommands built: ItlCli's name, standard help options,
-     * version provider and {@link ItlCli.Global} options and the modelled subcommands (their {@link ItlCli} fields set
-     * to {@code cli}, {@link #injectParent}), in the order of ItlCli's list.
+     * The model of {@code itl} with only {@code modelled} subcommands built: ItlCli's model (its options, help
+     * sections, version provider and {@link ItlCli.Global} options) from {@link CommandModel}, and the modelled
+     * subcommands (their {@link ItlCli} fields set to {@code cli}, {@link #injectParent}). No annotation is read.
      *
      * @param cli the top-level command
-     * @param global its options
      * @param modelled the subcommands to build
      * @return the model
      */
-    static CommandSpec spec(ItlCli cli, ItlCli.Global global, Set<Class<?>> modelled) {
-        Command top = ItlCli.class.getAnnotation(Command.class);
-        CommandSpec spec = CommandSpec.wrapWithoutInspection(cli);
-        spec.name(top.name());
-        spec.usageMessage().description(top.description());
-        spec.mixinStandardHelpOptions(top.mixinStandardHelpOptions());
-        try {
-            spec.versionProvider(CommandLine.defaultFactory().create(top.versionProvider()));
-        } catch (Exception e) {
-            throw new CommandLine.InitializationException("cannot create the version provider: " + e, e);
-        }
-        spec.addMixin("global", CommandSpec.forAnnotatedObject(global));
-        for (Class<?> c : all()) {
-            Command cmd = c.getAnnotation(Command.class);
-            if (modelled.contains(c)) {
-                CommandLine sub = new CommandLine(c);
-                injectParent(sub.getCommand(), cli);
-                spec.addSubcommand(cmd.name(), sub);
+    static CommandSpec spec(ItlCli cli, Set<Class<?>> modelled) {
+        CommandSpec spec = CommandModel.build(cli);
+        for (Class<?> c : modelled) {
+            Object command;
+            try {
+                command = CommandLine.defaultFactory().create(c);
+            } catch (Exception e) {
+                throw new CommandLine.InitializationException("cannot create " + c.getName() + ": " + e, e);
             }
+            CommandLine sub = new CommandLine(CommandModel.build(command));
+            injectParent(command, cli);
+            spec.addSubcommand(sub.getCommandSpec().name(), sub);
         }
         return spec;
     }

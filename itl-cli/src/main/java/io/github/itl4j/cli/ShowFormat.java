@@ -27,7 +27,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -484,7 +486,88 @@ final class ShowFormat {
      * @return it as CUCM prints dates, in the local time zone
      */
     static String cucmDate(Instant t) {
-        return CucmDate.FORMAT.format(t.atZone(ZoneId.systemDefault()));
+        String zone = UtcZone.NAME;
+        String fast = zone != null ? utcDate(t, zone) : null;
+        return fast != null ? fast : CucmDate.FORMAT.format(t.atZone(ZoneId.systemDefault()));
+    }
+
+    private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+    private static final String[] MONTHS = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"
+    };
+
+    /**
+     * The time zone IDs whose rules are offset zero all year and the name the date formatter prints for each (UTC or
+     * GMT; the JDK's own answers are checked in the tests). Servers usually run in one of them.
+     */
+    static final Map<String, String> UTC_ZONE_NAMES = Map.ofEntries(
+            Map.entry("UTC", "UTC"),
+            Map.entry("Etc/UTC", "UTC"),
+            Map.entry("UCT", "UTC"),
+            Map.entry("Etc/UCT", "UTC"),
+            Map.entry("Universal", "UTC"),
+            Map.entry("Etc/Universal", "UTC"),
+            Map.entry("Zulu", "UTC"),
+            Map.entry("Etc/Zulu", "UTC"),
+            Map.entry("GMT", "GMT"),
+            Map.entry("Etc/GMT", "GMT"),
+            Map.entry("GMT0", "GMT"),
+            Map.entry("Etc/GMT0", "GMT"),
+            Map.entry("Etc/GMT+0", "GMT"),
+            Map.entry("Etc/GMT-0", "GMT"),
+            Map.entry("Greenwich", "GMT"),
+            Map.entry("Etc/Greenwich", "GMT"));
+
+    /**
+     * {@link #cucmDate} in a zone of {@link #UTC_ZONE_NAMES}, without the date formatter: building it and loading the
+     * day, month and zone names of the locale data cost about 20 ms of a fresh JVM's time, the rest of {@code show}
+     * about as much.
+     *
+     * @param t an instant
+     * @param zoneName the zone's name as printed (UTC or GMT)
+     * @return the text, or null for a year outside 1-9999 (the formatter's year-of-era then applies)
+     */
+    static String utcDate(Instant t, String zoneName) {
+        LocalDateTime d;
+        try {
+            d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+        if (d.getYear() < 1 || d.getYear() > 9999) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(28);
+        sb.append(DAYS[d.getDayOfWeek().ordinal()]).append(' ');
+        sb.append(MONTHS[d.getMonthValue() - 1]).append(' ');
+        two(sb, d.getDayOfMonth()).append(' ');
+        two(sb, d.getHour()).append(':');
+        two(sb, d.getMinute()).append(':');
+        two(sb, d.getSecond()).append(' ');
+        sb.append(zoneName).append(' ');
+        int y = d.getYear();
+        for (int div = 1000; div > y && div > 1; div /= 10) {
+            sb.append('0');
+        }
+        return sb.append(y).toString();
+    }
+
+    private static StringBuilder two(StringBuilder sb, int v) {
+        return sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
+    }
+
+    /** The default time zone's printed name when it is one of {@link #UTC_ZONE_NAMES}, else null; read once. */
+    private static final class UtcZone {
+        static final String NAME = nameOf(java.util.TimeZone.getDefault());
+    }
+
+    /**
+     * @param tz a time zone
+     * @return its printed name if it is one of {@link #UTC_ZONE_NAMES} (offset zero, no daylight saving), else null
+     */
+    static String nameOf(java.util.TimeZone tz) {
+        String name = UTC_ZONE_NAMES.get(tz.getID());
+        return name != null && tz.getRawOffset() == 0 && !tz.observesDaylightTime() ? name : null;
     }
 
     /**

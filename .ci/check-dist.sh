@@ -183,13 +183,20 @@ deb="$root/${debs[0]}"
 dpkg-deb -I "$deb" >"$out/deb-info" || fail "dpkg-deb -I"
 grep -q '^ Package: itl$' "$out/deb-info" || fail "the .deb is not package itl"
 dpkg-deb -c "$deb" >"$out/deb-contents"
-for f in ./opt/itl/bin/itl ./opt/itl/lib/app/itl.jar ./opt/itl/lib/app/itl.classlist ./opt/itl/lib/runtime/lib/modules \
+for f in ./opt/itl/bin/itl ./opt/itl/lib/app/bin/itl ./opt/itl/lib/app/itl.jar ./opt/itl/lib/app/itl.classlist ./opt/itl/lib/runtime/lib/modules \
     ./opt/itl/lib/app/share/man/man1/itl-verify.1 ./opt/itl/lib/app/share/bash-completion/completions/itl; do
     grep -q " $f\$" "$out/deb-contents" || fail "the .deb lacks $f"
 done
 dpkg-deb -x "$deb" "$scratch/deb"
 clean "$scratch/deb/opt/itl/bin/itl" verify --trust "$ex/ITLFile.tlv" "$ex/ITLFile-reset.tlv" >/dev/null \
     || fail "the .deb's launcher (extracted) does not verify"
+clean "$scratch/deb/opt/itl/lib/app/bin/itl" verify --trust "$ex/ITLFile.tlv" "$ex/ITLFile-reset.tlv" >/dev/null \
+    || fail "the .deb's launcher script (extracted) does not verify"
+# the script picks the optimizing compiler for a fleet run, as the tarball's bin/itl does (jpackage's launcher cannot)
+flags="$(clean ITL_JAVA_OPTS=-XX:+PrintFlagsFinal "$scratch/deb/opt/itl/lib/app/bin/itl" --version 2>&1)"
+grep -Eq 'TieredStopAtLevel += 1 ' <<<"$flags" || fail "the .deb's script runs a single command with C2"
+flags="$(clean ITL_JAVA_OPTS=-XX:+PrintFlagsFinal "$scratch/deb/opt/itl/lib/app/bin/itl" verify "$ex" 2>&1)" || true
+grep -Eq 'TieredStopAtLevel += 4 ' <<<"$flags" || fail "the .deb's script runs a directory without C2"
 say ".deb contents and launcher OK"
 
 # Installing it for real tests the maintainer scripts (links in /usr/bin, man, completion). Only as root, only
@@ -198,7 +205,7 @@ if [ "$(id -u)" -eq 0 ] && ! dpkg -s itl >/dev/null 2>&1; then
     trap 'dpkg --purge itl >/dev/null 2>&1 || true; cleanup' EXIT
     dpkg -i "$deb" >/dev/null || fail "dpkg -i"
     clean /usr/bin/itl show "$ex/ITLFile.tlv" >/dev/null || fail "/usr/bin/itl after dpkg -i"
-    [ "$(readlink /usr/bin/itl)" = /opt/itl/bin/itl ] || fail "/usr/bin/itl is not the package's launcher"
+    [ "$(readlink /usr/bin/itl)" = /opt/itl/lib/app/bin/itl ] || fail "/usr/bin/itl is not the package's launcher"
     [ -L /usr/share/man/man1/itl-verify.1 ] || fail "dpkg -i did not link the man pages"
     # postinst made the CDS archive; the jpackage launcher reads JAVA_TOOL_OPTIONS like any JVM
     cds="$(clean JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load=info" /usr/bin/itl --version 2>&1)" \

@@ -230,6 +230,11 @@ cp -p "$stage/lib/itl.jar" "$input/itl.jar"
 # jpackage packages an app image's bin/, lib/ and lib/app/ (all of the --input): the man pages, completion and docs
 # go to /opt/itl/lib/app/share, and postinst links them into /usr/share
 cp -r "$stage/share" "$input/share"
+# the tarball's launcher, as /opt/itl/lib/app/bin/itl (postinst links /usr/bin/itl to it): the same JIT choice per
+# command (quick compiler for one file, the optimizing one for --fleet or a directory), which jpackage's launcher
+# (/opt/itl/bin/itl, fixed options from its itl.cfg) cannot make
+mkdir -p "$input/bin"
+cp -p "$stage/bin/itl" "$input/bin/itl"
 say "jpackage app image"
 native_access=()
 [ "${#module_flags[@]}" -eq 0 ] || native_access=(--java-options "${module_flags[*]}")

@@ -1607,7 +1607,7 @@ final class GeneratedCommandModel {
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
-                        .description("Accept the host key of a server that the known_hosts file holds no key for, and record it there (as ssh -o StrictHostKeyChecking=accept-new). A key that differs from those recorded for the host, of any type, is always refused.")
+                        .description("Accept the host key of a server that the known_hosts file holds no key for, and record it there (as OpenSSH's StrictHostKeyChecking accept-new). A key that differs from those recorded for the host, of any type, is always refused.")
                         .names("--accept-new-host-key"));
         d.field(
                 "identity",
@@ -1766,7 +1766,7 @@ final class GeneratedCommandModel {
                 new Class<?>[] {boolean.class},
                 new String[] {},
                 new OptionValues()
-                        .description("With --fleet: sign the files of subdirectories too; FILENAME keeps the path relative to DIR (the TFTP root), e.g. Desktops/320x196x4/List.xml.sgn.")
+                        .description("With --fleet: sign the files of subdirectories too; FILENAME keeps the path relative to DIR (the TFTP root): List.xml in Desktops/320x196x4 gets the FILENAME List.xml.sgn after Desktops/320x196x4/ (a slash between the parts).")
                         .names("--recursive"));
         d.field(
                 "signing",

@@ -45,7 +45,8 @@ public final class RemoteOptions {
     @Option(
             names = "--accept-new-host-key",
             description = "Accept the host key of a server that the known_hosts file holds no key for, and record it "
-                    + "there (as ssh -o StrictHostKeyChecking=accept-new). A key that differs from those recorded for the "
+                    + "there (as OpenSSH's StrictHostKeyChecking accept-new). A key that differs from those recorded for "
+                    + "the "
                     + "host, of any type, is always refused.")
     private boolean acceptNew;
 

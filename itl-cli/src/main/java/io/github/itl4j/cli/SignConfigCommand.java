@@ -105,7 +105,8 @@ public final class SignConfigCommand implements Callable<Integer>, ItlCli.Subjec
     @Option(
             names = "--recursive",
             description = "With --fleet: sign the files of subdirectories too; FILENAME "
-                    + "keeps the path relative to DIR (the TFTP root), e.g. Desktops/320x196x4/List.xml.sgn.")
+                    + "keeps the path relative to DIR (the TFTP root): List.xml in Desktops/320x196x4 gets the FILENAME "
+                    + "List.xml.sgn after Desktops/320x196x4/ (a slash between the parts).")
     private boolean recursive;
 
     @Mixin

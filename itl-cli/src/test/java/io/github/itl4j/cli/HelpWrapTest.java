@@ -55,6 +55,32 @@ class HelpWrapTest {
     }
 
     @Test
+    void noDescriptionHasAWordWiderThanTheNarrowestDescriptionColumn() {
+        // at 60 columns the description column is 30 wide: a longer word there is the one thing the wrapping must
+        // cut (it was "StrictHostKeyChecking=accept-new)." and "Desktops/320x196x4/List.xml.sgn."); say it otherwise
+        StringWriter sink = new StringWriter();
+        PrintWriter pw = new PrintWriter(sink);
+        CommandLine cl = ItlCli.commandLine(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream(), pw, pw);
+        List<String> wide = new ArrayList<>();
+        List<CommandLine> all = new ArrayList<>(List.of(cl));
+        all.addAll(cl.getSubcommands().values());
+        for (CommandLine c : all) {
+            List<picocli.CommandLine.Model.ArgSpec> args =
+                    new ArrayList<>(c.getCommandSpec().args());
+            for (picocli.CommandLine.Model.ArgSpec a : args) {
+                for (String line : a.description()) {
+                    for (String word : line.split("\\s+")) {
+                        if (word.length() > 30) {
+                            wide.add(c.getCommandName() + " " + a + ": " + word);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(wide.isEmpty(), wide.toString());
+    }
+
+    @Test
     void helpCommandAndHelpOptionWrapAtSpaces() {
         Map<String, String> wide = helps(2000);
         for (String command : List.of("build", "verify", "simulate", "sign-config", "audit", "lint")) {

@@ -486,7 +486,7 @@ final class ShowFormat {
      * @return it as CUCM prints dates, in the local time zone
      */
     static String cucmDate(Instant t) {
-        String zone = UtcZone.NAME;
+        String zone = nameOf(java.util.TimeZone.getDefault()); // the default as it is now, as ZoneId.systemDefault()
         String fast = zone != null ? utcDate(t, zone) : null;
         return fast != null ? fast : CucmDate.FORMAT.format(t.atZone(ZoneId.systemDefault()));
     }
@@ -554,11 +554,6 @@ final class ShowFormat {
 
     private static StringBuilder two(StringBuilder sb, int v) {
         return sb.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
-    }
-
-    /** The default time zone's printed name when it is one of {@link #UTC_ZONE_NAMES}, else null; read once. */
-    private static final class UtcZone {
-        static final String NAME = nameOf(java.util.TimeZone.getDefault());
     }
 
     /**

@@ -71,4 +71,19 @@ class CucmDateTest {
         Instant t = Instant.ofEpochSecond(1393439067L);
         assertEquals(JDK.format(t.atZone(ZoneId.systemDefault())), ShowFormat.cucmDate(t));
     }
+
+    @Test
+    void cucmDateFollowsTheDefaultZoneAsItIsNow() {
+        Instant t = Instant.ofEpochSecond(1393439067L);
+        assertEquals("Wed Feb 26 18:24:27 UTC 2014", ShowFormat.utcDate(t, "UTC"));
+        TimeZone before = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Etc/UTC"));
+            assertEquals("Wed Feb 26 18:24:27 UTC 2014", ShowFormat.cucmDate(t));
+            TimeZone.setDefault(TimeZone.getTimeZone("America/Los_Angeles"));
+            assertEquals("Wed Feb 26 10:24:27 PST 2014", ShowFormat.cucmDate(t)); // the reset note's listing
+        } finally {
+            TimeZone.setDefault(before);
+        }
+    }
 }

@@ -2,7 +2,6 @@ package io.github.itl4j.crypto.fleet;
 
 import io.github.itl4j.crypto.fleet.FleetSigner.Failure;
 import io.github.itl4j.crypto.fleet.FleetSigner.FileResult;
-import io.github.itl4j.crypto.fleet.FleetSigner.Status;
 import io.github.itl4j.io.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -128,17 +127,6 @@ final class DurableBatches {
         this.committer = new Thread(this::loop, "itl-fleet-committer");
         committer.setDaemon(true);
         committer.start();
-    }
-
-    /**
-     * Hands a staged output over; its result is reported when it is durable.
-     *
-     * @param staged the output, written to its temporary file
-     * @param signed the result to report once it is durable
-     * @throws InterruptedException if interrupted while waiting for room; the output was abandoned
-     */
-    void add(AtomicFileWriter.Staged staged, FileResult signed) throws InterruptedException {
-        add(List.of(staged), signed, null);
     }
 
     /**
@@ -309,15 +297,10 @@ final class DurableBatches {
         }
     }
 
+    /** The item's result as an output failure, by {@link FleetFileJob#failure}. */
     private static FileResult failed(FileResult signed, String message) {
-        return new FileResult(
-                signed.source(),
-                signed.output(),
-                Status.FAILED,
-                Failure.OUTPUT_UNWRITABLE,
-                signed.sourceBytes(),
-                0,
-                message);
+        return FleetFileJob.failure(
+                signed.source(), signed.output(), Failure.OUTPUT_UNWRITABLE, signed.sourceBytes(), message);
     }
 
     /**

@@ -38,9 +38,9 @@ import java.util.function.BooleanSupplier;
  * Encrypts every phone configuration of a directory ({@code SEP<MAC>.cnf.xml}) for its phone, as CUCM's TFTP service
  * does with "TFTP Encrypted Config" (SPEC-trust.md 6): writes {@code SEP<MAC>.cnf.xml.enc.sgn} and, unless disabled,
  * the stub {@code SEP<MAC>.cnf.xml.sgn}, each atomically with {@link AtomicFileWriter}, made durable in batches as
- * {@link FleetSigner}'s outputs (a source's two outputs together; the clear source, when removed, only after them). The phone's certificate (LSC
- * or MIC) is {@code SEP<MAC>.pem} (or {@code .crt.pem}, {@code .crt}, {@code .cer}, {@code .der}) in the device
- * certificate directory, where {@code SEP<MAC>} is the source name up to its first dot.
+ * {@link FleetSigner}'s outputs (a source's two outputs together; the clear source, when removed, only after them).
+ * The phone's certificate (LSC or MIC) is {@code SEP<MAC>.pem} (or {@code .crt.pem}, {@code .crt}, {@code .cer},
+ * {@code .der}) in the device certificate directory, where {@code SEP<MAC>} is the source name up to its first dot.
  *
  * <p>Same run as {@link FleetSigner} (listing, lock, threads, progress, per-file results) and resumable: a file whose
  * outputs are newer than the source and the certificate, verify with this key, carry the source's digest and a key
@@ -299,16 +299,11 @@ public final class FleetEncryptor {
             }
             FileResult signed = new FileResult(
                     source, target, Status.SIGNED, null, size, enc.size() + (stub == null ? 0 : stub.size()), null);
-            try {
-                batches.add(
-                        stubStaged == null ? List.of(encStaged) : List.of(encStaged, stubStaged),
-                        signed,
-                        cfg.removePlain && out == null ? () -> Files.deleteIfExists(source) : null);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-            return FleetFileJob.HANDED_OFF;
+            return FleetFileJob.handOff(
+                    batches,
+                    stubStaged == null ? List.of(encStaged) : List.of(encStaged, stubStaged),
+                    signed,
+                    cfg.removePlain && out == null ? () -> Files.deleteIfExists(source) : null);
         }
 
         private boolean encUpToDate(Path target, String encName, Bytes plain, X509Certificate cert, FileTime newest) {

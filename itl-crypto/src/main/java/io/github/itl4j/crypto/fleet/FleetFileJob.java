@@ -28,6 +28,7 @@ import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -207,8 +208,26 @@ final class FleetFileJob {
                             size,
                             "cannot write " + outName + ": " + describe(e));
         }
+        return handOff(
+                batches,
+                List.of(staged),
+                new FileResult(source, target, Status.SIGNED, null, size, encoded.size(), null),
+                null);
+    }
+
+    /**
+     * Hands a source's staged outputs to the run's batches ({@link DurableBatches#add(List, FileResult,
+     * DurableBatches.AfterDurable)}); shared by signing and {@link FleetEncryptor}.
+     *
+     * @return {@link #HANDED_OFF}, or null if the worker was interrupted meanwhile (the outputs were abandoned)
+     */
+    static FileResult handOff(
+            DurableBatches batches,
+            List<AtomicFileWriter.Staged> files,
+            FileResult signed,
+            DurableBatches.AfterDurable after) {
         try {
-            batches.add(staged, new FileResult(source, target, Status.SIGNED, null, size, encoded.size(), null));
+            batches.add(files, signed, after);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;

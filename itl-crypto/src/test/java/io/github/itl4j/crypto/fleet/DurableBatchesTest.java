@@ -28,7 +28,7 @@ class DurableBatchesTest {
         Path target = dir.resolve("f" + i + ".sgn");
         AtomicFileWriter.Staged s = AtomicFileWriter.defaults().stage(target, Bytes.utf8("content " + i));
         FileResult r = new FileResult(target, target, Status.SIGNED, null, 1, 9, null);
-        batches.add(s, r);
+        batches.add(List.of(s), r, null);
         return r;
     }
 

@@ -103,7 +103,7 @@ final class LintContext {
         /** @return the EC curve; only for an EC key */
         String curve() {
             CertFacts facts = looks.facts;
-            return facts != null && facts.curve != null ? facts.curve : LintContext.curve((ECPublicKey) looks.key());
+            return facts != null && facts.curve != null ? facts.curve : CertFacts.curve((ECPublicKey) looks.key());
         }
 
         String keyText() {
@@ -367,9 +367,5 @@ final class LintContext {
             start = end + 1;
         }
         return subject.length() > 40 ? subject.substring(0, 40) + "…" : subject;
-    }
-
-    static String curve(ECPublicKey k) {
-        return CertFacts.curve(k);
     }
 }

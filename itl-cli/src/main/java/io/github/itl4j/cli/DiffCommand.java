@@ -59,12 +59,13 @@ import picocli.CommandLine.Parameters;
                     + "ROTATED, ADDED, REMOVED, role changes), header changes, derived facts (pure re-sign, signer was a "
                     + "SAST, anchors kept, TVS changed with the signer ...) and the continuity verdict: would a phone "
                     + "holding OLD accept NEW (CONTINUOUS, CONTINUOUS_VIA_TVS, CONTINUOUS_ROLLBACK, BROKEN with the fix).",
-            "OLD and NEW may be two directories: their .tlv files of the same name are compared.",
+            "OLD and NEW may be two directories: their .tlv files of the same name are compared, one pair after the "
+                    + "other (a pair that cannot be read is reported and the rest still compared), then a summary line.",
             "OLD, NEW or --phone-ctl may be what show itl/show ctl printed (a pasted capture, detected by content): "
                     + "records are then aligned by certificate identity and the verdict is decided in identity mode "
                     + "(no signature checked; UNKNOWN where a rule needs bytes a capture lacks; docs/trust.md 3.7).",
             "Exits 0 when every pair is continuous, 1 when one is broken or unknown, 3 when a file is neither a trust "
-                    + "list nor a capture."
+                    + "list nor a capture (4 when one cannot be read)."
         })
 public final class DiffCommand implements Callable<Integer> {
     /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
@@ -120,12 +121,27 @@ public final class DiffCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<String[]> pairs = pairs();
         List<Side[]> sides = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
         boolean identity = false;
         for (String[] p : pairs) {
-            Side a = read(p[0]);
-            Side b = read(p[1]);
+            Side a;
+            Side b;
+            try {
+                a = read(p[0]);
+                b = read(p[1]);
+            } catch (CliException e) {
+                if (pairs.size() == 1) {
+                    throw e;
+                }
+                // one pair of several that cannot be read: reported, and the other pairs are still compared
+                unreadable.add(new Unreadable(p, e));
+                continue;
+            }
             sides.add(new Side[] {a, b});
             identity |= a.capture() || b.capture();
+        }
+        if (sides.isEmpty()) {
+            throw unreadable.get(0).error();
         }
         Side ctl = phoneCtl == null ? null : read(phoneCtl);
         identity |= ctl != null && ctl.capture();
@@ -150,17 +166,32 @@ public final class DiffCommand implements Callable<Integer> {
                 text(cli.out(), d);
             }
         }
+        if (!unreadable.isEmpty()) {
+            code = unreadable.get(0).error().exitCode();
+        }
         if (json) {
-            writeJson(diffs);
-        } else if (diffs.size() > 1) {
-            long broken = diffs.stream()
-                    .filter(d -> !d.diff().continuity().isContinuous())
-                    .count();
-            cli.out().println("diff: " + diffs.size() + " pairs, " + broken + " broken");
+            writeJson(diffs, unreadable);
+        } else {
+            for (Unreadable u : unreadable) {
+                cli.out()
+                        .println("itl diff " + Inputs.displayName(u.pair()[0]) + " " + Inputs.displayName(u.pair()[1]));
+                cli.out().println("error    " + ShowFormat.clean(u.error().getMessage()));
+            }
+            if (pairs.size() > 1) {
+                long broken = diffs.stream()
+                        .filter(d -> !d.diff().continuity().isContinuous())
+                        .count();
+                cli.out()
+                        .println("diff: " + pairs.size() + " pairs, " + broken + " broken"
+                                + (unreadable.isEmpty() ? "" : ", " + unreadable.size() + " unreadable"));
+            }
         }
         cli.out().flush();
         return code;
     }
+
+    /** A pair (of several) that could not be read: its names and the failure. */
+    private record Unreadable(String[] pair, CliException error) {}
 
     private View identityDiff(Side a, Side b, Side ctl) {
         ListSkeleton ctlSkeleton = ctl == null ? null : ctl.skeleton();
@@ -480,11 +511,15 @@ public final class DiffCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ JSON
 
-    private void writeJson(List<View> diffs) throws IOException {
+    private void writeJson(List<View> diffs, List<Unreadable> unreadable) throws IOException {
         List<JsonDocument.Input> inputs = new ArrayList<>();
         for (View d : diffs) {
             inputs.add(new JsonDocument.Input("old", d.oldList().path()));
             inputs.add(new JsonDocument.Input("new", d.newList().path()));
+        }
+        for (Unreadable u : unreadable) {
+            inputs.add(new JsonDocument.Input("old", Inputs.displayName(u.pair()[0])));
+            inputs.add(new JsonDocument.Input("new", Inputs.displayName(u.pair()[1])));
         }
         if (phoneCtl != null) {
             inputs.add(new JsonDocument.Input("installed-ctl", phoneCtl));
@@ -504,6 +539,9 @@ public final class DiffCommand implements Callable<Integer> {
                 overall = d.diff().continuity();
             }
         }
+        if (!unreadable.isEmpty() && overall != ContinuityVerdict.BROKEN) {
+            overall = ContinuityVerdict.UNKNOWN; // a pair that could not be read is not decided
+        }
         doc.verdict(overall.name());
         g.writeObjectFieldStart("data");
         g.writeArrayFieldStart("diffs");
@@ -516,6 +554,12 @@ public final class DiffCommand implements Callable<Integer> {
             for (JsonDocument.Entry p : d.problems()) {
                 doc.problem(p);
             }
+        }
+        for (Unreadable u : unreadable) {
+            doc.problem(JsonDocument.Entry.of(
+                    JsonDocument.codeOf(u.error().getCause(), u.error().exitCode()),
+                    "ERROR",
+                    u.error().getMessage()));
         }
         doc.end();
     }

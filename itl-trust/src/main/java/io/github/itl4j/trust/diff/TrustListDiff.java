@@ -178,8 +178,12 @@ public final class TrustListDiff extends ListDiff {
         for (Rec a : o) {
             Rec b = byId.get(a.id);
             if (b == null && a.serialId != null) {
+                // serial + issuer identify a certificate only where a side has no SHA-1 (no CERTIFICATE, no CERTHASH):
+                // two certificates of other bytes are two certificates, whatever their serials
                 b = n.stream()
-                        .filter(x -> !x.matched && a.serialId.equals(x.serialId))
+                        .filter(x -> !x.matched
+                                && a.serialId.equals(x.serialId)
+                                && !(a.id.startsWith("sha1:") && x.id.startsWith("sha1:")))
                         .findFirst()
                         .orElse(null);
             }

@@ -799,7 +799,8 @@ final class Rules {
     }
 
     private static void l24(LintContext c, LintRule r) {
-        if (none(c, Rec::isConfigSigner)) {
+        // a rollback ITL (docs/trust.md §3.4): its emptied TFTP and TVS records are L27's finding, not L24/L25's
+        if (none(c, Rec::isConfigSigner) && !(c.isItl() && isRollback(c))) {
             c.report(
                     r,
                     null,
@@ -808,7 +809,7 @@ final class Rules {
     }
 
     private static void l25(LintContext c, LintRule r) {
-        if (c.isItl() && none(c, x -> x.is(Role.TVS))) {
+        if (c.isItl() && none(c, x -> x.is(Role.TVS)) && !isRollback(c)) {
             c.report(
                     r,
                     null,

@@ -1,0 +1,70 @@
+package io.github.itl4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code itl diff OLD/ NEW/} over many pairs in one run: a pair that cannot be read is reported, the other pairs are
+ * still compared, and the summary line counts it (as {@code itl lint} does for a file that is not a trust list).
+ */
+class DiffDirectoryTest {
+
+    @TempDir
+    Path tmp;
+
+    private Path[] dirs() throws IOException {
+        Path o = Files.createDirectories(tmp.resolve("old"));
+        Path n = Files.createDirectories(tmp.resolve("new"));
+        // a good pair: listing A -> listing B (a pure re-sign, CONTINUOUS)
+        Files.copy(Path.of(LintCommandTest.example("ITLFile.tlv")), o.resolve("ITLFile.tlv"));
+        Files.copy(Path.of(LintCommandTest.example("ITLFile-reset.tlv")), n.resolve("ITLFile.tlv"));
+        // a bad pair: the new per-device list is cut in half (a truncated download)
+        byte[] whole = Files.readAllBytes(Path.of(LintCommandTest.example("ITLFile.tlv")));
+        Files.write(o.resolve("ITLSEP001122334455.tlv"), whole);
+        Files.write(n.resolve("ITLSEP001122334455.tlv"), Arrays.copyOf(whole, whole.length / 2));
+        return new Path[] {o, n};
+    }
+
+    @Test
+    void unreadablePairIsReportedAndTheOthersCompared() throws IOException {
+        Path[] d = dirs();
+        CliRun r = CliRun.run("diff", d[0].toString(), d[1].toString());
+        assertEquals(3, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("verdict  CONTINUOUS (R3: "), r.stdout());
+        assertTrue(r.stdout().contains("ITLSEP001122334455.tlv"), r.stdout());
+        assertTrue(r.stdout().contains("error    "), r.stdout());
+        assertTrue(r.stdout().contains("diff: 2 pairs, 0 broken, 1 unreadable"), r.stdout());
+    }
+
+    @Test
+    void unreadablePairInJson() throws IOException {
+        Path[] d = dirs();
+        CliRun r = CliRun.run("diff", "--json", d[0].toString(), d[1].toString());
+        assertEquals(3, r.exitCode(), r.stderr());
+        JsonNode j = DiffCommandTest.json(r);
+        assertEquals(1, j.get("data").get("diffs").size());
+        assertEquals(
+                "CONTINUOUS",
+                j.get("data")
+                        .get("diffs")
+                        .get(0)
+                        .get("continuity")
+                        .get("verdict")
+                        .asText());
+        assertEquals("UNKNOWN", j.get("verdict").asText());
+        boolean malformed = false;
+        for (JsonNode p : j.get("problems")) {
+            malformed |= p.get("code").asText().equals("MALFORMED_INPUT")
+                    && p.get("message").asText().contains("ITLSEP001122334455.tlv");
+        }
+        assertTrue(malformed, j.get("problems").toString());
+    }
+}

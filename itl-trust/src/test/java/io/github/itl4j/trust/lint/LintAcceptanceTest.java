@@ -1,0 +1,47 @@
+package io.github.itl4j.trust.lint;
+
+import static io.github.itl4j.trust.Fixtures.build;
+import static io.github.itl4j.trust.Fixtures.e;
+import static io.github.itl4j.trust.Fixtures.vectorKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.itl4j.ItlFile;
+import io.github.itl4j.Role;
+import io.github.itl4j.trust.Fixtures;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Findings of lists built the way the acceptance check builds them (fresh lists, expected findings computed from the
+ * rule table alone): whole WARN/ERROR sets, not one rule at a time.
+ */
+class LintAcceptanceTest {
+    private static Set<String> warnOrError(ItlFile f, Profile p) {
+        return LintTableTest.warnOrError(
+                Linter.of(LintTableTest.opts().profile(p)).lint("ITLFile.tlv", f.encoded()));
+    }
+
+    /**
+     * The lint table's row "rollback ITL (§7.2) ⇒ L27": the rollback ITL's emptied TFTP and TVS records are what L27
+     * reports (phones accept any ITL and unsigned configurations, R11); L24 (no TFTP certificate) and L25 (no TVS:
+     * "every future signer must already be a SAST") do not also fire: the list has TVS records, and R11 lets any
+     * signer through.
+     */
+    @Test
+    void rollbackItlIsL27Only() {
+        ItlFile rb = Fixtures.aRb();
+        assertEquals(Set.of("L27"), warnOrError(rb, Profile.CUCM));
+        assertEquals(Set.of("L27"), warnOrError(rb, Profile.USECALLMANAGER));
+    }
+
+    /** An ITL that simply has no TFTP or TVS record is not a rollback ITL: L24 and L25 still fire, L27 does not. */
+    @Test
+    void listWithoutTftpAndTvsIsNotRollback() {
+        ItlFile f = build(
+                vectorKey("sast-rsa2048"),
+                "ITLFile.tlv",
+                List.of(e(vectorKey("sast-rsa2048").certificate(), Role.SAST)));
+        assertEquals(Set.of("L06", "L24", "L25"), warnOrError(f, Profile.CUCM));
+    }
+}

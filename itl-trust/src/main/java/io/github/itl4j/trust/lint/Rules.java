@@ -591,6 +591,17 @@ final class Rules {
                         x.rsaBits());
             }
         }
+        // "(record or signer)": a signer that is not a record of the list is known by SIGNATUREMODULUS
+        int bits = c.header.signatureModulus.map(SignatureModulus::bits).orElse(-1);
+        if (bits > 2048 && c.signer() == null) {
+            c.report(
+                    r,
+                    null,
+                    "the file is signed with a " + bits + "-bit RSA key: some endpoints do not accept 4096-bit "
+                            + "certificates in mixed mode; usecallmanager recommends at most 2048",
+                    "bits",
+                    bits);
+        }
     }
 
     private static void l11(LintContext c, LintRule r) {

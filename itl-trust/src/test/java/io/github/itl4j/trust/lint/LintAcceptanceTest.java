@@ -44,4 +44,41 @@ class LintAcceptanceTest {
                 List.of(e(vectorKey("sast-rsa2048").certificate(), Role.SAST)));
         assertEquals(Set.of("L06", "L24", "L25"), warnOrError(f, Profile.CUCM));
     }
+
+    /**
+     * L10 "any RSA key > 2048 bits (record or signer)": a list signed with a 4096-bit key that is not one of its
+     * records (signed by another cluster's key, or with --force) still gets L10, on the header (SIGNATUREMODULUS),
+     * beside L07 (no signer record).
+     */
+    @Test
+    void l10ForASignerOutsideTheList() {
+        ItlFile f = build(
+                vectorKey("sast-rsa4096"),
+                "ITLFile.tlv",
+                List.of(
+                        e(vectorKey("sast-rsa2048").certificate(), Role.SAST),
+                        e(vectorKey("sast2-rsa2048").certificate(), Role.SAST),
+                        e(vectorKey("node05-rsa2048").certificate(), Role.TFTP),
+                        e(vectorKey("node09-rsa2048").certificate(), Role.TVS),
+                        e(vectorKey("node13-rsa2048").certificate(), Role.CAPF)));
+        LintReport r = Linter.of(LintTableTest.opts()).lint("ITLFile.tlv", f.encoded());
+        assertEquals(Set.of("L07", "L10"), LintTableTest.warnOrError(r), r.toString());
+        Finding l10 = r.findings().stream()
+                .filter(x -> x.rule().equals("L10"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(LintSeverity.WARN, l10.severity());
+        // a signer that is a record of the list is reported once, on its record
+        ItlFile in = build(
+                vectorKey("sast-rsa4096"),
+                "ITLFile.tlv",
+                List.of(
+                        e(vectorKey("sast-rsa4096").certificate(), Role.SAST),
+                        e(vectorKey("sast-rsa2048").certificate(), Role.SAST),
+                        e(vectorKey("node05-rsa2048").certificate(), Role.TFTP),
+                        e(vectorKey("node09-rsa2048").certificate(), Role.TVS)));
+        LintReport ri = Linter.of(LintTableTest.opts()).lint("ITLFile.tlv", in.encoded());
+        assertEquals(
+                1, ri.findings().stream().filter(x -> x.rule().equals("L10")).count(), ri.toString());
+    }
 }

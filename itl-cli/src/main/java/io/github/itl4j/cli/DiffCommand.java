@@ -445,6 +445,8 @@ public final class DiffCommand implements Callable<Integer> {
                 + (d.fact("bothAnchorsChanged")
                         ? " -> {" + cns(d.diff().sastNew()) + "}: none kept"
                         : d.diff().sastKept().size() == d.diff().sastOld().size()
+                                        && d.diff().sastNew().size()
+                                                == d.diff().sastKept().size()
                                 ? " kept"
                                 : " -> {" + cns(d.diff().sastNew()) + "}, kept {"
                                         + cns(d.diff().sastKept()) + "}"));

@@ -67,4 +67,14 @@ class DiffDirectoryTest {
         }
         assertTrue(malformed, j.get("problems").toString());
     }
+
+    /** A SAST added beside the kept ones shows in the anchors line (not only "kept"). */
+    @Test
+    void addedAnchorIsShown() throws IOException {
+        CliRun r = CliRun.run(
+                "diff",
+                LintCommandTest.itl("itl-rsa2048-sha1-v1.0-allroles.tlv"),
+                LintCommandTest.itl("itl-rsa2048-sha1-v1.0-2sast.tlv"));
+        assertTrue(r.stdout().contains("anchors  SAST {cucm-pub.example.test} -> {"), r.stdout());
+    }
 }

@@ -459,6 +459,11 @@ public final class DiffCommand implements Callable<Integer> {
         if (!trueFacts.isEmpty()) {
             out.println("facts    " + String.join(", ", trueFacts));
         }
+        for (Fact f : d.diff().facts()) {
+            if (f.value() && f.name().equals("digestChanged") && f.explanation().contains("(L13: ")) {
+                out.println("note     digest " + f.explanation());
+            }
+        }
         RuleResult dec = d.decisive();
         out.println("verdict  " + d.diff().continuity() + " (" + dec.rule() + ": " + dec.detail() + ")"
                 + (d.diff().tvsConsidered() ? "" : "; TVS not considered (no --tvs)"));

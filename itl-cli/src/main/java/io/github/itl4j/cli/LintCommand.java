@@ -56,7 +56,7 @@ import picocli.CommandLine.Parameters;
             "FILE may be a directory: its *.tlv and *.enc.sgn files are linted (not subdirectories; other files such "
                     + "as *.sgn are skipped). One line per finding, a summary at the end.",
             "Exits 0 when no file has an ERROR (or a WARN with --werror), 1 when one has, 3 when a file is not a "
-                    + "trust list."
+                    + "trust list, 4 when one cannot be read."
         })
 public final class LintCommand implements Callable<Integer> {
     /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */

@@ -77,4 +77,14 @@ class DiffDirectoryTest {
                 LintCommandTest.itl("itl-rsa2048-sha1-v1.0-2sast.tlv"));
         assertTrue(r.stdout().contains("anchors  SAST {cucm-pub.example.test} -> {"), r.stdout());
     }
+
+    /** SHA-1 -> SHA-512 says what lint says about it (L13), with or without --model. */
+    @Test
+    void sha512NotesL13() {
+        CliRun r = CliRun.run(
+                "diff",
+                LintCommandTest.itl("itl-rsa2048-sha1-v1.0-allroles.tlv"),
+                LintCommandTest.itl("itl-rsa2048-sha512-v1.0-allroles.tlv"));
+        assertTrue(r.stdout().contains("\nnote     digest SHA-1 -> SHA-512 (L13: "), r.stdout());
+    }
 }

@@ -511,7 +511,17 @@ public final class TrustListDiff extends ListDiff {
         anchorFacts(f, so, kept, signerChanged, wasSast, o, n);
         String da = ha.digestAlgorithm().map(Object::toString).orElse("none");
         String db = hb.digestAlgorithm().map(Object::toString).orElse("none");
-        f.add(new Fact("digestChanged", !da.equals(db), da.equals(db) ? da : da + " -> " + db));
+        f.add(new Fact(
+                "digestChanged",
+                !da.equals(db),
+                da.equals(db)
+                        ? da
+                        : da + " -> " + db
+                                + (DigestAlgorithm.SHA512.equals(
+                                                hb.digestAlgorithm().orElse(null))
+                                        ? " (L13: 79xx/89xx/99xx phones validate only SHA-1 signatures; --model "
+                                                + "decides the verdict for one)"
+                                        : "")));
         String ka = ha.signatureModulus().map(m -> m.bits() + " bits").orElse("none");
         String kb = hb.signatureModulus().map(m -> m.bits() + " bits").orElse("none");
         f.add(new Fact("keySizeChanged", !ka.equals(kb), ka.equals(kb) ? ka : ka + " -> " + kb));

@@ -66,4 +66,25 @@ class DiffAcceptanceTest {
         assertTrue(rotated.get(0).details().stream().anyMatch(x -> x.startsWith("sha1: ")), rotated.toString());
         assertEquals(ContinuityVerdict.BROKEN, d.continuity(), "the altered list's signature does not verify");
     }
+
+    /** The diff table's row SHA-1 -> SHA-512: "digest SHA-1 -> SHA-512 (+ note L13)". */
+    @Test
+    void sha512DigestChangeNotesL13() {
+        ItlFile a =
+                Fixtures.read(Fixtures.testdata().resolve("vectors/certutils/itl/itl-rsa2048-sha1-v1.0-allroles.tlv"));
+        ItlFile b = Fixtures.read(
+                Fixtures.testdata().resolve("vectors/certutils/itl/itl-rsa2048-sha512-v1.0-allroles.tlv"));
+        Fact f = diff(a, b).facts().stream()
+                .filter(x -> x.name().equals("digestChanged"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(f.value());
+        assertTrue(f.explanation().startsWith("SHA-1 -> SHA-512"), f.explanation());
+        assertTrue(f.explanation().contains("L13"), f.explanation());
+        Fact back = diff(b, a).facts().stream()
+                .filter(x -> x.name().equals("digestChanged"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(!back.explanation().contains("L13"), back.explanation());
+    }
 }

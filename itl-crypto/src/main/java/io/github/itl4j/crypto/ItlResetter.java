@@ -9,6 +9,7 @@ import io.github.itl4j.ItlRecord;
 import io.github.itl4j.Layout;
 import io.github.itl4j.RecordTags;
 import io.github.itl4j.Role;
+import io.github.itl4j.crypto.internal.Certificates;
 import java.security.cert.X509Certificate;
 import java.util.Objects;
 import java.util.Optional;
@@ -98,7 +99,9 @@ public final class ItlResetter {
                 boolean match =
                         switch (pass) {
                             case 0 -> r.certificate().map(der::equals).orElse(false);
-                            case 1 -> r.serialNumber().map(serial::equals).orElse(false)
+                            case 1 -> r.serialNumber()
+                                            .map(s -> Certificates.sameSerial(s, serial))
+                                            .orElse(false)
                                     && r.value(RecordTags.ISSUER_NAME)
                                             .map(v -> v.equals(issuerCucm) || v.equals(issuerCertutils))
                                             .orElse(false);

@@ -10,6 +10,7 @@ import io.github.itl4j.SgnFile;
 import io.github.itl4j.SignatureModulus;
 import io.github.itl4j.SignedFile;
 import io.github.itl4j.Version;
+import io.github.itl4j.crypto.internal.Certificates;
 import io.github.itl4j.crypto.internal.DigestInfos;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
@@ -152,7 +153,7 @@ public final class ItlSigner {
                     null);
         }
         Optional<Bytes> hs = h.serialNumber();
-        if (checkSerial && hs.isPresent() && !hs.get().equals(serial)) {
+        if (checkSerial && hs.isPresent() && !Certificates.sameSerial(hs.get(), serial)) {
             throw new ItlSigningException(
                     ItlSigningException.Reason.SIGNER_MISMATCH,
                     "The header names signer serial " + hs.get().toHex() + " but the key's certificate has serial "

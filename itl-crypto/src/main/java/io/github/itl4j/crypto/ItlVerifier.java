@@ -13,6 +13,7 @@ import io.github.itl4j.Role;
 import io.github.itl4j.SgnFile;
 import io.github.itl4j.SignedFile;
 import io.github.itl4j.crypto.TrustAnchors.CertInfo;
+import io.github.itl4j.crypto.internal.Certificates;
 import io.github.itl4j.crypto.internal.DigestInfos;
 import io.github.itl4j.crypto.internal.PublicKeys;
 import java.io.IOException;
@@ -243,7 +244,7 @@ public final class ItlVerifier {
         Run run = new Run(f.header(), SGN_SIGNERS, false);
         if (run.h.serial != null) {
             for (CertInfo ci : anchors.trusted()) {
-                if (ci.serial.equals(run.h.serial)) {
+                if (Certificates.sameSerial(ci.serial, run.h.serial)) {
                     run.useCertificate(ci, false);
                     run.anchor = AnchorMatch.certificate(ci.cert);
                     return run.finishSigned(f);
@@ -507,7 +508,7 @@ public final class ItlVerifier {
             key = ci.key;
             signerCert = ci.cert;
             signerDer = ci.der;
-            if (compareSerial && h.serial != null && !h.serial.equals(ci.serial)) {
+            if (compareSerial && h.serial != null && !Certificates.sameSerial(h.serial, ci.serial)) {
                 problems.add(
                         ProblemCode.SIGNER_ID_MISMATCH,
                         Severity.WARNING,

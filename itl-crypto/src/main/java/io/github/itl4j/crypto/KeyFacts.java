@@ -4,6 +4,7 @@ import io.github.itl4j.Bytes;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlRecord;
 import io.github.itl4j.Role;
+import io.github.itl4j.crypto.internal.Certificates;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateEncodingException;
@@ -120,7 +121,9 @@ public record KeyFacts(
                 if (r.certificate().get().contentEquals(der)) {
                     out.add(new Match(i, role, true));
                 }
-            } else if (r.serialNumber().filter(serial::equals).isPresent()
+            } else if (r.serialNumber()
+                            .filter(s -> Certificates.sameSerial(s, serial))
+                            .isPresent()
                     && r.issuerName().map(n -> sameName(n, certificate)).orElse(false)) {
                 out.add(new Match(i, role, false));
             }

@@ -82,7 +82,7 @@ final class RecordChecks {
         if (pk >= 0 && ci.keyField != null && !r.fieldValue(pk).equals(ci.keyField)) {
             problems.add(ProblemCode.PUBLIC_KEY_MISMATCH, sev, index, offset);
         }
-        if (sn >= 0 && !r.fieldValue(sn).equals(ci.serial)) {
+        if (sn >= 0 && !Certificates.sameSerial(r.fieldValue(sn), ci.serial)) {
             problems.add(
                     ProblemCode.SERIAL_NUMBER_MISMATCH,
                     sev,

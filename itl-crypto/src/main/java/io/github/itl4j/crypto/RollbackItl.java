@@ -7,6 +7,7 @@ import io.github.itl4j.ItlRecord;
 import io.github.itl4j.Layout;
 import io.github.itl4j.RecordTags;
 import io.github.itl4j.Role;
+import io.github.itl4j.crypto.internal.Certificates;
 import io.github.itl4j.listing.ShowListing;
 import io.github.itl4j.tlv.Tlv;
 import java.security.cert.CertificateEncodingException;
@@ -171,7 +172,9 @@ public final class RollbackItl {
             Optional<Bytes> c = r.certificate();
             if (c.isPresent()
                     ? c.get().contentEquals(der)
-                    : r.serialNumber().filter(serial::equals).isPresent()) {
+                    : r.serialNumber()
+                            .filter(s -> Certificates.sameSerial(s, serial))
+                            .isPresent()) {
                 return true;
             }
         }

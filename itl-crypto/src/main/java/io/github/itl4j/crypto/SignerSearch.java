@@ -4,6 +4,7 @@ import io.github.itl4j.Bytes;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlRecord;
 import io.github.itl4j.Role;
+import io.github.itl4j.crypto.internal.Certificates;
 import java.util.List;
 import java.util.Optional;
 
@@ -100,7 +101,7 @@ final class SignerSearch {
             }
         }
         Optional<Bytes> sn = r.serialNumber();
-        if (h.serial == null || sn.isEmpty() || !sn.get().equals(h.serial)) {
+        if (sn.isEmpty() || !Certificates.sameSerial(sn.get(), h.serial)) {
             linter.lint(r, index, offset);
             return;
         }

@@ -281,6 +281,41 @@ class ItlVerifierTamperTest {
         assertEquals(List.of(ProblemCode.CERTIFICATE_SIGNATURE_MISMATCH), errorCodes(SELF.verify(t)));
     }
 
+    /** A SERIALNUMBER is a magnitude (FORMAT 4.4): a leading zero byte names the same serial, for any record. */
+    @Test
+    void serialWithLeadingZeroIsTheSameSerial() throws Exception {
+        ItlFile f = itl(vector());
+        ItlRecord ccm = f.records().get(1);
+        Bytes padded = zeroPadded(ccm.serialNumber().orElseThrow());
+        ItlFile t =
+                resign(replaceRecord(f, 1, withField(ccm, RecordTags.SERIAL_NUMBER, padded)), sastKey(), "SHA1withRSA");
+        VerificationResult r = SELF.verify(t);
+        assertTrue(r.isVerified(), () -> r.problems().toString());
+        assertEquals(List.of(), r.problems());
+        assertSameCodesStreaming(SELF, t, r);
+    }
+
+    /** The signer is found by its serial's magnitude: a zero byte before the record's serial does not hide it. */
+    @Test
+    void signerSerialWithLeadingZeroStillNamesTheSigner() throws Exception {
+        ItlFile f = itl(vector());
+        ItlRecord sast = f.records().get(0);
+        Bytes padded = zeroPadded(sast.serialNumber().orElseThrow());
+        ItlFile t = resign(
+                replaceRecord(f, 0, withField(sast, RecordTags.SERIAL_NUMBER, padded)), sastKey(), "SHA1withRSA");
+        VerificationResult r = SELF.verify(t);
+        assertTrue(r.isVerified(), () -> r.problems().toString());
+        assertEquals(List.of(), r.problems());
+        assertEquals(0, r.signerRecordIndex().orElse(-1));
+        assertSameCodesStreaming(SELF, t, r);
+    }
+
+    private static Bytes zeroPadded(Bytes serial) {
+        byte[] b = new byte[serial.size() + 1];
+        serial.copyTo(b, 1);
+        return Bytes.wrapOwned(b);
+    }
+
     @Test
     void otherRecordInconsistenciesAreWarnings() throws Exception {
         ItlFile f = itl(vector());

@@ -79,6 +79,41 @@ public final class Certificates {
     }
 
     /**
+     * Whether two stored serials are the same number. A serial is an unsigned magnitude (docs/format.md §4.4), so
+     * leading zero bytes do not count: {@code 00 81 a3} and {@code 81 a3} name the same certificate. Null is no serial
+     * and equals nothing.
+     *
+     * @param a a serial as stored, or null
+     * @param b another, or null
+     * @return true if both are present and equal as unsigned numbers
+     */
+    public static boolean sameSerial(Bytes a, Bytes b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        int i = leadingZeros(a);
+        int j = leadingZeros(b);
+        int n = a.size() - i;
+        if (n != b.size() - j) {
+            return false;
+        }
+        for (int k = 0; k < n; k++) {
+            if (a.get(i + k) != b.get(j + k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int leadingZeros(Bytes serial) {
+        int i = 0;
+        while (i < serial.size() && serial.get(i) == 0) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
      * The PUBLICKEY value the format stores for a key (docs/format.md §4, tag 7): for RSA the PKCS#1
      * {@code RSAPublicKey} DER; for EC the X9.62 uncompressed point (certutils' form).
      *

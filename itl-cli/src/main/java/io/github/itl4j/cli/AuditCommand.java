@@ -33,7 +33,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -127,8 +126,9 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Option(
             names = "--now",
-            paramLabel = "INSTANT",
-            description = "The time of the simulations (ISO-8601); the " + "current time by default.")
+            paramLabel = "DATE|INSTANT",
+            description = "The time of the simulations (a date, midnight UTC, or an ISO-8601 instant); the current "
+                    + "time by default.")
     private String now;
 
     @Option(names = "--form", paramLabel = "csv|alarms", description = "The form of REPORTS (detected by default).")
@@ -292,11 +292,7 @@ public final class AuditCommand implements Callable<Integer> {
         if (now == null) {
             return Instant.now();
         }
-        try {
-            return Instant.parse(now);
-        } catch (DateTimeParseException e) {
-            throw CliException.usage("--now " + now + ": expected an ISO-8601 instant, e.g. 2026-11-29T12:00:00Z");
-        }
+        return Converters.now(now, "--now");
     }
 
     private static String[] labelled(String arg, String option) throws CliException {

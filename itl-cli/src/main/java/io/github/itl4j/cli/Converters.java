@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import picocli.CommandLine;
 
@@ -115,6 +116,26 @@ final class Converters {
                         "TIMESTAMP holds whole seconds from 1970 to 2106, got '" + value + "'");
             }
             return t;
+        }
+    }
+
+    /**
+     * Parses the time a {@code --now} option gives, the same for every command: a date ({@code 2026-11-29}, midnight
+     * UTC) or an ISO-8601 instant ({@code 2026-11-29T12:00:00Z}).
+     *
+     * @param value the option's value
+     * @param option the option's name, for the message
+     * @return the instant
+     * @throws CliException a usage error naming the option and both accepted forms
+     */
+    static Instant now(String value, String option) throws CliException {
+        try {
+            return value.length() == 10
+                    ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw CliException.usage(option + " " + value + ": not a date (2026-11-29) or an ISO-8601 instant "
+                    + "(2026-11-29T12:00:00Z)");
         }
     }
 }

@@ -262,7 +262,7 @@ public final class DiffCommand implements Callable<Integer> {
     private TrustSimulator simulator(Side ctl) throws CliException, IOException {
         PhoneState p = PhoneState.none();
         if (now != null) {
-            p = p.at(LintCommand.instant(now, "--now"));
+            p = p.at(Converters.now(now, "--now"));
         }
         if (model != null) {
             p = p.model(model);
@@ -421,7 +421,19 @@ public final class DiffCommand implements Callable<Integer> {
             out.println("         " + line.toString().trim());
         }
         Map<ChangeKind, Integer> n = new EnumMap<>(ChangeKind.class);
-        d.diff().records().forEach(c -> n.merge(c.kind(), 1, Integer::sum));
+        // counted in records, as a listing shows them: a certificate in two records (two roles) counts twice
+        d.diff()
+                .records()
+                .forEach(c -> n.merge(
+                        c.kind(),
+                        Math.max(
+                                1,
+                                Math.max(c.recordsOld().size(), c.recordsNew().size())),
+                        Integer::sum));
+        int roleWidth = 9;
+        for (RecordChange c : d.diff().records()) {
+            roleWidth = Math.max(roleWidth, roles(c).length());
+        }
         List<String> counts = new ArrayList<>();
         n.forEach((k, v) -> counts.add(v + " " + k.name().toLowerCase(Locale.ROOT)));
         out.println("records  " + String.join(", ", counts)
@@ -432,12 +444,11 @@ public final class DiffCommand implements Callable<Integer> {
             if (c.kind() == ChangeKind.UNCHANGED && !c.rolesChanged()) {
                 continue;
             }
-            String roles = String.join("+", c.rolesNew().isEmpty() ? c.rolesOld() : c.rolesNew());
             out.printf(
                     Locale.ROOT,
-                    "  %-10s %-9s %s%s%n",
+                    "  %-10s %-" + roleWidth + "s %s%s%n",
                     c.kind(),
-                    roles,
+                    roles(c),
                     cn(c.subject()),
                     c.details().isEmpty() ? "" : "  (" + ShowFormat.clean(String.join("; ", c.details())) + ")");
         }
@@ -643,5 +654,10 @@ public final class DiffCommand implements Callable<Integer> {
             g.writeNumber(s);
         }
         g.writeEndArray();
+    }
+
+    /** @return the roles a change row shows: the new list's, or the old one's for a removed certificate */
+    private static String roles(RecordChange c) {
+        return String.join("+", c.rolesNew().isEmpty() ? c.rolesOld() : c.rolesNew());
     }
 }

@@ -589,9 +589,9 @@ final class GeneratedCommandModel {
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
-                        .description("The time of the simulation (ISO-8601, e.g. 2026-11-29T12:00:00Z); the current time by default.")
+                        .description("The time of the simulation (a date, midnight UTC, or an ISO-8601 instant, e.g. 2026-11-29T12:00:00Z); the current time by default.")
                         .names("--now")
-                        .paramLabel("INSTANT"));
+                        .paramLabel("DATE|INSTANT"));
         d.field(
                 "encrypted",
                 "field boolean io.github.itl4j.cli.SimulateCommand.encrypted",
@@ -776,9 +776,9 @@ final class GeneratedCommandModel {
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
-                        .description("The time of the simulations (ISO-8601); the current time by default.")
+                        .description("The time of the simulations (a date, midnight UTC, or an ISO-8601 instant); the current time by default.")
                         .names("--now")
-                        .paramLabel("INSTANT"));
+                        .paramLabel("DATE|INSTANT"));
         d.field(
                 "form",
                 "field String io.github.itl4j.cli.AuditCommand.form",
@@ -900,9 +900,9 @@ final class GeneratedCommandModel {
                 new Class<?>[] {java.lang.String.class},
                 new String[] {},
                 new OptionValues()
-                        .description("The time of the simulation (ISO-8601); options.now, else the current time.")
+                        .description("The time of the simulation (a date, midnight UTC, or an ISO-8601 instant); options.now, else the current time.")
                         .names("--now")
-                        .paramLabel("INSTANT"));
+                        .paramLabel("DATE|INSTANT"));
         d.field(
                 "json",
                 "field boolean io.github.itl4j.cli.PlanCommand.json",

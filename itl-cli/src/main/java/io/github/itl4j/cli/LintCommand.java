@@ -15,10 +15,6 @@ import java.io.PrintWriter;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -229,7 +225,7 @@ public final class LintCommand implements Callable<Integer> {
                 o = o.mode(LintOptions.Mode.parse(mode));
             }
             if (now != null) {
-                o = o.now(instant(now, "--now"));
+                o = o.now(Converters.now(now, "--now"));
             }
             if (nearExpiry != null) {
                 o = o.nearExpiry(SimulateCommand.duration(nearExpiry));
@@ -260,23 +256,6 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         return o;
-    }
-
-    /**
-     * @param s an ISO-8601 instant or a date (midnight UTC)
-     * @param option the option, for the message
-     * @return the instant
-     * @throws CliException if it is neither
-     */
-    static Instant instant(String s, String option) throws CliException {
-        try {
-            return s.length() == 10
-                    ? LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant()
-                    : Instant.parse(s);
-        } catch (DateTimeParseException e) {
-            throw CliException.usage(
-                    option + " " + s + ": not a date (2026-11-29) or an ISO-8601 instant " + "(2026-11-29T12:00:00Z)");
-        }
     }
 
     // ------------------------------------------------------------------ text

@@ -22,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -89,8 +88,9 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(
             names = "--now",
-            paramLabel = "INSTANT",
-            description = "The time of the simulation (ISO-8601); " + "options.now, else the current time.")
+            paramLabel = "DATE|INSTANT",
+            description = "The time of the simulation (a date, midnight UTC, or an ISO-8601 instant); options.now, "
+                    + "else the current time.")
     private String now;
 
     @Option(names = "--json", description = "Write one JSON document (the itl4j envelope) instead of text.")
@@ -144,11 +144,7 @@ public final class PlanCommand implements Callable<Integer> {
         if (now == null) {
             return Instant.now();
         }
-        try {
-            return Instant.parse(now);
-        } catch (DateTimeParseException e) {
-            throw CliException.usage("--now: expected an instant like 2026-11-29T12:00:00Z, found '" + now + "'");
-        }
+        return Converters.now(now, "--now");
     }
 
     private PlanRequest.Options options(PlanRequest.Options o) throws CliException {

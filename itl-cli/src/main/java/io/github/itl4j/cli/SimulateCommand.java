@@ -139,8 +139,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(
             names = "--now",
-            paramLabel = "INSTANT",
-            description = "The time of the simulation (ISO-8601, e.g. "
+            paramLabel = "DATE|INSTANT",
+            description = "The time of the simulation (a date, midnight UTC, or an ISO-8601 instant, e.g. "
                     + "2026-11-29T12:00:00Z); the current time by default.")
     private String now;
 
@@ -356,11 +356,7 @@ public final class SimulateCommand implements Callable<Integer> {
             throws CliException, IOException {
         PhoneState p = PhoneState.none();
         if (now != null) {
-            try {
-                p = p.at(Instant.parse(now));
-            } catch (DateTimeParseException e) {
-                throw CliException.usage("--now " + now + ": not an ISO-8601 instant (e.g. 2026-11-29T12:00:00Z)");
-            }
+            p = p.at(Converters.now(now, "--now"));
         }
         if (phoneItl != null) {
             p = p.withItl(itlIn.file(), phoneItl);
@@ -505,12 +501,7 @@ public final class SimulateCommand implements Callable<Integer> {
         ListSkeleton ctl = ctlIn == null ? null : skeleton(ctlIn);
         IdentityDecision d = IdentityMode.decide(itl, ctl, offer, tvsGiven, pol);
         if (json.given()) {
-            Instant at;
-            try {
-                at = now == null ? Instant.now() : Instant.parse(now);
-            } catch (DateTimeParseException e) {
-                throw CliException.usage("--now " + now + ": not an ISO-8601 instant (e.g. 2026-11-29T12:00:00Z)");
-            }
+            Instant at = now == null ? Instant.now() : Converters.now(now, "--now");
             SimulateJson.writeIdentity(cli.binaryOut(), d, o, itl, ctl, at, inputs);
         } else {
             PrintWriter out = cli.out();

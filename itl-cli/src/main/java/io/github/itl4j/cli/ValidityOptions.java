@@ -39,7 +39,7 @@ public final class ValidityOptions {
      * @throws CliException for a {@code --now} that is not a date or an instant
      */
     ItlVerifier.Builder apply(ItlVerifier.Builder b, Clock clock) throws CliException {
-        Instant at = now == null ? clock.instant() : LintCommand.instant(now, "--now");
+        Instant at = now == null ? clock.instant() : Converters.now(now, "--now");
         return b.validityAt(at).strictValidity(strict);
     }
 }

@@ -32,7 +32,7 @@ class DiffCommandTest {
         String b = LintCommandTest.example("ITLFile-reset.tlv");
         CliRun t = CliRun.run("diff", a, b);
         assertEquals(0, t.exitCode(), t.stderr());
-        assertTrue(t.stdout().contains("records  5 unchanged (record bytes identical)"), t.stdout());
+        assertTrue(t.stdout().contains("records  6 unchanged (record bytes identical)"), t.stdout());
         assertTrue(
                 t.stdout()
                         .contains("header   signer  test10pub.joemar2.lab  ->  ITLRECOVERY_test10pub.joe2.lab "
@@ -47,6 +47,26 @@ class DiffCommandTest {
         assertTrue(d.get("facts").get("signerWasSastInOld").get("value").asBoolean());
         assertEquals("CONTINUOUS", d.get("continuity").get("verdict").asText());
         assertEquals(2, d.get("anchors").get("kept").size());
+    }
+
+    /** Change rows count records and keep one subject column, however wide the widest role (APP-SERVER). */
+    @Test
+    void changeRowsAlignPastTheWidestRole() throws IOException {
+        CliRun t = CliRun.run(
+                "diff",
+                LintCommandTest.itl("itl-rsa2048-sha1-v1.0-allroles.tlv"),
+                LintCommandTest.itl("itl-rsa2048-sha1-v1.0-n06.tlv"));
+        assertTrue(t.stdout().contains("records  1 unchanged, 5 rotated, 1 removed"), t.stdout());
+        assertTrue(t.stdout().contains("  REMOVED    APP-SERVER app-server-ec.example.test"), t.stdout());
+        java.util.Set<Integer> subjectColumns = new java.util.HashSet<>();
+        java.util.regex.Pattern row = java.util.regex.Pattern.compile("^  (ROTATED|REMOVED) +\\S+ +(\\S)");
+        for (String line : t.stdout().split("\\n")) {
+            java.util.regex.Matcher m = row.matcher(line);
+            if (m.find()) {
+                subjectColumns.add(m.start(2));
+            }
+        }
+        assertEquals(1, subjectColumns.size(), t.stdout());
     }
 
     @Test

@@ -406,7 +406,9 @@ final class CertDer {
             int algStart = pos;
             algorithm(tbsEnd);
             int algEnd = pos;
-            name(tbsEnd, false); // issuer
+            int issuerOff = pos;
+            int issuerEnd = open(0x30, tbsEnd); // the issuer, walked below unless it is the subject
+            pos = issuerEnd;
             int ve = open(0x30, tbsEnd);
             notBefore = time(ve);
             notAfter = time(ve);
@@ -414,6 +416,15 @@ final class CertDer {
             subjectOff = pos;
             name(tbsEnd, true);
             subjectLen = pos - subjectOff;
+            // a self-signed certificate's (CUCM's) issuer has the subject's bytes, which the stricter subject walk
+            // has just accepted: the issuer's walk would accept them too
+            if (!Arrays.equals(b, issuerOff, issuerEnd, b, subjectOff, pos)) {
+                int after = pos;
+                pos = issuerOff;
+                name(tbsEnd, false);
+                require(pos == issuerEnd);
+                pos = after;
+            }
             spki(tbsEnd);
             if (pos < tbsEnd) {
                 require(v3); // no unique identifiers; extensions only in version 3
@@ -664,14 +675,24 @@ final class CertDer {
             require(se > pos && se == end);
             int first = pos;
             int n = 0;
+            long seen = 0; // the id-ce extensions 2.5.29.0 to 2.5.29.63 met so far (their OID's last byte)
+            boolean others = false; // whether an extension of another OID was met
             while (pos < se) {
                 int start = pos;
                 int ee = open(0x30, se);
                 int os = oid(ee);
                 int oe = pos;
                 require(++n <= MAX_EXTENSIONS);
-                // no duplicate: the earlier extensions, read and checked already, are walked again (no array)
-                for (int p = first; p < start; ) {
+                // no duplicate: an id-ce OID of three bytes (the common ones) is told by the set, no other OID can
+                // equal it; another is compared with the earlier extensions, read and checked already, walked again
+                // (no array)
+                boolean ce = oe - os == 3 && b[os] == 0x55 && b[os + 1] == 0x1d && b[os + 2] >= 0 && b[os + 2] < 64;
+                if (ce) {
+                    long bit = 1L << b[os + 2];
+                    require((seen & bit) == 0);
+                    seen |= bit;
+                }
+                for (int p = first; p < start && !ce && others; ) {
                     int l = b[p + 1] & 0xff; // the Extension's length, checked when it was read
                     int q = p + 2;
                     if (l >= 0x80) {
@@ -685,6 +706,7 @@ final class CertDer {
                     require(!same(b, os, oe, b, q + 2, q + 2 + b[q + 1]));
                     p = q + l;
                 }
+                others |= !ce;
                 boolean critical = false;
                 if (peek(ee) == 0x01) {
                     int be = open(0x01, ee);

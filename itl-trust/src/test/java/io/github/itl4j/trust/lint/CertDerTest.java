@@ -449,6 +449,41 @@ class CertDerTest {
     }
 
     @Test
+    void aDuplicateExtensionOutsideIdCeIsLeftToTheJdk() throws Exception {
+        // id-ce extensions of three bytes are told apart by their last byte; any other OID is compared with every
+        // earlier extension's: two private extensions, after and between id-ce ones, the second made a duplicate
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                new X500Name("CN=dup,O=Org"),
+                BigInteger.valueOf(77),
+                new Time(Date.from(Instant.parse("2020-01-01T00:00:00Z"))),
+                new Time(Date.from(Instant.parse("2030-01-01T00:00:00Z"))),
+                new X500Name("CN=dup,O=Org"),
+                TestKeyPairs.P256.getPublic());
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        b.addExtension(new ASN1ObjectIdentifier("1.3.6.1.4.1.9.99.1"), false, new byte[] {5, 0});
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        b.addExtension(new ASN1ObjectIdentifier("1.3.6.1.4.1.9.99.2"), false, new byte[] {5, 0});
+        byte[] der = new JcaX509CertificateConverter()
+                .getCertificate(
+                        b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(TestKeyPairs.P256.getPrivate())))
+                .getEncoded();
+        assertTrue(agrees(der), "the certificate is in the subset");
+        byte[] oid2 = {0x2b, 0x06, 0x01, 0x04, 0x01, 0x09, 0x63, 0x02};
+        int at = -1;
+        for (int i = 0; i + oid2.length <= der.length && at < 0; i++) {
+            if (Arrays.equals(der, i, i + oid2.length, oid2, 0, oid2.length)) {
+                at = i + oid2.length - 1;
+            }
+        }
+        assertTrue(at > 0);
+        byte[] m = der.clone();
+        m[at] = 0x01; // 1.3.6.1.4.1.9.99.2 becomes 1.3.6.1.4.1.9.99.1, a duplicate
+        assertEquals(null, CertDer.read(m));
+        m[at] = 0x03; // 1.3.6.1.4.1.9.99.3: no duplicate
+        assertNotNull(CertDer.read(m));
+    }
+
+    @Test
     void epochDaysAreLocalDates() {
         for (java.time.LocalDate d = java.time.LocalDate.of(1949, 12, 1); d.getYear() < 2101; d = d.plusDays(1)) {
             assertEquals(

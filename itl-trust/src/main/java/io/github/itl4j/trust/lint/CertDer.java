@@ -2,6 +2,7 @@ package io.github.itl4j.trust.lint;
 
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 
+import io.github.itl4j.Bytes;
 import java.time.Instant;
 import java.util.Arrays;
 
@@ -50,7 +51,10 @@ final class CertDer {
 
     private static final Outside OUTSIDE = new Outside();
 
-    /** The certificate (not copied: the caller's compact copy). */
+    /**
+     * The certificate (not copied: the caller's compact copy), or for one read in place ({@link #read(Bytes)}) a copy
+     * of its subject and SubjectPublicKeyInfo; the offsets below are in this array.
+     */
     final byte[] der;
 
     final Instant notBefore;
@@ -59,7 +63,10 @@ final class CertDer {
     final int rsaBits;
     /** {@code P-256}, {@code P-384}, {@code P-521} for an EC key, else null. */
     final String curve;
-    /** The serial number's content octets (two's complement, as encoded). */
+    /**
+     * The serial number's content octets (two's complement, as encoded) in the array given to {@link #read(byte[])};
+     * -1 for a certificate read in place.
+     */
     final int serialOff;
 
     final int serialLen;
@@ -84,19 +91,33 @@ final class CertDer {
     /** The RFC 2253 keywords {@code X500Principal.getName()} writes for the attribute types read here. */
     static final String[] KEYWORDS = {"CN", "C", "L", "ST", "STREET", "O", "OU", "DC", "UID"};
 
-    private CertDer(Reader r) {
-        this.der = r.b;
+    /**
+     * @param r the walk's results
+     * @param keep true to keep the walked array (the caller's own copy of the certificate), false to keep a copy of
+     *     the subject and the SubjectPublicKeyInfo alone (adjacent in a certificate: one range), all that is read
+     *     after the walk
+     */
+    private CertDer(Reader r, boolean keep) {
+        int base = keep ? 0 : r.subjectOff;
+        this.der = keep ? r.b : Arrays.copyOfRange(r.b, r.subjectOff, r.spkiOff + r.spkiLen);
         this.notBefore = r.notBefore;
         this.notAfter = r.notAfter;
         this.rsaBits = r.rsaBits;
         this.curve = r.curve;
-        this.serialOff = r.serialOff;
-        this.serialLen = r.serialLen;
-        this.subjectOff = r.subjectOff;
+        this.serialOff = keep ? r.serialOff : -1;
+        this.serialLen = keep ? r.serialLen : -1;
+        this.subjectOff = r.subjectOff - base;
         this.subjectLen = r.subjectLen;
-        this.spkiOff = r.spkiOff;
+        this.spkiOff = r.spkiOff - base;
         this.spkiLen = r.spkiLen;
-        this.avas = r.avas;
+        int[] a = r.avas;
+        if (base != 0) {
+            for (int i = 0; i < r.avaCount; i++) {
+                a[3 * i + 1] -= base;
+                a[3 * i + 2] -= base;
+            }
+        }
+        this.avas = a;
         this.avaCount = r.avaCount;
     }
 
@@ -122,25 +143,28 @@ final class CertDer {
 
     /**
      * Whether a name names this subject as {@code TrustLists.sameName(name, subject)} decides (equal name keys),
-     * without making the keys: the name's attributes ({@code TYPE=value} split at {@code ;}, {@code ,} and {@code +},
-     * trimmed, the type in any case, {@code S} for {@code ST}) are matched with the subject's as a multiset. A name
-     * with an escape ({@code \\}) or a type that is not ASCII is left to the caller: null.
+     * without making the keys or the name's text: the name's attributes ({@code TYPE=value} split at {@code ;},
+     * {@code ,} and {@code +}, trimmed, the type in any case, {@code S} for {@code ST}) are matched with the subject's as
+     * a multiset. The name ends at its first NUL; it must be ASCII up to there (UTF-8 decodes ASCII bytes to the same
+     * chars, so the bytes are its text). A name with an escape ({@code \\}) is left to the caller: null.
      *
-     * @param name a record's SUBJECTNAME as text
+     * @param n holds a record's SUBJECTNAME (read only)
+     * @param from where it starts
+     * @param to where it ends; no byte of {@code [from, to)} before the first NUL is negative (not ASCII)
      * @return whether it names the subject, or null when the caller must compare the name keys
      */
-    Boolean names(String name) {
-        int end = name.indexOf('\0');
-        if (end < 0) {
-            end = name.length();
+    Boolean names(byte[] n, int from, int to) {
+        int end = from;
+        while (end < to && n[end] != 0) {
+            end++;
         }
         long used = 0;
         int tokens = 0;
-        int start = 0;
+        int start = from;
         while (start <= end) {
             int te = start;
             while (te < end) {
-                char c = name.charAt(te);
+                byte c = n[te];
                 if (c == ';' || c == ',' || c == '+') {
                     break;
                 }
@@ -151,10 +175,10 @@ final class CertDer {
             }
             int next = te + 1;
             int ts = start;
-            while (ts < te && name.charAt(ts) <= ' ') {
+            while (ts < te && n[ts] <= ' ') {
                 ts++;
             }
-            while (te > ts && name.charAt(te - 1) <= ' ') {
+            while (te > ts && n[te - 1] <= ' ') {
                 te--;
             }
             start = next;
@@ -162,29 +186,31 @@ final class CertDer {
                 continue; // an empty token: none in the key
             }
             tokens++;
-            int eq = name.indexOf('=', ts);
-            if (eq < 0 || eq >= te) {
+            int eq = ts;
+            while (eq < te && n[eq] != '=') {
+                eq++;
+            }
+            if (eq == te) {
                 return false; // a token without '=': the subject's are all TYPE=value
             }
             int ks = ts;
             int ke = eq;
-            while (ke > ks && name.charAt(ke - 1) <= ' ') {
+            while (ke > ks && n[ke - 1] <= ' ') {
                 ke--;
             }
-            for (int i = ks; i < ke; i++) {
-                if (name.charAt(i) >= 0x80) {
-                    return null; // upper-casing may map it to ASCII: compare the keys
-                }
-            }
             int vs = eq + 1;
-            while (vs < te && name.charAt(vs) <= ' ') {
+            while (vs < te && n[vs] <= ' ') {
                 vs++;
             }
-            // first the attribute a name written in reverse DER order (CUCM's, RFC 2253's) has here, then any
+            // first the attribute a name written in reverse DER order (CUCM's, RFC 2253's) has here, then the one in
+            // DER order, then any
             int guess = avaCount - tokens;
-            int found = guess >= 0 && matches(name, ks, ke, vs, te, guess, used) ? guess : -1;
+            int found = guess >= 0 && matches(n, ks, ke, vs, te, guess, used) ? guess : -1;
+            if (found < 0 && tokens - 1 < avaCount && matches(n, ks, ke, vs, te, tokens - 1, used)) {
+                found = tokens - 1;
+            }
             for (int a = 0; a < avaCount && found < 0; a++) {
-                if (matches(name, ks, ke, vs, te, a, used)) {
+                if (matches(n, ks, ke, vs, te, a, used)) {
                     found = a;
                 }
             }
@@ -197,37 +223,27 @@ final class CertDer {
     }
 
     /** @return true if attribute {@code a}, not used yet, has the type {@code [ks, ke)} and the value {@code [vs, ve)} */
-    private boolean matches(String name, int ks, int ke, int vs, int ve, int a, long used) {
+    private boolean matches(byte[] n, int ks, int ke, int vs, int ve, int a, long used) {
+        int as = avas[3 * a + 1];
+        int ae = avas[3 * a + 2];
         return (used & (1L << a)) == 0
-                && avas[3 * a + 2] - avas[3 * a + 1] == ve - vs
-                && isType(name, ks, ke, avas[3 * a])
-                && sameValue(name, vs, ve, avas[3 * a + 1], avas[3 * a + 2]);
+                && ae - as == ve - vs
+                && isType(n, ks, ke, avas[3 * a])
+                && same(n, vs, ve, der, as, ae);
     }
 
-    private static boolean isType(String name, int s, int e, int keyword) {
+    private static boolean isType(byte[] n, int s, int e, int keyword) {
         String k = KEYWORDS[keyword];
-        if (e - s == 1 && keyword == 3 && (name.charAt(s) | 0x20) == 's') {
+        if (e - s == 1 && keyword == 3 && (n[s] | 0x20) == 's') {
             return true; // S is ST
         }
         if (e - s != k.length()) {
             return false;
         }
         for (int i = 0; i < e - s; i++) {
-            char c = name.charAt(s + i);
+            int c = n[s + i];
             if (c != k.charAt(i) && (c < 'a' || c > 'z' || c - 32 != k.charAt(i))) {
                 return false; // the keywords are upper-case ASCII letters
-            }
-        }
-        return true;
-    }
-
-    private boolean sameValue(String name, int s, int e, int vs, int ve) {
-        if (e - s != ve - vs) {
-            return false;
-        }
-        for (int i = 0; i < e - s; i++) {
-            if (name.charAt(s + i) != der[vs + i]) {
-                return false;
             }
         }
         return true;
@@ -239,10 +255,38 @@ final class CertDer {
      *     JDK to decode)
      */
     static CertDer read(byte[] der) {
+        return read(der, 0, der.length, true);
+    }
+
+    /**
+     * Reads a certificate where it lies, a slice of a file, without copying it: what is read after the walk (the
+     * subject and the key) is copied, a few hundred bytes, and nothing keeps the file.
+     *
+     * @param der the bytes of one certificate (read in place, not kept)
+     * @return the facts, or null as {@link #read(byte[])}
+     */
+    static CertDer read(Bytes der) {
+        Walk w = new Walk();
+        der.feed(w);
+        return w.result;
+    }
+
+    /** Reads within {@link Bytes#feed}, keeping no reference to the array. */
+    private static final class Walk implements Bytes.Sink<RuntimeException> {
+        CertDer result;
+
+        @Override
+        public void write(byte[] array, int offset, int length) {
+            result = read(array, offset, length, false);
+        }
+    }
+
+    /** @param keep true if {@code der} is the caller's own copy, which the result keeps (see the constructor) */
+    private static CertDer read(byte[] der, int off, int len, boolean keep) {
         try {
-            Reader r = new Reader(der);
+            Reader r = new Reader(der, off, off + len);
             r.certificate();
-            return new CertDer(r);
+            return new CertDer(r, keep);
         } catch (Outside e) {
             return null;
         }
@@ -279,6 +323,9 @@ final class CertDer {
     /** One walk; the fields are the results. */
     private static final class Reader {
         final byte[] b;
+        /** Where the certificate ends in {@link #b}. */
+        final int limit;
+
         int pos;
         Instant notBefore;
         Instant notAfter;
@@ -293,8 +340,10 @@ final class CertDer {
         int[] avas;
         int avaCount;
 
-        Reader(byte[] b) {
+        Reader(byte[] b, int start, int limit) {
             this.b = b;
+            this.pos = start;
+            this.limit = limit;
         }
 
         /**
@@ -338,8 +387,8 @@ final class CertDer {
         }
 
         void certificate() {
-            int certEnd = open(0x30, b.length);
-            require(certEnd == b.length);
+            int certEnd = open(0x30, limit);
+            require(certEnd == limit);
             int tbsEnd = open(0x30, certEnd);
             boolean v3 = false;
             if (peek(tbsEnd) == 0xa0) {
@@ -357,7 +406,9 @@ final class CertDer {
             int algStart = pos;
             algorithm(tbsEnd);
             int algEnd = pos;
-            name(tbsEnd, false); // issuer
+            int issuerOff = pos;
+            int issuerEnd = open(0x30, tbsEnd); // the issuer, walked below unless it is the subject
+            pos = issuerEnd;
             int ve = open(0x30, tbsEnd);
             notBefore = time(ve);
             notAfter = time(ve);
@@ -365,6 +416,15 @@ final class CertDer {
             subjectOff = pos;
             name(tbsEnd, true);
             subjectLen = pos - subjectOff;
+            // a self-signed certificate's (CUCM's) issuer has the subject's bytes, which the stricter subject walk
+            // has just accepted: the issuer's walk would accept them too
+            if (!Arrays.equals(b, issuerOff, issuerEnd, b, subjectOff, pos)) {
+                int after = pos;
+                pos = issuerOff;
+                name(tbsEnd, false);
+                require(pos == issuerEnd);
+                pos = after;
+            }
             spki(tbsEnd);
             if (pos < tbsEnd) {
                 require(v3); // no unique identifiers; extensions only in version 3
@@ -615,14 +675,24 @@ final class CertDer {
             require(se > pos && se == end);
             int first = pos;
             int n = 0;
+            long seen = 0; // the id-ce extensions 2.5.29.0 to 2.5.29.63 met so far (their OID's last byte)
+            boolean others = false; // whether an extension of another OID was met
             while (pos < se) {
                 int start = pos;
                 int ee = open(0x30, se);
                 int os = oid(ee);
                 int oe = pos;
                 require(++n <= MAX_EXTENSIONS);
-                // no duplicate: the earlier extensions, read and checked already, are walked again (no array)
-                for (int p = first; p < start; ) {
+                // no duplicate: an id-ce OID of three bytes (the common ones) is told by the set, no other OID can
+                // equal it; another is compared with the earlier extensions, read and checked already, walked again
+                // (no array)
+                boolean ce = oe - os == 3 && b[os] == 0x55 && b[os + 1] == 0x1d && b[os + 2] >= 0 && b[os + 2] < 64;
+                if (ce) {
+                    long bit = 1L << b[os + 2];
+                    require((seen & bit) == 0);
+                    seen |= bit;
+                }
+                for (int p = first; p < start && !ce && others; ) {
                     int l = b[p + 1] & 0xff; // the Extension's length, checked when it was read
                     int q = p + 2;
                     if (l >= 0x80) {
@@ -636,6 +706,7 @@ final class CertDer {
                     require(!same(b, os, oe, b, q + 2, q + 2 + b[q + 1]));
                     p = q + l;
                 }
+                others |= !ce;
                 boolean critical = false;
                 if (peek(ee) == 0x01) {
                     int be = open(0x01, ee);

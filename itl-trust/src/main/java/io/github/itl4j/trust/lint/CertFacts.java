@@ -32,7 +32,7 @@ import javax.security.auth.x500.X500Principal;
 final class CertFacts {
     private static final ContentCache<CertFacts> CACHE = new ContentCache<>();
 
-    /** The DER, a compact copy. */
+    /** The DER: a compact copy when kept in the cache, else the record's own bytes (a slice of the file). */
     private final Bytes der;
     /** What the light reading found, or null for a certificate the JDK decoded ({@link #jdk}). */
     private final CertDer light;
@@ -172,12 +172,42 @@ final class CertFacts {
     String keyText() {
         String t = keyText;
         if (t == null) {
-            t = light != null
-                    ? (rsaBits > 0 ? "RSA " + rsaBits : "EC " + curve)
-                    : LintContext.Rec.keyText(key, rsaBits, curve);
+            t = light != null ? keyText(rsaBits, curve) : LintContext.Rec.keyText(key, rsaBits, curve);
             keyText = t;
         }
         return t;
+    }
+
+    /**
+     * @param rsaBits an RSA key's size, or -1 for an EC key
+     * @param curve the EC key's curve
+     * @return {@code RSA 2048}, {@code EC P-256}: constants for the common keys, no text made per certificate
+     */
+    static String keyText(int rsaBits, String curve) {
+        if (rsaBits > 0) {
+            switch (rsaBits) {
+                case 1024:
+                    return "RSA 1024";
+                case 2048:
+                    return "RSA 2048";
+                case 3072:
+                    return "RSA 3072";
+                case 4096:
+                    return "RSA 4096";
+                default:
+                    return "RSA " + rsaBits;
+            }
+        }
+        switch (curve) {
+            case "P-256":
+                return "EC P-256";
+            case "P-384":
+                return "EC P-384";
+            case "P-521":
+                return "EC P-521";
+            default:
+                return "EC " + curve;
+        }
     }
 
     /** @return {@link TrustLists#nameKey} of {@link #subject()} */
@@ -208,9 +238,18 @@ final class CertFacts {
         if (last != null && name.equals(last.name)) {
             return last;
         }
-        String text = name.toNulTerminatedString();
+        // an ASCII name (the common case) is read as bytes, its text never made: the CN and the match come from them
+        NameScan scan = new NameScan(light);
+        name.feed(scan);
+        String cn = scan.cn;
+        Boolean same = scan.same;
+        if (cn == null || same == null) {
+            String text = name.toNulTerminatedString();
+            cn = cn != null ? cn : LintContext.cn(text);
+            same = hasSubject(text);
+        }
         boolean keep = ContentCache.ENABLED && name.size() <= MAX_KEPT_NAME; // facts not kept: no next record
-        Named n = new Named(keep ? Bytes.wrapOwned(name.toByteArray()) : null, LintContext.cn(text), hasSubject(text));
+        Named n = new Named(keep ? Bytes.wrapOwned(name.toByteArray()) : null, cn, same);
         if (keep) {
             lastNamed = n;
         }
@@ -230,33 +269,48 @@ final class CertFacts {
      * @return its facts, or null if the bytes are not one certificate
      */
     static CertFacts get(Bytes der) {
-        CertFacts f;
-        if (ContentCache.ENABLED) {
-            f = CACHE.get(der);
+        if (!ContentCache.ENABLED) {
+            return derive(der, false);
+        }
+        CertFacts f = CACHE.get(der);
+        if (f == null) {
+            f = derive(der, true);
             if (f != null) {
-                return f;
+                CACHE.put(f.der, f);
             }
-        }
-        byte[] b = der.toByteArray();
-        Bytes copy = Bytes.wrapOwned(b);
-        CertDer d = CertDer.read(b);
-        if (d != null) {
-            f = new CertFacts(copy, d);
-        } else {
-            Optional<X509Certificate> c = io.github.itl4j.crypto.internal.Certificates.parse(b);
-            if (c.isEmpty()) {
-                return null;
-            }
-            try {
-                f = new CertFacts(copy, c.get());
-            } catch (RuntimeException e) {
-                return null;
-            }
-        }
-        if (ContentCache.ENABLED) {
-            CACHE.put(copy, f);
         }
         return f;
+    }
+
+    /**
+     * @param der a certificate's DER
+     * @param keep true to make the facts of a compact copy (to be kept in the cache); false to read the bytes in place
+     *     and keep them as given, no copy (caches off: the facts live as long as the lint run, like the file)
+     * @return its facts, or null if the bytes are not one certificate
+     */
+    static CertFacts derive(Bytes der, boolean keep) {
+        Bytes copy;
+        CertDer d;
+        if (keep) {
+            byte[] b = der.toByteArray();
+            copy = Bytes.wrapOwned(b);
+            d = CertDer.read(b); // keeps the copy
+        } else {
+            copy = der;
+            d = CertDer.read(der); // keeps a copy of the subject and the key alone
+        }
+        if (d != null) {
+            return new CertFacts(copy, d);
+        }
+        Optional<X509Certificate> c = io.github.itl4j.crypto.internal.Certificates.parse(copy.toByteArray());
+        if (c.isEmpty()) {
+            return null;
+        }
+        try {
+            return new CertFacts(copy, c.get());
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /**
@@ -266,10 +320,43 @@ final class CertFacts {
     boolean hasSubject(String subjectName) {
         // equal texts have equal keys: the key alone decides, and no subject text is made for it
         if (light != null) {
-            Boolean b = light.names(subjectName);
+            byte[] ascii = subjectName.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            Boolean b = ascii.length == subjectName.length() ? light.names(ascii, 0, ascii.length) : null;
             return b != null ? b : light.subjectKey().equals(TrustLists.nameKey(subjectName));
         }
         return subjectKey.equals(TrustLists.nameKey(subjectName));
+    }
+
+    /**
+     * Reads a SUBJECTNAME value in place ({@link Bytes#feed}): for an ASCII name, the CN findings name the record by
+     * ({@link LintContext#cn(byte[], int, int)}) and whether it names the subject of a certificate read lightly
+     * ({@link CertDer#names}); null for what the text must decide.
+     */
+    private static final class NameScan implements Bytes.Sink<RuntimeException> {
+        private final CertDer light;
+        /** The CN, or null for a name that is not ASCII. */
+        String cn;
+        /** Whether the name is the subject's, or null when unknown (not ASCII, an escape, a JDK-decoded certificate). */
+        Boolean same;
+
+        NameScan(CertDer light) {
+            this.light = light;
+        }
+
+        @Override
+        public void write(byte[] a, int off, int len) {
+            int end = off + len;
+            while (end > off && a[end - 1] == 0) {
+                end--; // as Bytes.toNulTerminatedString() drops them
+            }
+            for (int i = off; i < end; i++) {
+                if (a[i] < 0) {
+                    return; // UTF-8 beyond ASCII: the text decides
+                }
+            }
+            cn = LintContext.cn(a, off, end);
+            same = light == null ? null : light.names(a, off, end);
+        }
     }
 
     /** @return how many certificates were decoded (cache misses), for tests */

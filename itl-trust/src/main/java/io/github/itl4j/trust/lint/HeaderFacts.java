@@ -35,13 +35,20 @@ final class HeaderFacts {
     final Optional<Instant> timestamp;
     /** True for a SERIALNUMBER of more than one byte that starts 0x00 (L40). */
     final boolean serialLeadingZero;
-    /** L16's last message ({@link #ecWithoutV11}). */
-    private volatile KeyMessage lastEcMessage;
+    /**
+     * L16's last message ({@link #ecWithoutV11}), for any header: it depends on SIGNERVERSION's text and the key's
+     * alone, and lists of a cluster share both.
+     */
+    private static volatile KeyMessage lastEcMessage;
 
     private HeaderFacts(ItlHeader h) {
         this.version = h.version();
         this.signerVersion = h.signerVersion();
-        this.signerVersionText = signerVersion.isPresent() ? signerVersion.get().toString() : "absent";
+        this.signerVersionText = signerVersion.isEmpty()
+                ? "absent"
+                : signerVersion.get().equals(Version.V1_0)
+                        ? "1.0"
+                        : signerVersion.get().toString();
         this.signatureModulus = h.signatureModulus();
         this.digest = h.digestAlgorithm().orElse(null);
         this.fileName = h.fileName();
@@ -75,16 +82,16 @@ final class HeaderFacts {
      */
     String ecWithoutV11(String keyText) {
         KeyMessage last = lastEcMessage;
-        if (last != null && last.keyText.equals(keyText)) {
+        if (last != null && last.keyText.equals(keyText) && last.signerVersionText.equals(signerVersionText)) {
             return last.message;
         }
         String m = "EC key (" + keyText + ") but SIGNERVERSION is " + signerVersionText
                 + ": phones enable EC (\"advanced encryption algorithms\") only with version 1.1";
-        lastEcMessage = new KeyMessage(keyText, m);
+        lastEcMessage = new KeyMessage(signerVersionText, keyText, m);
         return m;
     }
 
-    private record KeyMessage(String keyText, String message) {}
+    private record KeyMessage(String signerVersionText, String keyText, String message) {}
 
     /** @return how many headers are kept, for tests */
     static int cached() {

@@ -368,4 +368,41 @@ final class LintContext {
         }
         return subject.length() > 40 ? subject.substring(0, 40) + "…" : subject;
     }
+
+    /**
+     * {@link #cn(String)} of an ASCII text given as its bytes, without making the whole text.
+     *
+     * @param a holds the text (read only)
+     * @param from where it starts
+     * @param to where it ends; every byte of {@code [from, to)} is ASCII (not negative)
+     * @return the CN, as {@link #cn(String)} gives it
+     */
+    static String cn(byte[] a, int from, int to) {
+        int start = from;
+        while (start <= to) {
+            int end = start;
+            while (end < to && a[end] != ';' && a[end] != ',') {
+                end++;
+            }
+            int ts = start;
+            int te = end;
+            while (ts < te && a[ts] <= ' ') {
+                ts++;
+            }
+            while (te > ts && a[te - 1] <= ' ') {
+                te--;
+            }
+            if (te - ts >= 3 && (a[ts] | 0x20) == 'c' && (a[ts + 1] | 0x20) == 'n' && a[ts + 2] == '=') {
+                int vs = ts + 3; // the value trimmed, as String.trim() does
+                while (vs < te && a[vs] <= ' ') {
+                    vs++;
+                }
+                return new String(a, vs, te - vs, java.nio.charset.StandardCharsets.ISO_8859_1);
+            }
+            start = end + 1;
+        }
+        return to - from > 40
+                ? new String(a, from, 40, java.nio.charset.StandardCharsets.ISO_8859_1) + "…"
+                : new String(a, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
 }

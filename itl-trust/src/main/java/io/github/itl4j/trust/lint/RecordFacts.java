@@ -7,7 +7,6 @@ import io.github.itl4j.RecordTags;
 import io.github.itl4j.Role;
 import io.github.itl4j.trust.TrustLists;
 import java.security.PublicKey;
-import java.util.Optional;
 
 /**
  * What the rules read from one record, derived once per record content and kept by its bytes, as {@link CertFacts}
@@ -82,9 +81,29 @@ final class RecordFacts {
         this.hashAlgorithm = record.hashAlgorithm().orElse(null);
         Bytes serial = record.serialNumber().orElse(null);
         this.serialLeadingZero = serial != null && serial.size() > 1 && serial.get(0) == 0;
-        this.hasIpAddress = record.ipAddress().isPresent();
-        Optional<String> dns = record.dnsName();
-        this.hasDnsName = dns.isPresent() && !dns.get().isBlank();
+        // whether the fields are there, without the address object or the name's text (a CTL has both in every record)
+        Bytes ip = record.value(RecordTags.IP_ADDRESS).orElse(null);
+        this.hasIpAddress = ip != null && ip.size() == 4; // as ItlRecord.ipAddress() (4 bytes always make one)
+        Bytes dns = record.value(RecordTags.DNS_NAME).orElse(null);
+        this.hasDnsName = dns != null && !isBlank(dns);
+    }
+
+    /**
+     * @param text a text field's value (UTF-8, NUL-terminated)
+     * @return {@code value.toNulTerminatedString().isBlank()}, without the text when a byte shows it is not blank
+     */
+    static boolean isBlank(Bytes text) {
+        int n = text.size();
+        while (n > 0 && text.get(n - 1) == 0) {
+            n--; // as toNulTerminatedString() drops them
+        }
+        for (int i = 0; i < n; i++) {
+            byte b = text.get(i);
+            if (b > ' ' && b < 0x7f) {
+                return false; // printable ASCII other than space is not white space, and decodes to itself
+            }
+        }
+        return text.toNulTerminatedString().isBlank(); // spaces, controls, NULs, other scripts: the text decides
     }
 
     /** @return true if the record has a key: its certificate's, else a PUBLICKEY field that decodes */

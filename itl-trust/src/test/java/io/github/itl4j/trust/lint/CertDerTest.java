@@ -228,15 +228,90 @@ class CertDerTest {
         assertTrue(!f.decodedByJdk(), hex);
         assertEquals(subject, f.subject(), hex);
         assertEquals(k, f.key(), hex);
+        // read in place (a slice of a larger array, as lint reads a record's certificate with its caches off): the
+        // same facts, from a copy of the subject and the key alone
+        byte[] padded = new byte[der.length + 7];
+        System.arraycopy(der, 0, padded, 3, der.length);
+        Arrays.fill(padded, 0, 3, (byte) 0x30);
+        Arrays.fill(padded, 3 + der.length, padded.length, (byte) 0x30);
+        CertDer p = CertDer.read(Bytes.wrapOwned(padded).slice(3, der.length));
+        assertNotNull(p, hex);
+        assertEquals(d.notBefore, p.notBefore, hex);
+        assertEquals(d.notAfter, p.notAfter, hex);
+        assertEquals(d.rsaBits, p.rsaBits, hex);
+        assertEquals(d.curve, p.curve, hex);
+        assertEquals(d.subjectKey(), p.subjectKey(), hex);
+        assertTrue(p.sameKey(d) && d.sameKey(p), hex);
+        assertArrayEquals(
+                c.getSubjectX500Principal().getEncoded(),
+                Arrays.copyOfRange(p.der, p.subjectOff, p.subjectOff + p.subjectLen));
+        assertTrue(p.der.length < der.length, hex);
+        CertFacts inPlace = CertFacts.derive(Bytes.wrapOwned(padded).slice(3, der.length), false);
+        assertNotNull(inPlace, hex);
+        assertEquals(f.rsaBits, inPlace.rsaBits, hex);
+        assertEquals(f.curve, inPlace.curve, hex);
+        assertEquals(f.notBefore, inPlace.notBefore, hex);
+        assertEquals(f.notAfter, inPlace.notAfter, hex);
+        assertEquals(subject, inPlace.subject(), hex);
+        assertEquals(k, inPlace.key(), hex);
+        assertEquals(f.identity(), inPlace.identity(), hex);
+        assertEquals(f.keyText(), inPlace.keyText(), hex);
+        assertEquals(f.subjectKey(), inPlace.subjectKey(), hex);
+        assertTrue(f.sameKey(inPlace) && inPlace.sameKey(f), hex);
         for (String name : nameVariants(c)) {
-            Boolean light = d.names(name);
+            byte[] utf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            boolean ascii = utf8.length == name.length();
+            Boolean light = ascii ? d.names(utf8, 0, utf8.length) : null;
             boolean expected = TrustLists.sameName(name, subject);
             if (light != null) {
                 assertEquals(expected, light, () -> name + " vs " + subject);
+                assertEquals(light, p.names(utf8, 0, utf8.length), () -> name + " vs " + subject);
             }
             assertEquals(expected, f.hasSubject(name), () -> name + " vs " + subject);
+            // a record's SUBJECTNAME as stored (NUL-terminated), read as bytes: the CN and the match of its text
+            byte[] stored = Arrays.copyOf(utf8, utf8.length + 1);
+            CertFacts.Named n = f.named(Bytes.wrapOwned(stored));
+            String text = Bytes.wrapOwned(stored).toNulTerminatedString();
+            assertEquals(LintContext.cn(text), n.cn, () -> name);
+            assertEquals(TrustLists.sameName(text, subject), n.sameSubject, () -> name + " vs " + subject);
+            CertFacts.Named m = inPlace.named(Bytes.wrapOwned(stored));
+            assertEquals(n.cn, m.cn, () -> name);
+            assertEquals(n.sameSubject, m.sameSubject, () -> name + " vs " + subject);
+            assertEquals(n.recovery, m.recovery, () -> name);
         }
         return true;
+    }
+
+    @Test
+    void theCnOfAnAsciiNameAsBytesIsTheCnOfItsText() {
+        List<String> names = List.of(
+                "",
+                "CN=a",
+                "cn=a",
+                "Cn = x",
+                "CN=",
+                "CN",
+                " CN=  spaced value  ,O=x",
+                "O=x;CN=y;OU=z",
+                "O=x,OU=y",
+                ";;,",
+                "CN=a\\,b,O=c",
+                "CN=x\u0000trailing",
+                "\u0001CN=ctl\u001f",
+                "O=a name without any common name that is over forty characters long",
+                "O=exactly forty characters long text!!!!",
+                "ON=x,CN=second",
+                "C=NZ,CNX=1,CN=real");
+        for (String t : names) {
+            byte[] b = t.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            byte[] padded = new byte[b.length + 4];
+            System.arraycopy(b, 0, padded, 2, b.length);
+            padded[0] = 'C';
+            padded[1] = ',';
+            padded[padded.length - 2] = ';';
+            padded[padded.length - 1] = 'x';
+            assertEquals(LintContext.cn(t), LintContext.cn(padded, 2, 2 + b.length), t);
+        }
     }
 
     /** SUBJECTNAME texts to compare with a certificate's subject: equal ones in several forms, and near misses. */
@@ -371,6 +446,41 @@ class CertDerTest {
             }
         }
         assertTrue(made > 10, "duplicates made: " + made);
+    }
+
+    @Test
+    void aDuplicateExtensionOutsideIdCeIsLeftToTheJdk() throws Exception {
+        // id-ce extensions of three bytes are told apart by their last byte; any other OID is compared with every
+        // earlier extension's: two private extensions, after and between id-ce ones, the second made a duplicate
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                new X500Name("CN=dup,O=Org"),
+                BigInteger.valueOf(77),
+                new Time(Date.from(Instant.parse("2020-01-01T00:00:00Z"))),
+                new Time(Date.from(Instant.parse("2030-01-01T00:00:00Z"))),
+                new X500Name("CN=dup,O=Org"),
+                TestKeyPairs.P256.getPublic());
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        b.addExtension(new ASN1ObjectIdentifier("1.3.6.1.4.1.9.99.1"), false, new byte[] {5, 0});
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        b.addExtension(new ASN1ObjectIdentifier("1.3.6.1.4.1.9.99.2"), false, new byte[] {5, 0});
+        byte[] der = new JcaX509CertificateConverter()
+                .getCertificate(
+                        b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(TestKeyPairs.P256.getPrivate())))
+                .getEncoded();
+        assertTrue(agrees(der), "the certificate is in the subset");
+        byte[] oid2 = {0x2b, 0x06, 0x01, 0x04, 0x01, 0x09, 0x63, 0x02};
+        int at = -1;
+        for (int i = 0; i + oid2.length <= der.length && at < 0; i++) {
+            if (Arrays.equals(der, i, i + oid2.length, oid2, 0, oid2.length)) {
+                at = i + oid2.length - 1;
+            }
+        }
+        assertTrue(at > 0);
+        byte[] m = der.clone();
+        m[at] = 0x01; // 1.3.6.1.4.1.9.99.2 becomes 1.3.6.1.4.1.9.99.1, a duplicate
+        assertEquals(null, CertDer.read(m));
+        m[at] = 0x03; // 1.3.6.1.4.1.9.99.3: no duplicate
+        assertNotNull(CertDer.read(m));
     }
 
     @Test

@@ -258,6 +258,12 @@ public final class LintCommand implements Callable<Integer> {
         return o;
     }
 
+    /** @return why a malformed file could not be read; a limit names the option that raises it */
+    private static String why(LintReport r) {
+        return r.limitExceeded().map(LimitOptions::message).orElseGet(() -> r.malformed()
+                .orElseThrow());
+    }
+
     // ------------------------------------------------------------------ text
 
     static void text(PrintWriter out, LintReport r) {
@@ -265,8 +271,7 @@ public final class LintCommand implements Callable<Integer> {
             out.println(r.name() + ": " + f.text());
         }
         if (r.malformed().isPresent()) {
-            out.println(r.name() + ": not a trust list (no rule ran but the size rules): "
-                    + r.malformed().get());
+            out.println(r.name() + ": not a trust list (no rule ran but the size rules): " + why(r));
         } else if (r.findings().isEmpty()) {
             out.println(r.name() + ": no findings");
         }
@@ -359,7 +364,7 @@ public final class LintCommand implements Callable<Integer> {
             g.writeStringField("path", r.name());
             g.writeStringField("kind", r.kind().map(Enum::name).orElse(null));
             g.writeNumberField("size", r.size());
-            g.writeStringField("malformed", r.malformed().orElse(null));
+            g.writeStringField("malformed", r.malformed().isPresent() ? why(r) : null);
             g.writeBooleanField("failed", r.failed(werror));
             g.writeArrayFieldStart("findings");
             for (Finding f : r.findings()) {
@@ -412,8 +417,7 @@ public final class LintCommand implements Callable<Integer> {
         g.writeEndObject();
         for (LintReport r : reports) {
             if (r.malformed().isPresent()) {
-                doc.problem(JsonDocument.Entry.of(
-                        "MALFORMED", "ERROR", r.name() + ": " + r.malformed().get()));
+                doc.problem(JsonDocument.Entry.of("MALFORMED", "ERROR", r.name() + ": " + why(r)));
             }
         }
         for (Failure f : failures) {

@@ -93,6 +93,24 @@ class LintCommandTest {
         assertEquals(exit == 0 ? "PASS" : "FAIL", n.get("verdict").asText());
     }
 
+    /** A file over a reading limit is malformed with the option that raises the limit, not the library's API. */
+    @Test
+    void overTheSizeLimitNamesTheOption() throws IOException {
+        Path big = Files.write(tmp.resolve("ITLFile.tlv"), new byte[3_000_000]);
+        CliRun t = CliRun.run("lint", big.toString());
+        assertEquals(ExitCodes.INPUT, t.exitCode(), t.stderr());
+        String hint = "raise it with --limit max-file-size=N (N >= 3000000)";
+        assertTrue(t.stdout().contains(hint) && !t.stdout().contains("ItlLimits"), t.stdout());
+        JsonNode f = JsonSchemas.LINT
+                .parse(CliRun.run("lint", "--json", big.toString()))
+                .get("data")
+                .get("files")
+                .get(0);
+        assertTrue(f.get("malformed").asText().contains(hint), f.toString());
+        LintReport r = Linter.of(LintOptions.defaults()).lint("ITLFile.tlv", Bytes.wrapOwned(new byte[3_000_000]));
+        assertEquals(3_000_000L, r.limitExceeded().orElseThrow().actual());
+    }
+
     @Test
     void examplesAndInfo() throws IOException {
         JsonNode a = json(CliRun.run("lint", "--json", "--now", "2026-11-29", example("ITLFile.tlv")));

@@ -1,5 +1,6 @@
 package io.github.itl4j.trust.lint;
 
+import io.github.itl4j.ItlLimitException;
 import io.github.itl4j.trust.FileKind;
 import java.util.List;
 import java.util.Objects;
@@ -15,10 +16,17 @@ public final class LintReport {
     private final long size;
     private final FileKind kind;
     private final String malformed;
+    private final ItlLimitException limit;
     private final List<Finding> findings;
 
     LintReport(String name, long size, FileKind kind, String malformed, List<Finding> findings) {
+        this(name, size, kind, malformed, null, findings);
+    }
+
+    LintReport(
+            String name, long size, FileKind kind, String malformed, ItlLimitException limit, List<Finding> findings) {
         this.name = Objects.requireNonNull(name, "name");
+        this.limit = limit;
         this.size = size;
         this.kind = kind;
         this.malformed = malformed;
@@ -43,6 +51,14 @@ public final class LintReport {
     /** @return why the file could not be read as a trust list, if it could not (exit 3; size rules still ran) */
     public Optional<String> malformed() {
         return Optional.ofNullable(malformed);
+    }
+
+    /**
+     * @return the reader's limit the file exceeded, when that is why it could not be read: a front end can say how to
+     *     raise the limit in its own terms (the CLI names its {@code --limit} option)
+     */
+    public Optional<ItlLimitException> limitExceeded() {
+        return Optional.ofNullable(limit);
     }
 
     /** @return the findings */

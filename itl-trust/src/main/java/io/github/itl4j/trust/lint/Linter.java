@@ -3,6 +3,7 @@ package io.github.itl4j.trust.lint;
 import io.github.itl4j.Bytes;
 import io.github.itl4j.ItlException;
 import io.github.itl4j.ItlFile;
+import io.github.itl4j.ItlLimitException;
 import io.github.itl4j.ItlReader;
 import io.github.itl4j.crypto.ItlVerifier;
 import io.github.itl4j.crypto.VerificationResult;
@@ -126,9 +127,9 @@ public final class Linter {
             }
             f = ItlReader.withLimits(options.limits()).readTrustList(data);
         } catch (ItlException | IllegalArgumentException e) {
-            return encrypted(name, data).orElseGet(() -> malformed(name, data.size(), e.getMessage()));
+            return encrypted(name, data).orElseGet(() -> malformed(name, data.size(), e));
         } catch (java.io.IOException e) {
-            return malformed(name, data.size(), e.getMessage());
+            return malformed(name, data.size(), e);
         }
         return lint(f, name, data.size());
     }
@@ -153,11 +154,12 @@ public final class Linter {
         return Optional.of(EncChecks.lint(name, data.size(), s, options));
     }
 
-    private LintReport malformed(String name, long size, String why) {
+    private LintReport malformed(String name, long size, Exception why) {
         LintContext ctx = new LintContext(null, name, size, options);
         ctx.run(Rules.ALL.get(0));
         ctx.run(Rules.ALL.get(2));
-        return new LintReport(name, size, null, why, ctx.findings());
+        return new LintReport(
+                name, size, null, why.getMessage(), why instanceof ItlLimitException l ? l : null, ctx.findings());
     }
 
     /**

@@ -110,26 +110,35 @@ final class FleetFileJob {
      *     report it once durable); null if the worker was interrupted (cancellation)
      */
     FileResult process(Path source) {
-        // FILENAME keeps the path relative to the signed directory (the TFTP root), '/'-separated, as UCMNZ signs
-        // Desktops/320x196x4/List.xml.sgn (SPEC 7.7); a file directly in the root gets its bare name
-        Path rel = root != null && source.startsWith(root) ? root.relativize(source) : source.getFileName();
-        StringBuilder relName = new StringBuilder();
-        for (Path part : rel) {
-            relName.append(relName.length() == 0 ? "" : "/").append(part);
+        String name = source.getFileName().toString();
+        Path rel;
+        String outName;
+        Path target;
+        if (sourceDir != null) { // a file of the listed directory itself (not recursive): FILENAME is its name
+            rel = null;
+            outName = name + SGN;
+            target = out != null ? out.resolve(outName) : sourceDir.path().resolve(outName);
+        } else {
+            // FILENAME keeps the path relative to the signed directory (the TFTP root), '/'-separated, as UCMNZ
+            // signs Desktops/320x196x4/List.xml.sgn (SPEC 7.7); a file directly in the root gets its bare name
+            rel = root != null && source.startsWith(root) ? root.relativize(source) : source.getFileName();
+            StringBuilder relName = new StringBuilder();
+            for (Path part : rel) {
+                relName.append(relName.length() == 0 ? "" : "/").append(part);
+            }
+            outName = relName + SGN;
+            target = out != null
+                    ? out.resolve(rel.toString() + SGN)
+                    : source.toAbsolutePath().getParent().resolve(name + SGN);
         }
-        String outName = relName + SGN;
-        Path target = out != null
-                ? out.resolve(rel.toString() + SGN)
-                : source.toAbsolutePath().getParent().resolve(source.getFileName() + SGN);
         long size = -1;
         Bytes payload;
         FileTime sourceTime;
         Set<PosixFilePermission> sourcePermissions;
         try {
             // one lstat gives the type, size, time and permissions
-            BasicFileAttributes a = sourceDir != null
-                    ? sourceDir.attributes(source.getFileName().toString())
-                    : attributes(source, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes a =
+                    sourceDir != null ? sourceDir.attributes(name) : attributes(source, LinkOption.NOFOLLOW_LINKS);
             if (a == null) {
                 throw new NoSuchFileException(source.toString());
             }
@@ -166,8 +175,7 @@ final class FleetFileJob {
                         "source is " + size + " bytes, over maxPayloadSize (" + limits.maxPayloadSize() + ")");
             }
             if (sourceDir != null) { // not following links: O_NOFOLLOW, relative to the open directory
-                try (SeekableByteChannel ch =
-                        sourceDir.newReadChannel(source.getFileName().toString())) {
+                try (SeekableByteChannel ch = sourceDir.newReadChannel(name)) {
                     payload = readBounded(ch, limits, size);
                 }
             } else {
@@ -195,9 +203,8 @@ final class FleetFileJob {
         BasicFileAttributes targetAttributes;
         boolean targetKnown = true;
         try {
-            targetAttributes = outDir != null
-                    ? outDir.attributes(target.getFileName().toString())
-                    : attributes(target, LinkOption.NOFOLLOW_LINKS);
+            targetAttributes =
+                    outDir != null ? outDir.attributes(outName) : attributes(target, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             targetAttributes = null;
         } catch (IOException | RuntimeException e) {
@@ -219,14 +226,14 @@ final class FleetFileJob {
         }
         AtomicFileWriter.Staged staged;
         try {
-            if (out != null && rel.getNameCount() > 1) {
+            if (out != null && rel != null && rel.getNameCount() > 1) {
                 Files.createDirectories(target.getParent());
             }
             AtomicFileWriter w = writerFor(sourcePermissions);
             if (!targetKnown) {
                 staged = w.stage(target, encoded);
             } else if (outDir != null) {
-                staged = w.stage(outDir, target.getFileName().toString(), encoded, targetAttributes);
+                staged = w.stage(outDir, outName, encoded, targetAttributes);
             } else {
                 staged = w.stage(target, encoded, targetAttributes);
             }

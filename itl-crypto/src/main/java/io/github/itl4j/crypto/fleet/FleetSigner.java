@@ -280,6 +280,12 @@ public final class FleetSigner {
         if (jobFactory == null && !recursive && !followSymlinks) {
             sourceDir = openQuietly(directory);
             outDir = out == null ? sourceDir : openQuietly(out);
+            if (sourceDir == null || outDir == null) { // both or neither
+                closeQuietly(sourceDir);
+                closeQuietly(outDir);
+                sourceDir = null;
+                outDir = null;
+            }
         }
         try {
             return signListed(directory, out, files, start, sourceDir, outDir);

@@ -33,10 +33,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <pre>
  * java -cp itl-bench/target/benchmarks.jar io.github.itl4j.bench.NativeRatios [--seconds 5] [--rounds 1] [--all]
  * java -cp itl-bench/target/benchmarks.jar io.github.itl4j.bench.NativeRatios --cpu [--all]
+ * java -Djava.io.tmpdir=DIR -cp itl-bench/target/benchmarks.jar io.github.itl4j.bench.NativeRatios --fleet \
+ *     [--files 10000] [--rounds 10]
  * </pre>
  *
  * <p>{@code --cpu --all} adds the parallel speed-up and the fleet's CPU cost per file,
- * also counted in CPU time (see {@link #parallelCpu()} and {@link #fleetCpu()}).
+ * also counted in CPU time (see {@link #parallelCpu()} and {@link #fleetCpu(int, int)}).
  */
 public final class NativeRatios {
     private static final Pattern OPENSSL_RSA2048 =
@@ -53,6 +55,8 @@ public final class NativeRatios {
         int rounds = 1;
         boolean all = false;
         boolean cpuTime = false;
+        boolean fleetOnly = false;
+        int fleetFiles = 2_000;
         for (int i = 0; i < args.length; i++) {
             if ("--seconds".equals(args[i])) {
                 seconds = Integer.parseInt(args[++i]);
@@ -62,15 +66,23 @@ public final class NativeRatios {
                 all = true;
             } else if ("--cpu".equals(args[i])) {
                 cpuTime = true;
+            } else if ("--fleet".equals(args[i])) {
+                fleetOnly = true;
+            } else if ("--files".equals(args[i])) {
+                fleetFiles = Integer.parseInt(args[++i]);
             } else {
                 throw new IllegalArgumentException("unknown argument " + args[i]);
             }
+        }
+        if (fleetOnly) {
+            fleetCpu(fleetFiles, Math.max(rounds, 6));
+            return;
         }
         if (cpuTime) {
             cpu(seconds);
             if (all) {
                 parallelCpu();
-                fleetCpu();
+                fleetCpu(fleetFiles, 6);
             }
             return;
         }
@@ -288,25 +300,32 @@ public final class NativeRatios {
     /**
      * {@code --all --cpu}, fleet signing without wall-clock time: the CPU time of the whole process (every thread,
      * the kernel's work for its system calls included) per file of {@link FleetSignBenchmark#fleet} against per
-     * signature of {@link FleetSignBenchmark#baselineRawSignAllCores}, with 2,000 files. When both use every core
-     * and the disk's latency is hidden (outputs are made durable in batches), the wall-clock ratio on idle cores is
-     * about this CPU ratio.
+     * signature of {@link FleetSignBenchmark#baselineRawSignAllCores}, the best of rounds 3 and later (the first two
+     * warm up). When both use every core and the disk's latency is hidden (outputs are made durable in batches), the
+     * wall-clock ratio on idle cores is about this CPU ratio. {@code --fleet} runs only this, with {@code --files N}
+     * (default 2,000; the process CPU time is counted in ticks of 10 ms, i.e. 5 us per file at 2,000 files, 1 us at
+     * 10,000) and {@code --rounds N} (at least 6); the directory is in {@code java.io.tmpdir}.
      */
-    private static void fleetCpu() throws Exception {
+    private static void fleetCpu(int files, int rounds) throws Exception {
         com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-        System.out.printf(Locale.ROOT, "%nfleet signing, process CPU time per file (2,000 files, rounds 3 to 6)%n");
+        System.out.printf(
+                Locale.ROOT,
+                "%nfleet signing, process CPU time per file (%,d files in %s, best of rounds 3 to %d)%n",
+                files,
+                System.getProperty("java.io.tmpdir"),
+                rounds);
         System.out.println("| provider | fleet us / file | raw sign us / signature | raw / fleet |");
         System.out.println("|---|---:|---:|---:|");
         for (String prov : new String[] {"jdk", "native"}) {
             FleetSignBenchmark b = new FleetSignBenchmark();
             b.provider = prov;
-            b.fleetFiles = 2_000;
+            b.fleetFiles = files;
             b.setUp();
             try {
                 double fleet = Double.MAX_VALUE;
                 double raw = Double.MAX_VALUE;
-                for (int round = 0; round < 6; round++) {
+                for (int round = 0; round < rounds; round++) {
                     long c0 = os.getProcessCpuTime();
                     b.fleet();
                     long c1 = os.getProcessCpuTime();

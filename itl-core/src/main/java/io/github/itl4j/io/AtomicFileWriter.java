@@ -1,9 +1,11 @@
 package io.github.itl4j.io;
 
 import io.github.itl4j.Bytes;
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryIteratorException;
@@ -13,11 +15,14 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -236,6 +241,188 @@ public final class AtomicFileWriter {
         return stage(target, target.toAbsolutePath(), data, targetAttributes);
     }
 
+    /**
+     * {@link #stage(Path, Bytes, BasicFileAttributes)} for the file {@code name} of a directory held open by
+     * {@link Directory#open(Path)}: where the platform allows it, every file system call of the staging and of
+     * {@link Staged#commit()} is made relative to the open directory ({@code openat}, {@code fstatat},
+     * {@code renameat}) rather than by walking the directory's path again, and the directory cannot be swapped for
+     * another (or for a link) between the check and the rename. The same targets are refused, from
+     * {@code targetAttributes} here and again from the directory right before the rename; the temporary file is
+     * created the same way ({@code O_EXCL}, at most {@code rw-------}). Where the directory could not be held open,
+     * or when links are {@linkplain #followSymlinks(boolean) followed}, this is
+     * {@code stage(directory.path().resolve(name), data, targetAttributes)}.
+     *
+     * @param directory the open directory of the target
+     * @param name the target's file name in it: one path component, not {@code .} or {@code ..}
+     * @param data the new content
+     * @param targetAttributes the target's attributes, read without following links (e.g. by
+     *     {@link Directory#attributes(String)}), or null if the target did not exist
+     * @return the staged file
+     * @throws UnsafeTargetException as {@link #write}
+     * @throws IOException as {@link #write}; nothing is left behind
+     * @since 0.1.0
+     */
+    public Staged stage(Directory directory, String name, Bytes data, BasicFileAttributes targetAttributes)
+            throws IOException {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(data, "data");
+        Path target = directory.path.resolve(Directory.checkName(name));
+        if (directory.stream == null || followSymlinks) {
+            return stage(target, target, data, targetAttributes);
+        }
+        String given = target.toString();
+        Checked checked = check(target, given, targetAttributes);
+        Set<PosixFilePermission> finalPermissions = finalPermissions(checked, directory.path, given);
+        Temp temp = createTemp(directory, name, given, finalPermissions);
+        String tmpName = temp.path().getFileName().toString();
+        FileChannel ch = temp.channel();
+        boolean staged = false;
+        try {
+            ByteBuffer b = data.asByteBuffer();
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
+            if (temp.needsChmod()) {
+                Files.setPosixFilePermissions(temp.path(), finalPermissions);
+            }
+            if (removeStale) {
+                removeStale(directory.path, name, Files.getOwner(temp.path(), LinkOption.NOFOLLOW_LINKS), STALE_AFTER);
+            }
+            staged = true;
+            return new Staged(this, temp.path(), target, given, ch, directory, tmpName, name);
+        } catch (java.nio.channels.ClosedByInterruptException e) {
+            throw e;
+        } catch (FileSystemException e) {
+            throw renamed(e, given);
+        } finally {
+            if (!staged) {
+                closeQuietly(ch);
+                directory.deleteQuietly(tmpName, temp.path());
+            }
+        }
+    }
+
+    /**
+     * A directory held open for many writes into it ({@link #stage(Directory, String, Bytes, BasicFileAttributes)}),
+     * through a {@link SecureDirectoryStream} where the platform has one (Linux, macOS): the files of the directory
+     * are then looked up relative to its open descriptor, not by its path. Thread-safe. Close it once the files
+     * staged in it are committed or abandoned.
+     *
+     * @since 0.1.0
+     */
+    public static final class Directory implements Closeable {
+        private final Path path;
+        /** The open directory, or null where the platform has no {@link SecureDirectoryStream}. */
+        private final SecureDirectoryStream<Path> stream;
+
+        private Directory(Path path, SecureDirectoryStream<Path> stream) {
+            this.path = path;
+            this.stream = stream;
+        }
+
+        /**
+         * Opens a directory (a link to a directory is followed, as a path would be).
+         *
+         * @param dir the directory
+         * @return it, held open
+         * @throws IOException if it cannot be opened (e.g. it is not a directory)
+         */
+        @SuppressWarnings("unchecked")
+        public static Directory open(Path dir) throws IOException {
+            Path abs = dir.toAbsolutePath();
+            DirectoryStream<Path> ds = Files.newDirectoryStream(abs);
+            if (ds instanceof SecureDirectoryStream<?> sds) {
+                return new Directory(abs, (SecureDirectoryStream<Path>) sds);
+            }
+            ds.close();
+            return new Directory(abs, null);
+        }
+
+        /** @return the directory's absolute path */
+        public Path path() {
+            return path;
+        }
+
+        /** @return whether the directory is held open (file system calls relative to it), not only named by path */
+        boolean isHeldOpen() {
+            return stream != null;
+        }
+
+        /**
+         * @param name a file name in the directory
+         * @return its attributes from one {@code lstat} (relative to the directory where it is held open):
+         *     {@link PosixFileAttributes} where the file system has them; null if there is no such file
+         * @throws IOException if they cannot be read
+         */
+        public BasicFileAttributes attributes(String name) throws IOException {
+            checkName(name);
+            if (stream == null) {
+                return AtomicFileWriter.attributes(path.resolve(name), LinkOption.NOFOLLOW_LINKS);
+            }
+            try {
+                return stream.getFileAttributeView(
+                                relative(name), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .readAttributes();
+            } catch (NoSuchFileException e) {
+                return null;
+            }
+        }
+
+        /**
+         * @param name a file name in the directory
+         * @return a channel reading it; a symbolic link is not followed ({@code O_NOFOLLOW}: the open fails)
+         * @throws IOException if it cannot be opened
+         */
+        public SeekableByteChannel newReadChannel(String name) throws IOException {
+            checkName(name);
+            if (stream == null) {
+                return Files.newByteChannel(path.resolve(name), StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+            }
+            return stream.newByteChannel(relative(name), READ_NOFOLLOW);
+        }
+
+        private Path relative(String name) {
+            return path.getFileSystem().getPath(name);
+        }
+
+        private static String checkName(String name) {
+            Objects.requireNonNull(name, "name");
+            if (name.isEmpty() || name.equals(".") || name.equals("..") || name.indexOf('/') >= 0) {
+                throw new IllegalArgumentException("not a file name: " + name);
+            }
+            return name;
+        }
+
+        /** renameat: the temporary file over the target, both in this directory, in one step. */
+        private void move(String tmpName, String name) throws IOException {
+            stream.move(relative(tmpName), stream, relative(name));
+        }
+
+        private void deleteQuietly(String tmpName, Path tmp) {
+            try {
+                if (stream != null) {
+                    stream.deleteFile(relative(tmpName));
+                } else {
+                    Files.deleteIfExists(tmp);
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // the original failure is the one to report (or it is gone already)
+            }
+        }
+
+        /** Closes the directory; files staged in it and not committed yet can then only be abandoned. */
+        @Override
+        public void close() throws IOException {
+            if (stream != null) {
+                stream.close();
+            }
+        }
+    }
+
+    private static final Set<OpenOption> READ_NOFOLLOW = Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+    private static final Set<OpenOption> CREATE_NEW_WRITE =
+            Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+
     private Staged stage(Path target, Path absolute, Bytes data, BasicFileAttributes targetAttributes)
             throws IOException {
         Objects.requireNonNull(data, "data");
@@ -320,13 +507,34 @@ public final class AtomicFileWriter {
         private FileChannel channel;
 
         private boolean done;
+        /** The open directory of both files, or null when staged by path. */
+        private final Directory directory;
+
+        private final String tmpName;
+        private final String name;
 
         private Staged(AtomicFileWriter writer, Path tmp, Path target, String given, FileChannel channel) {
+            this(writer, tmp, target, given, channel, null, null, null);
+        }
+
+        @SuppressWarnings("checkstyle:ParameterNumber")
+        private Staged(
+                AtomicFileWriter writer,
+                Path tmp,
+                Path target,
+                String given,
+                FileChannel channel,
+                Directory directory,
+                String tmpName,
+                String name) {
             this.writer = writer;
             this.tmp = tmp;
             this.target = target;
             this.given = given;
             this.channel = channel;
+            this.directory = directory;
+            this.tmpName = tmpName;
+            this.name = name;
         }
 
         /** @return the file that {@link #commit()} replaces (the link's target when links are followed) */
@@ -384,6 +592,13 @@ public final class AtomicFileWriter {
             close();
             boolean moved = false;
             try {
+                if (directory != null) {
+                    // relative to the open directory: the one checked is the one renamed into
+                    writer.check(target, given, directory.attributes(name));
+                    directory.move(tmpName, name);
+                    moved = true;
+                    return target;
+                }
                 writer.checkTarget(target, given);
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -398,8 +613,16 @@ public final class AtomicFileWriter {
                 throw renamed(e, given);
             } finally {
                 if (!moved) {
-                    deleteQuietly(tmp);
+                    deleteTemporary();
                 }
+            }
+        }
+
+        private void deleteTemporary() {
+            if (directory != null) {
+                directory.deleteQuietly(tmpName, tmp);
+            } else {
+                deleteQuietly(tmp);
             }
         }
 
@@ -408,7 +631,7 @@ public final class AtomicFileWriter {
             if (!done) {
                 done = true;
                 close();
-                deleteQuietly(tmp);
+                deleteTemporary();
             }
         }
     }
@@ -543,6 +766,37 @@ public final class AtomicFileWriter {
             try {
                 // CREATE_NEW: O_EXCL, never an existing file, never through a link
                 return new Temp(tmp, FileChannel.open(tmp, options, attrs), needsChmod);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 9) {
+                    throw new FileAlreadyExistsException(given, null, "cannot create a temporary file beside it");
+                }
+            } catch (FileSystemException e) {
+                throw renamed(e, given);
+            }
+        }
+    }
+
+    /** {@link #createTemp(Path, String, String, Set)} relative to an open directory ({@code openat}). */
+    private Temp createTemp(Directory directory, String name, String given, Set<PosixFilePermission> finalPermissions)
+            throws IOException {
+        Set<PosixFilePermission> initial = null;
+        boolean needsChmod = false;
+        if (finalPermissions != null) {
+            initial = EnumSet.copyOf(OWNER_RW);
+            initial.retainAll(finalPermissions);
+            Set<PosixFilePermission> umaskKeeps = defaultPermissions.get(directory.path);
+            needsChmod = !initial.equals(finalPermissions) || umaskKeeps == null || !umaskKeeps.containsAll(initial);
+        }
+        FileAttribute<?>[] attrs = initial != null
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(initial)}
+                : new FileAttribute<?>[0];
+        for (int attempt = 0; ; attempt++) {
+            String tmpName = temporaryName(name);
+            try {
+                // CREATE_NEW: O_EXCL, never an existing file, never through a link
+                FileChannel ch = (FileChannel)
+                        directory.stream.newByteChannel(directory.relative(tmpName), CREATE_NEW_WRITE, attrs);
+                return new Temp(directory.path.resolve(tmpName), ch, needsChmod);
             } catch (FileAlreadyExistsException e) {
                 if (attempt >= 9) {
                     throw new FileAlreadyExistsException(given, null, "cannot create a temporary file beside it");

@@ -320,4 +320,89 @@ class AtomicFileWriterTest {
             assertEquals("new", Files.readString(t));
         }
     }
+
+    @Test
+    void aFileStagedInAnOpenDirectoryReplacesTheTargetOnlyWhenCommitted() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path t = Files.writeString(dir.resolve("i.sgn"), "old");
+        Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("rw-r-----"));
+        try (AtomicFileWriter.Directory d = AtomicFileWriter.Directory.open(dir)) {
+            assertEquals(dir.toAbsolutePath(), d.path());
+            assertEquals(null, d.attributes("missing"));
+            BasicFileAttributes a = d.attributes("i.sgn");
+            assertTrue(a.isRegularFile());
+            assertEquals(3, a.size());
+            AtomicFileWriter.Staged s = W.stage(d, "i.sgn", Bytes.utf8("new content"), a);
+            assertEquals("old", Files.readString(t), "staging must not touch the target");
+            assertEquals(2, names().size(), "one temporary file beside the target: " + names());
+            s.force();
+            assertEquals(dir.toAbsolutePath().resolve("i.sgn"), s.commit());
+            assertEquals("new content", Files.readString(t));
+            assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(t)));
+            assertEquals(List.of("i.sgn"), names());
+            try (var ch = d.newReadChannel("i.sgn")) {
+                assertEquals(11, ch.size());
+            }
+            AtomicFileWriter.Staged n = W.stage(d, "j.sgn", Bytes.utf8("j"), null); // a new file
+            n.force();
+            n.commit();
+            assertEquals("j", Files.readString(dir.resolve("j.sgn")));
+            W.stage(d, "k.sgn", Bytes.utf8("k"), null).abandon();
+            assertEquals(List.of("i.sgn", "j.sgn"), names());
+            assertThrows(IllegalArgumentException.class, () -> W.stage(d, "sub/x.sgn", Bytes.utf8("x"), null));
+            assertThrows(IllegalArgumentException.class, () -> W.stage(d, "..", Bytes.utf8("x"), null));
+            assertThrows(IllegalArgumentException.class, () -> d.attributes("../x"));
+        }
+    }
+
+    @Test
+    void aLinkOrDirectoryPlantedInAnOpenDirectoryBetweenStagingAndCommitIsRefused() throws Exception {
+        Path elsewhere = Files.writeString(dir.resolve("elsewhere.txt"), "keep");
+        try (AtomicFileWriter.Directory d = AtomicFileWriter.Directory.open(dir)) {
+            AtomicFileWriter.Staged s = W.stage(d, "l.sgn", Bytes.utf8("new"), null);
+            try {
+                Files.createSymbolicLink(dir.resolve("l.sgn"), elsewhere);
+            } catch (UnsupportedOperationException | IOException e) {
+                s.abandon();
+                assumeTrue(false, "no symbolic links here");
+            }
+            s.force();
+            UnsafeTargetException e = assertThrows(UnsafeTargetException.class, s::commit);
+            assertEquals(UnsafeTargetException.Kind.SYMBOLIC_LINK, e.kind());
+            assertEquals("keep", Files.readString(elsewhere));
+            assertTrue(Files.isSymbolicLink(dir.resolve("l.sgn")));
+            AtomicFileWriter.Staged m = W.stage(d, "m.sgn", Bytes.utf8("new"), null);
+            Files.createDirectory(dir.resolve("m.sgn"));
+            m.force();
+            e = assertThrows(UnsafeTargetException.class, m::commit);
+            assertEquals(UnsafeTargetException.Kind.DIRECTORY, e.kind());
+            assertEquals(List.of("elsewhere.txt", "l.sgn", "m.sgn"), names(), "the temporary files were not removed");
+            assertTrue(Files.isDirectory(dir.resolve("m.sgn"), LinkOption.NOFOLLOW_LINKS));
+            // a symbolic link is not read through either
+            Path link = dir.resolve("link.txt");
+            Files.createSymbolicLink(link, elsewhere);
+            assertTrue(d.attributes("link.txt").isSymbolicLink());
+            assertThrows(IOException.class, () -> d.newReadChannel("link.txt").close());
+        }
+    }
+
+    @Test
+    void aFileStagedInAnOpenDirectoryIsRenamedInThatDirectoryEvenWhenItsPathNowNamesAnother() throws Exception {
+        Path held = Files.createDirectory(dir.resolve("held"));
+        try (AtomicFileWriter.Directory d = AtomicFileWriter.Directory.open(held)) {
+            assumeTrue(d.isHeldOpen(), "no SecureDirectoryStream on this platform");
+            AtomicFileWriter.Staged s = W.stage(d, "n.sgn", Bytes.utf8("new"), null);
+            s.force();
+            // the directory is moved away and another put at its path (e.g. a link to a place the user did not
+            // name): the commit renames within the directory that was checked, not by its path
+            Path moved = Files.move(held, dir.resolve("moved"));
+            Path other = Files.createDirectory(dir.resolve("other"));
+            Files.createSymbolicLink(held, other);
+            s.commit();
+            assertEquals("new", Files.readString(moved.resolve("n.sgn")));
+            assertFalse(Files.exists(other.resolve("n.sgn"), LinkOption.NOFOLLOW_LINKS), "written by path");
+        } catch (UnsupportedOperationException e) {
+            assumeTrue(false, "no symbolic links here");
+        }
+    }
 }

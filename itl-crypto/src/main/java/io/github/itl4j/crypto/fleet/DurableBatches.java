@@ -36,8 +36,10 @@ import java.util.function.IntConsumer;
  * <p><b>Few hand-offs.</b> Waking a thread costs more CPU than the fsync of a small file on a fast file system (tens
  * of microseconds on a virtual machine), so the committer is woken once per {@value #MIN_BATCH} staged files, not per
  * file (or when a staged file has waited {@value #MAX_DELAY_MILLIS} ms, or at the end), and the forcing threads pull
- * the batch's files from one cursor: one helper per {@value #FILES_PER_FORCER} files beyond the committer's, and a
- * helper that finds the batch done (the committer forced them all meanwhile) has nothing to do. Not API.
+ * the batch's files from one cursor. Helpers (one per {@value #FILES_PER_FORCER} files left) are started only once the
+ * committer has forced alone for {@link #HELPERS_AFTER_NANOS} ns in this batch: on a disk, right after its first
+ * fsync; on tmpfs or a write-back cache, never (the committer forces the batch in less time than waking them takes).
+ * Not API.
  */
 final class DurableBatches {
     /** The most files committed together. */
@@ -56,6 +58,13 @@ final class DurableBatches {
     static final int MAX_FORCERS = 32;
     /** One forcing thread (the committer, then helpers) per this many files of a batch. */
     static final int FILES_PER_FORCER = 8;
+    /**
+     * Helpers are started once the committer has spent this long forcing a batch's files alone: one fsync of a disk
+     * takes longer (the helpers then start after the first file), while on a file system where an fsync costs
+     * microseconds (tmpfs, a write-back cache) the committer forces the whole batch before it would have woken a
+     * helper, and no thread is woken for nothing.
+     */
+    static final long HELPERS_AFTER_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     /** The most directories kept open for their fsync between batches (a recursive run may write into many). */
     static final int MAX_OPEN_DIRECTORIES = 16;
 
@@ -78,6 +87,10 @@ final class DurableBatches {
     }
 
     private final Consumer<FileResult> done;
+    private final long helpersAfterNanos;
+    /** Helper tasks started so far (tests). */
+    private final AtomicInteger helpersStarted = new AtomicInteger();
+
     private final long maxDelayNanos;
     private final IntConsumer batchSizes;
     private final Object lock = new Object();
@@ -115,6 +128,17 @@ final class DurableBatches {
      * @param batches receives the size of each batch as the committer takes it (tests), or null
      */
     DurableBatches(Consumer<FileResult> done, long maxDelayMillis, IntConsumer batches) {
+        this(done, maxDelayMillis, batches, HELPERS_AFTER_NANOS);
+    }
+
+    /**
+     * @param done as {@link #DurableBatches(Consumer)}
+     * @param maxDelayMillis as {@link #DurableBatches(Consumer, long, IntConsumer)}
+     * @param batches as {@link #DurableBatches(Consumer, long, IntConsumer)}
+     * @param helpersAfterNanos how long the committer forces a batch alone before starting helpers (tests)
+     */
+    DurableBatches(Consumer<FileResult> done, long maxDelayMillis, IntConsumer batches, long helpersAfterNanos) {
+        this.helpersAfterNanos = helpersAfterNanos;
         this.done = done;
         this.maxDelayNanos = TimeUnit.MILLISECONDS.toNanos(maxDelayMillis);
         this.batchSizes = batches;
@@ -304,9 +328,10 @@ final class DurableBatches {
     }
 
     /**
-     * Forces every staged file of the batch: the committer and, for a larger batch, up to {@link #MAX_FORCERS} - 1
-     * helper threads take the files from one cursor, so a slow disk has many fsyncs in flight at once while on a
-     * fast one the committer forces most of them itself before a helper is even running.
+     * Forces every staged file of the batch: the committer forces them in turn and, for a larger batch on a slow
+     * disk (once it has spent {@link #HELPERS_AFTER_NANOS} on this batch), starts up to {@link #MAX_FORCERS} - 1
+     * helper threads that take the remaining files from the same cursor, so many fsyncs are in flight at once; on a
+     * fast one the committer forces them all itself and wakes no helper.
      *
      * @return per file, what its force threw, or null
      * @throws InterruptedException if interrupted while waiting for a helper
@@ -317,27 +342,46 @@ final class DurableBatches {
         AtomicInteger cursor = new AtomicInteger();
         Runnable forcer = () -> {
             for (int k; (k = cursor.getAndIncrement()) < n; ) {
-                try {
-                    batch.get(k).force();
-                } catch (IOException | RuntimeException | Error e) {
-                    failures[k] = e;
-                }
+                force(batch, k, failures);
             }
         };
-        int helpers = Math.min(MAX_FORCERS, (n + FILES_PER_FORCER - 1) / FILES_PER_FORCER) - 1;
-        List<Future<?>> running = new ArrayList<>(Math.max(helpers, 0));
-        for (int h = 0; h < helpers; h++) {
-            running.add(forcePool.submit(forcer));
+        List<Future<?>> running = null;
+        long start = System.nanoTime();
+        for (int k; (k = cursor.getAndIncrement()) < n; ) {
+            force(batch, k, failures);
+            if (running == null && System.nanoTime() - start >= helpersAfterNanos) {
+                int left = n - k - 1;
+                int helpers = Math.min(MAX_FORCERS - 1, (left + FILES_PER_FORCER - 1) / FILES_PER_FORCER);
+                running = new ArrayList<>(helpers);
+                helpersStarted.addAndGet(helpers);
+                for (int h = 0; h < helpers; h++) {
+                    running.add(forcePool.submit(forcer));
+                }
+            }
         }
-        forcer.run();
-        for (Future<?> f : running) {
-            try {
-                f.get(); // after it, the helper's entries of failures are visible here
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a forcing thread failed", e.getCause()); // forcer catches all
+        if (running != null) {
+            for (Future<?> f : running) {
+                try {
+                    f.get(); // after it, the helper's entries of failures are visible here
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("a forcing thread failed", e.getCause()); // force catches all
+                }
             }
         }
         return failures;
+    }
+
+    private static void force(List<AtomicFileWriter.Staged> batch, int k, Throwable[] failures) {
+        try {
+            batch.get(k).force();
+        } catch (IOException | RuntimeException | Error e) {
+            failures[k] = e;
+        }
+    }
+
+    /** @return how many helper tasks forced files so far (tests) */
+    int helpersStarted() {
+        return helpersStarted.get();
     }
 
     /** As {@link AtomicFileWriter#syncDirectory(Path)} (best effort), through the directory's open descriptor. */

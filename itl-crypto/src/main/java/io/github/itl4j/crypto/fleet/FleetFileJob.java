@@ -56,6 +56,14 @@ final class FleetFileJob {
     private final BooleanSupplier cancelled;
     private final DurableBatches batches;
     /**
+     * The directory of the sources and the one of the outputs (often the same), held open so that each file is
+     * examined, read, created and renamed relative to it; null when the run opened none (recursive runs, links
+     * followed), then every call goes by path.
+     */
+    private final AtomicFileWriter.Directory sourceDir;
+
+    private final AtomicFileWriter.Directory outDir;
+    /**
      * The run's writer bounded by each source permission set met (usually one): a writer learns once per directory
      * what permissions a new file gets (an empty probe file, created and deleted); a new writer per file would
      * create and delete a probe beside every new output.
@@ -78,8 +86,12 @@ final class FleetFileJob {
             Path out,
             Path root,
             BooleanSupplier cancelled,
-            DurableBatches batches) {
+            DurableBatches batches,
+            AtomicFileWriter.Directory sourceDir,
+            AtomicFileWriter.Directory outDir) {
         this.batches = batches;
+        this.sourceDir = sourceDir;
+        this.outDir = outDir;
         this.signer = signer;
         this.limits = limits;
         this.layout = layout;
@@ -98,24 +110,38 @@ final class FleetFileJob {
      *     report it once durable); null if the worker was interrupted (cancellation)
      */
     FileResult process(Path source) {
-        // FILENAME keeps the path relative to the signed directory (the TFTP root), '/'-separated, as UCMNZ signs
-        // Desktops/320x196x4/List.xml.sgn (SPEC 7.7); a file directly in the root gets its bare name
-        Path rel = root != null && source.startsWith(root) ? root.relativize(source) : source.getFileName();
-        StringBuilder relName = new StringBuilder();
-        for (Path part : rel) {
-            relName.append(relName.length() == 0 ? "" : "/").append(part);
+        String name = source.getFileName().toString();
+        Path rel;
+        String outName;
+        Path target;
+        if (sourceDir != null) { // a file of the listed directory itself (not recursive): FILENAME is its name
+            rel = null;
+            outName = name + SGN;
+            target = out != null ? out.resolve(outName) : sourceDir.path().resolve(outName);
+        } else {
+            // FILENAME keeps the path relative to the signed directory (the TFTP root), '/'-separated, as UCMNZ
+            // signs Desktops/320x196x4/List.xml.sgn (SPEC 7.7); a file directly in the root gets its bare name
+            rel = root != null && source.startsWith(root) ? root.relativize(source) : source.getFileName();
+            StringBuilder relName = new StringBuilder();
+            for (Path part : rel) {
+                relName.append(relName.length() == 0 ? "" : "/").append(part);
+            }
+            outName = relName + SGN;
+            target = out != null
+                    ? out.resolve(rel.toString() + SGN)
+                    : source.toAbsolutePath().getParent().resolve(name + SGN);
         }
-        String outName = relName + SGN;
-        Path target = out != null
-                ? out.resolve(rel.toString() + SGN)
-                : source.toAbsolutePath().getParent().resolve(source.getFileName() + SGN);
         long size = -1;
         Bytes payload;
         FileTime sourceTime;
         Set<PosixFilePermission> sourcePermissions;
         try {
             // one lstat gives the type, size, time and permissions
-            BasicFileAttributes a = attributes(source, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes a =
+                    sourceDir != null ? sourceDir.attributes(name) : attributes(source, LinkOption.NOFOLLOW_LINKS);
+            if (a == null) {
+                throw new NoSuchFileException(source.toString());
+            }
             if (a.isSymbolicLink()) {
                 if (!followSymlinks) {
                     return failure(
@@ -148,7 +174,13 @@ final class FleetFileJob {
                         size,
                         "source is " + size + " bytes, over maxPayloadSize (" + limits.maxPayloadSize() + ")");
             }
-            payload = readBounded(source, limits, followSymlinks, size);
+            if (sourceDir != null) { // not following links: O_NOFOLLOW, relative to the open directory
+                try (SeekableByteChannel ch = sourceDir.newReadChannel(name)) {
+                    payload = readBounded(ch, limits, size);
+                }
+            } else {
+                payload = readBounded(source, limits, followSymlinks, size);
+            }
             size = payload.size();
         } catch (ItlLimitException e) {
             return failure(
@@ -171,7 +203,8 @@ final class FleetFileJob {
         BasicFileAttributes targetAttributes;
         boolean targetKnown = true;
         try {
-            targetAttributes = attributes(target, LinkOption.NOFOLLOW_LINKS);
+            targetAttributes =
+                    outDir != null ? outDir.attributes(outName) : attributes(target, LinkOption.NOFOLLOW_LINKS);
         } catch (NoSuchFileException e) {
             targetAttributes = null;
         } catch (IOException | RuntimeException e) {
@@ -193,11 +226,17 @@ final class FleetFileJob {
         }
         AtomicFileWriter.Staged staged;
         try {
-            if (out != null && rel.getNameCount() > 1) {
+            if (out != null && rel != null && rel.getNameCount() > 1) {
                 Files.createDirectories(target.getParent());
             }
             AtomicFileWriter w = writerFor(sourcePermissions);
-            staged = targetKnown ? w.stage(target, encoded, targetAttributes) : w.stage(target, encoded);
+            if (!targetKnown) {
+                staged = w.stage(target, encoded);
+            } else if (outDir != null) {
+                staged = w.stage(outDir, outName, encoded, targetAttributes);
+            } else {
+                staged = w.stage(target, encoded, targetAttributes);
+            }
         } catch (IOException | RuntimeException e) {
             return interrupted(e)
                     ? null
@@ -296,29 +335,34 @@ final class FleetFileJob {
      * @param sizeHint the size the source had when examined (its {@code lstat}), or -1 if unknown
      */
     static Bytes readBounded(Path source, ItlLimits limits, boolean followSymlinks, long sizeHint) throws IOException {
+        try (SeekableByteChannel ch = followSymlinks
+                ? Files.newByteChannel(source, StandardOpenOption.READ)
+                : Files.newByteChannel(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            return readBounded(ch, limits, sizeHint);
+        }
+    }
+
+    /** {@link #readBounded(Path, ItlLimits, boolean, long)} from a channel open on the source (not closed here). */
+    static Bytes readBounded(SeekableByteChannel ch, ItlLimits limits, long sizeHint) throws IOException {
         long max = limits.maxPayloadSize();
         int cap = (int) Math.min(max + 1, Integer.MAX_VALUE - 8);
         byte[] b = new byte[(int) Math.min(cap, sizeHint >= 0 ? sizeHint + 1 : 8192)];
         int n = 0;
-        try (SeekableByteChannel ch = followSymlinks
-                ? Files.newByteChannel(source, StandardOpenOption.READ)
-                : Files.newByteChannel(source, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            ByteBuffer buf = ByteBuffer.wrap(b);
-            while (true) {
-                if (n == b.length) {
-                    if (b.length >= cap) {
-                        break; // read max + 1 bytes: over the limit
-                    }
-                    b = Arrays.copyOf(b, (int) Math.min(cap, 2L * b.length));
-                    buf = ByteBuffer.wrap(b);
-                    buf.position(n);
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        while (true) {
+            if (n == b.length) {
+                if (b.length >= cap) {
+                    break; // read max + 1 bytes: over the limit
                 }
-                int r = ch.read(buf);
-                if (r < 0) {
-                    break;
-                }
-                n += r;
+                b = Arrays.copyOf(b, (int) Math.min(cap, 2L * b.length));
+                buf = ByteBuffer.wrap(b);
+                buf.position(n);
             }
+            int r = ch.read(buf);
+            if (r < 0) {
+                break;
+            }
+            n += r;
         }
         if (n > max) {
             throw new ItlLimitException("maxPayloadSize", max, n, ItlLimitException.NO_OFFSET);

@@ -274,8 +274,59 @@ public final class FleetSigner {
                 // best effort: a leftover temporary file is ignored by the listing anyway
             }
         }
+        // the directories held open: each file is examined, read, created and renamed relative to them
+        AtomicFileWriter.Directory sourceDir = null;
+        AtomicFileWriter.Directory outDir = null;
+        if (jobFactory == null && !recursive && !followSymlinks) {
+            sourceDir = openQuietly(directory);
+            outDir = out == null ? sourceDir : openQuietly(out);
+            if (sourceDir == null || outDir == null) { // both or neither
+                closeQuietly(sourceDir);
+                closeQuietly(outDir);
+                sourceDir = null;
+                outDir = null;
+            }
+        }
+        try {
+            return signListed(directory, out, files, start, sourceDir, outDir);
+        } finally {
+            closeQuietly(sourceDir);
+            if (outDir != sourceDir) {
+                closeQuietly(outDir);
+            }
+        }
+    }
+
+    /** @return the directory held open, or null if it cannot be (then each file goes by its path, as before) */
+    private static AtomicFileWriter.Directory openQuietly(Path dir) {
+        try {
+            return AtomicFileWriter.Directory.open(dir);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static void closeQuietly(AtomicFileWriter.Directory dir) {
+        if (dir != null) {
+            try {
+                dir.close();
+            } catch (IOException | RuntimeException ignored) {
+                // nothing was written through it any more
+            }
+        }
+    }
+
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    private Result signListed(
+            Path directory,
+            Path out,
+            List<Path> files,
+            long start,
+            AtomicFileWriter.Directory sourceDir,
+            AtomicFileWriter.Directory outDir)
+            throws IOException, InterruptedException {
         long expected = files.size();
-        Run run = new Run(out, directory, expected, Thread.currentThread());
+        Run run = new Run(out, directory, expected, Thread.currentThread(), sourceDir, outDir);
         LOG.debug("Fleet signing {} files matching {} in {} on {} threads", expected, glob, directory, threads);
         DurableBatches batches = run.batches;
         if (progress != null) {
@@ -420,7 +471,13 @@ public final class FleetSigner {
         final java.util.function.Function<Path, FileResult> job;
         final DurableBatches batches;
 
-        Run(Path out, Path root, long expected, Thread caller) {
+        Run(
+                Path out,
+                Path root,
+                long expected,
+                Thread caller,
+                AtomicFileWriter.Directory sourceDir,
+                AtomicFileWriter.Directory outDir) {
             this.batches = new DurableBatches(this::report, DurableBatches.MAX_DELAY_MILLIS, batchSizes);
             this.job = jobFactory != null
                     ? jobFactory.create(writer, out, () -> cancelled, batches)
@@ -436,7 +493,9 @@ public final class FleetSigner {
                             out,
                             root,
                             () -> cancelled,
-                            batches)::process;
+                            batches,
+                            sourceDir,
+                            outDir)::process;
             this.out = out;
             this.expected = expected;
             this.caller = caller;

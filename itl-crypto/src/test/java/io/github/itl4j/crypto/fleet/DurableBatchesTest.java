@@ -126,4 +126,31 @@ class DurableBatchesTest {
                     p -> AtomicFileWriter.isTemporaryName(p.getFileName().toString())));
         }
     }
+
+    @Test
+    void helpersForceOnlyWhenTheCommitterAloneIsSlow() throws Exception {
+        // issue 17: every batch started one helper thread per 8 files (31 for a full batch) before forcing anything;
+        // on tmpfs the committer forced the batch itself before they ran, and the wake-ups cost more than the fsyncs
+        for (long after : new long[] {Long.MAX_VALUE, 0}) {
+            List<FileResult> reported = Collections.synchronizedList(new ArrayList<>());
+            DurableBatches batches = new DurableBatches(reported::add, 3_600_000, null, after);
+            int n = 2 * DurableBatches.MIN_BATCH;
+            for (int i = 0; i < n; i++) {
+                stage(batches, i);
+            }
+            batches.finish();
+            if (after == Long.MAX_VALUE) { // a fast disk: never slow enough
+                assertEquals(0, batches.helpersStarted(), "a helper was started for a fast disk");
+            } else { // a slow disk: helpers start after the first file of each batch
+                assertTrue(batches.helpersStarted() > 0, "no helper for a slow disk");
+            }
+            assertEquals(n, reported.size());
+            for (int i = 0; i < n; i++) {
+                assertEquals("content " + i, Files.readString(dir.resolve("f" + i + ".sgn")));
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                assertEquals(n, s.count(), "no temporary file left");
+            }
+        }
+    }
 }

@@ -40,13 +40,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * on top of the RSA work. With either provider (issue 17); the outputs are made durable in batches.
  *
  * <p>Each invocation handles the whole directory ({@code @OperationsPerInvocation(10000)}), so one invocation is one
- * iteration. {@code force(true)} re-signs every file each time (a resumed run would skip them all).
+ * iteration. {@code force(true)} re-signs every file each time (a resumed run would skip them all). Three warm-up
+ * iterations: with one, the measured iterations still included the optimizing compiler's work on the fleet's code and
+ * the native fleet's error bar was larger than its score.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 1, time = 1)
-@Measurement(iterations = 3, time = 1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class FleetSignBenchmark {
     /** Number of configuration files in the directory, and the operations per invocation. */

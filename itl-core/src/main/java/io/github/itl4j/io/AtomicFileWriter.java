@@ -275,31 +275,15 @@ public final class AtomicFileWriter {
         Set<PosixFilePermission> finalPermissions = finalPermissions(checked, directory.path, given);
         Temp temp = createTemp(directory, name, given, finalPermissions);
         String tmpName = temp.path().getFileName().toString();
-        FileChannel ch = temp.channel();
-        boolean staged = false;
-        try {
-            ByteBuffer b = data.asByteBuffer();
-            while (b.hasRemaining()) {
-                ch.write(b);
-            }
-            if (temp.needsChmod()) {
-                Files.setPosixFilePermissions(temp.path(), finalPermissions);
-            }
-            if (removeStale) {
-                removeStale(directory.path, name, Files.getOwner(temp.path(), LinkOption.NOFOLLOW_LINKS), STALE_AFTER);
-            }
-            staged = true;
-            return new Staged(this, temp.path(), target, given, ch, directory, tmpName, name);
-        } catch (java.nio.channels.ClosedByInterruptException e) {
-            throw e;
-        } catch (FileSystemException e) {
-            throw renamed(e, given);
-        } finally {
-            if (!staged) {
-                closeQuietly(ch);
-                directory.deleteQuietly(tmpName, temp.path());
-            }
-        }
+        return fill(
+                temp,
+                data,
+                directory.path,
+                name,
+                given,
+                finalPermissions,
+                () -> new Staged(this, temp.path(), target, given, temp.channel(), directory, tmpName, name),
+                () -> directory.deleteQuietly(tmpName, temp.path()));
     }
 
     /**
@@ -436,30 +420,58 @@ public final class AtomicFileWriter {
         String name = abs.getFileName().toString();
         Set<PosixFilePermission> finalPermissions = finalPermissions(checked, dir, given);
         Temp temp = createTemp(dir, name, given, finalPermissions);
-        Path tmp = temp.path();
+        return fill(
+                temp,
+                data,
+                dir,
+                name,
+                given,
+                finalPermissions,
+                () -> new Staged(this, temp.path(), abs, given, temp.channel()),
+                () -> deleteQuietly(temp.path()));
+    }
+
+    /**
+     * Writes the data into a new temporary file through its open channel, gives it its final permissions and, if
+     * asked, removes stale temporary files beside it; on any failure closes and removes it.
+     *
+     * @param staged makes the staged file once the temporary file is complete
+     * @param discard removes the temporary file (by path, or relative to an open directory)
+     */
+    private Staged fill(
+            Temp temp,
+            Bytes data,
+            Path dir,
+            String name,
+            String given,
+            Set<PosixFilePermission> finalPermissions,
+            java.util.function.Supplier<Staged> staged,
+            Runnable discard)
+            throws IOException {
         FileChannel ch = temp.channel();
-        boolean staged = false;
+        boolean done = false;
         try {
             ByteBuffer b = data.asByteBuffer();
             while (b.hasRemaining()) {
                 ch.write(b);
             }
             if (temp.needsChmod()) {
-                Files.setPosixFilePermissions(tmp, finalPermissions);
+                Files.setPosixFilePermissions(temp.path(), finalPermissions);
             }
             if (removeStale) {
-                removeStale(dir, name, Files.getOwner(tmp, LinkOption.NOFOLLOW_LINKS), STALE_AFTER);
+                removeStale(dir, name, Files.getOwner(temp.path(), LinkOption.NOFOLLOW_LINKS), STALE_AFTER);
             }
-            staged = true;
-            return new Staged(this, tmp, abs, given, ch);
+            Staged result = staged.get();
+            done = true;
+            return result;
         } catch (java.nio.channels.ClosedByInterruptException e) {
             throw e;
         } catch (FileSystemException e) {
             throw renamed(e, given);
         } finally {
-            if (!staged) {
+            if (!done) {
                 closeQuietly(ch);
-                deleteQuietly(tmp);
+                discard.run();
             }
         }
     }

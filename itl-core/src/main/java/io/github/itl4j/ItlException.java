@@ -6,7 +6,8 @@ import java.io.IOException;
  * Base of every failure caused by the input: malformed bytes, a limit that was hit. Reading any bytes with this
  * library ends in a value or an {@code ItlException}, never another exception.
  *
- * <p>{@link #getMessage()} is {@link #getOriginalMessage()} followed by the location when one is known.
+ * <p>{@link #getMessage()} is the problem, then the location when one is known, then a {@link #hint()} when the input
+ * looks like another kind of file; {@link #getOriginalMessage()} is the same without the location.
  *
  * @since 0.1.0
  */
@@ -19,6 +20,7 @@ public class ItlException extends IOException {
     public static final int NO_TAG = -1;
 
     private final String originalMessage;
+    private final String hint;
     private final long offset;
     private final int tag;
 
@@ -43,6 +45,7 @@ public class ItlException extends IOException {
     ItlException(String message, long offset, int tag, Throwable cause, String hint) {
         super(locate(message, offset, tag) + hint, cause);
         this.originalMessage = message + hint;
+        this.hint = hint;
         this.offset = offset;
         this.tag = tag;
     }
@@ -62,9 +65,18 @@ public class ItlException extends IOException {
         return sb.toString();
     }
 
-    /** @return the message without the location */
+    /** @return the message without the location (the hint included) */
     public String getOriginalMessage() {
         return originalMessage;
+    }
+
+    /**
+     * @return what the input looks like instead, as the end of both messages (e.g. {@code "; this looks like DER
+     *     data (a certificate or a key), not a trust list or signed file"}), or {@code ""}
+     * @since 0.1.0
+     */
+    public String hint() {
+        return hint;
     }
 
     /** @return the byte offset in the file where the problem is, or {@link #NO_OFFSET} */

@@ -47,7 +47,9 @@ class ItlMalformedTest {
             ItlFormatException f = assertInstanceOf(ItlFormatException.class, e);
             assertEquals(offset, f.offset(), () -> "offset: " + f.getMessage());
             assertEquals(tag, f.tag(), () -> "tag: " + f.getMessage());
-            assertTrue(f.getMessage().startsWith(f.getOriginalMessage()));
+            String problem = f.getOriginalMessage()
+                    .substring(0, f.getOriginalMessage().length() - f.hint().length());
+            assertTrue(f.getMessage().startsWith(problem) && f.getMessage().endsWith(f.hint()), f::getMessage);
             first = first == null ? f : first;
         }
         return first;
@@ -79,6 +81,17 @@ class ItlMalformedTest {
         assertEquals(
                 List.of(Role.SAST, Role.CCM_TFTP),
                 f.records().stream().map(r -> r.role().orElseThrow()).toList());
+    }
+
+    /** A DER start (30 02) gets a hint after its location; both messages keep the problem first, the hint last. */
+    @Test
+    void aHintComesAfterTheLocationInBothMessages() {
+        ItlFormatException f = assertThrows(ItlFormatException.class, () -> READER.read(new byte[] {0x30, 0x02}));
+        assertTrue(f.hint().contains("looks like DER data"), f::getMessage);
+        assertTrue(f.getOriginalMessage().endsWith(f.hint()), f::getOriginalMessage);
+        assertTrue(f.getMessage().endsWith(f.hint()), f::getMessage);
+        assertTrue(f.getMessage().contains(" at offset 0x0 (0); this looks like DER"), f::getMessage);
+        assertEquals("", new ItlFormatException("plain", 3, 1).hint());
     }
 
     // ------------------------------------------------------------------------------------------ TLV structure

@@ -110,8 +110,22 @@ final class Support {
         if (e.offset() < ItlException.NO_OFFSET || e.offset() > size) {
             throw new AssertionError("offset " + e.offset() + " outside a " + size + "-byte input", e);
         }
-        if (e.getOriginalMessage() == null || !e.getMessage().startsWith(e.getOriginalMessage())) {
+        if (!messageContract(e)) {
             throw new AssertionError("message", e);
         }
+    }
+
+    /**
+     * @return whether the messages fit together: the original message is the problem then the hint, the message the
+     *     problem, then the location, then the hint
+     */
+    static boolean messageContract(ItlException e) {
+        String original = e.getOriginalMessage();
+        String hint = e.hint();
+        if (original == null || hint == null || !original.endsWith(hint)) {
+            return false;
+        }
+        String problem = original.substring(0, original.length() - hint.length());
+        return e.getMessage().startsWith(problem) && e.getMessage().endsWith(hint);
     }
 }

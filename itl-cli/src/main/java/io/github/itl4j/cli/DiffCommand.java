@@ -129,12 +129,15 @@ public final class DiffCommand implements Callable<Integer> {
             try {
                 a = read(p[0]);
                 b = read(p[1]);
-            } catch (CliException e) {
+            } catch (CliException | IOException e) {
                 if (pairs.size() == 1) {
                     throw e;
                 }
-                // one pair of several that cannot be read: reported, and the other pairs are still compared
-                unreadable.add(new Unreadable(p, e));
+                // one pair of several that cannot be read (malformed, or an I/O error such as a file without read
+                // permission): reported, and the other pairs are still compared
+                unreadable.add(new Unreadable(
+                        p,
+                        e instanceof CliException c ? c : new CliException(ExitCodes.IO, ItlCli.message(null, e), e)));
                 continue;
             }
             sides.add(new Side[] {a, b});

@@ -44,6 +44,25 @@ class DiffDirectoryTest {
         assertTrue(r.stdout().contains("diff: 2 pairs, 0 broken, 1 unreadable"), r.stdout());
     }
 
+    /** A file that cannot be opened (no read permission) is one unreadable pair too, exit 4; the others are compared. */
+    @Test
+    void aPairThatCannotBeOpenedIsReportedAndTheOthersCompared() throws IOException {
+        Path[] d = dirs();
+        Path locked = d[1].resolve("ITLSEP001122334455.tlv");
+        Files.write(locked, Files.readAllBytes(d[0].resolve("ITLSEP001122334455.tlv")));
+        try {
+            Files.setPosixFilePermissions(locked, java.util.Set.of());
+        } catch (UnsupportedOperationException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "no POSIX permissions here");
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(locked), "this user reads any file (root)");
+        CliRun r = CliRun.run("diff", d[0].toString(), d[1].toString());
+        assertEquals(ExitCodes.IO, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("verdict  CONTINUOUS (R3: "), r.stdout());
+        assertTrue(r.stdout().contains("permission denied"), r.stdout());
+        assertTrue(r.stdout().contains("diff: 2 pairs, 0 broken, 1 unreadable"), r.stdout());
+    }
+
     @Test
     void unreadablePairInJson() throws IOException {
         Path[] d = dirs();

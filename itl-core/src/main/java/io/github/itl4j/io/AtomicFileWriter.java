@@ -250,7 +250,9 @@ public final class AtomicFileWriter {
      * {@code targetAttributes} here and again from the directory right before the rename; the temporary file is
      * created the same way ({@code O_EXCL}, at most {@code rw-------}). Where the directory could not be held open,
      * or when links are {@linkplain #followSymlinks(boolean) followed}, this is
-     * {@code stage(directory.path().resolve(name), data, targetAttributes)}.
+     * {@code stage(directory.path().resolve(name), data, targetAttributes)}. Nothing is done by the directory's path:
+     * in particular stale temporary files are not looked for here (that takes a listing by path); a caller writing
+     * into a directory it holds open lists it once and calls {@link #removeStaleTemporaryFiles(Collection, Duration)}.
      *
      * @param directory the open directory of the target
      * @param name the target's file name in it: one path component, not {@code .} or {@code ..}
@@ -283,7 +285,15 @@ public final class AtomicFileWriter {
                 given,
                 finalPermissions,
                 () -> new Staged(this, temp.path(), target, given, temp.channel(), directory, tmpName, name),
-                () -> directory.deleteQuietly(tmpName, temp.path()));
+                () -> directory.deleteQuietly(tmpName, temp.path()),
+                permissions -> directory.setPermissions(tmpName, permissions),
+                false);
+    }
+
+    /** Sets a temporary file's permissions. */
+    @FunctionalInterface
+    private interface Chmod {
+        void set(Set<PosixFilePermission> permissions) throws IOException;
     }
 
     /**
@@ -298,6 +308,8 @@ public final class AtomicFileWriter {
         private final Path path;
         /** The open directory, or null where the platform has no {@link SecureDirectoryStream}. */
         private final SecureDirectoryStream<Path> stream;
+        /** The directory itself, opened relative to {@link #stream} for {@link #force()}; guarded by this. */
+        private FileChannel self;
 
         private Directory(Path path, SecureDirectoryStream<Path> stream) {
             this.path = path;
@@ -328,7 +340,7 @@ public final class AtomicFileWriter {
         }
 
         /** @return whether the directory is held open (file system calls relative to it), not only named by path */
-        boolean isHeldOpen() {
+        public boolean isHeldOpen() {
             return stream != null;
         }
 
@@ -382,21 +394,72 @@ public final class AtomicFileWriter {
             stream.move(relative(tmpName), stream, relative(name));
         }
 
+        /**
+         * chmod relative to the directory: the JDK opens the file with {@code openat(O_NOFOLLOW)} and changes the
+         * open file ({@code fchmod}), so a link planted under the temporary name (in a directory swapped in at the same
+         * path) is refused, not followed.
+         */
+        private void setPermissions(String tmpName, Set<PosixFilePermission> permissions) throws IOException {
+            if (stream == null) {
+                Files.setPosixFilePermissions(path.resolve(tmpName), permissions);
+                return;
+            }
+            stream.getFileAttributeView(relative(tmpName), PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setPermissions(permissions);
+        }
+
         private void deleteQuietly(String tmpName, Path tmp) {
             try {
                 if (stream != null) {
-                    stream.deleteFile(relative(tmpName));
-                } else {
-                    Files.deleteIfExists(tmp);
+                    try {
+                        stream.deleteFile(relative(tmpName));
+                        return;
+                    } catch (java.nio.file.ClosedDirectoryStreamException closed) {
+                        // abandoned after close(): by path, as a directory not held open would be
+                    }
                 }
+                Files.deleteIfExists(tmp);
             } catch (IOException | RuntimeException ignored) {
                 // the original failure is the one to report (or it is gone already)
+            }
+        }
+
+        /**
+         * Makes the renames done in this directory durable, best effort as {@link AtomicFileWriter#syncDirectory}:
+         * where the directory is held open, through a descriptor of the directory opened relative to it (kept until
+         * {@link #close()}), so the directory forced is the one the files were renamed in even if its path now names
+         * another; by path otherwise.
+         */
+        public void force() {
+            if (stream == null) {
+                syncDirectory(path);
+                return;
+            }
+            synchronized (this) {
+                try {
+                    if (self == null) {
+                        self = (FileChannel) stream.newByteChannel(relative("."), Set.of(StandardOpenOption.READ));
+                    }
+                    self.force(true);
+                } catch (IOException | RuntimeException e) {
+                    // not possible everywhere (as syncDirectory); forget the descriptor, open it again next time
+                    if (self != null) {
+                        closeQuietly(self);
+                        self = null;
+                    }
+                }
             }
         }
 
         /** Closes the directory; files staged in it and not committed yet can then only be abandoned. */
         @Override
         public void close() throws IOException {
+            synchronized (this) {
+                if (self != null) {
+                    closeQuietly(self);
+                    self = null;
+                }
+            }
             if (stream != null) {
                 stream.close();
             }
@@ -428,7 +491,9 @@ public final class AtomicFileWriter {
                 given,
                 finalPermissions,
                 () -> new Staged(this, temp.path(), abs, given, temp.channel()),
-                () -> deleteQuietly(temp.path()));
+                () -> deleteQuietly(temp.path()),
+                permissions -> Files.setPosixFilePermissions(temp.path(), permissions),
+                removeStale);
     }
 
     /**
@@ -437,6 +502,9 @@ public final class AtomicFileWriter {
      *
      * @param staged makes the staged file once the temporary file is complete
      * @param discard removes the temporary file (by path, or relative to an open directory)
+     * @param chmod gives the temporary file its final permissions (by path, or relative to an open directory without
+     *     following a link)
+     * @param removeStaleFiles whether to remove stale temporary files beside it (listed by path)
      */
     private Staged fill(
             Temp temp,
@@ -446,7 +514,9 @@ public final class AtomicFileWriter {
             String given,
             Set<PosixFilePermission> finalPermissions,
             java.util.function.Supplier<Staged> staged,
-            Runnable discard)
+            Runnable discard,
+            Chmod chmod,
+            boolean removeStaleFiles)
             throws IOException {
         FileChannel ch = temp.channel();
         boolean done = false;
@@ -456,9 +526,9 @@ public final class AtomicFileWriter {
                 ch.write(b);
             }
             if (temp.needsChmod()) {
-                Files.setPosixFilePermissions(temp.path(), finalPermissions);
+                chmod.set(finalPermissions);
             }
-            if (removeStale) {
+            if (removeStaleFiles) {
                 removeStale(dir, name, Files.getOwner(temp.path(), LinkOption.NOFOLLOW_LINKS), STALE_AFTER);
             }
             Staged result = staged.get();
@@ -552,6 +622,14 @@ public final class AtomicFileWriter {
         /** @return the file that {@link #commit()} replaces (the link's target when links are followed) */
         public Path target() {
             return target;
+        }
+
+        /**
+         * @return the open directory this file is staged in, to force after the commit ({@link Directory#force()}),
+         *     or empty when it was staged by path ({@link #syncDirectory(Path)} on the target's directory)
+         */
+        public java.util.Optional<Directory> directory() {
+            return java.util.Optional.ofNullable(directory);
         }
 
         /**

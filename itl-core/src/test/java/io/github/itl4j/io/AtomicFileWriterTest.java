@@ -405,4 +405,47 @@ class AtomicFileWriterTest {
             assumeTrue(false, "no symbolic links here");
         }
     }
+
+    /**
+     * Staging after the held directory's path was given to another directory: the temporary file is created, given
+     * its final (wider) permissions and renamed in the held directory; nothing is done by path, where a link under the
+     * temporary name could make the chmod change another file.
+     */
+    @Test
+    void aFileStagedAfterTheOpenDirectoryWasSwappedGetsItsPermissionsInTheHeldDirectory() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path held = Files.createDirectory(dir.resolve("held"));
+        Path t = Files.writeString(held.resolve("p.sgn"), "old");
+        Files.setPosixFilePermissions(t, PosixFilePermissions.fromString("rw-r--r--"));
+        try (AtomicFileWriter.Directory d = AtomicFileWriter.Directory.open(held)) {
+            assumeTrue(d.isHeldOpen(), "no SecureDirectoryStream on this platform");
+            BasicFileAttributes a = d.attributes("p.sgn");
+            Path moved = Files.move(held, dir.resolve("moved"));
+            Path other = Files.createDirectory(dir.resolve("other"));
+            Files.createSymbolicLink(held, other);
+            AtomicFileWriter.Staged s = W.stage(d, "p.sgn", Bytes.utf8("new"), a);
+            s.force();
+            s.commit();
+            assertEquals("new", Files.readString(moved.resolve("p.sgn")));
+            assertEquals(
+                    "rw-r--r--", PosixFilePermissions.toString(Files.getPosixFilePermissions(moved.resolve("p.sgn"))));
+            d.force(); // the held directory's own descriptor (opened relative to it), not the path
+            d.force();
+            try (var names = Files.list(other)) {
+                assertEquals(List.of(), names.toList(), "something was done by path");
+            }
+        } catch (UnsupportedOperationException e) {
+            assumeTrue(false, "no symbolic links here");
+        }
+    }
+
+    @Test
+    void aFileStagedInAnOpenDirectoryCanBeAbandonedAfterTheDirectoryIsClosed() throws Exception {
+        AtomicFileWriter.Staged s;
+        try (AtomicFileWriter.Directory d = AtomicFileWriter.Directory.open(dir)) {
+            s = W.stage(d, "q.sgn", Bytes.utf8("q"), null);
+        }
+        s.abandon();
+        assertEquals(List.of(), names(), "the temporary file was left behind");
+    }
 }

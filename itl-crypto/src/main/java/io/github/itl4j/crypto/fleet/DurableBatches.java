@@ -274,6 +274,7 @@ final class DurableBatches {
         List<FileResult> results = new ArrayList<>(batch.size());
         List<Item> renamed = new ArrayList<>(batch.size());
         Set<Path> dirs = new LinkedHashSet<>();
+        Set<AtomicFileWriter.Directory> held = new LinkedHashSet<>();
         int first = 0;
         for (Item i : batch) {
             int k = 0;
@@ -288,7 +289,13 @@ final class DurableBatches {
                     }
                 }
                 for (k = 0; k < i.files.size(); k++) {
-                    dirs.add(i.files.get(k).commit().getParent());
+                    AtomicFileWriter.Staged file = i.files.get(k);
+                    Path written = file.commit();
+                    if (file.directory().isPresent() && file.directory().get().isHeldOpen()) {
+                        held.add(file.directory().get());
+                    } else {
+                        dirs.add(written.getParent());
+                    }
                 }
                 renamed.add(i);
             } catch (IOException | RuntimeException e) {
@@ -302,6 +309,9 @@ final class DurableBatches {
         }
         for (Path d : dirs) {
             syncDirectory(d);
+        }
+        for (AtomicFileWriter.Directory d : held) {
+            d.force(); // the directory the files were renamed in, not whatever its path names now
         }
         for (Item i : renamed) {
             FileResult r = i.signed;

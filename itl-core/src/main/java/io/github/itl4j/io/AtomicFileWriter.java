@@ -838,6 +838,31 @@ public final class AtomicFileWriter {
      */
     private Temp createTemp(Path dir, String name, String given, Set<PosixFilePermission> finalPermissions)
             throws IOException {
+        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return createTemp(
+                dir,
+                name,
+                given,
+                finalPermissions,
+                (tmpName, attrs) -> FileChannel.open(dir.resolve(tmpName), options, attrs));
+    }
+
+    /** {@link #createTemp(Path, String, String, Set)} relative to an open directory ({@code openat}). */
+    private Temp createTemp(Directory directory, String name, String given, Set<PosixFilePermission> finalPermissions)
+            throws IOException {
+        return createTemp(directory.path, name, given, finalPermissions, (tmpName, attrs) ->
+                (FileChannel) directory.stream.newByteChannel(directory.relative(tmpName), CREATE_NEW_WRITE, attrs));
+    }
+
+    /** Creates a new file of a given name with {@code O_EXCL} (by path, or relative to an open directory). */
+    @FunctionalInterface
+    private interface Creator {
+        FileChannel create(String tmpName, FileAttribute<?>[] attrs) throws IOException;
+    }
+
+    private Temp createTemp(
+            Path dir, String name, String given, Set<PosixFilePermission> finalPermissions, Creator creator)
+            throws IOException {
         Set<PosixFilePermission> initial = null;
         boolean needsChmod = false;
         if (finalPermissions != null) {
@@ -850,43 +875,11 @@ public final class AtomicFileWriter {
         FileAttribute<?>[] attrs = initial != null
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(initial)}
                 : new FileAttribute<?>[0];
-        Set<StandardOpenOption> options = EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        for (int attempt = 0; ; attempt++) {
-            Path tmp = dir.resolve(temporaryName(name));
-            try {
-                // CREATE_NEW: O_EXCL, never an existing file, never through a link
-                return new Temp(tmp, FileChannel.open(tmp, options, attrs), needsChmod);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt >= 9) {
-                    throw new FileAlreadyExistsException(given, null, "cannot create a temporary file beside it");
-                }
-            } catch (FileSystemException e) {
-                throw renamed(e, given);
-            }
-        }
-    }
-
-    /** {@link #createTemp(Path, String, String, Set)} relative to an open directory ({@code openat}). */
-    private Temp createTemp(Directory directory, String name, String given, Set<PosixFilePermission> finalPermissions)
-            throws IOException {
-        Set<PosixFilePermission> initial = null;
-        boolean needsChmod = false;
-        if (finalPermissions != null) {
-            initial = EnumSet.copyOf(OWNER_RW);
-            initial.retainAll(finalPermissions);
-            Set<PosixFilePermission> umaskKeeps = defaultPermissions.get(directory.path);
-            needsChmod = !initial.equals(finalPermissions) || umaskKeeps == null || !umaskKeeps.containsAll(initial);
-        }
-        FileAttribute<?>[] attrs = initial != null
-                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(initial)}
-                : new FileAttribute<?>[0];
         for (int attempt = 0; ; attempt++) {
             String tmpName = temporaryName(name);
             try {
                 // CREATE_NEW: O_EXCL, never an existing file, never through a link
-                FileChannel ch = (FileChannel)
-                        directory.stream.newByteChannel(directory.relative(tmpName), CREATE_NEW_WRITE, attrs);
-                return new Temp(directory.path.resolve(tmpName), ch, needsChmod);
+                return new Temp(dir.resolve(tmpName), creator.create(tmpName, attrs), needsChmod);
             } catch (FileAlreadyExistsException e) {
                 if (attempt >= 9) {
                     throw new FileAlreadyExistsException(given, null, "cannot create a temporary file beside it");

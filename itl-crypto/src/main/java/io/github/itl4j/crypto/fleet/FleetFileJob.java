@@ -312,7 +312,15 @@ final class FleetFileJob {
             if (p != null && sourcePermissions != null && !sourcePermissions.containsAll(p)) {
                 return false; // wider than its source: written again with narrower permissions
             }
-            SgnFile sgn = reader.readSigned(target);
+            SgnFile sgn;
+            if (outDir != null) { // relative to the open directory, not following a link (O_NOFOLLOW)
+                try (SeekableByteChannel ch = outDir.newReadChannel(outName);
+                        java.io.InputStream in = java.nio.channels.Channels.newInputStream(ch)) {
+                    sgn = reader.readSigned(reader.readBytes(in));
+                }
+            } else {
+                sgn = reader.readSigned(target);
+            }
             return sgn.header().fileName().filter(outName::equals).isPresent()
                     && sgn.header()
                             .digestAlgorithm()

@@ -157,7 +157,9 @@ final class Certs {
 
     /**
      * Compares two distinguished names as multisets of (type, value) (docs/trust.md §3.5): CUCM writes
-     * {@code CN=..;OU=..} in a fixed order, certutils RFC 4514 joined with {@code ,} in DER order.
+     * {@code CN=..;OU=..} in a fixed order, certutils RFC 4514 joined with {@code ,} in DER order. Equal {@link
+     * #nameKey name keys}, so CUCM's {@code CN=a;O=Example, Inc.} (values written as they are) names the certificate
+     * whose RFC 4514 name is {@code CN=a,O=Example\, Inc.}.
      */
     static boolean sameName(String a, String b) {
         if (a == null || b == null) {
@@ -167,8 +169,14 @@ final class Certs {
     }
 
     /**
-     * A name in a form that compares as a multiset of (type, value): its RDNs normalised (type upper case, trimmed)
-     * and sorted.
+     * A name in a form that compares as a multiset of (type, value): its attributes normalised (type upper case,
+     * trimmed) and sorted, joined with NUL.
+     *
+     * <p>The attributes are split at {@code ,} and {@code +} (RFC 4514) and at {@code ;} (CUCM). A name with an
+     * unescaped {@code ;} between two attributes is CUCM's form, whose values are written unescaped: it is split at {@code ;} alone, and a
+     * {@code ,} or {@code +} in it belongs to a value. In either form a piece without an unescaped {@code =} cannot be
+     * an attribute and belongs to the value before it ({@code CN=Example, Inc.}, {@code O=a;b}). Names without a
+     * separator inside a value keep the plain split's key.
      */
     static String nameKey(String name) {
         if (name == null) {
@@ -189,19 +197,49 @@ final class Certs {
         if (nul >= 0) {
             s = s.substring(0, nul);
         }
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
+        // CUCM's form: an unescaped ';' between two attributes (one at the end or the start does not count)
+        int pieces = 0;
+        boolean content = false;
+        for (int i = 0; i < s.length() && pieces < 2; i++) {
             char c = s.charAt(i);
+            if (c == ';') {
+                pieces += content ? 1 : 0;
+                content = false;
+            } else {
+                content |= c > ' ';
+                i += c == '\\' ? 1 : 0;
+            }
+        }
+        boolean cucm = pieces >= 2 || pieces == 1 && content;
+        List<StringBuilder> attrs = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean eq = false; // cur holds an unescaped '='
+        char sep = 0; // the separator before cur
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : 0;
             if (c == '\\' && i + 1 < s.length()) {
                 cur.append(s.charAt(++i));
-            } else if (c == ';' || c == ',' || c == '+') {
-                add(out, cur);
+            } else if (c == 0 || c == ';' || !cucm && (c == ',' || c == '+')) {
+                if (eq || attrs.isEmpty() && !cur.toString().isBlank()) {
+                    attrs.add(cur);
+                    cur = new StringBuilder();
+                } else if (!cur.toString().isBlank()) {
+                    // not an attribute: the separator before it was a character of the value before it (an empty
+                    // piece is none in the key)
+                    attrs.get(attrs.size() - 1).append(sep).append(cur);
+                }
+                cur.setLength(0);
+                eq = false;
+                sep = c;
             } else {
+                eq |= c == '=';
                 cur.append(c);
             }
         }
-        add(out, cur);
+        List<String> out = new ArrayList<>();
+        for (StringBuilder a : attrs) {
+            add(out, a);
+        }
         return out;
     }
 

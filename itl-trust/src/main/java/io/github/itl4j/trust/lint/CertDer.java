@@ -146,7 +146,8 @@ final class CertDer {
      * without making the keys or the name's text: the name's attributes ({@code TYPE=value} split at {@code ;},
      * {@code ,} and {@code +}, trimmed, the type in any case, {@code S} for {@code ST}) are matched with the subject's as
      * a multiset. The name ends at its first NUL; it must be ASCII up to there (UTF-8 decodes ASCII bytes to the same
-     * chars, so the bytes are its text). A name with an escape ({@code \\}) is left to the caller: null.
+     * chars, so the bytes are its text). A name with an escape ({@code \\}), a token without {@code =}, or both {@code ;}
+     * and {@code ,} or {@code +} (a CUCM-form value holds them unescaped) is left to the caller: null.
      *
      * @param n holds a record's SUBJECTNAME (read only)
      * @param from where it starts
@@ -160,12 +161,14 @@ final class CertDer {
         }
         long used = 0;
         int tokens = 0;
+        int seps = 0; // 1: a ';' seen, 2: a ',' or '+' (a CUCM-form value may hold them: the keys decide)
         int start = from;
         while (start <= end) {
             int te = start;
             while (te < end) {
                 byte c = n[te];
                 if (c == ';' || c == ',' || c == '+') {
+                    seps |= c == ';' ? 1 : 2;
                     break;
                 }
                 if (c == '\\') {
@@ -191,7 +194,7 @@ final class CertDer {
                 eq++;
             }
             if (eq == te) {
-                return false; // a token without '=': the subject's are all TYPE=value
+                return null; // a token without '=': part of the value before it (TrustLists.nameKey)
             }
             int ks = ts;
             int ke = eq;
@@ -215,11 +218,19 @@ final class CertDer {
                 }
             }
             if (found < 0) {
-                return false;
+                return mixed(n, te, end, seps) ? null : Boolean.FALSE;
             }
             used |= 1L << found;
         }
-        return tokens == avaCount;
+        return seps == 3 ? null : tokens == avaCount;
+    }
+
+    /** @return true if {@code ;} and {@code ,} or {@code +} both separate in the name: seen so far, or up to end */
+    private static boolean mixed(byte[] n, int from, int end, int seps) {
+        for (int i = from; i < end && seps != 3; i++) {
+            seps |= n[i] == ';' ? 1 : n[i] == ',' || n[i] == '+' ? 2 : 0;
+        }
+        return seps == 3;
     }
 
     /** @return true if attribute {@code a}, not used yet, has the type {@code [ks, ke)} and the value {@code [vs, ve)} */

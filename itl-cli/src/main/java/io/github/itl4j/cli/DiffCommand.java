@@ -130,20 +130,24 @@ public final class DiffCommand implements Callable<Integer> {
                 a = read(p[0]);
                 b = read(p[1]);
             } catch (CliException | IOException e) {
-                if (pairs.size() == 1) {
+                if (pairs.size() == 1 && !json) {
                     throw e;
                 }
-                // one pair of several that cannot be read (malformed, or an I/O error such as a file without read
-                // permission): reported, and the other pairs are still compared
-                unreadable.add(new Unreadable(
-                        p,
-                        e instanceof CliException c ? c : new CliException(ExitCodes.IO, ItlCli.message(null, e), e)));
+                // a pair that cannot be read (malformed, or an I/O error such as a file without read permission):
+                // reported, and the other pairs are still compared; with --json the document names it, even when
+                // it is the only pair
+                CliException c =
+                        e instanceof CliException x ? x : new CliException(ExitCodes.IO, ItlCli.message(null, e), e);
+                unreadable.add(new Unreadable(p, c));
+                if (json) {
+                    cli.fail(null, c); // the one-line error on standard error, as show --json and lint --json
+                }
                 continue;
             }
             sides.add(new Side[] {a, b});
             identity |= a.capture() || b.capture();
         }
-        if (sides.isEmpty()) {
+        if (sides.isEmpty() && !json) {
             throw unreadable.get(0).error();
         }
         Side ctl = phoneCtl == null ? null : read(phoneCtl);
@@ -173,7 +177,7 @@ public final class DiffCommand implements Callable<Integer> {
             code = unreadable.get(0).error().exitCode();
         }
         if (json) {
-            writeJson(diffs, unreadable);
+            writeJson(pairs.size(), diffs, unreadable);
         } else {
             for (Unreadable u : unreadable) {
                 cli.out()
@@ -532,7 +536,7 @@ public final class DiffCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ JSON
 
-    private void writeJson(List<View> diffs, List<Unreadable> unreadable) throws IOException {
+    private void writeJson(int pairs, List<View> diffs, List<Unreadable> unreadable) throws IOException {
         List<JsonDocument.Input> inputs = new ArrayList<>();
         for (View d : diffs) {
             inputs.add(new JsonDocument.Input("old", d.oldList().path()));
@@ -553,7 +557,8 @@ public final class DiffCommand implements Callable<Integer> {
         }
         JsonDocument doc = JsonDocument.start(cli.binaryOut(), "diff", null, 0, inputs);
         JsonGenerator g = doc.generator();
-        ContinuityVerdict overall = diffs.get(0).diff().continuity();
+        ContinuityVerdict overall =
+                diffs.isEmpty() ? ContinuityVerdict.UNKNOWN : diffs.get(0).diff().continuity();
         for (View d : diffs) {
             if (d.diff().continuity() == ContinuityVerdict.BROKEN
                     || d.diff().continuity() == ContinuityVerdict.UNKNOWN && overall != ContinuityVerdict.BROKEN) {
@@ -570,6 +575,28 @@ public final class DiffCommand implements Callable<Integer> {
             diff(g, d);
         }
         g.writeEndArray();
+        // the pairs that could not be read: their paths and why, no comparison
+        g.writeArrayFieldStart("unreadable");
+        for (Unreadable u : unreadable) {
+            g.writeStartObject();
+            g.writeStringField("old", Inputs.displayName(u.pair()[0]));
+            g.writeStringField("new", Inputs.displayName(u.pair()[1]));
+            g.writeStringField("code", JsonDocument.codeOf(u.error().getCause(), u.error().exitCode()));
+            g.writeNumberField("exitCode", u.error().exitCode());
+            g.writeStringField("message", u.error().getMessage());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        // as the text's summary line: diff: N pairs, M broken, K unreadable
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("pairs", pairs);
+        g.writeNumberField(
+                "broken",
+                diffs.stream()
+                        .filter(d -> !d.diff().continuity().isContinuous())
+                        .count());
+        g.writeNumberField("unreadable", unreadable.size());
+        g.writeEndObject();
         g.writeEndObject();
         for (View d : diffs) {
             for (JsonDocument.Entry p : d.problems()) {

@@ -557,8 +557,9 @@ public final class DiffCommand implements Callable<Integer> {
         }
         JsonDocument doc = JsonDocument.start(cli.binaryOut(), "diff", null, 0, inputs);
         JsonGenerator g = doc.generator();
-        ContinuityVerdict overall =
-                diffs.isEmpty() ? ContinuityVerdict.UNKNOWN : diffs.get(0).diff().continuity();
+        ContinuityVerdict overall = diffs.isEmpty()
+                ? ContinuityVerdict.UNKNOWN
+                : diffs.get(0).diff().continuity();
         for (View d : diffs) {
             if (d.diff().continuity() == ContinuityVerdict.BROKEN
                     || d.diff().continuity() == ContinuityVerdict.UNKNOWN && overall != ContinuityVerdict.BROKEN) {
@@ -581,7 +582,8 @@ public final class DiffCommand implements Callable<Integer> {
             g.writeStartObject();
             g.writeStringField("old", Inputs.displayName(u.pair()[0]));
             g.writeStringField("new", Inputs.displayName(u.pair()[1]));
-            g.writeStringField("code", JsonDocument.codeOf(u.error().getCause(), u.error().exitCode()));
+            g.writeStringField(
+                    "code", JsonDocument.codeOf(u.error().getCause(), u.error().exitCode()));
             g.writeNumberField("exitCode", u.error().exitCode());
             g.writeStringField("message", u.error().getMessage());
             g.writeEndObject();

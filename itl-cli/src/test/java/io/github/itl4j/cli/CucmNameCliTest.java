@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.itl4j.ItlFile;
 import io.github.itl4j.ItlReader;
-import java.io.IOException;
 import java.io.Writer;
 import java.math.BigInteger;
 import java.nio.file.Files;

@@ -125,10 +125,7 @@ class DiffJsonUnreadableTest {
     @Test
     void aReadablePairHasAnEmptyUnreadableListAndASummary() throws IOException {
         CliRun r = CliRun.run(
-                "diff",
-                "--json",
-                LintCommandTest.example("ITLFile.tlv"),
-                LintCommandTest.example("ITLFile-reset.tlv"));
+                "diff", "--json", LintCommandTest.example("ITLFile.tlv"), LintCommandTest.example("ITLFile-reset.tlv"));
         assertEquals(ExitCodes.OK, r.exitCode(), r.stderr());
         JsonNode j = DiffCommandTest.json(r);
         assertEquals(0, j.get("data").get("unreadable").size());

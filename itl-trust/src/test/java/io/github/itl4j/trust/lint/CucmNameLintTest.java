@@ -51,7 +51,8 @@ class CucmNameLintTest {
                 .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
                 .build(kp.getPrivate());
         X509Certificate c = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
-                .generateCertificate(new java.io.ByteArrayInputStream(b.build(signer).getEncoded()));
+                .generateCertificate(
+                        new java.io.ByteArrayInputStream(b.build(signer).getEncoded()));
         return SigningKey.of(kp.getPrivate(), c, List.of());
     }
 
@@ -114,7 +115,8 @@ class CucmNameLintTest {
         assertFalse(fires(lint(list(Keys.COMMA, Layout.CERTUTILS)), "L32"));
         // the same attributes in another order, and the RFC 4514 form with the comma escaped
         assertFalse(fires(lint(withSubjectName(f, Keys.COMMA, 0, "C=US;L=Town;O=Example, Inc.;CN=cucm-comma")), "L32"));
-        assertFalse(fires(lint(withSubjectName(f, Keys.COMMA, 0, "CN=cucm-comma,O=Example\\, Inc.,L=Town,C=US")), "L32"));
+        assertFalse(
+                fires(lint(withSubjectName(f, Keys.COMMA, 0, "CN=cucm-comma,O=Example\\, Inc.,L=Town,C=US")), "L32"));
     }
 
     @Test
@@ -166,6 +168,7 @@ class CucmNameLintTest {
         assertEquals(ContinuityVerdict.CONTINUOUS, d.continuity(), d.chain().toString());
         // and the list a phone holds, offered again in CUCM's layout: the signer is its own SAST (CANAME's issuer)
         TrustListDiff same = TrustListDiff.compare(cucm, "ITLFile.tlv", list(Keys.COMMA, Layout.CUCM), "x", sim);
-        assertEquals(ContinuityVerdict.CONTINUOUS, same.continuity(), same.chain().toString());
+        assertEquals(
+                ContinuityVerdict.CONTINUOUS, same.continuity(), same.chain().toString());
     }
 }

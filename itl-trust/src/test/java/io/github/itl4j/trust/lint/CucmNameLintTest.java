@@ -166,9 +166,27 @@ class CucmNameLintTest {
         assertTrue(details.stream().anyMatch(s -> s.contains("SUBJECTNAME formatting")), details.toString());
         assertFalse(details.stream().anyMatch(s -> s.contains("NAME changed")), details.toString());
         assertEquals(ContinuityVerdict.CONTINUOUS, d.continuity(), d.chain().toString());
-        // and the list a phone holds, offered again in CUCM's layout: the signer is its own SAST (CANAME's issuer)
+    }
+
+    /**
+     * The list a phone holds, offered again in CUCM's layout: the signer's record is found by serial and by an
+     * issuer that CANAME (CUCM form, {@code O=Example, Inc.} unescaped) names, not by the serial alone.
+     */
+    @Test
+    void theSimulatorMatchesTheSignerByItsIssuer() throws Exception {
+        ItlFile cucm = list(Keys.COMMA, Layout.CUCM);
+        assertEquals(
+                "CN=cucm-comma;O=Example, Inc.;L=Town;C=US",
+                cucm.header().caName().orElseThrow());
+        TrustSimulator sim = TrustSimulator.builder()
+                .phone(PhoneState.none().at(Fixtures.NOW))
+                .tvs(TvsEnvironment.of(List.of()))
+                .build();
         TrustListDiff same = TrustListDiff.compare(cucm, "ITLFile.tlv", list(Keys.COMMA, Layout.CUCM), "x", sim);
         assertEquals(
                 ContinuityVerdict.CONTINUOUS, same.continuity(), same.chain().toString());
+        assertFalse(
+                same.simulation().problems().stream().anyMatch(p -> p.code().equals("SIGNER_ISSUER_MISMATCH")),
+                same.simulation().problems().toString());
     }
 }

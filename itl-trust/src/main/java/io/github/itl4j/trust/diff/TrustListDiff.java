@@ -283,10 +283,22 @@ public final class TrustListDiff extends ListDiff {
                 }
             }
         }
-        if (parts.isEmpty()) {
+        // the tags both records have, in the order each writes them (certutils puts FUNCTION after SERIALNUMBER)
+        if (parts.isEmpty() || !commonOrder(a, fb.keySet()).equals(commonOrder(b, fa.keySet()))) {
             parts.add("tag order");
         }
         out.add(role + ": " + String.join(", ", parts));
+    }
+
+    /** @return the tags of {@code r} that {@code other} also has, in {@code r}'s order */
+    private static List<Integer> commonOrder(ItlRecord r, Set<Integer> other) {
+        List<Integer> l = new ArrayList<>();
+        for (Tlv t : r.fields()) {
+            if (other.contains(t.tag())) {
+                l.add(t.tag());
+            }
+        }
+        return l;
     }
 
     private static Map<Integer, Bytes> fields(ItlRecord r) {

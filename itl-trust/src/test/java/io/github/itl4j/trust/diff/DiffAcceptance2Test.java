@@ -84,4 +84,42 @@ class DiffAcceptance2Test {
         assertEquals(same.records(), same.records(ChangeKind.UNCHANGED));
         assertTrue(same.records().stream().allMatch(c -> c.details().isEmpty()), same.toString());
     }
+
+    /**
+     * A certificate rotated while its roles changed (SAST+TFTP -> SAST only: the new certificate no longer signs
+     * configurations) says so in its details as a same-certificate pairing does (ROLE_REMOVED TFTP), so the text row
+     * (which shows the new roles) does not hide the lost role.
+     */
+    @Test
+    void rotationWithRoleChangeNamesTheRoles() {
+        ItlFile a = Fixtures.build(
+                Fixtures.vectorKey("sast2-rsa2048"),
+                "ITLFile.tlv",
+                List.of(
+                        e(Fixtures.vectorKey("sast-rsa1024").certificate(), Role.SAST),
+                        e(Fixtures.vectorKey("sast-rsa1024").certificate(), Role.TFTP),
+                        e(Fixtures.vectorKey("sast2-rsa2048").certificate(), Role.SAST),
+                        e(Fixtures.tvsB(), Role.TVS)));
+        ItlFile b = Fixtures.build(
+                Fixtures.vectorKey("sast2-rsa2048"),
+                "ITLFile.tlv",
+                List.of(
+                        e(Fixtures.vectorKey("sast-rsa4096").certificate(), Role.SAST),
+                        e(Fixtures.vectorKey("sast2-rsa2048").certificate(), Role.SAST),
+                        e(Fixtures.tvsB(), Role.TVS)));
+        TrustListDiff d = diff(a, b);
+        List<RecordChange> rotated = d.records(ChangeKind.ROTATED);
+        assertEquals(1, rotated.size(), d.toString());
+        RecordChange r = rotated.get(0);
+        assertEquals(List.of("SAST", "TFTP"), r.rolesOld());
+        assertEquals(List.of("SAST"), r.rolesNew());
+        assertEquals(List.of("TFTP"), r.rolesRemoved());
+        assertTrue(r.details().contains("ROLE_REMOVED TFTP"), r.details().toString());
+        assertTrue(r.details().stream().anyMatch(x -> x.equals("key: RSA 1024 -> RSA 4096")), r.details().toString());
+        assertTrue(d.fact("tftpChanged"), d.toString());
+        assertEquals(ContinuityVerdict.CONTINUOUS, d.continuity(), "signed by the kept SAST sast2");
+        // the other way round: ROLE_ADDED
+        RecordChange back = diff(b, a).records(ChangeKind.ROTATED).get(0);
+        assertTrue(back.details().contains("ROLE_ADDED TFTP"), back.details().toString());
+    }
 }

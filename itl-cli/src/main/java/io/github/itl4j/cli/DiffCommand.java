@@ -424,21 +424,33 @@ public final class DiffCommand implements Callable<Integer> {
             out.println("         " + line.toString().trim());
         }
         Map<ChangeKind, Integer> n = new EnumMap<>(ChangeKind.class);
-        // counted in records, as a listing shows them: a certificate in two records (two roles) counts twice
-        d.diff()
-                .records()
-                .forEach(c -> n.merge(
-                        c.kind(),
-                        Math.max(
-                                1,
-                                Math.max(c.recordsOld().size(), c.recordsNew().size())),
-                        Integer::sum));
+        // counted in records, as a listing shows them: a certificate in two records (two roles) counts twice; the
+        // records of a paired certificate's roles in one list only are its role changes, so that each list's records
+        // add up (a rollback ITL keeps CallManager as SAST: its TFTP record is removed, not unchanged)
+        int rolesAdded = 0;
+        int rolesRemoved = 0;
+        for (RecordChange c : d.diff().records()) {
+            int gained = c.rolesAdded().size();
+            int lost = c.rolesRemoved().size();
+            rolesAdded += gained;
+            rolesRemoved += lost;
+            n.merge(
+                    c.kind(),
+                    Math.max(1, Math.max(c.recordsOld().size() - lost, c.recordsNew().size() - gained)),
+                    Integer::sum);
+        }
         int roleWidth = 9;
         for (RecordChange c : d.diff().records()) {
             roleWidth = Math.max(roleWidth, roles(c).length());
         }
         List<String> counts = new ArrayList<>();
         n.forEach((k, v) -> counts.add(v + " " + k.name().toLowerCase(Locale.ROOT)));
+        if (rolesAdded > 0) {
+            counts.add(rolesAdded + " role added");
+        }
+        if (rolesRemoved > 0) {
+            counts.add(rolesRemoved + " role removed");
+        }
         out.println("records  " + String.join(", ", counts)
                 + (d.fact("recordsIdentical")
                         ? d.identity() ? " (same certificates, roles and lengths)" : " (record bytes identical)"

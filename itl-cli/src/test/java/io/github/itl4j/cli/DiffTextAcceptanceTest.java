@@ -1,0 +1,82 @@
+package io.github.itl4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Second acceptance pass of {@code itl diff}'s text (SPEC-trust §4.4): the {@code records} line counts records as a
+ * listing shows them, so the old list's records and the new list's each add up.
+ */
+class DiffTextAcceptanceTest {
+    @TempDir
+    Path tmp;
+
+    private static final Pattern COUNT = Pattern.compile("(\\d+) (unchanged|reencoded|rotated|added|removed|"
+            + "role added|role removed)(?=,|$| \\()");
+
+    /**
+     * Listing A -> its rollback ITL (SPEC §7.2: TFTP and TVS records emptied, SAST records kept): CallManager's TFTP
+     * record is gone (its certificate stays as SAST), so it is not counted as unchanged; the old list's 6 records are 3
+     * unchanged + 1 role removed + 2 removed, the new list's 6 are 3 unchanged + 3 added (the placeholders).
+     */
+    @Test
+    void rollbackRecordsAddUpOnBothSides() {
+        String a = LintCommandTest.example("ITLFile.tlv");
+        Path cluster = Path.of(LintCommandTest.example("cluster"));
+        String rb = tmp.resolve("ITLFile-rollback.tlv").toString();
+        CliRun b = CliRun.run(
+                "rollback",
+                "-o",
+                rb,
+                "--key",
+                cluster.resolve("test10pub.key").toString(),
+                "--cert",
+                cluster.resolve("test10pub.pem").toString(),
+                a);
+        assertEquals(ExitCodes.OK, b.exitCode(), b.stderr());
+        CliRun t = CliRun.run("diff", "--now", "2026-11-29", a, rb);
+        assertEquals(ExitCodes.OK, t.exitCode(), t.stderr());
+        assertTrue(t.stdout().contains("verdict  CONTINUOUS (R3: "), t.stdout());
+        String line = t.stdout().lines()
+                .filter(l -> l.startsWith("records  "))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("records  3 unchanged, 3 added, 2 removed, 1 role removed", line, t.stdout());
+        assertTrue(t.stdout().contains("ROLE_REMOVED TFTP"), t.stdout());
+        int[] sides = sides(line);
+        assertEquals(6, sides[0], line);
+        assertEquals(6, sides[1], line);
+        // and back: the placeholders removed, the certificates added, CallManager's TFTP role added
+        CliRun back = CliRun.run("diff", "--now", "2026-11-29", rb, a);
+        assertTrue(back.stdout().contains("CONTINUOUS_ROLLBACK"), back.stdout());
+        String bl = back.stdout().lines()
+                .filter(l -> l.startsWith("records  "))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("records  3 unchanged, 2 added, 3 removed, 1 role added", bl, back.stdout());
+    }
+
+    /** @return the records the counts give the old list and the new list */
+    private static int[] sides(String line) {
+        int[] s = new int[2];
+        Matcher m = COUNT.matcher(line);
+        while (m.find()) {
+            int n = Integer.parseInt(m.group(1));
+            switch (m.group(2)) {
+                case "added", "role added" -> s[1] += n;
+                case "removed", "role removed" -> s[0] += n;
+                default -> {
+                    s[0] += n;
+                    s[1] += n;
+                }
+            }
+        }
+        return s;
+    }
+}

@@ -218,7 +218,9 @@ public final class DiffCommand implements Callable<Integer> {
         }
         for (String f : LintCommand.expand(List.of(oldArg))) {
             Path other = Path.of(newArg).resolve(Path.of(f).getFileName());
-            if (Files.isRegularFile(other)) {
+            // trust lists only: lint's listing also has the encrypted configurations (*.enc.sgn) of a TFTP directory
+            boolean list = Path.of(f).getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tlv");
+            if (list && Files.isRegularFile(other)) {
                 out.add(new String[] {f, other.toString()});
             }
         }

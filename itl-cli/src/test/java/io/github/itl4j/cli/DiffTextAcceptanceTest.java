@@ -62,6 +62,35 @@ class DiffTextAcceptanceTest {
         assertEquals("records  3 unchanged, 2 added, 3 removed, 1 role added", bl, back.stdout());
     }
 
+    /**
+     * {@code itl diff OLD/ NEW/} compares the directories' {@code .tlv} files of the same name (docs/lint.md): the
+     * encrypted configurations beside them in a TFTP directory ({@code SEP<MAC>.cnf.xml.enc.sgn}, which {@code lint}
+     * also reads there) are not trust lists, so they are not paired (before, each was an unreadable pair: exit 3).
+     */
+    @Test
+    void directoriesPairTrustListsOnly() throws Exception {
+        Path enc = CliRun.testdata().resolve("enccnf/SEP001122334455.cnf.xml.enc.sgn");
+        Path oldDir = java.nio.file.Files.createDirectories(tmp.resolve("old"));
+        Path newDir = java.nio.file.Files.createDirectories(tmp.resolve("new"));
+        java.nio.file.Files.copy(Path.of(LintCommandTest.example("ITLFile.tlv")), oldDir.resolve("ITLFile.tlv"));
+        java.nio.file.Files.copy(Path.of(LintCommandTest.example("ITLFile-reset.tlv")), newDir.resolve("ITLFile.tlv"));
+        java.nio.file.Files.copy(Path.of(LintCommandTest.example("ITLFile.tlv")), oldDir.resolve("ITLSEP001122334455.TLV"));
+        java.nio.file.Files.copy(Path.of(LintCommandTest.example("ITLFile.tlv")), newDir.resolve("ITLSEP001122334455.TLV"));
+        for (Path d : new Path[] {oldDir, newDir}) {
+            java.nio.file.Files.copy(enc, d.resolve("SEP001122334455.cnf.xml.enc.sgn"));
+        }
+        CliRun t = CliRun.run("diff", "--now", "2026-11-29", oldDir.toString(), newDir.toString());
+        assertEquals(ExitCodes.OK, t.exitCode(), t.stderr() + t.stdout());
+        assertTrue(t.stdout().contains("diff: 2 pairs, 0 broken\n"), t.stdout());
+        assertTrue(!t.stdout().contains("enc.sgn"), t.stdout());
+        CliRun j = CliRun.run("diff", "--json", "--now", "2026-11-29", oldDir.toString(), newDir.toString());
+        assertEquals(ExitCodes.OK, j.exitCode(), j.stderr());
+        com.fasterxml.jackson.databind.JsonNode n = JsonSchemas.DIFF.parse(j);
+        assertEquals(2, n.get("data").get("diffs").size());
+        assertEquals(0, n.get("problems").size(), n.toString());
+        assertEquals("CONTINUOUS", n.get("verdict").asText());
+    }
+
     /** @return the records the counts give the old list and the new list */
     private static int[] sides(String line) {
         int[] s = new int[2];

@@ -193,6 +193,23 @@ public final class TrustListDiff extends ListDiff {
                 out.add(same(a, b));
             }
         }
+        // 1b. a record without identity (a placeholder: DNSNAME, FUNCTION, IPADDRESS) is the same record when its bytes
+        // are equal; one that differs has nothing to be paired by
+        for (Rec a : o) {
+            if (a.matched || !a.id.startsWith("record:")) {
+                continue;
+            }
+            for (Rec b : n) {
+                if (!b.matched
+                        && b.id.startsWith("record:")
+                        && a.first().encoded().equals(b.first().encoded())) {
+                    a.matched = true;
+                    b.matched = true;
+                    out.add(same(a, b));
+                    break;
+                }
+            }
+        }
         // 2. same role and normalised SUBJECTNAME: rotated
         for (Rec a : o) {
             if (a.matched || a.subjectKey == null) {

@@ -122,4 +122,26 @@ class DiffAcceptance2Test {
         RecordChange back = diff(b, a).records(ChangeKind.ROTATED).get(0);
         assertTrue(back.details().contains("ROLE_ADDED TFTP"), back.details().toString());
     }
+
+    /**
+     * A list against itself has no changes (SPEC §4.4), also when it has records without a certificate identity: the
+     * rollback ITL's emptied TFTP and TVS records and a non-secure CTL's CCM+TFTP placeholders (DNSNAME, FUNCTION,
+     * IPADDRESS only) are the same records when their bytes are equal, not one REMOVED and one ADDED each.
+     */
+    @Test
+    void placeholdersAgainstThemselvesAreUnchanged() {
+        for (ItlFile f : List.of(Fixtures.aRb(), Fixtures.ctlNonSecure())) {
+            TrustListDiff d = diff(f, f);
+            assertTrue(d.fact("recordsIdentical"), d.toString());
+            assertEquals(d.records(), d.records(ChangeKind.UNCHANGED), d.toString());
+            assertEquals(
+                    f.records().size(),
+                    d.records().stream().mapToInt(c -> c.recordsOld().size()).sum(),
+                    d.toString());
+        }
+        // a placeholder that differs is still one removed and one added (it has no identity to pair it by)
+        TrustListDiff ab = diff(Fixtures.a1(), Fixtures.aRb());
+        assertEquals(2, ab.records(ChangeKind.REMOVED).size(), ab.toString());
+        assertEquals(3, ab.records(ChangeKind.ADDED).size(), ab.toString());
+    }
 }

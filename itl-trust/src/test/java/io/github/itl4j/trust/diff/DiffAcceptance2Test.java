@@ -144,4 +144,19 @@ class DiffAcceptance2Test {
         assertEquals(2, ab.records(ChangeKind.REMOVED).size(), ab.toString());
         assertEquals(3, ab.records(ChangeKind.ADDED).size(), ab.toString());
     }
+
+    /** The same in identity mode (lists known only as a {@code show itl} capture shows them: roles, lengths). */
+    @Test
+    void placeholdersAgainstThemselvesAreUnchangedInIdentityMode() {
+        for (ItlFile f : List.of(Fixtures.aRb(), Fixtures.ctlNonSecure())) {
+            io.github.itl4j.trust.ListSkeleton s = io.github.itl4j.trust.ListSkeleton.of(f, "ITLFile.tlv");
+            IdentityDiff d =
+                    IdentityDiff.compare(s, s, null, false, io.github.itl4j.trust.SimulationPolicy.defaults());
+            assertEquals(d.records(), d.records(ChangeKind.UNCHANGED), d.toString());
+            assertEquals(
+                    f.records().size(),
+                    d.records().stream().mapToInt(c -> c.recordsOld().size()).sum(),
+                    d.toString());
+        }
+    }
 }

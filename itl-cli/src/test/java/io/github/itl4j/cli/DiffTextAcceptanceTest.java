@@ -91,6 +91,34 @@ class DiffTextAcceptanceTest {
         assertEquals("CONTINUOUS", n.get("verdict").asText());
     }
 
+    /**
+     * A {@code show itl} capture of a rollback ITL against itself (identity mode): the emptied records are paired by
+     * role, length and subject, so nothing changed and the records are identical as far as a capture shows.
+     */
+    @Test
+    void rollbackCaptureAgainstItselfIsIdentical() throws Exception {
+        Path cluster = Path.of(LintCommandTest.example("cluster"));
+        String rb = tmp.resolve("ITLFile.tlv").toString();
+        CliRun b = CliRun.run(
+                "rollback",
+                "-o",
+                rb,
+                "--key",
+                cluster.resolve("test10pub.key").toString(),
+                "--cert",
+                cluster.resolve("test10pub.pem").toString(),
+                LintCommandTest.example("ITLFile.tlv"));
+        assertEquals(ExitCodes.OK, b.exitCode(), b.stderr());
+        CliRun show = CliRun.run("show", rb);
+        assertEquals(ExitCodes.OK, show.exitCode(), show.stderr());
+        Path capture = tmp.resolve("show-itl.txt");
+        java.nio.file.Files.writeString(capture, show.stdout());
+        CliRun t = CliRun.run("diff", "--now", "2026-11-29", capture.toString(), capture.toString());
+        assertEquals(ExitCodes.OK, t.exitCode(), t.stderr() + t.stdout());
+        assertTrue(t.stdout().contains("records  6 unchanged (same certificates, roles and lengths)\n"), t.stdout());
+        assertTrue(t.stdout().contains("CONTINUOUS_ROLLBACK"), t.stdout());
+    }
+
     /** @return the records the counts give the old list and the new list */
     private static int[] sides(String line) {
         int[] s = new int[2];

@@ -434,7 +434,8 @@ public final class IdentityDiff extends ListDiff {
         for (int i = 0; same && i < a.records().size(); i++) {
             ListSkeleton.Entry x = a.records().get(i);
             ListSkeleton.Entry y = b.records().get(i);
-            same = x.identity().isPresent()
+            // a placeholder (no identity) as the pairing takes it: same role, length and subject
+            same = (x.identity().isPresent() || Objects.equals(x.subject(), y.subject()))
                     && x.identity().equals(y.identity())
                     && x.roleName().equals(y.roleName())
                     && x.recordLength() == y.recordLength()

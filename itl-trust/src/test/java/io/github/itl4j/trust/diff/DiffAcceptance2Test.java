@@ -157,6 +157,7 @@ class DiffAcceptance2Test {
                     f.records().size(),
                     d.records().stream().mapToInt(c -> c.recordsOld().size()).sum(),
                     d.toString());
+            assertTrue(d.fact("recordsIdentical"), d.facts().toString());
         }
     }
 }

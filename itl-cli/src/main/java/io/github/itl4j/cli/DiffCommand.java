@@ -219,7 +219,8 @@ public final class DiffCommand implements Callable<Integer> {
         for (String f : LintCommand.expand(List.of(oldArg))) {
             Path other = Path.of(newArg).resolve(Path.of(f).getFileName());
             // trust lists only: lint's listing also has the encrypted configurations (*.enc.sgn) of a TFTP directory
-            boolean list = Path.of(f).getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tlv");
+            boolean list =
+                    Path.of(f).getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tlv");
             if (list && Files.isRegularFile(other)) {
                 out.add(new String[] {f, other.toString()});
             }
@@ -438,7 +439,10 @@ public final class DiffCommand implements Callable<Integer> {
             rolesRemoved += lost;
             n.merge(
                     c.kind(),
-                    Math.max(1, Math.max(c.recordsOld().size() - lost, c.recordsNew().size() - gained)),
+                    Math.max(
+                            1,
+                            Math.max(
+                                    c.recordsOld().size() - lost, c.recordsNew().size() - gained)),
                     Integer::sum);
         }
         int roleWidth = 9;

@@ -17,8 +17,8 @@ class DiffTextAcceptanceTest {
     @TempDir
     Path tmp;
 
-    private static final Pattern COUNT = Pattern.compile("(\\d+) (unchanged|reencoded|rotated|added|removed|"
-            + "role added|role removed)(?=,|$| \\()");
+    private static final Pattern COUNT = Pattern.compile(
+            "(\\d+) (unchanged|reencoded|rotated|added|removed|" + "role added|role removed)(?=,|$| \\()");
 
     /**
      * Listing A -> its rollback ITL (SPEC §7.2: TFTP and TVS records emptied, SAST records kept): CallManager's TFTP
@@ -43,7 +43,8 @@ class DiffTextAcceptanceTest {
         CliRun t = CliRun.run("diff", "--now", "2026-11-29", a, rb);
         assertEquals(ExitCodes.OK, t.exitCode(), t.stderr());
         assertTrue(t.stdout().contains("verdict  CONTINUOUS (R3: "), t.stdout());
-        String line = t.stdout().lines()
+        String line = t.stdout()
+                .lines()
                 .filter(l -> l.startsWith("records  "))
                 .findFirst()
                 .orElseThrow();
@@ -55,7 +56,8 @@ class DiffTextAcceptanceTest {
         // and back: the placeholders removed, the certificates added, CallManager's TFTP role added
         CliRun back = CliRun.run("diff", "--now", "2026-11-29", rb, a);
         assertTrue(back.stdout().contains("CONTINUOUS_ROLLBACK"), back.stdout());
-        String bl = back.stdout().lines()
+        String bl = back.stdout()
+                .lines()
                 .filter(l -> l.startsWith("records  "))
                 .findFirst()
                 .orElseThrow();
@@ -74,8 +76,10 @@ class DiffTextAcceptanceTest {
         Path newDir = java.nio.file.Files.createDirectories(tmp.resolve("new"));
         java.nio.file.Files.copy(Path.of(LintCommandTest.example("ITLFile.tlv")), oldDir.resolve("ITLFile.tlv"));
         java.nio.file.Files.copy(Path.of(LintCommandTest.example("ITLFile-reset.tlv")), newDir.resolve("ITLFile.tlv"));
-        java.nio.file.Files.copy(Path.of(LintCommandTest.example("ITLFile.tlv")), oldDir.resolve("ITLSEP001122334455.TLV"));
-        java.nio.file.Files.copy(Path.of(LintCommandTest.example("ITLFile.tlv")), newDir.resolve("ITLSEP001122334455.TLV"));
+        java.nio.file.Files.copy(
+                Path.of(LintCommandTest.example("ITLFile.tlv")), oldDir.resolve("ITLSEP001122334455.TLV"));
+        java.nio.file.Files.copy(
+                Path.of(LintCommandTest.example("ITLFile.tlv")), newDir.resolve("ITLSEP001122334455.TLV"));
         for (Path d : new Path[] {oldDir, newDir}) {
             java.nio.file.Files.copy(enc, d.resolve("SEP001122334455.cnf.xml.enc.sgn"));
         }

@@ -115,7 +115,9 @@ class DiffAcceptance2Test {
         assertEquals(List.of("SAST"), r.rolesNew());
         assertEquals(List.of("TFTP"), r.rolesRemoved());
         assertTrue(r.details().contains("ROLE_REMOVED TFTP"), r.details().toString());
-        assertTrue(r.details().stream().anyMatch(x -> x.equals("key: RSA 1024 -> RSA 4096")), r.details().toString());
+        assertTrue(
+                r.details().stream().anyMatch(x -> x.equals("key: RSA 1024 -> RSA 4096")),
+                r.details().toString());
         assertTrue(d.fact("tftpChanged"), d.toString());
         assertEquals(ContinuityVerdict.CONTINUOUS, d.continuity(), "signed by the kept SAST sast2");
         // the other way round: ROLE_ADDED
@@ -150,8 +152,7 @@ class DiffAcceptance2Test {
     void placeholdersAgainstThemselvesAreUnchangedInIdentityMode() {
         for (ItlFile f : List.of(Fixtures.aRb(), Fixtures.ctlNonSecure())) {
             io.github.itl4j.trust.ListSkeleton s = io.github.itl4j.trust.ListSkeleton.of(f, "ITLFile.tlv");
-            IdentityDiff d =
-                    IdentityDiff.compare(s, s, null, false, io.github.itl4j.trust.SimulationPolicy.defaults());
+            IdentityDiff d = IdentityDiff.compare(s, s, null, false, io.github.itl4j.trust.SimulationPolicy.defaults());
             assertEquals(d.records(), d.records(ChangeKind.UNCHANGED), d.toString());
             assertEquals(
                     f.records().size(),

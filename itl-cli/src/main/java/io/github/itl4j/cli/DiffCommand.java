@@ -404,8 +404,14 @@ public final class DiffCommand implements Callable<Integer> {
                 .map(Fact::explanation)
                 .orElse("");
         if (signerChanged) {
-            out.println("header   signer  " + cn(orQ(d.oldList().subject())) + "  ->  "
-                    + cn(orQ(d.newList().subject())) + " (" + wasSast + ")");
+            String from = cn(orQ(d.oldList().subject()));
+            String to = cn(orQ(d.newList().subject()));
+            if (from.equals(to)) {
+                // a regenerated certificate keeps its CN: the serials tell the two signers apart
+                from += serialNote(d.oldList().serial());
+                to += serialNote(d.newList().serial());
+            }
+            out.println("header   signer  " + from + "  ->  " + to + " (" + wasSast + ")");
         } else {
             out.println("header   signer  " + cn(orQ(d.newList().subject())) + " (unchanged)");
         }
@@ -521,6 +527,19 @@ public final class DiffCommand implements Callable<Integer> {
                 ? "--phone-ctl is a show ctl capture"
                 : String.join(" and ", c)
                         + (c.size() == 1 ? " is a show itl/ctl capture" : " are show itl/ctl captures");
+    }
+
+    /** @return {@code " (serial 61:40:...)"} in show's form (upper-case hex, colons), or "" without a serial */
+    private static String serialNote(String serial) {
+        if (serial == null || serial.isEmpty()) {
+            return "";
+        }
+        String hex = serial.replace(":", "").toUpperCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(" (serial ");
+        for (int i = 0; i < hex.length(); i += 2) {
+            sb.append(i == 0 ? "" : ":").append(hex, i, Math.min(hex.length(), i + 2));
+        }
+        return sb.append(')').toString();
     }
 
     private static String orQ(String s) {

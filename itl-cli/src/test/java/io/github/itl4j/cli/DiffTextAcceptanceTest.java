@@ -123,6 +123,53 @@ class DiffTextAcceptanceTest {
         assertTrue(t.stdout().contains("CONTINUOUS_ROLLBACK"), t.stdout());
     }
 
+    /**
+     * A CallManager certificate regenerated keeps its CN: the header line tells the old signer from the new by serial
+     * when their CNs are equal ({@code tvs-pub} has test10pub's subject with another key and serial), instead of
+     * {@code test10pub.joemar2.lab -> test10pub.joemar2.lab}.
+     */
+    @Test
+    void signerChangeWithTheSameCnShowsTheSerials() {
+        Path c = Path.of(LintCommandTest.example("cluster"));
+        String b = tmp.resolve("ITLFile.tlv").toString();
+        CliRun built = CliRun.run(
+                "build",
+                "-o",
+                b,
+                "--key",
+                c.resolve("tvs-pub.key").toString(),
+                "--cert",
+                c.resolve("tvs-pub.pem").toString(),
+                "--sast",
+                c.resolve("tvs-pub.pem").toString(),
+                "--tftp",
+                c.resolve("tvs-pub.pem").toString(),
+                "--sast",
+                c.resolve("itlrecovery.pem").toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z");
+        assertEquals(ExitCodes.OK, built.exitCode(), built.stderr());
+        CliRun t = CliRun.run("diff", "--now", "2026-11-29", LintCommandTest.example("ITLFile.tlv"), b);
+        assertEquals(ExitCodes.CHECK_FAILED, t.exitCode(), t.stderr() + t.stdout());
+        String header = t.stdout().lines()
+                .filter(l -> l.startsWith("header   signer  "))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                "header   signer  test10pub.joemar2.lab (serial 61:40:52:E9:1E:E9:7C:77:9B:7B:5E:81:0A:B1:46:A5)  ->  "
+                        + "test10pub.joemar2.lab (serial 76:59:84:D8:B7:30:60:63:36:E5:C7:B6:A7:DD:B9:D6) (the new "
+                        + "signer is not a SAST record of the old list)",
+                header,
+                t.stdout());
+        // signers of other CNs are told apart by their CNs alone (SPEC §4.4's example)
+        CliRun ab = CliRun.run(
+                "diff", LintCommandTest.example("ITLFile.tlv"), LintCommandTest.example("ITLFile-reset.tlv"));
+        assertTrue(
+                ab.stdout()
+                        .contains("header   signer  test10pub.joemar2.lab  ->  ITLRECOVERY_test10pub.joe2.lab (the new"),
+                ab.stdout());
+    }
+
     /** @return the records the counts give the old list and the new list */
     private static int[] sides(String line) {
         int[] s = new int[2];

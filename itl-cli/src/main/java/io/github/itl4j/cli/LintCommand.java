@@ -1,6 +1,7 @@
 package io.github.itl4j.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.itl4j.FileType;
 import io.github.itl4j.ItlLimitException;
 import io.github.itl4j.trust.ModelTable;
 import io.github.itl4j.trust.lint.Finding;
@@ -133,6 +134,9 @@ public final class LintCommand implements Callable<Integer> {
                     + "and *.enc.sgn files); - reads standard input.")
     private List<String> files;
 
+    /** The reports of signed files ({@code .sgn}) that are not trust lists: their reason says so. */
+    private final Set<LintReport> signedFiles = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     /** Creates the command; picocli fills in the options. */
     public LintCommand() {}
 
@@ -162,6 +166,11 @@ public final class LintCommand implements Callable<Integer> {
             try {
                 Inputs.Input in = Inputs.read(arg, cli.stdin(), limitOptions.reader());
                 LintReport r = linter.lint(name, in.data());
+                if (r.malformed().isPresent()
+                        && r.kind().isEmpty()
+                        && FileType.detect(in.data()) == FileType.SIGNED) {
+                    signedFiles.add(r);
+                }
                 reports.add(r);
                 if (!json) {
                     text(cli.out(), r);
@@ -288,15 +297,22 @@ public final class LintCommand implements Callable<Integer> {
         }
     }
 
-    /** @return why a malformed file could not be read; a limit names the option that raises it */
-    private static String why(LintReport r) {
+    /**
+     * @return why a malformed file could not be read; a limit names the option that raises it, a signed file says what
+     *     it is
+     */
+    private String why(LintReport r) {
         return r.limitExceeded().map(LimitOptions::message).orElseGet(() -> r.malformed()
-                .orElseThrow());
+                        .orElseThrow())
+                + (signedFiles.contains(r)
+                        ? " (a signed file (.sgn), not a trust list: lint reads ITL/CTL files and .enc.sgn; itl verify"
+                                + " checks a .sgn)"
+                        : "");
     }
 
     // ------------------------------------------------------------------ text
 
-    static void text(PrintWriter out, LintReport r) {
+    private void text(PrintWriter out, LintReport r) {
         for (Finding f : r.findings()) {
             out.println(r.name() + ": " + f.text());
         }

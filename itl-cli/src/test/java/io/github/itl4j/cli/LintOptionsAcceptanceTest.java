@@ -85,4 +85,25 @@ class LintOptionsAcceptanceTest {
         assertEquals("IO", n.get("problems").get(0).get("code").asText());
         assertTrue(n.get("problems").get(0).get("message").asText().contains("no .tlv or .enc.sgn file"));
     }
+
+    /**
+     * A signed configuration ({@code .sgn}, certutils' {@code dialplan.xml.sgn}) given to lint is not a trust list
+     * (exit 3, SPEC §4.1), and the report says what it is and what checks it, not only the parser's record error.
+     */
+    @Test
+    void aSignedConfigurationSaysWhatItIs() throws Exception {
+        String sgn = CliRun.testdata().resolve("certutils/sgn/dialplan.xml.sgn").toString();
+        CliRun r = CliRun.run("lint", "--now", "2026-11-29", sgn);
+        assertEquals(ExitCodes.INPUT, r.exitCode(), r.stderr() + r.stdout());
+        assertTrue(r.stdout().contains("a signed file (.sgn), not a trust list"), r.stdout());
+        assertTrue(r.stdout().contains("itl verify"), r.stdout());
+        JsonNode n = JsonSchemas.LINT.parse(CliRun.run("lint", "--json", "--now", "2026-11-29", sgn));
+        assertTrue(
+                n.get("data").get("files").get(0).get("malformed").asText().contains("a signed file (.sgn)"),
+                n.toString());
+        // a trust list that does not parse gets no such hint
+        CliRun neg = CliRun.run("lint", CliRun.testdata().resolve("negative/rsp2k-itlbuilder/ITLFile.tlv").toString());
+        assertEquals(ExitCodes.INPUT, neg.exitCode());
+        assertFalse(neg.stdout().contains("signed file"), neg.stdout());
+    }
 }

@@ -166,9 +166,7 @@ public final class LintCommand implements Callable<Integer> {
             try {
                 Inputs.Input in = Inputs.read(arg, cli.stdin(), limitOptions.reader());
                 LintReport r = linter.lint(name, in.data());
-                if (r.malformed().isPresent()
-                        && r.kind().isEmpty()
-                        && FileType.detect(in.data()) == FileType.SIGNED) {
+                if (r.malformed().isPresent() && r.kind().isEmpty() && FileType.detect(in.data()) == FileType.SIGNED) {
                     signedFiles.add(r);
                 }
                 reports.add(r);

@@ -151,7 +151,8 @@ class DiffTextAcceptanceTest {
         assertEquals(ExitCodes.OK, built.exitCode(), built.stderr());
         CliRun t = CliRun.run("diff", "--now", "2026-11-29", LintCommandTest.example("ITLFile.tlv"), b);
         assertEquals(ExitCodes.CHECK_FAILED, t.exitCode(), t.stderr() + t.stdout());
-        String header = t.stdout().lines()
+        String header = t.stdout()
+                .lines()
                 .filter(l -> l.startsWith("header   signer  "))
                 .findFirst()
                 .orElseThrow();
@@ -166,7 +167,8 @@ class DiffTextAcceptanceTest {
                 "diff", LintCommandTest.example("ITLFile.tlv"), LintCommandTest.example("ITLFile-reset.tlv"));
         assertTrue(
                 ab.stdout()
-                        .contains("header   signer  test10pub.joemar2.lab  ->  ITLRECOVERY_test10pub.joe2.lab (the new"),
+                        .contains(
+                                "header   signer  test10pub.joemar2.lab  ->  ITLRECOVERY_test10pub.joe2.lab (the new"),
                 ab.stdout());
     }
 

@@ -102,7 +102,11 @@ class LintOptionsAcceptanceTest {
                 n.get("data").get("files").get(0).get("malformed").asText().contains("a signed file (.sgn)"),
                 n.toString());
         // a trust list that does not parse gets no such hint
-        CliRun neg = CliRun.run("lint", CliRun.testdata().resolve("negative/rsp2k-itlbuilder/ITLFile.tlv").toString());
+        CliRun neg = CliRun.run(
+                "lint",
+                CliRun.testdata()
+                        .resolve("negative/rsp2k-itlbuilder/ITLFile.tlv")
+                        .toString());
         assertEquals(ExitCodes.INPUT, neg.exitCode());
         assertFalse(neg.stdout().contains("signed file"), neg.stdout());
     }

@@ -222,7 +222,10 @@ public final class DiffCommand implements Callable<Integer> {
         }
         for (String f : LintCommand.expand(List.of(oldArg))) {
             Path other = Path.of(newArg).resolve(Path.of(f).getFileName());
-            if (Files.isRegularFile(other)) {
+            // trust lists only: lint's listing also has the encrypted configurations (*.enc.sgn) of a TFTP directory
+            boolean list =
+                    Path.of(f).getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tlv");
+            if (list && Files.isRegularFile(other)) {
                 out.add(new String[] {f, other.toString()});
             }
         }
@@ -405,8 +408,14 @@ public final class DiffCommand implements Callable<Integer> {
                 .map(Fact::explanation)
                 .orElse("");
         if (signerChanged) {
-            out.println("header   signer  " + cn(orQ(d.oldList().subject())) + "  ->  "
-                    + cn(orQ(d.newList().subject())) + " (" + wasSast + ")");
+            String from = cn(orQ(d.oldList().subject()));
+            String to = cn(orQ(d.newList().subject()));
+            if (from.equals(to)) {
+                // a regenerated certificate keeps its CN: the serials tell the two signers apart
+                from += serialNote(d.oldList().serial());
+                to += serialNote(d.newList().serial());
+            }
+            out.println("header   signer  " + from + "  ->  " + to + " (" + wasSast + ")");
         } else {
             out.println("header   signer  " + cn(orQ(d.newList().subject())) + " (unchanged)");
         }
@@ -428,21 +437,36 @@ public final class DiffCommand implements Callable<Integer> {
             out.println("         " + line.toString().trim());
         }
         Map<ChangeKind, Integer> n = new EnumMap<>(ChangeKind.class);
-        // counted in records, as a listing shows them: a certificate in two records (two roles) counts twice
-        d.diff()
-                .records()
-                .forEach(c -> n.merge(
-                        c.kind(),
-                        Math.max(
-                                1,
-                                Math.max(c.recordsOld().size(), c.recordsNew().size())),
-                        Integer::sum));
+        // counted in records, as a listing shows them: a certificate in two records (two roles) counts twice; the
+        // records of a paired certificate's roles in one list only are its role changes, so that each list's records
+        // add up (a rollback ITL keeps CallManager as SAST: its TFTP record is removed, not unchanged)
+        int rolesAdded = 0;
+        int rolesRemoved = 0;
+        for (RecordChange c : d.diff().records()) {
+            int gained = c.rolesAdded().size();
+            int lost = c.rolesRemoved().size();
+            rolesAdded += gained;
+            rolesRemoved += lost;
+            n.merge(
+                    c.kind(),
+                    Math.max(
+                            1,
+                            Math.max(
+                                    c.recordsOld().size() - lost, c.recordsNew().size() - gained)),
+                    Integer::sum);
+        }
         int roleWidth = 9;
         for (RecordChange c : d.diff().records()) {
             roleWidth = Math.max(roleWidth, roles(c).length());
         }
         List<String> counts = new ArrayList<>();
         n.forEach((k, v) -> counts.add(v + " " + k.name().toLowerCase(Locale.ROOT)));
+        if (rolesAdded > 0) {
+            counts.add(rolesAdded + " role added");
+        }
+        if (rolesRemoved > 0) {
+            counts.add(rolesRemoved + " role removed");
+        }
         out.println("records  " + String.join(", ", counts)
                 + (d.fact("recordsIdentical")
                         ? d.identity() ? " (same certificates, roles and lengths)" : " (record bytes identical)"
@@ -507,6 +531,19 @@ public final class DiffCommand implements Callable<Integer> {
                 ? "--phone-ctl is a show ctl capture"
                 : String.join(" and ", c)
                         + (c.size() == 1 ? " is a show itl/ctl capture" : " are show itl/ctl captures");
+    }
+
+    /** @return {@code " (serial 61:40:...)"} in show's form (upper-case hex, colons), or "" without a serial */
+    private static String serialNote(String serial) {
+        if (serial == null || serial.isEmpty()) {
+            return "";
+        }
+        String hex = serial.replace(":", "").toUpperCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(" (serial ");
+        for (int i = 0; i < hex.length(); i += 2) {
+            sb.append(i == 0 ? "" : ":").append(hex, i, Math.min(hex.length(), i + 2));
+        }
+        return sb.append(')').toString();
     }
 
     private static String orQ(String s) {

@@ -1,6 +1,7 @@
 package io.github.itl4j.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.itl4j.FileType;
 import io.github.itl4j.ItlLimitException;
 import io.github.itl4j.trust.ModelTable;
 import io.github.itl4j.trust.lint.Finding;
@@ -133,6 +134,9 @@ public final class LintCommand implements Callable<Integer> {
                     + "and *.enc.sgn files); - reads standard input.")
     private List<String> files;
 
+    /** The reports of signed files ({@code .sgn}) that are not trust lists: their reason says so. */
+    private final Set<LintReport> signedFiles = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     /** Creates the command; picocli fills in the options. */
     public LintCommand() {}
 
@@ -146,11 +150,25 @@ public final class LintCommand implements Callable<Integer> {
         List<LintReport> reports = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
         int code = ExitCodes.OK;
-        for (String arg : expand(files)) {
+        List<String> inputs = new ArrayList<>();
+        for (String a : files) {
+            try {
+                inputs.addAll(expand(List.of(a)));
+            } catch (CliException e) {
+                // a directory that cannot be listed or holds no list is one unreadable input: the others are linted
+                cli.out().flush();
+                failures.add(new Failure(a, cli.fail(null, e), e.getMessage()));
+                code = Math.max(code, e.exitCode());
+            }
+        }
+        for (String arg : inputs) {
             String name = Inputs.displayName(arg);
             try {
                 Inputs.Input in = Inputs.read(arg, cli.stdin(), limitOptions.reader());
                 LintReport r = linter.lint(name, in.data());
+                if (r.malformed().isPresent() && r.kind().isEmpty() && FileType.detect(in.data()) == FileType.SIGNED) {
+                    signedFiles.add(r);
+                }
                 reports.add(r);
                 if (!json) {
                     text(cli.out(), r);
@@ -228,7 +246,7 @@ public final class LintCommand implements Callable<Integer> {
                 o = o.now(Converters.now(now, "--now"));
             }
             if (nearExpiry != null) {
-                o = o.nearExpiry(SimulateCommand.duration(nearExpiry));
+                o = o.nearExpiry(nearExpiry(nearExpiry));
             }
             o = o.models(models.stream()
                             .map(String::trim)
@@ -241,7 +259,7 @@ public final class LintCommand implements Callable<Integer> {
                 if (eq <= 0) {
                     throw CliException.usage("--severity " + s + ": expected RULE=LEVEL (e.g. L10=info)");
                 }
-                o = o.severity(s.substring(0, eq), LintSeverity.parse(s.substring(eq + 1)));
+                o = o.severity(s.substring(0, eq), level(s, s.substring(eq + 1)));
             }
         } catch (IllegalArgumentException e) {
             throw CliException.usage(e.getMessage());
@@ -258,15 +276,41 @@ public final class LintCommand implements Callable<Integer> {
         return o;
     }
 
-    /** @return why a malformed file could not be read; a limit names the option that raises it */
-    private static String why(LintReport r) {
+    /** @return {@code --near-expiry}'s window; a wrong value is a usage error that names the option */
+    private static java.time.Duration nearExpiry(String v) throws CliException {
+        try {
+            return SimulateCommand.duration(v);
+        } catch (CliException e) {
+            throw CliException.usage(
+                    "--near-expiry '" + v + "': expected a duration of 0 or more (e.g. 60d, 12h, 90s, P30D)");
+        }
+    }
+
+    /** @return the LEVEL of {@code --severity RULE=LEVEL}; another word is a usage error that names the levels */
+    private static LintSeverity level(String option, String v) throws CliException {
+        try {
+            return LintSeverity.parse(v);
+        } catch (IllegalArgumentException e) {
+            throw CliException.usage("--severity " + option + ": LEVEL is error, warn, info or off");
+        }
+    }
+
+    /**
+     * @return why a malformed file could not be read; a limit names the option that raises it, a signed file says what
+     *     it is
+     */
+    private String why(LintReport r) {
         return r.limitExceeded().map(LimitOptions::message).orElseGet(() -> r.malformed()
-                .orElseThrow());
+                        .orElseThrow())
+                + (signedFiles.contains(r)
+                        ? " (a signed file (.sgn), not a trust list: lint reads ITL/CTL files and .enc.sgn; itl verify"
+                                + " checks a .sgn)"
+                        : "");
     }
 
     // ------------------------------------------------------------------ text
 
-    static void text(PrintWriter out, LintReport r) {
+    private void text(PrintWriter out, LintReport r) {
         for (Finding f : r.findings()) {
             out.println(r.name() + ": " + f.text());
         }

@@ -349,7 +349,10 @@ public abstract sealed class ListDiff permits TrustListDiff, IdentityDiff {
      * @return a certificate replaced by another
      */
     static RecordChange rotated(Group a, Group b, List<String> details) {
-        return paired(ChangeKind.ROTATED, a, b, b.subject, details);
+        // the roles it gained or lost, as for a certificate both lists hold (text shows only the new roles)
+        List<String> d = new ArrayList<>(details);
+        roleDetails(a, b, d);
+        return paired(ChangeKind.ROTATED, a, b, b.subject, d);
     }
 
     /**

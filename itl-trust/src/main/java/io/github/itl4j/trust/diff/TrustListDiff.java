@@ -193,6 +193,23 @@ public final class TrustListDiff extends ListDiff {
                 out.add(same(a, b));
             }
         }
+        // 1b. a record without identity (a placeholder: DNSNAME, FUNCTION, IPADDRESS) is the same record when its bytes
+        // are equal; one that differs has nothing to be paired by
+        for (Rec a : o) {
+            if (a.matched || !a.id.startsWith("record:")) {
+                continue;
+            }
+            for (Rec b : n) {
+                if (!b.matched
+                        && b.id.startsWith("record:")
+                        && a.first().encoded().equals(b.first().encoded())) {
+                    a.matched = true;
+                    b.matched = true;
+                    out.add(same(a, b));
+                    break;
+                }
+            }
+        }
         // 2. same role and normalised SUBJECTNAME: rotated
         for (Rec a : o) {
             if (a.matched || a.subjectKey == null) {
@@ -283,10 +300,22 @@ public final class TrustListDiff extends ListDiff {
                 }
             }
         }
-        if (parts.isEmpty()) {
+        // the tags both records have, in the order each writes them (certutils puts FUNCTION after SERIALNUMBER)
+        if (parts.isEmpty() || !commonOrder(a, fb.keySet()).equals(commonOrder(b, fa.keySet()))) {
             parts.add("tag order");
         }
         out.add(role + ": " + String.join(", ", parts));
+    }
+
+    /** @return the tags of {@code r} that {@code other} also has, in {@code r}'s order */
+    private static List<Integer> commonOrder(ItlRecord r, Set<Integer> other) {
+        List<Integer> l = new ArrayList<>();
+        for (Tlv t : r.fields()) {
+            if (other.contains(t.tag())) {
+                l.add(t.tag());
+            }
+        }
+        return l;
     }
 
     private static Map<Integer, Bytes> fields(ItlRecord r) {

@@ -25,6 +25,7 @@ import io.github.itl4j.trust.diff.RecordChange;
 import io.github.itl4j.trust.diff.TrustListDiff;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -60,7 +63,8 @@ import picocli.CommandLine.Parameters;
                     + "SAST, anchors kept, TVS changed with the signer ...) and the continuity verdict: would a phone "
                     + "holding OLD accept NEW (CONTINUOUS, CONTINUOUS_VIA_TVS, CONTINUOUS_ROLLBACK, BROKEN with the fix).",
             "OLD and NEW may be two directories: their .tlv files of the same name are compared, one pair after the "
-                    + "other (a pair that cannot be read is reported and the rest still compared), then a summary line.",
+                    + "other (a pair that cannot be read is reported and the rest still compared; a .tlv file of one directory "
+                    + "only is named, not compared), then a summary line.",
             "OLD, NEW or --phone-ctl may be what show itl/show ctl printed (a pasted capture, detected by content): "
                     + "records are then aligned by certificate identity and the verdict is decided in identity mode "
                     + "(no signature checked; UNKNOWN where a rule needs bytes a capture lacks; docs/trust.md 3.7).",
@@ -147,7 +151,7 @@ public final class DiffCommand implements Callable<Integer> {
             sides.add(new Side[] {a, b});
             identity |= a.capture() || b.capture();
         }
-        if (sides.isEmpty() && !json) {
+        if (sides.isEmpty() && pairs.size() == 1 && !json) {
             throw unreadable.get(0).error();
         }
         Side ctl = phoneCtl == null ? null : read(phoneCtl);
@@ -184,13 +188,21 @@ public final class DiffCommand implements Callable<Integer> {
                         .println("itl diff " + Inputs.displayName(u.pair()[0]) + " " + Inputs.displayName(u.pair()[1]));
                 cli.out().println("error    " + ShowFormat.clean(u.error().getMessage()));
             }
-            if (pairs.size() > 1) {
+            for (String f : onlyInOld) {
+                cli.out().println("only     " + f + " (no namesake in " + newArg + ", not compared)");
+            }
+            for (String f : onlyInNew) {
+                cli.out().println("only     " + f + " (no namesake in " + oldArg + ", not compared)");
+            }
+            if (pairs.size() > 1 || directories) {
                 long broken = diffs.stream()
                         .filter(d -> !d.diff().continuity().isContinuous())
                         .count();
                 cli.out()
                         .println("diff: " + pairs.size() + " pairs, " + broken + " broken"
-                                + (unreadable.isEmpty() ? "" : ", " + unreadable.size() + " unreadable"));
+                                + (unreadable.isEmpty() ? "" : ", " + unreadable.size() + " unreadable")
+                                + (onlyInOld.isEmpty() ? "" : ", " + onlyInOld.size() + " only in OLD")
+                                + (onlyInNew.isEmpty() ? "" : ", " + onlyInNew.size() + " only in NEW"));
             }
         }
         cli.out().flush();
@@ -206,6 +218,14 @@ public final class DiffCommand implements Callable<Integer> {
                 a.skeleton(), b.skeleton(), ctlSkeleton, !tvs.isEmpty(), SimulationPolicy.defaults()));
     }
 
+    /** Whether OLD and NEW are directories. */
+    private boolean directories;
+
+    /** With two directories: the {@code .tlv} files of OLD without a namesake in NEW, and the reverse (not compared). */
+    private final List<String> onlyInOld = new ArrayList<>();
+
+    private final List<String> onlyInNew = new ArrayList<>();
+
     private List<String[]> pairs() throws CliException {
         boolean da = !Inputs.STDIO.equals(oldArg) && Files.isDirectory(Path.of(oldArg));
         boolean db = !Inputs.STDIO.equals(newArg) && Files.isDirectory(Path.of(newArg));
@@ -220,19 +240,45 @@ public final class DiffCommand implements Callable<Integer> {
             out.add(new String[] {oldArg, newArg});
             return out;
         }
-        for (String f : LintCommand.expand(List.of(oldArg))) {
-            Path other = Path.of(newArg).resolve(Path.of(f).getFileName());
-            // trust lists only: lint's listing also has the encrypted configurations (*.enc.sgn) of a TFTP directory
-            boolean list =
-                    Path.of(f).getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tlv");
-            if (list && Files.isRegularFile(other)) {
-                out.add(new String[] {f, other.toString()});
+        directories = true;
+        // trust lists only (*.tlv), paired by name; a list in one directory only is reported, not compared
+        Set<String> olds = lists(oldArg);
+        Set<String> news = lists(newArg);
+        for (String f : olds) {
+            if (news.contains(f)) {
+                out.add(new String[] {
+                    Path.of(oldArg).resolve(f).toString(),
+                    Path.of(newArg).resolve(f).toString()
+                });
+            } else {
+                onlyInOld.add(Path.of(oldArg).resolve(f).toString());
+            }
+        }
+        for (String f : news) {
+            if (!olds.contains(f)) {
+                onlyInNew.add(Path.of(newArg).resolve(f).toString());
             }
         }
         if (out.isEmpty()) {
             throw new CliException(ExitCodes.IO, "no .tlv file of " + oldArg + " has a namesake in " + newArg);
         }
         return out;
+    }
+
+    /** @return the names of a directory's regular {@code *.tlv} files, sorted */
+    private static Set<String> lists(String dir) throws CliException {
+        Set<String> found = new TreeSet<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of(dir))) {
+            for (Path f : ds) {
+                String n = f.getFileName().toString();
+                if (n.toLowerCase(Locale.ROOT).endsWith(".tlv") && Files.isRegularFile(f)) {
+                    found.add(n);
+                }
+            }
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.IO, dir + ": cannot list the directory: " + e.getMessage(), e);
+        }
+        return found;
     }
 
     /** One input: a trust list, or a {@code show itl}/{@code show ctl} capture (detected by content). */
@@ -626,6 +672,9 @@ public final class DiffCommand implements Callable<Integer> {
             g.writeEndObject();
         }
         g.writeEndArray();
+        // with two directories, the lists of one without a namesake in the other (not compared)
+        strings(g, "onlyInOld", onlyInOld);
+        strings(g, "onlyInNew", onlyInNew);
         // as the text's summary line: diff: N pairs, M broken, K unreadable
         g.writeObjectFieldStart("summary");
         g.writeNumberField("pairs", pairs);
@@ -635,6 +684,8 @@ public final class DiffCommand implements Callable<Integer> {
                         .filter(d -> !d.diff().continuity().isContinuous())
                         .count());
         g.writeNumberField("unreadable", unreadable.size());
+        g.writeNumberField("onlyInOld", onlyInOld.size());
+        g.writeNumberField("onlyInNew", onlyInNew.size());
         g.writeEndObject();
         g.writeEndObject();
         for (View d : diffs) {
@@ -649,6 +700,14 @@ public final class DiffCommand implements Callable<Integer> {
                     u.error().getMessage()));
         }
         doc.end();
+    }
+
+    private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 
     private static void diff(JsonGenerator g, View d) throws IOException {

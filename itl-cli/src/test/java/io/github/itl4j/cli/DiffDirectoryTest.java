@@ -106,4 +106,54 @@ class DiffDirectoryTest {
                 LintCommandTest.itl("itl-rsa2048-sha512-v1.0-allroles.tlv"));
         assertTrue(r.stdout().contains("\nnote     digest SHA-1 -> SHA-512 (L13: "), r.stdout());
     }
+    /**
+     * A list in one directory only (a phone's per-device ITL added or removed) is named and counted, not compared,
+     * in text and JSON; it does not change the exit code.
+     */
+    @Test
+    void listsInOneDirectoryOnlyAreNamed() throws IOException {
+        Path o = Files.createDirectories(tmp.resolve("o1"));
+        Path n = Files.createDirectories(tmp.resolve("n1"));
+        Files.copy(Path.of(LintCommandTest.example("ITLFile.tlv")), o.resolve("ITLFile.tlv"));
+        Files.copy(Path.of(LintCommandTest.example("ITLFile-reset.tlv")), n.resolve("ITLFile.tlv"));
+        Files.copy(Path.of(LintCommandTest.example("ITLFile.tlv")), o.resolve("ITLSEPAAAAAAAAAAAA.tlv"));
+        Files.copy(Path.of(LintCommandTest.example("ITLFile.tlv")), n.resolve("ITLSEPBBBBBBBBBBBB.tlv"));
+        Files.writeString(n.resolve("SEPBBBBBBBBBBBB.cnf.xml"), "<device/>"); // not a list: not named
+        CliRun r = CliRun.run("diff", o.toString(), n.toString());
+        assertEquals(0, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("verdict  CONTINUOUS (R3: "), r.stdout());
+        assertTrue(
+                r.stdout().contains("only     " + o.resolve("ITLSEPAAAAAAAAAAAA.tlv") + " (no namesake in "),
+                r.stdout());
+        assertTrue(
+                r.stdout().contains("only     " + n.resolve("ITLSEPBBBBBBBBBBBB.tlv") + " (no namesake in "),
+                r.stdout());
+        assertTrue(r.stdout().contains("diff: 1 pairs, 0 broken, 1 only in OLD, 1 only in NEW"), r.stdout());
+        assertTrue(!r.stdout().contains("cnf.xml"), r.stdout());
+
+        CliRun j = CliRun.run("diff", "--json", o.toString(), n.toString());
+        assertEquals(0, j.exitCode(), j.stderr());
+        JsonNode d = DiffCommandTest.json(j).get("data");
+        assertEquals(
+                o.resolve("ITLSEPAAAAAAAAAAAA.tlv").toString(),
+                d.get("onlyInOld").get(0).asText());
+        assertEquals(
+                n.resolve("ITLSEPBBBBBBBBBBBB.tlv").toString(),
+                d.get("onlyInNew").get(0).asText());
+        assertEquals(1, d.get("summary").get("onlyInOld").asInt());
+        assertEquals(1, d.get("summary").get("onlyInNew").asInt());
+        assertEquals(1, d.get("summary").get("pairs").asInt());
+    }
+
+    /** Every pair unreadable: each is reported and the summary still printed (text), exit as the first one's. */
+    @Test
+    void everyPairUnreadableStillSummarised() throws IOException {
+        Path[] d = dirs();
+        byte[] whole = Files.readAllBytes(d[0].resolve("ITLFile.tlv"));
+        Files.write(d[1].resolve("ITLFile.tlv"), Arrays.copyOf(whole, 10));
+        CliRun r = CliRun.run("diff", d[0].toString(), d[1].toString());
+        assertEquals(3, r.exitCode(), r.stdout() + r.stderr());
+        assertEquals(2, r.stdout().split("\nerror    ", -1).length - 1, r.stdout());
+        assertTrue(r.stdout().contains("diff: 2 pairs, 0 broken, 2 unreadable"), r.stdout());
+    }
 }

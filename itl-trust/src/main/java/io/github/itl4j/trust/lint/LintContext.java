@@ -7,7 +7,6 @@ import io.github.itl4j.ItlRecord;
 import io.github.itl4j.Role;
 import io.github.itl4j.crypto.ItlVerifier;
 import io.github.itl4j.crypto.VerificationResult;
-import io.github.itl4j.crypto.internal.BytesKey;
 import io.github.itl4j.trust.FileKind;
 import io.github.itl4j.trust.TrustLists;
 import java.security.PublicKey;
@@ -15,6 +14,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -325,20 +325,21 @@ final class LintContext {
         int[] f = firstSameIdentity;
         if (f == null) {
             f = new int[recs.length];
-            // two CERTIFICATEs of different lengths or last bytes (their signatures) differ: most pairs end there
-            int[] tails = new int[recs.length];
+            // two CERTIFICATEs of different lengths differ: most pairs end there, without a call or a look at bytes
+            int[] derSize = new int[recs.length];
             boolean same = false;
             for (int i = 0; i < f.length; i++) {
                 RecordFacts x = recs[i].looks;
                 f[i] = x.hasIdentity() ? i : -1;
-                tails[i] = x.der == null ? 0 : BytesKey.hash(x.der);
+                derSize[i] = x.der == null ? -1 : x.der.size();
                 for (int j = 0; j < i && f[i] == i; j++) {
+                    if (f[j] != j || derSize[i] >= 0 && derSize[j] >= 0 && derSize[i] != derSize[j]) {
+                        continue;
+                    }
                     // records of one certificate share its facts; others compare by bytes (no SHA-1 for two
                     // CERTIFICATEs) or by identity
                     RecordFacts y = recs[j].looks;
-                    if (f[j] == j
-                            && (x == y
-                                    || (x.der == null || y.der == null || tails[i] == tails[j]) && x.sameIdentity(y))) {
+                    if (x == y || x.sameIdentity(y)) {
                         f[i] = j;
                         same = true;
                     }
@@ -435,34 +436,13 @@ final class LintContext {
     void emit(
             LintRule rule, LintSeverity severity, String code, Rec rec, long offset, String message, Object... params) {
         String c = code == null ? rule.code() : code;
-        if (!options.disabled().isEmpty() && options.disabled().contains(c)) {
+        LintSeverity s = options.disabled().isEmpty() && options.severities().isEmpty()
+                ? (severity != null ? severity : rule.severity(options.profile()))
+                : severity(rule, c, severity);
+        if (s == LintSeverity.OFF || s == null) {
             return;
         }
-        LintSeverity s = severity != null ? severity : rule.severity(options.profile());
-        Map<String, LintSeverity> overrides = options.severities();
-        LintSeverity o = overrides.isEmpty() ? null : overrides.get(c);
-        if (o == null && !overrides.isEmpty()) {
-            o = overrides.get(rule.id());
-        }
-        if (o != null) {
-            s = o;
-        }
-        if (s == LintSeverity.OFF) {
-            return;
-        }
-        Map<String, String> p;
-        if (params.length < 2) {
-            p = Map.of();
-        } else if (params.length < 4) {
-            p = Map.of(String.valueOf(params[0]), String.valueOf(params[1]));
-        } else {
-            // in order, a later equal name replacing an earlier value; Finding keeps an immutable copy
-            Map<String, String> m = new LinkedHashMap<>();
-            for (int i = 0; i + 1 < params.length; i += 2) {
-                m.put(String.valueOf(params[i]), String.valueOf(params[i + 1]));
-            }
-            p = m;
-        }
+        Map<String, String> p = params.length < 2 ? Map.of() : params(params);
         findings.add(
                 rec != null
                         ? Finding.of(rule, c, s, rec.index, rec.offset, null, roleName(rec), rec.cn, message, p)
@@ -477,6 +457,35 @@ final class LintContext {
                                 null,
                                 message,
                                 p));
+    }
+
+    /**
+     * @return the severity of a finding with code {@code c} under the options' disabled codes and overrides, or null
+     *     for a disabled code
+     */
+    private LintSeverity severity(LintRule rule, String c, LintSeverity severity) {
+        if (!options.disabled().isEmpty() && options.disabled().contains(c)) {
+            return null;
+        }
+        LintSeverity s = severity != null ? severity : rule.severity(options.profile());
+        Map<String, LintSeverity> overrides = options.severities();
+        LintSeverity o = overrides.isEmpty() ? null : overrides.get(c);
+        if (o == null && !overrides.isEmpty()) {
+            o = overrides.get(rule.id());
+        }
+        return o != null ? o : s;
+    }
+
+    /** @return name, value pairs as a map, in order, a later equal name replacing an earlier value */
+    private static Map<String, String> params(Object... params) {
+        if (params.length < 4) {
+            return Map.of(String.valueOf(params[0]), String.valueOf(params[1]));
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            m.put(String.valueOf(params[i]), String.valueOf(params[i + 1]));
+        }
+        return Collections.unmodifiableMap(m); // Finding keeps it as it is (findings of one kind share it)
     }
 
     /** @return the role's name for a finding's location, or null for a record without FUNCTION */

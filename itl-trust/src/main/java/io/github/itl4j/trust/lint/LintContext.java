@@ -30,8 +30,8 @@ final class LintContext {
      */
     static final class Rec {
         final int index;
-        final long offset;
-        final ItlRecord record;
+        /** The record's offset in the file (an int: a file is one array of bytes). */
+        final int offset;
         /** What the rules read from the record, derived once per record content. */
         final RecordFacts looks;
 
@@ -39,23 +39,19 @@ final class LintContext {
         final Role role;
         /** CERTIFICATE (content equal to the record's), or null. */
         final Bytes der;
-        /** The CN findings name the record by: of SUBJECTNAME, else of the certificate's subject. */
-        final String cn;
 
         /** {@link #rsaBits()}. */
         private final int rsaBits;
         /** {@link #isEc()}. */
         private final boolean ec;
 
-        Rec(int index, long offset, ItlRecord record) {
+        Rec(int index, int offset, ItlRecord record) {
             this.index = index;
             this.offset = offset;
-            this.record = record;
             RecordFacts f = RecordFacts.of(record);
             this.looks = f;
             this.role = f.role;
             this.der = f.der;
-            this.cn = f.cn;
             CertFacts facts = f.facts;
             // the facts know both; a record without a certificate that decodes asks its PUBLICKEY field's key
             if (facts != null) {
@@ -184,8 +180,6 @@ final class LintContext {
     private boolean signerKnown;
     /** {@link #firstSameIdentity()}, or null before its first use. */
     private int[] firstSameIdentity;
-    /** {@link #anySameIdentity()}, once {@link #firstSameIdentity} is made. */
-    private boolean sameIdentity;
 
     private final List<Finding> findings = new ArrayList<>();
 
@@ -207,7 +201,7 @@ final class LintContext {
                 : header.kindByFileName != null ? header.kindByFileName : TrustLists.kindOf(file, name);
         List<ItlRecord> rs = file == null ? List.of() : file.records();
         Rec[] l = new Rec[rs.size()];
-        long off = file == null ? 0 : file.header().length();
+        int off = file == null ? 0 : file.header().length();
         Rec firstSast = null;
         Rec secondSast = null;
         int sasts = 0;
@@ -325,39 +319,47 @@ final class LintContext {
         int[] f = firstSameIdentity;
         if (f == null) {
             f = new int[recs.length];
-            // two CERTIFICATEs of different lengths differ: most pairs end there, without a call or a look at bytes
-            int[] derSize = new int[recs.length];
-            boolean same = false;
             for (int i = 0; i < f.length; i++) {
                 RecordFacts x = recs[i].looks;
                 f[i] = x.hasIdentity() ? i : -1;
-                derSize[i] = x.der == null ? -1 : x.der.size();
                 for (int j = 0; j < i && f[i] == i; j++) {
-                    if (f[j] != j || derSize[i] >= 0 && derSize[j] >= 0 && derSize[i] != derSize[j]) {
-                        continue;
-                    }
                     // records of one certificate share its facts; others compare by bytes (no SHA-1 for two
                     // CERTIFICATEs) or by identity
                     RecordFacts y = recs[j].looks;
-                    if (x == y || x.sameIdentity(y)) {
+                    if (f[j] == j && (x == y || x.sameIdentity(y))) {
                         f[i] = j;
-                        same = true;
                     }
                 }
             }
             firstSameIdentity = f;
-            sameIdentity = same;
         }
         return f;
     }
 
     /**
-     * For lists of up to {@link Rules#PAIRWISE_MAX} records: whether two records have the same certificate identity
-     * (L28, L29 find nothing otherwise).
+     * @return true if two records have the same certificate identity (L28 and L29 find nothing otherwise); for lists of
+     *     up to {@link Rules#PAIRWISE_MAX} records: it compares pairs, as {@link #firstSameIdentity()} does, without
+     *     an array, and two CERTIFICATEs by length first (most differ in length: no call, no look at their bytes)
      */
     boolean anySameIdentity() {
-        firstSameIdentity();
-        return sameIdentity;
+        for (int i = 1; i < recs.length; i++) {
+            RecordFacts x = recs[i].looks;
+            if (!x.hasIdentity()) {
+                continue;
+            }
+            Bytes a = x.der;
+            for (int j = 0; j < i; j++) {
+                RecordFacts y = recs[j].looks;
+                Bytes b = y.der;
+                if (x == y
+                        || (a != null && b != null
+                                ? a.size() == b.size() && a.equals(b)
+                                : y.hasIdentity() && x.sameIdentity(y))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     VerificationResult verification() {
@@ -445,7 +447,7 @@ final class LintContext {
         Map<String, String> p = params.length < 2 ? Map.of() : params(params);
         findings.add(
                 rec != null
-                        ? Finding.of(rule, c, s, rec.index, rec.offset, null, roleName(rec), rec.cn, message, p)
+                        ? Finding.of(rule, c, s, rec.index, rec.offset, null, roleName(rec), rec.looks.cn, message, p)
                         : Finding.of(
                                 rule,
                                 c,

@@ -418,7 +418,10 @@ final class Rules {
         l04(c, a.get(3));
         l05(c, a.get(4));
         l06(c, a.get(5));
-        l07(c, a.get(6));
+        boolean problems = !c.verification().problems().isEmpty(); // the verifier's, taken over by L07, L15, L31 ...
+        if (problems) {
+            l07(c, a.get(6));
+        }
         l08(c, a.get(7));
         if (c.minRsaBits < c.maxRsaBits) { // a SAST key shorter than another
             l09(c, a.get(8));
@@ -434,7 +437,9 @@ final class Rules {
         }
         l13(c, a.get(12));
         l14(c, a.get(13));
-        l15(c, a.get(14));
+        if (problems) {
+            l15(c, a.get(14));
+        }
         if (c.anyEc) {
             l16(c, a.get(15));
             l17(c, a.get(16));
@@ -475,7 +480,6 @@ final class Rules {
         if (c.sast.size() > 1) {
             l30(c, a.get(29));
         }
-        boolean problems = !c.verification().problems().isEmpty(); // the verifier's, taken over by L31, L32
         if (problems || c.anyHashToCheck) {
             l31(c, a.get(30));
         }
@@ -484,7 +488,9 @@ final class Rules {
         }
         l33(c, a.get(32));
         l34(c, a.get(33));
-        l35(c, a.get(34));
+        if (problems || !c.file.warnings().isEmpty() || c.header.version.compareTo(Version.V1_2) > 0) {
+            l35(c, a.get(34));
+        }
         l36(c, a.get(35));
         if (c.isCtl()) {
             l37(c, a.get(36));

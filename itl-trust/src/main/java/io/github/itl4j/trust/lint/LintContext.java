@@ -53,7 +53,8 @@ final class LintContext {
             this.role = f.role;
             this.der = f.der;
             CertFacts facts = f.facts;
-            // the facts know both; a record without a certificate that decodes asks its PUBLICKEY field's key
+            // the facts know both (a type check against an interface is slow for keys of alternating classes); a
+            // record without a certificate that decodes asks its PUBLICKEY field's key, once per lint
             if (facts != null) {
                 this.rsaBits = facts.rsaBits;
                 this.ec = facts.curve != null;

@@ -55,7 +55,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * its rules read from a record and from a header by their bytes: every invocation here lints a list whose records,
  * header and certificates were seen before, the {@code itl lint /tftpboot/*.tlv} case of one ITL per phone with the
  * same records. Such a list costs lint one look-up and one comparison of bytes per record and for the header, no field
- * index and no field look-up; a record seen for the first time costs its fields, a copy of its bytes and, for a new
+ * index and no field look-up, then one pass over the records that gathers each rule's precondition (an RSA key over
+ * 2048 bits, an EC key, a certificate that expires before the near-expiry limit ...): a rule whose precondition the
+ * list does not meet does not go over the records, and the findings of one rule with one message share all but their
+ * place. A record seen for the first time costs its fields, a copy of its bytes and, for a new
  * certificate, one light DER walk more (lint's {@code CertDer}; the JDK decodes only a certificate outside its
  * subset). {@code lintVerifiedFirstSight} is {@code lintVerified} in a JVM whose lint caches
  * are off (system property {@code io.github.itl4j.lint.cacheEntries=0}): every call lints the list as if none of its

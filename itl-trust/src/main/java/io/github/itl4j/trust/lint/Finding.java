@@ -16,9 +16,51 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public final class Finding {
-    private final String rule;
-    private final String code;
-    private final LintSeverity severity;
+    /**
+     * What findings of one rule with one message share: all but the place. Lint's findings take it from their rule
+     * ({@link LintRule#kind}), which keeps the last one it made, so that the findings of a rule that reports one text
+     * at many records, or at the same record of every list linted, share one. Immutable.
+     */
+    static final class Kind {
+        final String rule;
+        final String code;
+        final LintSeverity severity;
+        final String message;
+        final Map<String, String> params;
+        final List<String> source;
+        final String confidence;
+
+        /** Checks the arguments; {@code params} and {@code source} must be immutable already. */
+        Kind(
+                String rule,
+                String code,
+                LintSeverity severity,
+                String message,
+                Map<String, String> params,
+                List<String> source,
+                String confidence) {
+            this.rule = Objects.requireNonNull(rule, "rule");
+            this.code = Objects.requireNonNull(code, "code");
+            this.severity = Objects.requireNonNull(severity, "severity");
+            this.message = Objects.requireNonNull(message, "message");
+            this.params = Objects.requireNonNull(params, "params");
+            this.source = Objects.requireNonNull(source, "source");
+            this.confidence = Objects.requireNonNull(confidence, "confidence");
+            if (severity == LintSeverity.OFF) {
+                throw new IllegalArgumentException("a finding cannot be OFF");
+            }
+        }
+
+        /** @return true if findings of this kind have these values (the rule's source and confidence given) */
+        boolean is(String code, LintSeverity severity, String message, Map<String, String> params) {
+            return this.severity == severity
+                    && (this.code == code || this.code.equals(code))
+                    && (this.message == message || this.message.equals(message))
+                    && (this.params == params || this.params.equals(params));
+        }
+    }
+
+    private final Kind kind;
     private final int recordIndex;
     private final long offset;
     /** The location text, or null until {@link #where()} makes it from {@link #roleName} and {@link #cn}. */
@@ -27,11 +69,6 @@ public final class Finding {
     private final String roleName;
     /** For a record finding whose location is made on first use: the record's CN (possibly empty). */
     private final String cn;
-
-    private final String message;
-    private final Map<String, String> params;
-    private final List<String> source;
-    private final String confidence;
 
     /**
      * Validates and copies the arguments.
@@ -61,23 +98,17 @@ public final class Finding {
             List<String> source,
             String confidence) {
         this(
-                rule,
-                code,
-                severity,
+                new Kind(rule, code, severity, message, Map.copyOf(params), List.copyOf(source), confidence),
                 recordIndex,
                 offset,
                 Objects.requireNonNull(where, "where"),
                 null,
-                null,
-                message,
-                Map.copyOf(params),
-                List.copyOf(source),
-                confidence);
+                null);
     }
 
     /**
-     * Lint's own findings, without copies: {@code params} and {@code source} must be immutable already. A finding on a
-     * record ({@code where} null) makes its location text from {@code roleName} and {@code cn} when first asked for.
+     * Lint's own findings, without copies: {@code params} must be immutable already. A finding on a record ({@code
+     * where} null) makes its location text from {@code roleName} and {@code cn} when first asked for.
      *
      * @param where the location text, or null for a record finding
      * @param roleName the record's role name, or null without FUNCTION (record findings only)
@@ -95,63 +126,38 @@ public final class Finding {
             String message,
             Map<String, String> params) {
         return new Finding(
-                rule.id(),
-                code,
-                severity,
+                rule.kind(code, severity, message, params),
                 recordIndex,
                 offset,
                 where,
                 roleName,
-                where == null ? Objects.requireNonNull(cn, "cn") : null,
-                message,
-                params,
-                rule.source(),
-                rule.confidence());
+                where == null ? Objects.requireNonNull(cn, "cn") : null);
     }
 
-    private Finding(
-            String rule,
-            String code,
-            LintSeverity severity,
-            int recordIndex,
-            long offset,
-            String where,
-            String roleName,
-            String cn,
-            String message,
-            Map<String, String> params,
-            List<String> source,
-            String confidence) {
-        this.rule = Objects.requireNonNull(rule, "rule");
-        this.code = Objects.requireNonNull(code, "code");
-        this.severity = Objects.requireNonNull(severity, "severity");
+    private Finding(Kind kind, int recordIndex, long offset, String where, String roleName, String cn) {
+        this.kind = kind;
         this.recordIndex = recordIndex;
         this.offset = offset;
-        this.where = where;
+        if (where != null) {
+            this.where = where; // a record finding's is made on first use: no write (a volatile one) here
+        }
         this.roleName = roleName;
         this.cn = cn;
-        this.message = Objects.requireNonNull(message, "message");
-        this.params = Objects.requireNonNull(params, "params");
-        this.source = Objects.requireNonNull(source, "source");
-        this.confidence = Objects.requireNonNull(confidence, "confidence");
-        if (severity == LintSeverity.OFF) {
-            throw new IllegalArgumentException("a finding cannot be OFF");
-        }
     }
 
     /** @return the rule id, {@code L01} ... {@code L41} */
     public String rule() {
-        return rule;
+        return kind.rule;
     }
 
     /** @return the code, e.g. {@code TOO_LARGE_FOR_PHONES} or {@code SIGNATURE_INVALID} */
     public String code() {
-        return code;
+        return kind.code;
     }
 
     /** @return the severity (never {@link LintSeverity#OFF}) */
     public LintSeverity severity() {
-        return severity;
+        return kind.severity;
     }
 
     /** @return 0-based record index, or -1 for the header or the file as a whole */
@@ -181,59 +187,63 @@ public final class Finding {
 
     /** @return the message */
     public String message() {
-        return message;
+        return kind.message;
     }
 
     /** @return the values the message was made from (for JSON consumers), immutable */
     public Map<String, String> params() {
-        return params;
+        return kind.params;
     }
 
     /** @return short names of the sources (docs/trust.md §1.2), immutable */
     public List<String> source() {
-        return source;
+        return kind.source;
     }
 
     /** @return how well the rule is backed ({@code H}, {@code M}, {@code L}, {@code U}, {@code P}, {@code R}) */
     public String confidence() {
-        return confidence;
+        return kind.confidence;
     }
 
     /** @return {@code Lnn SEVERITY [where]: message  [source; confidence]}, the text form of docs/lint.md */
     public String text() {
-        return rule + " " + severity + " [" + where() + "]: " + message + "  [" + String.join(", ", source) + "; "
-                + confidence + "]";
+        return kind.rule + " " + kind.severity + " [" + where() + "]: " + kind.message + "  ["
+                + String.join(", ", kind.source) + "; " + kind.confidence + "]";
     }
 
     /** @return true for a finding whose every accessor returns an equal value */
     @Override
     public boolean equals(Object o) {
-        return o == this
-                || o instanceof Finding f
-                        && recordIndex == f.recordIndex
-                        && offset == f.offset
-                        && rule.equals(f.rule)
-                        && code.equals(f.code)
-                        && severity == f.severity
-                        && message.equals(f.message)
-                        && where().equals(f.where())
-                        && params.equals(f.params)
-                        && source.equals(f.source)
-                        && confidence.equals(f.confidence);
+        if (o == this) {
+            return true;
+        }
+        if (!(o instanceof Finding f) || recordIndex != f.recordIndex || offset != f.offset) {
+            return false;
+        }
+        Kind k = f.kind;
+        return (kind == k
+                        || kind.rule.equals(k.rule)
+                                && kind.code.equals(k.code)
+                                && kind.severity == k.severity
+                                && kind.message.equals(k.message)
+                                && kind.params.equals(k.params)
+                                && kind.source.equals(k.source)
+                                && kind.confidence.equals(k.confidence))
+                && where().equals(f.where());
     }
 
     @Override
     public int hashCode() {
-        int h = rule.hashCode();
-        h = 31 * h + code.hashCode();
-        h = 31 * h + severity.hashCode();
+        int h = kind.rule.hashCode();
+        h = 31 * h + kind.code.hashCode();
+        h = 31 * h + kind.severity.hashCode();
         h = 31 * h + recordIndex;
         h = 31 * h + Long.hashCode(offset);
         h = 31 * h + where().hashCode();
-        h = 31 * h + message.hashCode();
-        h = 31 * h + params.hashCode();
-        h = 31 * h + source.hashCode();
-        return 31 * h + confidence.hashCode();
+        h = 31 * h + kind.message.hashCode();
+        h = 31 * h + kind.params.hashCode();
+        h = 31 * h + kind.source.hashCode();
+        return 31 * h + kind.confidence.hashCode();
     }
 
     /** @return {@link #text()} */

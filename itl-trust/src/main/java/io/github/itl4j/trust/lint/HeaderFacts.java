@@ -25,6 +25,10 @@ final class HeaderFacts {
     final String signerVersionText;
 
     final Optional<SignatureModulus> signatureModulus;
+    /** The RSA size SIGNATUREMODULUS gives ({@link SignatureModulus#bits()}), or -1 without one (L10). */
+    final int signatureModulusBits;
+    /** True for SIGNATUREMODULUS 0, a 512-bit RSA key (L12). */
+    final boolean signatureModulus512;
     /** DIGESTALGORITHM, or null. */
     final DigestAlgorithm digest;
 
@@ -50,6 +54,9 @@ final class HeaderFacts {
                         ? "1.0"
                         : signerVersion.get().toString();
         this.signatureModulus = h.signatureModulus();
+        this.signatureModulusBits = signatureModulus.map(SignatureModulus::bits).orElse(-1);
+        this.signatureModulus512 =
+                signatureModulus.isPresent() && signatureModulus.get().code() == 0;
         this.digest = h.digestAlgorithm().orElse(null);
         this.fileName = h.fileName();
         this.kindByFileName = TrustLists.kindOfName(fileName.orElse(null)).orElse(null);

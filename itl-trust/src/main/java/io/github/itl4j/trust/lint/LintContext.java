@@ -14,6 +14,7 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +30,8 @@ final class LintContext {
      */
     static final class Rec {
         final int index;
-        final long offset;
-        final ItlRecord record;
+        /** The record's offset in the file (an int: a file is one array of bytes). */
+        final int offset;
         /** What the rules read from the record, derived once per record content. */
         final RecordFacts looks;
 
@@ -38,18 +39,30 @@ final class LintContext {
         final Role role;
         /** CERTIFICATE (content equal to the record's), or null. */
         final Bytes der;
-        /** The CN findings name the record by: of SUBJECTNAME, else of the certificate's subject. */
-        final String cn;
 
-        Rec(int index, long offset, ItlRecord record) {
+        /** {@link #rsaBits()}. */
+        private final int rsaBits;
+        /** {@link #isEc()}. */
+        private final boolean ec;
+
+        Rec(int index, int offset, ItlRecord record) {
             this.index = index;
             this.offset = offset;
-            this.record = record;
             RecordFacts f = RecordFacts.of(record);
             this.looks = f;
             this.role = f.role;
             this.der = f.der;
-            this.cn = f.cn;
+            CertFacts facts = f.facts;
+            // the facts know both (a type check against an interface is slow for keys of alternating classes); a
+            // record without a certificate that decodes asks its PUBLICKEY field's key, once per lint
+            if (facts != null) {
+                this.rsaBits = facts.rsaBits;
+                this.ec = facts.curve != null;
+            } else {
+                PublicKey k = f.key();
+                this.rsaBits = k instanceof RSAPublicKey r ? r.getModulus().bitLength() : -1;
+                this.ec = k instanceof ECPublicKey;
+            }
         }
 
         /** @return true if the record has a CERTIFICATE that decodes (its validity and subject are known) */
@@ -87,17 +100,12 @@ final class LintContext {
 
         /** @return the RSA modulus size, or -1 if the key is not RSA or unknown */
         int rsaBits() {
-            CertFacts facts = looks.facts;
-            if (facts != null) {
-                return facts.rsaBits;
-            }
-            return looks.key() instanceof RSAPublicKey k ? k.getModulus().bitLength() : -1;
+            return rsaBits;
         }
 
+        /** @return true for an EC key */
         boolean isEc() {
-            // the facts know (curve): a type check against an interface is slow for keys of alternating classes
-            CertFacts facts = looks.facts;
-            return facts != null ? facts.curve != null : looks.key() instanceof ECPublicKey;
+            return ec;
         }
 
         /** @return the EC curve; only for an EC key */
@@ -137,6 +145,35 @@ final class LintContext {
     /** The SAST records, in file order. */
     final List<Rec> sast;
 
+    // What decides, for the whole list, whether a rule can find anything: made in the one pass over the records that
+    // makes them, so that Rules.runAll skips the rules whose precondition no record meets (most rules, for most lists)
+    // instead of each going over every record.
+
+    /** The largest RSA key size of a record, or -1 without an RSA key (L09, L10). */
+    final int maxRsaBits;
+    /** The smallest RSA key size of a record, or {@link Integer#MAX_VALUE} without an RSA key (L09, L11, L12). */
+    final int minRsaBits;
+    /** True if a record has an EC key (L16, L17, L18). */
+    final boolean anyEc;
+    /** The earliest notAfter of the records' certificates, or null without a certificate (L20, L21). */
+    final Instant minNotAfter;
+    /** The latest notBefore of the records' certificates, or null without a certificate (L22). */
+    final Instant maxNotBefore;
+    /** True if a record with a certificate is an ITLRecovery (L23). */
+    final boolean anyRecoveryCertificate;
+    /** The roles of the records: bit {@code code} for a role code below 31, bit 31 for any other ({@link #has}). */
+    private final int roles;
+    /** True if a TFTP or CCM+TFTP record carries CERTIFICATE, CERTHASH or PUBLICKEY (L24, L27). */
+    final boolean anyConfigSignerCarries;
+    /** True if a TVS record carries CERTIFICATE, CERTHASH or PUBLICKEY (L25, L27). */
+    final boolean anyTvsCarries;
+    /** True if a record has a HASH ALGORITHM other than SHA-1, or a CERTHASH without CERTIFICATE (L31). */
+    final boolean anyHashToCheck;
+    /** True if a record's SUBJECTNAME differs from its certificate's subject (L32). */
+    final boolean anySubjectMismatch;
+    /** True if a record's SERIALNUMBER has a leading 0x00 (L40). */
+    final boolean anySerialLeadingZero;
+
     private VerificationResult verification;
     /** The signer's record, or null; valid once {@link #signerKnown}. */
     private Rec signer;
@@ -163,26 +200,74 @@ final class LintContext {
         this.kind = file == null
                 ? null
                 : header.kindByFileName != null ? header.kindByFileName : TrustLists.kindOf(file, name);
-        if (file == null) {
-            this.recs = new Rec[0];
-            this.sast = List.of();
-            return;
-        }
-        List<ItlRecord> rs = file.records();
+        List<ItlRecord> rs = file == null ? List.of() : file.records();
         Rec[] l = new Rec[rs.size()];
-        long off = file.header().length();
+        int off = file == null ? 0 : file.header().length();
+        Rec firstSast = null;
+        Rec secondSast = null;
         int sasts = 0;
+        int maxRsa = -1;
+        int minRsa = Integer.MAX_VALUE;
+        boolean ec = false;
+        Instant minNa = null;
+        Instant maxNb = null;
+        boolean recovery = false;
+        int rolesSeen = 0;
+        boolean configCarries = false;
+        boolean tvsCarries = false;
+        boolean hashToCheck = false;
+        boolean subjectMismatch = false;
+        boolean serialZero = false;
         for (int i = 0; i < l.length; i++) {
             ItlRecord r = rs.get(i);
-            l[i] = new Rec(i, off, r);
+            Rec x = new Rec(i, off, r);
+            l[i] = x;
             off += r.length();
-            if (l[i].is(Role.SAST)) {
-                sasts++;
+            RecordFacts f = x.looks;
+            Role role = x.role;
+            if (role != null) {
+                int code = role.code();
+                rolesSeen |= code < 31 ? 1 << code : 1 << 31;
+                if (code == SAST_CODE) {
+                    if (sasts == 0) {
+                        firstSast = x;
+                    } else if (sasts == 1) {
+                        secondSast = x;
+                    }
+                    sasts++;
+                } else if (f.carries) {
+                    configCarries |= x.isConfigSigner();
+                    tvsCarries |= code == TVS_CODE;
+                }
             }
+            int bits = x.rsaBits;
+            if (bits > 0) {
+                maxRsa = Math.max(maxRsa, bits);
+                minRsa = Math.min(minRsa, bits);
+            }
+            ec |= x.ec;
+            CertFacts cert = f.facts;
+            if (cert != null) {
+                if (minNa == null || cert.notAfter.isBefore(minNa)) {
+                    minNa = cert.notAfter;
+                }
+                if (maxNb == null || cert.notBefore.isAfter(maxNb)) {
+                    maxNb = cert.notBefore;
+                }
+                recovery |= f.recovery;
+            }
+            DigestAlgorithm ha = f.hashAlgorithm;
+            hashToCheck |= ha != null && !ha.equals(DigestAlgorithm.SHA1) || f.certHash != null && f.der == null;
+            subjectMismatch |= !f.subjectConsistent;
+            serialZero |= f.serialLeadingZero;
         }
         this.recs = l;
         if (sasts == 0) {
             this.sast = List.of();
+        } else if (sasts == 1) {
+            this.sast = List.of(firstSast);
+        } else if (sasts == 2) {
+            this.sast = List.of(firstSast, secondSast);
         } else {
             Rec[] s = new Rec[sasts];
             int n = 0;
@@ -193,6 +278,38 @@ final class LintContext {
             }
             this.sast = List.of(s);
         }
+        this.maxRsaBits = maxRsa;
+        this.minRsaBits = minRsa;
+        this.anyEc = ec;
+        this.minNotAfter = minNa;
+        this.maxNotBefore = maxNb;
+        this.anyRecoveryCertificate = recovery;
+        this.roles = rolesSeen;
+        this.anyConfigSignerCarries = configCarries;
+        this.anyTvsCarries = tvsCarries;
+        this.anyHashToCheck = hashToCheck;
+        this.anySubjectMismatch = subjectMismatch;
+        this.anySerialLeadingZero = serialZero;
+    }
+
+    private static final int SAST_CODE = Role.SAST.code();
+    private static final int TVS_CODE = Role.TVS.code();
+
+    /**
+     * @param role a role
+     * @return true if a record has it
+     */
+    boolean has(Role role) {
+        int code = role.code();
+        if (code < 31) {
+            return (roles & 1 << code) != 0;
+        }
+        for (Rec x : recs) {
+            if (x.is(role)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -218,6 +335,32 @@ final class LintContext {
             firstSameIdentity = f;
         }
         return f;
+    }
+
+    /**
+     * @return true if two records have the same certificate identity (L28 and L29 find nothing otherwise); for lists of
+     *     up to {@link Rules#PAIRWISE_MAX} records: it compares pairs, as {@link #firstSameIdentity()} does, without
+     *     an array, and two CERTIFICATEs by length first (most differ in length: no call, no look at their bytes)
+     */
+    boolean anySameIdentity() {
+        for (int i = 1; i < recs.length; i++) {
+            RecordFacts x = recs[i].looks;
+            if (!x.hasIdentity()) {
+                continue;
+            }
+            Bytes a = x.der;
+            for (int j = 0; j < i; j++) {
+                RecordFacts y = recs[j].looks;
+                Bytes b = y.der;
+                if (x == y
+                        || (a != null && b != null
+                                ? a.size() == b.size() && a.equals(b)
+                                : y.hasIdentity() && x.sameIdentity(y))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     VerificationResult verification() {
@@ -296,37 +439,16 @@ final class LintContext {
     void emit(
             LintRule rule, LintSeverity severity, String code, Rec rec, long offset, String message, Object... params) {
         String c = code == null ? rule.code() : code;
-        if (!options.disabled().isEmpty() && options.disabled().contains(c)) {
+        LintSeverity s = options.disabled().isEmpty() && options.severities().isEmpty()
+                ? (severity != null ? severity : rule.severity(options.profile()))
+                : severity(rule, c, severity);
+        if (s == LintSeverity.OFF || s == null) {
             return;
         }
-        LintSeverity s = severity != null ? severity : rule.severity(options.profile());
-        Map<String, LintSeverity> overrides = options.severities();
-        LintSeverity o = overrides.isEmpty() ? null : overrides.get(c);
-        if (o == null && !overrides.isEmpty()) {
-            o = overrides.get(rule.id());
-        }
-        if (o != null) {
-            s = o;
-        }
-        if (s == LintSeverity.OFF) {
-            return;
-        }
-        Map<String, String> p;
-        if (params.length < 2) {
-            p = Map.of();
-        } else if (params.length < 4) {
-            p = Map.of(String.valueOf(params[0]), String.valueOf(params[1]));
-        } else {
-            // in order, a later equal name replacing an earlier value; Finding keeps an immutable copy
-            Map<String, String> m = new LinkedHashMap<>();
-            for (int i = 0; i + 1 < params.length; i += 2) {
-                m.put(String.valueOf(params[i]), String.valueOf(params[i + 1]));
-            }
-            p = m;
-        }
+        Map<String, String> p = params.length < 2 ? Map.of() : params(params);
         findings.add(
                 rec != null
-                        ? Finding.of(rule, c, s, rec.index, rec.offset, null, roleName(rec), rec.cn, message, p)
+                        ? Finding.of(rule, c, s, rec.index, rec.offset, null, roleName(rec), rec.looks.cn, message, p)
                         : Finding.of(
                                 rule,
                                 c,
@@ -338,6 +460,35 @@ final class LintContext {
                                 null,
                                 message,
                                 p));
+    }
+
+    /**
+     * @return the severity of a finding with code {@code c} under the options' disabled codes and overrides, or null
+     *     for a disabled code
+     */
+    private LintSeverity severity(LintRule rule, String c, LintSeverity severity) {
+        if (!options.disabled().isEmpty() && options.disabled().contains(c)) {
+            return null;
+        }
+        LintSeverity s = severity != null ? severity : rule.severity(options.profile());
+        Map<String, LintSeverity> overrides = options.severities();
+        LintSeverity o = overrides.isEmpty() ? null : overrides.get(c);
+        if (o == null && !overrides.isEmpty()) {
+            o = overrides.get(rule.id());
+        }
+        return o != null ? o : s;
+    }
+
+    /** @return name, value pairs as a map, in order, a later equal name replacing an earlier value */
+    private static Map<String, String> params(Object... params) {
+        if (params.length < 4) {
+            return Map.of(String.valueOf(params[0]), String.valueOf(params[1]));
+        }
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            m.put(String.valueOf(params[i]), String.valueOf(params[i + 1]));
+        }
+        return Collections.unmodifiableMap(m); // Finding keeps it as it is (findings of one kind share it)
     }
 
     /** @return the role's name for a finding's location, or null for a record without FUNCTION */

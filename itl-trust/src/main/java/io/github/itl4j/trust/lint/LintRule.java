@@ -2,6 +2,7 @@ package io.github.itl4j.trust.lint;
 
 import io.github.itl4j.ItlFile;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -27,6 +28,12 @@ public final class LintRule {
     private final List<String> source;
     private final String confidence;
     private final Check check;
+    /**
+     * The last kind of finding {@link #kind} made, for the next finding with the same values. Not volatile: a kind is
+     * immutable, its fields final, so a thread sees null, an older kind or a whole new one, and makes its own kind
+     * when the one it sees does not fit.
+     */
+    private Finding.Kind lastKind;
 
     LintRule(
             String id,
@@ -108,6 +115,22 @@ public final class LintRule {
         LintContext ctx = new LintContext(file, name, size, options);
         ctx.run(this);
         return ctx.findings();
+    }
+
+    /**
+     * @param code the finding's code
+     * @param severity its severity
+     * @param message its message
+     * @param params its parameters (immutable)
+     * @return a kind of finding of this rule with these values: the last one made when it has them
+     */
+    Finding.Kind kind(String code, LintSeverity severity, String message, Map<String, String> params) {
+        Finding.Kind k = lastKind;
+        if (k == null || !k.is(code, severity, message, params)) {
+            k = new Finding.Kind(id, code, severity, message, params, source, confidence);
+            lastKind = k;
+        }
+        return k;
     }
 
     void run(LintContext ctx) {

@@ -401,52 +401,105 @@ final class Rules {
     /**
      * Runs every rule, L01 to L41 in order, as {@link LintContext#run(LintRule)} does when nothing is disabled, but
      * with direct calls of the checks: one method where the JIT sees (and may inline) every check, instead of 41 calls
-     * through {@link LintRule.Check}. The checks are the methods {@link #ALL} names, so the findings are the same.
+     * through {@link LintRule.Check}. The checks are the methods {@link #ALL} names, so the findings are the same. A
+     * rule that goes over the records runs only when the list meets its precondition, one test of what {@link
+     * LintContext} gathered in its one pass over the records (an RSA key over 2048 bits for L10, an EC key for L16): a
+     * condition without which the rule finds nothing, never one that decides a finding (the rule tests it again).
      *
      * @param c the context, whose options disable no rule
      */
     static void runAll(LintContext c) {
         List<LintRule> a = ALL;
         l01(c, a.get(0));
-        l02(c, a.get(1));
+        if (c.recs.length > MAX_CERTIFICATES) {
+            l02(c, a.get(1));
+        }
         l03(c, a.get(2));
         l04(c, a.get(3));
         l05(c, a.get(4));
         l06(c, a.get(5));
-        l07(c, a.get(6));
+        boolean problems = !c.verification().problems().isEmpty(); // the verifier's, taken over by L07, L15, L31 ...
+        if (problems) {
+            l07(c, a.get(6));
+        }
         l08(c, a.get(7));
-        l09(c, a.get(8));
-        l10(c, a.get(9));
-        l11(c, a.get(10));
-        l12(c, a.get(11));
+        if (c.minRsaBits < c.maxRsaBits) { // a SAST key shorter than another
+            l09(c, a.get(8));
+        }
+        if (c.maxRsaBits > 2048 || c.header.signatureModulusBits > 2048) {
+            l10(c, a.get(9));
+        }
+        if (c.minRsaBits < 2048) {
+            l11(c, a.get(10));
+        }
+        if (c.minRsaBits <= 512 || c.header.signatureModulus512) {
+            l12(c, a.get(11));
+        }
         l13(c, a.get(12));
         l14(c, a.get(13));
-        l15(c, a.get(14));
-        l16(c, a.get(15));
-        l17(c, a.get(16));
-        l18(c, a.get(17));
+        if (problems) {
+            l15(c, a.get(14));
+        }
+        if (c.anyEc) {
+            l16(c, a.get(15));
+            l17(c, a.get(16));
+            l18(c, a.get(17));
+        }
         l19(c, a.get(18));
-        l20(c, a.get(19));
-        l21(c, a.get(20));
-        l22(c, a.get(21));
-        l23(c, a.get(22));
-        l24(c, a.get(23));
-        l25(c, a.get(24));
-        l26(c, a.get(25));
-        l27(c, a.get(26));
-        duplicates(c, a.get(27));
-        severalRoles(c, a.get(28));
-        l30(c, a.get(29));
-        l31(c, a.get(30));
-        l32(c, a.get(31));
+        Instant now = c.options.now();
+        if (c.minNotAfter != null) {
+            if (now.isAfter(c.minNotAfter)) {
+                l20(c, a.get(19));
+            }
+            if (c.minNotAfter.isBefore(c.nearExpiryLimit())) {
+                l21(c, a.get(20));
+            }
+            if (now.isBefore(c.maxNotBefore)) {
+                l22(c, a.get(21));
+            }
+        }
+        if (c.anyRecoveryCertificate) {
+            l23(c, a.get(22));
+        }
+        if (!c.anyConfigSignerCarries) {
+            l24(c, a.get(23));
+        }
+        if (!c.anyTvsCarries) {
+            l25(c, a.get(24));
+        }
+        if (c.isCtl()) {
+            l26(c, a.get(25));
+        }
+        if (!c.anyConfigSignerCarries && !c.anyTvsCarries) { // a rollback ITL: none carries a certificate
+            l27(c, a.get(26));
+        }
+        if (c.recs.length > PAIRWISE_MAX || c.anySameIdentity()) {
+            duplicates(c, a.get(27));
+            severalRoles(c, a.get(28));
+        }
+        if (c.sast.size() > 1) {
+            l30(c, a.get(29));
+        }
+        if (problems || c.anyHashToCheck) {
+            l31(c, a.get(30));
+        }
+        if (problems || c.anySubjectMismatch) {
+            l32(c, a.get(31));
+        }
         l33(c, a.get(32));
         l34(c, a.get(33));
-        l35(c, a.get(34));
+        if (problems || !c.file.warnings().isEmpty() || c.header.version.compareTo(Version.V1_2) > 0) {
+            l35(c, a.get(34));
+        }
         l36(c, a.get(35));
-        l37(c, a.get(36));
+        if (c.isCtl()) {
+            l37(c, a.get(36));
+        }
         l38(c, a.get(37));
         l39(c, a.get(38));
-        l40(c, a.get(39));
+        if (c.header.serialLeadingZero || c.anySerialLeadingZero) {
+            l40(c, a.get(39));
+        }
         l41(c, a.get(40));
     }
 
@@ -592,7 +645,7 @@ final class Rules {
             }
         }
         // "(record or signer)": a signer that is not a record of the list is known by SIGNATUREMODULUS
-        int bits = c.header.signatureModulus.map(SignatureModulus::bits).orElse(-1);
+        int bits = c.header.signatureModulusBits;
         if (bits > 2048 && c.signer() == null) {
             c.report(
                     r,
@@ -1184,12 +1237,7 @@ final class Rules {
 
     /** @return true if a record has this role */
     private static boolean any(LintContext c, Role role) {
-        for (Rec x : c.recs) {
-            if (x.is(role)) {
-                return true;
-            }
-        }
-        return false;
+        return c.has(role);
     }
 
     /** @return true if no record of these carries CERTIFICATE, CERTHASH or PUBLICKEY */

@@ -35,7 +35,9 @@ class LintRulesTest {
     private static final LintOptions OPTS = LintTableTest.opts();
 
     private static LintReport lint(ItlFile f, String name, LintOptions o) {
-        return Linter.of(o).lint(name, f.encoded());
+        LintReport r = Linter.of(o).lint(name, f.encoded());
+        LintPreconditionsTest.assertEachRuleAloneFinds(r, f, name, o); // the rules' preconditions in Rules.runAll
+        return r;
     }
 
     private static LintReport lint(ItlFile f) {

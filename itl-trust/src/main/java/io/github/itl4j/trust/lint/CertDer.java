@@ -40,6 +40,21 @@ final class CertDer {
     };
     private static final int MAX_EXTENSIONS = 32;
 
+    /** By the last byte x of an OID 2.5.4.x (id-at) below 12, the index of its keyword in {@link #KEYWORDS}, or -1. */
+    private static final int[] ID_AT_KEYWORDS = {-1, -1, -1, 0, -1, -1, 1, 2, 3, 4, 5, 6};
+
+    /**
+     * What a subject value's byte is, by its unsigned value: 0 printable ASCII, 1 printable ASCII that splits or
+     * escapes a name's attributes ({@code , ; + \}), 2 any other.
+     */
+    private static final byte[] VALUE_BYTES = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            VALUE_BYTES[c] = (byte) (c < 0x20 || c >= 0x7f ? 2 : c == ',' || c == ';' || c == '+' || c == '\\' ? 1 : 0);
+        }
+    }
+
     /** Thrown (one shared instance, no stack trace) when the bytes leave the subset. */
     private static final class Outside extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -91,6 +106,21 @@ final class CertDer {
     /** The RFC 2253 keywords {@code X500Principal.getName()} writes for the attribute types read here. */
     static final String[] KEYWORDS = {"CN", "C", "L", "ST", "STREET", "O", "OU", "DC", "UID"};
 
+    /** {@link #KEYWORDS} as ASCII bytes. */
+    private static final byte[][] KEYWORD_BYTES = new byte[KEYWORDS.length][];
+
+    static {
+        for (int i = 0; i < KEYWORDS.length; i++) {
+            KEYWORD_BYTES[i] = KEYWORDS[i].getBytes(ISO_8859_1);
+        }
+    }
+
+    /**
+     * True if no subject value holds a byte that splits or escapes a name's attributes ({@code , ; + \}): then a
+     * name that spells the attributes exactly ({@link #spelled}) names the subject.
+     */
+    private final boolean plain;
+
     /**
      * @param r the walk's results
      * @param keep true to keep the walked array (the caller's own copy of the certificate), false to keep a copy of
@@ -119,6 +149,7 @@ final class CertDer {
         }
         this.avas = a;
         this.avaCount = r.avaCount;
+        this.plain = r.plain;
     }
 
     /**
@@ -220,6 +251,77 @@ final class CertDer {
             used |= 1L << found;
         }
         return tokens == avaCount;
+    }
+
+    /**
+     * Whether a name spells the subject's attributes exactly, the common case: {@code KEYWORD=value} for each, the
+     * keyword as {@link #KEYWORDS} writes it, the value as encoded (trimmed), joined by {@code ,} or {@code ;}, in
+     * reverse DER order (CUCM's, RFC 2253's) or in DER order, nothing before or after. Such a name has the subject's
+     * attributes as its own, split as {@link #names} splits it (no value of the subject holds a separator: {@link
+     * #plain}), so {@link #names} gives true for it; and its CN, as {@link LintContext#cn(byte[], int, int)} takes it,
+     * is the value of the first CN attribute it spells. A name that does not is left to {@link #names}. Reads each
+     * byte of the name at most once per order.
+     *
+     * @param n holds the name (read only)
+     * @param from where it starts
+     * @param to where it ends
+     * @return -1 if the name does not spell the attributes so; else the index of the attribute whose value is its CN,
+     *     or the number of attributes when it has no CN
+     */
+    int spelled(byte[] n, int from, int to) {
+        if (!plain) {
+            return -1;
+        }
+        int cn = spelled(n, from, to, true);
+        return cn >= 0 ? cn : spelled(n, from, to, false);
+    }
+
+    /** {@link #spelled(byte[], int, int)} in one order. */
+    private int spelled(byte[] n, int from, int to, boolean reverse) {
+        int p = from;
+        int cn = avaCount;
+        for (int j = 0; j < avaCount; j++) {
+            int a = reverse ? avaCount - 1 - j : j;
+            if (j > 0) {
+                if (p >= to || n[p] != ',' && n[p] != ';') {
+                    return -1;
+                }
+                p++;
+            }
+            int kw = avas[3 * a];
+            byte[] k = KEYWORD_BYTES[kw];
+            int vs = avas[3 * a + 1];
+            int ve = avas[3 * a + 2];
+            int q = p + k.length; // where '=' must be
+            if (to - q <= ve - vs || n[q] != '=') {
+                return -1;
+            }
+            for (int i = 0; i < k.length; i++) {
+                if (n[p + i] != k[i]) {
+                    return -1;
+                }
+            }
+            for (int i = vs, m = q + 1; i < ve; i++, m++) {
+                if (n[m] != der[i]) {
+                    return -1;
+                }
+            }
+            if (kw == 0 && cn == avaCount) {
+                cn = a;
+            }
+            p = q + 1 + ve - vs;
+        }
+        return p == to ? cn : -1;
+    }
+
+    /** @return how many attributes the subject has */
+    int avaCount() {
+        return avaCount;
+    }
+
+    /** @return the value of attribute {@code a} (printable ASCII, trimmed) as text */
+    String value(int a) {
+        return new String(der, avas[3 * a + 1], avas[3 * a + 2] - avas[3 * a + 1], ISO_8859_1);
     }
 
     /** @return true if attribute {@code a}, not used yet, has the type {@code [ks, ke)} and the value {@code [vs, ve)} */
@@ -339,6 +441,8 @@ final class CertDer {
         int spkiLen;
         int[] avas;
         int avaCount;
+        /** {@link CertDer#plain}. */
+        boolean plain = true;
 
         Reader(byte[] b, int start, int limit) {
             this.b = b;
@@ -352,28 +456,36 @@ final class CertDer {
          * @return the end of the content; {@link #pos} is at its start
          */
         int open(int tag, int end) {
-            if (pos + 2 > end || (b[pos] & 0xff) != tag) {
+            int p = pos;
+            if (end - p < 2 || b[p] != (byte) tag) {
                 throw OUTSIDE;
             }
-            pos++;
-            int l = b[pos++] & 0xff;
-            if (l >= 0x80) {
-                int n = l & 0x7f;
-                if (n == 0 || n > 3 || n > end - pos || b[pos] == 0) {
-                    throw OUTSIDE; // indefinite, too long, or not minimal
-                }
-                l = 0;
-                for (int i = 0; i < n; i++) {
-                    l = l << 8 | (b[pos++] & 0xff);
-                }
-                if (l < 0x80) {
-                    throw OUTSIDE; // the short form was due
-                }
+            int l = b[p + 1];
+            p += 2;
+            if (l < 0) {
+                return openLong(l & 0x7f, p, end);
             }
-            if (l > end - pos) {
+            if (l > end - p) {
                 throw OUTSIDE;
             }
-            return pos + l;
+            pos = p;
+            return p + l;
+        }
+
+        /** {@link #open}'s long form: {@code n} length octets at {@code p}. */
+        private int openLong(int n, int p, int end) {
+            if (n == 0 || n > 3 || n > end - p || b[p] == 0) {
+                throw OUTSIDE; // indefinite, too long, or not minimal
+            }
+            int l = 0;
+            for (int i = 0; i < n; i++) {
+                l = l << 8 | (b[p++] & 0xff);
+            }
+            if (l < 0x80 || l > end - p) {
+                throw OUTSIDE; // the short form was due, or too long for its container
+            }
+            pos = p;
+            return p + l;
         }
 
         int peek(int end) {
@@ -414,14 +526,14 @@ final class CertDer {
             notAfter = time(ve);
             require(pos == ve);
             subjectOff = pos;
-            name(tbsEnd, true);
+            subject(tbsEnd);
             subjectLen = pos - subjectOff;
             // a self-signed certificate's (CUCM's) issuer has the subject's bytes, which the stricter subject walk
             // has just accepted: the issuer's walk would accept them too
             if (!Arrays.equals(b, issuerOff, issuerEnd, b, subjectOff, pos)) {
                 int after = pos;
                 pos = issuerOff;
-                name(tbsEnd, false);
+                name(tbsEnd);
                 require(pos == issuerEnd);
                 pos = after;
             }
@@ -433,9 +545,10 @@ final class CertDer {
                 extensions(xe);
             }
             require(pos == tbsEnd);
+            // the outer signature algorithm: the bytes of the inner one (which were read as an AlgorithmIdentifier)
             int a2 = pos;
-            algorithm(certEnd);
-            require(same(b, a2, pos, b, algStart, algEnd));
+            require(certEnd - a2 >= algEnd - algStart && same(b, a2, a2 + algEnd - algStart, b, algStart, algEnd));
+            pos = a2 + algEnd - algStart;
             int sigEnd = open(0x03, certEnd);
             require(sigEnd - pos >= 2 && b[pos] == 0 && sigEnd == certEnd);
             pos = sigEnd;
@@ -462,9 +575,13 @@ final class CertDer {
         int oid(int end) {
             int e = open(0x06, end);
             int start = pos;
-            require(e > start && e - start < 0x80 && (b[e - 1] & 0x80) == 0);
+            require(e > start && e - start < 0x80 && b[e - 1] >= 0);
+            // no subidentifier starts 0x80 (not minimal): no 0x80 first or after a byte that ends one
+            int prev = 0;
             for (int i = start; i < e; i++) {
-                require(!(b[i] == (byte) 0x80 && (i == start || (b[i - 1] & 0x80) == 0)));
+                byte c = b[i];
+                require(c != (byte) 0x80 || prev < 0);
+                prev = c;
             }
             pos = e;
             return start;
@@ -485,18 +602,15 @@ final class CertDer {
         }
 
         /** A Name of at least one RDN, each of at least one attribute with a primitive string value. */
-        void name(int end, boolean subject) {
+        void name(int end) {
             int ne = open(0x30, end);
             require(ne > pos);
-            int[] a = subject ? new int[3 * 8] : null;
-            int n = 0;
             while (pos < ne) {
                 int se = open(0x31, ne);
                 require(se > pos);
                 while (pos < se) {
                     int ae = open(0x30, se);
-                    int os = oid(ae);
-                    int oe = pos;
+                    oid(ae);
                     int tag = peek(ae);
                     require(tag == 0x0c
                             || tag == 0x13
@@ -506,33 +620,70 @@ final class CertDer {
                             || tag == 0x1c
                             || tag == 0x12
                             || tag == 0x1a);
-                    int vs = open(tag, ae);
-                    int vstart = pos;
-                    require(vs == ae);
-                    if (subject) {
-                        require(tag == 0x0c || tag == 0x13 || tag == 0x16);
-                        int kw = keyword(os, oe);
-                        require(kw >= 0 && n < 64);
-                        if (3 * n == a.length) {
-                            a = Arrays.copyOf(a, a.length * 2);
-                        }
-                        a[3 * n] = kw;
-                        ascii(vstart, vs, a, 3 * n + 1);
-                        n++;
-                    }
+                    require(open(tag, ae) == ae);
                     pos = ae;
                 }
             }
-            if (subject) {
-                avas = a;
-                avaCount = n;
+        }
+
+        /**
+         * The subject: a Name as {@link #name} reads it whose attributes all have a type with an RFC 2253 keyword
+         * ({@link #KEYWORDS}) and a UTF8String, PrintableString or IA5String value of printable ASCII; puts them in
+         * {@link #avas}.
+         */
+        void subject(int end) {
+            int ne = open(0x30, end);
+            require(ne > pos);
+            int[] a = new int[3 * 8];
+            int n = 0;
+            while (pos < ne) {
+                int se = open(0x31, ne);
+                require(se > pos);
+                while (pos < se) {
+                    int ae = open(0x30, se);
+                    // the type, one of the keywords' OIDs (each well formed): 2.5.4.x, or DC or UID
+                    int p = pos;
+                    int kw;
+                    if (ae - p >= 5 && b[p] == 0x06 && b[p + 1] == 3 && b[p + 2] == 0x55 && b[p + 3] == 0x04) {
+                        int x = b[p + 4];
+                        kw = x >= 0 && x < ID_AT_KEYWORDS.length ? ID_AT_KEYWORDS[x] : -1;
+                        pos = p + 5;
+                    } else if (ae - p >= 12
+                            && b[p] == 0x06
+                            && b[p + 1] == 10
+                            && same(b, p + 2, p + 10, DC_UID_ARC, 0, 8)
+                            && b[p + 10] == 0x01) {
+                        kw = b[p + 11] == 0x19 ? 7 : b[p + 11] == 0x01 ? 8 : -1;
+                        pos = p + 12;
+                    } else {
+                        throw OUTSIDE;
+                    }
+                    require(kw >= 0 && n < 64);
+                    byte tag = pos < ae ? b[pos] : 0;
+                    require(tag == 0x0c || tag == 0x13 || tag == 0x16);
+                    require(open(tag, ae) == ae);
+                    if (3 * n == a.length) {
+                        a = Arrays.copyOf(a, a.length * 2);
+                    }
+                    a[3 * n] = kw;
+                    ascii(pos, ae, a, 3 * n + 1);
+                    n++;
+                    pos = ae;
+                }
             }
+            avas = a;
+            avaCount = n;
         }
 
         /** Checks a value is printable ASCII; puts where it starts and ends, trimmed (as the name key trims it). */
         void ascii(int s, int e, int[] out, int at) {
+            int k = 0;
             for (int i = s; i < e; i++) {
-                require(b[i] >= 0x20 && b[i] < 0x7f);
+                k |= VALUE_BYTES[b[i] & 0xff];
+            }
+            require(k < 2);
+            if (k != 0) {
+                plain = false;
             }
             while (s < e && b[s] == ' ') {
                 s++;
@@ -544,62 +695,33 @@ final class CertDer {
             out[at + 1] = e;
         }
 
-        /** @return the index in {@link #KEYWORDS} of an attribute type's RFC 2253 keyword, or -1 */
-        int keyword(int s, int e) {
-            int n = e - s;
-            if (n == 3 && b[s] == 0x55 && b[s + 1] == 0x04) {
-                switch (b[s + 2]) {
-                    case 3:
-                        return 0;
-                    case 6:
-                        return 1;
-                    case 7:
-                        return 2;
-                    case 8:
-                        return 3;
-                    case 9:
-                        return 4;
-                    case 10:
-                        return 5;
-                    case 11:
-                        return 6;
-                    default:
-                        return -1;
-                }
-            }
-            if (n == 10 && same(b, s, s + 8, DC_UID_ARC, 0, 8) && b[s + 8] == 0x01) {
-                return b[s + 9] == 0x19 ? 7 : b[s + 9] == 0x01 ? 8 : -1;
-            }
-            return -1;
-        }
-
         /** UTCTime {@code YYMMDDhhmmssZ} or GeneralizedTime {@code YYYYMMDDhhmmssZ}, valid dates only. */
         Instant time(int end) {
-            int tag = peek(end);
+            // the tag and the length (short: 13 or 15) read as open() reads them, then the digits at once
+            int p = pos;
             int year;
-            int p;
-            if (tag == 0x17) {
-                int e = open(0x17, end);
-                require(e - pos == 13 && b[e - 1] == 'Z');
-                int yy = digits(pos, 2);
+            if (end - p >= 15 && b[p] == 0x17 && b[p + 1] == 13) {
+                require(b[p + 14] == 'Z' && digits(p + 2, p + 14));
+                int yy = two(p + 2);
                 year = yy < 50 ? 2000 + yy : 1900 + yy;
-                p = pos + 2;
-                pos = e;
-            } else {
-                int e = open(0x18, end);
-                require(e - pos == 15 && b[e - 1] == 'Z');
-                year = digits(pos, 4);
+                p += 4;
+                pos = p + 11;
+            } else if (end - p >= 17 && b[p] == 0x18 && b[p + 1] == 15) {
+                require(b[p + 16] == 'Z' && digits(p + 2, p + 16));
+                year = two(p + 2) * 100 + two(p + 4);
                 require(year >= 1950);
-                p = pos + 4;
-                pos = e;
+                p += 6;
+                pos = p + 11;
+            } else {
+                throw OUTSIDE;
             }
-            int month = digits(p, 2);
-            int day = digits(p + 2, 2);
-            int hour = digits(p + 4, 2);
-            int minute = digits(p + 6, 2);
-            int second = digits(p + 8, 2);
+            int month = two(p);
+            int day = two(p + 2);
+            int hour = two(p + 4);
+            int minute = two(p + 6);
+            int second = two(p + 8);
             require(month >= 1 && month <= 12 && day >= 1 && hour < 24 && minute < 60 && second < 60);
-            boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
             require(day
                     <= (month == 2
                             ? (leap ? 29 : 28)
@@ -608,14 +730,19 @@ final class CertDer {
             return Instant.ofEpochSecond(days * 86400 + hour * 3600L + minute * 60L + second);
         }
 
-        int digits(int at, int n) {
-            int v = 0;
-            for (int i = at; i < at + n; i++) {
+        /** @return true if {@code [from, to)} holds ASCII digits alone */
+        boolean digits(int from, int to) {
+            int bad = 0;
+            for (int i = from; i < to; i++) {
                 int d = b[i] - '0';
-                require(d >= 0 && d <= 9);
-                v = v * 10 + d;
+                bad |= d | (9 - d);
             }
-            return v;
+            return bad >= 0;
+        }
+
+        /** @return the number of the two digits at {@code at} */
+        int two(int at) {
+            return (b[at] - '0') * 10 + b[at + 1] - '0';
         }
 
         /** SubjectPublicKeyInfo: RSA (rsaEncryption, NULL) or EC on a named NIST curve, uncompressed point. */

@@ -349,6 +349,12 @@ final class CertFacts {
             while (end > off && a[end - 1] == 0) {
                 end--; // as Bytes.toNulTerminatedString() drops them
             }
+            int spelled = light == null ? -1 : light.spelled(a, off, end);
+            if (spelled >= 0) { // the subject's attributes spelled exactly (printable ASCII): the common case
+                cn = spelled < light.avaCount() ? light.value(spelled) : LintContext.cn(a, off, end);
+                same = Boolean.TRUE;
+                return;
+            }
             for (int i = off; i < end; i++) {
                 if (a[i] < 0) {
                     return; // UTF-8 beyond ASCII: the text decides

@@ -267,6 +267,16 @@ class CertDerTest {
                 assertEquals(expected, light, () -> name + " vs " + subject);
                 assertEquals(light, p.names(utf8, 0, utf8.length), () -> name + " vs " + subject);
             }
+            // the exact spelling (the fast path): only for names that name the subject, with the CN of the text
+            int spelled = d.spelled(utf8, 0, utf8.length);
+            assertEquals(spelled, p.spelled(utf8, 0, utf8.length), () -> name + " vs " + subject);
+            if (spelled >= 0) {
+                assertTrue(expected && ascii, () -> name + " vs " + subject);
+                assertEquals(Boolean.TRUE, light, () -> name + " vs " + subject);
+                if (spelled < d.avaCount()) {
+                    assertEquals(LintContext.cn(name), d.value(spelled), () -> name);
+                }
+            }
             assertEquals(expected, f.hasSubject(name), () -> name + " vs " + subject);
             // a record's SUBJECTNAME as stored (NUL-terminated), read as bytes: the CN and the match of its text
             byte[] stored = Arrays.copyOf(utf8, utf8.length + 1);
@@ -331,6 +341,12 @@ class CertDerTest {
         List<String> parts = new ArrayList<>(Arrays.asList(rfc.split(",")));
         java.util.Collections.reverse(parts);
         out.add(String.join(";", parts));
+        out.add(String.join(",", parts));
+        out.add(String.join(",", parts) + ";");
+        out.add(String.join(",", parts).replace("=", "= "));
+        out.add(rfc.substring(0, rfc.length() - 1));
+        out.add(rfc + " ");
+        out.add(rfc + "\u0000");
         if (!parts.isEmpty()) {
             out.add(String.join(";", parts.subList(1, parts.size())));
             List<String> twice = new ArrayList<>(parts);
@@ -344,6 +360,68 @@ class CertDerTest {
             out.add(rfc.replace(t + "=", t.toLowerCase(Locale.ROOT) + "="));
         }
         return out;
+    }
+
+    @Test
+    void aNameSpellingTheSubjectIsMatchedAtOnce() throws Exception {
+        X509Certificate c = new JcaX509CertificateConverter()
+                .getCertificate(new JcaX509v3CertificateBuilder(
+                                new X500Name("CN=issuer"),
+                                BigInteger.ONE,
+                                new Time(Date.from(Instant.parse("2020-01-01T00:00:00Z"))),
+                                new Time(Date.from(Instant.parse("2030-01-01T00:00:00Z"))),
+                                new X500Name("C=NZ,ST=Wellington,L=Wellington,O=Example Org,OU=Voice,CN=ccm.example"),
+                                TestKeyPairs.P256.getPublic())
+                        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(TestKeyPairs.P256.getPrivate())));
+        CertDer d = CertDer.read(c.getEncoded());
+        assertNotNull(d);
+        assertTrue(agrees(c.getEncoded()));
+        // CUCM's form (reverse DER order, ';'), RFC 2253's (','), and DER order: the CN is the sixth DER attribute
+        for (String n : List.of(
+                "CN=ccm.example;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZ",
+                "CN=ccm.example,OU=Voice,O=Example Org,L=Wellington,ST=Wellington,C=NZ",
+                "C=NZ,ST=Wellington,L=Wellington,O=Example Org,OU=Voice,CN=ccm.example",
+                "C=NZ;ST=Wellington,L=Wellington;O=Example Org;OU=Voice;CN=ccm.example")) {
+            byte[] b = n.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertEquals(5, d.spelled(b, 0, b.length), n);
+            assertEquals("ccm.example", d.value(d.spelled(b, 0, b.length)), n);
+        }
+        // the same attributes written otherwise are for the general comparison (which says they match)
+        for (String n : List.of(
+                "cn=ccm.example;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZ",
+                "CN=ccm.example;OU=Voice;O=Example Org;L=Wellington;S=Wellington;C=NZ",
+                "CN=ccm.example; OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZ",
+                "OU=Voice;CN=ccm.example;O=Example Org;L=Wellington;ST=Wellington;C=NZ",
+                "CN=ccm.example;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZ;")) {
+            byte[] b = n.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertEquals(-1, d.spelled(b, 0, b.length), n);
+            assertEquals(Boolean.TRUE, d.names(b, 0, b.length), n);
+        }
+        // near misses
+        for (String n : List.of(
+                "CN=ccm.example;OU=Voice;O=Example Org;L=Wellington;ST=Wellington",
+                "CN=ccm.example;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZ;C=NZ",
+                "CN=ccm.exampl;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZ",
+                "CN=ccm.example;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZX",
+                "CN=ccm.example;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;CN=NZ")) {
+            byte[] b = n.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertEquals(-1, d.spelled(b, 0, b.length), n);
+            assertEquals(Boolean.FALSE, d.names(b, 0, b.length), n);
+        }
+        // a value holding a separator: the spelling is not the attributes' split, left to the general comparison
+        X509Certificate comma = new JcaX509CertificateConverter()
+                .getCertificate(new JcaX509v3CertificateBuilder(
+                                new X500Name("CN=issuer"),
+                                BigInteger.ONE,
+                                new Time(Date.from(Instant.parse("2020-01-01T00:00:00Z"))),
+                                new Time(Date.from(Instant.parse("2030-01-01T00:00:00Z"))),
+                                new X500Name("O=Example\\, Inc.,CN=x"),
+                                TestKeyPairs.P256.getPublic())
+                        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(TestKeyPairs.P256.getPrivate())));
+        CertDer e = CertDer.read(comma.getEncoded());
+        assertNotNull(e);
+        byte[] b = "CN=x,O=Example, Inc.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(-1, e.spelled(b, 0, b.length));
     }
 
     @Test

@@ -301,10 +301,8 @@ final class CertDer {
                     return -1;
                 }
             }
-            for (int i = vs, m = q + 1; i < ve; i++, m++) {
-                if (n[m] != der[i]) {
-                    return -1;
-                }
+            if (!same(n, q + 1, der, vs, ve - vs)) {
+                return -1;
             }
             if (kw == 0 && cn == avaCount) {
                 cn = a;
@@ -397,6 +395,16 @@ final class CertDer {
     /** @return true if the other certificate holds the same key (the same SubjectPublicKeyInfo bytes) */
     boolean sameKey(CertDer o) {
         return Arrays.equals(der, spkiOff, spkiOff + spkiLen, o.der, o.spkiOff, o.spkiOff + o.spkiLen);
+    }
+
+    /** @return true if {@code a[as, as + n)} and {@code b[bs, bs + n)} hold the same bytes (one index: a tight loop) */
+    static boolean same(byte[] a, int as, byte[] b, int bs, int n) {
+        for (int i = 0; i < n; i++) {
+            if (a[as + i] != b[bs + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return true if the two ranges hold the same bytes (a loop: the ranges here are a few bytes long) */
@@ -750,8 +758,9 @@ final class CertDer {
             spkiOff = pos;
             int e = open(0x30, end);
             int ae = open(0x30, e);
-            int os = oid(ae);
-            int oe = pos;
+            int oe = open(0x06, ae); // compared with known OIDs alone (well formed)
+            int os = pos;
+            pos = oe;
             if (isOid(os, oe, RSA)) {
                 require(open(0x05, ae) == pos && pos == ae);
                 int be = open(0x03, e);
@@ -770,8 +779,9 @@ final class CertDer {
                 require(ee == ke && bits >= 512 && bits <= 16384 && ebits >= 2 && (bits <= 3072 || ebits <= 64));
                 rsaBits = bits;
             } else if (isOid(os, oe, EC)) {
-                int cs = oid(ae);
-                int ce = pos;
+                int ce = open(0x06, ae); // compared with known OIDs alone
+                int cs = pos;
+                pos = ce;
                 require(ce == ae);
                 int size;
                 if (isOid(cs, ce, P256)) {
@@ -807,7 +817,19 @@ final class CertDer {
             while (pos < se) {
                 int start = pos;
                 int ee = open(0x30, se);
-                int os = oid(ee);
+                int t = pos;
+                int os;
+                if (ee - t >= 5
+                        && b[t] == 0x06
+                        && b[t + 1] == 3
+                        && b[t + 2] == 0x55
+                        && b[t + 3] == 0x1d
+                        && b[t + 4] >= 0) {
+                    os = t + 2; // 2.5.29.x, x below 128: a well-formed OID, as oid() would find
+                    pos = t + 5;
+                } else {
+                    os = oid(ee);
+                }
                 int oe = pos;
                 require(++n <= MAX_EXTENSIONS);
                 // no duplicate: an id-ce OID of three bytes (the common ones) is told by the set, no other OID can

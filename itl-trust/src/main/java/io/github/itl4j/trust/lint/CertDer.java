@@ -67,10 +67,13 @@ final class CertDer {
     private static final Outside OUTSIDE = new Outside();
 
     /**
-     * The certificate (not copied: the caller's compact copy), or for one read in place ({@link #read(Bytes)}) a copy
-     * of its subject and SubjectPublicKeyInfo; the offsets below are in this array.
+     * The certificate's bytes, the offsets below from its start: the caller's compact copy ({@link #read(byte[])}); for
+     * one read in place ({@link #read(Bytes)}), null, and a copy made from {@link #cert} on first use by what is not
+     * the common case ({@link #bytes()}).
      */
-    final byte[] der;
+    private volatile byte[] der;
+    /** The certificate read in place (a slice of a file: not copied), or null for one read from its own copy. */
+    private final Bytes cert;
 
     final Instant notBefore;
     final Instant notAfter;
@@ -78,10 +81,7 @@ final class CertDer {
     final int rsaBits;
     /** {@code P-256}, {@code P-384}, {@code P-521} for an EC key, else null. */
     final String curve;
-    /**
-     * The serial number's content octets (two's complement, as encoded) in the array given to {@link #read(byte[])};
-     * -1 for a certificate read in place.
-     */
+    /** The serial number's content octets (two's complement, as encoded). */
     final int serialOff;
 
     final int serialLen;
@@ -123,19 +123,19 @@ final class CertDer {
 
     /**
      * @param r the walk's results
-     * @param keep true to keep the walked array (the caller's own copy of the certificate), false to keep a copy of
-     *     the subject and the SubjectPublicKeyInfo alone (adjacent in a certificate: one range), all that is read
-     *     after the walk
+     * @param cert the certificate read in place (its bytes are walked, a slice starting at {@code base}), or null for
+     *     one read from the caller's own copy (the walked array, kept)
+     * @param base where the certificate starts in the walked array
      */
-    private CertDer(Reader r, boolean keep) {
-        int base = keep ? 0 : r.subjectOff;
-        this.der = keep ? r.b : Arrays.copyOfRange(r.b, r.subjectOff, r.spkiOff + r.spkiLen);
+    private CertDer(Reader r, Bytes cert, int base) {
+        this.der = cert == null ? r.b : null;
+        this.cert = cert;
         this.notBefore = r.notBefore;
         this.notAfter = r.notAfter;
         this.rsaBits = r.rsaBits;
         this.curve = r.curve;
-        this.serialOff = keep ? r.serialOff : -1;
-        this.serialLen = keep ? r.serialLen : -1;
+        this.serialOff = r.serialOff - base;
+        this.serialLen = r.serialLen;
         this.subjectOff = r.subjectOff - base;
         this.subjectLen = r.subjectLen;
         this.spkiOff = r.spkiOff - base;
@@ -159,6 +159,7 @@ final class CertDer {
     String subjectKey() {
         String k = subjectKey;
         if (k == null) {
+            byte[] der = bytes();
             String[] keys = new String[avaCount];
             for (int i = 0; i < avaCount; i++) {
                 keys[i] = KEYWORDS[avas[3 * i]]
@@ -272,12 +273,42 @@ final class CertDer {
         if (!plain) {
             return -1;
         }
-        int cn = spelled(n, from, to, true);
-        return cn >= 0 ? cn : spelled(n, from, to, false);
+        byte[] d = der;
+        if (d != null) {
+            return spelled(n, from, to, d, 0);
+        }
+        Spelling s = new Spelling(n, from, to);
+        cert.feed(s); // the certificate where it lies, no copy
+        return s.spelled;
+    }
+
+    /** {@link #spelled(byte[], int, int)} over the certificate read in place. */
+    private final class Spelling implements Bytes.Sink<RuntimeException> {
+        private final byte[] n;
+        private final int from;
+        private final int to;
+        int spelled;
+
+        Spelling(byte[] n, int from, int to) {
+            this.n = n;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public void write(byte[] c, int off, int len) {
+            spelled = spelled(n, from, to, c, off);
+        }
+    }
+
+    /** {@link #spelled(byte[], int, int)} with the certificate at {@code c[base ..]}. */
+    private int spelled(byte[] n, int from, int to, byte[] c, int base) {
+        int cn = spelled(n, from, to, true, c, base);
+        return cn >= 0 ? cn : spelled(n, from, to, false, c, base);
     }
 
     /** {@link #spelled(byte[], int, int)} in one order. */
-    private int spelled(byte[] n, int from, int to, boolean reverse) {
+    private int spelled(byte[] n, int from, int to, boolean reverse, byte[] c, int base) {
         int p = from;
         int cn = avaCount;
         for (int j = 0; j < avaCount; j++) {
@@ -301,7 +332,7 @@ final class CertDer {
                     return -1;
                 }
             }
-            if (!same(n, q + 1, der, vs, ve - vs)) {
+            if (!same(n, q + 1, c, base + vs, ve - vs)) {
                 return -1;
             }
             if (kw == 0 && cn == avaCount) {
@@ -319,7 +350,47 @@ final class CertDer {
 
     /** @return the value of attribute {@code a} (printable ASCII, trimmed) as text */
     String value(int a) {
-        return new String(der, avas[3 * a + 1], avas[3 * a + 2] - avas[3 * a + 1], ISO_8859_1);
+        int s = avas[3 * a + 1];
+        int n = avas[3 * a + 2] - s;
+        byte[] d = der;
+        return d != null
+                ? new String(d, s, n, ISO_8859_1)
+                : new String(cert.slice(s, n).toByteArray(), ISO_8859_1);
+    }
+
+    /**
+     * @return the certificate's bytes, the offsets from their start: the caller's copy, or for a certificate read in
+     *     place a copy made now (once), for what is not the common case (a name that is not spelled as the subject)
+     */
+    byte[] bytes() {
+        byte[] d = der;
+        if (d == null) {
+            d = cert.toByteArray(); // a race makes equal copies, any one kept
+            der = d;
+        }
+        return d;
+    }
+
+    /** @return true if this holds a copy of the certificate (its own, or one made for what is not the common case) */
+    boolean hasCopy() {
+        return der != null;
+    }
+
+    /** @return the subject Name's DER, a copy */
+    byte[] subject() {
+        return range(subjectOff, subjectLen);
+    }
+
+    /** @return the SubjectPublicKeyInfo's DER, a copy */
+    byte[] spki() {
+        return range(spkiOff, spkiLen);
+    }
+
+    private byte[] range(int off, int len) {
+        byte[] d = der;
+        return d != null
+                ? Arrays.copyOfRange(d, off, off + len)
+                : cert.slice(off, len).toByteArray();
     }
 
     /** @return true if attribute {@code a}, not used yet, has the type {@code [ks, ke)} and the value {@code [vs, ve)} */
@@ -329,7 +400,7 @@ final class CertDer {
         return (used & (1L << a)) == 0
                 && ae - as == ve - vs
                 && isType(n, ks, ke, avas[3 * a])
-                && same(n, vs, ve, der, as, ae);
+                && same(n, vs, ve, bytes(), as, ae);
     }
 
     private static boolean isType(byte[] n, int s, int e, int keyword) {
@@ -355,38 +426,44 @@ final class CertDer {
      *     JDK to decode)
      */
     static CertDer read(byte[] der) {
-        return read(der, 0, der.length, true);
+        return read(der, 0, der.length, null);
     }
 
     /**
-     * Reads a certificate where it lies, a slice of a file, without copying it: what is read after the walk (the
-     * subject and the key) is copied, a few hundred bytes, and nothing keeps the file.
+     * Reads a certificate where it lies, a slice of a file, without copying it: the result keeps the slice (as the
+     * caller does: lint with its caches off, whose facts live as long as the run) and reads it again where it lies
+     * (the common case) or copies it once for what is not.
      *
-     * @param der the bytes of one certificate (read in place, not kept)
+     * @param der the bytes of one certificate (read in place; the slice is kept, not copied)
      * @return the facts, or null as {@link #read(byte[])}
      */
     static CertDer read(Bytes der) {
-        Walk w = new Walk();
+        Walk w = new Walk(der);
         der.feed(w);
         return w.result;
     }
 
     /** Reads within {@link Bytes#feed}, keeping no reference to the array. */
     private static final class Walk implements Bytes.Sink<RuntimeException> {
+        private final Bytes cert;
         CertDer result;
+
+        Walk(Bytes cert) {
+            this.cert = cert;
+        }
 
         @Override
         public void write(byte[] array, int offset, int length) {
-            result = read(array, offset, length, false);
+            result = read(array, offset, length, cert);
         }
     }
 
-    /** @param keep true if {@code der} is the caller's own copy, which the result keeps (see the constructor) */
-    private static CertDer read(byte[] der, int off, int len, boolean keep) {
+    /** @param cert the certificate read in place, or null when {@code der} is the caller's own copy (kept) */
+    private static CertDer read(byte[] der, int off, int len, Bytes cert) {
         try {
             Reader r = new Reader(der, off, off + len);
             r.certificate();
-            return new CertDer(r, keep);
+            return new CertDer(r, cert, off);
         } catch (Outside e) {
             return null;
         }
@@ -394,7 +471,14 @@ final class CertDer {
 
     /** @return true if the other certificate holds the same key (the same SubjectPublicKeyInfo bytes) */
     boolean sameKey(CertDer o) {
-        return Arrays.equals(der, spkiOff, spkiOff + spkiLen, o.der, o.spkiOff, o.spkiOff + o.spkiLen);
+        byte[] a = der;
+        byte[] b = o.der;
+        if (a != null && b != null) {
+            return Arrays.equals(a, spkiOff, spkiOff + spkiLen, b, o.spkiOff, o.spkiOff + o.spkiLen);
+        }
+        Bytes x = a != null ? Bytes.wrapOwned(a) : cert;
+        Bytes y = b != null ? Bytes.wrapOwned(b) : o.cert;
+        return x.slice(spkiOff, spkiLen).equals(y.slice(o.spkiOff, o.spkiLen));
     }
 
     /** @return true if {@code a[as, as + n)} and {@code b[bs, bs + n)} hold the same bytes (one index: a tight loop) */

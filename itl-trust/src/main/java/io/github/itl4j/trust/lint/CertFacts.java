@@ -10,7 +10,6 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
@@ -124,8 +123,7 @@ final class CertFacts {
     String subject() {
         String s = subject;
         if (s == null) {
-            byte[] name = Arrays.copyOfRange(light.der, light.subjectOff, light.subjectOff + light.subjectLen);
-            s = new X500Principal(name).getName();
+            s = new X500Principal(light.subject()).getName();
             subject = s;
         }
         return s;
@@ -135,7 +133,7 @@ final class CertFacts {
     PublicKey key() {
         PublicKey k = key;
         if (k == null) {
-            byte[] spki = Arrays.copyOfRange(light.der, light.spkiOff, light.spkiOff + light.spkiLen);
+            byte[] spki = light.spki();
             try {
                 k = KeyFactory.getInstance(rsaBits > 0 ? "RSA" : "EC").generatePublic(new X509EncodedKeySpec(spki));
             } catch (GeneralSecurityException e) {
@@ -297,7 +295,7 @@ final class CertFacts {
             d = CertDer.read(b); // keeps the copy
         } else {
             copy = der;
-            d = CertDer.read(der); // keeps a copy of the subject and the key alone
+            d = CertDer.read(der); // reads the slice where it lies, no copy
         }
         if (d != null) {
             return new CertFacts(copy, d);

@@ -229,7 +229,7 @@ class CertDerTest {
         assertEquals(subject, f.subject(), hex);
         assertEquals(k, f.key(), hex);
         // read in place (a slice of a larger array, as lint reads a record's certificate with its caches off): the
-        // same facts, from a copy of the subject and the key alone
+        // same facts, with no copy of the certificate for the common case (a name spelled as the subject)
         byte[] padded = new byte[der.length + 7];
         System.arraycopy(der, 0, padded, 3, der.length);
         Arrays.fill(padded, 0, 3, (byte) 0x30);
@@ -240,12 +240,26 @@ class CertDerTest {
         assertEquals(d.notAfter, p.notAfter, hex);
         assertEquals(d.rsaBits, p.rsaBits, hex);
         assertEquals(d.curve, p.curve, hex);
-        assertEquals(d.subjectKey(), p.subjectKey(), hex);
         assertTrue(p.sameKey(d) && d.sameKey(p), hex);
-        assertArrayEquals(
-                c.getSubjectX500Principal().getEncoded(),
-                Arrays.copyOfRange(p.der, p.subjectOff, p.subjectOff + p.subjectLen));
-        assertTrue(p.der.length < der.length, hex);
+        assertArrayEquals(c.getSubjectX500Principal().getEncoded(), p.subject(), hex);
+        assertArrayEquals(c.getSubjectX500Principal().getEncoded(), d.subject(), hex);
+        assertEquals(d.serialOff, p.serialOff, hex);
+        assertEquals(d.serialLen, p.serialLen, hex);
+        assertArrayEquals(d.spki(), p.spki(), hex);
+        assertTrue(d.hasCopy(), hex);
+        String rfcName = c.getSubjectX500Principal().getName();
+        byte[] rfcBytes = rfcName.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int rfcSpelled = p.spelled(rfcBytes, 0, rfcBytes.length);
+        assertEquals(d.spelled(rfcBytes, 0, rfcBytes.length), rfcSpelled, hex);
+        if (rfcSpelled >= 0 && rfcSpelled < p.avaCount()) {
+            assertEquals(d.value(rfcSpelled), p.value(rfcSpelled), hex);
+        }
+        assertTrue(!p.hasCopy(), hex);
+        assertEquals(d.subjectKey(), p.subjectKey(), hex);
+        assertTrue(p.hasCopy(), hex); // made for the subject's key
+        CertDer q = CertDer.read(Bytes.wrapOwned(padded).slice(3, der.length));
+        assertTrue(q.sameKey(p) && p.sameKey(q) && !q.hasCopy(), hex); // in place both, and one copied
+        p = CertDer.read(Bytes.wrapOwned(padded).slice(3, der.length));
         CertFacts inPlace = CertFacts.derive(Bytes.wrapOwned(padded).slice(3, der.length), false);
         assertNotNull(inPlace, hex);
         assertEquals(f.rsaBits, inPlace.rsaBits, hex);

@@ -504,14 +504,18 @@ final class CertDer {
         return true;
     }
 
-    /** @return days since 1970-01-01 of a proleptic Gregorian date (as {@code LocalDate.toEpochDay()}) */
+    /** Days in the year before the first of each month (index 1 to 12) of a common year. */
+    private static final int[] DAYS_BEFORE_MONTH = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+
+    /**
+     * @param year from 1 on
+     * @return days since 1970-01-01 of a proleptic Gregorian date (as {@code LocalDate.toEpochDay()})
+     */
     static long epochDay(int year, int month, int day) {
-        long y = month <= 2 ? year - 1 : year;
-        long era = Math.floorDiv(y, 400);
-        long yoe = y - era * 400;
-        long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        return era * 146097 + doe - 719468;
+        int y = year - 1; // leap days before the year: of the years 1 to year - 1 (int arithmetic, no floor)
+        int leapDays = y / 4 - y / 100 + y / 400 - 477; // 477 leap days in the years 1 to 1969
+        boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+        return 365L * (year - 1970) + leapDays + DAYS_BEFORE_MONTH[month] + (leap && month > 2 ? 1 : 0) + day - 1;
     }
 
     /** One walk; the fields are the results. */
@@ -789,29 +793,52 @@ final class CertDer {
 
         /** UTCTime {@code YYMMDDhhmmssZ} or GeneralizedTime {@code YYYYMMDDhhmmssZ}, valid dates only. */
         Instant time(int end) {
-            // the tag and the length (short: 13 or 15) read as open() reads them, then the digits at once
+            // the tag and the length (short: 13 or 15) read as open() reads them, then the digits in straight code
             int p = pos;
-            int year;
-            if (end - p >= 15 && b[p] == 0x17 && b[p + 1] == 13) {
-                require(b[p + 14] == 'Z' && digits(p + 2, p + 14));
-                int yy = two(p + 2);
-                year = yy < 50 ? 2000 + yy : 1900 + yy;
+            int century; // -1 for UTCTime
+            if (end - p >= 15 && b[p] == 0x17 && b[p + 1] == 13 && b[p + 14] == 'Z') {
+                century = -1;
+                pos = p + 15;
+                p += 2;
+            } else if (end - p >= 17 && b[p] == 0x18 && b[p + 1] == 15 && b[p + 16] == 'Z') {
+                int c1 = b[p + 2] - '0';
+                int c2 = b[p + 3] - '0';
+                require((c1 | 9 - c1 | c2 | 9 - c2) >= 0);
+                century = c1 * 10 + c2;
+                pos = p + 17;
                 p += 4;
-                pos = p + 11;
-            } else if (end - p >= 17 && b[p] == 0x18 && b[p + 1] == 15) {
-                require(b[p + 16] == 'Z' && digits(p + 2, p + 16));
-                year = two(p + 2) * 100 + two(p + 4);
-                require(year >= 1950);
-                p += 6;
-                pos = p + 11;
             } else {
                 throw OUTSIDE;
             }
-            int month = two(p);
-            int day = two(p + 2);
-            int hour = two(p + 4);
-            int minute = two(p + 6);
-            int second = two(p + 8);
+            int y1 = b[p] - '0';
+            int y2 = b[p + 1] - '0';
+            int mo1 = b[p + 2] - '0';
+            int mo2 = b[p + 3] - '0';
+            int d1 = b[p + 4] - '0';
+            int d2 = b[p + 5] - '0';
+            int h1 = b[p + 6] - '0';
+            int h2 = b[p + 7] - '0';
+            int mi1 = b[p + 8] - '0';
+            int mi2 = b[p + 9] - '0';
+            int s1 = b[p + 10] - '0';
+            int s2 = b[p + 11] - '0';
+            // each a digit: none negative, none above 9
+            require((y1 | 9 - y1 | y2 | 9 - y2 | mo1 | 9 - mo1 | mo2 | 9 - mo2 | d1 | 9 - d1 | d2 | 9 - d2 | h1 | 9 - h1
+                            | h2 | 9 - h2 | mi1 | 9 - mi1 | mi2 | 9 - mi2 | s1 | 9 - s1 | s2 | 9 - s2)
+                    >= 0);
+            int yy = y1 * 10 + y2;
+            int year;
+            if (century < 0) {
+                year = yy < 50 ? 2000 + yy : 1900 + yy;
+            } else {
+                year = century * 100 + yy;
+                require(year >= 1950);
+            }
+            int month = mo1 * 10 + mo2;
+            int day = d1 * 10 + d2;
+            int hour = h1 * 10 + h2;
+            int minute = mi1 * 10 + mi2;
+            int second = s1 * 10 + s2;
             require(month >= 1 && month <= 12 && day >= 1 && hour < 24 && minute < 60 && second < 60);
             boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
             require(day
@@ -820,21 +847,6 @@ final class CertDer {
                             : month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31));
             long days = epochDay(year, month, day);
             return Instant.ofEpochSecond(days * 86400 + hour * 3600L + minute * 60L + second);
-        }
-
-        /** @return true if {@code [from, to)} holds ASCII digits alone */
-        boolean digits(int from, int to) {
-            int bad = 0;
-            for (int i = from; i < to; i++) {
-                int d = b[i] - '0';
-                bad |= d | (9 - d);
-            }
-            return bad >= 0;
-        }
-
-        /** @return the number of the two digits at {@code at} */
-        int two(int at) {
-            return (b[at] - '0') * 10 + b[at + 1] - '0';
         }
 
         /** SubjectPublicKeyInfo: RSA (rsaEncryption, NULL) or EC on a named NIST curve, uncompressed point. */

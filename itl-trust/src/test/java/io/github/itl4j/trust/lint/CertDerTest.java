@@ -582,6 +582,18 @@ class CertDerTest {
                     d.toEpochDay(), CertDer.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()), d::toString);
         }
         assertEquals(java.time.LocalDate.of(9999, 12, 31).toEpochDay(), CertDer.epochDay(9999, 12, 31));
+        for (java.time.LocalDate d = java.time.LocalDate.of(1, 1, 1); d.getYear() < 10000; d = d.plusDays(13)) {
+            assertEquals(
+                    d.toEpochDay(), CertDer.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()), d::toString);
+        }
+        for (int year : new int[] {1, 4, 100, 400, 1600, 1900, 2000, 2100, 2400}) {
+            for (int month = 1; month <= 12; month++) {
+                java.time.LocalDate d = java.time.LocalDate.of(year, month, 1);
+                java.time.LocalDate last = d.withDayOfMonth(d.lengthOfMonth());
+                assertEquals(d.toEpochDay(), CertDer.epochDay(year, month, 1), d::toString);
+                assertEquals(last.toEpochDay(), CertDer.epochDay(year, month, last.getDayOfMonth()), last::toString);
+            }
+        }
     }
 
     @Test

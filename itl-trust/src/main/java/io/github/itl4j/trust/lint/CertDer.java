@@ -270,24 +270,39 @@ final class CertDer {
      *     or the number of attributes when it has no CN
      */
     int spelled(byte[] n, int from, int to) {
-        if (!plain) {
-            return -1;
-        }
-        byte[] d = der;
-        if (d != null) {
-            return spelled(n, from, to, d, 0);
-        }
-        Spelling s = new Spelling(n, from, to);
-        cert.feed(s); // the certificate where it lies, no copy
-        return s.spelled;
+        return spell(n, from, to).spelled;
     }
 
-    /** {@link #spelled(byte[], int, int)} over the certificate read in place. */
-    private final class Spelling implements Bytes.Sink<RuntimeException> {
+    /**
+     * {@link #spelled} and the CN of a name that spells the subject, read where the certificate lies (no copy).
+     *
+     * @param n holds the name (read only)
+     * @param from where it starts
+     * @param to where it ends
+     * @return the spelling: {@link Spelling#spelled} as {@link #spelled} gives it, and its CN
+     */
+    Spelling spell(byte[] n, int from, int to) {
+        Spelling s = new Spelling(n, from, to);
+        if (plain) {
+            byte[] d = der;
+            if (d != null) {
+                s.write(d, 0, d.length);
+            } else {
+                cert.feed(s); // the certificate where it lies, no copy
+            }
+        }
+        return s;
+    }
+
+    /** A name's spelling of the subject ({@link #spell}), made over the certificate's bytes. */
+    final class Spelling implements Bytes.Sink<RuntimeException> {
         private final byte[] n;
         private final int from;
         private final int to;
-        int spelled;
+        /** As {@link #spelled} gives it: -1, or the index of the attribute whose value is the name's CN. */
+        int spelled = -1;
+        /** The CN's value, or null for a name not spelled as the subject or without a CN. */
+        String cn;
 
         Spelling(byte[] n, int from, int to) {
             this.n = n;
@@ -297,7 +312,12 @@ final class CertDer {
 
         @Override
         public void write(byte[] c, int off, int len) {
-            spelled = spelled(n, from, to, c, off);
+            int a = spelled(n, from, to, c, off);
+            spelled = a;
+            if (a >= 0 && a < avaCount) {
+                int vs = avas[3 * a + 1];
+                cn = new String(c, off + vs, avas[3 * a + 2] - vs, ISO_8859_1);
+            }
         }
     }
 
@@ -343,19 +363,9 @@ final class CertDer {
         return p == to ? cn : -1;
     }
 
-    /** @return how many attributes the subject has */
+    /** @return how many attributes the subject has, for tests */
     int avaCount() {
         return avaCount;
-    }
-
-    /** @return the value of attribute {@code a} (printable ASCII, trimmed) as text */
-    String value(int a) {
-        int s = avas[3 * a + 1];
-        int n = avas[3 * a + 2] - s;
-        byte[] d = der;
-        return d != null
-                ? new String(d, s, n, ISO_8859_1)
-                : new String(cert.slice(s, n).toByteArray(), ISO_8859_1);
     }
 
     /**

@@ -347,9 +347,10 @@ final class CertFacts {
             while (end > off && a[end - 1] == 0) {
                 end--; // as Bytes.toNulTerminatedString() drops them
             }
-            int spelled = light == null ? -1 : light.spelled(a, off, end);
-            if (spelled >= 0) { // the subject's attributes spelled exactly (printable ASCII): the common case
-                cn = spelled < light.avaCount() ? light.value(spelled) : LintContext.cn(a, off, end);
+            CertDer.Spelling spelling = light == null ? null : light.spell(a, off, end);
+            if (spelling != null && spelling.spelled >= 0) {
+                // the subject's attributes spelled exactly (printable ASCII): the common case
+                cn = spelling.cn != null ? spelling.cn : LintContext.cn(a, off, end);
                 same = Boolean.TRUE;
                 return;
             }

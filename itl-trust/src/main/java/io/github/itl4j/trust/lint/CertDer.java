@@ -347,10 +347,10 @@ final class CertDer {
             if (to - q <= ve - vs || n[q] != '=') {
                 return -1;
             }
-            for (int i = 0; i < k.length; i++) {
-                if (n[p + i] != k[i]) {
-                    return -1;
-                }
+            // the keyword: one or two letters mostly, compared without a loop
+            if (n[p] != k[0]
+                    || k.length > 1 && (n[p + 1] != k[1] || k.length > 2 && !same(n, p + 2, k, 2, k.length - 2))) {
+                return -1;
             }
             if (!same(n, q + 1, c, base + vs, ve - vs)) {
                 return -1;

@@ -21,7 +21,8 @@ import java.util.Arrays;
  * decides: within the subset the JDK accepts every certificate this accepts and gives the same values
  * ({@code CertDerTest} checks that over every certificate of the test data and over generated and mutated ones).
  * Never throws; the walk is iterative and each length is checked against its container, so malformed bytes end it,
- * in time linear in their length. Immutable.
+ * in time linear in their length. Immutable, but for a copy of a certificate read in place, made once when first
+ * needed (thread-safe).
  */
 final class CertDer {
     private static final byte[] RSA = {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01};

@@ -21,7 +21,8 @@ import java.util.Arrays;
  * decides: within the subset the JDK accepts every certificate this accepts and gives the same values
  * ({@code CertDerTest} checks that over every certificate of the test data and over generated and mutated ones).
  * Never throws; the walk is iterative and each length is checked against its container, so malformed bytes end it,
- * in time linear in their length. Immutable.
+ * in time linear in their length. Immutable, but for a copy of a certificate read in place, made once when first
+ * needed (thread-safe).
  */
 final class CertDer {
     private static final byte[] RSA = {0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01};
@@ -40,6 +41,21 @@ final class CertDer {
     };
     private static final int MAX_EXTENSIONS = 32;
 
+    /** By the last byte x of an OID 2.5.4.x (id-at) below 12, the index of its keyword in {@link #KEYWORDS}, or -1. */
+    private static final int[] ID_AT_KEYWORDS = {-1, -1, -1, 0, -1, -1, 1, 2, 3, 4, 5, 6};
+
+    /**
+     * What a subject value's byte is, by its unsigned value: 0 printable ASCII, 1 printable ASCII that splits or
+     * escapes a name's attributes ({@code , ; + \}), 2 any other.
+     */
+    private static final byte[] VALUE_BYTES = new byte[256];
+
+    static {
+        for (int c = 0; c < 256; c++) {
+            VALUE_BYTES[c] = (byte) (c < 0x20 || c >= 0x7f ? 2 : c == ',' || c == ';' || c == '+' || c == '\\' ? 1 : 0);
+        }
+    }
+
     /** Thrown (one shared instance, no stack trace) when the bytes leave the subset. */
     private static final class Outside extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -52,10 +68,13 @@ final class CertDer {
     private static final Outside OUTSIDE = new Outside();
 
     /**
-     * The certificate (not copied: the caller's compact copy), or for one read in place ({@link #read(Bytes)}) a copy
-     * of its subject and SubjectPublicKeyInfo; the offsets below are in this array.
+     * The certificate's bytes, the offsets below from its start: the caller's compact copy ({@link #read(byte[])}); for
+     * one read in place ({@link #read(Bytes)}), null, and a copy made from {@link #cert} on first use by what is not
+     * the common case ({@link #bytes()}).
      */
-    final byte[] der;
+    private volatile byte[] der;
+    /** The certificate read in place (a slice of a file: not copied), or null for one read from its own copy. */
+    private final Bytes cert;
 
     final Instant notBefore;
     final Instant notAfter;
@@ -63,10 +82,7 @@ final class CertDer {
     final int rsaBits;
     /** {@code P-256}, {@code P-384}, {@code P-521} for an EC key, else null. */
     final String curve;
-    /**
-     * The serial number's content octets (two's complement, as encoded) in the array given to {@link #read(byte[])};
-     * -1 for a certificate read in place.
-     */
+    /** The serial number's content octets (two's complement, as encoded). */
     final int serialOff;
 
     final int serialLen;
@@ -91,21 +107,36 @@ final class CertDer {
     /** The RFC 2253 keywords {@code X500Principal.getName()} writes for the attribute types read here. */
     static final String[] KEYWORDS = {"CN", "C", "L", "ST", "STREET", "O", "OU", "DC", "UID"};
 
+    /** {@link #KEYWORDS} as ASCII bytes. */
+    private static final byte[][] KEYWORD_BYTES = new byte[KEYWORDS.length][];
+
+    static {
+        for (int i = 0; i < KEYWORDS.length; i++) {
+            KEYWORD_BYTES[i] = KEYWORDS[i].getBytes(ISO_8859_1);
+        }
+    }
+
+    /**
+     * True if no subject value holds a byte that splits or escapes a name's attributes ({@code , ; + \}): then a
+     * name that spells the attributes exactly ({@link #spelled}) names the subject.
+     */
+    private final boolean plain;
+
     /**
      * @param r the walk's results
-     * @param keep true to keep the walked array (the caller's own copy of the certificate), false to keep a copy of
-     *     the subject and the SubjectPublicKeyInfo alone (adjacent in a certificate: one range), all that is read
-     *     after the walk
+     * @param cert the certificate read in place (its bytes are walked, a slice starting at {@code base}), or null for
+     *     one read from the caller's own copy (the walked array, kept)
+     * @param base where the certificate starts in the walked array
      */
-    private CertDer(Reader r, boolean keep) {
-        int base = keep ? 0 : r.subjectOff;
-        this.der = keep ? r.b : Arrays.copyOfRange(r.b, r.subjectOff, r.spkiOff + r.spkiLen);
+    private CertDer(Reader r, Bytes cert, int base) {
+        this.der = cert == null ? r.b : null;
+        this.cert = cert;
         this.notBefore = r.notBefore;
         this.notAfter = r.notAfter;
         this.rsaBits = r.rsaBits;
         this.curve = r.curve;
-        this.serialOff = keep ? r.serialOff : -1;
-        this.serialLen = keep ? r.serialLen : -1;
+        this.serialOff = r.serialOff - base;
+        this.serialLen = r.serialLen;
         this.subjectOff = r.subjectOff - base;
         this.subjectLen = r.subjectLen;
         this.spkiOff = r.spkiOff - base;
@@ -119,6 +150,7 @@ final class CertDer {
         }
         this.avas = a;
         this.avaCount = r.avaCount;
+        this.plain = r.plain;
     }
 
     /**
@@ -128,6 +160,7 @@ final class CertDer {
     String subjectKey() {
         String k = subjectKey;
         if (k == null) {
+            byte[] der = bytes();
             String[] keys = new String[avaCount];
             for (int i = 0; i < avaCount; i++) {
                 keys[i] = KEYWORDS[avas[3 * i]]
@@ -233,6 +266,155 @@ final class CertDer {
         return seps == 3;
     }
 
+    /**
+     * Whether a name spells the subject's attributes exactly, the common case: {@code KEYWORD=value} for each, the
+     * keyword as {@link #KEYWORDS} writes it, the value as encoded (trimmed), joined by {@code ,} or {@code ;}, in
+     * reverse DER order (CUCM's, RFC 2253's) or in DER order, nothing before or after. Such a name has the subject's
+     * attributes as its own, split as {@link #names} splits it (no value of the subject holds a separator: {@link
+     * #plain}), so {@link #names} gives true for it; and its CN, as {@link LintContext#cn(byte[], int, int)} takes it,
+     * is the value of the first CN attribute it spells. A name that does not is left to {@link #names}. Reads each
+     * byte of the name at most once per order.
+     *
+     * @param n holds the name (read only)
+     * @param from where it starts
+     * @param to where it ends
+     * @return -1 if the name does not spell the attributes so; else the index of the attribute whose value is its CN,
+     *     or the number of attributes when it has no CN
+     */
+    int spelled(byte[] n, int from, int to) {
+        return spell(n, from, to).spelled;
+    }
+
+    /**
+     * {@link #spelled} and the CN of a name that spells the subject, read where the certificate lies (no copy).
+     *
+     * @param n holds the name (read only)
+     * @param from where it starts
+     * @param to where it ends
+     * @return the spelling: {@link Spelling#spelled} as {@link #spelled} gives it, and its CN
+     */
+    Spelling spell(byte[] n, int from, int to) {
+        Spelling s = new Spelling(n, from, to);
+        if (plain) {
+            byte[] d = der;
+            if (d != null) {
+                s.write(d, 0, d.length);
+            } else {
+                cert.feed(s); // the certificate where it lies, no copy
+            }
+        }
+        return s;
+    }
+
+    /** A name's spelling of the subject ({@link #spell}), made over the certificate's bytes. */
+    final class Spelling implements Bytes.Sink<RuntimeException> {
+        private final byte[] n;
+        private final int from;
+        private final int to;
+        /** As {@link #spelled} gives it: -1, or the index of the attribute whose value is the name's CN. */
+        int spelled = -1;
+        /** The CN's value, or null for a name not spelled as the subject or without a CN. */
+        String cn;
+
+        Spelling(byte[] n, int from, int to) {
+            this.n = n;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public void write(byte[] c, int off, int len) {
+            int a = spelled(n, from, to, c, off);
+            spelled = a;
+            if (a >= 0 && a < avaCount) {
+                int vs = avas[3 * a + 1];
+                cn = new String(c, off + vs, avas[3 * a + 2] - vs, ISO_8859_1);
+            }
+        }
+    }
+
+    /** {@link #spelled(byte[], int, int)} with the certificate at {@code c[base ..]}. */
+    private int spelled(byte[] n, int from, int to, byte[] c, int base) {
+        int cn = spelled(n, from, to, true, c, base);
+        return cn >= 0 ? cn : spelled(n, from, to, false, c, base);
+    }
+
+    /** {@link #spelled(byte[], int, int)} in one order. */
+    private int spelled(byte[] n, int from, int to, boolean reverse, byte[] c, int base) {
+        int p = from;
+        int cn = avaCount;
+        for (int j = 0; j < avaCount; j++) {
+            int a = reverse ? avaCount - 1 - j : j;
+            if (j > 0) {
+                if (p >= to || n[p] != ',' && n[p] != ';') {
+                    return -1;
+                }
+                p++;
+            }
+            int kw = avas[3 * a];
+            byte[] k = KEYWORD_BYTES[kw];
+            int vs = avas[3 * a + 1];
+            int ve = avas[3 * a + 2];
+            int q = p + k.length; // where '=' must be
+            if (to - q <= ve - vs || n[q] != '=') {
+                return -1;
+            }
+            // the keyword: one or two letters mostly, compared without a loop
+            if (n[p] != k[0]
+                    || k.length > 1 && (n[p + 1] != k[1] || k.length > 2 && !same(n, p + 2, k, 2, k.length - 2))) {
+                return -1;
+            }
+            if (!same(n, q + 1, c, base + vs, ve - vs)) {
+                return -1;
+            }
+            if (kw == 0 && cn == avaCount) {
+                cn = a;
+            }
+            p = q + 1 + ve - vs;
+        }
+        return p == to ? cn : -1;
+    }
+
+    /** @return how many attributes the subject has, for tests */
+    int avaCount() {
+        return avaCount;
+    }
+
+    /**
+     * @return the certificate's bytes, the offsets from their start: the caller's copy, or for a certificate read in
+     *     place a copy made now (once), for what is not the common case (a name that is not spelled as the subject)
+     */
+    byte[] bytes() {
+        byte[] d = der;
+        if (d == null) {
+            d = cert.toByteArray(); // a race makes equal copies, any one kept
+            der = d;
+        }
+        return d;
+    }
+
+    /** @return true if this holds a copy of the certificate (its own, or one made for what is not the common case) */
+    boolean hasCopy() {
+        return der != null;
+    }
+
+    /** @return the subject Name's DER, a copy */
+    byte[] subject() {
+        return range(subjectOff, subjectLen);
+    }
+
+    /** @return the SubjectPublicKeyInfo's DER, a copy */
+    byte[] spki() {
+        return range(spkiOff, spkiLen);
+    }
+
+    private byte[] range(int off, int len) {
+        byte[] d = der;
+        return d != null
+                ? Arrays.copyOfRange(d, off, off + len)
+                : cert.slice(off, len).toByteArray();
+    }
+
     /** @return true if attribute {@code a}, not used yet, has the type {@code [ks, ke)} and the value {@code [vs, ve)} */
     private boolean matches(byte[] n, int ks, int ke, int vs, int ve, int a, long used) {
         int as = avas[3 * a + 1];
@@ -240,7 +422,7 @@ final class CertDer {
         return (used & (1L << a)) == 0
                 && ae - as == ve - vs
                 && isType(n, ks, ke, avas[3 * a])
-                && same(n, vs, ve, der, as, ae);
+                && same(n, vs, ve, bytes(), as, ae);
     }
 
     private static boolean isType(byte[] n, int s, int e, int keyword) {
@@ -266,38 +448,44 @@ final class CertDer {
      *     JDK to decode)
      */
     static CertDer read(byte[] der) {
-        return read(der, 0, der.length, true);
+        return read(der, 0, der.length, null);
     }
 
     /**
-     * Reads a certificate where it lies, a slice of a file, without copying it: what is read after the walk (the
-     * subject and the key) is copied, a few hundred bytes, and nothing keeps the file.
+     * Reads a certificate where it lies, a slice of a file, without copying it: the result keeps the slice (as the
+     * caller does: lint with its caches off, whose facts live as long as the run) and reads it again where it lies
+     * (the common case) or copies it once for what is not.
      *
-     * @param der the bytes of one certificate (read in place, not kept)
+     * @param der the bytes of one certificate (read in place; the slice is kept, not copied)
      * @return the facts, or null as {@link #read(byte[])}
      */
     static CertDer read(Bytes der) {
-        Walk w = new Walk();
+        Walk w = new Walk(der);
         der.feed(w);
         return w.result;
     }
 
     /** Reads within {@link Bytes#feed}, keeping no reference to the array. */
     private static final class Walk implements Bytes.Sink<RuntimeException> {
+        private final Bytes cert;
         CertDer result;
+
+        Walk(Bytes cert) {
+            this.cert = cert;
+        }
 
         @Override
         public void write(byte[] array, int offset, int length) {
-            result = read(array, offset, length, false);
+            result = read(array, offset, length, cert);
         }
     }
 
-    /** @param keep true if {@code der} is the caller's own copy, which the result keeps (see the constructor) */
-    private static CertDer read(byte[] der, int off, int len, boolean keep) {
+    /** @param cert the certificate read in place, or null when {@code der} is the caller's own copy (kept) */
+    private static CertDer read(byte[] der, int off, int len, Bytes cert) {
         try {
             Reader r = new Reader(der, off, off + len);
             r.certificate();
-            return new CertDer(r, keep);
+            return new CertDer(r, cert, off);
         } catch (Outside e) {
             return null;
         }
@@ -305,7 +493,24 @@ final class CertDer {
 
     /** @return true if the other certificate holds the same key (the same SubjectPublicKeyInfo bytes) */
     boolean sameKey(CertDer o) {
-        return Arrays.equals(der, spkiOff, spkiOff + spkiLen, o.der, o.spkiOff, o.spkiOff + o.spkiLen);
+        byte[] a = der;
+        byte[] b = o.der;
+        if (a != null && b != null) {
+            return Arrays.equals(a, spkiOff, spkiOff + spkiLen, b, o.spkiOff, o.spkiOff + o.spkiLen);
+        }
+        Bytes x = a != null ? Bytes.wrapOwned(a) : cert;
+        Bytes y = b != null ? Bytes.wrapOwned(b) : o.cert;
+        return x.slice(spkiOff, spkiLen).equals(y.slice(o.spkiOff, o.spkiLen));
+    }
+
+    /** @return true if {@code a[as, as + n)} and {@code b[bs, bs + n)} hold the same bytes (one index: a tight loop) */
+    static boolean same(byte[] a, int as, byte[] b, int bs, int n) {
+        for (int i = 0; i < n; i++) {
+            if (a[as + i] != b[bs + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return true if the two ranges hold the same bytes (a loop: the ranges here are a few bytes long) */
@@ -321,14 +526,18 @@ final class CertDer {
         return true;
     }
 
-    /** @return days since 1970-01-01 of a proleptic Gregorian date (as {@code LocalDate.toEpochDay()}) */
+    /** Days in the year before the first of each month (index 1 to 12) of a common year. */
+    private static final int[] DAYS_BEFORE_MONTH = {0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334};
+
+    /**
+     * @param year from 1 on
+     * @return days since 1970-01-01 of a proleptic Gregorian date (as {@code LocalDate.toEpochDay()})
+     */
     static long epochDay(int year, int month, int day) {
-        long y = month <= 2 ? year - 1 : year;
-        long era = Math.floorDiv(y, 400);
-        long yoe = y - era * 400;
-        long doy = (153L * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-        long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        return era * 146097 + doe - 719468;
+        int y = year - 1; // leap days before the year: of the years 1 to year - 1 (int arithmetic, no floor)
+        int leapDays = y / 4 - y / 100 + y / 400 - 477; // 477 leap days in the years 1 to 1969
+        boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
+        return 365L * (year - 1970) + leapDays + DAYS_BEFORE_MONTH[month] + (leap && month > 2 ? 1 : 0) + day - 1;
     }
 
     /** One walk; the fields are the results. */
@@ -350,6 +559,8 @@ final class CertDer {
         int spkiLen;
         int[] avas;
         int avaCount;
+        /** {@link CertDer#plain}. */
+        boolean plain = true;
 
         Reader(byte[] b, int start, int limit) {
             this.b = b;
@@ -363,28 +574,36 @@ final class CertDer {
          * @return the end of the content; {@link #pos} is at its start
          */
         int open(int tag, int end) {
-            if (pos + 2 > end || (b[pos] & 0xff) != tag) {
+            int p = pos;
+            if (end - p < 2 || b[p] != (byte) tag) {
                 throw OUTSIDE;
             }
-            pos++;
-            int l = b[pos++] & 0xff;
-            if (l >= 0x80) {
-                int n = l & 0x7f;
-                if (n == 0 || n > 3 || n > end - pos || b[pos] == 0) {
-                    throw OUTSIDE; // indefinite, too long, or not minimal
-                }
-                l = 0;
-                for (int i = 0; i < n; i++) {
-                    l = l << 8 | (b[pos++] & 0xff);
-                }
-                if (l < 0x80) {
-                    throw OUTSIDE; // the short form was due
-                }
+            int l = b[p + 1];
+            p += 2;
+            if (l < 0) {
+                return openLong(l & 0x7f, p, end);
             }
-            if (l > end - pos) {
+            if (l > end - p) {
                 throw OUTSIDE;
             }
-            return pos + l;
+            pos = p;
+            return p + l;
+        }
+
+        /** {@link #open}'s long form: {@code n} length octets at {@code p}. */
+        private int openLong(int n, int p, int end) {
+            if (n == 0 || n > 3 || n > end - p || b[p] == 0) {
+                throw OUTSIDE; // indefinite, too long, or not minimal
+            }
+            int l = 0;
+            for (int i = 0; i < n; i++) {
+                l = l << 8 | (b[p++] & 0xff);
+            }
+            if (l < 0x80 || l > end - p) {
+                throw OUTSIDE; // the short form was due, or too long for its container
+            }
+            pos = p;
+            return p + l;
         }
 
         int peek(int end) {
@@ -425,14 +644,14 @@ final class CertDer {
             notAfter = time(ve);
             require(pos == ve);
             subjectOff = pos;
-            name(tbsEnd, true);
+            subject(tbsEnd);
             subjectLen = pos - subjectOff;
             // a self-signed certificate's (CUCM's) issuer has the subject's bytes, which the stricter subject walk
             // has just accepted: the issuer's walk would accept them too
             if (!Arrays.equals(b, issuerOff, issuerEnd, b, subjectOff, pos)) {
                 int after = pos;
                 pos = issuerOff;
-                name(tbsEnd, false);
+                name(tbsEnd);
                 require(pos == issuerEnd);
                 pos = after;
             }
@@ -444,9 +663,10 @@ final class CertDer {
                 extensions(xe);
             }
             require(pos == tbsEnd);
+            // the outer signature algorithm: the bytes of the inner one (which were read as an AlgorithmIdentifier)
             int a2 = pos;
-            algorithm(certEnd);
-            require(same(b, a2, pos, b, algStart, algEnd));
+            require(certEnd - a2 >= algEnd - algStart && same(b, a2, a2 + algEnd - algStart, b, algStart, algEnd));
+            pos = a2 + algEnd - algStart;
             int sigEnd = open(0x03, certEnd);
             require(sigEnd - pos >= 2 && b[pos] == 0 && sigEnd == certEnd);
             pos = sigEnd;
@@ -473,9 +693,13 @@ final class CertDer {
         int oid(int end) {
             int e = open(0x06, end);
             int start = pos;
-            require(e > start && e - start < 0x80 && (b[e - 1] & 0x80) == 0);
+            require(e > start && e - start < 0x80 && b[e - 1] >= 0);
+            // no subidentifier starts 0x80 (not minimal): no 0x80 first or after a byte that ends one
+            int prev = 0;
             for (int i = start; i < e; i++) {
-                require(!(b[i] == (byte) 0x80 && (i == start || (b[i - 1] & 0x80) == 0)));
+                byte c = b[i];
+                require(c != (byte) 0x80 || prev < 0);
+                prev = c;
             }
             pos = e;
             return start;
@@ -496,18 +720,15 @@ final class CertDer {
         }
 
         /** A Name of at least one RDN, each of at least one attribute with a primitive string value. */
-        void name(int end, boolean subject) {
+        void name(int end) {
             int ne = open(0x30, end);
             require(ne > pos);
-            int[] a = subject ? new int[3 * 8] : null;
-            int n = 0;
             while (pos < ne) {
                 int se = open(0x31, ne);
                 require(se > pos);
                 while (pos < se) {
                     int ae = open(0x30, se);
-                    int os = oid(ae);
-                    int oe = pos;
+                    oid(ae);
                     int tag = peek(ae);
                     require(tag == 0x0c
                             || tag == 0x13
@@ -517,33 +738,70 @@ final class CertDer {
                             || tag == 0x1c
                             || tag == 0x12
                             || tag == 0x1a);
-                    int vs = open(tag, ae);
-                    int vstart = pos;
-                    require(vs == ae);
-                    if (subject) {
-                        require(tag == 0x0c || tag == 0x13 || tag == 0x16);
-                        int kw = keyword(os, oe);
-                        require(kw >= 0 && n < 64);
-                        if (3 * n == a.length) {
-                            a = Arrays.copyOf(a, a.length * 2);
-                        }
-                        a[3 * n] = kw;
-                        ascii(vstart, vs, a, 3 * n + 1);
-                        n++;
-                    }
+                    require(open(tag, ae) == ae);
                     pos = ae;
                 }
             }
-            if (subject) {
-                avas = a;
-                avaCount = n;
+        }
+
+        /**
+         * The subject: a Name as {@link #name} reads it whose attributes all have a type with an RFC 2253 keyword
+         * ({@link #KEYWORDS}) and a UTF8String, PrintableString or IA5String value of printable ASCII; puts them in
+         * {@link #avas}.
+         */
+        void subject(int end) {
+            int ne = open(0x30, end);
+            require(ne > pos);
+            int[] a = new int[3 * 8];
+            int n = 0;
+            while (pos < ne) {
+                int se = open(0x31, ne);
+                require(se > pos);
+                while (pos < se) {
+                    int ae = open(0x30, se);
+                    // the type, one of the keywords' OIDs (each well formed): 2.5.4.x, or DC or UID
+                    int p = pos;
+                    int kw;
+                    if (ae - p >= 5 && b[p] == 0x06 && b[p + 1] == 3 && b[p + 2] == 0x55 && b[p + 3] == 0x04) {
+                        int x = b[p + 4];
+                        kw = x >= 0 && x < ID_AT_KEYWORDS.length ? ID_AT_KEYWORDS[x] : -1;
+                        pos = p + 5;
+                    } else if (ae - p >= 12
+                            && b[p] == 0x06
+                            && b[p + 1] == 10
+                            && same(b, p + 2, p + 10, DC_UID_ARC, 0, 8)
+                            && b[p + 10] == 0x01) {
+                        kw = b[p + 11] == 0x19 ? 7 : b[p + 11] == 0x01 ? 8 : -1;
+                        pos = p + 12;
+                    } else {
+                        throw OUTSIDE;
+                    }
+                    require(kw >= 0 && n < 64);
+                    byte tag = pos < ae ? b[pos] : 0;
+                    require(tag == 0x0c || tag == 0x13 || tag == 0x16);
+                    require(open(tag, ae) == ae);
+                    if (3 * n == a.length) {
+                        a = Arrays.copyOf(a, a.length * 2);
+                    }
+                    a[3 * n] = kw;
+                    ascii(pos, ae, a, 3 * n + 1);
+                    n++;
+                    pos = ae;
+                }
             }
+            avas = a;
+            avaCount = n;
         }
 
         /** Checks a value is printable ASCII; puts where it starts and ends, trimmed (as the name key trims it). */
         void ascii(int s, int e, int[] out, int at) {
+            int k = 0;
             for (int i = s; i < e; i++) {
-                require(b[i] >= 0x20 && b[i] < 0x7f);
+                k |= VALUE_BYTES[b[i] & 0xff];
+            }
+            require(k < 2);
+            if (k != 0) {
+                plain = false;
             }
             while (s < e && b[s] == ' ') {
                 s++;
@@ -555,62 +813,56 @@ final class CertDer {
             out[at + 1] = e;
         }
 
-        /** @return the index in {@link #KEYWORDS} of an attribute type's RFC 2253 keyword, or -1 */
-        int keyword(int s, int e) {
-            int n = e - s;
-            if (n == 3 && b[s] == 0x55 && b[s + 1] == 0x04) {
-                switch (b[s + 2]) {
-                    case 3:
-                        return 0;
-                    case 6:
-                        return 1;
-                    case 7:
-                        return 2;
-                    case 8:
-                        return 3;
-                    case 9:
-                        return 4;
-                    case 10:
-                        return 5;
-                    case 11:
-                        return 6;
-                    default:
-                        return -1;
-                }
-            }
-            if (n == 10 && same(b, s, s + 8, DC_UID_ARC, 0, 8) && b[s + 8] == 0x01) {
-                return b[s + 9] == 0x19 ? 7 : b[s + 9] == 0x01 ? 8 : -1;
-            }
-            return -1;
-        }
-
         /** UTCTime {@code YYMMDDhhmmssZ} or GeneralizedTime {@code YYYYMMDDhhmmssZ}, valid dates only. */
         Instant time(int end) {
-            int tag = peek(end);
-            int year;
-            int p;
-            if (tag == 0x17) {
-                int e = open(0x17, end);
-                require(e - pos == 13 && b[e - 1] == 'Z');
-                int yy = digits(pos, 2);
-                year = yy < 50 ? 2000 + yy : 1900 + yy;
-                p = pos + 2;
-                pos = e;
+            // the tag and the length (short: 13 or 15) read as open() reads them, then the digits in straight code
+            int p = pos;
+            int century; // -1 for UTCTime
+            if (end - p >= 15 && b[p] == 0x17 && b[p + 1] == 13 && b[p + 14] == 'Z') {
+                century = -1;
+                pos = p + 15;
+                p += 2;
+            } else if (end - p >= 17 && b[p] == 0x18 && b[p + 1] == 15 && b[p + 16] == 'Z') {
+                int c1 = b[p + 2] - '0';
+                int c2 = b[p + 3] - '0';
+                require((c1 | 9 - c1 | c2 | 9 - c2) >= 0);
+                century = c1 * 10 + c2;
+                pos = p + 17;
+                p += 4;
             } else {
-                int e = open(0x18, end);
-                require(e - pos == 15 && b[e - 1] == 'Z');
-                year = digits(pos, 4);
-                require(year >= 1950);
-                p = pos + 4;
-                pos = e;
+                throw OUTSIDE;
             }
-            int month = digits(p, 2);
-            int day = digits(p + 2, 2);
-            int hour = digits(p + 4, 2);
-            int minute = digits(p + 6, 2);
-            int second = digits(p + 8, 2);
+            int y1 = b[p] - '0';
+            int y2 = b[p + 1] - '0';
+            int mo1 = b[p + 2] - '0';
+            int mo2 = b[p + 3] - '0';
+            int d1 = b[p + 4] - '0';
+            int d2 = b[p + 5] - '0';
+            int h1 = b[p + 6] - '0';
+            int h2 = b[p + 7] - '0';
+            int mi1 = b[p + 8] - '0';
+            int mi2 = b[p + 9] - '0';
+            int s1 = b[p + 10] - '0';
+            int s2 = b[p + 11] - '0';
+            // each a digit: none negative, none above 9
+            require((y1 | 9 - y1 | y2 | 9 - y2 | mo1 | 9 - mo1 | mo2 | 9 - mo2 | d1 | 9 - d1 | d2 | 9 - d2 | h1 | 9 - h1
+                            | h2 | 9 - h2 | mi1 | 9 - mi1 | mi2 | 9 - mi2 | s1 | 9 - s1 | s2 | 9 - s2)
+                    >= 0);
+            int yy = y1 * 10 + y2;
+            int year;
+            if (century < 0) {
+                year = yy < 50 ? 2000 + yy : 1900 + yy;
+            } else {
+                year = century * 100 + yy;
+                require(year >= 1950);
+            }
+            int month = mo1 * 10 + mo2;
+            int day = d1 * 10 + d2;
+            int hour = h1 * 10 + h2;
+            int minute = mi1 * 10 + mi2;
+            int second = s1 * 10 + s2;
             require(month >= 1 && month <= 12 && day >= 1 && hour < 24 && minute < 60 && second < 60);
-            boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+            boolean leap = (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0);
             require(day
                     <= (month == 2
                             ? (leap ? 29 : 28)
@@ -619,23 +871,14 @@ final class CertDer {
             return Instant.ofEpochSecond(days * 86400 + hour * 3600L + minute * 60L + second);
         }
 
-        int digits(int at, int n) {
-            int v = 0;
-            for (int i = at; i < at + n; i++) {
-                int d = b[i] - '0';
-                require(d >= 0 && d <= 9);
-                v = v * 10 + d;
-            }
-            return v;
-        }
-
         /** SubjectPublicKeyInfo: RSA (rsaEncryption, NULL) or EC on a named NIST curve, uncompressed point. */
         void spki(int end) {
             spkiOff = pos;
             int e = open(0x30, end);
             int ae = open(0x30, e);
-            int os = oid(ae);
-            int oe = pos;
+            int oe = open(0x06, ae); // compared with known OIDs alone (well formed)
+            int os = pos;
+            pos = oe;
             if (isOid(os, oe, RSA)) {
                 require(open(0x05, ae) == pos && pos == ae);
                 int be = open(0x03, e);
@@ -654,8 +897,9 @@ final class CertDer {
                 require(ee == ke && bits >= 512 && bits <= 16384 && ebits >= 2 && (bits <= 3072 || ebits <= 64));
                 rsaBits = bits;
             } else if (isOid(os, oe, EC)) {
-                int cs = oid(ae);
-                int ce = pos;
+                int ce = open(0x06, ae); // compared with known OIDs alone
+                int cs = pos;
+                pos = ce;
                 require(ce == ae);
                 int size;
                 if (isOid(cs, ce, P256)) {
@@ -691,7 +935,19 @@ final class CertDer {
             while (pos < se) {
                 int start = pos;
                 int ee = open(0x30, se);
-                int os = oid(ee);
+                int t = pos;
+                int os;
+                if (ee - t >= 5
+                        && b[t] == 0x06
+                        && b[t + 1] == 3
+                        && b[t + 2] == 0x55
+                        && b[t + 3] == 0x1d
+                        && b[t + 4] >= 0) {
+                    os = t + 2; // 2.5.29.x, x below 128: a well-formed OID, as oid() would find
+                    pos = t + 5;
+                } else {
+                    os = oid(ee);
+                }
                 int oe = pos;
                 require(++n <= MAX_EXTENSIONS);
                 // no duplicate: an id-ce OID of three bytes (the common ones) is told by the set, no other OID can

@@ -10,7 +10,6 @@ import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
@@ -124,8 +123,7 @@ final class CertFacts {
     String subject() {
         String s = subject;
         if (s == null) {
-            byte[] name = Arrays.copyOfRange(light.der, light.subjectOff, light.subjectOff + light.subjectLen);
-            s = new X500Principal(name).getName();
+            s = new X500Principal(light.subject()).getName();
             subject = s;
         }
         return s;
@@ -135,7 +133,7 @@ final class CertFacts {
     PublicKey key() {
         PublicKey k = key;
         if (k == null) {
-            byte[] spki = Arrays.copyOfRange(light.der, light.spkiOff, light.spkiOff + light.spkiLen);
+            byte[] spki = light.spki();
             try {
                 k = KeyFactory.getInstance(rsaBits > 0 ? "RSA" : "EC").generatePublic(new X509EncodedKeySpec(spki));
             } catch (GeneralSecurityException e) {
@@ -297,7 +295,7 @@ final class CertFacts {
             d = CertDer.read(b); // keeps the copy
         } else {
             copy = der;
-            d = CertDer.read(der); // keeps a copy of the subject and the key alone
+            d = CertDer.read(der); // reads the slice where it lies, no copy
         }
         if (d != null) {
             return new CertFacts(copy, d);
@@ -348,6 +346,13 @@ final class CertFacts {
             int end = off + len;
             while (end > off && a[end - 1] == 0) {
                 end--; // as Bytes.toNulTerminatedString() drops them
+            }
+            CertDer.Spelling spelling = light == null ? null : light.spell(a, off, end);
+            if (spelling != null && spelling.spelled >= 0) {
+                // the subject's attributes spelled exactly (printable ASCII): the common case
+                cn = spelling.cn != null ? spelling.cn : LintContext.cn(a, off, end);
+                same = Boolean.TRUE;
+                return;
             }
             for (int i = off; i < end; i++) {
                 if (a[i] < 0) {

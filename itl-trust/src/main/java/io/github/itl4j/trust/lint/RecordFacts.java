@@ -5,6 +5,7 @@ import io.github.itl4j.DigestAlgorithm;
 import io.github.itl4j.ItlRecord;
 import io.github.itl4j.RecordTags;
 import io.github.itl4j.Role;
+import io.github.itl4j.tlv.Tlv;
 import io.github.itl4j.trust.TrustLists;
 import java.security.PublicKey;
 
@@ -60,32 +61,87 @@ final class RecordFacts {
     final boolean hasDnsName;
 
     private RecordFacts(ItlRecord record) {
-        this.role = record.role().orElse(null);
-        this.der = record.certificate().orElse(null);
-        this.certHash = record.certHash().orElse(null);
-        this.carries = der != null || certHash != null || record.publicKey().isPresent();
+        // the fields read from the record's bytes in one walk, as its accessors read them (the first field with a
+        // tag), without the field index the record would make for them
+        Bytes e = record.encoded();
+        int n = record.fieldCount();
+        int function = -1;
+        int certificate = -1;
+        int certHash = -1;
+        int publicKey = -1;
+        int subjectName = -1;
+        int hashAlgorithm = -1;
+        int serialNumber = -1;
+        int ipAddress = -1;
+        int dnsName = -1;
+        for (int i = 0, p = RecordTags.RECORD_LENGTH_SIZE; i < n; i++) {
+            switch (e.getUnsigned(p)) {
+                case RecordTags.FUNCTION:
+                    function = function < 0 ? p : function;
+                    break;
+                case RecordTags.CERTIFICATE:
+                    certificate = certificate < 0 ? p : certificate;
+                    break;
+                case RecordTags.CERT_HASH:
+                    certHash = certHash < 0 ? p : certHash;
+                    break;
+                case RecordTags.PUBLIC_KEY:
+                    publicKey = publicKey < 0 ? p : publicKey;
+                    break;
+                case RecordTags.SUBJECT_NAME:
+                    subjectName = subjectName < 0 ? p : subjectName;
+                    break;
+                case RecordTags.HASH_ALGORITHM:
+                    hashAlgorithm = hashAlgorithm < 0 ? p : hashAlgorithm;
+                    break;
+                case RecordTags.SERIAL_NUMBER:
+                    serialNumber = serialNumber < 0 ? p : serialNumber;
+                    break;
+                case RecordTags.IP_ADDRESS:
+                    ipAddress = ipAddress < 0 ? p : ipAddress;
+                    break;
+                case RecordTags.DNS_NAME:
+                    dnsName = dnsName < 0 ? p : dnsName;
+                    break;
+                default:
+                    break;
+            }
+            p += Tlv.HEADER_SIZE + e.getU16(p + 1);
+        }
+        // as ItlRecord.role(): a FUNCTION of two bytes
+        this.role = function >= 0 && e.getU16(function + 1) == 2 ? Role.of(e.getU16(function + Tlv.HEADER_SIZE)) : null;
+        this.der = value(e, certificate);
+        this.certHash = value(e, certHash);
+        this.carries = der != null || this.certHash != null || publicKey >= 0;
         this.facts = der != null ? CertFacts.get(der) : null;
         this.fieldKey = facts != null ? null : TrustLists.publicKey(record).orElse(null);
-        this.subjectNameValue = record.value(RecordTags.SUBJECT_NAME).orElse(null);
+        this.subjectNameValue = value(e, subjectName);
         if (facts != null) {
-            CertFacts.Named n = facts.named(subjectNameValue);
-            this.cn = n.cn;
-            this.recovery = n.recovery;
-            this.subjectConsistent = n.sameSubject;
+            CertFacts.Named named = facts.named(subjectNameValue);
+            this.cn = named.cn;
+            this.recovery = named.recovery;
+            this.subjectConsistent = named.sameSubject;
         } else {
             this.cn = LintContext.cn(subjectNameValue != null ? subjectNameValue.toNulTerminatedString() : "");
             this.recovery = CertFacts.isRecovery(cn);
             this.subjectConsistent = true;
         }
         this.record = record;
-        this.hashAlgorithm = record.hashAlgorithm().orElse(null);
-        Bytes serial = record.serialNumber().orElse(null);
+        // as ItlRecord.hashAlgorithm(): a HASH ALGORITHM of one byte
+        this.hashAlgorithm = hashAlgorithm >= 0 && e.getU16(hashAlgorithm + 1) == 1
+                ? DigestAlgorithm.of(e.getUnsigned(hashAlgorithm + Tlv.HEADER_SIZE))
+                : null;
+        Bytes serial = value(e, serialNumber);
         this.serialLeadingZero = serial != null && serial.size() > 1 && serial.get(0) == 0;
         // whether the fields are there, without the address object or the name's text (a CTL has both in every record)
-        Bytes ip = record.value(RecordTags.IP_ADDRESS).orElse(null);
-        this.hasIpAddress = ip != null && ip.size() == 4; // as ItlRecord.ipAddress() (4 bytes always make one)
-        Bytes dns = record.value(RecordTags.DNS_NAME).orElse(null);
+        this.hasIpAddress = ipAddress >= 0 && e.getU16(ipAddress + 1) == 4; // as ItlRecord.ipAddress()
+        Bytes dns = value(e, dnsName);
         this.hasDnsName = dns != null && !isBlank(dns);
+    }
+
+    /** @return the value of the field whose tag byte is at {@code p} in {@code e}, or null for {@code p < 0} */
+    private static Bytes value(Bytes e, int p) {
+        return p < 0 ? null : e.slice(p + Tlv.HEADER_SIZE, e.getU16(p + 1));
     }
 
     /**

@@ -229,7 +229,7 @@ class CertDerTest {
         assertEquals(subject, f.subject(), hex);
         assertEquals(k, f.key(), hex);
         // read in place (a slice of a larger array, as lint reads a record's certificate with its caches off): the
-        // same facts, from a copy of the subject and the key alone
+        // same facts, with no copy of the certificate for the common case (a name spelled as the subject)
         byte[] padded = new byte[der.length + 7];
         System.arraycopy(der, 0, padded, 3, der.length);
         Arrays.fill(padded, 0, 3, (byte) 0x30);
@@ -240,12 +240,24 @@ class CertDerTest {
         assertEquals(d.notAfter, p.notAfter, hex);
         assertEquals(d.rsaBits, p.rsaBits, hex);
         assertEquals(d.curve, p.curve, hex);
-        assertEquals(d.subjectKey(), p.subjectKey(), hex);
         assertTrue(p.sameKey(d) && d.sameKey(p), hex);
-        assertArrayEquals(
-                c.getSubjectX500Principal().getEncoded(),
-                Arrays.copyOfRange(p.der, p.subjectOff, p.subjectOff + p.subjectLen));
-        assertTrue(p.der.length < der.length, hex);
+        assertArrayEquals(c.getSubjectX500Principal().getEncoded(), p.subject(), hex);
+        assertArrayEquals(c.getSubjectX500Principal().getEncoded(), d.subject(), hex);
+        assertEquals(d.serialOff, p.serialOff, hex);
+        assertEquals(d.serialLen, p.serialLen, hex);
+        assertArrayEquals(d.spki(), p.spki(), hex);
+        assertTrue(d.hasCopy(), hex);
+        String rfcName = c.getSubjectX500Principal().getName();
+        byte[] rfcBytes = rfcName.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int rfcSpelled = p.spelled(rfcBytes, 0, rfcBytes.length);
+        assertEquals(d.spelled(rfcBytes, 0, rfcBytes.length), rfcSpelled, hex);
+        assertEquals(d.spell(rfcBytes, 0, rfcBytes.length).cn, p.spell(rfcBytes, 0, rfcBytes.length).cn, hex);
+        assertTrue(!p.hasCopy(), hex);
+        assertEquals(d.subjectKey(), p.subjectKey(), hex);
+        assertTrue(p.hasCopy(), hex); // made for the subject's key
+        CertDer q = CertDer.read(Bytes.wrapOwned(padded).slice(3, der.length));
+        assertTrue(q.sameKey(p) && p.sameKey(q) && !q.hasCopy(), hex); // in place both, and one copied
+        p = CertDer.read(Bytes.wrapOwned(padded).slice(3, der.length));
         CertFacts inPlace = CertFacts.derive(Bytes.wrapOwned(padded).slice(3, der.length), false);
         assertNotNull(inPlace, hex);
         assertEquals(f.rsaBits, inPlace.rsaBits, hex);
@@ -266,6 +278,16 @@ class CertDerTest {
             if (light != null) {
                 assertEquals(expected, light, () -> name + " vs " + subject);
                 assertEquals(light, p.names(utf8, 0, utf8.length), () -> name + " vs " + subject);
+            }
+            // the exact spelling (the fast path): only for names that name the subject, with the CN of the text
+            int spelled = d.spelled(utf8, 0, utf8.length);
+            assertEquals(spelled, p.spelled(utf8, 0, utf8.length), () -> name + " vs " + subject);
+            if (spelled >= 0) {
+                assertTrue(expected && ascii, () -> name + " vs " + subject);
+                assertEquals(Boolean.TRUE, light, () -> name + " vs " + subject);
+                String cn = d.spell(utf8, 0, utf8.length).cn;
+                assertEquals(spelled < d.avaCount() ? LintContext.cn(name) : null, cn, () -> name);
+                assertEquals(cn, p.spell(utf8, 0, utf8.length).cn, () -> name);
             }
             assertEquals(expected, f.hasSubject(name), () -> name + " vs " + subject);
             // a record's SUBJECTNAME as stored (NUL-terminated), read as bytes: the CN and the match of its text
@@ -331,6 +353,12 @@ class CertDerTest {
         List<String> parts = new ArrayList<>(Arrays.asList(rfc.split(",")));
         java.util.Collections.reverse(parts);
         out.add(String.join(";", parts));
+        out.add(String.join(",", parts));
+        out.add(String.join(",", parts) + ";");
+        out.add(String.join(",", parts).replace("=", "= "));
+        out.add(rfc.substring(0, rfc.length() - 1));
+        out.add(rfc + " ");
+        out.add(rfc + "\u0000");
         if (!parts.isEmpty()) {
             out.add(String.join(";", parts.subList(1, parts.size())));
             List<String> twice = new ArrayList<>(parts);
@@ -344,6 +372,68 @@ class CertDerTest {
             out.add(rfc.replace(t + "=", t.toLowerCase(Locale.ROOT) + "="));
         }
         return out;
+    }
+
+    @Test
+    void aNameSpellingTheSubjectIsMatchedAtOnce() throws Exception {
+        X509Certificate c = new JcaX509CertificateConverter()
+                .getCertificate(new JcaX509v3CertificateBuilder(
+                                new X500Name("CN=issuer"),
+                                BigInteger.ONE,
+                                new Time(Date.from(Instant.parse("2020-01-01T00:00:00Z"))),
+                                new Time(Date.from(Instant.parse("2030-01-01T00:00:00Z"))),
+                                new X500Name("C=NZ,ST=Wellington,L=Wellington,O=Example Org,OU=Voice,CN=ccm.example"),
+                                TestKeyPairs.P256.getPublic())
+                        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(TestKeyPairs.P256.getPrivate())));
+        CertDer d = CertDer.read(c.getEncoded());
+        assertNotNull(d);
+        assertTrue(agrees(c.getEncoded()));
+        // CUCM's form (reverse DER order, ';'), RFC 2253's (','), and DER order: the CN is the sixth DER attribute
+        for (String n : List.of(
+                "CN=ccm.example;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZ",
+                "CN=ccm.example,OU=Voice,O=Example Org,L=Wellington,ST=Wellington,C=NZ",
+                "C=NZ,ST=Wellington,L=Wellington,O=Example Org,OU=Voice,CN=ccm.example",
+                "C=NZ;ST=Wellington,L=Wellington;O=Example Org;OU=Voice;CN=ccm.example")) {
+            byte[] b = n.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertEquals(5, d.spelled(b, 0, b.length), n);
+            assertEquals("ccm.example", d.spell(b, 0, b.length).cn, n);
+        }
+        // the same attributes written otherwise are for the general comparison (which says they match)
+        for (String n : List.of(
+                "cn=ccm.example;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZ",
+                "CN=ccm.example;OU=Voice;O=Example Org;L=Wellington;S=Wellington;C=NZ",
+                "CN=ccm.example; OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZ",
+                "OU=Voice;CN=ccm.example;O=Example Org;L=Wellington;ST=Wellington;C=NZ",
+                "CN=ccm.example;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZ;")) {
+            byte[] b = n.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertEquals(-1, d.spelled(b, 0, b.length), n);
+            assertEquals(Boolean.TRUE, d.names(b, 0, b.length), n);
+        }
+        // near misses
+        for (String n : List.of(
+                "CN=ccm.example;OU=Voice;O=Example Org;L=Wellington;ST=Wellington",
+                "CN=ccm.example;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZ;C=NZ",
+                "CN=ccm.exampl;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZ",
+                "CN=ccm.example;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;C=NZX",
+                "CN=ccm.example;OU=Voice;O=Example Org;L=Wellington;ST=Wellington;CN=NZ")) {
+            byte[] b = n.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            assertEquals(-1, d.spelled(b, 0, b.length), n);
+            assertEquals(Boolean.FALSE, d.names(b, 0, b.length), n);
+        }
+        // a value holding a separator: the spelling is not the attributes' split, left to the general comparison
+        X509Certificate comma = new JcaX509CertificateConverter()
+                .getCertificate(new JcaX509v3CertificateBuilder(
+                                new X500Name("CN=issuer"),
+                                BigInteger.ONE,
+                                new Time(Date.from(Instant.parse("2020-01-01T00:00:00Z"))),
+                                new Time(Date.from(Instant.parse("2030-01-01T00:00:00Z"))),
+                                new X500Name("O=Example\\, Inc.,CN=x"),
+                                TestKeyPairs.P256.getPublic())
+                        .build(new JcaContentSignerBuilder("SHA256withECDSA").build(TestKeyPairs.P256.getPrivate())));
+        CertDer e = CertDer.read(comma.getEncoded());
+        assertNotNull(e);
+        byte[] b = "CN=x,O=Example, Inc.".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertEquals(-1, e.spelled(b, 0, b.length));
     }
 
     @Test
@@ -490,6 +580,18 @@ class CertDerTest {
                     d.toEpochDay(), CertDer.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()), d::toString);
         }
         assertEquals(java.time.LocalDate.of(9999, 12, 31).toEpochDay(), CertDer.epochDay(9999, 12, 31));
+        for (java.time.LocalDate d = java.time.LocalDate.of(1, 1, 1); d.getYear() < 10000; d = d.plusDays(13)) {
+            assertEquals(
+                    d.toEpochDay(), CertDer.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()), d::toString);
+        }
+        for (int year : new int[] {1, 4, 100, 400, 1600, 1900, 2000, 2100, 2400}) {
+            for (int month = 1; month <= 12; month++) {
+                java.time.LocalDate d = java.time.LocalDate.of(year, month, 1);
+                java.time.LocalDate last = d.withDayOfMonth(d.lengthOfMonth());
+                assertEquals(d.toEpochDay(), CertDer.epochDay(year, month, 1), d::toString);
+                assertEquals(last.toEpochDay(), CertDer.epochDay(year, month, last.getDayOfMonth()), last::toString);
+            }
+        }
     }
 
     @Test

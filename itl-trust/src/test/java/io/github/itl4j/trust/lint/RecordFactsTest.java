@@ -50,6 +50,88 @@ class RecordFactsTest {
         }
     }
 
+    /** Checks the fields RecordFacts reads from the record's bytes against the record's accessors. */
+    static void assertFieldsAsTheRecordGivesThem(ItlRecord r) {
+        RecordFacts f = RecordFacts.of(r);
+        assertEquals(r.role().orElse(null), f.role, r::toString);
+        assertEquals(r.certificate().orElse(null), f.der, r::toString);
+        assertEquals(r.certHash().orElse(null), f.certHash, r::toString);
+        assertEquals(
+                r.certificate().isPresent()
+                        || r.certHash().isPresent()
+                        || r.publicKey().isPresent(),
+                f.carries,
+                r::toString);
+        assertEquals(r.value(RecordTags.SUBJECT_NAME).orElse(null), f.subjectNameValue, r::toString);
+        assertEquals(r.hashAlgorithm().orElse(null), f.hashAlgorithm, r::toString);
+        Bytes serial = r.serialNumber().orElse(null);
+        assertEquals(serial != null && serial.size() > 1 && serial.get(0) == 0, f.serialLeadingZero, r::toString);
+        assertEquals(r.ipAddress().isPresent(), f.hasIpAddress, r::toString);
+        assertEquals(r.dnsName().isPresent() && !r.dnsName().get().isBlank(), f.hasDnsName, r::toString);
+    }
+
+    @Test
+    void theFieldsOfEveryTestRecordAreReadAsTheRecordGivesThem() throws Exception {
+        int n = 0;
+        try (Stream<Path> s = Files.walk(Fixtures.testdata().resolve("vectors"))) {
+            for (Path p : (Iterable<Path>) s.sorted()::iterator) {
+                if (p.getFileName().toString().endsWith(".tlv")) {
+                    List<ItlRecord> records;
+                    try {
+                        records = Fixtures.read(p).records();
+                    } catch (Exception e) {
+                        continue; // not a trust list (the malformed vectors): no records to compare
+                    }
+                    for (ItlRecord r : records) {
+                        assertFieldsAsTheRecordGivesThem(r);
+                        n++;
+                    }
+                }
+            }
+        }
+        assertTrue(n > 40, "records: " + n);
+    }
+
+    @Test
+    void theFirstFieldOfATagIsReadAndOddSizesAreRefusedAsByTheRecord() {
+        // every field the facts read, twice with different values, among unknown tags, in both orders; FUNCTION
+        // and HASH ALGORITHM of each size from 0 to 3 bytes
+        int[] tags = {
+            RecordTags.FUNCTION,
+            RecordTags.CERTIFICATE,
+            RecordTags.CERT_HASH,
+            RecordTags.PUBLIC_KEY,
+            RecordTags.SUBJECT_NAME,
+            RecordTags.HASH_ALGORITHM,
+            RecordTags.SERIAL_NUMBER,
+            RecordTags.IP_ADDRESS,
+            RecordTags.DNS_NAME
+        };
+        int made = 0;
+        for (int tag : tags) {
+            for (int size = 0; size <= 5; size++) {
+                for (boolean first : new boolean[] {true, false}) {
+                    byte[] a = new byte[size];
+                    byte[] b = new byte[size == 0 ? 4 : size];
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] = (byte) (i == 0 ? 0 : 'a' + i); // 0x00 first: a serial with a leading zero
+                    }
+                    java.util.Arrays.fill(b, (byte) 2);
+                    List<Tlv> fields = new ArrayList<>();
+                    fields.add(new Tlv(0x20, Bytes.wrapOwned(new byte[] {9})));
+                    fields.add(new Tlv(tag, Bytes.wrapOwned(first ? a : b)));
+                    fields.add(new Tlv(0, Bytes.EMPTY));
+                    fields.add(new Tlv(tag, Bytes.wrapOwned(first ? b : a)));
+                    ItlRecord r = ItlRecord.of(fields);
+                    assertFieldsAsTheRecordGivesThem(r);
+                    made++;
+                }
+            }
+        }
+        assertTrue(made > 100);
+        assertFieldsAsTheRecordGivesThem(ItlRecord.of(List.of()));
+    }
+
     @Test
     void aDnsNameIsBlankExactlyWhenItsTextIs() {
         List<byte[]> values = new ArrayList<>();

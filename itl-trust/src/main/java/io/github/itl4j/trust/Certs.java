@@ -176,7 +176,8 @@ final class Certs {
      * unescaped {@code ;} between two attributes is CUCM's form, whose values are written unescaped: it is split at {@code ;} alone, and a
      * {@code ,} or {@code +} in it belongs to a value. In either form a piece without an unescaped {@code =} cannot be
      * an attribute and belongs to the value before it ({@code CN=Example, Inc.}, {@code O=a;b}). Names without a
-     * separator inside a value keep the plain split's key.
+     * separator inside a value keep the plain split's key. A value in double quotes (the hardware-eToken CTL client's
+     * {@code cn="..."}) is read without them.
      */
     static String nameKey(String name) {
         if (name == null) {
@@ -261,7 +262,19 @@ final class Certs {
         if ("S".equals(type)) {
             type = "ST";
         }
-        out.add(type + "=" + t.substring(eq + 1).trim());
+        out.add(type + "=" + unquoted(t.substring(eq + 1).trim()));
+    }
+
+    /**
+     * A value in double quotes (RFC 1779; the hardware-eToken CTL client writes {@code cn="SAST-ADN0054f509 "}, its
+     * last value cut before the closing quote, docs/format.md §4.3) without them, trimmed; another value as it is.
+     */
+    private static String unquoted(String v) {
+        if (v.length() < 1 || v.charAt(0) != '"') {
+            return v;
+        }
+        int end = v.length() > 1 && v.charAt(v.length() - 1) == '"' ? v.length() - 1 : v.length();
+        return v.substring(1, end).trim();
     }
 
     static String subject(X509Certificate c) {

@@ -107,4 +107,18 @@ class CucmNameTest {
         assertEquals("", TrustLists.nameKey(""));
         assertEquals("C=US\0CN=cm1", TrustLists.nameKey("CN=cm1;C=US\0junk"));
     }
+
+    /**
+     * The hardware-eToken CTL client's names (docs/format.md §4.3): lower-case types, quoted values with the CN's
+     * padding inside the quotes, the last value cut before its closing quote.
+     */
+    @Test
+    void eTokenQuotedNames() {
+        X500Principal token = new X500Principal("CN=SAST-ADN0054f509, OU=IPCBU, O=Cisco Systems");
+        same("cn=\"SAST-ADN0054f509        \";ou=IPCBU;o=\"Cisco Systems", rfc(token));
+        same("cn=\"SAST-ADN0054f509\";ou=\"IPCBU\";o=\"Cisco Systems\"", rfc(token));
+        differ("cn=\"SAST-ADN0054f508        \";ou=IPCBU;o=\"Cisco Systems", rfc(token));
+        // a quote that is part of a value written as RFC 4514 (escaped) is read without it too, on both sides alike
+        same("CN=\\\"x\\\"", "CN=x");
+    }
 }

@@ -59,11 +59,13 @@ class CucmNameLintTest {
     private static final class Keys {
         static final SigningKey COMMA;
         static final SigningKey PLUS;
+        static final SigningKey TOKEN;
 
         static {
             try {
                 COMMA = key("CN=cucm-comma,O=Example\\, Inc.,L=Town,C=US");
                 PLUS = key("CN=cucm-plus,OU=Voice\\+Video,O=Acme,C=US");
+                TOKEN = key("CN=SAST-ADN0054f509,OU=IPCBU,O=Cisco Systems");
             } catch (Exception e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -188,5 +190,19 @@ class CucmNameLintTest {
         assertFalse(
                 same.simulation().problems().stream().anyMatch(p -> p.code().equals("SIGNER_ISSUER_MISMATCH")),
                 same.simulation().problems().toString());
+    }
+
+    /**
+     * The hardware-eToken CTL client's SUBJECTNAME (docs/format.md §4.3: lower-case types, quoted values, the CN's
+     * padding inside the quotes, the last value cut before its closing quote) names its certificate: no L32.
+     */
+    @Test
+    void anETokenQuotedSubjectIsNoL32() throws Exception {
+        ItlFile f = list(Keys.TOKEN, Layout.CUCM);
+        String token = "cn=\"SAST-ADN0054f509        \";ou=IPCBU;o=\"Cisco Systems";
+        LintReport r = lint(withSubjectName(f, Keys.TOKEN, 0, token));
+        assertFalse(fires(r, "L32"), r.toString());
+        LintReport other = lint(withSubjectName(f, Keys.TOKEN, 0, token.replace("f509", "f508")));
+        assertTrue(fires(other, "L32"), other.toString());
     }
 }

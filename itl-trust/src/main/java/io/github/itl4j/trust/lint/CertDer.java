@@ -179,7 +179,7 @@ final class CertDer {
      * without making the keys or the name's text: the name's attributes ({@code TYPE=value} split at {@code ;},
      * {@code ,} and {@code +}, trimmed, the type in any case, {@code S} for {@code ST}) are matched with the subject's as
      * a multiset. The name ends at its first NUL; it must be ASCII up to there (UTF-8 decodes ASCII bytes to the same
-     * chars, so the bytes are its text). A name with an escape ({@code \\}), a token without {@code =}, or both {@code ;}
+     * chars, so the bytes are its text). A name with an escape ({@code \\}) or a quote, a token without {@code =}, or both {@code ;}
      * and {@code ,} or {@code +} (a CUCM-form value holds them unescaped) is left to the caller: null.
      *
      * @param n holds a record's SUBJECTNAME (read only)
@@ -204,8 +204,8 @@ final class CertDer {
                     seps |= c == ';' ? 1 : 2;
                     break;
                 }
-                if (c == '\\') {
-                    return null;
+                if (c == '\\' || c == '"') {
+                    return null; // an escape, or a quoted value (read without its quotes by the keys)
                 }
                 te++;
             }

@@ -496,7 +496,28 @@ final class LintContext {
         return rec.role == null ? null : rec.role.name();
     }
 
+    /**
+     * The CN of a name for a finding's location: the value of its first {@code CN=} attribute, trimmed; or the name
+     * itself (cut at 40 characters) without one. A name whose attributes a plain split at {@code ;} and {@code ,}
+     * would misread (an escape, a {@code +}, CUCM's {@code ;} form with a {@code ,} in a value, a {@code ,} piece
+     * without {@code =}) is read as {@link TrustLists#nameKey} reads it: {@code CN=Example, Inc.} is the CN
+     * {@code Example, Inc.}, {@code CN=a\,b,O=x} is {@code a,b}.
+     *
+     * @param subject a name in CUCM or RFC 4514 form
+     * @return its CN, for display
+     */
     static String cn(String subject) {
+        if (misread(subject)) {
+            String k = TrustLists.nameKey(subject);
+            for (int i = 0; i < k.length(); ) {
+                int e = k.indexOf('\u0000', i);
+                e = e < 0 ? k.length() : e;
+                if (k.startsWith("CN=", i)) {
+                    return k.substring(i + 3, e);
+                }
+                i = e + 1;
+            }
+        }
         int start = 0;
         int n = subject.length();
         while (start <= n) {
@@ -520,6 +541,35 @@ final class LintContext {
         return subject.length() > 40 ? subject.substring(0, 40) + "…" : subject;
     }
 
+    /** @return true if a plain split at {@code ;} and {@code ,} would misread the name's attributes */
+    private static boolean misread(String s) {
+        boolean semi = false;
+        boolean comma = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' || c == '+') {
+                return true;
+            }
+            semi |= c == ';';
+            comma |= c == ',';
+        }
+        if (!comma) {
+            return false;
+        }
+        if (semi) {
+            return true;
+        }
+        for (int i = 0; i <= s.length(); ) { // RFC 4514 form: every piece is TYPE=value
+            int e = s.indexOf(',', i);
+            e = e < 0 ? s.length() : e;
+            if (s.substring(i, e).indexOf('=') < 0 && !s.substring(i, e).isBlank()) {
+                return true;
+            }
+            i = e + 1;
+        }
+        return false;
+    }
+
     /**
      * {@link #cn(String)} of an ASCII text given as its bytes, without making the whole text.
      *
@@ -529,6 +579,12 @@ final class LintContext {
      * @return the CN, as {@link #cn(String)} gives it
      */
     static String cn(byte[] a, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = a[i];
+            if (c == '\\' || c == '+' || c == ',') { // rare at first sight (CUCM's form has none): decided on the text
+                return cn(new String(a, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
         int start = from;
         while (start <= to) {
             int end = start;

@@ -169,21 +169,14 @@ final class Certs {
     }
 
     /**
-     * A name in a form that compares as a multiset of (type, value): its attributes normalised (type upper case,
-     * trimmed) and sorted, joined with NUL.
-     *
-     * <p>The attributes are split at {@code ,} and {@code +} (RFC 4514) and at {@code ;} (CUCM). A name with an
-     * unescaped {@code ;} between two attributes is CUCM's form, whose values are written unescaped: it is split at {@code ;} alone, and a
-     * {@code ,} or {@code +} in it belongs to a value. In either form a piece without an unescaped {@code =} cannot be
-     * an attribute and belongs to the value before it ({@code CN=Example, Inc.}, {@code O=a;b}). Names without a
-     * separator inside a value keep the plain split's key. A value in double quotes (the hardware-eToken CTL client's
-     * {@code cn="..."}) is read without them.
+     * A name in a form that compares as a multiset of (type, value): its {@link #attributes attributes} sorted, joined
+     * with NUL.
      */
     static String nameKey(String name) {
         if (name == null) {
             return null;
         }
-        List<String> r = rdns(name);
+        List<String> r = attributes(name);
         r.sort(null);
         return String.join("\u0000", r);
     }
@@ -192,35 +185,56 @@ final class Certs {
         return sameName(p.getName(X500Principal.RFC2253), b);
     }
 
-    private static List<String> rdns(String name) {
+    /**
+     * @param name a name in CUCM or RFC 4514 form
+     * @return the value of its first CN attribute in text order, as {@link #attributes} reads it, if it has one
+     */
+    static Optional<String> commonName(String name) {
+        for (String a : attributes(name)) {
+            if (a.startsWith("CN=")) {
+                return Optional.of(a.substring(3));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Stands for an escaped quote ({@code \"}) until the value's own quotes are taken off. */
+    private static final char ESCAPED_QUOTE = '\uffff';
+
+    /**
+     * A name's attributes in text order, each as {@code TYPE=value}: the type upper case ({@code S} is {@code ST},
+     * {@code E} and {@code EMAILADDRESS} the e-mail OID), type and value trimmed. The name ends at its first NUL.
+     *
+     * <p>The attributes are split at unescaped {@code ;} (CUCM), {@code ,} and {@code +} (RFC 4514), all alike. CUCM
+     * writes values as they are, unescaped: a piece without an unescaped {@code =} cannot be an attribute, so it and
+     * the separator before it belong to the value before it ({@code CN=a;O=Example, Inc.}, {@code OU=Voice+Video},
+     * {@code O=a;b}). A value that opens with a double quote (RFC 1779; the hardware-eToken CTL client's
+     * {@code cn="SAST-ADN0054f509 "}, its last value cut before the closing quote) holds separators up to its closing
+     * quote and is read without its quotes; an escaped quote ({@code \"}) is a character of the value. A name
+     * without such a piece or quote has the attributes of the plain split.
+     */
+    private static List<String> attributes(String name) {
         String s = name;
         int nul = s.indexOf('\0');
         if (nul >= 0) {
             s = s.substring(0, nul);
         }
-        // CUCM's form: an unescaped ';' between two attributes (one at the end or the start does not count)
-        int pieces = 0;
-        boolean content = false;
-        for (int i = 0; i < s.length() && pieces < 2; i++) {
-            char c = s.charAt(i);
-            if (c == ';') {
-                pieces += content ? 1 : 0;
-                content = false;
-            } else {
-                content |= c > ' ';
-                i += c == '\\' ? 1 : 0;
-            }
-        }
-        boolean cucm = pieces >= 2 || pieces == 1 && content;
         List<StringBuilder> attrs = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
         boolean eq = false; // cur holds an unescaped '='
+        boolean opening = false; // after cur's first '=' and spaces: a quote here opens the value
+        boolean quoted = false; // inside a value's quotes
         char sep = 0; // the separator before cur
         for (int i = 0; i <= s.length(); i++) {
             char c = i < s.length() ? s.charAt(i) : 0;
-            if (c == '\\' && i + 1 < s.length()) {
-                cur.append(s.charAt(++i));
-            } else if (c == 0 || c == ';' || !cucm && (c == ',' || c == '+')) {
+            if (i < s.length() && c == '\\' && i + 1 < s.length()) {
+                char x = s.charAt(++i);
+                cur.append(x == '"' ? ESCAPED_QUOTE : x);
+                opening = false;
+            } else if (i < s.length() && quoted) {
+                quoted = c != '"';
+                cur.append(c);
+            } else if (i == s.length() || c == ';' || c == ',' || c == '+') {
                 if (eq || attrs.isEmpty() && !cur.toString().isBlank()) {
                     attrs.add(cur);
                     cur = new StringBuilder();
@@ -231,8 +245,13 @@ final class Certs {
                 }
                 cur.setLength(0);
                 eq = false;
+                opening = false;
                 sep = c;
             } else {
+                if (opening && c == '"') {
+                    quoted = true;
+                }
+                opening = c == '=' && !eq || opening && c <= ' ';
                 eq |= c == '=';
                 cur.append(c);
             }
@@ -262,7 +281,7 @@ final class Certs {
         if ("S".equals(type)) {
             type = "ST";
         }
-        out.add(type + "=" + unquoted(t.substring(eq + 1).trim()));
+        out.add(type + "=" + unquoted(t.substring(eq + 1).trim()).replace(ESCAPED_QUOTE, '"'));
     }
 
     /**

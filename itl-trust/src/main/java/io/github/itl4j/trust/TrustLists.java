@@ -7,6 +7,7 @@ import io.github.itl4j.ItlRecord;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -139,6 +140,18 @@ public final class TrustLists {
      */
     public static String nameKey(String name) {
         return Certs.nameKey(name);
+    }
+
+    /**
+     * The CN of a name, read as {@link #sameName} reads names: the value of its first CN attribute in text order,
+     * trimmed, without the quotes of a quoted value; a {@code ,} or {@code +} in a CUCM-form value is part of it
+     * ({@code CN=Example, Inc.;O=x} has the CN {@code Example, Inc.}).
+     *
+     * @param name a distinguished name in CUCM or RFC 4514 form (up to its first NUL)
+     * @return its CN, or empty if it has none
+     */
+    public static Optional<String> commonName(String name) {
+        return Certs.commonName(Objects.requireNonNull(name, "name"));
     }
 
     /**

@@ -118,7 +118,33 @@ class CucmNameTest {
         same("cn=\"SAST-ADN0054f509        \";ou=IPCBU;o=\"Cisco Systems", rfc(token));
         same("cn=\"SAST-ADN0054f509\";ou=\"IPCBU\";o=\"Cisco Systems\"", rfc(token));
         differ("cn=\"SAST-ADN0054f508        \";ou=IPCBU;o=\"Cisco Systems", rfc(token));
-        // a quote that is part of a value written as RFC 4514 (escaped) is read without it too, on both sides alike
-        same("CN=\\\"x\\\"", "CN=x");
+        // an escaped quote is a character of the value: the certificate CN "x" (with its quotes) is not CN x
+        X500Principal quotes = new X500Principal("CN=\\\"x\\\", O=Acme");
+        same("CN=\\\"x\\\";O=Acme", rfc(quotes));
+        differ("CN=x;O=Acme", rfc(quotes));
+        // a quoted value holds separators up to its closing quote
+        X500Principal semi = new X500Principal("CN=a\\;b, O=x");
+        same("CN=\"a;b\",O=x", rfc(semi));
+        same("cn=\"a;b\";o=x", rfc(semi));
+    }
+
+    /** The separators are alike: names split at any of them keep the plain split's attributes. */
+    @Test
+    void separatorsAreAlike() {
+        same("CN=a+UID=b;OU=c", "CN=a+UID=b,OU=c");
+        same("CN=x, OU=y; O=z", "CN=x,OU=y,O=z");
+        same("CN=a;O=x,", "CN=a;O=x");
+        same("CN=a;OU=b,O=c", "CN=a,OU=b,O=c");
+        assertEquals("CN=a\0OU=c\0UID=b", TrustLists.nameKey("CN=a+UID=b;OU=c"));
+    }
+
+    @Test
+    void commonNameInTextOrder() {
+        assertEquals(
+                "Example, Inc.", TrustLists.commonName("CN=Example, Inc.;O=x").orElseThrow());
+        assertEquals("b", TrustLists.commonName("OU=x+CN=b,CN=a").orElseThrow());
+        assertEquals("zz", TrustLists.commonName("CN=zz;CN=aa,b").orElseThrow());
+        assertEquals("SAST-1", TrustLists.commonName("cn=\"SAST-1  \";ou=x").orElseThrow());
+        assertTrue(TrustLists.commonName("O=x;C=US").isEmpty());
     }
 }

@@ -45,14 +45,15 @@ final class CertDer {
     private static final int[] ID_AT_KEYWORDS = {-1, -1, -1, 0, -1, -1, 1, 2, 3, 4, 5, 6};
 
     /**
-     * What a subject value's byte is, by its unsigned value: 0 printable ASCII, 1 printable ASCII that splits or
-     * escapes a name's attributes ({@code , ; + \}), 2 any other.
+     * What a subject value's byte is, by its unsigned value: 0 printable ASCII, 1 printable ASCII that splits, escapes
+     * or quotes a name's attributes ({@code , ; + \ "}), 2 any other.
      */
     private static final byte[] VALUE_BYTES = new byte[256];
 
     static {
         for (int c = 0; c < 256; c++) {
-            VALUE_BYTES[c] = (byte) (c < 0x20 || c >= 0x7f ? 2 : c == ',' || c == ';' || c == '+' || c == '\\' ? 1 : 0);
+            VALUE_BYTES[c] = (byte)
+                    (c < 0x20 || c >= 0x7f ? 2 : c == ',' || c == ';' || c == '+' || c == '\\' || c == '"' ? 1 : 0);
         }
     }
 
@@ -179,8 +180,8 @@ final class CertDer {
      * without making the keys or the name's text: the name's attributes ({@code TYPE=value} split at {@code ;},
      * {@code ,} and {@code +}, trimmed, the type in any case, {@code S} for {@code ST}) are matched with the subject's as
      * a multiset. The name ends at its first NUL; it must be ASCII up to there (UTF-8 decodes ASCII bytes to the same
-     * chars, so the bytes are its text). A name with an escape ({@code \\}) or a quote, a token without {@code =}, or both {@code ;}
-     * and {@code ,} or {@code +} (a CUCM-form value holds them unescaped) is left to the caller: null.
+     * chars, so the bytes are its text). A name with an escape ({@code \\}) or a quote, or a piece without {@code =}
+     * (part of the value before it: a CUCM-form value holds separators unescaped) is left to the caller: null.
      *
      * @param n holds a record's SUBJECTNAME (read only)
      * @param from where it starts
@@ -194,14 +195,12 @@ final class CertDer {
         }
         long used = 0;
         int tokens = 0;
-        int seps = 0; // 1: a ';' seen, 2: a ',' or '+' (a CUCM-form value may hold them: the keys decide)
         int start = from;
         while (start <= end) {
             int te = start;
             while (te < end) {
                 byte c = n[te];
                 if (c == ';' || c == ',' || c == '+') {
-                    seps |= c == ';' ? 1 : 2;
                     break;
                 }
                 if (c == '\\' || c == '"') {
@@ -251,19 +250,35 @@ final class CertDer {
                 }
             }
             if (found < 0) {
-                return mixed(n, te, end, seps) ? null : Boolean.FALSE;
+                return glued(n, next, end) ? null : Boolean.FALSE;
             }
             used |= 1L << found;
         }
-        return seps == 3 ? null : tokens == avaCount;
+        return tokens == avaCount;
     }
 
-    /** @return true if {@code ;} and {@code ,} or {@code +} both separate in the name: seen so far, or up to end */
-    private static boolean mixed(byte[] n, int from, int end, int seps) {
-        for (int i = from; i < end && seps != 3; i++) {
-            seps |= n[i] == ';' ? 1 : n[i] == ',' || n[i] == '+' ? 2 : 0;
+    /**
+     * @return true if a piece of {@code [from, end)} (split at {@code ;}, {@code ,}, {@code +}) is not blank and has
+     *     no {@code =}: it belongs to the value before it ({@code TrustLists.nameKey}), so a mismatch met before it
+     *     is not final
+     */
+    private static boolean glued(byte[] n, int from, int end) {
+        boolean eq = false;
+        boolean content = false;
+        for (int i = from; i <= end; i++) {
+            byte c = i < end ? n[i] : (byte) ';';
+            if (c == ';' || c == ',' || c == '+') {
+                if (content && !eq) {
+                    return true;
+                }
+                eq = false;
+                content = false;
+            } else {
+                eq |= c == '=';
+                content |= c > ' ';
+            }
         }
-        return seps == 3;
+        return false;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /** One lint run over one file: the parsed list, its records decoded once, the verifier's result, the findings. */
@@ -498,24 +499,19 @@ final class LintContext {
 
     /**
      * The CN of a name for a finding's location: the value of its first {@code CN=} attribute, trimmed; or the name
-     * itself (cut at 40 characters) without one. A name whose attributes a plain split at {@code ;} and {@code ,}
-     * would misread (an escape, a {@code +}, CUCM's {@code ;} form with a {@code ,} in a value, a {@code ,} piece
-     * without {@code =}) is read as {@link TrustLists#nameKey} reads it: {@code CN=Example, Inc.} is the CN
-     * {@code Example, Inc.}, {@code CN=a\,b,O=x} is {@code a,b}.
+     * itself (cut at 40 characters) without one. A name that a plain split at {@code ;} and {@code ,} would misread (an
+     * escape, a quote, a {@code +}, a piece without {@code =}) is read as {@link TrustLists#commonName} reads it:
+     * {@code CN=Example, Inc.} is the CN {@code Example, Inc.}, {@code CN=a\\,b,O=x} is {@code a,b}, {@code
+     * cn="SAST-1 ";ou=x} is {@code SAST-1}.
      *
      * @param subject a name in CUCM or RFC 4514 form
      * @return its CN, for display
      */
     static String cn(String subject) {
         if (misread(subject)) {
-            String k = TrustLists.nameKey(subject);
-            for (int i = 0; i < k.length(); ) {
-                int e = k.indexOf('\u0000', i);
-                e = e < 0 ? k.length() : e;
-                if (k.startsWith("CN=", i)) {
-                    return k.substring(i + 3, e);
-                }
-                i = e + 1;
+            Optional<String> cn = TrustLists.commonName(subject);
+            if (cn.isPresent()) {
+                return cn.get();
             }
         }
         int start = 0;
@@ -543,29 +539,23 @@ final class LintContext {
 
     /** @return true if a plain split at {@code ;} and {@code ,} would misread the name's attributes */
     private static boolean misread(String s) {
-        boolean semi = false;
-        boolean comma = false;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' || c == '+') {
+        boolean eq = false;
+        boolean content = false;
+        for (int i = 0; i <= s.length(); i++) {
+            char c = i < s.length() ? s.charAt(i) : ';';
+            if (c == '\\' || c == '+' || c == '"') {
                 return true;
             }
-            semi |= c == ';';
-            comma |= c == ',';
-        }
-        if (!comma) {
-            return false;
-        }
-        if (semi) {
-            return true;
-        }
-        for (int i = 0; i <= s.length(); ) { // RFC 4514 form: every piece is TYPE=value
-            int e = s.indexOf(',', i);
-            e = e < 0 ? s.length() : e;
-            if (s.substring(i, e).indexOf('=') < 0 && !s.substring(i, e).isBlank()) {
-                return true;
+            if (c == ';' || c == ',') {
+                if (content && !eq) {
+                    return true; // a piece without '=': part of the value before it
+                }
+                eq = false;
+                content = false;
+            } else {
+                eq |= c == '=';
+                content |= c > ' ';
             }
-            i = e + 1;
         }
         return false;
     }
@@ -581,7 +571,7 @@ final class LintContext {
     static String cn(byte[] a, int from, int to) {
         for (int i = from; i < to; i++) {
             byte c = a[i];
-            if (c == '\\' || c == '+' || c == ',') { // rare at first sight (CUCM's form has none): decided on the text
+            if (c == '\\' || c == '+' || c == ',' || c == '"') { // rare at first sight: decided on the text
                 return cn(new String(a, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
             }
         }

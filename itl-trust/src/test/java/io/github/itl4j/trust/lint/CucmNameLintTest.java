@@ -205,4 +205,22 @@ class CucmNameLintTest {
         LintReport other = lint(withSubjectName(f, Keys.TOKEN, 0, token.replace("f509", "f508")));
         assertTrue(fires(other, "L32"), other.toString());
     }
+
+    /** Lint's fast name match agrees with the keys where a piece without '=' follows a mismatch (the review's cases). */
+    @Test
+    void aPieceWithoutEqualsAfterAMismatchIsNoL32() throws Exception {
+        for (String[] c : new String[][] {
+            {"CN=Example\\, Inc", "CN=Example, Inc"},
+            {"CN=x,O=Example\\, Inc.", "CN=x,O=Example, Inc."},
+            {"CN=Voice\\+Video,O=Acme", "CN=Voice+Video,O=Acme"},
+            {"CN=a,OU=b,O=c", "CN=a;OU=b,O=c"},
+            {"CN=a,OU=b,O=c", "CN=a,OU=b;O=c"}
+        }) {
+            SigningKey k = key(c[0]);
+            ItlFile f = list(k, Layout.CUCM);
+            assertTrue(TrustLists.sameName(c[1], subjectName(f, 0)), c[1] + " vs " + subjectName(f, 0));
+            LintReport r = lint(withSubjectName(f, k, 0, c[1]));
+            assertFalse(fires(r, "L32"), c[0] + " / " + c[1] + ": " + r);
+        }
+    }
 }

@@ -47,8 +47,9 @@ import picocli.CommandLine.Parameters;
  * library {@link TrustListDiff}): records aligned by certificate identity, header changes, derived facts, and the
  * continuity verdict of the trust simulator (would a phone holding OLD accept NEW). {@code --json} writes the common
  * envelope (schema {@code schemas/diff.schema.json}). Exits 0 when continuous, 1 when broken (or, with a capture,
- * unknown), 3 when a file is neither a trust list nor a capture. Two directories compare their {@code *.tlv} files of
- * the same name. A {@code show itl}/{@code show ctl} capture on either side is compared in identity mode
+ * unknown), 3 when a file is neither a trust list nor a capture, 4 when one cannot be read (an unreadable pair's code
+ * takes precedence over a broken pair's 1). Two directories compare their {@code *.tlv} files of the same name (exit 4
+ * when they share none, after naming the lists of each). A {@code show itl}/{@code show ctl} capture on either side is compared in identity mode
  * ({@link IdentityDiff}).
  *
  * @since 0.1.0
@@ -64,12 +65,13 @@ import picocli.CommandLine.Parameters;
                     + "holding OLD accept NEW (CONTINUOUS, CONTINUOUS_VIA_TVS, CONTINUOUS_ROLLBACK, BROKEN with the fix).",
             "OLD and NEW may be two directories: their .tlv files of the same name are compared, one pair after the "
                     + "other (a pair that cannot be read is reported and the rest still compared; a .tlv file of one directory "
-                    + "only is named, not compared), then a summary line.",
+                    + "only is named, not compared), then a summary line; without a common name nothing is compared.",
             "OLD, NEW or --phone-ctl may be what show itl/show ctl printed (a pasted capture, detected by content): "
                     + "records are then aligned by certificate identity and the verdict is decided in identity mode "
                     + "(no signature checked; UNKNOWN where a rule needs bytes a capture lacks; docs/trust.md 3.7).",
             "Exits 0 when every pair is continuous, 1 when one is broken or unknown, 3 when a file is neither a trust "
-                    + "list nor a capture (4 when one cannot be read)."
+                    + "list nor a capture (4 when one cannot be read, or two directories share no .tlv file name); an "
+                    + "unreadable pair's 3 or 4 takes precedence over a broken pair's 1."
         })
 public final class DiffCommand implements Callable<Integer> {
     /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */

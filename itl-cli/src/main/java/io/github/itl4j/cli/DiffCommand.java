@@ -47,8 +47,9 @@ import picocli.CommandLine.Parameters;
  * library {@link TrustListDiff}): records aligned by certificate identity, header changes, derived facts, and the
  * continuity verdict of the trust simulator (would a phone holding OLD accept NEW). {@code --json} writes the common
  * envelope (schema {@code schemas/diff.schema.json}). Exits 0 when continuous, 1 when broken (or, with a capture,
- * unknown), 3 when a file is neither a trust list nor a capture. Two directories compare their {@code *.tlv} files of
- * the same name. A {@code show itl}/{@code show ctl} capture on either side is compared in identity mode
+ * unknown), 3 when a file is neither a trust list nor a capture, 4 when one cannot be read (an unreadable pair's code
+ * takes precedence over a broken pair's 1). Two directories compare their {@code *.tlv} files of the same name (exit 4
+ * when they share none, after naming the lists of each). A {@code show itl}/{@code show ctl} capture on either side is compared in identity mode
  * ({@link IdentityDiff}).
  *
  * @since 0.1.0
@@ -64,12 +65,13 @@ import picocli.CommandLine.Parameters;
                     + "holding OLD accept NEW (CONTINUOUS, CONTINUOUS_VIA_TVS, CONTINUOUS_ROLLBACK, BROKEN with the fix).",
             "OLD and NEW may be two directories: their .tlv files of the same name are compared, one pair after the "
                     + "other (a pair that cannot be read is reported and the rest still compared; a .tlv file of one directory "
-                    + "only is named, not compared), then a summary line.",
+                    + "only is named, not compared), then a summary line; without a common name nothing is compared.",
             "OLD, NEW or --phone-ctl may be what show itl/show ctl printed (a pasted capture, detected by content): "
                     + "records are then aligned by certificate identity and the verdict is decided in identity mode "
                     + "(no signature checked; UNKNOWN where a rule needs bytes a capture lacks; docs/trust.md 3.7).",
             "Exits 0 when every pair is continuous, 1 when one is broken or unknown, 3 when a file is neither a trust "
-                    + "list nor a capture (4 when one cannot be read)."
+                    + "list nor a capture (4 when one cannot be read, or two directories share no .tlv file name); an "
+                    + "unreadable pair's 3 or 4 takes precedence over a broken pair's 1."
         })
 public final class DiffCommand implements Callable<Integer> {
     /** The top-level command, set by {@link Subcommands#injectParent} before this one runs. */
@@ -134,8 +136,8 @@ public final class DiffCommand implements Callable<Integer> {
                 a = read(p[0]);
                 b = read(p[1]);
             } catch (CliException | IOException e) {
-                if (pairs.size() == 1 && !json) {
-                    throw e;
+                if (pairs.size() == 1 && !json && !directories) {
+                    throw e; // two plain files: the error alone, as every command
                 }
                 // a pair that cannot be read (malformed, or an I/O error such as a file without read permission):
                 // reported, and the other pairs are still compared; with --json the document names it, even when
@@ -151,10 +153,15 @@ public final class DiffCommand implements Callable<Integer> {
             sides.add(new Side[] {a, b});
             identity |= a.capture() || b.capture();
         }
-        if (sides.isEmpty() && pairs.size() == 1 && !json) {
+        if (sides.isEmpty() && pairs.size() == 1 && !json && !directories) {
             throw unreadable.get(0).error();
         }
-        Side ctl = phoneCtl == null ? null : read(phoneCtl);
+        // two directories without a .tlv file of the same name: nothing to compare, but the lists of one directory
+        // only are still named (text) or the document written (--json) before the failure (exit 4)
+        CliException nothingCompared = pairs.isEmpty()
+                ? new CliException(ExitCodes.IO, "no .tlv file of " + oldArg + " has a namesake in " + newArg)
+                : null;
+        Side ctl = phoneCtl == null || pairs.isEmpty() ? null : read(phoneCtl);
         identity |= ctl != null && ctl.capture();
         if (identity && model != null) {
             throw new CliException(
@@ -162,7 +169,7 @@ public final class DiffCommand implements Callable<Integer> {
                     "--model: a show itl capture does not print the digest algorithm, so identity mode does not"
                             + " decide digest support; give both lists as files");
         }
-        TrustSimulator sim = identity ? null : simulator(ctl);
+        TrustSimulator sim = identity || pairs.isEmpty() ? null : simulator(ctl);
         List<View> diffs = new ArrayList<>();
         int code = ExitCodes.OK;
         for (Side[] p : sides) {
@@ -180,8 +187,15 @@ public final class DiffCommand implements Callable<Integer> {
         if (!unreadable.isEmpty()) {
             code = unreadable.get(0).error().exitCode();
         }
+        if (nothingCompared != null) {
+            code = nothingCompared.exitCode();
+        }
         if (json) {
-            writeJson(pairs.size(), diffs, unreadable);
+            writeJson(pairs.size(), diffs, unreadable, nothingCompared);
+            if (nothingCompared != null) {
+                cli.out().flush();
+                cli.fail(null, nothingCompared); // the one-line error on standard error, as for an unreadable pair
+            }
         } else {
             for (Unreadable u : unreadable) {
                 cli.out()
@@ -203,6 +217,10 @@ public final class DiffCommand implements Callable<Integer> {
                                 + (unreadable.isEmpty() ? "" : ", " + unreadable.size() + " unreadable")
                                 + (onlyInOld.isEmpty() ? "" : ", " + onlyInOld.size() + " only in OLD")
                                 + (onlyInNew.isEmpty() ? "" : ", " + onlyInNew.size() + " only in NEW"));
+            }
+            if (nothingCompared != null) {
+                cli.out().flush();
+                throw nothingCompared;
             }
         }
         cli.out().flush();
@@ -259,10 +277,7 @@ public final class DiffCommand implements Callable<Integer> {
                 onlyInNew.add(Path.of(newArg).resolve(f).toString());
             }
         }
-        if (out.isEmpty()) {
-            throw new CliException(ExitCodes.IO, "no .tlv file of " + oldArg + " has a namesake in " + newArg);
-        }
-        return out;
+        return out; // empty when no name is in both: call() names the lists of one directory only, then fails
     }
 
     /** @return the names of a directory's regular {@code *.tlv} files, sorted */
@@ -493,13 +508,12 @@ public final class DiffCommand implements Callable<Integer> {
             int lost = c.rolesRemoved().size();
             rolesAdded += gained;
             rolesRemoved += lost;
-            n.merge(
-                    c.kind(),
-                    Math.max(
-                            1,
-                            Math.max(
-                                    c.recordsOld().size() - lost, c.recordsNew().size() - gained)),
-                    Integer::sum);
+            // a certificate whose every record changed role (CCM -> CAPF) is its role changes only, not also
+            // unchanged
+            int kept = Math.max(c.recordsOld().size() - lost, c.recordsNew().size() - gained);
+            if (kept > 0) {
+                n.merge(c.kind(), kept, Integer::sum);
+            }
         }
         int roleWidth = 9;
         for (RecordChange c : d.diff().records()) {
@@ -619,7 +633,8 @@ public final class DiffCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ JSON
 
-    private void writeJson(int pairs, List<View> diffs, List<Unreadable> unreadable) throws IOException {
+    private void writeJson(int pairs, List<View> diffs, List<Unreadable> unreadable, CliException nothingCompared)
+            throws IOException {
         List<JsonDocument.Input> inputs = new ArrayList<>();
         for (View d : diffs) {
             inputs.add(new JsonDocument.Input("old", d.oldList().path()));
@@ -628,6 +643,10 @@ public final class DiffCommand implements Callable<Integer> {
         for (Unreadable u : unreadable) {
             inputs.add(new JsonDocument.Input("old", Inputs.displayName(u.pair()[0])));
             inputs.add(new JsonDocument.Input("new", Inputs.displayName(u.pair()[1])));
+        }
+        if (nothingCompared != null) {
+            inputs.add(new JsonDocument.Input("old", oldArg)); // the two directories: no file of theirs was read
+            inputs.add(new JsonDocument.Input("new", newArg));
         }
         if (phoneCtl != null) {
             inputs.add(new JsonDocument.Input("installed-ctl", phoneCtl));
@@ -698,6 +717,9 @@ public final class DiffCommand implements Callable<Integer> {
                     JsonDocument.codeOf(u.error().getCause(), u.error().exitCode()),
                     "ERROR",
                     u.error().getMessage()));
+        }
+        if (nothingCompared != null) {
+            doc.problem(JsonDocument.Entry.of("IO_ERROR", "ERROR", nothingCompared.getMessage()));
         }
         doc.end();
     }

@@ -156,4 +156,98 @@ class DiffDirectoryTest {
         assertEquals(2, r.stdout().split("\nerror    ", -1).length - 1, r.stdout());
         assertTrue(r.stdout().contains("diff: 2 pairs, 0 broken, 2 unreadable"), r.stdout());
     }
+
+    /**
+     * Two directories whose only common name is an unreadable pair (OLD's a.tlv is garbage), with a list in OLD only:
+     * the pair is reported, the list of OLD only named and the summary printed, exit 3 (before, the error was thrown at
+     * once, as for two files: no {@code only} line, no summary). Two plain files still fail with the error alone.
+     */
+    @Test
+    void theOnlyCommonPairUnreadableStillNamesTheRest() throws IOException {
+        Path o = Files.createDirectories(tmp.resolve("o2"));
+        Path n = Files.createDirectories(tmp.resolve("n2"));
+        Files.writeString(o.resolve("a.tlv"), "not a trust list\n");
+        Files.copy(Path.of(LintCommandTest.example("ITLFile.tlv")), n.resolve("a.tlv"));
+        Files.copy(Path.of(LintCommandTest.example("ITLFile.tlv")), o.resolve("b.tlv"));
+        CliRun r = CliRun.run("diff", o.toString(), n.toString());
+        assertEquals(ExitCodes.INPUT, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(r.stdout().contains("itl diff " + o.resolve("a.tlv") + " " + n.resolve("a.tlv")), r.stdout());
+        assertTrue(r.stdout().contains("\nerror    "), r.stdout());
+        assertTrue(r.stdout().contains("only     " + o.resolve("b.tlv") + " (no namesake in "), r.stdout());
+        assertTrue(r.stdout().endsWith("diff: 1 pairs, 0 broken, 1 unreadable, 1 only in OLD\n"), r.stdout());
+        assertEquals("", r.stderr());
+        // two plain files: the error alone, as before
+        CliRun f = CliRun.run(
+                "diff", o.resolve("a.tlv").toString(), n.resolve("a.tlv").toString());
+        assertEquals(ExitCodes.INPUT, f.exitCode(), f.stdout() + f.stderr());
+        assertEquals("", f.stdout());
+        assertEquals(1, f.errLines().length, f.stderr());
+    }
+
+    /**
+     * Two directories without a .tlv file of the same name: the lists of each are named and the summary printed, then
+     * the failure (exit 4: nothing was compared); with --json the document is written (before: the error alone, and
+     * the lists never named).
+     */
+    @Test
+    void noCommonNameNamesTheListsAndFails() throws IOException {
+        Path o = Files.createDirectories(tmp.resolve("o3"));
+        Path n = Files.createDirectories(tmp.resolve("n3"));
+        Files.copy(Path.of(LintCommandTest.example("ITLFile.tlv")), o.resolve("ITLSEPAAAAAAAAAAAA.tlv"));
+        Files.copy(Path.of(LintCommandTest.example("ITLFile.tlv")), o.resolve("ITLSEPCCCCCCCCCCCC.tlv"));
+        Files.copy(Path.of(LintCommandTest.example("ITLFile.tlv")), n.resolve("ITLSEPBBBBBBBBBBBB.tlv"));
+        String message = "no .tlv file of " + o + " has a namesake in " + n;
+        CliRun r = CliRun.run("diff", o.toString(), n.toString());
+        assertEquals(ExitCodes.IO, r.exitCode(), r.stdout() + r.stderr());
+        assertTrue(
+                r.stdout().contains("only     " + o.resolve("ITLSEPAAAAAAAAAAAA.tlv") + " (no namesake in "),
+                r.stdout());
+        assertTrue(
+                r.stdout().contains("only     " + o.resolve("ITLSEPCCCCCCCCCCCC.tlv") + " (no namesake in "),
+                r.stdout());
+        assertTrue(
+                r.stdout().contains("only     " + n.resolve("ITLSEPBBBBBBBBBBBB.tlv") + " (no namesake in "),
+                r.stdout());
+        assertTrue(r.stdout().endsWith("diff: 0 pairs, 0 broken, 2 only in OLD, 1 only in NEW\n"), r.stdout());
+        assertEquals(1, r.errLines().length, r.stderr());
+        assertTrue(r.stderr().contains(message), r.stderr());
+
+        CliRun j = CliRun.run("diff", "--json", o.toString(), n.toString());
+        assertEquals(ExitCodes.IO, j.exitCode(), j.stdout() + j.stderr());
+        JsonNode doc = DiffCommandTest.json(j);
+        assertEquals("UNKNOWN", doc.get("verdict").asText());
+        JsonNode d = doc.get("data");
+        assertEquals(0, d.get("diffs").size());
+        assertEquals(0, d.get("unreadable").size());
+        assertEquals(2, d.get("onlyInOld").size());
+        assertEquals(
+                n.resolve("ITLSEPBBBBBBBBBBBB.tlv").toString(),
+                d.get("onlyInNew").get(0).asText());
+        assertEquals(0, d.get("summary").get("pairs").asInt());
+        assertEquals(2, d.get("summary").get("onlyInOld").asInt());
+        assertEquals(1, d.get("summary").get("onlyInNew").asInt());
+        assertEquals(1, doc.get("problems").size(), doc.toString());
+        assertEquals("IO_ERROR", doc.get("problems").get(0).get("code").asText());
+        assertEquals(message, doc.get("problems").get(0).get("message").asText());
+        assertTrue(j.stderr().contains(message), j.stderr());
+    }
+
+    /** Directories without any .tlv file on either side: 0 pairs, nothing only in one, exit 4 with the message. */
+    @Test
+    void noListsAtAllFails() throws IOException {
+        Path o = Files.createDirectories(tmp.resolve("o4"));
+        Path n = Files.createDirectories(tmp.resolve("n4"));
+        Files.writeString(n.resolve("SEPBBBBBBBBBBBB.cnf.xml"), "<device/>");
+        String message = "no .tlv file of " + o + " has a namesake in " + n;
+        CliRun r = CliRun.run("diff", o.toString(), n.toString());
+        assertEquals(ExitCodes.IO, r.exitCode(), r.stdout() + r.stderr());
+        assertEquals("diff: 0 pairs, 0 broken\n", r.stdout());
+        assertTrue(r.stderr().contains(message), r.stderr());
+        CliRun j = CliRun.run("diff", "--json", o.toString(), n.toString());
+        assertEquals(ExitCodes.IO, j.exitCode(), j.stderr());
+        JsonNode doc = DiffCommandTest.json(j);
+        assertEquals(0, doc.get("data").get("summary").get("pairs").asInt());
+        assertEquals(0, doc.get("data").get("onlyInOld").size());
+        assertEquals("IO_ERROR", doc.get("problems").get(0).get("code").asText());
+    }
 }

@@ -172,6 +172,68 @@ class DiffTextAcceptanceTest {
                 ab.stdout());
     }
 
+    /** Builds a 6-record ITL signed by test10pub whose last record is tvs-sub's certificate in {@code lastRole}. */
+    private String sixRecords(String name, String lastRole) {
+        Path c = Path.of(LintCommandTest.example("cluster"));
+        String out = tmp.resolve(name).toString();
+        CliRun built = CliRun.run(
+                "build",
+                "-o",
+                out,
+                "--key",
+                c.resolve("test10pub.key").toString(),
+                "--cert",
+                c.resolve("test10pub.pem").toString(),
+                "--sast",
+                c.resolve("test10pub.pem").toString(),
+                "--tftp",
+                c.resolve("test10pub.pem").toString(),
+                "--capf",
+                c.resolve("capf.pem").toString(),
+                "--tvs",
+                c.resolve("tvs-pub.pem").toString(),
+                "--sast",
+                c.resolve("itlrecovery.pem").toString(),
+                lastRole,
+                c.resolve("tvs-sub.pem").toString(),
+                "--timestamp",
+                "2026-01-01T00:00:00Z",
+                "--force");
+        assertEquals(ExitCodes.OK, built.exitCode(), built.stderr());
+        return out;
+    }
+
+    /**
+     * A certificate whose every record changed role (record 6, tvs-sub's certificate: CCM -> CAPF) counts as its role
+     * changes only: {@code 5 unchanged, 1 role added, 1 role removed}, each list's 6 records adding up (before, it also
+     * counted as unchanged: 6 unchanged, so the old list added up to 7).
+     */
+    @Test
+    void aCertificateWhoseRolesAllChangedIsNotAlsoUnchanged() {
+        String a = sixRecords("old.tlv", "--ccm");
+        String b = sixRecords("new.tlv", "--capf");
+        CliRun t = CliRun.run("diff", "--now", "2026-11-29", a, b);
+        String line = t.stdout()
+                .lines()
+                .filter(l -> l.startsWith("records  "))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("records  5 unchanged, 1 role added, 1 role removed", line, t.stdout());
+        int[] sides = sides(line);
+        assertEquals(6, sides[0], line);
+        assertEquals(6, sides[1], line);
+        assertTrue(t.stdout().contains("ROLE_REMOVED CCM"), t.stdout());
+        // and back
+        CliRun back = CliRun.run("diff", "--now", "2026-11-29", b, a);
+        int[] backSides = sides(back.stdout()
+                .lines()
+                .filter(l -> l.startsWith("records  "))
+                .findFirst()
+                .orElseThrow());
+        assertEquals(6, backSides[0], back.stdout());
+        assertEquals(6, backSides[1], back.stdout());
+    }
+
     /** @return the records the counts give the old list and the new list */
     private static int[] sides(String line) {
         int[] s = new int[2];

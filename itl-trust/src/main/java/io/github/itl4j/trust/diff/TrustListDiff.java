@@ -300,19 +300,52 @@ public final class TrustListDiff extends ListDiff {
                 }
             }
         }
-        // the tags both records have, in the order each writes them (certutils puts FUNCTION after SERIALNUMBER)
-        if (parts.isEmpty() || !commonOrder(a, fb.keySet()).equals(commonOrder(b, fa.keySet()))) {
+        // a field repeated in a record (an unknown tag: the parser refuses a known one twice), in both: its later
+        // occurrences (the first is compared above)
+        List<String> moved = new ArrayList<>();
+        for (int t : tags) {
+            List<Bytes> x = occurrences(a, t);
+            List<Bytes> y = occurrences(b, t);
+            if (x.isEmpty() || y.isEmpty() || x.size() == 1 && y.size() == 1) {
+                continue;
+            }
+            String name = RecordTag.nameOf(t);
+            if (x.size() != y.size()) {
+                parts.add(name + " repeated " + x.size() + " -> " + y.size() + " times");
+            } else if (!x.equals(y)) {
+                parts.add(name + " repeat changed");
+            } else {
+                moved.add(name + " repeat moved");
+            }
+        }
+        // the tags both records have, in the order each first writes them (certutils puts FUNCTION after
+        // SERIALNUMBER): a repeated field makes no order of its own
+        if (!commonOrder(a, fb.keySet()).equals(commonOrder(b, fa.keySet()))) {
             parts.add("tag order");
+        } else if (parts.isEmpty()) {
+            // the same fields in the same first order: the records differ where a repeat stands
+            parts.addAll(moved.isEmpty() ? List.of("tag order") : moved);
         }
         out.add(role + ": " + String.join(", ", parts));
     }
 
-    /** @return the tags of {@code r} that {@code other} also has, in {@code r}'s order */
+    /** @return the tags of {@code r} that {@code other} also has, in {@code r}'s order of first occurrence */
     private static List<Integer> commonOrder(ItlRecord r, Set<Integer> other) {
-        List<Integer> l = new ArrayList<>();
+        Set<Integer> l = new LinkedHashSet<>();
         for (Tlv t : r.fields()) {
             if (other.contains(t.tag())) {
                 l.add(t.tag());
+            }
+        }
+        return new ArrayList<>(l);
+    }
+
+    /** @return the values of {@code r}'s fields of tag {@code tag}, in order */
+    private static List<Bytes> occurrences(ItlRecord r, int tag) {
+        List<Bytes> l = new ArrayList<>();
+        for (Tlv t : r.fields()) {
+            if (t.tag() == tag) {
+                l.add(t.value());
             }
         }
         return l;

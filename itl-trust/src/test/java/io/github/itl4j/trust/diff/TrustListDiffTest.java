@@ -201,4 +201,44 @@ class TrustListDiffTest {
     private static java.nio.file.Path vec(String n) {
         return Fixtures.testdata().resolve("vectors/certutils/itl/" + n);
     }
+
+    /** Listing A with its first record's fields followed by {@code extra} (an unknown tag may repeat). */
+    private static ItlFile firstRecordWith(io.github.itl4j.tlv.Tlv... extra) {
+        ItlFile a = Fixtures.a1();
+        List<io.github.itl4j.tlv.Tlv> fields =
+                new java.util.ArrayList<>(a.records().get(0).fields());
+        fields.addAll(List.of(extra));
+        List<io.github.itl4j.ItlRecord> records = new java.util.ArrayList<>(a.records());
+        records.set(0, io.github.itl4j.ItlRecord.of(fields));
+        return ItlFile.of(a.header(), records);
+    }
+
+    private static io.github.itl4j.tlv.Tlv tag99(String value) {
+        return new io.github.itl4j.tlv.Tlv(99, io.github.itl4j.Bytes.utf8(value));
+    }
+
+    /**
+     * A field repeated in a record (an unknown tag; the parser refuses a known one twice) on both sides, in the same
+     * order: no "tag order" detail (before, the repeats made one, and a change of a later repeat was named "tag order"
+     * only). The later repeat's change, or a repeat dropped, is named instead.
+     */
+    @Test
+    void repeatedFieldIsNoTagOrderDifference() {
+        TrustListDiff d = diff(firstRecordWith(tag99("x"), tag99("y")), firstRecordWith(tag99("x"), tag99("z")));
+        RecordChange c = d.records(ChangeKind.REENCODED).get(0);
+        assertEquals(1, d.records(ChangeKind.REENCODED).size(), d.toString());
+        assertEquals(1, c.details().size(), c.toString());
+        assertFalse(c.details().get(0).contains("tag order"), c.toString());
+        assertTrue(c.details().get(0).contains("UNKNOWN(99) repeat changed"), c.toString());
+
+        TrustListDiff dropped = diff(firstRecordWith(tag99("x"), tag99("x")), firstRecordWith(tag99("x")));
+        RecordChange r = dropped.records(ChangeKind.REENCODED).get(0);
+        assertFalse(r.details().get(0).contains("tag order"), r.toString());
+        assertTrue(r.details().get(0).contains("UNKNOWN(99) repeated 2 -> 1 times"), r.toString());
+
+        // the same repeats on both sides: unchanged
+        ItlFile a = firstRecordWith(tag99("x"), tag99("y"));
+        TrustListDiff same = diff(a, firstRecordWith(tag99("x"), tag99("y")));
+        assertEquals(same.records(), same.records(ChangeKind.UNCHANGED), same.toString());
+    }
 }

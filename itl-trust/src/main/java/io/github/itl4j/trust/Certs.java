@@ -198,7 +198,7 @@ final class Certs {
         return Optional.empty();
     }
 
-    /** Stands for an escaped quote ({@code \"}) until the value's own quotes are taken off. */
+    /** Stands for a quote that is a character of a value (escaped, or not closed as a quote) until quotes come off. */
     private static final char ESCAPED_QUOTE = '\uffff';
 
     /**
@@ -210,7 +210,9 @@ final class Certs {
      * the separator before it belong to the value before it ({@code CN=a;O=Example, Inc.}, {@code OU=Voice+Video},
      * {@code O=a;b}). A value that opens with a double quote (RFC 1779; the hardware-eToken CTL client's
      * {@code cn="SAST-ADN0054f509 "}, its last value cut before the closing quote) holds separators up to its closing
-     * quote and is read without its quotes; an escaped quote ({@code \"}) is a character of the value. A name
+     * quote and is read without its quotes, when nothing but spaces follows that quote up to a separator, or when it
+     * has none and no separator follows; else, and for an escaped quote ({@code \"}), the quote is a character of the
+     * value. A name
      * without such a piece or quote has the attributes of the plain split.
      */
     private static List<String> attributes(String name) {
@@ -248,12 +250,14 @@ final class Certs {
                 opening = false;
                 sep = c;
             } else {
+                boolean literal = false;
                 if (opening && c == '"') {
-                    quoted = true;
+                    quoted = quotes(s, i);
+                    literal = !quoted; // a character of the value: not taken off as a quote
                 }
                 opening = c == '=' && !eq || opening && c <= ' ';
                 eq |= c == '=';
-                cur.append(c);
+                cur.append(literal ? ESCAPED_QUOTE : c);
             }
         }
         List<String> out = new ArrayList<>();
@@ -261,6 +265,38 @@ final class Certs {
             add(out, a);
         }
         return out;
+    }
+
+    /**
+     * @return true if the quote at {@code q}, where a value opens, quotes it: its closing quote is followed by nothing
+     *     but spaces up to a separator or the end, or it has none and no separator follows (the last value, cut before
+     *     its closing quote); else it is a character of the value
+     */
+    private static boolean quotes(String s, int q) {
+        for (int i = q + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                for (int j = i + 1; j < s.length(); j++) {
+                    char d = s.charAt(j);
+                    if (d == ';' || d == ',' || d == '+') {
+                        return true;
+                    }
+                    if (d > ' ') {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        }
+        for (int i = q + 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ';' || c == ',' || c == '+') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void add(List<String> out, StringBuilder cur) {

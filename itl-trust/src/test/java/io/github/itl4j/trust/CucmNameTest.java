@@ -128,6 +128,18 @@ class CucmNameTest {
         same("cn=\"a;b\";o=x", rfc(semi));
     }
 
+    /** A quote that is not closed as a quote (or not last) is a character of the value and holds no separator. */
+    @Test
+    void unclosedQuotesAreCharacters() {
+        X500Principal open = new X500Principal("CN=\\\"abc, OU=x, O=y");
+        same("CN=\"abc;OU=x;O=y", rfc(open));
+        assertEquals(3, TrustLists.nameKey("CN=\"abc;OU=x;O=y").split("\0").length);
+        X500Principal inner = new X500Principal("CN=\\\"x\\\" y, O=z");
+        same("CN=\"x\" y;O=z", rfc(inner));
+        // the eToken client's last value, cut before its closing quote, is still a quoted value
+        assertEquals("O=Cisco Systems", TrustLists.nameKey("o=\"Cisco Systems"));
+    }
+
     /** The separators are alike: names split at any of them keep the plain split's attributes. */
     @Test
     void separatorsAreAlike() {

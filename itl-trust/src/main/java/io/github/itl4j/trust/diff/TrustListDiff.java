@@ -312,9 +312,9 @@ public final class TrustListDiff extends ListDiff {
             String name = RecordTag.nameOf(t);
             if (x.size() != y.size()) {
                 parts.add(name + " repeated " + x.size() + " -> " + y.size() + " times");
-            } else if (!x.equals(y)) {
+            } else if (!x.subList(1, x.size()).equals(y.subList(1, y.size()))) {
                 parts.add(name + " repeat changed");
-            } else {
+            } else if (x.equals(y)) {
                 moved.add(name + " repeat moved");
             }
         }

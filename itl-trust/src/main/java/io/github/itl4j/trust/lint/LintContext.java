@@ -569,10 +569,21 @@ final class LintContext {
      * @return the CN, as {@link #cn(String)} gives it
      */
     static String cn(byte[] a, int from, int to) {
-        for (int i = from; i < to; i++) {
-            byte c = a[i];
-            if (c == '\\' || c == '+' || c == ',' || c == '"') { // rare at first sight: decided on the text
+        boolean eq = false;
+        boolean content = false;
+        for (int i = from; i <= to; i++) {
+            byte c = i < to ? a[i] : (byte) ';';
+            // what misread() finds (an escape, '+', '"', a piece without '='), and any ',': rare at first sight
+            // (CUCM's form has none), decided on the text
+            if (c == '\\' || c == '+' || c == ',' || c == '"' || c == ';' && content && !eq) {
                 return cn(new String(a, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+            if (c == ';') {
+                eq = false;
+                content = false;
+            } else {
+                eq |= c == '=';
+                content |= c > ' ';
             }
         }
         int start = from;

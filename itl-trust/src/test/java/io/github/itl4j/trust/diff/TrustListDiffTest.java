@@ -236,6 +236,13 @@ class TrustListDiffTest {
         assertFalse(r.details().get(0).contains("tag order"), r.toString());
         assertTrue(r.details().get(0).contains("UNKNOWN(99) repeated 2 -> 1 times"), r.toString());
 
+        // only the first occurrence changed: said once, not also as a repeat
+        TrustListDiff first = diff(firstRecordWith(tag99("x"), tag99("y")), firstRecordWith(tag99("w"), tag99("y")));
+        RecordChange f = first.records(ChangeKind.REENCODED).get(0);
+        assertEquals(1, f.details().size(), f.toString());
+        assertTrue(f.details().get(0).contains("UNKNOWN(99) changed"), f.toString());
+        assertFalse(f.details().get(0).contains("repeat"), f.toString());
+
         // the same repeats on both sides: unchanged
         ItlFile a = firstRecordWith(tag99("x"), tag99("y"));
         TrustListDiff same = diff(a, firstRecordWith(tag99("x"), tag99("y")));

@@ -32,5 +32,7 @@ class LintContextCnTest {
         cn("a,b", "CN=a\\,b,O=x");
         cn("Voice+Video", "CN=Voice+Video;O=Acme");
         cn("x", "OU=A\\+B,CN=x");
+        cn("a;b", "CN=a;b;O=x");
+        cn("a; b", "O=x;CN=a; b ;OU=q");
     }
 }

@@ -260,9 +260,9 @@ final class CertDer {
     /**
      * @return true if a piece of {@code [from, end)} (split at {@code ;}, {@code ,}, {@code +}) is not blank and has
      *     no {@code =}: it belongs to the value before it ({@code TrustLists.nameKey}), so a mismatch met before it
-     *     is not final
+     *     is not final, and a plain split would misread the name ({@link LintContext#cn})
      */
-    private static boolean glued(byte[] n, int from, int end) {
+    static boolean glued(byte[] n, int from, int end) {
         boolean eq = false;
         boolean content = false;
         for (int i = from; i <= end; i++) {

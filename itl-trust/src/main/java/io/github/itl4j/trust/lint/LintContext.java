@@ -539,25 +539,15 @@ final class LintContext {
 
     /** @return true if a plain split at {@code ;} and {@code ,} would misread the name's attributes */
     private static boolean misread(String s) {
-        boolean eq = false;
-        boolean content = false;
-        for (int i = 0; i <= s.length(); i++) {
-            char c = i < s.length() ? s.charAt(i) : ';';
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             if (c == '\\' || c == '+' || c == '"') {
                 return true;
             }
-            if (c == ';' || c == ',') {
-                if (content && !eq) {
-                    return true; // a piece without '=': part of the value before it
-                }
-                eq = false;
-                content = false;
-            } else {
-                eq |= c == '=';
-                content |= c > ' ';
-            }
         }
-        return false;
+        // a piece without '=' (part of the value before it); other characters than ASCII are content alike
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        return CertDer.glued(b, 0, b.length);
     }
 
     /**
@@ -569,22 +559,14 @@ final class LintContext {
      * @return the CN, as {@link #cn(String)} gives it
      */
     static String cn(byte[] a, int from, int to) {
-        boolean eq = false;
-        boolean content = false;
-        for (int i = from; i <= to; i++) {
-            byte c = i < to ? a[i] : (byte) ';';
-            // what misread() finds (an escape, '+', '"', a piece without '='), and any ',': rare at first sight
-            // (CUCM's form has none), decided on the text
-            if (c == '\\' || c == '+' || c == ',' || c == '"' || c == ';' && content && !eq) {
+        for (int i = from; i < to; i++) {
+            byte c = a[i];
+            if (c == '\\' || c == '+' || c == ',' || c == '"') { // rare at first sight: decided on the text
                 return cn(new String(a, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
             }
-            if (c == ';') {
-                eq = false;
-                content = false;
-            } else {
-                eq |= c == '=';
-                content |= c > ' ';
-            }
+        }
+        if (CertDer.glued(a, from, to)) { // a piece without '=', as misread() finds it
+            return cn(new String(a, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1));
         }
         int start = from;
         while (start <= to) {

@@ -153,9 +153,6 @@ public final class DiffCommand implements Callable<Integer> {
             sides.add(new Side[] {a, b});
             identity |= a.capture() || b.capture();
         }
-        if (sides.isEmpty() && pairs.size() == 1 && !json && !directories) {
-            throw unreadable.get(0).error();
-        }
         // two directories without a .tlv file of the same name: nothing to compare, but the lists of one directory
         // only are still named (text) or the document written (--json) before the failure (exit 4)
         CliException nothingCompared = pairs.isEmpty()
@@ -172,6 +169,7 @@ public final class DiffCommand implements Callable<Integer> {
         TrustSimulator sim = identity || pairs.isEmpty() ? null : simulator(ctl);
         List<View> diffs = new ArrayList<>();
         int code = ExitCodes.OK;
+        int broken = 0; // pairs whose continuity is BROKEN or UNKNOWN
         for (Side[] p : sides) {
             View d = identity
                     ? identityDiff(p[0], p[1], ctl)
@@ -179,6 +177,7 @@ public final class DiffCommand implements Callable<Integer> {
             diffs.add(d);
             if (!d.diff().continuity().isContinuous()) {
                 code = ExitCodes.CHECK_FAILED;
+                broken++;
             }
             if (!json) {
                 text(cli.out(), d);
@@ -191,7 +190,7 @@ public final class DiffCommand implements Callable<Integer> {
             code = nothingCompared.exitCode();
         }
         if (json) {
-            writeJson(pairs.size(), diffs, unreadable, nothingCompared);
+            writeJson(pairs.size(), broken, diffs, unreadable, nothingCompared);
             if (nothingCompared != null) {
                 cli.out().flush();
                 cli.fail(null, nothingCompared); // the one-line error on standard error, as for an unreadable pair
@@ -209,9 +208,6 @@ public final class DiffCommand implements Callable<Integer> {
                 cli.out().println("only     " + f + " (no namesake in " + oldArg + ", not compared)");
             }
             if (pairs.size() > 1 || directories) {
-                long broken = diffs.stream()
-                        .filter(d -> !d.diff().continuity().isContinuous())
-                        .count();
                 cli.out()
                         .println("diff: " + pairs.size() + " pairs, " + broken + " broken"
                                 + (unreadable.isEmpty() ? "" : ", " + unreadable.size() + " unreadable")
@@ -593,17 +589,11 @@ public final class DiffCommand implements Callable<Integer> {
                         + (c.size() == 1 ? " is a show itl/ctl capture" : " are show itl/ctl captures");
     }
 
-    /** @return {@code " (serial 61:40:...)"} in show's form (upper-case hex, colons), or "" without a serial */
+    /** @return {@code " (serial 61:40:...)"} in show's form ({@link ListSkeleton#serialText}), or "" without one */
     private static String serialNote(String serial) {
-        if (serial == null || serial.isEmpty()) {
-            return "";
-        }
-        String hex = serial.replace(":", "").toUpperCase(Locale.ROOT);
-        StringBuilder sb = new StringBuilder(" (serial ");
-        for (int i = 0; i < hex.length(); i += 2) {
-            sb.append(i == 0 ? "" : ":").append(hex, i, Math.min(hex.length(), i + 2));
-        }
-        return sb.append(')').toString();
+        return serial == null || serial.isEmpty()
+                ? ""
+                : " (serial " + ListSkeleton.serialText(serial.replace(":", "")) + ")";
     }
 
     private static String orQ(String s) {
@@ -633,7 +623,8 @@ public final class DiffCommand implements Callable<Integer> {
 
     // ------------------------------------------------------------------ JSON
 
-    private void writeJson(int pairs, List<View> diffs, List<Unreadable> unreadable, CliException nothingCompared)
+    private void writeJson(
+            int pairs, int broken, List<View> diffs, List<Unreadable> unreadable, CliException nothingCompared)
             throws IOException {
         List<JsonDocument.Input> inputs = new ArrayList<>();
         for (View d : diffs) {
@@ -697,11 +688,7 @@ public final class DiffCommand implements Callable<Integer> {
         // as the text's summary line: diff: N pairs, M broken, K unreadable
         g.writeObjectFieldStart("summary");
         g.writeNumberField("pairs", pairs);
-        g.writeNumberField(
-                "broken",
-                diffs.stream()
-                        .filter(d -> !d.diff().continuity().isContinuous())
-                        .count());
+        g.writeNumberField("broken", broken);
         g.writeNumberField("unreadable", unreadable.size());
         g.writeNumberField("onlyInOld", onlyInOld.size());
         g.writeNumberField("onlyInNew", onlyInNew.size());
